@@ -1,0 +1,3 @@
+from ppidctl.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command line: Typer apps that parse, prompt and print. No rule lives here."""

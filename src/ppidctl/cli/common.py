@@ -1,0 +1,119 @@
+"""Shared CLI plumbing: the workspace option, error translation, output formats, prompts."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from ..errors import PpidError
+
+CONTEXT_HELP = {"help_option_names": ["-h", "--help"]}
+
+
+class Format(StrEnum):
+    teks = "teks"
+    json = "json"
+    csv = "csv"
+
+
+class State:
+    dir: str | None = None
+
+
+state = State()
+
+
+def guard(fn: Callable) -> Callable:
+    """Translate a library refusal into ``Error: …`` on stderr and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except PpidError as e:
+            typer.echo(f"Error: {e}", err=True)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def workspace():
+    from ..workspace import Workspace
+
+    return Workspace.find(state.dir)
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def warnings(items: Sequence[str]) -> None:
+    for item in items:
+        typer.secho(f"Peringatan: {item}", err=True, fg="yellow")
+
+
+def interactive() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def ask(value: str | None, label: str, *, required: bool = True, default: str = "") -> str:
+    """``value`` as given; else a prompt when stdin is a terminal; else ``default``."""
+    if value:
+        return value
+    if interactive() and required:
+        return typer.prompt(label, default=default or None, show_default=bool(default))
+    return default
+
+
+def emit(
+    rows: list[dict[str, Any]] | dict[str, Any],
+    fmt: Format,
+    columns: Sequence[tuple[str, str]],
+    title: str = "",
+    styles: Callable[[dict[str, Any]], str] | None = None,
+) -> None:
+    """Print records: a table (teks), one JSON document, or CSV with the column keys."""
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    records = [rows] if isinstance(rows, dict) else rows
+    if fmt is Format.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow([k for k, _ in columns])
+        for r in records:
+            writer.writerow([r.get(k, "") for k, _ in columns])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title or None, show_lines=False, header_style="bold")
+    for _key, label in columns:
+        table.add_column(label, overflow="fold")
+    for r in records:
+        table.add_row(*[str(r.get(k, "")) for k, _ in columns], style=styles(r) if styles else None)
+    Console(soft_wrap=False).print(table)
+    if not records:
+        err("(tidak ada data)")
+
+
+def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for key, value in row.items():
+        if value not in ("", None):
+            table.add_row(labels.get(key, key), str(value))
+    Console().print(table)

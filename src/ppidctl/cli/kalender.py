@@ -1,0 +1,174 @@
+"""``ppidctl kalender …`` and ``ppidctl tahapan …``: working days, office days off, stages."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import CONTEXT_HELP, Format, emit, err, guard, warnings, workspace
+
+app = typer.Typer(
+    help="Kalender hari kerja: hitung tenggat, daftar libur, libur kantor.",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+tahapan_app = typer.Typer(
+    help="Tahapan pemilu/pemilihan (untuk tenggat 3 hari kerja).",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+
+Fmt = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
+JENIS = {
+    "akhir_pekan": "akhir pekan",
+    "libur_nasional": "libur nasional",
+    "cuti_bersama": "cuti bersama",
+    "libur_kantor": "libur kantor",
+}
+
+
+@app.command()
+@guard
+def hitung(
+    tanggal: Annotated[str, typer.Argument(help="Tanggal diterima, YYYY-MM-DD (hari ke-0).")],
+    hari: Annotated[int, typer.Argument(help="Jumlah hari kerja.", min=0, max=3650)],
+    format: Fmt = Format.teks,
+) -> None:
+    """Tanggal tenggat N hari kerja setelah TANGGAL, dengan hari libur yang dilewati."""
+    from ..rules import validation as v
+
+    ws = workspace()
+    due = ws.calendar.add_workdays(v.tanggal(tanggal, "TANGGAL"), hari)
+    skipped = [
+        {
+            "tanggal": d.tanggal.isoformat(),
+            "jenis": JENIS.get(d.jenis, d.jenis),
+            "keterangan": d.keterangan + (" (perkiraan)" if d.perkiraan else ""),
+        }
+        for d in due.dilewati
+    ]
+    warnings(due.peringatan)
+    if format is Format.json:
+        import json
+
+        typer.echo(
+            json.dumps(
+                {
+                    "mulai": tanggal,
+                    "hari_kerja": hari,
+                    "jatuh_tempo": due.tanggal.isoformat(),
+                    "dilewati": skipped,
+                    "peringatan": list(due.peringatan),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if format is Format.teks:
+        from ..letters.fmt import tanggal_panjang
+
+        typer.echo(
+            f"Jatuh tempo: {due.tanggal.isoformat()} ({_hari(due.tanggal)}, "
+            f"{tanggal_panjang(due.tanggal)}) — {hari} hari kerja setelah {tanggal}"
+        )
+        if skipped:
+            typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
+    emit(
+        skipped, format, [("tanggal", "Tanggal"), ("jenis", "Jenis"), ("keterangan", "Keterangan")]
+    )
+
+
+def _hari(d) -> str:
+    return ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")[d.weekday()]
+
+
+@app.command()
+@guard
+def libur(
+    tahun: Annotated[int, typer.Option(help="Tahun.", min=1946, max=2100)],
+    format: Fmt = Format.teks,
+) -> None:
+    """Hari libur nasional, cuti bersama, dan libur kantor dalam setahun."""
+    ws = workspace()
+    rows = [
+        {
+            "tanggal": d.tanggal.isoformat(),
+            "hari": _hari(d.tanggal),
+            "jenis": JENIS.get(d.jenis, d.jenis),
+            "keterangan": d.keterangan + (" (perkiraan)" if d.perkiraan else ""),
+        }
+        for d in ws.calendar.days_off(tahun)
+    ]
+    emit(
+        rows,
+        format,
+        [
+            ("tanggal", "Tanggal"),
+            ("hari", "Hari"),
+            ("jenis", "Jenis"),
+            ("keterangan", "Keterangan"),
+        ],
+        title=f"Hari libur {tahun}",
+    )
+
+
+@app.command()
+@guard
+def tambah(
+    tanggal: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
+    keterangan: Annotated[str, typer.Option(help="Alasan/dasar, mis. SK Wali Kota.")],
+    hari_kerja: Annotated[
+        bool, typer.Option("--hari-kerja", help="Tanggal ini justru hari kerja.")
+    ] = False,
+    petugas: Annotated[str, typer.Option(envvar="PPIDCTL_PETUGAS", help="Nama petugas.")] = "",
+) -> None:
+    """Catat libur kantor (atau hari kerja tambahan) di registers/libur.csv."""
+    from ..services.kalender import add_day
+
+    row = add_day(workspace(), tanggal, keterangan, hari_kerja=hari_kerja, petugas=petugas)
+    what = "hari kerja tambahan" if hari_kerja else "libur kantor"
+    typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
+    err("Tenggat perkara terbuka dihitung ulang dengan kalender ini.")
+
+
+@tahapan_app.command("tambah")
+@guard
+def tahapan_tambah(
+    nama: Annotated[str, typer.Argument(help="Nama tahapan.")],
+    mulai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
+    selesai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
+    petugas: Annotated[str, typer.Option(envvar="PPIDCTL_PETUGAS", help="Nama petugas.")] = "",
+) -> None:
+    """Tambah tahapan pemilu ke ppidctl.toml."""
+    from ..services.kalender import add_stage
+
+    st = add_stage(workspace(), nama, mulai, selesai, petugas)
+    typer.echo(f"Tahapan '{st.nama}' {st.mulai} s.d. {st.selesai} ditambahkan.")
+
+
+@tahapan_app.command("daftar")
+@guard
+def tahapan_daftar(
+    tanggal: Annotated[
+        str | None, typer.Option(help="Berjalan pada tanggal (bawaan: hari ini).")
+    ] = None,
+    format: Fmt = Format.teks,
+) -> None:
+    """Daftar tahapan dan mana yang sedang berjalan."""
+    from ..rules import validation as v
+    from ..services.kalender import stages
+
+    ws = workspace()
+    on = v.tanggal(tanggal, "--tanggal") if tanggal else ws.today()
+    emit(
+        stages(ws, on),
+        format,
+        [
+            ("nama", "Tahapan"),
+            ("mulai", "Mulai"),
+            ("selesai", "Selesai"),
+            ("berjalan", f"Berjalan {on}"),
+        ],
+    )

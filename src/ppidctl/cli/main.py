@@ -1,0 +1,123 @@
+"""``ppidctl``: the root command, its global options, and the sub-command groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from .common import CONTEXT_HELP, Format, emit, err, guard, state
+
+CONTEXT = CONTEXT_HELP
+
+app = typer.Typer(
+    name="ppidctl",
+    help="Register permohonan informasi publik dan keberatan PPID (UU 14/2008), dengan tenggat "
+    "hari kerja, surat docx, dan laporan.",
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ppidctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    dir: Annotated[
+        Path | None,
+        typer.Option(
+            "-C",
+            "--dir",
+            help="Folder workspace (bawaan: $PPIDCTL_DIR, lalu folder induk).",
+            file_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi.")
+    ] = False,
+) -> None:
+    state.dir = str(dir) if dir else None
+
+
+@app.command()
+@guard
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder workspace baru.")] = Path("."),
+    instansi: Annotated[
+        str, typer.Option(help="Nama instansi.")
+    ] = "Komisi Pemilihan Umum Kota Mataram",
+    kode_satker: Annotated[str, typer.Option(help="Kode wilayah/satker.")] = "5271",
+    nama_singkat: Annotated[
+        str | None, typer.Option(help="Nama singkat, mis. KPU Kota Mataram.")
+    ] = None,
+) -> None:
+    """Buat workspace baru: ppidctl.toml, registers/, templates/, letters/."""
+    from ..workspace import init as do_init
+
+    ws = do_init(folder, instansi, kode_satker, nama_singkat)
+    err(f"Workspace dibuat di {ws.root}")
+    err(f"Sunting {ws.root / 'ppidctl.toml'} untuk nama pejabat PPID dan Atasan PPID.")
+    typer.echo(str(ws.root))
+
+
+@app.command("jatuh-tempo")
+@guard
+def jatuh_tempo(
+    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
+    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
+    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
+    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
+    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
+    terlambat: Annotated[
+        bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")
+    ] = False,
+    dalam: Annotated[
+        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
+    ] = None,
+) -> None:
+    """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
+    from ..services.queries import Filter, due_cases
+    from .common import workspace
+
+    ws = workspace()
+    rows = due_cases(ws, Filter(status, dari, sampai, bulan, cari, terlambat, dalam))
+    columns = [
+        ("register", "Register"),
+        ("nomor_registrasi", "Nomor"),
+        ("nama_pemohon", "Pemohon"),
+        ("status", "Status"),
+        ("jenis_tenggat", "Tenggat untuk"),
+        ("jatuh_tempo", "Jatuh tempo"),
+        ("sisa_hari_kerja", "Sisa hari kerja"),
+    ]
+
+    def style(r):
+        if r["sisa_hari_kerja"] < 0:
+            return "bold red"
+        return "yellow" if r["sisa_hari_kerja"] <= 2 else ""
+
+    emit(rows, format, columns, title=f"Jatuh tempo per {ws.today().isoformat()}", styles=style)
+
+
+def _register_groups() -> None:
+    from . import kalender, permohonan
+
+    app.add_typer(permohonan.app, name="permohonan")
+    app.add_typer(kalender.app, name="kalender")
+    app.add_typer(kalender.tahapan_app, name="tahapan")
+
+
+_register_groups()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,361 @@
+"""``ppidctl permohonan …``: the request register."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from .common import CONTEXT_HELP, Format, ask, emit, guard, show_record, warnings, workspace
+
+app = typer.Typer(
+    help="Register permohonan informasi publik.",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+
+Tanggal = Annotated[
+    str | None, typer.Option("--tanggal", help="YYYY-MM-DD[THH:MM] (bawaan: sekarang).")
+]
+Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
+TanpaSurat = Annotated[bool, typer.Option("--tanpa-surat", help="Jangan buat surat.")]
+NomorSurat = Annotated[
+    str | None,
+    typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
+]
+Pdf = Annotated[bool, typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).")]
+Fmt = Annotated[Format, typer.Option("--format", help="teks | json")]
+Nomor = Annotated[
+    str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")
+]
+
+
+def _print_result(result, fmt: Format, lines: list[tuple[str, str]], pdf: bool = False) -> None:
+    warnings(result.peringatan)
+    if pdf and result.berkas:
+        from pathlib import Path
+
+        from ..letters.pdf import to_pdf
+
+        result.berkas += [str(to_pdf(Path(p), Path(p).parent)) for p in list(result.berkas)]
+    if fmt is Format.json:
+        typer.echo(
+            json.dumps({**result.row, "berkas": result.berkas}, ensure_ascii=False, indent=2)
+        )
+        return
+    width = max(len(label) for label, _ in lines + [("Surat", "")])
+    for label, value in lines:
+        typer.echo(f"{label:<{width}} : {value}")
+    for path in result.berkas:
+        typer.echo(f"{'Surat':<{width}} : {path}")
+
+
+@app.command()
+@guard
+def catat(
+    nama: Annotated[str | None, typer.Option(help="Nama pemohon.")] = None,
+    jenis_pemohon: Annotated[
+        str, typer.Option(help="perorangan | badan-hukum | kelompok")
+    ] = "perorangan",
+    nik: Annotated[str | None, typer.Option(help="NIK (16 angka).")] = None,
+    nomor_identitas: Annotated[str | None, typer.Option(help="Nomor identitas selain KTP.")] = None,
+    jenis_identitas: Annotated[str, typer.Option(help="ktp | paspor | lainnya")] = "ktp",
+    alamat: Annotated[str | None, typer.Option(help="Alamat pemohon.")] = None,
+    pekerjaan: Annotated[str | None, typer.Option(help="Pekerjaan.")] = None,
+    telepon: Annotated[str | None, typer.Option(help="Nomor telepon/HP.")] = None,
+    email: Annotated[str | None, typer.Option(help="Alamat e-mail.")] = None,
+    informasi: Annotated[str | None, typer.Option(help="Rincian informasi yang diminta.")] = None,
+    tujuan: Annotated[str | None, typer.Option(help="Tujuan penggunaan informasi.")] = None,
+    cara_memperoleh: Annotated[str, typer.Option(help="melihat | salinan")] = "salinan",
+    bentuk: Annotated[str, typer.Option(help="softcopy | hardcopy")] = "softcopy",
+    cara_kirim: Annotated[
+        str | None, typer.Option(help="langsung | kurir | pos | faksimili | email")
+    ] = None,
+    saluran: Annotated[
+        str, typer.Option(help="langsung | surat | email | telepon | faksimili | e-ppid | lainnya")
+    ] = "langsung",
+    dokumen: Annotated[
+        str | None, typer.Option(help="Dokumen diterima: identitas,akta,kuasa,formulir")
+    ] = None,
+    kuasa: Annotated[str | None, typer.Option(help="Nama kuasa (bila diajukan kuasa).")] = None,
+    tahapan: Annotated[
+        str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tenggat 3 hari).")
+    ] = None,
+    catatan: Annotated[str | None, typer.Option(help="Catatan.")] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
+    pdf: Pdf = False,
+    format: Fmt = Format.teks,
+) -> None:
+    """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
+    from ..services.permohonan import RequestInput, register
+
+    ws = workspace()
+    data = RequestInput(
+        nama=ask(nama, "Nama pemohon"),
+        jenis_pemohon=jenis_pemohon,
+        nik=nik if (nik or nomor_identitas or jenis_pemohon == "badan-hukum") else ask(None, "NIK"),
+        jenis_identitas=jenis_identitas,
+        nomor_identitas=nomor_identitas or "",
+        alamat=ask(alamat, "Alamat"),
+        pekerjaan=ask(pekerjaan, "Pekerjaan", required=False),
+        telepon=telepon if (telepon or email) else ask(None, "Nomor telepon"),
+        email=email or "",
+        informasi=ask(informasi, "Informasi yang diminta"),
+        tujuan=ask(tujuan, "Tujuan penggunaan"),
+        cara_memperoleh=cara_memperoleh,
+        bentuk=bentuk,
+        cara_kirim=cara_kirim or "",
+        saluran=saluran,
+        dokumen=dokumen
+        if dokumen is not None
+        else ask(None, "Dokumen diterima (identitas,akta,kuasa,formulir)"),
+        kuasa=kuasa or "",
+        tahapan=tahapan or "",
+        catatan=catatan or "",
+    )
+    result = register(
+        ws, data, tanggal=tanggal, petugas=petugas, surat=not tanpa_surat, nomor_surat=nomor_surat
+    )
+    row = result.row
+    days = ws.settings.tenggat("permohonan_tahapan" if row["tahapan"] else "permohonan")
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            ("Diterima", row["tanggal_diterima"]),
+            ("Jatuh tempo", f"{row['jatuh_tempo']} ({days} hari kerja)"),
+        ],
+        pdf,
+    )
+
+
+@app.command()
+@guard
+def teruskan(
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+) -> None:
+    """Desk meneruskan permohonan kepada PPID."""
+    from ..services.permohonan import forward
+
+    result = forward(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    _print_result(
+        result,
+        format,
+        [("Diteruskan", f"{result.row['nomor_registrasi']} pada {result.row['diteruskan_pada']}")],
+    )
+
+
+@app.command()
+@guard
+def perpanjang(
+    nomor: Nomor,
+    alasan: Annotated[str | None, typer.Option(help="Alasan perpanjangan (wajib).")] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
+    pdf: Pdf = False,
+    format: Fmt = Format.teks,
+) -> None:
+    """Perpanjang tenggat satu kali (7 hari kerja; 2 untuk tahapan berjalan) dengan alasan."""
+    from ..services.permohonan import extend
+
+    result = extend(
+        workspace(),
+        nomor,
+        alasan=ask(alasan, "Alasan perpanjangan"),
+        tanggal=tanggal,
+        petugas=petugas,
+        surat=not tanpa_surat,
+        nomor_surat=nomor_surat,
+    )
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [("Nomor registrasi", row["nomor_registrasi"]), ("Jatuh tempo baru", row["jatuh_tempo"])],
+        pdf,
+    )
+
+
+@app.command()
+@guard
+def putuskan(
+    nomor: Nomor,
+    keputusan: Annotated[
+        str,
+        typer.Option(
+            help="diberikan | diberikan-sebagian | ditolak | tidak-dikuasai | belum-didokumentasikan"
+        ),
+    ],
+    pasal: Annotated[
+        str | None, typer.Option(help="Dasar penolakan (Pasal 17 UU 14/2008), untuk ditolak.")
+    ] = None,
+    sk_pengecualian: Annotated[
+        str | None, typer.Option(help="Keputusan tentang informasi yang dikecualikan.")
+    ] = None,
+    uji_konsekuensi: Annotated[str | None, typer.Option(help="Ringkasan uji konsekuensi.")] = None,
+    penjelasan: Annotated[
+        str | None, typer.Option(help="Penjelasan (wajib untuk diberikan-sebagian).")
+    ] = None,
+    badan_publik: Annotated[
+        str | None, typer.Option(help="Badan publik yang menguasai informasi (tidak-dikuasai).")
+    ] = None,
+    biaya: Annotated[str | None, typer.Option(help="Biaya (rupiah).")] = None,
+    rincian_biaya: Annotated[
+        str | None,
+        typer.Option(help="Rincian biaya: 'Penggandaan 30 lbr x Rp500=15000;Pengiriman=10000'."),
+    ] = None,
+    waktu_penyediaan: Annotated[
+        str | None, typer.Option(help="Waktu penyediaan informasi, mis. '3 hari kerja'.")
+    ] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
+    pdf: Pdf = False,
+    format: Fmt = Format.teks,
+) -> None:
+    """Catat keputusan PPID dan buat pemberitahuan tertulis / surat keputusan penolakan."""
+    from ..services.permohonan import Decision, decide
+
+    d = Decision(
+        keputusan,
+        pasal or "",
+        sk_pengecualian or "",
+        uji_konsekuensi or "",
+        penjelasan or "",
+        badan_publik or "",
+        biaya or "",
+        rincian_biaya or "",
+        waktu_penyediaan or "",
+    )
+    result = decide(
+        workspace(),
+        nomor,
+        d,
+        tanggal=tanggal,
+        petugas=petugas,
+        surat=not tanpa_surat,
+        nomor_surat=nomor_surat,
+    )
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            ("Keputusan", row["keputusan"]),
+            (
+                "Pemberitahuan",
+                row["tanggal_pemberitahuan"] + (" (TERLAMBAT)" if row["terlambat"] == "ya" else ""),
+            ),
+            ("Status", row["status"]),
+        ],
+        pdf,
+    )
+
+
+@app.command()
+@guard
+def selesai(
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+) -> None:
+    """Informasi telah diserahkan; permohonan ditutup."""
+    from ..services.permohonan import deliver
+
+    result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    _print_result(
+        result,
+        format,
+        [("Selesai", f"{result.row['nomor_registrasi']} pada {result.row['tanggal_selesai']}")],
+    )
+
+
+@app.command()
+@guard
+def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
+    """Satu permohonan dengan seluruh riwayatnya."""
+    from ..services.queries import record
+
+    show(record(workspace(), "permohonan", nomor), "permohonan", format)
+
+
+def show(rec: dict, register: str, format: Format) -> None:
+    from ..schema import columns
+
+    if format is not Format.teks:
+        typer.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        return
+    labels = {c.key: c.header for c in columns(register)}
+    row = dict(rec["data"])
+    if "tenggat" in rec:
+        t = rec["tenggat"]
+        left = t["sisa_hari_kerja"]
+        row["jatuh_tempo"] = (
+            f"{t['jatuh_tempo']} — "
+            + (f"TERLAMBAT {-left} hari kerja" if left < 0 else f"sisa {left} hari kerja")
+            + f" ({t['jenis_tenggat']})"
+        )
+        warnings(t["peringatan"])
+    show_record(row, labels)
+    typer.echo("\nRiwayat:")
+    for e in rec["riwayat"]:
+        changes = ", ".join(
+            f"{k}: {b or '-'} → {a or '-'}"
+            for k, (b, a) in e.get("perubahan", {}).items()
+            if k not in ("waktu_diterima",)
+        )
+        who = e.get("petugas") or e.get("pengguna", "")
+        typer.echo(f"  {e['waktu']}  {e['perintah']}  ({who})")
+        if e.get("aksi") == "ubah" and changes:
+            typer.echo(f"      {changes}")
+        for path in e.get("berkas", []):
+            typer.echo(f"      surat: {path}")
+    for k in rec.get("keberatan", []):
+        typer.echo(
+            f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "
+            f"status {k['status']}{', ' + k['keputusan_atasan'] if k['keputusan_atasan'] else ''})"
+        )
+
+
+@app.command()
+@guard
+def daftar(
+    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
+    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
+    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
+    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
+    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
+    terlambat: Annotated[bool, typer.Option("--terlambat", help="Hanya yang terlambat.")] = False,
+    dalam: Annotated[
+        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+) -> None:
+    """Daftar permohonan, dengan saringan."""
+    from ..services.queries import Filter, listing
+
+    rows = listing(
+        workspace(), "permohonan", Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+    )
+    emit(
+        rows,
+        format,
+        [
+            ("nomor_registrasi", "Nomor"),
+            ("tanggal_diterima", "Diterima"),
+            ("nama_pemohon", "Pemohon"),
+            ("informasi_diminta", "Informasi"),
+            ("status", "Status"),
+            ("keputusan", "Keputusan"),
+            ("jatuh_tempo", "Jatuh tempo"),
+            ("terlambat", "Terlambat"),
+        ],
+        styles=lambda r: "red" if r["terlambat"] == "ya" else "",
+    )

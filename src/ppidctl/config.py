@@ -1,0 +1,328 @@
+"""``ppidctl.toml``: the office's settings — identity, officials, numbering, deadlines, stages.
+
+Owns the default file written by ``ppidctl init`` (with the legal basis of every deadline as a
+comment), reading and validating it (an error names the key and the line, never a traceback), and
+appending an election stage (``[[tahapan]]``) without disturbing the office's comments.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+FILENAME = "ppidctl.toml"
+
+DEFAULT_TOML = """\
+# ppidctl.toml — pengaturan PPID {nama_singkat}
+# Berkas ini boleh disunting. Baris yang diawali '#' adalah keterangan.
+
+[instansi]
+nama = "{nama}"
+nama_singkat = "{nama_singkat}"
+kode_satker = "{kode}"          # kode wilayah/satker, dipakai dalam nomor registrasi
+alamat = "Jl. Bung Karno No. 3, Pagesangan, Mataram, Nusa Tenggara Barat 83127"
+kota = "Mataram"
+telepon = "(0370) 000000"
+email = "ppid@kota-mataram.kpu.go.id"
+laman = "kota-mataram.kpu.go.id"
+zona_waktu = "Asia/Makassar"    # WITA (UTC+8); tanggal dihitung menurut zona ini
+logo = ""                        # berkas gambar kop surat, relatif terhadap workspace (opsional)
+
+[ppid]
+nama = "Nama PPID"
+nip = "-"
+jabatan = "PPID {nama_singkat}"
+
+[atasan_ppid]
+nama = "Nama Atasan PPID"
+nip = "-"
+jabatan = "Ketua {nama_singkat}"
+
+[penomoran]
+# Pola nomor. Isian: {{urut}} (nomor urut per register per tahun, mulai 1 setiap tahun),
+# {{kode}} (kode_satker), {{bulan}} (1-12), {{bulan_romawi}} (I-XII), {{tahun}}.
+permohonan = "{{urut:03d}}/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
+keberatan = "{{urut:03d}}/KEB/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
+# Nomor surat keluar (tanda terima, pemberitahuan, keputusan, tanggapan). Kosongkan ("") bila
+# nomor surat diberikan oleh bagian umum; isi lewat --nomor-surat.
+surat = "{{urut}}/PL.02.2-SD/{{kode}}/{{bulan_romawi}}/{{tahun}}"
+
+[tenggat]
+# Semua dalam HARI KERJA. Hari diterima = hari ke-0.
+permohonan = 10                  # pemberitahuan tertulis — UU 14/2008 Pasal 22(7)
+perpanjangan = 7                 # satu kali perpanjangan — UU 14/2008 Pasal 22(8)
+permohonan_tahapan = 3           # informasi tahapan pemilu yang sedang berjalan — Perki 1/2019 Pasal 12
+perpanjangan_tahapan = 2         # perpanjangannya — Perki 1/2019 Pasal 12
+pengajuan_keberatan = 30         # sejak alasan keberatan ditemukan — UU 14/2008 Pasal 36(1)
+tanggapan_keberatan = 30         # tanggapan tertulis Atasan PPID — UU 14/2008 Pasal 36(2); SOP langkah 6a
+tanggapan_keberatan_tahapan = 3  # keberatan atas tahapan yang sedang berjalan — SOP langkah 6b; Perki 1/2019 Pasal 14
+sengketa = 14                    # pengajuan sengketa ke Komisi Informasi — UU 14/2008 Pasal 37(2)
+cuti_bersama_libur = true        # cuti bersama dihitung hari libur (ASN)
+
+[standar_layanan]
+# Standar internal SOP (hari kerja): dipantau dan dilaporkan, tidak menolak.
+teruskan_permohonan = 1          # desk ke PPID (SOP Pelayanan langkah 2: 15 menit)
+teruskan_keberatan = 1           # PPID ke Atasan PPID (SOP Keberatan langkah 4)
+draf_tanggapan = 1               # draf untuk rapat pleno (SOP Keberatan langkah 5)
+sampaikan_tanggapan = 1          # surat jawaban disampaikan (SOP Keberatan langkah 7)
+
+[penyimpanan]
+format = "csv"                   # "csv" (disarankan) atau "xlsx"
+batas_tunggu_kunci = 30          # detik menunggu perintah lain yang sedang menulis
+izin_berkas = "0640"             # hak akses berkas register dan surat (data pribadi)
+
+# Tahapan pemilu/pemilihan. Tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...
+# [[tahapan]]
+# nama = "Pemutakhiran Data Pemilih"
+# mulai = 2026-01-05
+# selesai = 2026-06-30
+"""
+
+#: Every setting: (section, key) -> (type, required). Types are Python types checked as read.
+SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], bool]] = {
+    ("instansi", "nama"): (str, True),
+    ("instansi", "nama_singkat"): (str, True),
+    ("instansi", "kode_satker"): (str, True),
+    ("instansi", "alamat"): (str, False),
+    ("instansi", "kota"): (str, False),
+    ("instansi", "telepon"): (str, False),
+    ("instansi", "email"): (str, False),
+    ("instansi", "laman"): (str, False),
+    ("instansi", "zona_waktu"): (str, False),
+    ("instansi", "logo"): (str, False),
+    ("ppid", "nama"): (str, True),
+    ("ppid", "nip"): (str, False),
+    ("ppid", "jabatan"): (str, True),
+    ("atasan_ppid", "nama"): (str, True),
+    ("atasan_ppid", "nip"): (str, False),
+    ("atasan_ppid", "jabatan"): (str, True),
+    ("penomoran", "permohonan"): (str, True),
+    ("penomoran", "keberatan"): (str, True),
+    ("penomoran", "surat"): (str, False),
+    ("tenggat", "permohonan"): (int, False),
+    ("tenggat", "perpanjangan"): (int, False),
+    ("tenggat", "permohonan_tahapan"): (int, False),
+    ("tenggat", "perpanjangan_tahapan"): (int, False),
+    ("tenggat", "pengajuan_keberatan"): (int, False),
+    ("tenggat", "tanggapan_keberatan"): (int, False),
+    ("tenggat", "tanggapan_keberatan_tahapan"): (int, False),
+    ("tenggat", "sengketa"): (int, False),
+    ("tenggat", "cuti_bersama_libur"): (bool, False),
+    ("standar_layanan", "teruskan_permohonan"): (int, False),
+    ("standar_layanan", "teruskan_keberatan"): (int, False),
+    ("standar_layanan", "draf_tanggapan"): (int, False),
+    ("standar_layanan", "sampaikan_tanggapan"): (int, False),
+    ("penyimpanan", "format"): (str, False),
+    ("penyimpanan", "batas_tunggu_kunci"): ((int, float), False),
+    ("penyimpanan", "izin_berkas"): (str, False),
+}
+
+#: Defaults of the optional settings; the legal basis of each deadline is in DEFAULT_TOML.
+DEFAULTS: dict[tuple[str, str], Any] = {
+    ("instansi", "zona_waktu"): "Asia/Makassar",
+    ("tenggat", "permohonan"): 10,
+    ("tenggat", "perpanjangan"): 7,
+    ("tenggat", "permohonan_tahapan"): 3,
+    ("tenggat", "perpanjangan_tahapan"): 2,
+    ("tenggat", "pengajuan_keberatan"): 30,
+    ("tenggat", "tanggapan_keberatan"): 30,
+    ("tenggat", "tanggapan_keberatan_tahapan"): 3,
+    ("tenggat", "sengketa"): 14,
+    ("tenggat", "cuti_bersama_libur"): True,
+    ("standar_layanan", "teruskan_permohonan"): 1,
+    ("standar_layanan", "teruskan_keberatan"): 1,
+    ("standar_layanan", "draf_tanggapan"): 1,
+    ("standar_layanan", "sampaikan_tanggapan"): 1,
+    ("penyimpanan", "format"): "csv",
+    ("penyimpanan", "batas_tunggu_kunci"): 30,
+    ("penyimpanan", "izin_berkas"): "0640",
+}
+
+TYPE_NAMES = {str: "teks", int: "bilangan bulat", bool: "true/false", float: "bilangan"}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """An election stage (tahapan) named in the settings."""
+
+    nama: str
+    mulai: date
+    selesai: date
+
+    def ongoing(self, on: date) -> bool:
+        return self.mulai <= on <= self.selesai
+
+
+class Settings:
+    """The validated contents of ppidctl.toml."""
+
+    def __init__(self, path: Path, data: dict[str, Any], text: str) -> None:
+        self.path = path
+        self.data = data
+        self.text = text
+
+    def get(self, section: str, key: str) -> Any:
+        value = self.data.get(section, {}).get(key)
+        return DEFAULTS.get((section, key)) if value is None else value
+
+    def section(self, name: str) -> dict[str, Any]:
+        out = {k: v for (s, k), v in DEFAULTS.items() if s == name}
+        out.update(self.data.get(name, {}))
+        return out
+
+    @property
+    def zona_waktu(self) -> str:
+        return self.get("instansi", "zona_waktu")
+
+    def tenggat(self, key: str) -> int:
+        return int(self.get("tenggat", key))
+
+    @property
+    def format_register(self) -> str:
+        return self.get("penyimpanan", "format")
+
+    @property
+    def tahapan(self) -> list[Stage]:
+        return [Stage(t["nama"], t["mulai"], t["selesai"]) for t in self.data.get("tahapan", [])]
+
+    def stage(self, nama: str) -> Stage | None:
+        want = nama.strip().casefold()
+        for st in self.tahapan:
+            if st.nama.casefold() == want:
+                return st
+        return None
+
+
+def default_text(nama: str, nama_singkat: str, kode: str) -> str:
+    esc = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
+    return DEFAULT_TOML.format(nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode))
+
+
+def line_of(text: str, section: str | None, key: str) -> int | None:
+    """The line number of ``key`` inside ``[section]`` (1-based), or None."""
+    current = None
+    for i, line in enumerate(text.splitlines(), 1):
+        head = re.match(r"\s*\[+\s*([A-Za-z0-9_.-]+)\s*\]+", line)
+        if head:
+            current = head.group(1)
+            if section and key == "" and current == section:
+                return i
+            continue
+        if current == section and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return i
+    return None
+
+
+def _where(path: Path, text: str, section: str, key: str) -> str:
+    line = line_of(text, section, key) or line_of(text, section, "")
+    return f"{path.name}:{line}" if line else path.name
+
+
+def load(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} bukan teks UTF-8", "simpan ulang sebagai UTF-8") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(
+            f"{path.name} tidak dapat dibaca ({e})", "perbaiki baris tersebut sesuai format TOML"
+        ) from None
+    for (section, key), (typ, required) in SPEC.items():
+        sect = data.get(section)
+        if sect is not None and not isinstance(sect, dict):
+            raise ConfigError(
+                f"{_where(path, text, section, '')}: [{section}] harus berupa tabel",
+                f"tulis sebagai bagian [{section}]",
+            )
+        value = (sect or {}).get(key)
+        if value is None:
+            if required:
+                where = _where(path, text, section, "")
+                raise ConfigError(
+                    f"{where}: kunci '{section}.{key}' wajib diisi",
+                    f"tambahkan baris {key} = ... di bagian [{section}]",
+                )
+            continue
+        types = typ if isinstance(typ, tuple) else (typ,)
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            want = " atau ".join(TYPE_NAMES[t] for t in types)
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: '{section}.{key}' harus {want}",
+                f"perbaiki nilai {key}",
+            )
+        if typ is int and value < 0:
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: '{section}.{key}' tidak boleh negatif",
+                f"perbaiki nilai {key}",
+            )
+    _check_semantics(path, text, data)
+    return Settings(path, data, text)
+
+
+def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zone = data.get("instansi", {}).get("zona_waktu", "Asia/Makassar")
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"{_where(path, text, 'instansi', 'zona_waktu')}: zona waktu '{zone}' tidak dikenal",
+            "gunakan mis. Asia/Makassar (WITA), Asia/Jakarta (WIB) atau Asia/Jayapura (WIT)",
+        ) from None
+    fmt = data.get("penyimpanan", {}).get("format", "csv")
+    if fmt not in ("csv", "xlsx"):
+        raise ConfigError(
+            f"{_where(path, text, 'penyimpanan', 'format')}: format '{fmt}' tidak dikenal",
+            'isi "csv" atau "xlsx"',
+        )
+    mode = data.get("penyimpanan", {}).get("izin_berkas", "0640")
+    if not re.fullmatch(r"0?[0-7]{3}", mode):
+        raise ConfigError(
+            f"{_where(path, text, 'penyimpanan', 'izin_berkas')}: izin_berkas '{mode}' tidak sah",
+            'isi mode oktal seperti "0640"',
+        )
+    from .rules.numbering import check_pattern
+
+    for key in ("permohonan", "keberatan", "surat"):
+        pattern = data.get("penomoran", {}).get(key, "")
+        if pattern or key != "surat":
+            problem = check_pattern(pattern)
+            if problem:
+                raise ConfigError(
+                    f"{_where(path, text, 'penomoran', key)}: pola 'penomoran.{key}' {problem}",
+                    "gunakan isian {urut}, {kode}, {bulan}, {bulan_romawi}, {tahun}",
+                )
+    stages = data.get("tahapan", [])
+    if not isinstance(stages, list):
+        raise ConfigError(f"{path.name}: 'tahapan' harus ditulis sebagai [[tahapan]]", "")
+    for i, st in enumerate(stages, 1):
+        where = f"{path.name}: [[tahapan]] ke-{i}"
+        for key in ("nama", "mulai", "selesai"):
+            if key not in st:
+                raise ConfigError(f"{where}: kunci '{key}' wajib diisi", "lengkapi tahapan")
+        if not isinstance(st["nama"], str) or not st["nama"].strip():
+            raise ConfigError(f"{where}: 'nama' harus teks", "isi nama tahapan")
+        for key in ("mulai", "selesai"):
+            if not isinstance(st[key], date) or hasattr(st[key], "hour"):
+                raise ConfigError(
+                    f"{where}: '{key}' harus tanggal tanpa tanda kutip, mis. 2026-03-01",
+                    "perbaiki tanggalnya",
+                )
+        if st["selesai"] < st["mulai"]:
+            raise ConfigError(f"{where}: 'selesai' sebelum 'mulai'", "perbaiki tanggalnya")
+
+
+def stage_toml(nama: str, mulai: date, selesai: date) -> str:
+    esc = nama.replace("\\", "\\\\").replace('"', '\\"')
+    return f'\n[[tahapan]]\nnama = "{esc}"\nmulai = {mulai.isoformat()}\nselesai = {selesai.isoformat()}\n'

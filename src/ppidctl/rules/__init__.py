@@ -1,0 +1,1 @@
+"""Rules ppidctl enforces: working-day calendar, deadlines, numbering, required documents."""

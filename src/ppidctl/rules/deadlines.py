@@ -1,0 +1,42 @@
+"""Statutory deadlines, recomputed from stored facts on the working-day calendar.
+
+The lengths are settings (``[tenggat]`` in ppidctl.toml, legal basis written there and in
+rules.md §1); a deadline is never only stored: it is recomputed from the receipt date, the
+events (an extension) and the calendar, so a holiday decreed later re-dates open cases.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from .calendar import Deadline, WorkCalendar
+
+
+def request(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadline:
+    """Deadline of the written notification: 10 (3 on an ongoing stage) + one extension 7 (2)."""
+    stage = bool(row.get("tahapan"))
+    base = settings.tenggat("permohonan_tahapan" if stage else "permohonan")
+    due = cal.add_workdays(date.fromisoformat(row["tanggal_diterima"]), base)
+    if row.get("diperpanjang_pada"):
+        ext = settings.tenggat("perpanjangan_tahapan" if stage else "perpanjangan")
+        more = cal.add_workdays(due.tanggal, ext)
+        due = type(due)(
+            more.tanggal, due.dilewati + more.dilewati, due.peringatan + more.peringatan
+        )
+    return due
+
+
+def objection(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadline:
+    """Deadline of the Atasan PPID's written response: 30 working days (3 on an ongoing stage)."""
+    key = "tanggapan_keberatan_tahapan" if row.get("tahapan") else "tanggapan_keberatan"
+    return cal.add_workdays(date.fromisoformat(row["tanggal_diterima"]), settings.tenggat(key))
+
+
+def remaining(cal: WorkCalendar, today: date, deadline: date) -> int:
+    """Working days left until ``deadline`` (0 on the day itself, negative when overdue)."""
+    if deadline >= today:
+        return cal.workdays_between(today, deadline)
+    return -cal.workdays_between(deadline, today)

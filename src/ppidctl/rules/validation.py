@@ -1,0 +1,139 @@
+"""Checks of single values: NIK, contacts, free text, dates and choices.
+
+Each check returns the clean value or raises :class:`RuleError` with an Indonesian message that
+names the field and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from ..errors import RuleError
+
+#: Province codes of the NIK's first two digits (Permendagri 72/2019 on region codes, with the
+#: Papua provinces formed in 2022: 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan,
+#: 96 Papua Barat Daya).
+PROVINSI = {
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 21,
+    31, 32, 33, 34, 35, 36,
+    51, 52, 53,
+    61, 62, 63, 64, 65,
+    71, 72, 73, 74, 75, 76,
+    81, 82,
+    91, 92, 93, 94, 95, 96,
+}  # fmt: skip
+
+MAX_TEKS = 10_000  # characters in one field: a longer value is a pasting accident
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def nik(value: str, field: str = "NIK") -> str:
+    """A 16-digit NIK with a valid province, regency, birth date (+40 for women) and serial."""
+    v = re.sub(r"[\s.-]", "", value or "")
+    if not re.fullmatch(r"\d{16}", v):
+        raise RuleError(
+            f"{field} '{value}' harus 16 angka (tertulis {len(v)} karakter)",
+            "salin ulang NIK dari KTP",
+        )
+    prov, kab, day, month = int(v[:2]), int(v[2:4]), int(v[6:8]), int(v[8:10])
+    if prov not in PROVINSI:
+        raise RuleError(f"{field} '{v}': kode provinsi {v[:2]} tidak ada", "periksa NIK pada KTP")
+    if kab == 0:
+        raise RuleError(f"{field} '{v}': kode kabupaten/kota 00 tidak ada", "periksa NIK pada KTP")
+    if day > 40:
+        day -= 40
+    if not 1 <= month <= 12 or not 1 <= day <= _cal.monthrange(2000, month)[1]:
+        raise RuleError(
+            f"{field} '{v}': bagian tanggal lahir {v[6:12]} tidak sah", "periksa NIK pada KTP"
+        )
+    if v[12:] == "0000":
+        raise RuleError(f"{field} '{v}': nomor urut 0000 tidak sah", "periksa NIK pada KTP")
+    return v
+
+
+def telepon(value: str) -> str:
+    v = (value or "").strip()
+    digits = re.sub(r"[\s().-]", "", v)
+    if not re.fullmatch(r"\+?\d{6,15}", digits):
+        raise RuleError(f"nomor telepon '{value}' tidak sah", "tulis angka saja, mis. 081234567890")
+    return digits
+
+
+def email(value: str) -> str:
+    v = (value or "").strip()
+    if not re.fullmatch(r"[^@\s,;]+@[^@\s,;]+\.[A-Za-z]{2,}", v):
+        raise RuleError(f"alamat e-mail '{value}' tidak sah", "tulis mis. nama@contoh.id")
+    return v
+
+
+def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
+    """Free text: trimmed; no control characters; not absurdly long; present when required."""
+    v = (value or "").strip()
+    if _CONTROL.search(v):
+        raise RuleError(
+            f"{field} memuat karakter kendali yang tidak bisa dicetak", "ketik ulang isinya"
+        )
+    if len(v) > MAX_TEKS:
+        raise RuleError(
+            f"{field} terlalu panjang ({len(v)} karakter; paling banyak {MAX_TEKS})",
+            "ringkas isinya, lampirkan rinciannya sebagai dokumen",
+        )
+    if wajib and not v:
+        raise RuleError(f"{field} wajib diisi", f"isi {field}")
+    return v
+
+
+def pilihan(value: str, choices: tuple[str, ...], field: str) -> str:
+    v = (value or "").strip().lower()
+    if v not in choices:
+        raise RuleError(
+            f"{field} '{value}' tidak dikenal", f"pilih salah satu: {', '.join(choices)}"
+        )
+    return v
+
+
+def daftar(value: str | list[str] | None, choices: tuple[str, ...], field: str) -> list[str]:
+    items = value if isinstance(value, list) else re.split(r"[,;\s]+", value or "")
+    out: list[str] = []
+    for item in (i.strip().lower() for i in items):
+        if not item:
+            continue
+        if item not in choices:
+            raise RuleError(f"{field}: '{item}' tidak dikenal", f"pilih dari: {', '.join(choices)}")
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def tanggal(value: str, field: str = "tanggal") -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise RuleError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
+
+
+def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tanggal") -> datetime:
+    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future."""
+    if not value:
+        return now
+    v = value.strip()
+    try:
+        if len(v) <= 10:
+            d = date.fromisoformat(v)
+            when = now if d == now.date() else datetime(d.year, d.month, d.day, tzinfo=tz)
+        else:
+            when = datetime.fromisoformat(v.replace(" ", "T"))
+            when = when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+    except ValueError:
+        raise RuleError(
+            f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD atau YYYY-MM-DDTHH:MM"
+        ) from None
+    if when.date() > now.date():
+        raise RuleError(
+            f"{field} {when.date().isoformat()} ada di masa depan (hari ini {now.date().isoformat()})",
+            "catat langkah setelah terjadi",
+        )
+    return when

@@ -1,0 +1,366 @@
+"""The one declaration of every register column.
+
+Each register (``permohonan``, ``keberatan``, ``surat``, ``libur``) is a tuple of :class:`Column`:
+its key (also the CSV header and the template variable), its Indonesian header (for the register
+book and Excel), its type, whether it is required, whether it holds personal data (and how to mask
+it), its allowed values, and alternative header names met in legacy spreadsheets. CSV/XLSX storage,
+import header matching, JSON output, template variables, validation and masking all derive from here.
+
+Values are kept as strings exactly as stored (dates ``YYYY-MM-DD``, timestamps ISO 8601 with the
+office's UTC offset, lists joined with ``;``); code that needs a typed value parses it at the point
+of use, so a row a command did not touch is never re-formatted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Column types
+TEKS = "teks"
+TANGGAL = "tanggal"  # YYYY-MM-DD
+WAKTU = "waktu"  # ISO 8601 timestamp with UTC offset
+ANGKA = "angka"  # integer (Rupiah, counts)
+PILIHAN = "pilihan"  # one of Column.pilihan
+DAFTAR = "daftar"  # several of Column.pilihan, joined with ";"
+YA_TIDAK = "ya_tidak"  # "ya" | "tidak" | ""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    tipe: str = TEKS
+    wajib: bool = False
+    #: personal data (UU 27/2022): "" = not personal; else the masking kind
+    #: ("nik", "telepon", "email", "alamat") applied by reports and exports.
+    pribadi: str = ""
+    pilihan: tuple[str, ...] = ()
+    #: other header names met in legacy registers (matched case/punctuation-insensitively)
+    alias: tuple[str, ...] = field(default=())
+
+
+SALURAN = ("langsung", "surat", "email", "telepon", "faksimili", "e-ppid", "lainnya")
+JENIS_PEMOHON = ("perorangan", "badan-hukum", "kelompok")
+JENIS_IDENTITAS = ("ktp", "paspor", "lainnya")
+CARA_MEMPEROLEH = ("melihat", "salinan")
+BENTUK = ("softcopy", "hardcopy")
+CARA_KIRIM = ("langsung", "kurir", "pos", "faksimili", "email")
+DOKUMEN_PERMOHONAN = ("identitas", "akta", "kuasa", "formulir")
+DOKUMEN_KEBERATAN = ("formulir", "identitas", "kuasa")
+
+#: Request statuses, in procedure order. ``terdaftar`` → (``diteruskan``) → (``diperpanjang``)
+#: → ``diputuskan`` → ``selesai``.
+STATUS_PERMOHONAN = ("terdaftar", "diteruskan", "diperpanjang", "diputuskan", "selesai")
+KEPUTUSAN_PERMOHONAN = (
+    "diberikan",
+    "diberikan-sebagian",
+    "ditolak",
+    "tidak-dikuasai",
+    "belum-didokumentasikan",
+)
+#: Objection statuses: ``terdaftar`` → ``diteruskan`` → (``pleno``) → ``ditanggapi``
+#: → ``disampaikan`` → ``selesai`` (the requester accepted) | ``sengketa`` (went to the KI).
+STATUS_KEBERATAN = (
+    "terdaftar",
+    "diteruskan",
+    "pleno",
+    "ditanggapi",
+    "disampaikan",
+    "selesai",
+    "sengketa",
+)
+ALASAN_KEBERATAN = ("a", "b", "c", "d", "e", "f", "g")
+KEPUTUSAN_ATASAN = ("diterima", "ditolak")
+TANGGAPAN_PEMOHON = ("menerima", "sengketa")
+
+PERMOHONAN: tuple[Column, ...] = (
+    Column(
+        "nomor_registrasi",
+        "Nomor Registrasi",
+        wajib=True,
+        alias=(
+            "no registrasi",
+            "nomor pendaftaran",
+            "no pendaftaran",
+            "no. pendaftaran",
+            "nomor registrasi permohonan",
+            "no reg",
+        ),
+    ),
+    Column(
+        "tanggal_diterima",
+        "Tanggal Permohonan",
+        TANGGAL,
+        wajib=True,
+        alias=(
+            "tanggal",
+            "tgl permohonan",
+            "tanggal diterima",
+            "tgl. permohonan",
+            "tanggal permohonan informasi",
+            "tgl diterima",
+        ),
+    ),
+    Column("waktu_diterima", "Waktu Diterima", WAKTU),
+    Column(
+        "saluran",
+        "Saluran Permohonan",
+        PILIHAN,
+        pilihan=SALURAN,
+        alias=("media permohonan", "cara permohonan", "melalui"),
+    ),
+    Column(
+        "jenis_pemohon",
+        "Jenis Pemohon",
+        PILIHAN,
+        pilihan=JENIS_PEMOHON,
+        alias=("kategori pemohon",),
+    ),
+    Column("nama_pemohon", "Nama Pemohon", wajib=True, alias=("nama", "nama lengkap")),
+    Column("jenis_identitas", "Jenis Identitas", PILIHAN, pilihan=JENIS_IDENTITAS),
+    Column(
+        "nik",
+        "NIK / Nomor Identitas",
+        pribadi="nik",
+        alias=("nik", "no ktp", "nomor ktp", "nomor identitas", "no identitas", "no. ktp"),
+    ),
+    Column("alamat", "Alamat", pribadi="alamat", alias=("alamat pemohon",)),
+    Column("pekerjaan", "Pekerjaan", alias=("pekerjaan pemohon",)),
+    Column(
+        "telepon",
+        "Nomor Telepon",
+        pribadi="telepon",
+        alias=(
+            "no telepon",
+            "no hp",
+            "nomor hp",
+            "telp",
+            "no. telp",
+            "nomor kontak",
+            "kontak",
+            "no telp/hp",
+        ),
+    ),
+    Column("email", "E-mail", pribadi="email", alias=("e-mail", "surel", "alamat email")),
+    Column(
+        "informasi_diminta",
+        "Informasi yang Diminta",
+        wajib=True,
+        alias=(
+            "rincian informasi yang dibutuhkan",
+            "informasi yang dimohon",
+            "rincian informasi",
+            "informasi yang dibutuhkan",
+            "judul informasi",
+        ),
+    ),
+    Column(
+        "tujuan_penggunaan",
+        "Tujuan Penggunaan Informasi",
+        alias=("tujuan penggunaan", "tujuan", "tujuan penggunaan informasi"),
+    ),
+    Column(
+        "cara_memperoleh",
+        "Cara Memperoleh Informasi",
+        PILIHAN,
+        pilihan=CARA_MEMPEROLEH,
+        alias=("jenis permohonan", "cara memperoleh"),
+    ),
+    Column(
+        "bentuk_informasi",
+        "Bentuk Informasi",
+        PILIHAN,
+        pilihan=BENTUK,
+        alias=("bentuk fisik", "format informasi"),
+    ),
+    Column(
+        "cara_kirim",
+        "Cara Mendapatkan Salinan",
+        PILIHAN,
+        pilihan=CARA_KIRIM,
+        alias=("cara mendapatkan salinan", "cara pengiriman"),
+    ),
+    Column("dokumen", "Dokumen Diterima", DAFTAR, pilihan=DOKUMEN_PERMOHONAN),
+    Column("kuasa_nama", "Nama Kuasa", alias=("kuasa", "nama kuasa pemohon")),
+    Column("tahapan", "Tahapan Pemilu", alias=("tahapan pemilihan",)),
+    Column("status", "Status", PILIHAN, wajib=True, pilihan=STATUS_PERMOHONAN),
+    Column("jatuh_tempo", "Batas Waktu Pemberitahuan", TANGGAL, alias=("batas waktu",)),
+    Column("diteruskan_pada", "Diteruskan ke PPID", TANGGAL),
+    Column("diperpanjang_pada", "Tanggal Perpanjangan", TANGGAL),
+    Column("alasan_perpanjangan", "Alasan Perpanjangan"),
+    Column(
+        "keputusan",
+        "Keputusan",
+        PILIHAN,
+        pilihan=KEPUTUSAN_PERMOHONAN,
+        alias=("keputusan ppid", "status informasi"),
+    ),
+    Column("alasan_penolakan", "Alasan Penolakan (Pasal 17)", alias=("alasan penolakan",)),
+    Column("uji_konsekuensi", "Ringkasan Uji Konsekuensi"),
+    Column("sk_pengecualian", "SK Informasi Dikecualikan"),
+    Column("penjelasan", "Penjelasan Keputusan"),
+    Column("badan_publik_penguasa", "Badan Publik yang Menguasai"),
+    Column(
+        "tanggal_pemberitahuan",
+        "Tanggal Pemberitahuan Tertulis",
+        TANGGAL,
+        alias=(
+            "tanggal pemberitahuan tertulis",
+            "hari dan tanggal pemberitahuan tertulis",
+            "tgl pemberitahuan",
+        ),
+    ),
+    Column(
+        "tanggal_selesai",
+        "Tanggal Pemberian Informasi",
+        TANGGAL,
+        alias=(
+            "tanggal pemberian informasi",
+            "hari dan tanggal pemberian informasi",
+            "tgl pemberian informasi",
+        ),
+    ),
+    Column("biaya", "Biaya (Rp)", ANGKA, alias=("biaya", "biaya dan cara pembayaran")),
+    Column("terlambat", "Terlambat", YA_TIDAK),
+    Column("petugas", "Petugas", alias=("petugas penerima", "nama petugas")),
+    Column("catatan", "Catatan", alias=("keterangan", "ket")),
+)
+
+KEBERATAN: tuple[Column, ...] = (
+    Column(
+        "nomor_registrasi",
+        "Nomor Registrasi Keberatan",
+        wajib=True,
+        alias=(
+            "no registrasi keberatan",
+            "nomor registrasi keberatan",
+            "no. registrasi keberatan",
+            "nomor registrasi",
+            "no registrasi",
+        ),
+    ),
+    Column(
+        "tanggal_diterima",
+        "Tanggal Diterima",
+        TANGGAL,
+        wajib=True,
+        alias=("tanggal", "tgl diterima", "tanggal keberatan", "tanggal pengajuan"),
+    ),
+    Column("waktu_diterima", "Waktu Diterima", WAKTU),
+    Column("saluran", "Saluran", PILIHAN, pilihan=SALURAN),
+    Column(
+        "nomor_permohonan",
+        "Nomor Pendaftaran Permohonan",
+        alias=(
+            "no pendaftaran permohonan",
+            "nomor pendaftaran permohonan",
+            "no. pendaftaran permohonan",
+            "nomor permohonan",
+            "no registrasi permohonan",
+        ),
+    ),
+    Column("nama_pemohon", "Nama Pemohon", wajib=True, alias=("nama", "identitas pemohon")),
+    Column("nik", "NIK", pribadi="nik", alias=("no ktp", "nomor identitas")),
+    Column("alamat", "Alamat", pribadi="alamat", alias=("alamat pemohon",)),
+    Column("telepon", "Nomor Telepon", pribadi="telepon", alias=("no telepon", "no hp", "telp")),
+    Column("email", "E-mail", pribadi="email", alias=("e-mail",)),
+    Column("kuasa_nama", "Nama Kuasa", alias=("kuasa", "identitas kuasa")),
+    Column("kuasa_alamat", "Alamat Kuasa", pribadi="alamat"),
+    Column(
+        "informasi_diminta",
+        "Informasi yang Diminta",
+        alias=("informasi yang dimohon", "rincian informasi"),
+    ),
+    Column(
+        "tujuan_penggunaan", "Tujuan Penggunaan Informasi", alias=("tujuan penggunaan", "tujuan")
+    ),
+    Column(
+        "alasan",
+        "Alasan Keberatan",
+        DAFTAR,
+        wajib=True,
+        pilihan=ALASAN_KEBERATAN,
+        alias=("alasan keberatan", "alasan pengajuan keberatan"),
+    ),
+    Column("kasus_posisi", "Kasus Posisi", alias=("ringkasan kasus",)),
+    Column("alasan_ditemukan", "Tanggal Alasan Ditemukan", TANGGAL),
+    Column("dokumen", "Dokumen Diterima", DAFTAR, pilihan=DOKUMEN_KEBERATAN),
+    Column("kebutuhan_khusus", "Diisikan Petugas (Kebutuhan Khusus)", YA_TIDAK),
+    Column("tahapan", "Tahapan Pemilu"),
+    Column("status", "Status", PILIHAN, wajib=True, pilihan=STATUS_KEBERATAN),
+    Column("jatuh_tempo", "Batas Waktu Tanggapan", TANGGAL),
+    Column("diteruskan_pada", "Diteruskan ke Atasan PPID", TANGGAL),
+    Column("pleno_pada", "Tanggal Rapat Pleno", TANGGAL),
+    Column(
+        "keputusan_atasan",
+        "Keputusan Atasan PPID",
+        PILIHAN,
+        pilihan=KEPUTUSAN_ATASAN,
+        alias=("keputusan atasan ppid", "keputusan"),
+    ),
+    Column("pertimbangan", "Pertimbangan"),
+    Column("sk_pengecualian", "SK Informasi Dikecualikan"),
+    Column("nomor_surat_tanggapan", "Nomor Surat Tanggapan"),
+    Column(
+        "tanggal_tanggapan",
+        "Hari dan Tanggal Tanggapan",
+        TANGGAL,
+        alias=("tanggal tanggapan", "hari dan tanggal tanggapan", "tgl tanggapan"),
+    ),
+    Column("nama_atasan", "Nama Atasan PPID", alias=("nama dan jabatan atasan ppid",)),
+    Column("jabatan_atasan", "Jabatan Atasan PPID"),
+    Column("disampaikan_pada", "Tanggal Tanggapan Disampaikan", TANGGAL),
+    Column("batas_sengketa", "Batas Pengajuan Sengketa", TANGGAL),
+    Column(
+        "tanggapan_pemohon",
+        "Tanggapan Pemohon",
+        PILIHAN,
+        pilihan=TANGGAPAN_PEMOHON,
+        alias=("tanggapan pemohon",),
+    ),
+    Column("tanggapan_pemohon_pada", "Tanggal Tanggapan Pemohon", TANGGAL),
+    Column("paksa_catatan", "Catatan Pengecualian Pemeriksaan"),
+    Column("petugas", "Petugas", alias=("petugas penerima",)),
+    Column("catatan", "Catatan", alias=("keterangan", "ket")),
+)
+
+#: Outgoing letters (agenda surat keluar): every generated letter, its number and file.
+SURAT: tuple[Column, ...] = (
+    Column("nomor_surat", "Nomor Surat"),
+    Column("tanggal", "Tanggal Surat", TANGGAL, wajib=True),
+    Column("jenis", "Jenis Surat", wajib=True),
+    Column("register", "Register", wajib=True),
+    Column("nomor_registrasi", "Nomor Registrasi", wajib=True),
+    Column("berkas", "Berkas", wajib=True),
+    Column("petugas", "Petugas"),
+)
+
+#: The office's own calendar overrides: extra days off and extra working days.
+LIBUR: tuple[Column, ...] = (
+    Column("tanggal", "Tanggal", TANGGAL, wajib=True),
+    Column("jenis", "Jenis", PILIHAN, wajib=True, pilihan=("libur", "hari_kerja")),
+    Column("keterangan", "Keterangan", wajib=True),
+    Column("petugas", "Petugas"),
+)
+
+REGISTERS: dict[str, tuple[Column, ...]] = {
+    "permohonan": PERMOHONAN,
+    "keberatan": KEBERATAN,
+    "surat": SURAT,
+    "libur": LIBUR,
+}
+
+
+def columns(register: str) -> tuple[Column, ...]:
+    return REGISTERS[register]
+
+
+def column(register: str, key: str) -> Column:
+    for col in REGISTERS[register]:
+        if col.key == key:
+            return col
+    raise KeyError(f"{register}.{key}")
+
+
+def keys(register: str) -> list[str]:
+    return [c.key for c in REGISTERS[register]]

@@ -1,0 +1,68 @@
+"""What the use cases share: finding a row by its number, numbering, step-date checks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..errors import NotFoundError, RuleError
+from ..rules import numbering
+from ..store.table import Table
+from ..workspace import Workspace
+
+NAMA_REGISTER = {"permohonan": "permohonan", "keberatan": "keberatan"}
+
+
+def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
+    """Row index of ``nomor``: the full number, or its sequence part alone when that is
+    unambiguous in the current year (e.g. ``1`` or ``001``)."""
+    wanted = (nomor or "").strip()
+    if not wanted:
+        raise NotFoundError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
+    for i, row in enumerate(table.rows):
+        if row["nomor_registrasi"] == wanted:
+            return i
+    if wanted.isdigit():
+        seq, year = int(wanted), str(today.year)
+        hits = [
+            i
+            for i, row in enumerate(table.rows)
+            if row["tanggal_diterima"][:4] == year
+            and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+        ]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
+            raise NotFoundError(
+                f"nomor urut {wanted} tidak tunggal di register {table.register} {year}: {found}",
+                "tulis nomor registrasi lengkap",
+            )
+    raise NotFoundError(
+        f"nomor {wanted} tidak ada di register {table.register}",
+        f"lihat nomor yang ada dengan: ppidctl {table.register} daftar",
+    )
+
+
+def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
+    pattern = ws.settings.get("penomoran", register)
+    year = str(when.year)
+    used = {r["nomor_registrasi"] for r in table.rows}
+    this_year = [r["nomor_registrasi"] for r in table.rows if r["tanggal_diterima"][:4] == year]
+    seq = numbering.next_sequence(this_year, pattern)
+    kode = ws.settings.get("instansi", "kode_satker")
+    while True:  # a legacy row may already carry the number the pattern gives
+        nomor = numbering.format_number(pattern, seq, kode, when)
+        if nomor not in used:
+            return nomor
+        seq += 1
+
+
+def step_date(when: datetime, after: str, what: str, nomor: str) -> str:
+    """The ISO date of a step, refused when it lies before the step it follows."""
+    day = when.date().isoformat()
+    if after and day < after[:10]:
+        raise RuleError(
+            f"tanggal {what} {day} sebelum langkah sebelumnya ({after[:10]}) pada {nomor}",
+            "periksa --tanggal",
+        )
+    return day

@@ -1,0 +1,76 @@
+"""The office's calendar overrides (``registers/libur.csv``) and election stages (ppidctl.toml)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .. import config
+from ..errors import RuleError
+from ..rules import validation as v
+from ..workspace import Workspace
+
+
+def add_day(
+    ws: Workspace, tanggal: str, keterangan: str, *, hari_kerja: bool = False, petugas: str = ""
+) -> dict[str, str]:
+    """Record an office day off (or, with ``hari_kerja``, a day that is a working day after all)."""
+    day = v.tanggal(tanggal, "TANGGAL")
+    ket = v.teks(keterangan, "--keterangan", wajib=True)
+    cal = ws.calendar
+    if hari_kerja and cal.is_workday(day):
+        raise RuleError(f"{day.isoformat()} sudah hari kerja", "tidak ada yang perlu dicatat")
+    if not hari_kerja and not cal.is_workday(day):
+        off = cal.day_off(day)
+        raise RuleError(
+            f"{day.isoformat()} sudah bukan hari kerja ({off.keterangan if off else 'libur'})",
+            "tidak ada yang perlu dicatat",
+        )
+    row = {
+        "tanggal": day.isoformat(),
+        "jenis": "hari_kerja" if hari_kerja else "libur",
+        "keterangan": ket,
+        "petugas": petugas,
+    }
+    with ws.transaction("kalender tambah", petugas) as tx:
+        if any(r["tanggal"] == row["tanggal"] for r in tx.table("libur").rows):
+            raise RuleError(
+                f"{row['tanggal']} sudah ada di registers/libur.csv",
+                "sunting baris itu bila keterangannya berubah",
+            )
+        tx.append("libur", row)
+    return row
+
+
+def add_stage(
+    ws: Workspace, nama: str, mulai: str, selesai: str, petugas: str = ""
+) -> config.Stage:
+    nama = v.teks(nama, "NAMA tahapan", wajib=True)
+    start, end = v.tanggal(mulai, "--mulai"), v.tanggal(selesai, "--selesai")
+    if end < start:
+        raise RuleError(f"--selesai {end} sebelum --mulai {start}", "periksa tanggalnya")
+    if ws.settings.stage(nama):
+        raise RuleError(f"tahapan '{nama}' sudah ada di ppidctl.toml", "pakai nama lain")
+    with ws.transaction("tahapan tambah", petugas) as tx:
+        path = ws.settings.path
+        text = path.read_text(encoding="utf-8")
+        new = text.rstrip("\n") + "\n" + config.stage_toml(nama, start, end)
+        tx.replace_file(path, new.encode("utf-8"))
+        tx.log(
+            "tahapan",
+            nama,
+            "tambah",
+            {"mulai": ("", start.isoformat()), "selesai": ("", end.isoformat())},
+        )
+    return config.Stage(nama, start, end)
+
+
+def stages(ws: Workspace, on: date) -> list[dict[str, str]]:
+    return [
+        {
+            "nama": s.nama,
+            "mulai": s.mulai.isoformat(),
+            "selesai": s.selesai.isoformat(),
+            "berjalan": "ya" if s.ongoing(on) else "tidak",
+        }
+        for s in ws.settings.tahapan
+    ]

@@ -1,0 +1,383 @@
+"""The request register: every step of the SOP "Pelayanan Informasi Publik".
+
+register (catat) → forward to the PPID (teruskan) → one extension (perpanjang) → decision and
+written notification (putuskan) → information delivered (selesai). Each function validates
+everything, then commits the row change, its journal line and its letter in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .. import schema
+from ..errors import RuleError
+from ..rules import deadlines
+from ..rules import validation as v
+from ..workspace import Workspace
+from . import common
+from .letters import Letter, letter_for
+
+REGISTER = "permohonan"
+OPEN = ("terdaftar", "diteruskan", "diperpanjang")
+GIVEN = ("diberikan", "diberikan-sebagian")
+
+
+@dataclass
+class RequestInput:
+    nama: str = ""
+    jenis_pemohon: str = "perorangan"
+    nik: str = ""
+    jenis_identitas: str = "ktp"
+    nomor_identitas: str = ""
+    alamat: str = ""
+    pekerjaan: str = ""
+    telepon: str = ""
+    email: str = ""
+    informasi: str = ""
+    tujuan: str = ""
+    cara_memperoleh: str = "salinan"
+    bentuk: str = "softcopy"
+    cara_kirim: str = ""
+    saluran: str = "langsung"
+    dokumen: str = ""
+    kuasa: str = ""
+    tahapan: str = ""
+    catatan: str = ""
+
+
+@dataclass
+class Result:
+    """What a step produced: the row as stored, the letter files, warnings for the user."""
+
+    row: dict[str, str]
+    berkas: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+
+
+def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, str]:
+    jenis = v.pilihan(data.jenis_pemohon, schema.JENIS_PEMOHON, "--jenis-pemohon")
+    dokumen = v.daftar(data.dokumen, schema.DOKUMEN_PERMOHONAN, "--dokumen")
+    row = {
+        "nama_pemohon": v.teks(data.nama, "--nama (nama pemohon)", wajib=True),
+        "jenis_pemohon": jenis,
+        "alamat": v.teks(data.alamat, "--alamat", wajib=True),
+        "pekerjaan": v.teks(data.pekerjaan, "--pekerjaan"),
+        "informasi_diminta": v.teks(data.informasi, "--informasi (rincian informasi)", wajib=True),
+        "tujuan_penggunaan": v.teks(data.tujuan, "--tujuan (tujuan penggunaan)", wajib=True),
+        "cara_memperoleh": v.pilihan(
+            data.cara_memperoleh, schema.CARA_MEMPEROLEH, "--cara-memperoleh"
+        ),
+        "bentuk_informasi": v.pilihan(data.bentuk, schema.BENTUK, "--bentuk"),
+        "saluran": v.pilihan(data.saluran, schema.SALURAN, "--saluran"),
+        "kuasa_nama": v.teks(data.kuasa, "--kuasa"),
+        "catatan": v.teks(data.catatan, "--catatan"),
+    }
+    # Identity (seed SOP 1 step 1): KTP for a person, the deed for a legal entity.
+    jenis_id = v.pilihan(data.jenis_identitas or "ktp", schema.JENIS_IDENTITAS, "--jenis-identitas")
+    if data.nik:
+        row["nik"], jenis_id = v.nik(data.nik), "ktp"
+    elif data.nomor_identitas:
+        if jenis_id == "ktp":
+            row["nik"] = v.nik(data.nomor_identitas)
+        else:
+            row["nik"] = v.teks(data.nomor_identitas, "--nomor-identitas")
+    elif jenis != "badan-hukum":
+        raise RuleError(
+            "pemohon perorangan/kelompok wajib menunjukkan identitas (NIK KTP atau nomor paspor)",
+            "isi --nik, atau --nomor-identitas dengan --jenis-identitas paspor|lainnya",
+        )
+    row["jenis_identitas"] = jenis_id if row.get("nik") else ""
+    needed = ["akta"] if jenis == "badan-hukum" else ["identitas"]
+    if row["kuasa_nama"]:
+        needed.append("kuasa")
+    missing = [d for d in needed if d not in dokumen]
+    if missing:
+        names = {
+            "identitas": "salinan kartu identitas",
+            "akta": "akta pendirian badan hukum",
+            "kuasa": "surat kuasa",
+        }
+        raise RuleError(
+            "dokumen wajib belum diterima: " + ", ".join(names[d] for d in missing),
+            f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted(set(dokumen + missing)))}",
+        )
+    row["dokumen"] = ";".join(dokumen)
+    row["telepon"] = v.telepon(data.telepon) if data.telepon.strip() else ""
+    row["email"] = v.email(data.email) if data.email.strip() else ""
+    if not row["telepon"] and not row["email"]:
+        raise RuleError("pemohon wajib mencantumkan kontak", "isi --telepon atau --email")
+    kirim = data.cara_kirim or (
+        "email" if row["email"] and row["bentuk_informasi"] == "softcopy" else "langsung"
+    )
+    row["cara_kirim"] = v.pilihan(kirim, schema.CARA_KIRIM, "--cara-kirim")
+    if data.tahapan:
+        stage = ws.settings.stage(data.tahapan)
+        if stage is None:
+            names = ", ".join(s.nama for s in ws.settings.tahapan) or "belum ada"
+            raise RuleError(
+                f"tahapan '{data.tahapan}' tidak ada di ppidctl.toml (yang ada: {names})",
+                "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
+            )
+        if not stage.ongoing(when.date()):
+            raise RuleError(
+                f"tahapan '{stage.nama}' tidak sedang berjalan pada {when.date().isoformat()} "
+                f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): tenggat 3 hari kerja "
+                "hanya untuk tahapan yang sedang berjalan",
+                "catat tanpa --tahapan (tenggat 10 hari kerja)",
+            )
+        row["tahapan"] = stage.nama
+    return row
+
+
+def register(
+    ws: Workspace,
+    data: RequestInput,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+    nomor_surat: str | None = None,
+) -> Result:
+    """Register a request: number, deadline, receipt letter (UU 14/2008 Pasal 22)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    row = _validate(ws, data, when)
+    row.update(
+        tanggal_diterima=when.date().isoformat(),
+        waktu_diterima=when.isoformat(timespec="minutes"),
+        status="terdaftar",
+        petugas=v.teks(petugas, "--petugas"),
+    )
+    due = deadlines.request(row, ws.settings, ws.calendar)
+    row["jatuh_tempo"] = due.tanggal.isoformat()
+    with ws.transaction("permohonan catat", petugas) as tx:
+        table = tx.table(REGISTER)
+        row["nomor_registrasi"] = common.next_number(ws, table, REGISTER, when.date())
+        i = tx.append(REGISTER, row)
+        result = Result(table.rows[i], peringatan=list(due.peringatan))
+        if surat:
+            result.berkas = _letters(
+                ws, tx, [letter_for("tanda-terima", table.rows[i])], when, nomor_surat, petugas
+            )
+    return result
+
+
+def _letters(
+    ws, tx, letters: list[Letter], when: datetime, nomor_surat: str | None, petugas: str
+) -> list[str]:
+    from .letters import stage_letters
+
+    return stage_letters(ws, tx, letters, when.date(), nomor_surat, petugas)
+
+
+def _load_open(tx, ws: Workspace, nomor: str) -> tuple[int, dict[str, str]]:
+    table = tx.table(REGISTER)
+    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", REGISTER))
+    return i, table.rows[i]
+
+
+def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
+    """Desk hands the request to the PPID (seed SOP 1 step 2)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    with ws.transaction("permohonan teruskan", petugas) as tx:
+        i, row = _load_open(tx, ws, nomor)
+        if row["status"] != "terdaftar":
+            raise RuleError(
+                f"permohonan {row['nomor_registrasi']} berstatus '{row['status']}': hanya permohonan "
+                "yang baru terdaftar yang diteruskan ke PPID",
+                f"lihat riwayatnya: ppidctl permohonan lihat {row['nomor_registrasi']}",
+            )
+        day = common.step_date(when, row["tanggal_diterima"], "diteruskan", row["nomor_registrasi"])
+        tx.update(REGISTER, i, {"status": "diteruskan", "diteruskan_pada": day})
+        warn = _standard(
+            ws, row["tanggal_diterima"], day, "teruskan_permohonan", "penerusan ke PPID"
+        )
+    return Result(row, peringatan=warn)
+
+
+def _standard(ws: Workspace, start: str, end: str, key: str, what: str) -> list[str]:
+    """A warning when an SOP internal service standard (working days) was exceeded."""
+    from datetime import date
+
+    limit = int(ws.settings.get("standar_layanan", key))
+    used = ws.calendar.workdays_between(date.fromisoformat(start[:10]), date.fromisoformat(end))
+    if used > limit:
+        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
+    return []
+
+
+def extend(
+    ws: Workspace,
+    nomor: str,
+    *,
+    alasan: str,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+    nomor_surat: str | None = None,
+) -> Result:
+    """The one extension (+7, or +2 on an ongoing stage) with written reasons, Pasal 22(8)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    alasan = v.teks(alasan, "--alasan (alasan perpanjangan)", wajib=True)
+    with ws.transaction("permohonan perpanjang", petugas) as tx:
+        i, row = _load_open(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["diperpanjang_pada"]:
+            raise RuleError(
+                f"permohonan {n} sudah diperpanjang pada {row['diperpanjang_pada']}: perpanjangan "
+                "hanya boleh satu kali (UU 14/2008 Pasal 22(8))",
+                "putuskan permohonan ini dengan: ppidctl permohonan putuskan",
+            )
+        if row["status"] not in OPEN:
+            raise RuleError(
+                f"permohonan {n} sudah diputuskan (status '{row['status']}'): tidak dapat diperpanjang",
+                f"lihat: ppidctl permohonan lihat {n}",
+            )
+        day = common.step_date(when, row["tanggal_diterima"], "perpanjangan", n)
+        due = deadlines.request(row, ws.settings, ws.calendar).tanggal.isoformat()
+        if day > due:
+            raise RuleError(
+                f"tenggat permohonan {n} sudah lewat ({due}); perpanjangan hanya sebelum tenggat "
+                f"berakhir (tanggal perpanjangan {day})",
+                "putuskan sekarang; keputusan akan ditandai terlambat",
+            )
+        changes = {
+            "status": "diperpanjang",
+            "diperpanjang_pada": day,
+            "alasan_perpanjangan": alasan,
+        }
+        new = deadlines.request({**row, **changes}, ws.settings, ws.calendar)
+        changes["jatuh_tempo"] = new.tanggal.isoformat()
+        tx.update(REGISTER, i, changes)
+        result = Result(row, peringatan=list(new.peringatan))
+        if surat:
+            result.berkas = _letters(
+                ws, tx, [letter_for("perpanjangan", row)], when, nomor_surat, petugas
+            )
+    return result
+
+
+@dataclass
+class Decision:
+    keputusan: str
+    pasal: str = ""  # Pasal 17 ground, for ditolak
+    sk_pengecualian: str = ""
+    uji_konsekuensi: str = ""
+    penjelasan: str = ""
+    badan_publik: str = ""
+    biaya: str = ""
+    rincian_biaya: str = ""
+    waktu_penyediaan: str = ""
+
+
+def decide(
+    ws: Workspace,
+    nomor: str,
+    d: Decision,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+    nomor_surat: str | None = None,
+) -> Result:
+    """The PPID's decision and the written notification (Pasal 22(7)) or decision letter."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    keputusan = v.pilihan(d.keputusan, schema.KEPUTUSAN_PERMOHONAN, "--keputusan")
+    changes = {
+        "keputusan": keputusan,
+        "penjelasan": v.teks(d.penjelasan, "--penjelasan"),
+        "uji_konsekuensi": v.teks(d.uji_konsekuensi, "--uji-konsekuensi"),
+        "waktu_penyediaan": v.teks(d.waktu_penyediaan, "--waktu-penyediaan"),
+    }
+    if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
+        raise RuleError(
+            "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",
+            "isi --penjelasan TEKS",
+        )
+    if keputusan == "ditolak":
+        changes["alasan_penolakan"] = v.teks(d.pasal, "--pasal (dasar Pasal 17)", wajib=True)
+        changes["sk_pengecualian"] = v.teks(
+            d.sk_pengecualian,
+            "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)",
+            wajib=True,
+        )
+        if not changes["uji_konsekuensi"]:
+            changes["uji_konsekuensi"] = (
+                "Berdasarkan uji konsekuensi, membuka informasi tersebut dapat menimbulkan "
+                "akibat sebagaimana dimaksud dalam " + changes["alasan_penolakan"]
+            )
+    if keputusan == "tidak-dikuasai":
+        changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
+    biaya = (d.biaya or "").strip().replace(".", "")
+    if biaya:
+        if not biaya.isdigit():
+            raise RuleError(
+                f"--biaya '{d.biaya}' harus bilangan rupiah", "tulis mis. --biaya 25000"
+            )
+        if keputusan not in GIVEN:
+            raise RuleError("biaya hanya untuk informasi yang diberikan", "hapus --biaya")
+        changes["biaya"] = str(int(biaya))
+    if d.rincian_biaya:
+        changes["rincian_biaya"] = d.rincian_biaya
+    with ws.transaction("permohonan putuskan", petugas) as tx:
+        i, row = _load_open(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] not in OPEN:
+            raise RuleError(
+                f"permohonan {n} sudah diputuskan ({row['keputusan']}) dan berstatus "
+                f"'{row['status']}': keputusan tidak dapat diubah",
+                "bila pemohon keberatan, catat dengan: ppidctl keberatan catat",
+            )
+        day = common.step_date(
+            when, row.get("diperpanjang_pada") or row["tanggal_diterima"], "keputusan", n
+        )
+        due = deadlines.request(row, ws.settings, ws.calendar).tanggal.isoformat()
+        late = day > due
+        changes.update(
+            status="diputuskan", tanggal_pemberitahuan=day, terlambat="ya" if late else "tidak"
+        )
+        if keputusan not in GIVEN:
+            changes["status"] = "selesai"
+        tx.update(REGISTER, i, changes)
+        result = Result(row)
+        if late:
+            result.peringatan.append(
+                f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
+                f"({ws.calendar.workdays_between(date_(due), date_(day))} hari kerja)"
+            )
+        if surat:
+            kind = {
+                "ditolak": "penolakan",
+                "tidak-dikuasai": "tidak-tersedia",
+                "belum-didokumentasikan": "tidak-tersedia",
+            }.get(keputusan, "pemberitahuan")
+            result.berkas = _letters(ws, tx, [letter_for(kind, row)], when, nomor_surat, petugas)
+    return result
+
+
+def date_(iso: str):
+    from datetime import date
+
+    return date.fromisoformat(iso[:10])
+
+
+def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
+    """The information was delivered: the request is closed (seed SOP 1 step 6)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    with ws.transaction("permohonan selesai", petugas) as tx:
+        i, row = _load_open(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] == "selesai":
+            raise RuleError(
+                f"permohonan {n} sudah selesai pada {row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
+                "tidak ada yang perlu dicatat lagi",
+            )
+        if row["status"] != "diputuskan":
+            raise RuleError(
+                f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
+                "setelah pemberitahuan tertulis",
+                f"putuskan dahulu: ppidctl permohonan putuskan {n} --keputusan ...",
+            )
+        day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
+        tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
+    return Result(row)

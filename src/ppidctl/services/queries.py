@@ -1,0 +1,179 @@
+"""Read-only questions: one record with its history, filtered lists, what is due.
+
+Deadlines shown here are recomputed from the stored facts on today's calendar (so a holiday added
+later re-dates open cases), and overdue cases are marked wherever they appear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import RuleError
+from ..rules import deadlines
+from ..store import journal
+from ..workspace import Workspace
+from . import common
+
+OPEN = {
+    "permohonan": ("terdaftar", "diteruskan", "diperpanjang"),
+    "keberatan": ("terdaftar", "diteruskan", "pleno"),
+}
+
+
+@dataclass
+class Filter:
+    status: str | None = None
+    dari: str | None = None
+    sampai: str | None = None
+    bulan: str | None = None
+    cari: str | None = None
+    terlambat: bool = False
+    dalam: int | None = None
+
+    def period(self) -> tuple[str, str]:
+        if self.bulan:
+            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.bulan):
+                raise RuleError(f"--bulan '{self.bulan}' tidak sah", "tulis sebagai YYYY-MM")
+            return f"{self.bulan}-01", f"{self.bulan}-31"
+        lo, hi = self.dari or "", self.sampai or "9999-12-31"
+        for name, value in (("--dari", self.dari), ("--sampai", self.sampai)):
+            if value:
+                try:
+                    date.fromisoformat(value)
+                except ValueError:
+                    raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD") from None
+        return lo, hi
+
+
+def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> dict[str, Any]:
+    """The live deadline of an open case: date, working days left, kind of deadline."""
+    if register == "permohonan":
+        due = deadlines.request(row, ws.settings, ws.calendar)
+        kind = "pemberitahuan tertulis" + (
+            " (diperpanjang)" if row.get("diperpanjang_pada") else ""
+        )
+    else:
+        due = deadlines.objection(row, ws.settings, ws.calendar)
+        kind = "tanggapan Atasan PPID"
+    if row.get("tahapan"):
+        kind += " — tahapan berjalan"
+    left = deadlines.remaining(ws.calendar, today, due.tanggal)
+    return {
+        "jatuh_tempo": due.tanggal.isoformat(),
+        "sisa_hari_kerja": left,
+        "jenis_tenggat": kind,
+        "peringatan": list(due.peringatan),
+    }
+
+
+def is_open(register: str, row: dict[str, str]) -> bool:
+    return row.get("status") in OPEN[register]
+
+
+def listing(ws: Workspace, register: str, f: Filter) -> list[dict[str, Any]]:
+    lo, hi = f.period()
+    needle = (f.cari or "").casefold()
+    today = ws.today()
+    out = []
+    for row in ws.read(register).rows:
+        if f.status and row["status"] != f.status:
+            continue
+        if not lo <= row["tanggal_diterima"] <= hi:
+            continue
+        if needle and not any(
+            needle in row.get(k, "").casefold()
+            for k in ("nama_pemohon", "informasi_diminta", "nomor_registrasi", "kuasa_nama")
+        ):
+            continue
+        rec = dict(row)
+        if is_open(register, row):
+            rec.update(
+                {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
+            )
+            late_now = rec["sisa_hari_kerja"] < 0
+        else:
+            late_now = row.get("terlambat") == "ya"
+        rec["terlambat"] = "ya" if late_now else (row.get("terlambat") or "tidak")
+        if f.terlambat and not late_now:
+            continue
+        if f.dalam is not None and not (
+            is_open(register, row) and rec["sisa_hari_kerja"] <= f.dalam
+        ):
+            continue
+        out.append(rec)
+    return out
+
+
+def due_cases(
+    ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
+) -> list[dict[str, Any]]:
+    """Every open case of both registers, overdue first, then by working days left."""
+    out = []
+    for register in registers:
+        path = ws.register_path(register)
+        if not path.exists():
+            continue
+        for rec in listing(ws, register, f):
+            if not is_open(register, rec):
+                continue
+            out.append(
+                {
+                    "register": register,
+                    "nomor_registrasi": rec["nomor_registrasi"],
+                    "tanggal_diterima": rec["tanggal_diterima"],
+                    "nama_pemohon": rec["nama_pemohon"],
+                    "status": rec["status"],
+                    "jenis_tenggat": rec["jenis_tenggat"],
+                    "jatuh_tempo": rec["jatuh_tempo"],
+                    "sisa_hari_kerja": rec["sisa_hari_kerja"],
+                    "terlambat": rec["terlambat"],
+                }
+            )
+    out.sort(key=lambda r: (r["sisa_hari_kerja"], r["jatuh_tempo"], r["nomor_registrasi"]))
+    return out
+
+
+def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
+    """One record, its live deadline, its whole history from the journal, and linked cases."""
+    table = ws.read(register)
+    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
+    row = dict(table.rows[i])
+    out: dict[str, Any] = {"data": row}
+    if is_open(register, row):
+        out["tenggat"] = due_info(ws, register, row, ws.today())
+    out["riwayat"] = [
+        {
+            k: e.get(k)
+            for k in (
+                "waktu",
+                "perintah",
+                "petugas",
+                "pengguna",
+                "aksi",
+                "perubahan",
+                "berkas",
+                "catatan",
+            )
+            if e.get(k) not in (None, "", [], {})
+        }
+        for e in journal.history(ws.journal_path, register, row["nomor_registrasi"])
+    ]
+    if register == "permohonan" and ws.register_path("keberatan").exists():
+        out["keberatan"] = [
+            {
+                k: r[k]
+                for k in (
+                    "nomor_registrasi",
+                    "tanggal_diterima",
+                    "alasan",
+                    "status",
+                    "keputusan_atasan",
+                )
+            }
+            for r in ws.read("keberatan").rows
+            if r["nomor_permohonan"] == row["nomor_registrasi"]
+        ]
+    return out

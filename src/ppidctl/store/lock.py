@@ -1,0 +1,67 @@
+"""The workspace lock: one writer at a time, across processes and desks.
+
+An OS file lock (``filelock``: ``fcntl.flock`` on Linux/macOS, ``msvcrt`` on Windows) on
+``registers/.kunci``. The OS releases it when the holder dies, so a crashed command never leaves
+the workspace locked; the file also records who holds it, for the waiting message. A command that
+has to wait says so on stderr and gives up with a clear error after ``batas_tunggu_kunci`` seconds.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import LockTimeout
+
+LOCK_NAME = ".kunci"
+
+
+def _holder(path: Path) -> str:
+    try:
+        return path.with_suffix(".info").read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+@contextmanager
+def workspace_lock(registers: Path, timeout: float, notify=None) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    path = registers / LOCK_NAME
+    lock = FileLock(str(path), is_singleton=False)
+    notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    start = time.monotonic()
+    try:
+        lock.acquire(timeout=min(0.5, timeout), poll_interval=0.01)
+    except Timeout:
+        holder = _holder(path)
+        notify(
+            "Menunggu perintah lain yang sedang menulis workspace"
+            + (f" ({holder})" if holder else "")
+            + f"; paling lama {timeout:g} detik…"
+        )
+        try:
+            lock.acquire(timeout=max(0.0, timeout - (time.monotonic() - start)), poll_interval=0.02)
+        except Timeout:
+            holder = _holder(path)
+            raise LockTimeout(
+                f"workspace sedang dipakai perintah lain lebih dari {timeout:g} detik"
+                + (f" ({holder})" if holder else ""),
+                "tunggu perintah itu selesai lalu ulangi; bila komputer pemegangnya mati, kunci "
+                "lepas sendiri",
+            ) from None
+    try:
+        info = f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} sejak {time.strftime('%H:%M:%S')}"
+        try:
+            path.with_suffix(".info").write_text(info, encoding="utf-8")
+        except OSError:
+            pass
+        yield
+    finally:
+        lock.release()

@@ -1,0 +1,75 @@
+"""The XLSX option for registers (``[penyimpanan] format = "xlsx"``).
+
+Same columns as the CSV registers, one sheet, first row the column keys. Every write rewrites the
+workbook with openpyxl, which costs seconds on large registers (see README: CSV is the default).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import RegisterError
+from .table import Table, _Record, empty_table, header_index
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(register: str, path: Path, data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a damaged file
+        raise RegisterError(
+            f"{path.name}: bukan berkas XLSX yang sah ({e})", "pulihkan dari arsip"
+        ) from None
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    try:
+        header = [_text(v) for v in next(it)]
+    except StopIteration:
+        return empty_table(register, path)
+    index = header_index(register, header, path.name)
+    table = Table(register, path, header, index)
+    for values in it:
+        fields = [_text(v) for v in values]
+        if not any(f.strip() for f in fields):
+            table._records.append(_Record("", fields, None))
+            continue
+        table.rows.append({k: (fields[i] if i < len(fields) else "") for k, i in index.items()})
+        table._records.append(_Record("", fields, len(table.rows) - 1))
+    wb.close()
+    for col in table.schema:
+        for row in table.rows:
+            row.setdefault(col.key, "")
+    return table
+
+
+def table_to_xlsx(table: Table) -> bytes:
+    from openpyxl import Workbook
+
+    header, body = table.cells_for_export()
+    wb = Workbook()
+    ws = wb.active
+    ws.title = table.register
+    ws.append(header)
+    for cells in body:
+        ws.append(cells)
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

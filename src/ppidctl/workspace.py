@@ -1,0 +1,168 @@
+"""The workspace folder: finding it, creating it, and what lives where.
+
+``Workspace`` is the entry point of the library (``from ppidctl import Workspace``): it knows the
+settings, the register paths, the office's time zone and working-day calendar, and opens the
+transactions through which every change is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from . import config
+from .errors import WorkspaceError
+from .store.table import Table, empty_table, read_table
+from .store.transaction import Transaction, write_atomic
+
+if TYPE_CHECKING:
+    from .rules.calendar import WorkCalendar
+
+ENV_DIR = "PPIDCTL_DIR"
+FOLDERS = ("registers", "templates", "letters")
+
+
+class Workspace:
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+        self.settings = config.load(self.root / config.FILENAME)
+
+    # -- finding -------------------------------------------------------------------------------
+    @classmethod
+    def find(cls, explicit: Path | str | None = None, start: Path | None = None) -> Workspace:
+        """``-C DIR``, else ``$PPIDCTL_DIR``, else the nearest parent holding ppidctl.toml."""
+        if explicit is None and os.environ.get(ENV_DIR):
+            explicit = os.environ[ENV_DIR]
+        if explicit is not None:
+            root = Path(explicit).expanduser()
+            if not (root / config.FILENAME).is_file():
+                raise WorkspaceError(
+                    f"{root} bukan workspace ppidctl (tidak ada {config.FILENAME})",
+                    f"buat dengan: ppidctl init {root}",
+                )
+            return cls(root)
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / config.FILENAME).is_file():
+                return cls(folder)
+        raise WorkspaceError(
+            "tidak ada workspace ppidctl di folder ini atau folder induknya",
+            "pindah ke folder workspace, pakai -C FOLDER, atau buat dengan: ppidctl init FOLDER",
+        )
+
+    # -- paths ---------------------------------------------------------------------------------
+    @property
+    def registers_dir(self) -> Path:
+        return self.root / "registers"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def letters_dir(self) -> Path:
+        return self.root / "letters"
+
+    @property
+    def journal_path(self) -> Path:
+        return self.registers_dir / "jurnal.jsonl"
+
+    def register_path(self, register: str) -> Path:
+        ext = self.settings.format_register if register in ("permohonan", "keberatan") else "csv"
+        return self.registers_dir / f"{register}.{ext}"
+
+    # -- settings-derived ------------------------------------------------------------------
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.zona_waktu)
+
+    def now(self) -> datetime:
+        return datetime.now(self.tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    @property
+    def lock_timeout(self) -> float:
+        return float(self.settings.get("penyimpanan", "batas_tunggu_kunci"))
+
+    @property
+    def file_mode(self) -> int:
+        return int(self.settings.get("penyimpanan", "izin_berkas"), 8)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        from .rules.calendar import Override, WorkCalendar
+
+        overrides = [
+            Override(date.fromisoformat(r["tanggal"]), r["jenis"] == "hari_kerja", r["keterangan"])
+            for r in self.read("libur")
+        ]
+        return WorkCalendar(
+            overrides,
+            cuti_bersama_libur=bool(self.settings.get("tenggat", "cuti_bersama_libur")),
+            cache_dir=cache_dir(),
+        )
+
+    # -- registers -------------------------------------------------------------------------
+    def read(self, register: str) -> Table:
+        """The register as it is now (no lock: files are only ever replaced atomically)."""
+        return read_table(register, self.register_path(register))
+
+    def transaction(self, perintah: str, petugas: str | None = None) -> Transaction:
+        return Transaction(self, perintah, petugas)
+
+
+def cache_dir() -> Path:
+    """Where derived data (the holiday cache) lives: outside the workspace, never a record."""
+    if os.environ.get("PPIDCTL_CACHE"):
+        return Path(os.environ["PPIDCTL_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "ppidctl"
+
+
+def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> Workspace:
+    """Create a workspace in ``root``; refuses when one (or its registers) already exists."""
+    root = root.expanduser()
+    if (root / config.FILENAME).exists():
+        raise WorkspaceError(
+            f"{root / config.FILENAME} sudah ada: workspace tidak ditimpa",
+            "pakai folder lain, atau lanjutkan dengan workspace yang ada",
+        )
+    if (root / "registers").exists() and any((root / "registers").iterdir()):
+        raise WorkspaceError(
+            f"{root / 'registers'} sudah berisi berkas", "pakai folder kosong untuk workspace baru"
+        )
+    if not kode.strip() or any(c in kode for c in '/\\{}"'):
+        raise WorkspaceError(f"kode satker '{kode}' tidak sah", "isi mis. --kode-satker 5271")
+    singkat = nama_singkat or _short_name(nama)
+    text = config.default_text(nama, singkat, kode)
+    mode = int(config.DEFAULTS[("penyimpanan", "izin_berkas")], 8)
+    root.mkdir(parents=True, exist_ok=True)
+    write_atomic(root / config.FILENAME, text.encode("utf-8"), 0o644)
+    for folder in FOLDERS:
+        (root / folder).mkdir(exist_ok=True)
+    ws = Workspace(root)
+    for register in ("permohonan", "keberatan", "surat", "libur"):
+        path = ws.register_path(register)
+        write_atomic(path, empty_table(register, path).to_bytes(), mode)
+    _copy_templates(ws)
+    with ws.transaction("init") as tx:
+        tx.log("workspace", "", "init", {}, instansi=nama)
+    return ws
+
+
+def _copy_templates(ws: Workspace) -> None:
+    builtin = Path(__file__).parent / "letters" / "templates"
+    if builtin.is_dir():
+        for src in sorted(builtin.glob("*.docx")):
+            shutil.copyfile(src, ws.templates_dir / src.name)
+
+
+def _short_name(nama: str) -> str:
+    return nama.replace("Komisi Pemilihan Umum", "KPU")
