@@ -307,6 +307,8 @@ KEBERATAN: tuple[Column, ...] = (
         TANGGAL,
         alias=("tanggal tanggapan", "hari dan tanggal tanggapan", "tgl tanggapan"),
     ),
+    #: the Atasan PPID's response came after ``jatuh_tempo`` (allowed, but marked)
+    Column("terlambat", "Tanggapan Terlambat", YA_TIDAK),
     Column("nama_atasan", "Nama Atasan PPID", alias=("nama dan jabatan atasan ppid",)),
     Column("jabatan_atasan", "Jabatan Atasan PPID"),
     Column("disampaikan_pada", "Tanggal Tanggapan Disampaikan", TANGGAL),

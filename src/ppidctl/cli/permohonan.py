@@ -97,12 +97,14 @@ def catat(
     data = RequestInput(
         nama=ask(nama, "Nama pemohon"),
         jenis_pemohon=jenis_pemohon,
-        nik=nik if (nik or nomor_identitas or jenis_pemohon == "badan-hukum") else ask(None, "NIK"),
+        nik=(nik or "")
+        if (nik or nomor_identitas or jenis_pemohon == "badan-hukum")
+        else ask(None, "NIK"),
         jenis_identitas=jenis_identitas,
         nomor_identitas=nomor_identitas or "",
         alamat=ask(alamat, "Alamat"),
         pekerjaan=ask(pekerjaan, "Pekerjaan", required=False),
-        telepon=telepon if (telepon or email) else ask(None, "Nomor telepon"),
+        telepon=(telepon or "") if (telepon or email) else ask(None, "Nomor telepon"),
         email=email or "",
         informasi=ask(informasi, "Informasi yang diminta"),
         tujuan=ask(tujuan, "Tujuan penggunaan"),

@@ -144,7 +144,8 @@ def register(
     row = _validate(ws, data, when)
     row.update(
         tanggal_diterima=when.date().isoformat(),
-        waktu_diterima=when.isoformat(timespec="minutes"),
+        # the time is kept only when known (now, or given as YYYY-MM-DDTHH:MM)
+        waktu_diterima=when.isoformat(timespec="minutes") if not tanggal or "T" in tanggal else "",
         status="terdaftar",
         petugas=v.teks(petugas, "--petugas"),
     )

@@ -1,0 +1,103 @@
+"""Shared fixtures: a fresh workspace, a CLI runner bound to it, and byte snapshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+if not SHARED.exists():  # CI has shared/ beside the clone; allow an override
+    SHARED = Path(os.environ.get("PPIDCTL_SHARED", SHARED))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Keep the holiday cache out of the user's home, shared by the whole session."""
+    monkeypatch.setenv("PPIDCTL_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("PPIDCTL_DIR", raising=False)
+    monkeypatch.delenv("PPIDCTL_PETUGAS", raising=False)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    from ppidctl.workspace import init
+
+    return init(tmp_path / "ws", "Komisi Pemilihan Umum Kota Mataram", "5271")
+
+
+#: Runtime lock state (the lock file and who holds it), not records: a command that takes the
+#: lock and is then refused may touch these and nothing else.
+LOCK_FILES = {"registers/.kunci", "registers/.kunci.info"}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (relative path → bytes), lock files aside."""
+    files = (p for p in sorted(root.rglob("*")) if p.is_file())
+    return {
+        rel: p.read_bytes()
+        for p in files
+        if (rel := p.relative_to(root).as_posix()) not in LOCK_FILES
+    }
+
+
+class Runner:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        from ppidctl.cli.main import app
+
+        return self.runner.invoke(app, ["-C", str(self.root), *args], input=input)
+
+    def ok(self, *args: str):
+        result = self(*args)
+        assert result.exit_code == 0, (result.output, result.exception)
+        return result
+
+    def refused(self, *args: str, message: str):
+        """Run a command that must be refused: exit 1, the message, workspace unchanged."""
+        before = snapshot(self.root)
+        result = self(*args)
+        assert result.exit_code == 1, (result.output, result.exception)
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert "Error: " in result.stderr
+        assert message in result.stderr, result.stderr
+        assert snapshot(self.root) == before, "workspace changed by a refused command"
+        return result
+
+
+@pytest.fixture
+def run(ws):
+    return Runner(ws.root)
+
+
+REQUEST = [
+    "--nama", "Budi Santoso", "--nik", "5271011203900001", "--alamat", "Jl. Pejanggik 1, Mataram",
+    "--telepon", "081234567890", "--informasi", "Salinan DPT Kelurahan Mataram",
+    "--tujuan", "Penelitian", "--dokumen", "identitas",
+]  # fmt: skip
+
+
+@pytest.fixture
+def request_args():
+    return list(REQUEST)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Freeze the office's clock: ``today("2026-04-01")`` (10:00 WITA that day)."""
+    from datetime import datetime
+
+    from ppidctl.workspace import Workspace
+
+    def freeze(day: str) -> None:
+        def now(self):
+            return datetime.fromisoformat(f"{day}T10:00:00").replace(tzinfo=self.tz)
+
+        monkeypatch.setattr(Workspace, "now", now)
+
+    return freeze

@@ -1,0 +1,513 @@
+"""The request register end to end: every command, every refusal (workspace byte-identical).
+
+Deadlines are hand-counted on the decreed 2026 list (../shared/data/libur-skb-2025-2026.csv):
+received Mon 2026-03-16 → 10 working days skips 18 (cuti Nyepi), 19 (Nyepi), 20 (cuti Idul Fitri),
+21-22 (Idul Fitri, weekend), 23-24 (cuti Idul Fitri), 3 Apr (Wafat Yesus Kristus) → 2026-04-07;
++7 → 8, 9, 10, 13, 14, 15, 16 → 2026-04-16.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REQUEST
+
+N1 = "001/PPID/5271/III/2026"
+
+
+def catat(run, *extra, day="2026-03-16"):
+    return run.ok("permohonan", "catat", *REQUEST, "--tanggal", day, "--tanpa-surat", *extra)
+
+
+def row(run, nomor=N1):
+    return json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
+
+
+def test_catat_gives_number_and_deadline(run):
+    out = catat(run).stdout
+    assert "Nomor registrasi : 001/PPID/5271/III/2026" in out
+    assert "Jatuh tempo      : 2026-04-07 (10 hari kerja)" in out
+    data = json.loads(catat(run, "--format", "json").stdout)
+    assert data["nomor_registrasi"] == "002/PPID/5271/III/2026"
+    assert data["jatuh_tempo"] == "2026-04-07" and data["status"] == "terdaftar"
+    assert data["nik"] == "5271011203900001" and data["dokumen"] == "identitas"
+
+
+def test_full_procedure_with_extension_and_delivery(run, today):
+    catat(run)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    out = run.ok(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--alasan",
+        "Dokumen di arsip gudang",
+        "--tanggal",
+        "2026-04-06",
+        "--tanpa-surat",
+    ).stdout
+    assert "Jatuh tempo baru : 2026-04-16" in out
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan",
+        "--biaya",
+        "25.000",
+        "--tanggal",
+        "2026-04-15",
+        "--tanpa-surat",
+    )
+    r = row(run)
+    assert (r["status"], r["keputusan"], r["terlambat"], r["biaya"]) == (
+        "diputuskan",
+        "diberikan",
+        "tidak",
+        "25000",
+    )
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-04-17")
+    r = row(run)
+    assert r["status"] == "selesai" and r["tanggal_selesai"] == "2026-04-17"
+    today("2026-04-20")
+    history = run.ok("permohonan", "lihat", "1").stdout
+    for step in (
+        "permohonan catat",
+        "permohonan teruskan",
+        "permohonan perpanjang",
+        "permohonan putuskan",
+        "permohonan selesai",
+    ):
+        assert step in history
+    assert "status: diperpanjang → diputuskan" in history
+
+
+def test_late_decision_is_allowed_but_marked(run, today):
+    catat(run)
+    today("2026-04-10")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert due[0]["sisa_hari_kerja"] == -3 and due[0]["terlambat"] == "ya"  # 8, 9, 10 April
+    result = run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "tidak-dikuasai",
+        "--badan-publik",
+        "Dinas Dukcapil Kota Mataram",
+        "--tanggal",
+        "2026-04-10",
+        "--tanpa-surat",
+    )
+    assert (
+        "TERLAMBAT: pemberitahuan tertulis 2026-04-10 melewati tenggat 2026-04-07" in result.stderr
+    )
+    assert "(TERLAMBAT)" in result.stdout
+    r = row(run)
+    assert r["terlambat"] == "ya" and r["status"] == "selesai"
+    listed = json.loads(run.ok("permohonan", "daftar", "--terlambat", "--format", "json").stdout)
+    assert [x["nomor_registrasi"] for x in listed] == [N1]
+
+
+def test_ongoing_stage_gives_three_days_and_two_more(run):
+    run.ok(
+        "tahapan",
+        "tambah",
+        "Pencalonan Pilkada",
+        "--mulai",
+        "2026-03-01",
+        "--selesai",
+        "2026-05-31",
+    )
+    out = catat(run, "--tahapan", "pencalonan pilkada").stdout
+    # 17 (1), 18-24 off, 25 (2), 26 (3)
+    assert "Jatuh tempo      : 2026-03-26 (3 hari kerja)" in out
+    out = run.ok(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--alasan",
+        "Koordinasi",
+        "--tanggal",
+        "2026-03-26",
+        "--tanpa-surat",
+    ).stdout
+    assert "Jatuh tempo baru : 2026-03-30" in out  # 27 (1), 30 (2)
+    listed = run.ok("tahapan", "daftar", "--tanggal", "2026-03-16").stdout
+    assert "Pencalonan Pilkada" in listed and "ya" in listed
+
+
+def test_legal_entity_and_proxy(run):
+    run.ok(
+        "permohonan",
+        "catat",
+        "--nama",
+        "PT Maju & Jaya",
+        "--jenis-pemohon",
+        "badan-hukum",
+        "--alamat",
+        "Jl. Udayana 5",
+        "--email",
+        "info@majujaya.co.id",
+        "--informasi",
+        "SK KPU",
+        "--tujuan",
+        "Arsip",
+        "--dokumen",
+        "akta,kuasa",
+        "--kuasa",
+        "Sri Wahyuni",
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+    )
+    r = row(run)
+    assert r["nama_pemohon"] == "PT Maju & Jaya" and r["kuasa_nama"] == "Sri Wahyuni"
+    assert r["cara_kirim"] == "email" and r["nik"] == ""
+
+
+def test_numbering_across_a_year_change_and_legacy_numbers(run, ws):
+    catat(run, day="2025-12-31")
+    catat(run, day="2026-01-02")
+    catat(run, day="2025-12-31")
+    nums = [
+        r["nomor_registrasi"]
+        for r in json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
+    ]
+    assert nums == ["001/PPID/5271/XII/2025", "001/PPID/5271/I/2026", "002/PPID/5271/XII/2025"]
+    # a legacy row typed by hand with a higher number is respected, never reused
+    path = ws.register_path("permohonan")
+    text = path.read_text(encoding="utf-8")
+    legacy = text.splitlines()[2].replace("001/PPID/5271/I/2026", "17/PPID/5271/I/2026")
+    path.write_text(text + legacy.replace("Budi", "Ani") + "\r\n", encoding="utf-8")
+    data = json.loads(catat(run, "--format", "json", day="2026-01-05").stdout)
+    assert data["nomor_registrasi"] == "018/PPID/5271/I/2026"
+
+
+def test_sequence_part_alone_must_be_unambiguous(run, today):
+    today("2026-12-01")
+    catat(run, day="2026-03-16")
+    assert row(run, "1")["nomor_registrasi"] == N1
+    assert row(run, "001")["nomor_registrasi"] == N1
+    run.refused("permohonan", "teruskan", "9", message="nomor 9 tidak ada di register permohonan")
+
+
+def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
+    catat(run, day="2026-03-16")  # due 2026-04-07
+    catat(run, day="2026-04-06")  # due 2026-04-20: 7,8,9,10,13,14,15,16,17,20
+    catat(run, day="2026-03-30")  # due 2026-04-14: 31,1,2,6,7,8,9,10,13,14
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "3",
+        "--keputusan",
+        "belum-didokumentasikan",
+        "--tanggal",
+        "2026-04-01",
+        "--tanpa-surat",
+    )
+    today("2026-04-09")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert [(d["nomor_registrasi"][:3], d["jatuh_tempo"], d["sisa_hari_kerja"]) for d in due] == [
+        ("001", "2026-04-07", -2),
+        ("002", "2026-04-20", 7),  # 10, 13, 14, 15, 16, 17, 20
+    ]
+    csv_out = run.ok("jatuh-tempo", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("register,nomor_registrasi,")
+    assert csv_out[1].startswith("permohonan,001/PPID/5271/III/2026,")
+    assert (
+        json.loads(run.ok("jatuh-tempo", "--dalam", "5", "--format", "json").stdout)[0][
+            "sisa_hari_kerja"
+        ]
+        == -2
+    )
+    assert len(json.loads(run.ok("jatuh-tempo", "--terlambat", "--format", "json").stdout)) == 1
+    text = run.ok("jatuh-tempo").stdout
+    assert text.index("001/PPID") < text.index("002/PPID")
+
+
+def test_daftar_filters(run):
+    catat(run, day="2026-03-16")
+    catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")
+    def rows(*a):
+        return [
+            r["nomor_registrasi"]
+            for r in json.loads(run.ok("permohonan", "daftar", *a, "--format", "json").stdout)
+        ]  # noqa: E731
+    assert rows("--bulan", "2026-04") == ["002/PPID/5271/IV/2026"]
+    assert rows("--cari", "hibah") == ["002/PPID/5271/IV/2026"]
+    assert rows("--dari", "2026-03-01", "--sampai", "2026-03-31") == [N1]
+    assert rows("--status", "terdaftar") == [N1, "002/PPID/5271/IV/2026"]
+    run.refused("permohonan", "daftar", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
+
+
+def test_prompts_only_on_a_terminal(run, monkeypatch):
+    # stdin is not a terminal: never prompt, refuse clearly
+    args = [a for a in REQUEST]
+    i = args.index("--informasi")
+    del args[i : i + 2]
+    run.refused(
+        "permohonan",
+        "catat",
+        *args,
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+        message="--informasi (rincian informasi) wajib diisi",
+    )
+    # on a terminal, the missing field is asked for
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    result = run(
+        "permohonan",
+        "catat",
+        *args,
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+        input="Salinan SK PPK\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert row(run)["informasi_diminta"] == "Salinan SK PPK"
+
+
+REFUSED_CATAT = [
+    (["--nik", "527101120390001"], "NIK '527101120390001' harus 16 angka"),
+    (["--nik", "9971011203900001"], "kode provinsi 99 tidak ada"),
+    (["--nik", "5271013203900001"], "bagian tanggal lahir 320390 tidak sah"),
+    (["--dokumen", "formulir"], "dokumen wajib belum diterima: salinan kartu identitas"),
+    (["--kuasa", "Ani"], "dokumen wajib belum diterima: surat kuasa"),
+    (["--jenis-pemohon", "badan-hukum"], "akta pendirian badan hukum"),
+    (["--telepon", "", "--email", ""], "wajib mencantumkan kontak"),
+    (["--email", "budi@"], "alamat e-mail 'budi@' tidak sah"),
+    (["--saluran", "whatsapp"], "--saluran 'whatsapp' tidak dikenal"),
+    (["--nama", "Budi\x07"], "karakter kendali"),
+    (["--tujuan", "x" * 10_001], "terlalu panjang"),
+    (["--tanggal", "2026-11-23"], "ada di masa depan"),
+    (["--tanggal", "16-03-2026"], "bukan tanggal"),
+    (["--tahapan", "Kampanye"], "tahapan 'Kampanye' tidak ada di ppidctl.toml"),
+]
+
+
+@pytest.mark.parametrize(("extra", "message"), REFUSED_CATAT)
+def test_catat_refusals(run, today, extra, message):
+    today("2026-11-22")
+    run.refused(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+        *extra,
+        message=message,
+    )
+
+
+def test_stage_must_be_ongoing_on_the_receipt_date(run):
+    run.ok("tahapan", "tambah", "Kampanye", "--mulai", "2026-05-01", "--selesai", "2026-06-30")
+    run.refused(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tahapan",
+        "Kampanye",
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+        message="tidak sedang berjalan pada 2026-03-16",
+    )
+    run.refused(
+        "tahapan",
+        "tambah",
+        "Kampanye",
+        "--mulai",
+        "2026-05-01",
+        "--selesai",
+        "2026-06-30",
+        message="sudah ada",
+    )
+    run.refused(
+        "tahapan",
+        "tambah",
+        "X",
+        "--mulai",
+        "2026-05-01",
+        "--selesai",
+        "2026-04-30",
+        message="sebelum --mulai",
+    )
+
+
+def test_step_order_and_extension_refusals(run):
+    catat(run)
+    run.refused("permohonan", "selesai", "1", "--tanggal", "2026-03-20", message="belum diputuskan")
+    run.refused(
+        "permohonan",
+        "teruskan",
+        "1",
+        "--tanggal",
+        "2026-03-15",
+        message="sebelum langkah sebelumnya (2026-03-16)",
+    )
+    run.refused(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--tanggal",
+        "2026-03-20",
+        "--tanpa-surat",
+        message="--alasan (alasan perpanjangan) wajib diisi",
+    )
+    run.refused(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--alasan",
+        "x",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+        message="tenggat permohonan 001/PPID/5271/III/2026 sudah lewat (2026-04-07)",
+    )
+    run.ok(
+        "permohonan", "perpanjang", "1", "--alasan", "x", "--tanggal", "2026-04-07", "--tanpa-surat"
+    )
+    run.refused(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--alasan",
+        "y",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+        message="hanya boleh satu kali",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "ditolak",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+        message="--pasal (dasar Pasal 17) wajib diisi",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "ditolak",
+        "--pasal",
+        "Pasal 17 huruf h",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+        message="--sk-pengecualian",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan-sebagian",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+        message="wajib menjelaskan bagian yang dihitamkan",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "dikabulkan",
+        "--tanpa-surat",
+        message="--keputusan 'dikabulkan' tidak dikenal",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan",
+        "--biaya",
+        "dua ribu",
+        "--tanpa-surat",
+        message="--biaya 'dua ribu' harus bilangan rupiah",
+    )
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "belum-didokumentasikan",
+        "--biaya",
+        "5000",
+        "--tanpa-surat",
+        message="biaya hanya untuk informasi yang diberikan",
+    )
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "ditolak",
+        "--pasal",
+        "Pasal 17 huruf h",
+        "--sk-pengecualian",
+        "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal",
+        "2026-04-08",
+        "--tanpa-surat",
+    )
+    assert row(run)["status"] == "selesai"
+    run.refused(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan",
+        "--tanggal",
+        "2026-04-09",
+        "--tanpa-surat",
+        message="keputusan tidak dapat diubah",
+    )
+    run.refused(
+        "permohonan",
+        "perpanjang",
+        "1",
+        "--alasan",
+        "z",
+        "--tanpa-surat",
+        message="hanya boleh satu kali",
+    )
+    run.refused("permohonan", "selesai", "1", message="sudah selesai")
+
+
+def test_forward_twice_is_refused_and_sop_standard_is_tracked(run):
+    catat(run)
+    result = run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-26")
+    assert (
+        "standar layanan SOP terlampaui: penerusan ke PPID 3 hari kerja (standar 1)"
+        in result.stderr
+    )
+    run.refused(
+        "permohonan",
+        "teruskan",
+        "1",
+        "--tanggal",
+        "2026-03-27",
+        message="hanya permohonan yang baru terdaftar",
+    )
+
+
+def test_usage_errors_exit_2(run):
+    result = run("permohonan", "catat", "--tidak-ada")
+    assert result.exit_code == 2
+    result = run("kalender", "hitung", "2026-03-16", "sepuluh")
+    assert result.exit_code == 2

@@ -1,0 +1,187 @@
+"""Registers on disk: byte-faithful CSV, hand-edited files, XLSX option, journal, lock."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import time
+
+import pytest
+
+from conftest import REQUEST, snapshot
+from ppidctl.errors import LockTimeout, RegisterError
+from ppidctl.store import journal
+from ppidctl.store.lock import workspace_lock
+from ppidctl.store.table import read_table
+from ppidctl.workspace import Workspace
+
+
+def _register(run, n, day="2026-03-16"):
+    for i in range(n):
+        run.ok(
+            "permohonan",
+            "catat",
+            *REQUEST,
+            "--nama",
+            f"Pemohon {i}",
+            "--tanggal",
+            day,
+            "--tanpa-surat",
+        )
+
+
+def test_untouched_rows_are_written_back_byte_for_byte(run, ws):
+    _register(run, 3)
+    path = ws.register_path("permohonan")
+    # Values a pandas round-trip would re-format: quoted text, leading zeros, "NA", spaces.
+    raw = path.read_bytes()
+    lines = raw.split(b"\r\n")
+    lines[2] = lines[2].replace(b"Pemohon 1", b'"Pemohon 1, S.H."').replace(b"Penelitian", b"NA")
+    edited = b"\r\n".join(lines)
+    path.write_bytes(edited)
+    before = edited.split(b"\r\n")
+    run.ok("permohonan", "teruskan", "001/PPID/5271/III/2026", "--tanggal", "2026-03-17")
+    after = path.read_bytes().split(b"\r\n")
+    assert after[0] == before[0]  # header
+    assert after[2:] == before[2:]  # rows 2 and 3 untouched, byte for byte
+    assert after[1] != before[1] and b",diteruskan," in after[1]
+    assert read_table("permohonan", path).rows[1]["tujuan_penggunaan"] == "NA"
+
+
+def test_hand_edited_register_is_read_correctly(run, ws):
+    _register(run, 2)
+    path = ws.register_path("permohonan")
+    table = read_table("permohonan", path)
+    header = list(reversed(table.header)) + ["Paraf Kasubbag"]  # reordered, extra column
+    import csv
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(header)
+    for row in table.rows:
+        w.writerow([row.get(h, "") for h in header[:-1]] + ["ok"])
+        w.writerow([""] * len(header))  # blank rows Excel leaves behind
+    path.write_text(out.getvalue(), encoding="utf-8")
+    edited = path.read_bytes()
+    again = read_table("permohonan", path)
+    assert [r["nama_pemohon"] for r in again.rows] == ["Pemohon 0", "Pemohon 1"]
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    data = path.read_bytes()
+    assert data.split(b"\r\n")[0] == edited.split(b"\r\n")[0]  # the office's header kept
+    assert data.split(b"\r\n")[1:3] == edited.split(b"\r\n")[1:3]  # row 1 + blank kept
+    final = read_table("permohonan", path)
+    assert final.rows[1]["status"] == "diteruskan"
+    assert b",ok\r\n" in data.split(b"\r\n", 3)[3] + b"\r\n"  # the extra column's value kept
+
+
+def test_indonesian_headers_and_semicolons_are_accepted(ws):
+    path = ws.register_path("permohonan")
+    path.write_text(
+        "Nomor Registrasi;Tanggal Permohonan;Nama Pemohon;Informasi yang Diminta;Status\r\n"
+        "001/PPID/5271/I/2026;2026-01-05;Ani;Salinan SK;terdaftar\r\n",
+        encoding="utf-8",
+    )
+    table = read_table("permohonan", path)
+    assert table.rows[0]["nama_pemohon"] == "Ani" and table.rows[0]["alamat"] == ""
+
+
+def test_missing_required_column_is_a_clear_error(run, ws):
+    path = ws.register_path("permohonan")
+    path.write_text("nomor_registrasi,nama_pemohon\r\n1,Ani\r\n", encoding="utf-8")
+    with pytest.raises(RegisterError, match="kolom wajib tidak ada: tanggal_diterima"):
+        read_table("permohonan", path)
+    run.refused("permohonan", "daftar", message="permohonan.csv: kolom wajib tidak ada")
+
+
+def test_non_utf8_register_is_refused(run, ws):
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes() + "001,2026-01-05,,,,Andr\xe9\r\n".encode("cp1252"))
+    run.refused("permohonan", "daftar", message="bukan teks UTF-8")
+
+
+def test_journal_records_every_change_with_before_after_and_chain(run, ws):
+    _register(run, 1)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17", "--petugas", "Rina")
+    lines = ws.journal_path.read_bytes().splitlines()
+    entries = [json.loads(line) for line in lines]
+    assert [e["perintah"] for e in entries] == ["init", "permohonan catat", "permohonan teruskan"]
+    last = entries[-1]
+    assert last["petugas"] == "Rina" and last["nomor"] == "001/PPID/5271/III/2026"
+    assert last["perubahan"]["status"] == ["terdaftar", "diteruskan"]
+    assert last["perubahan"]["diteruskan_pada"] == ["", "2026-03-17"]
+    assert last["register_sha256"]["permohonan"] == journal.sha256_bytes(
+        ws.register_path("permohonan").read_bytes()
+    )
+    for prev, line in zip(lines, lines[1:], strict=False):
+        assert json.loads(line)["sebelum"] == journal.line_hash(prev)
+    assert entries[0]["sebelum"] == journal.GENESIS
+
+
+def test_xlsx_registers(tmp_path):
+    from ppidctl.workspace import init
+
+    ws = init(tmp_path / "x", "KPU Kota Mataram", "5271")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    from conftest import Runner
+
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan",
+        "--tanggal",
+        "2026-03-25",
+        "--tanpa-surat",
+    )
+    ws = Workspace(ws.root)
+    assert ws.register_path("permohonan").suffix == ".xlsx"
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(ws.register_path("permohonan")).active
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c.value for c in sheet[2]], strict=False))
+    assert row["nik"] == "5271011203900001"  # text, not a number Excel would round
+    assert row["status"] == "diputuskan" and row["tanggal_pemberitahuan"] == "2026-03-25"
+
+
+def _hold(root, seconds, ready):
+    ws = Workspace(root)
+    with workspace_lock(ws.registers_dir, 5):
+        ready.set()
+        time.sleep(seconds)
+
+
+def test_lock_waits_then_gives_up_with_a_clear_error(ws, run):
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace("batas_tunggu_kunci = 30", "batas_tunggu_kunci = 1"))
+    ctx = multiprocessing.get_context("spawn")
+    ready = ctx.Event()
+    holder = ctx.Process(target=_hold, args=(ws.root, 4, ready))
+    holder.start()
+    try:
+        assert ready.wait(20)
+        before = snapshot(ws.root)
+        result = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+        assert result.exit_code == 1
+        assert "Menunggu perintah lain" in result.stderr
+        assert "sedang dipakai perintah lain lebih dari 1 detik" in result.stderr
+        assert snapshot(ws.root) == before
+    finally:
+        holder.join()
+    with pytest.raises(LockTimeout):
+        ready2 = ctx.Event()
+        p = ctx.Process(target=_hold, args=(ws.root, 2, ready2))
+        p.start()
+        try:
+            assert ready2.wait(20)
+            with workspace_lock(ws.registers_dir, 0.2, notify=lambda m: None):
+                pass
+        finally:
+            p.join()
+    # released by a finished (or killed) holder: the next command goes through at once
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")

@@ -1,0 +1,113 @@
+"""Workspace creation, discovery and ppidctl.toml validation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import Runner, snapshot
+from ppidctl import config
+from ppidctl.cli.main import app
+from ppidctl.errors import ConfigError, WorkspaceError
+from ppidctl.workspace import Workspace, init
+
+
+def test_init_writes_settings_and_folders(tmp_path):
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "kpu"), "--kode-satker", "5271"])
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "kpu"
+    for name in (
+        "ppidctl.toml",
+        "registers/permohonan.csv",
+        "registers/keberatan.csv",
+        "registers/libur.csv",
+        "registers/jurnal.jsonl",
+        "templates",
+        "letters",
+    ):
+        assert (root / name).exists(), name
+    text = (root / "ppidctl.toml").read_text(encoding="utf-8")
+    assert 'zona_waktu = "Asia/Makassar"' in text
+    assert "UU 14/2008 Pasal 22(7)" in text  # legal basis beside the deadline
+    header = (root / "registers/permohonan.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("nomor_registrasi,tanggal_diterima,")
+    ws = Workspace(root)
+    assert ws.settings.get("instansi", "kode_satker") == "5271"
+    assert ws.settings.tenggat("permohonan") == 10
+
+
+def test_init_refuses_to_overwrite(ws):
+    before = snapshot(ws.root)
+    result = CliRunner().invoke(app, ["init", str(ws.root)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "sudah ada: workspace tidak ditimpa" in result.stderr
+    assert snapshot(ws.root) == before
+
+
+def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
+    sub = ws.root / "letters" / "x"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    assert Workspace.find().root == ws.root
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(WorkspaceError, match="tidak ada workspace"):
+        Workspace.find()
+    monkeypatch.setenv("PPIDCTL_DIR", str(ws.root))
+    assert Workspace.find().root == ws.root
+    assert Workspace.find(ws.root).root == ws.root
+    with pytest.raises(WorkspaceError, match="bukan workspace"):
+        Workspace.find(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace('kode_satker = "5271"', "kode_satker = 5271"),
+         "ppidctl.toml:7: 'instansi.kode_satker' harus teks"),
+        (lambda t: t.replace('nama = "Nama PPID"\n', ""), "ppidctl.toml:16: kunci 'ppid.nama' wajib diisi"),
+        (lambda t: t.replace("permohonan = 10 ", 'permohonan = "sepuluh" '),
+         "'tenggat.permohonan' harus bilangan bulat"),
+        (lambda t: t.replace('"Asia/Makassar"', '"Asia/Mataram"'), "zona waktu 'Asia/Mataram' tidak dikenal"),
+        (lambda t: t.replace("[penomoran]\n", "[penomoran\n"), "ppidctl.toml tidak dapat dibaca"),
+        (lambda t: t.replace('format = "csv"', 'format = "ods"'), "format 'ods' tidak dikenal"),
+        (lambda t: t.replace("{urut:03d}/PPID", "{nomor}/PPID"), "isian yang tidak dikenal: {nomor}"),
+        (lambda t: t + '\n[[tahapan]]\nnama = "X"\nmulai = "2026-01-01"\nselesai = 2026-02-01\n',
+         "'mulai' harus tanggal"),
+    ],
+)  # fmt: skip
+def test_bad_settings_name_key_and_line(ws, edit, message):
+    path = ws.root / "ppidctl.toml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        config.load(path)
+    assert message in str(exc.value)
+    run = Runner(ws.root)  # through the CLI: a clear error, no traceback, nothing written
+    run.refused("jatuh-tempo", message=message)
+
+
+def test_line_numbers_point_at_the_key(ws):
+    text = (ws.root / "ppidctl.toml").read_text(encoding="utf-8")
+    line = config.line_of(text, "tenggat", "sengketa")
+    assert text.splitlines()[line - 1].startswith("sengketa = 14")
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys\n"
+        "from ppidctl.cli.main import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'openpyxl', 'docxtpl', 'docx', 'holidays') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in out.stdout, out.stdout
+    assert "permohonan" in out.stdout and "jatuh-tempo" in out.stdout
+
+
+def test_init_api_refuses_bad_code(tmp_path):
+    with pytest.raises(WorkspaceError, match="kode satker"):
+        init(tmp_path / "x", "KPU", "52/71")
+    assert not (tmp_path / "x").exists()
