@@ -221,6 +221,9 @@ PERMOHONAN: tuple[Column, ...] = (
         ),
     ),
     Column("biaya", "Biaya (Rp)", ANGKA, alias=("biaya", "biaya dan cara pembayaran")),
+    #: the cost breakdown for the notification letter: "uraian=jumlah;uraian=jumlah"
+    Column("rincian_biaya", "Rincian Biaya"),
+    Column("waktu_penyediaan", "Waktu Penyediaan Informasi"),
     Column("terlambat", "Terlambat", YA_TIDAK),
     Column("petugas", "Petugas", alias=("petugas penerima", "nama petugas")),
     Column("catatan", "Catatan", alias=("keterangan", "ket")),

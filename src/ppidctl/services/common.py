@@ -44,12 +44,23 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
 
 
 def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
+    """The next registration number of ``when``'s year: one above the highest used that year.
+
+    Uses the sequence cache when the register file is unchanged since ppidctl last wrote it, so
+    registering does not parse a large register; otherwise parses it and refreshes the cache.
+    """
+    from ..store import seqcache
+    from ..workspace import cache_dir
+
     pattern = ws.settings.get("penomoran", register)
     year = str(when.year)
-    used = {r["nomor_registrasi"] for r in table.rows}
-    this_year = [r["nomor_registrasi"] for r in table.rows if r["tanggal_diterima"][:4] == year]
-    seq = numbering.next_sequence(this_year, pattern)
+    maxes = None if table.parsed else seqcache.lookup(cache_dir(), table.path, pattern)
+    if maxes is None:
+        maxes = seqcache.maxima(table.rows, pattern)
+        seqcache.remember(cache_dir(), table.path, pattern, maxes)
+    seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
+    used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
         if nomor not in used:

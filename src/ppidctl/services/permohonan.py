@@ -154,11 +154,11 @@ def register(
     with ws.transaction("permohonan catat", petugas) as tx:
         table = tx.table(REGISTER)
         row["nomor_registrasi"] = common.next_number(ws, table, REGISTER, when.date())
-        i = tx.append(REGISTER, row)
-        result = Result(table.rows[i], peringatan=list(due.peringatan))
+        stored = tx.append(REGISTER, row)
+        result = Result(stored, peringatan=list(due.peringatan))
         if surat:
             result.berkas = _letters(
-                ws, tx, [letter_for("tanda-terima", table.rows[i])], when, nomor_surat, petugas
+                ws, tx, [letter_for("tanda-terima", stored)], when, nomor_surat, petugas
             )
     return result
 

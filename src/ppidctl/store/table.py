@@ -5,6 +5,9 @@ columns an office added by hand, and blank rows are kept; a register whose heade
 Indonesian column names (as Excel users retype them) is read the same as one with the keys. When a
 CSV register is written back, every record the command did not change is copied byte-for-byte from
 the file as it was read (a pandas round-trip would re-format them).
+
+A CSV table is parsed lazily: a command that only appends (``permohonan catat``) reads the header
+line and copies the rest of the file as bytes, which keeps it fast on a 100,000-row register.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RegisterError
@@ -52,31 +55,56 @@ def header_index(register: str, header: list[str], where: str) -> dict[str, int]
 
 @dataclass
 class _Record:
-    raw: str | None  # the text as read (None: new or changed → formatted on write)
+    raw: str | None  # the text as read (None: new → formatted on write)
     fields: list[str]  # cells in file order
     row: int | None  # index into Table.rows, None for a blank line
 
 
-@dataclass
 class Table:
     """A register loaded for reading and changing."""
 
-    register: str
-    path: Path
-    header: list[str]
-    index: dict[str, int]
-    rows: list[dict[str, str]] = field(default_factory=list)
-    _records: list[_Record] = field(default_factory=list)
-    _header_raw: str | None = None
-    _newline: str = "\r\n"
-    _delimiter: str = ","
-    _bom: bool = False
-    _changed: set[int] = field(default_factory=set)
+    def __init__(
+        self,
+        register: str,
+        path: Path,
+        header: list[str],
+        index: dict[str, int],
+        *,
+        text: str = "",
+        header_raw: str | None = None,
+        newline: str = "\r\n",
+        delimiter: str = ",",
+        bom: bool = False,
+    ) -> None:
+        self.register = register
+        self.path = path
+        self.header = header
+        self.index = index
+        self._text = text  # the body after the header, parsed on first use of .rows
+        self._parsed = not text
+        self._rows: list[dict[str, str]] = []
+        self._records: list[_Record] = []
+        self._header_raw = header_raw
+        self._newline = newline
+        self._delimiter = delimiter
+        self._bom = bom
+        self._changed: set[int] = set()
+        self._appended: list[dict[str, str]] = []  # appended before any parse
 
     # -- reading -----------------------------------------------------------------------------
     @property
     def schema(self) -> tuple[Column, ...]:
         return columns(self.register)
+
+    @property
+    def parsed(self) -> bool:
+        return self._parsed
+
+    @property
+    def rows(self) -> list[dict[str, str]]:
+        if not self._parsed:
+            self._parse()
+        return self._rows
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -84,9 +112,55 @@ class Table:
     def __iter__(self) -> Iterator[dict[str, str]]:
         return iter(self.rows)
 
+    def _parse(self) -> None:
+        self._parsed = True
+        lines = list(io.StringIO(self._text, newline=""))
+        self._text = ""
+        reader = csv.reader(lines, delimiter=self._delimiter, strict=False)
+        width = len(self.header)
+        schema_keys = [c.key for c in self.schema]
+        plain = sorted(self.index.values()) == list(range(width)) and width == len(schema_keys)
+        names = [""] * width
+        for key, pos in self.index.items():
+            names[pos] = key
+        rows, records = self._rows, self._records
+        prev = 0
+        try:
+            for fields in reader:
+                end = reader.line_num
+                raw = lines[prev] if end == prev + 1 else "".join(lines[prev:end])
+                prev = end
+                if not any(fields) or not any(f.strip() for f in fields):
+                    records.append(_Record(raw, fields, None))
+                    continue
+                if plain and len(fields) == width:
+                    row = dict(zip(names, fields, strict=True))
+                else:
+                    row = {k: "" for k in schema_keys}
+                    n = len(fields)
+                    for key, pos in self.index.items():
+                        if pos < n:
+                            row[key] = fields[pos]
+                rows.append(row)
+                records.append(_Record(raw, fields, len(rows) - 1))
+        except csv.Error as e:
+            line = reader.line_num + 1
+            raise RegisterError(
+                f"{self.path.name}:{line}: baris rusak ({e})", "perbaiki baris itu di editor teks"
+            ) from None
+        for values in self._appended:
+            self._append_parsed(values)
+        self._appended.clear()
+
     # -- changing ----------------------------------------------------------------------------
+    def _check_keys(self, values: dict[str, str]) -> None:
+        unknown = set(values) - {c.key for c in self.schema}
+        if unknown:  # a programming error: the value would silently not be stored
+            raise KeyError(f"{self.register}: kolom tidak ada di schema: {sorted(unknown)}")
+
     def update(self, i: int, changes: dict[str, str]) -> dict[str, tuple[str, str]]:
         """Apply ``changes`` to row ``i``; returns {key: (before, after)} of what really changed."""
+        self._check_keys(changes)
         row = self.rows[i]
         diff = {k: (row.get(k, ""), v) for k, v in changes.items() if row.get(k, "") != v}
         if diff:
@@ -94,18 +168,26 @@ class Table:
             self._changed.add(i)
         return diff
 
-    def append(self, values: dict[str, str]) -> int:
+    def append(self, values: dict[str, str]) -> dict[str, str]:
+        """Add a row; returns it as stored. Does not parse the file."""
+        self._check_keys(values)
         row = {c.key: "" for c in self.schema}
         row.update(values)
-        self.rows.append(row)
-        i = len(self.rows) - 1
+        if self._parsed:
+            self._append_parsed(row)
+        else:
+            self._appended.append(row)
+        return row
+
+    def _append_parsed(self, row: dict[str, str]) -> None:
+        self._rows.append(row)
+        i = len(self._rows) - 1
         self._records.append(_Record(None, [], i))
         self._changed.add(i)
-        return i
 
     @property
     def dirty(self) -> bool:
-        return bool(self._changed)
+        return bool(self._changed or self._appended)
 
     # -- writing -----------------------------------------------------------------------------
     def _ensure_columns(self) -> None:
@@ -116,9 +198,8 @@ class Table:
                 self.header.append(col.key)
                 self._header_raw = None
 
-    def _cells(self, rec: _Record) -> list[str]:
-        cells = list(rec.fields) + [""] * (len(self.header) - len(rec.fields))
-        row = self.rows[rec.row]  # type: ignore[index]
+    def _cells(self, fields: list[str], row: dict[str, str]) -> list[str]:
+        cells = list(fields) + [""] * (len(self.header) - len(fields))
         for key, pos in self.index.items():
             cells[pos] = row.get(key, "")
         return cells
@@ -135,41 +216,29 @@ class Table:
             out.write(self._header_raw)
         else:
             writer.writerow(self.header)
-        for rec in self._records:
-            if rec.raw is not None and rec.row not in self._changed:
-                raw = rec.raw
-                if not raw.endswith(("\n", "\r")):
-                    raw += self._newline  # the file's last line had no line break
-                out.write(raw)
-            else:
-                writer.writerow(self._cells(rec))
+        if not self._parsed:  # only appends: the body is copied as it was
+            out.write(self._text)
+            if self._text and not self._text.endswith(("\n", "\r")):
+                out.write(self._newline)
+            for row in self._appended:
+                writer.writerow(self._cells([], row))
+        else:
+            for rec in self._records:
+                if rec.raw is not None and rec.row not in self._changed:
+                    out.write(rec.raw)
+                    if not rec.raw.endswith(("\n", "\r")):
+                        out.write(self._newline)  # the file's last line had no line break
+                else:
+                    writer.writerow(self._cells(rec.fields, self._rows[rec.row]))
         data = out.getvalue().encode("utf-8")
         return b"\xef\xbb\xbf" + data if self._bom else data
 
     def cells_for_export(self) -> tuple[list[str], list[list[str]]]:
+        rows = self.rows
         self._ensure_columns()
-        return self.header, [self._cells(r) for r in self._records if r.row is not None]
-
-
-class _Tap:
-    """Feeds lines to csv.reader and remembers the raw text of the record just read."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.taken: list[str] = []
-
-    def __iter__(self) -> _Tap:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self.lines)
-        self.taken.append(line)
-        return line
-
-    def pop(self) -> str:
-        raw = "".join(self.taken)
-        self.taken.clear()
-        return raw
+        return self.header, [
+            self._cells(r.fields, rows[r.row]) for r in self._records if r.row is not None
+        ]
 
 
 def empty_table(register: str, path: Path) -> Table:
@@ -190,49 +259,30 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         ) from None
     if not text.strip():
         return empty_table(register, path)
-    first = text.split("\n", 1)[0]
+    cut = text.find("\n") + 1 or len(text)
+    if text.rfind("\r", 0, cut - 1) != -1 and "\n" not in text[:cut]:
+        cut = text.find("\r") + 1  # old Mac line ends
+    first = text[:cut]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    newline = "\r\n" if first.endswith("\r") or "\n" not in text else "\n"
-    tap = _Tap(iter(io.StringIO(text, newline="")))
-    reader = csv.reader(tap, delimiter=delimiter, strict=False)
+    newline = "\r\n" if first.endswith("\r\n") or cut == len(text) else first[-1:] or "\r\n"
     try:
-        header = next(reader)
-    except csv.Error as e:
+        header = next(csv.reader([first], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration) as e:
         raise RegisterError(
             f"{where}:1: baris judul rusak ({e})", "perbaiki baris pertama"
         ) from None
-    header_raw = tap.pop()
     index = header_index(register, header, where)
-    table = Table(
+    return Table(
         register,
         path,
         header,
         index,
-        _header_raw=header_raw,
-        _newline=newline,
-        _delimiter=delimiter,
-        _bom=bom,
+        text=text[cut:],
+        header_raw=first,
+        newline=newline if newline in ("\n", "\r\n", "\r") else "\r\n",
+        delimiter=delimiter,
+        bom=bom,
     )
-    keys = list(index.items())
-    rows, records = table.rows, table._records
-    try:
-        for fields in reader:
-            raw = tap.pop()
-            if not any(f.strip() for f in fields):
-                records.append(_Record(raw, fields, None))
-                continue
-            n = len(fields)
-            rows.append({k: (fields[i] if i < n else "") for k, i in keys})
-            records.append(_Record(raw, fields, len(rows) - 1))
-    except csv.Error as e:
-        raise RegisterError(
-            f"{where}:{reader.line_num}: baris rusak ({e})", "perbaiki baris itu di editor teks"
-        ) from None
-    for col in table.schema:
-        if col.key not in index:
-            for row in rows:
-                row[col.key] = ""
-    return table
 
 
 def read_table(register: str, path: Path) -> Table:

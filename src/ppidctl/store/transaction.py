@@ -129,12 +129,12 @@ class Transaction:
         entry.update(extra)
         self.entries.append(entry)
 
-    def append(self, register: str, values: dict[str, str], **extra: Any) -> int:
-        table = self.table(register)
-        i = table.append(values)
-        diff = {k: ("", v) for k, v in table.rows[i].items() if v}
-        self.log(register, table.rows[i].get(_key(register), ""), "tambah", diff, **extra)
-        return i
+    def append(self, register: str, values: dict[str, str], **extra: Any) -> dict[str, str]:
+        """Add a row (journalled); returns it as stored."""
+        row = self.table(register).append(values)
+        diff = {k: ("", v) for k, v in row.items() if v}
+        self.log(register, row.get(_key(register), ""), "tambah", diff, **extra)
+        return row
 
     def update(self, register: str, i: int, changes: dict[str, str], **extra: Any) -> dict:
         table = self.table(register)
@@ -176,10 +176,45 @@ class Transaction:
                     pass
             self.written.clear()
             raise
+        carried = self._sequences_before(blobs)
         for name, data in blobs.items():
             write_atomic(self.tables[name].path, data, mode)
+        self._sequences_after(carried)
         for path, data in self.replacements:
             write_atomic(path, data, 0o644)
+
+    def _sequences_before(self, blobs: dict[str, bytes]) -> dict[str, dict[str, int]]:
+        """Cached sequence maxima of the registers about to be written, with this commit's new
+        rows added, so the cache stays valid for the next command (see seqcache)."""
+        from ..workspace import cache_dir
+        from . import seqcache
+
+        out = {}
+        for name in blobs.keys() & {"permohonan", "keberatan"}:
+            pattern = self.ws.settings.get("penomoran", name)
+            maxes = seqcache.lookup(cache_dir(), self.tables[name].path, pattern)
+            if maxes is None:
+                continue
+            added = [
+                {
+                    "nomor_registrasi": e["nomor"],
+                    "tanggal_diterima": e["perubahan"]["tanggal_diterima"][1],
+                }
+                for e in self.entries
+                if e["register"] == name and e["aksi"] == "tambah"
+            ]
+            for year, seq in seqcache.maxima(added, pattern).items():
+                maxes[year] = max(maxes.get(year, 0), seq)
+            out[name] = maxes
+        return out
+
+    def _sequences_after(self, carried: dict[str, dict[str, int]]) -> None:
+        from ..workspace import cache_dir
+        from . import seqcache
+
+        for name, maxes in carried.items():
+            pattern = self.ws.settings.get("penomoran", name)
+            seqcache.remember(cache_dir(), self.tables[name].path, pattern, maxes)
 
 
 def _key(register: str) -> str:

@@ -45,17 +45,17 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
         return empty_table(register, path)
     index = header_index(register, header, path.name)
     table = Table(register, path, header, index)
+    keys = [c.key for c in table.schema]
     for values in it:
         fields = [_text(v) for v in values]
         if not any(f.strip() for f in fields):
             table._records.append(_Record("", fields, None))
             continue
-        table.rows.append({k: (fields[i] if i < len(fields) else "") for k, i in index.items()})
+        row = dict.fromkeys(keys, "")
+        row.update({k: fields[i] for k, i in index.items() if i < len(fields)})
+        table.rows.append(row)
         table._records.append(_Record("", fields, len(table.rows) - 1))
     wb.close()
-    for col in table.schema:
-        for row in table.rows:
-            row.setdefault(col.key, "")
     return table
 
 

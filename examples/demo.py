@@ -1,0 +1,82 @@
+"""`make demo`: a sample workspace in a temporary folder and a realistic day at the PPID desk.
+
+Several requests arrive over the last weeks (dates relative to today, so one is overdue whatever
+day the demo runs), one is forwarded, extended and decided, an objection is filed and answered,
+and the desk ends with `ppidctl jatuh-tempo`. Every step is a real `ppidctl` command; the
+workspace is kept so the letters and registers can be opened afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+BIN = Path(sys.executable).with_name("ppidctl")
+
+
+def working_days_back(today: date, n: int) -> date:
+    """Roughly n working days back (weekends skipped; the tool's own calendar does the rest)."""
+    d = today
+    while n:
+        d -= timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def ppid(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    print(f"\n$ ppidctl {shlex.join(args)}", flush=True)
+    result = subprocess.run([str(BIN), *args], text=True, capture_output=True)
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    sys.stdout.flush()
+    if check and result.returncode != 0:
+        raise SystemExit(f"demo: perintah gagal (kode {result.returncode})")
+    return result
+
+
+def main() -> None:
+    root = Path(tempfile.mkdtemp(prefix="ppidctl-demo-")) / "kpu-kota-mataram"
+    os.environ["PPIDCTL_DIR"] = str(root)
+    os.environ["PPIDCTL_PETUGAS"] = "Rina (desk layanan)"
+    today = date.today()
+    d = lambda n: working_days_back(today, n).isoformat()  # noqa: E731
+
+    ppid("init", str(root), "--instansi", "Komisi Pemilihan Umum Kota Mataram", "--kode-satker", "5271")
+    base = ["--alamat", "Jl. Pejanggik No. 12, Mataram", "--dokumen", "identitas,formulir"]
+    ppid("permohonan", "catat", "--nama", "Lalu Ahmad Zaini", "--nik", "5271011203900001",
+         "--pekerjaan", "Wartawan", "--telepon", "081234567890", "--informasi",
+         "Salinan SK penetapan PPK Kecamatan Ampenan", "--tujuan", "Bahan pemberitaan",
+         "--tanggal", d(14), *base)
+    ppid("permohonan", "catat", "--nama", "Baiq Nurul Aini", "--nik", "5271054508950002",
+         "--pekerjaan", "Mahasiswa", "--email", "baiq.nurul@example.ac.id", "--informasi",
+         "Rekapitulasi DPT per kelurahan Pilkada 2024", "--tujuan", "Penelitian skripsi",
+         "--saluran", "email", "--tanggal", d(9), *base)
+    ppid("permohonan", "catat", "--nama", "PT Maju & Jaya", "--jenis-pemohon", "badan-hukum",
+         "--alamat", "Jl. Udayana No. 5, Mataram", "--email", "legal@majujaya.co.id",
+         "--informasi", "Dokumen pengadaan logistik pemilu 2024", "--tujuan", "Kajian hukum",
+         "--dokumen", "akta,kuasa,formulir", "--kuasa", "Sri Wahyuni, S.H.", "--tanggal", d(6))
+    ppid("permohonan", "catat", "--nama", "I Made Sukarta", "--nik", "5271031507880003",
+         "--telepon", "087765432100", "--informasi", "Berita acara pleno rekapitulasi Cakranegara",
+         "--tujuan", "Pemantauan pemilu", "--tanggal", d(1), *base)
+
+    ppid("permohonan", "teruskan", "2", "--tanggal", d(8))
+    ppid("permohonan", "perpanjang", "2", "--alasan",
+         "Data rekapitulasi masih dihimpun dari arsip PPK", "--tanggal", d(2))
+    ppid("permohonan", "putuskan", "3", "--keputusan", "ditolak", "--pasal",
+         "Pasal 17 huruf h angka 2 UU 14/2008 (rahasia pribadi penyedia)",
+         "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+         "--tanggal", d(3))
+    ppid("permohonan", "lihat", "2")
+    ppid("jatuh-tempo")
+    print(f"\nWorkspace demo: {root}")
+    print("Buka registers/*.csv di Excel dan surat di letters/.")
+
+
+if __name__ == "__main__":
+    main()
