@@ -1,0 +1,55 @@
+"""`ppidctl kalender` and the office's own calendar overrides."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import REQUEST
+
+
+def test_hitung_lists_skipped_days_with_reasons(run):
+    out = run.ok("kalender", "hitung", "2026-03-16", "10").stdout
+    assert "Jatuh tempo: 2026-04-07 (Selasa, 7 April 2026)" in out
+    for line in ("2026-03-18", "cuti bersama", "Hari Suci Nyepi", "2026-04-03", "Wafat Yesus Kristus"):
+        assert line in out
+    data = json.loads(run.ok("kalender", "hitung", "2026-04-07", "7", "--format", "json").stdout)
+    assert data["jatuh_tempo"] == "2026-04-16"
+    assert [d["tanggal"] for d in data["dilewati"]] == ["2026-04-11", "2026-04-12"]
+
+
+def test_hitung_warns_about_estimated_years(run):
+    result = run.ok("kalender", "hitung", "2027-03-01", "10")
+    assert "perkiraan" in result.stderr
+
+
+def test_libur_lists_the_decreed_year(run):
+    rows = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)
+    dates = {r["tanggal"] for r in rows}
+    assert {"2026-03-18", "2026-03-19", "2026-12-24", "2026-12-25"} <= dates
+    assert len([r for r in rows if r["jenis"] == "cuti bersama"]) == 8
+
+
+def test_office_day_off_moves_open_deadlines(run):
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    out = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram").stdout
+    assert "2026-04-06 dicatat sebagai libur kantor" in out
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert due[0]["jatuh_tempo"] == "2026-04-08"  # one more working day
+    rows = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)
+    assert {"tanggal": "2026-04-06", "hari": "Senin", "jenis": "libur kantor",
+            "keterangan": "HUT Kota Mataram"} in rows
+    run.ok("kalender", "tambah", "2026-04-04", "--keterangan", "Rekap Pilkada", "--hari-kerja")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
+
+
+def test_kalender_refusals(run):
+    run.refused("kalender", "tambah", "2026-03-19", "--keterangan", "x", message="sudah bukan hari kerja")
+    run.refused("kalender", "tambah", "2026-03-17", "--keterangan", "x", "--hari-kerja",
+                message="sudah hari kerja")
+    run.refused("kalender", "tambah", "2026-02-30", "--keterangan", "x", message="bukan tanggal")
+    run.refused("kalender", "tambah", "2026-03-17", "--keterangan", " ", message="wajib diisi")
+    run.ok("kalender", "tambah", "2026-03-17", "--keterangan", "Pilkada")
+    run.refused("kalender", "tambah", "2026-03-17", "--keterangan", "lagi", "--hari-kerja",
+                message="sudah ada di registers/libur.csv")
+    run.refused("kalender", "hitung", "2026-13-01", "3", message="bukan tanggal")
