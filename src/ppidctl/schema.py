@@ -69,7 +69,18 @@ STATUS_KEBERATAN = (
     "selesai",
     "sengketa",
 )
-ALASAN_KEBERATAN = ("a", "b", "c", "d", "e", "f", "g")
+#: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP lists the same seven).
+ALASAN_KEBERATAN_TEKS: dict[str, str] = {
+    "a": "Penolakan atas permintaan informasi berdasarkan alasan pengecualian sebagaimana "
+    "dimaksud dalam Pasal 17",
+    "b": "Tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9",
+    "c": "Tidak ditanggapinya permintaan informasi",
+    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
+    "e": "Tidak dipenuhinya permintaan informasi",
+    "f": "Pengenaan biaya yang tidak wajar",
+    "g": "Penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang ini",
+}
+ALASAN_KEBERATAN = tuple(ALASAN_KEBERATAN_TEKS)
 KEPUTUSAN_ATASAN = ("diterima", "ditolak")
 TANGGAPAN_PEMOHON = ("menerima", "sengketa")
 

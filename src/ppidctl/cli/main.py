@@ -109,11 +109,14 @@ def jatuh_tempo(
 
 
 def _register_groups() -> None:
-    from . import kalender, permohonan
+    from . import ekspor, kalender, keberatan, laporan, permohonan
 
     app.add_typer(permohonan.app, name="permohonan")
+    app.add_typer(keberatan.app, name="keberatan")
     app.add_typer(kalender.app, name="kalender")
     app.add_typer(kalender.tahapan_app, name="tahapan")
+    app.add_typer(laporan.app, name="laporan")
+    app.command("ekspor")(ekspor.ekspor)
 
 
 _register_groups()

@@ -317,6 +317,8 @@ def show(rec: dict, register: str, format: Format) -> None:
         typer.echo(f"  {e['waktu']}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
             typer.echo(f"      {changes}")
+        if e.get("catatan"):
+            typer.echo(f"      catatan: {e['catatan']}")
         for path in e.get("berkas", []):
             typer.echo(f"      surat: {path}")
     for k in rec.get("keberatan", []):
@@ -324,6 +326,11 @@ def show(rec: dict, register: str, format: Format) -> None:
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "
             f"status {k['status']}{', ' + k['keputusan_atasan'] if k['keputusan_atasan'] else ''})"
         )
+        if k["keputusan_atasan"] == "diterima":
+            typer.echo(
+                f"  KEBERATAN DIKABULKAN oleh Atasan PPID pada {k['tanggal_tanggapan']} "
+                f"(surat {k['nomor_surat_tanggapan'] or '-'}): informasi wajib diberikan"
+            )
 
 
 @app.command()

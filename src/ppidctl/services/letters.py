@@ -18,16 +18,6 @@ from ..rules import numbering
 from ..store.transaction import Transaction
 from ..workspace import Workspace
 
-ALASAN_TEKS = {
-    "a": "Penolakan atas permintaan informasi berdasarkan alasan pengecualian (Pasal 17)",
-    "b": "Tidak disediakannya informasi berkala (Pasal 9)",
-    "c": "Tidak ditanggapinya permintaan informasi",
-    "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
-    "e": "Tidak dipenuhinya permintaan informasi",
-    "f": "Pengenaan biaya yang tidak wajar",
-    "g": "Penyampaian informasi yang melebihi waktu yang diatur",
-}
-
 
 @dataclass
 class Letter:
@@ -47,15 +37,13 @@ def safe_name(text: str) -> str:
 
 
 def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> dict[str, Any]:
+    """The row's columns plus the office settings and the letter's own date and number; the
+    engine derives the rest (reason texts, cost lines, attachment) from these."""
     s = ws.settings
     instansi = dict(s.section("instansi"))
     logo = instansi.get("logo") or ""
     instansi["logo"] = str((ws.root / logo).resolve()) if logo else ""
     ctx: dict[str, Any] = dict(letter.row)
-    rincian = []
-    for part in filter(None, (letter.row.get("rincian_biaya") or "").split(";")):
-        uraian, _, jumlah = part.partition("=")
-        rincian.append({"uraian": uraian.strip(), "jumlah": jumlah.strip()})
     ctx.update(
         instansi=instansi,
         ppid=dict(s.section("ppid")),
@@ -63,12 +51,6 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         tanggal_surat=tanggal_surat.isoformat(),
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
-        alasan_daftar=[
-            {"kode": k, "teks": ALASAN_TEKS[k]}
-            for k in (letter.row.get("alasan") or "").split(";")
-            if k in ALASAN_TEKS
-        ],
-        biaya_rincian=rincian,
     )
     return ctx
 
@@ -87,7 +69,7 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
 
 
 def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> bytes:
-    from ..letters import engine
+    from ..letters import engine  # docxtpl loads only when a letter is made
 
     template = engine.find_template(letter.kind, ws.templates_dir)
     return engine.render(template, context(ws, letter, tanggal_surat, nomor_surat))
@@ -117,6 +99,8 @@ def stage_letters(
     petugas: str,
 ) -> list[str]:
     """Render ``letters`` and add them (file + ``surat`` row) to the transaction."""
+    from ..letters import engine
+
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
     paths: list[str] = []
@@ -128,7 +112,7 @@ def stage_letters(
         data = render(ws, letter, when, number)
         path = free_path(letter_path(ws, letter, when), {p for p, _ in tx.files})
         tx.add_file(path, data)
-        register = "keberatan" if letter.kind.endswith("keberatan") else "permohonan"
+        register = engine.KINDS[letter.kind].register
         tx.append(
             "surat",
             {

@@ -171,9 +171,29 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                     "alasan",
                     "status",
                     "keputusan_atasan",
+                    "tanggal_tanggapan",
+                    "nomor_surat_tanggapan",
                 )
             }
             for r in ws.read("keberatan").rows
             if r["nomor_permohonan"] == row["nomor_registrasi"]
         ]
+        # an objection the Atasan PPID granted: the information must now be given
+        out["keberatan_dikabulkan"] = [
+            k["nomor_registrasi"] for k in out["keberatan"] if k["keputusan_atasan"] == "diterima"
+        ]
+    if register == "keberatan" and row.get("nomor_permohonan"):
+        for r in ws.read("permohonan").rows:
+            if r["nomor_registrasi"] == row["nomor_permohonan"]:
+                out["permohonan"] = {
+                    k: r[k]
+                    for k in (
+                        "nomor_registrasi",
+                        "tanggal_diterima",
+                        "status",
+                        "keputusan",
+                        "tanggal_pemberitahuan",
+                        "tanggal_selesai",
+                    )
+                }
     return out

@@ -1,0 +1,344 @@
+"""``ppidctl keberatan …``: the objection register."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import CONTEXT_HELP, Format, ask, emit, guard, warnings, workspace
+from .permohonan import (
+    Fmt,
+    Nomor,
+    NomorSurat,
+    Pdf,
+    Petugas,
+    Tanggal,
+    TanpaSurat,
+    _print_result,
+    show,
+)
+
+app = typer.Typer(
+    help="Register keberatan atas pelayanan informasi publik.",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+
+
+@app.command()
+@guard
+def catat(
+    permohonan: Annotated[
+        str | None,
+        typer.Option(help="Nomor registrasi permohonan (wajib, kecuali alasan hanya b)."),
+    ] = None,
+    alasan: Annotated[
+        str | None, typer.Option(help="Kode alasan a–g (UU 14/2008 Pasal 35(1)), mis. a,c.")
+    ] = None,
+    kasus_posisi: Annotated[str | None, typer.Option(help="Ringkasan kasus posisi.")] = None,
+    alasan_ditemukan: Annotated[
+        str | None,
+        typer.Option(help="Tanggal alasan ditemukan, YYYY-MM-DD (bila tidak dapat diturunkan)."),
+    ] = None,
+    saluran: Annotated[
+        str, typer.Option(help="langsung | surat | email | telepon | faksimili | e-ppid | lainnya")
+    ] = "langsung",
+    dokumen: Annotated[
+        str | None, typer.Option(help="Dokumen diterima: formulir,identitas,kuasa")
+    ] = None,
+    kuasa: Annotated[str | None, typer.Option(help="Nama kuasa (bila diajukan kuasa).")] = None,
+    kuasa_alamat: Annotated[str | None, typer.Option(help="Alamat kuasa.")] = None,
+    meterai: Annotated[
+        bool, typer.Option("--meterai", help="Surat kuasa khusus dibubuhi meterai.")
+    ] = False,
+    kebutuhan_khusus: Annotated[
+        bool,
+        typer.Option(
+            "--kebutuhan-khusus", help="Pemohon berkebutuhan khusus; formulir diisi petugas."
+        ),
+    ] = False,
+    tahapan: Annotated[
+        str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tanggapan 3 hari).")
+    ] = None,
+    nama: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: nama.")] = None,
+    nik: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: NIK.")] = None,
+    alamat: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: alamat.")] = None,
+    telepon: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: telepon.")] = None,
+    email: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: e-mail.")] = None,
+    informasi: Annotated[
+        str | None, typer.Option(help="Alasan b tanpa permohonan: informasi berkala.")
+    ] = None,
+    tujuan: Annotated[
+        str | None, typer.Option(help="Alasan b tanpa permohonan: tujuan penggunaan.")
+    ] = None,
+    paksa: Annotated[
+        bool,
+        typer.Option(
+            "--paksa",
+            help="Abaikan pemeriksaan alasan terhadap riwayat permohonan dan batas pengajuan "
+            "(wajib --catatan; dicatat di jurnal).",
+        ),
+    ] = False,
+    catatan: Annotated[str | None, typer.Option(help="Catatan (wajib dengan --paksa).")] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
+    pdf: Pdf = False,
+    format: Fmt = Format.teks,
+) -> None:
+    """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
+    from ..services.keberatan import ObjectionInput, register
+
+    ws = workspace()
+    data = ObjectionInput(
+        permohonan=permohonan or "",
+        alasan=ask(alasan, "Alasan keberatan (a-g, mis. a,c)"),
+        kasus_posisi=ask(kasus_posisi, "Kasus posisi"),
+        alasan_ditemukan=alasan_ditemukan or "",
+        saluran=saluran,
+        dokumen=dokumen
+        if dokumen is not None
+        else ask(None, "Dokumen diterima (formulir,identitas,kuasa)"),
+        kuasa=kuasa or "",
+        kuasa_alamat=kuasa_alamat or "",
+        meterai=meterai,
+        kebutuhan_khusus=kebutuhan_khusus,
+        tahapan=tahapan or "",
+        nama=nama or "",
+        nik=nik or "",
+        alamat=alamat or "",
+        telepon=telepon or "",
+        email=email or "",
+        informasi=informasi or "",
+        tujuan=tujuan or "",
+        paksa=paksa,
+        catatan=catatan or "",
+    )
+    result = register(
+        ws, data, tanggal=tanggal, petugas=petugas, surat=not tanpa_surat, nomor_surat=nomor_surat
+    )
+    row = result.row
+    days = ws.settings.tenggat(
+        "tanggapan_keberatan_tahapan" if row["tahapan"] else "tanggapan_keberatan"
+    )
+    stage = f", tahapan berjalan: {row['tahapan']}" if row["tahapan"] else ""
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            ("Diterima", row["tanggal_diterima"]),
+            ("Permohonan", row["nomor_permohonan"] or "-"),
+            (
+                "Pemohon",
+                row["nama_pemohon"]
+                + (f" (kuasa: {row['kuasa_nama']})" if row["kuasa_nama"] else ""),
+            ),
+            ("Alasan", row["alasan"].replace(";", ", ")),
+            ("Alasan ditemukan", row["alasan_ditemukan"]),
+            ("Batas tanggapan", f"{row['jatuh_tempo']} ({days} hari kerja{stage})"),
+        ],
+        pdf,
+    )
+
+
+@app.command()
+@guard
+def teruskan(
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+) -> None:
+    """PPID meneruskan formulir keberatan kepada Atasan PPID."""
+    from ..services.keberatan import forward
+
+    result = forward(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    row = result.row
+    _print_result(
+        result, format, [("Diteruskan", f"{row['nomor_registrasi']} pada {row['diteruskan_pada']}")]
+    )
+
+
+@app.command()
+@guard
+def pleno(
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+) -> None:
+    """Draf tanggapan Atasan PPID dibahas dalam rapat pleno."""
+    from ..services.keberatan import plenary
+
+    result = plenary(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    row = result.row
+    _print_result(
+        result, format, [("Rapat pleno", f"{row['nomor_registrasi']} pada {row['pleno_pada']}")]
+    )
+
+
+@app.command()
+@guard
+def tanggapi(
+    nomor: Nomor,
+    keputusan: Annotated[
+        str,
+        typer.Option(help="diterima (keberatan dikabulkan) | ditolak (keputusan PPID dikuatkan)"),
+    ],
+    pertimbangan: Annotated[
+        str | None, typer.Option(help="Alasan/pertimbangan tertulis (wajib untuk ditolak).")
+    ] = None,
+    sk_pengecualian: Annotated[
+        str | None,
+        typer.Option(
+            help="Keputusan KPU tentang informasi yang dikecualikan (wajib: ditolak dengan alasan a)."
+        ),
+    ] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
+    pdf: Pdf = False,
+    format: Fmt = Format.teks,
+) -> None:
+    """Tanggapan tertulis Atasan PPID dan suratnya."""
+    from ..services.keberatan import Response, respond
+
+    result = respond(
+        workspace(),
+        nomor,
+        Response(keputusan, pertimbangan or "", sk_pengecualian or ""),
+        tanggal=tanggal,
+        petugas=petugas,
+        surat=not tanpa_surat,
+        nomor_surat=nomor_surat,
+    )
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            ("Keputusan Atasan", row["keputusan_atasan"]),
+            (
+                "Tanggapan",
+                row["tanggal_tanggapan"]
+                + (" (TERLAMBAT)" if row["terlambat"] == "ya" else "")
+                + f", batas {row['jatuh_tempo']}",
+            ),
+            ("Nomor surat", row["nomor_surat_tanggapan"] or "-"),
+        ],
+        pdf,
+    )
+
+
+@app.command()
+@guard
+def sampaikan(
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+) -> None:
+    """Surat tanggapan telah disampaikan kepada pemohon; batas pengajuan sengketa dihitung."""
+    from ..services.keberatan import deliver
+
+    result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Disampaikan", f"{row['nomor_registrasi']} pada {row['disampaikan_pada']}"),
+            ("Batas sengketa", f"{row['batas_sengketa']} (ke Komisi Informasi)"),
+        ],
+    )
+
+
+@app.command("tanggapan-pemohon")
+@guard
+def tanggapan_pemohon(
+    nomor: Nomor,
+    sikap: Annotated[str, typer.Option(help="menerima | sengketa (ke Komisi Informasi)")],
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    format: Fmt = Format.teks,
+) -> None:
+    """Pemohon menerima tanggapan, atau mengajukan sengketa ke Komisi Informasi."""
+    from ..services.keberatan import requester_answer
+
+    result = requester_answer(workspace(), nomor, sikap, tanggal=tanggal, petugas=petugas)
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            (
+                "Tanggapan pemohon",
+                f"{row['tanggapan_pemohon']} pada {row['tanggapan_pemohon_pada']}",
+            ),
+            ("Status", row["status"]),
+        ],
+    )
+
+
+@app.command()
+@guard
+def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
+    """Satu keberatan dengan seluruh riwayatnya, permohonannya, dan standar layanan SOP."""
+    from ..services.keberatan import service_standards
+    from ..services.queries import record
+
+    ws = workspace()
+    rec = record(ws, "keberatan", nomor)
+    rec["standar_layanan"] = service_standards(ws, rec["data"], ws.today())
+    show(rec, "keberatan", format)
+    if format is not Format.teks:
+        return
+    req = rec.get("permohonan")
+    if req:
+        typer.echo(
+            f"Permohonan: {req['nomor_registrasi']} ({req['tanggal_diterima']}, status "
+            f"{req['status']}{', keputusan ' + req['keputusan'] if req['keputusan'] else ''})"
+        )
+    warnings(
+        [
+            f"standar layanan SOP terlampaui: {s['langkah']} {s['hari_kerja']} hari kerja "
+            f"(standar {s['standar']}{'' if s['selesai'] else ', belum selesai'})"
+            for s in rec["standar_layanan"]
+            if s["terlampaui"]
+        ]
+    )
+
+
+@app.command()
+@guard
+def daftar(
+    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
+    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
+    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
+    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
+    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
+    terlambat: Annotated[bool, typer.Option("--terlambat", help="Hanya yang terlambat.")] = False,
+    dalam: Annotated[
+        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+) -> None:
+    """Daftar keberatan, dengan saringan."""
+    from ..services.queries import Filter, listing
+
+    rows = listing(
+        workspace(), "keberatan", Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+    )
+    emit(
+        rows,
+        format,
+        [
+            ("nomor_registrasi", "Nomor"),
+            ("tanggal_diterima", "Diterima"),
+            ("nomor_permohonan", "Permohonan"),
+            ("nama_pemohon", "Pemohon"),
+            ("alasan", "Alasan"),
+            ("status", "Status"),
+            ("keputusan_atasan", "Keputusan Atasan"),
+            ("jatuh_tempo", "Batas tanggapan"),
+            ("terlambat", "Terlambat"),
+        ],
+        styles=lambda r: "red" if r["terlambat"] == "ya" else "",
+    )

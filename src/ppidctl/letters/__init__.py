@@ -1,0 +1,12 @@
+"""Letters and slips as .docx from templates (docxtpl + Jinja), optionally converted to PDF.
+
+- :mod:`.fmt` — Indonesian formatting filters (``tanggal_panjang``, ``rupiah``, ``terbilang``,
+  ``romawi``, ``label``); pure functions.
+- :mod:`.engine` — the letter kinds (``KINDS``), template lookup (workspace copy first), strict
+  rendering to bytes, template checks and the list of template variables.
+- :mod:`.pdf` — conversion with LibreOffice (``soffice --headless``), when installed.
+- :mod:`.build_templates` — ``python -m ppidctl.letters.build_templates`` regenerates the
+  built-in templates in ``templates/``.
+
+Nothing here imports docxtpl, python-docx or Babel at import time; they load on first use.
+"""

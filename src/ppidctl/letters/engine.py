@@ -1,0 +1,895 @@
+"""Render letter templates: a .docx with Jinja tags (docxtpl), filled from one register row.
+
+Rendering is strict: an unknown variable, a syntax error, a tag Word split so badly that it would
+print raw, a corrupt file or a missing logo raise :class:`~ppidctl.errors.TemplateError` naming the
+template, the variable and where it sits. Values are data, never template: ``{{ 7*7 }}`` typed by a
+requester prints as written, and ``PT A & B`` survives (autoescape).
+
+Template variables
+------------------
+Passed by the caller:
+
+- every column key of the letter's register (``schema.PERMOHONAN`` or ``schema.KEBERATAN``), as
+  the stored string (dates ``YYYY-MM-DD``, ``biaya`` ``"25000"`` or ``""``, ``alasan`` ``"a;c"``);
+  ``jatuh_tempo`` is one of them.
+- ``instansi``: ``nama, nama_singkat, kode_satker, alamat, kota, telepon, email, laman, logo``
+  (``logo``: absolute path of a PNG/JPEG image, or ``""``).
+- ``ppid`` and ``atasan_ppid``: ``nama, nip, jabatan`` (``nip`` may be ``""``: commissioners
+  have none).
+  A key of these three missing from the dict prints empty; any other name fails.
+- ``tanggal_surat`` (``YYYY-MM-DD``) and ``nomor_surat`` (may be ``""``: dots are printed).
+- ``permohonan``: for objection letters, the linked request row as a dict (``{}`` for reason b).
+
+Computed by :func:`render` when the caller does not pass them:
+
+- ``logo``: the image from ``instansi.logo`` for the letterhead, or ``""``.
+- ``alasan_daftar``: the chosen objection reasons, ``[{kode, teks}]`` (from ``alasan``).
+- ``alasan_pilihan``: all seven reasons ``[{kode, teks, dipilih}]`` (ticks on the slip).
+- ``biaya_rincian`` (when the row has ``biaya``): cost lines ``[{uraian, jumlah}]``: as passed
+  if not empty, else parsed from the ``rincian_biaya`` column (``"uraian=jumlah;..."``), else one
+  line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
+- ``lampiran``: the "Lampiran" line (``""`` prints ``-``).
+
+Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label`` (see :mod:`.fmt`),
+and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph, ``{%tr %}`` table row.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ppidctl.errors import TemplateError
+from ppidctl.letters import fmt
+from ppidctl.schema import ALASAN_KEBERATAN_TEKS
+
+__all__ = [
+    "ALASAN_TEKS",
+    "BUILTIN_DIR",
+    "COMPUTED_VARIABLES",
+    "CONTEXT_VARIABLES",
+    "KIND_FOR_DECISION",
+    "INSTANSI_KEYS",
+    "KINDS",
+    "Kind",
+    "PEJABAT_KEYS",
+    "check_template",
+    "find_template",
+    "known_variables",
+    "render",
+    "template_variables",
+]
+
+BUILTIN_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of letter: ``name`` is used in file names and ``ppidctl surat buat JENIS``."""
+
+    name: str
+    register: str  # "permohonan" | "keberatan"
+    title: str
+    template: str  # file name, in the workspace's templates/ or the built-in folder
+    description: str
+
+
+def _kind(name: str, register: str, title: str, description: str) -> Kind:
+    return Kind(name, register, title, f"{name}.docx", description)
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        _kind(
+            "tanda-terima",
+            "permohonan",
+            "Tanda Bukti Pendaftaran Permohonan Informasi Publik",
+            "nomor pendaftaran sebagai tanda bukti penerimaan permohonan (UU 14/2008 Pasal 22(4))",
+        ),
+        _kind(
+            "pemberitahuan",
+            "permohonan",
+            "Pemberitahuan Tertulis",
+            "informasi diberikan seluruhnya atau sebagian: penguasaan, bentuk, biaya, waktu, "
+            "penjelasan bagian yang dihitamkan (Pasal 22(7))",
+        ),
+        _kind(
+            "tidak-tersedia",
+            "permohonan",
+            "Pemberitahuan Tertulis Informasi Tidak Dapat Diberikan",
+            "informasi tidak dikuasai (menyebut badan publik yang menguasai) atau belum "
+            "didokumentasikan",
+        ),
+        _kind(
+            "perpanjangan",
+            "permohonan",
+            "Pemberitahuan Perpanjangan Waktu",
+            "perpanjangan jangka waktu pemberitahuan tertulis dengan alasan (Pasal 22(8))",
+        ),
+        _kind(
+            "penolakan",
+            "permohonan",
+            "Keputusan PPID tentang Penolakan Permohonan Informasi",
+            "penolakan atas dasar pengecualian Pasal 17 dengan uji konsekuensi dan hak keberatan "
+            "(Pasal 35-36)",
+        ),
+        _kind(
+            "tanda-bukti-keberatan",
+            "keberatan",
+            "Tanda Bukti Penerimaan Keberatan",
+            "salinan formulir keberatan bernomor registrasi: identitas, alasan a-g, kasus posisi, "
+            "tanggal tanggapan",
+        ),
+        _kind(
+            "tanggapan-keberatan",
+            "keberatan",
+            "Tanggapan atas Keberatan",
+            "surat Atasan PPID: keputusan dan pertimbangan, lampiran SK pengecualian, hak "
+            "mengajukan sengketa ke Komisi Informasi (Pasal 37(2))",
+        ),
+    )
+}
+
+#: Which letter a request decision (``keputusan``) produces.
+KIND_FOR_DECISION: dict[str, str] = {
+    "diberikan": "pemberitahuan",
+    "diberikan-sebagian": "pemberitahuan",
+    "ditolak": "penolakan",
+    "tidak-dikuasai": "tidak-tersedia",
+    "belum-didokumentasikan": "tidak-tersedia",
+}
+
+#: Objection reasons, UU 14/2008 Pasal 35 ayat (1).
+#: Objection reasons a–g (UU 14/2008 Pasal 35(1)); declared once, in the schema.
+ALASAN_TEKS = ALASAN_KEBERATAN_TEKS
+
+#: Names the caller passes besides the register columns (see the module docstring).
+CONTEXT_VARIABLES: dict[str, str] = {
+    "instansi": "identitas kantor: nama, nama_singkat, kode_satker, alamat, kota, telepon, "
+    "email, laman, logo",
+    "ppid": "PPID: nama, nip, jabatan",
+    "atasan_ppid": "Atasan PPID: nama, nip, jabatan",
+    "tanggal_surat": "tanggal surat (YYYY-MM-DD)",
+    "nomor_surat": "nomor surat (boleh kosong)",
+    "jatuh_tempo": "batas waktu (kolom register)",
+    "permohonan": "baris permohonan yang dirujuk keberatan (kosong untuk alasan b)",
+}
+
+#: Names :func:`render` computes when they are not passed.
+COMPUTED_VARIABLES: dict[str, str] = {
+    "logo": "gambar logo kop surat dari instansi.logo (kosong bila tidak ada)",
+    "alasan_daftar": "alasan keberatan yang dipilih: daftar {kode, teks}",
+    "alasan_pilihan": "ketujuh alasan keberatan: daftar {kode, teks, dipilih}",
+    "biaya_rincian": "rincian biaya: daftar {uraian, jumlah}",
+    "lampiran": "isi baris Lampiran",
+}
+
+_FILTERS = {
+    "tanggal_panjang": fmt.tanggal_panjang,
+    "rupiah": fmt.rupiah,
+    "terbilang": fmt.terbilang,
+    "romawi": fmt.romawi,
+    "label": fmt.label,
+}
+
+# Braces in data are swapped for private-use characters while rendering, so that any "{{" or
+# "{%" left in the output can only come from the template (a tag docxtpl could not mend).
+_BUKA, _TUTUP = "\ue000", "\ue001"
+_ILEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ue000\ue001]")
+_SISA_TAG = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_PEMBUKA = re.compile(r"\{\{|\{%|\{#")
+_PENUTUP = re.compile(r"\}\}|%\}|#\}")
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def known_variables() -> set[str]:
+    """Every top-level name a template may use: register columns + context + computed names."""
+    from ppidctl import schema
+
+    return (
+        set(schema.keys("permohonan"))
+        | set(schema.keys("keberatan"))
+        | set(CONTEXT_VARIABLES)
+        | set(COMPUTED_VARIABLES)
+    )
+
+
+#: Keys of the dict variables, for :func:`check_template`.
+INSTANSI_KEYS = (
+    "nama",
+    "nama_singkat",
+    "kode_satker",
+    "alamat",
+    "kota",
+    "telepon",
+    "email",
+    "laman",
+    "logo",
+)
+PEJABAT_KEYS = ("nama", "nip", "jabatan")
+
+
+def _known_attributes() -> dict[str, tuple[str, ...]]:
+    from ppidctl import schema
+
+    return {
+        "instansi": INSTANSI_KEYS,
+        "ppid": PEJABAT_KEYS,
+        "atasan_ppid": PEJABAT_KEYS,
+        "permohonan": tuple(schema.keys("permohonan")),
+    }
+
+
+def find_template(kind: str, templates_dir: Path | None = None) -> Path:
+    """The template file of ``kind``: the workspace copy in ``templates_dir`` wins over the
+    built-in one."""
+    try:
+        nama = KINDS[kind].template
+    except KeyError:
+        raise TemplateError(
+            f"jenis surat '{kind}' tidak dikenal",
+            "pilih salah satu: " + ", ".join(KINDS),
+        ) from None
+    if templates_dir is not None:
+        milik_kantor = Path(templates_dir) / nama
+        if milik_kantor.is_file():
+            return milik_kantor
+    bawaan = BUILTIN_DIR / nama
+    if not bawaan.is_file():
+        raise TemplateError(
+            f"templat bawaan {nama} tidak ditemukan di {BUILTIN_DIR}",
+            "pasang ulang ppidctl atau salin templat ke folder templates/ workspace",
+        )
+    return bawaan
+
+
+def render(template: Path, context: dict[str, Any]) -> bytes:
+    """Render ``template`` with ``context``; returns the .docx bytes (the caller writes them)."""
+    template = Path(template)
+    nama = _nama(template)
+    tpl = _open(template)
+    ctx = _prepare(context, tpl, nama)
+    env = _env()
+    _precheck(tpl, _sources(tpl), ctx, env, nama)
+
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from lxml import etree
+
+    try:
+        tpl.render(ctx, env, autoescape=True)
+    except _SisaTag as e:
+        raise TemplateError(
+            f"{nama}: tag templat tidak terbaca dan akan tercetak mentah ({e.lokasi})",
+            "tag itu kemungkinan terpecah (beda format di tengah tag, atau terpotong baris); "
+            "hapus lalu ketik ulang tag itu sekaligus tanpa mengubah format di tengahnya",
+        ) from None
+    except TemplateSyntaxError as e:
+        src, part = getattr(e, "_ppid_src", ""), getattr(e, "_ppid_part", "")
+        raise _syntax_error(e, src, part, nama) from None
+    except UndefinedError as e:
+        var, lokasi = _undefined_info(e)
+        raise TemplateError(
+            f"{nama}: variabel '{var}' tidak tersedia untuk surat ini ({lokasi})",
+            "periksa ejaan variabel di templat (lihat `ppidctl surat templat`); untuk data yang "
+            "boleh kosong bungkus dengan {% if ... %}",
+        ) from None
+    except etree.XMLSyntaxError as e:
+        raise TemplateError(
+            f"{nama}: hasil isian merusak struktur dokumen ({e})",
+            "periksa pasangan tag {%p ... %}/{%tr ... %} di templat: tiap tag harus berada di "
+            "paragraf atau baris tabelnya sendiri",
+        ) from None
+    except Exception as e:
+        if type(e).__name__ == "UnrecognizedImageError":
+            raise TemplateError(
+                f"{nama}: logo {_logo_path(ctx)} bukan gambar yang dapat dipakai",
+                "pakai berkas PNG atau JPEG untuk instansi.logo di ppidctl.toml",
+            ) from None
+        src = getattr(e, "_ppid_src", None)
+        if src is None and not isinstance(e, JinjaError):
+            raise
+        lokasi = _lokasi_traceback(e, src or "", getattr(e, "_ppid_part", ""))
+        raise TemplateError(
+            f"{nama}: templat gagal diisi ({lokasi}): {e}",
+            "periksa ekspresi dan filter di tempat itu serta data yang diisikan",
+        ) from None
+
+    _restore_properties(tpl)
+    out = io.BytesIO()
+    tpl.save(out)
+    data = out.getvalue()
+    mentah = _unrendered_tags(data)
+    if mentah:
+        bagian, sisa = mentah[0]
+        raise TemplateError(
+            f"{nama}: tag templat di {bagian} tidak diproses dan akan tercetak mentah («{sisa}»)",
+            "pindahkan isian itu ke badan surat, kepala atau kaki halaman",
+        )
+    return data
+
+
+def template_variables(template: Path) -> set[str]:
+    """Top-level variable names ``template`` uses (raises TemplateError if unreadable)."""
+    template = Path(template)
+    nama = _nama(template)
+    tpl = _open(template)
+    env = _env()
+    return _variables(tpl, _sources(tpl), env, nama)
+
+
+def check_template(path: Path) -> list[str]:
+    """Problems of a template, in Indonesian (``[]`` = fine): unreadable file, syntax errors,
+    unknown variables, tags split across Word runs or paragraphs, tags in parts not rendered."""
+    path = Path(path)
+    try:
+        tpl = _open(path)
+    except TemplateError as e:
+        return [str(e)]
+    from jinja2 import TemplateSyntaxError, nodes
+
+    env = _env()
+    masalah: list[str] = []
+    dipakai: dict[str, tuple[str, str]] = {}
+    atribut: dict[str, tuple[str, str]] = {}
+    kunci = _known_attributes()
+    for part, src in _sources(tpl):
+        try:
+            _template, names, ast = _compile(env, src)
+        except TemplateSyntaxError as e:  # also TemplateAssertionError (unknown filter)
+            masalah.append(_syntax_error(e, src, part, "").pesan)
+            continue
+        for name in names:
+            dipakai.setdefault(name, (part, src))
+        for node in ast.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name in kunci:
+                if node.attr not in kunci[node.node.name]:
+                    atribut.setdefault(f"{node.node.name}.{node.attr}", (part, src))
+    for name in sorted(set(dipakai) - known_variables()):
+        part, src = dipakai[name]
+        masalah.append(f"variabel '{name}' tidak dikenal ({_lokasi_nama(name, src, part)})")
+    for name in sorted(atribut):
+        part, src = atribut[name]
+        induk, anak = name.split(".")
+        masalah.append(
+            f"variabel '{name}' tidak dikenal; {induk} berisi: {', '.join(kunci[induk])} "
+            f"({_lokasi_nama(name, src, part)})"
+        )
+    masalah.extend(_split_tag_problems(tpl))
+    with zipfile.ZipFile(path) as z:
+        for bagian, sisa in _unrendered_tags_zip(z):
+            masalah.append(f"tag «{sisa}» di {bagian} tidak akan diproses dan tercetak mentah")
+    return masalah
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+@lru_cache(maxsize=1)
+def _env():
+    from jinja2 import Environment, StrictUndefined
+
+    env = Environment(undefined=StrictUndefined, autoescape=True)
+    env.filters.update(_FILTERS)
+    return env
+
+
+def _nama(path: Path) -> str:
+    try:
+        if path.resolve().parent == BUILTIN_DIR.resolve():
+            return f"templat bawaan {path.name}"
+    except OSError:  # pragma: no cover
+        pass
+    return f"templat {path}"
+
+
+@lru_cache(maxsize=1)
+def _docx_class():
+    from docxtpl import DocxTemplate
+
+    class _Docx(DocxTemplate):
+        """docxtpl with: one patch per part (cached), data braces checked, errors located."""
+
+        def patch_xml(self, src_xml):
+            cache = self.__dict__.setdefault("_ppid_patched", {})
+            if src_xml not in cache:
+                cache[src_xml] = super().patch_xml(src_xml)
+            return cache[src_xml]
+
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):
+            # Same steps as DocxTemplate.render_xml_part, plus the checks.
+            src_xml = _lines(src_xml)
+            partname = str(part.partname)
+            try:
+                self.current_rendering_part = part
+                compiled = self.__dict__.get("_ppid_compiled", {}).get(src_xml)
+                if compiled is None:
+                    compiled = _compile(jinja_env, src_xml)[0]
+                dst_xml = compiled.render(context)
+            except Exception as exc:
+                exc._ppid_src = src_xml
+                exc._ppid_part = partname
+                raise
+            dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+            m = _SISA_TAG.search(dst_xml)
+            if m:
+                raise _SisaTag(f"{_bagian(partname)}: «{_paragraf_di(dst_xml, m.start())}»")
+            dst_xml = (
+                dst_xml.replace("{_{", "{{")
+                .replace("}_}", "}}")
+                .replace("{_%", "{%")
+                .replace("%_}", "%}")
+            )
+            dst_xml = dst_xml.replace(_BUKA, "{").replace(_TUTUP, "}")
+            return self.resolve_listing(dst_xml)
+
+        def render_properties(self, context, jinja_env=None):
+            props = self.docx.core_properties
+            for name in ("author", "comments", "identifier", "language", "subject", "title"):
+                value = getattr(props, name)
+                if not value or not _PEMBUKA.search(value):
+                    continue  # plain text: nothing to render (and nothing to break)
+                try:
+                    setattr(props, name, jinja_env.from_string(value).render(context))
+                except Exception as exc:
+                    exc._ppid_src = value
+                    exc._ppid_part = "/docProps/core.xml"
+                    raise
+
+        def fix_tables(self, xml):
+            from lxml import etree
+
+            etree.fromstring(xml)  # strict: a broken structure is an error, not "recovered"
+            return super().fix_tables(xml)
+
+    return _Docx
+
+
+def _open(path: Path):
+    """A loaded docxtpl template, or TemplateError (missing, not a file, corrupt, not docx)."""
+    nama = _nama(path)
+    if not path.exists():
+        raise TemplateError(
+            f"{nama} tidak ditemukan",
+            "periksa nama berkas di folder templates/, atau hapus berkas itu agar templat bawaan "
+            "dipakai",
+        )
+    if not path.is_file():
+        raise TemplateError(f"{nama} bukan berkas", "sebutkan berkas .docx")
+    tpl = _docx_class()(str(path))
+    try:
+        tpl.init_docx()
+    except Exception as e:
+        sebab = "bukan arsip .docx" if type(e).__name__ == "PackageNotFoundError" else str(e)
+        raise TemplateError(
+            f"{nama} tidak dapat dibaca sebagai dokumen Word .docx ({sebab})",
+            "simpan ulang templat dari Word/LibreOffice dalam format .docx, atau hapus berkas itu "
+            "agar templat bawaan dipakai",
+        ) from None
+    return tpl
+
+
+def _lines(xml: str) -> str:
+    """One paragraph per line, as docxtpl does, so Jinja line numbers point at paragraphs."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def _sources(tpl) -> list[tuple[str, str]]:
+    """(part name, patched XML as Jinja sees it) of the body, headers and footers."""
+    sources = [("/word/document.xml", _lines(tpl.patch_xml(tpl.get_xml())))]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            sources.append((str(part.partname), _lines(tpl.patch_xml(tpl.get_part_xml(part)))))
+    return sources
+
+
+@lru_cache(maxsize=1)
+def _generator_class():
+    from jinja2.compiler import CodeGenerator
+
+    class _Generator(CodeGenerator):
+        """Jinja's code generator that also records the names templates load from the context
+        (what ``jinja2.meta.find_undeclared_variables`` does), so one pass does both."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.undeclared: set[str] = set()
+
+        def enter_frame(self, frame) -> None:
+            super().enter_frame(frame)
+            for _, (action, param) in frame.symbols.loads.items():
+                if action == "resolve" and param not in self.environment.globals:
+                    self.undeclared.add(param)
+
+    return _Generator
+
+
+def _compile(env, src: str):
+    """(compiled Jinja template, names it takes from the context, AST); parses ``src`` once."""
+    ast = env.parse(src)
+    gen = _generator_class()(env, None, "<template>")
+    gen.visit(ast)
+    code = compile(gen.stream.getvalue(), "<template>", "exec")
+    template = env.template_class.from_code(env, code, env.make_globals(None))
+    return template, gen.undeclared, ast
+
+
+def _variables(tpl, sources: Iterable[tuple[str, str]], env, nama: str) -> set[str]:
+    """Names the template takes from the context; compiled parts are kept for rendering."""
+    from jinja2 import TemplateSyntaxError
+
+    compiled = tpl.__dict__.setdefault("_ppid_compiled", {})
+    names: set[str] = set()
+    for part, src in sources:
+        try:
+            compiled[src], undeclared, _ast = _compile(env, src)
+        except TemplateSyntaxError as e:
+            raise _syntax_error(e, src, part, nama) from None
+        names |= undeclared
+    return names
+
+
+def _precheck(tpl, sources: list[tuple[str, str]], ctx: dict, env, nama: str) -> None:
+    """Syntax errors and names the context lacks, before rendering (all names at once)."""
+    hilang = _variables(tpl, sources, env, nama) - set(ctx)
+    if not hilang:
+        return
+    rincian = []
+    for name in sorted(hilang):
+        part, src = next(((p, s) for p, s in sources if _cari_nama(name, s)), sources[0])
+        rincian.append(f"'{name}' ({_lokasi_nama(name, src, part)})")
+    kata = "variabel" if len(hilang) == 1 else "variabel-variabel"
+    raise TemplateError(
+        f"{nama}: {kata} tidak tersedia untuk surat ini: " + "; ".join(rincian),
+        "periksa ejaan variabel di templat; daftar variabel yang tersedia: `ppidctl surat templat`",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Context
+
+
+def _bersih(value: Any) -> Any:
+    """Data made safe for XML, with braces swapped for the leftover-tag check."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        value = _ILEGAL.sub("", value)
+        return value.replace("{", _BUKA).replace("}", _TUTUP)
+    if isinstance(value, dict):
+        return {k: _bersih(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_bersih(v) for v in value]
+    return value
+
+
+def _kembali(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_BUKA, "{").replace(_TUTUP, "}")
+    return value
+
+
+def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
+    """The render context: sanitised data plus the computed names (see the module docstring)."""
+    ctx = {k: _bersih(v) for k, v in context.items()}
+    # Office and officials: a key missing from the settings prints empty instead of failing
+    # (a misspelt key in a template still fails: StrictUndefined).
+    for name, keys in (
+        ("instansi", INSTANSI_KEYS),
+        ("ppid", PEJABAT_KEYS),
+        ("atasan_ppid", PEJABAT_KEYS),
+    ):
+        if isinstance(ctx.get(name), dict):
+            ctx[name] = {**dict.fromkeys(keys, ""), **ctx[name]}
+    if "alasan" in ctx:
+        kode = [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]
+        salah = [k for k in kode if k not in ALASAN_TEKS]
+        if salah:
+            raise TemplateError(
+                f"{nama}: alasan keberatan tidak dikenal: {', '.join(salah)}",
+                "alasan keberatan ditulis dengan kode a sampai g, dipisah titik koma (mis. a;c)",
+            )
+        if not ctx.get("alasan_daftar"):
+            ctx["alasan_daftar"] = [{"kode": k, "teks": ALASAN_TEKS[k]} for k in kode]
+        if not ctx.get("alasan_pilihan"):
+            ctx["alasan_pilihan"] = [
+                {"kode": k, "teks": t, "dipilih": k in kode} for k, t in ALASAN_TEKS.items()
+            ]
+    if "biaya" in ctx:
+        ctx["biaya_rincian"] = _biaya_rincian(ctx, nama)
+    ctx.setdefault("lampiran", "")
+    ctx["logo"] = _logo(ctx, tpl, nama)
+    return ctx
+
+
+def _biaya_rincian(ctx: dict[str, Any], nama: str) -> list[dict[str, Any]]:
+    """Cost lines: as passed, else from the ``rincian_biaya`` column ("uraian=jumlah;..."),
+    else one line for ``biaya``; refused when they do not add up to ``biaya``."""
+    try:
+        total = fmt._ke_bulat(_kembali(ctx["biaya"]), "biaya") or 0
+        rincian = ctx.get("biaya_rincian") or []
+        if not rincian and ctx.get("rincian_biaya"):
+            for bagian in str(ctx["rincian_biaya"]).split(";"):
+                if bagian.strip():
+                    uraian, _, jumlah = bagian.rpartition("=")
+                    rincian.append({"uraian": uraian.strip(), "jumlah": jumlah.strip()})
+        if not rincian:
+            if total <= 0:
+                return []
+            uraian = "Biaya penyalinan dan/atau pengiriman informasi"
+            return [{"uraian": uraian, "jumlah": total}]
+        jumlah = sum(fmt._ke_bulat(_kembali(b["jumlah"]), "biaya") or 0 for b in rincian)
+    except (ValueError, KeyError, TypeError) as e:
+        raise TemplateError(
+            f"{nama}: biaya atau rincian biaya tidak sah ({e})",
+            "isi biaya dengan angka rupiah (mis. 25000) dan tiap rincian sebagai uraian=jumlah",
+        ) from None
+    if jumlah != total:
+        raise TemplateError(
+            f"{nama}: jumlah rincian biaya ({fmt.rupiah(jumlah)}) tidak sama dengan biaya "
+            f"({fmt.rupiah(total)})",
+            "samakan rincian biaya dengan kolom biaya",
+        )
+    return rincian
+
+
+def _logo_path(ctx: dict[str, Any]) -> str:
+    instansi = ctx.get("instansi")
+    if isinstance(instansi, dict):
+        return _kembali(str(instansi.get("logo") or ""))
+    return ""
+
+
+def _logo(ctx: dict[str, Any], tpl, nama: str):
+    logo = _logo_path(ctx)
+    if not logo:
+        return ""
+    path = Path(logo)
+    if not path.is_file():
+        raise TemplateError(
+            f"{nama}: berkas logo {logo} tidak ditemukan",
+            "perbaiki instansi.logo di ppidctl.toml (path berkas PNG/JPEG) atau kosongkan",
+        )
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    try:
+        gambar = Image.from_file(str(path))
+    except (UnrecognizedImageError, OSError) as e:
+        raise TemplateError(
+            f"{nama}: logo {logo} bukan gambar yang dapat dipakai ({type(e).__name__})",
+            "pakai berkas PNG atau JPEG untuk instansi.logo di ppidctl.toml",
+        ) from None
+    tinggi, lebar_maks = Mm(20), Mm(24)
+    lebar = gambar.width * tinggi / gambar.height if gambar.height else lebar_maks
+    if lebar > lebar_maks:
+        return InlineImage(tpl, str(path), width=lebar_maks)
+    return InlineImage(tpl, str(path), height=tinggi)
+
+
+def _restore_properties(tpl) -> None:
+    props = tpl.docx.core_properties
+    for name in ("author", "comments", "identifier", "language", "subject", "title"):
+        value = getattr(props, name)
+        if value and (_BUKA in value or _TUTUP in value):
+            setattr(props, name, _kembali(value))
+
+
+# --------------------------------------------------------------------------------------------
+# Locating problems
+
+
+class _SisaTag(Exception):
+    def __init__(self, lokasi: str) -> None:
+        super().__init__(lokasi)
+        self.lokasi = lokasi
+
+
+def _bagian(partname: str) -> str:
+    base = partname.rsplit("/", 1)[-1]
+    if base.startswith("header"):
+        return "kepala halaman"
+    if base.startswith("footer"):
+        return "kaki halaman"
+    if base.startswith("footnotes"):
+        return "catatan kaki"
+    if base.startswith("endnotes"):
+        return "catatan akhir"
+    if base.startswith("core"):
+        return "properti dokumen (File > Info)"
+    if "chart" in partname:
+        return "grafik"
+    return "isi surat"
+
+
+def _teks(xml: str, batas: int = 90) -> str:
+    teks = html.unescape(re.sub(r"<[^>]+>", "", xml))
+    teks = re.sub(r"\s+", " ", teks.replace(_BUKA, "{").replace(_TUTUP, "}")).strip()
+    return teks if len(teks) <= batas else teks[: batas - 1] + "…"
+
+
+def _teks_sekitar(xml: str, kata: str, batas: int = 90) -> str:
+    teks = _teks(xml, batas=10_000)
+    if len(teks) <= batas:
+        return teks
+    i = max(teks.find(kata), 0)
+    awal = max(0, min(i - batas // 3, len(teks) - batas))
+    hasil = teks[awal : awal + batas]
+    return ("…" if awal else "") + hasil + ("…" if awal + batas < len(teks) else "")
+
+
+def _paragraf_di(xml: str, pos: int) -> str:
+    awal = max(xml.rfind("<w:p>", 0, pos), xml.rfind("<w:p ", 0, pos))
+    akhir = xml.find("</w:p>", pos)
+    return _teks(xml[max(awal, 0) : akhir if akhir != -1 else len(xml)])
+
+
+def _baris(src: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = src.splitlines()
+    return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+
+
+def _lokasi(partname: str, lineno: int | None, src: str, kata: str = "") -> str:
+    """Where in the template: the part, the paragraph number and its text.
+
+    Jinja's line N is paragraph N-1 of the part: docxtpl starts every paragraph on a new line,
+    and line 1 holds what comes before the first paragraph. Paragraphs in tables count too.
+    """
+    if not lineno:
+        return _bagian(partname)
+    baris = _baris(src, lineno)
+    teks = _teks_sekitar(baris, kata) if kata else _teks(baris)
+    if partname.endswith("core.xml") or lineno < 2:
+        return f"{_bagian(partname)}: «{teks}»"
+    return f"{_bagian(partname)}, paragraf ke-{lineno - 1}: «{teks}»"
+
+
+def _cari_nama(name: str, src: str) -> int | None:
+    """Line number of the first tag that mentions ``name``."""
+    pola = re.compile(r"(?<![\w.])" + re.escape(name) + r"\b")
+    for i, line in enumerate(src.splitlines(), start=1):
+        for tag in _TAG.findall(line):
+            if pola.search(tag):
+                return i
+    return None
+
+
+def _lokasi_nama(name: str, src: str, part: str) -> str:
+    return _lokasi(part, _cari_nama(name, src), src, name)
+
+
+def _syntax_error(e: Exception, src: str, part: str, nama: str) -> TemplateError:
+    lineno = getattr(e, "lineno", None)
+    pesan = getattr(e, "message", None) or str(e)
+    awal = f"{nama}: " if nama else ""
+    return TemplateError(
+        f"{awal}kesalahan penulisan tag ({_lokasi(part or '/word/document.xml', lineno, src)}): "
+        f"{pesan}",
+        "periksa pasangan {{ }}, {% %}, if/endif dan for/endfor di tempat itu",
+    )
+
+
+def _lineno_traceback(e: BaseException) -> int | None:
+    tb, lineno = e.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return lineno
+
+
+def _lokasi_traceback(e: BaseException, src: str, part: str) -> str:
+    return _lokasi(part or "/word/document.xml", _lineno_traceback(e), src)
+
+
+def _undefined_info(e: Exception) -> tuple[str, str]:
+    src, part = getattr(e, "_ppid_src", ""), getattr(e, "_ppid_part", "/word/document.xml")
+    lineno = _lineno_traceback(e)
+    pesan = str(e)
+    var = pesan
+    m = re.match(r"'([^']+)' is undefined", pesan)
+    if m:
+        var = m.group(1)
+    else:
+        m = re.search(r"has no attribute '([^']+)'", pesan)
+        if m:
+            var = m.group(1)
+            for tag in _TAG.findall(_baris(src, lineno)):
+                m2 = re.search(r"([A-Za-z_]\w*(?:\.\w+)*)\." + re.escape(var) + r"\b", tag)
+                if m2:
+                    var = f"{m2.group(1)}.{var}"
+                    break
+    return var, _lokasi(part, lineno, src, var.rsplit(".", 1)[-1])
+
+
+# Parts docxtpl does not render, where a tag would print raw.
+_TIDAK_DIRENDER = re.compile(r"word/(endnotes\.xml|charts/[^/]+\.xml|diagrams/data\d*\.xml)$")
+
+
+def _unrendered_tags_zip(z: zipfile.ZipFile) -> list[tuple[str, str]]:
+    hasil = []
+    for name in z.namelist():
+        if _TIDAK_DIRENDER.match(name):
+            teks = _teks(z.read(name).decode("utf-8", "replace"), batas=10**9)
+            m = _TAG.search(teks) or _PEMBUKA.search(teks)
+            if m:
+                hasil.append((_bagian("/" + name), m.group(0)[:60]))
+    return hasil
+
+
+def _unrendered_tags(data: bytes) -> list[tuple[str, str]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return _unrendered_tags_zip(z)
+
+
+def _split_tag_problems(tpl) -> list[str]:
+    """Tags split across runs with different formatting, or across paragraphs, in the raw XML."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    parts = [("/word/document.xml", tpl.docx.element.body)]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            parts.append((str(part.partname), part.element))
+
+    def format_run(t) -> bytes:
+        run = t.getparent()
+        rpr = run.find(qn("w:rPr")) if run is not None else None
+        if rpr is None:
+            return b""
+        rpr = etree.fromstring(etree.tostring(rpr))
+        for child in list(rpr):
+            if child.tag in (qn("w:lang"), qn("w:noProof"), qn("w:rStyle")) or child.tag.endswith(
+                "}specVanish"
+            ):
+                rpr.remove(child)
+        return etree.tostring(rpr)
+
+    masalah = []
+    for partname, root in parts:
+        for p in root.iter(qn("w:p")):
+            potongan = [(t.text or "", format_run(t)) for t in p.iter(qn("w:t"))]
+            teks = "".join(s for s, _ in potongan)
+            if "{" not in teks and "}" not in teks:
+                continue
+            batas, pos = [], 0
+            for s, f in potongan:
+                batas.append((pos, pos + len(s), f))
+                pos += len(s)
+            tertutup = []
+            for m in _TAG.finditer(teks):
+                tertutup.append((m.start(), m.end()))
+                formats = {f for a, b, f in batas if a < m.end() and b > m.start() and b > a}
+                if len(formats) > 1:
+                    masalah.append(
+                        f"tag «{m.group(0)}» ({_bagian(partname)}: «{_teks(teks)}») terpecah "
+                        "dalam beberapa bagian berformat berbeda; hanya format bagian pertama "
+                        "yang dipakai — hapus dan ketik ulang tag itu sekaligus"
+                    )
+            for pola, jenis in ((_PEMBUKA, "pembuka"), (_PENUTUP, "penutup")):
+                for m in pola.finditer(teks):
+                    if not any(a <= m.start() < b for a, b in tertutup):
+                        masalah.append(
+                            f"{jenis} tag «{m.group(0)}» tanpa pasangan di paragraf yang sama "
+                            f"({_bagian(partname)}: «{_teks(teks)}») — satu tag harus utuh "
+                            "dalam satu paragraf"
+                        )
+    return masalah

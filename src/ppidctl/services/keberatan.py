@@ -1,0 +1,790 @@
+"""The objection register: every step of the SOP "Penanganan Keberatan".
+
+register with the numbered slip (catat) → forward to the Atasan PPID (teruskan) → draft discussed
+in the plenary (pleno, optional) → the Atasan's written response (tanggapi) → response delivered
+(sampaikan) → the requester accepts, or takes a dispute to the Komisi Informasi
+(tanggapan-pemohon). Each function validates everything, then commits the row change, its journal
+line and its letter in one transaction; a refusal leaves the workspace byte-identical.
+
+Decisions taken here (rules.md §1–§5):
+
+* **When a reason was found** (it starts the 30-working-day filing window, Pasal 36(1)): a, d, e,
+  f — the request's written notification (``tanggal_pemberitahuan``); c — the day after the
+  request's deadline (recomputed) passed with no notification; g — the day the information was
+  delivered (``tanggal_selesai``); b — ``--alasan-ditemukan``, else the filing date: periodic
+  information must be available all the time, so while it is missing the reason is found anew
+  each day. A reason the register cannot date needs ``--alasan-ditemukan``.
+* **Several reasons:** the window is checked per reason; one found too long ago refuses the filing
+  (drop it from ``--alasan``). ``alasan_ditemukan`` stores the earliest of the dates.
+* **--paksa --catatan TEKS** (journalled, note in ``paksa_catatan``) is for what the register
+  cannot know: it skips the consistency of the reasons with the request's history, accepts a
+  ``--alasan-ditemukan`` that differs from the register's date (a notification received late by
+  post), and a filing past the window. It never skips documents, the request's existence, or
+  dates that contradict each other (future, before the request, found after filing).
+* **Stage:** an objection about a request on an election stage still ongoing on the filing date
+  inherits the stage (3-working-day response); ``--tahapan`` names it explicitly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .. import schema
+from ..errors import NotFoundError, RuleError
+from ..rules import deadlines, numbering
+from ..rules import validation as v
+from ..store.table import Table
+from ..workspace import Workspace
+from . import common
+from .letters import letter_for
+from .permohonan import Result
+
+REGISTER = "keberatan"
+OPEN = ("terdaftar", "diteruskan", "pleno")
+ANSWERABLE = ("diteruskan", "pleno")
+#: what each reason needs from the request's history, for the refusal message
+SYARAT = {
+    "a": "permohonan ditolak berdasarkan alasan pengecualian",
+    "c": "tidak ada pemberitahuan tertulis sampai tenggatnya",
+    "d": "permohonan sudah diberi pemberitahuan tertulis",
+    "e": "permohonan sudah diberi pemberitahuan tertulis",
+    "f": "permohonan dikenai biaya",
+    "g": "informasi diserahkan melewati tenggat",
+}
+SUMBER = {
+    "a": "tanggal pemberitahuan tertulis permohonan",
+    "d": "tanggal pemberitahuan tertulis permohonan",
+    "e": "tanggal pemberitahuan tertulis permohonan",
+    "f": "tanggal pemberitahuan tertulis permohonan",
+    "c": "hari setelah tenggat pemberitahuan lewat",
+    "g": "tanggal informasi diserahkan",
+}
+PAKSA_SARAN = (
+    "periksa --alasan; bila register tidak memuat yang diketahui petugas, catat dengan "
+    "--paksa --catatan TEKS"
+)
+
+
+@dataclass
+class ObjectionInput:
+    permohonan: str = ""
+    alasan: str = ""
+    kasus_posisi: str = ""
+    alasan_ditemukan: str = ""
+    saluran: str = "langsung"
+    dokumen: str = ""
+    kuasa: str = ""
+    kuasa_alamat: str = ""
+    meterai: bool = False
+    kebutuhan_khusus: bool = False
+    tahapan: str = ""
+    # the requester, only for reason b without a registered request
+    nama: str = ""
+    nik: str = ""
+    alamat: str = ""
+    telepon: str = ""
+    email: str = ""
+    informasi: str = ""
+    tujuan: str = ""
+    paksa: bool = False
+    catatan: str = ""
+
+
+# -- catat --------------------------------------------------------------------------------------
+
+
+def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
+    """Seed SOP 2 step 1: the form, the requester's identity, a stamped special power of attorney."""
+    dokumen = v.daftar(data.dokumen, schema.DOKUMEN_KEBERATAN, "--dokumen")
+    kuasa = {
+        "kuasa_nama": v.teks(data.kuasa, "--kuasa"),
+        "kuasa_alamat": v.teks(data.kuasa_alamat, "--kuasa-alamat"),
+    }
+    names = {
+        "formulir": "formulir keberatan",
+        "identitas": "salinan kartu identitas pemohon",
+        "kuasa": "surat kuasa khusus",
+    }
+    needed = ["formulir", "identitas"] + (["kuasa"] if kuasa["kuasa_nama"] else [])
+    missing = [d for d in needed if d not in dokumen]
+    if missing:
+        raise RuleError(
+            "dokumen wajib keberatan belum diterima: " + ", ".join(names[d] for d in missing),
+            f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted(set(dokumen + missing)))}",
+        )
+    if kuasa["kuasa_nama"]:
+        if not data.meterai:
+            raise RuleError(
+                f"keberatan diajukan kuasa ({kuasa['kuasa_nama']}): surat kuasa khusus wajib "
+                "dibubuhi meterai (SOP Penanganan Keberatan langkah 1)",
+                "terima surat kuasa khusus bermeterai, lalu catat dengan --meterai",
+            )
+        if not kuasa["kuasa_alamat"]:
+            raise RuleError("identitas kuasa belum lengkap: alamat kuasa", "isi --kuasa-alamat")
+    elif kuasa["kuasa_alamat"]:
+        raise RuleError(
+            "--kuasa-alamat tanpa --kuasa", "isi --kuasa NAMA, atau hapus --kuasa-alamat"
+        )
+    return dokumen, kuasa
+
+
+def _requester_from_options(data: ObjectionInput) -> dict[str, str]:
+    row = {
+        "nama_pemohon": v.teks(data.nama, "--nama (nama pemohon)", wajib=True),
+        "alamat": v.teks(data.alamat, "--alamat", wajib=True),
+        "informasi_diminta": v.teks(data.informasi, "--informasi (informasi berkala)", wajib=True),
+        "tujuan_penggunaan": v.teks(data.tujuan, "--tujuan (tujuan penggunaan)", wajib=True),
+    }
+    if not data.nik.strip():
+        raise RuleError("pemohon wajib menunjukkan identitas", "isi --nik (16 angka NIK KTP)")
+    row["nik"] = v.nik(data.nik)
+    row["telepon"] = v.telepon(data.telepon) if data.telepon.strip() else ""
+    row["email"] = v.email(data.email) if data.email.strip() else ""
+    if not row["telepon"] and not row["email"]:
+        raise RuleError("pemohon wajib mencantumkan kontak", "isi --telepon atau --email")
+    return row
+
+
+def _typed_requester(data: ObjectionInput) -> list[str]:
+    given = {
+        "--nama": data.nama,
+        "--nik": data.nik,
+        "--alamat": data.alamat,
+        "--telepon": data.telepon,
+        "--email": data.email,
+        "--informasi": data.informasi,
+        "--tujuan": data.tujuan,
+    }
+    return [k for k, val in given.items() if (val or "").strip()]
+
+
+def find_request(table: Table, nomor: str, filed: date, pattern: str) -> int:
+    """The request an objection refers to: its full number, or its sequence alone when that is
+    unambiguous in the filing year and the year before (an objection in January is often about
+    a request of December: ``1`` must not silently pick this year's 001)."""
+    wanted = (nomor or "").strip()
+    if not wanted.isdigit():
+        return common.find(table, wanted, filed, pattern)
+    seq = int(wanted)
+    years = (str(filed.year), str(filed.year - 1))
+    hits = [
+        i
+        for i, row in enumerate(table.rows)
+        if row["tanggal_diterima"][:4] in years
+        and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
+        raise NotFoundError(
+            f"nomor urut permohonan {wanted} tidak tunggal ({years[1]}–{years[0]}): {found}",
+            "tulis nomor registrasi permohonan lengkap di --permohonan",
+        )
+    return common.find(table, wanted, filed, pattern)  # the not-found message
+
+
+def _stage(ws: Workspace, nama: str, on: date) -> str:
+    stage = ws.settings.stage(nama)
+    if stage is None:
+        names = ", ".join(s.nama for s in ws.settings.tahapan) or "belum ada"
+        raise RuleError(
+            f"tahapan '{nama}' tidak ada di ppidctl.toml (yang ada: {names})",
+            "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
+        )
+    if not stage.ongoing(on):
+        raise RuleError(
+            f"tahapan '{stage.nama}' tidak sedang berjalan pada {on.isoformat()} "
+            f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): tanggapan 3 hari kerja "
+            "hanya untuk tahapan yang sedang berjalan",
+            "catat tanpa --tahapan (tanggapan 30 hari kerja)",
+        )
+    return stage.nama
+
+
+def _d(iso: str) -> date:
+    return date.fromisoformat(iso[:10])
+
+
+def request_deadline(ws: Workspace, req: dict[str, str]) -> date:
+    return deadlines.request(req, ws.settings, ws.calendar).tanggal
+
+
+def _derived(ws: Workspace, code: str, req: dict[str, str] | None) -> date | None:
+    """When reason ``code`` was found, as far as the request's history tells (rules.md §2)."""
+    if req is None or code == "b":
+        return None
+    if code == "c":
+        return request_deadline(ws, req) + timedelta(days=1)
+    iso = req["tanggal_selesai"] if code == "g" else req["tanggal_pemberitahuan"]
+    return _d(iso) if iso else None
+
+
+def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -> str:
+    """Why reason ``code`` contradicts the request's history ("" when it does not)."""
+    n = req["nomor_registrasi"]
+    due = request_deadline(ws, req)
+    said = req["tanggal_pemberitahuan"]
+    if code == "a" and req["keputusan"] != "ditolak":
+        got = f"keputusannya '{req['keputusan']}'" if req["keputusan"] else "belum diputuskan"
+        return f"alasan a memerlukan {SYARAT['a']}, tetapi permohonan {n} {got}"
+    if code == "c":
+        if said and _d(said) <= due:
+            return (
+                f"alasan c memerlukan {SYARAT['c']}, tetapi permohonan {n} diberi pemberitahuan "
+                f"tertulis pada {said}, dalam tenggat {due.isoformat()}"
+            )
+        if filed <= due:
+            return (
+                f"alasan c: tenggat pemberitahuan permohonan {n} ({due.isoformat()}) belum lewat "
+                f"pada {filed.isoformat()}"
+            )
+    if code in ("d", "e") and not said:
+        return (
+            f"alasan {code} memerlukan {SYARAT[code]}, tetapi permohonan {n} belum diberi "
+            "pemberitahuan tertulis (bila tenggatnya sudah lewat, alasannya c)"
+        )
+    if code == "f" and not int(req["biaya"] or 0) > 0:
+        return f"alasan f memerlukan {SYARAT['f']}, tetapi permohonan {n} tidak dikenai biaya"
+    if code == "g":
+        done = req["tanggal_selesai"]
+        if not done:
+            return f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} belum diserahkan"
+        if _d(done) <= due:
+            return (
+                f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} diserahkan "
+                f"pada {done}, dalam tenggat {due.isoformat()}"
+            )
+    return ""
+
+
+def _found_dates(
+    ws: Workspace,
+    codes: list[str],
+    req: dict[str, str] | None,
+    given: date | None,
+    filed: date,
+    paksa: bool,
+) -> tuple[dict[str, tuple[date, str]], list[str]]:
+    """{code: (date found, where it comes from)} and the checks overridden by --paksa."""
+    out: dict[str, tuple[date, str]] = {}
+    skipped: list[str] = []
+    for code in codes:
+        derived = _derived(ws, code, req)
+        if derived is not None:
+            if given is not None and given != derived:
+                note = (
+                    f"alasan {code}: --alasan-ditemukan {given.isoformat()} berbeda dengan "
+                    f"{SUMBER[code]} {derived.isoformat()} menurut register"
+                )
+                if not paksa:
+                    raise RuleError(
+                        note,
+                        "hapus --alasan-ditemukan; bila pemohon memang baru mengetahuinya kemudian "
+                        "(mis. pemberitahuan diterima lewat pos), catat dengan --paksa --catatan TEKS",
+                    )
+                skipped.append(note)
+                out[code] = (given, "--alasan-ditemukan (--paksa)")
+            else:
+                out[code] = (derived, SUMBER[code])
+        elif given is not None:
+            out[code] = (given, "--alasan-ditemukan")
+        elif code == "b":
+            out[code] = (filed, "tanggal pengajuan (informasi berkala masih belum tersedia)")
+        else:
+            raise RuleError(
+                f"tanggal ditemukannya alasan {code} tidak tercatat di register "
+                f"(tidak ada {SUMBER[code]})",
+                "isi --alasan-ditemukan YYYY-MM-DD",
+            )
+    return out, skipped
+
+
+def register(
+    ws: Workspace,
+    data: ObjectionInput,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+    nomor_surat: str | None = None,
+) -> Result:
+    """Register an objection: number, response deadline, numbered slip (Pasal 35–36)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    filed = when.date()
+    codes = sorted(v.daftar(data.alasan, schema.ALASAN_KEBERATAN, "--alasan"))
+    if not codes:
+        raise RuleError(
+            "alasan keberatan wajib diisi", "isi --alasan dengan kode a–g, mis. --alasan a,c"
+        )
+    dokumen, kuasa = _documents(data)
+    catatan = v.teks(data.catatan, "--catatan")
+    if data.paksa and not catatan:
+        raise RuleError(
+            "--paksa wajib disertai catatan alasannya", "isi --catatan TEKS (dicatat di jurnal)"
+        )
+    given = (
+        v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan") if data.alasan_ditemukan else None
+    )
+    if given is not None and given > filed:
+        raise RuleError(
+            f"--alasan-ditemukan {given.isoformat()} sesudah tanggal pengajuan keberatan "
+            f"{filed.isoformat()}",
+            "periksa --alasan-ditemukan dan --tanggal",
+        )
+    row: dict[str, str] = {
+        "tanggal_diterima": filed.isoformat(),
+        "waktu_diterima": when.isoformat(timespec="minutes")
+        if not tanggal or "T" in tanggal
+        else "",
+        "saluran": v.pilihan(data.saluran or "langsung", schema.SALURAN, "--saluran"),
+        "alasan": ";".join(codes),
+        "kasus_posisi": v.teks(data.kasus_posisi, "--kasus-posisi (kasus posisi)", wajib=True),
+        "dokumen": ";".join(dokumen),
+        "kebutuhan_khusus": "ya" if data.kebutuhan_khusus else "tidak",
+        "status": "terdaftar",
+        "petugas": v.teks(petugas, "--petugas"),
+        **kuasa,
+    }
+    if data.paksa:
+        row["paksa_catatan"] = catatan
+    else:
+        row["catatan"] = catatan
+    nomor_req = (data.permohonan or "").strip()
+    if not nomor_req:
+        others = [c for c in codes if c != "b"]
+        if others:
+            raise RuleError(
+                f"alasan {', '.join(others)} menyangkut permohonan yang terdaftar",
+                "isi --permohonan NOMOR (hanya alasan b yang tanpa permohonan)",
+            )
+        row.update(_requester_from_options(data))
+    else:
+        typed = _typed_requester(data)
+        if typed:
+            raise RuleError(
+                f"{', '.join(typed)} tidak dipakai bila --permohonan diisi: data pemohon disalin "
+                "dari register permohonan",
+                "hapus opsi itu",
+            )
+    peringatan: list[str] = []
+    with ws.transaction("keberatan catat", petugas) as tx:
+        req: dict[str, str] | None = None
+        if nomor_req:
+            table_req = tx.table("permohonan")
+            pattern = ws.settings.get("penomoran", "permohonan")
+            req = table_req.rows[find_request(table_req, nomor_req, filed, pattern)]
+            n = req["nomor_registrasi"]
+            if filed.isoformat() < req["tanggal_diterima"]:
+                raise RuleError(
+                    f"tanggal keberatan {filed.isoformat()} sebelum permohonan {n} diterima "
+                    f"({req['tanggal_diterima']})",
+                    "periksa --tanggal dan --permohonan",
+                )
+            row.update(
+                nomor_permohonan=n,
+                nama_pemohon=req["nama_pemohon"],
+                nik=req["nik"],
+                alamat=req["alamat"],
+                telepon=req["telepon"],
+                email=req["email"],
+                informasi_diminta=req["informasi_diminta"],
+                tujuan_penggunaan=req["tujuan_penggunaan"],
+            )
+            if given is not None and given.isoformat() < req["tanggal_diterima"]:
+                raise RuleError(
+                    f"--alasan-ditemukan {given.isoformat()} sebelum permohonan {n} diterima "
+                    f"({req['tanggal_diterima']})",
+                    "periksa --alasan-ditemukan",
+                )
+        skipped: list[str] = []
+        if req is not None:
+            problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
+            if problems and not data.paksa:
+                raise RuleError("; ".join(problems), PAKSA_SARAN)
+            skipped += problems
+        found, overridden = _found_dates(ws, codes, req, given, filed, data.paksa)
+        skipped += overridden
+        for code, (day, sumber) in found.items():
+            if day > filed:
+                raise RuleError(
+                    f"alasan {code} baru ada pada {day.isoformat()} ({sumber}), sesudah tanggal "
+                    f"pengajuan keberatan {filed.isoformat()}",
+                    "periksa --alasan dan --tanggal",
+                )
+        window = ws.settings.tenggat("pengajuan_keberatan")
+        late = []
+        for code, (day, sumber) in found.items():
+            last = ws.calendar.add_workdays(day, window).tanggal
+            if filed > last:
+                late.append(
+                    f"alasan {code} ditemukan {day.isoformat()} ({sumber}), batas pengajuan "
+                    f"{last.isoformat()}"
+                )
+        if late:
+            msg = (
+                f"keberatan terlambat diajukan pada {filed.isoformat()}: " + "; ".join(late) + " "
+                f"({window} hari kerja sejak alasan ditemukan, UU 14/2008 Pasal 36(1))"
+            )
+            if not data.paksa:
+                raise RuleError(
+                    msg,
+                    "keberatan tidak dapat dicatat"
+                    + ("; hapus alasan yang terlambat dari --alasan" if len(codes) > 1 else "")
+                    + "; bila pemohon baru mengetahui alasannya kemudian (mis. pemberitahuan "
+                    "diterima lewat pos), catat dengan --alasan-ditemukan TANGGAL --paksa "
+                    "--catatan TEKS",
+                )
+            skipped.append(msg)
+        row["alasan_ditemukan"] = min(day for day, _ in found.values()).isoformat()
+        if data.tahapan:
+            row["tahapan"] = _stage(ws, data.tahapan, filed)
+        elif req is not None and req["tahapan"]:
+            stage = ws.settings.stage(req["tahapan"])
+            if stage is not None and stage.ongoing(filed):
+                row["tahapan"] = stage.nama
+            else:
+                peringatan.append(
+                    f"permohonan {req['nomor_registrasi']} menyangkut tahapan '{req['tahapan']}' "
+                    f"yang tidak lagi berjalan pada {filed.isoformat()}: tanggapan 30 hari kerja"
+                )
+        due = deadlines.objection(row, ws.settings, ws.calendar)
+        row["jatuh_tempo"] = due.tanggal.isoformat()
+        peringatan += list(due.peringatan)
+        table = tx.table(REGISTER)
+        row["nomor_registrasi"] = common.next_number(ws, table, REGISTER, filed)
+        extra: dict[str, Any] = {}
+        if data.paksa:
+            extra = {"paksa": True, "catatan": catatan, "pemeriksaan_diabaikan": skipped}
+            peringatan += [f"diabaikan dengan --paksa: {s}" for s in skipped]
+        stored = tx.append(REGISTER, row, **extra)
+        result = Result(stored, peringatan=peringatan)
+        if surat:
+            result.berkas = _letters(
+                ws, tx, "tanda-bukti-keberatan", stored, req, filed, nomor_surat, petugas
+            )
+    return result
+
+
+def _letters(
+    ws: Workspace,
+    tx,
+    kind: str,
+    row: dict[str, str],
+    req: dict[str, str] | None,
+    day: date,
+    nomor_surat: str | None,
+    petugas: str,
+) -> list[str]:
+    from .letters import stage_letters
+
+    return stage_letters(ws, tx, [letter_for(kind, row, req)], day, nomor_surat, petugas)
+
+
+# -- the later steps ----------------------------------------------------------------------------
+
+
+def _load(tx, ws: Workspace, nomor: str) -> tuple[int, dict[str, str]]:
+    table = tx.table(REGISTER)
+    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", REGISTER))
+    return i, table.rows[i]
+
+
+def _linked(tx, row: dict[str, str]) -> dict[str, str] | None:
+    if not row["nomor_permohonan"]:
+        return None
+    for r in tx.table("permohonan").rows:
+        if r["nomor_registrasi"] == row["nomor_permohonan"]:
+            return r
+    return None
+
+
+def _standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:
+    """A warning when an SOP internal service standard (working days) was exceeded."""
+    limit = int(ws.settings.get("standar_layanan", key))
+    used = ws.calendar.workdays_between(_d(start), end)
+    if used > limit:
+        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
+    return []
+
+
+STANDARDS = (
+    # (setting key, step, start column, end column, status while the step is pending)
+    ("teruskan_keberatan", "penerusan ke Atasan PPID", "tanggal_diterima", "diteruskan_pada", "terdaftar"),
+    ("draf_tanggapan", "draf tanggapan untuk rapat pleno", "diteruskan_pada", "pleno_pada", ""),
+    ("sampaikan_tanggapan", "penyampaian surat tanggapan", "tanggal_tanggapan", "disampaikan_pada", "ditanggapi"),
+)  # fmt: skip
+
+
+def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[dict[str, Any]]:
+    """The SOP's internal standards (rules.md §1): working days used per step, and whether the
+    standard was exceeded; a pending step is measured up to ``today``."""
+    out = []
+    for key, what, start, end, pending in STANDARDS:
+        if not row.get(start):
+            continue
+        if row.get(end):
+            stop, done = _d(row[end]), True
+        elif pending and row["status"] == pending:
+            stop, done = today, False
+        else:
+            continue
+        limit = int(ws.settings.get("standar_layanan", key))
+        used = ws.calendar.workdays_between(_d(row[start]), stop)
+        out.append(
+            {
+                "langkah": what,
+                "selesai": done,
+                "hari_kerja": used,
+                "standar": limit,
+                "terlampaui": used > limit,
+            }
+        )
+    return out
+
+
+def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
+    """PPID forwards the objection form to the Atasan PPID (seed SOP 2 step 4)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    with ws.transaction("keberatan teruskan", petugas) as tx:
+        i, row = _load(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] != "terdaftar":
+            raise RuleError(
+                f"keberatan {n} berstatus '{row['status']}': hanya keberatan yang baru terdaftar "
+                "yang diteruskan ke Atasan PPID",
+                f"lihat riwayatnya: ppidctl keberatan lihat {n}",
+            )
+        day = common.step_date(when, row["tanggal_diterima"], "diteruskan", n)
+        tx.update(REGISTER, i, {"status": "diteruskan", "diteruskan_pada": day})
+        warn = _standard(
+            ws, row["tanggal_diterima"], _d(day), "teruskan_keberatan", "penerusan ke Atasan PPID"
+        )
+    return Result(row, peringatan=warn)
+
+
+def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
+    """The Atasan PPID's draft response discussed in the plenary (seed SOP 2 step 5)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    with ws.transaction("keberatan pleno", petugas) as tx:
+        i, row = _load(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] == "terdaftar":
+            raise RuleError(
+                f"keberatan {n} belum diteruskan ke Atasan PPID",
+                f"teruskan dahulu: ppidctl keberatan teruskan {n}",
+            )
+        if row["status"] != "diteruskan":
+            raise RuleError(
+                f"keberatan {n} berstatus '{row['status']}': rapat pleno dicatat sebelum tanggapan"
+                + (f" (sudah dicatat pada {row['pleno_pada']})" if row["pleno_pada"] else ""),
+                f"lihat riwayatnya: ppidctl keberatan lihat {n}",
+            )
+        day = common.step_date(when, row["diteruskan_pada"], "rapat pleno", n)
+        tx.update(REGISTER, i, {"status": "pleno", "pleno_pada": day})
+        warn = _standard(
+            ws, row["diteruskan_pada"], _d(day), "draf_tanggapan", "draf tanggapan untuk pleno"
+        )
+    return Result(row, peringatan=warn)
+
+
+@dataclass
+class Response:
+    keputusan: str
+    pertimbangan: str = ""
+    sk_pengecualian: str = ""
+
+
+def respond(
+    ws: Workspace,
+    nomor: str,
+    r: Response,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+    nomor_surat: str | None = None,
+) -> Result:
+    """The Atasan PPID's written response and reply letter (Pasal 36(2)–(3), SOP 2 step 6)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    keputusan = v.pilihan(r.keputusan, schema.KEPUTUSAN_ATASAN, "--keputusan")
+    pertimbangan = v.teks(r.pertimbangan, "--pertimbangan")
+    sk = v.teks(r.sk_pengecualian, "--sk-pengecualian")
+    nomor_surat = v.teks(nomor_surat, "--nomor-surat") or None
+    if keputusan == "ditolak" and not pertimbangan:
+        raise RuleError(
+            "keputusan ditolak (keputusan PPID dikuatkan) wajib disertai alasan tertulis "
+            "(UU 14/2008 Pasal 36(3))",
+            "isi --pertimbangan TEKS",
+        )
+    if keputusan == "diterima" and sk:
+        raise RuleError(
+            "--sk-pengecualian hanya untuk keputusan ditolak (informasi dikecualikan)",
+            "hapus --sk-pengecualian",
+        )
+    with ws.transaction("keberatan tanggapi", petugas) as tx:
+        i, row = _load(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] == "terdaftar":
+            raise RuleError(
+                f"keberatan {n} belum diteruskan ke Atasan PPID: tanggapan diberikan setelah "
+                "formulir keberatan diteruskan",
+                f"teruskan dahulu: ppidctl keberatan teruskan {n}",
+            )
+        if row["status"] not in ANSWERABLE:
+            raise RuleError(
+                f"keberatan {n} sudah ditanggapi pada {row['tanggal_tanggapan'] or '-'} "
+                f"({row['keputusan_atasan'] or row['status']}): tanggapan hanya satu kali",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        codes = row["alasan"].split(";")
+        req = _linked(tx, row)
+        if keputusan == "ditolak" and "a" in codes and not sk:
+            known = (
+                f" (penolakan permohonan menyebut: {req['sk_pengecualian']})"
+                if req and req["sk_pengecualian"]
+                else ""
+            )
+            raise RuleError(
+                "menguatkan penolakan berdasarkan alasan pengecualian wajib melampirkan Keputusan "
+                "KPU tentang informasi yang dikecualikan (SOP Penanganan Keberatan langkah 6)",
+                f"isi --sk-pengecualian NOMOR/JUDUL KEPUTUSAN{known}",
+            )
+        day = common.step_date(when, row["pleno_pada"] or row["diteruskan_pada"], "tanggapan", n)
+        due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
+        late = _d(day) > due
+        atasan = ws.settings.section("atasan_ppid")
+        number = nomor_surat or ""
+        if surat and not number:
+            from .letters import next_letter_number
+
+            number = next_letter_number(ws, tx, _d(day), set())
+        tx.update(
+            REGISTER,
+            i,
+            {
+                "status": "ditanggapi",
+                "keputusan_atasan": keputusan,
+                "pertimbangan": pertimbangan,
+                "sk_pengecualian": sk,
+                "nomor_surat_tanggapan": number,
+                "tanggal_tanggapan": day,
+                "nama_atasan": str(atasan.get("nama", "")),
+                "jabatan_atasan": str(atasan.get("jabatan", "")),
+                "terlambat": "ya" if late else "tidak",
+            },
+        )
+        result = Result(row)
+        if late:
+            result.peringatan.append(
+                f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "
+                f"({ws.calendar.workdays_between(due, _d(day))} hari kerja)"
+            )
+        if surat:
+            result.berkas = _letters(
+                ws, tx, "tanggapan-keberatan", row, req, _d(day), number or None, petugas
+            )
+    return result
+
+
+def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
+    """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    with ws.transaction("keberatan sampaikan", petugas) as tx:
+        i, row = _load(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] in OPEN:
+            raise RuleError(
+                f"keberatan {n} belum ditanggapi Atasan PPID (status '{row['status']}'): tidak ada "
+                "surat tanggapan untuk disampaikan",
+                f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
+            )
+        if row["status"] != "ditanggapi":
+            raise RuleError(
+                f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada'] or '-'} "
+                f"(status '{row['status']}')",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        day = common.step_date(when, row["tanggal_tanggapan"], "penyampaian", n)
+        limit = ws.settings.tenggat("sengketa")
+        batas = ws.calendar.add_workdays(_d(day), limit)
+        tx.update(
+            REGISTER,
+            i,
+            {
+                "status": "disampaikan",
+                "disampaikan_pada": day,
+                "batas_sengketa": batas.tanggal.isoformat(),
+            },
+        )
+        warn = _standard(
+            ws,
+            row["tanggal_tanggapan"],
+            _d(day),
+            "sampaikan_tanggapan",
+            "penyampaian surat tanggapan",
+        )
+    return Result(row, peringatan=warn + list(batas.peringatan))
+
+
+def requester_answer(
+    ws: Workspace, nomor: str, sikap: str, *, tanggal: str | None = None, petugas: str = ""
+) -> Result:
+    """The requester accepts the response, or takes a dispute to the Komisi Informasi
+    (Pasal 37(2): within 14 working days of receiving it, or of the response deadline lapsing)."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    sikap = v.pilihan(sikap, schema.TANGGAPAN_PEMOHON, "--sikap")
+    with ws.transaction("keberatan tanggapan-pemohon", petugas) as tx:
+        i, row = _load(tx, ws, nomor)
+        n = row["nomor_registrasi"]
+        changes: dict[str, str] = {}
+        if row["status"] in ("selesai", "sengketa"):
+            raise RuleError(
+                f"tanggapan pemohon atas keberatan {n} sudah dicatat: {row['tanggapan_pemohon']} "
+                f"pada {row['tanggapan_pemohon_pada']}",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        if row["status"] == "disampaikan":
+            day = common.step_date(when, row["disampaikan_pada"], "tanggapan pemohon", n)
+        elif row["status"] in OPEN and sikap == "sengketa":
+            # no response by the deadline: the dispute window runs from the deadline (Pasal 37(2))
+            due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
+            day = common.step_date(when, row["tanggal_diterima"], "tanggapan pemohon", n)
+            if _d(day) <= due:
+                raise RuleError(
+                    f"keberatan {n} belum ditanggapi tetapi tenggat tanggapannya ({due.isoformat()}) "
+                    "belum lewat: sengketa diajukan setelah tanggapan diterima atau tenggat lewat",
+                    f"tunggu tanggapan Atasan PPID; lihat: ppidctl keberatan lihat {n}",
+                )
+            limit = ws.settings.tenggat("sengketa")
+            changes["batas_sengketa"] = ws.calendar.add_workdays(due, limit).tanggal.isoformat()
+        else:
+            raise RuleError(
+                f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon "
+                f"(status '{row['status']}')",
+                f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
+            )
+        changes.update(
+            tanggapan_pemohon=sikap,
+            tanggapan_pemohon_pada=day,
+            status="selesai" if sikap == "menerima" else "sengketa",
+        )
+        tx.update(REGISTER, i, changes)
+        result = Result(row)
+        if sikap == "sengketa" and day > row["batas_sengketa"]:
+            result.peringatan.append(
+                f"sengketa diajukan {day}, melewati batas {row['batas_sengketa']} "
+                f"({ws.settings.tenggat('sengketa')} hari kerja, UU 14/2008 Pasal 37(2)); "
+                "Komisi Informasi yang memutuskan apakah diterima"
+            )
+    return result
+
+
+def reasons_text(row: dict[str, str]) -> str:
+    return "; ".join(
+        f"{k}. {schema.ALASAN_KEBERATAN_TEKS[k]}"
+        for k in row.get("alasan", "").split(";")
+        if k in schema.ALASAN_KEBERATAN_TEKS
+    )

@@ -1,0 +1,690 @@
+"""The objection register end to end: every path of the SOP "Penanganan Keberatan", every refusal
+(exit 1, the Indonesian message, workspace byte-identical), and the slip and reply letter against
+golden text.
+
+Every date below was counted by hand on the decreed 2026 list (../shared/data/libur-skb-2025-2026.csv)
+and a printed calendar (1 Mar 2026 is a Sunday), never with the code under test. Days off used:
+16 Feb cuti Imlek, 17 Feb Imlek; 18 Mar cuti Nyepi, 19 Mar Nyepi, 20 Mar cuti Idul Fitri,
+21-22 Mar Idul Fitri (weekend), 23-24 Mar cuti Idul Fitri; 3 Apr Wafat Yesus Kristus; 1 May Hari
+Buruh; 14 May Kenaikan, 15 May cuti; 27 May Idul Adha, 28 May cuti; 1 Jun Pancasila; 16 Jun Tahun
+Baru Islam.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import REQUEST
+from helpers_docx import docx_text
+
+GOLDEN = Path(__file__).parent / "golden" / "keberatan"
+SK = "Keputusan KPU Kota Mataram Nomor 5 Tahun 2026 tentang Informasi yang Dikecualikan"
+R1 = "001/PPID/5271/III/2026"
+K1 = "001/KEB/PPID/5271/IV/2026"
+DOK = "formulir,identitas"
+
+
+@pytest.fixture(autouse=True)
+def _clock(today):
+    """Every test runs on a frozen office clock; a test may move it."""
+    today("2026-11-20")
+
+
+def request(run, day, *extra) -> str:
+    out = run.ok(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tanggal",
+        day,
+        "--tanpa-surat",
+        "--format",
+        "json",
+        *extra,
+    )
+    return json.loads(out.stdout)["nomor_registrasi"]
+
+
+def decide(run, nomor, day, keputusan="ditolak", *extra):
+    more = (
+        ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK] if keputusan == "ditolak" else []
+    )
+    run.ok(
+        "permohonan", "putuskan", nomor, "--keputusan", keputusan, *more, "--tanggal", day,
+        "--tanpa-surat", *extra,
+    )  # fmt: skip
+
+
+def rejected_request(run) -> str:
+    """Request Mon 2 Mar 2026, rejected on exclusion grounds Tue 10 Mar (in its 10-day deadline
+    of 16 Mar: 3,4,5,6,9,10,11,12,13,16)."""
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10")
+    return nomor
+
+
+def catat_args(*extra, day, alasan="a", permohonan=R1, dokumen=DOK, surat=False) -> list[str]:
+    args = ["keberatan", "catat", "--alasan", alasan, "--kasus-posisi", "Permohonan DPT ditolak"]
+    args += ["--permohonan", permohonan] if permohonan else []
+    args += ["--dokumen", dokumen, "--tanggal", day, *extra]
+    return args + ([] if surat else ["--tanpa-surat"])
+
+
+def objection(run, *extra, **kw) -> dict:
+    return json.loads(run.ok(*catat_args(*extra, "--format", "json", **kw)).stdout)
+
+
+def krow(run, nomor=K1) -> dict:
+    return json.loads(run.ok("keberatan", "lihat", nomor, "--format", "json").stdout)["data"]
+
+
+def step(run, *args):
+    return run.ok("keberatan", *args)
+
+
+def golden(name: str, path: Path) -> None:
+    text = docx_text(path)
+    assert "{{" not in text and "{%" not in text
+    target = GOLDEN / name
+    if os.environ.get("PPIDCTL_UPDATE_GOLDEN"):  # regenerate, then review the diff by eye
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    assert target.exists(), f"golden file missing: {target} (PPIDCTL_UPDATE_GOLDEN=1 writes it)"
+    assert text == target.read_text(encoding="utf-8")
+
+
+def letter(ws, kind: str) -> Path:
+    (path,) = sorted((ws.root / "letters" / "2026").glob(f"*KEB*-{kind}.docx"))
+    return path
+
+
+def journal(ws) -> list[dict]:
+    return [json.loads(line) for line in (ws.root / "registers" / "jurnal.jsonl").open()]
+
+
+# ------------------------------------------------------------------------------ the SOP paths
+
+
+def test_granted_whole_sop_and_linked_request(run, ws):
+    # Request 2 Mar, partly granted 10 Mar → reason d found 10 Mar.
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan")
+    res = run.ok(*catat_args("--petugas", "Rina", day="2026-04-06", alasan="d", surat=True))
+    # Response deadline, 30 working days from Mon 6 Apr: 7-10 Apr (1-4), 13-17 (5-9), 20-24 (10-14),
+    # 27-30 (15-18), 1 May Hari Buruh, 4-8 May (19-23), 11-13 (24-26), 14 Kenaikan, 15 cuti,
+    # 18-21 May (27-30) → 2026-05-21.
+    assert f"Nomor registrasi : {K1}" in res.stdout
+    assert "Batas tanggapan  : 2026-05-21 (30 hari kerja)" in res.stdout
+    r = krow(run)
+    assert (r["status"], r["nomor_permohonan"], r["alasan"], r["alasan_ditemukan"]) == (
+        "terdaftar",
+        R1,
+        "d",
+        "2026-03-10",
+    )
+    # requester data copied from the request, not typed again
+    assert (r["nama_pemohon"], r["nik"], r["alamat"], r["telepon"], r["informasi_diminta"]) == (
+        "Budi Santoso",
+        "5271011203900001",
+        "Jl. Pejanggik 1, Mataram",
+        "081234567890",
+        "Salinan DPT Kelurahan Mataram",
+    )
+    assert (r["tujuan_penggunaan"], r["dokumen"], r["kebutuhan_khusus"], r["petugas"]) == (
+        "Penelitian",
+        "formulir;identitas",
+        "tidak",
+        "Rina",
+    )
+    for args in (
+        ("teruskan", "1", "--tanggal", "2026-04-07"),
+        ("pleno", "1", "--tanggal", "2026-04-08"),
+        ("tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-04-10"),
+        # Fri 10 Apr → Mon 13 Apr: 1 working day, within the SOP standard
+        ("sampaikan", "1", "--tanggal", "2026-04-13"),
+    ):
+        out = step(run, *args)
+        assert "standar layanan" not in out.stderr
+    r = krow(run)
+    # dispute window, 14 working days from Mon 13 Apr: 14-17 (1-4), 20-24 (5-9), 27-30 (10-13),
+    # 1 May Hari Buruh, Mon 4 May (14) → 2026-05-04
+    assert (r["status"], r["keputusan_atasan"], r["tanggal_tanggapan"], r["terlambat"]) == (
+        "disampaikan",
+        "diterima",
+        "2026-04-10",
+        "tidak",
+    )
+    assert (r["diteruskan_pada"], r["pleno_pada"], r["disampaikan_pada"], r["batas_sengketa"]) == (
+        "2026-04-07",
+        "2026-04-08",
+        "2026-04-13",
+        "2026-05-04",
+    )
+    assert (r["nama_atasan"], r["jabatan_atasan"]) == ("Nama Atasan PPID", "Ketua KPU Kota Mataram")
+    # the letter number stored is the one printed in the letter and in the outgoing register
+    surat = (ws.root / "registers" / "surat.csv").read_text(encoding="utf-8")
+    assert f"{r['nomor_surat_tanggapan']},2026-04-10,tanggapan-keberatan,keberatan,{K1}," in surat
+    reply = docx_text(letter(ws, "tanggapan-keberatan"))
+    assert r["nomor_surat_tanggapan"] in reply and "MENERIMA KEBERATAN" in reply.upper()
+    golden("tanggapan-diterima.txt", letter(ws, "tanggapan-keberatan"))
+    step(run, "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", "2026-04-20")
+    r = krow(run)
+    assert (r["status"], r["tanggapan_pemohon"], r["tanggapan_pemohon_pada"]) == (
+        "selesai",
+        "menerima",
+        "2026-04-20",
+    )
+    # the linked request shows the granted objection
+    shown = run.ok("permohonan", "lihat", nomor).stdout
+    assert f"Keberatan: {K1} (2026-04-06, alasan d, status selesai, diterima)" in shown
+    assert "KEBERATAN DIKABULKAN oleh Atasan PPID pada 2026-04-10" in shown
+    rec = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)
+    assert rec["keberatan_dikabulkan"] == [K1]
+    # the objection shows its request and its whole history
+    shown = step(run, "lihat", K1).stdout
+    assert (
+        f"Permohonan: {R1} (2026-03-02, status diputuskan, keputusan diberikan-sebagian)" in shown
+    )
+    for cmd in ("catat", "teruskan", "pleno", "tanggapi", "sampaikan", "tanggapan-pemohon"):
+        assert f"keberatan {cmd}" in shown
+    rows = json.loads(step(run, "daftar", "--format", "json").stdout)
+    assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
+
+
+def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
+    # Request Mon 4 May (deadline 20 May: 5-8, 11-13, 18-20), granted with a fee Wed 6 May.
+    nomor = request(run, "2026-05-04")
+    decide(run, nomor, "2026-05-06", "diberikan", "--biaya", "50000")
+    k = objection(run, day="2026-05-11", alasan="f", permohonan=nomor)
+    # 30 working days from Mon 11 May: 12,13 (1,2); 14-15 off; 18-22 (3-7); 25,26 (8,9); 27-28 off;
+    # 29 (10); 1 Jun off; 2-5 (11-14); 8-12 (15-19); 15 (20); 16 off; 17-19 (21-23);
+    # 22-26 (24-28); 29,30 Jun (29,30) → 2026-06-30
+    assert (k["nomor_registrasi"], k["jatuh_tempo"]) == ("001/KEB/PPID/5271/V/2026", "2026-06-30")
+    n = k["nomor_registrasi"]
+    # forwarded Mon 18 May: 12, 13, 18 = 3 working days > standard 1 → shown, not refused
+    out = step(run, "teruskan", n, "--tanggal", "2026-05-18")
+    assert (
+        "standar layanan SOP terlampaui: penerusan ke Atasan PPID 3 hari kerja (standar 1)"
+        in out.stderr
+    )
+    run.refused(
+        "keberatan", "tanggapi", n, "--keputusan", "ditolak", "--tanggal", "2026-05-20",
+        "--tanpa-surat", message="wajib disertai alasan tertulis (UU 14/2008 Pasal 36(3))",
+    )  # fmt: skip
+    # reason f is not an exclusion: no decree needed when upholding
+    step(
+        run, "tanggapi", n, "--keputusan", "ditolak", "--pertimbangan",
+        "Biaya sesuai standar biaya penggandaan yang ditetapkan", "--tanggal", "2026-05-20",
+        "--tanpa-surat",
+    )  # fmt: skip
+    r = krow(run, n)
+    assert (r["status"], r["keputusan_atasan"], r["sk_pengecualian"], r["pleno_pada"]) == (
+        "ditanggapi",
+        "ditolak",
+        "",
+        "",
+    )
+    assert r["pertimbangan"] == "Biaya sesuai standar biaya penggandaan yang ditetapkan"
+    # delivered Tue 26 May: 21, 22, 25, 26 = 4 working days > 1
+    out = step(run, "sampaikan", n, "--tanggal", "2026-05-26")
+    assert "penyampaian surat tanggapan 4 hari kerja (standar 1)" in out.stderr
+    # 14 working days from Tue 26 May: 27-28 off; 29 (1); 1 Jun off; 2-5 (2-5); 8-12 (6-10);
+    # 15 (11); 16 off; 17, 18, 19 (12-14) → 2026-06-19
+    assert krow(run, n)["batas_sengketa"] == "2026-06-19"
+    shown = step(run, "lihat", n)
+    assert "penerusan ke Atasan PPID 3 hari kerja (standar 1)" in shown.stderr
+    rec = json.loads(step(run, "lihat", n, "--format", "json").stdout)
+    assert [(s["langkah"], s["hari_kerja"], s["terlampaui"]) for s in rec["standar_layanan"]] == [
+        ("penerusan ke Atasan PPID", 3, True),
+        ("penyampaian surat tanggapan", 4, True),
+    ]
+    # a dispute after the window: recorded, with a warning (the Komisi Informasi decides)
+    out = step(run, "tanggapan-pemohon", n, "--sikap", "sengketa", "--tanggal", "2026-06-22")
+    assert "sengketa diajukan 2026-06-22, melewati batas 2026-06-19" in out.stderr
+    r = krow(run, n)
+    assert (r["status"], r["tanggapan_pemohon"]) == ("sengketa", "sengketa")
+    run.refused(
+        "keberatan", "tanggapan-pemohon", n, "--sikap", "menerima", "--tanggal", "2026-06-23",
+        message="tanggapan pemohon atas keberatan 001/KEB/PPID/5271/V/2026 sudah dicatat",
+    )  # fmt: skip
+
+
+def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(run, ws):
+    rejected_request(run)
+    # reason a found 10 Mar (notification); filed Mon 6 Apr by a proxy, form filled by staff
+    res = run.ok(
+        *catat_args(
+            "--kuasa", "Siti Aminah", "--kuasa-alamat", "Jl. Majapahit 2, Mataram", "--meterai",
+            "--kebutuhan-khusus", "--saluran", "langsung", "--petugas", "Rina",
+            day="2026-04-06", dokumen="formulir,identitas,kuasa", surat=True,
+        )
+    )  # fmt: skip
+    assert "Pemohon          : Budi Santoso (kuasa: Siti Aminah)" in res.stdout
+    r = krow(run)
+    assert (r["kuasa_nama"], r["kuasa_alamat"], r["dokumen"], r["kebutuhan_khusus"]) == (
+        "Siti Aminah",
+        "Jl. Majapahit 2, Mataram",
+        "formulir;identitas;kuasa",
+        "ya",
+    )
+    slip = docx_text(letter(ws, "tanda-bukti-keberatan"))
+    for text in (K1, R1, "Siti Aminah", "Budi Santoso", "Penelitian", "Permohonan DPT ditolak",
+                 "21 Mei 2026", "Rina"):  # fmt: skip
+        assert text in slip, text
+    golden("tanda-bukti-kuasa.txt", letter(ws, "tanda-bukti-keberatan"))
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "pleno", K1, "--tanggal", "2026-04-08")
+    res = run.refused(
+        "keberatan", "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan",
+        "Informasi memuat data pribadi", "--tanggal", "2026-04-10",
+        message="wajib melampirkan Keputusan KPU tentang informasi yang dikecualikan",
+    )  # fmt: skip
+    assert f"(penolakan permohonan menyebut: {SK})" in res.stderr
+    step(
+        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan",
+        "Informasi memuat data pribadi yang dikecualikan berdasarkan uji konsekuensi",
+        "--sk-pengecualian", SK, "--tanggal", "2026-04-10",
+    )  # fmt: skip
+    r = krow(run)
+    assert (r["keputusan_atasan"], r["sk_pengecualian"]) == ("ditolak", SK)
+    reply = docx_text(letter(ws, "tanggapan-keberatan"))
+    assert SK in reply and "14 (empat belas) hari kerja" in reply and "Komisi Informasi" in reply
+    assert r["nomor_surat_tanggapan"] in reply
+    golden("tanggapan-ditolak-sk.txt", letter(ws, "tanggapan-keberatan"))
+    run.refused(
+        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-13",
+        message=f"keberatan {K1} sudah ditanggapi pada 2026-04-10 (ditolak): tanggapan hanya satu kali",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-13")
+    run.refused(
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-04-14",
+        message=f"surat tanggapan keberatan {K1} sudah disampaikan pada 2026-04-13",
+    )  # fmt: skip
+    shown = run.ok("permohonan", "lihat", R1).stdout
+    assert "status disampaikan, ditolak" in shown and "DIKABULKAN" not in shown
+
+
+def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run, today):
+    run.ok(
+        "tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-01-05",
+        "--selesai", "2026-06-30",
+    )  # fmt: skip
+    # Request on the stage Mon 9 Feb (3 days: 10, 11, 12), rejected Wed 11 Feb.
+    staged = request(run, "2026-02-09", "--tahapan", "Pemutakhiran Data Pemilih")
+    decide(run, staged, "2026-02-11")
+    # An ordinary request Thu 12 Feb: 13 (1); 16 cuti, 17 Imlek; 18-20 (2-4); 23-27 (5-9);
+    # Mon 2 Mar (10) → 2026-03-02
+    other = request(run, "2026-02-12")
+    # The objection inherits the ongoing stage. Filed Fri 13 Feb: 16 cuti Imlek, 17 Imlek;
+    # 18, 19, 20 → 2026-02-20
+    res = run.ok(*catat_args(day="2026-02-13", permohonan=staged))
+    assert (
+        "Batas tanggapan  : 2026-02-20 (3 hari kerja, tahapan berjalan: Pemutakhiran Data Pemilih)"
+        in res.stdout
+    )
+    n = "001/KEB/PPID/5271/II/2026"
+    r = krow(run, n)
+    assert (r["tahapan"], r["jatuh_tempo"]) == ("Pemutakhiran Data Pemilih", "2026-02-20")
+    today("2026-02-16")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    # working days left from Mon 16 Feb: to 20 Feb → 18, 19, 20 = 3; to 2 Mar → 18-20, 23-27,
+    # 2 Mar = 9
+    assert [
+        (
+            d["register"],
+            d["nomor_registrasi"],
+            d["jenis_tenggat"],
+            d["jatuh_tempo"],
+            d["sisa_hari_kerja"],
+        )
+        for d in due
+    ] == [
+        ("keberatan", n, "tanggapan Atasan PPID — tahapan berjalan", "2026-02-20", 3),
+        ("permohonan", other, "pemberitahuan tertulis", "2026-03-02", 9),
+    ]
+    today("2026-11-20")
+    step(run, "teruskan", n, "--tanggal", "2026-02-18")
+    # answered Mon 23 Feb, one working day after the deadline: allowed, marked
+    out = step(
+        run, "tanggapi", n, "--keputusan", "diterima", "--tanggal", "2026-02-23", "--tanpa-surat"
+    )
+    assert (
+        "TERLAMBAT: tanggapan Atasan PPID 2026-02-23 melewati tenggat 2026-02-20 (1 hari kerja)"
+        in out.stderr
+    )
+    r = krow(run, n)
+    assert (r["terlambat"], r["status"], r["nomor_surat_tanggapan"]) == ("ya", "ditanggapi", "")
+    rows = json.loads(step(run, "daftar", "--terlambat", "--format", "json").stdout)
+    assert [x["nomor_registrasi"] for x in rows] == [n]
+    # a stage named explicitly must be ongoing on the filing date
+    today("2026-07-02")
+    run.refused(
+        *catat_args(
+            "--tahapan", "Pemutakhiran Data Pemilih", "--nama", "Ani", "--nik", "5271014506950002",
+            "--alamat", "Jl. Udayana 5", "--email", "ani@contoh.id", "--informasi",
+            "Laporan keuangan 2025", "--tujuan", "Kajian", day="2026-07-01", alasan="b",
+            permohonan="",
+        ),
+        message="tahapan 'Pemutakhiran Data Pemilih' tidak sedang berjalan pada 2026-07-01",
+    )  # fmt: skip
+
+
+def test_proxy_documents(run):
+    rejected_request(run)
+    kuasa = ["--kuasa", "Siti Aminah", "--kuasa-alamat", "Jl. Majapahit 2"]
+    for extra, dokumen, message in (
+        (kuasa + ["--meterai"], DOK, "dokumen wajib keberatan belum diterima: surat kuasa khusus"),
+        (kuasa, "formulir,identitas,kuasa", "surat kuasa khusus wajib dibubuhi meterai"),
+        (["--kuasa", "Siti Aminah", "--meterai"], "formulir,identitas,kuasa", "alamat kuasa"),
+        ([], "identitas", "dokumen wajib keberatan belum diterima: formulir keberatan"),
+        ([], "formulir", "salinan kartu identitas pemohon"),
+        ([], "formulir,identitas,ktp", "--dokumen: 'ktp' tidak dikenal"),
+    ):
+        run.refused(*catat_args(*extra, day="2026-04-06", dokumen=dokumen), message=message)
+    k = objection(run, *kuasa, "--meterai", day="2026-04-06", dokumen="formulir,identitas,kuasa")
+    assert (k["kuasa_nama"], k["dokumen"]) == ("Siti Aminah", "formulir;identitas;kuasa")
+    # without a proxy no power of attorney is needed
+    k = objection(run, day="2026-04-06")
+    assert (k["kuasa_nama"], k["nomor_registrasi"]) == ("", "002/KEB/PPID/5271/IV/2026")
+
+
+def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
+    rejected_request(run)
+    # 30 working days from Tue 10 Mar: 11-13, 16, 17 (1-5); 18-24 off; 25-27, 30, 31 (6-10);
+    # 1, 2 Apr (11, 12); 3 Apr off; 6-10 (13-17); 13-17 (18-22); 20-24 (23-27); 27, 28, 29 (28-30)
+    # → last day 2026-04-29
+    run.refused(
+        *catat_args(day="2026-04-30"),
+        message="keberatan terlambat diajukan pada 2026-04-30: alasan a ditemukan 2026-03-10 "
+        "(tanggal pemberitahuan tertulis permohonan), batas pengajuan 2026-04-29",
+    )
+    run.refused(*catat_args("--paksa", day="2026-04-30"), message="--paksa wajib disertai catatan")
+    # the last day itself is in time
+    assert objection(run, day="2026-04-29")["alasan_ditemukan"] == "2026-03-10"
+    # the notification reached the requester late by post: a date the register cannot know
+    run.refused(
+        *catat_args("--alasan-ditemukan", "2026-03-20", day="2026-04-30"),
+        message="alasan a: --alasan-ditemukan 2026-03-20 berbeda dengan tanggal pemberitahuan "
+        "tertulis permohonan 2026-03-10 menurut register",
+    )
+    note = "Pemberitahuan diterima pemohon lewat pos pada 20 Maret 2026 (cap pos terlampir)"
+    res = run.ok(
+        *catat_args(
+            "--alasan-ditemukan", "2026-03-20", "--paksa", "--catatan", note, day="2026-04-30"
+        )
+    )
+    assert "diabaikan dengan --paksa" in res.stderr
+    r = krow(run, "002/KEB/PPID/5271/IV/2026")
+    assert (r["paksa_catatan"], r["alasan_ditemukan"], r["catatan"]) == (note, "2026-03-20", "")
+    entry = [e for e in journal(ws) if e["register"] == "keberatan" and e["aksi"] == "tambah"][-1]
+    assert entry["paksa"] is True and entry["catatan"] == note
+    assert any("berbeda dengan" in s for s in entry["pemeriksaan_diabaikan"])
+    assert f"catatan: {note}" in step(run, "lihat", "002/KEB/PPID/5271/IV/2026").stdout
+    # --paksa also lets a filing past the window through, journalled
+    res = run.ok(*catat_args("--paksa", "--catatan", "Pemohon dirawat di RS", day="2026-04-30"))
+    assert "diabaikan dengan --paksa: keberatan terlambat diajukan pada 2026-04-30" in res.stderr
+
+
+def test_reason_c_derived_from_an_unanswered_request(run):
+    # Request Mon 16 Mar, never answered: 17 (1); 18-24 off; 25-27, 30, 31 (2-6); 1, 2 Apr (7, 8);
+    # 3 Apr off; 6, 7 (9, 10) → deadline 2026-04-07; reason c found the day after, 2026-04-08.
+    nomor = request(run, "2026-03-16")
+    run.refused(
+        *catat_args(day="2026-04-07", alasan="c", permohonan=nomor),
+        message="alasan c: tenggat pemberitahuan permohonan 001/PPID/5271/III/2026 (2026-04-07) "
+        "belum lewat pada 2026-04-07",
+    )
+    # window, 30 working days from Wed 8 Apr: 9, 10 (1, 2); 13-17 (3-7); 20-24 (8-12);
+    # 27-30 (13-16); 1 May off; 4-8 (17-21); 11-13 (22-24); 14-15 off; 18-22 (25-29);
+    # Mon 25 May (30) → 2026-05-25
+    run.refused(
+        *catat_args(day="2026-05-26", alasan="c", permohonan=nomor),
+        message="alasan c ditemukan 2026-04-08 (hari setelah tenggat pemberitahuan lewat), batas "
+        "pengajuan 2026-05-25",
+    )
+    k = objection(run, day="2026-05-25", alasan="c", permohonan=nomor)
+    # response: 30 working days from Mon 25 May: 26 (1); 27-28 off; 29 (2); 1 Jun off;
+    # 2-5 (3-6); 8-12 (7-11); 15 (12); 16 off; 17-19 (13-15); 22-26 (16-20); 29, 30 (21, 22);
+    # 1-3 Jul (23-25); 6-10 Jul (26-30) → 2026-07-10
+    assert (k["alasan_ditemukan"], k["jatuh_tempo"], k["nomor_permohonan"]) == (
+        "2026-04-08",
+        "2026-07-10",
+        nomor,
+    )
+    # No response by 10 Jul: the requester may go to the Komisi Informasi without one
+    # (Pasal 37(2)); 14 working days from Fri 10 Jul: 13-17 (1-5), 20-24 (6-10), 27-30 (11-14)
+    # → 2026-07-30
+    n = k["nomor_registrasi"]
+    run.refused(
+        "keberatan", "tanggapan-pemohon", n, "--sikap", "sengketa", "--tanggal", "2026-07-10",
+        message="tenggat tanggapannya (2026-07-10) belum lewat",
+    )  # fmt: skip
+    step(run, "tanggapan-pemohon", n, "--sikap", "sengketa", "--tanggal", "2026-07-13")
+    r = krow(run, n)
+    assert (r["status"], r["batas_sengketa"], r["tanggapan_pemohon_pada"]) == (
+        "sengketa",
+        "2026-07-30",
+        "2026-07-13",
+    )
+
+
+def test_reason_g_and_b_dates(run):
+    # Request Mon 16 Mar (deadline 7 Apr), notified late 10 Apr, delivered Mon 13 Apr → g found 13 Apr
+    nomor = request(run, "2026-03-16")
+    decide(run, nomor, "2026-04-10", "diberikan")
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-04-13")
+    k = objection(run, day="2026-04-20", alasan="c,g", permohonan=nomor)
+    # c found 8 Apr (notified 10 Apr, after the deadline), g found 13 Apr: the earliest is stored
+    assert (k["alasan"], k["alasan_ditemukan"]) == ("c;g", "2026-04-08")
+    # reason b needs no request: the requester is typed, the date found defaults to the filing
+    b = objection(
+        run, "--nama", "Ani", "--nik", "5271014506950002", "--alamat", "Jl. Udayana 5",
+        "--email", "ani@contoh.id", "--informasi", "Laporan keuangan 2025", "--tujuan", "Kajian",
+        day="2026-04-21", alasan="b", permohonan="",
+    )  # fmt: skip
+    assert (b["nomor_permohonan"], b["nama_pemohon"], b["alasan_ditemukan"]) == (
+        "",
+        "Ani",
+        "2026-04-21",
+    )
+    # response: 30 working days from Tue 21 Apr: 22-24 (1-3); 27-30 (4-7); 1 May off; 4-8 (8-12);
+    # 11-13 (13-15); 14-15 off; 18-22 (16-20); 25, 26 (21, 22); 27-28 off; 29 (23); 1 Jun off;
+    # 2-5 (24-27); 8, 9, 10 (28-30) → 2026-06-10
+    assert (b["nik"], b["email"], b["jatuh_tempo"]) == (
+        "5271014506950002",
+        "ani@contoh.id",
+        "2026-06-10",
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "extra", "kw", "message"),
+    [
+        ("rejected", [], {"alasan": "a,h"}, "--alasan: 'h' tidak dikenal"),
+        ("rejected", [], {"alasan": ""}, "alasan keberatan wajib diisi"),
+        (
+            "rejected",
+            [],
+            {"permohonan": "099/PPID/5271/III/2026"},
+            "nomor 099/PPID/5271/III/2026 tidak ada di register permohonan",
+        ),
+        ("rejected", [], {"permohonan": "7"}, "nomor 7 tidak ada di register permohonan"),
+        (
+            "rejected",
+            [],
+            {"day": "2026-03-01"},
+            "tanggal keberatan 2026-03-01 sebelum permohonan 001/PPID/5271/III/2026 diterima",
+        ),
+        (
+            "rejected",
+            [],
+            {"day": "2026-11-21"},
+            "--tanggal 2026-11-21 ada di masa depan (hari ini 2026-11-20)",
+        ),
+        (
+            "open",
+            ["--alasan-ditemukan", "2026-02-27", "--paksa", "--catatan", "x"],
+            {"alasan": "e"},
+            "--alasan-ditemukan 2026-02-27 sebelum permohonan 001/PPID/5271/III/2026 diterima",
+        ),
+        (
+            "rejected",
+            ["--alasan-ditemukan", "2026-04-07"],
+            {},
+            "--alasan-ditemukan 2026-04-07 sesudah tanggal pengajuan keberatan 2026-04-06",
+        ),
+        ("rejected", [], {"permohonan": ""}, "alasan a menyangkut permohonan yang terdaftar"),
+        (
+            "rejected",
+            ["--nama", "Ani"],
+            {"alasan": "b"},
+            "--nama tidak dipakai bila --permohonan diisi",
+        ),
+        ("rejected", [], {"alasan": "b", "permohonan": ""}, "--nama (nama pemohon) wajib diisi"),
+        (
+            "granted",
+            [],
+            {},
+            "alasan a memerlukan permohonan ditolak berdasarkan alasan pengecualian, tetapi "
+            "permohonan 001/PPID/5271/III/2026 keputusannya 'diberikan'",
+        ),
+        ("granted", [], {"alasan": "f"}, "alasan f memerlukan permohonan dikenai biaya"),
+        (
+            "granted",
+            [],
+            {"alasan": "g"},
+            "informasi permohonan 001/PPID/5271/III/2026 belum diserahkan",
+        ),
+        (
+            "granted",
+            [],
+            {"alasan": "c"},
+            "diberi pemberitahuan tertulis pada 2026-03-10, dalam tenggat 2026-03-16",
+        ),
+        ("open", [], {"alasan": "d"}, "belum diberi pemberitahuan tertulis"),
+        ("open", ["--paksa", "--catatan", "x"], {"alasan": "e"}, "isi --alasan-ditemukan"),
+        ("rejected", ["--kasus-posisi", ""], {}, "--kasus-posisi (kasus posisi) wajib diisi"),
+        ("rejected", ["--tahapan", "Pilkada"], {}, "tahapan 'Pilkada' tidak ada di ppidctl.toml"),
+        ("rejected", ["--saluran", "merpati"], {}, "--saluran 'merpati' tidak dikenal"),
+    ],
+)
+def test_catat_refusals(run, setup, extra, kw, message):
+    nomor = request(run, "2026-03-02")
+    if setup == "rejected":
+        decide(run, nomor, "2026-03-10")
+    elif setup == "granted":
+        decide(run, nomor, "2026-03-10", "diberikan")
+    kw.setdefault("day", "2026-04-06")
+    run.refused(*catat_args(*extra, **kw), message=message)
+
+
+def test_paksa_skips_reason_consistency_only(run, ws):
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan")
+    note = "Pemohon menyatakan sebagian dokumen ditahan atas dasar Pasal 17; diperiksa PPID"
+    k = objection(run, "--paksa", "--catatan", note, day="2026-04-06")
+    assert (k["paksa_catatan"], k["alasan_ditemukan"]) == (note, "2026-03-10")
+    entry = [e for e in journal(ws) if e["register"] == "keberatan"][-1]
+    assert entry["catatan"] == note and "alasan a memerlukan" in entry["pemeriksaan_diabaikan"][0]
+    # never the documents
+    run.refused(
+        *catat_args("--paksa", "--catatan", note, day="2026-04-06", dokumen="formulir"),
+        message="salinan kartu identitas pemohon",
+    )
+
+
+def test_sequence_ambiguity_across_years(run):
+    old = request(run, "2025-12-15")  # 001/PPID/5271/XII/2025
+    new = request(run, "2026-01-05")  # 001/PPID/5271/I/2026
+    decide(run, old, "2025-12-17")
+    decide(run, new, "2026-01-07")
+    run.refused(
+        *catat_args(day="2026-01-20", permohonan="1"),
+        message="nomor urut permohonan 1 tidak tunggal (2025–2026): 001/PPID/5271/XII/2025, "
+        "001/PPID/5271/I/2026",
+    )
+    k = objection(run, day="2026-01-20", permohonan=old)
+    assert k["nomor_permohonan"] == "001/PPID/5271/XII/2025"
+
+
+def test_step_order_and_date_refusals(run, today):
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    for args, message in (
+        (("tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-07"),
+         f"keberatan {K1} belum diteruskan ke Atasan PPID: tanggapan diberikan setelah formulir"),
+        (("pleno", K1, "--tanggal", "2026-04-07"), f"keberatan {K1} belum diteruskan"),
+        (("sampaikan", K1, "--tanggal", "2026-04-07"), f"keberatan {K1} belum ditanggapi Atasan PPID"),
+        (("tanggapan-pemohon", K1, "--sikap", "menerima", "--tanggal", "2026-04-07"),
+         "belum disampaikan kepada pemohon"),
+        (("teruskan", K1, "--tanggal", "2026-04-03"),
+         f"tanggal diteruskan 2026-04-03 sebelum langkah sebelumnya (2026-04-06) pada {K1}"),
+        (("teruskan", "9", "--tanggal", "2026-04-07"), "nomor 9 tidak ada di register keberatan"),
+    ):  # fmt: skip
+        run.refused("keberatan", *args, message=message)
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    run.refused(
+        "keberatan", "teruskan", K1, "--tanggal", "2026-04-08",
+        message=f"keberatan {K1} berstatus 'diteruskan'",
+    )  # fmt: skip
+    for args, message in (
+        (("--keputusan", "dikabulkan"), "--keputusan 'dikabulkan' tidak dikenal"),
+        (("--keputusan", "diterima", "--sk-pengecualian", SK), "--sk-pengecualian hanya untuk"),
+        (("--keputusan", "diterima", "--tanggal", "2026-04-06"), "sebelum langkah sebelumnya"),
+        (("--keputusan", "diterima", "--tanggal", "2026-11-23"), "ada di masa depan"),
+    ):
+        extra = [] if "--tanggal" in args else ["--tanggal", "2026-04-09"]
+        run.refused("keberatan", "tanggapi", K1, *args, *extra, message=message)
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-09", "--tanpa-surat")
+    run.refused(
+        "keberatan", "pleno", K1, "--tanggal", "2026-04-10", message="berstatus 'ditanggapi'"
+    )
+    run.refused(
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-04-08",
+        message="tanggal penyampaian 2026-04-08 sebelum langkah sebelumnya (2026-04-09)",
+    )  # fmt: skip
+    run.refused(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "menerima", "--tanggal", "2026-04-10",
+        message="belum disampaikan kepada pemohon (status 'ditanggapi')",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-10")
+    run.refused(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "pasrah", "--tanggal", "2026-04-10",
+        message="--sikap 'pasrah' tidak dikenal",
+    )  # fmt: skip
+
+
+def test_usage_errors_exit_2(run):
+    result = run("keberatan", "catat", "--tidak-ada")
+    assert result.exit_code == 2
+    result = run("keberatan", "tanggapi", "1")  # --keputusan missing
+    assert result.exit_code == 2
+
+
+def test_register_covers_items_a_to_k(ws):
+    """rules.md §4: the Register Keberatan holds at least items a–k."""
+    header = (ws.root / "registers" / "keberatan.csv").read_text(encoding="utf-8").splitlines()[0]
+    keys = header.split(",")
+    for item in (
+        "nomor_registrasi",  # a
+        "tanggal_diterima",  # b
+        "nama_pemohon",  # c
+        "nik",
+        "alamat",
+        "kuasa_nama",
+        "kuasa_alamat",
+        "nomor_permohonan",  # d
+        "informasi_diminta",  # e
+        "tujuan_penggunaan",  # f
+        "alasan",  # g
+        "keputusan_atasan",  # h
+        "tanggal_tanggapan",  # i
+        "nama_atasan",  # j
+        "jabatan_atasan",
+        "tanggapan_pemohon",  # k
+    ):
+        assert item in keys, item

@@ -1,0 +1,876 @@
+"""Letters: formatting filters, the built-in templates (golden text), strict rendering, PDF."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import io
+import re
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from helpers_docx import docx_text
+from ppidctl import schema
+from ppidctl.errors import PpidError, TemplateError
+from ppidctl.letters import fmt
+from ppidctl.letters.engine import (
+    ALASAN_TEKS,
+    BUILTIN_DIR,
+    KIND_FOR_DECISION,
+    KINDS,
+    check_template,
+    find_template,
+    known_variables,
+    render,
+    template_variables,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "letters"
+RAW_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+# --------------------------------------------------------------------------------------------
+# A realistic office and its rows
+
+INSTANSI = {
+    "nama": "Komisi Pemilihan Umum Kota Mataram",
+    "nama_singkat": "KPU Kota Mataram",
+    "kode_satker": "5271",
+    "alamat": "Jl. Bung Karno No. 4, Pagesangan, Mataram, Nusa Tenggara Barat 83127",
+    "kota": "Mataram",
+    "telepon": "(0370) 631234",
+    "email": "ppid@kota-mataram.kpu.go.id",
+    "laman": "kota-mataram.kpu.go.id",
+    "logo": "",
+}
+PPID = {
+    "nama": "Lalu Ahmad Fauzi, S.H.",
+    "nip": "198003152005011002",
+    "jabatan": "Sekretaris KPU Kota Mataram selaku PPID",
+}
+ATASAN = {"nama": "Baiq Sri Wahyuni, S.Sos.", "nip": "", "jabatan": "Ketua KPU Kota Mataram"}
+INFORMASI = (
+    "Salinan Keputusan KPU Kota Mataram tentang penetapan daftar pemilih tetap Pemilihan 2024 "
+    "beserta rekapitulasinya per kecamatan"
+)
+SK = "Keputusan KPU Kota Mataram Nomor 12 Tahun 2025 tentang Penetapan Informasi yang Dikecualikan"
+
+
+def permohonan_row(**kw) -> dict[str, str]:
+    row = dict.fromkeys(schema.keys("permohonan"), "")
+    row.update(
+        nomor_registrasi="007/PPID/5271/IV/2026",
+        tanggal_diterima="2026-04-07",
+        waktu_diterima="2026-04-07T09:15:00+08:00",
+        saluran="langsung",
+        jenis_pemohon="badan-hukum",
+        nama_pemohon="PT Maju & Jaya",
+        jenis_identitas="lainnya",
+        nik="5271010101800001",
+        alamat="Jl. Pejanggik No. 12, Cakranegara, Mataram",
+        pekerjaan="Konsultan survei",
+        telepon="081234567890",
+        email="info@majujaya.co.id",
+        informasi_diminta=INFORMASI,
+        tujuan_penggunaan="Bahan kajian partisipasi pemilih {{ 7*7 }}",
+        cara_memperoleh="salinan",
+        bentuk_informasi="softcopy",
+        cara_kirim="email",
+        dokumen="identitas;akta",
+        status="terdaftar",
+        jatuh_tempo="2026-04-21",
+        petugas="Ni Made Ayu Lestari",
+    )
+    row.update(kw)
+    return row
+
+
+def keberatan_row(**kw) -> dict[str, str]:
+    row = dict.fromkeys(schema.keys("keberatan"), "")
+    row.update(
+        nomor_registrasi="002/KEB/5271/V/2026",
+        tanggal_diterima="2026-05-04",
+        saluran="langsung",
+        nomor_permohonan="007/PPID/5271/IV/2026",
+        nama_pemohon="PT Maju & Jaya",
+        nik="5271010101800001",
+        alamat="Jl. Pejanggik No. 12, Cakranegara, Mataram",
+        telepon="081234567890",
+        email="info@majujaya.co.id",
+        kuasa_nama="Made Wirawan, S.H.",
+        kuasa_alamat="Jl. Udayana No. 5, Mataram",
+        informasi_diminta=INFORMASI,
+        tujuan_penggunaan="Bahan kajian partisipasi pemilih",
+        alasan="a;f",
+        kasus_posisi=(
+            "Permohonan informasi ditolak dengan alasan informasi dikecualikan, padahal daftar "
+            "pemilih tetap telah diumumkan. Biaya yang diminta {{ 7*7 }} juga tidak wajar."
+        ),
+        alasan_ditemukan="2026-04-20",
+        dokumen="formulir;identitas;kuasa",
+        status="terdaftar",
+        jatuh_tempo="2026-06-16",
+        petugas="Ni Made Ayu Lestari",
+    )
+    row.update(kw)
+    return row
+
+
+def base(row: dict[str, str], **kw) -> dict:
+    ctx = {
+        **row,
+        "instansi": dict(INSTANSI),
+        "ppid": dict(PPID),
+        "atasan_ppid": dict(ATASAN),
+        "tanggal_surat": "2026-04-07",
+        "nomor_surat": "",
+    }
+    ctx.update(kw)
+    return ctx
+
+
+def contexts() -> dict[str, dict]:
+    ditolak = permohonan_row(status="diputuskan", keputusan="ditolak", sk_pengecualian=SK)
+    return {
+        "tanda-terima": base(permohonan_row()),
+        "pemberitahuan": base(
+            permohonan_row(
+                status="diputuskan",
+                keputusan="diberikan-sebagian",
+                penjelasan=(
+                    "Nomor induk kependudukan dan tanggal lahir pemilih dihitamkan (data pribadi)"
+                ),
+                alasan_penolakan="Pasal 17 huruf h angka 2",
+                biaya="25000",
+                tanggal_pemberitahuan="2026-04-17",
+                bentuk_informasi="hardcopy",
+                cara_kirim="pos",
+            ),
+            tanggal_surat="2026-04-17",
+            nomor_surat="045/PL.02.1-SD/5271/IV/2026",
+            biaya_rincian=[
+                {"uraian": "Penyalinan 40 lembar × Rp500", "jumlah": 20000},
+                {"uraian": "Pengiriman melalui pos", "jumlah": "5000"},
+            ],
+        ),
+        "tidak-tersedia": base(
+            permohonan_row(
+                status="diputuskan",
+                keputusan="tidak-dikuasai",
+                badan_publik_penguasa="Dinas Kependudukan dan Pencatatan Sipil Kota Mataram",
+            ),
+            tanggal_surat="2026-04-15",
+            nomor_surat="044/PL.02.1-SD/5271/IV/2026",
+        ),
+        "perpanjangan": base(
+            permohonan_row(
+                status="diperpanjang",
+                jatuh_tempo="2026-04-30",
+                diperpanjang_pada="2026-04-20",
+                alasan_perpanjangan=(
+                    "Informasi yang diminta tersimpan di arsip inaktif dan memerlukan waktu untuk "
+                    "penelusuran"
+                ),
+            ),
+            tanggal_surat="2026-04-20",
+            nomor_surat="046/PL.02.1-SD/5271/IV/2026",
+        ),
+        "penolakan": base(
+            permohonan_row(
+                status="diputuskan",
+                keputusan="ditolak",
+                alasan_penolakan="Pasal 17 huruf h angka 2",
+                uji_konsekuensi=(
+                    "Membuka data pribadi pemilih (NIK, tanggal lahir) dapat mengungkap rahasia "
+                    "pribadi dan merugikan pemilih"
+                ),
+                sk_pengecualian=SK,
+            ),
+            tanggal_surat="2026-04-17",
+            nomor_surat="047/PL.02.1-SD/5271/IV/2026",
+        ),
+        "tanda-bukti-keberatan": base(
+            keberatan_row(), tanggal_surat="2026-05-04", permohonan=ditolak
+        ),
+        "tanggapan-keberatan": base(
+            keberatan_row(
+                status="pleno",
+                pleno_pada="2026-06-02",
+                keputusan_atasan="ditolak",
+                pertimbangan=(
+                    "Daftar pemilih tetap yang diumumkan tidak memuat NIK dan tanggal lahir; "
+                    "salinan yang diminta memuat data pribadi yang dikecualikan."
+                ),
+                sk_pengecualian=SK,
+                nomor_surat_tanggapan="060/PL.02.1-SD/5271/VI/2026",
+                tanggal_tanggapan="2026-06-05",
+            ),
+            tanggal_surat="2026-06-05",
+            nomor_surat="060/PL.02.1-SD/5271/VI/2026",
+            permohonan=ditolak,
+        ),
+    }
+
+
+def letter(kind: str, **changes) -> str:
+    """Text of the built-in letter ``kind`` rendered with the standard context + changes."""
+    ctx = contexts()[kind]
+    ctx.update(changes)
+    return docx_text(render(find_template(kind), ctx))
+
+
+def png(width: int = 4, height: int = 4) -> bytes:
+    """A tiny valid PNG (grey), without Pillow."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def make_docx(path: Path, paragraphs: list[list[str | tuple[str, str]]], header=None, footer=None):
+    """A docx whose paragraphs are lists of runs; ("bold", text) makes a bold run."""
+    from docx import Document
+
+    doc = Document()
+    for runs in paragraphs:
+        par = doc.add_paragraph()
+        for run in runs:
+            if isinstance(run, tuple):
+                par.add_run(run[1]).bold = True
+            else:
+                par.add_run(run)
+    if header:
+        doc.sections[0].header.paragraphs[0].text = header
+    if footer:
+        doc.sections[0].footer.paragraphs[0].text = footer
+    doc.save(path)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# fmt.py
+
+
+@pytest.mark.parametrize(
+    ("n", "words"),
+    [
+        (0, "nol"),
+        (1, "satu"),
+        (10, "sepuluh"),
+        (11, "sebelas"),
+        (12, "dua belas"),
+        (19, "sembilan belas"),
+        (20, "dua puluh"),
+        (30, "tiga puluh"),
+        (99, "sembilan puluh sembilan"),
+        (100, "seratus"),
+        (101, "seratus satu"),
+        (111, "seratus sebelas"),
+        (200, "dua ratus"),
+        (1000, "seribu"),
+        (1001, "seribu satu"),
+        (1500, "seribu lima ratus"),
+        (2000, "dua ribu"),
+        (11_000, "sebelas ribu"),
+        (21_000, "dua puluh satu ribu"),
+        (25_000, "dua puluh lima ribu"),
+        (100_000, "seratus ribu"),
+        (101_000, "seratus satu ribu"),
+        (1_000_000, "satu juta"),
+        (1_250_000, "satu juta dua ratus lima puluh ribu"),
+        (2_001_001, "dua juta seribu satu"),
+        (1_000_000_000, "satu miliar"),
+        (3_000_000_000_000, "tiga triliun"),
+        ("25000", "dua puluh lima ribu"),
+        (-5, "minus lima"),
+        ("", ""),
+    ],
+)
+def test_terbilang(n, words):
+    assert fmt.terbilang(n) == words
+
+
+def test_terbilang_rejects_bad_input():
+    for bad in ("25.000", "abc", 10**15, 1.5):
+        with pytest.raises(ValueError):
+            fmt.terbilang(bad)
+
+
+def test_romawi():
+    assert [fmt.romawi(m) for m in range(1, 13)] == (
+        "I II III IV V VI VII VIII IX X XI XII".split()
+    )
+    assert fmt.romawi("3") == "III"
+    assert fmt.romawi(2026) == "MMXXVI"
+    assert fmt.romawi("") == ""
+    with pytest.raises(ValueError):
+        fmt.romawi(0)
+
+
+BULAN = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+
+
+@pytest.mark.parametrize(("bulan", "nama"), list(enumerate(BULAN.split(), start=1)))
+def test_tanggal_panjang_every_month(bulan, nama):
+    import datetime as dt
+
+    assert fmt.tanggal_panjang(f"2026-{bulan:02d}-07") == f"7 {nama} 2026"
+    assert fmt.tanggal_panjang(dt.date(2026, bulan, 17)) == f"17 {nama} 2026"
+
+
+def test_tanggal_panjang_other_inputs():
+    import datetime as dt
+
+    assert fmt.tanggal_panjang("") == ""
+    assert fmt.tanggal_panjang(None) == ""
+    assert fmt.tanggal_panjang("2026-04-07T23:30:00+08:00") == "7 April 2026"
+    assert fmt.tanggal_panjang(dt.datetime(2026, 3, 10, 8, 0)) == "10 Maret 2026"
+    with pytest.raises(ValueError, match="tidak sah"):
+        fmt.tanggal_panjang("07/04/2026")
+
+
+def test_rupiah():
+    assert fmt.rupiah(25000) == "Rp25.000"
+    assert fmt.rupiah("25000") == "Rp25.000"
+    assert fmt.rupiah(0) == "Rp0"
+    assert fmt.rupiah("0") == "Rp0"
+    assert fmt.rupiah(500) == "Rp500"
+    assert fmt.rupiah(1_234_567) == "Rp1.234.567"
+    assert fmt.rupiah("") == ""
+    with pytest.raises(ValueError):
+        fmt.rupiah("25.000")
+
+
+def test_label():
+    assert fmt.label("hardcopy", "bentuk_informasi") == "Hardcopy (salinan tercetak)"
+    assert fmt.label("identitas;kuasa", "dokumen") == "Salinan identitas, Surat kuasa"
+    assert fmt.label("sesuatu", "saluran") == "sesuatu"
+    assert fmt.label("", "saluran") == ""
+    # every stored choice has words
+    for key, pilihan in [
+        ("saluran", schema.SALURAN),
+        ("jenis_pemohon", schema.JENIS_PEMOHON),
+        ("cara_memperoleh", schema.CARA_MEMPEROLEH),
+        ("bentuk_informasi", schema.BENTUK),
+        ("cara_kirim", schema.CARA_KIRIM),
+        ("keputusan", schema.KEPUTUSAN_PERMOHONAN),
+        ("keputusan_atasan", schema.KEPUTUSAN_ATASAN),
+    ]:
+        assert set(pilihan) <= set(fmt.LABEL[key]), key
+
+
+# --------------------------------------------------------------------------------------------
+# Kinds and built-in templates
+
+
+def test_kinds():
+    assert list(KINDS) == [
+        "tanda-terima",
+        "pemberitahuan",
+        "tidak-tersedia",
+        "perpanjangan",
+        "penolakan",
+        "tanda-bukti-keberatan",
+        "tanggapan-keberatan",
+    ]
+    for name, kind in KINDS.items():
+        assert kind.name == name
+        assert kind.register in ("permohonan", "keberatan")
+        assert kind.template == f"{name}.docx"
+        assert kind.title
+    assert set(KIND_FOR_DECISION) == set(schema.KEPUTUSAN_PERMOHONAN)
+    assert set(KIND_FOR_DECISION.values()) <= set(KINDS)
+    assert sorted(ALASAN_TEKS) == list(schema.ALASAN_KEBERATAN)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_builtin_template_is_clean(kind):
+    path = find_template(kind)
+    assert path == BUILTIN_DIR / f"{kind}.docx"
+    assert check_template(path) == []
+    names = template_variables(path)
+    assert names <= known_variables()
+    # a template only uses the columns of its own register
+    other = "keberatan" if KINDS[kind].register == "permohonan" else "permohonan"
+    own = set(schema.keys(KINDS[kind].register))
+    assert not (names & (set(schema.keys(other)) - own))
+
+
+def test_builtin_templates_match_build_script():
+    from ppidctl.letters.build_templates import build
+
+    for kind in KINDS:
+        built = zipfile.ZipFile(io.BytesIO(build(kind))).read("word/document.xml")
+        committed = zipfile.ZipFile(BUILTIN_DIR / f"{kind}.docx").read("word/document.xml")
+        assert built == committed, (
+            f"{kind}.docx is stale: run python -m ppidctl.letters.build_templates"
+        )
+    assert build("pemberitahuan") == build("pemberitahuan")  # reproducible bytes
+
+
+def test_known_variables():
+    names = known_variables()
+    assert set(schema.keys("permohonan")) | set(schema.keys("keberatan")) <= names
+    for extra in (
+        "instansi",
+        "ppid",
+        "atasan_ppid",
+        "tanggal_surat",
+        "nomor_surat",
+        "jatuh_tempo",
+        "logo",
+        "permohonan",
+        "alasan_daftar",
+        "biaya_rincian",
+        "lampiran",
+    ):
+        assert extra in names
+
+
+# --------------------------------------------------------------------------------------------
+# Golden letters
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_golden_letter(kind):
+    text = letter(kind)
+    golden = GOLDEN / f"{kind}.txt"
+    assert golden.exists(), (
+        f"golden file {golden} is missing; review this text and save it there:\n{text}"
+    )
+    expected = golden.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(True), text.splitlines(True), str(golden), "rendered"
+            )
+        )
+        pytest.fail(f"{kind} differs from its golden text:\n{diff}")
+    body = text.split("\n", 1)[1]  # the letterhead aside
+    assert not RAW_TAG.search(text.replace("{{ 7*7 }}", ""))
+    assert not ISO_DATE.search(text), "dates must be written out (7 April 2026)"
+    assert "PT Maju & Jaya" in body
+    assert "KOMISI PEMILIHAN UMUM KOTA MATARAM" in text
+    assert "49" not in text
+
+
+def test_golden_specifics():
+    terima = letter("tanda-terima")
+    assert "Tanggal permohonan | : | 7 April 2026" in terima
+    assert "Bahan kajian partisipasi pemilih {{ 7*7 }}" in terima
+    beri = letter("pemberitahuan")
+    assert "Jumlah | Rp25.000" in beri
+    assert "Terbilang: Dua puluh lima ribu rupiah." in beri
+    assert "1 | Penyalinan 40 lembar × Rp500 | Rp20.000" in beri
+    slip = letter("tanda-bukti-keberatan")
+    assert "☒ | a. | " + ALASAN_TEKS["a"] in slip
+    assert "☐ | b. | " + ALASAN_TEKS["b"] in slip
+    assert "Biaya yang diminta {{ 7*7 }} juga tidak wajar." in slip
+    assert "16 Juni 2026" in slip
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_values_are_data_not_template(kind):
+    """Braces, Jinja syntax, XML specials and line breaks in data print as written."""
+    value = "Data {{ 7*7 }} {% if x %}ya{% endif %} <b>tebal</b> & \"kutip\" 'tunggal' {#c#}"
+    text = letter(kind, informasi_diminta=value, nama_pemohon="PT A & B <Tbk>")
+    assert value in text
+    assert "PT A & B <Tbk>" in text
+    assert "49" not in text
+
+
+def test_multiline_value_becomes_line_breaks():
+    text = letter("perpanjangan", alasan_perpanjangan="baris satu\nbaris dua\r\nbaris tiga\x0b")
+    assert "baris satu\nbaris dua\nbaris tiga" in text
+
+
+def test_render_does_not_change_the_context():
+    ctx = contexts()["tanggapan-keberatan"]
+    before = copy.deepcopy(ctx)
+    render(find_template("tanggapan-keberatan"), ctx)
+    assert ctx == before
+
+
+# --------------------------------------------------------------------------------------------
+# Variants (Jinja conditions in the built-in templates)
+
+
+def test_pemberitahuan_full_and_free():
+    text = letter("pemberitahuan", keputusan="diberikan", biaya="", biaya_rincian=[])
+    assert "Informasi dapat diberikan seluruhnya" in text
+    assert "Informasi ini diberikan tanpa dikenakan biaya." in text
+    assert "bersamaan dengan surat pemberitahuan ini" in text
+    assert "Waktu penyediaan | : | 3 hari kerja" in letter(
+        "pemberitahuan", waktu_penyediaan="3 hari kerja"
+    )
+    assert "penghitaman" not in text
+    assert "Keterangan | : | Nomor induk" in text  # penjelasan shown as a plain remark
+    assert "Rp" not in text
+
+
+def test_pemberitahuan_default_cost_line():
+    ctx = contexts()["pemberitahuan"]
+    del ctx["biaya_rincian"]
+    text = docx_text(render(find_template("pemberitahuan"), ctx))
+    assert "1 | Biaya penyalinan dan/atau pengiriman informasi | Rp25.000" in text
+    assert "Jumlah | Rp25.000" in text
+
+
+def test_pemberitahuan_cost_lines_from_the_register_column():
+    text = letter(
+        "pemberitahuan",
+        biaya_rincian=[],  # passed empty: the column is used
+        rincian_biaya="Penyalinan 30 lembar × Rp500=15000;Ongkos kirim=10000",
+    )
+    assert "1 | Penyalinan 30 lembar × Rp500 | Rp15.000" in text
+    assert "2 | Ongkos kirim | Rp10.000" in text
+    assert "Jumlah | Rp25.000" in text
+    with pytest.raises(TemplateError, match="tidak sama dengan biaya"):
+        letter("pemberitahuan", biaya_rincian=[], rincian_biaya="Penyalinan=20000")
+    with pytest.raises(TemplateError, match="rincian biaya tidak sah"):
+        letter("pemberitahuan", biaya_rincian=[], rincian_biaya="Penyalinan=dua puluh ribu")
+
+
+def test_pemberitahuan_cost_lines_must_add_up():
+    with pytest.raises(TemplateError, match="rincian biaya"):
+        letter("pemberitahuan", biaya="30000")
+
+
+def test_tidak_tersedia_variants():
+    text = letter("tidak-tersedia", badan_publik_penguasa="")
+    assert "Kami tidak mengetahui badan publik yang menguasai informasi tersebut." in text
+    text = letter("tidak-tersedia", keputusan="belum-didokumentasikan", penjelasan="Sedang disusun")
+    assert "informasi tersebut belum didokumentasikan oleh Komisi Pemilihan Umum Kota Mataram." in (
+        text
+    )
+    assert "tidak dikuasai" not in text
+    assert "Keterangan: Sedang disusun" in text
+
+
+def test_perpanjangan_during_election_stage():
+    text = letter("perpanjangan", tahapan="Pemutakhiran Data Pemilih")
+    assert "dan Peraturan Komisi Informasi Nomor 1 Tahun 2019" in text
+
+
+def test_tanggapan_diterima_without_attachment():
+    text = letter("tanggapan-keberatan", keputusan_atasan="diterima", pertimbangan="")
+    assert "MENERIMA KEBERATAN" in text
+    assert "Lampiran | : | -" in text
+    assert "terlampir" not in text
+    assert "Lampiran:" not in text and "Nomor 12 Tahun 2025" not in text
+    assert "Pertimbangan" not in text
+    assert "Komisi Informasi paling lambat 14 (empat belas) hari kerja" in text
+
+
+def test_objection_reason_b_without_request():
+    changes = dict(
+        alasan="b",
+        nomor_permohonan="",
+        permohonan={},
+        kuasa_nama="",
+        kuasa_alamat="",
+        pleno_pada="",
+    )
+    slip = letter("tanda-bukti-keberatan", **changes)
+    assert "Nomor pendaftaran permohonan | : | -" in slip
+    assert "☒ | b. | " in slip and "☒ | a. | " not in slip
+    assert "(PT Maju & Jaya)" in slip
+    reply = letter("tanggapan-keberatan", **changes)
+    assert "atas permohonan informasi publik nomor" not in reply
+    assert "b.\t" + ALASAN_TEKS["b"] + "." in reply
+    assert "melalui kuasanya" not in reply
+
+
+def test_unknown_objection_reason_is_refused():
+    with pytest.raises(TemplateError, match="alasan keberatan tidak dikenal: x"):
+        letter("tanda-bukti-keberatan", alasan="a;x")
+
+
+def test_missing_office_keys_print_empty():
+    instansi = {"nama": "KPU Kota Mataram", "kota": "Mataram"}
+    text = letter("perpanjangan", instansi=instansi, atasan_ppid={})
+    assert text.startswith("KPU KOTA MATARAM\n")
+    assert "Telepon" not in text
+
+
+def test_signature_without_nip_and_letter_without_number():
+    text = letter("pemberitahuan", nomor_surat="", ppid=dict(PPID, nip=""))
+    assert "NIP." not in text
+    assert "Nomor | : | ......" in text
+    assert "NIP." not in letter("tanggapan-keberatan")  # the Ketua has no NIP
+
+
+def test_workspace_template_with_header_and_footer(tmp_path):
+    path = make_docx(
+        tmp_path / "x.docx",
+        [["Yth. ", ("b", "{{ nama_pemohon }}")], ["Nomor {{ nomor_registrasi }}"]],
+        header="{{ instansi.nama_singkat }}",
+        footer="{{ tanggal_diterima | tanggal_panjang }} / {{ 4 | romawi }}",
+    )
+    text = docx_text(render(path, contexts()["tanda-terima"]))
+    assert text == (
+        "KPU Kota Mataram\nYth. PT Maju & Jaya\nNomor 007/PPID/5271/IV/2026\n7 April 2026 / IV\n"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Logo
+
+
+def test_logo_is_inserted(tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(png(40, 50))
+    ctx = contexts()["penolakan"]
+    ctx["instansi"]["logo"] = str(logo)
+    data = render(find_template("penolakan"), ctx)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert any(n.startswith("word/media/") for n in z.namelist())
+        assert b"<w:drawing>" in z.read("word/document.xml")
+
+
+def test_missing_logo_is_refused(tmp_path):
+    ctx = contexts()["tanda-terima"]
+    ctx["instansi"]["logo"] = str(tmp_path / "tidak-ada.png")
+    with pytest.raises(TemplateError) as e:
+        render(find_template("tanda-terima"), ctx)
+    assert "tanda-terima.docx" in str(e.value)
+    assert "tidak-ada.png" in e.value.pesan
+    assert "instansi.logo" in e.value.saran
+
+
+def test_logo_that_is_not_an_image_is_refused(tmp_path):
+    bad = tmp_path / "logo.png"
+    bad.write_text("bukan gambar")
+    ctx = contexts()["tanda-terima"]
+    ctx["instansi"]["logo"] = str(bad)
+    with pytest.raises(TemplateError, match="bukan gambar"):
+        render(find_template("tanda-terima"), ctx)
+
+
+# --------------------------------------------------------------------------------------------
+# Broken templates
+
+
+def test_syntax_error(tmp_path):
+    path = make_docx(
+        tmp_path / "rusak.docx",
+        [["Nama: {{ nama_pemohon }}"], ["{% if alamat %}Alamat {{ alamat }}"], ["akhir"]],
+    )
+    with pytest.raises(TemplateError) as e:
+        render(path, contexts()["tanda-terima"])
+    msg = str(e.value)
+    assert "rusak.docx" in msg
+    assert "paragraf ke-2" in msg and "{% if alamat %}Alamat" in msg
+    assert "endif" in msg
+    (problem,) = check_template(path)
+    assert "kesalahan penulisan tag" in problem and "paragraf ke-2" in problem
+
+
+def test_unknown_variable(tmp_path):
+    path = make_docx(
+        tmp_path / "ejaan.docx",
+        [["Nama: {{ nama_pemohon }}"], ["{% if alamat %}Alamat: {{ alamatt }}{% endif %}"]],
+    )
+    with pytest.raises(TemplateError) as e:
+        render(path, contexts()["tanda-terima"])
+    assert "ejaan.docx" in str(e.value)
+    assert "'alamatt'" in e.value.pesan and "paragraf ke-2" in e.value.pesan
+    (problem,) = check_template(path)
+    assert "'alamatt' tidak dikenal" in problem
+
+
+def test_variable_in_a_branch_not_taken_is_still_refused(tmp_path):
+    path = make_docx(tmp_path / "cabang.docx", [["{% if False %}{{ tidak_ada }}{% endif %}ok"]])
+    with pytest.raises(TemplateError, match="'tidak_ada'"):
+        render(path, contexts()["tanda-terima"])
+
+
+def test_unknown_attribute(tmp_path):
+    path = make_docx(tmp_path / "atribut.docx", [["Kantor: {{ instansi.namaa }}"]])
+    with pytest.raises(TemplateError, match=r"'instansi\.namaa'"):
+        render(path, contexts()["tanda-terima"])
+    (problem,) = check_template(path)
+    assert "'instansi.namaa' tidak dikenal" in problem
+
+
+def test_unknown_filter(tmp_path):
+    path = make_docx(tmp_path / "filter.docx", [["Biaya: {{ biaya | rupiahh }}"]])
+    with pytest.raises(TemplateError, match="rupiahh"):
+        render(path, contexts()["pemberitahuan"])
+    assert "rupiahh" in check_template(path)[0]
+
+
+def test_filter_on_bad_data(tmp_path):
+    path = make_docx(tmp_path / "data.docx", [["Biaya: {{ nama_pemohon | rupiah }}"]])
+    with pytest.raises(TemplateError, match="bukan bilangan bulat") as e:
+        render(path, contexts()["tanda-terima"])
+    assert "data.docx" in str(e.value)
+
+
+def test_tag_split_across_runs(tmp_path):
+    """Word splits a tag into runs with different formatting: docxtpl mends it (the letter is
+    right, raw tags never print) and check_template warns that formatting is lost."""
+    path = make_docx(tmp_path / "pecah.docx", [["Nama: ", "{{ nama_", ("b", "pemohon }}")]])
+    text = docx_text(render(path, contexts()["tanda-terima"]))
+    assert text == "Nama: PT Maju & Jaya\n"
+    (problem,) = check_template(path)
+    assert "terpecah" in problem and "{{ nama_pemohon }}" in problem
+
+
+def test_broken_tag_never_prints_raw(tmp_path):
+    path = make_docx(tmp_path / "setengah.docx", [["Nama: nama_pemohon }}"]])
+    with pytest.raises(TemplateError) as e:
+        render(path, contexts()["tanda-terima"])
+    assert "setengah.docx" in str(e.value) and "tercetak mentah" in str(e.value)
+    assert "penutup tag" in check_template(path)[0]
+
+
+def test_tag_across_paragraphs_is_reported(tmp_path):
+    path = make_docx(tmp_path / "dua.docx", [["Nama: {{ nama_pemohon"], ["}} selesai"]])
+    # docxtpl joins the paragraphs: never raw tags in the letter
+    text = docx_text(render(path, contexts()["tanda-terima"]))
+    assert not RAW_TAG.search(text) and "PT Maju & Jaya" in text
+    problems = check_template(path)
+    assert len(problems) == 2 and all("tanpa pasangan" in p for p in problems)
+
+
+def test_tag_in_a_part_docxtpl_does_not_render(tmp_path):
+    """docxtpl renders body, headers, footers and footnotes only: a tag in an endnote would
+    print raw, so it is refused."""
+    path = make_docx(tmp_path / "catatan.docx", [["Nama: {{ nama_pemohon }}"]])
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    endnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:endnotes xmlns:w="{w}">'
+        '<w:endnote w:id="1"><w:p><w:r><w:t>Lihat {{ nomor_registrasi }}</w:t></w:r></w:p>'
+        "</w:endnote></w:endnotes>"
+    )
+    rel = (
+        '<Relationship Id="rIdEnd" Target="endnotes.xml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/endnotes"/></Relationships>'
+    )
+    override = (
+        '<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.endnotes+xml"/></Types>'
+    )
+    with zipfile.ZipFile(path) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    items["word/endnotes.xml"] = endnotes.encode()
+    rels = items["word/_rels/document.xml.rels"].decode()
+    items["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", rel).encode()
+    types = items["[Content_Types].xml"].decode()
+    items["[Content_Types].xml"] = types.replace("</Types>", override).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in items.items():
+            z.writestr(name, data)
+    with pytest.raises(TemplateError, match="catatan akhir") as e:
+        render(path, contexts()["tanda-terima"])
+    assert "{{ nomor_registrasi }}" in e.value.pesan
+    assert any("catatan akhir" in p for p in check_template(path))
+
+
+def test_corrupt_file(tmp_path):
+    path = tmp_path / "tanda-terima.docx"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(TemplateError) as e:
+        render(path, contexts()["tanda-terima"])
+    assert str(path) in str(e.value) and ".docx" in e.value.pesan
+    assert len(check_template(path)) == 1
+
+
+def test_zip_that_is_not_a_word_file(tmp_path):
+    path = tmp_path / "buku.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(TemplateError, match="buku.docx"):
+        render(path, contexts()["tanda-terima"])
+
+
+def test_missing_template_file(tmp_path):
+    with pytest.raises(TemplateError, match="tidak ditemukan"):
+        render(tmp_path / "tidak-ada.docx", contexts()["tanda-terima"])
+    assert "tidak ditemukan" in check_template(tmp_path / "tidak-ada.docx")[0]
+
+
+def test_template_errors_are_ppid_errors():
+    assert issubclass(TemplateError, PpidError)
+
+
+# --------------------------------------------------------------------------------------------
+# find_template
+
+
+def test_find_template_prefers_the_workspace_copy(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    own = make_docx(templates / "pemberitahuan.docx", [["Milik kantor: {{ nama_pemohon }}"]])
+    assert find_template("pemberitahuan", templates) == own
+    assert find_template("penolakan", templates) == BUILTIN_DIR / "penolakan.docx"
+    assert find_template("penolakan", None) == BUILTIN_DIR / "penolakan.docx"
+    assert docx_text(render(own, contexts()["pemberitahuan"])) == "Milik kantor: PT Maju & Jaya\n"
+
+
+def test_find_template_unknown_kind():
+    with pytest.raises(TemplateError, match="surat-cinta") as e:
+        find_template("surat-cinta", None)
+    assert "tanda-terima" in e.value.saran
+
+
+# --------------------------------------------------------------------------------------------
+# Import cost, PDF
+
+
+def test_importing_the_engine_is_cheap():
+    code = (
+        "import sys, ppidctl.letters.engine, ppidctl.letters.pdf;"
+        "heavy = {'docxtpl', 'docx', 'babel', 'jinja2', 'lxml'} & set(sys.modules);"
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pdf_without_libreoffice(tmp_path, monkeypatch):
+    from ppidctl.letters import pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(find_template("tanda-terima"), contexts()["tanda-terima"]))
+    with pytest.raises(pdf.PdfError, match="LibreOffice") as e:
+        pdf.to_pdf(docx, tmp_path)
+    assert isinstance(e.value, PpidError)
+    assert list(tmp_path.iterdir()) == [docx]
+
+
+@pytest.mark.slow
+def test_pdf_of_every_kind(tmp_path):
+    from ppidctl.letters import pdf
+
+    if pdf.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    files = []
+    for kind, ctx in contexts().items():
+        path = tmp_path / f"{kind}.docx"
+        path.write_bytes(render(find_template(kind), ctx))
+        files.append(path)
+    out = tmp_path / "pdf"
+    pdfs = pdf.to_pdf_many(files, out)
+    assert [p.name for p in pdfs] == [f"{kind}.pdf" for kind in KINDS]
+    for p in pdfs:
+        assert p.read_bytes()[:4] == b"%PDF"
+    assert sorted(x.name for x in out.iterdir()) == sorted(p.name for p in pdfs)  # no leftovers
+    single = pdf.to_pdf(files[0], tmp_path / "satu")
+    assert single.read_bytes().startswith(b"%PDF")
