@@ -72,8 +72,21 @@ def main() -> None:
          "Pasal 17 huruf h angka 2 UU 14/2008 (rahasia pribadi penyedia)",
          "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
          "--tanggal", d(3))
+    # The company objects to the rejection (reason a): slip, forwarded, plenary, reply, delivered.
+    ppid("keberatan", "catat", "--permohonan", "3", "--alasan", "a", "--kasus-posisi",
+         "Dokumen pengadaan adalah informasi publik yang wajib tersedia setiap saat",
+         "--dokumen", "formulir,identitas,kuasa", "--kuasa", "Sri Wahyuni, S.H.",
+         "--kuasa-alamat", "Jl. Majapahit No. 7, Mataram", "--meterai", "--tanggal", d(2))
+    ppid("keberatan", "teruskan", "1", "--tanggal", d(2))
+    ppid("keberatan", "pleno", "1", "--tanggal", d(1))
+    ppid("keberatan", "tanggapi", "1", "--keputusan", "ditolak", "--pertimbangan",
+         "Dokumen memuat data pribadi penyedia yang dilindungi Pasal 17 huruf h",
+         "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+         "--tanggal", d(1))
+    ppid("keberatan", "sampaikan", "1", "--tanggal", d(0))
     ppid("permohonan", "lihat", "2")
     ppid("jatuh-tempo")
+    ppid("surat", "templat")
     print(f"\nWorkspace demo: {root}")
     print("Buka registers/*.csv di Excel dan surat di letters/.")
 

@@ -252,11 +252,12 @@ def test_estimated_2027_dates_warn():
     assert estimated[0].keterangan == "Hari Raya Idul Fitri"  # suffix stripped
 
 
-def test_span_into_2027_warns_but_2026_span_does_not():
+def test_estimated_dates_warn_only_near_the_counted_span():
     assert CAL.add_workdays(D("2026-12-22"), 3).peringatan == ()
-    crossing = CAL.add_workdays(D("2026-12-22"), 10)
-    assert crossing.tanggal.year == 2027
-    assert any("2027" in w for w in crossing.peringatan)
+    crossing = CAL.add_workdays(D("2026-12-22"), 10)  # into January 2027, far from any estimate
+    assert crossing.tanggal.year == 2027 and crossing.peringatan == ()
+    near = CAL.add_workdays(D("2027-02-10"), 10)  # ends within 14 days of Idul Fitri 2027-03-10
+    assert any("2027-03-10" in w for w in near.peringatan), near
 
 
 def test_uncovered_year_warns_and_counts_weekends_only():

@@ -93,21 +93,26 @@ def emit(
         for r in records:
             writer.writerow([r.get(k, "") for k, _ in columns])
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title or None, show_lines=False, header_style="bold")
-    for _key, label in columns:
-        table.add_column(label, overflow="fold")
+    for key, label in columns:
+        table.add_column(label, overflow="fold", no_wrap=key.startswith(("nomor", "tanggal")))
     for r in records:
         table.add_row(*[str(r.get(k, "")) for k, _ in columns], style=styles(r) if styles else None)
-    Console(soft_wrap=False).print(table)
+    console().print(table)
     if not records:
         err("(tidak ada data)")
 
 
-def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
+def console():
+    """A Rich console on stdout: the terminal's width, or 120 columns when piped."""
     from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
+
+
+def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
     from rich.table import Table
 
     table = Table(show_header=False, box=None, pad_edge=False)
@@ -116,4 +121,4 @@ def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
     for key, value in row.items():
         if value not in ("", None):
             table.add_row(labels.get(key, key), str(value))
-    Console().print(table)
+    console().print(table)

@@ -24,7 +24,21 @@ NomorSurat = Annotated[
     str | None,
     typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
 ]
-Pdf = Annotated[bool, typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).")]
+
+
+def _need_soffice(value: bool) -> bool:
+    """--pdf is refused before anything is written when LibreOffice is missing."""
+    if value:
+        from ..services.letters import require_pdf
+
+        guard(require_pdf)()
+    return value
+
+
+Pdf = Annotated[
+    bool,
+    typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).", callback=_need_soffice),
+]
 Fmt = Annotated[Format, typer.Option("--format", help="teks | json")]
 Nomor = Annotated[
     str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")
@@ -34,11 +48,9 @@ Nomor = Annotated[
 def _print_result(result, fmt: Format, lines: list[tuple[str, str]], pdf: bool = False) -> None:
     warnings(result.peringatan)
     if pdf and result.berkas:
-        from pathlib import Path
+        from ..services.letters import pdf_copies
 
-        from ..letters.pdf import to_pdf
-
-        result.berkas += [str(to_pdf(Path(p), Path(p).parent)) for p in list(result.berkas)]
+        result.berkas += guard(pdf_copies)(workspace(), result.berkas)
     if fmt is Format.json:
         typer.echo(
             json.dumps({**result.row, "berkas": result.berkas}, ensure_ascii=False, indent=2)

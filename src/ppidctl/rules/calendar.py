@@ -44,6 +44,7 @@ LIBUR_NASIONAL = "libur_nasional"
 CUTI_BERSAMA = "cuti_bersama"
 LIBUR_KANTOR = "libur_kantor"
 
+_MARGIN = timedelta(days=14)  # how near the counted span an estimated holiday must lie to warn
 _ESTIMATED = "(perkiraan)"  # the `holidays` package's estimated_label for Indonesia in "id"
 _WEEKEND_NAMES = {5: "Sabtu", 6: "Minggu"}
 _ONE_DAY = timedelta(days=1)
@@ -229,10 +230,14 @@ class WorkCalendar:
                     "libur kantor yang diperhitungkan. Periksa tenggat ini secara manual."
                 )
                 continue
+            # An estimated date moves by a day or two when the decree comes: it matters only
+            # near the counted span, not months away from it.
+            near = (start, end + _MARGIN)
             estimated = sorted(
                 {(d, name) for d, (name, est) in raw.nasional.items() if est}
                 | {(d, name) for d, (name, est) in raw.cuti.items() if est}
             )
+            estimated = [(d, n) for d, n in estimated if near[0] < d <= near[1]]
             if estimated:
                 listed = ", ".join(f"{name} {d.isoformat()}" for d, name in estimated)
                 messages.append(

@@ -8,6 +8,7 @@ commit as the register change, or not at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,8 @@ class Letter:
     kind: str
     row: dict[str, str]
     linked: dict[str, str] | None = None  # the request behind an objection
+    tanggal: date | None = None  # the letter's date when not the step's own date
+    reuse_number: bool = False  # a regenerated letter keeps its earlier number
 
 
 def letter_for(kind: str, row: dict[str, str], linked: dict[str, str] | None = None) -> Letter:
@@ -97,33 +100,170 @@ def stage_letters(
     when: date,
     nomor_surat: str | None,
     petugas: str,
+    progress: Callable[[], None] | None = None,
 ) -> list[str]:
-    """Render ``letters`` and add them (file + ``surat`` row) to the transaction."""
+    """Render ``letters`` dated ``when`` and add them (file + ``surat`` row) to the transaction.
+
+    A letter gets ``nomor_surat`` when given, else the number an earlier copy of the same letter
+    carried (a regenerated letter is the same letter), else the next number of the pattern.
+    """
     from ..letters import engine
 
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
     paths: list[str] = []
     taken: set[str] = set()
+    earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
     for letter in letters:
-        number = (nomor_surat or "").strip() or next_letter_number(ws, tx, when, taken)
+        day = letter.tanggal or when
+        number = (nomor_surat or "").strip()
+        if not number and letter.reuse_number:
+            number = earlier.get((letter.kind, letter.row.get("nomor_registrasi", "")), "")
+        if not number:
+            number = next_letter_number(ws, tx, day, taken)
         if number:
             taken.add(number)
-        data = render(ws, letter, when, number)
-        path = free_path(letter_path(ws, letter, when), {p for p, _ in tx.files})
+        data = render(ws, letter, day, number)
+        path = free_path(letter_path(ws, letter, day), {p for p, _ in tx.files})
         tx.add_file(path, data)
-        register = engine.KINDS[letter.kind].register
         tx.append(
             "surat",
             {
                 "nomor_surat": number,
-                "tanggal": when.isoformat(),
+                "tanggal": day.isoformat(),
                 "jenis": letter.kind,
-                "register": register,
+                "register": engine.KINDS[letter.kind].register,
                 "nomor_registrasi": letter.row.get("nomor_registrasi", ""),
                 "berkas": str(path.relative_to(ws.root)),
                 "petugas": petugas,
             },
         )
         paths.append(str(path))
+        if progress:
+            progress()
     return paths
+
+
+def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
+    out = {}
+    for row in tx.table("surat").rows:
+        if row["nomor_surat"]:
+            out[(row["jenis"], row["nomor_registrasi"])] = row["nomor_surat"]
+    return out
+
+
+#: The step each letter belongs to: its register, the column holding the step's date (the
+#: letter's date), and which decisions it is for (None: any row that reached the step).
+LETTER_STEPS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
+    "tanda-terima": ("permohonan", "tanggal_diterima", None),
+    "perpanjangan": ("permohonan", "diperpanjang_pada", None),
+    "pemberitahuan": ("permohonan", "tanggal_pemberitahuan", ("diberikan", "diberikan-sebagian")),
+    "tidak-tersedia": (
+        "permohonan",
+        "tanggal_pemberitahuan",
+        ("tidak-dikuasai", "belum-didokumentasikan"),
+    ),
+    "penolakan": ("permohonan", "tanggal_pemberitahuan", ("ditolak",)),
+    "tanda-bukti-keberatan": ("keberatan", "tanggal_diterima", None),
+    "tanggapan-keberatan": ("keberatan", "tanggal_tanggapan", None),
+}
+
+
+def regenerate(
+    ws: Workspace,
+    kind: str,
+    numbers: list[str],
+    *,
+    bulan: str | None = None,
+    petugas: str = "",
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> list[str]:
+    """(Re)generate letters of ``kind`` as new files: for ``numbers``, or for every row that
+    reached the letter's step (in ``bulan`` when given). All are rendered before anything is
+    written; one failure writes nothing."""
+    from . import common
+
+    if kind not in LETTER_STEPS:
+        raise RuleError(
+            f"jenis surat '{kind}' tidak dikenal", f"pilih salah satu: {', '.join(LETTER_STEPS)}"
+        )
+    register, column, decisions = LETTER_STEPS[kind]
+    if bulan is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan):
+        raise RuleError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM")
+    with ws.transaction("surat buat", petugas) as tx:
+        table = tx.table(register)
+        pattern = ws.settings.get("penomoran", register)
+        if numbers:
+            rows = [table.rows[common.find(table, n, ws.today(), pattern)] for n in numbers]
+        else:
+            rows = [
+                r
+                for r in table.rows
+                if r[column]
+                and (decisions is None or r.get("keputusan") in decisions)
+                and (bulan is None or r[column].startswith(bulan))
+            ]
+            if not rows:
+                raise RuleError(
+                    f"tidak ada {register} yang memerlukan surat {kind}"
+                    + (f" pada {bulan}" if bulan else ""),
+                    "periksa --bulan atau jenis suratnya",
+                )
+        for r in rows:
+            if not r[column] or (decisions is not None and r.get("keputusan") not in decisions):
+                raise RuleError(
+                    f"{r['nomor_registrasi']} belum sampai pada langkah surat {kind}"
+                    + (f" (keputusan: {r.get('keputusan') or 'belum ada'})" if decisions else ""),
+                    f"lihat riwayatnya: ppidctl {register} lihat {r['nomor_registrasi']}",
+                )
+        linked = _linked_requests(tx, rows) if register == "keberatan" else {}
+        letters = [
+            Letter(
+                kind,
+                r,
+                linked.get(r.get("nomor_permohonan", "")),
+                date.fromisoformat(r[column][:10]),
+                reuse_number=True,
+            )
+            for r in rows
+        ]
+        tick = progress(len(letters)) if progress else None
+        paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
+    return paths
+
+
+def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    wanted = {r.get("nomor_permohonan") for r in rows} - {""}
+    if not wanted:
+        return {}
+    return {
+        r["nomor_registrasi"]: r
+        for r in tx.table("permohonan").rows
+        if r["nomor_registrasi"] in wanted
+    }
+
+
+def pdf_copies(ws: Workspace, paths: list[str]) -> list[str]:
+    """PDF copies of freshly written letters, beside them (never over an existing file)."""
+    import tempfile
+
+    from ..letters.pdf import to_pdf_many
+    from ..store.transaction import create_new
+
+    with tempfile.TemporaryDirectory(prefix="ppidctl-pdf-") as tmp:
+        pdfs = to_pdf_many([Path(p) for p in paths], Path(tmp))
+        return [
+            str(create_new(Path(src).with_suffix(".pdf"), pdf.read_bytes(), ws.file_mode))
+            for src, pdf in zip(paths, pdfs, strict=True)
+        ]
+
+
+def require_pdf() -> None:
+    """Refuse ``--pdf`` before anything is written when LibreOffice is not installed."""
+    from ..letters.pdf import PdfError, find_soffice
+
+    if find_soffice() is None:
+        raise PdfError(
+            "LibreOffice (soffice) tidak ditemukan, --pdf tidak dapat dipenuhi",
+            "pasang LibreOffice (apt install libreoffice-writer-nogui) atau ulangi tanpa --pdf",
+        )

@@ -1,0 +1,136 @@
+"""``ppidctl surat …``: list and check templates, (re)generate letters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import CONTEXT_HELP, Format, emit, err, guard, workspace
+from .permohonan import Pdf, Petugas
+
+app = typer.Typer(
+    help="Surat: templat docx dan pembuatan ulang surat.",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+
+
+@app.command()
+@guard
+def templat(
+    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+) -> None:
+    """Daftar templat (milik kantor atau bawaan), variabel yang dipakai, dan masalahnya."""
+    from ..letters import engine
+
+    ws = workspace()
+    rows = []
+    for kind in engine.KINDS.values():
+        path = engine.find_template(kind.name, ws.templates_dir)
+        problems = engine.check_template(path)
+        try:
+            used = sorted(engine.template_variables(path))
+        except Exception:  # an unreadable template: check_template has said why
+            used = []
+        rows.append(
+            {
+                "jenis": kind.name,
+                "judul": kind.title,
+                "berkas": str(path.relative_to(ws.root))
+                if path.is_relative_to(ws.root)
+                else f"(bawaan) {path.name}",
+                "variabel": ", ".join(used),
+                "masalah": "; ".join(problems) or "-",
+            }
+        )
+    emit(
+        rows,
+        format,
+        [
+            ("jenis", "Jenis"),
+            ("berkas", "Templat"),
+            ("variabel", "Variabel"),
+            ("masalah", "Masalah"),
+        ],
+        title="Templat surat",
+    )
+    if any(r["masalah"] != "-" for r in rows):
+        raise typer.Exit(1)
+
+
+@app.command()
+@guard
+def periksa(
+    berkas: Annotated[Path, typer.Argument(help="Templat .docx yang akan diperiksa.")],
+) -> None:
+    """Periksa templat buatan kantor sebelum dipakai."""
+    from ..letters import engine
+
+    problems = engine.check_template(berkas)
+    if problems:
+        for p in problems:
+            typer.echo(f"{berkas}: {p}")
+        raise typer.Exit(1)
+    used = sorted(engine.template_variables(berkas))
+    typer.echo(f"{berkas}: baik; variabel: {', '.join(used)}")
+
+
+@app.command()
+@guard
+def buat(
+    jenis: Annotated[
+        str,
+        typer.Argument(
+            help="tanda-terima | pemberitahuan | tidak-tersedia | perpanjangan | penolakan | tanda-bukti-keberatan | tanggapan-keberatan"
+        ),
+    ],
+    nomor: Annotated[
+        list[str] | None, typer.Argument(help="Nomor registrasi (satu atau lebih).")
+    ] = None,
+    semua: Annotated[
+        bool, typer.Option("--semua", help="Semua yang sudah sampai langkah surat ini.")
+    ] = False,
+    bulan: Annotated[str | None, typer.Option(help="Dengan --semua: hanya bulan YYYY-MM.")] = None,
+    petugas: Petugas = "",
+    pdf: Pdf = False,
+) -> None:
+    """Buat (ulang) surat sebagai berkas baru; surat lama tidak ditimpa."""
+    from ..services.letters import pdf_copies, regenerate
+
+    if bool(nomor) == semua:
+        err(
+            "Error: sebutkan NOMOR atau --semua (tidak keduanya) — mis. ppidctl surat buat tanda-terima 1"
+        )
+        raise typer.Exit(2)
+    ws = workspace()
+    with _progress() as bar:
+        paths = regenerate(ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar)
+    if pdf:
+        paths += pdf_copies(ws, paths)
+    for p in paths:
+        typer.echo(p)
+
+
+class _progress:
+    """A Rich progress bar on stderr, shown only for batches (and only on a terminal)."""
+
+    def __enter__(self):
+        self.bar = None
+        return self.start
+
+    def start(self, total: int):
+        if total < 2:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.bar = Progress(console=Console(stderr=True), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("Membuat surat", total=total)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()

@@ -1,0 +1,197 @@
+"""Letters written by the commands: file names, numbers, never overwritten, all-or-nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+from conftest import REQUEST, snapshot
+from helpers_docx import docx_text
+
+N1 = "001/PPID/5271/III/2026"
+
+
+def catat(run, *extra, day="2026-03-16"):
+    return run.ok("permohonan", "catat", *REQUEST, "--tanggal", day, *extra)
+
+
+def surat_rows(ws):
+    with open(ws.root / "registers/surat.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_each_step_writes_its_letter(run, ws):
+    out = catat(run).stdout
+    receipt = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx"
+    assert f"Surat            : {receipt}" in out
+    text = docx_text(receipt)
+    assert N1 in text and "Budi Santoso" in text and "16 Maret 2026" in text
+    assert "7 April 2026" in text  # the deadline, Indonesian long date
+    run.ok(
+        "permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal", "2026-04-06"
+    )
+    ext = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-perpanjangan.docx")
+    assert "Arsip di gudang" in ext and "16 April 2026" in ext
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan-sebagian",
+        "--penjelasan",
+        "NIK pemilih dihitamkan",
+        "--biaya",
+        "25000",
+        "--rincian-biaya",
+        "Penggandaan 30 lembar x Rp500=15000;Pengiriman=10000",
+        "--waktu-penyediaan",
+        "3 hari kerja",
+        "--tanggal",
+        "2026-04-15",
+    )
+    notice = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx")
+    for fragment in (
+        "NIK pemilih dihitamkan",
+        "Rp15.000",
+        "Rp10.000",
+        "Rp25.000",
+        "15 April 2026",
+        "3 hari kerja",
+    ):
+        assert fragment in notice, fragment
+    assert "{{" not in notice and "{%" not in notice
+    rows = surat_rows(ws)
+    assert [(r["jenis"], r["nomor_surat"]) for r in rows] == [
+        ("tanda-terima", "1/PL.02.2-SD/5271/III/2026"),
+        ("perpanjangan", "2/PL.02.2-SD/5271/IV/2026"),
+        ("pemberitahuan", "3/PL.02.2-SD/5271/IV/2026"),
+    ]
+    assert "3/PL.02.2-SD/5271/IV/2026" in notice
+
+
+def test_rejection_and_not_held_letters(run, ws):
+    catat(run)
+    catat(run)
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "ditolak",
+        "--pasal",
+        "Pasal 17 huruf h angka 2",
+        "--sk-pengecualian",
+        "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--nomor-surat",
+        "77/PPID/III/2026",
+        "--tanggal",
+        "2026-03-20",
+    )
+    text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
+    assert "Pasal 17 huruf h angka 2" in text and "Nomor 12 Tahun 2026" in text
+    assert "77/PPID/III/2026" in text and "30 (tiga puluh) hari kerja" in text
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "2",
+        "--keputusan",
+        "tidak-dikuasai",
+        "--badan-publik",
+        "Dinas Kependudukan dan Pencatatan Sipil Kota Mataram",
+        "--tanggal",
+        "2026-03-20",
+    )
+    text = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-tidak-tersedia.docx")
+    assert "Dinas Kependudukan dan Pencatatan Sipil Kota Mataram" in text
+
+
+def test_values_print_literally(run, ws):
+    run.ok(
+        "permohonan", "catat", *REQUEST, "--nama", "PT A & B {{ 7*7 }}", "--tanggal", "2026-03-16"
+    )
+    text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx")
+    assert "PT A & B {{ 7*7 }}" in text and "49" not in text
+
+
+def test_regenerated_letter_is_a_new_file_with_the_same_number(run, ws):
+    catat(run)
+    first = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx"
+    original = first.read_bytes()
+    out = run.ok("surat", "buat", "tanda-terima", "1").stdout
+    second = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx"
+    assert out.strip() == str(second)
+    assert first.read_bytes() == original  # never overwritten
+    assert docx_text(second) == docx_text(first)  # same letter, same number and date
+    rows = surat_rows(ws)
+    assert [r["nomor_surat"] for r in rows] == ["1/PL.02.2-SD/5271/III/2026"] * 2
+    journal = [json.loads(x) for x in (ws.root / "registers/jurnal.jsonl").read_text().splitlines()]
+    assert journal[-1]["perintah"] == "surat buat"
+    assert journal[-1]["berkas"] == ["letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx"]
+
+
+def test_batch_for_a_month_is_all_or_nothing(run, ws):
+    for day in ("2026-03-02", "2026-03-16", "2026-04-06"):
+        catat(run, "--tanpa-surat", day=day)
+    out = run.ok("surat", "buat", "tanda-terima", "--semua", "--bulan", "2026-03").stdout
+    assert len(out.split()) == 2
+    # a broken workspace template: nothing written for any of them
+    template = ws.root / "templates/tanda-terima.docx"
+    from test_letters import make_docx
+
+    make_docx(template, [["{{ nomor_registrasi }} {{ nama_pemohonn }}"]])
+    run.refused("surat", "buat", "tanda-terima", "--semua", message="'nama_pemohonn'")
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="tanda-terima.docx"
+    )
+    result = run("surat", "templat")
+    assert result.exit_code == 1 and "nama_pemohonn" in result.stdout
+    assert "(bawaan)" not in result.stdout.split("tanda-terima")[1].split("\n")[0]
+
+
+def test_letter_refusals(run, ws):
+    catat(run)
+    run.refused(
+        "surat",
+        "buat",
+        "pemberitahuan",
+        "1",
+        message="belum sampai pada langkah surat pemberitahuan (keputusan: belum ada)",
+    )
+    run.refused("surat", "buat", "undangan", "1", message="jenis surat 'undangan' tidak dikenal")
+    run.refused("surat", "buat", "perpanjangan", "--semua", message="tidak ada permohonan")
+    assert run("surat", "buat", "tanda-terima").exit_code == 2
+
+
+def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
+    monkeypatch.setattr("ppidctl.letters.pdf.find_soffice", lambda: None)
+    run.refused(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tanggal",
+        "2026-03-16",
+        "--pdf",
+        message="LibreOffice (soffice) tidak ditemukan",
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang")
+def test_pdf_copy_beside_the_letter(run, ws):
+    out = catat(run, "--pdf").stdout
+    pdf = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.pdf"
+    assert str(pdf) in out and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_surat_periksa(run, ws, tmp_path):
+    good = run.ok("surat", "periksa", str(ws.root / "templates/penolakan.docx")).stdout
+    assert "baik" in good and "sk_pengecualian" in good
+    from test_letters import make_docx
+
+    bad = make_docx(tmp_path / "x.docx", [["{{ nomor_registrasi }} {{ tidak_ada }}"]])
+    before = snapshot(ws.root)
+    result = run("surat", "periksa", str(bad))
+    assert result.exit_code == 1 and "'tidak_ada' tidak dikenal" in result.stdout
+    assert snapshot(ws.root) == before
