@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from helpers_docx import docx_text
 from ppidctl import schema
 from ppidctl.errors import PpidError, TemplateError
 from ppidctl.letters import fmt
@@ -30,6 +29,8 @@ from ppidctl.letters.engine import (
     render,
     template_variables,
 )
+
+from helpers_docx import docx_text
 
 GOLDEN = Path(__file__).parent / "golden" / "letters"
 RAW_TAG = re.compile(r"\{\{|\{%|%\}|\}\}")

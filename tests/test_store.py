@@ -8,12 +8,13 @@ import time
 
 import pytest
 
-from conftest import REQUEST, snapshot
 from ppidctl.errors import LockTimeout, RegisterError
 from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
 from ppidctl.store.table import read_table
 from ppidctl.workspace import Workspace
+
+from conftest import REQUEST, snapshot
 
 
 def _register(run, n, day="2026-03-16"):

@@ -7,6 +7,7 @@ import json
 import shutil
 
 import pytest
+
 from conftest import REQUEST, snapshot
 from helpers_docx import docx_text
 

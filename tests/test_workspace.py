@@ -8,11 +8,12 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import Runner, snapshot
 from ppidctl import config
 from ppidctl.cli.main import app
 from ppidctl.errors import ConfigError, WorkspaceError
 from ppidctl.workspace import Workspace, init
+
+from conftest import Runner, snapshot
 
 
 def test_init_writes_settings_and_folders(tmp_path):
