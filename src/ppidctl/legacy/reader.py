@@ -1,0 +1,1148 @@
+"""Find the register table in a legacy spreadsheet or CSV, match its headers to the schema, and
+produce rows of canonical values, each with its own problems.
+
+Formats: ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.xls`` and ``.ods`` through python-calamine (the
+fastest reader; it keeps one sheet in memory as compact Rust cells); ``.csv``/``.tsv``/``.txt``
+streamed with the standard ``csv`` module, never loaded whole.
+
+Finding the table
+    The header is the row, among the first :data:`BARIS_PINDAI` non-blank rows, whose cells match
+    the most schema columns (at least :data:`MIN_COCOK`): title rows above it and blank leading
+    columns (a table starting in column B) are ignored. The row below is a second header row when
+    the header has merged cells reaching into it (the Komisi Informasi layout) or when reading the
+    two rows together matches more columns; a group cell spanning several sub-headers ("Status
+    Informasi" over "Di bawah penguasaan" / "Belum didokumentasikan") names each of them. A row of
+    column numbers (1, 2, 3, …) under the header is skipped. Data rows follow; blank and
+    formatted-but-empty rows, rows holding only a pre-filled running number, repeated header rows
+    and month headings ("JANUARI 2024") are skipped; the table ends at the first totals or signature
+    line (``JUMLAH``, ``Total``, ``Mengetahui``, ``Kepala …``, ``NIP …``, ``Mataram, 31 Desember
+    2024``) whose running-number cell holds no number.
+
+Matching columns
+    Header text is normalised (lowercase, punctuation and extra spaces dropped, ``no``→``nomor``,
+    ``tgl``→``tanggal``, ``telp``→``telepon``, ``e-mail``→``email`` …) and compared with each
+    column's key, header and ``alias`` in :mod:`ppidctl.schema` (the one list of legacy names); text in parentheses may be left out ("Nomor Kontak (Telepon/E-mail)"). For a two-row
+    header "group + sub", then the sub-header alone, then the group alone are tried. A ``--peta``
+    TOML file (``[kolom]`` ``"Header Asli" = "kunci"``) wins over all of that. A ``No``/``No.``
+    running-number column is recognised and ignored. When two source columns match one key, the
+    better match (peta, then key/header, then alias) keeps it and the other is reported unmatched.
+    Unmatched columns are listed in :attr:`Table.tidak_cocok` and their non-empty cells are kept in
+    :attr:`SourceRow.tambahan` (the caller appends them to ``catatan``): nothing is dropped.
+
+Special columns
+    - One "Nomor kontak (telepon/e-mail)" column, or a phone column holding an e-mail (or the
+      reverse), is split by content into ``telepon`` and ``email``.
+    - "Nama dan Jabatan Atasan PPID" is split into ``nama_atasan`` and ``jabatan_atasan``
+      (``Ketua KPU Kota Mataram`` alone is a position, not a name).
+    - The KI layout's *Status informasi* columns (under the public body's control: yes/no; not yet
+      documented) describe the information, not the decision, and are kept as notes. In the sample
+      register the "Di bawah penguasaan" tick contradicts the Keputusan column in 10 rows, so they
+      never override it; they fill ``keputusan`` only when the Keputusan cell is empty (or there is
+      no such column) *and* the row has a notification or delivery date (the request was answered):
+      a tick under "Belum didokumentasikan" → ``belum-didokumentasikan``; "tidak dikuasai" (or
+      ``tidak`` under "dikuasai") → ``tidak-dikuasai``. A "dikuasai: ya" tick decides nothing.
+
+Values (see :mod:`.values`): every matched cell is parsed by its schema type; a cell that cannot be
+read becomes a :class:`Problem` of its row, is left out of ``nilai``, and its raw text is kept in
+``tambahan`` under its header (and in ``mentah``), so a row imported anyway loses nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .. import schema
+from ..errors import PpidError
+from . import values as V
+
+__all__ = [
+    "Problem",
+    "SourceRow",
+    "Table",
+    "RowSource",
+    "ImporError",
+    "list_sheets",
+    "read_tables",
+    "norm_header",
+]
+
+EXCEL_EXT = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+CSV_EXT = frozenset({".csv", ".tsv", ".txt"})
+REGISTER_IMPOR = ("permohonan", "keberatan")
+#: Non-blank rows scanned for the header row.
+BARIS_PINDAI = 30
+#: Schema columns a row must match to be taken as the header.
+MIN_COCOK = 3
+SEMUA = "ALL"
+#: Distinct values remembered per column (bounds memory on a column of unique values).
+MEMO_MAKS = 20_000
+
+
+class ImporError(PpidError):
+    """A legacy file that cannot be imported as a whole: unknown format, no table, bad peta."""
+
+
+# --------------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Problem:
+    baris: int  # source row number as the user sees it (sheet row / CSV line), 1-based
+    kolom: str  # source header text ("" for a whole-row problem)
+    pesan: str  # Indonesian
+
+
+@dataclass(slots=True)
+class SourceRow:
+    lembar: str  # sheet name ("" for CSV)
+    baris: int  # source row number
+    #: schema key -> canonical string, for matched columns only ("" for an empty cell)
+    nilai: dict[str, str]
+    #: header -> raw text: non-empty cells of unmatched columns, unreadable cells, and the part of
+    #: a cell not used (a second phone number, "transfer" after "Rp 5.000")
+    tambahan: dict[str, str]
+    mentah: list[str]  # the raw cell texts, aligned with Table.header_mentah
+    masalah: list[Problem]
+
+
+@dataclass
+class Table:
+    berkas: Path
+    lembar: str
+    baris_header: int  # first header row (1-based)
+    pemetaan: dict[str, str]  # source header -> schema key (the mapping chosen, for display)
+    tidak_cocok: list[str]  # source headers kept as notes
+    header_mentah: list[str]  # display header of every table column ("Grup / Sub" for two rows)
+    rows: RowSource
+    baris_subheader: int | None = None  # second header row, when there is one
+    encoding: str = ""  # CSV: the encoding used (detected or forced)
+    pemisah: str = ""  # CSV: the delimiter used
+    #: what the reader decided, for display (sheet chosen, split columns, status columns …)
+    keterangan: list[str] = field(default_factory=list)
+
+
+class RowSource:
+    """The data rows of one table, streamed: each iteration reads the source again, so the rows
+    never all sit in memory unless the caller keeps them.
+
+    After an iteration, :attr:`akhir` is ``(row, text)`` of the totals/signature line that ended
+    the table (or ``None``), and :attr:`dilewati` lists the non-blank rows skipped
+    (repeated headers, month headings)."""
+
+    def __init__(self, buat: Callable[[RowSource], Iterator[SourceRow]]) -> None:
+        self._buat = buat
+        self.akhir: tuple[int, str] | None = None
+        self.dilewati: list[tuple[int, str]] = []
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        self.akhir = None
+        self.dilewati = []
+        return self._buat(self)
+
+
+# --------------------------------------------------------------------------------------------
+# Header names
+# --------------------------------------------------------------------------------------------
+
+_TOKEN = {
+    "no": "nomor", "nmr": "nomor", "nomer": "nomor", "nmor": "nomor", "num": "nomor",
+    "tgl": "tanggal", "tggl": "tanggal", "tangal": "tanggal",
+    "telp": "telepon", "tlp": "telepon", "tlpn": "telepon", "telpon": "telepon", "tel": "telepon",
+    "telephone": "telepon", "telefon": "telepon", "handphone": "hp", "ponsel": "hp",
+    "ket": "keterangan", "reg": "registrasi", "yg": "yang", "dgn": "dengan", "dg": "dengan",
+    "utk": "untuk", "info": "informasi", "inf": "informasi", "surel": "email", "thn": "tahun",
+    "jml": "jumlah", "kpd": "kepada", "pemohonn": "pemohon",
+}  # fmt: skip
+_EMAIL_KATA = re.compile(r"\be[\s\-]?mail\b")
+_BUKAN_KATA = re.compile(r"[^\w]+|_")
+_KURUNG = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@cache
+def norm_header(s: str) -> str:
+    """``"Tgl. Permohonan"`` → ``"tanggal permohonan"``: the form header names are compared in."""
+    s = _EMAIL_KATA.sub("email", s.lower().replace("&", " dan "))
+    return " ".join(_TOKEN.get(t, t) for t in _BUKAN_KATA.sub(" ", s).split())
+
+
+#: Running-number column headers, normalised ("No", "No.", "No Urut", "Nomor"): ignored.
+_NOMOR_URUT = frozenset({"nomor", "nomor urut", "urut"})
+
+#: The KI layout's "Status informasi" columns (normalised header → tick kind). They describe the
+#: information, not the decision: kept as notes, and used only to fill an empty decision of an
+#: answered request (see ``_keputusan_dari_status``). A "dikuasai: ya" tick decides nothing.
+_STATUS = {
+    "status informasi": "_status",
+    "status informasi dikuasai": "_centang_ya",
+    "status informasi di bawah penguasaan": "_centang_ya",
+    "status informasi dikuasai ya": "_centang_ya",
+    "dikuasai": "_centang_ya",
+    "dikuasai ya": "_centang_ya",
+    "di bawah penguasaan": "_centang_ya",
+    "status informasi dikuasai tidak": "_centang_tidak",
+    "status informasi tidak dikuasai": "_centang_tidak",
+    "dikuasai tidak": "_centang_tidak",
+    "tidak dikuasai": "_centang_tidak",
+    "tidak di bawah penguasaan": "_centang_tidak",
+    "status informasi belum didokumentasikan": "_centang_belum",
+    "belum didokumentasikan": "_centang_belum",
+}
+
+# match ranks: lower wins
+_R_PETA, _R_HEADER, _R_ALIAS = 0, 1, 2
+
+
+@cache
+def _kamus(register: str) -> dict[str, tuple[str, int]]:
+    """normalised header name -> (key, rank), for one register."""
+    hasil: dict[str, tuple[str, int]] = {}
+
+    def tambah(nama: str, key: str, rank: int) -> None:
+        n = norm_header(nama)
+        if n and (n not in hasil or hasil[n][1] > rank):
+            hasil[n] = (key, rank)
+
+    for col in schema.columns(register):
+        tambah(col.key.replace("_", " "), col.key, _R_HEADER)
+        tambah(col.header, col.key, _R_HEADER)
+    for col in schema.columns(register):
+        for a in col.alias:
+            tambah(a, col.key, _R_ALIAS)
+    return hasil
+
+
+def _kandidat(grup: str, sub: str) -> list[str]:
+    """Normalised names to try for one column, best first."""
+    names = [f"{grup} {sub}", sub, grup] if grup and sub else [grup or sub]
+    out: list[str] = []
+    for n in names:
+        for x in (n, _KURUNG.sub(" ", n)):
+            nx = norm_header(x)
+            if nx and nx not in out:
+                out.append(nx)
+    return out
+
+
+def _huruf(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+# --------------------------------------------------------------------------------------------
+# Peta (mapping file)
+# --------------------------------------------------------------------------------------------
+
+
+def _baca_peta(path: Path, register: str) -> dict[str, str]:
+    path = Path(path)
+    contoh = '[kolom]\n"Tgl Masuk" = "tanggal_diterima"'
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ImporError(f"berkas peta '{path}' tidak ada", "periksa jalur --peta") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ImporError(
+            f"berkas peta '{path}' bukan TOML yang sah: {e}", f"tulis mis.\n{contoh}"
+        ) from None
+    kolom = data.get("kolom")
+    if not isinstance(kolom, dict):
+        raise ImporError(f"berkas peta '{path}' tidak punya tabel [kolom]", f"tulis mis.\n{contoh}")
+    keys = schema.keys(register)
+    hasil = {}
+    for header, key in kolom.items():
+        if not isinstance(key, str) or key not in keys:
+            raise ImporError(
+                f"berkas peta '{path}': kolom '{header}' dipetakan ke '{key}', yang tidak ada "
+                f"di register {register}",
+                f"kunci yang ada: {', '.join(keys)}",
+            )
+        hasil[norm_header(header)] = key
+    return hasil
+
+
+# --------------------------------------------------------------------------------------------
+# Sources: CSV and spreadsheet sheets, as (row number, cells)
+# --------------------------------------------------------------------------------------------
+
+Baris = tuple[int, list]
+
+
+def _deteksi_encoding(path: Path) -> str:
+    with open(path, "rb") as f:
+        awal = f.read(4)
+        if awal.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if awal.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        for enc in ("utf-8", "cp1252"):
+            f.seek(0)
+            dec = codecs.getincrementaldecoder(enc)()
+            try:
+                while chunk := f.read(1 << 20):
+                    dec.decode(chunk)
+                dec.decode(b"", final=True)
+                return enc
+            except UnicodeDecodeError:
+                continue
+    return "latin-1"
+
+
+_PEMISAH_NAMA = {"tab": "\t", "\\t": "\t", "titik koma": ";", "koma": ",", "pipa": "|"}
+_PEMISAH_CALON = (";", ",", "\t", "|")
+
+
+def _pemisah_paksa(p: str) -> str:
+    p = _PEMISAH_NAMA.get(p.lower(), p)
+    if len(p) != 1 or p in '\r\n"':
+        raise ImporError(f"pemisah '{p}' tidak bisa dipakai", "pakai satu karakter: ; , | atau tab")
+    return p
+
+
+def _tebak_pemisah(contoh: str) -> str:
+    baris = contoh.splitlines()[:-1] or contoh.splitlines()  # last line may be cut
+    best: tuple[float, int, int] | None = None
+    pilih = ","
+    for urut, d in enumerate(_PEMISAH_CALON):
+        counts = [len(r) for r in csv.reader(baris, delimiter=d) if any(c.strip() for c in r)]
+        if not counts:
+            continue
+        modus, n = (
+            Counter(c for c in counts if c > 1).most_common(1)[0] if max(counts) > 1 else (1, 0)
+        )
+        tetap = n / len(counts)
+        skor = (1.0 if tetap >= 0.6 else tetap, modus, -urut)
+        if modus > 1 and (best is None or skor > best):
+            best, pilih = skor, d
+    return pilih
+
+
+class _SumberCsv:
+    def __init__(self, path: Path, encoding: str | None, pemisah: str | None) -> None:
+        self.path = path
+        if encoding:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise ImporError(
+                    f"encoding '{encoding}' tidak dikenal", "pakai mis. utf-8, cp1252, latin-1"
+                ) from None
+            self.encoding = encoding
+        else:
+            self.encoding = _deteksi_encoding(path)
+        self.encoding_ditebak = not encoding
+        with open(path, encoding=self.encoding, errors="replace", newline="") as f:
+            contoh = f.read(1 << 16)
+        self.lewati_sep = False
+        m = re.match(r"\ufeff?sep=(.)\r?\n", contoh)
+        if m:  # Excel's "sep=;" hint line
+            self.lewati_sep = True
+            ditebak = m[1]
+        else:
+            ditebak = _tebak_pemisah(contoh)
+        self.pemisah = _pemisah_paksa(pemisah) if pemisah else ditebak
+        self.pemisah_ditebak = not pemisah
+
+    def baris(self) -> Iterator[Baris]:
+        try:
+            with open(self.path, encoding=self.encoding, newline="") as f:
+                reader = csv.reader(f, delimiter=self.pemisah)
+                sebelum = 0
+                for rec in reader:
+                    mulai, sebelum = sebelum + 1, reader.line_num
+                    if self.lewati_sep and mulai == 1:
+                        continue
+                    yield mulai, rec
+        except UnicodeDecodeError as e:
+            raise ImporError(
+                f"berkas '{self.path.name}' tidak bisa dibaca sebagai {self.encoding}: {e.reason} "
+                f"sekitar baris {sebelum + 1}",
+                "coba --encoding cp1252 atau --encoding utf-8",
+            ) from None
+        except csv.Error as e:
+            raise ImporError(
+                f"berkas '{self.path.name}' baris {sebelum + 1}: CSV rusak ({e})",
+                "buka dan simpan ulang berkasnya sebagai CSV",
+            ) from None
+
+    def gabungan(self) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
+        return None
+
+
+class _SumberLembar:
+    def __init__(self, sheet) -> None:
+        self.sheet = sheet
+        start = sheet.start
+        self.c0 = (
+            start[1] if start else 0
+        )  # iter_rows() starts at row 1 but at the first column used
+        self.kosong = start is None
+
+    def baris(self) -> Iterator[Baris]:
+        if self.kosong:
+            return
+        yield from enumerate(self.sheet.iter_rows(), start=1)
+
+    def gabungan(self) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
+        try:
+            ranges = self.sheet.merged_cell_ranges
+        except Exception:  # noqa: BLE001 - not supported for this format
+            return None
+        if ranges is None:
+            return None
+        return [((r0, c0 - self.c0), (r1, c1 - self.c0)) for (r0, c0), (r1, c1) in ranges]
+
+
+def _jenis(path: Path) -> str:
+    ext = path.suffix.lower()
+    if ext in EXCEL_EXT:
+        return "excel"
+    if ext in CSV_EXT:
+        return "csv"
+    raise ImporError(
+        f"format berkas '{path.name}' tidak didukung",
+        "simpan sebagai .xlsx, .xls, .ods atau .csv",
+    )
+
+
+def _buka_buku(path: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as e:  # noqa: BLE001 - calamine raises several types for damaged files
+        raise ImporError(
+            f"berkas '{path.name}' tidak bisa dibuka: {e}",
+            "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx (tanpa kata sandi)",
+        ) from None
+
+
+def _nama_lembar(buku) -> list[str]:
+    try:
+        from python_calamine import SheetTypeEnum
+
+        return [m.name for m in buku.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+    except Exception:  # noqa: BLE001 - metadata missing for some formats
+        return list(buku.sheet_names)
+
+
+def _cek_berkas(path: Path) -> Path:
+    path = Path(path)
+    if not path.is_file():
+        raise ImporError(f"berkas '{path}' tidak ada", "periksa nama dan foldernya")
+    return path
+
+
+def list_sheets(path: Path) -> list[str]:
+    """Worksheet names of a spreadsheet, in order; ``[]`` for a CSV (it has no sheets)."""
+    path = _cek_berkas(path)
+    if _jenis(path) == "csv":
+        return []
+    return _nama_lembar(_buka_buku(path))
+
+
+# --------------------------------------------------------------------------------------------
+# Finding the header
+# --------------------------------------------------------------------------------------------
+
+
+def _teks(v) -> str:
+    return v.strip() if type(v) is str else V.teks_sel(v).strip()
+
+
+@dataclass(slots=True)
+class _Kolom:
+    j: int  # index in the source row
+    grup: str
+    sub: str
+    nama: str  # display name
+    kunci: str = ""  # schema key or a _status pseudo key
+    jenis: str = ""  # "kunci" | "nomor" | "status" | "tanpa" (no header) | "" (unmatched)
+    prio: tuple[int, int] = (9, 9)
+
+
+def _cocokkan(
+    kolom: list[_Kolom], register: str, peta: dict[str, str]
+) -> tuple[list[_Kolom], list[str]]:
+    """Fill ``kunci``/``jenis`` of each column; return the columns and notes on conflicts."""
+    kamus = _kamus(register)
+    catatan: list[str] = []
+    ada_nomor = False
+    calon: list[_Kolom] = []
+    for k in kolom:
+        if not k.nama:
+            k.jenis = "tanpa"
+            continue
+        kand = _kandidat(k.grup, k.sub)
+        hit = next(((i, peta[n]) for i, n in enumerate(kand) if n in peta), None)
+        if hit:
+            k.kunci, k.jenis, k.prio = hit[1], "kunci", (_R_PETA, hit[0])
+            calon.append(k)
+            continue
+        if not ada_nomor and (kand[0] in _NOMOR_URUT or k.nama in ("#", "№")):
+            k.jenis, ada_nomor = "nomor", True
+            continue
+        if register == "permohonan":
+            st = next((_STATUS[n] for n in kand if n in _STATUS), None)
+            if st:
+                k.kunci, k.jenis = st, "status"
+                continue
+        best = None
+        for i, n in enumerate(kand):
+            if n in kamus:
+                key, rank = kamus[n]
+                if best is None or (rank, i) < best[0]:
+                    best = ((rank, i), key)
+        if best:
+            k.prio, k.kunci, k.jenis = best[0], best[1], "kunci"
+            calon.append(k)
+    dipakai: dict[str, _Kolom] = {}
+    for k in sorted(calon, key=lambda k: (k.prio, k.j)):
+        if k.kunci in dipakai:
+            catatan.append(
+                f"kolom '{k.nama}' juga cocok dengan '{k.kunci}', tetapi kunci itu sudah dipakai "
+                f"kolom '{dipakai[k.kunci].nama}'; isinya disimpan sebagai catatan"
+            )
+            k.kunci, k.jenis = "", ""
+        else:
+            dipakai[k.kunci] = k
+    return kolom, catatan
+
+
+def _skor(kolom: list[_Kolom]) -> int:
+    return len({k.kunci for k in kolom if k.jenis == "kunci"})
+
+
+def _susun_kolom(
+    head: list[str], sub: list[str] | None, gabung_grup: dict[int, int] | None
+) -> list[_Kolom]:
+    """Columns from a header row (and a sub-header row): group names carried over merged or
+    spanning cells."""
+    head = [" ".join(t.split()) for t in head]
+    sub = [" ".join(t.split()) for t in sub] if sub is not None else None
+    lebar = max(len(head), len(sub or []))
+    head = head + [""] * (lebar - len(head))
+    sub = (sub or []) + [""] * (lebar - len(sub or []))
+    grup = list(head)
+    if gabung_grup is not None:
+        for j, asal in gabung_grup.items():
+            if j < lebar and not grup[j]:
+                grup[j] = head[asal]
+    else:  # no merge information: a blank header over a run of sub-headers belongs to the left
+        for j in range(1, lebar):
+            if not head[j] and sub[j] and sub[j - 1] and grup[j - 1]:
+                grup[j] = grup[j - 1]
+    out = []
+    for j in range(lebar):
+        g, s = grup[j], sub[j]
+        nama = f"{g} / {s}" if g and s else (g or s)
+        out.append(_Kolom(j, g, s, nama))
+    return out
+
+
+_ANGKA_KOLOM = re.compile(r"\(?\d{1,2}\)?")
+
+
+def _baris_nomor_kolom(cells: list[str]) -> bool:
+    """A row of column numbers (1, 2, 3 … or (1), (2) …) printed under an official header."""
+    isi = [c for c in cells if c]
+    if len(isi) < 3 or not all(_ANGKA_KOLOM.fullmatch(c) for c in isi):
+        return False
+    n = [int(c.strip("()")) for c in isi]
+    return all(b > a for a, b in zip(n, n[1:], strict=False))
+
+
+_SEPERTI_DATA = re.compile(r"[\d\s./:,+-]+")
+
+
+def _bisa_sub(cells: list[str]) -> bool:
+    """Whether a row could be a sub-header: some text, and no cell that looks like data (a number
+    or a date)."""
+    isi = [c for c in cells if c]
+    return bool(isi) and not any(_SEPERTI_DATA.fullmatch(c) for c in isi)
+
+
+@dataclass
+class _Header:
+    baris: int
+    baris_sub: int | None
+    kolom: list[_Kolom]
+    catatan: list[str]
+    data_mulai: int  # first row number after the header (and column-number row)
+    head_teks: list[str]
+    sub_teks: list[str] | None
+
+
+def _cari_header(
+    sumber, register: str, peta: dict[str, str]
+) -> tuple[_Header | None, tuple[int, int, list[str]]]:
+    """The header of the table, or None with the best row seen (row, score, matched keys)."""
+    awal: list[tuple[int, list[str]]] = []
+    nonblank = 0
+    for rn, cells in sumber.baris():
+        teks = [_teks(c) for c in cells]
+        awal.append((rn, teks))
+        if any(teks):
+            nonblank += 1
+        if nonblank > BARIS_PINDAI + 1 or len(awal) > 4 * BARIS_PINDAI:
+            break
+    gabungan = sumber.gabungan() or []
+    terbaik: tuple[int, int, list[str]] = (0, 0, [])
+    pilih: _Header | None = None
+    pilih_skor = 0
+    sendiri = [_cocokkan(_susun_kolom(teks, None, None), register, peta) for _, teks in awal]
+    skor_sendiri = [_skor(k) for k, _ in sendiri]
+    for i, (rn, teks) in enumerate(awal):
+        if not any(teks):
+            continue
+        r0 = rn - 1  # 0-based row of merges
+        satu, cat1 = sendiri[i]
+        skor1 = skor_sendiri[i]
+        kandidat = (skor1, satu, cat1, None)
+        nxt = awal[i + 1] if i + 1 < len(awal) else None
+        if nxt and any(nxt[1]) and _bisa_sub(nxt[1]):
+            vertikal = any(a[0] == r0 and b[0] >= r0 + 1 for a, b in gabungan)
+            grup = {
+                j: a[1]
+                for a, b in gabungan
+                if a[0] == r0 and b[1] > a[1]
+                for j in range(a[1] + 1, b[1] + 1)
+            }
+            dua, cat2 = _cocokkan(_susun_kolom(teks, nxt[1], grup or None), register, peta)
+            skor2 = _skor(dua)
+            di_bawah_kosong = any(
+                s and (j >= len(teks) or not teks[j]) for j, s in enumerate(nxt[1])
+            )
+            # the rows read together must beat the next row read alone (else a title row above
+            # a one-row header would pass for a group row)
+            if skor2 > skor_sendiri[i + 1] and (
+                vertikal or grup or skor2 > skor1 or (di_bawah_kosong and skor2 >= skor1)
+            ):
+                kandidat = (skor2, dua, cat2, nxt)
+        skor = kandidat[0]
+        if skor > terbaik[1]:
+            terbaik = (rn, skor, sorted({k.kunci for k in kandidat[1] if k.jenis == "kunci"}))
+        if skor >= MIN_COCOK and skor > pilih_skor:
+            sub = kandidat[3]
+            data_mulai = (sub[0] if sub else rn) + 1
+            idx_next = i + (2 if sub else 1)
+            if idx_next < len(awal) and _baris_nomor_kolom(awal[idx_next][1]):
+                data_mulai += 1
+            pilih = _Header(
+                rn, sub[0] if sub else None, kandidat[1], kandidat[2], data_mulai, teks,
+                sub[1] if sub else None,
+            )  # fmt: skip
+            pilih_skor = skor
+    return pilih, terbaik
+
+
+# --------------------------------------------------------------------------------------------
+# Rows
+# --------------------------------------------------------------------------------------------
+
+#: Totals lines: their first filled cell starts with one of these.
+_JUMLAH = re.compile(r"^(?:jumlah|total|sub ?total|grand total|rekap|rekapitulasi)\b")
+#: Signature lines (one or two filled cells).
+_TANDA_TANGAN = re.compile(
+    r"^(?:mengetahui|menyetujui|disetujui|diketahui|dibuat oleh|yang membuat|kepala|ketua|"
+    r"sekretaris|nip|a n|an|plt|plh|pejabat pengelola|ppid|atasan ppid|tanda tangan|ttd)\b"
+)
+_KOTA_TANGGAL = re.compile(
+    r"[a-z][a-z .'-]{1,40},\s*(?:[a-z']+,?\s+)?"
+    r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})"
+)
+_JUDUL_BAGIAN = re.compile(
+    r"(?:bulan|triwulan|semester|periode)\b.*|"
+    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|nopember|desember)(?: \d{4})?"
+)
+
+
+def _baris_penutup(isi: list[str]) -> str | None:
+    """The text that makes this row (with no running number) a totals or signature line."""
+    if not isi:
+        return None
+    if _JUMLAH.match(V.norm_kata(isi[0])):
+        return isi[0]
+    if len(isi) <= 2:
+        for t in isi:
+            if _TANDA_TANGAN.match(V.norm_kata(t)) or _KOTA_TANGGAL.fullmatch(t.strip().lower()):
+                return t
+    return None
+
+
+def _angka_urut(v) -> bool:
+    if type(v) is float or type(v) is int:
+        return True
+    return isinstance(v, str) and v.strip().rstrip(".").isdigit()
+
+
+def _ingat(f: Callable[[object], str], maks: int = 50_000) -> Callable[[object], str]:
+    """Memoise a parser over text cells (choice wording and dates repeat on every row)."""
+    simpan: dict[str, str | tuple[str]] = {}
+
+    def g(v: object) -> str:
+        if type(v) is not str:
+            return f(v)
+        r = simpan.get(v)  # type: ignore[call-overload]
+        if r is None:
+            try:
+                r = f(v)
+            except V.NilaiError as e:
+                r = (e.pesan,)
+            if len(simpan) < maks:
+                simpan[v] = r  # type: ignore[index]
+        if type(r) is tuple:
+            raise V.NilaiError(r[0])
+        return r  # type: ignore[return-value]
+
+    return g
+
+
+def _pengubah(col: schema.Column) -> tuple[Callable[[object], str], bool]:
+    """The parser of one column, and whether its results are worth memoising (choice wording and
+    dates repeat on every row; names and NIKs do not)."""
+    k, tipe, nama = col.key, col.tipe, col.header
+    if k == "nik":
+        return V.nik, False
+    if tipe == schema.TANGGAL:
+        return V.tanggal, True
+    if tipe == schema.WAKTU:
+        return V.waktu, False
+    if tipe == schema.PILIHAN:
+        aturan = V.ATURAN.get(k, ())
+        return (lambda v: V.pilihan(v, col.pilihan, aturan, nama)), True
+    if tipe == schema.DAFTAR:
+        if k == "alasan":
+            return (
+                lambda v: V.daftar(
+                    v, col.pilihan, V.ATURAN_ALASAN, nama, angka_ke_kode=V.ALASAN_ANGKA
+                )
+            ), True
+        aturan = V.ATURAN_DOKUMEN if k == "dokumen" else ()
+        return (lambda v: V.daftar(v, col.pilihan, aturan, nama)), True
+    if tipe == schema.YA_TIDAK:
+        return (lambda v: V.ya_tidak(v, nama)), True
+    return V.teks, False
+
+
+def _buat_tabel(
+    path: Path,
+    lembar: str,
+    sumber,
+    register: str,
+    peta: dict[str, str],
+    hdr: _Header,
+) -> Table:
+    kolom = [k for k in hdr.kolom]
+    bernama = [k for k in kolom if k.jenis != "tanpa"]
+    a = min(k.j for k in bernama)
+    b = max(k.j for k in bernama) + 1
+    kolom = [k for k in kolom if a <= k.j < b]
+    # unique display names
+    hitung = Counter(k.nama for k in kolom if k.nama)
+    c0 = getattr(sumber, "c0", 0)
+    for k in kolom:
+        if not k.nama:
+            k.nama = f"Kolom {_huruf(c0 + k.j)}"
+        elif hitung[k.nama] > 1:
+            k.nama = f"{k.nama} (kolom {_huruf(c0 + k.j)})"
+    header_mentah = [k.nama for k in kolom]
+    pemetaan = {k.nama: k.kunci for k in kolom if k.jenis == "kunci"}
+    tidak_cocok = [k.nama for k in kolom if k.jenis in ("", "status")]
+    keterangan = list(hdr.catatan)
+    cols = {c.key: c for c in schema.columns(register)}
+    ada_kunci = set(pemetaan.values())
+
+    kontak = [k for k in kolom if k.jenis == "kunci" and k.kunci in ("telepon", "email")]
+    for k in kontak:
+        lain = "email" if k.kunci == "telepon" else "telepon"
+        keterangan.append(
+            f"kolom '{k.nama}' dibaca menurut isinya: nomor ke telepon, alamat surel ke email"
+            + ("" if lain in ada_kunci else f" (juga mengisi '{lain}')")
+        )
+    atasan = [
+        k
+        for k in kolom
+        if k.jenis == "kunci" and k.kunci == "nama_atasan" and "jabatan" in norm_header(k.nama)
+    ]
+    for k in atasan:
+        keterangan.append(f"kolom '{k.nama}' dipisah menjadi nama_atasan dan jabatan_atasan")
+    status = [k for k in kolom if k.jenis == "status"]
+    if status:
+        keterangan.append(
+            "kolom status informasi ("
+            + ", ".join(f"'{k.nama}'" for k in status)
+            + ") disimpan sebagai catatan; hanya mengisi keputusan bila kolom Keputusan kosong "
+            "dan ada tanggal pemberitahuan/pemberian informasi"
+        )
+    tanpa = [k.nama.removeprefix("Kolom ") for k in kolom if k.jenis == "tanpa"]
+    if tanpa:
+        keterangan.append(
+            f"kolom tanpa judul: {', '.join(tanpa)}; isinya (bila ada) disimpan sebagai catatan"
+        )
+    if not any(k.jenis == "nomor" for k in kolom):
+        keterangan.append("tidak ada kolom nomor urut (No)")
+
+    # per-column work, in column order
+    # columns by kind, with absolute indexes into the source row
+    kol_memo: list[tuple[int, str, Callable[[object], str], dict, str]] = []
+    kol_teks: list[tuple[int, str]] = []
+    kol_lain: list[tuple[int, str, Callable[[object], str], str]] = []
+    spesial: list[tuple[int, _Kolom]] = []
+    lain_kol: list[tuple[int, str]] = []
+    j_nomor = next((k.j - a for k in kolom if k.jenis == "nomor"), None)
+    for k in kolom:
+        jj = k.j - a
+        if k.jenis == "kunci":
+            col = cols[k.kunci]
+            if k in kontak or k in atasan or col.tipe == schema.ANGKA:
+                spesial.append((jj, k))
+            else:
+                ubah, ingat = _pengubah(col)
+                if ingat:
+                    kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama))
+                elif ubah is V.teks:
+                    kol_teks.append((a + jj, k.kunci))
+                else:
+                    kol_lain.append((a + jj, k.kunci, ubah, k.nama))
+        elif k.jenis in ("", "status", "tanpa"):
+            lain_kol.append((jj, k.nama))
+    status_kol = [(k.j - a, k.kunci) for k in status]
+    ada_keputusan_kol = "keputusan" in ada_kunci
+    head_teks = hdr.head_teks + [""] * b
+    head_cmp = [(k.j - a, head_teks[k.j]) for k in kolom if k.jenis == "kunci" and k.grup]
+    head_cmp = [(j, t) for j, t in head_cmp if t][:4]
+    sub_teks = None
+    if hdr.sub_teks:
+        sub_teks = (hdr.sub_teks + [""] * b)[a:b]
+    lebar = b - a
+    data_mulai = hdr.data_mulai
+    teks_sel = V.teks_sel
+    teks = V.teks
+    kosong = V.KOSONG
+    urutan = {k.nama: i for i, k in enumerate(kolom)}
+    angka = _ingat(lambda v: "\x00".join(V.angka(v)))
+
+    def hasilkan(rs: RowSource) -> Iterator[SourceRow]:
+        lewati_sub = False
+        for rn, cells in sumber.baris():
+            if rn < data_mulai:
+                continue
+            n = len(cells)
+            semua = [c if type(c) is str else teks_sel(c) for c in cells]
+            gabung = "".join(semua).strip()
+            if not gabung:
+                continue  # blank or formatted-but-empty
+            if n < b:
+                semua.extend([""] * (b - n))
+                cells = list(cells) + [""] * (b - n)
+            mentah = semua[a:b]
+            if j_nomor is not None and _angka_urut(cells[a + j_nomor]):
+                if gabung == mentah[j_nomor].strip():
+                    continue  # a pre-numbered empty template row
+            else:
+                isi = [t for t in mentah if t and not t.isspace()]
+                if len(isi) <= 4:
+                    penutup = _baris_penutup(isi)
+                    if penutup is not None:
+                        rs.akhir = (rn, penutup.strip())
+                        return
+                    if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
+                        rs.dilewati.append((rn, isi[0].strip()))
+                        continue
+            if lewati_sub:
+                lewati_sub = False
+                if sub_teks and [t.strip() for t in mentah] == sub_teks:
+                    continue
+            if head_cmp and mentah[head_cmp[0][0]].strip() == head_cmp[0][1]:
+                if sum(mentah[j].strip() == t for j, t in head_cmp) >= min(2, len(head_cmp)):
+                    rs.dilewati.append((rn, "judul kolom berulang"))
+                    lewati_sub = True
+                    continue
+            yield _baris(rn, cells, mentah, semua)
+
+    def _baris(rn: int, cells: list, mentah: list[str], semua: list[str]) -> SourceRow:
+        nilai: dict[str, str] = {}
+        tambahan: dict[str, str] = {}
+        masalah: list[Problem] = []
+        for i, key, ubah, memo, nama in kol_memo:
+            v = cells[i]
+            r = memo.get(v)
+            if r is None:
+                try:
+                    r = ubah(v)
+                except V.NilaiError as e:
+                    r = (e.pesan,)
+                if len(memo) < MEMO_MAKS:
+                    memo[v] = r
+            if type(r) is str:
+                nilai[key] = r
+            else:
+                masalah.append(Problem(rn, nama, r[0]))
+                tambahan[nama] = semua[i].strip()
+        for i, key in kol_teks:
+            v = cells[i]
+            if (
+                type(v) is str
+                and v.isprintable()
+                and "  " not in v
+                and v[:1] != " "
+                and v[-1:] != " "
+                and "<" not in v
+                and "&" not in v
+            ):  # plain text that needs no cleaning: the common case
+                nilai[key] = "" if v in kosong else v
+            else:
+                nilai[key] = teks(v)
+        for i, key, ubah, nama in kol_lain:
+            v = cells[i]
+            if v == "" or v is None:
+                nilai[key] = ""
+                continue
+            try:
+                nilai[key] = ubah(v)
+            except V.NilaiError as e:
+                masalah.append(Problem(rn, nama, e.pesan))
+                tambahan[nama] = semua[i].strip()
+        for jj, nama in lain_kol:
+            t = mentah[jj].strip()
+            if t:
+                tambahan[nama] = t
+        if spesial:
+            _spesial(rn, cells, mentah, nilai, tambahan, masalah)
+        if status_kol and (not ada_keputusan_kol or nilai.get("keputusan") == ""):
+            if nilai.get("tanggal_pemberitahuan") or nilai.get("tanggal_selesai"):
+                kep = _keputusan_dari_status([(st, mentah[jj]) for jj, st in status_kol])
+                if kep:
+                    nilai["keputusan"] = kep
+        if lebar < len(semua):
+            for j, t in enumerate(semua):
+                if (j < a or j >= b) and t.strip():
+                    tambahan[f"Kolom {_huruf(c0 + j)}"] = t.strip()
+        if len(masalah) > 1:
+            masalah.sort(key=lambda p: urutan.get(p.kolom, 0))
+        return SourceRow(lembar, rn, nilai, tambahan, mentah, masalah)
+
+    def _spesial(rn, cells, mentah, nilai, tambahan, masalah) -> None:
+        tel_utama: list[str] = []
+        tel_lain: list[str] = []
+        mail_utama: list[str] = []
+        mail_lain: list[str] = []
+        raw_kontak: list[tuple[str, str]] = []
+        for jj, k in spesial:
+            v = cells[a + jj]
+            raw = mentah[jj].strip()
+            try:
+                if k.kunci in ("telepon", "email"):
+                    if v == "" or v is None:
+                        continue
+                    ph, em, lebih = V.kontak(v)
+                    if k.kunci == "telepon":
+                        tel_utama += ph
+                        mail_lain += em
+                    else:
+                        mail_utama += em
+                        tel_lain += ph
+                    if lebih or len(ph) > 1 or len(em) > 1:
+                        tambahan[k.nama] = raw
+                    raw_kontak.append((k.nama, raw))
+                elif k.kunci == "nama_atasan":
+                    nama, jabatan = V.pisah_nama_jabatan(v)
+                    nilai["nama_atasan"] = nama
+                    if jabatan:
+                        if nilai.get("jabatan_atasan", "") in ("", jabatan):
+                            nilai["jabatan_atasan"] = jabatan
+                        else:
+                            tambahan[k.nama] = raw
+                    else:
+                        nilai.setdefault("jabatan_atasan", "")
+                else:  # ANGKA
+                    if v == "" or v is None:
+                        nilai[k.kunci] = ""
+                        continue
+                    jumlah, _, lebih = angka(v).partition("\x00")
+                    nilai[k.kunci] = jumlah
+                    if lebih:
+                        tambahan[k.nama] = raw
+            except V.NilaiError as e:
+                masalah.append(Problem(rn, k.nama, e.pesan))
+                tambahan[k.nama] = raw
+        if kontak:
+            telepon = tel_utama + tel_lain
+            email = mail_utama + mail_lain
+            nilai["telepon"] = telepon[0] if telepon else ""
+            nilai["email"] = email[0] if email else ""
+            if len(telepon) > 1 or len(email) > 1:
+                for nama, raw in raw_kontak:
+                    tambahan.setdefault(nama, raw)
+
+    rs = RowSource(hasilkan)
+    return Table(
+        berkas=path,
+        lembar=lembar,
+        baris_header=hdr.baris,
+        pemetaan=pemetaan,
+        tidak_cocok=tidak_cocok,
+        header_mentah=header_mentah,
+        rows=rs,
+        baris_subheader=hdr.baris_sub,
+        keterangan=keterangan,
+    )
+
+
+def _keputusan_dari_status(isi: list[tuple[str, str]]) -> str:
+    for st, t in isi:
+        n = V.norm_kata(t)
+        if not n:
+            continue
+        if st == "_centang_belum" and n not in V.TIDAK:
+            return "belum-didokumentasikan"
+        if st == "_centang_tidak" and n not in V.TIDAK:
+            return "tidak-dikuasai"
+        if st == "_status":
+            if "belum" in n:
+                return "belum-didokumentasikan"
+            if n in V.TIDAK or n.startswith("tidak"):
+                return "tidak-dikuasai"
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------
+
+
+def _tanpa_tabel(path: Path, lembar: str, register: str, terbaik: tuple[int, int, list[str]]):
+    letak = f"lembar '{lembar}'" if lembar else "berkas"
+    rinci = (
+        f"; baris terbaik {terbaik[0]} hanya cocok {terbaik[1]} kolom ({', '.join(terbaik[2])})"
+        if terbaik[1]
+        else ""
+    )
+    return ImporError(
+        f"tabel register {register} tidak ditemukan di '{path.name}' {letak}: tidak ada baris "
+        f"judul kolom dengan sedikitnya {MIN_COCOK} kolom yang dikenali dalam {BARIS_PINDAI} "
+        f"baris pertama{rinci}",
+        "periksa judul kolomnya, atau petakan kolom dengan --peta peta.toml",
+    )
+
+
+def read_tables(
+    path: Path,
+    register: str,
+    *,
+    lembar: str | None = None,
+    pemisah: str | None = None,
+    encoding: str | None = None,
+    peta: Path | None = None,
+) -> list[Table]:
+    """The register table(s) of a legacy file, header matched, rows streamed.
+
+    ``lembar``: a sheet name, ``"ALL"`` for every sheet that holds a table, or ``None`` for the
+    first sheet that holds one. ``pemisah``/``encoding`` force the CSV delimiter/encoding
+    (otherwise detected: ``; , tab |``; UTF-8 with or without BOM, UTF-16 with BOM, cp1252, then
+    latin-1). ``peta``: a TOML file mapping source headers to schema keys.
+    Raises :class:`ImporError` (a :class:`PpidError`) for what the user must fix."""
+    path = _cek_berkas(path)
+    if register not in REGISTER_IMPOR:
+        raise ImporError(
+            f"register '{register}' tidak bisa diimpor", f"pilih {' atau '.join(REGISTER_IMPOR)}"
+        )
+    jenis = _jenis(path)
+    peta_map = _baca_peta(peta, register) if peta else {}
+
+    if jenis == "csv":
+        if lembar not in (None, "", SEMUA):
+            raise ImporError("berkas CSV tidak punya lembar", "hapus pilihan --lembar")
+        sumber = _SumberCsv(path, encoding, pemisah)
+        hdr, terbaik = _cari_header(sumber, register, peta_map)
+        if hdr is None:
+            raise _tanpa_tabel(path, "", register, terbaik)
+        t = _buat_tabel(path, "", sumber, register, peta_map, hdr)
+        t.encoding, t.pemisah = sumber.encoding, sumber.pemisah
+        t.keterangan.insert(
+            0,
+            f"CSV: encoding {sumber.encoding}{' (terdeteksi)' if sumber.encoding_ditebak else ''}, "
+            f"pemisah {'tab' if sumber.pemisah == chr(9) else repr(sumber.pemisah)}"
+            f"{' (terdeteksi)' if sumber.pemisah_ditebak else ''}",
+        )
+        _peta_tak_terpakai(t, peta_map)
+        return [t]
+
+    if pemisah or encoding:
+        raise ImporError(
+            "--pemisah dan --encoding hanya untuk berkas CSV", "hapus pilihan itu untuk berkas ini"
+        )
+    buku = _buka_buku(path)
+    nama = _nama_lembar(buku)
+    if lembar and lembar != SEMUA:
+        cocok = [n for n in nama if n == lembar] or [
+            n for n in nama if n.casefold().strip() == lembar.casefold().strip()
+        ]
+        if not cocok:
+            raise ImporError(
+                f"lembar '{lembar}' tidak ada di '{path.name}'",
+                f"lembar yang ada: {', '.join(nama)}",
+            )
+        target = cocok[:1]
+    else:
+        target = nama
+    hasil: list[Table] = []
+    gagal: list[tuple[str, tuple[int, int, list[str]]]] = []
+    for n in target:
+        try:
+            sheet = buku.get_sheet_by_name(n)
+        except Exception as e:  # noqa: BLE001
+            raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
+        sumber = _SumberLembar(sheet)
+        hdr, terbaik = _cari_header(sumber, register, peta_map)
+        if hdr is None:
+            gagal.append((n, terbaik))
+            continue
+        t = _buat_tabel(path, n, sumber, register, peta_map, hdr)
+        _peta_tak_terpakai(t, peta_map)
+        hasil.append(t)
+        if lembar is None:
+            if len(nama) > 1:
+                t.keterangan.insert(
+                    0,
+                    f"dipakai lembar '{n}' (berkas punya {len(nama)} lembar: {', '.join(nama)}; "
+                    "pilih dengan --lembar NAMA atau --lembar ALL)",
+                )
+            break
+    if not hasil:
+        n, terbaik = max(gagal, key=lambda g: g[1][1]) if gagal else ("", (0, 0, []))
+        raise _tanpa_tabel(path, n, register, terbaik)
+    if lembar == SEMUA and gagal:
+        hasil[0].keterangan.insert(
+            0, "lembar tanpa tabel dilewati: " + ", ".join(f"'{n}'" for n, _ in gagal)
+        )
+    return hasil
+
+
+def _peta_tak_terpakai(t: Table, peta: dict[str, str]) -> None:
+    if not peta:
+        return
+    ada = set()
+    for nama in t.header_mentah:
+        ada.update(_kandidat(nama, ""))
+        if " / " in nama:
+            g, s = nama.split(" / ", 1)
+            ada.update(_kandidat(g, s))
+    for n, key in peta.items():
+        if n not in ada:
+            t.keterangan.append(f"peta: kolom '{n}' (→ {key}) tidak ada di tabel ini")

@@ -1,0 +1,679 @@
+"""Cell value parsers for legacy registers: one cell in, one canonical string out.
+
+Each parser takes the value exactly as the reader got it (``str`` from a CSV or a text cell;
+``float``, ``int``, ``bool``, ``datetime.date``/``datetime`` from a typed spreadsheet cell) and
+returns the string the register stores (dates ``YYYY-MM-DD``, codes from the schema's ``pilihan``,
+lists joined with ``;``), or raises :class:`NilaiError` with an Indonesian message naming the raw
+value. The reader turns that into a per-row problem; nothing here guesses a value it cannot prove:
+
+- dates are always day-first; an impossible date (``31/02/2026``) is an error, not the nearest day;
+- a NIK that went through an Excel number cell and lost digits is *damaged*, never "repaired";
+- free text is trimmed, runs of spaces collapsed, and HTML remnants of web exports removed.
+
+A lone dash (``-``, ``–``, ``—``) is the usual "nothing here" mark of hand-kept registers and reads
+as empty in every column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import re
+
+__all__ = [
+    "NilaiError",
+    "teks_sel",
+    "teks",
+    "bersihkan",
+    "tanggal",
+    "waktu",
+    "nik",
+    "kontak",
+    "telepon",
+    "email",
+    "angka",
+    "pilihan",
+    "daftar",
+    "ya_tidak",
+    "pisah_nama_jabatan",
+    "KOSONG",
+]
+
+
+class NilaiError(ValueError):
+    """One cell that cannot be read as its column's type; ``pesan`` is Indonesian."""
+
+    def __init__(self, pesan: str) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+_NON_KATA = re.compile(r"[^\w]+|_")
+_BUKAN_DIGIT = re.compile(r"\D")
+
+#: Placeholders that mean "empty" in hand-kept registers.
+KOSONG = frozenset({"-", "--", "---", "–", "—", "_"})
+
+
+# --------------------------------------------------------------------------------------------
+# Raw text and free text
+# --------------------------------------------------------------------------------------------
+
+
+def teks_sel(v: object) -> str:
+    """The text of a cell as the user sees it: for ``mentah``, ``tambahan`` and messages.
+
+    Whole numbers lose Excel's ``.0`` (``5271051512683430.0`` → ``5271051512683430``, never
+    ``5.27e+15``); dates are ISO.
+    """
+    if v is None:
+        return ""
+    t = type(v)
+    if t is str:
+        return v  # type: ignore[return-value]
+    if t is float:
+        f: float = v  # type: ignore[assignment]
+        if f.is_integer():
+            return str(int(f))
+        return repr(f)
+    if t is bool:
+        return "TRUE" if v else "FALSE"
+    if t is int:
+        return str(v)
+    if isinstance(v, dt.datetime):
+        if v.time() == dt.time(0):
+            return v.date().isoformat()
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date | dt.time):
+        return v.isoformat()
+    return str(v)
+
+
+_HTML_TAGS = (
+    "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|div|dl|dt|em|font|h[1-6]|head|"
+    "hr|html|i|img|label|li|link|meta|o:p|ol|p|pre|s|small|span|strike|strong|sub|sup|table|"
+    "tbody|td|tfoot|th|thead|title|tr|tt|u|ul"
+)
+_HTML_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_HTML_BREAK = re.compile(r"<(?:br|/p|/div|/li|/tr|/h[1-6]|hr)\b[^<>]*>", re.I)
+_HTML_TAG = re.compile(rf"<!--.*?-->|</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.I | re.S)
+_HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_SPASI = re.compile(r"[ \t\xa0\u2007\u202f\u3000]+")
+_NOL_LEBAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def hapus_html(s: str) -> str:
+    """Remove tags and decode entities left by web exports (``<br>`` becomes a line break).
+
+    Only real HTML tag names are removed, so text such as ``<5 tahun>`` or ``PT A & B`` survives.
+    """
+    if "<" in s:
+        s = _HTML_BLOCK.sub("", s)
+        s = _HTML_BREAK.sub("\n", s)
+        s = _HTML_TAG.sub("", s)
+    if "&" in s and _HTML_ENTITY.search(s):
+        s = html.unescape(s)
+    return s
+
+
+def perlu_bersih(s: str) -> bool:
+    """Whether :func:`bersihkan` would change ``s`` (fast: no regex; ``isprintable`` is false for
+    tabs, line breaks, no-break and zero-width spaces)."""
+    return not s.isprintable() or "  " in s or s[:1] == " " or s[-1:] == " " or "<" in s or "&" in s
+
+
+def bersihkan(s: str) -> str:
+    """Free text: HTML remnants stripped, each line trimmed with runs of spaces collapsed, blank
+    lines dropped (line breaks typed inside a cell are kept)."""
+    if not perlu_bersih(s):
+        return s
+    s = hapus_html(s)
+    s = _NOL_LEBAR.sub("", s)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPASI.sub(" ", line).strip() for line in s.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def teks(v: object) -> str:
+    """Free text of any cell (numbers without Excel's ``.0``); a lone dash is empty."""
+    s = bersihkan(v) if type(v) is str else teks_sel(v)  # type: ignore[arg-type]
+    return "" if s in KOSONG else s
+
+
+_teks_bersih = teks
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+# --------------------------------------------------------------------------------------------
+
+_BULAN = {
+    "januari": 1, "jan": 1, "january": 1, "janu": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "febr": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3, "mrt": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agst": 8, "agus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9, "spt": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12, "nopem": 11,
+}  # fmt: skip
+_HARI = (
+    r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+)
+_AWALAN_HARI = re.compile(rf"^(?:hari\s+)?(?:{_HARI})\b\.?\s*[,/]?\s*", re.I)
+_JAM = re.compile(
+    r"(?:\s*,)?\s+(?:pukul|jam|pk\.?)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*(?:wita|wib|wit|am|pm))?$",
+    re.I,
+)
+_ISO = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    re.I,
+)
+_DMY = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
+_D_BULAN_Y = re.compile(
+    r"(\d{1,2})(?:\s*[-/.]\s*|\s+)([a-z]+)\.?(?:\s*[-/.,]\s*|\s+)('?\d{2}|\d{4})"
+)
+_SERIAL = re.compile(r"\d{5}(?:[.,]0+)?")
+#: Sane range for dates in a register (also bounds Excel serials: 18264 = 1950-01-01).
+TAHUN_MIN, TAHUN_MAX = 1950, 2099
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Lotus leap-year bug for < 61)
+_SERIAL_MIN = (dt.date(TAHUN_MIN, 1, 1) - _EXCEL_EPOCH).days
+_SERIAL_MAX = (dt.date(TAHUN_MAX, 12, 31) - _EXCEL_EPOCH).days
+
+
+def _buat_tanggal(y: int, m: int, d: int, raw: str) -> dt.date:
+    try:
+        hasil = dt.date(y, m, d)
+    except ValueError:
+        raise NilaiError(f"tanggal '{raw}' tidak ada") from None
+    if not TAHUN_MIN <= y <= TAHUN_MAX:
+        raise NilaiError(f"tanggal '{raw}' di luar rentang tahun {TAHUN_MIN}–{TAHUN_MAX}")
+    return hasil
+
+
+def _dari_serial(n: float, raw: str) -> dt.date:
+    if not _SERIAL_MIN <= n <= _SERIAL_MAX:
+        raise NilaiError(
+            f"angka {raw} bukan tanggal (nomor seri Excel di luar {TAHUN_MIN}–{TAHUN_MAX})"
+        )
+    return _EXCEL_EPOCH + dt.timedelta(days=int(n))
+
+
+def _tahun(s: str) -> int:
+    s = s.lstrip("'")
+    y = int(s)
+    return 2000 + y if len(s) == 2 else y
+
+
+def parse_tanggal(v: object) -> dt.date | None:
+    """A date from a cell; ``None`` when empty. Day-first always."""
+    t = type(v)
+    if t is dt.date:
+        return v  # type: ignore[return-value]
+    if t is dt.datetime:
+        return v.date()  # type: ignore[union-attr]
+    if t is float or t is int:
+        return _dari_serial(v, teks_sel(v))  # type: ignore[arg-type]
+    if t is not str:
+        raise NilaiError(f"'{teks_sel(v)}' bukan tanggal")
+    raw: str = v  # type: ignore[assignment]
+    s = bersihkan(raw).lower().replace("’", "'").replace("`", "'")
+    if not s or s in KOSONG:
+        return None
+    s = _AWALAN_HARI.sub("", s)
+    s = _JAM.sub("", s).strip(" ,")
+    m = _DMY.fullmatch(s)
+    if m:
+        return _buat_tanggal(_tahun(m[4]), int(m[3]), int(m[1]), raw)
+    m = _D_BULAN_Y.fullmatch(s)
+    if m:
+        bulan = _BULAN.get(m[2])
+        if bulan is None:
+            raise NilaiError(f"tanggal '{raw}': nama bulan '{m[2]}' tidak dikenal")
+        return _buat_tanggal(_tahun(m[3]), bulan, int(m[1]), raw)
+    m = _ISO.fullmatch(s)
+    if m:
+        return _buat_tanggal(int(m[1]), int(m[2]), int(m[3]), raw)
+    if _SERIAL.fullmatch(s):
+        return _dari_serial(float(s.replace(",", ".")), raw)
+    raise NilaiError(f"tanggal '{raw}' tidak dikenali (tulis mis. 10/03/2026 atau 10 Maret 2026)")
+
+
+def tanggal(v: object) -> str:
+    """``YYYY-MM-DD`` (or ``""``) from an Excel date cell, an Excel serial number, or text such as
+    ``10 Maret 2026``, ``Senin, 10 Maret 2026``, ``10 Mar 26``, ``10/03/2026``, ``10/3/2026``,
+    ``10-03-26``, ``10.03.2026`` or ISO ``2026-03-10``. Two-digit years are 20xx. A weekday
+    prefix is dropped without checking it against the date."""
+    d = parse_tanggal(v)
+    return d.isoformat() if d else ""
+
+
+def waktu(v: object) -> str:
+    """A timestamp: ``YYYY-MM-DDTHH:MM:SS``, with its UTC offset only when the source had one
+    (legacy registers have none; the caller adds the office's offset)."""
+    if isinstance(v, dt.datetime):
+        return v.replace(microsecond=0).isoformat()
+    if type(v) is str:
+        s = bersihkan(v)  # type: ignore[arg-type]
+        if not s or s in KOSONG:
+            return ""
+        if ":" in s:
+            try:
+                return dt.datetime.fromisoformat(s.replace(" ", "T", 1)).isoformat()
+            except ValueError:
+                pass
+        jam = re.search(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:wita|wib|wit)?$", s, re.I)
+        if jam:
+            d = parse_tanggal(s)
+            h, mi, se = int(jam[1]), int(jam[2]), int(jam[3] or 0)
+            if d and h < 24 and mi < 60 and se < 60:
+                return dt.datetime.combine(d, dt.time(h, mi, se)).isoformat()
+    d = parse_tanggal(v)
+    if d is None:
+        return ""
+    raise NilaiError(f"waktu '{teks_sel(v)}' tanpa jam (tulis mis. 10/03/2026 09:15)")
+
+
+# --------------------------------------------------------------------------------------------
+# NIK
+# --------------------------------------------------------------------------------------------
+
+_NIK_BUANG = str.maketrans("", "", " \t\xa0'’‘`.-")
+_ILMIAH = re.compile(r"\d(?:[.,]\d+)?\s*e\s*\+?\s*\d{1,2}", re.I)
+_MAKS_EXACT = 2**53
+
+
+def nik(v: object) -> str:
+    """A 16-digit NIK from text (spaces, dots, dashes and a leading apostrophe removed) or a number
+    cell.
+
+    A number cell that held 16 digits went through Excel's 15 significant digits: its last digit
+    became 0, so any numeric NIK ending in 0 (or longer than 16 digits, or beyond the exact range of
+    a double) is damaged; a 15-digit number lost a digit. Both raise "NIK rusak", never repaired.
+    A numeric 16-digit NIK whose last digit is not 0 cannot have been rounded and is accepted.
+    Text in scientific notation (``5,27101E+15``, from a CSV saved by Excel) is damaged too.
+    """
+    t = type(v)
+    if t is float or t is int:
+        raw = teks_sel(v)
+        if t is float and not v.is_integer():  # type: ignore[union-attr]
+            raise NilaiError(f"NIK rusak (dibulatkan Excel): {raw}")
+        n = int(v)  # type: ignore[call-overload]
+        s = str(n)
+        if len(s) >= 16 and (s.endswith("0") or len(s) > 16 or n > _MAKS_EXACT):
+            raise NilaiError(
+                f"NIK rusak (dibulatkan Excel): {s} — sel berupa angka, Excel hanya menyimpan "
+                "15 digit; ketik ulang NIK dari KTP sebagai teks"
+            )
+        if len(s) == 15:
+            raise NilaiError(
+                f"NIK rusak (kehilangan satu digit): {s} — sel berupa angka 15 digit; "
+                "ketik ulang NIK dari KTP sebagai teks"
+            )
+        if len(s) != 16:
+            raise NilaiError(f"NIK '{s}' harus 16 digit (ada {len(s)})")
+        return s
+    if t is not str:
+        raise NilaiError(f"NIK '{teks_sel(v)}' bukan angka")
+    raw = bersihkan(v)  # type: ignore[arg-type]
+    if not raw or raw in KOSONG:
+        return ""
+    if _ILMIAH.fullmatch(raw.lstrip("'")):
+        raise NilaiError(
+            f"NIK rusak (dibulatkan Excel): {raw} — digitnya sudah hilang; ketik ulang NIK dari KTP"
+        )
+    d = raw.translate(_NIK_BUANG)
+    if not (d.isascii() and d.isdigit()):
+        raise NilaiError(f"NIK '{raw}' bukan angka")
+    if len(d) != 16:
+        raise NilaiError(f"NIK '{raw}' harus 16 digit (ada {len(d)})")
+    return d
+
+
+# --------------------------------------------------------------------------------------------
+# Contacts: phone and e-mail, also from one "Nomor kontak (telepon/e-mail)" cell
+# --------------------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"(?:mailto:)?([^@\s,;/<>()\[\]]+@[^@\s,;/<>()\[\]]+\.[A-Za-z]{2,})", re.I)
+_NOMOR = re.compile(r"(?:\+|\b00)?\(?\d[\d \t\-.()]{4,}\d")
+_LABEL_KONTAK = re.compile(
+    r"\b(?:hp|wa|whatsapp|telp?|tlp|telepon|telpon|phone|ponsel|kantor|rumah|no|nomor|"
+    r"e-?mail|surel|fax|faks|dan|atau)\b|[\s/,;:|&+\-.()\[\]]",
+    re.I,
+)
+
+
+def _nomor_nasional(digits: str, plus: bool) -> str:
+    if digits.startswith("62") and (plus or len(digits) >= 10):
+        return "0" + digits[2:]
+    if plus:
+        return "+" + digits
+    if digits.startswith("0") or len(digits) < 9:
+        return digits  # national form already, or a local number without area code
+    return "0" + digits  # a number cell (or an Excel-made CSV) lost the leading 0
+
+
+def kontak(v: object) -> tuple[list[str], list[str], bool]:
+    """Phones and e-mails found in one cell, and whether other words were left over.
+
+    Phones are normalised to the national form: separators removed, ``+62``/``62`` becomes ``0``,
+    a number of 9 or more digits that lost its leading 0 in an Excel number cell gets it back
+    (``81234567890`` → ``081234567890``; a shorter one is a local number and stays); other
+    country codes keep their ``+``. E-mails are kept as typed.
+    """
+    t = type(v)
+    if t is float or t is int:
+        if t is float and not v.is_integer():  # type: ignore[union-attr]
+            raise NilaiError(f"nomor kontak '{teks_sel(v)}' tidak dikenali")
+        return [_nomor_nasional(str(int(v)), False)], [], False  # type: ignore[call-overload]
+    s = bersihkan(teks_sel(v))
+    if not s or s in KOSONG:
+        return [], [], False
+    if s.isdigit() and s.isascii() and 6 <= len(s) <= 15:
+        return [_nomor_nasional(s, False)], [], False
+    kiri, garis, kanan = s.partition("/")  # the KI layout's "0812… / nama@contoh.id"
+    if garis and "/" not in kanan:
+        kiri, kanan = kiri.strip(), kanan.strip()
+        if kiri.isdigit() and kiri.isascii() and 6 <= len(kiri) <= 15 and _EMAIL.fullmatch(kanan):
+            return [_nomor_nasional(kiri, False)], [_EMAIL.fullmatch(kanan)[1]], False
+    if "@" in s:
+        emails = [m[1] for m in _EMAIL.finditer(s)]
+        sisa = _EMAIL.sub(" ", s)
+    else:
+        emails, sisa = [], s
+    phones = []
+    for m in _NOMOR.finditer(sisa):
+        digits = _BUKAN_DIGIT.sub("", m[0])
+        plus = m[0].startswith(("+", "00"))
+        if m[0].startswith("00"):
+            digits = digits[2:]
+        if len(digits) < 6 or len(digits) > 15:
+            continue
+        phones.append(_nomor_nasional(digits, plus))
+    sisa = _NOMOR.sub(" ", sisa).strip(" \t/,;:|&+-.()[]")
+    lebih = bool(sisa) and bool(_LABEL_KONTAK.sub("", sisa))
+    if not phones and not emails:
+        raise NilaiError(f"nomor kontak '{s}' tidak dikenali")
+    return phones, emails, lebih
+
+
+def telepon(v: object) -> str:
+    """One phone number in national form (see :func:`kontak`)."""
+    phones, emails, lebih = kontak(v)
+    if emails or lebih or len(phones) > 1:
+        raise NilaiError(f"nomor telepon '{teks_sel(v)}' tidak dikenali")
+    return phones[0] if phones else ""
+
+
+def email(v: object) -> str:
+    s = _teks_bersih(v)
+    if not s:
+        return ""
+    m = _EMAIL.fullmatch(s)
+    if not m:
+        raise NilaiError(f"alamat e-mail '{s}' tidak sah")
+    return m[1]
+
+
+# --------------------------------------------------------------------------------------------
+# Whole numbers (Rupiah)
+# --------------------------------------------------------------------------------------------
+
+_NOL_KATA = re.compile(
+    r"(?:gratis|nihil|tidak ada|tanpa biaya|free|tidak dipungut biaya)\b.*", re.I
+)
+_RUPIAH = re.compile(
+    r"(?:rp\.?|idr)?\s*(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?:([.,])(\d{1,2}))?"
+    r"\s*(?:,-|\.-|-)?\s*(.*)",
+    re.I | re.S,
+)
+
+
+def angka(v: object) -> tuple[str, str]:
+    """A whole number (``"25000"`` from ``Rp 25.000,-``) and any words after it (``"transfer"`` from
+    ``Rp 5.000 (transfer)``) that the caller keeps as a note. ``gratis``/``nihil`` read as 0."""
+    t = type(v)
+    if t is float or t is int:
+        if t is float and not v.is_integer():  # type: ignore[union-attr]
+            raise NilaiError(f"'{teks_sel(v)}' bukan bilangan bulat")
+        return str(int(v)), ""  # type: ignore[call-overload]
+    s = _teks_bersih(v)
+    if not s:
+        return "", ""
+    if _NOL_KATA.fullmatch(s):
+        return "0", ""
+    m = _RUPIAH.fullmatch(s)
+    if not m:
+        raise NilaiError(f"angka '{s}' tidak dikenali")
+    utama, pemisah_desimal, desimal, sisa = m[1], m[2], m[3], m[4].strip(" ()[],;")
+    if pemisah_desimal and desimal:
+        # "5.000" or "5,000" alone were caught as thousands; here a 1–2 digit tail is cents.
+        if int(desimal):
+            raise NilaiError(f"'{s}' bukan bilangan bulat")
+    return str(int(_BUKAN_DIGIT.sub("", utama))), sisa
+
+
+# --------------------------------------------------------------------------------------------
+# Choices: decision and reason wording mapped to the schema's codes
+# --------------------------------------------------------------------------------------------
+
+
+def norm_kata(s: str) -> str:
+    """Lowercase, punctuation to spaces, single spaces: the form wording rules are matched on."""
+    s = s.lower().replace("’", "").replace("'", "")
+    return " ".join(_NON_KATA.sub(" ", s).split())
+
+
+@functools.lru_cache(maxsize=256)
+def _kode_norm(kode: tuple[str, ...]) -> dict[str, str]:
+    return {norm_kata(k): k for k in kode}
+
+
+Aturan = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _aturan(*pasangan: tuple[str, str]) -> Aturan:
+    return tuple((re.compile(p), kode) for p, kode in pasangan)
+
+
+#: Wording → code, per column key; the first rule that matches wins, so the more specific
+#: wording comes first ("diberikan sebagian" before "diberikan", "tidak menerima" before
+#: "menerima"). Matched on :func:`norm_kata` text.
+ATURAN: dict[str, Aturan] = {
+    "keputusan": _aturan(
+        (r"\bsebagian\b", "diberikan-sebagian"),
+        (r"\bbelum (?:di|ter)?dokumentasi", "belum-didokumentasikan"),
+        (
+            r"\btidak (?:di ?)?kuasai|\btidak menguasai|\bbukan (?:di ?)?kuasai|"
+            r"\btidak (?:berada )?(?:dalam|di bawah) penguasaan|\bbukan kewenangan",
+            "tidak-dikuasai",
+        ),
+        (r"\bditolak|\bmenolak|\bpenolakan|\bdikecualikan", "ditolak"),
+        (
+            r"\b(?<!tidak )(?<!belum )"
+            r"(?:diberikan|dikabulkan|mengabulkan|dipenuhi|terpenuhi|memberikan)\b",
+            "diberikan",
+        ),
+    ),
+    "keputusan_atasan": _aturan(
+        (r"\bmenolak|\bditolak|\btidak (?:di|me)?(?:terima|nerima)|\bmenguatkan", "ditolak"),
+        (r"\bmenerima|\bditerima|\bmengabulkan|\bdikabulkan|\bmembatalkan", "diterima"),
+    ),
+    "tanggapan_pemohon": _aturan(
+        (r"\bsengketa|\bkomisi informasi|\bki\b|\btidak (?:menerima|puas|setuju)", "sengketa"),
+        (r"\bmenerima|\bditerima|\bpuas\b|\bsetuju|\bselesai", "menerima"),
+    ),
+    "saluran": _aturan(
+        (r"\be ?mail|\bsurel\b|\bsurat elektronik", "email"),
+        (r"\be ?ppid|\bwebsite|\bweb\b|\bonline|\bdaring|\baplikasi|\bsitus|\bportal", "e-ppid"),
+        (r"\bfaks|\bfax", "faksimili"),
+        (r"\bwa\b|\bwhatsapp|\bsms\b|\bmedia sosial|\binstagram|\bfacebook|\blain", "lainnya"),
+        (r"\btelepon|\btelp|\btlp|\btelpon", "telepon"),
+        (r"\bsurat\b|\bpos\b", "surat"),
+        (r"\blangsung|\bdatang|\btatap muka|\bloket|\boffline", "langsung"),
+    ),
+    "jenis_pemohon": _aturan(
+        (r"\bkelompok|\bkomunitas", "kelompok"),
+        (
+            r"\bbadan hukum|\blembaga|\byayasan|\bperkumpulan|\borganisasi|\blsm\b|\bormas\b|"
+            r"\bpt\b|\bcv\b|\bpartai",
+            "badan-hukum",
+        ),
+        (r"\bperorangan|\bperseorangan|\bindividu|\bpribadi|\bwarga", "perorangan"),
+    ),
+    "jenis_identitas": _aturan(
+        (r"\bpaspor|\bpassport", "paspor"),
+        (r"\bktp\b|\bkartu tanda penduduk|\bnik\b", "ktp"),
+        (r"\bsim\b|\bkitas|\bkitap|\bkartu|\blain", "lainnya"),
+    ),
+    "cara_memperoleh": _aturan(
+        (r"\bsalinan|\bcopy|\bkopi\b|\bfotokopi|\bmeminta", "salinan"),
+        (r"\bmelihat|\bmembaca|\bmendengar|\bmencatat", "melihat"),
+    ),
+    "bentuk_informasi": _aturan(
+        (r"\bsoft ?(?:copy|file)|\belektronik|\bdigital|\bfile\b|\bpdf\b", "softcopy"),
+        (r"\bhard ?copy|\bcetak|\btercetak|\bfotokopi|\bkertas|\bprint", "hardcopy"),
+    ),
+    "cara_kirim": _aturan(
+        (r"\be ?mail|\bsurel\b|\belektronik", "email"),
+        (r"\bfaks|\bfax", "faksimili"),
+        (r"\bkurir|\bojek|\bojol|\bgojek|\bgrab", "kurir"),
+        (r"\bpos\b|\bjne\b|\btiki\b|\bekspedisi", "pos"),
+        (r"\blangsung|\bdiambil|\bmengambil|\bambil\b", "langsung"),
+    ),
+}
+
+#: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP numbers the same list 1–7).
+#: Several may match one phrase; all are kept.
+ATURAN_ALASAN: Aturan = _aturan(
+    (r"\bpengecualian|\bdikecualikan|\bpasal 17\b|\bpenolakan|\bditolak", "a"),
+    (r"\bberkala\b|\bpasal 9\b", "b"),
+    (
+        r"\btidak (?:di ?)?tanggapi|\btidak ada tanggapan|\btidak (?:ada )?(?:jawaban|respon)|"
+        r"\btidak (?:di ?)?(?:jawab|respon)",
+        "c",
+    ),
+    (r"\btidak sebagaimana\b|\btidak sesuai (?:dengan )?(?:yang|permintaan)", "d"),
+    (r"\btidak (?:di ?)?(?:penuhi|kabulkan)|\btidak terpenuhi", "e"),
+    (r"\bbiaya\b", "f"),
+    (r"\bmelebihi\b|\bmelewati\b|\bterlambat|\blewat waktu|\bjangka waktu", "g"),
+)
+ALASAN_ANGKA = dict(zip("1234567", "abcdefg", strict=True))
+
+ATURAN_DOKUMEN: Aturan = _aturan(
+    (r"\bformulir|\bform\b", "formulir"),
+    (r"\bktp\b|\bidentitas|\bkartu tanda|\bpaspor", "identitas"),
+    (r"\bakta|\banggaran dasar", "akta"),
+    (r"\bkuasa\b", "kuasa"),
+)
+
+YA = frozenset({"ya", "y", "v", "x", "yes", "true", "1", "ada", "benar", "✓", "✔", "√", "iya"})
+TIDAK = frozenset({"tidak", "t", "tdk", "no", "n", "false", "0", "tidak ada", "bukan", "salah"})
+
+
+def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "nilai") -> str:
+    """One code of ``kode`` from its own spelling (``diberikan-sebagian``, ``Diberikan Sebagian``)
+    or from wording recognised by ``aturan``; unknown wording raises."""
+    raw = _teks_bersih(v)
+    if not raw:
+        return ""
+    n = norm_kata(raw)
+    k = _kode_norm(kode).get(n)
+    if k:
+        return k
+    for pola, k in aturan:
+        if k in kode and pola.search(n):
+            return k
+    raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
+
+
+_PISAH_DAFTAR = re.compile(r"[;\n]+")
+_KODE_HURUF = re.compile(r"(?:huruf )?([a-z])")
+
+
+def daftar(
+    v: object,
+    kode: tuple[str, ...],
+    aturan: Aturan = (),
+    nama: str = "nilai",
+    *,
+    angka_ke_kode=None,
+) -> str:
+    """Several codes joined with ``;`` in schema order. Each ``;``/line-separated part is either a
+    list of bare codes (``a, c``, ``a dan c``, ``huruf a``; for reasons also ``1``–``7``) or
+    wording of which every matching rule contributes its code."""
+    raw = _teks_bersih(v)
+    if not raw:
+        return ""
+    dapat: set[str] = set()
+    for bagian in _PISAH_DAFTAR.split(raw):
+        n = norm_kata(bagian)
+        if not n:
+            continue
+        tokens = [t for t in n.split() if t not in ("dan", "atau", "huruf", "serta")]
+        if angka_ke_kode:
+            tokens = [angka_ke_kode.get(t, t) for t in tokens]
+        if tokens and all(t in kode for t in tokens):
+            dapat.update(tokens)
+            continue
+        semua = [_kode_norm(kode)[n]] if n in _kode_norm(kode) else []
+        semua += [k for pola, k in aturan if k in kode and pola.search(n)]
+        if not semua:
+            raise NilaiError(
+                f"{nama} '{bagian.strip()}' tidak dikenali (pilihan: {', '.join(kode)})"
+            )
+        dapat.update(semua)
+    return ";".join(k for k in kode if k in dapat)
+
+
+def ya_tidak(v: object, nama: str = "nilai") -> str:
+    if type(v) is bool:
+        return "ya" if v else "tidak"
+    raw = _teks_bersih(v)
+    if not raw:
+        return ""
+    n = norm_kata(raw) or raw.strip()
+    if n in YA:
+        return "ya"
+    if n in TIDAK:
+        return "tidak"
+    raise NilaiError(f"{nama} '{raw}' bukan ya/tidak")
+
+
+# --------------------------------------------------------------------------------------------
+# "Nama dan Jabatan Atasan PPID"
+# --------------------------------------------------------------------------------------------
+
+_KATA_JABATAN = (
+    r"ketua|kepala|sekretaris|sekjen|plt|plh|pj|anggota|komisioner|atasan|pimpinan|direktur|"
+    r"kabag|kasubag|kasubbag|koordinator|wakil"
+)
+_JABATAN = re.compile(rf"^(?:{_KATA_JABATAN})\b", re.I)
+_SEBELUM_JABATAN = re.compile(rf"\s*(?:,|\n|\s[-–]\s|/|\()\s*(?=(?:{_KATA_JABATAN})\b)", re.I)
+
+
+def pisah_nama_jabatan(v: object) -> tuple[str, str]:
+    """``("Budi, S.H.", "Ketua KPU Kota Mataram")`` from ``Budi, S.H., Ketua KPU Kota Mataram``,
+    ``Budi (Ketua …)``, ``Budi - Ketua …`` or two lines; a value that is only a position
+    (``Ketua KPU Kota Mataram``) is a position; anything else is a name."""
+    s = _teks_bersih(v)
+    if not s:
+        return "", ""
+    if _JABATAN.match(s):
+        return "", s
+    m = _SEBELUM_JABATAN.search(s)
+    if m:
+        jabatan = s[m.end() :].strip()
+        if m.group().strip() == "(":
+            jabatan = jabatan.removesuffix(")").strip()
+        return s[: m.start()].strip(), jabatan
+    return s, ""

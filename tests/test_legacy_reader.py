@@ -1,0 +1,1308 @@
+"""Reading legacy registers: cell parsers, finding the table, matching headers, the real samples.
+
+Fixture workbooks and CSVs are made inside each test (openpyxl, csv, a hand-made ODS zip); the
+only binary fixture is ``tests/data/legacy/permohonan-kecil.xls`` (no maintained Python writer for
+the old .xls format; it was saved by LibreOffice from an openpyxl workbook). Expected values of the
+real samples in ``shared/data/legacy/`` were read off the files by hand, not computed by this code.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import zipfile
+from collections import Counter
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Border, PatternFill, Side
+
+from ppidctl.errors import PpidError
+from ppidctl.legacy import values as V
+from ppidctl.legacy.reader import ImporError, list_sheets, norm_header, read_tables
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+if not SHARED.exists():
+    SHARED = Path(os.environ.get("PPIDCTL_SHARED", SHARED))
+LEGACY = SHARED / "data" / "legacy"
+DATA = Path(__file__).parent / "data" / "legacy"
+D = dt.date
+
+
+def err(fn, *args, **kw) -> str:
+    with pytest.raises(V.NilaiError) as e:
+        fn(*args, **kw)
+    return e.value.pesan
+
+
+# ============================================================================================
+# Values: dates
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (D(2026, 3, 10), "2026-03-10"),  # an Excel date cell
+        (dt.datetime(2026, 3, 10, 14, 30), "2026-03-10"),
+        (46091.0, "2026-03-10"),  # an Excel serial in a General-formatted cell
+        (46091, "2026-03-10"),
+        (46091.75, "2026-03-10"),  # with a time of day
+        ("46091", "2026-03-10"),  # the serial as text (CSV saved by Excel)
+        ("10 Maret 2026", "2026-03-10"),
+        ("Senin, 10 Maret 2026", "2026-03-10"),  # the weekday is dropped, not checked
+        ("Selasa 10 Maret 2026", "2026-03-10"),
+        ("Jum'at, 13 Maret 2026", "2026-03-13"),
+        ("Jum’at, 13 Maret 2026", "2026-03-13"),
+        ("hari Kamis, 12 maret 2026", "2026-03-12"),
+        ("10/03/2026", "2026-03-10"),
+        ("10/3/2026", "2026-03-10"),
+        ("10-03-26", "2026-03-10"),
+        ("10.03.2026", "2026-03-10"),
+        ("03/10/2026", "2026-10-03"),  # day-first always
+        ("1/2/2024", "2024-02-01"),
+        ("2026-03-10", "2026-03-10"),  # ISO
+        ("2026-03-10T09:15:00+08:00", "2026-03-10"),
+        ("10/03/2026 09:15", "2026-03-10"),
+        ("10 Maret 2026 pukul 09.15 WITA", "2026-03-10"),
+        ("  10   Maret   2026 ", "2026-03-10"),
+        ("10 MARET 2026", "2026-03-10"),
+        ("10 Mar 2026", "2026-03-10"),
+        ("10-Mar-26", "2026-03-10"),
+        ("10 Mar. 2026", "2026-03-10"),
+        ("17 Agu 2026", "2026-08-17"),
+        ("17 Agt 2026", "2026-08-17"),
+        ("17 Ags 2026", "2026-08-17"),
+        ("17 Agustus 2026", "2026-08-17"),
+        ("5 Jan 2026", "2026-01-05"),
+        ("5 Feb 2026", "2026-02-05"),
+        ("5 Pebruari 2026", "2026-02-05"),
+        ("5 Apr 2026", "2026-04-05"),
+        ("5 Mei 2026", "2026-05-05"),
+        ("5 Jun 2026", "2026-06-05"),
+        ("5 Jul 2026", "2026-07-05"),
+        ("5 Sep 2026", "2026-09-05"),
+        ("5 Okt 2026", "2026-10-05"),
+        ("5 Nov 2026", "2026-11-05"),
+        ("5 Nopember 2026", "2026-11-05"),
+        ("5 Des 2026", "2026-12-05"),
+        ("5 Desember '26", "2026-12-05"),
+        ("29/02/2024", "2024-02-29"),  # a real leap day
+        ("", ""),
+        ("-", ""),
+        ("  ", ""),
+    ],
+)
+def test_tanggal(cell, expected):
+    assert V.tanggal(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell, pesan",
+    [
+        ("31/02/2026", "tanggal '31/02/2026' tidak ada"),
+        ("29/02/2025", "tanggal '29/02/2025' tidak ada"),
+        ("10/13/2026", "tanggal '10/13/2026' tidak ada"),  # never read month-first
+        ("0/3/2026", "tanggal '0/3/2026' tidak ada"),
+        ("31 April 2026", "tanggal '31 April 2026' tidak ada"),
+        ("2026-02-30", "tanggal '2026-02-30' tidak ada"),
+        ("10 Maretz 2026", "nama bulan 'maretz' tidak dikenal"),
+        ("kemarin", "tanggal 'kemarin' tidak dikenali"),
+        ("10 Maret", "tanggal '10 Maret' tidak dikenali"),
+        ("20260310", "tanggal '20260310' tidak dikenali"),
+        ("10/03/1926", "di luar rentang tahun 1950–2099"),
+        (123.0, "angka 123 bukan tanggal"),
+        (True, "bukan tanggal"),
+    ],
+)
+def test_tanggal_salah_adalah_masalah(cell, pesan):
+    assert pesan in err(V.tanggal, cell)
+
+
+def test_waktu():
+    assert V.waktu(dt.datetime(2026, 3, 10, 9, 15, 7, 123)) == "2026-03-10T09:15:07"
+    assert V.waktu("2026-03-10 09:15+08:00") == "2026-03-10T09:15:00+08:00"
+    assert V.waktu("10/03/2026 09.15") == "2026-03-10T09:15:00"
+    assert V.waktu("") == ""
+    assert "tanpa jam" in err(V.waktu, "10/03/2026")
+
+
+# ============================================================================================
+# Values: NIK
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("5271052304915803", "5271052304915803"),  # typed as text
+        ("'5271052304915803", "5271052304915803"),  # leading apostrophe kept as text
+        ("’5271052304915803", "5271052304915803"),
+        (" 5271 0523 0491 5803 ", "5271052304915803"),
+        ("5271.052304.915803", "5271052304915803"),
+        ("0012345678901234", "0012345678901234"),  # leading zeros of a text cell survive
+        # a number cell whose 16th digit is not 0 was not rounded (written by a non-Excel tool)
+        (5271052304915803, "5271052304915803"),
+        (5271052304915803.0, "5271052304915803"),
+        ("", ""),
+        ("-", ""),
+    ],
+)
+def test_nik(cell, expected):
+    assert V.nik(cell) == expected
+
+
+@pytest.mark.parametrize(
+    "cell, pesan",
+    [
+        # Excel kept 15 significant digits: the 16th became 0. Damaged, never "repaired".
+        (5271051512683430.0, "NIK rusak (dibulatkan Excel): 5271051512683430"),
+        (5271051512683430, "NIK rusak (dibulatkan Excel): 5271051512683430"),
+        (5.27101e15, "NIK rusak (dibulatkan Excel): 5271010000000000"),
+        (52710515126834300.0, "NIK rusak (dibulatkan Excel)"),  # 17 digits
+        (527105151268343.0, "NIK rusak (kehilangan satu digit): 527105151268343"),
+        ("5.27101E+15", "NIK rusak (dibulatkan Excel): 5.27101E+15"),
+        ("5,27105E+15", "NIK rusak (dibulatkan Excel): 5,27105E+15"),
+        ("'5.27101e+15", "NIK rusak (dibulatkan Excel)"),
+        ("527105151268343", "NIK '527105151268343' harus 16 digit (ada 15)"),
+        ("52710515126834301", "harus 16 digit (ada 17)"),
+        ("5271O52304915803", "NIK '5271O52304915803' bukan angka"),
+        (12345.0, "NIK '12345' harus 16 digit (ada 5)"),
+    ],
+)
+def test_nik_rusak(cell, pesan):
+    assert pesan in err(V.nik, cell)
+
+
+# ============================================================================================
+# Values: contacts
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "cell, phones, emails, lebih",
+    [
+        (81234567890.0, ["081234567890"], [], False),  # number cell lost the leading 0
+        (81234567890, ["081234567890"], [], False),
+        ("81234567890", ["081234567890"], [], False),  # CSV saved by Excel: same loss
+        ("081234567890", ["081234567890"], [], False),
+        ("0812-3456-7890", ["081234567890"], [], False),
+        ("0812 3456 7890", ["081234567890"], [], False),
+        ("+62 812-3456-7890", ["081234567890"], [], False),  # +62 is Indonesia: national form
+        (6281234567890.0, ["081234567890"], [], False),  # Excel ate the "+"
+        ("(0370) 631234", ["0370631234"], [], False),
+        (370631234.0, ["0370631234"], [], False),
+        (631234.0, ["631234"], [], False),  # a local number without area code stays as it is
+        ("+61 2 9876 5432", ["+61298765432"], [], False),  # other countries keep their "+"
+        ("08485813728 / pemohon1@contoh.id", ["08485813728"], ["pemohon1@contoh.id"], False),
+        ("pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),
+        ("mailto:pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),
+        (
+            "HP/WA: 0812-3333-4444; Email: a.b@contoh.go.id",
+            ["081233334444"],
+            ["a.b@contoh.go.id"],
+            False,
+        ),
+        ("0812 3333 4444 / 0813-1111-2222", ["081233334444", "081311112222"], [], False),
+        ("0812 3333 4444 (Budi)", ["081233334444"], [], True),
+        ("", [], [], False),
+        ("-", [], [], False),
+    ],
+)
+def test_kontak(cell, phones, emails, lebih):
+    assert V.kontak(cell) == (phones, emails, lebih)
+
+
+def test_kontak_tidak_dikenali():
+    assert err(V.kontak, "tidak punya") == "nomor kontak 'tidak punya' tidak dikenali"
+    assert err(V.kontak, "12") == "nomor kontak '12' tidak dikenali"
+
+
+def test_telepon_dan_email_tunggal():
+    assert V.telepon(85712345678.0) == "085712345678"
+    assert "tidak dikenali" in err(V.telepon, "0812 / a@b.id")
+    assert V.email(" a@contoh.id ") == "a@contoh.id"
+    assert err(V.email, "a@b") == "alamat e-mail 'a@b' tidak sah"
+
+
+# ============================================================================================
+# Values: free text
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("  WAYAN   KURNIAWAN  ", "WAYAN KURNIAWAN"),
+        ("Jl.\tLangko\u00a0No. 5", "Jl. Langko No. 5"),
+        ("Jl. Langko<br>Mataram", "Jl. Langko\nMataram"),
+        ("Jl. Langko<BR/>Mataram", "Jl. Langko\nMataram"),
+        ("<p>Salinan&nbsp;DPT</p><p>Kelurahan&nbsp;Ampenan</p>", "Salinan DPT\nKelurahan Ampenan"),
+        ('<span style="font-weight:bold">Salinan</span> DPT', "Salinan DPT"),
+        ("<div><b>Data</b> &amp; <i>informasi</i></div>", "Data & informasi"),
+        ("PT Maju &amp; Jaya", "PT Maju & Jaya"),
+        ("PT Maju & Jaya", "PT Maju & Jaya"),  # a bare & is text, not HTML
+        ("usia <5 tahun>", "usia <5 tahun>"),  # not a tag
+        ("a < b dan c > d", "a < b dan c > d"),
+        ("Salinan&#39;DPT&#x27;", "Salinan'DPT'"),
+        ("baris 1\r\n\r\n  baris 2  ", "baris 1\nbaris 2"),
+        ("nol\u200blebar\ufeff", "nollebar"),
+        ("<style>p{color:red}</style>Isi", "Isi"),
+        ("Biasa saja", "Biasa saja"),
+        ("-", ""),
+        (12.0, "12"),
+        (12.5, "12.5"),
+        (D(2024, 1, 3), "2024-01-03"),
+    ],
+)
+def test_teks(cell, expected):
+    assert V.teks(cell) == expected
+
+
+def test_teks_sel_bentuk_mentah():
+    assert V.teks_sel(5271051512683430.0) == "5271051512683430"  # never 5.27e+15
+    assert V.teks_sel(dt.datetime(2024, 1, 3)) == "2024-01-03"
+    assert V.teks_sel(dt.datetime(2024, 1, 3, 9, 5)) == "2024-01-03 09:05:00"
+    assert V.teks_sel(True) == "TRUE"
+    assert V.teks_sel(None) == ""
+
+
+# ============================================================================================
+# Values: money
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("Rp 25.000", ("25000", "")),
+        ("Rp. 5.000,-", ("5000", "")),
+        ("Rp5.000,00", ("5000", "")),
+        ("1.250.000", ("1250000", "")),
+        ("25,000", ("25000", "")),
+        ("0", ("0", "")),
+        (25000.0, ("25000", "")),
+        ("Gratis", ("0", "")),
+        ("Tidak dipungut biaya", ("0", "")),
+        ("Rp 5.000 (transfer bank)", ("5000", "transfer bank")),
+        ("-", ("", "")),
+    ],
+)
+def test_angka(cell, expected):
+    assert V.angka(cell) == expected
+
+
+def test_angka_salah():
+    assert err(V.angka, "1,5") == "'1,5' bukan bilangan bulat"
+    assert err(V.angka, 12.5) == "'12.5' bukan bilangan bulat"
+    assert err(V.angka, "transfer") == "angka 'transfer' tidak dikenali"
+
+
+# ============================================================================================
+# Values: decisions and reasons
+# ============================================================================================
+
+SALURAN = ("langsung", "surat", "email", "telepon", "faksimili", "e-ppid", "lainnya")
+KEP = ("diberikan", "diberikan-sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan")
+
+
+@pytest.mark.parametrize(
+    "wording, code",
+    [
+        ("Dikabulkan", "diberikan"),
+        ("Diberikan", "diberikan"),
+        ("Diberikan seluruhnya", "diberikan"),
+        ("Informasi diberikan", "diberikan"),
+        ("DIBERIKAN SEBAGIAN", "diberikan-sebagian"),
+        ("Dikabulkan sebagian", "diberikan-sebagian"),
+        ("diberikan-sebagian", "diberikan-sebagian"),
+        ("Ditolak", "ditolak"),
+        ("Ditolak (dikecualikan)", "ditolak"),
+        ("Menolak", "ditolak"),
+        ("Tidak dikuasai", "tidak-dikuasai"),
+        ("Informasi tidak dikuasai PPID", "tidak-dikuasai"),
+        ("Tidak berada di bawah penguasaan", "tidak-dikuasai"),
+        ("Belum didokumentasikan", "belum-didokumentasikan"),
+        ("belum terdokumentasi", "belum-didokumentasikan"),
+    ],
+)
+def test_keputusan_permohonan(wording, code):
+    assert V.pilihan(wording, KEP, V.ATURAN["keputusan"], "Keputusan") == code
+
+
+@pytest.mark.parametrize(
+    "wording", ["Tidak diberikan", "Permohonan tidak dipenuhi", "Belum diberikan", "Diproses", "?"]
+)
+def test_keputusan_tidak_dikenal_adalah_masalah(wording):
+    pesan = err(V.pilihan, wording, KEP, V.ATURAN["keputusan"], "Keputusan")
+    assert pesan.startswith(f"Keputusan '{wording}' tidak dikenali (pilihan: diberikan, ")
+
+
+@pytest.mark.parametrize(
+    "key, kode, wording, code",
+    [
+        ("keputusan_atasan", ("diterima", "ditolak"), "Menerima keberatan", "diterima"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Keberatan diterima", "diterima"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Menolak keberatan", "ditolak"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Keberatan tidak diterima", "ditolak"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Tidak menerima keberatan", "ditolak"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Menguatkan keputusan PPID", "ditolak"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Menerima", "menerima"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Sengketa ke KI", "sengketa"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Tidak menerima", "sengketa"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Ke Komisi Informasi", "sengketa"),
+        ("cara_memperoleh", ("melihat", "salinan"), "Meminta salinan", "salinan"),
+        ("cara_memperoleh", ("melihat", "salinan"), "Melihat/Mendengar", "melihat"),
+        ("bentuk_informasi", ("softcopy", "hardcopy"), "Soft copy", "softcopy"),
+        ("bentuk_informasi", ("softcopy", "hardcopy"), "Hardcopy", "hardcopy"),
+        ("saluran", SALURAN, "Surel", "email"),
+        ("saluran", SALURAN, "Website", "e-ppid"),
+        ("saluran", SALURAN, "e-PPID", "e-ppid"),
+        ("saluran", SALURAN, "Datang langsung", "langsung"),
+        ("saluran", SALURAN, "WhatsApp", "lainnya"),
+        ("cara_kirim", ("langsung", "kurir", "pos", "faksimili", "email"), "Diambil", "langsung"),
+        ("jenis_pemohon", ("perorangan", "badan-hukum", "kelompok"), "Badan Hukum", "badan-hukum"),
+        ("jenis_identitas", ("ktp", "paspor", "lainnya"), "e-KTP", "ktp"),
+    ],
+)  # fmt: skip
+def test_pilihan_lain(key, kode, wording, code):
+    assert V.pilihan(wording, kode, V.ATURAN[key]) == code
+
+
+ALASAN = ("a", "b", "c", "d", "e", "f", "g")
+
+
+def alasan(v):
+    return V.daftar(v, ALASAN, V.ATURAN_ALASAN, "Alasan Keberatan", angka_ke_kode=V.ALASAN_ANGKA)
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        # UU 14/2008 Pasal 35(1) a–g, as written in the law
+        (
+            "Penolakan atas permintaan informasi berdasarkan alasan pengecualian sebagaimana "
+            "dimaksud dalam Pasal 17",
+            "a",
+        ),
+        ("Tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9", "b"),
+        ("Tidak ditanggapinya permintaan informasi", "c"),
+        ("Permintaan informasi ditanggapi tidak sebagaimana yang diminta", "d"),
+        ("Tidak dipenuhinya permintaan informasi", "e"),
+        ("Pengenaan biaya yang tidak wajar", "f"),
+        ("Penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang ini", "g"),
+        # the wording of the sample register and of the seed SOP
+        ("Penolakan berdasarkan alasan pengecualian", "a"),
+        ("Tidak dikabulkannya permintaan Informasi Publik", "e"),
+        # bare codes, several reasons
+        ("a", "a"),
+        ("c, a", "a;c"),
+        ("a dan g", "a;g"),
+        ("huruf b", "b"),
+        ("(d)", "d"),
+        ("3", "c"),  # the seed SOP numbers the same list 1–7
+        ("Penolakan berdasarkan alasan pengecualian; Pengenaan biaya yang tidak wajar", "a;f"),
+        ("Tidak ditanggapi\nterlambat", "c;g"),
+        ("", ""),
+    ],
+)
+def test_alasan_keberatan(wording, codes):
+    assert alasan(wording) == codes
+
+
+def test_alasan_tidak_dikenal():
+    assert err(alasan, "a; karena kesal") == (
+        "Alasan Keberatan 'karena kesal' tidak dikenali (pilihan: a, b, c, d, e, f, g)"
+    )
+
+
+def test_dokumen_dan_ya_tidak():
+    kode = ("identitas", "akta", "kuasa", "formulir")
+    assert V.daftar("KTP, surat kuasa", kode, V.ATURAN_DOKUMEN) == "identitas;kuasa"
+    assert V.ya_tidak("V") == "ya"
+    assert V.ya_tidak("✓") == "ya"
+    assert V.ya_tidak("Tidak") == "tidak"
+    assert V.ya_tidak(True) == "ya"
+    assert err(V.ya_tidak, "mungkin", "Terlambat") == "Terlambat 'mungkin' bukan ya/tidak"
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("Ketua KPU Kota Mataram", ("", "Ketua KPU Kota Mataram")),
+        ("Budi, S.H., Ketua KPU Kota Mataram", ("Budi, S.H.", "Ketua KPU Kota Mataram")),
+        ("Budi Santoso (Sekretaris KPU)", ("Budi Santoso", "Sekretaris KPU")),
+        ("Budi Santoso - Plh. Ketua", ("Budi Santoso", "Plh. Ketua")),
+        ("Budi Santoso\nKetua KPU", ("Budi Santoso", "Ketua KPU")),
+        ("Budi Santoso, S.H.", ("Budi Santoso, S.H.", "")),
+        ("", ("", "")),
+    ],
+)  # fmt: skip
+def test_pisah_nama_jabatan(cell, expected):
+    assert V.pisah_nama_jabatan(cell) == expected
+
+
+# ============================================================================================
+# Header names
+# ============================================================================================
+
+
+@pytest.mark.parametrize(
+    "header, norm",
+    [
+        ("Tgl. Permohonan", "tanggal permohonan"),
+        ("  NAMA   Pemohon ", "nama pemohon"),
+        ("No.", "nomor"),
+        ("No. Telp/HP", "nomor telepon hp"),
+        ("E-mail", "email"),
+        ("Nomor Kontak (Telepon/E-mail)", "nomor kontak telepon email"),
+        ("Biaya & Cara Pembayaran", "biaya dan cara pembayaran"),
+    ],
+)
+def test_norm_header(header, norm):
+    assert norm_header(header) == norm
+
+
+# ============================================================================================
+# Fixture builders
+# ============================================================================================
+
+
+def buat_xlsx(path: Path, lembar: dict[str, list[list]], siapkan=None) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for nama, rows in lembar.items():
+        ws = wb.create_sheet(nama)
+        for r in rows:
+            ws.append(r)
+        if siapkan:
+            siapkan(nama, ws)
+    wb.save(path)
+    return path
+
+
+def buat_ods(path: Path, rows: list[list]) -> Path:
+    """A minimal OpenDocument spreadsheet (no writer library needed)."""
+
+    def cell(v):
+        if v is None or v == "":
+            return "<table:table-cell/>"
+        if isinstance(v, int | float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{v}">'
+                f"<text:p>{v}</text:p></table:table-cell>"
+            )
+        if isinstance(v, dt.date):
+            return (
+                f'<table:table-cell office:value-type="date" office:date-value="{v.isoformat()}">'
+                f"<text:p>{v}</text:p></table:table-cell>"
+            )
+        return (
+            '<table:table-cell office:value-type="string">'
+            f"<text:p>{escape(v)}</text:p></table:table-cell>"
+        )
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows
+    )
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Register">{body}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def buat_csv(path: Path, teks: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(teks.encode(encoding))
+    return path
+
+
+def satu(path: Path, register: str = "permohonan", **kw):
+    (t,) = read_tables(path, register, **kw)
+    return t, list(t.rows)
+
+
+# A KI-style register: title rows, a table starting in column B, a two-row merged header with a
+# column-number row, blank and formatted-but-empty rows, a month heading, pre-numbered empty
+# rows, then totals and a signature block, and a stray row after it that must not be read.
+KI_ROWS = [
+    ["", "REGISTER PERMOHONAN INFORMASI PUBLIK"],
+    ["", "PPID KPU KOTA CONTOH TAHUN 2024"],
+    [],
+    ["", "No", "Tgl. Permohonan", "Nama Pemohon", "NIK", "Nomor kontak (telepon/e-mail)",
+     "Rincian Informasi yang Dibutuhkan", "Status Informasi", "", "Keputusan",
+     "Hari dan Tanggal", "", "Catatan Lain"],
+    ["", "", "", "", "", "", "", "Dikuasai", "Belum didokumentasikan", "",
+     "Pemberitahuan Tertulis", "Pemberian Informasi", ""],
+    ["", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    ["", 1, D(2024, 3, 4), "Budi Santoso", "'5271052304915803", "0812-3456-7890 / budi@contoh.id",
+     "Salinan DPT", "V", "", "Dikabulkan", "11/03/2024", D(2024, 3, 12), ""],
+    ["", 2, "Senin, 4 Maret 2024", "  SITI   AMINAH ", 5271051512683430, 85712345678,
+     "Anggaran hibah", "", "", "Diberikan sebagian", "31/02/2024", "", "tulisan tangan"],
+    [],  # row 9: formatted but empty (styled below)
+    ["", 3, "5/3/2024", "Ahmad", "5271010101800001", "", "SK PPK", "", "V", "",
+     "12 Maret 2024", "", ""],
+    ["", 4, "6-3-24", "Rina", "5271010101800002", "rina@contoh.id", "Data TPS", "", "V", "",
+     "", "", ""],
+    ["", "", "APRIL 2024"],
+    ["", 5, 45390, "Joko", "5271010101800003", "+62 813 1111 2222",
+     "Salinan<br>formulir&nbsp;C", "V", "", "Ditolak", "", "", ""],
+    ["", 6],
+    ["", 7],
+    [],
+    ["", "JUMLAH", "", 5],
+    [],
+    ["", "", "", "", "", "", "", "", "", "Mataram, 31 Desember 2024"],
+    ["", "", "", "", "", "", "", "", "", "Kepala Sekretariat"],
+    ["", 99, "01/01/2025", "Tidak Boleh Terbaca", "5271010101800009"],
+]  # fmt: skip
+
+
+def ki_siapkan(nama, ws):
+    ws.merge_cells("B1:M1")
+    for col in "BCDEFGJM":
+        ws.merge_cells(f"{col}4:{col}5")
+    ws.merge_cells("H4:I4")
+    ws.merge_cells("K4:L4")
+    isi = PatternFill("solid", fgColor="FFFF00")
+    garis = Side(style="thin")
+    for col in "BCDEFGHIJKLM":
+        c = ws[f"{col}9"]
+        c.fill = isi
+        c.border = Border(top=garis, bottom=garis)
+
+
+@pytest.fixture
+def ki_xlsx(tmp_path):
+    return buat_xlsx(tmp_path / "ki.xlsx", {"Register": KI_ROWS}, ki_siapkan)
+
+
+# ============================================================================================
+# Finding the table (XLSX)
+# ============================================================================================
+
+
+def test_ki_header_dua_baris_mulai_kolom_b(ki_xlsx):
+    t, rows = satu(ki_xlsx)
+    assert (t.lembar, t.baris_header, t.baris_subheader) == ("Register", 4, 5)
+    assert t.pemetaan == {
+        "Tgl. Permohonan": "tanggal_diterima",
+        "Nama Pemohon": "nama_pemohon",
+        "NIK": "nik",
+        "Nomor kontak (telepon/e-mail)": "telepon",
+        "Rincian Informasi yang Dibutuhkan": "informasi_diminta",
+        "Keputusan": "keputusan",
+        "Hari dan Tanggal / Pemberitahuan Tertulis": "tanggal_pemberitahuan",
+        "Hari dan Tanggal / Pemberian Informasi": "tanggal_selesai",
+    }
+    assert t.tidak_cocok == [
+        "Status Informasi / Dikuasai",
+        "Status Informasi / Belum didokumentasikan",
+        "Catatan Lain",
+    ]
+    assert t.header_mentah[0] == "No" and len(t.header_mentah) == 12  # columns B..M
+    # blank (row 16), formatted-empty (9), month heading (12), pre-numbered rows (14, 15) skipped;
+    # the table ends at JUMLAH (17): the row after the signature is never read
+    assert [r.baris for r in rows] == [7, 8, 10, 11, 13]
+    assert t.rows.akhir == (17, "JUMLAH")
+    assert t.rows.dilewati == [(12, "APRIL 2024")]
+
+
+def test_ki_nilai_per_baris(ki_xlsx):
+    t, rows = satu(ki_xlsx)
+    r7, r8, r10, r11, r13 = rows
+    assert r7.nilai == {
+        "tanggal_diterima": "2024-03-04",
+        "nama_pemohon": "Budi Santoso",
+        "nik": "5271052304915803",
+        "informasi_diminta": "Salinan DPT",
+        "keputusan": "diberikan",
+        "tanggal_pemberitahuan": "2024-03-11",
+        "tanggal_selesai": "2024-03-12",
+        "telepon": "081234567890",
+        "email": "budi@contoh.id",
+    }
+    assert r7.tambahan == {"Status Informasi / Dikuasai": "V"}
+    assert r7.masalah == []
+    assert r7.mentah[:4] == ["1", "2024-03-04", "Budi Santoso", "'5271052304915803"]
+
+    # damaged NIK and impossible date: problems, raw values kept, never guessed
+    assert r8.nilai["nama_pemohon"] == "SITI AMINAH"
+    assert r8.nilai["tanggal_diterima"] == "2024-03-04"
+    assert r8.nilai["telepon"] == "085712345678"
+    assert "nik" not in r8.nilai and "tanggal_pemberitahuan" not in r8.nilai
+    assert [(p.baris, p.kolom) for p in r8.masalah] == [
+        (8, "NIK"),
+        (8, "Hari dan Tanggal / Pemberitahuan Tertulis"),
+    ]
+    assert r8.masalah[0].pesan.startswith("NIK rusak (dibulatkan Excel): 5271051512683430")
+    assert r8.masalah[1].pesan == "tanggal '31/02/2024' tidak ada"
+    assert r8.tambahan == {
+        "NIK": "5271051512683430",
+        "Hari dan Tanggal / Pemberitahuan Tertulis": "31/02/2024",
+        "Catatan Lain": "tulisan tangan",
+    }
+    assert r8.mentah[3] == "5271051512683430"
+
+    # status columns fill an empty decision only for an answered request
+    assert r10.nilai["keputusan"] == "belum-didokumentasikan"
+    assert r11.nilai["keputusan"] == ""
+    assert r11.nilai["tanggal_diterima"] == "2024-03-06"
+    assert (r11.nilai["telepon"], r11.nilai["email"]) == ("", "rina@contoh.id")
+
+    assert r13.nilai["tanggal_diterima"] == "2024-04-08"  # serial 45390 in a General cell
+    assert r13.nilai["informasi_diminta"] == "Salinan\nformulir C"
+    assert r13.nilai["telepon"] == "081311112222"
+    assert r13.nilai["keputusan"] == "ditolak"
+
+
+def test_baris_bisa_dibaca_ulang(ki_xlsx):
+    t, rows = satu(ki_xlsx)
+    again = list(t.rows)
+    assert [r.nilai for r in again] == [r.nilai for r in rows]
+    assert t.rows.akhir == (17, "JUMLAH")
+
+
+def test_keterangan_menjelaskan_pilihan(ki_xlsx):
+    t, _ = satu(ki_xlsx)
+    ket = "\n".join(t.keterangan)
+    assert "'Nomor kontak (telepon/e-mail)' dibaca menurut isinya" in ket
+    assert "kolom status informasi" in ket
+
+
+def test_tanpa_sub_header_dan_judul_berulang(tmp_path):
+    header = ["No.", "Tanggal Permohonan", "Nama", "Alamat", "Informasi yang Diminta"]
+    rows = [
+        ["Register Permohonan"],
+        header,
+        [1, "02/01/2024", "Ani", "Jl. A", "DPT"],
+        header,  # repeated header of a printed page
+        [2, "03/01/2024", "Budi", "Jl. B", "DCT"],
+        ["Total", 2],
+    ]
+    p = buat_xlsx(tmp_path / "r.xlsx", {"S": rows})
+    t, got = satu(p)
+    assert t.baris_header == 2 and t.baris_subheader is None
+    assert [(r.baris, r.nilai["nama_pemohon"]) for r in got] == [(3, "Ani"), (5, "Budi")]
+    assert t.rows.dilewati == [(4, "judul kolom berulang")]
+    assert t.rows.akhir == (6, "Total")
+
+
+def test_tanpa_kolom_no_dan_tanda_tangan(tmp_path):
+    rows = [
+        ["Tanggal", "Nama Pemohon", "Informasi yang Diminta", "Keputusan"],
+        ["02/01/2024", "Ani", "DPT", "Diberikan"],
+        ["03/01/2024", "Ketua RT 05", "Daftar pemilih"],  # a sparse row is not a signature
+        [None, None, None, None],
+        ["Mengetahui,"],
+        ["Kepala Sekretariat"],
+        ["NIP. 19700101 199001 1 001"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [2, 3]
+    assert t.rows.akhir == (5, "Mengetahui,")
+    assert "tidak ada kolom nomor urut (No)" in t.keterangan
+
+
+def test_kolom_tanpa_judul_dan_isi_di_luar_tabel(tmp_path):
+    def siapkan(nama, ws):
+        ws["A7"] = "catatan pinggir"
+        ws["H6"] = "di luar tabel"
+
+    rows = [
+        [],
+        [],
+        [],
+        [],
+        [None, "No", "Tanggal", "Nama", None, "Informasi yang Diminta"],
+        [None, 1, "02/01/2024", "Ani", "isi tanpa judul", "DPT"],
+        [None, 2, "03/01/2024", "Budi", None, "DCT"],
+    ]
+    t, (r6, r7) = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}, siapkan))
+    assert t.header_mentah == ["No", "Tanggal", "Nama", "Kolom E", "Informasi yang Diminta"]
+    assert "kolom tanpa judul: E; isinya (bila ada) disimpan sebagai catatan" in t.keterangan
+    assert r6.tambahan == {"Kolom E": "isi tanpa judul", "Kolom H": "di luar tabel"}
+    assert r7.tambahan == {"Kolom A": "catatan pinggir"}
+    assert r6.mentah == ["1", "02/01/2024", "Ani", "isi tanpa judul", "DPT"]
+
+
+def test_header_dua_baris_tanpa_info_gabungan(tmp_path):
+    # a CSV (no merged-cell information): a blank header cell over a run of sub-headers belongs
+    # to the group on its left
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No;Tanggal;Nama;Status Informasi;;Keputusan;Hari dan Tanggal;\n"
+        ";;;Dikuasai;Belum didokumentasikan;;Pemberitahuan Tertulis;Pemberian Informasi\n"
+        "1;02/01/2024;Ani;;V;;09/01/2024;\n",
+    )
+    t, (r,) = satu(p)
+    assert (t.baris_header, t.baris_subheader) == (1, 2)
+    assert t.pemetaan["Hari dan Tanggal / Pemberitahuan Tertulis"] == "tanggal_pemberitahuan"
+    assert t.pemetaan["Hari dan Tanggal / Pemberian Informasi"] == "tanggal_selesai"
+    assert "Status Informasi / Belum didokumentasikan" in t.tidak_cocok
+    assert r.nilai["keputusan"] == "belum-didokumentasikan"  # answered, decision cell empty
+
+
+def test_beberapa_lembar(tmp_path):
+    tabel = [
+        ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"],
+        [1, "02/01/2024", "Ani", "DPT"],
+    ]
+    p = buat_xlsx(
+        tmp_path / "multi.xlsx",
+        {
+            "Petunjuk": [["Isi register di lembar tahunan"]],
+            "2023": tabel,
+            "2024": tabel + tabel[1:],
+        },
+    )
+    assert list_sheets(p) == ["Petunjuk", "2023", "2024"]
+
+    (t,) = read_tables(p, "permohonan")  # default: the first sheet holding a table
+    assert t.lembar == "2023"
+    assert "dipakai lembar '2023'" in t.keterangan[0]
+
+    semua = read_tables(p, "permohonan", lembar="ALL")
+    assert [(t.lembar, len(list(t.rows))) for t in semua] == [("2023", 1), ("2024", 2)]
+    assert "lembar tanpa tabel dilewati: 'Petunjuk'" in semua[0].keterangan[0]
+    assert all(r.lembar == "2024" for r in semua[1].rows)
+
+    (t,) = read_tables(p, "permohonan", lembar="2024")
+    assert t.lembar == "2024"
+    with pytest.raises(ImporError) as e:
+        read_tables(p, "permohonan", lembar="2025")
+    assert e.value.pesan == "lembar '2025' tidak ada di 'multi.xlsx'"
+    assert e.value.saran == "lembar yang ada: Petunjuk, 2023, 2024"
+    with pytest.raises(ImporError) as e:
+        read_tables(p, "permohonan", lembar="Petunjuk")
+    assert "tabel register permohonan tidak ditemukan" in e.value.pesan
+
+
+def test_tabel_tidak_ditemukan(tmp_path):
+    p = buat_xlsx(tmp_path / "x.xlsx", {"S": [["Nama", "Umur"], ["Ani", 3]]})
+    with pytest.raises(PpidError) as e:
+        read_tables(p, "permohonan")
+    assert "baris terbaik 1 hanya cocok 1 kolom (nama_pemohon)" in e.value.pesan
+    assert "--peta" in e.value.saran
+
+
+def test_ods(tmp_path):
+    p = buat_ods(
+        tmp_path / "r.ods",
+        [
+            ["Register keberatan"],
+            [],
+            [
+                "No",
+                "Nomor Registrasi Keberatan",
+                "Tanggal Diterima",
+                "Nama Pemohon",
+                "Alasan Keberatan",
+            ],
+            [1, "001/KEB/2024", D(2024, 2, 4), "Ani", "Tidak ditanggapinya permintaan informasi"],
+            [2, "002/KEB/2024", "5 Februari 2024", "Budi", "a, g"],
+        ],
+    )
+    assert list_sheets(p) == ["Register"]
+    t, rows = satu(p, "keberatan")
+    assert t.baris_header == 3
+    assert [(r.baris, r.nilai["tanggal_diterima"], r.nilai["alasan"]) for r in rows] == [
+        (4, "2024-02-04", "c"),
+        (5, "2024-02-05", "a;g"),
+    ]
+
+
+def test_xls_lama():
+    p = DATA / "permohonan-kecil.xls"
+    assert list_sheets(p) == ["Permohonan", "Catatan"]
+    t, rows = satu(p)
+    assert t.pemetaan == {
+        "Tgl. Permohonan": "tanggal_diterima",
+        "Nama Pemohon": "nama_pemohon",
+        "NIK": "nik",
+        "Rincian Informasi yang Dibutuhkan": "informasi_diminta",
+        "Keputusan": "keputusan",
+    }
+    assert [r.baris for r in rows] == [4, 5]
+    assert rows[0].nilai["tanggal_diterima"] == "2024-03-10"
+    assert rows[0].nilai["keputusan"] == "diberikan"
+    assert rows[1].nilai["keputusan"] == "diberikan-sebagian"
+    assert rows[1].masalah[0].pesan.startswith("NIK rusak (dibulatkan Excel)")
+    assert t.rows.akhir == (7, "Jumlah")
+
+
+# ============================================================================================
+# CSV
+# ============================================================================================
+
+
+def test_csv_cp1252_titik_koma(tmp_path):
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No;Tgl Permohonan;Nama;Alamat;Informasi yang Dimohon\r\n"
+        "1;10/03/2024;José Café;Jl. Ampenan – Kota;Salinan “DPT”\r\n",
+        "cp1252",
+    )
+    t, rows = satu(p)
+    assert (t.encoding, t.pemisah) == ("cp1252", ";")
+    assert t.keterangan[0] == "CSV: encoding cp1252 (terdeteksi), pemisah ';' (terdeteksi)"
+    assert rows[0].nilai["nama_pemohon"] == "José Café"
+    assert rows[0].nilai["alamat"] == "Jl. Ampenan – Kota"
+    assert rows[0].nilai["informasi_diminta"] == "Salinan “DPT”"
+    assert t.lembar == "" and rows[0].lembar == ""
+
+
+def test_csv_utf8_bom_koma_baris_ganda(tmp_path):
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No,Tanggal,Nama Pemohon,Alamat,Informasi yang Diminta\n"
+        '1,02/01/2024,Ani,"Jl. Langko No. 5,\nMataram",DPT\n'
+        "2,03/01/2024,Bùdi,Jl. B,DCT\n",
+        "utf-8-sig",
+    )
+    t, rows = satu(p)
+    assert (t.encoding, t.pemisah) == ("utf-8-sig", ",")
+    assert [r.baris for r in rows] == [2, 4]  # a record's first line, as in a text editor
+    assert rows[0].nilai["alamat"] == "Jl. Langko No. 5,\nMataram"
+    assert rows[1].nilai["nama_pemohon"] == "Bùdi"
+    assert t.pemetaan["Tanggal"] == "tanggal_diterima"  # BOM not glued to the first header
+
+
+@pytest.mark.parametrize("pemisah, encoding", [("\t", "utf-8"), ("|", "utf-8"), (",", "utf-16")])
+def test_csv_pemisah_lain(tmp_path, pemisah, encoding):
+    baris = [
+        ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"],
+        ["1", "02/01/2024", "Ani, S.H.", "DPT; DCT"],
+    ]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=pemisah, lineterminator="\r\n").writerows(baris)
+    t, rows = satu(buat_csv(tmp_path / "r.csv", buf.getvalue(), encoding))
+    assert t.pemisah == pemisah
+    assert rows[0].nilai == {
+        "tanggal_diterima": "2024-01-02",
+        "nama_pemohon": "Ani, S.H.",
+        "informasi_diminta": "DPT; DCT",
+    }
+
+
+def test_csv_paksa_pemisah_dan_encoding(tmp_path):
+    teks = "No;Tanggal;Nama Pemohon;Informasi yang Diminta\n1;02/01/2024;Dédé;DPT\n"
+    p = buat_csv(tmp_path / "r.csv", teks, "latin-1")
+    t, rows = satu(p, pemisah=";", encoding="latin-1")
+    assert (t.encoding, t.pemisah) == ("latin-1", ";")
+    assert t.keterangan[0] == "CSV: encoding latin-1, pemisah ';'"
+    assert rows[0].nilai["nama_pemohon"] == "Dédé"
+    with pytest.raises(ImporError) as e:
+        read_tables(p, "permohonan", pemisah=",")  # forced wrong: one column, no table
+    assert "tidak ditemukan" in e.value.pesan
+    with pytest.raises(ImporError) as e:
+        list(read_tables(p, "permohonan", encoding="utf-8")[0].rows)
+    assert "tidak bisa dibaca sebagai utf-8" in e.value.pesan
+    assert e.value.saran == "coba --encoding cp1252 atau --encoding utf-8"
+    with pytest.raises(ImporError, match="encoding 'klingon' tidak dikenal"):
+        read_tables(p, "permohonan", encoding="klingon")
+    (t,) = read_tables(p, "permohonan", pemisah="titik koma", encoding="cp1252")
+    assert t.pemisah == ";"
+
+
+def test_csv_baris_sep_excel(tmp_path):
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "sep=;\nNo;Tanggal;Nama Pemohon;Informasi yang Diminta\n1;02/01/2024;Ani;DPT\n",
+    )
+    t, rows = satu(p)
+    assert t.pemisah == ";" and t.baris_header == 2
+    assert [r.baris for r in rows] == [3]
+
+
+def test_csv_judul_di_atas_dan_baris_kosong(tmp_path):
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "REGISTER PERMOHONAN;;;\n;;;\nNo;Tanggal;Nama;Informasi yang Diminta\n"
+        "1;02/01/2024;Ani;DPT\n;;;\n2;03/01/2024;Budi;DCT\n;Jumlah;2;\n",
+    )
+    t, rows = satu(p)
+    assert t.baris_header == 3
+    assert [r.baris for r in rows] == [4, 6]
+    assert t.rows.akhir == (7, "Jumlah")
+
+
+# ============================================================================================
+# Header matching and the peta file
+# ============================================================================================
+
+CSV_ANEH = (
+    "No.;Tgl. Permohonan;Nama Pemohon;Rincian Informasi yang Dibutuhkan;Kolom Aneh;E-mail;"
+    "Tanggal;Tahapan\n"
+    "1;02/01/2024;Ani;DPT;isi aneh;ani@contoh.id;05/01/2024;Pilkada\n"
+    "2;03/01/2024;Budi;DCT;;;;\n"
+)
+
+
+def test_kolom_tidak_cocok_disimpan(tmp_path):
+    t, rows = satu(buat_csv(tmp_path / "r.csv", CSV_ANEH))
+    assert t.pemetaan == {
+        "Tgl. Permohonan": "tanggal_diterima",
+        "Nama Pemohon": "nama_pemohon",
+        "Rincian Informasi yang Dibutuhkan": "informasi_diminta",
+        "E-mail": "email",
+        "Tahapan": "tahapan",
+    }
+    # "Tanggal" is also an alias of tanggal_diterima: the better match keeps the key
+    assert t.tidak_cocok == ["Kolom Aneh", "Tanggal"]
+    assert any("kolom 'Tanggal' juga cocok dengan 'tanggal_diterima'" in k for k in t.keterangan)
+    assert rows[0].tambahan == {"Kolom Aneh": "isi aneh", "Tanggal": "05/01/2024"}
+    assert rows[1].tambahan == {}  # empty cells add no notes
+    assert rows[0].nilai["email"] == "ani@contoh.id"
+    assert rows[0].mentah == [
+        "1",
+        "02/01/2024",
+        "Ani",
+        "DPT",
+        "isi aneh",
+        "ani@contoh.id",
+        "05/01/2024",
+        "Pilkada",
+    ]
+
+
+def test_peta(tmp_path):
+    peta = tmp_path / "peta.toml"
+    peta.write_text(
+        '[kolom]\n"kolom aneh" = "alasan_penolakan"\n"TANGGAL" = "tanggal_selesai"\n'
+        '"Tidak Ada" = "catatan"\n',
+        encoding="utf-8",
+    )
+    t, rows = satu(buat_csv(tmp_path / "r.csv", CSV_ANEH), peta=peta)
+    assert t.pemetaan["Kolom Aneh"] == "alasan_penolakan"
+    assert t.pemetaan["Tanggal"] == "tanggal_selesai"
+    assert t.tidak_cocok == []
+    assert rows[0].nilai["tanggal_selesai"] == "2024-01-05"
+    assert rows[0].nilai["alasan_penolakan"] == "isi aneh"
+    assert "peta: kolom 'tidak ada' (→ catatan) tidak ada di tabel ini" in t.keterangan
+
+
+def test_peta_salah(tmp_path):
+    p = buat_csv(tmp_path / "r.csv", CSV_ANEH)
+    peta = tmp_path / "peta.toml"
+    peta.write_text('[kolom]\n"Kolom Aneh" = "kolom_khayalan"\n', encoding="utf-8")
+    with pytest.raises(PpidError) as e:
+        read_tables(p, "permohonan", peta=peta)
+    assert e.value.pesan == (
+        f"berkas peta '{peta}': kolom 'Kolom Aneh' dipetakan ke 'kolom_khayalan', yang tidak ada "
+        "di register permohonan"
+    )
+    assert e.value.saran.startswith("kunci yang ada: nomor_registrasi, tanggal_diterima")
+    peta.write_text('"Kolom Aneh" = "catatan"\n', encoding="utf-8")
+    with pytest.raises(PpidError, match=r"tidak punya tabel \[kolom\]"):
+        read_tables(p, "permohonan", peta=peta)
+    peta.write_text("[kolom\n", encoding="utf-8")
+    with pytest.raises(PpidError, match="bukan TOML yang sah"):
+        read_tables(p, "permohonan", peta=peta)
+    with pytest.raises(PpidError, match="tidak ada"):
+        read_tables(p, "permohonan", peta=tmp_path / "hilang.toml")
+
+
+def test_atasan_dan_kontak_keberatan(tmp_path):
+    p = buat_csv(
+        tmp_path / "k.csv",
+        "No;No. Registrasi Keberatan;Tanggal Diterima;Nama Pemohon;Nomor Kontak;"
+        "Alasan Keberatan;Nama dan Jabatan Atasan PPID;Keputusan Atasan PPID\n"
+        "1;001/KEB;4 Feb 2024;Ani;0812 1111 2222 / 0813 3333 4444;a;Budi, S.H., Ketua KPU;"
+        "Menolak keberatan\n"
+        "2;002/KEB;5 Feb 2024;Ani;ani@contoh.id;karena kesal;Ketua KPU Kota Mataram;Entahlah\n",
+    )
+    t, (r1, r2) = satu(p, "keberatan")
+    assert t.pemetaan["Nama dan Jabatan Atasan PPID"] == "nama_atasan"
+    assert t.pemetaan["Nomor Kontak"] == "telepon"
+    assert (r1.nilai["nama_atasan"], r1.nilai["jabatan_atasan"]) == ("Budi, S.H.", "Ketua KPU")
+    assert (r1.nilai["telepon"], r1.nilai["email"]) == ("081211112222", "")
+    assert r1.tambahan == {"Nomor Kontak": "0812 1111 2222 / 0813 3333 4444"}  # 2nd number kept
+    assert r1.nilai["keputusan_atasan"] == "ditolak"
+    assert (r2.nilai["nama_atasan"], r2.nilai["jabatan_atasan"]) == ("", "Ketua KPU Kota Mataram")
+    assert (r2.nilai["telepon"], r2.nilai["email"]) == ("", "ani@contoh.id")
+    assert [(p.kolom, p.pesan) for p in r2.masalah] == [
+        (
+            "Alasan Keberatan",
+            "Alasan Keberatan 'karena kesal' tidak dikenali (pilihan: a, b, c, d, e, f, g)",
+        ),
+        (
+            "Keputusan Atasan PPID",
+            "Keputusan Atasan PPID 'Entahlah' tidak dikenali (pilihan: diterima, ditolak)",
+        ),
+    ]
+    assert r2.tambahan == {"Alasan Keberatan": "karena kesal", "Keputusan Atasan PPID": "Entahlah"}
+
+
+def test_biaya_dengan_cara_bayar(tmp_path):
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Biaya dan Cara Pembayaran\n"
+        "1;02/01/2024;Ani;DPT;Rp 5.000 (transfer)\n2;02/01/2024;Budi;DCT;Gratis\n"
+        "3;02/01/2024;Cici;DCT;seikhlasnya\n",
+    )
+    _, (r1, r2, r3) = satu(p)
+    assert (r1.nilai["biaya"], r1.tambahan) == (
+        "5000",
+        {"Biaya dan Cara Pembayaran": "Rp 5.000 (transfer)"},
+    )
+    assert (r2.nilai["biaya"], r2.tambahan) == ("0", {})
+    assert "biaya" not in r3.nilai
+    assert r3.masalah[0].pesan == "angka 'seikhlasnya' tidak dikenali"
+
+
+# ============================================================================================
+# Refusals
+# ============================================================================================
+
+
+def test_penolakan_berkas(tmp_path):
+    with pytest.raises(ImporError, match="tidak ada"):
+        read_tables(tmp_path / "hilang.xlsx", "permohonan")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF")
+    with pytest.raises(ImporError, match="format berkas 'r.pdf' tidak didukung"):
+        read_tables(pdf, "permohonan")
+    rusak = tmp_path / "rusak.xlsx"
+    rusak.write_bytes(b"bukan zip")
+    with pytest.raises(ImporError, match="tidak bisa dibuka"):
+        read_tables(rusak, "permohonan")
+    csvp = buat_csv(tmp_path / "r.csv", CSV_ANEH)
+    with pytest.raises(ImporError, match="berkas CSV tidak punya lembar"):
+        read_tables(csvp, "permohonan", lembar="Sheet1")
+    assert list_sheets(csvp) == []
+    x = buat_xlsx(tmp_path / "r.xlsx", {"S": [["No", "Tanggal", "Nama", "Alamat"]]})
+    with pytest.raises(ImporError, match="hanya untuk berkas CSV"):
+        read_tables(x, "permohonan", pemisah=";")
+    with pytest.raises(ImporError, match="register 'surat' tidak bisa diimpor"):
+        read_tables(x, "surat")
+
+
+# ============================================================================================
+# The real samples in shared/data/legacy
+# ============================================================================================
+
+
+def test_sampel_permohonan_xlsx():
+    p = LEGACY / "register-permohonan-2024.xlsx"
+    assert list_sheets(p) == ["Register 2024"]
+    t, rows = satu(p)
+    assert (t.lembar, t.baris_header, t.baris_subheader) == ("Register 2024", 5, 6)
+    assert t.pemetaan == {
+        "Tanggal": "tanggal_diterima",
+        "Nama": "nama_pemohon",
+        "NIK": "nik",
+        "Alamat": "alamat",
+        "Nomor Kontak": "telepon",
+        "Pekerjaan": "pekerjaan",
+        "Informasi yang Diminta": "informasi_diminta",
+        "Tujuan Penggunaan Informasi": "tujuan_penggunaan",
+        "Bentuk Informasi yang Dikuasai": "bentuk_informasi",
+        "Jenis Permohonan": "cara_memperoleh",
+        "Keputusan": "keputusan",
+        "Alasan Penolakan": "alasan_penolakan",
+        "Hari dan Tanggal / Pemberitahuan Tertulis": "tanggal_pemberitahuan",
+        "Biaya dan Cara Pembayaran": "biaya",
+        "No. Registrasi": "nomor_registrasi",
+    }
+    assert t.tidak_cocok == [
+        "Status Informasi / Di bawah penguasaan",
+        "Status Informasi / Belum didokumentasikan",
+    ]
+    # sheet rows 7–211 minus the blank rows 38, 40 and 161; No runs 1–201 with No 61 twice
+    assert len(rows) == 202
+    assert (rows[0].baris, rows[-1].baris) == (7, 211)
+    assert {38, 40, 161}.isdisjoint(r.baris for r in rows)
+    assert t.rows.akhir == (213, "JUMLAH")  # the signature block (rows 215–216) is not read
+
+    by = {r.baris: r for r in rows}
+    assert by[7].nilai == {
+        "tanggal_diterima": "2024-01-03",
+        "nama_pemohon": "Ahmad Pratama",
+        "nik": "5271052304915803",
+        "alamat": "Jl. Langko No. 68, Mataram, Mataram",
+        "telepon": "08485813728",
+        "email": "pemohon1@contoh.id",
+        "pekerjaan": "LSM",
+        "informasi_diminta": "Salinan DPT Kelurahan Mataram",
+        "tujuan_penggunaan": "Advokasi kebijakan",
+        "bentuk_informasi": "hardcopy",
+        "cara_memperoleh": "salinan",
+        "keputusan": "ditolak",
+        "alasan_penolakan": "Pasal 17 huruf h UU 14/2008",
+        "tanggal_pemberitahuan": "2024-01-13",
+        "biaya": "0",
+        "nomor_registrasi": "001/PPID/5271/I/2024",
+    }
+    assert by[7].tambahan == {} and by[7].masalah == []
+    assert (by[8].nilai["tanggal_pemberitahuan"], by[8].nilai["keputusan"]) == (
+        "2024-01-15",
+        "diberikan",
+    )
+    assert by[8].nilai["cara_memperoleh"] == "melihat"
+    assert by[8].tambahan == {"Status Informasi / Di bawah penguasaan": "V"}
+    assert by[9].nilai["tanggal_diterima"] == "2024-01-09"  # "9 Januari 2024"
+    assert by[10].nilai["biaya"] == "25000"  # "Rp 25.000"
+    assert by[13].nilai["nik"] == "5271040402682867"  # "'5271040402682867"
+    assert by[14].nilai["nik"] == "5271022810971771"
+    assert by[14].nilai["tanggal_diterima"] == "2024-01-12"  # "12/1/2024"
+    assert by[14].nilai["keputusan"] == "tidak-dikuasai"
+    assert by[16].nilai["telepon"] == "089531940483"  # number cell 89531940483
+    assert by[59].nilai["telepon"] == "082600253855"
+    assert by[18].nilai["nama_pemohon"] == "WAYAN KURNIAWAN"  # "  WAYAN KURNIAWAN  "
+    assert by[34].nilai["keputusan"] == "belum-didokumentasikan"
+    assert by[46].nilai["keputusan"] == "diberikan-sebagian"
+    assert by[211].nilai["nama_pemohon"] == ""  # No 201 has no name: left to validation
+    assert by[69].nilai == by[70].nilai  # the duplicated No 61: left to the duplicate check
+
+    masalah = {(p.baris, p.kolom, p.pesan.split(" — ")[0]) for r in rows for p in r.masalah}
+    assert masalah == {
+        (12, "NIK", "NIK rusak (dibulatkan Excel): 5271051512683430"),
+        (49, "NIK", "NIK rusak (dibulatkan Excel): 5271041902879960"),
+        (87, "NIK", "NIK rusak (dibulatkan Excel): 5271031105909180"),
+        (130, "Tanggal", "tanggal '31/02/2024' tidak ada"),
+    }
+    assert by[12].tambahan["NIK"] == "5271051512683430" and "nik" not in by[12].nilai
+
+    assert Counter(r.nilai["keputusan"] for r in rows) == {
+        "diberikan": 120,
+        "": 22,
+        "ditolak": 19,
+        "tidak-dikuasai": 16,
+        "diberikan-sebagian": 14,
+        "belum-didokumentasikan": 11,
+    }
+    assert Counter(r.nilai["biaya"] for r in rows) == {
+        "0": 150,
+        "5000": 23,
+        "25000": 16,
+        "10000": 13,
+    }
+    # every row with a notification date has a decision; the status ticks never overrode one
+    assert all(r.nilai["keputusan"] for r in rows if r.nilai.get("tanggal_pemberitahuan"))
+
+
+def test_sampel_keberatan_csv():
+    p = LEGACY / "register-keberatan-2024.csv"
+    t, rows = satu(p, "keberatan")
+    assert (t.encoding, t.pemisah, t.baris_header) == ("utf-8", ";", 1)
+    assert t.pemetaan == {
+        "No. Registrasi Keberatan": "nomor_registrasi",
+        "Tanggal Diterima": "tanggal_diterima",
+        "Nama Pemohon": "nama_pemohon",
+        "Alamat": "alamat",
+        "No. Pendaftaran Permohonan": "nomor_permohonan",
+        "Informasi yang Diminta": "informasi_diminta",
+        "Tujuan Penggunaan": "tujuan_penggunaan",
+        "Alasan Keberatan": "alasan",
+        "Keputusan Atasan PPID": "keputusan_atasan",
+        "Tanggal Tanggapan": "tanggal_tanggapan",
+        "Nama dan Jabatan Atasan PPID": "nama_atasan",
+        "Tanggapan Pemohon": "tanggapan_pemohon",
+    }
+    assert t.tidak_cocok == []
+    assert len(rows) == 25 and (rows[0].baris, rows[-1].baris) == (2, 26)
+    assert all(not r.masalah and not r.tambahan for r in rows)
+    assert Counter(r.nilai["alasan"] for r in rows) == {"c": 14, "a": 11}
+    assert Counter(r.nilai["keputusan_atasan"] for r in rows) == {
+        "diterima": 10,
+        "": 9,
+        "ditolak": 6,
+    }
+    assert Counter(r.nilai["tanggapan_pemohon"] for r in rows) == {
+        "": 9,
+        "sengketa": 9,
+        "menerima": 7,
+    }
+    assert {(r.nilai["nama_atasan"], r.nilai["jabatan_atasan"]) for r in rows} == {
+        ("", "Ketua KPU Kota Mataram")
+    }
+    by = {r.baris: r for r in rows}
+    assert by[2].nilai == {
+        "nomor_registrasi": "001/KEB/PPID/5271/II/2024",
+        "tanggal_diterima": "2024-02-04",
+        "nama_pemohon": "Ahmad Pratama",
+        "alamat": "Jl. Langko No. 68, Mataram, Mataram",
+        "nomor_permohonan": "001/PPID/5271/I/2024",
+        "informasi_diminta": "Salinan DPT Kelurahan Mataram",
+        "tujuan_penggunaan": "Advokasi kebijakan",
+        "alasan": "a",
+        "keputusan_atasan": "",
+        "tanggal_tanggapan": "",
+        "nama_atasan": "",
+        "jabatan_atasan": "Ketua KPU Kota Mataram",
+        "tanggapan_pemohon": "",
+    }
+    assert (by[5].nilai["alasan"], by[5].nilai["keputusan_atasan"]) == ("c", "diterima")
+    assert by[5].nilai["tanggapan_pemohon"] == "sengketa"  # "Sengketa ke KI"
+    assert (by[9].nilai["tanggal_diterima"], by[9].nilai["keputusan_atasan"]) == (
+        "2024-03-20",
+        "ditolak",
+    )
+    assert by[8].nilai["tanggapan_pemohon"] == "menerima"
+    assert by[13].nilai["tanggal_diterima"] == "2024-03-28"
+
+
+# ============================================================================================
+# Size: streaming, memory and speed on a large generated workbook
+# ============================================================================================
+
+
+@pytest.mark.slow
+def test_berkas_besar_dialirkan(tmp_path):
+    import tracemalloc
+
+    n = 20_000
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Register")
+    ws.append(["REGISTER PERMOHONAN"])
+    ws.append(
+        ["No", "Tanggal", "Nama", "NIK", "Nomor Kontak", "Informasi yang Diminta", "Keputusan"]
+    )
+    kep = ["Diberikan", "Diberikan sebagian", "Ditolak", ""]
+    for i in range(1, n + 1):
+        d = D(2024, 1, 1) + dt.timedelta(days=i % 360)
+        ws.append([i, d if i % 2 else d.strftime("%d/%m/%Y"), f"Pemohon {i}", f"5271{i:012d}",
+                   f"0812{i:08d} / p{i}@contoh.id", "Salinan DPT", kep[i % 4]])  # fmt: skip
+    p = tmp_path / "besar.xlsx"
+    wb.save(p)
+
+    (t,) = read_tables(p, "permohonan")
+    assert sum(1 for _ in t.rows) == n  # speed is measured in benchmarks/, never asserted here
+
+    tracemalloc.start()
+    count = 0
+    for r in t.rows:  # streaming: Python objects of one row at a time, not of the file
+        count += 1
+        assert not r.masalah
+    _, puncak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == n
+    assert puncak < 30 * 1024 * 1024
