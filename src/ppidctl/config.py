@@ -77,6 +77,11 @@ format = "csv"                   # "csv" (disarankan) atau "xlsx"
 batas_tunggu_kunci = 30          # detik menunggu perintah lain yang sedang menulis
 izin_berkas = "0640"             # hak akses berkas register dan surat (data pribadi)
 
+[laporan]
+# Teks bagian "Kebijakan umum" dan "Gambaran umum pelayanan" laporan tahunan (--keluaran .docx).
+kebijakan_umum = ""
+gambaran_layanan = ""
+
 # Tahapan pemilu/pemilihan. Tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...
 # [[tahapan]]
 # nama = "Pemutakhiran Data Pemilih"
@@ -118,6 +123,8 @@ SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], bool]] = {
     ("standar_layanan", "teruskan_keberatan"): (int, False),
     ("standar_layanan", "draf_tanggapan"): (int, False),
     ("standar_layanan", "sampaikan_tanggapan"): (int, False),
+    ("laporan", "kebijakan_umum"): (str, False),
+    ("laporan", "gambaran_layanan"): (str, False),
     ("penyimpanan", "format"): (str, False),
     ("penyimpanan", "batas_tunggu_kunci"): ((int, float), False),
     ("penyimpanan", "izin_berkas"): (str, False),

@@ -114,6 +114,13 @@ class Workspace:
         """The register as it is now (no lock: files are only ever replaced atomically)."""
         return read_table(register, self.register_path(register))
 
+    def frame(self, register: str, columns: list[str] | None = None):
+        """The register as a pandas DataFrame with typed columns (dates as datetime64, amounts
+        as Int64, the rest as text) — for report scripts."""
+        from .reports.data import load_frame
+
+        return load_frame(self, register, columns)
+
     def transaction(self, perintah: str, petugas: str | None = None) -> Transaction:
         return Transaction(self, perintah, petugas)
 

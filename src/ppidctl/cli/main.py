@@ -109,10 +109,11 @@ def jatuh_tempo(
 
 
 def _register_groups() -> None:
-    from . import ekspor, kalender, keberatan, laporan, permohonan
+    from . import ekspor, kalender, keberatan, laporan, permohonan, surat
 
     app.add_typer(permohonan.app, name="permohonan")
     app.add_typer(keberatan.app, name="keberatan")
+    app.add_typer(surat.app, name="surat")
     app.add_typer(kalender.app, name="kalender")
     app.add_typer(kalender.tahapan_app, name="tahapan")
     app.add_typer(laporan.app, name="laporan")

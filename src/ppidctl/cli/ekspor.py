@@ -1,0 +1,106 @@
+"""``ppidctl ekspor``: the official register book (xlsx), or csv / json for other programs."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import err, guard, workspace
+
+
+class Register(StrEnum):
+    permohonan = "permohonan"
+    keberatan = "keberatan"
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    json = "json"
+
+
+@guard
+def ekspor(
+    register: Annotated[Register, typer.Option("--register", help="permohonan | keberatan")],
+    format: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            help="xlsx | csv | json (bawaan: menurut akhiran --keluaran; tanpa --keluaran: csv).",
+        ),
+    ] = None,
+    keluaran: Annotated[
+        Path | None,
+        typer.Option("--keluaran", "-o", help="Berkas tujuan (wajib untuk xlsx).", dir_okay=False),
+    ] = None,
+    pemisah: Annotated[
+        str,
+        typer.Option(
+            "--pemisah", help='Pemisah kolom CSV: "," atau ";" (Excel berpengaturan Indonesia).'
+        ),
+    ] = ",",
+    tanpa_sensor: Annotated[
+        bool,
+        typer.Option(
+            "--tanpa-sensor",
+            help="NIK, alamat, telepon, e-mail tidak disamarkan (internal; dicatat di jurnal).",
+        ),
+    ] = False,
+    petugas: Annotated[
+        str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")
+    ] = "",
+    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
+    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
+    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
+    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
+    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
+    terlambat: Annotated[
+        bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")
+    ] = False,
+    dalam: Annotated[
+        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
+    ] = None,
+) -> None:
+    """Buku register resmi (xlsx: judul dua baris sesuai Komisi Informasi), atau csv/json.
+
+    Data pribadi disamarkan kecuali --tanpa-sensor. CSV ke berkas memakai UTF-8 dengan BOM.
+    """
+    from ..reports.output import export_register
+    from ..services.queries import Filter
+
+    if format is None:
+        suffix = keluaran.suffix.lower().lstrip(".") if keluaran else "csv"
+        if suffix not in ("xlsx", "csv", "json"):
+            raise typer.BadParameter(
+                "akhiran berkas harus .xlsx, .csv atau .json (atau pakai --format)",
+                param_hint="--keluaran",
+            )
+        fmt = suffix
+    else:
+        fmt = format.value
+    if pemisah not in (",", ";"):
+        raise typer.BadParameter('pakai "," atau ";"', param_hint="--pemisah")
+    ws = workspace()
+    f = Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+    result = export_register(
+        ws,
+        register.value,
+        f,
+        format=fmt,
+        path=keluaran,
+        pemisah=pemisah,
+        tanpa_sensor=tanpa_sensor,
+        petugas=petugas,
+    )
+    if isinstance(result, bytes):
+        typer.echo(result.decode("utf-8"), nl=False)
+        if tanpa_sensor:
+            err("Ekspor tanpa sensor dicatat di jurnal.")
+        return
+    err(f"Register {register.value} diekspor: {result}")
+    if tanpa_sensor:
+        err("Ekspor tanpa sensor dicatat di jurnal.")
+    typer.echo(str(result))

@@ -1,0 +1,209 @@
+"""``ppidctl laporan harian|bulanan|tahunan``: the reports (thin layer over ppidctl.reports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .common import CONTEXT_HELP, Format, err, guard, warnings, workspace
+
+if TYPE_CHECKING:
+    from ..reports.summary import Laporan
+
+app = typer.Typer(
+    help="Laporan layanan informasi publik: harian, bulanan, tahunan.",
+    no_args_is_help=True,
+    context_settings=CONTEXT_HELP,
+)
+
+Fmt = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
+Keluaran = Annotated[
+    Path | None,
+    typer.Option(
+        "--keluaran",
+        "-o",
+        help="Tulis laporan ke berkas .xlsx (ringkasan, grafik, rincian) atau .docx (naratif).",
+        dir_okay=False,
+    ),
+]
+Gabung = Annotated[
+    bool,
+    typer.Option(
+        "--gabung",
+        help="Gabungkan register beberapa kantor: sebutkan folder workspace-nya sesudah opsi ini.",
+    ),
+]
+Folder = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Folder workspace yang digabung (bersama --gabung).", show_default=False),
+]
+TanpaSensor = Annotated[
+    bool,
+    typer.Option(
+        "--tanpa-sensor",
+        help="Data pribadi tidak disamarkan (hanya untuk internal; dicatat di jurnal).",
+    ),
+]
+Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
+
+
+def emit_report(lap: Laporan, fmt: Format) -> None:
+    """Print a report: rich tables (teks), one JSON document, or long-form CSV."""
+    import csv
+    import json
+    import sys
+
+    if fmt is Format.json:
+        typer.echo(json.dumps(lap.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if fmt is Format.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["bagian", "baris", "kolom", "nilai"])
+        for rec in lap.to_records():
+            value = rec["nilai"]
+            writer.writerow(
+                [
+                    rec["bagian"],
+                    str(rec["baris"]).strip(),
+                    rec["kolom"],
+                    "" if value is None else value,
+                ]
+            )
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    # piped to a file or another program: wide enough for the widest table, never cropped
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    console.print(f"[bold]{escape(lap.judul)}[/bold]")
+    console.print(escape(", ".join(lap.kantor) + f" · periode {lap.periode}"))
+    for t in lap.tabel:
+        table = Table(
+            title=escape(t.judul),
+            title_justify="left",
+            header_style="bold",
+            caption=escape(t.catatan) if t.catatan else None,
+        )
+        for i, (key, label) in enumerate(t.kolom):
+            values = [row.get(key) for row in t.baris]
+            numeric = i > 0 and all(isinstance(v, (int, float)) or v is None for v in values)
+            longest = max([len(_cell(v)) for v in values] + [1])
+            if i == 0:  # the row labels: readable, not folded to a few letters
+                min_width = min(max(longest, len(label)), 26)
+            else:
+                min_width = longest if numeric else min(longest, 12)
+            table.add_column(
+                escape(label),
+                justify="right" if numeric else "left",
+                min_width=min_width,
+                overflow="fold",
+            )
+        for row in t.baris:
+            table.add_row(*[escape(_cell(row.get(k))) for k, _ in t.kolom])
+        if not t.baris:
+            table.add_row(*(["(tidak ada)"] + [""] * (len(t.kolom) - 1)))
+        console.print(table)
+    if lap.catatan:
+        console.print("[bold]Catatan[/bold]")
+        for note in lap.catatan:
+            console.print(f"- {escape(note)}", soft_wrap=True)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _sources(gabung: bool, folder: list[Path] | None):
+    from ..reports.summary import workspaces_from
+
+    if folder and not gabung:
+        raise typer.BadParameter(
+            "folder workspace hanya dipakai bersama --gabung", param_hint="FOLDER"
+        )
+    if gabung:
+        if not folder:
+            raise typer.BadParameter(
+                "sebutkan folder workspace yang digabung", param_hint="--gabung"
+            )
+        return workspaces_from(str(f) for f in folder)
+    return workspace()
+
+
+def _finish(
+    lap: Laporan, fmt: Format, keluaran: Path | None, tanpa_sensor: bool, petugas: str
+) -> None:
+    if keluaran is None:
+        if tanpa_sensor:
+            warnings(["--tanpa-sensor tidak berpengaruh: laporan di layar hanya memuat angka"])
+        emit_report(lap, fmt)
+        return
+    suffix = keluaran.suffix.lower()
+    if suffix not in (".xlsx", ".docx"):
+        raise typer.BadParameter("harus berakhiran .xlsx atau .docx", param_hint="--keluaran")
+    if tanpa_sensor and suffix == ".docx":
+        warnings(["--tanpa-sensor tidak berpengaruh: laporan docx hanya memuat angka"])
+    from ..reports.output import save_report
+
+    path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
+    err(f"Laporan ditulis: {path}")
+    typer.echo(str(path))
+
+
+@app.command()
+@guard
+def harian(
+    tanggal: Annotated[
+        str | None, typer.Option("--tanggal", help="YYYY-MM-DD (bawaan: hari ini).")
+    ] = None,
+    dalam: Annotated[
+        int, typer.Option("--dalam", min=0, max=60, help="Jatuh tempo dalam N hari kerja.")
+    ] = 3,
+    format: Fmt = Format.teks,
+) -> None:
+    """Data layanan harian: masuk, dijawab, jatuh tempo dalam 3 hari kerja, lewat tenggat."""
+    from ..reports.summary import daily
+
+    emit_report(daily(workspace(), tanggal, dalam), format)
+
+
+@app.command()
+@guard
+def bulanan(
+    bulan: Annotated[str, typer.Option("--bulan", help="Bulan laporan, YYYY-MM.")],
+    folder: Folder = None,
+    gabung: Gabung = False,
+    format: Fmt = Format.teks,
+    keluaran: Keluaran = None,
+    tanpa_sensor: TanpaSensor = False,
+    petugas: Petugas = "",
+) -> None:
+    """Laporan bulanan: permohonan, keputusan, waktu layanan, keberatan, standar SOP."""
+    from ..reports.summary import monthly
+
+    lap = monthly(_sources(gabung, folder), bulan)
+    _finish(lap, format, keluaran, tanpa_sensor, petugas)
+
+
+@app.command()
+@guard
+def tahunan(
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun laporan, YYYY.")],
+    folder: Folder = None,
+    gabung: Gabung = False,
+    format: Fmt = Format.teks,
+    keluaran: Keluaran = None,
+    tanpa_sensor: TanpaSensor = False,
+    petugas: Petugas = "",
+) -> None:
+    """Laporan tahunan (Perki 1/2021 Pasal 56): per bulan, dan dibanding tahun sebelumnya."""
+    from ..reports.summary import annual
+
+    lap = annual(_sources(gabung, folder), tahun)
+    _finish(lap, format, keluaran, tanpa_sensor, petugas)

@@ -1,0 +1,229 @@
+"""The narrative report (``--keluaran FILE.docx``), in the structure of the annual public
+information service report (Perki 1/2021 Pasal 56; rules.md §7):
+
+I. Gambaran umum kebijakan pelayanan informasi publik — fields from ppidctl.toml
+   (``[instansi]``, ``[ppid]``, ``[atasan_ppid]``, and the optional ``[laporan]`` texts
+   ``kebijakan_umum`` and ``gambaran_layanan``; a hint is printed where one is empty);
+II. Gambaran umum pelaksanaan pelayanan informasi — channels and requesters;
+III. Rincian pelayanan informasi publik — requests, decisions, rejection grounds, time taken;
+IV. Rincian keberatan dan sengketa informasi;
+V. Standar layanan dan perkara terbuka;
+VI. Kendala and VII. Rekomendasi — editable sections with a hint text for the PPID to replace.
+
+Built directly with python-docx (no template). No personal data is printed: only figures.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from .summary import tanggal_panjang
+
+if TYPE_CHECKING:
+    from .summary import Laporan, Tabel
+
+__all__ = ["docx_bytes", "HINT_KENDALA", "HINT_REKOMENDASI"]
+
+HINT_KENDALA = (
+    "[Uraikan kendala eksternal dan internal dalam pelayanan informasi publik selama periode "
+    "ini, mis. sarana prasarana, sumber daya manusia, anggaran, koordinasi dengan pengelola "
+    "informasi. Hapus teks petunjuk ini.]"
+)
+HINT_REKOMENDASI = (
+    "[Tuliskan rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas pelayanan "
+    "informasi publik. Hapus teks petunjuk ini.]"
+)
+HINT_KEBIJAKAN = (
+    "[Uraikan kebijakan umum pelayanan informasi publik: penetapan PPID, SOP, Daftar Informasi "
+    "Publik, informasi yang dikecualikan. Teks ini dapat diisi tetap di ppidctl.toml, bagian "
+    '[laporan] kebijakan_umum = "...".]'
+)
+HINT_GAMBARAN = (
+    "[Uraikan sarana dan prasarana, sumber daya manusia, dan anggaran pelayanan informasi. Teks "
+    'ini dapat diisi tetap di ppidctl.toml, bagian [laporan] gambaran_layanan = "...".]'
+)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
+def _hint(doc, text: str) -> None:
+    from docx.shared import RGBColor
+
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    run.italic = True
+    run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+
+
+def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    cols = [(k, label) for k, label in t.kolom if k not in skip]
+    p = doc.add_paragraph()
+    run = p.add_run(t.judul)
+    run.bold = True
+    table = doc.add_table(rows=1, cols=len(cols))
+    table.style = "Table Grid"
+    for cell, (_k, label) in zip(table.rows[0].cells, cols, strict=True):
+        cell.text = ""
+        r = cell.paragraphs[0].add_run(label)
+        r.bold = True
+        r.font.size = Pt(9)
+    for row in t.baris:
+        cells = table.add_row().cells
+        for i, (cell, (k, _label)) in enumerate(zip(cells, cols, strict=True)):
+            para = cell.paragraphs[0]
+            r = para.add_run(_fmt(row.get(k)).strip() if i == 0 else _fmt(row.get(k)))
+            r.font.size = Pt(9)
+            if i > 0:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if t.catatan:
+        note = doc.add_paragraph()
+        r = note.add_run(t.catatan)
+        r.italic = True
+        r.font.size = Pt(8)
+    doc.add_paragraph()
+
+
+def _field_table(doc, rows: list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[1].text = value or "–"
+    doc.add_paragraph()
+
+
+def docx_bytes(lap: Laporan) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    inst = lap.instansi.get("instansi", {})
+    ppid = lap.instansi.get("ppid", {})
+    atasan = lap.instansi.get("atasan_ppid", {})
+    teks = lap.instansi.get("laporan", {})
+    r = lap.ringkasan
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(lap.judul.upper())
+    run.bold = True
+    run.font.size = Pt(14)
+    sub = doc.add_paragraph()
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    who = inst.get("nama", "") if len(lap.kantor) == 1 else "Gabungan " + ", ".join(lap.kantor)
+    sub.add_run(f"Pejabat Pengelola Informasi dan Dokumentasi (PPID)\n{who}").bold = True
+    period = doc.add_paragraph()
+    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    period.add_run(
+        f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
+    ).italic = True
+
+    doc.add_heading("I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", level=1)
+    if teks.get("kebijakan_umum"):
+        doc.add_paragraph(str(teks["kebijakan_umum"]))
+    else:
+        _hint(doc, HINT_KEBIJAKAN)
+    _field_table(
+        doc,
+        [
+            ("Badan publik", inst.get("nama", "")),
+            ("Alamat", inst.get("alamat", "")),
+            ("Telepon", inst.get("telepon", "")),
+            ("E-mail", inst.get("email", "")),
+            ("Laman", inst.get("laman", "")),
+            ("PPID", f"{ppid.get('nama', '')} — {ppid.get('jabatan', '')}"),
+            ("Atasan PPID", f"{atasan.get('nama', '')} — {atasan.get('jabatan', '')}"),
+        ],
+    )
+
+    doc.add_heading("II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", level=1)
+    if teks.get("gambaran_layanan"):
+        doc.add_paragraph(str(teks["gambaran_layanan"]))
+    else:
+        _hint(doc, HINT_GAMBARAN)
+    for key in ("saluran", "jenis_pemohon", "pekerjaan"):
+        _table(doc, lap[key], skip=())
+
+    doc.add_heading("III. Rincian Pelayanan Informasi Publik", level=1)
+    doc.add_paragraph(
+        f"Selama periode ini PPID menerima {_fmt(r['permohonan_diterima'])} permohonan informasi "
+        f"publik dan menyampaikan {_fmt(r['pemberitahuan_tertulis'])} pemberitahuan tertulis: "
+        f"{_fmt(r['diberikan'])} diberikan seluruhnya, {_fmt(r['diberikan_sebagian'])} diberikan "
+        f"sebagian, {_fmt(r['ditolak'])} ditolak, {_fmt(r['tidak_dikuasai'])} tidak dikuasai, dan "
+        f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. Perpanjangan waktu "
+        f"digunakan {_fmt(r['perpanjangan'])} kali; {_fmt(r['terlambat'])} pemberitahuan "
+        f"melewati tenggat. Median waktu sampai pemberitahuan tertulis "
+        f"{_fmt(r['median_hk_pemberitahuan'])} hari kerja; sampai informasi diserahkan "
+        f"{_fmt(r['median_hk_penyerahan'])} hari kerja."
+    )
+    for key in ("keputusan", "alasan_penolakan", "waktu", "perpanjangan_terlambat", "bulanan",
+                "pembanding", "kantor"):  # fmt: skip
+        if key in lap:
+            _table(doc, lap[key])
+
+    doc.add_heading("IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", level=1)
+    doc.add_paragraph(
+        f"Keberatan yang diterima: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
+        f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} diterima, "
+        f"{_fmt(r['keberatan_ditolak'])} ditolak). Sengketa informasi yang diajukan pemohon ke "
+        f"Komisi Informasi: {_fmt(r['sengketa'])}."
+    )
+    for key in ("keberatan_alasan", "keberatan_hasil", "keberatan_waktu"):
+        _table(doc, lap[key])
+    _hint(
+        doc,
+        "[Bila ada sengketa informasi, uraikan nomor register sengketa di Komisi Informasi, "
+        "tahap penyelesaian (mediasi/ajudikasi) dan putusannya.]",
+    )
+
+    doc.add_heading("V. Standar Layanan dan Perkara Terbuka", level=1)
+    _table(doc, lap["standar_layanan"])
+    _table(doc, lap["terbuka"])
+
+    doc.add_heading("VI. Kendala Eksternal dan Internal", level=1)
+    _hint(doc, HINT_KENDALA)
+    doc.add_heading("VII. Rekomendasi dan Rencana Tindak Lanjut", level=1)
+    _hint(doc, HINT_REKOMENDASI)
+
+    doc.add_heading("Catatan Metode", level=2)
+    for note in lap.catatan:
+        doc.add_paragraph(note, style="List Bullet")
+
+    sign = doc.add_paragraph()
+    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    kota = inst.get("kota", "")
+    sign.add_run(
+        f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
+        f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
+        f"{ppid.get('nama', '')}\n"
+        f"NIP. {ppid.get('nip', '-')}"
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _today(lap: Laporan):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(lap.dibuat[:10])
+    except ValueError:
+        return lap.sampai

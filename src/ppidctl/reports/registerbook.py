@@ -1,0 +1,380 @@
+"""The official register book (``ppidctl ekspor``): XLSX with the Komisi Informasi's grouped
+header, and CSV / JSON for other programs.
+
+The XLSX follows the standard register of the Komisi Informasi (Perki 1/2010 appendix, reused by
+Perki 1/2021; rules.md §4): a two-row header whose groups (Nomor Kontak, Status Informasi, Bentuk
+Informasi, Jenis Permohonan, Keputusan, Hari dan Tanggal, …) span their sub-columns, choice columns
+ticked with ✓, column widths, wrapped text, the header frozen and repeated on every printed page,
+A4 landscape fitted to the page width. The objection register carries items a-k of the Perki
+(reasons a-g as ticked sub-columns).
+
+Rows come from the same listing as ``permohonan daftar`` (so the filters mean the same; open
+cases carry their live deadline) and are masked per the schema's personal-data flags unless
+``tanpa_sensor``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .. import schema
+from ..errors import RuleError
+from .privacy import csv_safe, mask_rows
+
+if TYPE_CHECKING:
+    from ..services.queries import Filter
+    from ..workspace import Workspace
+
+__all__ = ["rows_for_export", "csv_bytes", "json_bytes", "xlsx_bytes", "describe", "LAYOUT"]
+
+CENTANG = "✓"
+JUDUL = {
+    "permohonan": "REGISTER PERMOHONAN INFORMASI PUBLIK",
+    "keberatan": "REGISTER KEBERATAN ATAS PELAYANAN INFORMASI PUBLIK",
+}
+
+
+def rows_for_export(
+    ws: Workspace, register: str, f: Filter | None = None, *, tanpa_sensor: bool = False
+) -> list[dict[str, str]]:
+    """The register's rows (schema keys, in register order) matching ``f``, masked unless
+    ``tanpa_sensor``."""
+    from ..services.queries import Filter, listing
+
+    if register not in ("permohonan", "keberatan"):
+        raise RuleError(
+            f"--register '{register}' tidak dikenal", "pilih --register permohonan|keberatan"
+        )
+    f = f or Filter()
+    choices = schema.column(register, "status").pilihan
+    if f.status and f.status not in choices:
+        raise RuleError(
+            f"--status '{f.status}' tidak dikenal untuk register {register}",
+            f"pilih salah satu: {', '.join(choices)}",
+        )
+    keys = schema.keys(register)
+    rows = [{k: r.get(k, "") for k in keys} for r in listing(ws, register, f)]
+    return mask_rows(register, rows, tanpa_sensor=tanpa_sensor)
+
+
+def describe(f: Filter | None) -> str:
+    """The filter in words, for the register book's heading."""
+    from .summary import BULAN, tanggal_panjang
+
+    if f is None:
+        return "Seluruh data"
+    parts = []
+    if f.bulan:
+        y, m = int(f.bulan[:4]), int(f.bulan[5:7])
+        parts.append(f"Periode {BULAN[m - 1]} {y}")
+    elif f.dari or f.sampai:
+        lo = tanggal_panjang(date.fromisoformat(f.dari)) if f.dari else "awal"
+        hi = tanggal_panjang(date.fromisoformat(f.sampai)) if f.sampai else "sekarang"
+        parts.append(f"Periode {lo} s.d. {hi}")
+    if f.status:
+        parts.append(f"status {f.status}")
+    if f.cari:
+        parts.append(f"pencarian '{f.cari}'")
+    if f.terlambat:
+        parts.append("hanya yang terlambat")
+    if f.dalam is not None:
+        parts.append(f"jatuh tempo dalam {f.dalam} hari kerja")
+    return ", ".join(parts) if parts else "Seluruh data"
+
+
+# --------------------------------------------------------------------------- CSV and JSON
+
+
+def csv_bytes(register: str, rows: list[dict[str, str]], *, pemisah: str = ",", bom: bool = True,
+              newline: str = "\r\n") -> bytes:  # fmt: skip
+    """CSV with the column keys as header; UTF-8 with BOM (Excel opens it as UTF-8); text that
+    Excel would run as a formula is prefixed with ``'``."""
+    if pemisah not in (",", ";", "\t"):
+        raise RuleError(f"--pemisah '{pemisah}' tidak didukung", 'pakai "," atau ";"')
+    keys = schema.keys(register)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=pemisah, lineterminator=newline)
+    writer.writerow(keys)
+    for row in rows:
+        writer.writerow([csv_safe(row.get(k, "")) for k in keys])
+    data = out.getvalue().encode("utf-8")
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def json_bytes(rows: list[dict[str, str]]) -> bytes:
+    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- the XLSX book
+
+
+@dataclass(frozen=True)
+class BookColumn:
+    grup: str  # "" = one column spanning both header rows
+    judul: str
+    lebar: float
+    nilai: Callable[[dict[str, str]], Any]
+    gaya: str = "isi"  # isi | tengah | tanggal | angka
+
+
+def _key(k: str) -> Callable[[dict[str, str]], str]:
+    return lambda r: r.get(k, "")
+
+
+def _tick(cond: Callable[[dict[str, str]], bool]) -> Callable[[dict[str, str]], str]:
+    return lambda r: CENTANG if cond(r) else ""
+
+
+def _day(k: str) -> Callable[[dict[str, str]], str]:
+    from .summary import tanggal_hari
+
+    def get(r: dict[str, str]) -> str:
+        v = r.get(k, "")
+        try:
+            return tanggal_hari(date.fromisoformat(v[:10])) if v else ""
+        except ValueError:
+            return v
+
+    return get
+
+
+def _date(k: str) -> Callable[[dict[str, str]], Any]:
+    from .excel import as_date
+
+    return lambda r: as_date(r.get(k, "")) or r.get(k, "")
+
+
+def _not_held(r: dict[str, str]) -> str:
+    if r.get("keputusan") != "tidak-dikuasai":
+        return ""
+    return (
+        f"{CENTANG} {r['badan_publik_penguasa']}".strip()
+        if r.get("badan_publik_penguasa")
+        else CENTANG
+    )
+
+
+def _fee(r: dict[str, str]) -> str:
+    fee = r.get("biaya", "").strip()
+    if fee:
+        return "Rp" + f"{int(fee):,}".replace(",", ".") if fee.isdigit() else fee
+    return "Tanpa biaya" if r.get("keputusan") in ("diberikan", "diberikan-sebagian") else ""
+
+
+def _remarks_request(r: dict[str, str]) -> str:
+    parts = [f"Status: {r.get('status', '')}"]
+    if r.get("diperpanjang_pada"):
+        parts.append(f"diperpanjang {r['diperpanjang_pada']}")
+    if r.get("terlambat") == "ya":
+        parts.append("terlambat")
+    if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "diperpanjang"):
+        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+    if r.get("tahapan"):
+        parts.append(f"tahapan: {r['tahapan']}")
+    return "; ".join(parts)
+
+
+def _remarks_objection(r: dict[str, str]) -> str:
+    parts = [f"Status: {r.get('status', '')}"]
+    if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "pleno"):
+        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+    if r.get("tahapan"):
+        parts.append(f"tahapan: {r['tahapan']}")
+    return "; ".join(parts)
+
+
+def _reasons(r: dict[str, str]) -> set[str]:
+    return {c.strip() for c in r.get("alasan", "").split(";") if c.strip()}
+
+
+def _decision_atasan(r: dict[str, str]) -> str:
+    return {
+        "diterima": "Keberatan diterima (informasi diberikan)",
+        "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+    }.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
+
+
+HELD = ("diberikan", "diberikan-sebagian", "ditolak")
+
+# fmt: off
+LAYOUT: dict[str, list[BookColumn]] = {
+    "permohonan": [
+        BookColumn("", "No.", 5, lambda r: r["_no"], "tengah"),
+        BookColumn("", "Nomor Registrasi", 17, _key("nomor_registrasi")),
+        BookColumn("", "Tanggal", 11, _date("tanggal_diterima"), "tanggal"),
+        BookColumn("", "Nama", 18, _key("nama_pemohon")),
+        BookColumn("", "Alamat", 20, _key("alamat")),
+        BookColumn("Nomor Kontak", "Telepon", 14, _key("telepon")),
+        BookColumn("Nomor Kontak", "E-mail", 18, _key("email")),
+        BookColumn("", "Pekerjaan", 13, _key("pekerjaan")),
+        BookColumn("", "Informasi yang Diminta", 30, _key("informasi_diminta")),
+        BookColumn("", "Tujuan Penggunaan Informasi", 20, _key("tujuan_penggunaan")),
+        BookColumn("Status Informasi", "Dikuasai", 9, _tick(lambda r: r.get("keputusan") in HELD), "tengah"),
+        BookColumn("Status Informasi", "Tidak Dikuasai", 12, _not_held, "tengah"),
+        BookColumn("Status Informasi", "Belum Didokumentasikan", 15,
+                   _tick(lambda r: r.get("keputusan") == "belum-didokumentasikan"), "tengah"),
+        BookColumn("Bentuk Informasi", "Softcopy", 9,
+                   _tick(lambda r: r.get("bentuk_informasi") == "softcopy"), "tengah"),
+        BookColumn("Bentuk Informasi", "Hardcopy", 9,
+                   _tick(lambda r: r.get("bentuk_informasi") == "hardcopy"), "tengah"),
+        BookColumn("Jenis Permohonan", "Melihat/ Mendengar/ Mencatat", 11,
+                   _tick(lambda r: r.get("cara_memperoleh") == "melihat"), "tengah"),
+        BookColumn("Jenis Permohonan", "Meminta Salinan", 10,
+                   _tick(lambda r: r.get("cara_memperoleh") == "salinan"), "tengah"),
+        BookColumn("Keputusan", "Diberikan", 9,
+                   _tick(lambda r: r.get("keputusan") == "diberikan"), "tengah"),
+        BookColumn("Keputusan", "Diberikan Sebagian", 10,
+                   _tick(lambda r: r.get("keputusan") == "diberikan-sebagian"), "tengah"),
+        BookColumn("Keputusan", "Ditolak", 8,
+                   _tick(lambda r: r.get("keputusan") == "ditolak"), "tengah"),
+        BookColumn("", "Alasan Penolakan", 18, _key("alasan_penolakan")),
+        BookColumn("Hari dan Tanggal", "Pemberitahuan Tertulis", 16, _day("tanggal_pemberitahuan")),
+        BookColumn("Hari dan Tanggal", "Pemberian Informasi", 16, _day("tanggal_selesai")),
+        BookColumn("", "Biaya dan Cara Pembayaran", 12, _fee),
+        BookColumn("", "Keterangan", 18, _remarks_request),
+    ],
+    "keberatan": [
+        BookColumn("", "No.", 5, lambda r: r["_no"], "tengah"),
+        BookColumn("", "Nomor Registrasi Keberatan", 19, _key("nomor_registrasi")),
+        BookColumn("", "Tanggal Diterima", 11, _date("tanggal_diterima"), "tanggal"),
+        BookColumn("Identitas Pemohon", "Nama", 17, _key("nama_pemohon")),
+        BookColumn("Identitas Pemohon", "NIK", 17, _key("nik")),
+        BookColumn("Identitas Pemohon", "Alamat", 18, _key("alamat")),
+        BookColumn("Identitas Kuasa", "Nama", 14, _key("kuasa_nama")),
+        BookColumn("Identitas Kuasa", "Alamat", 14, _key("kuasa_alamat")),
+        BookColumn("", "Nomor Pendaftaran Permohonan", 17, _key("nomor_permohonan")),
+        BookColumn("", "Informasi yang Diminta", 26, _key("informasi_diminta")),
+        BookColumn("", "Tujuan Penggunaan Informasi", 18, _key("tujuan_penggunaan")),
+        *[
+            BookColumn("Alasan Keberatan", code, 4, _tick(lambda r, c=code: c in _reasons(r)), "tengah")
+            for code in schema.ALASAN_KEBERATAN
+        ],
+        BookColumn("", "Keputusan Atasan PPID", 18, _decision_atasan),
+        BookColumn("", "Hari dan Tanggal Tanggapan", 16, _day("tanggal_tanggapan")),
+        BookColumn("", "Nama dan Jabatan Atasan PPID", 20,
+                   lambda r: ", ".join(x for x in (r.get("nama_atasan"), r.get("jabatan_atasan")) if x)),
+        BookColumn("Tanggapan Pemohon", "Menerima", 9,
+                   _tick(lambda r: r.get("tanggapan_pemohon") == "menerima"), "tengah"),
+        BookColumn("Tanggapan Pemohon", "Sengketa ke Komisi Informasi", 11,
+                   _tick(lambda r: r.get("tanggapan_pemohon") == "sengketa"), "tengah"),
+        BookColumn("", "Keterangan", 16, _remarks_objection),
+    ],
+}
+# fmt: on
+
+HEADER_ROW = 5  # rows 1-3: title, office, period; 4 blank; 5-6 the grouped header
+
+
+def xlsx_bytes(
+    register: str,
+    rows: list[dict[str, str]],
+    *,
+    instansi: str,
+    keterangan: str,
+    tanpa_sensor: bool = False,
+    dicetak: date | None = None,
+) -> bytes:
+    """The register book as an XLSX workbook (one sheet)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    from .excel import Styles, new_workbook, set_widths, to_bytes
+
+    cols = LAYOUT[register]
+    n = len(cols)
+    wb = new_workbook()
+    ws = wb.create_sheet("Register " + register.capitalize())
+    st = Styles(ws)
+    set_widths(ws, [c.lebar for c in cols])
+    # print setup: landscape A4, fit all columns on the page width, repeat the header rows
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    ws.freeze_panes = f"C{HEADER_ROW + 2}"
+    last = _col(n)
+    for r in (1, 2, 3):
+        ws.merged_cells.add(CellRange(f"A{r}:{last}{r}"))
+    privacy = (
+        "DATA LENGKAP (tanpa sensor) — hanya untuk keperluan internal"
+        if tanpa_sensor
+        else "Data pribadi disamarkan (UU 27/2022 tentang Pelindungan Data Pribadi)"
+    )
+    printed = f"dicetak {dicetak.isoformat()}" if dicetak else ""
+    ws.append([st.cell(JUDUL[register], "judul")])
+    ws.append([st.cell(instansi, "subjudul")])
+    ws.append([st.cell(" · ".join(x for x in (keterangan, printed, privacy) if x), "catatan")])
+    ws.append([])
+    # the two-row grouped header
+    top, sub = [], []
+    i = 0
+    while i < n:
+        c = cols[i]
+        if not c.grup:
+            top.append(st.cell(c.judul, "kepala"))
+            sub.append(st.cell(None, "kepala"))
+            ws.merged_cells.add(
+                CellRange(f"{_col(i + 1)}{HEADER_ROW}:{_col(i + 1)}{HEADER_ROW + 1}")
+            )
+            i += 1
+            continue
+        j = i
+        while j < n and cols[j].grup == c.grup:
+            j += 1
+        top.append(st.cell(c.grup, "kepala"))
+        top.extend(st.cell(None, "kepala") for _ in range(i + 1, j))
+        sub.extend(st.cell(cols[k].judul, "kepala") for k in range(i, j))
+        if j - i > 1:
+            ws.merged_cells.add(CellRange(f"{_col(i + 1)}{HEADER_ROW}:{_col(j)}{HEADER_ROW}"))
+        i = j
+    ws.row_dimensions[HEADER_ROW].height = 30
+    ws.row_dimensions[HEADER_ROW + 1].height = 54
+    ws.append(top)
+    ws.append(sub)
+    widths = [c.lebar for c in cols]
+    r = HEADER_ROW + 2
+    for no, row in enumerate(rows, 1):
+        rec = {**row, "_no": no}
+        values = [c.nilai(rec) for c in cols]
+        # spreadsheet programs do not all grow rows to wrapped text: set the height
+        lines = max(_lines(v, w) for v, w in zip(values, widths, strict=True))
+        if lines > 1:
+            ws.row_dimensions[r].height = 12 * lines + 2
+        ws.append([st.cell(v, c.gaya) for v, c in zip(values, cols, strict=True)])
+        r += 1
+    return to_bytes(wb)
+
+
+def _lines(value: Any, width: float) -> int:
+    """Lines ``value`` takes when wrapped in a column ``width`` characters wide (9 pt text)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    room = max(int(width * 1.15) - 1, 4)
+    total = 0
+    for para in value.split("\n"):
+        n, used = 1, 0
+        for word in para.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                n, used = n + 1, 0
+            used = size if not used else used + 1 + size
+            while used > room:  # a word longer than the column breaks
+                n, used = n + 1, used - room
+        total += n
+    return total
+
+
+def _col(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)

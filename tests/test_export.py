@@ -1,0 +1,277 @@
+"""``ppidctl ekspor``: the official register book (xlsx), csv and json; masking; formula
+injection; the journal line of an unmasked export. Uses the hand-built register of
+test_reports.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from ppidctl import schema
+from test_reports import KEBERATAN, PERMOHONAN, _req, _soffice, build, to_pdf, write_register
+
+from conftest import Runner, snapshot
+
+
+@pytest.fixture
+def hws(ws):
+    return build(ws)
+
+
+@pytest.fixture
+def run(hws):
+    return Runner(hws.root)
+
+
+def _journal(ws) -> list[dict]:
+    return [json.loads(x) for x in ws.journal_path.read_text(encoding="utf-8").splitlines()]
+
+
+# --------------------------------------------------------------------------- the XLSX book
+
+
+def test_register_book_xlsx(hws, run, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "buku-permohonan.xlsx"
+    before = snapshot(hws.root)
+    res = run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    assert res.stdout.strip() == str(out)
+    assert snapshot(hws.root) == before  # nothing written in the workspace
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Register Permohonan"]
+    ws = wb.active
+    assert ws["A1"].value == "REGISTER PERMOHONAN INFORMASI PUBLIK"
+    assert ws["A2"].value == "Komisi Pemilihan Umum Kota Mataram"
+    assert "Seluruh data" in ws["A3"].value and "disamarkan" in ws["A3"].value
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    top = {c.value: c.column_letter for c in ws[5] if c.value}
+    sub = [c.value for c in ws[6]]
+    # the Komisi Informasi's two-row grouped header
+    assert list(top) == [
+        "No.", "Nomor Registrasi", "Tanggal", "Nama", "Alamat", "Nomor Kontak", "Pekerjaan",
+        "Informasi yang Diminta", "Tujuan Penggunaan Informasi", "Status Informasi",
+        "Bentuk Informasi", "Jenis Permohonan", "Keputusan", "Alasan Penolakan",
+        "Hari dan Tanggal", "Biaya dan Cara Pembayaran", "Keterangan",
+    ]  # fmt: skip
+    assert {"A5:A6", "B5:B6", "F5:G5", "K5:M5", "N5:O5", "P5:Q5", "R5:T5", "V5:W5"} <= merged
+    assert sub[5:7] == ["Telepon", "E-mail"]
+    assert sub[10:13] == ["Dikuasai", "Tidak Dikuasai", "Belum Didokumentasikan"]
+    assert sub[21:23] == ["Pemberitahuan Tertulis", "Pemberian Informasi"]
+    # layout and print setup
+    assert ws.freeze_panes == "C7"
+    assert ws.print_title_rows == "$5:$6"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.column_dimensions["I"].width == 30
+    assert ws["I7"].alignment.wrap_text
+    assert ws.max_row == 6 + len(PERMOHONAN)
+    # rows: masked personal data, ticks, weekday dates
+    rows = {ws.cell(r, 2).value: [c.value for c in ws[r]] for r in range(7, ws.max_row + 1)}
+    p2 = rows["002/PPID/5271/III/2026"]
+    assert p2[4] == "…, Mataram"  # alamat
+    assert p2[5] == "0812******90"  # telepon
+    assert p2[6] == "b***@example.com"
+    assert p2[10] == "✓" and p2[18] == "✓" and p2[17] is None  # dikuasai; diberikan sebagian
+    assert p2[21] == "Jumat, 27 Maret 2026"
+    assert p2[23] == "Rp15.000"
+    assert rows["001/PPID/5271/II/2026"][11] == "✓ KPU Provinsi NTB"  # tidak dikuasai
+    assert ws.cell(7, 3).value.date().isoformat() == PERMOHONAN[0]["tanggal_diterima"]
+    assert "5271011203900001" not in {v for r in rows.values() for v in r}
+
+
+def test_register_book_objections(run, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "buku-keberatan.xlsx"
+    run.ok("ekspor", "--register", "keberatan", "--bulan", "2026-03", "--keluaran", str(out))
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "REGISTER KEBERATAN ATAS PELAYANAN INFORMASI PUBLIK"
+    assert "Periode Maret 2026" in ws["A3"].value
+    top = [c.value for c in ws[5] if c.value]
+    assert "Alasan Keberatan" in top and "Tanggapan Pemohon" in top
+    sub = [c.value for c in ws[6]]
+    a = sub.index("a")
+    assert sub[a : a + 7] == list("abcdefg")
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    from openpyxl.utils import get_column_letter as L
+
+    assert f"{L(a + 1)}5:{L(a + 7)}5" in merged
+    assert ws.max_row == 6 + 3  # K1, K2, K4 received in March
+    k1 = [c.value for c in ws[7]]
+    assert k1[1] == "001/KEB/PPID/5271/III/2026"
+    assert k1[4] == "5271**********02"  # NIK masked
+    assert k1[a + 3] == "✓" and k1[a + 4] == "✓" and k1[a] is None  # reasons d, e
+    assert "Sengketa ke Komisi Informasi" in sub
+    assert k1[sub.index("Sengketa ke Komisi Informasi")] == "✓"
+
+
+def test_formula_injection_is_neutralised(ws, tmp_path):
+    from openpyxl import load_workbook
+
+    evil = _req("001/PPID/5271/III/2026", "2026-03-02", nama_pemohon='=HYPERLINK("http://x","klik")',
+                informasi_diminta="@SUM(1+1)", tujuan_penggunaan="-2+3", pekerjaan="+62 wartawan")  # fmt: skip
+    write_register(ws, "permohonan", [evil])
+    run = Runner(ws.root)
+    out = tmp_path / "b.xlsx"
+    run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    sheet = load_workbook(out).active
+    cell = sheet["D7"]
+    assert cell.value == '=HYPERLINK("http://x","klik")'
+    assert cell.data_type == "s" and cell.quotePrefix  # text, never a formula
+    assert sheet["I7"].data_type == "s" and sheet["I7"].value == "@SUM(1+1)"
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    # CSV: prefixed with an apostrophe
+    data = run.ok("ekspor", "--register", "permohonan", "--format", "csv").stdout
+    rec = next(csv.DictReader(io.StringIO(data)))
+    assert rec["nama_pemohon"] == '\'=HYPERLINK("http://x","klik")'
+    assert rec["informasi_diminta"] == "'@SUM(1+1)"
+    assert rec["tujuan_penggunaan"] == "'-2+3"
+    assert rec["pekerjaan"] == "'+62 wartawan"
+    # JSON is not a spreadsheet: unchanged
+    doc = json.loads(run.ok("ekspor", "--register", "permohonan", "--format", "json").stdout)
+    assert doc[0]["nama_pemohon"] == '=HYPERLINK("http://x","klik")'
+    # and the report workbook's detail sheet too
+    rep = tmp_path / "lap.xlsx"
+    run.ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(rep))
+    det = load_workbook(rep)["Permohonan"]
+    assert det["C2"].value.startswith("=HYPERLINK") and det["C2"].data_type == "s"
+
+
+# --------------------------------------------------------------------------- CSV and JSON
+
+
+def test_csv_for_excel(hws, run, tmp_path):
+    out = tmp_path / "permohonan.csv"
+    run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out), "--pemisah", ";")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    text = raw[3:].decode("utf-8")
+    assert text.splitlines()[0] == ";".join(schema.keys("permohonan"))
+    assert "\r\n" in text
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == len(PERMOHONAN)
+    assert rows[0]["nik"] == "5271**********01"
+    assert rows[0]["alamat"] == "…, Mataram"
+    # the register store reads the exported file back
+    from ppidctl.store.table import read_csv
+
+    back = read_csv("permohonan", out, raw)
+    assert back.rows[0]["nomor_registrasi"] == PERMOHONAN[0]["nomor_registrasi"]
+
+
+def test_csv_stdout_and_filters(run):
+    data = run.ok("ekspor", "--register", "permohonan", "--bulan", "2026-03", "--status",
+                  "selesai").stdout  # fmt: skip
+    assert not data.startswith("\ufeff")  # no BOM for programs
+    rows = list(csv.DictReader(io.StringIO(data)))
+    # received in March and closed: P1, P2, P3, P7
+    assert [r["nomor_registrasi"][:3] for r in rows] == ["001", "002", "003", "006"]
+    late = run.ok("ekspor", "--register", "permohonan", "--terlambat", "--format", "json").stdout
+    # P4 (answered late), and P5 (due Apr 15, 2026) and P6 (due Mar 10), still open and so
+    # overdue on any day the tests run (after April 2026)
+    assert sorted(r["nomor_registrasi"] for r in json.loads(late)) == [
+        "001/PPID/5271/II/2026", "004/PPID/5271/III/2026", "005/PPID/5271/III/2026"]  # fmt: skip
+    found = json.loads(run.ok("ekspor", "--register", "keberatan", "--cari", "003/KEB",
+                              "--format", "json").stdout)  # fmt: skip
+    assert [r["nomor_registrasi"] for r in found] == ["003/KEB/PPID/5271/III/2026"]
+    assert list(found[0]) == schema.keys("keberatan")
+
+
+def test_json_file(run, tmp_path):
+    out = tmp_path / "keberatan.json"
+    run.ok("ekspor", "--register", "keberatan", "--keluaran", str(out))
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert len(doc) == len(KEBERATAN)
+    assert doc[0]["nik"] == "5271**********02"
+    assert doc[0]["telepon"] == "0877******00"
+
+
+# --------------------------------------------------------------------------- unmasked
+
+
+def test_unmasked_export_is_journalled(hws, run, tmp_path):
+    out = tmp_path / "internal.csv"
+    before = snapshot(hws.root)
+    run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out), "--tanpa-sensor",
+           "--petugas", "Agus")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes()[3:].decode("utf-8"))))
+    assert rows[0]["nik"] == "5271011203900001"
+    assert rows[0]["email"] == "budi.santoso@example.com"
+    after = snapshot(hws.root)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert changed == {"registers/jurnal.jsonl"}  # the journal is the only change
+    last = _journal(hws)[-1]
+    assert (last["aksi"], last["register"], last["berkas"], last["petugas"]) == (
+        "ekspor-tanpa-sensor", "permohonan", str(out), "Agus")  # fmt: skip
+    assert last["perintah"] == "ekspor"
+    # printed on stdout: journalled with berkas "-"
+    run.ok("ekspor", "--register", "keberatan", "--format", "json", "--tanpa-sensor")
+    assert _journal(hws)[-1]["berkas"] == "-"
+    assert _journal(hws)[-1]["register"] == "keberatan"
+
+
+def test_masking_rules():
+    from ppidctl.reports.privacy import mask
+
+    assert mask("nik", "5271011203900001") == "5271**********01"
+    assert mask("telepon", "081234567890") == "0812******90"
+    assert mask("telepon", "+62 812-3456-7890") == "+62 81*-****-**90"  # digits 6,2,8,1 kept
+    assert mask("email", "budi.santoso@gmail.com") == "b***@gmail.com"
+    assert mask("alamat", "Jl. Pejanggik 1, Cakranegara, Mataram") == "…, Mataram"
+    assert mask("alamat", "Jl. Pejanggik 1") == "…"
+    assert mask("nik", "") == ""
+
+
+def test_personal_columns_follow_the_schema():
+    from ppidctl.reports.privacy import personal_columns
+
+    assert personal_columns("permohonan") == {
+        "nik": "nik", "alamat": "alamat", "telepon": "telepon", "email": "email"}  # fmt: skip
+    assert personal_columns("keberatan")["kuasa_alamat"] == "alamat"
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def test_export_refusals(run, tmp_path):
+    run.refused("ekspor", "--register", "permohonan", "--format", "xlsx",
+                message="buku register xlsx perlu nama berkas")  # fmt: skip
+    run.refused("ekspor", "--register", "permohonan", "--status", "hilang",
+                message="--status 'hilang' tidak dikenal")  # fmt: skip
+    run.refused("ekspor", "--register", "permohonan", "--bulan", "2026-3",
+                message="--bulan '2026-3' tidak sah")  # fmt: skip
+    run.refused("ekspor", "--register", "permohonan", "--keluaran",
+                str(tmp_path / "tidak-ada" / "x.xlsx"), message="tidak ada")  # fmt: skip
+    assert run("ekspor", "--register", "surat").exit_code == 2
+    assert (
+        run("ekspor", "--register", "permohonan", "--keluaran", str(tmp_path / "x.pdf")).exit_code
+        == 2
+    )
+    assert run("ekspor", "--register", "permohonan", "--pemisah", "|").exit_code == 2
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_register_book_converts_with_libreoffice(run, tmp_path):
+    out = tmp_path / "buku-permohonan.xlsx"
+    run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    pdf = to_pdf(out, tmp_path)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True).stdout  # fmt: skip
+        assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in text
+        assert "Nomor Kontak" in text and "5271**********01" not in text  # NIK not in book
+        assert "…, Mataram" in text
+        # fitted to the page width: one page across, the header repeated on every page
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert "Pages:" in info

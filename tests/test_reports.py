@@ -1,0 +1,845 @@
+"""Reports (issue 5): figures on a hand-built register, checked against hand-counted values.
+
+The register below is written straight into registers/*.csv. Every expected number is counted by
+hand from the decreed 2025/2026 holiday lists (../shared/data/libur-skb-2025-2026.csv; cuti
+bersama counted as days off), with the working days listed in the comments. Nothing here is
+computed by the code under test.
+
+March 2026 for reference (Mar 1 is a Sunday): working days are Mar 2-6, 9-13, 16-17, 25-27,
+30-31; Mar 18 (cuti Nyepi), 19 (Nyepi), 20 (cuti Idul Fitri), 23-24 (cuti Idul Fitri) are off.
+April: Apr 3 (Wafat Yesus Kristus) off. May 1 (Hari Buruh) off.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from ppidctl import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+TAHAPAN = "Pemutakhiran Data Pemilih"
+
+
+def _req(nomor, recv, **kw):
+    row = {
+        "nomor_registrasi": nomor,
+        "tanggal_diterima": recv,
+        "saluran": "langsung",
+        "jenis_pemohon": "perorangan",
+        "nama_pemohon": "Pemohon " + nomor[:3],
+        "jenis_identitas": "ktp",
+        "nik": "5271011203900001",
+        "alamat": "Jl. Pejanggik 1, Cakranegara, Mataram",
+        "pekerjaan": "Mahasiswa",
+        "telepon": "081234567890",
+        "email": "budi.santoso@example.com",
+        "informasi_diminta": "Salinan DPT Kelurahan Mataram",
+        "tujuan_penggunaan": "Penelitian",
+        "cara_memperoleh": "salinan",
+        "bentuk_informasi": "softcopy",
+        "cara_kirim": "email",
+        "dokumen": "identitas",
+        "status": "selesai",
+        "petugas": "Rina",
+    }
+    row.update(kw)
+    return row
+
+
+# The request register. hk = working days counted by hand, receipt = day 0.
+PERMOHONAN = [
+    # P1: notif Mar 6 = (Mar 2, Mar 6] 3,4,5,6 -> 4 HK; delivered Mar 9 -> 5 HK; forwarded same day
+    _req("001/PPID/5271/III/2026", "2026-03-02", diteruskan_pada="2026-03-02",
+         keputusan="diberikan", tanggal_pemberitahuan="2026-03-06", tanggal_selesai="2026-03-09",
+         terlambat="tidak"),
+    # P2: notif Mar 27 = 16,17,25,26,27 -> 5 HK; delivered Mar 31 -> +30,31 = 7 HK;
+    #     forwarded Mar 16 -> 1 HK
+    _req("002/PPID/5271/III/2026", "2026-03-13", saluran="email", jenis_pemohon="badan-hukum",
+         pekerjaan="Wartawan", diteruskan_pada="2026-03-16", keputusan="diberikan-sebagian",
+         penjelasan="NIK dihitamkan", tanggal_pemberitahuan="2026-03-27",
+         tanggal_selesai="2026-03-31", terlambat="tidak", biaya="15000"),
+    # P3: forwarded Mar 26 = 25,26 -> 2 HK (misses the 1-HK SOP standard); extended Mar 30;
+    #     deadline 10 HK = Apr 8, extended +7 = Apr 17; notif Apr 14 =
+    #     Mar 25,26,27,30,31, Apr 1,2,6,7,8,9,10,13,14 -> 14 HK (not late)
+    _req("003/PPID/5271/III/2026", "2026-03-17", saluran="e-ppid", pekerjaan="mahasiswa ",
+         diteruskan_pada="2026-03-26", diperpanjang_pada="2026-03-30",
+         alasan_perpanjangan="Dihimpun dari PPK", keputusan="ditolak",
+         alasan_penolakan="Pasal 17 huruf h", sk_pengecualian="Keputusan KPU Nomor 1",
+         tanggal_pemberitahuan="2026-04-14", terlambat="tidak"),
+    # P4: received in February; notif Mar 10 = Feb 23-27, Mar 2-6, 9, 10 -> 12 HK; deadline
+    #     10 HK = Mar 6, so late
+    _req("001/PPID/5271/II/2026", "2026-02-20", saluran="surat", jenis_pemohon="kelompok",
+         pekerjaan="LSM", diteruskan_pada="2026-02-20", keputusan="tidak-dikuasai",
+         badan_publik_penguasa="KPU Provinsi NTB", tanggal_pemberitahuan="2026-03-10",
+         terlambat="ya"),
+    # P5: still open; deadline = Apr 1,2,6,7,8,9,10,13,14,15 -> Apr 15
+    _req("004/PPID/5271/III/2026", "2026-03-31", saluran="telepon", pekerjaan="",
+         status="terdaftar"),
+    # P6: election stage (3 HK): deadline Mar 6, 9, 10 -> Mar 10; never answered
+    _req("005/PPID/5271/III/2026", "2026-03-05", pekerjaan="Wartawan", tahapan=TAHAPAN,
+         diteruskan_pada="2026-03-05", status="diteruskan"),
+    # P7: received on a Saturday (Mar 7); notif Mon Mar 9 -> 1 HK; forwarded Mar 9 -> 1 HK
+    _req("006/PPID/5271/III/2026", "2026-03-07", saluran="email", pekerjaan="PNS",
+         diteruskan_pada="2026-03-09", keputusan="belum-didokumentasikan",
+         tanggal_pemberitahuan="2026-03-09", terlambat="tidak"),
+    # P8: January; notif Jan 19 = 13,14,15,19 (Jan 16 Isra Mikraj) -> 4 HK; delivered Jan 20 -> 5
+    _req("001/PPID/5271/I/2026", "2026-01-12", pekerjaan="Guru", diteruskan_pada="2026-01-12",
+         keputusan="diberikan", tanggal_pemberitahuan="2026-01-19", tanggal_selesai="2026-01-20",
+         terlambat="tidak"),
+    # P9: 2025; notif Jun 4 = Jun 3, 4 -> 2 HK
+    _req("001/PPID/5271/VI/2025", "2025-06-02", keputusan="diberikan",
+         tanggal_pemberitahuan="2025-06-04", tanggal_selesai="2025-06-05", terlambat="tidak"),
+    # P10: received Dec 22, 2025, answered in 2026: Dec 23, 24, (25 Natal, 26 cuti), 29, 30, 31,
+    #      (Jan 1), Jan 2, Jan 5 -> 7 HK; delivered Jan 6 -> 8 HK
+    _req("002/PPID/5271/XII/2025", "2025-12-22", keputusan="diberikan",
+         tanggal_pemberitahuan="2026-01-05", tanggal_selesai="2026-01-06", terlambat="tidak"),
+    # P11: given, notif Mar 12 = 10, 11, 12 -> 3 HK; not yet delivered
+    _req("007/PPID/5271/III/2026", "2026-03-09", pekerjaan="Wiraswasta",
+         diteruskan_pada="2026-03-09", keputusan="diberikan", tanggal_pemberitahuan="2026-03-12",
+         terlambat="tidak", status="diputuskan"),
+]  # fmt: skip
+
+
+def _obj(nomor, recv, **kw):
+    row = {
+        "nomor_registrasi": nomor,
+        "tanggal_diterima": recv,
+        "saluran": "langsung",
+        "nomor_permohonan": "001/PPID/5271/II/2026",
+        "nama_pemohon": "Pemohon Keberatan",
+        "nik": "5271014105920002",
+        "alamat": "Jl. Langko 5, Ampenan, Mataram",
+        "telepon": "087765432100",
+        "informasi_diminta": "Salinan DPT Kelurahan Mataram",
+        "tujuan_penggunaan": "Penelitian",
+        "dokumen": "formulir;identitas",
+        "petugas": "Rina",
+    }
+    row.update(kw)
+    return row
+
+
+KEBERATAN = [
+    # K1: forwarded Mar 17 -> 1 HK; plenary Mar 26 = 25, 26 -> 2 HK (misses); response Mar 30 =
+    #     17, 25, 26, 27, 30 -> 5 HK; delivered Mar 31 -> 1 HK; requester went to the KI
+    _obj("001/KEB/PPID/5271/III/2026", "2026-03-16", alasan="d;e", diteruskan_pada="2026-03-17",
+         pleno_pada="2026-03-26", keputusan_atasan="ditolak", pertimbangan="Tidak dikuasai",
+         tanggal_tanggapan="2026-03-30", disampaikan_pada="2026-03-31",
+         tanggapan_pemohon="sengketa", tanggapan_pemohon_pada="2026-03-31", status="sengketa"),
+    # K2: open; forwarded same day (0 HK), plenary Mar 26 -> 1 HK; deadline 30 HK = May 8
+    _obj("002/KEB/PPID/5271/III/2026", "2026-03-25", alasan="a", diteruskan_pada="2026-03-25",
+         pleno_pada="2026-03-26", status="pleno"),
+    # K3: February; response Mar 17 = Feb 3-6, 9-13, 18-20, 23-27, Mar 2-6, 9-13, 16, 17 -> 29 HK
+    #     (within 30); delivered Mar 25 -> 1 HK; requester accepted Mar 26
+    _obj("001/KEB/PPID/5271/II/2026", "2026-02-02", alasan="g", diteruskan_pada="2026-02-03",
+         pleno_pada="2026-02-04", keputusan_atasan="diterima", tanggal_tanggapan="2026-03-17",
+         disampaikan_pada="2026-03-25", tanggapan_pemohon="menerima",
+         tanggapan_pemohon_pada="2026-03-26", status="selesai"),
+    # K4: election stage (3 HK): deadline Mar 10, 11, 12 -> Mar 12, open; forwarded Mar 11 ->
+    #     10, 11 = 2 HK (misses)
+    _obj("003/KEB/PPID/5271/III/2026", "2026-03-09", alasan="c", tahapan=TAHAPAN,
+         diteruskan_pada="2026-03-11", status="diteruskan"),
+]  # fmt: skip
+
+
+def write_register(ws, register: str, rows: list[dict[str, str]]) -> None:
+    keys = schema.keys(register)
+    with open(ws.register_path(register), "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=keys, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in keys})
+
+
+def build(ws):
+    """The hand-built registers in ``ws``; returns a fresh Workspace object."""
+    from ppidctl.workspace import Workspace
+
+    write_register(ws, "permohonan", PERMOHONAN)
+    write_register(ws, "keberatan", KEBERATAN)
+    return Workspace(ws.root)
+
+
+@pytest.fixture
+def hws(ws):
+    return build(ws)
+
+
+def _row(table, key, value, col=None):
+    col = col or table.kolom[0][0]
+    for r in table.baris:
+        if r.get(col) == value or r.get("kunci") == value or r.get("kode") == value:
+            return r
+    raise AssertionError(f"{value} not in {table.key}: {table.baris}")
+
+
+# --------------------------------------------------------------------------- working days
+
+
+def test_vectorised_workdays_match_the_calendar(hws):
+    """WorkdayCounter vs WorkCalendar on 1,500 random pairs over 2025-2026 (incl. weekends,
+    holidays, end before start, and an office day off / extra working day)."""
+    import numpy as np
+
+    from ppidctl.reports.workdays import WorkdayCounter
+    from ppidctl.rules.calendar import Override, WorkCalendar
+
+    cal = WorkCalendar(
+        [
+            Override(date(2026, 3, 4), False, "Hari jadi kota"),
+            Override(date(2026, 3, 21), True, "Sabtu kerja (pemungutan suara ulang)"),
+            Override(date(2026, 3, 19), True, "Nyepi: kantor tetap buka"),
+        ],
+        cache_dir=Path(os.environ["PPIDCTL_CACHE"]),
+    )
+    rnd = random.Random(5)
+    starts = [date(2025, 1, 1) + timedelta(days=rnd.randrange(720)) for _ in range(1500)]
+    ends = [s + timedelta(days=rnd.randrange(-10, 80)) for s in starts]
+    ns = [rnd.randrange(0, 35) for _ in starts]
+    wd = WorkdayCounter(cal)
+    got = wd.between(np.array(starts, "datetime64[D]"), np.array(ends, "datetime64[D]"))
+    assert [int(x) for x in got] == [
+        cal.workdays_between(s, e) for s, e in zip(starts, ends, strict=True)
+    ]
+    due = wd.add(np.array(starts, "datetime64[D]"), np.array(ns))
+    assert [d.astype(object) for d in due] == [
+        cal.add_workdays(s, n).tanggal for s, n in zip(starts, ns, strict=True)
+    ]
+    # missing dates stay missing
+    assert np.isnan(wd.between(np.array(["NaT"], "datetime64[D]"), np.array(["2026-03-02"], "datetime64[D]")))[0]  # fmt: skip
+
+
+def test_hand_counted_durations(hws):
+    from ppidctl.reports import load_office
+
+    o = load_office(hws)
+    p = o.permohonan.set_index("nomor_registrasi")
+    hk = p["hk_pemberitahuan"].to_dict()
+    assert hk["001/PPID/5271/III/2026"] == 4
+    assert hk["002/PPID/5271/III/2026"] == 5
+    assert hk["003/PPID/5271/III/2026"] == 14
+    assert hk["001/PPID/5271/II/2026"] == 12
+    assert hk["006/PPID/5271/III/2026"] == 1  # received on a Saturday
+    assert hk["002/PPID/5271/XII/2025"] == 7  # across Christmas and New Year
+    assert p.loc["002/PPID/5271/XII/2025", "hk_penyerahan"] == 8
+    # deadlines recomputed: with the extension (Apr 17) and on an election stage (Mar 10)
+    assert str(p.loc["003/PPID/5271/III/2026", "batas_awal"].date()) == "2026-04-08"
+    assert str(p.loc["003/PPID/5271/III/2026", "batas_akhir"].date()) == "2026-04-17"
+    assert str(p.loc["005/PPID/5271/III/2026", "batas_awal"].date()) == "2026-03-10"
+    assert str(p.loc["004/PPID/5271/III/2026", "batas_awal"].date()) == "2026-04-15"
+    k = o.keberatan.set_index("nomor_registrasi")
+    assert k.loc["001/KEB/PPID/5271/II/2026", "hk_tanggapan"] == 29
+    assert str(k.loc["002/KEB/PPID/5271/III/2026", "batas"].date()) == "2026-05-08"
+    assert str(k.loc["003/KEB/PPID/5271/III/2026", "batas"].date()) == "2026-03-12"
+
+
+def test_vectorised_deadlines_match_rules(hws):
+    """The report's deadlines equal rules.deadlines (the code the commands use)."""
+    import pandas as pd
+
+    from ppidctl.reports import load_office
+    from ppidctl.rules import deadlines
+
+    o = load_office(hws)
+    rows = {r["nomor_registrasi"]: r for r in hws.read("permohonan").rows}
+    for _, r in o.permohonan.iterrows():
+        expect = deadlines.request(rows[r["nomor_registrasi"]], hws.settings, hws.calendar)
+        got = r["batas_awal"] if pd.isna(r["diperpanjang_pada"]) else r["batas_akhir"]
+        assert got.date() == expect.tanggal, r["nomor_registrasi"]
+    krows = {r["nomor_registrasi"]: r for r in hws.read("keberatan").rows}
+    for _, r in o.keberatan.iterrows():
+        expect = deadlines.objection(krows[r["nomor_registrasi"]], hws.settings, hws.calendar)
+        assert r["batas"].date() == expect.tanggal
+
+
+# --------------------------------------------------------------------------- the data API
+
+
+def test_load_frame_types(hws):
+    from ppidctl.reports.data import load_frame
+
+    df = load_frame(hws, "permohonan")
+    assert len(df) == len(PERMOHONAN)
+    assert list(df.columns) == schema.keys("permohonan")
+    assert str(df["tanggal_diterima"].dtype).startswith("datetime64")
+    assert str(df["biaya"].dtype) == "Int64"
+    assert df["biaya"].sum() == 15000
+    assert df.loc[0, "nik"] == "5271011203900001"  # text, not a number
+    assert df["tanggal_selesai"].isna().sum() == 6
+
+
+def test_load_frame_keeps_text_and_skips_blank_rows(ws):
+    from ppidctl.reports.data import load_frame
+
+    keys = schema.keys("permohonan")
+    ws.register_path("permohonan").write_text(
+        ",".join(keys) + "\r\n"
+        + ",".join(_req("001/PPID/5271/III/2026", "2026-03-02", nik="0012345678901234",
+                        nama_pemohon="NA").get(k, "") for k in keys) + "\r\n"
+        + "," * (len(keys) - 1) + "\r\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    df = load_frame(ws, "permohonan", ["nomor_registrasi", "nik", "nama_pemohon"])
+    assert df.to_dict("records") == [
+        {"nomor_registrasi": "001/PPID/5271/III/2026", "nik": "0012345678901234",
+         "nama_pemohon": "NA"}
+    ]  # fmt: skip
+
+
+def test_load_frame_reads_indonesian_headers_and_semicolons(ws):
+    from ppidctl.reports.data import load_frame
+
+    cols = schema.columns("permohonan")
+    row = _req("001/PPID/5271/III/2026", "2026-03-02")
+    text = ";".join(c.header for c in cols) + "\n" + ";".join(row.get(c.key, "") for c in cols)
+    ws.register_path("permohonan").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8") + b"\n")
+    df = load_frame(ws, "permohonan")
+    assert df.loc[0, "nomor_registrasi"] == "001/PPID/5271/III/2026"
+    assert df.loc[0, "tanggal_diterima"].date() == date(2026, 3, 2)
+
+
+def test_load_frame_xlsx_register(ws):
+    from ppidctl.reports.data import load_frame
+    from ppidctl.store.table import read_csv
+    from ppidctl.workspace import Workspace
+
+    write_register(ws, "permohonan", PERMOHONAN)
+    table = read_csv("permohonan", ws.register_path("permohonan"),
+                     ws.register_path("permohonan").read_bytes())  # fmt: skip
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('format = "csv"', 'format = "xlsx"'),
+                    encoding="utf-8")  # fmt: skip
+    xws = Workspace(ws.root)
+    table.path = xws.register_path("permohonan")
+    assert table.path.suffix == ".xlsx"
+    table.path.write_bytes(table.to_bytes())
+    df = load_frame(xws, "permohonan")
+    assert len(df) == len(PERMOHONAN)
+    assert df.loc[1, "tanggal_pemberitahuan"].date() == date(2026, 3, 27)
+    assert df.loc[1, "biaya"] == 15000
+
+
+def test_load_frame_empty_register(ws):
+    from ppidctl.reports.data import load_frame
+
+    df = load_frame(ws, "keberatan")
+    assert len(df) == 0 and "tanggal_tanggapan" in df.columns
+
+
+# --------------------------------------------------------------------------- monthly report
+
+
+def test_monthly_key_figures(hws):
+    from ppidctl.reports import monthly
+
+    lap = monthly(hws, "2026-03")
+    assert (lap.mulai, lap.sampai) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert lap.ringkasan == {
+        "permohonan_diterima": 7,  # P1, P2, P3, P5, P6, P7, P11
+        "pemberitahuan_tertulis": 5,  # P1, P2, P4, P7, P11 (P3's is in April)
+        "diberikan": 2,  # P1, P11
+        "diberikan_sebagian": 1,  # P2
+        "ditolak": 0,
+        "tidak_dikuasai": 1,  # P4
+        "belum_didokumentasikan": 1,  # P7
+        "informasi_diserahkan": 2,  # P1 Mar 9, P2 Mar 31
+        "perpanjangan": 1,  # P3
+        "terlambat": 1,  # P4
+        "median_hk_pemberitahuan": 4.0,  # of 1, 3, 4, 5, 12
+        "median_hk_penyerahan": 6.0,  # of 5, 7
+        "keberatan_diterima": 3,  # K1, K2, K4
+        "keberatan_ditanggapi": 2,  # K1 Mar 30, K3 Mar 17
+        "keberatan_dikabulkan": 1,  # K3
+        "keberatan_ditolak": 1,  # K1
+        "sengketa": 1,  # K1
+        "terbuka_permohonan": 3,  # P3 (answered in April), P5, P6
+        "terbuka_permohonan_lewat_tenggat": 1,  # P6 (due Mar 10)
+        "menunggu_penyerahan": 1,  # P11
+        "terbuka_keberatan": 2,  # K2, K4
+        "terbuka_keberatan_lewat_tenggat": 1,  # K4 (due Mar 12)
+    }
+
+
+def test_monthly_breakdowns(hws):
+    from ppidctl.reports import monthly
+
+    lap = monthly(hws, "2026-03")
+    counts = lambda key: {r["kode"]: r["jumlah"] for r in lap[key].baris}  # noqa: E731
+    assert counts("saluran") == {"langsung": 3, "surat": 0, "email": 2, "telepon": 1,
+                                 "faksimili": 0, "e-ppid": 1, "lainnya": 0}  # fmt: skip
+    assert counts("jenis_pemohon") == {"perorangan": 6, "badan-hukum": 1, "kelompok": 0}
+    # "Mahasiswa" and "mahasiswa " are one occupation
+    assert counts("pekerjaan") == {"Mahasiswa": 2, "Wartawan": 2, "PNS": 1, "Wiraswasta": 1, "": 1}
+    assert _row(lap["pekerjaan"], "", "")["kategori"] == "(tidak diisi)"
+    assert counts("keputusan") == {"diberikan": 2, "diberikan-sebagian": 1, "ditolak": 0,
+                                   "tidak-dikuasai": 1, "belum-didokumentasikan": 1}  # fmt: skip
+    assert _row(lap["keputusan"], "diberikan", "diberikan")["persen"] == 40.0
+    assert lap["alasan_penolakan"].baris == []
+
+
+def test_monthly_durations(hws):
+    from ppidctl.reports import monthly
+
+    w = monthly(hws, "2026-03")["waktu"]
+    assert _row(w, "pemberitahuan", "pemberitahuan") == {
+        "kunci": "pemberitahuan", "ukuran": "Pemberitahuan tertulis",
+        "jumlah": 5, "median": 4.0, "rata_rata": 5.0, "maksimum": 12,  # 1+3+4+5+12 = 25
+        "dalam_tenggat": 4, "persen_dalam_tenggat": 80.0,  # all but P4 (12)
+        "dalam_perpanjangan": 5, "persen_dalam_perpanjangan": 100.0,
+    }  # fmt: skip
+    assert _row(w, "penyerahan", "penyerahan") == {
+        "kunci": "penyerahan", "ukuran": "Informasi diserahkan",
+        "jumlah": 2, "median": 6.0, "rata_rata": 6.0, "maksimum": 7,
+        "dalam_tenggat": 2, "persen_dalam_tenggat": 100.0,
+        "dalam_perpanjangan": 2, "persen_dalam_perpanjangan": 100.0,
+    }  # fmt: skip
+    assert "pemberitahuan tertulis" in " ".join(monthly(hws, "2026-03").catatan)
+
+
+def test_monthly_objections(hws):
+    from ppidctl.reports import monthly
+
+    lap = monthly(hws, "2026-03")
+    reasons = {r["kode"]: r["jumlah"] for r in lap["keberatan_alasan"].baris}
+    assert reasons == {"a": 1, "b": 0, "c": 1, "d": 1, "e": 1, "f": 0, "g": 0}  # K1 = d;e
+    assert _row(lap["keberatan_alasan"], "a", "a")["persen"] == 33.3
+    outcome = {r["kode"]: (r["jumlah"], r["persen"]) for r in lap["keberatan_hasil"].baris}
+    assert outcome == {"dikabulkan": (1, 50.0), "ditolak": (1, 50.0), "menerima": (1, 50.0),
+                       "sengketa": (1, 50.0)}  # fmt: skip
+    t = lap["keberatan_waktu"].baris[0]
+    assert (t["jumlah"], t["median"], t["rata_rata"], t["maksimum"]) == (2, 17.0, 17.0, 29)
+    assert (t["dalam_tenggat"], t["persen_dalam_tenggat"]) == (2, 100.0)
+
+
+def test_monthly_service_standards(hws):
+    from ppidctl.reports import monthly
+
+    std = {r["kunci"]: (r["diukur"], r["memenuhi"], r["tidak_memenuhi"])
+           for r in monthly(hws, "2026-03")["standar_layanan"].baris}  # fmt: skip
+    assert std == {
+        # forwarded in March: P1 0, P2 1, P3 2 (miss), P6 0, P7 1, P11 0
+        "teruskan_permohonan": (6, 5, 1),
+        # K1 1, K2 0, K4 2 (miss)
+        "teruskan_keberatan": (3, 2, 1),
+        # plenary in March: K1 2 (miss), K2 1
+        "draf_tanggapan": (2, 1, 1),
+        # delivered in March: K1 1, K3 1
+        "sampaikan_tanggapan": (2, 2, 0),
+        # notifications in March, P4 late
+        "tenggat_permohonan": (5, 4, 1),
+        # responses in March: K1 5, K3 29 (<= 30)
+        "tenggat_keberatan": (2, 2, 0),
+    }
+
+
+def test_monthly_trend_is_year_to_date(hws):
+    from ppidctl.reports import monthly
+
+    rows = monthly(hws, "2026-03")["bulanan"].baris
+    assert [r["bulan"] for r in rows] == ["2026-01", "2026-02", "2026-03"]
+    assert [r["permohonan_diterima"] for r in rows] == [1, 1, 7]
+    assert "pembanding" not in monthly(hws, "2026-03")
+
+
+def test_bad_month_is_refused(hws):
+    from ppidctl.errors import RuleError
+    from ppidctl.reports import monthly
+
+    with pytest.raises(RuleError, match="2026-13"):
+        monthly(hws, "2026-13")
+
+
+# --------------------------------------------------------------------------- annual report
+
+
+def test_annual(hws):
+    from ppidctl.reports import annual
+
+    lap = annual(hws, 2026)
+    r = lap.ringkasan
+    assert r["permohonan_diterima"] == 9  # P1-P8 less P9/P10 (2025) plus P11; P4 in Feb, P8 Jan
+    assert r["pemberitahuan_tertulis"] == 8  # incl. P10 (received 2025, answered Jan 5, 2026)
+    assert (r["diberikan"], r["diberikan_sebagian"], r["ditolak"]) == (4, 1, 1)
+    assert (r["tidak_dikuasai"], r["belum_didokumentasikan"]) == (1, 1)
+    assert r["informasi_diserahkan"] == 4  # P1, P2, P8, P10
+    assert r["median_hk_pemberitahuan"] == 4.5  # of 1, 3, 4, 4, 5, 7, 12, 14
+    assert r["median_hk_penyerahan"] == 6.0  # of 5, 5, 7, 8
+    assert (r["terbuka_permohonan"], r["terbuka_permohonan_lewat_tenggat"]) == (2, 2)  # P5, P6
+    assert (r["terbuka_keberatan"], r["terbuka_keberatan_lewat_tenggat"]) == (2, 2)  # K2, K4
+    months = lap["bulanan"].baris
+    assert len(months) == 12
+    jan, feb, mar, apr = months[:4]
+    assert (jan["permohonan_diterima"], jan["pemberitahuan_tertulis"], jan["diberikan"]) == (
+        1,
+        2,
+        2,
+    )
+    assert jan["median_hk_pemberitahuan"] == 5.5  # P8 4, P10 7
+    assert (feb["permohonan_diterima"], feb["keberatan_diterima"]) == (1, 1)
+    assert (mar["permohonan_diterima"], mar["pemberitahuan_tertulis"], mar["terlambat"]) == (
+        7,
+        5,
+        1,
+    )
+    assert (mar["keberatan_diterima"], mar["keberatan_ditanggapi"], mar["sengketa"]) == (3, 2, 1)
+    assert (apr["pemberitahuan_tertulis"], apr["ditolak"]) == (1, 1)
+    assert all(m["permohonan_diterima"] == 0 for m in months[4:])
+    # the year adds up from its months
+    assert sum(m["pemberitahuan_tertulis"] for m in months) == r["pemberitahuan_tertulis"]
+    assert {x["kode"]: x["jumlah"] for x in lap["alasan_penolakan"].baris} == {
+        "Pasal 17 huruf h": 1
+    }
+
+
+def test_annual_compares_with_previous_year(hws):
+    from ppidctl.reports import annual
+
+    cmp = annual(hws, 2026)["pembanding"]
+    row = _row(cmp, "permohonan_diterima", "permohonan_diterima")
+    assert (row["tahun_lalu"], row["tahun_ini"], row["selisih"], row["perubahan_persen"]) == (
+        2,
+        9,
+        7,
+        350.0,
+    )
+    row = _row(cmp, "median_hk_pemberitahuan", "median_hk_pemberitahuan")
+    assert (row["tahun_lalu"], row["tahun_ini"], row["selisih"]) == (2.0, 4.5, 2.5)
+    assert [k for k, _ in cmp.kolom] == [
+        "ukuran",
+        "tahun_lalu",
+        "tahun_ini",
+        "selisih",
+        "perubahan_persen",
+    ]
+    # no data in 2024: no comparison for 2025
+    assert "pembanding" not in annual(hws, 2025)
+
+
+# --------------------------------------------------------------------------- daily page
+
+
+def test_daily(hws):
+    from ppidctl.reports import daily
+
+    lap = daily(hws, "2026-03-31")
+    assert [r["nomor_registrasi"] for r in lap["masuk"].baris] == ["004/PPID/5271/III/2026"]
+    assert [
+        (r["nomor_registrasi"], r["langkah"], r["hari_kerja"]) for r in lap["dijawab"].baris
+    ] == [("002/PPID/5271/III/2026", "informasi diserahkan", 7)]
+    late = [
+        (r["nomor_registrasi"], r["jatuh_tempo"], r["sisa_hari_kerja"])
+        for r in lap["terlambat"].baris
+    ]
+    # P6 due Mar 10: Mar 11,12,13,16,17,25,26,27,30,31 -> 10; K4 due Mar 12 -> 8
+    assert late == [("005/PPID/5271/III/2026", "2026-03-10", -10),
+                    ("003/KEB/PPID/5271/III/2026", "2026-03-12", -8)]  # fmt: skip
+    assert lap["jatuh_tempo"].baris == []  # P3: 12 HK left (Apr 17), P5: 10, K2: 26
+    assert lap.ringkasan["terbuka"] == 5  # P3, P5, P6, K2, K4
+
+    soon = daily(hws, date(2026, 4, 13))["jatuh_tempo"].baris
+    assert [(r["nomor_registrasi"], r["sisa_hari_kerja"]) for r in soon] == [
+        ("004/PPID/5271/III/2026", 2)  # due Apr 15: Apr 14, 15
+    ]
+    wider = daily(hws, date(2026, 4, 13), dalam=4)["jatuh_tempo"].baris
+    assert [r["sisa_hari_kerja"] for r in wider] == [2, 4]  # P3 due Apr 17
+
+
+# --------------------------------------------------------------------------- several offices
+
+
+@pytest.fixture
+def two_offices(hws, tmp_path):
+    from ppidctl.workspace import Workspace, init
+
+    other = init(tmp_path / "lobar", "Komisi Pemilihan Umum Kabupaten Lombok Barat", "5201")
+    # the regency's own day off: Mar 4
+    (other.registers_dir / "libur.csv").write_text(
+        "tanggal,jenis,keterangan,petugas\r\n2026-03-04,libur,Hari jadi kabupaten,\r\n",
+        encoding="utf-8",
+    )
+    write_register(
+        other,
+        "permohonan",
+        [
+            # notif Mar 5 = Mar 3, 5 (Mar 4 is the regency's day off) -> 2 HK
+            _req("001/PPID/5201/III/2026", "2026-03-02", keputusan="diberikan",
+                 tanggal_pemberitahuan="2026-03-05", terlambat="tidak", status="diputuskan"),
+            _req("002/PPID/5201/III/2026", "2026-03-10", status="terdaftar"),
+        ],
+    )  # fmt: skip
+    return hws, Workspace(other.root)
+
+
+def test_consolidated_monthly(two_offices):
+    from ppidctl.reports import monthly
+
+    a, b = two_offices
+    lap = monthly([a, b], "2026-03")
+    assert lap.kantor == ["KPU Kota Mataram", "KPU Kabupaten Lombok Barat"]
+    assert lap.ringkasan["permohonan_diterima"] == 9  # 7 + 2
+    assert lap.ringkasan["pemberitahuan_tertulis"] == 6  # 5 + 1
+    assert lap.ringkasan["median_hk_pemberitahuan"] == 3.5  # of 1, 2, 3, 4, 5, 12
+    per = {r["kantor"]: r for r in lap["kantor"].baris}
+    assert (
+        per["KPU Kota Mataram"]["permohonan_diterima"],
+        per["KPU Kota Mataram"]["terlambat"],
+    ) == (7, 1)
+    lobar = per["KPU Kabupaten Lombok Barat"]
+    assert (lobar["permohonan_diterima"], lobar["pemberitahuan_tertulis"]) == (2, 1)
+    assert lobar["median_hk_pemberitahuan"] == 2.0  # counted on the regency's own calendar
+    assert per["Jumlah"]["permohonan_diterima"] == 9
+    assert set(lap.detail["permohonan"]["kantor"]) == set(lap.kantor)
+
+
+def test_cli_gabung(two_offices, tmp_path):
+    from conftest import Runner
+
+    a, b = two_offices
+    run = Runner(a.root)
+    out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json", "--gabung",
+                 str(a.root), str(b.root))  # fmt: skip
+    doc = json.loads(out.stdout)
+    assert doc["ringkasan"]["permohonan_diterima"] == 9
+    assert [r["kantor"] for r in doc["tabel"]["kantor"]["baris"]] == [
+        "KPU Kota Mataram", "KPU Kabupaten Lombok Barat", "Jumlah"]  # fmt: skip
+    # a folder without --gabung is a usage error
+    res = run("laporan", "bulanan", "--bulan", "2026-03", str(b.root))
+    assert res.exit_code == 2
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def test_cli_monthly_formats(hws):
+    from conftest import Runner, snapshot
+
+    run = Runner(hws.root)
+    before = snapshot(hws.root)
+    doc = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout)
+    assert doc["jenis"] == "bulanan"
+    assert doc["periode"] == {"mulai": "2026-03-01", "sampai": "2026-03-31"}
+    assert doc["ringkasan"]["permohonan_diterima"] == 7
+    assert doc["tabel"]["waktu"]["baris"][0]["median"] == 4.0
+    lines = run.ok(
+        "laporan", "bulanan", "--bulan", "2026-03", "--format", "csv"
+    ).stdout.splitlines()
+    assert lines[0] == "bagian,baris,kolom,nilai"
+    assert "ringkasan,Permohonan diterima,nilai,7" in lines
+    assert "waktu,Pemberitahuan tertulis,median,4.0" in lines
+    text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
+    assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
+    assert "Standar layanan SOP" in text
+    assert "[standar_layanan]" in text  # not eaten as terminal markup
+    assert snapshot(hws.root) == before  # a report changes nothing
+
+
+def test_cli_daily_and_annual(hws):
+    from conftest import Runner
+
+    run = Runner(hws.root)
+    doc = json.loads(
+        run.ok("laporan", "harian", "--tanggal", "2026-03-31", "--format", "json").stdout
+    )
+    assert doc["ringkasan"]["lewat_tenggat"] == 2
+    doc = json.loads(run.ok("laporan", "tahunan", "--tahun", "2026", "--format", "json").stdout)
+    assert len(doc["tabel"]["bulanan"]["baris"]) == 12
+    assert "pembanding" in doc["tabel"]
+
+
+def test_cli_refusals(hws):
+    from conftest import Runner
+
+    run = Runner(hws.root)
+    run.refused("laporan", "bulanan", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
+    run.refused(
+        "laporan", "harian", "--tanggal", "kemarin", message="--tanggal 'kemarin' bukan tanggal"
+    )
+    res = run("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(hws.root / "x.pdf"))
+    assert res.exit_code == 2 and "xlsx" in res.stderr
+
+
+def test_help_does_not_import_pandas():
+    code = (
+        "import sys; import ppidctl.cli.main as m; "
+        "bad = [x for x in ('pandas', 'numpy', 'openpyxl', 'docx') if x in sys.modules]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+# --------------------------------------------------------------------------- report files
+
+
+def _xlsx_report(hws, tmp_path, *args):
+    from conftest import Runner
+
+    out = tmp_path / "laporan-2026-03.xlsx"
+    Runner(hws.root).ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out), *args)
+    return out
+
+
+def test_xlsx_report(hws, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from conftest import snapshot
+
+    before = snapshot(hws.root)
+    out = _xlsx_report(hws, tmp_path)
+    assert snapshot(hws.root) == before  # masked output: the workspace is untouched
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Ringkasan", "Grafik", "Permohonan", "Keberatan"]
+    ring = wb["Ringkasan"]
+    assert ring["A1"].value == "Laporan Bulanan Layanan Informasi Publik Maret 2026"
+    col_a = [c.value for c in ring["A"]]
+    assert (
+        "Waktu layanan permohonan (hari kerja sejak diterima; hari diterima = hari ke-0)" in col_a
+    )
+    i = col_a.index("Permohonan diterima")
+    assert ring.cell(i + 1, 2).value == 7
+    # native charts: the monthly trend and the decisions
+    charts = wb["Grafik"]._charts
+    assert len(charts) == 2
+    with zipfile.ZipFile(out) as z:
+        assert {"xl/charts/chart1.xml", "xl/charts/chart2.xml"} <= set(z.namelist())
+    # detail sheets: the month's rows, personal data masked
+    det = wb["Permohonan"]
+    head = [c.value for c in det[1]]
+    assert head[:3] == ["Nomor Registrasi", "Tanggal Permohonan", "Nama Pemohon"]
+    assert det.max_row == 1 + 7
+    alamat = head.index("Alamat") + 1
+    assert {det.cell(r, alamat).value for r in range(2, det.max_row + 1)} == {"…, Mataram"}
+    hk = head.index("HK sampai Pemberitahuan") + 1
+    nomor = {det.cell(r, 1).value: det.cell(r, hk).value for r in range(2, det.max_row + 1)}
+    assert nomor["002/PPID/5271/III/2026"] == 5
+    assert det.freeze_panes == "B2"
+    assert wb["Keberatan"].max_row == 1 + 3
+
+
+def test_xlsx_report_unmasked_is_journalled(hws, tmp_path):
+    from openpyxl import load_workbook
+
+    out = _xlsx_report(hws, tmp_path, "--tanpa-sensor", "--petugas", "Rina")
+    det = load_workbook(out)["Permohonan"]
+    head = [c.value for c in det[1]]
+    assert det.cell(2, head.index("Alamat") + 1).value == "Jl. Pejanggik 1, Cakranegara, Mataram"
+    lines = [json.loads(x) for x in hws.journal_path.read_text(encoding="utf-8").splitlines()]
+    last = [e for e in lines if e.get("aksi") == "ekspor-tanpa-sensor"]
+    assert {e["register"] for e in last} == {"permohonan", "keberatan"}
+    assert all(e["berkas"] == str(out) and e["petugas"] == "Rina" for e in last)
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+
+
+def test_docx_report(hws, tmp_path):
+    from docx import Document
+
+    from conftest import Runner
+
+    out = tmp_path / "laporan-2026.docx"
+    Runner(hws.root).ok("laporan", "tahunan", "--tahun", "2026", "--keluaran", str(out))
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    for heading in (
+        "I. Gambaran Umum Kebijakan Pelayanan Informasi Publik",
+        "III. Rincian Pelayanan Informasi Publik",
+        "IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi",
+        "VI. Kendala Eksternal dan Internal",
+        "VII. Rekomendasi dan Rencana Tindak Lanjut",
+    ):
+        assert heading in text
+    assert "[Uraikan kendala eksternal dan internal" in text  # the editable placeholder
+    assert "menerima 9 permohonan" in text
+    assert "Komisi Pemilihan Umum Kota Mataram" in cells  # settings: [instansi] nama
+    assert "Pasal 17 huruf h" in cells
+    assert "5271011203900001" not in text + cells  # figures only, no personal data
+    assert "{{" not in text + cells
+
+
+def test_docx_uses_report_texts_from_settings(hws, tmp_path):
+    from docx import Document
+
+    from ppidctl.reports import monthly, save_report
+    from ppidctl.workspace import Workspace
+
+    toml = hws.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            'kebijakan_umum = ""',
+            'kebijakan_umum = "PPID ditetapkan dengan Keputusan KPU Kota Mataram."',
+        ),
+        encoding="utf-8",
+    )
+    out = save_report(monthly(Workspace(hws.root), "2026-03"), tmp_path / "m.docx")
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "PPID ditetapkan dengan Keputusan KPU Kota Mataram." in text
+
+
+def test_example_script(hws, tmp_path):
+    out = tmp_path / "contoh.xlsx"
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "laporan_bulanan.py"), str(hws.root),
+         "--bulan", "2026-03", "--keluaran", str(out)],
+        capture_output=True, text=True, env={**os.environ}, timeout=120,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert "permohonan diterima        : 7" in res.stdout
+    assert "email        2" in res.stdout  # from the DataFrame
+    assert out.exists()
+
+
+# --------------------------------------------------------------------------- slow
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(path: Path, outdir: Path) -> Path:
+    """Convert with LibreOffice (own profile dir, so parallel runs do not clash)."""
+    profile = outdir / "lo-profile"
+    subprocess.run(
+        [_soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "pdf", "--outdir", str(outdir), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = outdir / (path.stem + ".pdf")
+    assert pdf.exists() and pdf.stat().st_size > 1000
+    return pdf
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_xlsx_report_converts_with_libreoffice(hws, tmp_path):
+    out = _xlsx_report(hws, tmp_path)
+    pdf = to_pdf(out, tmp_path)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf),
+                        str(tmp_path / "hal")], check=True)  # fmt: skip
+        assert list(tmp_path.glob("hal*.png"))
+
+
+@pytest.mark.slow
+def test_benchmark_script_runs():
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_reports.py"), "--rows", "3000",
+         "--repeat", "1"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.returncode in (0, 1), res.stderr
+    assert "laporan tahunan 2026" in res.stdout and "x read_csv" in res.stdout
