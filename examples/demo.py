@@ -47,42 +47,153 @@ def main() -> None:
     today = date.today()
     d = lambda n: working_days_back(today, n).isoformat()  # noqa: E731
 
-    ppid("init", str(root), "--instansi", "Komisi Pemilihan Umum Kota Mataram", "--kode-satker", "5271")
+    ppid(
+        "init",
+        str(root),
+        "--instansi",
+        "Komisi Pemilihan Umum Kota Mataram",
+        "--kode-satker",
+        "5271",
+    )
     base = ["--alamat", "Jl. Pejanggik No. 12, Mataram", "--dokumen", "identitas,formulir"]
-    ppid("permohonan", "catat", "--nama", "Lalu Ahmad Zaini", "--nik", "5271011203900001",
-         "--pekerjaan", "Wartawan", "--telepon", "081234567890", "--informasi",
-         "Salinan SK penetapan PPK Kecamatan Ampenan", "--tujuan", "Bahan pemberitaan",
-         "--tanggal", d(14), *base)
-    ppid("permohonan", "catat", "--nama", "Baiq Nurul Aini", "--nik", "5271054508950002",
-         "--pekerjaan", "Mahasiswa", "--email", "baiq.nurul@example.ac.id", "--informasi",
-         "Rekapitulasi DPT per kelurahan Pilkada 2024", "--tujuan", "Penelitian skripsi",
-         "--saluran", "email", "--tanggal", d(9), *base)
-    ppid("permohonan", "catat", "--nama", "PT Maju & Jaya", "--jenis-pemohon", "badan-hukum",
-         "--alamat", "Jl. Udayana No. 5, Mataram", "--email", "legal@majujaya.co.id",
-         "--informasi", "Dokumen pengadaan logistik pemilu 2024", "--tujuan", "Kajian hukum",
-         "--dokumen", "akta,kuasa,formulir", "--kuasa", "Sri Wahyuni, S.H.", "--tanggal", d(6))
-    ppid("permohonan", "catat", "--nama", "I Made Sukarta", "--nik", "5271031507880003",
-         "--telepon", "087765432100", "--informasi", "Berita acara pleno rekapitulasi Cakranegara",
-         "--tujuan", "Pemantauan pemilu", "--tanggal", d(1), *base)
+    ppid(
+        "permohonan",
+        "catat",
+        "--nama",
+        "Lalu Ahmad Zaini",
+        "--nik",
+        "5271011203900001",
+        "--pekerjaan",
+        "Wartawan",
+        "--telepon",
+        "081234567890",
+        "--informasi",
+        "Salinan SK penetapan PPK Kecamatan Ampenan",
+        "--tujuan",
+        "Bahan pemberitaan",
+        "--tanggal",
+        d(14),
+        *base,
+    )
+    ppid(
+        "permohonan",
+        "catat",
+        "--nama",
+        "Baiq Nurul Aini",
+        "--nik",
+        "5271054508950002",
+        "--pekerjaan",
+        "Mahasiswa",
+        "--email",
+        "baiq.nurul@example.ac.id",
+        "--informasi",
+        "Rekapitulasi DPT per kelurahan Pilkada 2024",
+        "--tujuan",
+        "Penelitian skripsi",
+        "--saluran",
+        "email",
+        "--tanggal",
+        d(9),
+        *base,
+    )
+    ppid(
+        "permohonan",
+        "catat",
+        "--nama",
+        "PT Maju & Jaya",
+        "--jenis-pemohon",
+        "badan-hukum",
+        "--alamat",
+        "Jl. Udayana No. 5, Mataram",
+        "--email",
+        "legal@majujaya.co.id",
+        "--informasi",
+        "Dokumen pengadaan logistik pemilu 2024",
+        "--tujuan",
+        "Kajian hukum",
+        "--dokumen",
+        "akta,kuasa,formulir",
+        "--kuasa",
+        "Sri Wahyuni, S.H.",
+        "--tanggal",
+        d(6),
+    )
+    ppid(
+        "permohonan",
+        "catat",
+        "--nama",
+        "I Made Sukarta",
+        "--nik",
+        "5271031507880003",
+        "--telepon",
+        "087765432100",
+        "--informasi",
+        "Berita acara pleno rekapitulasi Cakranegara",
+        "--tujuan",
+        "Pemantauan pemilu",
+        "--tanggal",
+        d(1),
+        *base,
+    )
 
     ppid("permohonan", "teruskan", "2", "--tanggal", d(8))
-    ppid("permohonan", "perpanjang", "2", "--alasan",
-         "Data rekapitulasi masih dihimpun dari arsip PPK", "--tanggal", d(2))
-    ppid("permohonan", "putuskan", "3", "--keputusan", "ditolak", "--pasal",
-         "Pasal 17 huruf h angka 2 UU 14/2008 (rahasia pribadi penyedia)",
-         "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
-         "--tanggal", d(3))
+    ppid(
+        "permohonan",
+        "perpanjang",
+        "2",
+        "--alasan",
+        "Data rekapitulasi masih dihimpun dari arsip PPK",
+        "--tanggal",
+        d(2),
+    )
+    ppid(
+        "permohonan",
+        "putuskan",
+        "3",
+        "--keputusan",
+        "ditolak",
+        "--pasal",
+        "Pasal 17 huruf h angka 2 UU 14/2008 (rahasia pribadi penyedia)",
+        "--sk-pengecualian",
+        "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal",
+        d(3),
+    )
     # The company objects to the rejection (reason a): slip, forwarded, plenary, reply, delivered.
-    ppid("keberatan", "catat", "--permohonan", "3", "--alasan", "a", "--kasus-posisi",
-         "Dokumen pengadaan adalah informasi publik yang wajib tersedia setiap saat",
-         "--dokumen", "formulir,identitas,kuasa", "--kuasa", "Sri Wahyuni, S.H.",
-         "--kuasa-alamat", "Jl. Majapahit No. 7, Mataram", "--meterai", "--tanggal", d(2))
+    ppid(
+        "keberatan",
+        "catat",
+        "--permohonan",
+        "3",
+        "--alasan",
+        "a",
+        "--kasus-posisi",
+        "Dokumen pengadaan adalah informasi publik yang wajib tersedia setiap saat",
+        "--dokumen",
+        "formulir,identitas,kuasa",
+        "--kuasa",
+        "Sri Wahyuni, S.H.",
+        "--kuasa-alamat",
+        "Jl. Majapahit No. 7, Mataram",
+        "--meterai",
+        "--tanggal",
+        d(2),
+    )
     ppid("keberatan", "teruskan", "1", "--tanggal", d(2))
     ppid("keberatan", "pleno", "1", "--tanggal", d(1))
-    ppid("keberatan", "tanggapi", "1", "--keputusan", "ditolak", "--pertimbangan",
-         "Dokumen memuat data pribadi penyedia yang dilindungi Pasal 17 huruf h",
-         "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
-         "--tanggal", d(1))
+    ppid(
+        "keberatan",
+        "tanggapi",
+        "1",
+        "--keputusan",
+        "ditolak",
+        "--pertimbangan",
+        "Dokumen memuat data pribadi penyedia yang dilindungi Pasal 17 huruf h",
+        "--sk-pengecualian",
+        "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal",
+        d(1),
+    )
     ppid("keberatan", "sampaikan", "1", "--tanggal", d(0))
     ppid("permohonan", "lihat", "2")
     ppid("jatuh-tempo")

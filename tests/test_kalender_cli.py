@@ -10,7 +10,13 @@ from conftest import REQUEST
 def test_hitung_lists_skipped_days_with_reasons(run):
     out = run.ok("kalender", "hitung", "2026-03-16", "10").stdout
     assert "Jatuh tempo: 2026-04-07 (Selasa, 7 April 2026)" in out
-    for line in ("2026-03-18", "cuti bersama", "Hari Suci Nyepi", "2026-04-03", "Wafat Yesus Kristus"):
+    for line in (
+        "2026-03-18",
+        "cuti bersama",
+        "Hari Suci Nyepi",
+        "2026-04-03",
+        "Wafat Yesus Kristus",
+    ):
         assert line in out
     data = json.loads(run.ok("kalender", "hitung", "2026-04-07", "7", "--format", "json").stdout)
     assert data["jatuh_tempo"] == "2026-04-16"
@@ -36,20 +42,40 @@ def test_office_day_off_moves_open_deadlines(run):
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-08"  # one more working day
     rows = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)
-    assert {"tanggal": "2026-04-06", "hari": "Senin", "jenis": "libur kantor",
-            "keterangan": "HUT Kota Mataram"} in rows
+    assert {
+        "tanggal": "2026-04-06",
+        "hari": "Senin",
+        "jenis": "libur kantor",
+        "keterangan": "HUT Kota Mataram",
+    } in rows
     run.ok("kalender", "tambah", "2026-04-04", "--keterangan", "Rekap Pilkada", "--hari-kerja")
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
 
 
 def test_kalender_refusals(run):
-    run.refused("kalender", "tambah", "2026-03-19", "--keterangan", "x", message="sudah bukan hari kerja")
-    run.refused("kalender", "tambah", "2026-03-17", "--keterangan", "x", "--hari-kerja",
-                message="sudah hari kerja")
+    run.refused(
+        "kalender", "tambah", "2026-03-19", "--keterangan", "x", message="sudah bukan hari kerja"
+    )
+    run.refused(
+        "kalender",
+        "tambah",
+        "2026-03-17",
+        "--keterangan",
+        "x",
+        "--hari-kerja",
+        message="sudah hari kerja",
+    )
     run.refused("kalender", "tambah", "2026-02-30", "--keterangan", "x", message="bukan tanggal")
     run.refused("kalender", "tambah", "2026-03-17", "--keterangan", " ", message="wajib diisi")
     run.ok("kalender", "tambah", "2026-03-17", "--keterangan", "Pilkada")
-    run.refused("kalender", "tambah", "2026-03-17", "--keterangan", "lagi", "--hari-kerja",
-                message="sudah ada di registers/libur.csv")
+    run.refused(
+        "kalender",
+        "tambah",
+        "2026-03-17",
+        "--keterangan",
+        "lagi",
+        "--hari-kerja",
+        message="sudah ada di registers/libur.csv",
+    )
     run.refused("kalender", "hitung", "2026-13-01", "3", message="bukan tanggal")

@@ -231,11 +231,13 @@ def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")
+
     def rows(*a):
         return [
             r["nomor_registrasi"]
             for r in json.loads(run.ok("permohonan", "daftar", *a, "--format", "json").stdout)
-        ]  # noqa: E731
+        ]
+
     assert rows("--bulan", "2026-04") == ["002/PPID/5271/IV/2026"]
     assert rows("--cari", "hibah") == ["002/PPID/5271/IV/2026"]
     assert rows("--dari", "2026-03-01", "--sampai", "2026-03-31") == [N1]

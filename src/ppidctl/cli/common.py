@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -21,6 +21,53 @@ class Format(StrEnum):
     teks = "teks"
     json = "json"
     csv = "csv"
+
+
+# -- options shared by the commands (declared once) ----------------------------------------
+Tanggal = Annotated[
+    str | None, typer.Option("--tanggal", help="YYYY-MM-DD[THH:MM] (bawaan: sekarang).")
+]
+Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
+TanpaSurat = Annotated[bool, typer.Option("--tanpa-surat", help="Jangan buat surat.")]
+NomorSurat = Annotated[
+    str | None,
+    typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
+]
+
+
+def _need_soffice(value: bool) -> bool:
+    """--pdf is refused before anything is written when LibreOffice is missing."""
+    if value:
+        from ..services.letters import require_pdf
+
+        guard(require_pdf)()
+    return value
+
+
+Pdf = Annotated[
+    bool,
+    typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).", callback=_need_soffice),
+]
+Fmt = Annotated[Format, typer.Option("--format", help="teks | json")]
+FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
+Nomor = Annotated[
+    str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")
+]
+# listing filters (daftar, jatuh-tempo, ekspor)
+Status = Annotated[str | None, typer.Option(help="Hanya status ini.")]
+Dari = Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")]
+Sampai = Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")]
+Bulan = Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")]
+Cari = Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")]
+Terlambat = Annotated[bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")]
+Dalam = Annotated[int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)]
+
+
+def filters(status, dari, sampai, bulan, cari, terlambat, dalam):
+    """The listing filter of the contract, from the shared options."""
+    from ..services.queries import Filter
+
+    return Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
 
 
 class State:

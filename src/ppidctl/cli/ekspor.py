@@ -8,7 +8,19 @@ from typing import Annotated
 
 import typer
 
-from .common import err, guard, workspace
+from .common import (
+    Bulan,
+    Cari,
+    Dalam,
+    Dari,
+    Sampai,
+    Status,
+    Terlambat,
+    err,
+    filters,
+    guard,
+    workspace,
+)
 
 
 class Register(StrEnum):
@@ -52,24 +64,19 @@ def ekspor(
     petugas: Annotated[
         str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")
     ] = "",
-    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
-    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
-    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
-    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
-    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
-    terlambat: Annotated[
-        bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")
-    ] = False,
-    dalam: Annotated[
-        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
-    ] = None,
+    status: Status = None,
+    dari: Dari = None,
+    sampai: Sampai = None,
+    bulan: Bulan = None,
+    cari: Cari = None,
+    terlambat: Terlambat = False,
+    dalam: Dalam = None,
 ) -> None:
     """Buku register resmi (xlsx: judul dua baris sesuai Komisi Informasi), atau csv/json.
 
     Data pribadi disamarkan kecuali --tanpa-sensor. CSV ke berkas memakai UTF-8 dengan BOM.
     """
     from ..reports.output import export_register
-    from ..services.queries import Filter
 
     if format is None:
         suffix = keluaran.suffix.lower().lstrip(".") if keluaran else "csv"
@@ -84,7 +91,7 @@ def ekspor(
     if pemisah not in (",", ";"):
         raise typer.BadParameter('pakai "," atau ";"', param_hint="--pemisah")
     ws = workspace()
-    f = Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+    f = filters(status, dari, sampai, bulan, cari, terlambat, dalam)
     result = export_register(
         ws,
         register.value,

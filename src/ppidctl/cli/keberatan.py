@@ -6,18 +6,32 @@ from typing import Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, ask, emit, guard, warnings, workspace
-from .permohonan import (
+from .common import (
+    CONTEXT_HELP,
+    Bulan,
+    Cari,
+    Dalam,
+    Dari,
     Fmt,
+    FmtList,
+    Format,
     Nomor,
     NomorSurat,
     Pdf,
     Petugas,
+    Sampai,
+    Status,
     Tanggal,
     TanpaSurat,
-    _print_result,
-    show,
+    Terlambat,
+    ask,
+    emit,
+    filters,
+    guard,
+    warnings,
+    workspace,
 )
+from .permohonan import _print_result, show
 
 app = typer.Typer(
     help="Register keberatan atas pelayanan informasi publik.",
@@ -309,22 +323,20 @@ def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
 @app.command()
 @guard
 def daftar(
-    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
-    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
-    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
-    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
-    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
-    terlambat: Annotated[bool, typer.Option("--terlambat", help="Hanya yang terlambat.")] = False,
-    dalam: Annotated[
-        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+    status: Status = None,
+    dari: Dari = None,
+    sampai: Sampai = None,
+    bulan: Bulan = None,
+    cari: Cari = None,
+    terlambat: Terlambat = False,
+    dalam: Dalam = None,
+    format: FmtList = Format.teks,
 ) -> None:
     """Daftar keberatan, dengan saringan."""
-    from ..services.queries import Filter, listing
+    from ..services.queries import listing
 
     rows = listing(
-        workspace(), "keberatan", Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+        workspace(), "keberatan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
     )
     emit(
         rows,

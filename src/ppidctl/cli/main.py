@@ -8,7 +8,23 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from .common import CONTEXT_HELP, Format, emit, err, guard, state
+from .common import (
+    CONTEXT_HELP,
+    Bulan,
+    Cari,
+    Dalam,
+    Dari,
+    FmtList,
+    Format,
+    Sampai,
+    Status,
+    Terlambat,
+    emit,
+    err,
+    filters,
+    guard,
+    state,
+)
 
 CONTEXT = CONTEXT_HELP
 
@@ -71,25 +87,21 @@ def init(
 @app.command("jatuh-tempo")
 @guard
 def jatuh_tempo(
-    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
-    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
-    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
-    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
-    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
-    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
-    terlambat: Annotated[
-        bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")
-    ] = False,
-    dalam: Annotated[
-        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
-    ] = None,
+    format: FmtList = Format.teks,
+    status: Status = None,
+    dari: Dari = None,
+    sampai: Sampai = None,
+    bulan: Bulan = None,
+    cari: Cari = None,
+    terlambat: Terlambat = False,
+    dalam: Dalam = None,
 ) -> None:
     """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
-    from ..services.queries import Filter, due_cases
+    from ..services.queries import due_cases
     from .common import workspace
 
     ws = workspace()
-    rows = due_cases(ws, Filter(status, dari, sampai, bulan, cari, terlambat, dalam))
+    rows = due_cases(ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam))
     columns = [
         ("register", "Register"),
         ("nomor_registrasi", "Nomor"),

@@ -7,42 +7,38 @@ from typing import Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, ask, emit, guard, show_record, warnings, workspace
+from .common import (
+    CONTEXT_HELP,
+    Bulan,
+    Cari,
+    Dalam,
+    Dari,
+    Fmt,
+    FmtList,
+    Format,
+    Nomor,
+    NomorSurat,
+    Pdf,
+    Petugas,
+    Sampai,
+    Status,
+    Tanggal,
+    TanpaSurat,
+    Terlambat,
+    ask,
+    emit,
+    filters,
+    guard,
+    show_record,
+    warnings,
+    workspace,
+)
 
 app = typer.Typer(
     help="Register permohonan informasi publik.",
     no_args_is_help=True,
     context_settings=CONTEXT_HELP,
 )
-
-Tanggal = Annotated[
-    str | None, typer.Option("--tanggal", help="YYYY-MM-DD[THH:MM] (bawaan: sekarang).")
-]
-Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
-TanpaSurat = Annotated[bool, typer.Option("--tanpa-surat", help="Jangan buat surat.")]
-NomorSurat = Annotated[
-    str | None,
-    typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
-]
-
-
-def _need_soffice(value: bool) -> bool:
-    """--pdf is refused before anything is written when LibreOffice is missing."""
-    if value:
-        from ..services.letters import require_pdf
-
-        guard(require_pdf)()
-    return value
-
-
-Pdf = Annotated[
-    bool,
-    typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).", callback=_need_soffice),
-]
-Fmt = Annotated[Format, typer.Option("--format", help="teks | json")]
-Nomor = Annotated[
-    str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")
-]
 
 
 def _print_result(result, fmt: Format, lines: list[tuple[str, str]], pdf: bool = False) -> None:
@@ -348,22 +344,20 @@ def show(rec: dict, register: str, format: Format) -> None:
 @app.command()
 @guard
 def daftar(
-    status: Annotated[str | None, typer.Option(help="Hanya status ini.")] = None,
-    dari: Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")] = None,
-    sampai: Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")] = None,
-    bulan: Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")] = None,
-    cari: Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")] = None,
-    terlambat: Annotated[bool, typer.Option("--terlambat", help="Hanya yang terlambat.")] = False,
-    dalam: Annotated[
-        int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+    status: Status = None,
+    dari: Dari = None,
+    sampai: Sampai = None,
+    bulan: Bulan = None,
+    cari: Cari = None,
+    terlambat: Terlambat = False,
+    dalam: Dalam = None,
+    format: FmtList = Format.teks,
 ) -> None:
     """Daftar permohonan, dengan saringan."""
-    from ..services.queries import Filter, listing
+    from ..services.queries import listing
 
     rows = listing(
-        workspace(), "permohonan", Filter(status, dari, sampai, bulan, cari, terlambat, dalam)
+        workspace(), "permohonan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
     )
     emit(
         rows,

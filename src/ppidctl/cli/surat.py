@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, emit, err, guard, workspace
-from .permohonan import Pdf, Petugas
+from .common import CONTEXT_HELP, FmtList, Format, Pdf, Petugas, emit, err, guard, workspace
 
 app = typer.Typer(
     help="Surat: templat docx dan pembuatan ulang surat.",
@@ -20,7 +19,7 @@ app = typer.Typer(
 @app.command()
 @guard
 def templat(
-    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+    format: FmtList = Format.teks,
 ) -> None:
     """Daftar templat (milik kantor atau bawaan), variabel yang dipakai, dan masalahnya."""
     from ..letters import engine

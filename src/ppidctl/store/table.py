@@ -13,6 +13,7 @@ line and copies the rest of the file as bytes, which keeps it fast on a 100,000-
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterator
@@ -75,6 +76,7 @@ class Table:
         newline: str = "\r\n",
         delimiter: str = ",",
         bom: bool = False,
+        raw: bytes = b"",
     ) -> None:
         self.register = register
         self.path = path
@@ -90,6 +92,8 @@ class Table:
         self._bom = bom
         self._changed: set[int] = set()
         self._appended: list[dict[str, str]] = []  # appended before any parse
+        self._raw = raw  # the file's bytes as read
+        self._hasher = None  # sha256 state over _raw, shared by the before/after digests
 
     # -- reading -----------------------------------------------------------------------------
     @property
@@ -204,11 +208,42 @@ class Table:
             cells[pos] = row.get(key, "")
         return cells
 
+    # -- hashes ------------------------------------------------------------------------------
+    def _as_read(self):
+        if self._hasher is None:
+            self._hasher = hashlib.sha256(self._raw)
+        return self._hasher
+
+    def sha256_as_read(self) -> str:
+        """SHA-256 of the file as it was read ("" when there was no file)."""
+        return self._as_read().hexdigest() if self._raw else ""
+
+    def sha256_of(self, blob: bytes) -> str:
+        """SHA-256 of ``blob`` (what to_bytes gave); when it only extends the file as read, the
+        digest continues from the bytes already hashed instead of hashing them again."""
+        if self._raw and blob.startswith(self._raw[-64:]) and blob[: len(self._raw)] == self._raw:
+            h = self._as_read().copy()
+            h.update(memoryview(blob)[len(self._raw) :])
+            return h.hexdigest()
+        return hashlib.sha256(blob).hexdigest()
+
     def to_bytes(self) -> bytes:
         if self.path.suffix.lower() == ".xlsx":
             from .xlsx import table_to_xlsx
 
             return table_to_xlsx(self)
+        if (
+            not self._parsed
+            and self._header_raw is not None
+            and all(c.key in self.index for c in self.schema)
+        ):  # only appends: the file's bytes as read, then the new rows
+            out = io.StringIO(newline="")
+            writer = csv.writer(out, delimiter=self._delimiter, lineterminator=self._newline)
+            if not self._raw.endswith((b"\n", b"\r")):
+                out.write(self._newline)
+            for row in self._appended:
+                writer.writerow(self._cells([], row))
+            return self._raw + out.getvalue().encode("utf-8")
         self._ensure_columns()
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=self._delimiter, lineterminator=self._newline)
@@ -216,7 +251,7 @@ class Table:
             out.write(self._header_raw)
         else:
             writer.writerow(self.header)
-        if not self._parsed:  # only appends: the body is copied as it was
+        if not self._parsed:  # only appends, and the header gained columns
             out.write(self._text)
             if self._text and not self._text.endswith(("\n", "\r")):
                 out.write(self._newline)
@@ -257,7 +292,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
             f"{where}:{line}: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV biasa)",
             'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"',
         ) from None
-    if not text.strip():
+    if not text or text.isspace():
         return empty_table(register, path)
     cut = text.find("\n") + 1 or len(text)
     if text.rfind("\r", 0, cut - 1) != -1 and "\n" not in text[:cut]:
@@ -282,6 +317,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         newline=newline if newline in ("\n", "\r\n", "\r") else "\r\n",
         delimiter=delimiter,
         bom=bom,
+        raw=data,
     )
 
 
