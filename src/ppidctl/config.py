@@ -206,8 +206,21 @@ class Settings:
         return None
 
 
+def toml_escape(text: str) -> str:
+    """``text`` as the inside of a TOML basic string (quotes, backslashes, control characters)."""
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch < " " or ch == "\x7f":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def default_text(nama: str, nama_singkat: str, kode: str) -> str:
-    esc = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
+    esc = toml_escape
     return DEFAULT_TOML.format(nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode))
 
 
@@ -331,5 +344,5 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
 
 
 def stage_toml(nama: str, mulai: date, selesai: date) -> str:
-    esc = nama.replace("\\", "\\\\").replace('"', '\\"')
+    esc = toml_escape(nama)
     return f'\n[[tahapan]]\nnama = "{esc}"\nmulai = {mulai.isoformat()}\nselesai = {selesai.isoformat()}\n'

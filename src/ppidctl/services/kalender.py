@@ -45,6 +45,8 @@ def add_stage(
     ws: Workspace, nama: str, mulai: str, selesai: str, petugas: str = ""
 ) -> config.Stage:
     nama = v.teks(nama, "NAMA tahapan", wajib=True)
+    if "\n" in nama or "\r" in nama:
+        raise RuleError("NAMA tahapan harus satu baris", "tulis nama tahapan tanpa ganti baris")
     start, end = v.tanggal(mulai, "--mulai"), v.tanggal(selesai, "--selesai")
     if end < start:
         raise RuleError(f"--selesai {end} sebelum --mulai {start}", "periksa tanggalnya")

@@ -1,9 +1,16 @@
 """``registers/jurnal.jsonl``: the append-only, hash-chained journal of every change.
 
 One JSON object per line: time, OS user, officer, command, register, number, action, the changed
-fields ``{key: [before, after]}``, files written, the SHA-256 of the previous line (``sebelum``) and
-of every register file after the change (``register``). The journal is written before the
-registers are replaced, so a register can always be rebuilt or checked against it.
+fields ``{key: [before, after]}``, files written, the SHA-256 of the previous line (``sebelum``), of
+every register file the commit replaces as it was before (``register_sha256_sebelum``) and after
+(``register_sha256``), and the commit it belongs to (``transaksi``: id, ``ke`` of ``dari`` lines).
+The journal is written before the registers are replaced, so a register can always be rebuilt or
+checked against it (``ppidctl periksa``, ``ppidctl pulihkan``).
+
+A power cut while a line is being written leaves a *torn* tail: bytes without the final line break,
+a line that is not JSON, or only some lines of one commit. Nothing is ever appended after a torn
+tail (:func:`tail`, :func:`append` refuse with the repair command); :func:`torn_offset` finds where
+it starts so that ``ppidctl pulihkan`` can move it aside.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..errors import RegisterError
 
 GENESIS = "0" * 64
 NAME = "jurnal.jsonl"
@@ -62,10 +71,141 @@ def chain(entries: list[dict], previous: bytes) -> bytes:
     return b"".join(out)
 
 
-def append(path: Path, data: bytes, mode: int) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, mode)
+def whole(raw: bytes) -> dict | None:
+    """The entry of one complete line (ending in a line break), or None when it is not one."""
+    if not raw.endswith(b"\n"):
+        return None
     try:
-        os.write(fd, data)
+        entry = json.loads(raw)
+    except (ValueError, RecursionError):  # also UnicodeDecodeError; absurdly nested
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
+def _complete(entry: dict) -> bool:
+    """False when ``entry`` is not the last line of its commit (the rest was never written)."""
+    tx = entry.get("transaksi")
+    if not isinstance(tx, dict):
+        return True
+    return tx.get("ke") == tx.get("dari")
+
+
+def _torn_error(path: Path) -> RegisterError:
+    try:
+        with path.open("rb") as f:
+            line = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b"")) + 1
+    except OSError:
+        line = 0
+    where = f"registers/{path.name}" + (f":{line}" if line else "")
+    return RegisterError(
+        f"{where}: baris terakhir jurnal terpotong (listrik padam atau komputer mati saat menulis?); "
+        "perubahan ini tidak disimpan",
+        "periksa dengan: ppidctl periksa, lalu perbaiki dengan: ppidctl pulihkan",
+    )
+
+
+def _check_tail(path: Path, end: bytes) -> bytes:
+    """The last line, given the file's last bytes (holding its last whole line, see
+    :func:`_read_end`); raises when the tail is torn."""
+    if not end:
+        return b""
+    if not end.endswith(b"\n"):
+        raise _torn_error(path)
+    line = end[end.rfind(b"\n", 0, len(end) - 1) + 1 :]
+    entry = whole(line)
+    if entry is None or not _complete(entry):
+        raise _torn_error(path)
+    return line.rstrip(b"\n")
+
+
+def _read_end(read_at, size: int) -> bytes:
+    """The file's last bytes, enough to hold its last line whole: read backwards in blocks
+    until two line breaks are seen (or the start). ``read_at(offset, n)`` reads."""
+    block, pos, data = 1 << 14, size, b""
+    while pos > 0:
+        step = min(block, pos)
+        pos -= step
+        data = read_at(pos, step) + data
+        if data.count(b"\n", 0, len(data) - 1) >= 1:
+            break
+        block *= 2
+    return data
+
+
+def tail(path: Path) -> bytes:
+    """The last line of the journal (b"" when empty), refusing a torn tail (see module doc)."""
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return b""
+    with f:
+        size = f.seek(0, os.SEEK_END)
+
+        def read_at(pos: int, n: int) -> bytes:
+            f.seek(pos)
+            return f.read(n)
+
+        return _check_tail(path, _read_end(read_at, size))
+
+
+def torn_offset(data: bytes) -> int:
+    """Where the torn tail of the journal ``data`` starts (``len(data)`` when there is none):
+    trailing bytes without a line break, then whole lines at the end that are not JSON entries,
+    then the lines of a commit whose last line is missing."""
+    end = len(data)
+    if not data.endswith(b"\n"):
+        end = data.rfind(b"\n") + 1
+    while end > 0:
+        start = data.rfind(b"\n", 0, end - 1) + 1
+        entry = whole(data[start:end])
+        if entry is None:
+            end = start
+            continue
+        if _complete(entry):
+            return end
+        tx = entry["transaksi"]
+        cut = start
+        while cut > 0:  # drop the commit's lines written before this one
+            prev = data.rfind(b"\n", 0, cut - 1) + 1
+            before = whole(data[prev:cut])
+            same = (
+                before is not None
+                and isinstance(before.get("transaksi"), dict)
+                and before["transaksi"].get("id") == tx.get("id")
+            )
+            if not same:
+                break
+            cut = prev
+        return cut
+    return 0
+
+
+def append(path: Path, data: bytes, mode: int) -> None:
+    """Append whole lines and fsync; refuses when the journal's tail is torn (never glues a new
+    line onto a broken one). The file gets exactly ``mode`` (not masked by the umask)."""
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, mode)
+    try:
+        st = os.fstat(fd)
+
+        def read_at(pos: int, n: int) -> bytes:
+            os.lseek(fd, pos, os.SEEK_SET)  # O_APPEND: writes still go to the end
+            out = b""
+            while len(out) < n:
+                block = os.read(fd, n - len(out))
+                if not block:
+                    break
+                out += block
+            return out
+
+        _check_tail(path, _read_end(read_at, st.st_size))
+        if st.st_mode & 0o777 != mode and hasattr(os, "fchmod"):
+            try:
+                os.fchmod(fd, mode)
+            except OSError:
+                pass  # not the owner (another desk's user on a shared folder)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     finally:
         os.close(fd)

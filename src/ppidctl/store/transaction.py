@@ -6,20 +6,32 @@ create. Nothing touches the disk until :meth:`commit`: then new files are create
 existing one), the journal lines are appended and fsynced, and each changed register is replaced
 atomically (temp file in the same folder, fsync, ``os.replace``). An exception before the commit
 leaves the workspace byte-identical.
+
+The journal lines of one commit carry the SHA-256 of every register it replaces as read
+(``register_sha256_sebelum``) and as written (``register_sha256``), and the commit's id. So
+``ppidctl periksa`` can tell a register edited outside ppidctl between two commands, and a commit
+cut short after its journal lines (power cut, killed process): that one is refused here until
+``ppidctl pulihkan`` has applied it, so that a new command never builds on a half-applied one.
+
+Files and the folders created for them get exactly the ``[penyimpanan] izin_berkas`` mode (default
+0640: registers and letters hold personal data), folders the same with ``x`` where ``r`` is (0750),
+whatever the process's umask.
 """
 
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import RegisterError
 from . import journal
 from .lock import workspace_lock
-from .table import Table, read_table
+from .table import Table, read_csv, read_table
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -38,9 +50,38 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def dir_mode(mode: int) -> int:
+    """The folder mode that goes with a file mode: ``x`` wherever ``r`` is (0640 → 0750)."""
+    out = mode & 0o777
+    for r, x in ((0o400, 0o100), (0o040, 0o010), (0o004, 0o001)):
+        if mode & r:
+            out |= x
+    return out
+
+
+def make_dirs(folder: Path, mode: int) -> None:
+    """Create ``folder`` and its missing parents, each with exactly ``dir_mode(mode)``."""
+    missing = []
+    p = folder
+    while not p.is_dir():
+        missing.append(p)
+        if p.parent == p:
+            break
+        p = p.parent
+    for d in reversed(missing):
+        try:
+            d.mkdir()
+        except FileExistsError:
+            continue  # made at the same moment by another desk
+        try:
+            os.chmod(d, dir_mode(mode))
+        except OSError:
+            pass
+
+
 def write_atomic(path: Path, data: bytes, mode: int) -> None:
     """Replace ``path`` with ``data``: temp file beside it, fsync, chmod, os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(path.parent, mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -60,7 +101,7 @@ def write_atomic(path: Path, data: bytes, mode: int) -> None:
 
 def create_new(path: Path, data: bytes, mode: int) -> Path:
     """Create ``path`` (or ``name-2.ext``, ``name-3.ext`` … if taken): never overwrites."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_dirs(path.parent, mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -93,6 +134,14 @@ class Transaction:
         self.files: list[tuple[Path, bytes]] = []
         self.replacements: list[tuple[Path, bytes]] = []
         self.written: list[Path] = []
+        #: registers replaced wholesale at commit (``ppidctl pulihkan``)
+        self.raw: dict[str, bytes] = {}
+        #: registers not changed whose current hash the journal lines must carry (an accepted
+        #: hand edit: ``periksa --terima-perubahan``)
+        self.attested: set[str] = set()
+        #: a repair (``pulihkan``): skips the refusal of a half-applied previous commit
+        self.pemulihan = False
+        self._read: dict[str, bytes | None] = {}
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
@@ -110,7 +159,24 @@ class Transaction:
     # -- reading and changing ----------------------------------------------------------------
     def table(self, register: str) -> Table:
         if register not in self.tables:
-            self.tables[register] = read_table(register, self.ws.register_path(register))
+            path = self.ws.register_path(register)
+            try:
+                data: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                data = None
+            except OSError:
+                data = None
+                read_table(register, path)  # raises the clear error
+            self._read[register] = data  # kept to hash at commit (the state before)
+            if data is None:
+                table = read_table(register, path)
+            elif path.suffix.lower() == ".xlsx":
+                from .xlsx import read_xlsx
+
+                table = read_xlsx(register, path, data)
+            else:
+                table = read_csv(register, path, data)
+            self.tables[register] = table
         return self.tables[register]
 
     def log(
@@ -151,23 +217,42 @@ class Transaction:
         """A non-register file (ppidctl.toml) to replace atomically at commit."""
         self.replacements.append((path, data))
 
+    def put_register(self, register: str, data: bytes) -> None:
+        """Replace a whole register with ``data`` at commit (hashed and journalled as a change)."""
+        self.raw[register] = data
+
+    def attest(self, register: str) -> None:
+        """Record the register's current hash in this commit's journal lines (not changed)."""
+        self.attested.add(register)
+
     # -- the commit ------------------------------------------------------------------------
     def commit(self) -> None:
         if not self.entries and not self.files:
             return
         mode = self.ws.file_mode
         blobs = {name: t.to_bytes() for name, t in self.tables.items() if t.dirty}
+        blobs.update(self.raw)
         try:
+            jpath = self.ws.journal_path
+            last = journal.tail(jpath)  # refuses a torn journal before anything is written
+            before = {
+                name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
+            }
+            if not self.pemulihan:
+                self._refuse_half_applied(last, before)
+            hashes = {name: journal.sha256_bytes(b) for name, b in blobs.items()}
+            hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
                 self.written.append(create_new(path, data, mode))
-            hashes = {name: journal.sha256_bytes(b) for name, b in blobs.items()}
             files = [str(p.relative_to(self.ws.root)) for p in self.written]
-            for entry in self.entries:
+            txid, count = os.urandom(6).hex(), len(self.entries)
+            for k, entry in enumerate(self.entries, 1):
                 if files:
                     entry.setdefault("berkas", files)
+                entry["register_sha256_sebelum"] = before
                 entry["register_sha256"] = hashes
-            jpath = self.ws.journal_path
-            journal.append(jpath, journal.chain(self.entries, journal.last_line(jpath)), mode)
+                entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
+            journal.append(jpath, journal.chain(self.entries, last), mode)
         except BaseException:
             for p in self.written:
                 try:
@@ -178,10 +263,47 @@ class Transaction:
             raise
         carried = self._sequences_before(blobs)
         for name, data in blobs.items():
-            write_atomic(self.tables[name].path, data, mode)
+            write_atomic(self._path(name), data, mode)
         self._sequences_after(carried)
         for path, data in self.replacements:
             write_atomic(path, data, 0o644)
+
+    def _path(self, register: str) -> Path:
+        table = self.tables.get(register)
+        return table.path if table is not None else self.ws.register_path(register)
+
+    def _hash_before(self, register: str) -> str:
+        """SHA-256 of the register as this commit found it ("" when there was no file)."""
+        if register in self._read:
+            data = self._read[register]
+        else:
+            try:
+                data = self._path(register).read_bytes()
+            except FileNotFoundError:
+                data = None
+        return journal.sha256_bytes(data) if data is not None else ""
+
+    def _refuse_half_applied(self, last: bytes, before: dict[str, str]) -> None:
+        """Refuse to build on a commit whose journal lines were written but whose register was
+        not replaced (the process died in between): the register is still as that commit found
+        it. ``ppidctl pulihkan`` applies it."""
+        if not last:
+            return
+        try:
+            prev = json.loads(last)
+        except ValueError:
+            return
+        was = prev.get("register_sha256_sebelum") or {}
+        after = prev.get("register_sha256") or {}
+        for name, sha in before.items():
+            if name in was and name in after and was[name] != after[name] and sha == was[name]:
+                raise RegisterError(
+                    f"registers/{self._path(name).name}: perubahan terakhir "
+                    f"('{prev.get('perintah', '')}') sudah tercatat di jurnal tetapi belum "
+                    "tertulis ke register (perintah itu terhenti di tengah jalan); perintah ini "
+                    "tidak dijalankan",
+                    "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini",
+                )
 
     def _sequences_before(self, blobs: dict[str, bytes]) -> dict[str, dict[str, int]]:
         """Cached sequence maxima of the registers about to be written, with this commit's new
@@ -191,14 +313,16 @@ class Transaction:
 
         out = {}
         for name in blobs.keys() & {"permohonan", "keberatan"}:
+            if name not in self.tables:
+                continue
             pattern = self.ws.settings.get("penomoran", name)
             maxes = seqcache.lookup(cache_dir(), self.tables[name].path, pattern)
             if maxes is None:
                 continue
             added = [
                 {
-                    "nomor_registrasi": e["nomor"],
-                    "tanggal_diterima": e["perubahan"]["tanggal_diterima"][1],
+                    "nomor_registrasi": e.get("nomor", ""),
+                    "tanggal_diterima": e["perubahan"].get("tanggal_diterima", ["", ""])[1],
                 }
                 for e in self.entries
                 if e["register"] == name and e["aksi"] == "tambah"

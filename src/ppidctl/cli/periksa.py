@@ -1,0 +1,151 @@
+"""``ppidctl periksa``, ``ppidctl pulihkan``, ``ppidctl arsip``: integrity, recovery, backup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import Format, err, guard, workspace
+
+Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
+Catatan = Annotated[
+    str | None, typer.Option("--catatan", help="Alasan/keterangan, dicatat di jurnal.")
+]
+
+
+def _summary(ws, a) -> None:
+    counts = ", ".join(
+        f"{name} {len(c.table.rows)} baris"
+        for name, c in a.registers.items()
+        if c.table is not None
+    )
+    err(f"Diperiksa: jurnal {a.replay.count} baris; {counts}.")
+    err(f"Hash baris terakhir jurnal: {a.replay.last_hash}")
+    if a.problems:
+        err(f"{len(a.problems)} masalah ditemukan.")
+    else:
+        err("Tidak ada masalah: jurnal utuh dan register sesuai jurnal.")
+
+
+def _done(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+@guard
+def periksa(
+    format: Annotated[Format, typer.Option("--format", help="teks | json | csv")] = Format.teks,
+    perbaiki_tenggat: Annotated[
+        bool,
+        typer.Option(
+            "--perbaiki-tenggat",
+            help="Hitung ulang jatuh tempo perkara terbuka dengan kalender sekarang (dicatat di "
+            "jurnal).",
+        ),
+    ] = False,
+    terima_perubahan: Annotated[
+        bool,
+        typer.Option(
+            "--terima-perubahan",
+            help="Terima perubahan register di luar ppidctl apa adanya (wajib --catatan; dicatat "
+            "di jurnal).",
+        ),
+    ] = False,
+    catatan: Catatan = None,
+    petugas: Petugas = "",
+) -> None:
+    """Periksa jurnal dan register; tampilkan setiap masalah sebagai berkas:baris: masalah."""
+    from ..errors import RuleError
+    from ..integrity import accept, check, fix_deadlines
+
+    if catatan is not None and not terima_perubahan:
+        raise RuleError("--catatan hanya dipakai bersama --terima-perubahan", "hapus --catatan")
+    ws = workspace()
+    if terima_perubahan:
+        if not (catatan or "").strip():
+            raise RuleError(
+                "--terima-perubahan wajib disertai alasan",
+                "tambahkan --catatan TEKS (mis. 'salah ketik nama diperbaiki, disetujui PPID')",
+            )
+        done = accept(ws, catatan or "", petugas=petugas).done
+        err("\n".join(done) if done else "Tidak ada perubahan di luar ppidctl yang perlu diterima.")
+    if perbaiki_tenggat:
+        done = fix_deadlines(ws, petugas=petugas).done
+        err("\n".join(done) if done else "Semua jatuh tempo perkara terbuka sudah sesuai kalender.")
+    a = check(ws)
+    rows = [p.as_dict() for p in a.problems]
+    if format is Format.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif format is Format.csv:
+        import csv
+        import sys
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["berkas", "baris", "kode", "pesan", "saran"])
+        for r in rows:
+            writer.writerow([r["berkas"], r["baris"] or "", r["kode"], r["pesan"], r["saran"]])
+    else:
+        for p in a.problems:
+            typer.echo(str(p))
+    _summary(ws, a)
+    if a.problems:
+        raise typer.Exit(1)
+
+
+@guard
+def pulihkan(
+    register: Annotated[
+        str | None,
+        typer.Option(
+            "--register",
+            help="Juga kembalikan register ini (permohonan|keberatan|surat|libur) seperti dalam "
+            "jurnal, membuang perubahan di luar ppidctl (berkas lama disimpan di samping).",
+        ),
+    ] = None,
+    catatan: Catatan = None,
+    petugas: Petugas = "",
+) -> None:
+    """Pulihkan workspace dari jurnal: jurnal terpotong, perintah terhenti, register hilang/rusak."""
+    from ..integrity import check, restore
+
+    ws = workspace()
+    outcome = restore(ws, register, petugas=petugas, catatan=catatan or "")
+    if outcome.done:
+        _done(outcome.done)
+    else:
+        err("Tidak ada yang perlu dipulihkan.")
+    a = check(ws)
+    if a.problems:
+        err(f"Masih ada {len(a.problems)} masalah lain; lihat: ppidctl periksa")
+    else:
+        err("Diperiksa: tidak ada masalah.")
+
+
+@guard
+def arsip(
+    keluaran: Annotated[
+        Path | None,
+        typer.Option(
+            "--keluaran",
+            help="Folder tujuan arsip (bawaan: folder kerja sekarang); sebaiknya di diska lain.",
+            file_okay=False,
+        ),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="teks | json")] = Format.teks,
+    petugas: Petugas = "",
+) -> None:
+    """Arsipkan seluruh workspace sebagai zip bertanggal dengan berkas checksum .sha256."""
+    from ..integrity import archive
+
+    info = archive(workspace(), keluaran, petugas=petugas)
+    if format is Format.json:
+        typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    typer.echo(info["arsip"])
+    err(
+        f"{info['jumlah_berkas']} berkas diarsipkan; SHA-256 {info['sha256']} "
+        f"(periksa dengan: sha256sum -c {Path(str(info['berkas_sha256'])).name})"
+    )

@@ -1,0 +1,109 @@
+"""``ppidctl arsip``: the workspace folder is the backup unit; this writes it as a dated zip.
+
+The zip is made under the workspace lock (no command half-way through a commit), holds every file
+of the workspace (lock files, temp files and earlier archives aside; symbolic links are not
+followed), and gets a ``.sha256`` file beside it in ``sha256sum`` format. The archive's name and
+checksum are then journalled, so the journal itself vouches for each backup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+from ..errors import RuleError
+from ..store.lock import LOCK_NAME
+from ..store.transaction import create_new
+
+PREFIX = "ppidctl-arsip-"
+SKIP_NAMES = {LOCK_NAME, LOCK_NAME + ".info"}
+
+
+def _members(root: Path) -> list[Path]:
+    out = []
+    for folder, dirs, files in os.walk(root):  # os.walk does not follow symbolic links
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+        for name in sorted(files):
+            path = here / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            if name in SKIP_NAMES or (name.startswith(".") and name.endswith(".tmp")):
+                continue
+            if name.startswith(PREFIX) and name.endswith((".zip", ".zip.sha256")):
+                continue
+            out.append(path)
+    return out
+
+
+def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str, object]:
+    folder = Path(keluaran).expanduser() if keluaran is not None else Path.cwd()
+    if not folder.is_dir():
+        raise RuleError(
+            f"folder {folder} tidak ada",
+            "buat foldernya dahulu, atau pilih folder lain dengan --keluaran",
+        )
+    target = folder.resolve()
+    if target == ws.registers_dir or target.is_relative_to(ws.registers_dir):
+        raise RuleError(
+            "arsip tidak boleh disimpan di dalam folder registers/",
+            "pilih folder lain dengan --keluaran, sebaiknya di diska lain (diska eksternal, "
+            "folder jaringan)",
+        )
+    kode = re.sub(r"[^A-Za-z0-9._-]+", "-", str(ws.settings.get("instansi", "kode_satker")))
+    kode = kode.strip("-.") or "ws"
+    mode = ws.file_mode
+    with ws.transaction("arsip", petugas) as tx:
+        name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
+        members = _members(ws.root)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as zf:
+                    for path in members:
+                        arc = f"{ws.root.name}/{path.relative_to(ws.root).as_posix()}"
+                        zf.write(path, arc)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, mode)
+            digest = hashlib.sha256()
+            with open(tmp, "rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+            sha = digest.hexdigest()
+            final = target / name
+            n = 1
+            while True:
+                try:
+                    os.link(tmp, final)
+                    break
+                except FileExistsError:
+                    n += 1
+                    final = target / f"{name[:-4]}-{n}.zip"
+        finally:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        check = create_new(
+            final.with_name(final.name + ".sha256"), f"{sha}  {final.name}\n".encode(), mode
+        )
+        tx.log(
+            "workspace",
+            "",
+            "arsip",
+            {},
+            arsip=final.name,
+            sha256=sha,
+            jumlah_berkas=len(members),
+        )
+    return {
+        "arsip": str(final),
+        "sha256": sha,
+        "berkas_sha256": str(check),
+        "jumlah_berkas": len(members),
+    }

@@ -1,0 +1,362 @@
+"""``ppidctl periksa``: the journal's chain, the registers against the journal, the rows' rules.
+
+The journal and the registers are read together under the workspace lock (a consistent snapshot:
+no command is half-way through its commit), then analysed without it. Every problem found is
+collected (nothing stops at the first) as a :class:`~.model.Problem` naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import schema
+from ..errors import RegisterError
+from ..store import journal
+from ..store.lock import workspace_lock
+from ..store.table import Table, read_csv
+from . import model as m
+from .model import Problem, short
+from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
+from .rows import check_rows, file_lines
+
+
+@dataclass
+class Snapshot:
+    journal: bytes
+    files: dict[str, bytes | None]  # register → its bytes (None: no file)
+    errors: dict[str, str]  # register → why it could not be read
+    temps: list[str]  # temp files left by an interrupted command
+
+
+def take(ws) -> Snapshot:
+    """Read the journal and the registers (the caller holds the lock)."""
+    try:
+        data = ws.journal_path.read_bytes()
+    except FileNotFoundError:
+        data = b""
+    files: dict[str, bytes | None] = {}
+    errors: dict[str, str] = {}
+    for name in TABLES:
+        path = ws.register_path(name)
+        try:
+            files[name] = path.read_bytes()
+        except FileNotFoundError:
+            files[name] = None
+        except OSError as e:
+            files[name] = None
+            errors[name] = f"{path.name} tidak dapat dibaca: {e.strerror}"
+    return Snapshot(data, files, errors, temp_files(ws))
+
+
+def snapshot(ws) -> Snapshot:
+    with workspace_lock(ws.registers_dir, ws.lock_timeout):
+        return take(ws)
+
+
+def temp_files(ws) -> list[str]:
+    """Temp files of an interrupted commit (store.transaction: ``.<name>.<random>.tmp``)."""
+    out: list[Path] = []
+    for folder in (ws.root, ws.registers_dir):
+        out += folder.glob(".*.tmp")
+    if ws.letters_dir.is_dir():
+        out += ws.letters_dir.rglob(".*.tmp")
+    return sorted(rel(ws, p) for p in out if p.is_file())
+
+
+def rel(ws, path: Path) -> str:
+    return path.relative_to(ws.root).as_posix()
+
+
+@dataclass
+class RowDiff:
+    kind: str  # "ubah" (fields differ), "tambah" (row not journalled), "hapus" (row missing)
+    key: str
+    line: int | None  # line in the register file
+    expected: Row | None  # the row as the journal says
+    actual: dict[str, str] | None  # the row as in the file
+    index: int | None = None  # index in the table's rows
+    changes: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (journal, file)
+
+
+@dataclass
+class RegisterCheck:
+    name: str
+    path: Path
+    rel: str
+    data: bytes | None
+    sha: str | None
+    table: Table | None
+    lines: list[int]
+    error: str | None
+    history: History
+    diffs: list[RowDiff] = field(default_factory=list)
+    half_applied: bool = False
+    resaved: bool = False
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.diffs or self.resaved or self.history.open_breaks())
+
+
+@dataclass
+class Analysis:
+    problems: list[Problem]
+    registers: dict[str, RegisterCheck]
+    replay: Replay
+    temps: list[str]
+    letters_missing: list[str]
+
+    def codes(self) -> list[str]:
+        return [p.kode for p in self.problems]
+
+
+def parse(name: str, path: Path, data: bytes) -> Table:
+    if path.suffix.lower() == ".xlsx":
+        from ..store.xlsx import read_xlsx
+
+        table = read_xlsx(name, path, data)
+    else:
+        table = read_csv(name, path, data)
+    table.rows  # noqa: B018 — parse now, so that a damaged row is reported here
+    return table
+
+
+def compare(name: str, history: History, table: Table, lines: list[int]) -> list[RowDiff]:
+    """Rows of the file against the rows the journal gives (matched by their key)."""
+    key = KEY[name]
+    cols = [c.key for c in schema.columns(name)]
+    blank = dict.fromkeys(cols, "")
+    expected: dict[str, list[dict[str, str]]] = defaultdict(list)
+    origin: dict[int, Row] = {}
+    for r in history.alive():
+        full = {**blank, **{k: v for k, v in r.values.items() if k in blank}}
+        origin[id(full)] = r
+        expected[full[key]].append(full)
+    actual: dict[str, list[int]] = defaultdict(list)
+    rows = table.rows
+    for i, row in enumerate(rows):
+        actual[row.get(key, "")].append(i)
+
+    def changes(want: dict[str, str], row: dict[str, str]) -> dict[str, tuple[str, str]]:
+        return {c: (want[c], row.get(c, "")) for c in cols if want[c] != row.get(c, "")}
+
+    out: list[RowDiff] = []
+    for k in list(actual) + [k for k in expected if k not in actual]:
+        want, have = expected.get(k, []), actual.get(k, [])
+        if len(want) == 1 and len(have) == 1 and want[0] == rows[have[0]]:
+            continue  # the common case: one row each, equal
+        want, have = list(want), list(have)
+        for i in list(have):  # equal rows pair first, then the rest in order
+            same = next((w for w in want if w == rows[i]), None)
+            if same is not None:
+                want.remove(same)
+                have.remove(i)
+        pairs = list(zip(want, have, strict=False))
+        for w, i in pairs:
+            diff = changes(w, rows[i])
+            out.append(RowDiff("ubah", k, lines[i], origin[id(w)], rows[i], i, diff))
+        for i in have[len(pairs) :]:
+            out.append(RowDiff("tambah", k, lines[i], None, rows[i], i))
+        for w in want[len(pairs) :]:
+            out.append(RowDiff("hapus", k, None, origin[id(w)], None))
+    out.sort(key=lambda d: (d.line is None, d.line or 0, d.expected.line if d.expected else 0))
+    return out
+
+
+def analyse(ws, snap: Snapshot) -> Analysis:
+    replay = scan(snap.journal)
+    problems = list(replay.problems)
+    checks: dict[str, RegisterCheck] = {}
+    today = ws.today()
+    for name in TABLES:
+        path = ws.register_path(name)
+        h = replay.histories[name]
+        data = snap.files[name]
+        c = RegisterCheck(
+            name,
+            path,
+            rel(ws, path),
+            data,
+            journal.sha256_bytes(data) if data is not None else None,
+            None,
+            [],
+            snap.errors.get(name),
+            h,
+        )
+        checks[name] = c
+        fix = f"bila disengaja: {m.TERIMA}; bila tidak: ppidctl pulihkan --register {name}"
+        if data is None and c.error is None:
+            if h.alive() or h.last_hash:
+                problems.append(
+                    Problem(
+                        c.rel,
+                        None,
+                        m.REGISTER_HILANG,
+                        f"register tidak ada (jurnal mencatat {len(h.alive())} baris)",
+                        f"bangun ulang dari jurnal: {m.PULIHKAN}",
+                    )
+                )
+            continue
+        if data is not None:
+            try:
+                c.table = parse(name, path, data)
+                c.lines = file_lines(c.table)
+            except RegisterError as e:
+                c.error = e.pesan
+        if c.error is not None:
+            c.table = None
+            problems.append(
+                Problem(
+                    c.rel,
+                    None,
+                    m.REGISTER_RUSAK,
+                    f"register tidak dapat dibaca: {c.error}",
+                    f"perbaiki berkasnya, atau bangun ulang dari jurnal: {m.PULIHKAN} (berkas "
+                    "yang rusak disimpan di samping)",
+                )
+            )
+            continue
+        commit = h.last_commit
+        if (
+            commit is not None
+            and commit.sebelum is not None
+            and commit.sebelum != commit.sesudah
+            and c.sha == commit.sebelum
+        ):
+            c.half_applied = True
+            entry = commit.lines[0].entry
+            what = f"{entry.get('perintah', '')} {entry.get('nomor', '')}".strip()
+            problems.append(
+                Problem(
+                    c.rel,
+                    None,
+                    m.BELUM_DITERAPKAN,
+                    f"perubahan terakhir ({what}, jurnal baris {commit.first}) sudah tercatat di "
+                    "jurnal tetapi belum tertulis ke register (perintah terhenti di tengah jalan)",
+                    f"terapkan dengan: {m.PULIHKAN}",
+                )
+            )
+        else:
+            c.diffs = compare(name, h, c.table, c.lines)
+            for d in c.diffs:
+                problems += _diff_problems(c, d, fix)
+            if not c.diffs and h.last_hash is not None and c.sha != h.last_hash:
+                c.resaved = True
+                line = commit.lines[-1].no if commit else None
+                problems.append(
+                    Problem(
+                        c.rel,
+                        None,
+                        m.DISIMPAN_ULANG,
+                        "berkas diubah di luar ppidctl"
+                        + (f" sesudah jurnal baris {line}" if line else "")
+                        + ", tetapi isinya sama dengan jurnal (disimpan ulang dari Excel, urutan "
+                        "baris, atau kolom tambahan di luar skema?)",
+                        f"bila disengaja: {m.TERIMA}",
+                    )
+                )
+        for line, msg in h.open_breaks():
+            problems.append(
+                Problem(JURNAL, line, m.RIWAYAT_DIUBAH, msg, f"bila disengaja: {m.TERIMA}")
+            )
+        problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
+    problems += _links(checks)
+    missing = _letters(ws, replay)
+    for path in missing:
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.SURAT_HILANG,
+                f"surat tidak ada lagi (dibuat menurut jurnal baris {replay.letters[path]})",
+                f"kembalikan dari arsip; bila memang hilang: {m.TERIMA}",
+            )
+        )
+    for path in snap.temps:
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.BERKAS_SEMENTARA,
+                "berkas sementara sisa perintah yang terhenti",
+                f"hapus dengan: {m.PULIHKAN}",
+            )
+        )
+    return Analysis(problems, checks, replay, snap.temps, missing)
+
+
+def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:
+    if d.kind == "tambah":
+        return [
+            Problem(
+                c.rel,
+                d.line,
+                m.BARIS_TIDAK_TERCATAT,
+                f"{d.key or '(tanpa nomor)'}: baris tidak tercatat di jurnal (ditambahkan di luar "
+                "ppidctl)",
+                fix,
+            )
+        ]
+    if d.kind == "hapus":
+        return [
+            Problem(
+                c.rel,
+                None,
+                m.BARIS_HILANG,
+                f"{d.key or '(tanpa nomor)'}: baris hilang dari register (dicatat di jurnal baris "
+                f"{d.expected.line}, dihapus di luar ppidctl)",
+                fix,
+            )
+        ]
+    return [
+        Problem(
+            c.rel,
+            d.line,
+            m.DIUBAH_DI_LUAR,
+            f"{d.key}: kolom {k} diubah di luar ppidctl: jurnal {short(a)}, berkas {short(b)}",
+            fix,
+        )
+        for k, (a, b) in d.changes.items()
+    ]
+
+
+def _links(checks: dict[str, RegisterCheck]) -> list[Problem]:
+    """An objection names a request that must be in the request register."""
+    req, keb = checks["permohonan"].table, checks["keberatan"]
+    if req is None or keb.table is None:
+        return []
+    known = {r["nomor_registrasi"] for r in req.rows}
+    out = []
+    for i, row in enumerate(keb.table.rows):
+        n = row.get("nomor_permohonan", "")
+        if n and n not in known:
+            out.append(
+                Problem(
+                    keb.rel,
+                    keb.lines[i],
+                    m.NILAI_TIDAK_SAH,
+                    f"{row['nomor_registrasi']}: nomor_permohonan {n} tidak ada di register "
+                    "permohonan",
+                )
+            )
+    return out
+
+
+def _letters(ws, replay: Replay) -> list[str]:
+    """Letter files the journal names that are gone (and not accepted as lost)."""
+    out = []
+    root = ws.root
+    for path in replay.letters:
+        if path in replay.letters_accepted:
+            continue
+        target = (root / path).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            out.append(path)
+    return sorted(out)
+
+
+def check(ws) -> Analysis:
+    """Everything ``ppidctl periksa`` reports, from a consistent snapshot."""
+    return analyse(ws, snapshot(ws))

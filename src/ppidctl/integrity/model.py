@@ -1,0 +1,67 @@
+"""What ``ppidctl periksa`` reports: one :class:`Problem` per finding, never an exception."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: problem codes (``kode`` in ``--format json``), stable for scripts
+JURNAL_TERPOTONG = "jurnal-terpotong"  # torn tail: power cut while writing
+JURNAL_RUSAK = "jurnal-rusak"  # a line in the middle that is not an entry
+RANTAI_PUTUS = "rantai-putus"  # hash chain broken: a line changed, inserted or deleted
+BELUM_DITERAPKAN = "belum-diterapkan"  # journalled, register not yet replaced
+DIUBAH_DI_LUAR = "diubah-di-luar"  # a field differs from the journal
+BARIS_TIDAK_TERCATAT = "baris-tidak-tercatat"  # a row the journal never added
+BARIS_HILANG = "baris-hilang"  # a journalled row no longer in the register
+DISIMPAN_ULANG = "disimpan-ulang"  # bytes changed, content as journalled
+RIWAYAT_DIUBAH = "riwayat-diubah"  # changed outside ppidctl before a later command
+REGISTER_HILANG = "register-hilang"
+REGISTER_RUSAK = "register-rusak"
+NOMOR_GANDA = "nomor-ganda"
+NOMOR_LONCAT = "nomor-loncat"
+NOMOR_TAHUN = "nomor-tahun"
+WAJIB_KOSONG = "wajib-kosong"
+NILAI_TIDAK_SAH = "nilai-tidak-sah"
+URUTAN_TANGGAL = "urutan-tanggal"
+URUTAN_LANGKAH = "urutan-langkah"
+TANGGAL_MASA_DEPAN = "tanggal-masa-depan"
+TENGGAT_BERUBAH = "tenggat-berubah"
+SURAT_HILANG = "surat-hilang"
+BERKAS_SEMENTARA = "berkas-sementara"
+
+#: what a repair command fixes, for the suggestions
+PULIHKAN = "ppidctl pulihkan"
+TERIMA = "ppidctl periksa --terima-perubahan --catatan TEKS"
+PERBAIKI_TENGGAT = "ppidctl periksa --perbaiki-tenggat"
+
+
+@dataclass(frozen=True)
+class Problem:
+    berkas: str  # path relative to the workspace, with "/"
+    baris: int | None  # line in that file (None: the file as a whole)
+    kode: str
+    pesan: str
+    saran: str = ""
+
+    def where(self) -> str:
+        return f"{self.berkas}:{self.baris}" if self.baris else self.berkas
+
+    def __str__(self) -> str:
+        text = f"{self.where()}: {self.pesan}"
+        return f"{text} — {self.saran}" if self.saran else text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "berkas": self.berkas,
+            "baris": self.baris,
+            "kode": self.kode,
+            "pesan": self.pesan,
+            "saran": self.saran,
+        }
+
+
+def short(value: str, width: int = 60) -> str:
+    """A value for a message: quoted, one line, cut when long."""
+    text = value.replace("\r", "\\r").replace("\n", "\\n")
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return f"'{text}'"

@@ -1,0 +1,350 @@
+"""Getting back to a clean ``periksa``, always through the journal.
+
+* :func:`restore` (``ppidctl pulihkan``): moves a torn journal tail aside, deletes temp files of an
+  interrupted commit, applies a commit that was journalled but not written (roll forward, checked
+  against the hash the journal recorded), and rebuilds a missing or unreadable register — or,
+  with ``register=``, one edited outside ppidctl — from the journal. A register replaced by a
+  rebuild is first saved beside it (``registers/<name>.rusak-<time>.<ext>``): nothing is lost.
+* :func:`accept` (``periksa --terima-perubahan --catatan``): journals a deliberate hand edit as it
+  is, row by row, with the office's note, so that the journal describes the registers again.
+* :func:`fix_deadlines` (``periksa --perbaiki-tenggat``): recomputes the deadlines of open cases
+  on today's calendar (after a holiday was added), journalled like any change.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .. import schema
+from ..errors import RuleError
+from ..rules import validation as v
+from ..store import journal
+from ..store.table import Table, _Record, empty_table
+from ..store.transaction import create_new
+from . import model as m
+from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, take
+from .replay import KEY, TABLES, TXKEY
+from .rows import expected_deadline
+
+
+@dataclass
+class Outcome:
+    """What a repair did, one line per action, for the user."""
+
+    done: list[str] = field(default_factory=list)
+
+
+def _stamp(ws) -> str:
+    return ws.now().strftime("%Y%m%d-%H%M%S")
+
+
+# -- pulihkan --------------------------------------------------------------------------------
+
+
+def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str = "") -> Outcome:
+    if register is not None and register not in TABLES:
+        raise RuleError(
+            f"--register '{register}' tidak dikenal", f"pilih salah satu: {', '.join(TABLES)}"
+        )
+    catatan = v.teks(catatan, "--catatan")
+    out = Outcome()
+    with ws.transaction(
+        "pulihkan" + (f" --register {register}" if register else ""), petugas
+    ) as tx:
+        tx.pemulihan = True
+        extra = {"catatan": catatan} if catatan else {}
+        _cut_torn_journal(ws, tx, out, extra)
+        snap = take(ws)
+        for path in snap.temps:
+            try:
+                (ws.root / path).unlink()
+            except FileNotFoundError:
+                continue
+            out.done.append(f"{path}: berkas sementara sisa perintah yang terhenti dihapus")
+        if snap.temps:
+            tx.log("workspace", "", "pulihkan", {}, sementara_dihapus=snap.temps, **extra)
+        snap.temps = []
+        a = analyse(ws, snap)
+        for name, c in a.registers.items():
+            if c.half_applied:
+                _roll_forward(ws, tx, c, out, extra)
+            elif c.data is None and c.error is None:
+                if c.history.alive() or c.history.last_hash:
+                    _rebuild(ws, tx, c, out, extra, "register tidak ada")
+            elif c.data is None:  # no permission to read it: never overwrite what we cannot keep
+                out.done.append(f"{c.rel}: {c.error}; perbaiki hak aksesnya (tidak dibangun ulang)")
+            elif c.table is None:
+                _rebuild(ws, tx, c, out, extra, "register tidak dapat dibaca")
+            elif name == register:
+                if c.diffs or c.resaved:
+                    _rebuild(ws, tx, c, out, extra, "dikembalikan seperti dalam jurnal")
+                else:
+                    out.done.append(f"{c.rel}: sudah sama dengan jurnal, tidak diubah")
+    return out
+
+
+def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> None:
+    path = ws.journal_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    cut = journal.torn_offset(data)
+    if cut == len(data):
+        return
+    tail = data[cut:]
+    saved = create_new(ws.registers_dir / f"jurnal.rusak-{_stamp(ws)}.txt", tail, ws.file_mode)
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.ftruncate(fd, cut)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    line = data[:cut].count(b"\n") + 1
+    lines = tail.count(b"\n") + (0 if tail.endswith(b"\n") else 1)
+    where = rel(ws, saved)
+    tx.log(
+        "jurnal",
+        "",
+        "pulihkan",
+        {},
+        dipotong={"baris": line, "jumlah_baris": lines, "bita": len(tail), "disimpan": where},
+        **extra,
+    )
+    out.done.append(
+        f"registers/jurnal.jsonl:{line}: {lines} baris yang tidak utuh dipindahkan ke {where}"
+    )
+
+
+def _apply(table: Table, name: str, entry: dict) -> bool:
+    """Apply one journal line to ``table`` as the commit did; False when it cannot be."""
+    changes = {
+        k: (str(p[0]), str(p[1]))
+        for k, p in (entry.get("perubahan") or {}).items()
+        if isinstance(p, list) and len(p) == 2
+    }
+    aksi = entry.get("aksi")
+    if aksi == "tambah":
+        table.append(_known(name, {k: a for k, (_b, a) in changes.items()}))
+        return True
+    if aksi != "ubah":
+        return aksi not in ("hapus",)
+    field_ = TXKEY[name]
+    value = changes[field_][0] if field_ in changes else str(entry.get("nomor", ""))
+    hits = [i for i, r in enumerate(table.rows) if r.get(field_, "") == value]
+    exact = [
+        i for i in hits if all(table.rows[i].get(k, "") == b for k, (b, _a) in changes.items())
+    ]
+    if not (exact or hits):
+        return False
+    table.update((exact or hits)[-1], _known(name, {k: a for k, (_b, a) in changes.items()}))
+    return True
+
+
+def _known(name: str, values: dict[str, str]) -> dict[str, str]:
+    """Only the schema's columns (a journal written by another version may name others)."""
+    keys = {c.key for c in schema.columns(name)}
+    return {k: val for k, val in values.items() if k in keys}
+
+
+def _roll_forward(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> None:
+    """Apply the last commit to the register as it found it; exact when the bytes hash to what
+    the journal recorded (CSV), else checked field by field against the journal."""
+    commit = c.history.last_commit
+    table = parse(c.name, c.path, c.data)
+    ok = True
+    try:
+        for line in commit.lines:
+            if line.entry.get("register") == c.name:
+                ok = ok and _apply(table, c.name, line.entry)
+    except (KeyError, ValueError):
+        ok = False
+    data = table.to_bytes() if ok else b""
+    exact = ok and journal.sha256_bytes(data) == commit.sesudah
+    if ok and not exact:
+        again = parse(c.name, c.path, data)
+        from .rows import file_lines
+
+        ok = not compare(c.name, c.history, again, file_lines(again))
+    if not ok:
+        _rebuild(ws, tx, c, out, extra, "perubahan terakhir tidak dapat diterapkan")
+        return
+    tx.put_register(c.name, data)
+    tx.log(
+        c.name,
+        "",
+        "pulihkan",
+        {},
+        diterapkan={"jurnal_baris": commit.first, "sama_persis": exact},
+        **extra,
+    )
+    out.done.append(
+        f"{c.rel}: perubahan jurnal baris {commit.first} "
+        f"({commit.lines[0].entry.get('perintah', '')}) diterapkan"
+    )
+
+
+def rebuilt(c: RegisterCheck) -> bytes:
+    """The register as the journal gives it: rows in journal order; the file's header (column
+    order, extra columns, Indonesian names), format and the bytes of every row already right are
+    kept when the file can be read."""
+    rows = c.history.alive()
+    old = c.table
+    if old is None:
+        table = empty_table(c.name, c.path)
+        for r in rows:
+            table.append(_known(c.name, r.values))
+        return table.to_bytes()
+    # Built on the store's own record list so untouched rows keep their bytes (store.table).
+    table = Table(
+        c.name,
+        c.path,
+        list(old.header),
+        dict(old.index),
+        header_raw=old._header_raw,
+        newline=old._newline,
+        delimiter=old._delimiter,
+        bom=old._bom,
+    )
+    key = KEY[c.name]
+    cols = [col.key for col in schema.columns(c.name)]
+    records = {rec.row: rec for rec in old._records if rec.row is not None}
+    pool: dict[str, list[int]] = {}
+    for i, row in enumerate(old.rows):
+        pool.setdefault(row.get(key, ""), []).append(i)
+    for r in rows:
+        values = {col: r.values.get(col, "") for col in cols}
+        cands = pool.get(values[key], [])
+        same = next(
+            (i for i in cands if all(old.rows[i].get(k, "") == values[k] for k in cols)), None
+        )
+        pick = same if same is not None else (cands[0] if cands else None)
+        if pick is not None:
+            cands.remove(pick)
+        table._rows.append(values)
+        idx = len(table._rows) - 1
+        rec = records.get(pick) if pick is not None else None
+        if same is not None and rec is not None:
+            table._records.append(_Record(rec.raw, rec.fields, idx))
+        else:
+            table._records.append(_Record(None, list(rec.fields) if rec else [], idx))
+            table._changed.add(idx)
+    return table.to_bytes()
+
+
+def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> None:
+    data = rebuilt(c)
+    saved = ""
+    if c.data is not None:
+        aside = c.path.with_name(f"{c.path.stem}.rusak-{_stamp(ws)}{c.path.suffix}")
+        saved = rel(ws, create_new(aside, c.data, ws.file_mode))
+    dropped = [
+        {
+            "nomor": d.key,
+            "jenis": {"ubah": "diubah", "tambah": "tidak tercatat", "hapus": "hilang"}[d.kind],
+            "kolom": {k: [b, a] for k, (a, b) in d.changes.items()},
+        }
+        for d in c.diffs
+    ]
+    tx.put_register(c.name, data)
+    tx.log(
+        c.name,
+        "",
+        "pulihkan",
+        {},
+        dibangun_ulang=why,
+        baris=len(c.history.alive()),
+        disimpan=saved,
+        dibuang=dropped,
+        **extra,
+    )
+    out.done.append(
+        f"{c.rel}: {why}; dibangun ulang dari jurnal ({len(c.history.alive())} baris)"
+        + (f", berkas lama disimpan di {saved}" if saved else "")
+    )
+
+
+# -- periksa --terima-perubahan ---------------------------------------------------------------
+
+
+def accept(ws, catatan: str, *, petugas: str = "") -> Outcome:
+    catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
+    out = Outcome()
+    with ws.transaction("periksa --terima-perubahan", petugas) as tx:
+        a = analyse(ws, take(ws))
+        _refuse_unrepaired(a)
+        for name, c in a.registers.items():
+            if c.table is None or not c.differs:
+                continue
+            key = KEY[name]
+            for d in c.diffs:
+                kunci = [key, d.key]
+                if d.kind == "ubah":  # (journal, file) = (before, after): the file is the record
+                    tx.log(name, d.key, "ubah", d.changes, kunci=kunci, catatan=catatan)
+                    out.done.append(
+                        f"{c.rel}:{d.line}: {d.key}: perubahan {', '.join(d.changes)} diterima"
+                    )
+                elif d.kind == "tambah":
+                    diff = {k: ("", val) for k, val in d.actual.items() if val}
+                    tx.log(name, d.key, "tambah", diff, kunci=kunci, catatan=catatan)
+                    out.done.append(f"{c.rel}:{d.line}: {d.key}: baris tambahan diterima")
+                else:
+                    diff = {k: (val, "") for k, val in d.expected.values.items() if val}
+                    tx.log(name, d.key, "hapus", diff, kunci=kunci, catatan=catatan)
+                    out.done.append(f"{c.rel}: {d.key}: penghapusan baris diterima")
+            settled = [msg for _line, msg in c.history.open_breaks()]
+            if c.resaved or settled or not c.diffs:
+                tx.log(name, "", "terima-perubahan", {}, diterima=settled, catatan=catatan)
+                if c.resaved:
+                    out.done.append(f"{c.rel}: berkas yang disimpan ulang diterima")
+                for msg in settled:
+                    out.done.append(f"{c.rel}: riwayat diterima: {msg}")
+            tx.attest(name)
+        if a.letters_missing:
+            tx.log(
+                "surat",
+                "",
+                "terima-perubahan",
+                {},
+                berkas_hilang_diterima=a.letters_missing,
+                catatan=catatan,
+            )
+            tx.attest("surat")
+            out.done += [f"{p}: surat yang hilang diterima" for p in a.letters_missing]
+    return out
+
+
+def _refuse_unrepaired(a: Analysis) -> None:
+    codes = set(a.codes())
+    if codes & {m.JURNAL_TERPOTONG, m.BELUM_DITERAPKAN, m.REGISTER_RUSAK, m.REGISTER_HILANG}:
+        raise RuleError(
+            "workspace perlu dipulihkan dahulu (jurnal terpotong, perubahan belum tertulis, atau "
+            "register hilang/rusak): perubahan di luar ppidctl belum dapat diterima",
+            f"jalankan: {m.PULIHKAN}, lalu ulangi perintah ini",
+        )
+
+
+# -- periksa --perbaiki-tenggat ---------------------------------------------------------------
+
+
+def fix_deadlines(ws, *, petugas: str = "") -> Outcome:
+    out = Outcome()
+    with ws.transaction("periksa --perbaiki-tenggat", petugas) as tx:
+        for name in ("permohonan", "keberatan"):
+            table = tx.table(name)
+            rel_ = rel(ws, table.path)
+            for i, row in enumerate(table.rows):
+                due = expected_deadline(ws, name, row)
+                if due and row.get("jatuh_tempo") != due:
+                    old = row.get("jatuh_tempo", "")
+                    tx.update(
+                        name,
+                        i,
+                        {"jatuh_tempo": due},
+                        catatan="tenggat dihitung ulang dengan kalender sekarang",
+                    )
+                    out.done.append(
+                        f"{rel_}: {row['nomor_registrasi']}: jatuh_tempo {old or '(kosong)'} → {due}"
+                    )
+    return out

@@ -1,0 +1,359 @@
+"""Checks of the registers' rows: numbers, required fields, values, step order, deadlines.
+
+Each check reads the register as it is on disk and reports ``registers/<file>:<line>: …`` with the
+row's line in the file (a CSV row spanning several lines is named by its first line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from functools import lru_cache
+
+from .. import schema
+from ..errors import PpidError
+from ..rules import deadlines, numbering
+from ..store.table import Table
+from . import model as m
+from .model import Problem, short
+from .replay import KEY, History
+
+OPEN = {
+    "permohonan": ("terdaftar", "diteruskan", "diperpanjang"),
+    "keberatan": ("terdaftar", "diteruskan", "pleno"),
+}
+GIVEN = ("diberikan", "diberikan-sebagian")
+#: dates that lie ahead by nature
+AHEAD = {"jatuh_tempo", "batas_sengketa"}
+#: (later, earlier): the step recorded in ``later`` cannot precede ``earlier``
+ORDER = {
+    "permohonan": (
+        ("diteruskan_pada", "tanggal_diterima"),
+        ("diperpanjang_pada", "tanggal_diterima"),
+        ("tanggal_pemberitahuan", "tanggal_diterima"),
+        ("tanggal_pemberitahuan", "diperpanjang_pada"),
+        ("tanggal_selesai", "tanggal_pemberitahuan"),
+        ("tanggal_selesai", "tanggal_diterima"),
+    ),
+    "keberatan": (
+        ("tanggal_diterima", "alasan_ditemukan"),
+        ("diteruskan_pada", "tanggal_diterima"),
+        ("pleno_pada", "diteruskan_pada"),
+        ("tanggal_tanggapan", "diteruskan_pada"),
+        ("tanggal_tanggapan", "pleno_pada"),
+        ("disampaikan_pada", "tanggal_tanggapan"),
+        ("tanggapan_pemohon_pada", "disampaikan_pada"),
+        ("tanggapan_pemohon_pada", "tanggal_diterima"),
+    ),
+}
+#: fields a status needs (the steps that lead to it were recorded)
+NEEDS = {
+    "permohonan": {
+        "diteruskan": ("diteruskan_pada",),
+        "diperpanjang": ("diperpanjang_pada", "alasan_perpanjangan"),
+        "diputuskan": ("keputusan", "tanggal_pemberitahuan"),
+        "selesai": ("keputusan", "tanggal_pemberitahuan"),
+    },
+    "keberatan": {
+        "diteruskan": ("diteruskan_pada",),
+        "pleno": ("diteruskan_pada", "pleno_pada"),
+        "ditanggapi": ("diteruskan_pada", "keputusan_atasan", "tanggal_tanggapan"),
+        "disampaikan": (
+            "diteruskan_pada",
+            "keputusan_atasan",
+            "tanggal_tanggapan",
+            "disampaikan_pada",
+        ),
+        "selesai": ("keputusan_atasan", "tanggal_tanggapan", "disampaikan_pada"),
+        "sengketa": ("tanggapan_pemohon",),
+    },
+}
+#: fields a case still open cannot have yet
+NOT_YET = {
+    "permohonan": ("keputusan", "tanggal_pemberitahuan", "tanggal_selesai"),
+    "keberatan": ("keputusan_atasan", "tanggal_tanggapan", "disampaikan_pada", "tanggapan_pemohon"),
+}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def file_lines(table: Table) -> list[int]:
+    """The line in the file of each row of ``table`` (XLSX: the sheet row)."""
+    # The table keeps each record's text as read (store.table); counting its line breaks gives
+    # the line numbers without a second parse.
+    rows = table.rows
+    out = [0] * len(rows)
+    line = 2  # the header is line 1
+    xlsx = table.path.suffix.lower() == ".xlsx"
+    for rec in table._records:
+        if rec.row is not None:
+            out[rec.row] = line
+        if xlsx or rec.raw is None:
+            line += 1
+        else:
+            raw = rec.raw
+            line += max(1, raw.count("\n") + raw.count("\r") - raw.count("\r\n"))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def parse_date(value: str) -> date | None:
+    if not _DATE.fullmatch(value or ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def expected_deadline(ws, register: str, row: dict[str, str]) -> str | None:
+    """The deadline of an open case recomputed on today's calendar, or None (closed, or the
+    stored facts do not allow it)."""
+    if row.get("status") not in OPEN.get(register, ()):
+        return None
+    if parse_date(row.get("tanggal_diterima", "")) is None:
+        return None
+    if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
+        return None
+    try:
+        if register == "permohonan":
+            due = deadlines.request(row, ws.settings, ws.calendar)
+        else:
+            due = deadlines.objection(row, ws.settings, ws.calendar)
+    except (PpidError, ValueError, KeyError):
+        return None
+    return due.tanggal.isoformat()
+
+
+def _valid(col: schema.Column, value: str) -> str | None:
+    """Why ``value`` is not a valid value of ``col``, or None."""
+    if col.tipe == schema.TANGGAL and parse_date(value) is None:
+        return "bukan tanggal YYYY-MM-DD"
+    if col.tipe == schema.WAKTU:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return "bukan waktu ISO 8601"
+    if col.tipe == schema.ANGKA and not value.isdigit():
+        return "bukan bilangan bulat"
+    if col.tipe == schema.YA_TIDAK and value not in ("ya", "tidak"):
+        return "harus ya atau tidak"
+    if col.tipe == schema.PILIHAN and col.pilihan and value not in col.pilihan:
+        return f"tidak dikenal (pilihan: {', '.join(col.pilihan)})"
+    if col.tipe == schema.DAFTAR and col.pilihan:
+        bad = [v for v in value.split(";") if v not in col.pilihan]
+        if bad:
+            return f"memuat {', '.join(bad)} yang tidak dikenal (pilihan: {', '.join(col.pilihan)})"
+    return None
+
+
+def check_rows(
+    ws,
+    register: str,
+    rel: str,
+    table: Table,
+    lines: list[int],
+    history: History,
+    today: date,
+) -> list[Problem]:
+    """Every problem of the rows of one register (see module doc)."""
+    out: list[Problem] = []
+    # only the columns with something to check: required, or typed (free text is free)
+    cols = [c for c in schema.columns(register) if c.wajib or c.tipe != schema.TEKS]
+    key = KEY[register]
+    imported = {
+        r.values.get(key, "") for r in history.rows if r.perintah.startswith(("impor", "legacy"))
+    }
+    for i, row in enumerate(table.rows):
+        line = lines[i]
+        label = row.get(key, "") or f"baris {line}"
+
+        def add(code: str, msg: str, saran: str = "", line=line, label=label) -> None:
+            out.append(Problem(rel, line, code, f"{label}: {msg}", saran))
+
+        for col in cols:
+            value = row.get(col.key, "")
+            if col.wajib and not value.strip():
+                add(m.WAJIB_KOSONG, f"kolom wajib {col.key} kosong", "isi kolom itu")
+            elif value:
+                why = _valid(col, value)
+                if why:
+                    add(m.NILAI_TIDAK_SAH, f"kolom {col.key} {short(value, 40)} {why}")
+                elif col.tipe == schema.TANGGAL and col.key not in AHEAD and register in ORDER:
+                    if parse_date(value) > today:
+                        add(
+                            m.TANGGAL_MASA_DEPAN,
+                            f"tanggal {col.key} {value} ada di masa depan (hari ini "
+                            f"{today.isoformat()})",
+                        )
+        if register in ORDER:
+            for later, earlier in ORDER[register]:
+                a, b = parse_date(row.get(later, "")), parse_date(row.get(earlier, ""))
+                if a and b and a < b:
+                    add(
+                        m.URUTAN_TANGGAL,
+                        f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}: langkah "
+                        "tercatat tidak urut",
+                    )
+            if row.get(key, "") not in imported:
+                _steps(register, row, add)
+            due = expected_deadline(ws, register, row)
+            if due and row.get("jatuh_tempo") != due:
+                add(
+                    m.TENGGAT_BERUBAH,
+                    f"jatuh_tempo {row.get('jatuh_tempo') or '(kosong)'} tidak sesuai kalender "
+                    f"sekarang: seharusnya {due} (hari libur atau pengaturan tenggat berubah "
+                    "sesudah dicatat)",
+                    f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
+                )
+    if register in ("permohonan", "keberatan"):
+        out += _numbers(ws, register, rel, table, lines, history, imported)
+    return out
+
+
+def _steps(register: str, row: dict[str, str], add) -> None:
+    status = row.get("status", "")
+    missing = [f for f in NEEDS[register].get(status, ()) if not row.get(f)]
+    if missing:
+        add(
+            m.URUTAN_LANGKAH,
+            f"berstatus '{status}' tetapi {', '.join(missing)} kosong: langkah yang menuju "
+            "status itu tidak tercatat",
+        )
+    if status in OPEN[register]:
+        early = [f for f in NOT_YET[register] if row.get(f)]
+        if early:
+            add(
+                m.URUTAN_LANGKAH,
+                f"masih berstatus '{status}' tetapi {', '.join(early)} sudah terisi",
+            )
+    if register == "permohonan":
+        if status == "selesai" and row.get("keputusan") in GIVEN and not row.get("tanggal_selesai"):
+            add(
+                m.URUTAN_LANGKAH,
+                "selesai dengan informasi diberikan tetapi tanggal_selesai (penyerahan) kosong",
+            )
+        if status == "diputuskan" and row.get("tanggal_selesai"):
+            add(m.URUTAN_LANGKAH, "berstatus 'diputuskan' tetapi tanggal_selesai sudah terisi")
+        if row.get("diperpanjang_pada") and not row.get("alasan_perpanjangan"):
+            add(m.WAJIB_KOSONG, "diperpanjang tanpa alasan_perpanjangan (UU 14/2008 Pasal 22(8))")
+        if row.get("keputusan") == "ditolak":
+            for f in ("alasan_penolakan", "sk_pengecualian"):
+                if not row.get(f):
+                    add(m.WAJIB_KOSONG, f"ditolak tetapi {f} kosong")
+    else:
+        if status == "selesai" and row.get("tanggapan_pemohon") != "menerima":
+            add(m.URUTAN_LANGKAH, "berstatus 'selesai' tetapi tanggapan_pemohon bukan 'menerima'")
+        if status == "sengketa" and row.get("tanggapan_pemohon") not in ("", "sengketa"):
+            add(m.URUTAN_LANGKAH, "berstatus 'sengketa' tetapi tanggapan_pemohon bukan 'sengketa'")
+        if row.get("keputusan_atasan") == "ditolak" and not row.get("pertimbangan"):
+            add(m.WAJIB_KOSONG, "keputusan atasan ditolak tanpa pertimbangan (Pasal 36(3))")
+
+
+def _numbers(
+    ws,
+    register: str,
+    rel: str,
+    table: Table,
+    lines: list[int],
+    history: History,
+    imported: set[str],
+) -> list[Problem]:
+    """Duplicates; per receipt year, the sequence without gaps (numbers are never reused or
+    dropped). A year holding numbers of another shape (legacy) is checked for duplicates only."""
+    out: list[Problem] = []
+    pattern = ws.settings.get("penomoran", register)
+    try:
+        rx = numbering._regex(pattern)
+    except (ValueError, KeyError):
+        rx = None
+    seen: dict[str, int] = {}
+    years: dict[str, dict[int, tuple[str, int]]] = defaultdict(dict)
+    legacy: set[str] = set()
+    for i, row in enumerate(table.rows):
+        nomor, line = row.get("nomor_registrasi", "").strip(), lines[i]
+        if not nomor:
+            continue
+        if nomor in seen:
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    m.NOMOR_GANDA,
+                    f"nomor {nomor} ganda: sudah dipakai di baris {seen[nomor]}",
+                    "satu nomor hanya untuk satu perkara; perbaiki salah satu baris",
+                )
+            )
+            continue
+        seen[nomor] = line
+        year = row.get("tanggal_diterima", "")[:4]
+        match = rx.match(nomor) if rx else None
+        if (
+            match is None
+            or nomor in imported
+            or parse_date(row.get("tanggal_diterima", "")) is None
+        ):
+            legacy.add(year)
+            continue
+        tahun = match.groupdict().get("tahun")
+        if tahun and tahun != year:
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    m.NOMOR_TAHUN,
+                    f"{nomor}: tahun pada nomor ({tahun}) tidak sama dengan tahun tanggal_diterima "
+                    f"({row['tanggal_diterima']})",
+                )
+            )
+        seq = int(match.group("urut"))
+        other = years[year].get(seq)
+        if other is not None:
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    m.NOMOR_GANDA,
+                    f"{nomor}: nomor urut {seq} tahun {year} sudah dipakai {other[0]} (baris "
+                    f"{other[1]})",
+                    "satu nomor urut hanya untuk satu perkara",
+                )
+            )
+            continue
+        years[year][seq] = (nomor, line)
+    known: dict[str, set[int]] = defaultdict(set)  # numbers the journal explains
+    for row in history.rows:
+        match = rx.match(row.values.get("nomor_registrasi", "")) if rx else None
+        if match:
+            known[row.values.get("tanggal_diterima", "")[:4]].add(int(match.group("urut")))
+    for year, seqs in sorted(years.items()):
+        if year in legacy:
+            continue
+        missing = [
+            s for s in range(1, max(seqs) + 1) if s not in seqs and s not in known.get(year, ())
+        ]
+        for lo, hi in _ranges(missing):
+            nomor, line = seqs[min(s for s in seqs if s > hi)]
+            span = f"{lo}" if lo == hi else f"{lo}–{hi}"
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    m.NOMOR_LONCAT,
+                    f"nomor urut {span} tahun {year} tidak ada di register (loncat sebelum "
+                    f"{nomor}): nomor yang sudah diberikan tidak boleh hilang",
+                    "nomor dari ppidctl selalu berurutan dan jurnal tidak pernah mencatat nomor "
+                    "itu: periksa nomor baris yang ditambahkan atau diubah di luar ppidctl",
+                )
+            )
+    return out
+
+
+def _ranges(values: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for v in values:
+        if out and out[-1][1] == v - 1:
+            out[-1] = (out[-1][0], v)
+        else:
+            out.append((v, v))
+    return out

@@ -1,0 +1,576 @@
+"""``periksa``, ``pulihkan``, ``arsip``: the journal proves the registers, and repairs go through it."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import stat
+import zipfile
+
+import pytest
+
+from ppidctl.integrity import check
+from ppidctl.integrity import model as m
+from ppidctl.store import journal
+from ppidctl.store.lock import workspace_lock
+from ppidctl.workspace import Workspace, init
+
+from conftest import REQUEST, Runner, snapshot
+
+N1, N2, N3 = (f"00{i}/PPID/5271/III/2026" for i in (1, 2, 3))
+
+
+def catat(run, nama: str = "Pemohon", day: str = "2026-03-16", *extra: str):
+    return run.ok(
+        "permohonan", "catat", *REQUEST, "--nama", nama, "--tanggal", day, "--tanpa-surat", *extra
+    )
+
+
+def three(run) -> None:
+    for nama in ("Ani", "Budi", "Citra"):
+        catat(run, nama)
+
+
+def codes(ws) -> list[str]:
+    return check(ws).codes()
+
+
+def lines_of(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def periksa_fails(run, *args: str):
+    result = run("periksa", *args)
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert isinstance(result.exception, SystemExit)
+    return result
+
+
+@pytest.fixture
+def busy(run, ws, today):
+    """A workspace that went through every kind of step, letters included."""
+    today("2026-05-29")
+    catat(run, "Ani", "2026-03-02")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Budi", "--tanggal", "2026-03-03")
+    catat(run, "Citra", "2026-03-04")
+    run.ok("kalender", "tambah", "2026-06-02", "--keterangan", "Libur kantor")
+    catat(run, "Dedi", "2026-05-20")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-03")
+    run.ok(
+        "permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal", "2026-03-10"
+    )
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan-sebagian",
+        "--penjelasan",
+        "NIK dihitamkan",
+        "--tanggal",
+        "2026-03-20",
+    )
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-23")
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "2",
+        "--keputusan",
+        "ditolak",
+        "--pasal",
+        "Pasal 17 huruf h",
+        "--sk-pengecualian",
+        "Keputusan KPU 1/2026",
+        "--tanggal",
+        "2026-03-10",
+        "--tanpa-surat",
+    )
+    run.ok(
+        "keberatan",
+        "catat",
+        "--permohonan",
+        N2,
+        "--alasan",
+        "a",
+        "--kasus-posisi",
+        "Penolakan tidak berdasar",
+        "--dokumen",
+        "formulir,identitas",
+        "--tanggal",
+        "2026-03-16",
+    )
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-03-17")
+    return ws
+
+
+# -- clean, and the journal explains every byte ---------------------------------------------
+
+
+def test_a_busy_workspace_is_clean_and_its_journal_rebuilds_every_register(busy, run):
+    result = run.ok("periksa")
+    assert result.stdout == ""
+    assert "Tidak ada masalah" in result.stderr
+    last = busy.journal_path.read_bytes().splitlines()[-1]
+    assert journal.line_hash(last) in result.stderr  # the anchor auditors write down
+    for name in ("permohonan", "keberatan", "surat", "libur"):
+        path = busy.register_path(name)
+        original = path.read_bytes()
+        path.unlink()
+        assert [p.kode for p in check(busy).problems] == [m.REGISTER_HILANG]
+        run.ok("pulihkan")
+        assert path.read_bytes() == original, name  # rebuilt from the journal, byte for byte
+    assert codes(busy) == []
+
+
+def test_every_commit_records_the_register_before_and_after(run, ws):
+    three(run)
+    entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()]
+    for prev, entry in zip(entries[1:], entries[2:], strict=False):
+        assert (
+            entry["register_sha256_sebelum"]["permohonan"] == prev["register_sha256"]["permohonan"]
+        )
+    assert all(e["transaksi"]["ke"] == e["transaksi"]["dari"] == 1 for e in entries)
+
+
+# -- hand edits ------------------------------------------------------------------------------
+
+
+def test_a_hand_edit_is_listed_with_row_and_field_then_accepted_with_a_note(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"Budi", b"Budi Santoso S.H."))
+    result = periksa_fails(run)
+    assert lines_of(result) == [
+        f"registers/permohonan.csv:3: {N2}: kolom nama_pemohon diubah di luar ppidctl: jurnal "
+        "'Budi', berkas 'Budi Santoso S.H.' — bila disengaja: ppidctl periksa --terima-perubahan "
+        "--catatan TEKS; bila tidak: ppidctl pulihkan --register permohonan"
+    ]
+    assert "1 masalah ditemukan" in result.stderr
+    run.refused("periksa", "--terima-perubahan", message="wajib disertai alasan")
+    run.refused("periksa", "--catatan", "x", message="--catatan hanya dipakai bersama")
+    before = path.read_bytes()
+    run.ok("periksa", "--terima-perubahan", "--catatan", "Nama lengkap sesuai KTP")
+    assert path.read_bytes() == before  # accepting changes only the journal
+    last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
+    assert last["perintah"] == "periksa --terima-perubahan" and last["aksi"] == "ubah"
+    assert last["perubahan"] == {"nama_pemohon": ["Budi", "Budi Santoso S.H."]}
+    assert last["catatan"] == "Nama lengkap sesuai KTP"
+    assert run.ok("periksa").stdout == ""
+    # the history of the row shows the accepted edit
+    riwayat = run.ok("permohonan", "lihat", "2", "--format", "json").stdout
+    assert "Nama lengkap sesuai KTP" in riwayat
+    # and later commands build on it normally
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    assert codes(ws) == []
+
+
+def test_rows_added_or_deleted_by_hand(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    rows = path.read_bytes().split(b"\r\n")
+    forged = rows[3].replace(b"003/", b"004/").replace(b"Citra", b"Palsu")
+    path.write_bytes(b"\r\n".join([rows[0], rows[1], rows[3], forged, b""]))
+    result = periksa_fails(run)
+    assert lines_of(result) == [
+        "registers/permohonan.csv:4: 004/PPID/5271/III/2026: baris tidak tercatat di jurnal "
+        "(ditambahkan di luar ppidctl) — bila disengaja: ppidctl periksa --terima-perubahan "
+        "--catatan TEKS; bila tidak: ppidctl pulihkan --register permohonan",
+        f"registers/permohonan.csv: {N2}: baris hilang dari register (dicatat di jurnal baris 3, "
+        "dihapus di luar ppidctl) — bila disengaja: ppidctl periksa --terima-perubahan --catatan "
+        "TEKS; bila tidak: ppidctl pulihkan --register permohonan",
+    ]
+    # undo: the register as the journal has it, the edited file kept beside it
+    edited = path.read_bytes()
+    out = run.ok("pulihkan", "--register", "permohonan").stdout
+    assert "dikembalikan seperti dalam jurnal" in out
+    (aside,) = ws.registers_dir.glob("permohonan.rusak-*.csv")
+    assert aside.read_bytes() == edited
+    assert codes(ws) == []
+    assert [r["nama_pemohon"] for r in ws.read("permohonan").rows] == ["Ani", "Budi", "Citra"]
+    last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
+    assert {d["nomor"] for d in last["dibuang"]} == {N2, "004/PPID/5271/III/2026"}
+
+
+def test_an_accepted_deletion_explains_the_gap_in_the_numbers(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    rows = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join([rows[0], rows[1], rows[3], b""]))
+    assert codes(ws) == [m.BARIS_HILANG]
+    run.ok("periksa", "--terima-perubahan", "--catatan", "Permohonan ganda, dihapus atas izin PPID")
+    assert codes(ws) == []
+    assert catat(run, "Dedi").stdout.startswith("Nomor registrasi : 004/")  # never reused
+
+
+def test_an_edit_followed_by_a_command_is_still_caught(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"Penelitian", b"Skripsi", 1))
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    result = periksa_fails(run)
+    assert lines_of(result)[0].startswith(
+        f"registers/permohonan.csv:2: {N1}: kolom tujuan_penggunaan diubah di luar ppidctl: "
+        "jurnal 'Penelitian', berkas 'Skripsi'"
+    )
+    assert lines_of(result)[1].startswith(
+        "registers/jurnal.jsonl:5: register permohonan diubah di luar ppidctl sebelum perintah "
+        "'permohonan teruskan'"
+    )
+    run.ok("periksa", "--terima-perubahan", "--catatan", "Tujuan dikoreksi pemohon")
+    assert codes(ws) == []
+
+
+def test_a_resaved_register_with_the_same_content(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join([lines[0], lines[2], lines[1], lines[3], b""]))
+    assert codes(ws) == [m.DISIMPAN_ULANG]
+    run.ok("periksa", "--terima-perubahan", "--catatan", "Diurutkan di Excel")
+    assert codes(ws) == []
+
+
+# -- the journal itself ------------------------------------------------------------------------
+
+
+def test_an_edited_or_deleted_journal_line_breaks_the_chain(run, ws):
+    three(run)
+    good = ws.journal_path.read_bytes()
+    lines = good.split(b"\n")
+    lines[2] = lines[2].replace(b'"Budi"', b'"Bude"')
+    ws.journal_path.write_bytes(b"\n".join(lines))
+    result = periksa_fails(run)
+    assert (
+        "registers/jurnal.jsonl:4: rantai hash putus: baris ini tidak menyambung ke baris 3"
+        in result.stdout
+    )
+    del lines[2]
+    ws.journal_path.write_bytes(b"\n".join(lines))
+    assert "registers/jurnal.jsonl:3: rantai hash putus" in periksa_fails(run).stdout
+    ws.journal_path.write_bytes(good.split(b"\n", 1)[1])  # the first lines removed
+    assert "baris pertama jurnal tidak diawali rantai kosong" in periksa_fails(run).stdout
+
+
+def test_a_torn_journal_is_reported_refused_and_repaired(run, ws):
+    catat(run, "Ani")
+    saved = snapshot(ws.root)
+    start = len(ws.journal_path.read_bytes())
+    # a request with its receipt letter: two journal lines in one write
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    full = ws.journal_path.read_bytes()
+    assert full.count(b"\n") - full[:start].count(b"\n") == 2
+    boundary = full.index(b"\n", start) + 1
+    for cut in sorted(
+        {start + 1, start + 100, boundary - 1, boundary, boundary + 5, len(full) - 1}
+    ):
+        for p in ws.letters_dir.rglob("*.docx"):
+            p.unlink()
+        for rel, data in saved.items():  # power cut: registers not yet replaced
+            (ws.root / rel).write_bytes(data)
+        ws.journal_path.write_bytes(full[:cut])
+        found = check(ws).problems
+        assert [p.kode for p in found] == [m.JURNAL_TERPOTONG], (cut, found)
+        assert found[0].baris == 3 and "ppidctl pulihkan" in found[0].saran
+        run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="terpotong")
+        out = run.ok("pulihkan").stdout
+        assert out.startswith("registers/jurnal.jsonl:3: ")
+        (aside,) = ws.registers_dir.glob("jurnal.rusak-*.txt")
+        assert aside.read_bytes() == full[start:cut]
+        aside.unlink()
+        assert codes(ws) == [], cut
+        assert ws.journal_path.read_bytes().startswith(full[:start])
+    assert catat(run, "Budi").stdout.startswith("Nomor registrasi : 002/")
+
+
+def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
+    three(run)
+    before = snapshot(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Dedi", "--tanggal", "2026-03-16")
+    after = snapshot(ws.root)
+    for rel in ("registers/permohonan.csv", "registers/surat.csv"):  # died before replacing
+        (ws.root / rel).write_bytes(before[rel])
+    result = periksa_fails(run)
+    assert lines_of(result) == [
+        f"{rel}: perubahan terakhir (permohonan catat 004/PPID/5271/III/2026, jurnal baris 5) "
+        "sudah tercatat di jurnal tetapi belum tertulis ke register (perintah terhenti di "
+        "tengah jalan) — terapkan dengan: ppidctl pulihkan"
+        for rel in ("registers/permohonan.csv", "registers/surat.csv")
+    ]
+    run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
+    out = run.ok("pulihkan").stdout
+    assert "registers/permohonan.csv: perubahan jurnal baris 5 (permohonan catat) diterapkan" in out
+    for rel in ("registers/permohonan.csv", "registers/surat.csv"):
+        assert (ws.root / rel).read_bytes() == after[rel]  # exactly what the command would write
+    assert codes(ws) == []
+    run.ok("permohonan", "teruskan", "4", "--tanggal", "2026-03-17")
+
+
+def test_temp_files_of_an_interrupted_command(run, ws):
+    three(run)
+    (ws.registers_dir / ".permohonan.csv.abc123.tmp").write_bytes(b"half")
+    (ws.letters_dir / "2026").mkdir()
+    (ws.letters_dir / "2026" / ".x.docx.k9.tmp").write_bytes(b"")
+    assert codes(ws) == [m.BERKAS_SEMENTARA] * 2
+    run.ok("pulihkan")
+    assert codes(ws) == []
+
+
+def test_a_damaged_register_is_rebuilt_and_kept_aside(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    good = path.read_bytes()
+    path.write_bytes(good + "004,2026-03-16,Andr\xe9\r\n".encode("cp1252"))
+    found = check(ws).problems
+    assert [p.kode for p in found] == [m.REGISTER_RUSAK]
+    assert "bukan teks UTF-8" in found[0].pesan
+    run.ok("pulihkan")
+    assert path.read_bytes() == good
+    (aside,) = ws.registers_dir.glob("permohonan.rusak-*.csv")
+    assert aside.read_bytes().startswith(good)
+    assert stat.S_IMODE(aside.stat().st_mode) == 0o640
+
+
+def test_nothing_to_restore(run, ws):
+    three(run)
+    before = snapshot(ws.root)
+    result = run.ok("pulihkan")
+    assert result.stdout == "" and "Tidak ada yang perlu dipulihkan" in result.stderr
+    assert run.ok("pulihkan", "--register", "keberatan").stdout.endswith("tidak diubah\n")
+    assert snapshot(ws.root) == before
+    run.refused("pulihkan", "--register", "rahasia", message="--register 'rahasia' tidak dikenal")
+
+
+# -- rules over the rows ---------------------------------------------------------------------
+
+
+def _edit(ws, register: str, nomor: str, **changes: str) -> None:
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    table = read_table(register, ws.register_path(register))
+    (i,) = [i for i, r in enumerate(table.rows) if r["nomor_registrasi"] == nomor]
+    table.update(i, changes)
+    write_atomic(table.path, table.to_bytes(), 0o640)
+
+
+def _rules(ws) -> list[str]:
+    """The problems besides the hand edit itself (accepted first)."""
+    result = Runner(ws.root)("periksa", "--terima-perubahan", "--catatan", "uji")
+    assert result.exit_code == 1 and "diterima" in result.stderr
+    return [str(p) for p in check(ws).problems]
+
+
+def test_numbers_duplicate_gap_and_year(run, ws, today):
+    today("2026-05-29")
+    for _ in range(4):
+        catat(run)
+    _edit(ws, "permohonan", "004/PPID/5271/III/2026", nomor_registrasi="007/PPID/5271/III/2026")
+    _edit(ws, "permohonan", N2, nomor_registrasi=N1)
+    _edit(ws, "permohonan", N3, nomor_registrasi="003/PPID/5271/III/2025")
+    found = _rules(ws)
+    assert found == [
+        "registers/permohonan.csv:3: nomor 001/PPID/5271/III/2026 ganda: sudah dipakai di baris 2 "
+        "— satu nomor hanya untuk satu perkara; perbaiki salah satu baris",
+        "registers/permohonan.csv:4: 003/PPID/5271/III/2025: tahun pada nomor (2025) tidak sama "
+        "dengan tahun tanggal_diterima (2026-03-16)",
+        # 2 and 4 are explained by the journal (their rows were renumbered, accepted above)
+        "registers/permohonan.csv:5: nomor urut 5–6 tahun 2026 tidak ada di register (loncat "
+        "sebelum 007/PPID/5271/III/2026): nomor yang sudah diberikan tidak boleh hilang — nomor "
+        "dari ppidctl selalu berurutan dan jurnal tidak pernah mencatat nomor itu: periksa nomor "
+        "baris yang ditambahkan atau diubah di luar ppidctl",
+    ]
+
+
+def test_steps_dates_required_fields_and_values(run, ws, today):
+    today("2026-05-29")
+    three(run)
+    _edit(ws, "permohonan", N1, status="selesai", nama_pemohon="")
+    _edit(ws, "permohonan", N2, diteruskan_pada="2026-03-10", tanggal_selesai="2026-06-30")
+    _edit(ws, "permohonan", N3, saluran="merpati", jatuh_tempo="2026-04-08")
+    found = _rules(ws)
+    assert found == [
+        f"registers/permohonan.csv:2: {N1}: kolom wajib nama_pemohon kosong — isi kolom itu",
+        f"registers/permohonan.csv:2: {N1}: berstatus 'selesai' tetapi keputusan, "
+        "tanggal_pemberitahuan kosong: langkah yang menuju status itu tidak tercatat",
+        f"registers/permohonan.csv:3: {N2}: tanggal tanggal_selesai 2026-06-30 ada di masa depan "
+        "(hari ini 2026-05-29)",
+        f"registers/permohonan.csv:3: {N2}: diteruskan_pada 2026-03-10 sebelum tanggal_diterima "
+        "2026-03-16: langkah tercatat tidak urut",
+        f"registers/permohonan.csv:3: {N2}: masih berstatus 'terdaftar' tetapi tanggal_selesai "
+        "sudah terisi",
+        f"registers/permohonan.csv:4: {N3}: kolom saluran 'merpati' tidak dikenal (pilihan: "
+        "langsung, surat, email, telepon, faksimili, e-ppid, lainnya)",
+        f"registers/permohonan.csv:4: {N3}: jatuh_tempo 2026-04-08 tidak sesuai kalender "
+        "sekarang: seharusnya 2026-04-07 (hari libur atau pengaturan tenggat berubah sesudah "
+        "dicatat) — hitung ulang dengan: ppidctl periksa --perbaiki-tenggat",
+    ]
+
+
+def test_a_holiday_added_later_redates_open_cases_on_request(run, ws):
+    three(run)
+    run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "HUT Kota Mataram")
+    result = periksa_fails(run)
+    assert [line.split(": ")[1] for line in lines_of(result)] == [N1, N2]  # not the closed one
+    assert "seharusnya 2026-04-08" in result.stdout
+    out = run.ok("periksa", "--perbaiki-tenggat")
+    assert f"{N1}: jatuh_tempo 2026-04-07 → 2026-04-08" in out.stderr
+    assert [r["jatuh_tempo"] for r in ws.read("permohonan").rows] == [
+        "2026-04-08",
+        "2026-04-08",
+        "2026-04-07",
+    ]
+    entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()[-2:]]
+    assert all(e["perintah"] == "periksa --perbaiki-tenggat" for e in entries)
+    assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
+
+
+def test_a_lost_letter(run, ws):
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    letter.unlink()
+    result = periksa_fails(run)
+    assert lines_of(result) == [
+        f"{letter.relative_to(ws.root).as_posix()}: surat tidak ada lagi (dibuat menurut jurnal "
+        "baris 2) — kembalikan dari arsip; bila memang hilang: ppidctl periksa --terima-perubahan "
+        "--catatan TEKS"
+    ]
+    run.ok("periksa", "--terima-perubahan", "--catatan", "Berkas terhapus; salinan cetak ada")
+    assert codes(ws) == []
+
+
+def test_json_and_csv_output(run, ws):
+    three(run)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"Budi", b"Badu"))
+    data = json.loads(periksa_fails(run, "--format", "json").stdout)
+    assert data == [
+        {
+            "berkas": "registers/permohonan.csv",
+            "baris": 3,
+            "kode": "diubah-di-luar",
+            "pesan": f"{N2}: kolom nama_pemohon diubah di luar ppidctl: jurnal 'Budi', berkas 'Badu'",
+            "saran": "bila disengaja: ppidctl periksa --terima-perubahan --catatan TEKS; bila "
+            "tidak: ppidctl pulihkan --register permohonan",
+        }
+    ]
+    out = periksa_fails(run, "--format", "csv").stdout.splitlines()
+    assert out[0] == "berkas,baris,kode,pesan,saran" and out[1].startswith(
+        "registers/permohonan.csv,3,diubah-di-luar,"
+    )
+
+
+def test_xlsx_registers_are_checked_too(tmp_path):
+    ws = init(tmp_path / "x", "KPU Kota Mataram", "5271")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    run = Runner(ws.root)
+    three(run)
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    ws = Workspace(ws.root)
+    assert codes(ws) == []
+    from openpyxl import load_workbook
+
+    path = ws.register_path("permohonan")
+    wb = load_workbook(path)
+    header = [c.value for c in wb.active[1]]
+    wb.active.cell(3, header.index("nama_pemohon") + 1).value = "Budi X"
+    wb.save(path)
+    found = check(ws).problems
+    assert [str(p).split(" — ")[0] for p in found] == [
+        f"registers/permohonan.xlsx:3: {N2}: kolom nama_pemohon diubah di luar ppidctl: jurnal "
+        "'Budi', berkas 'Budi X'"
+    ]
+    run.ok("pulihkan", "--register", "permohonan")
+    assert codes(ws) == [] and ws.read("permohonan").rows[1]["nama_pemohon"] == "Budi"
+
+
+# -- backup ----------------------------------------------------------------------------------
+
+
+def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
+    three(run)
+    out = tmp_path / "cadangan"
+    out.mkdir()
+    result = run.ok("arsip", "--keluaran", str(out), "--format", "json")
+    info = json.loads(result.stdout)
+    zpath = out / os.path.basename(info["arsip"])
+    assert zpath.name.startswith("ppidctl-arsip-5271-") and zpath.suffix == ".zip"
+    sha = journal.sha256_bytes(zpath.read_bytes())
+    assert info["sha256"] == sha
+    assert (out / (zpath.name + ".sha256")).read_text() == f"{sha}  {zpath.name}\n"
+    assert stat.S_IMODE(zpath.stat().st_mode) == 0o640
+    with zipfile.ZipFile(zpath) as zf:
+        names = set(zf.namelist())
+        assert "ws/registers/permohonan.csv" in names and "ws/ppidctl.toml" in names
+        assert "ws/registers/.kunci" not in names
+        assert zf.read("ws/registers/permohonan.csv") == ws.register_path("permohonan").read_bytes()
+    last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
+    assert (last["aksi"], last["sha256"], last["arsip"]) == ("arsip", sha, zpath.name)
+    assert codes(ws) == []
+    # an archive kept inside the workspace is not archived again by the next one
+    monkeypatch.chdir(ws.root)
+    run.ok("arsip")
+    run.ok("arsip")
+    newest = max(ws.root.glob("ppidctl-arsip-*.zip"), key=lambda p: p.stat().st_mtime_ns)
+    with zipfile.ZipFile(newest) as zf:
+        assert not [n for n in zf.namelist() if "ppidctl-arsip-" in n]
+    run.refused("arsip", "--keluaran", str(ws.registers_dir), message="di dalam folder registers/")
+    run.refused("arsip", "--keluaran", str(tmp_path / "tidak-ada"), message="tidak ada")
+
+
+# -- permissions and the lock ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o077])
+def test_registers_journal_and_letters_get_exactly_the_setting(tmp_path, umask, today):
+    today("2027-01-05")
+    old = os.umask(umask)
+    try:
+        ws = init(tmp_path / "ws", "KPU Kota Mataram", "5271")
+        run = Runner(ws.root)
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+        paths = [ws.register_path(n) for n in ("permohonan", "surat")] + [ws.journal_path]
+        paths += list(ws.letters_dir.rglob("*.docx"))
+        assert {stat.S_IMODE(p.stat().st_mode) for p in paths} == {0o640}
+        assert stat.S_IMODE((ws.letters_dir / "2026").stat().st_mode) == 0o750
+        toml = ws.root / "ppidctl.toml"
+        toml.write_text(toml.read_text().replace('"0640"', '"0600"'))
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2027-01-04")
+        paths = [ws.register_path(n) for n in ("permohonan", "surat")] + [ws.journal_path]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in paths} == {0o600}
+        assert stat.S_IMODE((ws.letters_dir / "2027").stat().st_mode) == 0o700
+        assert [stat.S_IMODE(p.stat().st_mode) for p in (ws.letters_dir / "2027").iterdir()] == [
+            0o600
+        ]
+    finally:
+        os.umask(old)
+
+
+def _hold_forever(root, ready):
+    ws = Workspace(root)
+    with workspace_lock(ws.registers_dir, 5):
+        ready.set()
+        signal.pause()
+
+
+def test_a_holder_killed_while_holding_the_lock_leaves_it_free(ws, run):
+    ctx = multiprocessing.get_context("spawn")
+    ready = ctx.Event()
+    holder = ctx.Process(target=_hold_forever, args=(ws.root, ready))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        assert f"pid {holder.pid}" in (ws.registers_dir / ".kunci.info").read_text()
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)  # a crashed desk: no release, no clean-up
+        holder.join()
+    assert (ws.registers_dir / ".kunci").exists()  # the file stays; the OS lock does not
+    waited = []
+    with workspace_lock(ws.registers_dir, 5, notify=waited.append):
+        assert f"pid {os.getpid()}" in (ws.registers_dir / ".kunci.info").read_text()
+    assert waited == []  # got it at the first try: nobody to wait for
+    catat(run, "Ani")
+    assert codes(ws) == []
