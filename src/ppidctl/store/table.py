@@ -221,7 +221,7 @@ class Table:
     def sha256_of(self, blob: bytes) -> str:
         """SHA-256 of ``blob`` (what to_bytes gave); when it only extends the file as read, the
         digest continues from the bytes already hashed instead of hashing them again."""
-        if self._raw and blob.startswith(self._raw[-64:]) and blob[: len(self._raw)] == self._raw:
+        if self._raw and blob.startswith(self._raw):
             h = self._as_read().copy()
             h.update(memoryview(blob)[len(self._raw) :])
             return h.hexdigest()

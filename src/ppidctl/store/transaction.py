@@ -240,7 +240,7 @@ class Transaction:
             }
             if not self.pemulihan:
                 self._refuse_half_applied(last, before)
-            hashes = {name: journal.sha256_bytes(b) for name, b in blobs.items()}
+            hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
                 self.written.append(create_new(path, data, mode))
@@ -272,8 +272,23 @@ class Transaction:
         table = self.tables.get(register)
         return table.path if table is not None else self.ws.register_path(register)
 
+    def _csv_table(self, register: str) -> Table | None:
+        """The CSV table read from this commit's bytes (its digests can be reused), or None."""
+        table = self.tables.get(register)
+        read = self._read.get(register)
+        if table is not None and read is not None and table.path.suffix.lower() == ".csv":
+            return table
+        return None
+
+    def _hash_after(self, register: str, blob: bytes) -> str:
+        table = self._csv_table(register)
+        return table.sha256_of(blob) if table is not None else journal.sha256_bytes(blob)
+
     def _hash_before(self, register: str) -> str:
         """SHA-256 of the register as this commit found it ("" when there was no file)."""
+        table = self._csv_table(register)
+        if table is not None:
+            return table.sha256_as_read()
         if register in self._read:
             data = self._read[register]
         else:
