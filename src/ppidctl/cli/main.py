@@ -121,7 +121,7 @@ def jatuh_tempo(
 
 
 def _register_groups() -> None:
-    from . import ekspor, kalender, keberatan, laporan, periksa, permohonan, surat
+    from . import ekspor, impor, kalender, keberatan, laporan, periksa, permohonan, surat
 
     app.add_typer(permohonan.app, name="permohonan")
     app.add_typer(keberatan.app, name="keberatan")
@@ -130,6 +130,7 @@ def _register_groups() -> None:
     app.add_typer(kalender.tahapan_app, name="tahapan")
     app.add_typer(laporan.app, name="laporan")
     app.command("ekspor")(ekspor.ekspor)
+    app.command("impor")(impor.impor)
     app.command("periksa")(periksa.periksa)
     app.command("pulihkan")(periksa.pulihkan)
     app.command("arsip")(periksa.arsip)

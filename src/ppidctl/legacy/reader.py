@@ -492,7 +492,7 @@ def _cocokkan(
             k.kunci, k.jenis, k.prio = hit[1], "kunci", (_R_PETA, hit[0])
             calon.append(k)
             continue
-        if not ada_nomor and (kand[0] in _NOMOR_URUT or k.nama in ("#", "№")):
+        if not ada_nomor and ((kand and kand[0] in _NOMOR_URUT) or k.nama in ("#", "№")):
             k.jenis, ada_nomor = "nomor", True
             continue
         if register == "permohonan":

@@ -1,0 +1,295 @@
+"""``ppidctl impor FILE --register permohonan|keberatan``: a legacy spreadsheet into a register.
+
+Thin: the reading, checking, numbering and writing live in :mod:`ppidctl.services.impor`. A dry
+run (``--coba``) prints the plan on stdout (the mapping, the counts, every problem, a preview); a
+real run prints the mapping and counts on stderr and what was imported on stdout. ``--coba``
+exits 0 even when rows have problems (it is a report); a real run with problems and without
+``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import err, guard, warnings, workspace
+
+#: a file at least this big (bytes), or this many rows read, shows a progress bar on a terminal
+BESAR_BYTE = 1_000_000
+BESAR_BARIS = 2_000
+PRATINJAU = 10
+
+
+class Register(StrEnum):
+    permohonan = "permohonan"
+    keberatan = "keberatan"
+
+
+class ImporFormat(StrEnum):
+    teks = "teks"
+    json = "json"
+
+
+class _Kemajuan:
+    """Rows read so far, as a Rich progress bar on stderr: only on a terminal, and only for a
+    large file (the bar appears once it is known to be large)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.aktif = sys.stderr.isatty()
+            self.besar = path.stat().st_size >= BESAR_BYTE
+        except (AttributeError, ValueError, OSError):
+            self.aktif = self.besar = False
+        self.bar = None
+        self.task = None
+
+    def __call__(self, n: int) -> None:
+        if not self.aktif:
+            return
+        if self.bar is None:
+            if not (self.besar or n >= BESAR_BARIS):
+                return
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("Membaca baris {task.completed:,.0f}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("baca", total=None)
+        self.bar.update(self.task, completed=n)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def menulis(self, n: int):
+        """A spinner while ``n`` rows are checked and written (a large import takes seconds)."""
+        from contextlib import nullcontext
+
+        if not (self.aktif and (self.besar or n >= BESAR_BARIS)):
+            return nullcontext()
+        from rich.console import Console
+
+        return Console(stderr=True).status(f"Menyimpan {n:,} baris ke register…")
+
+
+def _mapping_lines(p) -> list[str]:
+    lines = []
+    for t in p.tabel:
+        where = f"lembar '{t.lembar}', " if t.lembar else ""
+        rows = (
+            f"baris {t.baris_header}–{t.baris_subheader}"
+            if t.baris_subheader
+            else f"baris {t.baris_header}"
+        )
+        lines.append(f"Tabel: {p.berkas.name}, {where}judul kolom {rows}")
+        width = max((len(h) for h in t.pemetaan), default=0)
+        for header, key in t.pemetaan.items():
+            lines.append(f"  {header:<{width}}  →  {key}")
+        if t.tidak_cocok:
+            lines.append(
+                "  Kolom tidak dikenali (isinya disimpan di catatan): "
+                + ", ".join(f"'{h}'" for h in t.tidak_cocok)
+            )
+        for note in t.keterangan:
+            lines.append(f"  Catatan: {note}")
+        for row, text in t.dilewati:
+            lines.append(f"  Dilewati: baris {row} ({text})")
+        if t.akhir:
+            lines.append(f"  Tabel berakhir di baris {t.akhir[0]} ({t.akhir[1]})")
+    return lines
+
+
+def _count_lines(p, coba: bool) -> list[str]:
+    j = p.jumlah()
+    verb = "Akan diimpor" if coba else "Diimpor"
+    lines = [
+        f"Baris data   : {j['baris']}",
+        f"{verb:<13}: {j['impor']}"
+        + (f" (nomor baru: {j['nomor_baru']})" if j["nomor_baru"] else ""),
+        f"Sudah ada    : {j['sudah_ada']}",
+        f"Ditolak      : {j['ditolak']}"
+        + (f" (duplikat: {j['duplikat']})" if j["duplikat"] else ""),
+    ]
+    return lines
+
+
+def _preview(p) -> None:
+    from .common import console
+
+    rows = p.impor[:PRATINJAU]
+    if not rows:
+        return
+    from rich.table import Table
+
+    cols = ["nomor_registrasi", "tanggal_diterima", "nama_pemohon", "status", "jatuh_tempo"]
+    table = Table(
+        title=f"Pratinjau ({len(rows)} baris pertama yang akan diimpor)", header_style="bold"
+    )
+    table.add_column("Baris", justify="right")
+    for c in cols:
+        table.add_column(c, overflow="fold", no_wrap=c.startswith(("nomor", "tanggal")))
+    for b in rows:
+        data = b.simpan()
+        table.add_row(str(b.baris), *[data.get(c, "") for c in cols])
+    console().print(table)
+
+
+@guard
+def impor(
+    berkas: Annotated[
+        Path,
+        typer.Argument(
+            help="Berkas register lama: .xlsx, .xlsm, .xls, .ods atau .csv.", dir_okay=False
+        ),
+    ],
+    register: Annotated[
+        Register | None,
+        typer.Option("--register", help="Register tujuan: permohonan | keberatan."),
+    ] = None,
+    lembar: Annotated[
+        str | None,
+        typer.Option(
+            "--lembar", help="Nama lembar (sheet), atau ALL untuk semua lembar berisi tabel."
+        ),
+    ] = None,
+    daftar_lembar: Annotated[
+        bool, typer.Option("--daftar-lembar", help="Tampilkan nama lembar berkas, lalu selesai.")
+    ] = False,
+    pemisah: Annotated[
+        str | None,
+        typer.Option("--pemisah", help="Paksa pemisah kolom CSV: ; , | atau tab."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Paksa encoding CSV, mis. utf-8, cp1252, latin-1."),
+    ] = None,
+    peta: Annotated[
+        Path | None,
+        typer.Option(
+            "--peta",
+            help='Berkas TOML pemetaan kolom: \\[kolom] "Judul Asli" = "kunci".',
+            dir_okay=False,
+        ),
+    ] = None,
+    coba: Annotated[
+        bool,
+        typer.Option("--coba", help="Uji coba: tampilkan yang akan diimpor dan semua masalah."),
+    ] = False,
+    lewati: Annotated[
+        bool,
+        typer.Option(
+            "--lewati-baris-bermasalah",
+            help="Impor baris yang baik; baris bermasalah ditulis ke berkas tolak (impor/).",
+        ),
+    ] = False,
+    petugas: Annotated[
+        str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")
+    ] = "",
+    format: Annotated[ImporFormat, typer.Option("--format", help="teks | json")] = ImporFormat.teks,
+) -> None:
+    """Impor register lama (Excel/LibreOffice/CSV): semua atau tidak sama sekali."""
+    from ..services import impor as svc
+
+    if daftar_lembar:
+        from ..legacy.reader import list_sheets
+
+        names = list_sheets(berkas)
+        if format is ImporFormat.json:
+            typer.echo(json.dumps(names, ensure_ascii=False))
+        elif not names:
+            err(f"{berkas.name} adalah berkas CSV: tidak punya lembar")
+        for name in names if format is ImporFormat.teks else ():
+            typer.echo(name)
+        return
+    if register is None:
+        raise typer.BadParameter(
+            "pilih register tujuan: --register permohonan atau --register keberatan",
+            param_hint="--register",
+        )
+    ws = workspace()
+    bar = _Kemajuan(berkas)
+    try:
+        p = svc.plan(
+            ws,
+            berkas,
+            register.value,
+            kemajuan=bar,
+            lembar=lembar,
+            pemisah=pemisah,
+            encoding=encoding,
+            peta=peta,
+        )
+    finally:
+        bar.stop()
+    warnings(p.peringatan)
+
+    if coba:
+        if format is ImporFormat.json:
+            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False, indent=2))
+        else:
+            for line in _mapping_lines(p) + [""] + _count_lines(p, coba=True):
+                typer.echo(line)
+            problems = p.baris_masalah()
+            if problems:
+                typer.echo(f"Masalah ({len(problems)}):")
+                for line in problems:
+                    typer.echo(f"  {line}")
+            _preview(p)
+        err("Uji coba (--coba): tidak ada yang ditulis.")
+        return
+
+    for line in _mapping_lines(p):
+        err(line)
+    with bar.menulis(len(p.impor)):
+        result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
+    j = result.jumlah
+    if format is ImporFormat.json:
+        typer.echo(
+            json.dumps(
+                {
+                    "register": result.register,
+                    "berkas": str(berkas),
+                    "jumlah": j,
+                    "berkas_tolak": result.berkas_tolak,
+                    "diimpor": [
+                        {
+                            "lembar": b.lembar,
+                            "baris": b.baris,
+                            "nomor_registrasi": b.nomor_registrasi,
+                        }
+                        for b in result.diimpor
+                    ],
+                    "ditolak": [
+                        {
+                            "lembar": b.lembar,
+                            "baris": b.baris,
+                            "masalah": [m.as_dict() for m in b.masalah],
+                        }
+                        for b in result.ditolak
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for line in _count_lines(p, coba=False):
+            typer.echo(line)
+        if result.berkas_tolak:
+            typer.echo(f"Berkas tolak : {result.berkas_tolak}")
+    if result.ditolak:
+        err(f"{len(result.ditolak)} baris bermasalah tidak diimpor:")
+        for line in p.baris_masalah():
+            err(f"  {line}")

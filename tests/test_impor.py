@@ -1,0 +1,664 @@
+"""``ppidctl impor``: legacy registers into the workspace (services/impor.py, cli/impor.py).
+
+Expected values of the real samples in ``shared/data/legacy/`` were read off the files by hand
+(see also tests/test_legacy_reader.py); deadlines were counted by hand on the decreed holiday
+lists (``shared/data/libur-skb-2025-2026.csv``), not computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ppidctl.services import impor as svc
+
+from conftest import SHARED, snapshot
+
+LEGACY = SHARED / "data" / "legacy"
+XLSX = LEGACY / "register-permohonan-2024.xlsx"
+KEB = LEGACY / "register-keberatan-2024.csv"
+DATA = Path(__file__).parent / "data" / "legacy"
+
+SAMPLE_PROBLEMS = [
+    "baris 12, kolom NIK: NIK rusak (dibulatkan Excel): 5271051512683430",
+    "baris 49, kolom NIK: NIK rusak (dibulatkan Excel): 5271041902879960",
+    "baris 70: duplikat dari baris 69 (nomor 061/PPID/5271/III/2024, tanggal, nama dan "
+    "informasi sama): hanya yang pertama diimpor",
+    "baris 87, kolom NIK: NIK rusak (dibulatkan Excel): 5271031105909180",
+    "baris 130, kolom Tanggal: tanggal '31/02/2024' tidak ada",
+    "baris 211, kolom Nama: wajib diisi (nama_pemohon) tetapi kosong",
+]
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def journal(ws) -> list[dict]:
+    return [json.loads(line) for line in ws.journal_path.read_text("utf-8").splitlines()]
+
+
+def write_csv(path: Path, rows: list[list], sep: str = ",", encoding: str = "utf-8") -> Path:
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        sh = wb.create_sheet(name)
+        for r in rows:
+            sh.append(r)
+    wb.save(path)
+    return path
+
+
+HEAD = ["No. Registrasi", "Tanggal", "Nama", "Informasi yang Diminta"]
+
+
+def register_rows(ws, register: str = "permohonan") -> list[dict[str, str]]:
+    return rows_of(ws.register_path(register))
+
+
+def problem_lines(stderr: str) -> list[str]:
+    return [line.strip() for line in stderr.splitlines() if line.startswith("  baris")]
+
+
+# ==============================================================================================
+# The real samples
+# ==============================================================================================
+
+
+def test_sampel_permohonan_ditolak_seluruhnya_tanpa_lewati(run):
+    """All or nothing: six bad rows refuse the whole file; every problem is listed."""
+    r = run.refused(
+        "impor", str(XLSX), "--register", "permohonan", message="6 dari 202 baris bermasalah"
+    )
+    lines = problem_lines(r.stderr)
+    assert [line.split(" — ")[0] for line in lines] == SAMPLE_PROBLEMS
+    assert "--lewati-baris-bermasalah" in r.stderr
+    # the mapping is shown even when refused
+    assert "No. Registrasi" in r.stderr and "→  nomor_registrasi" in r.stderr
+
+
+def test_sampel_permohonan_coba_tidak_menulis(run, ws):
+    before = snapshot(ws.root)
+    r = run.ok("impor", str(XLSX), "--register", "permohonan", "--coba")
+    assert snapshot(ws.root) == before
+    out = r.stdout
+    assert "Akan diimpor : 196" in out
+    assert "Sudah ada    : 0" in out
+    assert "Ditolak      : 6 (duplikat: 1)" in out
+    assert "Hari dan Tanggal / Pemberitahuan Tertulis" in out and "tanggal_pemberitahuan" in out
+    assert "'Status Informasi / Di bawah penguasaan'" in out  # unmatched, kept as notes
+    assert "Tabel berakhir di baris 213 (JUMLAH)" in out
+    assert [p.split(" — ")[0] for p in problem_lines(out)] == SAMPLE_PROBLEMS
+    assert "Pratinjau" in out and "001/PPID/5271/I/2024" in out
+    assert "tidak ada yang ditulis" in r.stderr
+
+    j = run.ok("impor", str(XLSX), "--register", "permohonan", "--coba", "--format", "json")
+    assert snapshot(ws.root) == before
+    plan = json.loads(j.stdout)
+    assert plan["jumlah"] == {
+        "baris": 202,
+        "impor": 196,
+        "sudah_ada": 0,
+        "ditolak": 6,
+        "duplikat": 1,
+        "nomor_baru": 0,
+    }
+    assert [m["baris"] for m in plan["masalah"]] == [12, 49, 70, 87, 130, 211]
+    assert len(plan["baris"]) == 202
+    first = plan["baris"][0]
+    assert (first["baris"], first["tindakan"], first["data"]["status"]) == (7, "impor", "selesai")
+
+
+def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
+    r = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert "Diimpor      : 196" in r.stdout
+    rows = register_rows(ws)
+    assert len(rows) == 196
+    by = {row["nomor_registrasi"]: row for row in rows}
+    assert len(by) == 196  # numbers kept, none twice
+
+    # decisions: the reader's counts over 202 rows minus the six refused ones (12 ditolak,
+    # 49 belum-didokumentasikan, 70/87/130 diberikan, 211 diberikan-sebagian)
+    assert Counter(row["keputusan"] for row in rows) == {
+        "diberikan": 117,
+        "": 22,
+        "ditolak": 18,
+        "tidak-dikuasai": 16,
+        "diberikan-sebagian": 13,
+        "belum-didokumentasikan": 10,
+    }
+    assert Counter(row["status"] for row in rows) == {
+        "diputuskan": 130,
+        "selesai": 44,
+        "terdaftar": 22,
+    }
+    one = by["001/PPID/5271/I/2024"]
+    assert {k: one[k] for k in ("tanggal_diterima", "nama_pemohon", "nik", "telepon", "email")} == {
+        "tanggal_diterima": "2024-01-03",
+        "nama_pemohon": "Ahmad Pratama",
+        "nik": "5271052304915803",
+        "telepon": "08485813728",
+        "email": "pemohon1@contoh.id",
+    }
+    # 10 working days from Wed 3 Jan 2024; notified on the 13th: on time
+    assert (one["status"], one["jatuh_tempo"], one["terlambat"]) == (
+        "selesai",
+        "2024-01-17",
+        "tidak",
+    )
+    three = by["003/PPID/5271/I/2024"]  # "9 Januari 2024"
+    assert (three["tanggal_diterima"], three["status"]) == ("2024-01-09", "diputuskan")
+    assert by["004/PPID/5271/I/2024"]["biaya"] == "25000"  # "Rp 25.000"
+    assert by["007/PPID/5271/I/2024"]["nik"] == "5271040402682867"  # "'5271040402682867"
+    assert by["002/PPID/5271/I/2024"]["catatan"] == "Status Informasi / Di bawah penguasaan: V"
+    assert by["061/PPID/5271/III/2024"]["tanggal_diterima"] == "2024-03-30"  # first of 69/70
+    for refused in ("006/PPID/5271/I/2024", "041/PPID/5271/III/2024", "078/PPID/5271/IV/2024",
+                    "121/PPID/5271/VII/2024", "201/PPID/5271/XII/2024"):  # fmt: skip
+        assert refused not in by
+
+    # the rejects file: the rows exactly as read, with sheet, row and reasons
+    (path,) = (ws.root / "impor").glob("tolak-register-permohonan-2024-*.csv")
+    assert f"Berkas tolak : impor/{path.name}" in r.stdout
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    rejects = rows_of(path)
+    assert [(x["lembar_sumber"], x["baris_sumber"]) for x in rejects] == [
+        ("Register 2024", str(n)) for n in (12, 49, 70, 87, 130, 211)
+    ]
+    by_row = {int(x["baris_sumber"]): x for x in rejects}
+    assert by_row[12]["NIK"] == "5271051512683430"
+    assert by_row[12]["alasan_tolak"].startswith(
+        "kolom NIK: NIK rusak (dibulatkan Excel): 5271051512683430"
+    )
+    assert by_row[130]["Tanggal"] == "31/02/2024"
+    assert by_row[130]["alasan_tolak"] == "kolom Tanggal: tanggal '31/02/2024' tidak ada"
+    assert by_row[70]["alasan_tolak"].startswith("duplikat dari baris 69")
+    assert by_row[70]["No. Registrasi"] == "061/PPID/5271/III/2024"
+    assert by_row[211]["Nama"] == ""
+    assert by_row[211]["alasan_tolak"] == "kolom Nama: wajib diisi (nama_pemohon) tetapi kosong"
+    assert list(rejects[0])[:3] == ["No", "Tanggal", "Nama"]
+
+    # one journal line per imported row, with the source file, sheet and row
+    lines = [e for e in journal(ws) if e["perintah"] == "impor"]
+    assert len(lines) == 196 and {e["aksi"] for e in lines} == {"tambah"}
+    assert lines[0]["nomor"] == "001/PPID/5271/I/2024"
+    assert lines[0]["sumber"] == {
+        "berkas": "register-permohonan-2024.xlsx",
+        "lembar": "Register 2024",
+        "baris": 7,
+    }
+    assert lines[0]["perubahan"]["nik"] == ["", "5271052304915803"]
+    assert [e["sumber"]["baris"] for e in lines][:5] == [7, 8, 9, 10, 11]
+    assert lines[0]["berkas"] == [f"impor/{path.name}"]
+
+    # re-running adds nothing: the register and journal stay byte-identical
+    reg, jur = ws.register_path("permohonan").read_bytes(), ws.journal_path.read_bytes()
+    again = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert "Diimpor      : 0" in again.stdout
+    assert "Sudah ada    : 197" in again.stdout  # row 70 now matches the imported row 69
+    assert "Ditolak      : 5" in again.stdout
+    assert ws.register_path("permohonan").read_bytes() == reg
+    assert ws.journal_path.read_bytes() == jur
+
+    # the day after migration, an open case's deadline is right: No 33 received Thu 22 Feb
+    # 2024, undecided; 10 working days → Thu 7 Mar 2024 (no holiday in between)
+    assert by["033/PPID/5271/II/2024"]["status"] == "terdaftar"
+    assert by["033/PPID/5271/II/2024"]["jatuh_tempo"] == "2024-03-07"
+
+
+def test_sampel_permohonan_jatuh_tempo_setelah_migrasi(run, ws, today):
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    today("2024-03-05")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    case = next(d for d in due if d["nomor_registrasi"] == "033/PPID/5271/II/2024")
+    assert (case["jatuh_tempo"], case["sisa_hari_kerja"], case["terlambat"]) == (
+        "2024-03-07",
+        2,
+        "tidak",
+    )
+    assert len(due) == 22  # every open case of the sample (the later ones too)
+
+
+def test_sampel_keberatan_csv_dan_impor_ulang(run, ws):
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    r = run.ok("impor", str(KEB), "--register", "keberatan")
+    assert "Diimpor      : 25" in r.stdout
+    # the objection of row 3 refers to request 006, refused above (damaged NIK): a warning
+    assert (
+        "Peringatan: 1 keberatan merujuk nomor permohonan yang tidak ada di register permohonan "
+        "(mis. baris 3: 006/PPID/5271/I/2024)"
+    ) in r.stderr
+    rows = register_rows(ws, "keberatan")
+    assert len(rows) == 25
+    assert Counter(x["alasan"] for x in rows) == {"c": 14, "a": 11}
+    assert Counter(x["keputusan_atasan"] for x in rows) == {"diterima": 10, "": 9, "ditolak": 6}
+    assert Counter(x["status"] for x in rows) == {
+        "sengketa": 9,
+        "selesai": 7,
+        "terdaftar": 5,
+        "ditanggapi": 4,
+    }
+    first = rows[0]
+    assert (first["nomor_registrasi"], first["tanggal_diterima"], first["nomor_permohonan"]) == (
+        "001/KEB/PPID/5271/II/2024",
+        "2024-02-04",
+        "001/PPID/5271/I/2024",
+    )
+    assert (first["nama_atasan"], first["jabatan_atasan"]) == ("", "Ketua KPU Kota Mataram")
+    # 30 working days from Sun 4 Feb 2024 (day 1 = Mon 5 Feb); 8, 9 (Isra Mi'raj, cuti Imlek),
+    # 14 (election day), 11 and 12 Mar (Nyepi, cuti bersama) skipped → Fri 22 Mar 2024
+    assert first["jatuh_tempo"] == "2024-03-22"
+    assert all(x["jatuh_tempo"] for x in rows)
+
+    before = snapshot(ws.root)
+    again = run.ok("impor", str(KEB), "--register", "keberatan")
+    assert "Diimpor      : 0" in again.stdout and "Sudah ada    : 25" in again.stdout
+    assert snapshot(ws.root) == before
+
+
+# ==============================================================================================
+# Hand-made files, one per quirk
+# ==============================================================================================
+
+
+def test_nomor_baru_menurut_tanggal_setelah_nomor_yang_ada(run, ws, tmp_path, request_args):
+    first = write_csv(tmp_path / "awal.csv", [HEAD, ["015/PPID/5271/II/2026", "2/2/2026",
+                                                      "Ani", "Salinan DPT"]])  # fmt: skip
+    run.ok("impor", str(first), "--register", "permohonan")
+    src = write_csv(
+        tmp_path / "lama.csv",
+        [
+            HEAD,
+            ["", "05/03/2026", "Budi", "Data TPS"],
+            ["020/PPID/5271/II/2026", "03/02/2026", "Citra", "SK PPK"],  # a legacy number
+            ["", "10/01/2026", "Dedi", "Hasil rekapitulasi"],
+            ["", "01/03/2026", "Eka", "Dana kampanye"],
+            ["", "01/03/2026", "Fajar", "Daftar calon"],  # same day: file order
+            ["", "30/12/2025", "Gita", "Jadwal tahapan"],
+        ],
+    )
+    r = run.ok("impor", str(src), "--register", "permohonan")
+    assert "Diimpor      : 6 (nomor baru: 5)" in r.stdout
+    got = {x["nama_pemohon"]: x["nomor_registrasi"] for x in register_rows(ws)}
+    assert got == {
+        "Ani": "015/PPID/5271/II/2026",
+        "Citra": "020/PPID/5271/II/2026",
+        "Dedi": "021/PPID/5271/I/2026",
+        "Eka": "022/PPID/5271/III/2026",
+        "Fajar": "023/PPID/5271/III/2026",
+        "Budi": "024/PPID/5271/III/2026",
+        "Gita": "001/PPID/5271/XII/2025",
+    }
+    # rows are appended in file order; re-import finds them by date + name + information
+    assert [x["nama_pemohon"] for x in register_rows(ws)][1:] == [
+        "Budi", "Citra", "Dedi", "Eka", "Fajar", "Gita"]  # fmt: skip
+    before = snapshot(ws.root)
+    again = run.ok("impor", str(src), "--register", "permohonan")
+    assert "Sudah ada    : 6" in again.stdout
+    assert snapshot(ws.root) == before
+    # the desk goes on after the imported numbers
+    r = run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-03-10", "--tanpa-surat",
+               "--format", "json")  # fmt: skip
+    assert json.loads(r.stdout)["nomor_registrasi"] == "025/PPID/5271/III/2026"
+
+
+def test_duplikat_dan_bentrok_nomor(run, ws, tmp_path):
+    run.ok("impor", str(write_csv(tmp_path / "a.csv", [HEAD, ["007/PPID/5271/I/2026",
+           "5/1/2026", "Ani", "Salinan DPT"]])), "--register", "permohonan")  # fmt: skip
+    src = write_csv(
+        tmp_path / "b.csv",
+        [
+            HEAD,
+            ["007/PPID/5271/I/2026", "6/1/2026", "Bayu", "Data TPS"],  # 2: taken, other data
+            ["", "05/01/2026", " ANI ", "salinan  DPT"],  # 3: already there (no number)
+            ["008/PPID/5271/I/2026", "7/1/2026", "Citra", "SK PPK"],  # 4: good
+            ["008/PPID/5271/I/2026", "8/1/2026", "Dewi", "Dana"],  # 5: number used by row 4
+            ["", "7/1/2026", "citra", "SK  PPK"],  # 6: same request as row 4, typed again
+            ["009/PPID/5271/I/2026", "9/1/2026", "Eko", "Jadwal"],  # 7: good
+            ["010/PPID/5271/I/2026", "31/02/2026", "Fani", "Jadwal"],  # 8: impossible date
+            ["", "5/1/2026", "Ani", "Salinan DPT"],  # 9: same as the register row
+            ["011/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT"],  # 10: register, other no
+        ],
+    )
+    r = run.refused("impor", str(src), "--register", "permohonan", message="5 dari 9 baris")
+    assert problem_lines(r.stderr) == [
+        "baris 2, kolom No. Registrasi: nomor 007/PPID/5271/I/2026 sudah ada di register "
+        "permohonan untuk data lain (2026-01-05, Ani, Salinan DPT)",
+        "baris 5, kolom No. Registrasi: nomor 008/PPID/5271/I/2026 sudah dipakai baris 4 untuk "
+        "data lain (2026-01-07, Citra, SK PPK)",
+        "baris 6: duplikat dari baris 4 (tanggal, nama dan informasi sama; nomor "
+        "008/PPID/5271/I/2026 / -): hanya yang pertama diimpor",
+        "baris 8, kolom Tanggal: tanggal '31/02/2026' tidak ada",
+        "baris 10, kolom No. Registrasi: sama dengan 007/PPID/5271/I/2026 yang sudah ada di "
+        "register (tanggal, nama dan informasi sama) tetapi bernomor lain (011/PPID/5271/I/2026)",
+    ]
+    j = json.loads(
+        run.ok("impor", str(src), "--register", "permohonan", "--coba", "--format", "json").stdout
+    )
+    assert j["jumlah"] == {
+        "baris": 9, "impor": 2, "sudah_ada": 2, "ditolak": 5, "duplikat": 1, "nomor_baru": 0}  # fmt: skip
+
+
+def test_salinan_yang_dibetulkan_diimpor(run, ws, tmp_path):
+    """Row 2 is bad, row 3 is its corrected copy: row 3 is imported, not called a duplicate."""
+    src = write_csv(
+        tmp_path / "c.csv",
+        [
+            HEAD + ["NIK"],
+            ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT", "5.27105E+15"],
+            ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT", "'5271052304915803"],
+        ],
+    )
+    r = run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert "Diimpor      : 1" in r.stdout and "Ditolak      : 1" in r.stdout
+    (row,) = register_rows(ws)
+    assert row["nik"] == "5271052304915803"
+
+
+def test_berkas_tolak_yang_dibetulkan_dapat_diimpor(run, ws, tmp_path):
+    src = write_csv(
+        tmp_path / "lama.csv",
+        [
+            HEAD + ["Disposisi"],
+            ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT", ""],
+            ["002/PPID/5271/I/2026", "31/02/2026", "Bayu", "Data TPS", "ke Kasubbag"],
+        ],
+    )
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    (path,) = (ws.root / "impor").glob("tolak-lama-*.csv")
+    fixed = path.read_text("utf-8-sig").replace("31/02/2026", "28/02/2026")
+    fixed_path = tmp_path / "tolak-dibetulkan.csv"
+    fixed_path.write_text(fixed, "utf-8-sig")
+    r = run.ok("impor", str(fixed_path), "--register", "permohonan")
+    assert "kolom berkas tolak diabaikan: lembar_sumber, baris_sumber, alasan_tolak" in r.stderr
+    rows = {x["nama_pemohon"]: x for x in register_rows(ws)}
+    assert rows["Bayu"]["tanggal_diterima"] == "2026-02-28"
+    assert rows["Bayu"]["catatan"] == "Disposisi: ke Kasubbag"  # bookkeeping columns dropped
+    # and the original file again: nothing new
+    before = snapshot(ws.root)
+    again = run.ok("impor", str(src), "--register", "permohonan")
+    assert "Sudah ada    : 2" in again.stdout
+    assert snapshot(ws.root) == before
+
+
+def test_kolom_tidak_dikenal_disimpan_di_catatan(run, ws, tmp_path):
+    src = write_csv(
+        tmp_path / "k.csv",
+        [
+            HEAD + ["Keterangan", "Disposisi", "Paraf"],
+            [
+                "001/PPID/5271/I/2026",
+                "5/1/2026",
+                "Ani",
+                "Salinan DPT",
+                "via WA",
+                "ke Sekretaris",
+                "ok",
+            ],  # fmt: skip
+            # a lone dash is "nothing here" (and once crashed the header search, reader fix)
+            ["002/PPID/5271/I/2026", "6/1/2026", "Bayu", "Data TPS", "-", "", ""],
+        ],
+    )
+    r = run.ok("impor", str(src), "--register", "permohonan", "--coba")
+    assert "Kolom tidak dikenali (isinya disimpan di catatan): 'Disposisi', 'Paraf'" in r.stdout
+    run.ok("impor", str(src), "--register", "permohonan")
+    ani, bayu = register_rows(ws)
+    assert ani["catatan"] == "via WA; Disposisi: ke Sekretaris; Paraf: ok"
+    assert bayu["catatan"] == ""
+
+
+def test_peta_toml(run, ws, tmp_path):
+    src = write_csv(
+        tmp_path / "aneh.csv",
+        [
+            ["Kode Berkas", "Masuk Tgl", "Yang Memohon", "Perihal", "Putusan"],
+            ["A-1", "5/1/2026", "Ani", "Salinan DPT", "Dikabulkan"],
+        ],
+    )
+    missing = "tabel register permohonan tidak ditemukan"
+    run.refused("impor", str(src), "--register", "permohonan", message=missing)
+    peta = tmp_path / "peta.toml"
+    peta.write_text(
+        '[kolom]\n"Masuk Tgl" = "tanggal_diterima"\n"Yang Memohon" = "nama_pemohon"\n'
+        '"Perihal" = "informasi_diminta"\n"Putusan" = "keputusan"\n',
+        "utf-8",
+    )
+    r = run.ok("impor", str(src), "--register", "permohonan", "--peta", str(peta))
+    assert "Masuk Tgl     →  tanggal_diterima" in r.stderr
+    (row,) = register_rows(ws)
+    assert (row["nomor_registrasi"], row["keputusan"], row["status"]) == (
+        "001/PPID/5271/I/2026",
+        "diberikan",
+        "diputuskan",
+    )
+    assert row["catatan"] == "Kode Berkas: A-1"
+
+
+def test_kolom_wajib_tidak_ada_menolak_berkas(run, tmp_path):
+    src = write_csv(
+        tmp_path / "w.csv",
+        [["No. Registrasi", "Tanggal", "Nama", "Alamat"], ["1", "5/1/2026", "Ani", "Jl. A"]],
+    )
+    run.refused(
+        "impor",
+        str(src),
+        "--register",
+        "permohonan",
+        message="tidak punya kolom wajib: informasi_diminta (Informasi yang Diminta)",
+    )
+
+
+def test_csv_pemisah_dan_encoding_dipaksa(run, ws, tmp_path):
+    src = write_csv(
+        tmp_path / "cp.csv",
+        [HEAD, ["001/PPID/5271/I/2026", "5/1/2026", "José Ñoño", "Salinan DPT"]],
+        sep="|",
+        encoding="cp1252",
+    )
+    run.ok("impor", str(src), "--register", "permohonan", "--pemisah", "|", "--encoding",
+           "cp1252")  # fmt: skip
+    assert register_rows(ws)[0]["nama_pemohon"] == "José Ñoño"
+
+
+def test_lembar_daftar_dan_semua(run, ws, tmp_path):
+    src = write_xlsx(
+        tmp_path / "buku.xlsx",
+        {
+            "2025": [HEAD, ["001/PPID/5271/I/2025", "6/1/2025", "Ani", "Salinan DPT"]],
+            "Rekap": [["Jumlah", 2]],
+            "2026": [
+                HEAD,
+                ["", "5/1/2026", "Bayu", "Data TPS"],
+                ["", "5/1/2026", "Bayu", "Data TPS"],
+            ],  # fmt: skip
+        },
+    )
+    r = run.ok("impor", str(src), "--daftar-lembar")
+    assert r.stdout.splitlines() == ["2025", "Rekap", "2026"]
+    assert json.loads(run.ok("impor", str(src), "--daftar-lembar", "--format", "json").stdout) == [
+        "2025",
+        "Rekap",
+        "2026",
+    ]
+    # without --lembar: the first sheet holding a table
+    j = json.loads(
+        run.ok("impor", str(src), "--register", "permohonan", "--coba", "--format", "json").stdout
+    )
+    assert [t["lembar"] for t in j["tabel"]] == ["2025"]
+    j = json.loads(
+        run.ok(
+            "impor",
+            str(src),
+            "--register",
+            "permohonan",
+            "--lembar",
+            "2026",
+            "--coba",
+            "--format",
+            "json",
+        ).stdout  # fmt: skip
+    )
+    assert [t["lembar"] for t in j["tabel"]] == ["2026"] and j["jumlah"]["baris"] == 2
+    r = run.refused(
+        "impor", str(src), "--register", "permohonan", "--lembar", "ALL", message="1 dari 3 baris"
+    )
+    assert problem_lines(r.stderr) == []  # with several sheets every line names its sheet
+    assert (
+        "  lembar '2026', baris 3: duplikat dari lembar '2026' baris 2 (tanggal, nama dan "
+        "informasi sama): hanya yang pertama diimpor"
+    ) in r.stderr
+    run.ok("impor", str(src), "--register", "permohonan", "--lembar", "ALL",
+           "--lewati-baris-bermasalah")  # fmt: skip
+    assert [x["nomor_registrasi"] for x in register_rows(ws)] == [
+        "001/PPID/5271/I/2025",
+        "001/PPID/5271/I/2026",
+    ]
+    lines = [e for e in journal(ws) if e["perintah"] == "impor"]
+    assert lines[-1]["sumber"] == {"berkas": "buku.xlsx", "lembar": "2026", "baris": 2}
+    (path,) = (ws.root / "impor").glob("tolak-buku-*.csv")
+    (rej,) = rows_of(path)
+    assert rej == {
+        "No. Registrasi": "",
+        "Tanggal": "5/1/2026",
+        "Nama": "Bayu",
+        "Informasi yang Diminta": "Data TPS",
+        "lembar_sumber": "2026",
+        "baris_sumber": "3",
+        "alasan_tolak": "duplikat dari lembar '2026' baris 2 (tanggal, nama dan informasi sama): "
+        "hanya yang pertama diimpor",
+    }
+
+
+def test_xls_lama(run, ws):
+    r = run.ok("impor", str(DATA / "permohonan-kecil.xls"), "--register", "permohonan",
+               "--lewati-baris-bermasalah")  # fmt: skip
+    assert "Diimpor      : 1 (nomor baru: 1)" in r.stdout
+    (row,) = register_rows(ws)
+    assert (row["tanggal_diterima"], row["keputusan"]) == ("2024-03-10", "diberikan")
+
+
+def test_status_tenggat_dan_terlambat_diturunkan(ws, tmp_path, today):
+    """Status and deadlines come from the facts; a differing source value is kept as a note."""
+    src = write_csv(
+        tmp_path / "s.csv",
+        [
+            HEAD
+            + [
+                "Keputusan",
+                "Tanggal Pemberitahuan",
+                "Tanggal Pemberian Informasi",
+                "Status",
+                "Batas Waktu",
+            ],  # fmt: skip
+            # Thu 12 Mar 2026: 18–24 Mar off (Nyepi, Idul Fitri) → due Thu 2 Apr 2026
+            ["", "12/03/2026", "Ani", "Salinan DPT", "", "", "", "selesai", ""],
+            ["", "12/03/2026", "Bayu", "Data TPS", "Diberikan", "06/04/2026", "", "", ""],
+            [
+                "",
+                "12/03/2026",
+                "Citra",
+                "SK PPK",
+                "Diberikan",
+                "01/04/2026",
+                "02/04/2026",
+                "",
+                "2026-04-02",
+            ],  # fmt: skip
+            ["", "12/03/2026", "Dedi", "Dana", "Ditolak", "", "", "", ""],
+        ],
+    )
+    p = svc.plan(ws, src, "permohonan")
+    got = {b.nilai["nama_pemohon"]: b.simpan() for b in p.impor}
+    assert {n: (r["status"], r["jatuh_tempo"], r.get("terlambat", "")) for n, r in got.items()} == {
+        "Ani": ("terdaftar", "2026-04-02", ""),
+        "Bayu": ("diputuskan", "2026-04-02", "ya"),
+        "Citra": ("selesai", "2026-04-02", "tidak"),
+        "Dedi": ("selesai", "2026-04-02", ""),
+    }
+    assert got["Ani"]["catatan"] == "Status di berkas asal: selesai"
+    assert "catatan" not in got["Citra"]  # the same deadline: nothing to keep
+
+    svc.apply(ws, p)
+    today("2026-03-30")
+    from ppidctl.services.queries import Filter, due_cases
+
+    (case,) = due_cases(ws, Filter())
+    assert (case["nama_pemohon"], case["jatuh_tempo"], case["sisa_hari_kerja"]) == (
+        "Ani",
+        "2026-04-02",
+        3,
+    )
+
+
+def test_keberatan_status_diturunkan(ws, tmp_path):
+    src = write_csv(
+        tmp_path / "k.csv",
+        [
+            [
+                "No. Registrasi Keberatan",
+                "Tanggal Diterima",
+                "Nama Pemohon",
+                "Alasan Keberatan",
+                "Keputusan Atasan PPID",
+                "Tanggal Tanggapan",
+                "Tanggapan Pemohon",
+            ],  # fmt: skip
+            ["", "2/2/2026", "Ani", "c", "", "", ""],
+            ["", "2/2/2026", "Bayu", "a", "Ditolak", "26/3/2026", ""],
+            ["", "2/2/2026", "Citra", "a", "Diterima", "", "Menerima"],
+            ["", "3/2/2026", "Dedi", "", "", "", ""],  # reason required
+        ],
+    )
+    p = svc.plan(ws, src, "keberatan")
+    assert [m.teks() for m in p.masalah] == [
+        "baris 5, kolom Alasan Keberatan: wajib diisi (alasan) tetapi kosong"
+    ]
+    got = {b.nilai["nama_pemohon"]: b.simpan() for b in p.impor}
+    assert got["Ani"]["status"] == "terdaftar"
+    assert got["Ani"]["nomor_registrasi"] == "001/KEB/PPID/5271/II/2026"
+    assert (got["Bayu"]["status"], got["Bayu"]["terlambat"]) == ("ditanggapi", "ya")
+    assert got["Citra"]["status"] == "selesai"
+    # Mon 2 Feb 2026 + 30 working days, 16–17 Feb (Imlek) and 18–24 Mar (Nyepi, Idul Fitri)
+    # off → Wed 25 Mar 2026; the reply of 26 Mar was late
+    assert got["Ani"]["jatuh_tempo"] == "2026-03-25"
+
+
+def test_daftar_berubah_antara_rencana_dan_penerapan(ws, tmp_path):
+    """apply() decides again under the lock: rows imported meanwhile are not added twice."""
+    src = write_csv(tmp_path / "a.csv", [HEAD, ["", "5/1/2026", "Ani", "Salinan DPT"]])
+    p = svc.plan(ws, src, "permohonan")
+    assert [b.nomor_baru for b in p.impor] == ["001/PPID/5271/I/2026"]
+    svc.apply(ws, svc.plan(ws, src, "permohonan"))
+    reg = ws.register_path("permohonan").read_bytes()
+    result = svc.apply(ws, p)
+    assert (len(result.diimpor), result.sudah_ada) == (0, 1)
+    assert ws.register_path("permohonan").read_bytes() == reg
+
+
+def test_kemajuan_dan_salah_pakai(run, ws, tmp_path):
+    src = write_csv(
+        tmp_path / "n.csv",
+        [HEAD]
+        + [
+            [f"{i:03d}/PPID/5271/I/2026", "5/1/2026", f"Pemohon {i}", "DPT"] for i in range(1, 1201)
+        ],  # fmt: skip
+    )
+    calls: list[int] = []
+    p = svc.plan(ws, src, "permohonan", kemajuan=calls.append)
+    assert calls == [500, 1000, 1200] and p.jumlah()["impor"] == 1200
+    r = run("impor", str(src))
+    assert r.exit_code == 2 and "--register" in r.output
+    r = run("impor", str(src), "--register", "surat")
+    assert r.exit_code == 2
