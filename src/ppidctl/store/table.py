@@ -13,6 +13,7 @@ line and copies the rest of the file as bytes, which keeps it fast on a 100,000-
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -158,7 +159,7 @@ class Table:
 
     # -- changing ----------------------------------------------------------------------------
     def _check_keys(self, values: dict[str, str]) -> None:
-        unknown = set(values) - {c.key for c in self.schema}
+        unknown = values.keys() - _schema_keys(self.register)
         if unknown:  # a programming error: the value would silently not be stored
             raise KeyError(f"{self.register}: kolom tidak ada di schema: {sorted(unknown)}")
 
@@ -175,7 +176,7 @@ class Table:
     def append(self, values: dict[str, str]) -> dict[str, str]:
         """Add a row; returns it as stored. Does not parse the file."""
         self._check_keys(values)
-        row = {c.key: "" for c in self.schema}
+        row = dict.fromkeys(_schema_keys(self.register), "")
         row.update(values)
         if self._parsed:
             self._append_parsed(row)
@@ -207,6 +208,13 @@ class Table:
         for key, pos in self.index.items():
             cells[pos] = row.get(key, "")
         return cells
+
+    def _order(self) -> list[str]:
+        """The schema key of each file column ("" for a column the office added)."""
+        order = [""] * len(self.header)
+        for key, pos in self.index.items():
+            order[pos] = key
+        return order
 
     # -- hashes ------------------------------------------------------------------------------
     def _as_read(self):
@@ -241,8 +249,13 @@ class Table:
             writer = csv.writer(out, delimiter=self._delimiter, lineterminator=self._newline)
             if not self._raw.endswith((b"\n", b"\r")):
                 out.write(self._newline)
-            for row in self._appended:
-                writer.writerow(self._cells([], row))
+            order = self._order()
+            if tuple(order) == _schema_keys(self.register):  # rows are dicts in schema order
+                writer.writerows([list(r.values()) for r in self._appended])
+            else:
+                writer.writerows(
+                    [[r.get(k, "") if k else "" for k in order] for r in self._appended]
+                )
             return self._raw + out.getvalue().encode("utf-8")
         self._ensure_columns()
         out = io.StringIO(newline="")
@@ -258,13 +271,24 @@ class Table:
             for row in self._appended:
                 writer.writerow(self._cells([], row))
         else:
+            order, rows, pending = self._order(), self._rows, []
+            same_order = tuple(order) == _schema_keys(self.register)
             for rec in self._records:
                 if rec.raw is not None and rec.row not in self._changed:
+                    if pending:
+                        writer.writerows(pending)
+                        pending.clear()
                     out.write(rec.raw)
                     if not rec.raw.endswith(("\n", "\r")):
                         out.write(self._newline)  # the file's last line had no line break
-                else:
-                    writer.writerow(self._cells(rec.fields, self._rows[rec.row]))
+                elif rec.fields:
+                    pending.append(self._cells(rec.fields, rows[rec.row]))
+                elif same_order:  # a new row; its dict is in schema order (see append)
+                    pending.append(list(rows[rec.row].values()))
+                else:  # a new row, in the office's column order
+                    row = rows[rec.row]
+                    pending.append([row.get(k, "") if k else "" for k in order])
+            writer.writerows(pending)
         data = out.getvalue().encode("utf-8")
         return b"\xef\xbb\xbf" + data if self._bom else data
 
@@ -274,6 +298,11 @@ class Table:
         return self.header, [
             self._cells(r.fields, rows[r.row]) for r in self._records if r.row is not None
         ]
+
+
+@functools.cache
+def _schema_keys(register: str) -> tuple[str, ...]:
+    return tuple(c.key for c in columns(register))
 
 
 def empty_table(register: str, path: Path) -> Table:

@@ -20,6 +20,7 @@ whatever the process's umask.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import os
@@ -142,6 +143,7 @@ class Transaction:
         #: a repair (``pulihkan``): skips the refusal of a half-applied previous commit
         self.pemulihan = False
         self._read: dict[str, bytes | None] = {}
+        self._waktu: str | None = None
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
@@ -182,15 +184,22 @@ class Transaction:
     def log(
         self, register: str, nomor: str, aksi: str, diff: dict[str, tuple[str, str]], **extra: Any
     ) -> None:
+        self._entry(register, nomor, aksi, {k: [b, a] for k, (b, a) in diff.items()}, extra)
+
+    def _entry(
+        self, register: str, nomor: str, aksi: str, perubahan: dict[str, list[str]], extra: dict
+    ) -> None:
+        if self._waktu is None:  # one timestamp for the whole command
+            self._waktu = self.ws.now().isoformat(timespec="seconds")
         entry: dict[str, Any] = {
-            "waktu": self.ws.now().isoformat(timespec="seconds"),
+            "waktu": self._waktu,
             "pengguna": _user(),
             "petugas": self.petugas,
             "perintah": self.perintah,
             "register": register,
             "nomor": nomor,
             "aksi": aksi,
-            "perubahan": {k: [b, a] for k, (b, a) in diff.items()},
+            "perubahan": perubahan,
         }
         entry.update(extra)
         self.entries.append(entry)
@@ -198,8 +207,8 @@ class Transaction:
     def append(self, register: str, values: dict[str, str], **extra: Any) -> dict[str, str]:
         """Add a row (journalled); returns it as stored."""
         row = self.table(register).append(values)
-        diff = {k: ("", v) for k, v in row.items() if v}
-        self.log(register, row.get(_key(register), ""), "tambah", diff, **extra)
+        perubahan = {k: ["", v] for k, v in row.items() if v}
+        self._entry(register, row.get(_key(register), ""), "tambah", perubahan, extra)
         return row
 
     def update(self, register: str, i: int, changes: dict[str, str], **extra: Any) -> dict:
@@ -247,10 +256,11 @@ class Transaction:
             files = [str(p.relative_to(self.ws.root)) for p in self.written]
             txid, count = os.urandom(6).hex(), len(self.entries)
             for k, entry in enumerate(self.entries, 1):
-                if files:
+                if files and k == 1:  # the files of the commit, once (on its first line)
                     entry.setdefault("berkas", files)
-                entry["register_sha256_sebelum"] = before
-                entry["register_sha256"] = hashes
+                if k in (1, count):  # the commit's first and last lines carry its hashes
+                    entry["register_sha256_sebelum"] = before
+                    entry["register_sha256"] = hashes
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             journal.append(jpath, journal.chain(self.entries, last), mode)
         except BaseException:
@@ -360,6 +370,7 @@ def _key(register: str) -> str:
     return {"surat": "nomor_surat", "libur": "tanggal"}.get(register, "nomor_registrasi")
 
 
+@functools.cache
 def _user() -> str:
     try:
         return getpass.getuser()
