@@ -1,7 +1,5 @@
 """Shared CLI plumbing: the workspace option, error translation, output formats, prompts."""
 
-from __future__ import annotations
-
 import csv
 import functools
 import json

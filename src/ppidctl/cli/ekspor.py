@@ -1,7 +1,5 @@
 """``ppidctl ekspor``: the official register book (xlsx), or csv / json for other programs."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

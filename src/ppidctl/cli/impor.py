@@ -7,8 +7,6 @@ exits 0 even when rows have problems (it is a report); a real run with problems 
 ``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written).
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum

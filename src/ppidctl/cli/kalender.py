@@ -1,7 +1,5 @@
 """``ppidctl kalender …`` and ``ppidctl tahapan …``: working days, office days off, stages."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

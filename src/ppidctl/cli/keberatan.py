@@ -1,7 +1,5 @@
 """``ppidctl keberatan …``: the objection register."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``ppidctl laporan harian|bulanan|tahunan``: the reports (thin layer over ppidctl.reports)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -49,7 +47,7 @@ TanpaSensor = Annotated[
 Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
 
 
-def emit_report(lap: Laporan, fmt: Format) -> None:
+def emit_report(lap: "Laporan", fmt: Format) -> None:
     """Print a report: rich tables (teks), one JSON document, or long-form CSV."""
     import csv
     import json
@@ -137,7 +135,7 @@ def _sources(gabung: bool, folder: list[Path] | None):
 
 
 def _finish(
-    lap: Laporan, fmt: Format, keluaran: Path | None, tanpa_sensor: bool, petugas: str
+    lap: "Laporan", fmt: Format, keluaran: Path | None, tanpa_sensor: bool, petugas: str
 ) -> None:
     if keluaran is None:
         if tanpa_sensor:

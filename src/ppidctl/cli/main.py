@@ -1,7 +1,5 @@
 """``ppidctl``: the root command, its global options, and the sub-command groups."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

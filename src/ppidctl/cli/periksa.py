@@ -1,7 +1,5 @@
 """``ppidctl periksa``, ``ppidctl pulihkan``, ``ppidctl arsip``: integrity, recovery, backup."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """``ppidctl permohonan …``: the request register."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``ppidctl surat …``: list and check templates, (re)generate letters."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
