@@ -114,6 +114,9 @@ class WorkCalendar:
         self.cuti_bersama_libur = bool(cuti_bersama_libur)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._years: dict[int, _Year] = {}
+        # answers are pure functions of the dates: remembered per calendar
+        self._memo_add: dict[tuple[date, int], Deadline] = {}
+        self._memo_between: dict[tuple[date, date], int] = {}
 
     # ----------------------------------------------------------------- single days
 
@@ -167,6 +170,12 @@ class WorkCalendar:
             raise TypeError(f"jumlah hari kerja harus bilangan bulat, bukan {n!r}")
         if n < 0:
             raise ValueError(f"jumlah hari kerja tidak boleh negatif: {n}")
+        key = (start, n)
+        if key not in self._memo_add:  # many cases share a receipt date: count once
+            self._memo_add[key] = self._add_workdays(start, n)
+        return self._memo_add[key]
+
+    def _add_workdays(self, start: date, n: int) -> Deadline:
         d = start
         counted = 0
         skipped: list[DayOff] = []
@@ -183,6 +192,12 @@ class WorkCalendar:
         """Number of working days in ``(start, end]``; 0 when ``end <= start``."""
         _check_date(start)
         _check_date(end)
+        key = (start, end)
+        if key not in self._memo_between:
+            self._memo_between[key] = self._workdays_between(start, end)
+        return self._memo_between[key]
+
+    def _workdays_between(self, start: date, end: date) -> int:
         count = 0
         d = start
         while d < end:

@@ -77,3 +77,18 @@ def step_date(when: datetime, after: str, what: str, nomor: str) -> str:
             "periksa --tanggal",
         )
     return day
+
+
+def iso_day(iso: str) -> date:
+    """The date of a stored ``YYYY-MM-DD`` (or ISO timestamp) value."""
+    return date.fromisoformat(iso[:10])
+
+
+def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:
+    """A warning when an SOP internal service standard (``[standar_layanan]``, working days) was
+    exceeded: measured and reported, never refused (rules.md §1)."""
+    limit = int(ws.settings.get("standar_layanan", key))
+    used = ws.calendar.workdays_between(iso_day(start), end)
+    if used > limit:
+        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
+    return []

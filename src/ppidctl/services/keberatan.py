@@ -204,10 +204,6 @@ def _stage(ws: Workspace, nama: str, on: date) -> str:
     return stage.nama
 
 
-def _d(iso: str) -> date:
-    return date.fromisoformat(iso[:10])
-
-
 def request_deadline(ws: Workspace, req: dict[str, str]) -> date:
     return deadlines.request(req, ws.settings, ws.calendar).tanggal
 
@@ -219,7 +215,7 @@ def _derived(ws: Workspace, code: str, req: dict[str, str] | None) -> date | Non
     if code == "c":
         return request_deadline(ws, req) + timedelta(days=1)
     iso = req["tanggal_selesai"] if code == "g" else req["tanggal_pemberitahuan"]
-    return _d(iso) if iso else None
+    return common.iso_day(iso) if iso else None
 
 
 def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -> str:
@@ -231,7 +227,7 @@ def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -
         got = f"keputusannya '{req['keputusan']}'" if req["keputusan"] else "belum diputuskan"
         return f"alasan a memerlukan {SYARAT['a']}, tetapi permohonan {n} {got}"
     if code == "c":
-        if said and _d(said) <= due:
+        if said and common.iso_day(said) <= due:
             return (
                 f"alasan c memerlukan {SYARAT['c']}, tetapi permohonan {n} diberi pemberitahuan "
                 f"tertulis pada {said}, dalam tenggat {due.isoformat()}"
@@ -252,7 +248,7 @@ def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -
         done = req["tanggal_selesai"]
         if not done:
             return f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} belum diserahkan"
-        if _d(done) <= due:
+        if common.iso_day(done) <= due:
             return (
                 f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} diserahkan "
                 f"pada {done}, dalam tenggat {due.isoformat()}"
@@ -501,15 +497,6 @@ def _linked(tx, row: dict[str, str]) -> dict[str, str] | None:
     return None
 
 
-def _standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:
-    """A warning when an SOP internal service standard (working days) was exceeded."""
-    limit = int(ws.settings.get("standar_layanan", key))
-    used = ws.calendar.workdays_between(_d(start), end)
-    if used > limit:
-        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
-    return []
-
-
 STANDARDS = (
     # (setting key, step, start column, end column, status while the step is pending)
     ("teruskan_keberatan", "penerusan ke Atasan PPID", "tanggal_diterima", "diteruskan_pada", "terdaftar"),
@@ -526,13 +513,13 @@ def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[d
         if not row.get(start):
             continue
         if row.get(end):
-            stop, done = _d(row[end]), True
+            stop, done = common.iso_day(row[end]), True
         elif pending and row["status"] == pending:
             stop, done = today, False
         else:
             continue
         limit = int(ws.settings.get("standar_layanan", key))
-        used = ws.calendar.workdays_between(_d(row[start]), stop)
+        used = ws.calendar.workdays_between(common.iso_day(row[start]), stop)
         out.append(
             {
                 "langkah": what,
@@ -559,8 +546,12 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             )
         day = common.step_date(when, row["tanggal_diterima"], "diteruskan", n)
         tx.update(REGISTER, i, {"status": "diteruskan", "diteruskan_pada": day})
-        warn = _standard(
-            ws, row["tanggal_diterima"], _d(day), "teruskan_keberatan", "penerusan ke Atasan PPID"
+        warn = common.sop_standard(
+            ws,
+            row["tanggal_diterima"],
+            common.iso_day(day),
+            "teruskan_keberatan",
+            "penerusan ke Atasan PPID",
         )
     return Result(row, peringatan=warn)
 
@@ -584,8 +575,12 @@ def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             )
         day = common.step_date(when, row["diteruskan_pada"], "rapat pleno", n)
         tx.update(REGISTER, i, {"status": "pleno", "pleno_pada": day})
-        warn = _standard(
-            ws, row["diteruskan_pada"], _d(day), "draf_tanggapan", "draf tanggapan untuk pleno"
+        warn = common.sop_standard(
+            ws,
+            row["diteruskan_pada"],
+            common.iso_day(day),
+            "draf_tanggapan",
+            "draf tanggapan untuk pleno",
         )
     return Result(row, peringatan=warn)
 
@@ -654,13 +649,13 @@ def respond(
             )
         day = common.step_date(when, row["pleno_pada"] or row["diteruskan_pada"], "tanggapan", n)
         due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
-        late = _d(day) > due
+        late = common.iso_day(day) > due
         atasan = ws.settings.section("atasan_ppid")
         number = nomor_surat or ""
         if surat and not number:
             from .letters import next_letter_number
 
-            number = next_letter_number(ws, tx, _d(day), set())
+            number = next_letter_number(ws, tx, common.iso_day(day), set())
         tx.update(
             REGISTER,
             i,
@@ -680,11 +675,18 @@ def respond(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "
-                f"({ws.calendar.workdays_between(due, _d(day))} hari kerja)"
+                f"({ws.calendar.workdays_between(due, common.iso_day(day))} hari kerja)"
             )
         if surat:
             result.berkas = _letters(
-                ws, tx, "tanggapan-keberatan", row, req, _d(day), number or None, petugas
+                ws,
+                tx,
+                "tanggapan-keberatan",
+                row,
+                req,
+                common.iso_day(day),
+                number or None,
+                petugas,
             )
     return result
 
@@ -709,7 +711,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             )
         day = common.step_date(when, row["tanggal_tanggapan"], "penyampaian", n)
         limit = ws.settings.tenggat("sengketa")
-        batas = ws.calendar.add_workdays(_d(day), limit)
+        batas = ws.calendar.add_workdays(common.iso_day(day), limit)
         tx.update(
             REGISTER,
             i,
@@ -719,10 +721,10 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 "batas_sengketa": batas.tanggal.isoformat(),
             },
         )
-        warn = _standard(
+        warn = common.sop_standard(
             ws,
             row["tanggal_tanggapan"],
-            _d(day),
+            common.iso_day(day),
             "sampaikan_tanggapan",
             "penyampaian surat tanggapan",
         )
@@ -752,7 +754,7 @@ def requester_answer(
             # no response by the deadline: the dispute window runs from the deadline (Pasal 37(2))
             due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
             day = common.step_date(when, row["tanggal_diterima"], "tanggapan pemohon", n)
-            if _d(day) <= due:
+            if common.iso_day(day) <= due:
                 raise RuleError(
                     f"keberatan {n} belum ditanggapi tetapi tenggat tanggapannya ({due.isoformat()}) "
                     "belum lewat: sengketa diajukan setelah tanggapan diterima atau tenggat lewat",

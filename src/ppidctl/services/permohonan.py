@@ -190,21 +190,14 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             )
         day = common.step_date(when, row["tanggal_diterima"], "diteruskan", row["nomor_registrasi"])
         tx.update(REGISTER, i, {"status": "diteruskan", "diteruskan_pada": day})
-        warn = _standard(
-            ws, row["tanggal_diterima"], day, "teruskan_permohonan", "penerusan ke PPID"
+        warn = common.sop_standard(
+            ws,
+            row["tanggal_diterima"],
+            common.iso_day(day),
+            "teruskan_permohonan",
+            "penerusan ke PPID",
         )
     return Result(row, peringatan=warn)
-
-
-def _standard(ws: Workspace, start: str, end: str, key: str, what: str) -> list[str]:
-    """A warning when an SOP internal service standard (working days) was exceeded."""
-    from datetime import date
-
-    limit = int(ws.settings.get("standar_layanan", key))
-    used = ws.calendar.workdays_between(date.fromisoformat(start[:10]), date.fromisoformat(end))
-    if used > limit:
-        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
-    return []
 
 
 def extend(
@@ -344,7 +337,7 @@ def decide(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
-                f"({ws.calendar.workdays_between(date_(due), date_(day))} hari kerja)"
+                f"({ws.calendar.workdays_between(common.iso_day(due), common.iso_day(day))} hari kerja)"
             )
         if surat:
             kind = {
@@ -354,12 +347,6 @@ def decide(
             }.get(keputusan, "pemberitahuan")
             result.berkas = _letters(ws, tx, [letter_for(kind, row)], when, nomor_surat, petugas)
     return result
-
-
-def date_(iso: str):
-    from datetime import date
-
-    return date.fromisoformat(iso[:10])
 
 
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:

@@ -73,12 +73,18 @@ def is_open(register: str, row: dict[str, str]) -> bool:
     return row.get("status") in OPEN[register]
 
 
-def listing(ws: Workspace, register: str, f: Filter) -> list[dict[str, Any]]:
+def listing(
+    ws: Workspace, register: str, f: Filter, *, only_open: bool = False
+) -> list[dict[str, Any]]:
     lo, hi = f.period()
     needle = (f.cari or "").casefold()
     today = ws.today()
+    statuses = OPEN[register] if only_open else None
+    if f.status:
+        statuses = (f.status,) if statuses is None or f.status in statuses else ()
+    table = ws.read(register)
     out = []
-    for row in ws.read(register).rows:
+    for row in table.rows if statuses is None else table.rows_where("status", statuses):
         if f.status and row["status"] != f.status:
             continue
         if not lo <= row["tanggal_diterima"] <= hi:
@@ -116,7 +122,7 @@ def due_cases(
         path = ws.register_path(register)
         if not path.exists():
             continue
-        for rec in listing(ws, register, f):
+        for rec in listing(ws, register, f, only_open=True):
             if not is_open(register, rec):
                 continue
             out.append(

@@ -117,37 +117,65 @@ class Table:
     def __iter__(self) -> Iterator[dict[str, str]]:
         return iter(self.rows)
 
+    def rows_where(self, key: str, values: tuple[str, ...]) -> list[dict[str, str]]:
+        """Rows whose ``key`` is one of ``values`` — on an unparsed register, without building a
+        dict for every other row (``jatuh-tempo`` needs the few open cases of a large register)."""
+        if self._parsed or key not in self.index:
+            return [r for r in self.rows if r.get(key, "") in values]
+        pos, wanted = self.index[key], set(values)
+        names, plain, width = self._names()
+        out = []
+        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self._delimiter)
+        try:
+            for fields in reader:
+                if len(fields) > pos and fields[pos] in wanted:
+                    out.append(self._row(fields, names, plain, width))
+        except csv.Error as e:
+            raise RegisterError(
+                f"{self.path.name}:{reader.line_num + 1}: baris rusak ({e})",
+                "perbaiki baris itu di editor teks",
+            ) from None
+        out += [r for r in self._appended if r.get(key, "") in values]
+        return out
+
+    def _names(self) -> tuple[list[str], bool, int]:
+        """Schema key per file column, whether the file has exactly the schema's columns, and
+        its width."""
+        width = len(self.header)
+        names = [""] * width
+        for key, pos in self.index.items():
+            names[pos] = key
+        plain = tuple(names) == _schema_keys(self.register)
+        return names, plain, width
+
+    def _row(self, fields: list[str], names: list[str], plain: bool, width: int) -> dict[str, str]:
+        if plain and len(fields) == width:
+            return dict(zip(names, fields, strict=True))
+        row = dict.fromkeys(_schema_keys(self.register), "")
+        n = len(fields)
+        for key, pos in self.index.items():
+            if pos < n:
+                row[key] = fields[pos]
+        return row
+
     def _parse(self) -> None:
         self._parsed = True
         lines = list(io.StringIO(self._text, newline=""))
         self._text = ""
         reader = csv.reader(lines, delimiter=self._delimiter, strict=False)
-        width = len(self.header)
-        schema_keys = [c.key for c in self.schema]
-        plain = sorted(self.index.values()) == list(range(width)) and width == len(schema_keys)
-        names = [""] * width
-        for key, pos in self.index.items():
-            names[pos] = key
-        rows, records = self._rows, self._records
+        names, plain, width = self._names()
+        rows, records, record = self._rows, self._records, _Record
         prev = 0
         try:
             for fields in reader:
                 end = reader.line_num
                 raw = lines[prev] if end == prev + 1 else "".join(lines[prev:end])
                 prev = end
-                if not any(fields) or not any(f.strip() for f in fields):
-                    records.append(_Record(raw, fields, None))
+                if not "".join(fields).strip():  # a blank (or formatted-empty) row
+                    records.append(record(raw, fields, None))
                     continue
-                if plain and len(fields) == width:
-                    row = dict(zip(names, fields, strict=True))
-                else:
-                    row = {k: "" for k in schema_keys}
-                    n = len(fields)
-                    for key, pos in self.index.items():
-                        if pos < n:
-                            row[key] = fields[pos]
-                rows.append(row)
-                records.append(_Record(raw, fields, len(rows) - 1))
+                rows.append(self._row(fields, names, plain, width))
+                records.append(record(raw, fields, len(rows) - 1))
         except csv.Error as e:
             line = reader.line_num + 1
             raise RegisterError(
