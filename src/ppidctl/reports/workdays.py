@@ -29,6 +29,29 @@ __all__ = ["WorkdayCounter"]
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
+_OFF: dict[tuple, frozenset[date]] = {}
+
+
+def _year_off(cal: WorkCalendar, year: int) -> frozenset[date]:
+    """Every non-working date of ``year``; shared by offices with the same calendar (a
+    consolidated report over 50 offices asks for the same national years 50 times)."""
+    key = (cal.signature, year)
+    if key not in _OFF:
+        off = {d.tanggal for d in cal.days_off(year)}
+        d = date(year, 1, 1)
+        d += timedelta(days=(5 - d.weekday()) % 7)  # the first Saturday
+        while d.year == year:
+            for day in (d, d + timedelta(days=1)):
+                if day.year == year and not cal.is_workday(day):
+                    off.add(day)
+            d += timedelta(days=7)
+        first = date(year, 1, 1)
+        if first.weekday() == 6 and not cal.is_workday(first):  # a year starting on Sunday
+            off.add(first)
+        _OFF[key] = frozenset(off)
+    return _OFF[key]
+
+
 class WorkdayCounter:
     """Vectorised working days of one office calendar.
 
@@ -50,19 +73,8 @@ class WorkdayCounter:
         if self._lo is not None:
             lo, hi = min(lo, self._lo), max(hi, self._hi)  # type: ignore[type-var]
         off: set[date] = set()
-        cal = self.calendar
         for year in range(lo, hi + 1):
-            off.update(d.tanggal for d in cal.days_off(year))
-            d = date(year, 1, 1)
-            d += timedelta(days=(5 - d.weekday()) % 7)  # the first Saturday
-            while d.year == year:
-                for day in (d, d + timedelta(days=1)):
-                    if day.year == year and not cal.is_workday(day):
-                        off.add(day)
-                d += timedelta(days=7)
-            first = date(year, 1, 1)
-            if first.weekday() == 6 and not cal.is_workday(first):  # a year starting on Sunday
-                off.add(first)
+            off |= _year_off(self.calendar, year)
         holidays = np.array(sorted(off), dtype="datetime64[D]")
         self._busdaycal = np.busdaycalendar(weekmask="1111111", holidays=holidays)
         self._lo, self._hi = lo, hi

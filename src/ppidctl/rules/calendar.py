@@ -118,6 +118,11 @@ class WorkCalendar:
         self._memo_add: dict[tuple[date, int], Deadline] = {}
         self._memo_between: dict[tuple[date, date], int] = {}
 
+    @property
+    def signature(self) -> tuple:
+        """What makes this calendar differ from another (for caches keyed by calendar)."""
+        return (self.cuti_bersama_libur, tuple(sorted(self._overrides.items())))
+
     # ----------------------------------------------------------------- single days
 
     def day_off(self, d: date) -> DayOff | None:
