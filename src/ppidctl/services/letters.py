@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..rules import numbering
-from ..store.transaction import Transaction
+from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
 
 
@@ -86,11 +86,9 @@ def letter_path(ws: Workspace, letter: Letter, when: date) -> Path:
 def free_path(path: Path, staged: set[Path]) -> Path:
     """``path``, or ``name-2.docx``, ``name-3.docx`` …: the first neither on disk nor staged."""
     n = 1
-    while True:
-        candidate = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
-        if candidate not in staged and not candidate.exists():
-            return candidate
+    while numbered(path, n) in staged or numbered(path, n).exists():
         n += 1
+    return numbered(path, n)
 
 
 def stage_letters(

@@ -25,7 +25,8 @@ import getpass
 import json
 import os
 import tempfile
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,8 +81,10 @@ def make_dirs(folder: Path, mode: int) -> None:
             pass
 
 
-def write_atomic(path: Path, data: bytes, mode: int) -> None:
-    """Replace ``path`` with ``data``: temp file beside it, fsync, chmod, os.replace."""
+@contextmanager
+def _temp_beside(path: Path, data: bytes, mode: int) -> Iterator[str]:
+    """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; removed afterwards
+    unless it was moved into place."""
     make_dirs(path.parent, mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -90,39 +93,36 @@ def write_atomic(path: Path, data: bytes, mode: int) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def create_new(path: Path, data: bytes, mode: int) -> Path:
-    """Create ``path`` (or ``name-2.ext``, ``name-3.ext`` … if taken): never overwrites."""
-    make_dirs(path.parent, mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        n = 1
-        while True:
-            target = path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
-            try:
-                os.link(tmp, target)
-                return target
-            except FileExistsError:
-                n += 1
+        yield tmp
     finally:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+def write_atomic(path: Path, data: bytes, mode: int) -> None:
+    """Replace ``path`` with ``data``: temp file beside it, fsync, chmod, os.replace."""
+    with _temp_beside(path, data, mode) as tmp:
+        os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def numbered(path: Path, n: int) -> Path:
+    """``path`` itself for n = 1, else ``name-n.ext``: the names of later copies of a file."""
+    return path if n == 1 else path.with_name(f"{path.stem}-{n}{path.suffix}")
+
+
+def create_new(path: Path, data: bytes, mode: int) -> Path:
+    """Create ``path`` (or ``name-2.ext``, ``name-3.ext`` … if taken): never overwrites."""
+    with _temp_beside(path, data, mode) as tmp:
+        n = 1
+        while True:
+            try:
+                os.link(tmp, numbered(path, n))
+                return numbered(path, n)
+            except FileExistsError:
+                n += 1
 
 
 class Transaction:
