@@ -197,7 +197,6 @@ def main() -> None:
     ppid("keberatan", "sampaikan", "1", "--tanggal", d(0))
     ppid("permohonan", "lihat", "2")
     ppid("jatuh-tempo")
-    ppid("surat", "templat")
     print(f"\nWorkspace demo: {root}")
     print("Buka registers/*.csv di Excel dan surat di letters/.")
 
