@@ -78,17 +78,6 @@ def mask_rows(register: str, rows: Iterable[dict], *, tanpa_sensor: bool = False
     return out
 
 
-def mask_frame(register: str, frame, *, tanpa_sensor: bool = False):
-    """A copy of a DataFrame with the register's personal-data columns masked."""
-    if tanpa_sensor:
-        return frame
-    frame = frame.copy()
-    for key, kind in personal_columns(register).items():
-        if key in frame.columns:
-            frame[key] = [mask(kind, v) for v in frame[key].tolist()]
-    return frame
-
-
 def is_formula_like(value: object) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_START)
 

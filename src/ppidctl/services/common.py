@@ -9,8 +9,6 @@ from ..rules import numbering
 from ..store.table import Table
 from ..workspace import Workspace
 
-NAMA_REGISTER = {"permohonan": "permohonan", "keberatan": "keberatan"}
-
 
 def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     """Row index of ``nomor``: the full number, or its sequence part alone when that is

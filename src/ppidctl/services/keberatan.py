@@ -782,11 +782,3 @@ def requester_answer(
                 "Komisi Informasi yang memutuskan apakah diterima"
             )
     return result
-
-
-def reasons_text(row: dict[str, str]) -> str:
-    return "; ".join(
-        f"{k}. {schema.ALASAN_KEBERATAN_TEKS[k]}"
-        for k in row.get("alasan", "").split(";")
-        if k in schema.ALASAN_KEBERATAN_TEKS
-    )

@@ -31,30 +31,6 @@ def line_hash(line: bytes) -> str:
     return hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
 
 
-def last_line(path: Path) -> bytes:
-    """The last complete line of the journal (b"" when empty), read from the end."""
-    try:
-        with path.open("rb") as f:
-            f.seek(0, os.SEEK_END)
-            end = f.tell()
-            if end == 0:
-                return b""
-            block = 4096
-            pos = end
-            data = b""
-            while pos > 0:
-                step = min(block, pos)
-                pos -= step
-                f.seek(pos)
-                data = f.read(step) + data
-                stripped = data.rstrip(b"\n")
-                if b"\n" in stripped:
-                    return stripped.rsplit(b"\n", 1)[1]
-            return data.rstrip(b"\n")
-    except FileNotFoundError:
-        return b""
-
-
 def encode(entry: dict) -> bytes:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
