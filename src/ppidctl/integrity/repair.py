@@ -209,9 +209,10 @@ def rebuilt(c: RegisterCheck) -> bytes:
     )
     key = KEY[c.name]
     cols = [col.key for col in schema.columns(c.name)]
+    old_rows = old.rows  # parses the file, which also fills its record list
     records = {rec.row: rec for rec in old._records if rec.row is not None}
     pool: dict[str, list[int]] = {}
-    for i, row in enumerate(old.rows):
+    for i, row in enumerate(old_rows):
         pool.setdefault(row.get(key, ""), []).append(i)
     for r in rows:
         values = {col: r.values.get(col, "") for col in cols}

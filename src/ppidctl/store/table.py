@@ -72,7 +72,7 @@ class Table:
         header: list[str],
         index: dict[str, int],
         *,
-        text: str = "",
+        body: bytes = b"",
         header_raw: str | None = None,
         newline: str = "\r\n",
         delimiter: str = ",",
@@ -83,8 +83,8 @@ class Table:
         self.path = path
         self.header = header
         self.index = index
-        self._text = text  # the body after the header, parsed on first use of .rows
-        self._parsed = not text
+        self._body = body  # the bytes after the header, decoded and parsed on first use of .rows
+        self._parsed = not body
         self._rows: list[dict[str, str]] = []
         self._records: list[_Record] = []
         self._header_raw = header_raw
@@ -125,7 +125,7 @@ class Table:
         pos, wanted = self.index[key], set(values)
         names, plain, width = self._names()
         out = []
-        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self._delimiter)
+        reader = csv.reader(io.StringIO(self._text(), newline=""), delimiter=self._delimiter)
         try:
             for fields in reader:
                 if len(fields) > pos and fields[pos] in wanted:
@@ -158,10 +158,21 @@ class Table:
                 row[key] = fields[pos]
         return row
 
+    def _text(self) -> str:
+        try:
+            return self._body.decode("utf-8")
+        except UnicodeDecodeError as e:
+            line = self._body[: e.start].count(b"\n") + 2  # + the header line
+            raise RegisterError(
+                f"{self.path.name}:{line}: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV "
+                "biasa)",
+                _NOT_UTF8,
+            ) from None
+
     def _parse(self) -> None:
         self._parsed = True
-        lines = list(io.StringIO(self._text, newline=""))
-        self._text = ""
+        lines = list(io.StringIO(self._text(), newline=""))
+        self._body = b""
         reader = csv.reader(lines, delimiter=self._delimiter, strict=False)
         names, plain, width = self._names()
         rows, records, record = self._rows, self._records, _Record
@@ -293,8 +304,9 @@ class Table:
         else:
             writer.writerow(self.header)
         if not self._parsed:  # only appends, and the header gained columns
-            out.write(self._text)
-            if self._text and not self._text.endswith(("\n", "\r")):
+            body = self._text()
+            out.write(body)
+            if body and not body.endswith(("\n", "\r")):
                 out.write(self._newline)
             for row in self._appended:
                 writer.writerow(self._cells([], row))
@@ -338,25 +350,28 @@ def empty_table(register: str, path: Path) -> Table:
     return Table(register, path, header, {k: i for i, k in enumerate(header)})
 
 
+_NOT_UTF8 = 'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"'
+
+
 def read_csv(register: str, path: Path, data: bytes) -> Table:
+    """A CSV register: the header is read now, the body (still bytes) when rows are needed."""
     where = path.name
     bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise RegisterError(
-            f"{where}:{line}: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV biasa)",
-            'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"',
-        ) from None
-    if not text or text.isspace():
+    start = 3 if bom else 0
+    if not data[start:].strip():
         return empty_table(register, path)
-    cut = text.find("\n") + 1 or len(text)
-    if text.rfind("\r", 0, cut - 1) != -1 and "\n" not in text[:cut]:
-        cut = text.find("\r") + 1  # old Mac line ends
-    first = text[:cut]
+    nl = data.find(b"\n", start)
+    if nl == -1 and b"\r" in data[start:]:
+        nl = data.index(b"\r", start)  # old Mac line ends
+    cut = nl + 1 if nl != -1 else len(data)
+    try:
+        first = data[start:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        raise RegisterError(
+            f"{where}:1: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV biasa)", _NOT_UTF8
+        ) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    newline = "\r\n" if first.endswith("\r\n") or cut == len(text) else first[-1:] or "\r\n"
+    newline = "\r\n" if first.endswith("\r\n") or cut == len(data) else first[-1:]
     try:
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration) as e:
@@ -369,7 +384,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         path,
         header,
         index,
-        text=text[cut:],
+        body=data[cut:],
         header_raw=first,
         newline=newline if newline in ("\n", "\r\n", "\r") else "\r\n",
         delimiter=delimiter,
