@@ -101,3 +101,10 @@ def today(monkeypatch):
         monkeypatch.setattr(Workspace, "now", now)
 
     return freeze
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(today):
+    """In-process commands run on 2026-11-22 unless a test moves the clock, so a number given
+    by its sequence alone ("1") means the same year whenever the suite runs."""
+    today("2026-11-22")
