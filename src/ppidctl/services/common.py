@@ -41,6 +41,13 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     )
 
 
+def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[str, str]]:
+    """The row of ``nomor`` in ``register`` as read by transaction ``tx`` (index, row)."""
+    table = tx.table(register)
+    i = find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
+    return i, table.rows[i]
+
+
 def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
     """The next registration number of ``when``'s year: one above the highest used that year.
 

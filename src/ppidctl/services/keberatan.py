@@ -38,7 +38,7 @@ from ..rules import validation as v
 from ..store.table import Table
 from ..workspace import Workspace
 from . import common
-from .letters import letter_for
+from .letters import letter_for, stage_letters
 from .permohonan import Result
 
 REGISTER = "keberatan"
@@ -474,18 +474,10 @@ def _letters(
     nomor_surat: str | None,
     petugas: str,
 ) -> list[str]:
-    from .letters import stage_letters
-
     return stage_letters(ws, tx, [letter_for(kind, row, req)], day, nomor_surat, petugas)
 
 
 # -- the later steps ----------------------------------------------------------------------------
-
-
-def _load(tx, ws: Workspace, nomor: str) -> tuple[int, dict[str, str]]:
-    table = tx.table(REGISTER)
-    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", REGISTER))
-    return i, table.rows[i]
 
 
 def _linked(tx, row: dict[str, str]) -> dict[str, str] | None:
@@ -536,7 +528,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """PPID forwards the objection form to the Atasan PPID (seed SOP 2 step 4)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan teruskan", petugas) as tx:
-        i, row = _load(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] != "terdaftar":
             raise RuleError(
@@ -560,7 +552,7 @@ def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The Atasan PPID's draft response discussed in the plenary (seed SOP 2 step 5)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan pleno", petugas) as tx:
-        i, row = _load(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] == "terdaftar":
             raise RuleError(
@@ -620,7 +612,7 @@ def respond(
             "hapus --sk-pengecualian",
         )
     with ws.transaction("keberatan tanggapi", petugas) as tx:
-        i, row = _load(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] == "terdaftar":
             raise RuleError(
@@ -695,7 +687,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan sampaikan", petugas) as tx:
-        i, row = _load(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] in OPEN:
             raise RuleError(
@@ -739,7 +731,7 @@ def requester_answer(
     when = v.waktu(tanggal, ws.tz, ws.now())
     sikap = v.pilihan(sikap, schema.TANGGAPAN_PEMOHON, "--sikap")
     with ws.transaction("keberatan tanggapan-pemohon", petugas) as tx:
-        i, row = _load(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         changes: dict[str, str] = {}
         if row["status"] in ("selesai", "sengketa"):

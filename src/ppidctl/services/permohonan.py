@@ -16,7 +16,7 @@ from ..rules import deadlines
 from ..rules import validation as v
 from ..workspace import Workspace
 from . import common
-from .letters import Letter, letter_for
+from .letters import letter_for, stage_letters
 
 REGISTER = "permohonan"
 OPEN = ("terdaftar", "diteruskan", "diperpanjang")
@@ -157,31 +157,17 @@ def register(
         stored = tx.append(REGISTER, row)
         result = Result(stored, peringatan=list(due.peringatan))
         if surat:
-            result.berkas = _letters(
-                ws, tx, [letter_for("tanda-terima", stored)], when, nomor_surat, petugas
+            result.berkas = stage_letters(
+                ws, tx, [letter_for("tanda-terima", stored)], when.date(), nomor_surat, petugas
             )
     return result
-
-
-def _letters(
-    ws, tx, letters: list[Letter], when: datetime, nomor_surat: str | None, petugas: str
-) -> list[str]:
-    from .letters import stage_letters
-
-    return stage_letters(ws, tx, letters, when.date(), nomor_surat, petugas)
-
-
-def _load_open(tx, ws: Workspace, nomor: str) -> tuple[int, dict[str, str]]:
-    table = tx.table(REGISTER)
-    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", REGISTER))
-    return i, table.rows[i]
 
 
 def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """Desk hands the request to the PPID (seed SOP 1 step 2)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan teruskan", petugas) as tx:
-        i, row = _load_open(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         if row["status"] != "terdaftar":
             raise RuleError(
                 f"permohonan {row['nomor_registrasi']} berstatus '{row['status']}': hanya permohonan "
@@ -214,7 +200,7 @@ def extend(
     when = v.waktu(tanggal, ws.tz, ws.now())
     alasan = v.teks(alasan, "--alasan (alasan perpanjangan)", wajib=True)
     with ws.transaction("permohonan perpanjang", petugas) as tx:
-        i, row = _load_open(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["diperpanjang_pada"]:
             raise RuleError(
@@ -245,8 +231,8 @@ def extend(
         tx.update(REGISTER, i, changes)
         result = Result(row, peringatan=list(new.peringatan))
         if surat:
-            result.berkas = _letters(
-                ws, tx, [letter_for("perpanjangan", row)], when, nomor_surat, petugas
+            result.berkas = stage_letters(
+                ws, tx, [letter_for("perpanjangan", row)], when.date(), nomor_surat, petugas
             )
     return result
 
@@ -314,7 +300,7 @@ def decide(
     if d.rincian_biaya:
         changes["rincian_biaya"] = d.rincian_biaya
     with ws.transaction("permohonan putuskan", petugas) as tx:
-        i, row = _load_open(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] not in OPEN:
             raise RuleError(
@@ -340,12 +326,12 @@ def decide(
                 f"({ws.calendar.workdays_between(common.iso_day(due), common.iso_day(day))} hari kerja)"
             )
         if surat:
-            kind = {
-                "ditolak": "penolakan",
-                "tidak-dikuasai": "tidak-tersedia",
-                "belum-didokumentasikan": "tidak-tersedia",
-            }.get(keputusan, "pemberitahuan")
-            result.berkas = _letters(ws, tx, [letter_for(kind, row)], when, nomor_surat, petugas)
+            from ..letters.engine import KIND_FOR_DECISION
+
+            kind = KIND_FOR_DECISION[keputusan]
+            result.berkas = stage_letters(
+                ws, tx, [letter_for(kind, row)], when.date(), nomor_surat, petugas
+            )
     return result
 
 
@@ -353,7 +339,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The information was delivered: the request is closed (seed SOP 1 step 6)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan selesai", petugas) as tx:
-        i, row = _load_open(tx, ws, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
         if row["status"] == "selesai":
             raise RuleError(
