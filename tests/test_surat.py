@@ -196,3 +196,19 @@ def test_surat_periksa(run, ws, tmp_path):
     result = run("surat", "periksa", str(bad))
     assert result.exit_code == 1 and "'tidak_ada' tidak dikenal" in result.stdout
     assert snapshot(ws.root) == before
+
+
+def test_deadlines_in_letters_come_from_the_settings(run, ws):
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(
+            "pengajuan_keberatan = 30", "pengajuan_keberatan = 20"
+        ),
+        encoding="utf-8",
+    )
+    catat(run)
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+           "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+           "--tanggal", "2026-03-20")  # fmt: skip
+    text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
+    assert "20 (dua puluh) hari kerja" in text and "30 (tiga puluh)" not in text

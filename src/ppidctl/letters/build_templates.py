@@ -355,8 +355,8 @@ def hak_keberatan(doc) -> None:
         doc,
         body(
             "Apabila Saudara tidak puas atas pemberitahuan ini, Saudara dapat mengajukan keberatan "
-            "secara tertulis kepada Atasan PPID {{ instansi.nama }} paling lambat 30 (tiga puluh) "
-            "hari kerja setelah pemberitahuan ini diterima, sesuai dengan Pasal 35 dan Pasal 36 "
+            "secara tertulis kepada Atasan PPID {{ instansi.nama }} paling lambat "
+            "{{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang }}) hari kerja setelah pemberitahuan ini diterima, sesuai dengan Pasal 35 dan Pasal 36 "
             f"{UU_KIP}."
         ),
     )
@@ -634,7 +634,7 @@ def penolakan(doc) -> None:
         body(
             "Apabila Pemohon Informasi keberatan atas keputusan ini, Pemohon Informasi dapat "
             "mengajukan keberatan secara tertulis kepada Atasan PPID {{ instansi.nama }} paling "
-            "lambat 30 (tiga puluh) hari kerja sejak keputusan ini diterima, sesuai dengan Pasal 35 "
+            "lambat {{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang }}) hari kerja sejak keputusan ini diterima, sesuai dengan Pasal 35 "
             "ayat (1) huruf a dan "
             f"Pasal 36 ayat (1) {UU_KIP}."
         ),
@@ -795,8 +795,8 @@ def tanggapan_keberatan(doc) -> None:
         tag("{%p endif %}"),
         body(
             "Apabila Saudara tidak puas dengan tanggapan ini, Saudara dapat mengajukan permohonan "
-            "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat 14 "
-            "(empat belas) hari kerja setelah diterimanya tanggapan tertulis ini, sesuai dengan "
+            "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat "
+            "{{ tenggat.sengketa }} ({{ tenggat.sengketa | terbilang }}) hari kerja setelah diterimanya tanggapan tertulis ini, sesuai dengan "
             f"Pasal 37 ayat (2) {UU_KIP}."
         ),
     )

@@ -170,6 +170,7 @@ COMPUTED_VARIABLES: dict[str, str] = {
     "alasan_pilihan": "ketujuh alasan keberatan: daftar {kode, teks, dipilih}",
     "biaya_rincian": "rincian biaya: daftar {uraian, jumlah}",
     "lampiran": "isi baris Lampiran",
+    "tenggat": "tenggat hari kerja dari [tenggat] ppidctl.toml, mis. tenggat.sengketa (14)",
 }
 
 _FILTERS = {
@@ -229,7 +230,15 @@ def _known_attributes() -> dict[str, tuple[str, ...]]:
         "ppid": PEJABAT_KEYS,
         "atasan_ppid": PEJABAT_KEYS,
         "permohonan": tuple(schema.keys("permohonan")),
+        "tenggat": tuple(_default_deadlines()),
     }
+
+
+def _default_deadlines() -> dict[str, Any]:
+    """The ``[tenggat]`` settings with their defaults (legal basis in ppidctl.toml)."""
+    from ppidctl.config import DEFAULTS
+
+    return {key: value for (section, key), value in DEFAULTS.items() if section == "tenggat"}
 
 
 def find_template(kind: str, templates_dir: Path | None = None) -> Path:
@@ -612,6 +621,7 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
     if "biaya" in ctx:
         ctx["biaya_rincian"] = _biaya_rincian(ctx, nama)
     ctx.setdefault("lampiran", "")
+    ctx["tenggat"] = {**_default_deadlines(), **(ctx.get("tenggat") or {})}
     ctx["logo"] = _logo(ctx, tpl, nama)
     return ctx
 

@@ -51,6 +51,7 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         instansi=instansi,
         ppid=dict(s.section("ppid")),
         atasan_ppid=dict(s.section("atasan_ppid")),
+        tenggat=dict(s.section("tenggat")),
         tanggal_surat=tanggal_surat.isoformat(),
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
