@@ -340,6 +340,10 @@ def test_stage_must_be_ongoing_on_the_receipt_date(run):
         "2026-04-30",
         message="sebelum --mulai",
     )
+    run.refused(
+        "tahapan", "tambah", "Coklit\nTahap 2", "--mulai", "2026-05-01", "--selesai", "2026-06-30",
+        message="NAMA tahapan harus satu baris",
+    )  # fmt: skip
 
 
 def test_step_order_and_extension_refusals(run):
