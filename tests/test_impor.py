@@ -199,7 +199,7 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
         "lembar": "Register 2024",
         "baris": 7,
     }
-    assert lines[0]["perubahan"]["nik"] == ["", "5271052304915803"]
+    assert lines[0]["nilai"]["nik"] == "5271052304915803" and "perubahan" not in lines[0]
     assert [e["sumber"]["baris"] for e in lines][:5] == [7, 8, 9, 10, 11]
     assert lines[0]["berkas"] == [f"impor/{path.name}"]
 

@@ -117,6 +117,41 @@ def test_journal_records_every_change_with_before_after_and_chain(run, ws):
     for prev, line in zip(lines, lines[1:], strict=False):
         assert json.loads(line)["sebelum"] == journal.line_hash(prev)
     assert entries[0]["sebelum"] == journal.GENESIS
+    added = entries[1]  # a new row carries its values, not [before, after] pairs
+    assert added["aksi"] == "tambah" and "perubahan" not in added
+    assert added["nilai"]["status"] == "terdaftar" and "" not in added["nilai"].values()
+
+
+def test_journal_lines_are_compact_readable_json():
+    """The fast ASCII encoding is kept only when it equals the readable one: names with accents,
+    control characters and backslashes come out exactly as json.dumps(ensure_ascii=False)."""
+    entries = [
+        {"nomor": "001", "nilai": {"nama_pemohon": "Andr\u00e9 \u1e62aleh", "x": "a\\u0041\tb"}},
+        {"nomor": "002", "nilai": {"nama_pemohon": "Budi", "catatan": 'kata "kutip"'}},
+        {"nomor": "003", "sebelum": "ditimpa", "nilai": {}},
+    ]
+    data = journal.chain([dict(e) for e in entries], b"")
+    prev = journal.GENESIS
+    for entry, line in zip(entries, data.splitlines(), strict=True):
+        expected = json.dumps({**entry, "sebelum": prev}, ensure_ascii=False, separators=(",", ":"))
+        assert line.decode("utf-8") == expected
+        prev = journal.line_hash(line)
+    assert "André Ṣaleh".encode() in data
+
+
+def test_journal_changes_reads_both_shapes_of_a_new_row():
+    """Journals written before new rows carried ``nilai`` (pairs ``["", value]``) still replay."""
+    old = {"aksi": "tambah", "perubahan": {"nama_pemohon": ["", "Budi"], "nik": ["", "5271"]}}
+    new = {"aksi": "tambah", "nilai": {"nama_pemohon": "Budi", "nik": "5271"}}
+    assert (
+        journal.changes(old)
+        == journal.changes(new)
+        == {
+            "nama_pemohon": ("", "Budi"),
+            "nik": ("", "5271"),
+        }
+    )
+    assert journal.changes({"perubahan": {"a": ["x", "y"], "b": "rusak"}}) == {"a": ("x", "y")}
 
 
 def test_xlsx_registers(tmp_path):

@@ -119,11 +119,7 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> None:
 
 def _apply(table: Table, name: str, entry: dict) -> bool:
     """Apply one journal line to ``table`` as the commit did; False when it cannot be."""
-    changes = {
-        k: (str(p[0]), str(p[1]))
-        for k, p in (entry.get("perubahan") or {}).items()
-        if isinstance(p, list) and len(p) == 2
-    }
+    changes = journal.changes(entry)
     aksi = entry.get("aksi")
     if aksi == "tambah":
         table.append(_known(name, {k: a for k, (_b, a) in changes.items()}))

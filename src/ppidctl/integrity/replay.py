@@ -234,23 +234,6 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         h.last_commit = Commit(group, was if isinstance(was, str) else None, sha)
 
 
-def _changes(entry: dict) -> dict[str, tuple[str, str]]:
-    changes = entry.get("perubahan")
-    if not isinstance(changes, dict):
-        return {}
-    try:  # the shape every commit writes: {key: [before, after]} of strings
-        out = {k: (b, a) for k, (b, a) in changes.items()}
-        if all(type(b) is str and type(a) is str for b, a in out.values()):
-            return out
-    except (TypeError, ValueError):
-        pass
-    out = {}
-    for key, pair in changes.items():
-        if isinstance(pair, list) and len(pair) == 2:
-            out[str(key)] = (str(pair[0]), str(pair[1]))
-    return out
-
-
 def find(h: History, entry: dict, changes: dict[str, tuple[str, str]]) -> Row | None:
     """The replayed row a journal line changes: by ``kunci`` when the line names it, else by
     the field the commit names rows by; among equal keys, the one whose values match."""
@@ -270,7 +253,7 @@ def find(h: History, entry: dict, changes: dict[str, tuple[str, str]]) -> Row | 
 def apply_entry(h: History, line: Line, repair: bool = False) -> None:
     entry = line.entry
     aksi = entry.get("aksi")
-    changes = _changes(entry)
+    changes = journal.changes(entry)
     perintah = str(entry.get("perintah", ""))
     if aksi == "tambah":
         values = {k: a for k, (_b, a) in changes.items()}

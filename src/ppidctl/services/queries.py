@@ -159,6 +159,7 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                 "petugas",
                 "pengguna",
                 "aksi",
+                "nilai",
                 "perubahan",
                 "berkas",
                 "catatan",

@@ -64,8 +64,8 @@ def maxima(rows, pattern: str) -> dict[str, int]:
     """Highest sequence per receipt year over ``rows``."""
     out: dict[str, int] = {}
     for row in rows:
-        seq = numbering.sequence_of(row["nomor_registrasi"], pattern)
-        year = row["tanggal_diterima"][:4]
+        seq = numbering.sequence_of(row.get("nomor_registrasi", ""), pattern)
+        year = row.get("tanggal_diterima", "")[:4]
         if seq is not None and seq > out.get(year, 0):
             out[year] = seq
     return out

@@ -184,11 +184,13 @@ class Transaction:
     def log(
         self, register: str, nomor: str, aksi: str, diff: dict[str, tuple[str, str]], **extra: Any
     ) -> None:
-        self._entry(register, nomor, aksi, {k: [b, a] for k, (b, a) in diff.items()}, extra)
+        if aksi == "tambah":
+            changed: dict = {k: a for k, (_b, a) in diff.items()}
+        else:
+            changed = {k: [b, a] for k, (b, a) in diff.items()}
+        self._entry(register, nomor, aksi, changed, extra)
 
-    def _entry(
-        self, register: str, nomor: str, aksi: str, perubahan: dict[str, list[str]], extra: dict
-    ) -> None:
+    def _entry(self, register: str, nomor: str, aksi: str, changed: dict, extra: dict) -> None:
         if self._waktu is None:  # one timestamp for the whole command
             self._waktu = self.ws.now().isoformat(timespec="seconds")
         entry: dict[str, Any] = {
@@ -199,7 +201,8 @@ class Transaction:
             "register": register,
             "nomor": nomor,
             "aksi": aksi,
-            "perubahan": perubahan,
+            # a new row: its values; a change: {key: [before, after]} (see store.journal)
+            "nilai" if aksi == "tambah" else "perubahan": changed,
         }
         entry.update(extra)
         self.entries.append(entry)
@@ -207,8 +210,8 @@ class Transaction:
     def append(self, register: str, values: dict[str, str], **extra: Any) -> dict[str, str]:
         """Add a row (journalled); returns it as stored."""
         row = self.table(register).append(values)
-        perubahan = {k: ["", v] for k, v in row.items() if v}
-        self._entry(register, row.get(_key(register), ""), "tambah", perubahan, extra)
+        nilai = {k: v for k, v in row.items() if v}
+        self._entry(register, row.get(_key(register), ""), "tambah", nilai, extra)
         return row
 
     def update(self, register: str, i: int, changes: dict[str, str], **extra: Any) -> dict:
@@ -345,12 +348,7 @@ class Transaction:
             if maxes is None:
                 continue
             added = [
-                {
-                    "nomor_registrasi": e.get("nomor", ""),
-                    "tanggal_diterima": e["perubahan"].get("tanggal_diterima", ["", ""])[1],
-                }
-                for e in self.entries
-                if e["register"] == name and e["aksi"] == "tambah"
+                e["nilai"] for e in self.entries if e["register"] == name and e["aksi"] == "tambah"
             ]
             for year, seq in seqcache.maxima(added, pattern).items():
                 maxes[year] = max(maxes.get(year, 0), seq)
