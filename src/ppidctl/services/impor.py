@@ -221,6 +221,8 @@ class Plan:
     tabel: list[TabelInfo]
     baris: list[Baris]
     peringatan: list[str] = field(default_factory=list)
+    #: SHA-256 of the register the rows were resolved against (see :func:`apply`)
+    register_sha256: str | None = None
 
     @property
     def banyak_lembar(self) -> bool:
@@ -744,7 +746,9 @@ def plan(
     the end) for a progress display."""
     with _gc_paused():
         p = _baca(ws, Path(path), register, reader_opts, kemajuan)
-        _resolve(ws, p, ws.read(register).rows)
+        table = ws.read(register)
+        _resolve(ws, p, table.rows)
+        p.register_sha256 = table.sha256_as_read()
         if register == "keberatan":
             _check_requests(ws, p)
     return p
@@ -771,13 +775,16 @@ def _check_requests(ws: Workspace, p: Plan) -> None:
 def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") -> Result:
     """Import the plan's good rows in one transaction.
 
-    The plan is resolved again against the register under the lock. Without ``lewati`` any
+    Under the lock the plan is resolved again when the register is no longer the one it was
+    resolved against (another desk registered a request since). Without ``lewati`` any
     refused row raises :class:`ImporDitolak` (every problem listed) and nothing is written; with
     it the good rows are imported and the refused ones written to a rejects file."""
     register = p.register
     with _gc_paused(), ws.transaction("impor", petugas) as tx:
         table = tx.table(register)
-        _resolve(ws, p, table.rows)
+        if table.sha256_as_read() != p.register_sha256:
+            _resolve(ws, p, table.rows)
+            p.register_sha256 = table.sha256_as_read()
         ditolak = p.ditolak
         if ditolak and not lewati:
             raise ImporDitolak(p)

@@ -44,7 +44,7 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
     except StopIteration:
         return empty_table(register, path)
     index = header_index(register, header, path.name)
-    table = Table(register, path, header, index)
+    table = Table(register, path, header, index, raw=data)
     keys = [c.key for c in table.schema]
     for values in it:
         fields = [_text(v) for v in values]
