@@ -106,13 +106,18 @@ class Problem:
 class SourceRow:
     lembar: str  # sheet name ("" for CSV)
     baris: int  # source row number
-    #: schema key -> canonical string, for matched columns only ("" for an empty cell)
+    #: schema key -> canonical string, for matched columns with a value (empty cells left out)
     nilai: dict[str, str]
     #: header -> raw text: non-empty cells of unmatched columns, unreadable cells, and the part of
     #: a cell not used (a second phone number, "transfer" after "Rp 5.000")
     tambahan: dict[str, str]
-    mentah: list[str]  # the raw cell texts, aligned with Table.header_mentah
+    sel: list  # the cells as read (str, float, datetime…), aligned with Table.header_mentah
     masalah: list[Problem]
+
+    @property
+    def mentah(self) -> list[str]:
+        """The cells' texts as the user sees them (made only when needed: a rejects file)."""
+        return [c if type(c) is str else V.teks_sel(c) for c in self.sel]
 
 
 @dataclass
@@ -820,9 +825,16 @@ def _buat_tabel(
                 else:
                     kol_lain.append((a + jj, k.kunci, ubah, k.nama))
         elif k.jenis in ("", "status", "tanpa"):
-            lain_kol.append((jj, k.nama))
-    status_kol = [(k.j - a, k.kunci) for k in status]
-    ada_keputusan_kol = "keputusan" in ada_kunci
+            lain_kol.append((a + jj, k.nama))
+    status_kol = [(k.j, k.kunci) for k in status]
+    kol_keputusan = next((h for h, key in pemetaan.items() if key == "keputusan"), None)
+    wajib_kol = [
+        k.j
+        for k in kolom
+        if k.jenis == "kunci"
+        and cols[k.kunci].wajib
+        and k.kunci not in ("nomor_registrasi", "status")
+    ]
     head_teks = hdr.head_teks + [""] * b
     head_cmp = [(k.j - a, head_teks[k.j]) for k in kolom if k.jenis == "kunci" and k.grup]
     head_cmp = [(j, t) for j, t in head_cmp if t][:4]
@@ -833,6 +845,10 @@ def _buat_tabel(
     data_mulai = hdr.data_mulai
     teks_sel = V.teks_sel
     teks = V.teks
+
+    def _sel(c: object) -> str:
+        return c if type(c) is str else teks_sel(c)
+
     kosong = V.KOSONG
     urutan = {k.nama: i for i, k in enumerate(kolom)}
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
@@ -843,13 +859,29 @@ def _buat_tabel(
             if rn < data_mulai:
                 continue
             n = len(cells)
-            semua = [c if type(c) is str else teks_sel(c) for c in cells]
+            if n < b:
+                cells = list(cells) + [""] * (b - n)
+            # the common case, a data row: every required column filled and more than four
+            # cells with content. It needs none of the checks below, which look at every
+            # cell's text (made otherwise only for what a row keeps, or for a rejects file).
+            if (
+                wajib_kol
+                and b - a - cells[a:b].count("") > 4
+                and not lewati_sub
+                and all(
+                    (c := cells[i]) is not None
+                    and (type(c) is not str or not c.isspace())
+                    and c != ""
+                    for i in wajib_kol
+                )
+                and not (head_cmp and _sel(cells[a + head_cmp[0][0]]).strip() == head_cmp[0][1])
+            ):
+                yield _baris(rn, cells)
+                continue
+            semua = [_sel(c) for c in cells]
             gabung = "".join(semua).strip()
             if not gabung:
                 continue  # blank or formatted-but-empty
-            if n < b:
-                semua.extend([""] * (b - n))
-                cells = list(cells) + [""] * (b - n)
             mentah = semua[a:b]
             if j_nomor is not None and _angka_urut(cells[a + j_nomor]):
                 if gabung == mentah[j_nomor].strip():
@@ -873,9 +905,9 @@ def _buat_tabel(
                     rs.dilewati.append((rn, "judul kolom berulang"))
                     lewati_sub = True
                     continue
-            yield _baris(rn, cells, mentah, semua)
+            yield _baris(rn, cells)
 
-    def _baris(rn: int, cells: list, mentah: list[str], semua: list[str]) -> SourceRow:
+    def _baris(rn: int, cells: list) -> SourceRow:
         nilai: dict[str, str] = {}
         tambahan: dict[str, str] = {}
         masalah: list[Problem] = []
@@ -890,10 +922,11 @@ def _buat_tabel(
                 if len(memo) < MEMO_MAKS:
                     memo[v] = r
             if type(r) is str:
-                nilai[key] = r
+                if r:
+                    nilai[key] = r
             else:
                 masalah.append(Problem(rn, nama, r[0]))
-                tambahan[nama] = semua[i].strip()
+                tambahan[nama] = _sel(v).strip()
         for i, key in kol_teks:
             v = cells[i]
             if (
@@ -905,39 +938,52 @@ def _buat_tabel(
                 and "<" not in v
                 and "&" not in v
             ):  # plain text that needs no cleaning: the common case
-                nilai[key] = "" if v in kosong else v
+                if v and v not in kosong:
+                    nilai[key] = v
             else:
-                nilai[key] = teks(v)
+                t = teks(v)
+                if t:
+                    nilai[key] = t
         for i, key, ubah, nama in kol_lain:
             v = cells[i]
             if v == "" or v is None:
-                nilai[key] = ""
                 continue
             try:
-                nilai[key] = ubah(v)
+                t = ubah(v)
             except V.NilaiError as e:
                 masalah.append(Problem(rn, nama, e.pesan))
-                tambahan[nama] = semua[i].strip()
-        for jj, nama in lain_kol:
-            t = mentah[jj].strip()
-            if t:
-                tambahan[nama] = t
+                tambahan[nama] = _sel(v).strip()
+            else:
+                if t:
+                    nilai[key] = t
+        for i, nama in lain_kol:
+            v = cells[i]
+            if v != "" and v is not None:
+                t = _sel(v).strip()
+                if t:
+                    tambahan[nama] = t
         if spesial:
-            _spesial(rn, cells, mentah, nilai, tambahan, masalah)
-        if status_kol and (not ada_keputusan_kol or nilai.get("keputusan") == ""):
+            _spesial(rn, cells, nilai, tambahan, masalah)
+        if (
+            status_kol
+            and "keputusan" not in nilai
+            and (kol_keputusan is None or not any(p.kolom == kol_keputusan for p in masalah))
+        ):
             if nilai.get("tanggal_pemberitahuan") or nilai.get("tanggal_selesai"):
-                kep = _keputusan_dari_status([(st, mentah[jj]) for jj, st in status_kol])
+                kep = _keputusan_dari_status([(st, _sel(cells[i])) for i, st in status_kol])
                 if kep:
                     nilai["keputusan"] = kep
-        if lebar < len(semua):
-            for j, t in enumerate(semua):
-                if (j < a or j >= b) and t.strip():
-                    tambahan[f"Kolom {_huruf(c0 + j)}"] = t.strip()
+        if lebar < len(cells):
+            for j, c in enumerate(cells):
+                if (j < a or j >= b) and c != "" and c is not None:
+                    t = _sel(c).strip()
+                    if t:
+                        tambahan[f"Kolom {_huruf(c0 + j)}"] = t
         if len(masalah) > 1:
             masalah.sort(key=lambda p: urutan.get(p.kolom, 0))
-        return SourceRow(lembar, rn, nilai, tambahan, mentah, masalah)
+        return SourceRow(lembar, rn, nilai, tambahan, cells[a:b], masalah)
 
-    def _spesial(rn, cells, mentah, nilai, tambahan, masalah) -> None:
+    def _spesial(rn, cells, nilai, tambahan, masalah) -> None:
         tel_utama: list[str] = []
         tel_lain: list[str] = []
         mail_utama: list[str] = []
@@ -945,7 +991,7 @@ def _buat_tabel(
         raw_kontak: list[tuple[str, str]] = []
         for jj, k in spesial:
             v = cells[a + jj]
-            raw = mentah[jj].strip()
+            raw = _sel(v).strip()
             try:
                 if k.kunci in ("telepon", "email"):
                     if v == "" or v is None:
@@ -962,20 +1008,19 @@ def _buat_tabel(
                     raw_kontak.append((k.nama, raw))
                 elif k.kunci == "nama_atasan":
                     nama, jabatan = V.pisah_nama_jabatan(v)
-                    nilai["nama_atasan"] = nama
+                    if nama:
+                        nilai["nama_atasan"] = nama
                     if jabatan:
                         if nilai.get("jabatan_atasan", "") in ("", jabatan):
                             nilai["jabatan_atasan"] = jabatan
                         else:
                             tambahan[k.nama] = raw
-                    else:
-                        nilai.setdefault("jabatan_atasan", "")
                 else:  # ANGKA
                     if v == "" or v is None:
-                        nilai[k.kunci] = ""
                         continue
                     jumlah, _, lebih = angka(v).partition("\x00")
-                    nilai[k.kunci] = jumlah
+                    if jumlah:
+                        nilai[k.kunci] = jumlah
                     if lebih:
                         tambahan[k.nama] = raw
             except V.NilaiError as e:
@@ -984,8 +1029,10 @@ def _buat_tabel(
         if kontak:
             telepon = tel_utama + tel_lain
             email = mail_utama + mail_lain
-            nilai["telepon"] = telepon[0] if telepon else ""
-            nilai["email"] = email[0] if email else ""
+            if telepon:
+                nilai["telepon"] = telepon[0]
+            if email:
+                nilai["email"] = email[0]
             if len(telepon) > 1 or len(email) > 1:
                 for nama, raw in raw_kontak:
                     tambahan.setdefault(nama, raw)

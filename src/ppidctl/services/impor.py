@@ -62,7 +62,7 @@ ignored, so a corrected rejects file can be imported as it is.
 
 **Rejects file** (``lewati``): ``<workspace>/impor/tolak-<source name>-<YYYYMMDD-HHMMSS>.csv``,
 created in the same transaction (never over an existing file), UTF-8 with BOM (Excel opens it
-correctly), comma-separated: the refused rows' cells exactly as read (``mentah``, under the
+correctly), comma-separated: the refused rows' cells exactly as read (their text, under the
 source's own headers; several sheets with different headers are merged by header name), then
 ``lembar_sumber``, ``baris_sumber`` and ``alasan_tolak`` (every problem of the row, ``; ``-joined).
 
@@ -91,6 +91,7 @@ from typing import Any
 from .. import schema
 from ..errors import PpidError
 from ..legacy.reader import ImporError, read_tables
+from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
 from ..workspace import Workspace
 
@@ -163,7 +164,7 @@ class Baris:
     nomor: str  # the legacy number ("" when the row has none)
     kunci: tuple[str, ...]  # date + name + information (+ request number), normalised
     sendiri: list[Masalah]  # the row's own problems (reader, required columns)
-    mentah: list[str]  # cells as read, aligned with the table's header_mentah
+    sel: list  # cells as read, aligned with the table's header_mentah (for a rejects file)
     tabel: int  # index into Plan.tabel
     ekstra: dict[str, str] | None = None  # cells right of the table (rejects file)
     # -- set by the resolution against the register --
@@ -507,7 +508,7 @@ def _baca(
             n += 1
             if kemajuan is not None and n % LANGKAH_KEMAJUAN == 0:
                 kemajuan(n)
-            v = {k: x for k, x in sr.nilai.items() if x}
+            v = sr.nilai  # non-empty values only
             notes: list[str] = []
             if not v.keys() <= known:  # never expected from the reader: keep, never drop
                 notes += [f"{k}: {v.pop(k)}" for k in list(v) if k not in known]
@@ -541,7 +542,7 @@ def _baca(
                 if v.get("catatan"):
                     notes.insert(0, v["catatan"])
                 v["catatan"] = "; ".join(notes)
-            mentah = sr.mentah if len(sr.mentah) == width else list(sr.mentah[:width])
+            sel = sr.sel if len(sr.sel) == width else sr.sel[:width]
             out.append(
                 Baris(
                     sr.lembar,
@@ -550,7 +551,7 @@ def _baca(
                     nomor,
                     key_fn(v),
                     problems,
-                    mentah,
+                    sel,
                     ti,
                     ekstra,
                 )
@@ -857,8 +858,8 @@ def rejects_csv(p: Plan) -> bytes:
     w.writerow([*header, *REJECT_COLUMNS])
     for b in rows:
         cells = [""] * len(header)
-        for pos, x in zip(per_table[b.tabel], b.mentah, strict=False):
-            cells[pos] = x
+        for pos, x in zip(per_table[b.tabel], b.sel, strict=False):
+            cells[pos] = x if type(x) is str else teks_sel(x)
         for h, x in (b.ekstra or {}).items():
             cells[index[h]] = x
         reasons = "; ".join(_reason(m) for m in b.masalah)

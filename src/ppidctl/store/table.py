@@ -198,8 +198,8 @@ class Table:
 
     # -- changing ----------------------------------------------------------------------------
     def _check_keys(self, values: dict[str, str]) -> None:
-        unknown = values.keys() - _schema_keys(self.register)
-        if unknown:  # a programming error: the value would silently not be stored
+        if not values.keys() <= _schema_keyset(self.register):  # a programming error: the
+            unknown = values.keys() - _schema_keyset(self.register)  # value would not be stored
             raise KeyError(f"{self.register}: kolom tidak ada di schema: {sorted(unknown)}")
 
     def update(self, i: int, changes: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -343,6 +343,11 @@ class Table:
 @functools.cache
 def _schema_keys(register: str) -> tuple[str, ...]:
     return tuple(c.key for c in columns(register))
+
+
+@functools.cache
+def _schema_keyset(register: str) -> frozenset[str]:
+    return frozenset(_schema_keys(register))
 
 
 def empty_table(register: str, path: Path) -> Table:
