@@ -22,6 +22,11 @@ runs (default 3) with min/max:
 
 and prints rows/second, seconds, the ratio import / bare read (target <= 2x) and the peak RSS of
 the import process (``resource.getrusage``; includes the interpreter, ~40 MB).
+
+It also times a *floor*: what any import that keeps the register and journal of issues 2 and 7
+must do at the least, with no validation at all: the same bare read, every cell as text, the rows
+written as CSV and one hash-chained JSON journal line per row, all in memory (no file written, no
+fsync). The ratio floor / bare read shows how much of the import's ratio is that bookkeeping.
 """
 
 from __future__ import annotations
@@ -148,6 +153,34 @@ def child_bare(path: str) -> dict:
     return {"detik": time.perf_counter() - t0, "baris": n, "mb": _peak_mb()}
 
 
+def child_floor(path: str) -> dict:
+    import csv
+    import hashlib
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
+    t0 = time.perf_counter()
+    wb = CalamineWorkbook.from_path(path)
+    rows = []
+    for name in wb.sheet_names:
+        rows += wb.get_sheet_by_name(name).iter_rows()
+    header = [str(c) for c in rows[3]]
+    texts = [[c if type(c) is str else str(c) for c in r] for r in rows[4:]]
+    out = io.StringIO()
+    csv.writer(out).writerows(texts)
+    register = out.getvalue().encode()
+    prev, lines = "0" * 64, []
+    for i, r in enumerate(texts):
+        values = encode({h: v for h, v in zip(header, r, strict=False) if v})
+        line = f'{{"nomor":"{i}","aksi":"tambah","nilai":{values},"sebelum":"{prev}"}}\n'.encode()
+        prev = hashlib.sha256(line).hexdigest()
+        lines.append(line)
+    journal = b"".join(lines)
+    return {"detik": time.perf_counter() - t0, "bita": len(register) + len(journal)}
+
+
 def child_import(path: str, root: str) -> dict:
     from ppidctl.services import impor
     from ppidctl.workspace import init
@@ -190,7 +223,8 @@ def main() -> None:
     a = ap.parse_args()
     if a._child:
         kind, *rest = a._child
-        result = child_bare(*rest) if kind == "bare" else child_import(*rest)
+        child = {"bare": child_bare, "lantai": child_floor, "impor": child_import}[kind]
+        result = child(*rest)
         print(json.dumps(result))
         return
 
@@ -205,11 +239,13 @@ def main() -> None:
                 f"dibuat {src.name}: {a.rows:,} baris, {src.stat().st_size / 1e6:.1f} MB "
                 f"({time.perf_counter() - t0:.1f} s; rusak: {bad})"
             )
-        bare, imp = [], []
+        bare, floor, imp = [], [], []
         for k in range(a.repeat):
             bare.append(_run_child("--_child", "bare", str(src)))
+            floor.append(_run_child("--_child", "lantai", str(src)))
             imp.append(_run_child("--_child", "impor", str(src), str(Path(tmp) / f"ws{k}")))
         tb = [r["detik"] for r in bare]
+        tf = [r["detik"] for r in floor]
         ti = [r["detik"] for r in imp]
         last = imp[-1]
         print(
@@ -223,6 +259,10 @@ def main() -> None:
         )
         ratio = statistics.median(ti) / statistics.median(tb)
         print(f"rasio impor/baca  : {ratio:.2f}x (target <= 2x)")
+        print(
+            f"lantai            : {_stats(tf)} = {statistics.median(tf) / statistics.median(tb):.2f}x"
+            " baca (baca + teks tiap sel + CSV + jurnal berantai per baris, tanpa validasi)"
+        )
         print(
             f"memori puncak     : impor {max(r['mb'] for r in imp):.0f} MB, "
             f"baca calamine {max(r['mb'] for r in bare):.0f} MB (RSS proses)"
