@@ -133,6 +133,15 @@ def generate(path: Path, rows: int, seed: int = 2024) -> dict[str, int]:
 
 
 def _peak_mb() -> float:
+    """Peak RSS of this process. On Linux the high-water mark of its own memory (``VmHWM``):
+    ``ru_maxrss`` also counts the parent's RSS at fork time, so a child of the large ``make
+    bench`` process would report the parent's ~570 MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
