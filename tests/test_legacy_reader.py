@@ -956,7 +956,6 @@ def test_csv_judul_di_atas_dan_baris_kosong(tmp_path):
     assert t.rows.akhir == (7, "Jumlah")
 
 
-
 def test_sel_berisi_spasi_tidak_dianggap_isi(tmp_path):
     """Cells holding only spaces (typed or left by a template) count as empty wherever rows are
     classified: a row of them is blank, a totals line among them still ends the table, and a

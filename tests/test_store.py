@@ -130,13 +130,16 @@ def test_journal_lines_are_compact_readable_json():
         {"nomor": "002", "nilai": {"nama_pemohon": "Budi", "catatan": 'kata "kutip"'}},
         {"nomor": "003", "sebelum": "ditimpa", "nilai": {}},
     ]
-    data = journal.chain([dict(e) for e in entries], b"")
-    prev = journal.GENESIS
-    for entry, line in zip(entries, data.splitlines(), strict=True):
-        expected = json.dumps({**entry, "sebelum": prev}, ensure_ascii=False, separators=(",", ":"))
-        assert line.decode("utf-8") == expected
-        prev = journal.line_hash(line)
-    assert "André Ṣaleh".encode() in data
+    common = {"waktu": "2026-03-16T09:00:00+08:00", "pengguna": "andré", "perintah": "impor"}
+    for shared in (None, common):
+        data = journal.chain([dict(e) for e in entries], b"", shared)
+        prev = journal.GENESIS
+        for entry, line in zip(entries, data.splitlines(), strict=True):
+            whole = {**(shared or {}), **entry, "sebelum": prev}
+            expected = json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
+            assert line.decode("utf-8") == expected
+            prev = journal.line_hash(line)
+        assert "André Ṣaleh".encode() in data
 
 
 def test_journal_changes_reads_both_shapes_of_a_new_row():

@@ -49,16 +49,18 @@ def encode(entry: dict) -> bytes:
     return dumps(entry).encode("utf-8") + b"\n"
 
 
-def chain(entries: list[dict], previous: bytes) -> bytes:
+def chain(entries: list[dict], previous: bytes, common: dict | None = None) -> bytes:
     """Serialise ``entries`` as lines, each ending with the hash of the line before it
-    (``sebelum``)."""
+    (``sebelum``). ``common``: fields every line starts with (who, when, which command),
+    encoded once for the whole commit."""
     prev = line_hash(previous) if previous else GENESIS
+    head = dumps(common)[1:-1] + "," if common else ""
     out = []
     for entry in entries:
-        if "sebelum" in entry or not entry:
-            line = encode({**entry, "sebelum": prev})
+        if "sebelum" in entry or not entry or (common and common.keys() & entry.keys()):
+            line = encode({**(common or {}), **entry, "sebelum": prev})
         else:  # the same bytes without copying the entry
-            line = f'{dumps(entry)[:-1]},"sebelum":"{prev}"}}\n'.encode()
+            line = f'{{{head}{dumps(entry)[1:-1]},"sebelum":"{prev}"}}\n'.encode()
         prev = line_hash(line)
         out.append(line)
     return b"".join(out)

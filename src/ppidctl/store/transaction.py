@@ -143,7 +143,8 @@ class Transaction:
         #: a repair (``pulihkan``): skips the refusal of a half-applied previous commit
         self.pemulihan = False
         self._read: dict[str, bytes | None] = {}
-        self._waktu: str | None = None
+        #: the fields every journal line of this commit starts with (see journal.chain)
+        self._common: dict[str, str] | None = None
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
@@ -191,13 +192,14 @@ class Transaction:
         self._entry(register, nomor, aksi, changed, extra)
 
     def _entry(self, register: str, nomor: str, aksi: str, changed: dict, extra: dict) -> None:
-        if self._waktu is None:  # one timestamp for the whole command
-            self._waktu = self.ws.now().isoformat(timespec="seconds")
+        if self._common is None:  # one timestamp for the whole command
+            self._common = {
+                "waktu": self.ws.now().isoformat(timespec="seconds"),
+                "pengguna": _user(),
+                "petugas": self.petugas,
+                "perintah": self.perintah,
+            }
         entry: dict[str, Any] = {
-            "waktu": self._waktu,
-            "pengguna": _user(),
-            "petugas": self.petugas,
-            "perintah": self.perintah,
             "register": register,
             "nomor": nomor,
             "aksi": aksi,
@@ -265,7 +267,7 @@ class Transaction:
                     entry["register_sha256_sebelum"] = before
                     entry["register_sha256"] = hashes
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
-            journal.append(jpath, journal.chain(self.entries, last), mode)
+            journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
         except BaseException:
             for p in self.written:
                 try:
