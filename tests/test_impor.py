@@ -202,6 +202,9 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert lines[0]["nilai"]["nik"] == "5271052304915803" and "perubahan" not in lines[0]
     assert [e["sumber"]["baris"] for e in lines][:5] == [7, 8, 9, 10, 11]
     assert lines[0]["berkas"] == [f"impor/{path.name}"]
+    shown = run.ok("permohonan", "lihat", "001/PPID/5271/I/2024").stdout
+    assert "sumber: register-permohonan-2024.xlsx, lembar 'Register 2024', baris 7" in shown
+    assert f"berkas: impor/{path.name}" in shown  # not a letter
 
     # re-running adds nothing: the register and journal stay byte-identical
     reg, jur = ws.register_path("permohonan").read_bytes(), ws.journal_path.read_bytes()

@@ -191,6 +191,7 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     )
     for cmd in ("catat", "teruskan", "pleno", "tanggapi", "sampaikan", "tanggapan-pemohon"):
         assert f"keberatan {cmd}" in shown
+    assert "      surat: letters/" in shown  # the slip and the reply letter
     rows = json.loads(step(run, "daftar", "--format", "json").stdout)
     assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
 

@@ -1,6 +1,7 @@
 """``ppidctl permohonan …``: the request register."""
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -325,8 +326,15 @@ def show(rec: dict, register: str, format: Format) -> None:
             typer.echo(f"      {changes}")
         if e.get("catatan"):
             typer.echo(f"      catatan: {e['catatan']}")
+        src = e.get("sumber")
+        if isinstance(src, dict):  # an imported row: where it came from
+            sheet = f", lembar '{src['lembar']}'" if src.get("lembar") else ""
+            typer.echo(
+                f"      sumber: {src.get('berkas', '')}{sheet}, baris {src.get('baris', '')}"
+            )
         for path in e.get("berkas", []):
-            typer.echo(f"      surat: {path}")
+            kind = "surat" if Path(path).parts[:1] == ("letters",) else "berkas"
+            typer.echo(f"      {kind}: {path}")
     for k in rec.get("keberatan", []):
         typer.echo(
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "

@@ -162,6 +162,7 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                 "nilai",
                 "perubahan",
                 "berkas",
+                "sumber",
                 "catatan",
             )
             if e.get(k) not in (None, "", [], {})
