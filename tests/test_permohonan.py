@@ -517,3 +517,48 @@ def test_usage_errors_exit_2(run):
     assert result.exit_code == 2
     result = run("kalender", "hitung", "2026-03-16", "sepuluh")
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["bogus"], "Error: perintah 'bogus' tidak dikenal — lihat: "),
+        (["permohonan", "cata"], "perintah 'cata' tidak dikenal (mungkin: 'catat'"),
+        (["permohonan", "catat", "--tidak-ada"], "Error: opsi --tidak-ada tidak dikenal"),
+        (
+            ["permohonan", "catat", "--nam", "x"],
+            "opsi --nam tidak dikenal (mungkin: --alamat, --nama",
+        ),
+        (["permohonan", "catat", "--nama"], "Error: opsi --nama perlu nilai"),
+        (["permohonan", "lihat"], "Error: argumen NOMOR wajib diisi"),
+        (["permohonan", "lihat", "1", "2"], "Error: argumen berlebih: 2"),
+        (
+            ["permohonan", "daftar", "--format", "xml"],
+            "Error: nilai --format tidak sah: 'xml' bukan salah satu dari 'teks', 'json', 'csv'",
+        ),
+        (["jatuh-tempo", "--dalam", "dua"], "Error: nilai --dalam tidak sah: harus bilangan bulat"),
+        (["jatuh-tempo", "--dalam", "-1"], "Error: nilai --dalam tidak sah: paling sedikit 0"),
+    ],
+)
+def test_usage_errors_are_indonesian_and_change_nothing(run, args, message):
+    """Wrong usage (exit 2) is told in Indonesian on one line, like a refusal, with where to look."""
+    from conftest import snapshot
+
+    before = snapshot(run.root)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr, result.stderr
+    assert " --help" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Usage" not in result.output and "Invalid value" not in result.output
+    assert snapshot(run.root) == before
+
+
+def test_help_screens_use_indonesian_framework_words(run):
+    shown = run.ok("permohonan", "catat", "--help").stdout
+    assert "Opsi" in shown and "Tampilkan bantuan" in shown
+    assert "[bawaan: perorangan]" in shown
+    assert "Options" not in shown and "Show this message" not in shown and "[default" not in shown
+    assert "-h" in shown  # the short help option survives
+    groups = run("permohonan")  # a group without its command shows its help
+    assert groups.exit_code == 2 and "Perintah" in groups.stdout and "catat" in groups.stdout
+    assert "Argumen" in run.ok("permohonan", "lihat", "-h").stdout

@@ -23,6 +23,7 @@ from .common import (
     guard,
     state,
 )
+from .usage import Akar
 
 CONTEXT = CONTEXT_HELP
 
@@ -34,6 +35,7 @@ app = typer.Typer(
     context_settings=CONTEXT,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=Akar,
 )
 
 

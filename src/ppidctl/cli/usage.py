@@ -1,0 +1,176 @@
+"""Wrong usage (exit code 2) told in Indonesian, in the one-line form refusals use, and the
+framework's own words in ``--help`` (panel titles, defaults, the help option) in Indonesian.
+
+Typer's parser (a vendored Click) words its errors in English and prints them in a box under a
+usage line. :class:`Akar`, the root command's class, catches them and prints
+``Error: <what is wrong> — lihat: ppidctl … --help`` instead, still with exit code 2. The words are
+made from the exception's own fields where it has them (the option, the parameter, the
+suggestions); otherwise its English message is matched against the few shapes the parser uses,
+and an unknown shape is shown as it is rather than lost.
+"""
+
+import re
+import sys
+from typing import Any
+
+import typer
+from typer._click import exceptions as cx
+from typer.core import TyperGroup
+
+BANTUAN = "Tampilkan bantuan ini lalu keluar."
+
+#: (English shape, Indonesian) for the messages the parser and Typer's converters write
+_POLA = [
+    (r"Value error, (.*)", r"\1"),
+    (r"(.+) is not one of (.+?)\.?", r"\1 bukan salah satu dari \2"),
+    (r"(.+) is not a valid integer( range)?\.?", r"\1 bukan bilangan bulat"),
+    (r"(.+) is not a valid float( range)?\.?", r"\1 bukan bilangan"),
+    (r"(.+) is not a valid boolean\.?", r"\1 bukan ya/tidak"),
+    (r"(.+) is not in the range (.+)\.?", r"\1 di luar rentang \2"),
+    (r"(.+) is not (?:>=|greater than or equal to) (.+)\.?", r"\1 harus paling sedikit \2"),
+    (r"(?:File|Directory|Path) (.+) does not exist\.?", r"\1 tidak ada"),
+    (r"(?:File|Directory|Path) (.+) is a file\.?", r"\1 adalah berkas, bukan folder"),
+    (r"(?:File|Directory|Path) (.+) is a directory\.?", r"\1 adalah folder, bukan berkas"),
+    (r"(?:File|Directory|Path) (.+) is not readable\.?", r"\1 tidak bisa dibaca"),
+    (r"(?:File|Directory|Path) (.+) is not writable\.?", r"\1 tidak bisa ditulis"),
+    (r"No such command '(.+)'\. Did you mean (.+)\?", r"perintah '\1' tidak dikenal (mungkin: \2)"),
+    (r"No such command '(.+)'\.", r"perintah '\1' tidak dikenal"),
+    (r"Missing command\.", "perintah belum disebut"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", r"argumen berlebih: \1"),
+    (r"Input should be a valid integer.*", "harus bilangan bulat"),
+    (r"Input should be a valid (?:number|float).*", "harus bilangan"),
+    (r"Input should be a valid boolean.*", "harus ya/tidak (true/false)"),
+    (r"Input should be greater than or equal to (.+)", r"paling sedikit \1"),
+    (r"Input should be greater than (.+)", r"harus lebih dari \1"),
+    (r"Input should be less than or equal to (.+)", r"paling banyak \1"),
+    (r"Input should be less than (.+)", r"harus kurang dari \1"),
+    (r"Option '(.+)' requires an argument\.", r"opsi \1 perlu nilai"),
+    (r"Option '(.+)' requires (\d+) arguments\.", r"opsi \1 perlu \2 nilai"),
+    (r"Option '(.+)' does not take a value\.", r"opsi \1 tidak menerima nilai"),
+]
+_POLA_RE = [(re.compile(p, re.S), r) for p, r in _POLA]
+
+
+def terjemah(text: str) -> str:
+    """The Indonesian of one of the parser's English messages (unchanged when unknown)."""
+    text = text.strip()
+    for _ in range(2):  # "Value error, 'x' is not one of …" takes two steps
+        for pattern, repl in _POLA_RE:
+            m = pattern.fullmatch(text)
+            if m:
+                text = m.expand(repl)
+                break
+        else:
+            break
+    return text
+
+
+def _nama(e: cx.BadParameter) -> str:
+    if e.param_hint:
+        hint = e.param_hint
+        return hint if isinstance(hint, str) else " / ".join(hint)
+    param = e.param
+    if param is None:
+        return ""
+    if getattr(param, "param_type_name", "") == "argument" or not param.opts:
+        return (param.metavar or param.name or "").upper()
+    return " / ".join(param.opts)
+
+
+def pesan(e: cx.UsageError) -> str:
+    """What is wrong, in Indonesian."""
+    if isinstance(e, cx.NoSuchOption):
+        out = f"opsi {e.option_name} tidak dikenal"
+        if e.possibilities:
+            out += f" (mungkin: {', '.join(sorted(e.possibilities))})"
+        return out
+    if isinstance(e, cx.MissingParameter):
+        nama = _nama(e)
+        kind = "argumen" if getattr(e.param, "param_type_name", "") == "argument" else "opsi"
+        return f"{kind} {nama} wajib diisi" if nama else "ada nilai wajib yang belum diisi"
+    if isinstance(e, cx.BadParameter):
+        nama = _nama(e)
+        isi = terjemah(e.message)
+        return f"nilai {nama} tidak sah: {isi}" if nama else f"nilai tidak sah: {isi}"
+    return terjemah(e.message)
+
+
+def _saran(e: cx.UsageError) -> str:
+    path = e.ctx.command_path if e.ctx is not None else "ppidctl"
+    return f"lihat: {path} --help"
+
+
+def _bantuan_indonesia(root: Any) -> None:
+    """The framework's words in the help screens: panel titles, defaults, the help option."""
+    from typer import rich_utils as r
+
+    r.ARGUMENTS_PANEL_TITLE = "Argumen"
+    r.OPTIONS_PANEL_TITLE = "Opsi"
+    r.COMMANDS_PANEL_TITLE = "Perintah"
+    r.ERRORS_PANEL_TITLE = "Error"
+    r.DEFAULT_STRING = "[bawaan: {}]"
+    r.REQUIRED_LONG_STRING = "[wajib]"
+    r.ENVVAR_STRING = "[variabel lingkungan: {}]"
+    r.DEPRECATED_STRING = "(usang) "
+    r.ABORTED_TEXT = "Dibatalkan."
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    while stack:  # each command's help option, made in a context like the real one (-h too)
+        cmd, parent = stack.pop()
+        ctx = cmd.context_class(cmd, parent=parent, info_name=cmd.name, **cmd.context_settings)
+        opt = cmd.get_help_option(ctx)
+        if opt is not None:
+            opt.help = BANTUAN
+        stack.extend((sub, ctx) for sub in getattr(cmd, "commands", {}).values())
+
+
+def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
+    """Whether this run shows a help screen: ``-h``/``--help``, no command, or a group given no
+    command of its own (only then are the help screen's words set, at no cost to other runs)."""
+    if "-h" in args or "--help" in args:
+        return True
+    words, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-C", "--dir"):
+            skip = True
+        elif not a.startswith("-"):
+            words.append(a)
+    if not words:
+        return True
+    return len(words) == 1 and isinstance(root.commands.get(words[0]), TyperGroup)
+
+
+class Akar(TyperGroup):
+    """The root command: usage errors in Indonesian (see the module docstring)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        if _menampilkan_bantuan(self, args):
+            _bantuan_indonesia(self)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except cx.NoArgsIsHelpError as e:  # the help screen is already printed
+            if not standalone_mode:
+                raise
+            sys.exit(e.exit_code)
+        except cx.UsageError as e:
+            if not standalone_mode:
+                raise
+            typer.echo(f"Error: {pesan(e)} — {_saran(e)}", err=True)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            typer.echo("Dibatalkan.", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if type(rv) is int else 0)
