@@ -243,6 +243,14 @@ def test_daftar_filters(run):
     assert rows("--dari", "2026-03-01", "--sampai", "2026-03-31") == [N1]
     assert rows("--status", "terdaftar") == [N1, "002/PPID/5271/IV/2026"]
     run.refused("permohonan", "daftar", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
+    # a mistyped status is refused, not answered with an empty list
+    run.refused("permohonan", "daftar", "--status", "terdaftr", message="--status 'terdaftr' tidak")
+    run.refused(
+        "keberatan", "daftar", "--status", "diperpanjang",
+        message="--status 'diperpanjang' tidak dikenal untuk register keberatan",
+    )  # fmt: skip
+    run.refused("jatuh-tempo", "--status", "ditutup", message="pilih salah satu: terdaftar")
+    assert run.ok("jatuh-tempo", "--status", "pleno", "--format", "json").stdout.strip() == "[]"
 
 
 def test_prompts_only_on_a_terminal(run, monkeypatch):

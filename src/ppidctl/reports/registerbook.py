@@ -52,12 +52,6 @@ def rows_for_export(
             f"--register '{register}' tidak dikenal", "pilih --register permohonan|keberatan"
         )
     f = f or Filter()
-    choices = schema.column(register, "status").pilihan
-    if f.status and f.status not in choices:
-        raise RuleError(
-            f"--status '{f.status}' tidak dikenal untuk register {register}",
-            f"pilih salah satu: {', '.join(choices)}",
-        )
     keys = schema.keys(register)
     rows = [{k: r.get(k, "") for k in keys} for r in listing(ws, register, f)]
     return mask_rows(register, rows, tanpa_sensor=tanpa_sensor)

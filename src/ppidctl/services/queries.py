@@ -47,6 +47,21 @@ class Filter:
                     raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD") from None
         return lo, hi
 
+    def check_status(self, registers: tuple[str, ...]) -> None:
+        """Refuse a ``--status`` no register here has (a typo would list nothing, silently)."""
+        from ..schema import column
+
+        if not self.status:
+            return
+        known: dict[str, None] = {}
+        for register in registers:
+            known.update(dict.fromkeys(column(register, "status").pilihan))
+        if self.status not in known:
+            raise RuleError(
+                f"--status '{self.status}' tidak dikenal untuk register {' dan '.join(registers)}",
+                f"pilih salah satu: {', '.join(known)}",
+            )
+
 
 def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> dict[str, Any]:
     """The live deadline of an open case: date, working days left, kind of deadline."""
@@ -77,6 +92,8 @@ def listing(
     ws: Workspace, register: str, f: Filter, *, only_open: bool = False
 ) -> list[dict[str, Any]]:
     lo, hi = f.period()
+    if not only_open:  # due_cases checks against both registers
+        f.check_status((register,))
     needle = (f.cari or "").casefold()
     today = ws.today()
     statuses = OPEN[register] if only_open else None
@@ -117,6 +134,7 @@ def due_cases(
     ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
 ) -> list[dict[str, Any]]:
     """Every open case of both registers, overdue first, then by working days left."""
+    f.check_status(tuple(registers))
     out = []
     for register in registers:
         path = ws.register_path(register)
