@@ -544,6 +544,10 @@ def test_usage_errors_exit_2(run):
             ["permohonan", "daftar", "--format", "xml"],
             "Error: nilai --format tidak sah: 'xml' bukan salah satu dari 'teks', 'json', 'csv'",
         ),
+        (
+            ["permohonan", "lihat", "1", "--format", "csv"],
+            "'csv' bukan salah satu dari 'teks', 'json'",
+        ),
         (["jatuh-tempo", "--dalam", "dua"], "Error: nilai --dalam tidak sah: harus bilangan bulat"),
         (["jatuh-tempo", "--dalam", "-1"], "Error: nilai --dalam tidak sah: paling sedikit 0"),
     ],

@@ -46,7 +46,16 @@ Pdf = Annotated[
     bool,
     typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).", callback=_need_soffice),
 ]
-Fmt = Annotated[Format, typer.Option("--format", help="teks | json")]
+
+
+class FormatRekaman(StrEnum):
+    """``--format`` of a command that shows one record (a listing also has csv)."""
+
+    teks = "teks"
+    json = "json"
+
+
+Fmt = Annotated[FormatRekaman, typer.Option("--format", help="teks | json")]
 FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
 Nomor = Annotated[
     str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from .common import err, guard, warnings, workspace
+from .common import Fmt, FormatRekaman, err, guard, warnings, workspace
 
 #: a file at least this big (bytes), or this many rows read, shows a progress bar on a terminal
 BESAR_BYTE = 1_000_000
@@ -26,11 +26,6 @@ PRATINJAU = 10
 class Register(StrEnum):
     permohonan = "permohonan"
     keberatan = "keberatan"
-
-
-class ImporFormat(StrEnum):
-    teks = "teks"
-    json = "json"
 
 
 class _Kemajuan:
@@ -195,7 +190,7 @@ def impor(
     petugas: Annotated[
         str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")
     ] = "",
-    format: Annotated[ImporFormat, typer.Option("--format", help="teks | json")] = ImporFormat.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Impor register lama (Excel/LibreOffice/CSV): semua atau tidak sama sekali."""
     from ..services import impor as svc
@@ -204,11 +199,11 @@ def impor(
         from ..legacy.reader import list_sheets
 
         names = list_sheets(berkas)
-        if format is ImporFormat.json:
+        if format is FormatRekaman.json:
             typer.echo(json.dumps(names, ensure_ascii=False))
         elif not names:
             err(f"{berkas.name} adalah berkas CSV: tidak punya lembar")
-        for name in names if format is ImporFormat.teks else ():
+        for name in names if format is FormatRekaman.teks else ():
             typer.echo(name)
         return
     if register is None:
@@ -234,7 +229,7 @@ def impor(
     warnings(p.peringatan)
 
     if coba:
-        if format is ImporFormat.json:
+        if format is FormatRekaman.json:
             typer.echo(json.dumps(p.as_dict(), ensure_ascii=False, indent=2))
         else:
             for line in _mapping_lines(p) + [""] + _count_lines(p, coba=True):
@@ -253,7 +248,7 @@ def impor(
     with bar.menulis(len(p.impor)):
         result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
     j = result.jumlah
-    if format is ImporFormat.json:
+    if format is FormatRekaman.json:
         typer.echo(
             json.dumps(
                 {

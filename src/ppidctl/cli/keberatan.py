@@ -13,6 +13,7 @@ from .common import (
     Fmt,
     FmtList,
     Format,
+    FormatRekaman,
     Nomor,
     NomorSurat,
     Pdf,
@@ -98,7 +99,7 @@ def catat(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     from ..services.keberatan import ObjectionInput, register
@@ -159,7 +160,7 @@ def catat(
 @app.command()
 @guard
 def teruskan(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
     """PPID meneruskan formulir keberatan kepada Atasan PPID."""
     from ..services.keberatan import forward
@@ -174,7 +175,7 @@ def teruskan(
 @app.command()
 @guard
 def pleno(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
     """Draf tanggapan Atasan PPID dibahas dalam rapat pleno."""
     from ..services.keberatan import plenary
@@ -208,7 +209,7 @@ def tanggapi(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Tanggapan tertulis Atasan PPID dan suratnya."""
     from ..services.keberatan import Response, respond
@@ -244,7 +245,7 @@ def tanggapi(
 @app.command()
 @guard
 def sampaikan(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
     """Surat tanggapan telah disampaikan kepada pemohon; batas pengajuan sengketa dihitung."""
     from ..services.keberatan import deliver
@@ -268,7 +269,7 @@ def tanggapan_pemohon(
     sikap: Annotated[str, typer.Option(help="menerima | sengketa (ke Komisi Informasi)")],
     tanggal: Tanggal = None,
     petugas: Petugas = "",
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Pemohon menerima tanggapan, atau mengajukan sengketa ke Komisi Informasi."""
     from ..services.keberatan import requester_answer
@@ -291,7 +292,7 @@ def tanggapan_pemohon(
 
 @app.command()
 @guard
-def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
+def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     """Satu keberatan dengan seluruh riwayatnya, permohonannya, dan standar layanan SOP."""
     from ..services.keberatan import service_standards
     from ..services.queries import record
@@ -300,7 +301,7 @@ def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
     rec = record(ws, "keberatan", nomor)
     rec["standar_layanan"] = service_standards(ws, rec["data"], ws.today())
     show(rec, "keberatan", format)
-    if format is not Format.teks:
+    if format is not FormatRekaman.teks:
         return
     req = rec.get("permohonan")
     if req:

@@ -15,6 +15,7 @@ from .common import (
     Fmt,
     FmtList,
     Format,
+    FormatRekaman,
     Nomor,
     NomorSurat,
     Pdf,
@@ -40,13 +41,15 @@ app = typer.Typer(
 )
 
 
-def _print_result(result, fmt: Format, lines: list[tuple[str, str]], pdf: bool = False) -> None:
+def _print_result(
+    result, fmt: FormatRekaman, lines: list[tuple[str, str]], pdf: bool = False
+) -> None:
     warnings(result.peringatan)
     if pdf and result.berkas:
         from ..services.letters import pdf_copies
 
         result.berkas += guard(pdf_copies)(workspace(), result.berkas)
-    if fmt is Format.json:
+    if fmt is FormatRekaman.json:
         typer.echo(
             json.dumps({**result.row, "berkas": result.berkas}, ensure_ascii=False, indent=2)
         )
@@ -95,7 +98,7 @@ def catat(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
     from ..services.permohonan import RequestInput, register
@@ -146,7 +149,7 @@ def catat(
 @app.command()
 @guard
 def teruskan(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
     """Desk meneruskan permohonan kepada PPID."""
     from ..services.permohonan import forward
@@ -169,7 +172,7 @@ def perpanjang(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Perpanjang tenggat satu kali (7 hari kerja; 2 untuk tahapan berjalan) dengan alasan."""
     from ..services.permohonan import extend
@@ -228,7 +231,7 @@ def putuskan(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
-    format: Fmt = Format.teks,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat keputusan PPID dan buat pemberitahuan tertulis / surat keputusan penolakan."""
     from ..services.permohonan import Decision, decide
@@ -273,7 +276,7 @@ def putuskan(
 @app.command()
 @guard
 def selesai(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = Format.teks
+    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
     """Informasi telah diserahkan; permohonan ditutup."""
     from ..services.permohonan import deliver
@@ -288,17 +291,17 @@ def selesai(
 
 @app.command()
 @guard
-def lihat(nomor: Nomor, format: Fmt = Format.teks) -> None:
+def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     """Satu permohonan dengan seluruh riwayatnya."""
     from ..services.queries import record
 
     show(record(workspace(), "permohonan", nomor), "permohonan", format)
 
 
-def show(rec: dict, register: str, format: Format) -> None:
+def show(rec: dict, register: str, format: FormatRekaman) -> None:
     from ..schema import columns
 
-    if format is not Format.teks:
+    if format is not FormatRekaman.teks:
         typer.echo(json.dumps(rec, ensure_ascii=False, indent=2))
         return
     labels = {c.key: c.header for c in columns(register)}
