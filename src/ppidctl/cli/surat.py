@@ -35,7 +35,7 @@ def templat(
             {
                 "jenis": kind.name,
                 "judul": kind.title,
-                "berkas": str(path.relative_to(ws.root))
+                "berkas": path.relative_to(ws.root).as_posix()
                 if path.is_relative_to(ws.root)
                 else f"(bawaan) {path.name}",
                 "variabel": ", ".join(used),

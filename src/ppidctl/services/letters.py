@@ -133,7 +133,7 @@ def stage_letters(
                 "jenis": letter.kind,
                 "register": engine.KINDS[letter.kind].register,
                 "nomor_registrasi": letter.row.get("nomor_registrasi", ""),
-                "berkas": str(path.relative_to(ws.root)),
+                "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
             },
         )

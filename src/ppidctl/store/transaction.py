@@ -258,7 +258,7 @@ class Transaction:
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
                 self.written.append(create_new(path, data, mode))
-            files = [str(p.relative_to(self.ws.root)) for p in self.written]
+            files = [p.relative_to(self.ws.root).as_posix() for p in self.written]
             txid, count = os.urandom(6).hex(), len(self.entries)
             for k, entry in enumerate(self.entries, 1):
                 if files and k == 1:  # the files of the commit, once (on its first line)
