@@ -640,7 +640,20 @@ def test_cli_monthly_formats(hws):
     assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
     assert "Standar layanan SOP" in text
     assert "[standar_layanan]" in text  # not eaten as terminal markup
+    assert " 4,0 " in text and " 4.0 " not in text  # the median as Indonesians write it
     assert snapshot(hws.root) == before  # a report changes nothing
+
+
+def test_report_figures_in_indonesian_notation():
+    from ppidctl.reports.summary import nilai_teks
+
+    assert [nilai_teks(v) for v in (None, 4.0, 1234.56, 12, 100000)] == [
+        "–",
+        "4,0",
+        "1.234,6",
+        "12",
+        "100.000",
+    ]
 
 
 def test_cli_daily_and_annual(hws):

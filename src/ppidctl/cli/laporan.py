@@ -74,6 +74,8 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from ..reports.summary import nilai_teks as _cell
+
     # piped to a file or another program: wide enough for the widest table, never cropped
     console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
     console.print(f"[bold]{escape(lap.judul)}[/bold]")
@@ -108,14 +110,6 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
         console.print("[bold]Catatan[/bold]")
         for note in lap.catatan:
             console.print(f"- {escape(note)}", soft_wrap=True)
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
 
 
 def _sources(gabung: bool, folder: list[Path] | None):

@@ -16,8 +16,9 @@ Built directly with python-docx (no template). No personal data is printed: only
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .summary import nilai_teks as _fmt
 from .summary import tanggal_panjang
 
 if TYPE_CHECKING:
@@ -43,16 +44,6 @@ HINT_GAMBARAN = (
     "[Uraikan sarana dan prasarana, sumber daya manusia, dan anggaran pelayanan informasi. Teks "
     'ini dapat diisi tetap di ppidctl.toml, bagian [laporan] gambaran_layanan = "...".]'
 )
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return str(value)
 
 
 def _hint(doc, text: str) -> None:

@@ -220,6 +220,18 @@ def tanggal_hari(d: date) -> str:
     return f"{HARI[d.weekday()]}, {tanggal_panjang(d)}"
 
 
+def nilai_teks(value: Any) -> str:
+    """A report figure as Indonesians write it: ``1.234`` (thousands), ``3,5`` (decimal),
+    ``–`` for none. JSON, CSV and XLSX keep the numbers themselves."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", ".")
+    return str(value)
+
+
 # --------------------------------------------------------------------------- loading an office
 
 
