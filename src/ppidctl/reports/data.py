@@ -111,6 +111,7 @@ def _drop_blank(register: str, frame: pd.DataFrame) -> pd.DataFrame:
 def typed(register: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Convert string columns to the schema types (tanggal → datetime64, angka → Int64)."""
     out = {}
+    dates = []
     for key in frame.columns:
         try:
             col = schema.column(register, key)
@@ -119,10 +120,20 @@ def typed(register: str, frame: pd.DataFrame) -> pd.DataFrame:
             continue
         s = frame[key]
         if col.tipe == schema.TANGGAL:
-            out[key] = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
+            out[key] = None  # filled below, in column order
+            dates.append(key)
         elif col.tipe == schema.ANGKA:
             num = pd.to_numeric(s.str.replace(".", "", regex=False).str.strip(), errors="coerce")
             out[key] = num.where(num == num.round()).astype("Int64")
         else:
-            out[key] = s.astype(str)
+            out[key] = s if s.dtype == object else s.astype(str)
+    if dates:  # one parse for all date columns: a report reads a hundred small registers
+        n = len(frame)
+        parsed = pd.to_datetime(
+            pd.concat([frame[k] for k in dates], ignore_index=True),
+            format="%Y-%m-%d",
+            errors="coerce",
+        ).to_numpy()
+        for i, key in enumerate(dates):
+            out[key] = pd.Series(parsed[i * n : (i + 1) * n], index=frame.index, name=key)
     return pd.DataFrame(out, index=frame.index)

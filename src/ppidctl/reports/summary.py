@@ -321,6 +321,13 @@ class _View:
             self._cache[key] = self.frame[key].to_numpy(dtype=float)
         return self._cache[key]
 
+    def eq(self, key: str, value: str) -> np.ndarray:
+        """``column == value``, computed once (the per-office table asks for it per office)."""
+        k = f"{key}\x00{value}"
+        if k not in self._cache:
+            self._cache[k] = self.s(key) == value
+        return self._cache[k]
+
 
 def _combine(offices: list[Office], register: str) -> _View:
     frames = [getattr(o, register) for o in offices]
@@ -468,30 +475,27 @@ def _reaction_date(K: _View) -> np.ndarray:
 
 def _core(P: _View, K: _View, m: _Masks) -> dict[str, Any]:
     """The key figures of one period (ringkasan)."""
-    kep = P.s("keputusan")
     dec = m.diputuskan
-    ka = K.s("keputusan_atasan")
-    sikap = K.s("tanggapan_pemohon")
     hk_p = P.x("hk_pemberitahuan")[dec]
     hk_s = P.x("hk_penyerahan")[m.diserahkan]
     return {
         "permohonan_diterima": _n(m.diterima),
         "pemberitahuan_tertulis": _n(dec),
-        "diberikan": _n(dec & (kep == "diberikan")),
-        "diberikan_sebagian": _n(dec & (kep == "diberikan-sebagian")),
-        "ditolak": _n(dec & (kep == "ditolak")),
-        "tidak_dikuasai": _n(dec & (kep == "tidak-dikuasai")),
-        "belum_didokumentasikan": _n(dec & (kep == "belum-didokumentasikan")),
+        "diberikan": _n(dec & P.eq("keputusan", "diberikan")),
+        "diberikan_sebagian": _n(dec & P.eq("keputusan", "diberikan-sebagian")),
+        "ditolak": _n(dec & P.eq("keputusan", "ditolak")),
+        "tidak_dikuasai": _n(dec & P.eq("keputusan", "tidak-dikuasai")),
+        "belum_didokumentasikan": _n(dec & P.eq("keputusan", "belum-didokumentasikan")),
         "informasi_diserahkan": _n(m.diserahkan),
         "perpanjangan": _n(m.diperpanjang),
-        "terlambat": _n(dec & (P.s("terlambat") == "ya")),
+        "terlambat": _n(dec & P.eq("terlambat", "ya")),
         "median_hk_pemberitahuan": _stats(hk_p)["median"],
         "median_hk_penyerahan": _stats(hk_s)["median"],
         "keberatan_diterima": _n(m.k_diterima),
         "keberatan_ditanggapi": _n(m.k_ditanggapi),
-        "keberatan_dikabulkan": _n(m.k_ditanggapi & (ka == "diterima")),
-        "keberatan_ditolak": _n(m.k_ditanggapi & (ka == "ditolak")),
-        "sengketa": _n(m.k_sikap & (sikap == "sengketa")),
+        "keberatan_dikabulkan": _n(m.k_ditanggapi & K.eq("keputusan_atasan", "diterima")),
+        "keberatan_ditolak": _n(m.k_ditanggapi & K.eq("keputusan_atasan", "ditolak")),
+        "sengketa": _n(m.k_sikap & K.eq("tanggapan_pemohon", "sengketa")),
         "terbuka_permohonan": _n(m.terbuka),
         "terbuka_permohonan_lewat_tenggat": _n(m.terbuka_lewat),
         "menunggu_penyerahan": _n(m.menunggu_penyerahan),
@@ -944,10 +948,9 @@ def _comparison(prev: dict[str, Any], now: dict[str, Any], year: int) -> Tabel:
 
 
 def _per_office(offices: list[Office], P: _View, K: _View, m: _Masks) -> Tabel:
-    kantor_p, kantor_k = P.s("kantor"), K.s("kantor")
     rows = []
     for o in offices:
-        sel_p, sel_k = kantor_p == o.nama, kantor_k == o.nama
+        sel_p, sel_k = P.eq("kantor", o.nama), K.eq("kantor", o.nama)
         sub = _Masks(
             **{
                 name: getattr(m, name) & (sel_k if name.startswith("k_") else sel_p)
