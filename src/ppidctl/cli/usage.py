@@ -9,6 +9,7 @@ suggestions); otherwise its English message is matched against the few shapes th
 and an unknown shape is shown as it is rather than lost.
 """
 
+import functools
 import re
 import sys
 from typing import Any
@@ -48,14 +49,13 @@ _POLA = [
     (r"Option '(.+)' requires (\d+) arguments\.", r"opsi \1 perlu \2 nilai"),
     (r"Option '(.+)' does not take a value\.", r"opsi \1 tidak menerima nilai"),
 ]
-_POLA_RE = [(re.compile(p, re.S), r) for p, r in _POLA]
 
 
 def terjemah(text: str) -> str:
     """The Indonesian of one of the parser's English messages (unchanged when unknown)."""
     text = text.strip()
     for _ in range(2):  # "Value error, 'x' is not one of …" takes two steps
-        for pattern, repl in _POLA_RE:
+        for pattern, repl in _pola():
             m = pattern.fullmatch(text)
             if m:
                 text = m.expand(repl)
@@ -63,6 +63,12 @@ def terjemah(text: str) -> str:
         else:
             break
     return text
+
+
+@functools.cache
+def _pola() -> list[tuple[re.Pattern, str]]:
+    """Compiled only when a usage error is told (not on every command's start)."""
+    return [(re.compile(p, re.S), r) for p, r in _POLA]
 
 
 def _nama(e: cx.BadParameter) -> str:

@@ -72,7 +72,7 @@ class Table:
         header: list[str],
         index: dict[str, int],
         *,
-        body: bytes = b"",
+        body: bytes | memoryview = b"",
         header_raw: str | None = None,
         newline: str = "\r\n",
         delimiter: str = ",",
@@ -160,9 +160,9 @@ class Table:
 
     def _text(self) -> str:
         try:
-            return self._body.decode("utf-8")
+            return str(self._body, "utf-8")
         except UnicodeDecodeError as e:
-            line = self._body[: e.start].count(b"\n") + 2  # + the header line
+            line = bytes(self._body[: e.start]).count(b"\n") + 2  # + the header line
             raise RegisterError(
                 f"{self.path.name}:{line}: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV "
                 "biasa)",
@@ -265,20 +265,29 @@ class Table:
         """SHA-256 of the file as it was read ("" when there was no file)."""
         return self._as_read().hexdigest() if self._raw else ""
 
-    def sha256_of(self, blob: bytes) -> str:
-        """SHA-256 of ``blob`` (what to_bytes gave); when it only extends the file as read, the
+    def sha256_of(self, chunks: tuple[bytes, ...]) -> str:
+        """SHA-256 of ``chunks`` (what to_chunks gave); when they extend the file as read, the
         digest continues from the bytes already hashed instead of hashing them again."""
-        if self._raw and blob.startswith(self._raw):
+        if self._raw and len(chunks) == 2 and chunks[0] is self._raw:
             h = self._as_read().copy()
-            h.update(memoryview(blob)[len(self._raw) :])
+            h.update(chunks[1])
             return h.hexdigest()
-        return hashlib.sha256(blob).hexdigest()
+        h = hashlib.sha256()
+        for chunk in chunks:
+            h.update(chunk)
+        return h.hexdigest()
 
     def to_bytes(self) -> bytes:
+        chunks = self.to_chunks()
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    def to_chunks(self) -> tuple[bytes, ...]:
+        """The file to write, as pieces: after appends only, the file's bytes as read and the
+        new rows (so a 37 MB register is not copied once more to add one row)."""
         if self.path.suffix.lower() == ".xlsx":
             from .xlsx import table_to_xlsx
 
-            return table_to_xlsx(self)
+            return (table_to_xlsx(self),)
         if (
             not self._parsed
             and self._header_raw is not None
@@ -295,7 +304,7 @@ class Table:
                 writer.writerows(
                     [[r.get(k, "") if k else "" for k in order] for r in self._appended]
                 )
-            return self._raw + out.getvalue().encode("utf-8")
+            return (self._raw, out.getvalue().encode("utf-8"))
         self._ensure_columns()
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=self._delimiter, lineterminator=self._newline)
@@ -330,7 +339,7 @@ class Table:
                     pending.append([row.get(k, "") if k else "" for k in order])
             writer.writerows(pending)
         data = out.getvalue().encode("utf-8")
-        return b"\xef\xbb\xbf" + data if self._bom else data
+        return (b"\xef\xbb\xbf" + data if self._bom else data,)
 
     def cells_for_export(self) -> tuple[list[str], list[list[str]]]:
         rows = self.rows
@@ -355,6 +364,7 @@ def empty_table(register: str, path: Path) -> Table:
     return Table(register, path, header, {k: i for i, k in enumerate(header)})
 
 
+_BLANK = re.compile(rb"\s*\Z")
 _NOT_UTF8 = 'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"'
 
 
@@ -363,7 +373,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
     where = path.name
     bom = data.startswith(b"\xef\xbb\xbf")
     start = 3 if bom else 0
-    if not data[start:].strip():
+    if _BLANK.match(data, start):  # (no copy of a large file to find out)
         return empty_table(register, path)
     nl = data.find(b"\n", start)
     if nl == -1 and b"\r" in data[start:]:
@@ -389,7 +399,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         path,
         header,
         index,
-        body=data[cut:],
+        body=memoryview(data)[cut:],  # not copied: an append never reads it
         header_raw=first,
         newline=newline if newline in ("\n", "\r\n", "\r") else "\r\n",
         delimiter=delimiter,

@@ -35,6 +35,9 @@ from . import journal
 from .lock import workspace_lock
 from .table import Table, read_csv, read_table
 
+#: what a file is written from: its bytes, or its pieces in order
+Data = bytes | tuple[bytes, ...]
+
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
@@ -82,14 +85,15 @@ def make_dirs(folder: Path, mode: int) -> None:
 
 
 @contextmanager
-def _temp_beside(path: Path, data: bytes, mode: int) -> Iterator[str]:
+def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
     """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; removed afterwards
     unless it was moved into place."""
     make_dirs(path.parent, mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for chunk in data if isinstance(data, tuple) else (data,):
+                f.write(chunk)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
@@ -101,8 +105,9 @@ def _temp_beside(path: Path, data: bytes, mode: int) -> Iterator[str]:
             pass
 
 
-def write_atomic(path: Path, data: bytes, mode: int) -> None:
-    """Replace ``path`` with ``data``: temp file beside it, fsync, chmod, os.replace."""
+def write_atomic(path: Path, data: Data, mode: int) -> None:
+    """Replace ``path`` with ``data`` (bytes, or pieces of it): temp file beside it, fsync,
+    chmod, os.replace."""
     with _temp_beside(path, data, mode) as tmp:
         os.replace(tmp, path)
     _fsync_dir(path.parent)
@@ -244,8 +249,8 @@ class Transaction:
         if not self.entries and not self.files:
             return
         mode = self.ws.file_mode
-        blobs = {name: t.to_bytes() for name, t in self.tables.items() if t.dirty}
-        blobs.update(self.raw)
+        blobs = {name: t.to_chunks() for name, t in self.tables.items() if t.dirty}
+        blobs.update({name: (data,) for name, data in self.raw.items()})
         try:
             jpath = self.ws.journal_path
             last = journal.tail(jpath)  # refuses a torn journal before anything is written
@@ -295,9 +300,11 @@ class Transaction:
             return table
         return None
 
-    def _hash_after(self, register: str, blob: bytes) -> str:
+    def _hash_after(self, register: str, chunks: tuple[bytes, ...]) -> str:
         table = self._csv_table(register)
-        return table.sha256_of(blob) if table is not None else journal.sha256_bytes(blob)
+        if table is not None:
+            return table.sha256_of(chunks)
+        return journal.sha256_bytes(b"".join(chunks))
 
     def _hash_before(self, register: str) -> str:
         """SHA-256 of the register as this commit found it ("" when there was no file)."""
@@ -335,7 +342,7 @@ class Transaction:
                     "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini",
                 )
 
-    def _sequences_before(self, blobs: dict[str, bytes]) -> dict[str, dict[str, int]]:
+    def _sequences_before(self, blobs: dict[str, Data]) -> dict[str, dict[str, int]]:
         """Cached sequence maxima of the registers about to be written, with this commit's new
         rows added, so the cache stays valid for the next command (see seqcache)."""
         from ..workspace import cache_dir
