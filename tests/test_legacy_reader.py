@@ -956,6 +956,22 @@ def test_csv_judul_di_atas_dan_baris_kosong(tmp_path):
     assert t.rows.akhir == (7, "Jumlah")
 
 
+def test_baris_jumlah_di_antara_sel_berspasi_mengakhiri_tabel(tmp_path):
+    """A totals line whose other cells hold only spaces still ends the table, even when it has
+    numbers under the required columns (found by comparing with the row-by-row reading)."""
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No,Tanggal Permohonan,Nama Pemohon,Informasi yang Diminta,Keputusan,Keterangan\n"
+        "1,2024-01-02,Budi,Data A,diberikan,x\n"
+        "2,2024-01-03,Ani,Data B,ditolak,y\n"
+        "Jumlah,2,2,2, , \n"
+        "Mengetahui,,,,,\n",
+    )
+    t, rows = satu(p)
+    assert [r.baris for r in rows] == [2, 3]
+    assert t.rows.akhir == (4, "Jumlah")
+
+
 def test_sel_berisi_spasi_tidak_dianggap_isi(tmp_path):
     """Cells holding only spaces (typed or left by a template) count as empty wherever rows are
     classified: a row of them is blank, a totals line among them still ends the table, and a

@@ -565,6 +565,30 @@ def test_usage_errors_are_indonesian_and_change_nothing(run, args, message):
     assert snapshot(run.root) == before
 
 
+def test_other_parser_errors_are_told_not_raised():
+    """A parser error that is not a usage error (an unreadable file argument) is printed as one
+    Error line with its exit code, as Typer itself would, not left as a traceback."""
+    import typer
+    from typer._click.exceptions import FileError
+    from typer.testing import CliRunner
+
+    from ppidctl.cli.usage import Akar
+
+    app = typer.Typer(cls=Akar)
+
+    @app.command()
+    def baca() -> None:
+        raise FileError("x.csv", hint="tidak ada")
+
+    @app.command()
+    def lain() -> None:
+        pass
+
+    result = CliRunner().invoke(app, ["baca"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("Error: ") and "x.csv" in result.stderr
+
+
 def test_help_screens_use_indonesian_framework_words(run):
     shown = run.ok("permohonan", "catat", "--help").stdout
     assert "Opsi" in shown and "Tampilkan bantuan" in shown

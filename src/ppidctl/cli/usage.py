@@ -172,6 +172,11 @@ class Akar(TyperGroup):
                 raise
             typer.echo(f"Error: {pesan(e)} — {_saran(e)}", err=True)
             sys.exit(e.exit_code)
+        except cx.ClickException as e:  # any other error the parser reports
+            if not standalone_mode:
+                raise
+            typer.echo(f"Error: {terjemah(e.format_message())}", err=True)
+            sys.exit(e.exit_code)
         except typer.Abort:
             if not standalone_mode:
                 raise

@@ -862,11 +862,13 @@ def _buat_tabel(
             if n < b:
                 cells = list(cells) + [""] * (b - n)
             # the common case, a data row: every required column filled and more than four
-            # cells with content. It needs none of the checks below, which look at every
-            # cell's text (made otherwise only for what a row keeps, or for a rejects file).
+            # cells with content (cells of only spaces do not count: a totals line among
+            # formatted cells). It needs none of the checks below, which look at every cell's
+            # text (made otherwise only for what a row keeps, or for a rejects file).
+            sel = cells[a:b]
             if (
                 wajib_kol
-                and b - a - cells[a:b].count("") > 4
+                and b - a - sel.count("") - sum(type(c) is str and c.isspace() for c in sel) > 4
                 and not lewati_sub
                 and all(
                     (c := cells[i]) is not None
