@@ -1,10 +1,11 @@
 """``registers/jurnal.jsonl``: the append-only, hash-chained journal of every change.
 
 One JSON object per line: time, OS user, officer, command, register, number, action, the changed
-fields ``{key: [before, after]}`` (``perubahan``; a new row, ``aksi: tambah``, carries its non-empty
-values ``{key: value}`` as ``nilai`` instead), files written, the SHA-256 of the previous line (``sebelum``), of
-every register file the commit replaces as it was before (``register_sha256_sebelum``) and after
-(``register_sha256``), and the commit it belongs to (``transaksi``: id, ``ke`` of ``dari`` lines).
+fields ``{key: [before, after]}`` (``perubahan``; a new row, ``aksi: tambah``, carries its
+non-empty values ``{key: value}`` as ``nilai`` instead), files written, the SHA-256 of the
+previous line (``sebelum``), of every register file the commit replaces as it was before
+(``register_sha256_sebelum``) and after (``register_sha256``), and the commit it belongs to
+(``transaksi``: id, ``ke`` of ``dari`` lines).
 The journal is written before the registers are replaced, so a register can always be rebuilt or
 checked against it (``ppidctl periksa``, ``ppidctl pulihkan``).
 
