@@ -586,7 +586,7 @@ def test_other_parser_errors_are_told_not_raised():
 
     result = CliRunner().invoke(app, ["baca"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
-    assert result.stderr.startswith("Error: ") and "x.csv" in result.stderr
+    assert result.stderr.startswith("Error: berkas 'x.csv' tidak bisa dibuka: tidak ada")
 
 
 def test_help_screens_use_indonesian_framework_words(run):

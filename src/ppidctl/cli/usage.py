@@ -48,6 +48,7 @@ _POLA = [
     (r"Option '(.+)' requires an argument\.", r"opsi \1 perlu nilai"),
     (r"Option '(.+)' requires (\d+) arguments\.", r"opsi \1 perlu \2 nilai"),
     (r"Option '(.+)' does not take a value\.", r"opsi \1 tidak menerima nilai"),
+    (r"Could not open file (.+?): (.+)", r"berkas \1 tidak bisa dibuka: \2"),
 ]
 
 
