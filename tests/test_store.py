@@ -186,6 +186,19 @@ def test_xlsx_registers(tmp_path):
     row = dict(zip(header, [c.value for c in sheet[2]], strict=False))
     assert row["nik"] == "5271011203900001"  # text, not a number Excel would round
     assert row["status"] == "diputuskan" and row["tanggal_pemberitahuan"] == "2026-03-25"
+    assert sheet.freeze_panes == "A2"
+
+    # text Excel would run as a formula is kept as typed, never turned into one
+    args = [a for a in REQUEST]
+    args[args.index("--informasi") + 1] = "=SUM(A1) dan +62 riset"
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-17", "--tanpa-surat")
+    cell = load_workbook(ws.register_path("permohonan")).active.cell(
+        3, header.index("informasi_diminta") + 1
+    )
+    assert (cell.data_type, cell.value) == ("s", "=SUM(A1) dan +62 riset")
+    shown = json.loads(run.ok("permohonan", "lihat", "2", "--format", "json").stdout)
+    assert shown["data"]["informasi_diminta"] == "=SUM(A1) dan +62 riset"
+    assert run.ok("periksa").stdout == ""
 
 
 def _hold(root, seconds, ready):

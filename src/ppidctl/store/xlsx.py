@@ -60,16 +60,19 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
 
 
 def table_to_xlsx(table: Table) -> bytes:
+    """The workbook; text Excel would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is
+    stored as a text cell, so it reads back as typed."""
     from openpyxl import Workbook
 
+    from ..reports.excel import plain
+
     header, body = table.cells_for_export()
-    wb = Workbook()
-    ws = wb.active
-    ws.title = table.register
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(table.register)
+    ws.freeze_panes = "A2"
     ws.append(header)
     for cells in body:
-        ws.append(cells)
-    ws.freeze_panes = "A2"
+        ws.append([plain(ws, c) for c in cells])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
