@@ -926,8 +926,11 @@ def test_csv_paksa_pemisah_dan_encoding(tmp_path):
     assert "tidak ditemukan" in e.value.pesan
     with pytest.raises(ImporError) as e:
         list(read_tables(p, "permohonan", encoding="utf-8")[0].rows)
-    assert "tidak bisa dibaca sebagai utf-8" in e.value.pesan
-    assert e.value.saran == "coba --encoding cp1252 atau --encoding utf-8"
+    assert e.value.pesan == "berkas 'r.csv' bukan teks utf-8 (baris 2 yang pertama)"
+    assert e.value.saran == "coba --encoding cp1252, atau tanpa --encoding agar ppidctl menebaknya"
+    with pytest.raises(ImporError) as e:  # no byte-order mark: refused, not a traceback
+        read_tables(p, "permohonan", encoding="utf-16")
+    assert e.value.pesan.startswith("berkas 'r.csv' bukan teks utf-16")
     with pytest.raises(ImporError, match="encoding 'klingon' tidak dikenal"):
         read_tables(p, "permohonan", encoding="klingon")
     (t,) = read_tables(p, "permohonan", pemisah="titik koma", encoding="cp1252")

@@ -349,8 +349,11 @@ class _SumberCsv:
         else:
             self.encoding = _deteksi_encoding(path)
         self.encoding_ditebak = not encoding
-        with open(path, encoding=self.encoding, errors="replace", newline="") as f:
-            contoh = f.read(1 << 16)
+        try:
+            with open(path, encoding=self.encoding, errors="replace", newline="") as f:
+                contoh = f.read(1 << 16)
+        except UnicodeError:  # e.g. utf-16 asked for a file without its byte-order mark
+            raise self._tak_terbaca() from None
         self.lewati_sep = False
         m = re.match(r"\ufeff?sep=(.)\r?\n", contoh)
         if m:  # Excel's "sep=;" hint line
@@ -371,12 +374,8 @@ class _SumberCsv:
                     if self.lewati_sep and mulai == 1:
                         continue
                     yield mulai, rec
-        except UnicodeDecodeError as e:
-            raise ImporError(
-                f"berkas '{self.path.name}' tidak bisa dibaca sebagai {self.encoding}: {e.reason} "
-                f"sekitar baris {sebelum + 1}",
-                "coba --encoding cp1252 atau --encoding utf-8",
-            ) from None
+        except UnicodeError:
+            raise self._tak_terbaca() from None
         except csv.Error as e:
             raise ImporError(
                 f"berkas '{self.path.name}' baris {sebelum + 1}: CSV rusak ({e})",
@@ -385,6 +384,25 @@ class _SumberCsv:
 
     def gabungan(self) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
         return None
+
+    def _tak_terbaca(self) -> ImporError:
+        """The file is not text in ``self.encoding``: say which line first is not."""
+        where = ""
+        try:
+            with open(self.path, "rb") as f:
+                for n, line in enumerate(f, 1):
+                    try:
+                        line.decode(self.encoding)
+                    except UnicodeError:
+                        where = f" (baris {n} yang pertama)"
+                        break
+        except (OSError, LookupError):
+            pass
+        lain = "cp1252" if codecs.lookup(self.encoding).name == "utf-8" else "utf-8"
+        return ImporError(
+            f"berkas '{self.path.name}' bukan teks {self.encoding}{where}",
+            f"coba --encoding {lain}, atau tanpa --encoding agar ppidctl menebaknya",
+        )
 
 
 class _SumberLembar:
