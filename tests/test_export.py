@@ -208,13 +208,17 @@ def test_unmasked_export_is_journalled(hws, run, tmp_path):
     changed = {k for k in after if after[k] != before.get(k)}
     assert changed == {"registers/jurnal.jsonl"}  # the journal is the only change
     last = _journal(hws)[-1]
-    assert (last["aksi"], last["register"], last["berkas"], last["petugas"]) == (
+    assert (last["aksi"], last["register"], last["keluaran"], last["petugas"]) == (
         "ekspor-tanpa-sensor", "permohonan", str(out), "Agus")  # fmt: skip
     assert last["perintah"] == "ekspor"
-    # printed on stdout: journalled with berkas "-"
+    # printed on stdout: journalled with keluaran "-"
     run.ok("ekspor", "--register", "keberatan", "--format", "json", "--tanpa-sensor")
-    assert _journal(hws)[-1]["berkas"] == "-"
+    assert _journal(hws)[-1]["keluaran"] == "-" and "berkas" not in _journal(hws)[-1]
     assert _journal(hws)[-1]["register"] == "keberatan"
+    # an export is not a letter of the workspace: deleting it later is not a problem
+    out.unlink()
+    checked = run("periksa").stdout
+    assert "surat tidak ada" not in checked and out.name not in checked and "-:" not in checked
 
 
 def test_masking_rules():

@@ -751,7 +751,7 @@ def test_xlsx_report_unmasked_is_journalled(hws, tmp_path):
     lines = [json.loads(x) for x in hws.journal_path.read_text(encoding="utf-8").splitlines()]
     last = [e for e in lines if e.get("aksi") == "ekspor-tanpa-sensor"]
     assert {e["register"] for e in last} == {"permohonan", "keberatan"}
-    assert all(e["berkas"] == str(out) and e["petugas"] == "Rina" for e in last)
+    assert all(e["keluaran"] == str(out) and e["petugas"] == "Rina" for e in last)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
 

@@ -54,7 +54,7 @@ def _write(
             for ws in workspaces:
                 tx = stack.enter_context(ws.transaction(perintah, petugas))
                 for register in registers:
-                    tx.log(register, "", "ekspor-tanpa-sensor", {}, berkas=str(path))
+                    tx.log(register, "", "ekspor-tanpa-sensor", {}, keluaran=str(path))
             write_atomic(path, data, UNMASKED_MODE)
             written = True
     except BaseException:
@@ -68,11 +68,11 @@ def _write(
 
 
 def journal_stdout(workspaces: list[Workspace], register: str, perintah: str, petugas: str) -> None:
-    """Journal an unmasked export printed on stdout (berkas ``-``)."""
+    """Journal an unmasked export printed on stdout (keluaran ``-``)."""
     with ExitStack() as stack:
         for ws in workspaces:
             tx = stack.enter_context(ws.transaction(perintah, petugas))
-            tx.log(register, "", "ekspor-tanpa-sensor", {}, berkas="-")
+            tx.log(register, "", "ekspor-tanpa-sensor", {}, keluaran="-")
 
 
 def save_report(
