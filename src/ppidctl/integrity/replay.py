@@ -197,7 +197,9 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
     found = {name: len(h.breaks) for name, h in replay.histories.items()}
     for line in group:
         entry = line.entry
-        for path in entry.get("berkas") or ():
+        # (journals written before exports were recorded as keluaran named them berkas)
+        made = () if entry.get("aksi") == "ekspor-tanpa-sensor" else entry.get("berkas") or ()
+        for path in made:
             if isinstance(path, str):
                 replay.letters.setdefault(path, line.no)
         for path in entry.get("berkas_hilang_diterima") or ():
