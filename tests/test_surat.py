@@ -93,6 +93,13 @@ def test_rejection_and_not_held_letters(run, ws):
     text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
     assert "Pasal 17 huruf h angka 2" in text and "Nomor 12 Tahun 2026" in text
     assert "77/PPID/III/2026" in text and "30 (tiga puluh) hari kerja" in text
+    # one outgoing number names one letter: another letter may not take it
+    run.refused(
+        "permohonan", "putuskan", "2", "--keputusan", "tidak-dikuasai",
+        "--badan-publik", "Dinas Kependudukan", "--nomor-surat", "77/PPID/III/2026",
+        "--tanggal", "2026-03-20",
+        message="nomor surat 77/PPID/III/2026 sudah dipakai untuk surat penolakan 001/PPID",
+    )  # fmt: skip
     run.ok(
         "permohonan",
         "putuskan",

@@ -110,6 +110,8 @@ def stage_letters(
 
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
+    if nomor_surat and nomor_surat.strip():
+        _refuse_used_number(tx, letters[0], nomor_surat.strip())
     paths: list[str] = []
     taken: set[str] = set()
     earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
@@ -141,6 +143,22 @@ def stage_letters(
         if progress:
             progress()
     return paths
+
+
+def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
+    """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
+    of the same letter (a copy made again), never another letter's."""
+    nomor = letter.row.get("nomor_registrasi", "")
+    for row in tx.table("surat").rows:
+        if row["nomor_surat"] == number and (row["jenis"], row["nomor_registrasi"]) != (
+            letter.kind,
+            nomor,
+        ):
+            raise RuleError(
+                f"nomor surat {number} sudah dipakai untuk surat {row['jenis']} "
+                f"{row['nomor_registrasi']} tanggal {row['tanggal']} (registers/surat.csv)",
+                "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
+            )
 
 
 def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
