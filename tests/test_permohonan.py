@@ -192,6 +192,16 @@ def test_sequence_part_alone_must_be_unambiguous(run, today):
     assert row(run, "1")["nomor_registrasi"] == N1
     assert row(run, "001")["nomor_registrasi"] == N1
     run.refused("permohonan", "teruskan", "9", message="nomor 9 tidak ada di register permohonan")
+    # the number as a letter's file name has it, or in lower case
+    assert row(run, "001-PPID-5271-III-2026")["nomor_registrasi"] == N1
+    assert row(run, " 001/ppid/5271/iii/2026")["nomor_registrasi"] == N1
+    # next year the short form no longer finds it, and says what to type instead
+    today("2027-01-04")
+    run.refused(
+        "permohonan", "teruskan", "1",
+        message="nomor urut 1 tidak ada di register permohonan tahun 2027 (nomor urut saja hanya "
+        f"untuk tahun ini) — tulis nomor registrasi lengkap, mis. {N1}",
+    )  # fmt: skip
 
 
 def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):

@@ -19,14 +19,19 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     for i, row in enumerate(table.rows):
         if row["nomor_registrasi"] == wanted:
             return i
+    # typed in lower case, or in a letter file's form (001-PPID-5271-III-2026)
+    loose = _loose(wanted)
+    hits = [i for i, row in enumerate(table.rows) if _loose(row["nomor_registrasi"]) == loose]
+    if len(hits) == 1:
+        return hits[0]
     if wanted.isdigit():
         seq, year = int(wanted), str(today.year)
-        hits = [
+        same = [
             i
             for i, row in enumerate(table.rows)
-            if row["tanggal_diterima"][:4] == year
-            and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+            if numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
+        hits = [i for i in same if table.rows[i]["tanggal_diterima"][:4] == year]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -35,10 +40,21 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
                 f"nomor urut {wanted} tidak tunggal di register {table.register} {year}: {found}",
                 "tulis nomor registrasi lengkap",
             )
+        if same:  # only in other years: the short form is for this year's numbers
+            found = ", ".join(table.rows[i]["nomor_registrasi"] for i in same[:3])
+            raise NotFoundError(
+                f"nomor urut {wanted} tidak ada di register {table.register} tahun {year} "
+                "(nomor urut saja hanya untuk tahun ini)",
+                f"tulis nomor registrasi lengkap, mis. {found}",
+            )
     raise NotFoundError(
         f"nomor {wanted} tidak ada di register {table.register}",
         f"lihat nomor yang ada dengan: ppidctl {table.register} daftar",
     )
+
+
+def _loose(nomor: str) -> str:
+    return nomor.strip().casefold().replace("-", "/")
 
 
 def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[str, str]]:
