@@ -253,6 +253,14 @@ def test_daftar_filters(run):
     assert rows("--dari", "2026-03-01", "--sampai", "2026-03-31") == [N1]
     assert rows("--status", "terdaftar") == [N1, "002/PPID/5271/IV/2026"]
     run.refused("permohonan", "daftar", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
+    run.refused(
+        "permohonan", "daftar", "--dari", "2026-04-10", "--sampai", "2026-03-01",
+        message="--dari 2026-04-10 sesudah --sampai 2026-03-01",
+    )  # fmt: skip
+    run.refused(
+        "permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-10",
+        message="--bulan tidak bisa dipakai bersama --dari/--sampai",
+    )  # fmt: skip
     # a mistyped status is refused, not answered with an empty list
     run.refused("permohonan", "daftar", "--status", "terdaftr", message="--status 'terdaftr' tidak")
     run.refused(

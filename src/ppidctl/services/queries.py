@@ -34,6 +34,11 @@ class Filter:
     dalam: int | None = None
 
     def period(self) -> tuple[str, str]:
+        if self.bulan and (self.dari or self.sampai):
+            raise RuleError(
+                "--bulan tidak bisa dipakai bersama --dari/--sampai",
+                "pilih --bulan YYYY-MM, atau --dari dan --sampai",
+            )
         if self.bulan:
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.bulan):
                 raise RuleError(f"--bulan '{self.bulan}' tidak sah", "tulis sebagai YYYY-MM")
@@ -45,6 +50,10 @@ class Filter:
                     date.fromisoformat(value)
                 except ValueError:
                     raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD") from None
+        if self.dari and self.sampai and self.dari > self.sampai:
+            raise RuleError(
+                f"--dari {self.dari} sesudah --sampai {self.sampai}", "tukar kedua tanggalnya"
+            )
         return lo, hi
 
     def check_status(self, registers: tuple[str, ...]) -> None:
