@@ -408,20 +408,31 @@ def test_steps_dates_required_fields_and_values(run, ws, today):
     ]
 
 
-def test_a_holiday_added_later_redates_open_cases_on_request(run, ws):
+def test_a_holiday_added_later_redates_open_cases(run, ws):
     three(run)
     run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
-    run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "HUT Kota Mataram")
-    result = periksa_fails(run)
-    assert [line.split(": ")[1] for line in lines_of(result)] == [N1, N2]  # not the closed one
-    assert "seharusnya 2026-04-08" in result.stdout
-    out = run.ok("periksa", "--perbaiki-tenggat")
+    # kalender tambah moves the stored deadlines of the open cases in its own commit
+    out = run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "HUT Kota Mataram")
+    assert "Tenggat 2 perkara terbuka berubah" in out.stderr
     assert f"{N1}: jatuh_tempo 2026-04-07 → 2026-04-08" in out.stderr
     assert [r["jatuh_tempo"] for r in ws.read("permohonan").rows] == [
         "2026-04-08",
         "2026-04-08",
-        "2026-04-07",
+        "2026-04-07",  # decided: its deadline stays as it was
     ]
+    entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()[-3:]]
+    assert {e["perintah"] for e in entries} == {"kalender tambah"}
+    assert run.ok("periksa").stdout == ""
+    # a deadline setting changed by hand in ppidctl.toml: periksa finds, --perbaiki-tenggat fixes
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("permohonan = 10 ", "permohonan = 11 ")
+    )
+    result = periksa_fails(run)
+    assert [line.split(": ")[1] for line in lines_of(result)] == [N1, N2]  # not the closed one
+    assert "seharusnya 2026-04-09" in result.stdout
+    out = run.ok("periksa", "--perbaiki-tenggat")
+    assert f"{N1}: jatuh_tempo 2026-04-08 → 2026-04-09" in out.stderr
     entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()[-2:]]
     assert all(e["perintah"] == "periksa --perbaiki-tenggat" for e in entries)
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr

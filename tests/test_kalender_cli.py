@@ -37,8 +37,11 @@ def test_libur_lists_the_decreed_year(run):
 
 def test_office_day_off_moves_open_deadlines(run):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
-    out = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram").stdout
-    assert "2026-04-06 dicatat sebagai libur kantor" in out
+    result = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram")
+    assert "2026-04-06 dicatat sebagai libur kantor" in result.stdout
+    assert "jatuh_tempo 2026-04-07 → 2026-04-08" in result.stderr  # stored, not only shown
+    text = (run.root / "registers" / "permohonan.csv").read_text(encoding="utf-8")
+    assert "2026-04-08" in text and "2026-04-07" not in text  # the register file, for Excel
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-08"  # one more working day
     rows = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)

@@ -97,11 +97,15 @@ class Workspace:
 
     @cached_property
     def calendar(self) -> WorkCalendar:
+        return self.calendar_with(self.read("libur").rows)
+
+    def calendar_with(self, libur: list[dict[str, str]]) -> WorkCalendar:
+        """The working-day calendar with ``libur`` (rows of registers/libur.csv) as overrides."""
         from .rules.calendar import Override, WorkCalendar
 
         overrides = [
             Override(date.fromisoformat(r["tanggal"]), r["jenis"] == "hari_kerja", r["keterangan"])
-            for r in self.read("libur")
+            for r in libur
         ]
         return WorkCalendar(
             overrides,

@@ -125,10 +125,13 @@ def tambah(
     """Catat libur kantor (atau hari kerja tambahan) di registers/libur.csv."""
     from ..services.kalender import add_day
 
-    row = add_day(workspace(), tanggal, keterangan, hari_kerja=hari_kerja, petugas=petugas)
+    row, moved = add_day(workspace(), tanggal, keterangan, hari_kerja=hari_kerja, petugas=petugas)
     what = "hari kerja tambahan" if hari_kerja else "libur kantor"
     typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
-    err("Tenggat perkara terbuka dihitung ulang dengan kalender ini.")
+    if moved:
+        err(f"Tenggat {len(moved)} perkara terbuka berubah:\n" + "\n".join(f"  {m}" for m in moved))
+    else:
+        err("Tidak ada tenggat perkara terbuka yang berubah.")
 
 
 @tahapan_app.command("tambah")

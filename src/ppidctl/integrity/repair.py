@@ -328,20 +328,25 @@ def _refuse_unrepaired(a: Analysis) -> None:
 def fix_deadlines(ws, *, petugas: str = "") -> Outcome:
     out = Outcome()
     with ws.transaction("periksa --perbaiki-tenggat", petugas) as tx:
-        for name in ("permohonan", "keberatan"):
-            table = tx.table(name)
-            rel_ = rel(ws, table.path)
-            for i, row in enumerate(table.rows):
-                due = expected_deadline(ws, name, row)
-                if due and row.get("jatuh_tempo") != due:
-                    old = row.get("jatuh_tempo", "")
-                    tx.update(
-                        name,
-                        i,
-                        {"jatuh_tempo": due},
-                        catatan="tenggat dihitung ulang dengan kalender sekarang",
-                    )
-                    out.done.append(
-                        f"{rel_}: {row['nomor_registrasi']}: jatuh_tempo {old or '(kosong)'} → {due}"
-                    )
+        out.done += refresh_deadlines(ws, tx, ws.calendar)
     return out
+
+
+def refresh_deadlines(ws, tx, calendar) -> list[str]:
+    """Store, in ``tx``, the deadline ``calendar`` gives every open case whose stored one
+    differs (journalled); one line per change."""
+    done = []
+    for name in ("permohonan", "keberatan"):
+        table = tx.table(name)
+        rel_ = rel(ws, table.path)
+        for i, row in enumerate(table.rows):
+            due = expected_deadline(ws, name, row, calendar)
+            if due and row.get("jatuh_tempo") != due:
+                old = row.get("jatuh_tempo", "")
+                tx.update(
+                    name, i, {"jatuh_tempo": due}, catatan="tenggat dihitung ulang dengan kalender"
+                )
+                done.append(
+                    f"{rel_}: {row['nomor_registrasi']}: jatuh_tempo {old or '(kosong)'} → {due}"
+                )
+    return done

@@ -106,9 +106,10 @@ def parse_date(value: str) -> date | None:
         return None
 
 
-def expected_deadline(ws, register: str, row: dict[str, str]) -> str | None:
-    """The deadline of an open case recomputed on today's calendar, or None (closed, or the
-    stored facts do not allow it)."""
+def expected_deadline(ws, register: str, row: dict[str, str], calendar=None) -> str | None:
+    """The deadline of an open case recomputed on today's calendar (or ``calendar``), or None
+    (closed, or the stored facts do not allow it)."""
+    calendar = calendar or ws.calendar
     if row.get("status") not in OPEN.get(register, ()):
         return None
     if parse_date(row.get("tanggal_diterima", "")) is None:
@@ -117,9 +118,9 @@ def expected_deadline(ws, register: str, row: dict[str, str]) -> str | None:
         return None
     try:
         if register == "permohonan":
-            due = deadlines.request(row, ws.settings, ws.calendar)
+            due = deadlines.request(row, ws.settings, calendar)
         else:
-            due = deadlines.objection(row, ws.settings, ws.calendar)
+            due = deadlines.objection(row, ws.settings, calendar)
     except (PpidError, ValueError, KeyError):
         return None
     return due.tanggal.isoformat()

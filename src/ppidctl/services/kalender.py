@@ -12,8 +12,12 @@ from ..workspace import Workspace
 
 def add_day(
     ws: Workspace, tanggal: str, keterangan: str, *, hari_kerja: bool = False, petugas: str = ""
-) -> dict[str, str]:
-    """Record an office day off (or, with ``hari_kerja``, a day that is a working day after all)."""
+) -> tuple[dict[str, str], list[str]]:
+    """Record an office day off (or, with ``hari_kerja``, a day that is a working day after all)
+    and, in the same commit, the deadlines of the open cases it moves. Returns the row and one
+    line per deadline changed."""
+    from ..integrity.repair import refresh_deadlines
+
     day = v.tanggal(tanggal, "TANGGAL")
     ket = v.teks(keterangan, "--keterangan", wajib=True)
     cal = ws.calendar
@@ -38,7 +42,9 @@ def add_day(
                 "sunting baris itu bila keterangannya berubah",
             )
         tx.append("libur", row)
-    return row
+        moved = refresh_deadlines(ws, tx, ws.calendar_with(tx.table("libur").rows))
+    ws.__dict__.pop("calendar", None)  # the cached calendar predates the new day
+    return row, moved
 
 
 def add_stage(
