@@ -69,7 +69,7 @@ def terjemah(text: str) -> str:
 @functools.cache
 def _pola() -> list[tuple[re.Pattern, str]]:
     """Compiled only when a usage error is told (not on every command's start)."""
-    return [(re.compile(p, re.S), r) for p, r in _POLA]
+    return [(re.compile(p, re.S | re.I), r) for p, r in _POLA]
 
 
 def _nama(e: cx.BadParameter) -> str:
