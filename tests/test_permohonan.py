@@ -566,6 +566,7 @@ def test_usage_errors_exit_2(run):
             ["permohonan", "lihat", "1", "--format", "csv"],
             "'csv' bukan salah satu dari 'teks', 'json'",
         ),
+        (["impor", ".", "--register", "permohonan"], "'.' adalah folder, bukan berkas"),
         (["jatuh-tempo", "--dalam", "dua"], "Error: nilai --dalam tidak sah: harus bilangan bulat"),
         (["jatuh-tempo", "--dalam", "-1"], "Error: nilai --dalam tidak sah: paling sedikit 0"),
     ],
