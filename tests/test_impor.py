@@ -605,6 +605,26 @@ def test_status_tenggat_dan_terlambat_diturunkan(ws, tmp_path, today):
     )
 
 
+def test_langkah_tidak_urut_ditolak(run, ws, tmp_path):
+    """A notification dated before the receipt is a typo to fix, not a case to import (it
+    would show as 'terdaftar' and hundreds of working days late)."""
+    src = write_csv(
+        tmp_path / "u.csv",
+        [
+            [*HEAD, "Keputusan", "Tanggal Pemberitahuan"],
+            ["", "9/1/2025", "Ani", "DPT", "Diberikan", "5/1/2025"],
+            ["", "9/1/2025", "Budi", "DCT", "Diberikan", "15/1/2025"],
+        ],
+    )
+    p = svc.plan(ws, src, "permohonan")
+    assert [m.teks() for m in p.masalah] == [
+        "baris 2, kolom Tanggal Pemberitahuan: tanggal_pemberitahuan 2025-01-05 sebelum "
+        "tanggal_diterima 2025-01-09"
+    ]
+    assert [b.nilai["nama_pemohon"] for b in p.impor] == ["Budi"]
+    run.refused("impor", str(src), "--register", "permohonan", message="sebelum tanggal_diterima")
+
+
 def test_keberatan_status_diturunkan(ws, tmp_path):
     src = write_csv(
         tmp_path / "k.csv",

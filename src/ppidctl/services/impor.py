@@ -13,7 +13,9 @@ Decisions (issue 6; where the brief was silent, the choice is written here):
 
 **A row is refused** for any problem the reader found (damaged NIK, impossible date, unknown
 wording, see :mod:`ppidctl.legacy.values`); a required column (``wajib`` in the schema, except the
-number and the status, which are assigned/derived) left empty; a number already in the register
+number and the status, which are assigned/derived) left empty; steps dated out of order (a
+notification before the receipt: :data:`ppidctl.integrity.rows.ORDER`, the order ``periksa``
+checks); a number already in the register
 for different data (other receipt date, name or information); a row whose date + name +
 information equal a register row filed under another number; and, within the file, a number
 already used by an earlier row for different data, or the same request typed twice (the same
@@ -90,6 +92,7 @@ from typing import Any
 
 from .. import schema
 from ..errors import PpidError
+from ..integrity.rows import ORDER
 from ..legacy.reader import ImporError, read_tables
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
@@ -485,6 +488,8 @@ def _baca(
         key_of = t.pemetaan
         abaikan = set(REJECT_COLUMNS) & set(t.tidak_cocok)
         required_headers = [(k, header_of[k]) for k in required]
+        # steps recorded out of order (a notification dated before the receipt): a typo to fix
+        urutan = [(a, b, header_of.get(a, a)) for a, b in ORDER[register]]
         width = len(t.header_mentah)
         header_set = set(t.header_mentah)
         info = TabelInfo(
@@ -525,6 +530,14 @@ def _baca(
                         problems = []
                     problems.append(
                         Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong")
+                    )
+            for later, earlier, header in urutan:
+                x, y = v.get(later), v.get(earlier)
+                if x and y and x < y:
+                    if problems is _EMPTY:
+                        problems = []
+                    problems.append(
+                        Masalah(sr.lembar, sr.baris, header, f"{later} {x} sebelum {earlier} {y}")
                     )
             ekstra = None
             if sr.tambahan:
