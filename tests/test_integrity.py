@@ -390,18 +390,19 @@ def test_steps_dates_required_fields_and_values(run, ws, today):
     _edit(ws, "permohonan", N2, diteruskan_pada="2026-03-10", tanggal_selesai="2026-06-30")
     _edit(ws, "permohonan", N3, saluran="merpati", jatuh_tempo="2026-04-08")
     found = _rules(ws)
+    edit = " — perbaiki di register (mis. di Excel), lalu catat suntingan itu dengan: " + m.TERIMA
     assert found == [
         f"registers/permohonan.csv:2: {N1}: kolom wajib nama_pemohon kosong — isi kolom itu",
         f"registers/permohonan.csv:2: {N1}: berstatus 'selesai' tetapi keputusan, "
-        "tanggal_pemberitahuan kosong: langkah yang menuju status itu tidak tercatat",
+        "tanggal_pemberitahuan kosong: langkah yang menuju status itu tidak tercatat" + edit,
         f"registers/permohonan.csv:3: {N2}: tanggal tanggal_selesai 2026-06-30 ada di masa depan "
-        "(hari ini 2026-05-29)",
+        "(hari ini 2026-05-29)" + edit,
         f"registers/permohonan.csv:3: {N2}: diteruskan_pada 2026-03-10 sebelum tanggal_diterima "
-        "2026-03-16: langkah tercatat tidak urut",
+        "2026-03-16: langkah tercatat tidak urut" + edit,
         f"registers/permohonan.csv:3: {N2}: masih berstatus 'terdaftar' tetapi tanggal_selesai "
-        "sudah terisi",
+        "sudah terisi" + edit,
         f"registers/permohonan.csv:4: {N3}: kolom saluran 'merpati' tidak dikenal (pilihan: "
-        "langsung, surat, email, telepon, faksimili, e-ppid, lainnya)",
+        "langsung, surat, email, telepon, faksimili, e-ppid, lainnya)" + edit,
         f"registers/permohonan.csv:4: {N3}: jatuh_tempo 2026-04-08 tidak sesuai kalender "
         "sekarang: seharusnya 2026-04-07 (hari libur atau pengaturan tenggat berubah sesudah "
         "dicatat) — hitung ulang dengan: ppidctl periksa --perbaiki-tenggat",

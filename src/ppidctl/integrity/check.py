@@ -339,6 +339,8 @@ def _links(checks: dict[str, RegisterCheck]) -> list[Problem]:
                     m.NILAI_TIDAK_SAH,
                     f"{row['nomor_registrasi']}: nomor_permohonan {n} tidak ada di register "
                     "permohonan",
+                    "impor atau catat permohonan itu lebih dahulu, atau perbaiki nomornya di "
+                    f"register keberatan lalu: {m.TERIMA}",
                 )
             )
     return out

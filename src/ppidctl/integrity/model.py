@@ -34,6 +34,17 @@ TERIMA = "ppidctl periksa --terima-perubahan --catatan TEKS"
 PERBAIKI_TENGGAT = "ppidctl periksa --perbaiki-tenggat"
 
 
+#: the way out of a problem in a register's data, when the finding names none of its own
+SUNTING = f"perbaiki di register (mis. di Excel), lalu catat suntingan itu dengan: {TERIMA}"
+SARAN_BAWAAN = {
+    WAJIB_KOSONG: SUNTING,
+    NILAI_TIDAK_SAH: SUNTING,
+    URUTAN_TANGGAL: SUNTING,
+    URUTAN_LANGKAH: SUNTING,
+    TANGGAL_MASA_DEPAN: SUNTING,
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     berkas: str  # path relative to the workspace, with "/"
@@ -41,6 +52,10 @@ class Problem:
     kode: str
     pesan: str
     saran: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.saran:  # every finding says what to do
+            object.__setattr__(self, "saran", SARAN_BAWAAN.get(self.kode, ""))
 
     def where(self) -> str:
         return f"{self.berkas}:{self.baris}" if self.baris else self.berkas
