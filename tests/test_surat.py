@@ -75,6 +75,12 @@ def test_each_step_writes_its_letter(run, ws):
 def test_rejection_and_not_held_letters(run, ws):
     catat(run)
     catat(run)
+    run.refused(
+        "permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf z",
+        "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal", "2026-03-20",
+        message="Pasal 17 UU 14/2008 tidak punya huruf z (hanya a sampai j)",
+    )  # fmt: skip
     run.ok(
         "permohonan",
         "putuskan",

@@ -137,3 +137,19 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
             "catat langkah setelah terjadi",
         )
     return when
+
+
+_HURUF = re.compile(r"\bhuruf\s+([a-z])\b", re.I)
+
+
+def pasal_17(value: str | None, option: str) -> str:
+    """The exclusion ground of a refusal: Pasal 17 UU 14/2008 has letters a to j only, so
+    "huruf z" is a typo that would go into the letter and the annual report."""
+    text = teks(value, option, wajib=True)
+    for m in _HURUF.finditer(text):
+        if m[1].lower() not in "abcdefghij":
+            raise RuleError(
+                f"{option}: Pasal 17 UU 14/2008 tidak punya huruf {m[1]} (hanya a sampai j)",
+                "tulis dasar pengecualiannya, mis. 'Pasal 17 huruf h angka 2'",
+            )
+    return text

@@ -275,7 +275,7 @@ def decide(
             "isi --penjelasan TEKS",
         )
     if keputusan == "ditolak":
-        changes["alasan_penolakan"] = v.teks(d.pasal, "--pasal (dasar Pasal 17)", wajib=True)
+        changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
         changes["sk_pengecualian"] = v.teks(
             d.sk_pengecualian,
             "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)",
