@@ -214,6 +214,15 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert "Ditolak      : 5" in again.stdout
     assert ws.register_path("permohonan").read_bytes() == reg
     assert ws.journal_path.read_bytes() == jur
+    # once more: the same rows refused for the same reasons, so not even a rejects file is new
+    from conftest import snapshot
+
+    before = snapshot(ws.root)
+    third = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert snapshot(ws.root) == before
+    assert len(list((ws.root / "impor").glob("tolak-*.csv"))) == 2
+    (named,) = [line for line in third.stdout.splitlines() if line.startswith("Berkas tolak")]
+    assert named in again.stdout  # the earlier file with the same rejected rows
 
     # the day after migration, an open case's deadline is right: No 33 received Thu 22 Feb
     # 2024, undecided; 10 working days → Thu 7 Mar 2024 (no holiday in between)

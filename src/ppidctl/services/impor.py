@@ -63,7 +63,8 @@ bookkeeping columns of a rejects file (``lembar_sumber``, ``baris_sumber``, ``al
 ignored, so a corrected rejects file can be imported as it is.
 
 **Rejects file** (``lewati``): ``<workspace>/impor/tolak-<source name>-<YYYYMMDD-HHMMSS>.csv``,
-created in the same transaction (never over an existing file), UTF-8 with BOM (Excel opens it
+created in the same transaction (never over an existing file; a re-run whose rejects are
+byte-for-byte those of an earlier file names that file instead of writing a copy), UTF-8 with BOM (Excel opens it
 correctly), comma-separated: the refused rows' cells exactly as read (their text, under the
 source's own headers; several sheets with different headers are merged by header name), then
 ``lembar_sumber``, ``baris_sumber`` and ``alasan_tolak`` (every problem of the row, ``; ``-joined).
@@ -82,6 +83,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import glob
 import io
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
@@ -802,11 +804,13 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         ditolak = p.ditolak
         if ditolak and not lewati:
             raise ImporDitolak(p)
-        target = None
+        same = None
         if ditolak:
-            stamp = ws.now().strftime("%Y%m%d-%H%M%S")
-            target = ws.root / "impor" / f"tolak-{p.berkas.stem}-{stamp}.csv"
-            tx.add_file(target, rejects_csv(p))
+            data = rejects_csv(p)
+            same = _same_rejects(ws.root / "impor", p.berkas.stem, data)
+            if same is None:  # (a re-run refusing the same rows adds no second copy)
+                stamp = ws.now().strftime("%Y%m%d-%H%M%S")
+                tx.add_file(ws.root / "impor" / f"tolak-{p.berkas.stem}-{stamp}.csv", data)
         berkas = p.berkas.name
         diimpor = []
         for b in p.baris:
@@ -819,7 +823,7 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
                 sumber={"berkas": berkas, "lembar": b.lembar, "baris": b.baris},
             )
             diimpor.append(b)
-    written = tx.written[0] if tx.written else None
+    written = tx.written[0] if tx.written else same
     return Result(
         register,
         diimpor,
@@ -842,6 +846,18 @@ def _gc_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _same_rejects(folder: Path, stem: str, data: bytes) -> Path | None:
+    """An earlier rejects file of this source with exactly these bytes, if any."""
+    found = folder.glob(f"tolak-{glob.escape(stem)}-*.csv") if folder.is_dir() else ()
+    for path in sorted(found):
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def rejects_csv(p: Plan) -> bytes:
