@@ -695,6 +695,18 @@ def test_unknown_variable(tmp_path):
     assert "'alamatt' tidak dikenal" in problem
 
 
+def test_a_kind_of_letter_may_use_only_its_registers_columns(tmp_path):
+    """An objection column in the request receipt would pass as "known" and then fail on every
+    registration; named as a kind of letter, the template is checked against that kind."""
+    rows = [["Nama: {{ nama_pemohon }}"], ["Kasus: {{ kasus_posisi }}"]]
+    path = make_docx(tmp_path / "tanda-terima.docx", rows)
+    (problem,) = check_template(path)
+    assert "variabel 'kasus_posisi' tidak tersedia untuk surat tanda-terima" in problem
+    assert "paragraf ke-2" in problem
+    assert check_template(make_docx(tmp_path / "tanggapan-keberatan.docx", rows)) == []
+    assert check_template(make_docx(tmp_path / "bebas.docx", rows)) == []  # no kind: any column
+
+
 def test_variable_in_a_branch_not_taken_is_still_refused(tmp_path):
     path = make_docx(tmp_path / "cabang.docx", [["{% if False %}{{ tidak_ada }}{% endif %}ok"]])
     with pytest.raises(TemplateError, match="'tidak_ada'"):

@@ -341,8 +341,11 @@ def template_variables(template: Path) -> set[str]:
 
 def check_template(path: Path) -> list[str]:
     """Problems of a template, in Indonesian (``[]`` = fine): unreadable file, syntax errors,
-    unknown variables, tags split across Word runs or paragraphs, tags in parts not rendered."""
+    unknown variables, tags split across Word runs or paragraphs, tags in parts not rendered.
+    A template named as a kind of letter (``tanda-terima.docx`` …) may use only the columns of
+    that letter's register (an objection's ``kasus_posisi`` is not in a request's receipt)."""
     path = Path(path)
+    kind = KINDS.get(path.stem)
     try:
         tpl = _open(path)
     except TemplateError as e:
@@ -369,6 +372,17 @@ def check_template(path: Path) -> list[str]:
     for name in sorted(set(dipakai) - known_variables()):
         part, src = dipakai[name]
         masalah.append(f"variabel '{name}' tidak dikenal ({_lokasi_nama(name, src, part)})")
+    if kind is not None:
+        from ppidctl import schema
+
+        lain = set(known_variables()) - set(schema.keys(kind.register))
+        lain -= set(CONTEXT_VARIABLES) | set(COMPUTED_VARIABLES)
+        for name in sorted(set(dipakai) & lain):
+            part, src = dipakai[name]
+            masalah.append(
+                f"variabel '{name}' tidak tersedia untuk surat {kind.name}: kolom itu bukan kolom "
+                f"register {kind.register} ({_lokasi_nama(name, src, part)})"
+            )
     for name in sorted(atribut):
         part, src = atribut[name]
         induk, anak = name.split(".")
