@@ -680,6 +680,10 @@ def test_syntax_error(tmp_path):
     assert "endif" in msg
     (problem,) = check_template(path)
     assert "kesalahan penulisan tag" in problem and "paragraf ke-2" in problem
+    assert (
+        "templat berakhir sebelum blok 'if' ditutup (yang dicari: 'elif' atau 'else' atau "
+        in problem
+    )
 
 
 def test_unknown_variable(tmp_path):
@@ -725,7 +729,9 @@ def test_unknown_filter(tmp_path):
     path = make_docx(tmp_path / "filter.docx", [["Biaya: {{ biaya | rupiahh }}"]])
     with pytest.raises(TemplateError, match="rupiahh"):
         render(path, contexts()["pemberitahuan"])
-    assert "rupiahh" in check_template(path)[0]
+    assert (
+        "filter 'rupiahh' tidak dikenal (yang ada: label, romawi, rupiah" in check_template(path)[0]
+    )
 
 
 def test_filter_on_bad_data(tmp_path):

@@ -800,9 +800,45 @@ def _lokasi_nama(name: str, src: str, part: str) -> str:
     return _lokasi(part, _cari_nama(name, src), src, name)
 
 
+#: Jinja's English syntax messages, in Indonesian (an unknown one is shown as it is)
+_JINJA_POLA = [
+    (
+        r"Unexpected end of template\. Jinja was looking for the following tags: (.+?)\. "
+        r"The innermost block that needs to be closed is '(\w+)'\.",
+        r"templat berakhir sebelum blok '\2' ditutup (yang dicari: \1)",
+    ),
+    (
+        r"Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: (.+?)\. "
+        r"The innermost block that needs to be closed is '(\w+)'\.",
+        r"tag '\1' tidak dikenal di dalam blok '\3' (yang dicari: \2)",
+    ),
+    (r"Encountered unknown tag '(\w+)'\..*", r"tag '\1' tidak dikenal"),
+    (r"No filter named '(\w+)'\.?", r"filter '\1' tidak dikenal (yang ada: FILTERS)"),
+    (r"No test named '(\w+)'\.?", r"uji '\1' tidak dikenal"),
+    (r"unexpected '(.+)'", r"'\1' tidak pada tempatnya"),
+    (r"unexpected end of template.*", "templat berakhir di tengah tag"),
+    (r"expected token '(.+?)', got '(.+)'", r"seharusnya '\1' tetapi tertulis '\2'"),
+]
+
+
+def _jinja_indonesia(pesan: str) -> str:
+    for pola, ganti in _JINJA_POLA:
+        m = re.fullmatch(pola, pesan.strip(), re.S)
+        if m:
+            out = m.expand(ganti).replace("FILTERS", ", ".join(sorted(_FILTERS)))
+            for en, id_ in (
+                ("' or '", "' atau '"),
+                ("end of print statement", "}}"),
+                ("end of statement block", "%}"),
+            ):
+                out = out.replace(en, id_)
+            return out
+    return pesan
+
+
 def _syntax_error(e: Exception, src: str, part: str, nama: str) -> TemplateError:
     lineno = getattr(e, "lineno", None)
-    pesan = getattr(e, "message", None) or str(e)
+    pesan = _jinja_indonesia(getattr(e, "message", None) or str(e))
     awal = f"{nama}: " if nama else ""
     return TemplateError(
         f"{awal}kesalahan penulisan tag ({_lokasi(part or '/word/document.xml', lineno, src)}): "
