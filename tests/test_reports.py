@@ -675,6 +675,10 @@ def test_cli_refusals(hws):
     run = Runner(hws.root)
     run.refused("laporan", "bulanan", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
     run.refused(
+        "laporan", "bulanan", "--bulan", "2027-01",
+        message="periode laporan mulai 2027-01-01, belum dimulai (hari ini 2026-11-22)",
+    )  # fmt: skip
+    run.refused(
         "laporan", "harian", "--tanggal", "kemarin", message="--tanggal 'kemarin' bukan tanggal"
     )
     res = run("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(hws.root / "x.pdf"))

@@ -1030,6 +1030,12 @@ def _period(
 ) -> Laporan:
     offices = _offices(sources)
     first = offices[0].ws
+    today = first.today()
+    if lo > today:  # its "open at the end of the period" would be a guess about the future
+        raise RuleError(
+            f"periode laporan mulai {lo.isoformat()}, belum dimulai (hari ini {today.isoformat()})",
+            "pilih bulan atau tahun yang sudah berjalan",
+        )
     P, K = _combine(offices, "permohonan"), _combine(offices, "keberatan")
     m = _masks(P, K, _d64(lo), _d64(hi))
     core = _core(P, K, m)
