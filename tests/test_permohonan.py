@@ -613,6 +613,8 @@ def test_help_screens_use_indonesian_framework_words(run):
     assert "Opsi" in shown and "Tampilkan bantuan" in shown
     assert "[bawaan: perorangan]" in shown
     assert "Options" not in shown and "Show this message" not in shown and "[default" not in shown
+    assert "--nama" in shown and "TEKS" in shown and "<str>" not in shown and "<bool>" not in shown
+    assert "FOLDER" in run.ok("--help").stdout  # -C takes a folder
     assert "-h" in shown  # the short help option survives
     groups = run("permohonan")  # a group without its command shows its help
     assert groups.exit_code == 2 and "Perintah" in groups.stdout and "catat" in groups.stdout

@@ -126,8 +126,28 @@ def _bantuan_indonesia(root: Any) -> None:
         ctx = cmd.context_class(cmd, parent=parent, info_name=cmd.name, **cmd.context_settings)
         opt = cmd.get_help_option(ctx)
         if opt is not None:
-            opt.help = BANTUAN
+            opt.help, opt.metavar = BANTUAN, ""
+        for param in cmd.params:  # "<str>" and "<int>" read as Python, not as the desk's words
+            if getattr(param, "param_type_name", "") == "option" and param.metavar is None:
+                jenis = _JENIS_NILAI.get(getattr(param, "bare_type", lambda: "")())
+                info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+                if jenis == "BERKAS" and getattr(info, "file_okay", True) is False:
+                    jenis = "FOLDER"
+                if jenis is not None:
+                    param.metavar = jenis
         stack.extend((sub, ctx) for sub in getattr(cmd, "commands", {}).values())
+
+
+#: what the help shows for an option's value, by its Python type (choices keep their list)
+_JENIS_NILAI = {
+    "str": "TEKS",
+    "int": "ANGKA",
+    "float": "ANGKA",
+    "bool": "",
+    "Path": "BERKAS",
+    "list[str]": "TEKS",
+    "list[Path]": "BERKAS",
+}
 
 
 def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
