@@ -261,6 +261,8 @@ def test_daftar_filters(run):
         "permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-10",
         message="--bulan tidak bisa dipakai bersama --dari/--sampai",
     )  # fmt: skip
+    for other in ("20260301", "2026-W12-1"):  # ISO forms Python accepts, rows do not use
+        run.refused("permohonan", "daftar", "--sampai", other, message=f"'{other}' bukan tanggal")
     # a mistyped status is refused, not answered with an empty list
     run.refused("permohonan", "daftar", "--status", "terdaftr", message="--status 'terdaftr' tidak")
     run.refused(
@@ -619,3 +621,17 @@ def test_help_screens_use_indonesian_framework_words(run):
     groups = run("permohonan")  # a group without its command shows its help
     assert groups.exit_code == 2 and "Perintah" in groups.stdout and "catat" in groups.stdout
     assert "Argumen" in run.ok("permohonan", "lihat", "-h").stdout
+
+
+def test_a_loosely_typed_number_matching_two_rows_is_not_guessed(tmp_path):
+    from ppidctl.errors import NotFoundError
+    from ppidctl.services.common import find
+    from ppidctl.store.table import empty_table
+
+    table = empty_table("permohonan", tmp_path / "p.csv")
+    for nomor in ("7/PPID/2025", "7/ppid/2025"):  # hand-typed legacy numbers
+        table.append({"nomor_registrasi": nomor, "tanggal_diterima": "2025-01-02"})
+    today = __import__("datetime").date(2026, 11, 22)
+    assert find(table, "7/ppid/2025", today) == 1  # exact wins
+    with pytest.raises(NotFoundError, match="cocok dengan lebih dari satu nomor"):
+        find(table, "7-PPID-2025", today)

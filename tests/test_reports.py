@@ -679,6 +679,10 @@ def test_cli_refusals(hws):
         message="periode laporan mulai 2027-01-01, belum dimulai (hari ini 2026-11-22)",
     )  # fmt: skip
     run.refused(
+        "laporan", "harian", "--tanggal", "2027-06-01",
+        message="--tanggal 2027-06-01 belum tiba (hari ini 2026-11-22)",
+    )  # fmt: skip
+    run.refused(
         "laporan", "harian", "--tanggal", "kemarin", message="--tanggal 'kemarin' bukan tanggal"
     )
     res = run("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(hws.root / "x.pdf"))

@@ -179,10 +179,10 @@ class Akar(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        args = list(sys.argv[1:] if args is None else args)
-        if _menampilkan_bantuan(self, args):
+        words = list(sys.argv[1:] if args is None else args)
+        if _menampilkan_bantuan(self, words):
             _bantuan_indonesia(self)
-        try:
+        try:  # the caller's args as given: Typer expands wildcards on Windows only for None
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except cx.NoArgsIsHelpError as e:  # the help screen is already printed
             if not standalone_mode:

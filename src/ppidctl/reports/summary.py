@@ -1110,6 +1110,11 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             day = date.fromisoformat(str(tanggal))
         except ValueError:
             raise RuleError(f"--tanggal '{tanggal}' bukan tanggal", "tulis YYYY-MM-DD") from None
+    if day > ws.today():
+        raise RuleError(
+            f"--tanggal {day.isoformat()} belum tiba (hari ini {ws.today().isoformat()})",
+            "pilih hari ini atau hari yang sudah lewat",
+        )
     office = load_office(ws)
     P, K = _View(office.permohonan), _View(office.keberatan)
     d = _d64(day)

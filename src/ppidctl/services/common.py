@@ -19,19 +19,14 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     for i, row in enumerate(table.rows):
         if row["nomor_registrasi"] == wanted:
             return i
-    # typed in lower case, or in a letter file's form (001-PPID-5271-III-2026)
-    loose = _loose(wanted)
-    hits = [i for i, row in enumerate(table.rows) if _loose(row["nomor_registrasi"]) == loose]
-    if len(hits) == 1:
-        return hits[0]
     if wanted.isdigit():
         seq, year = int(wanted), str(today.year)
-        same = [
+        hits = [
             i
             for i, row in enumerate(table.rows)
-            if numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+            if row["tanggal_diterima"][:4] == year
+            and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
-        hits = [i for i in same if table.rows[i]["tanggal_diterima"][:4] == year]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -40,12 +35,28 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
                 f"nomor urut {wanted} tidak tunggal di register {table.register} {year}: {found}",
                 "tulis nomor registrasi lengkap",
             )
-        if same:  # only in other years: the short form is for this year's numbers
-            found = ", ".join(table.rows[i]["nomor_registrasi"] for i in same[:3])
+        same = [  # only in other years: the short form is for this year's numbers
+            row["nomor_registrasi"]
+            for row in table.rows
+            if numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+        ]
+        if same:
             raise NotFoundError(
                 f"nomor urut {wanted} tidak ada di register {table.register} tahun {year} "
                 "(nomor urut saja hanya untuk tahun ini)",
-                f"tulis nomor registrasi lengkap, mis. {found}",
+                f"tulis nomor registrasi lengkap, mis. {', '.join(same[:3])}",
+            )
+    else:  # typed in lower case, or in a letter file's form (001-PPID-5271-III-2026)
+        loose = _loose(wanted)
+        hits = [i for i, row in enumerate(table.rows) if _loose(row["nomor_registrasi"]) == loose]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
+            raise NotFoundError(
+                f"nomor {wanted} cocok dengan lebih dari satu nomor di register "
+                f"{table.register}: {found}",
+                "tulis nomor registrasi persis seperti di register",
             )
     raise NotFoundError(
         f"nomor {wanted} tidak ada di register {table.register}",

@@ -46,10 +46,14 @@ class Filter:
         lo, hi = self.dari or "", self.sampai or "9999-12-31"
         for name, value in (("--dari", self.dari), ("--sampai", self.sampai)):
             if value:
-                try:
-                    date.fromisoformat(value)
+                try:  # exactly YYYY-MM-DD: rows are compared as that text
+                    ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) and date.fromisoformat(
+                        value
+                    )
                 except ValueError:
-                    raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD") from None
+                    ok = False
+                if not ok:
+                    raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD")
         if self.dari and self.sampai and self.dari > self.sampai:
             raise RuleError(
                 f"--dari {self.dari} sesudah --sampai {self.sampai}", "tukar kedua tanggalnya"
