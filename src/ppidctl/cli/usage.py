@@ -128,13 +128,19 @@ def _bantuan_indonesia(root: Any) -> None:
         if opt is not None:
             opt.help, opt.metavar = BANTUAN, ""
         for param in cmd.params:  # "<str>" and "<int>" read as Python, not as the desk's words
-            if getattr(param, "param_type_name", "") == "option" and param.metavar is None:
-                jenis = _JENIS_NILAI.get(getattr(param, "bare_type", lambda: "")())
-                info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
-                if jenis == "BERKAS" and getattr(info, "file_okay", True) is False:
-                    jenis = "FOLDER"
-                if jenis is not None:
+            jenis = _JENIS_NILAI.get(getattr(param, "bare_type", lambda: "")())
+            info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+            if jenis == "BERKAS" and (
+                getattr(info, "file_okay", True) is False or "folder" in (param.name or "")
+            ):
+                jenis = "FOLDER"
+            if jenis is None:
+                continue
+            if getattr(param, "param_type_name", "") == "option":
+                if param.metavar is None:
                     param.metavar = jenis
+            else:  # an argument's metavar is its name in the usage line: only the type column
+                param.display_type_rich = lambda ctx=None, _jenis=jenis: _jenis
         stack.extend((sub, ctx) for sub in getattr(cmd, "commands", {}).values())
 
 
@@ -146,7 +152,7 @@ _JENIS_NILAI = {
     "bool": "",
     "Path": "BERKAS",
     "list[str]": "TEKS",
-    "list[Path]": "BERKAS",
+    "list[Path]": "FOLDER",
 }
 
 
