@@ -557,7 +557,10 @@ def test_usage_errors_exit_2(run):
             ["permohonan", "catat", "--nam", "x"],
             "opsi --nam tidak dikenal (mungkin: --alamat, --nama",
         ),
-        (["permohonan", "catat", "--nama"], "Error: opsi --nama perlu nilai"),
+        (
+            ["permohonan", "catat", "--nama"],
+            "opsi --nama perlu nilai — lihat: ppidctl permohonan catat",
+        ),
         (["permohonan", "lihat"], "Error: argumen NOMOR wajib diisi"),
         (["permohonan", "lihat", "1", "2"], "Error: argumen berlebih: 2"),
         (

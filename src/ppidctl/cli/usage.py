@@ -102,8 +102,19 @@ def pesan(e: cx.UsageError) -> str:
     return terjemah(e.message)
 
 
-def _saran(e: cx.UsageError) -> str:
-    path = e.ctx.command_path if e.ctx is not None else "ppidctl"
+def _saran(e: cx.UsageError, root: TyperGroup, words: list[str]) -> str:
+    if e.ctx is not None:
+        path = e.ctx.command_path
+    else:  # raised before a context existed: the command named by the words typed
+        path, cmd, skip = "ppidctl", root, False
+        for w in words:
+            if skip or w in ("-C", "--dir"):
+                skip = not skip
+                continue
+            sub = getattr(cmd, "commands", {}).get(w)
+            if sub is None:
+                break
+            path, cmd = f"{path} {w}", sub
     return f"lihat: {path} --help"
 
 
@@ -197,7 +208,7 @@ class Akar(TyperGroup):
         except cx.UsageError as e:
             if not standalone_mode:
                 raise
-            typer.echo(f"Error: {pesan(e)} — {_saran(e)}", err=True)
+            typer.echo(f"Error: {pesan(e)} — {_saran(e, self, words)}", err=True)
             sys.exit(e.exit_code)
         except cx.ClickException as e:  # any other error the parser reports
             if not standalone_mode:
