@@ -625,7 +625,8 @@ def test_help_screens_use_indonesian_framework_words(run):
     assert groups.exit_code == 2 and "Perintah" in groups.stdout and "catat" in groups.stdout
     lihat = run.ok("permohonan", "lihat", "-h").stdout
     assert "Argumen" in lihat and "TEKS" in lihat and "<str>" not in lihat
-    assert "lihat [OPTIONS] {nomor}" in lihat  # the argument keeps its name in the usage line
+    assert "Pemakaian:" in lihat and "Usage" not in lihat
+    assert "lihat [OPSI] {nomor}" in lihat  # the argument keeps its name in the usage line
 
 
 def test_a_loosely_typed_number_matching_two_rows_is_not_guessed(tmp_path):

@@ -138,6 +138,10 @@ def _bantuan_indonesia(root: Any) -> None:
         opt = cmd.get_help_option(ctx)
         if opt is not None:
             opt.help, opt.metavar = BANTUAN, ""
+        cmd.options_metavar = "[OPSI]"
+        if hasattr(cmd, "subcommand_metavar"):
+            cmd.subcommand_metavar = "PERINTAH [ARGUMEN]..."
+        cmd.format_usage = functools.partial(_pemakaian, cmd)
         for param in cmd.params:  # "<str>" and "<int>" read as Python, not as the desk's words
             jenis = _JENIS_NILAI.get(getattr(param, "bare_type", lambda: "")())
             info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
@@ -165,6 +169,12 @@ _JENIS_NILAI = {
     "list[str]": "TEKS",
     "list[Path]": "FOLDER",
 }
+
+
+def _pemakaian(cmd: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line of a help screen, headed in Indonesian."""
+    pieces = " ".join(cmd.collect_usage_pieces(ctx))
+    formatter.write_usage(ctx.command_path, pieces, prefix="Pemakaian: ")
 
 
 def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
