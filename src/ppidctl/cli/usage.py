@@ -106,11 +106,8 @@ def _saran(e: cx.UsageError, root: TyperGroup, words: list[str]) -> str:
     if e.ctx is not None:
         path = e.ctx.command_path
     else:  # raised before a context existed: the command named by the words typed
-        path, cmd, skip = "ppidctl", root, False
-        for w in words:
-            if skip or w in ("-C", "--dir"):
-                skip = not skip
-                continue
+        path, cmd = "ppidctl", root
+        for w in _kata(words):
             sub = getattr(cmd, "commands", {}).get(w)
             if sub is None:
                 break
@@ -177,11 +174,8 @@ def _pemakaian(cmd: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(ctx.command_path, pieces, prefix="Pemakaian: ")
 
 
-def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
-    """Whether this run shows a help screen: ``-h``/``--help``, no command, or a group given no
-    command of its own (only then are the help screen's words set, at no cost to other runs)."""
-    if "-h" in args or "--help" in args:
-        return True
+def _kata(args: list[str]) -> list[str]:
+    """The words typed that are not options (nor the folder of ``-C``): commands, arguments."""
     words, skip = [], False
     for a in args:
         if skip:
@@ -190,6 +184,15 @@ def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
             skip = True
         elif not a.startswith("-"):
             words.append(a)
+    return words
+
+
+def _menampilkan_bantuan(root: TyperGroup, args: list[str]) -> bool:
+    """Whether this run shows a help screen: ``-h``/``--help``, no command, or a group given no
+    command of its own (only then are the help screen's words set, at no cost to other runs)."""
+    if "-h" in args or "--help" in args:
+        return True
+    words = _kata(args)
     if not words:
         return True
     return len(words) == 1 and isinstance(root.commands.get(words[0]), TyperGroup)
