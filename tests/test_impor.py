@@ -479,6 +479,12 @@ def test_csv_pemisah_dan_encoding_dipaksa(run, ws, tmp_path):
         sep="|",
         encoding="cp1252",
     )
+    # the wrong encoding forced: refused in Indonesian, the workspace untouched
+    for wrong in ("utf-8", "utf-16"):
+        run.refused(
+            "impor", str(src), "--register", "permohonan", "--pemisah", "|", "--encoding", wrong,
+            message=f"berkas 'cp.csv' bukan teks {wrong} (baris 2 yang pertama)",
+        )  # fmt: skip
     run.ok("impor", str(src), "--register", "permohonan", "--pemisah", "|", "--encoding",
            "cp1252")  # fmt: skip
     assert register_rows(ws)[0]["nama_pemohon"] == "José Ñoño"
