@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ppidctl.services import impor as svc
+from ppidctl.store.journal import expand
 
 from conftest import SHARED, snapshot
 
@@ -190,8 +191,13 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert by_row[211]["alasan_tolak"] == "kolom Nama: wajib diisi (nama_pemohon) tetapi kosong"
     assert list(rejects[0])[:3] == ["No", "Tanggal", "Nama"]
 
-    # one journal line per imported row, with the source file, sheet and row
-    lines = [e for e in journal(ws) if e["perintah"] == "impor"]
+    # one journal line for the import, with every row's values and source file, sheet and row
+    (line,) = [e for e in journal(ws) if e["perintah"] == "impor"]
+    assert line["aksi"] == "tambah" and len(line["baris"]) == 196
+    assert line["berkas"] == [f"impor/{path.name}"]
+    assert line["sumber"]["berkas"] == "register-permohonan-2024.xlsx"
+    assert line["sumber"]["baris"][0] == ["Register 2024", 7]
+    lines = expand(line)
     assert len(lines) == 196 and {e["aksi"] for e in lines} == {"tambah"}
     assert lines[0]["nomor"] == "001/PPID/5271/I/2024"
     assert lines[0]["sumber"] == {
@@ -201,10 +207,9 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     }
     assert lines[0]["nilai"]["nik"] == "5271052304915803" and "perubahan" not in lines[0]
     assert [e["sumber"]["baris"] for e in lines][:5] == [7, 8, 9, 10, 11]
-    assert lines[0]["berkas"] == [f"impor/{path.name}"]
+    assert "berkas" not in lines[0]  # the rejects file belongs to the import, not a row
     shown = run.ok("permohonan", "lihat", "001/PPID/5271/I/2024").stdout
     assert "sumber: register-permohonan-2024.xlsx, lembar 'Register 2024', baris 7" in shown
-    assert f"berkas: impor/{path.name}" in shown  # not a letter
 
     # re-running adds nothing: the register and journal stay byte-identical
     reg, jur = ws.register_path("permohonan").read_bytes(), ws.journal_path.read_bytes()
@@ -543,7 +548,7 @@ def test_lembar_daftar_dan_semua(run, ws, tmp_path):
         "001/PPID/5271/I/2025",
         "001/PPID/5271/I/2026",
     ]
-    lines = [e for e in journal(ws) if e["perintah"] == "impor"]
+    lines = [e for line in journal(ws) if line["perintah"] == "impor" for e in expand(line)]
     assert lines[-1]["sumber"] == {"berkas": "buku.xlsx", "lembar": "2026", "baris": 2}
     (path,) = (ws.root / "impor").glob("tolak-buku-*.csv")
     (rej,) = rows_of(path)
@@ -700,3 +705,25 @@ def test_kemajuan_dan_salah_pakai(run, ws, tmp_path):
     assert r.exit_code == 2 and "--register" in r.output
     r = run("impor", str(src), "--register", "surat")
     assert r.exit_code == 2
+
+
+def test_imported_rows_are_checked_and_rebuilt_from_the_one_journal_line(run, ws):
+    from ppidctl.integrity import check
+    from ppidctl.integrity import model as m
+
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    path = ws.register_path("permohonan")
+    good = path.read_bytes()
+    journalled = (m.DIUBAH_DI_LUAR, m.BARIS_TIDAK_TERCATAT, m.BARIS_HILANG, m.RIWAYAT_DIUBAH)
+    assert not [p for p in check(ws).problems if p.kode in journalled]
+
+    # a hand edit of one imported row: found by row and field, against the import's line
+    path.write_bytes(good.replace(b"Ahmad Pratama", b"Ahmad Pratama Putra", 1))
+    (edit,) = [p for p in check(ws).problems if p.kode in journalled]
+    assert (edit.kode, edit.baris) == (m.DIUBAH_DI_LUAR, 2)
+    assert "kolom nama_pemohon" in edit.pesan and "'Ahmad Pratama'" in edit.pesan
+
+    # the register deleted: rebuilt from the import's one journal line, byte for byte
+    path.unlink()
+    run.ok("pulihkan")
+    assert path.read_bytes() == good

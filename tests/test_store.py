@@ -237,3 +237,30 @@ def test_lock_waits_then_gives_up_with_a_clear_error(ws, run):
             p.join()
     # released by a finished (or killed) holder: the next command goes through at once
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+
+
+def test_a_bulk_journal_line_expands_to_one_entry_per_row():
+    from ppidctl.store.journal import bulk, expand
+
+    line = bulk(
+        "permohonan",
+        ["nomor_registrasi", "nama_pemohon", "catatan"],
+        [["001/X/2024", "Ani", ""], ["002/X/2024", "Budi", "ok"], "not a row"],
+        {"berkas": "lama.xlsx", "baris": [["Reg", 5], ["Reg", 6]]},
+    )
+    line.update(waktu="2026-01-02T09:00:00+08:00", berkas=["impor/tolak.csv"])
+    one, two = expand(line)
+    assert one == {
+        "register": "permohonan",
+        "nomor": "001/X/2024",
+        "aksi": "tambah",
+        "waktu": "2026-01-02T09:00:00+08:00",
+        "nilai": {"nomor_registrasi": "001/X/2024", "nama_pemohon": "Ani"},
+        "sumber": {"berkas": "lama.xlsx", "lembar": "Reg", "baris": 5},
+    }
+    assert two["nilai"]["catatan"] == "ok" and two["sumber"]["baris"] == 6
+    # any other line is itself; a bulk line without sources still gives its rows
+    single = {"aksi": "tambah", "nilai": {"a": "1"}}
+    assert expand(single) == [single]
+    del line["sumber"]
+    assert [e.get("sumber") for e in expand(line)] == [None, None]

@@ -119,11 +119,12 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> None:
 
 def _apply(table: Table, name: str, entry: dict) -> bool:
     """Apply one journal line to ``table`` as the commit did; False when it cannot be."""
-    changes = journal.changes(entry)
     aksi = entry.get("aksi")
     if aksi == "tambah":
-        table.append(_known(name, {k: a for k, (_b, a) in changes.items()}))
+        for one in journal.expand(entry):  # (a bulk line adds many rows)
+            table.append(_known(name, {k: a for k, (_b, a) in journal.changes(one).items()}))
         return True
+    changes = journal.changes(entry)
     if aksi != "ubah":
         return aksi not in ("hapus",)
     field_ = TXKEY[name]

@@ -255,12 +255,13 @@ def find(h: History, entry: dict, changes: dict[str, tuple[str, str]]) -> Row | 
 def apply_entry(h: History, line: Line, repair: bool = False) -> None:
     entry = line.entry
     aksi = entry.get("aksi")
-    changes = journal.changes(entry)
     perintah = str(entry.get("perintah", ""))
     if aksi == "tambah":
-        values = {k: a for k, (_b, a) in changes.items()}
-        h.rows.append(Row(values, line.no, perintah))
+        for one in journal.expand(entry):  # (a bulk line adds many rows)
+            values = {k: a for k, (_b, a) in journal.changes(one).items()}
+            h.rows.append(Row(values, line.no, perintah))
         return
+    changes = journal.changes(entry)
     if aksi not in ("ubah", "hapus"):
         return
     row = find(h, entry, changes)

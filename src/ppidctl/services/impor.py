@@ -811,18 +811,15 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
             if same is None:  # (a re-run refusing the same rows adds no second copy)
                 stamp = ws.now().strftime("%Y%m%d-%H%M%S")
                 tx.add_file(ws.root / "impor" / f"tolak-{p.berkas.stem}-{stamp}.csv", data)
-        berkas = p.berkas.name
-        diimpor = []
-        for b in p.baris:
-            if b.tindakan != IMPOR:
-                continue
-            # the stored row replaces the plan's copy: one dict per row in memory, not two
-            b.nilai = tx.append(
-                register,
-                b.simpan(),
-                sumber={"berkas": berkas, "lembar": b.lembar, "baris": b.baris},
-            )
-            diimpor.append(b)
+        diimpor = [b for b in p.baris if b.tindakan == IMPOR]
+        stored = tx.append_many(
+            register,
+            [b.simpan() for b in diimpor],
+            p.berkas.name,
+            [[b.lembar, b.baris] for b in diimpor],
+        )
+        for b, row in zip(diimpor, stored, strict=True):
+            b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
     written = tx.written[0] if tx.written else same
     return Result(
         register,

@@ -2,7 +2,9 @@
 
 One JSON object per line: time, OS user, officer, command, register, number, action, the changed
 fields ``{key: [before, after]}`` (``perubahan``; a new row, ``aksi: tambah``, carries its
-non-empty values ``{key: value}`` as ``nilai`` instead), files written, the SHA-256 of the
+non-empty values ``{key: value}`` as ``nilai`` instead; an import adds all its rows in one line:
+``kolom``, the keys, and ``baris``, each row's cells in that order, with ``sumber``, where each
+row came from — see :func:`expand`), files written, the SHA-256 of the
 previous line (``sebelum``), of every register file the commit replaces as it was before
 (``register_sha256_sebelum``) and after (``register_sha256``), and the commit it belongs to
 (``transaksi``: id, ``ke`` of ``dari`` lines).
@@ -65,6 +67,53 @@ def chain(entries: list[dict], previous: bytes, common: dict | None = None) -> b
         prev = line_hash(line)
         out.append(line)
     return b"".join(out)
+
+
+#: the field that names a row of each register (``nomor`` of a journal line)
+ROW_KEY = {"surat": "nomor_surat", "libur": "tanggal"}
+
+
+def row_key(register: str) -> str:
+    return ROW_KEY.get(register, "nomor_registrasi")
+
+
+def bulk(register: str, keys: list[str], rows: list[list[str]], sumber: dict) -> dict:
+    """One line adding many rows (an import): ``rows`` are cells in the order of ``keys``;
+    ``sumber``: ``{"berkas": name, "baris": [[sheet, row], ...]}``, one pair per row."""
+    return {
+        "register": register,
+        "nomor": "",
+        "aksi": "tambah",
+        "kolom": keys,
+        "baris": rows,
+        "sumber": sumber,
+    }
+
+
+def expand(entry: dict) -> list[dict]:
+    """A line as single-row entries: a bulk line (:func:`bulk`) as one ``tambah`` entry per row
+    (``nomor``, ``nilai`` and its own ``sumber``, like the line of a single new row); any other
+    line as itself. Malformed parts of a bulk line are left out."""
+    rows, keys = entry.get("baris"), entry.get("kolom")
+    if entry.get("aksi") != "tambah" or not isinstance(rows, list) or not isinstance(keys, list):
+        return [entry]
+    # (the files a commit wrote, e.g. an import's rejects file, belong to the line, not a row)
+    base = {k: v for k, v in entry.items() if k not in ("kolom", "baris", "sumber", "berkas")}
+    src = entry.get("sumber") if isinstance(entry.get("sumber"), dict) else {}
+    where = src.get("baris") if isinstance(src.get("baris"), list) else []
+    key = row_key(str(entry.get("register", "")))
+    out = []
+    for i, cells in enumerate(rows):
+        if not isinstance(cells, list):
+            continue
+        pairs = zip(keys, cells, strict=False)  # (a malformed line: the cells there are)
+        nilai = {str(k): v if type(v) is str else str(v) for k, v in pairs if v}
+        one = {**base, "nomor": nilai.get(key, ""), "nilai": nilai}
+        if i < len(where) and isinstance(where[i], list) and len(where[i]) == 2:
+            one["sumber"] = {"berkas": src.get("berkas", ""), "lembar": where[i][0],
+                             "baris": where[i][1]}  # fmt: skip
+        out.append(one)
+    return out
 
 
 def changes(entry: dict) -> dict[str, tuple[str, str]]:
@@ -245,16 +294,13 @@ def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
 
 
 def history(path: Path, register: str, nomor: str) -> list[dict]:
+    """The entries about row ``nomor`` of ``register``, oldest first (rows of a bulk line as
+    their own entries)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     out = []
     for _no, entry, raw in read(path):
-        if (
-            needle in raw
-            and entry
-            and entry.get("register") == register
-            and entry.get("nomor") == nomor
-        ):
-            out.append(entry)
+        if needle in raw and entry and entry.get("register") == register:
+            out += [e for e in expand(entry) if e.get("nomor") == nomor]
     return out
 
 

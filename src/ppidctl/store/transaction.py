@@ -137,6 +137,8 @@ class Transaction:
         self.petugas = petugas or ""
         self.tables: dict[str, Table] = {}
         self.entries: list[dict[str, Any]] = []
+        #: rows added per register, as stored (for the sequence cache)
+        self.added: dict[str, list[dict[str, str]]] = {}
         self.files: list[tuple[Path, bytes]] = []
         self.replacements: list[tuple[Path, bytes]] = []
         self.written: list[Path] = []
@@ -196,7 +198,7 @@ class Transaction:
             changed = {k: [b, a] for k, (b, a) in diff.items()}
         self._entry(register, nomor, aksi, changed, extra)
 
-    def _entry(self, register: str, nomor: str, aksi: str, changed: dict, extra: dict) -> None:
+    def _entry_common(self) -> None:
         if self._common is None:  # one timestamp for the whole command
             self._common = {
                 "waktu": self.ws.now().isoformat(timespec="seconds"),
@@ -204,6 +206,9 @@ class Transaction:
                 "petugas": self.petugas,
                 "perintah": self.perintah,
             }
+
+    def _entry(self, register: str, nomor: str, aksi: str, changed: dict, extra: dict) -> None:
+        self._entry_common()
         entry: dict[str, Any] = {
             "register": register,
             "nomor": nomor,
@@ -217,15 +222,38 @@ class Transaction:
     def append(self, register: str, values: dict[str, str], **extra: Any) -> dict[str, str]:
         """Add a row (journalled); returns it as stored."""
         row = self.table(register).append(values)
+        self.added.setdefault(register, []).append(row)
         nilai = {k: v for k, v in row.items() if v}
-        self._entry(register, row.get(_key(register), ""), "tambah", nilai, extra)
+        self._entry(register, row.get(journal.row_key(register), ""), "tambah", nilai, extra)
         return row
+
+    def append_many(
+        self, register: str, rows: list[dict[str, str]], berkas: str, sumber: list[list]
+    ) -> list[dict[str, str]]:
+        """Add many rows (an import) in one journal line (see journal.bulk); ``sumber``: the
+        ``[sheet, row]`` each came from in the file ``berkas``. Returns them as stored."""
+        table = self.table(register)
+        stored = [table.append(values) for values in rows]
+        self.added.setdefault(register, []).extend(stored)
+        if stored:  # every stored row has every schema key, in schema order (Table.append)
+            self._entry_common()
+            self.entries.append(
+                journal.bulk(
+                    register,
+                    list(stored[0]),
+                    [list(r.values()) for r in stored],
+                    {"berkas": berkas, "baris": sumber},
+                )
+            )
+        return stored
 
     def update(self, register: str, i: int, changes: dict[str, str], **extra: Any) -> dict:
         table = self.table(register)
         diff = table.update(i, changes)
         if diff or extra:
-            self.log(register, table.rows[i].get(_key(register), ""), "ubah", diff, **extra)
+            self.log(
+                register, table.rows[i].get(journal.row_key(register), ""), "ubah", diff, **extra
+            )
         return diff
 
     def add_file(self, path: Path, data: bytes) -> None:
@@ -356,10 +384,7 @@ class Transaction:
             maxes = seqcache.lookup(cache_dir(), self.tables[name].path, pattern)
             if maxes is None:
                 continue
-            added = [
-                e["nilai"] for e in self.entries if e["register"] == name and e["aksi"] == "tambah"
-            ]
-            for year, seq in seqcache.maxima(added, pattern).items():
+            for year, seq in seqcache.maxima(self.added.get(name, ()), pattern).items():
                 maxes[year] = max(maxes.get(year, 0), seq)
             out[name] = maxes
         return out
@@ -371,10 +396,6 @@ class Transaction:
         for name, maxes in carried.items():
             pattern = self.ws.settings.get("penomoran", name)
             seqcache.remember(cache_dir(), self.tables[name].path, pattern, maxes)
-
-
-def _key(register: str) -> str:
-    return {"surat": "nomor_surat", "libur": "tanggal"}.get(register, "nomor_registrasi")
 
 
 @functools.cache
