@@ -192,8 +192,9 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert list(rejects[0])[:3] == ["No", "Tanggal", "Nama"]
 
     # one journal line for the import, with every row's values and source file, sheet and row
-    (line,) = [e for e in journal(ws) if e["perintah"] == "impor"]
+    line, summary = [e for e in journal(ws) if e["perintah"] == "impor"]
     assert line["aksi"] == "tambah" and len(line["baris"]) == 196
+    assert summary["aksi"] == "impor" and summary["jumlah"]["impor"] == 196
     assert line["berkas"] == [f"impor/{path.name}"]
     assert line["sumber"]["berkas"] == "register-permohonan-2024.xlsx"
     assert line["sumber"]["baris"][0] == ["Register 2024", 7]
@@ -548,7 +549,7 @@ def test_lembar_daftar_dan_semua(run, ws, tmp_path):
         "001/PPID/5271/I/2025",
         "001/PPID/5271/I/2026",
     ]
-    lines = [e for line in journal(ws) if line["perintah"] == "impor" for e in expand(line)]
+    lines = [e for line in journal(ws) if line["aksi"] == "tambah" for e in expand(line)]
     assert lines[-1]["sumber"] == {"berkas": "buku.xlsx", "lembar": "2026", "baris": 2}
     (path,) = (ws.root / "impor").glob("tolak-buku-*.csv")
     (rej,) = rows_of(path)

@@ -820,6 +820,8 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         )
         for b, row in zip(diimpor, stored, strict=True):
             b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
+        if diimpor:  # a short last line: the next command reads the journal's last line
+            tx.log(register, "", "impor", {}, sumber={"berkas": p.berkas.name}, jumlah=p.jumlah())
     written = tx.written[0] if tx.written else same
     return Result(
         register,
