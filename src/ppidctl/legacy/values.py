@@ -303,6 +303,8 @@ def nik(v: object) -> str:
     Text in scientific notation (``5,27101E+15``, from a CSV saved by Excel) is damaged too.
     """
     t = type(v)
+    if t is str and len(v) == 16 and v.isdigit() and v.isascii():  # type: ignore[arg-type]
+        return v  # type: ignore[return-value]  # (typed as text, as it should be: most rows)
     if t is float or t is int:
         raw = teks_sel(v)
         if t is float and not v.is_integer():  # type: ignore[union-attr]
@@ -383,8 +385,10 @@ def kontak(v: object) -> tuple[list[str], list[str], bool]:
     kiri, garis, kanan = s.partition("/")  # the KI layout's "0812… / nama@contoh.id"
     if garis and "/" not in kanan:
         kiri, kanan = kiri.strip(), kanan.strip()
-        if kiri.isdigit() and kiri.isascii() and 6 <= len(kiri) <= 15 and _EMAIL.fullmatch(kanan):
-            return [_nomor_nasional(kiri, False)], [_EMAIL.fullmatch(kanan)[1]], False
+        if kiri.isdigit() and kiri.isascii() and 6 <= len(kiri) <= 15:
+            m = _EMAIL.fullmatch(kanan)
+            if m:
+                return [_nomor_nasional(kiri, False)], [m[1]], False
     if "@" in s:
         emails = [m[1] for m in _EMAIL.finditer(s)]
         sisa = _EMAIL.sub(" ", s)
