@@ -303,7 +303,7 @@ def bench_import(tmp: Path, rows: int, repeat: int) -> Figure:
     fig.rss_mb = max(r["mb"] for r in runs)
     fig.notes.append(f"{rows / fig.median:,.0f} baris/detik")
     fig.notes.append(
-        f"tanpa validasi (baca + CSV + jurnal berantai) sudah "
+        f"tanpa validasi (baca + CSV + baris jurnal) sudah "
         f"{statistics.median(floor) / statistics.median(fig.floor):.2f}×"
     )
     return fig
