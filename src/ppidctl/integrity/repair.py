@@ -24,7 +24,7 @@ from ..store.table import Table, _Record, empty_table
 from ..store.transaction import create_new
 from . import model as m
 from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, take
-from .replay import KEY, TABLES, TXKEY
+from .replay import KEY, TABLES
 from .rows import expected_deadline
 
 
@@ -127,7 +127,7 @@ def _apply(table: Table, name: str, entry: dict) -> bool:
     changes = journal.changes(entry)
     if aksi != "ubah":
         return aksi not in ("hapus",)
-    field_ = TXKEY[name]
+    field_ = journal.row_key(name)
     value = changes[field_][0] if field_ in changes else str(entry.get("nomor", ""))
     hits = [i for i, r in enumerate(table.rows) if r.get(field_, "") == value]
     exact = [

@@ -25,13 +25,6 @@ KEY = {
     "surat": "berkas",
     "libur": "tanggal",
 }
-#: the field a commit names a row by (``nomor`` of the journal line; see store.transaction)
-TXKEY = {
-    "permohonan": "nomor_registrasi",
-    "keberatan": "nomor_registrasi",
-    "surat": "nomor_surat",
-    "libur": "tanggal",
-}
 #: commands whose journal lines repair or accept: the register may differ from the previous
 #: commit's hash, on purpose
 REPAIRS = ("pulihkan", "periksa --terima-perubahan")
@@ -243,7 +236,7 @@ def find(h: History, entry: dict, changes: dict[str, tuple[str, str]]) -> Row | 
     if isinstance(kunci, list) and len(kunci) == 2:
         field_, value = str(kunci[0]), str(kunci[1])
     else:
-        field_ = TXKEY[h.register]
+        field_ = journal.row_key(h.register)
         value = changes[field_][0] if field_ in changes else str(entry.get("nomor", ""))
     hits = [r for r in h.rows if r.alive and r.values.get(field_, "") == value]
     if not hits:

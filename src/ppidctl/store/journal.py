@@ -69,12 +69,9 @@ def chain(entries: list[dict], previous: bytes, common: dict | None = None) -> b
     return b"".join(out)
 
 
-#: the field that names a row of each register (``nomor`` of a journal line)
-ROW_KEY = {"surat": "nomor_surat", "libur": "tanggal"}
-
-
 def row_key(register: str) -> str:
-    return ROW_KEY.get(register, "nomor_registrasi")
+    """The field that names a row of ``register`` in ``nomor`` of a journal line."""
+    return {"surat": "nomor_surat", "libur": "tanggal"}.get(register, "nomor_registrasi")
 
 
 def bulk(register: str, keys: list[str], rows: list[list[str]], sumber: dict) -> dict:
