@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from ppidctl.services import impor as svc
 from ppidctl.store.journal import expand
 
-from conftest import SHARED, snapshot
+from conftest import REQUEST, SHARED, snapshot
 
 LEGACY = SHARED / "data" / "legacy"
 XLSX = LEGACY / "register-permohonan-2024.xlsx"
@@ -728,3 +728,15 @@ def test_imported_rows_are_checked_and_rebuilt_from_the_one_journal_line(run, ws
     path.unlink()
     run.ok("pulihkan")
     assert path.read_bytes() == good
+
+
+def test_an_import_journalled_but_not_written_is_rolled_forward(run, ws):
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    before = ws.register_path("permohonan").read_bytes()
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    after = ws.register_path("permohonan").read_bytes()
+    ws.register_path("permohonan").write_bytes(before)  # the process died before replacing it
+    run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
+    out = run.ok("pulihkan").stdout
+    assert "(impor) diterapkan" in out
+    assert ws.register_path("permohonan").read_bytes() == after  # what the import would write
