@@ -49,6 +49,18 @@ def test_untouched_rows_are_written_back_byte_for_byte(run, ws):
     assert read_table("permohonan", path).rows[1]["tujuan_penggunaan"] == "NA"
 
 
+def test_a_line_break_typed_in_a_field_keeps_the_row_whole_in_an_lf_register(run, ws):
+    _register(run, 1)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))  # saved with \n line ends
+    run.ok("periksa", "--terima-perubahan", "--catatan", "disimpan ulang dengan LF")
+    args = [a if a != "Jl. Pejanggik 1, Mataram" else "Jl. A\rBlok B" for a in REQUEST]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-17", "--tanpa-surat")
+    rows = read_table("permohonan", path).rows
+    assert [r["alamat"] for r in rows][-1] == "Jl. A\rBlok B"
+    assert len(rows) == 2 and run.ok("periksa").stdout == ""
+
+
 def test_hand_edited_register_is_read_correctly(run, ws):
     _register(run, 2)
     path = ws.register_path("permohonan")
