@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ppidctl.store.table import csv_lines
 
-CELL = st.text(alphabet=list('ab ,;"\r\n\t\'é'), max_size=6)
+CELL = st.text(alphabet=list("ab ,;\"\r\n\t'é"), max_size=6)
 ROWS = st.lists(st.lists(CELL, min_size=1, max_size=5), max_size=6)
 
 
