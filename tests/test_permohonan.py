@@ -641,3 +641,22 @@ def test_a_loosely_typed_number_matching_two_rows_is_not_guessed(tmp_path):
     assert find(table, "7/ppid/2025", today) == 1  # exact wins
     with pytest.raises(NotFoundError, match="cocok dengan lebih dari satu nomor"):
         find(table, "7-PPID-2025", today)
+
+
+def test_a_line_break_typed_in_a_field_stays_in_its_cell_in_csv_output(run, ws):
+    """--format csv (scripts read it) and the register book export quote a lone \\r or \\n on
+    every Python (csv.writer before 3.11.9 left \\r unquoted with \\n line ends)."""
+    import csv
+    import io
+
+    args = [
+        a if a != "Salinan DPT Kelurahan Mataram" else "Salinan DPT\rKelurahan" for a in REQUEST
+    ]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
+    out = run.ok("permohonan", "daftar", "--format", "csv").stdout
+    (row,) = csv.DictReader(io.StringIO(out, newline=""))
+    assert row["informasi_diminta"] == "Salinan DPT\rKelurahan"
+    book = ws.root / "buku.csv"
+    run.ok("ekspor", "--register", "permohonan", "--format", "csv", "--keluaran", str(book))
+    (row,) = csv.DictReader(io.StringIO(book.read_bytes().decode("utf-8-sig"), newline=""))
+    assert row["informasi_diminta"] == "Salinan DPT\rKelurahan"

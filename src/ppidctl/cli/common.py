@@ -1,6 +1,5 @@
 """Shared CLI plumbing: the workspace option, error translation, output formats, prompts."""
 
-import csv
 import functools
 import json
 import sys
@@ -31,6 +30,15 @@ NomorSurat = Annotated[
     str | None,
     typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
 ]
+
+
+def write_csv(header: list[str], rows: list[list[Any]]) -> None:
+    """CSV on stdout for scripts (``--format csv``): None as empty, other values as text; a
+    line break inside a value is quoted on every Python (see store.table.csv_lines)."""
+    from ..store.table import csv_lines
+
+    cells = [[str(c) if c is not None else "" for c in row] for row in rows]
+    sys.stdout.write(csv_lines([header, *cells], ",", "\n"))
 
 
 def _need_soffice(value: bool) -> bool:
@@ -142,10 +150,7 @@ def emit(
         return
     records = [rows] if isinstance(rows, dict) else rows
     if fmt is Format.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow([k for k, _ in columns])
-        for r in records:
-            writer.writerow([r.get(k, "") for k, _ in columns])
+        write_csv([k for k, _ in columns], [[r.get(k, "") for k, _ in columns] for r in records])
         return
     from rich.table import Table
 

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, err, guard, warnings, workspace
+from .common import CONTEXT_HELP, Format, err, guard, warnings, workspace, write_csv
 
 if TYPE_CHECKING:
     from ..reports.summary import Laporan
@@ -49,7 +49,6 @@ Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", hel
 
 def emit_report(lap: "Laporan", fmt: Format) -> None:
     """Print a report: rich tables (teks), one JSON document, or long-form CSV."""
-    import csv
     import json
     import sys
 
@@ -57,18 +56,13 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
         typer.echo(json.dumps(lap.to_dict(), ensure_ascii=False, indent=2))
         return
     if fmt is Format.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["bagian", "baris", "kolom", "nilai"])
-        for rec in lap.to_records():
-            value = rec["nilai"]
-            writer.writerow(
-                [
-                    rec["bagian"],
-                    str(rec["baris"]).strip(),
-                    rec["kolom"],
-                    "" if value is None else value,
-                ]
-            )
+        write_csv(
+            ["bagian", "baris", "kolom", "nilai"],
+            [
+                [rec["bagian"], str(rec["baris"]).strip(), rec["kolom"], rec["nilai"]]
+                for rec in lap.to_records()
+            ],
+        )
         return
     from rich.console import Console
     from rich.markup import escape

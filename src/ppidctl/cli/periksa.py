@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, err, guard, workspace
+from .common import Format, err, guard, workspace, write_csv
 
 Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
 Catatan = Annotated[
@@ -78,13 +78,10 @@ def periksa(
     if format is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif format is Format.csv:
-        import csv
-        import sys
-
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["berkas", "baris", "kode", "pesan", "saran"])
-        for r in rows:
-            writer.writerow([r["berkas"], r["baris"] or "", r["kode"], r["pesan"], r["saran"]])
+        write_csv(
+            ["berkas", "baris", "kode", "pesan", "saran"],
+            [[r["berkas"], r["baris"] or "", r["kode"], r["pesan"], r["saran"]] for r in rows],
+        )
     else:
         for p in a.problems:
             typer.echo(str(p))

@@ -15,8 +15,6 @@ cases carry their live deadline) and are masked per the schema's personal-data f
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import schema
 from ..errors import RuleError
+from ..store.table import csv_lines
 from .privacy import csv_safe, mask_rows
 
 if TYPE_CHECKING:
@@ -92,12 +91,8 @@ def csv_bytes(register: str, rows: list[dict[str, str]], *, pemisah: str = ",", 
     if pemisah not in (",", ";", "\t"):
         raise RuleError(f"--pemisah '{pemisah}' tidak didukung", 'pakai "," atau ";"')
     keys = schema.keys(register)
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=pemisah, lineterminator=newline)
-    writer.writerow(keys)
-    for row in rows:
-        writer.writerow([csv_safe(row.get(k, "")) for k in keys])
-    data = out.getvalue().encode("utf-8")
+    cells = [[csv_safe(row.get(k, "")) for k in keys] for row in rows]
+    data = csv_lines([list(keys), *cells], pemisah, newline).encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 
