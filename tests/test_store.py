@@ -271,6 +271,7 @@ def test_a_bulk_journal_line_expands_to_one_entry_per_row():
         "sumber": {"berkas": "lama.xlsx", "lembar": "Reg", "baris": 5},
     }
     assert two["nilai"]["catatan"] == "ok" and two["sumber"]["baris"] == 6
+    assert expand(line, "002/X/2024") == [two] and expand(line, "003/X/2024") == []
     # any other line is itself; a bulk line without sources still gives its rows
     single = {"aksi": "tambah", "nilai": {"a": "1"}}
     assert expand(single) == [single]

@@ -87,10 +87,11 @@ def bulk(register: str, keys: list[str], rows: list[list[str]], sumber: dict) ->
     }
 
 
-def expand(entry: dict) -> list[dict]:
+def expand(entry: dict, nomor: str | None = None) -> list[dict]:
     """A line as single-row entries: a bulk line (:func:`bulk`) as one ``tambah`` entry per row
-    (``nomor``, ``nilai`` and its own ``sumber``, like the line of a single new row); any other
-    line as itself. Malformed parts of a bulk line are left out."""
+    (``nomor``, ``nilai`` and its own ``sumber``, like the line of a single new row), or only
+    the rows numbered ``nomor``; any other line as itself. Malformed parts of a bulk line are
+    left out."""
     rows, keys = entry.get("baris"), entry.get("kolom")
     if entry.get("aksi") != "tambah" or not isinstance(rows, list) or not isinstance(keys, list):
         return [entry]
@@ -99,10 +100,13 @@ def expand(entry: dict) -> list[dict]:
     src = entry.get("sumber") if isinstance(entry.get("sumber"), dict) else {}
     where = src.get("baris") if isinstance(src.get("baris"), list) else []
     key = row_key(str(entry.get("register", "")))
+    at = keys.index(key) if nomor is not None and key in keys else None
     out = []
     for i, cells in enumerate(rows):
         if not isinstance(cells, list):
             continue
+        if at is not None and (len(cells) <= at or cells[at] != nomor):
+            continue  # (lihat of one row: 50,000 imported rows are not all built)
         pairs = zip(keys, cells, strict=False)  # (a malformed line: the cells there are)
         nilai = {str(k): v if type(v) is str else str(v) for k, v in pairs if v}
         one = {**base, "nomor": nilai.get(key, ""), "nilai": nilai}
@@ -297,7 +301,7 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     out = []
     for _no, entry, raw in read(path):
         if needle in raw and entry and entry.get("register") == register:
-            out += [e for e in expand(entry) if e.get("nomor") == nomor]
+            out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
     return out
 
 
