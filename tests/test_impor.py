@@ -740,3 +740,31 @@ def test_an_import_journalled_but_not_written_is_rolled_forward(run, ws):
     out = run.ok("pulihkan").stdout
     assert "(impor) diterapkan" in out
     assert ws.register_path("permohonan").read_bytes() == after  # what the import would write
+
+
+def test_nomor_registrasi_di_kolom_nomor_dan_tanggal_masa_depan(run, ws, tmp_path):
+    """A "Nomor" column holding registration numbers is not a row count to throw away; a date
+    after today (a typo such as 12/11/27) is a problem of its row, not a case in 2027."""
+    src = write_csv(
+        tmp_path / "n.csv",
+        [
+            ["Nomor", "Tanggal", "Nama", "Informasi yang Diminta", "Keputusan", "Batas Waktu"],
+            ["003/PPID/V/2019", "8 Mei 2019", "Tiga", "Info N3", "Diberikan", ""],
+            ["4", "9 Mei 2019", "Empat", "Info N4", "Diberikan", ""],
+            ["5a", "10 Mei 2019", "Lima", "Info N5", "Diberikan", ""],
+            ["6", "12/11/27", "Typo", "Info N6", "", ""],
+            ["7", "20/11/2026", "Baru", "Info N7", "", "04/12/2026"],  # open: deadline ahead
+        ],
+        sep=";",
+    )
+    r = run("impor", str(src), "--register", "permohonan", "--coba")
+    assert "kolom 'Nomor' dibaca sebagai nomor urut" in r.stdout
+    assert "baris 5, kolom Tanggal: tanggal 2027-11-12 di masa depan (hari ini 2026-11-22)" in (
+        r.stdout
+    )
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    got = {x["nama_pemohon"]: x for x in register_rows(ws)}
+    assert got["Tiga"]["nomor_registrasi"] == "003/PPID/V/2019"  # kept, never renumbered
+    assert got["Empat"]["nomor_registrasi"] == "004/PPID/5271/V/2019"  # a count: numbered after 003
+    assert got["Lima"]["catatan"] == "Nomor: 5a"  # neither: kept as a note
+    assert got["Baru"]["jatuh_tempo"] == "2026-12-04" and "Typo" not in got

@@ -1357,3 +1357,26 @@ def test_berkas_besar_dialirkan(tmp_path):
     tracemalloc.stop()
     assert count == n
     assert puncak < 30 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    "key, kode, wording",
+    [
+        ("keputusan", KEP, "Tidak dapat diberikan"),
+        ("keputusan", KEP, "Belum dapat diberikan"),
+        ("keputusan", KEP, "Informasi tidak bisa diberikan"),
+        ("keputusan_atasan", ("diterima", "ditolak"), "Keberatan belum diterima"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Belum menerima"),
+        ("tanggapan_pemohon", ("menerima", "sengketa"), "Tidak mengajukan sengketa"),
+    ],
+)  # fmt: skip
+def test_kata_ingkar_tidak_dibalik_menjadi_kode_sebaliknya(key, kode, wording):
+    """A negation before the matched words: refused as not recognised, never the opposite code."""
+    assert "tidak dikenali" in err(V.pilihan, wording, kode, V.ATURAN[key], "Kolom")
+
+
+@pytest.mark.parametrize(
+    "wording", ["Keberatan tidak dapat diterima", "Tidak dapat dikabulkan", "Tidak bisa diterima"]
+)
+def test_keberatan_tidak_dapat_diterima_adalah_ditolak(wording):
+    assert V.pilihan(wording, ("diterima", "ditolak"), V.ATURAN["keputusan_atasan"]) == "ditolak"

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 TEKS = "teks"
 TANGGAL = "tanggal"  # YYYY-MM-DD
 WAKTU = "waktu"  # ISO 8601 timestamp with UTC offset
+#: date columns that lie ahead by nature (deadlines); every other date is a past event
+TENGGAT = frozenset({"jatuh_tempo", "batas_sengketa"})
 ANGKA = "angka"  # integer (Rupiah, counts)
 PILIHAN = "pilihan"  # one of Column.pilihan
 DAFTAR = "daftar"  # several of Column.pilihan, joined with ";"

@@ -25,7 +25,7 @@ OPEN = {
 }
 GIVEN = ("diberikan", "diberikan-sebagian")
 #: dates that lie ahead by nature
-AHEAD = {"jatuh_tempo", "batas_sengketa"}
+AHEAD = schema.TENGGAT
 #: (later, earlier): the step recorded in ``later`` cannot precede ``earlier``
 ORDER = {
     "permohonan": (

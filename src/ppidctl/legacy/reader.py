@@ -736,16 +736,25 @@ def _ingat(f: Callable[[object], str], maks: int = 50_000) -> Callable[[object],
     return g
 
 
-def _pengubah(col: schema.Column) -> tuple[Callable[[object], str], bool]:
+def _pengubah(col: schema.Column, hari_ini: str) -> tuple[Callable[[object], str], bool]:
     """The parser of one column, and whether its results are worth memoising (choice wording and
-    dates repeat on every row; names and NIKs do not)."""
+    dates repeat on every row; names and NIKs do not). A date after ``hari_ini`` (ISO; "": no
+    limit) is an error — a typo such as ``12/11/27`` — except in a deadline column."""
     k, tipe, nama = col.key, col.tipe, col.header
     if k == "nik":
         return V.nik, False
-    if tipe == schema.TANGGAL:
-        return V.tanggal, True
-    if tipe == schema.WAKTU:
-        return V.waktu, False
+    if tipe in (schema.TANGGAL, schema.WAKTU):
+        baca = V.tanggal if tipe == schema.TANGGAL else V.waktu
+        if not hari_ini or k in schema.TENGGAT:
+            return baca, tipe == schema.TANGGAL
+
+        def sampai_hari_ini(v: object) -> str:
+            t = baca(v)
+            if t[:10] > hari_ini:
+                raise V.NilaiError(f"tanggal {t[:10]} di masa depan (hari ini {hari_ini})")
+            return t
+
+        return sampai_hari_ini, tipe == schema.TANGGAL
     if tipe == schema.PILIHAN:
         aturan = V.ATURAN.get(k, ())
         return (lambda v: V.pilihan(v, col.pilihan, aturan, nama)), True
@@ -770,6 +779,7 @@ def _buat_tabel(
     register: str,
     peta: dict[str, str],
     hdr: _Header,
+    hari_ini: str,
 ) -> Table:
     kolom = [k for k in hdr.kolom]
     bernama = [k for k in kolom if k.jenis != "tanpa"]
@@ -818,8 +828,18 @@ def _buat_tabel(
         keterangan.append(
             f"kolom tanpa judul: {', '.join(tanpa)}; isinya (bila ada) disimpan sebagai catatan"
         )
-    if not any(k.jenis == "nomor" for k in kolom):
+    k_nomor = next((k for k in kolom if k.jenis == "nomor"), None)
+    # a "No."/"Nomor" column may hold registration numbers (003/PPID/V/2019), not a count
+    nomor_ke_registrasi = k_nomor is not None and "nomor_registrasi" not in ada_kunci
+    if k_nomor is None:
         keterangan.append("tidak ada kolom nomor urut (No)")
+    else:
+        keterangan.append(
+            f"kolom '{k_nomor.nama}' dibaca sebagai nomor urut; isi yang berupa nomor surat "
+            "(mis. 003/PPID/V/2019) "
+            + ("menjadi nomor_registrasi" if nomor_ke_registrasi else "disimpan sebagai catatan")
+            + ", isi lain yang bukan angka urut disimpan sebagai catatan"
+        )
 
     # per-column work, in column order
     # columns by kind, with absolute indexes into the source row
@@ -836,7 +856,7 @@ def _buat_tabel(
             if k in kontak or k in atasan or col.tipe == schema.ANGKA:
                 spesial.append((jj, k))
             else:
-                ubah, ingat = _pengubah(col)
+                ubah, ingat = _pengubah(col, hari_ini)
                 if ingat:
                     kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama))
                 elif ubah is V.teks:
@@ -983,6 +1003,14 @@ def _buat_tabel(
                 t = _sel(v).strip()
                 if t:
                     tambahan[nama] = t
+        if j_nomor is not None:
+            v = cells[a + j_nomor]
+            if v != "" and v is not None and not _angka_urut(v):
+                t = teks(v)
+                if "/" in t and nomor_ke_registrasi:
+                    nilai["nomor_registrasi"] = t
+                elif t:
+                    tambahan[k_nomor.nama] = t  # type: ignore[union-attr]
         if spesial:
             _spesial(rn, cells, nilai, tambahan, masalah)
         if (
@@ -1117,13 +1145,15 @@ def read_tables(
     pemisah: str | None = None,
     encoding: str | None = None,
     peta: Path | None = None,
+    hari_ini: str = "",
 ) -> list[Table]:
     """The register table(s) of a legacy file, header matched, rows streamed.
 
     ``lembar``: a sheet name, ``"ALL"`` for every sheet that holds a table, or ``None`` for the
     first sheet that holds one. ``pemisah``/``encoding`` force the CSV delimiter/encoding
     (otherwise detected: ``; , tab |``; UTF-8 with or without BOM, UTF-16 with BOM, cp1252, then
-    latin-1). ``peta``: a TOML file mapping source headers to schema keys.
+    latin-1). ``peta``: a TOML file mapping source headers to schema keys. ``hari_ini`` (ISO):
+    a later date is a problem of its row (deadline columns excepted).
     Raises :class:`ImporError` (a :class:`PpidError`) for what the user must fix."""
     path = _cek_berkas(path)
     if register not in REGISTER_IMPOR:
@@ -1140,7 +1170,7 @@ def read_tables(
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
             raise _tanpa_tabel(path, "", register, terbaik)
-        t = _buat_tabel(path, "", sumber, register, peta_map, hdr)
+        t = _buat_tabel(path, "", sumber, register, peta_map, hdr, hari_ini)
         t.encoding, t.pemisah = sumber.encoding, sumber.pemisah
         t.keterangan.insert(
             0,
@@ -1181,7 +1211,7 @@ def read_tables(
         if hdr is None:
             gagal.append((n, terbaik))
             continue
-        t = _buat_tabel(path, n, sumber, register, peta_map, hdr)
+        t = _buat_tabel(path, n, sumber, register, peta_map, hdr, hari_ini)
         _peta_tak_terpakai(t, peta_map)
         hasil.append(t)
         if lembar is None:

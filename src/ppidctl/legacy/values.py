@@ -509,7 +509,11 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "keputusan_atasan": _aturan(
-        (r"\bmenolak|\bditolak|\btidak (?:di|me)?(?:terima|nerima)|\bmenguatkan", "ditolak"),
+        (
+            r"\bmenolak|\bditolak|\bmenguatkan|"
+            r"\btidak (?:dapat |bisa )?(?:di|me)?(?:terima|nerima|kabulkan|ngabulkan)",
+            "ditolak",
+        ),
         (r"\bmenerima|\bditerima|\bmengabulkan|\bdikabulkan|\bmembatalkan", "diterima"),
     ),
     "tanggapan_pemohon": _aturan(
@@ -595,9 +599,15 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     if k:
         return k
     for pola, k in aturan:
-        if k in kode and pola.search(n):
+        if k in kode and (m := pola.search(n)):
+            if _INGKAR.search(n, 0, m.start()):  # "tidak dapat diberikan" is not "diberikan"
+                break
             return k
     raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
+
+
+#: a negation before the words a rule matched turns their meaning around
+_INGKAR = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\b")
 
 
 _PISAH_DAFTAR = re.compile(r"[;\n]+")

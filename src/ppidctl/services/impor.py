@@ -463,7 +463,7 @@ def _baca(
     reader_opts: dict[str, Any],
     kemajuan: Callable[[int], None] | None,
 ) -> Plan:
-    tables = read_tables(path, register, **reader_opts)
+    tables = read_tables(path, register, **reader_opts, hari_ini=ws.today().isoformat())
     cols = schema.columns(register)
     known = {c.key for c in cols}
     required = [c.key for c in cols if c.wajib and c.key not in ("nomor_registrasi", "status")]
