@@ -219,6 +219,9 @@ def test_kontak(cell, phones, emails, lebih):
 
 def test_kontak_tidak_dikenali():
     assert err(V.kontak, "tidak punya") == "nomor kontak 'tidak punya' tidak dikenali"
+    # a CSV saved by Excel turned the number into 8.12346E+10: its digits are gone
+    assert err(V.kontak, "8.12346E+10").startswith("nomor kontak rusak (dibulatkan Excel)")
+    assert V.kontak("'081234567007") == (["081234567007"], [], False)  # Excel's text mark
     assert err(V.kontak, "12") == "nomor kontak '12' tidak dikenali"
 
 
@@ -290,6 +293,11 @@ def test_teks_sel_bentuk_mentah():
         ("Tidak dipungut biaya", ("0", "")),
         ("Rp 5.000 (transfer bank)", ("5000", "transfer bank")),
         ("-", ("", "")),
+        ("Rp15rb", ("15000", "")),
+        ("Rp 15 ribu", ("15000", "")),
+        ("2,5 rb", ("2500", "")),
+        ("1,5 juta (transfer)", ("1500000", "transfer")),
+        ("Rp 2 jt", ("2000000", "")),
     ],
 )
 def test_angka(cell, expected):
@@ -1380,3 +1388,9 @@ def test_kata_ingkar_tidak_dibalik_menjadi_kode_sebaliknya(key, kode, wording):
 )
 def test_keberatan_tidak_dapat_diterima_adalah_ditolak(wording):
     assert V.pilihan(wording, ("diterima", "ditolak"), V.ATURAN["keputusan_atasan"]) == "ditolak"
+
+
+def test_karakter_kendali_dibuang_dari_teks():
+    """A NUL or other control byte from a damaged CSV is never stored; line breaks stay."""
+    assert V.teks("Ani\x00 Budi\x07") == "Ani Budi"
+    assert V.teks("baris satu\nbaris dua") == "baris satu\nbaris dua"

@@ -100,7 +100,9 @@ _HTML_BREAK = re.compile(r"<(?:br|/p|/div|/li|/tr|/h[1-6]|hr)\b[^<>]*>", re.I)
 _HTML_TAG = re.compile(rf"<!--.*?-->|</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.I | re.S)
 _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPASI = re.compile(r"[ \t\xa0\u2007\u202f\u3000]+")
-_NOL_LEBAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+#: zero-width characters, and control characters other than tab and line breaks (a NUL byte
+#: from a damaged CSV): invisible, never part of a value
+_NOL_LEBAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def hapus_html(s: str) -> str:
@@ -377,11 +379,16 @@ def kontak(v: object) -> tuple[list[str], list[str], bool]:
         if t is float and not v.is_integer():  # type: ignore[union-attr]
             raise NilaiError(f"nomor kontak '{teks_sel(v)}' tidak dikenali")
         return [_nomor_nasional(str(int(v)), False)], [], False  # type: ignore[call-overload]
-    s = bersihkan(teks_sel(v))
+    s = bersihkan(teks_sel(v)).lstrip("'’")  # (a leading apostrophe: Excel's "this is text")
     if not s or s in KOSONG:
         return [], [], False
     if s.isdigit() and s.isascii() and 6 <= len(s) <= 15:
         return [_nomor_nasional(s, False)], [], False
+    if _ILMIAH.fullmatch(s):
+        raise NilaiError(
+            f"nomor kontak rusak (dibulatkan Excel): {s} — digitnya sudah hilang; ketik ulang "
+            "nomornya sebagai teks"
+        )
     kiri, garis, kanan = s.partition("/")  # the KI layout's "0812… / nama@contoh.id"
     if garis and "/" not in kanan:
         kiri, kanan = kiri.strip(), kanan.strip()
@@ -459,11 +466,23 @@ def angka(v: object) -> tuple[str, str]:
     if not m:
         raise NilaiError(f"angka '{s}' tidak dikenali")
     utama, pemisah_desimal, desimal, sisa = m[1], m[2], m[3], m[4].strip(" ()[],;")
+    kali = _KALI.match(sisa)
+    if kali:  # "Rp 15 rb", "1,5 juta"
+        sisa = sisa[kali.end() :].strip(" ()[],;")
+        kali_dengan = 1_000 if kali[1][0] in "rk" else 1_000_000
+        pecahan = desimal if pemisah_desimal and desimal else ""
+        n = int(_BUKAN_DIGIT.sub("", utama)) * kali_dengan
+        n += int(pecahan.ljust(len(str(kali_dengan)) - 1, "0")) if pecahan else 0
+        return str(n), sisa
     if pemisah_desimal and desimal:
         # "5.000" or "5,000" alone were caught as thousands; here a 1–2 digit tail is cents.
         if int(desimal):
             raise NilaiError(f"'{s}' bukan bilangan bulat")
     return str(int(_BUKAN_DIGIT.sub("", utama))), sisa
+
+
+#: a multiplier written after the number: thousands (rb, ribu, rebu, k) or millions (jt, juta)
+_KALI = re.compile(r"(rb|ribu|rebu|k|jt|juta)\b\.?", re.I)
 
 
 # --------------------------------------------------------------------------------------------
