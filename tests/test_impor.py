@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from ppidctl import schema
 from ppidctl.services import impor as svc
 from ppidctl.store.journal import expand
 
@@ -768,3 +769,21 @@ def test_nomor_registrasi_di_kolom_nomor_dan_tanggal_masa_depan(run, ws, tmp_pat
     assert got["Empat"]["nomor_registrasi"] == "004/PPID/5271/V/2019"  # a count: numbered after 003
     assert got["Lima"]["catatan"] == "Nomor: 5a"  # neither: kept as a note
     assert got["Baru"]["jatuh_tempo"] == "2026-12-04" and "Typo" not in got
+
+
+def test_kolom_turunan_yang_tak_terbaca_menjadi_catatan(run, ws, tmp_path):
+    """Status, deadline and lateness are recomputed from the facts: wording the import cannot
+    read there ("Proses", "10 hari kerja", "Ya, 3 hari") is kept as a note, not a refusal."""
+    src = write_csv(
+        tmp_path / "t.csv",
+        [
+            HEAD + ["Status", "Batas Waktu", "Terlambat"],
+            ["001/PPID/5271/XI/2026", "16/11/2026", "Ani", "Salinan DPT", "Proses",
+             "10 hari kerja", "Ya, 3 hari"],
+        ],
+    )  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    (row,) = register_rows(ws)
+    assert (row["status"], row["jatuh_tempo"]) == ("terdaftar", "2026-11-30")
+    assert row["catatan"] == "Status: Proses; Batas Waktu: 10 hari kerja; Terlambat: Ya, 3 hari"
+    assert set(svc.DERIVED_LABEL) == schema.TURUNAN

@@ -21,6 +21,9 @@ TANGGAL = "tanggal"  # YYYY-MM-DD
 WAKTU = "waktu"  # ISO 8601 timestamp with UTC offset
 #: date columns that lie ahead by nature (deadlines); every other date is a past event
 TENGGAT = frozenset({"jatuh_tempo", "batas_sengketa"})
+#: columns ppidctl derives from the facts; an import recomputes them, so a source value it
+#: cannot read is kept as a note, not a problem
+TURUNAN = frozenset({"status", "jatuh_tempo", "terlambat"})
 ANGKA = "angka"  # integer (Rupiah, counts)
 PILIHAN = "pilihan"  # one of Column.pilihan
 DAFTAR = "daftar"  # several of Column.pilihan, joined with ";"

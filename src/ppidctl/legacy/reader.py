@@ -966,7 +966,8 @@ def _buat_tabel(
                 if r:
                     nilai[key] = r
             else:
-                masalah.append(Problem(rn, nama, r[0]))
+                if key not in schema.TURUNAN:
+                    masalah.append(Problem(rn, nama, r[0]))
                 tambahan[nama] = _sel(v).strip()
         for i, key in kol_teks:
             v = cells[i]
@@ -992,7 +993,8 @@ def _buat_tabel(
             try:
                 t = ubah(v)
             except V.NilaiError as e:
-                masalah.append(Problem(rn, nama, e.pesan))
+                if key not in schema.TURUNAN:
+                    masalah.append(Problem(rn, nama, e.pesan))
                 tambahan[nama] = _sel(v).strip()
             else:
                 if t:
