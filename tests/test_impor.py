@@ -463,6 +463,14 @@ def test_peta_toml(run, ws, tmp_path):
         "diputuskan",
     )
     assert row["catatan"] == "Kode Berkas: A-1"
+    # a map the office got wrong: told in Indonesian, where, and how to write it
+    peta.write_text('[kolom]\nMasuk Tgl = "tanggal_diterima"\n', "utf-8")
+    r = run.refused("impor", str(src), "--register", "permohonan", "--peta", str(peta),
+                    message="bukan TOML yang sah (baris 2, kolom 7)")  # fmt: skip
+    assert "dalam tanda kutip" in r.stderr and "Expected" not in r.stderr
+    peta.write_bytes('[kolom]\n"Masuk Tgl" = "tanggal_diterima" # é\n'.encode("cp1252"))
+    run.refused("impor", str(src), "--register", "permohonan", "--peta", str(peta),
+                message="bukan teks UTF-8")  # fmt: skip
 
 
 def test_kolom_wajib_tidak_ada_menolak_berkas(run, tmp_path):

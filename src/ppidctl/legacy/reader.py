@@ -259,9 +259,16 @@ def _baca_peta(path: Path, register: str) -> dict[str, str]:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ImporError(f"berkas peta '{path}' tidak ada", "periksa jalur --peta") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError:
         raise ImporError(
-            f"berkas peta '{path}' bukan TOML yang sah: {e}", f"tulis mis.\n{contoh}"
+            f"berkas peta '{path}' bukan teks UTF-8", "simpan ulang berkas itu sebagai UTF-8"
+        ) from None
+    except tomllib.TOMLDecodeError as e:
+        letak = re.search(r"line (\d+), column (\d+)", str(e))
+        di = f" (baris {letak[1]}, kolom {letak[2]})" if letak else ""
+        raise ImporError(
+            f"berkas peta '{path}' bukan TOML yang sah{di}",
+            f"judul kolom ditulis dalam tanda kutip, satu per baris, mis.\n{contoh}",
         ) from None
     kolom = data.get("kolom")
     if not isinstance(kolom, dict):
