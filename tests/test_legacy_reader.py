@@ -1394,3 +1394,29 @@ def test_karakter_kendali_dibuang_dari_teks():
     """A NUL or other control byte from a damaged CSV is never stored; line breaks stay."""
     assert V.teks("Ani\x00 Budi\x07") == "Ani Budi"
     assert V.teks("baris satu\nbaris dua") == "baris satu\nbaris dua"
+
+
+@pytest.mark.parametrize(
+    "penutup, akhir",
+    [
+        (["JUMLAH", None, None, 2, 2, "2", None, 5000], "JUMLAH"),  # a totals line of many cells
+        (["Mataram,        Desember 2025"], "Mataram,        Desember 2025"),  # day left blank
+        (["Mataram, ....... Desember 2025"], "Mataram, ....... Desember 2025"),
+        ([None, "Ditetapkan di : Mataram"], "Ditetapkan di : Mataram"),
+        (["Keterangan: *) diisi oleh petugas"], "Keterangan: *) diisi oleh petugas"),
+        (["*) diisi oleh petugas layanan"], "*) diisi oleh petugas layanan"),
+    ],
+)
+def test_akhir_tabel_yang_lain(tmp_path, penutup, akhir):
+    header = ["No", "Tanggal", "Nama Pemohon", "NIK", "Alamat", "Informasi yang Diminta",
+              "Keputusan", "Biaya"]  # fmt: skip
+    rows = [
+        header,
+        [1, "02/12/2025", "Ani", "5271011203900001", "Jl. A", "DPT", "Diberikan", 0],
+        [2, "03/12/2025", "Budi", "5271011203900002", "Jl. B", "DCT", "Diberikan", 0],
+        penutup,
+        [None, None, "PPID KPU Kota Mataram"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [2, 3]
+    assert t.rows.akhir == (4, akhir)

@@ -689,11 +689,12 @@ _JUMLAH = re.compile(r"^(?:jumlah|total|sub ?total|grand total|rekap|rekapitulas
 #: Signature lines (one or two filled cells).
 _TANDA_TANGAN = re.compile(
     r"^(?:mengetahui|menyetujui|disetujui|diketahui|dibuat oleh|yang membuat|kepala|ketua|"
-    r"sekretaris|nip|a n|an|plt|plh|pejabat pengelola|ppid|atasan ppid|tanda tangan|ttd)\b"
+    r"sekretaris|nip|a n|an|plt|plh|pejabat pengelola|ppid|atasan ppid|tanda tangan|ttd|"
+    r"ditetapkan di|dikeluarkan di|keterangan|ket|catatan)\b"
 )
 _KOTA_TANGGAL = re.compile(
     r"[a-z][a-z .'-]{1,40},\s*(?:[a-z']+,?\s+)?"
-    r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})"
+    r"(?:(?:\d{1,2}|[._]+)?\s*[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})"
 )
 _JUDUL_BAGIAN = re.compile(
     r"(?:bulan|triwulan|semester|periode)\b.*|"
@@ -710,7 +711,11 @@ def _baris_penutup(isi: list[str]) -> str | None:
         return isi[0]
     if len(isi) <= 2:
         for t in isi:
-            if _TANDA_TANGAN.match(V.norm_kata(t)) or _KOTA_TANGGAL.fullmatch(t.strip().lower()):
+            if (
+                _TANDA_TANGAN.match(V.norm_kata(t))
+                or _KOTA_TANGGAL.fullmatch(t.strip().lower())
+                or t.lstrip().startswith("*)")  # a footnote
+            ):
                 return t
     return None
 
@@ -936,14 +941,13 @@ def _buat_tabel(
                     continue  # a pre-numbered empty template row
             else:
                 isi = [t for t in mentah if t and not t.isspace()]
-                if len(isi) <= 4:
-                    penutup = _baris_penutup(isi)
-                    if penutup is not None:
-                        rs.akhir = (rn, penutup.strip())
-                        return
-                    if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
-                        rs.dilewati.append((rn, isi[0].strip()))
-                        continue
+                penutup = _baris_penutup(isi)  # (a totals line may fill many cells)
+                if penutup is not None:
+                    rs.akhir = (rn, penutup.strip())
+                    return
+                if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
+                    rs.dilewati.append((rn, isi[0].strip()))
+                    continue
             if lewati_sub:
                 lewati_sub = False
                 if sub_teks and [t.strip() for t in mentah] == sub_teks:
