@@ -1420,3 +1420,22 @@ def test_akhir_tabel_yang_lain(tmp_path, penutup, akhir):
     t, got = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}))
     assert [r.baris for r in got] == [2, 3]
     assert t.rows.akhir == (4, akhir)
+
+
+def test_sel_tanggal_digabung_ke_bawah_berlaku_untuk_setiap_baris(tmp_path):
+    """One date merged down over a day's requests: every row of the merge has that date."""
+
+    def siapkan(nama, ws):
+        ws.merge_cells("B2:B4")
+
+    rows = [
+        ["No", "Tanggal", "Nama", "Informasi yang Diminta", "Keputusan"],
+        [1, "03/06/2019", "Satu", "Info 1", "Diberikan"],
+        [2, None, "Dua", "Info 2", "Diberikan"],
+        [3, None, "Tiga", "Info 3", "Diberikan"],
+        [4, "04/06/2019", "Empat", "Info 4", "Diberikan"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"S": rows}, siapkan))
+    assert [r.nilai["tanggal_diterima"] for r in got] == [
+        "2019-06-03", "2019-06-03", "2019-06-03", "2019-06-04"]  # fmt: skip
+    assert not any(r.masalah for r in got)

@@ -904,14 +904,33 @@ def _buat_tabel(
     urutan = {k.nama: i for i, k in enumerate(kolom)}
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
 
+    # a cell merged down over several data rows (one date for a day's requests) holds its
+    # value in its first row only: the rows below read it from there
+    puncak: dict[int, list[int]] = {}  # first row → merged columns
+    turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
+    for (r0, k0), (r1, _k1) in sumber.gabungan() or ():
+        if r1 > r0 and r0 + 1 >= data_mulai:
+            puncak.setdefault(r0 + 1, []).append(k0)
+            for r in range(r0 + 2, r1 + 2):
+                turun.setdefault(r, []).append((k0, r0 + 1))
+
     def hasilkan(rs: RowSource) -> Iterator[SourceRow]:
         lewati_sub = False
+        atas: dict[tuple[int, int], object] = {}
         for rn, cells in sumber.baris():
             if rn < data_mulai:
                 continue
             n = len(cells)
             if n < b:
                 cells = list(cells) + [""] * (b - n)
+            if puncak and rn in puncak:
+                for k in puncak[rn]:
+                    atas[rn, k] = cells[k] if k < len(cells) else ""
+            if turun and rn in turun:
+                cells = list(cells)
+                for k, r0 in turun[rn]:
+                    if k < len(cells) and cells[k] in ("", None):
+                        cells[k] = atas.get((r0, k), "")
             # the common case, a data row: every required column filled and more than four
             # cells with content (cells of only spaces do not count: a totals line among
             # formatted cells). It needs none of the checks below, which look at every cell's
