@@ -795,3 +795,24 @@ def test_kolom_turunan_yang_tak_terbaca_menjadi_catatan(run, ws, tmp_path):
     assert (row["status"], row["jatuh_tempo"]) == ("terdaftar", "2026-11-30")
     assert row["catatan"] == "Status: Proses; Batas Waktu: 10 hari kerja; Terlambat: Ya, 3 hari"
     assert set(svc.DERIVED_LABEL) == schema.TURUNAN
+
+
+def test_nomor_angka_saja_dilengkapi_menurut_tanggal(run, ws, tmp_path, request_args):
+    """A register that numbered requests 1, 2, … each year: "1" is not a registration number
+    that is never reused, so it is completed with the receipt date; the original is a note, and
+    'permohonan lihat 1' keeps meaning this year's first request."""
+    src = write_csv(
+        tmp_path / "angka.csv",
+        [HEAD, ["1", "3/6/2019", "Ani", "DPT 2019"], ["2", "4/6/2019", "Budi", "DCT 2019"],
+         ["", "5/6/2019", "Citra", "SK 2019"]],
+    )  # fmt: skip
+    r = run.ok("impor", str(src), "--register", "permohonan", "--coba")
+    assert "2 nomor registrasi berupa angka saja (mis. 1) dilengkapi" in r.stdout
+    run.ok("impor", str(src), "--register", "permohonan")
+    got = {x["nama_pemohon"]: x for x in register_rows(ws)}
+    assert got["Ani"]["nomor_registrasi"] == "001/PPID/5271/VI/2019"
+    assert got["Ani"]["catatan"] == "nomor di berkas asal: 1"
+    assert got["Citra"]["nomor_registrasi"] == "003/PPID/5271/VI/2019"
+    assert "Sudah ada    : 3" in run.ok("impor", str(src), "--register", "permohonan").stdout
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-20", "--tanpa-surat")
+    assert "001/PPID/5271/XI/2026" in run.ok("permohonan", "lihat", "1").stdout

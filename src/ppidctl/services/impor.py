@@ -469,6 +469,8 @@ def _baca(
     required = [c.key for c in cols if c.wajib and c.key not in ("nomor_registrasi", "status")]
     tenggat = _Tenggat(ws, register)
     key_fn = _KeyMaker(register)
+    pattern = ws.settings.get("penomoran", register)
+    kode = ws.settings.get("instansi", "kode_satker")
     infos: list[TabelInfo] = []
     out: list[Baris] = []
     n = 0
@@ -511,6 +513,7 @@ def _baca(
                 + ", ".join(sorted(abaikan, key=REJECT_COLUMNS.index))
             )
         infos.append(info)
+        lengkapi = 0  # bare sequence numbers completed
         for sr in t.rows:
             n += 1
             if kemajuan is not None and n % LANGKAH_KEMAJUAN == 0:
@@ -521,6 +524,12 @@ def _baca(
                 notes += [f"{k}: {v.pop(k)}" for k in list(v) if k not in known]
             raw_nomor = v.get("nomor_registrasi", "")
             nomor = raw_nomor.strip()
+            if nomor.isdigit() and nomor.isascii() and int(nomor) and "tanggal_diterima" in v:
+                # a bare sequence ("1") restarts every year: completed with the receipt date
+                day = date.fromisoformat(v["tanggal_diterima"])
+                nomor = numbering.format_number(pattern, int(nomor), kode, day)
+                notes.append(f"nomor di berkas asal: {raw_nomor.strip()}")
+                lengkapi += 1
             if nomor != raw_nomor:
                 v["nomor_registrasi"] = nomor
             problems = _EMPTY
@@ -573,6 +582,12 @@ def _baca(
             )
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
+        if lengkapi:
+            info.keterangan.append(
+                f"{lengkapi} nomor registrasi berupa angka saja (mis. 1) dilengkapi menurut "
+                f"tanggal diterima (mis. {numbering.format_number(pattern, 1, kode, date(2024, 1, 2))}"
+                "); nomor asalnya disimpan di catatan"
+            )
     if kemajuan is not None:
         kemajuan(n)
     return Plan(register, Path(path), infos, out, list(tenggat.peringatan))
