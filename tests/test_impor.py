@@ -92,6 +92,17 @@ def test_sampel_permohonan_ditolak_seluruhnya_tanpa_lewati(run):
     assert "No. Registrasi" in r.stderr and "→  nomor_registrasi" in r.stderr
 
 
+def test_impor_yang_ditolak_tidak_menyentuh_berkas_kunci(run, ws, request_args):
+    """Rows with problems of their own refuse the file before the lock is taken: not even the
+    lock's owner file changes (the byte-identical checks elsewhere leave lock files aside)."""
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-20", "--tanpa-surat")
+    files = sorted(p for p in ws.root.rglob("*") if p.is_file())
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    run.refused("impor", str(XLSX), "--register", "permohonan", message="6 dari 202 baris")
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+    assert sorted(p for p in ws.root.rglob("*") if p.is_file()) == files
+
+
 def test_sampel_permohonan_coba_tidak_menulis(run, ws):
     before = snapshot(ws.root)
     r = run.ok("impor", str(XLSX), "--register", "permohonan", "--coba")

@@ -98,6 +98,7 @@ from ..integrity.rows import ORDER
 from ..legacy.reader import ImporError, read_tables
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
+from ..store import journal
 from ..workspace import Workspace
 
 __all__ = [
@@ -811,6 +812,8 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
     refused row raises :class:`ImporDitolak` (every problem listed) and nothing is written; with
     it the good rows are imported and the refused ones written to a rejects file."""
     register = p.register
+    if p.ditolak and not lewati and _sha_now(ws, register) == p.register_sha256:
+        raise ImporDitolak(p)  # the register is as planned: refused without taking the lock
     with _gc_paused(), ws.transaction("impor", petugas) as tx:
         table = tx.table(register)
         if table.sha256_as_read() != p.register_sha256:
@@ -846,6 +849,15 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         written.relative_to(ws.root).as_posix() if written else None,
         p.jumlah(),
     )
+
+
+def _sha_now(ws: Workspace, register: str) -> str:
+    """SHA-256 of the register file as it is now ("" when none; see Table.sha256_as_read)."""
+    try:
+        data = ws.register_path(register).read_bytes()
+    except FileNotFoundError:
+        return ""
+    return journal.sha256_bytes(data) if data else ""
 
 
 @contextmanager
