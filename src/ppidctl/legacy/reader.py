@@ -845,12 +845,11 @@ def _buat_tabel(
     nomor_ke_registrasi = k_nomor is not None and "nomor_registrasi" not in ada_kunci
     if k_nomor is None:
         keterangan.append("tidak ada kolom nomor urut (No)")
-    else:
+    elif nomor_ke_registrasi:
         keterangan.append(
-            f"kolom '{k_nomor.nama}' dibaca sebagai nomor urut; isi yang berupa nomor surat "
-            "(mis. 003/PPID/V/2019) "
-            + ("menjadi nomor_registrasi" if nomor_ke_registrasi else "disimpan sebagai catatan")
-            + ", isi lain yang bukan angka urut disimpan sebagai catatan"
+            f"kolom '{k_nomor.nama}' dibaca sebagai nomor urut; isinya yang berupa nomor "
+            "registrasi (mis. 003/PPID/V/2019) menjadi nomor_registrasi, isi lain yang bukan "
+            "angka urut disimpan sebagai catatan"
         )
 
     # per-column work, in column order
