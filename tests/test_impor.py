@@ -297,6 +297,15 @@ def test_sampel_keberatan_csv_dan_impor_ulang(run, ws):
     assert "Diimpor      : 0" in again.stdout and "Sudah ada    : 25" in again.stdout
     assert snapshot(ws.root) == before
 
+    # a decision the old register never dated: the desk can still deliver it and close the case
+    (undated,) = [x for x in rows if x["status"] == "ditanggapi" and not x["tanggal_tanggapan"]][:1]
+    n = undated["nomor_registrasi"]
+    run.ok("keberatan", "sampaikan", n, "--tanggal", "2026-11-20")
+    run.ok("keberatan", "tanggapan-pemohon", n, "--sikap", "menerima", "--tanggal", "2026-11-21")
+    assert {x["nomor_registrasi"]: x for x in register_rows(ws, "keberatan")}[n]["status"] == (
+        "selesai"
+    )
+
 
 # ==============================================================================================
 # Hand-made files, one per quirk

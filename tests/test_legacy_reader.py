@@ -1384,7 +1384,14 @@ def test_kata_ingkar_tidak_dibalik_menjadi_kode_sebaliknya(key, kode, wording):
 
 
 @pytest.mark.parametrize(
-    "wording", ["Keberatan tidak dapat diterima", "Tidak dapat dikabulkan", "Tidak bisa diterima"]
+    "wording",
+    [
+        "Keberatan tidak dapat diterima",
+        "Tidak dapat dikabulkan",
+        "Tidak bisa diterima",
+        "Tidak menerima keberatan",
+        "Menolak keberatan atas permohonan yang diterima sebagian",
+    ],
 )
 def test_keberatan_tidak_dapat_diterima_adalah_ditolak(wording):
     assert V.pilihan(wording, ("diterima", "ditolak"), V.ATURAN["keputusan_atasan"]) == "ditolak"
@@ -1439,3 +1446,45 @@ def test_sel_tanggal_digabung_ke_bawah_berlaku_untuk_setiap_baris(tmp_path):
     assert [r.nilai["tanggal_diterima"] for r in got] == [
         "2019-06-03", "2019-06-03", "2019-06-03", "2019-06-04"]  # fmt: skip
     assert not any(r.masalah for r in got)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Membatalkan keputusan PPID yang menolak permohonan",
+        "Menerima keberatan atas permohonan yang ditolak PPID",
+        "Keberatan dikabulkan",
+    ],
+)
+def test_keputusan_atasan_menurut_kata_kerjanya_sendiri(wording):
+    """The decision is its own verb, not a word about the request it reviews."""
+    assert V.pilihan(wording, ("diterima", "ditolak"), V.ATURAN["keputusan_atasan"]) == "diterima"
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        ("c, g (terlambat)", "c;g"),  # codes first, then words: both count
+        ("Pasal 35 ayat (1) huruf c", "c"),  # the law cited is not a reason
+        ("Pasal 35 ayat 1 huruf a dan c", "a;c"),
+        ("a.n. Budi tidak ditanggapi", "c"),  # "a.n." (atas nama) is not reason a
+    ],
+)
+def test_alasan_kode_dan_kata_bersama(wording, codes):
+    kode = tuple("abcdefg")
+    assert V.daftar(wording, kode, V.ATURAN_ALASAN, angka_ke_kode=V.ALASAN_ANGKA) == codes
+
+
+@pytest.mark.parametrize(
+    "wording, pesan",
+    [
+        ("bukan karena biaya", "tidak dikenali"),  # negated: not reason f
+        ("Tidak terlambat tetapi tidak lengkap", "tidak dikenali"),  # not reason g
+        ("1-3", "rentang yang tidak jelas"),  # 1 and 3, or 1 to 3?
+        ("a-c", "rentang yang tidak jelas"),
+    ],
+)
+def test_alasan_yang_diingkari_atau_rentang_adalah_masalah(wording, pesan):
+    kode = tuple("abcdefg")
+    assert pesan in err(V.daftar, wording, kode, V.ATURAN_ALASAN, "Alasan",
+                        angka_ke_kode=V.ALASAN_ANGKA)  # fmt: skip

@@ -528,6 +528,12 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "keputusan_atasan": _aturan(
+        # the decision's own verb first: "membatalkan keputusan PPID yang menolak …" grants it
+        (
+            r"\bmembatalkan|\b(?:menerima|mengabulkan) keberatan|"
+            r"\bkeberatan (?:di|ter)?(?:terima|kabulkan)",
+            "diterima",
+        ),
         (
             r"\bmenolak|\bditolak|\bmenguatkan|"
             r"\btidak (?:dapat |bisa )?(?:di|me)?(?:terima|nerima|kabulkan|ngabulkan)",
@@ -620,16 +626,25 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     for pola, k in aturan:
         if k in kode and (m := pola.search(n)):
             if _INGKAR.search(n, 0, m.start()):  # "tidak dapat diberikan" is not "diberikan"
-                break
+                continue
             return k
     raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
 
 
 #: a negation before the words a rule matched turns their meaning around
 _INGKAR = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\b")
+#: … one or two words before them
+_INGKAR_DEKAT = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa)\s+(?:\w+\s+)?$")
 
 
 _PISAH_DAFTAR = re.compile(r"[;\n]+")
+_PASAL_35 = re.compile(r"\bpasal\s*35\b(?:\s*ayat\s*\(?1\)?)?", re.I)
+_RENTANG = re.compile(r"(?<![\w.])[a-g1-7]\s*[-–]\s*[a-g1-7](?![\w.])", re.I)
+#: a list of codes opening the text: "c, g (terlambat)", "huruf a dan c: …" (not "a.n. Budi")
+_DAFTAR_AWAL = re.compile(
+    r"\s*(?:huruf\s+)?([a-g](?:\s*(?:,|/|&|\bdan\b|\bserta\b)\s*[a-g])*)(?=\s*(?:$|[(:–-]|\s))",
+    re.I,
+)
 _KODE_HURUF = re.compile(r"(?:huruf )?([a-z])")
 
 
@@ -649,6 +664,12 @@ def daftar(
         return ""
     dapat: set[str] = set()
     for bagian in _PISAH_DAFTAR.split(raw):
+        bagian = _PASAL_35.sub(" ", bagian)  # "Pasal 35 ayat (1) huruf c": the law cited
+        if _RENTANG.search(bagian):  # "a-c": a and c, or a to c?
+            raise NilaiError(
+                f"{nama} '{bagian.strip()}' berupa rentang yang tidak jelas; tulis setiap "
+                "hurufnya, mis. a, b, c"
+            )
         n = norm_kata(bagian)
         if not n:
             continue
@@ -659,7 +680,14 @@ def daftar(
             dapat.update(tokens)
             continue
         semua = [_kode_norm(kode)[n]] if n in _kode_norm(kode) else []
-        semua += [k for pola, k in aturan if k in kode and pola.search(n)]
+        daftar_awal = _DAFTAR_AWAL.match(bagian)  # "c, g (terlambat)": codes, then words
+        if daftar_awal:
+            semua += [t for t in norm_kata(daftar_awal[1]).split() if t in kode]
+        for pola, k in aturan:
+            m = pola.search(n) if k in kode else None
+            # (reasons are negative phrases: only a negation right before the words counts)
+            if m and not _INGKAR_DEKAT.search(n, 0, m.start()):  # "tidak terlambat" is not g
+                semua.append(k)
         if not semua:
             raise NilaiError(
                 f"{nama} '{bagian.strip()}' tidak dikenali (pilihan: {', '.join(kode)})"

@@ -118,7 +118,10 @@ def iso_day(iso: str) -> date:
 
 def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:
     """A warning when an SOP internal service standard (``[standar_layanan]``, working days) was
-    exceeded: measured and reported, never refused (rules.md §1)."""
+    exceeded: measured and reported, never refused (rules.md §1). Nothing to measure when the
+    step it follows has no date (an imported case: legacy registers often left it out)."""
+    if not start:
+        return []
     limit = int(ws.settings.get("standar_layanan", key))
     used = ws.calendar.workdays_between(iso_day(start), end)
     if used > limit:
