@@ -836,3 +836,25 @@ def test_nomor_angka_saja_dilengkapi_menurut_tanggal(run, ws, tmp_path, request_
     assert "Sudah ada    : 3" in run.ok("impor", str(src), "--register", "permohonan").stdout
     run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-20", "--tanpa-surat")
     assert "001/PPID/5271/XI/2026" in run.ok("permohonan", "lihat", "1").stdout
+
+
+def test_nomor_urut_tidak_dipakai_dua_kali(run, ws, tmp_path, request_args):
+    """The desk registered 001–003 in March 2026: a legacy "1" (January) or 003/…/II/2026 would
+    give the same sequence twice in one year; a number led by its year counts by the other
+    number in it (2026/PPID/015 is sequence 15, not 2026)."""
+    for day in ("2026-03-02", "2026-03-03", "2026-04-01"):
+        run.ok("permohonan", "catat", *request_args, "--tanggal", day, "--tanpa-surat")
+    src = write_csv(
+        tmp_path / "lama.csv",
+        [HEAD, ["1", "5/1/2026", "Ani", "DPT"], ["003/PPID/5271/II/2026", "6/2/2026", "Budi", "DCT"],
+         ["2026/PPID/015", "9/2/2026", "Citra", "SK"]],
+    )  # fmt: skip
+    r = run("impor", str(src), "--register", "permohonan", "--coba")
+    assert ("baris 2, kolom No. Registrasi: nomor urut 001/PPID/5271/I/2026 sudah dipakai "
+            "001/PPID/5271/III/2026 pada tahun yang sama") in r.stdout  # fmt: skip
+    assert "baris 3, kolom No. Registrasi: nomor urut 003/PPID/5271/II/2026 sudah dipakai" in (
+        r.stdout
+    )
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    out = run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-04-02", "--tanpa-surat")
+    assert "Nomor registrasi : 016/PPID/5271/IV/2026" in out.stdout

@@ -3,8 +3,8 @@
 A pattern such as ``{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}`` (rules.md §6; a setting in
 ``[penomoran]``) is filled with the sequence of the register in the year of the receipt date. The
 sequence restarts every year; the next one is one more than the highest already used that year —
-including legacy numbers written in another shape, whose leading number counts — so a number once
-given is never given again.
+including legacy numbers written in another shape, whose first number that is not a year counts —
+so a number once given is never given again.
 """
 
 from __future__ import annotations
@@ -70,15 +70,21 @@ _cache: dict[str, re.Pattern[str]] = {}
 
 
 def sequence_of(number: str, pattern: str) -> int | None:
-    """The sequence part of ``number``: by the pattern, else its leading digits (legacy)."""
+    """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
+    that is not a year (``2026/PPID/015`` → 15, ``003/PPID/V/2019`` → 3)."""
     rx = _cache.get(pattern)
     if rx is None:
         rx = _cache[pattern] = _regex(pattern)
     m = rx.match(number.strip())
     if m:
         return int(m.group("urut"))
-    m = re.match(r"\s*(\d+)", number)
-    return int(m.group(1)) if m else None
+    for digits in _ANGKA.findall(number):
+        if not (len(digits) == 4 and 1990 <= int(digits) <= 2099):
+            return int(digits)
+    return None
+
+
+_ANGKA = re.compile(r"\d+")
 
 
 def next_sequence(numbers_this_year: Iterable[str], pattern: str) -> int:

@@ -39,11 +39,15 @@ case-insensitively with runs of spaces collapsed. For objections the request num
 (``nomor_permohonan``) is part of the comparison, since two objections of one person on one day
 usually differ only there.
 
-**Numbers.** Legacy numbers are kept as written (trimmed), never renumbered. Rows without one get
+**Numbers.** Legacy numbers are kept as written (trimmed), never renumbered; a bare sequence
+(``1``) is completed with the receipt date. A legacy number whose sequence is already used that
+year by another number (``001/PPID/5271/I/2026`` against the desk's ``001/PPID/5271/III/2026``) is
+refused: a sequence is never given twice. Rows without one get
 the next number of the register's pattern (``[penomoran]``) in their receipt year, in receipt-date
 order (then file order), above every number of that year already in the register *or anywhere in
 the file* (a refused row's number stays reserved for when it is fixed), and never equal to one of
-them (:func:`ppidctl.rules.numbering.sequence_of` reads legacy shapes by their leading number).
+them (:func:`ppidctl.rules.numbering.sequence_of` reads legacy shapes by their first number that
+is not a year).
 
 **Status and deadlines** are derived from the facts, never copied: a request with
 ``tanggal_selesai`` is ``selesai``; a decision not to give the information (ditolak,
@@ -618,12 +622,14 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     reg_kunci: dict[tuple[str, ...], str] = {}
     maxes: dict[str, int] = {}
     used: set[str] = set()
+    urutan: dict[tuple[str, int], str] = {}  # (year, sequence) → the number that holds it
     for row in existing:
         n = row.get("nomor_registrasi", "").strip()
         k = content_key(register, row)
         if n:
             reg_nomor.setdefault(n, (k, row))
             used.add(n)
+            _hold(urutan, n, row.get("tanggal_diterima", ""), pattern)
         reg_kunci.setdefault(k, n)
         _count(maxes, n, row.get("tanggal_diterima", ""), pattern)
     multi = p.banyak_lembar
@@ -669,6 +675,18 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                         f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                     )
                 )
+            else:
+                other = _hold(urutan, b.nomor, b.nilai.get("tanggal_diterima", ""), pattern)
+                if other:
+                    b.masalah.append(
+                        Masalah(
+                            b.lembar,
+                            b.baris,
+                            hn,
+                            f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
+                            "(nomor urut tidak boleh dipakai dua kali)",
+                        )
+                    )
         elif complete and b.kunci in reg_kunci:
             b.tindakan = ADA
             continue
@@ -748,6 +766,16 @@ def _same(row: tuple[str, ...], reg: tuple[str, ...]) -> bool:
     objection's missing request number) is not compared, so that re-importing a file whose bad
     rows were fixed and imported separately finds them "sudah ada"."""
     return bool(row[0] or row[1]) and all(x == y for x, y in zip(row, reg, strict=True) if x)
+
+
+def _hold(taken: dict[tuple[str, int], str], nomor: str, tanggal: str, pattern: str) -> str:
+    """Record that ``nomor`` holds its sequence in its receipt year; returns the other number
+    already holding it ("" when free, or when the year or sequence cannot be told)."""
+    seq = numbering.sequence_of(nomor, pattern)
+    if seq is None or len(tanggal) < 4:
+        return ""
+    other = taken.setdefault((tanggal[:4], seq), nomor)
+    return other if other != nomor else ""
 
 
 def _count(maxes: dict[str, int], nomor: str, tanggal: str, pattern: str) -> None:
