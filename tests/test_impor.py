@@ -406,6 +406,20 @@ def test_salinan_yang_dibetulkan_diimpor(run, ws, tmp_path):
     assert row["nik"] == "5271052304915803"
 
 
+def test_berkas_tolak_tanpa_dibetulkan_tetap_menolak_nik_rusak(run, ws):
+    """In the rejects file the NIK Excel rounded is text: re-imported unchanged it must stay
+    refused (its reason says so) until it is retyped from the ID card."""
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    (path,) = (ws.root / "impor").glob("tolak-*.csv")
+    r = run.refused("impor", str(path), "--register", "permohonan", message="bermasalah")
+    assert "NIK 5271051512683430 masih NIK yang rusak (lihat alasan_tolak)" in r.stderr
+    fixed = path.parent.parent / "tolak-dibetulkan.csv"
+    # retyped in its cell (the reason column still tells what was wrong)
+    fixed.write_bytes(path.read_bytes().replace(b"5271051512683430", b"5271051512683431", 1))
+    r = run("impor", str(fixed), "--register", "permohonan", "--coba")
+    assert "5271051512683431" not in r.stdout.split("Masalah")[-1]
+
+
 def test_berkas_tolak_yang_dibetulkan_dapat_diimpor(run, ws, tmp_path):
     src = write_csv(
         tmp_path / "lama.csv",

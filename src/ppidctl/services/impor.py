@@ -89,6 +89,7 @@ import csv
 import gc
 import glob
 import io
+import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -442,6 +443,10 @@ class _Tenggat:
         return out
 
 
+#: the reason a rejects file gives for a NIK Excel had rounded (see legacy.values.nik)
+_NIK_RUSAK = re.compile(r"NIK rusak \((?:dibulatkan Excel|kehilangan satu digit)\): (\d+)")
+
+
 def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[str]) -> None:
     """Fill status, jatuh_tempo, terlambat (and batas_sengketa) from the facts in ``v``."""
     asal = {k: v.pop(k) for k in DERIVED_LABEL if k in v} if _HAS_DERIVED & v.keys() else None
@@ -557,6 +562,20 @@ def _baca(
                     )
             ekstra = None
             if sr.tambahan:
+                if "alasan_tolak" in abaikan and "nik" in v:  # a rejects file, re-imported
+                    rusak = _NIK_RUSAK.search(sr.tambahan.get("alasan_tolak", ""))
+                    if rusak and rusak[1] == v["nik"]:  # (the number cell became text there)
+                        if problems is _EMPTY:
+                            problems = []
+                        problems.append(
+                            Masalah(
+                                sr.lembar,
+                                sr.baris,
+                                header_of.get("nik", "nik"),
+                                f"NIK {v['nik']} masih NIK yang rusak (lihat alasan_tolak); "
+                                "ketik ulang NIK dari KTP",
+                            )
+                        )
                 for h, x in sr.tambahan.items():
                     if h in abaikan:
                         continue
