@@ -706,11 +706,15 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
             ["", "2/2/2026", "Bayu", "a", "Ditolak", "26/3/2026", ""],
             ["", "2/2/2026", "Citra", "a", "Diterima", "", "Menerima"],
             ["", "3/2/2026", "Dedi", "", "", "", ""],  # reason required
+            # day and month swapped: the reply before the objection (no middle steps recorded)
+            ["", "02/03/2026", "Eka", "c", "Ditolak", "03/02/2026", ""],
         ],
     )
     p = svc.plan(ws, src, "keberatan")
     assert [m.teks() for m in p.masalah] == [
-        "baris 5, kolom Alasan Keberatan: wajib diisi (alasan) tetapi kosong"
+        "baris 5, kolom Alasan Keberatan: wajib diisi (alasan) tetapi kosong",
+        "baris 6, kolom Tanggal Tanggapan: tanggal_tanggapan 2026-02-03 sebelum tanggal_diterima "
+        "2026-03-02",
     ]
     got = {b.nilai["nama_pemohon"]: b.simpan() for b in p.impor}
     assert got["Ani"]["status"] == "terdaftar"

@@ -52,14 +52,14 @@ class _Kemajuan:
 
             self.bar = Progress(
                 SpinnerColumn(),
-                TextColumn("Membaca baris {task.completed:,.0f}"),
+                TextColumn("Membaca baris {task.fields[baris]}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task("baca", total=None)
-        self.bar.update(self.task, completed=n)
+            self.task = self.bar.add_task("baca", total=None, baris=_ribuan(n))
+        self.bar.update(self.task, completed=n, baris=_ribuan(n))
 
     def stop(self) -> None:
         if self.bar is not None:
@@ -74,7 +74,12 @@ class _Kemajuan:
             return nullcontext()
         from rich.console import Console
 
-        return Console(stderr=True).status(f"Menyimpan {n:,} baris ke register…")
+        return Console(stderr=True).status(f"Menyimpan {_ribuan(n)} baris ke register…")
+
+
+def _ribuan(n: int) -> str:
+    """5.500, as Indonesians write it."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _mapping_lines(p) -> list[str]:

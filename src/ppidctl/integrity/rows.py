@@ -42,7 +42,9 @@ ORDER = {
         ("pleno_pada", "diteruskan_pada"),
         ("tanggal_tanggapan", "diteruskan_pada"),
         ("tanggal_tanggapan", "pleno_pada"),
+        ("tanggal_tanggapan", "tanggal_diterima"),  # (legacy books skip the middle steps)
         ("disampaikan_pada", "tanggal_tanggapan"),
+        ("disampaikan_pada", "tanggal_diterima"),
         ("tanggapan_pemohon_pada", "disampaikan_pada"),
         ("tanggapan_pemohon_pada", "tanggal_diterima"),
     ),
