@@ -876,3 +876,26 @@ def test_nomor_urut_tidak_dipakai_dua_kali(run, ws, tmp_path, request_args):
     run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
     out = run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-04-02", "--tanpa-surat")
     assert "Nomor registrasi : 016/PPID/5271/IV/2026" in out.stdout
+
+
+def test_keberatan_merujuk_permohonan_seperti_buku_lama(run, ws, tmp_path, request_args):
+    """Objections name their request as legacy books do ("1", "002/ppid/5271/xi/2026"): linked to
+    the register's number (the original kept as a note), and one on a request of a running
+    election stage gets the 3-working-day response, as 'keberatan catat' gives it."""
+    run.ok("tahapan", "tambah", "Pemilihan", "--mulai", "2026-11-01", "--selesai", "2026-12-31")
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-16", "--tahapan",
+           "Pemilihan", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-17", "--tanpa-surat")
+    src = write_csv(
+        tmp_path / "keb.csv",
+        [["Tanggal Keberatan", "Nama Pemohon", "Nomor Registrasi Permohonan", "Alasan Keberatan"],
+         ["18/11/2026", "Budi Santoso", "1", "c"],
+         ["19/11/2026", "Budi Santoso", "002/ppid/5271/xi/2026", "c"]],
+    )  # fmt: skip
+    r = run.ok("impor", str(src), "--register", "keberatan")
+    assert "merujuk nomor permohonan yang tidak ada" not in r.stderr
+    one, two = register_rows(ws, "keberatan")
+    assert (one["nomor_permohonan"], one["tahapan"], one["jatuh_tempo"]) == (
+        "001/PPID/5271/XI/2026", "Pemilihan", "2026-11-23")  # fmt: skip
+    assert (two["nomor_permohonan"], two["tahapan"]) == ("002/PPID/5271/XI/2026", "")
+    assert "nomor permohonan di berkas asal: 002/ppid/5271/xi/2026" in two["catatan"]

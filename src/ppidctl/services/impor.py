@@ -412,6 +412,47 @@ def derive_status(register: str, v: dict[str, str]) -> str:
     return "terdaftar"
 
 
+class _Permohonan:
+    """The request register, for objections that name their request as legacy books do
+    (``2``, ``003``, ``005/ppid/5271/i/2024``): read once, when the first objection needs it."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.rows: list[dict[str, str]] | None = None
+
+    def _load(self) -> list[dict[str, str]]:
+        if self.rows is None:
+            self.rows = self.ws.read("permohonan").rows
+            pattern = self.ws.settings.get("penomoran", "permohonan")
+            self.exact = {r["nomor_registrasi"]: r for r in self.rows}
+            self.loose: dict[str, list[dict[str, str]]] = {}
+            self.seq: dict[tuple[str, int], list[dict[str, str]]] = {}
+            for r in self.rows:
+                self.loose.setdefault(_longgar(r["nomor_registrasi"]), []).append(r)
+                s = numbering.sequence_of(r["nomor_registrasi"], pattern)
+                if s is not None:
+                    self.seq.setdefault((r["tanggal_diterima"][:4], s), []).append(r)
+        return self.rows
+
+    def find(self, nomor: str, filed: str) -> dict[str, str] | None:
+        """The one request ``nomor`` names (a bare sequence: of the objection's year, else the
+        year before), or None when there is none or more than one."""
+        self._load()
+        if nomor in self.exact:
+            return self.exact[nomor]
+        hits = self.loose.get(_longgar(nomor), [])
+        if not hits and nomor.strip().isdigit() and len(filed) >= 4:
+            year = int(filed[:4])
+            hits = self.seq.get((str(year), int(nomor)), []) or self.seq.get(
+                (str(year - 1), int(nomor)), []
+            )
+        return hits[0] if len(hits) == 1 else None
+
+
+def _longgar(nomor: str) -> str:
+    return nomor.strip().casefold().replace("-", "/").replace(" ", "")
+
+
 class _Tenggat:
     """Deadlines of one import, memoised by what they depend on."""
 
@@ -445,6 +486,29 @@ class _Tenggat:
 
 #: the reason a rejects file gives for a NIK Excel had rounded (see legacy.values.nik)
 _NIK_RUSAK = re.compile(r"NIK rusak \((?:dibulatkan Excel|kehilangan satu digit)\): (\d+)")
+
+
+def _link_request(
+    ws: Workspace, requests: _Permohonan, v: dict[str, str], notes: list[str]
+) -> None:
+    """An objection's request number as the register writes it, and the election stage the
+    request concerns when it still runs on the objection's date (3-working-day response, as
+    ``keberatan catat`` gives)."""
+    req = requests.find(v["nomor_permohonan"], v.get("tanggal_diterima", ""))
+    if req is None:
+        return
+    if req["nomor_registrasi"] != v["nomor_permohonan"]:
+        notes.append(f"nomor permohonan di berkas asal: {v['nomor_permohonan']}")
+        v["nomor_permohonan"] = req["nomor_registrasi"]
+    stage = ws.settings.stage(req["tahapan"]) if req.get("tahapan") else None
+    filed = v.get("tanggal_diterima", "")
+    if (
+        stage is not None
+        and not v.get("tahapan")
+        and filed
+        and stage.ongoing(date.fromisoformat(filed))
+    ):
+        v["tahapan"] = stage.nama
 
 
 def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[str]) -> None:
@@ -481,6 +545,7 @@ def _baca(
     key_fn = _KeyMaker(register)
     pattern = ws.settings.get("penomoran", register)
     kode = ws.settings.get("instansi", "kode_satker")
+    permohonan = _Permohonan(ws) if register == "keberatan" else None
     infos: list[TabelInfo] = []
     out: list[Baris] = []
     n = 0
@@ -584,6 +649,8 @@ def _baca(
                         if ekstra is None:
                             ekstra = {}
                         ekstra[h] = x
+            if permohonan is not None and v.get("nomor_permohonan"):
+                _link_request(ws, permohonan, v, notes)
             if not problems:
                 _derive(register, v, tenggat, notes)
             if notes:
