@@ -899,3 +899,20 @@ def test_keberatan_merujuk_permohonan_seperti_buku_lama(run, ws, tmp_path, reque
         "001/PPID/5271/XI/2026", "Pemilihan", "2026-11-23")  # fmt: skip
     assert (two["nomor_permohonan"], two["tahapan"]) == ("002/PPID/5271/XI/2026", "")
     assert "nomor permohonan di berkas asal: 002/ppid/5271/xi/2026" in two["catatan"]
+
+
+def test_kata_keputusan_dengan_rincian_disimpan_di_catatan(run, ws, tmp_path):
+    """'Ditolak (dikecualikan, Pasal 17 huruf j)' is the code ditolak and words worth keeping."""
+    src = write_csv(
+        tmp_path / "r.csv",
+        [HEAD + ["Keputusan", "Tanggal Pemberitahuan"],
+         ["", "2/11/2026", "Ani", "DPT", "Ditolak (dikecualikan, Pasal 17 huruf j)", "9/11/2026"],
+         ["", "3/11/2026", "Budi", "DCT", "Diberikan, 10 November 2026", "10/11/2026"],
+         ["", "4/11/2026", "Citra", "SK", "Dikabulkan", "10/11/2026"]],
+    )  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    got = {x["nama_pemohon"]: x for x in register_rows(ws)}
+    assert got["Ani"]["keputusan"] == "ditolak"
+    assert got["Ani"]["catatan"] == "Keputusan: Ditolak (dikecualikan, Pasal 17 huruf j)"
+    assert got["Budi"]["catatan"] == "Keputusan: Diberikan, 10 November 2026"
+    assert (got["Citra"]["keputusan"], got["Citra"]["catatan"]) == ("diberikan", "")

@@ -703,6 +703,10 @@ _JUDUL_BAGIAN = re.compile(
 )
 
 
+#: a choice cell that says more than its code: a date, a number, an explanation in brackets
+_RINCI = re.compile(r"[\d(]")
+
+
 def _baris_penutup(isi: list[str]) -> str | None:
     """The text that makes this row (with no running number) a totals or signature line."""
     if not isi:
@@ -854,7 +858,7 @@ def _buat_tabel(
 
     # per-column work, in column order
     # columns by kind, with absolute indexes into the source row
-    kol_memo: list[tuple[int, str, Callable[[object], str], dict, str]] = []
+    kol_memo: list[tuple[int, str, Callable[[object], str], dict, str, bool]] = []
     kol_teks: list[tuple[int, str]] = []
     kol_lain: list[tuple[int, str, Callable[[object], str], str]] = []
     spesial: list[tuple[int, _Kolom]] = []
@@ -869,7 +873,8 @@ def _buat_tabel(
             else:
                 ubah, ingat = _pengubah(col, hari_ini)
                 if ingat:
-                    kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama))
+                    rinci = col.tipe == schema.PILIHAN  # "Ditolak (Pasal 17 huruf j)": kept
+                    kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama, rinci))
                 elif ubah is V.teks:
                     kol_teks.append((a + jj, k.kunci))
                 else:
@@ -981,7 +986,7 @@ def _buat_tabel(
         nilai: dict[str, str] = {}
         tambahan: dict[str, str] = {}
         masalah: list[Problem] = []
-        for i, key, ubah, memo, nama in kol_memo:
+        for i, key, ubah, memo, nama, rinci in kol_memo:
             v = cells[i]
             r = memo.get(v)
             if r is None:
@@ -989,11 +994,17 @@ def _buat_tabel(
                     r = ubah(v)
                 except V.NilaiError as e:
                     r = (e.pesan,)
+                else:  # wording with a date or an explanation: the code, and the words kept
+                    if rinci and type(v) is str and _RINCI.search(v):
+                        r = [r]
                 if len(memo) < MEMO_MAKS:
                     memo[v] = r
             if type(r) is str:
                 if r:
                     nilai[key] = r
+            elif type(r) is list:
+                nilai[key] = r[0]
+                tambahan[nama] = _sel(v).strip()
             else:
                 if key not in schema.TURUNAN:
                     masalah.append(Problem(rn, nama, r[0]))
