@@ -916,3 +916,34 @@ def test_kata_keputusan_dengan_rincian_disimpan_di_catatan(run, ws, tmp_path):
     assert got["Ani"]["catatan"] == "Keputusan: Ditolak (dikecualikan, Pasal 17 huruf j)"
     assert got["Budi"]["catatan"] == "Keputusan: Diberikan, 10 November 2026"
     assert (got["Citra"]["keputusan"], got["Citra"]["catatan"]) == ("diberikan", "")
+
+
+def test_keberatan_tanpa_kolom_informasi_dikenali_dari_nomor_permohonan(run, ws, tmp_path):
+    """The same objection in a book without an information column is already there: the
+    request it concerns identifies it, not a second number."""
+    head = ["Tanggal Keberatan", "Nama Pemohon", "Nomor Registrasi Permohonan", "Alasan Keberatan"]
+    a = write_csv(
+        tmp_path / "a.csv",
+        [
+            head + ["Informasi yang Diminta"],
+            ["4/11/2026", "Dedi", "104/PPID/5271/X/2026", "c", "DPT"],
+        ],
+    )
+    b = write_csv(tmp_path / "b.csv", [head, ["4/11/2026", "Dedi", "104/PPID/5271/X/2026", "c"]])
+    run.ok("impor", str(a), "--register", "keberatan")
+    r = run.ok("impor", str(b), "--register", "keberatan")
+    assert "Sudah ada    : 1" in r.stdout and len(register_rows(ws, "keberatan")) == 1
+
+
+def test_impor_ulang_dengan_langkah_baru_tidak_diam_diam_dilewati(run, ws, tmp_path):
+    """The book got a decision after the first import: 'already there' would leave the case
+    open and overdue; it is a problem that says what differs and how to record it."""
+    head = HEAD + ["Keputusan", "Tanggal Pemberitahuan"]
+    rows = [["001/PPID/5271/XI/2026", "2/11/2026", "Ani", "DPT", "", ""]]
+    src = write_csv(tmp_path / "a.csv", [head, *rows])
+    run.ok("impor", str(src), "--register", "permohonan")
+    rows[0][4:] = ["Diberikan", "9/11/2026"]
+    write_csv(src, [head, *rows])
+    r = run.refused("impor", str(src), "--register", "permohonan", message="bermasalah")
+    assert ("nomor 001/PPID/5271/XI/2026 sudah ada di register permohonan, tetapi kolom "
+            "keputusan berisi 'diberikan' di berkas dan '' di register") in r.stderr  # fmt: skip

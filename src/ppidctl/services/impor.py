@@ -342,22 +342,11 @@ def _norm(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
-def content_key(register: str, row: dict[str, str]) -> tuple[str, ...]:
-    """What identifies a request/objection when the numbers do not: date + name + information
-    (+ the request number for an objection)."""
-    g = row.get
-    key = (
-        g("tanggal_diterima", ""),
-        _norm(g("nama_pemohon", "")),
-        _norm(g("informasi_diminta", "")),
-    )
-    if register == "keberatan":
-        key += (g("nomor_permohonan", "").strip(),)
-    return key
-
-
 class _KeyMaker:
-    """:func:`content_key` with the normalised texts memoised (names and requests repeat)."""
+    """What identifies a request/objection when the numbers do not: date + name + information;
+    for an objection the request it concerns stands for the information when it is known (old
+    objection books often have no information column). Normalised texts are memoised (names
+    and requests repeat)."""
 
     def __init__(self, register: str) -> None:
         self.keberatan = register == "keberatan"
@@ -373,14 +362,13 @@ class _KeyMaker:
 
     def __call__(self, row: dict[str, str]) -> tuple[str, ...]:
         g = row.get
-        key = (
+        request = g("nomor_permohonan", "").strip() if self.keberatan else ""
+        return (
             g("tanggal_diterima", ""),
             self.norm(g("nama_pemohon", "")),
-            self.norm(g("informasi_diminta", "")),
+            "" if request else self.norm(g("informasi_diminta", "")),
+            request,
         )
-        if self.keberatan:
-            key += (g("nomor_permohonan", "").strip(),)
-        return key
 
 
 def derive_status(register: str, v: dict[str, str]) -> str:
@@ -706,12 +694,13 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     kode = ws.settings.get("instansi", "kode_satker")
     reg_nomor: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
     reg_kunci: dict[tuple[str, ...], str] = {}
+    key_fn = _KeyMaker(register)
     maxes: dict[str, int] = {}
     used: set[str] = set()
     urutan: dict[tuple[str, int], str] = {}  # (year, sequence) → the number that holds it
     for row in existing:
         n = row.get("nomor_registrasi", "").strip()
-        k = content_key(register, row)
+        k = key_fn(row)
         if n:
             reg_nomor.setdefault(n, (k, row))
             used.add(n)
@@ -739,18 +728,32 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
             _count(maxes, b.nomor, b.nilai.get("tanggal_diterima", ""), pattern)
             there = reg_nomor.get(b.nomor)
             if there is not None:
-                if _same(b.kunci, there[0]):
+                beda = _beda(b.nilai, there[1]) if _same(b.kunci, there[0]) else None
+                if beda == "":
                     b.tindakan = ADA
                     continue
-                b.masalah.append(
-                    Masalah(
-                        b.lembar,
-                        b.baris,
-                        hn,
-                        f"nomor {b.nomor} sudah ada di register {register} untuk data lain "
-                        f"({_describe(register, there[1])})",
+                if beda:  # the same case, and the book holds what the register does not
+                    b.masalah.append(
+                        Masalah(
+                            b.lembar,
+                            b.baris,
+                            hn,
+                            f"nomor {b.nomor} sudah ada di register {register}, tetapi {beda}; "
+                            "impor tidak mengubah data yang sudah ada: catat langkahnya dengan "
+                            "perintahnya, atau sunting register lalu ppidctl periksa "
+                            "--terima-perubahan",
+                        )
                     )
-                )
+                else:
+                    b.masalah.append(
+                        Masalah(
+                            b.lembar,
+                            b.baris,
+                            hn,
+                            f"nomor {b.nomor} sudah ada di register {register} untuk data lain "
+                            f"({_describe(register, there[1])})",
+                        )
+                    )
             elif complete and b.kunci in reg_kunci:
                 b.masalah.append(
                     Masalah(
@@ -844,6 +847,21 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         maxes[year] = seq
         used.add(nomor)
         b.nomor_baru = nomor
+
+
+#: fields a re-import does not compare: derived, or written by the import itself
+_TIDAK_DIBANDINGKAN = schema.TURUNAN | schema.TENGGAT | {"catatan", "nomor_registrasi"}
+
+
+def _beda(row: dict[str, str], reg: dict[str, str]) -> str:
+    """How a source row holds other facts than the register row of its number ("" when none):
+    e.g. a decision filled in the book after the first import."""
+    out = [
+        f"kolom {k} berisi '{x}' di berkas dan '{reg.get(k, '')}' di register"
+        for k, x in row.items()
+        if k not in _TIDAK_DIBANDINGKAN and reg.get(k, "") != x
+    ]
+    return "; ".join(out[:3]) + ("; …" if len(out) > 3 else "")
 
 
 def _same(row: tuple[str, ...], reg: tuple[str, ...]) -> bool:
