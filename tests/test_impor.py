@@ -90,6 +90,10 @@ def test_sampel_permohonan_ditolak_seluruhnya_tanpa_lewati(run):
     assert "--lewati-baris-bermasalah" in r.stderr
     # the mapping is shown even when refused
     assert "No. Registrasi" in r.stderr and "→  nomor_registrasi" in r.stderr
+    # and a script asking for JSON gets every problem as JSON on stdout
+    r = run.refused("impor", str(XLSX), "--register", "permohonan", "--format", "json",
+                    message="6 dari 202 baris bermasalah")  # fmt: skip
+    assert len(json.loads(r.stdout)["masalah"]) == 6
 
 
 def test_impor_yang_ditolak_tidak_menyentuh_berkas_kunci(run, ws, request_args):

@@ -250,8 +250,13 @@ def impor(
 
     for line in _mapping_lines(p):
         err(line)
-    with bar.menulis(len(p.impor)):
-        result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
+    try:
+        with bar.menulis(len(p.impor)):
+            result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
+    except svc.ImporDitolak:
+        if format is FormatRekaman.json:  # scripts get every problem as JSON too (exit 1)
+            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False, indent=2))
+        raise
     j = result.jumlah
     if format is FormatRekaman.json:
         typer.echo(
