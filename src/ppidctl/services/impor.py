@@ -704,9 +704,8 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         if n:
             reg_nomor.setdefault(n, (k, row))
             used.add(n)
-            _hold(urutan, n, row.get("tanggal_diterima", ""), pattern)
+            _count(maxes, urutan, n, row.get("tanggal_diterima", ""), pattern)
         reg_kunci.setdefault(k, n)
-        _count(maxes, n, row.get("tanggal_diterima", ""), pattern)
     multi = p.banyak_lembar
     header_nomor = {
         i: next((h for h, k in t.pemetaan.items() if k == "nomor_registrasi"), "")
@@ -725,7 +724,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         hn = header_nomor[b.tabel]
         if b.nomor:
             used.add(b.nomor)
-            _count(maxes, b.nomor, b.nilai.get("tanggal_diterima", ""), pattern)
+            other = _count(maxes, urutan, b.nomor, b.nilai.get("tanggal_diterima", ""), pattern)
             there = reg_nomor.get(b.nomor)
             if there is not None:
                 beda = _beda(b.nilai, there[1]) if _same(b.kunci, there[0]) else None
@@ -764,18 +763,16 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                         f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                     )
                 )
-            else:
-                other = _hold(urutan, b.nomor, b.nilai.get("tanggal_diterima", ""), pattern)
-                if other:
-                    b.masalah.append(
-                        Masalah(
-                            b.lembar,
-                            b.baris,
-                            hn,
-                            f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
-                            "(nomor urut tidak boleh dipakai dua kali)",
-                        )
+            elif other:
+                b.masalah.append(
+                    Masalah(
+                        b.lembar,
+                        b.baris,
+                        hn,
+                        f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
+                        "(nomor urut tidak boleh dipakai dua kali)",
                     )
+                )
         elif complete and b.kunci in reg_kunci:
             b.tindakan = ADA
             continue
@@ -872,22 +869,26 @@ def _same(row: tuple[str, ...], reg: tuple[str, ...]) -> bool:
     return bool(row[0] or row[1]) and all(x == y for x, y in zip(row, reg, strict=True) if x)
 
 
-def _hold(taken: dict[tuple[str, int], str], nomor: str, tanggal: str, pattern: str) -> str:
-    """Record that ``nomor`` holds its sequence in its receipt year; returns the other number
-    already holding it ("" when free, or when the year or sequence cannot be told)."""
-    seq = numbering.sequence_of(nomor, pattern)
-    if seq is None or len(tanggal) < 4:
+def _count(
+    maxes: dict[str, int],
+    taken: dict[tuple[str, int], str],
+    nomor: str,
+    tanggal: str,
+    pattern: str,
+) -> str:
+    """Count ``nomor``'s sequence in its receipt year (the highest per year, and which number
+    holds each); returns another number already holding it ("" when free, or when the year or
+    the sequence cannot be told)."""
+    if len(tanggal) < 4:
         return ""
-    other = taken.setdefault((tanggal[:4], seq), nomor)
-    return other if other != nomor else ""
-
-
-def _count(maxes: dict[str, int], nomor: str, tanggal: str, pattern: str) -> None:
-    if not nomor or len(tanggal) < 4:
-        return
     seq = numbering.sequence_of(nomor, pattern)
-    if seq is not None and seq > maxes.get(tanggal[:4], 0):
-        maxes[tanggal[:4]] = seq
+    if seq is None:
+        return ""
+    year = tanggal[:4]
+    if seq > maxes.get(year, 0):
+        maxes[year] = seq
+    other = taken.setdefault((year, seq), nomor)
+    return other if other != nomor else ""
 
 
 # ----------------------------------------------------------------------------------------------
