@@ -903,6 +903,14 @@ def test_keberatan_merujuk_permohonan_seperti_buku_lama(run, ws, tmp_path, reque
         "001/PPID/5271/XI/2026", "Pemilihan", "2026-11-23")  # fmt: skip
     assert (two["nomor_permohonan"], two["tahapan"]) == ("002/PPID/5271/XI/2026", "")
     assert "nomor permohonan di berkas asal: 002/ppid/5271/xi/2026" in two["catatan"]
+    # a bare number is linked only to a request of the same person filed before the objection
+    other = write_csv(
+        tmp_path / "lain.csv",
+        [["Tanggal Keberatan", "Nama Pemohon", "Nomor Registrasi Permohonan", "Alasan Keberatan"],
+         ["16/11/2026", "Budi Santoso", "2", "c"], ["20/11/2026", "Dodi", "2", "c"]],
+    )  # fmt: skip
+    run.ok("impor", str(other), "--register", "keberatan")
+    assert [x["nomor_permohonan"] for x in register_rows(ws, "keberatan")][2:] == ["2", "2"]
 
 
 def test_kata_keputusan_dengan_rincian_disimpan_di_catatan(run, ws, tmp_path):
@@ -951,3 +959,18 @@ def test_impor_ulang_dengan_langkah_baru_tidak_diam_diam_dilewati(run, ws, tmp_p
     r = run.refused("impor", str(src), "--register", "permohonan", message="bermasalah")
     assert ("nomor 001/PPID/5271/XI/2026 sudah ada di register permohonan, tetapi kolom "
             "keputusan berisi 'diberikan' di berkas dan '' di register") in r.stderr  # fmt: skip
+
+
+def test_keberatan_yang_diimpor_sebelum_permohonannya_tidak_digandakan(run, ws, tmp_path):
+    """Objections imported first keep the request number as written ("1"); once the requests
+    are imported, re-importing the objections finds them, not new cases."""
+    keb = write_csv(
+        tmp_path / "keb.csv",
+        [["Tanggal Keberatan", "Nama Pemohon", "Nomor Registrasi Permohonan", "Alasan Keberatan"],
+         ["20/11/2026", "Ani", "1", "c"]],
+    )  # fmt: skip
+    run.ok("impor", str(keb), "--register", "keberatan")
+    per = write_csv(tmp_path / "per.csv", [HEAD, ["1", "2/11/2026", "Ani", "DPT"]])
+    run.ok("impor", str(per), "--register", "permohonan")
+    r = run.ok("impor", str(keb), "--register", "keberatan")
+    assert "Sudah ada    : 1" in r.stdout and len(register_rows(ws, "keberatan")) == 1

@@ -298,6 +298,8 @@ def test_teks_sel_bentuk_mentah():
         ("2,5 rb", ("2500", "")),
         ("1,5 juta (transfer)", ("1500000", "transfer")),
         ("Rp 2 jt", ("2000000", "")),
+        ("Rp 15 Ribu", ("15000", "")),  # capitals: thousands, not millions
+        ("15 RB", ("15000", "")),
     ],
 )
 def test_angka(cell, expected):
@@ -1410,8 +1412,6 @@ def test_karakter_kendali_dibuang_dari_teks():
         (["Mataram,        Desember 2025"], "Mataram,        Desember 2025"),  # day left blank
         (["Mataram, ....... Desember 2025"], "Mataram, ....... Desember 2025"),
         ([None, "Ditetapkan di : Mataram"], "Ditetapkan di : Mataram"),
-        (["Keterangan: *) diisi oleh petugas"], "Keterangan: *) diisi oleh petugas"),
-        (["*) diisi oleh petugas layanan"], "*) diisi oleh petugas layanan"),
     ],
 )
 def test_akhir_tabel_yang_lain(tmp_path, penutup, akhir):
@@ -1449,6 +1449,29 @@ def test_sel_tanggal_digabung_ke_bawah_berlaku_untuk_setiap_baris(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "wording, code",
+    [
+        ("Tidak dapat diberikan karena dikecualikan", "ditolak"),
+        ("Tidak dipungut biaya, informasi diberikan", "diberikan"),
+        ("Tanpa biaya, diberikan", "diberikan"),
+    ],
+)
+def test_kata_ingkar_yang_jauh_tidak_membalik(wording, code):
+    assert V.pilihan(wording, KEP, V.ATURAN["keputusan"]) == code
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Keberatan pemohon untuk membatalkan keputusan PPID ditolak",
+        "Ditolak (pemohon meminta membatalkan keputusan PPID)",
+    ],
+)
+def test_keputusan_atasan_ditolak_walau_menyebut_membatalkan(wording):
+    assert V.pilihan(wording, ("diterima", "ditolak"), V.ATURAN["keputusan_atasan"]) == "ditolak"
+
+
+@pytest.mark.parametrize(
     "wording",
     [
         "Membatalkan keputusan PPID yang menolak permohonan",
@@ -1468,6 +1491,11 @@ def test_keputusan_atasan_menurut_kata_kerjanya_sendiri(wording):
         ("Pasal 35 ayat (1) huruf c", "c"),  # the law cited is not a reason
         ("Pasal 35 ayat 1 huruf a dan c", "a;c"),
         ("a.n. Budi tidak ditanggapi", "c"),  # "a.n." (atas nama) is not reason a
+        ("Tidak ditanggapi, terlambat", "c;g"),  # a negation does not reach past a comma
+        ("Tidak dipenuhi, biaya tidak wajar", "e;f"),
+        ("E-mail permohonan tidak ditanggapi", "c"),  # "E-mail" is not reason e
+        ("Pasal 35 (1) huruf c", "c"),
+        ("Surat tanggal 5-2-2024 tidak ditanggapi", "c"),  # a date is not a range
     ],
 )
 def test_alasan_kode_dan_kata_bersama(wording, codes):
@@ -1488,3 +1516,54 @@ def test_alasan_yang_diingkari_atau_rentang_adalah_masalah(wording, pesan):
     kode = tuple("abcdefg")
     assert pesan in err(V.daftar, wording, kode, V.ATURAN_ALASAN, "Alasan",
                         angka_ke_kode=V.ALASAN_ANGKA)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sela",
+    [
+        ["Catatan: permohonan berikut diterima via email"],  # a remark inside the table
+        ["*) diisi oleh petugas layanan"],  # a footnote
+        [None, None, "Budi", None, None, "Data DPT, Pemilu 2024"],  # not "Kota, bulan tahun"
+    ],
+)
+def test_baris_sela_tidak_mengakhiri_tabel(tmp_path, sela):
+    """A remark, a footnote or an incomplete row is not the end: the rows below are read."""
+    header = ["No", "Tanggal", "Nama Pemohon", "NIK", "Alamat", "Informasi yang Diminta"]
+    rows = [
+        header,
+        [1, "02/12/2025", "Ani", "5271011203900001", "Jl. A", "DPT"],
+        sela,
+        [2, "03/12/2025", "Budi", "5271011203900002", "Jl. B", "DCT"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}))
+    assert t.rows.akhir is None and [r.baris for r in got if r.baris != 3] == [2, 4]
+
+
+def test_baris_data_sesudah_akhir_tabel_tidak_hilang_diam_diam(run, ws, tmp_path):
+    """Rows that look like cases below a totals line are told, never dropped silently."""
+    header = ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"]
+    rows = [header, [1, "02/12/2025", "Ani", "DPT"], ["JUMLAH", None, None, 1],
+            [2, "03/12/2025", "Budi", "DCT"]]  # fmt: skip
+    src = buat_xlsx(tmp_path / "r.xlsx", {"S": rows})
+    r = run.ok("impor", str(src), "--register", "permohonan")
+    assert ("sesudah akhir tabel di baris 3 (JUMLAH) masih ada 1 baris yang tampak berisi data "
+            "(mis. baris 4) dan tidak diimpor") in r.stderr  # fmt: skip
+
+
+def test_satu_perkara_ditulis_dua_baris_tidak_menjadi_dua(tmp_path):
+    """No, date and name merged over two rows: one case written over two rows, not a second
+    case made of copied cells (its second row stays incomplete, for the officer to see)."""
+
+    def siapkan(nama, ws):
+        for kolom in "ABC":
+            ws.merge_cells(f"{kolom}2:{kolom}3")
+
+    rows = [
+        ["No", "Tanggal", "Nama", "Informasi yang Diminta", "Keputusan"],
+        [1, "03/06/2019", "Satu", "Salinan DPT", "Diberikan"],
+        [None, None, None, "beserta lampirannya", None],
+        [2, "04/06/2019", "Dua", "Info 2", "Diberikan"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"S": rows}, siapkan))
+    kedua = [r for r in got if r.baris == 3]
+    assert not kedua or "nama_pemohon" not in kedua[0].nilai

@@ -660,3 +660,21 @@ def test_a_line_break_typed_in_a_field_stays_in_its_cell_in_csv_output(run, ws):
     run.ok("ekspor", "--register", "permohonan", "--format", "csv", "--keluaran", str(book))
     (row,) = csv.DictReader(io.StringIO(book.read_bytes().decode("utf-8-sig"), newline=""))
     assert row["informasi_diminta"] == "Salinan DPT\rKelurahan"
+
+
+@pytest.mark.parametrize(
+    "legacy, seq",
+    [
+        ("003/PPID/V/2019", 3),  # a leading number
+        ("2026/PPID/015", 15),  # a year leads: the last number
+        ("PPID/5271/001/2026", 1),  # not the office code
+        ("PPID/10/2026/001", 1),  # not the month
+        ("PPID-2019-001", 1),
+        ("001/PPID/5271/I/2026", 1),  # the office's own pattern
+        ("2026", None),
+    ],
+)
+def test_nomor_urut_nomor_lama(legacy, seq):
+    from ppidctl.rules.numbering import sequence_of
+
+    assert sequence_of(legacy, "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}") == seq

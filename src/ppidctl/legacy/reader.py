@@ -141,17 +141,20 @@ class RowSource:
     never all sit in memory unless the caller keeps them.
 
     After an iteration, :attr:`akhir` is ``(row, text)`` of the totals/signature line that ended
-    the table (or ``None``), and :attr:`dilewati` lists the non-blank rows skipped
-    (repeated headers, month headings)."""
+    the table (or ``None``), :attr:`dilewati` lists the non-blank rows skipped (repeated
+    headers, month headings, remarks), and :attr:`sesudah` the rows below the end that still
+    look like data (never imported silently: the import warns)."""
 
     def __init__(self, buat: Callable[[RowSource], Iterator[SourceRow]]) -> None:
         self._buat = buat
         self.akhir: tuple[int, str] | None = None
         self.dilewati: list[tuple[int, str]] = []
+        self.sesudah: list[int] = []
 
     def __iter__(self) -> Iterator[SourceRow]:
         self.akhir = None
         self.dilewati = []
+        self.sesudah = []
         return self._buat(self)
 
 
@@ -690,11 +693,17 @@ _JUMLAH = re.compile(r"^(?:jumlah|total|sub ?total|grand total|rekap|rekapitulas
 _TANDA_TANGAN = re.compile(
     r"^(?:mengetahui|menyetujui|disetujui|diketahui|dibuat oleh|yang membuat|kepala|ketua|"
     r"sekretaris|nip|a n|an|plt|plh|pejabat pengelola|ppid|atasan ppid|tanda tangan|ttd|"
-    r"ditetapkan di|dikeluarkan di|keterangan|ket|catatan)\b"
+    r"ditetapkan di|dikeluarkan di)\b"
 )
+#: A remark or footnote line (one or two filled cells): skipped, the table goes on.
+_KETERANGAN = re.compile(r"^(?:keterangan|ket|catatan|nb)\b")
 _KOTA_TANGGAL = re.compile(
     r"[a-z][a-z .'-]{1,40},\s*(?:[a-z']+,?\s+)?"
-    r"(?:(?:\d{1,2}|[._]+)?\s*[a-z]+\.?\s+\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})"
+    r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|(?:[._]+\s*)?"
+    + "(?:"
+    + "|".join(sorted(V.BULAN_KATA, key=len, reverse=True))
+    + r")\.?\s+\d{4}"
+    r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4})"
 )
 _JUDUL_BAGIAN = re.compile(
     r"(?:bulan|triwulan|semester|periode)\b.*|"
@@ -715,11 +724,16 @@ def _baris_penutup(isi: list[str]) -> str | None:
         return isi[0]
     if len(isi) <= 2:
         for t in isi:
-            if (
-                _TANDA_TANGAN.match(V.norm_kata(t))
-                or _KOTA_TANGGAL.fullmatch(t.strip().lower())
-                or t.lstrip().startswith("*)")  # a footnote
-            ):
+            if _TANDA_TANGAN.match(V.norm_kata(t)) or _KOTA_TANGGAL.fullmatch(t.strip().lower()):
+                return t
+    return None
+
+
+def _keterangan(isi: list[str]) -> str | None:
+    """The text that makes this row (one or two filled cells) a remark or footnote."""
+    if 1 <= len(isi) <= 2:
+        for t in isi:
+            if _KETERANGAN.match(V.norm_kata(t)) or t.lstrip().startswith("*)"):
                 return t
     return None
 
@@ -909,19 +923,28 @@ def _buat_tabel(
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
 
     # a cell merged down over several data rows (one date for a day's requests) holds its
-    # value in its first row only: the rows below read it from there
+    # value in its first row only: the rows below read it from there — when they have running
+    # numbers of their own (No merged too: one case written over two rows, left as it is)
     puncak: dict[int, list[int]] = {}  # first row → merged columns
     turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
-    for (r0, k0), (r1, _k1) in sumber.gabungan() or ():
-        if r1 > r0 and r0 + 1 >= data_mulai:
-            puncak.setdefault(r0 + 1, []).append(k0)
-            for r in range(r0 + 2, r1 + 2):
+    gabung = [g for g in sumber.gabungan() or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
+    no_gabung = {
+        r
+        for (r0, k0), (r1, k1) in gabung
+        if j_nomor is not None and k0 <= a + j_nomor <= k1
+        for r in range(r0 + 2, r1 + 2)
+    }
+    for (r0, k0), (r1, _k1) in gabung if j_nomor is not None else ():
+        puncak.setdefault(r0 + 1, []).append(k0)
+        for r in range(r0 + 2, r1 + 2):
+            if r not in no_gabung:
                 turun.setdefault(r, []).append((k0, r0 + 1))
 
     def hasilkan(rs: RowSource) -> Iterator[SourceRow]:
         lewati_sub = False
         atas: dict[tuple[int, int], object] = {}
-        for rn, cells in sumber.baris():
+        baris = iter(sumber.baris())
+        for rn, cells in baris:
             if rn < data_mulai:
                 continue
             n = len(cells)
@@ -967,9 +990,14 @@ def _buat_tabel(
                 penutup = _baris_penutup(isi)  # (a totals line may fill many cells)
                 if penutup is not None:
                     rs.akhir = (rn, penutup.strip())
+                    # rows below that still look like data are told, never dropped silently
+                    rs.sesudah = [r for r, sisa in baris if _berisi_data(sisa)]
                     return
-                if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
-                    rs.dilewati.append((rn, isi[0].strip()))
+                catatan_baris = _keterangan(isi)
+                if catatan_baris is not None or (
+                    len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0]))
+                ):
+                    rs.dilewati.append((rn, (catatan_baris or isi[0]).strip()))
                     continue
             if lewati_sub:
                 lewati_sub = False
@@ -981,6 +1009,16 @@ def _buat_tabel(
                     lewati_sub = True
                     continue
             yield _baris(rn, cells)
+
+    def _berisi_data(cells: list) -> bool:
+        """Every required column filled (a row below the table's end that is likely a case)."""
+        return bool(wajib_kol) and all(
+            i < len(cells)
+            and (c := cells[i]) is not None
+            and c != ""
+            and not (type(c) is str and c.isspace())
+            for i in wajib_kol
+        )
 
     def _baris(rn: int, cells: list) -> SourceRow:
         nilai: dict[str, str] = {}

@@ -469,7 +469,7 @@ def angka(v: object) -> tuple[str, str]:
     kali = _KALI.match(sisa)
     if kali:  # "Rp 15 rb", "1,5 juta"
         sisa = sisa[kali.end() :].strip(" ()[],;")
-        kali_dengan = 1_000 if kali[1][0] in "rk" else 1_000_000
+        kali_dengan = 1_000 if kali[1][0].lower() in "rk" else 1_000_000
         pecahan = desimal if pemisah_desimal and desimal else ""
         n = int(_BUKAN_DIGIT.sub("", utama)) * kali_dengan
         n += int(pecahan.ljust(len(str(kali_dengan)) - 1, "0")) if pecahan else 0
@@ -501,6 +501,10 @@ def _kode_norm(kode: tuple[str, ...]) -> dict[str, str]:
     return {norm_kata(k): k for k in kode}
 
 
+#: month names and abbreviations as written in dates
+BULAN_KATA = tuple(_BULAN)
+
+
 Aturan = tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -530,7 +534,7 @@ ATURAN: dict[str, Aturan] = {
     "keputusan_atasan": _aturan(
         # the decision's own verb first: "membatalkan keputusan PPID yang menolak …" grants it
         (
-            r"\bmembatalkan|\b(?:menerima|mengabulkan) keberatan|"
+            r"^(?:membatalkan|menerima keberatan|mengabulkan keberatan)|"
             r"\bkeberatan (?:di|ter)?(?:terima|kabulkan)",
             "diterima",
         ),
@@ -625,24 +629,23 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
         return k
     for pola, k in aturan:
         if k in kode and (m := pola.search(n)):
-            if _INGKAR.search(n, 0, m.start()):  # "tidak dapat diberikan" is not "diberikan"
+            if _INGKAR_DEKAT.search(n, 0, m.start()):  # "tidak dapat diberikan" ≠ "diberikan"
                 continue
             return k
     raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
 
 
-#: a negation before the words a rule matched turns their meaning around
-_INGKAR = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\b")
-#: … one or two words before them
-_INGKAR_DEKAT = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa)\s+(?:\w+\s+)?$")
+#: a negation one or two words before the words a rule matched turns their meaning around
+#: ("tidak dapat diberikan"; but "tidak dapat diberikan karena dikecualikan" is ditolak)
+_INGKAR_DEKAT = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan)\s+(?:\w+\s+)?$")
 
 
 _PISAH_DAFTAR = re.compile(r"[;\n]+")
-_PASAL_35 = re.compile(r"\bpasal\s*35\b(?:\s*ayat\s*\(?1\)?)?", re.I)
-_RENTANG = re.compile(r"(?<![\w.])[a-g1-7]\s*[-–]\s*[a-g1-7](?![\w.])", re.I)
+_PASAL_35 = re.compile(r"\bpasal\s*35\b(?:\s*(?:ayat\s*\(?\s*1\s*\)?|\(\s*1\s*\)))?", re.I)
+_RENTANG = re.compile(r"(?<![\w./-])[a-g1-7]\s*[-–]\s*[a-g1-7](?![\w./-])", re.I)
 #: a list of codes opening the text: "c, g (terlambat)", "huruf a dan c: …" (not "a.n. Budi")
 _DAFTAR_AWAL = re.compile(
-    r"\s*(?:huruf\s+)?([a-g](?:\s*(?:,|/|&|\bdan\b|\bserta\b)\s*[a-g])*)(?=\s*(?:$|[(:–-]|\s))",
+    r"\s*(?:huruf\s+)?([a-g](?:\s*(?:,|/|&|\bdan\b|\bserta\b)\s*[a-g])*)(?=$|\s|[(:–])",
     re.I,
 )
 _KODE_HURUF = re.compile(r"(?:huruf )?([a-z])")
@@ -683,11 +686,13 @@ def daftar(
         daftar_awal = _DAFTAR_AWAL.match(bagian)  # "c, g (terlambat)": codes, then words
         if daftar_awal:
             semua += [t for t in norm_kata(daftar_awal[1]).split() if t in kode]
-        for pola, k in aturan:
-            m = pola.search(n) if k in kode else None
-            # (reasons are negative phrases: only a negation right before the words counts)
-            if m and not _INGKAR_DEKAT.search(n, 0, m.start()):  # "tidak terlambat" is not g
-                semua.append(k)
+        for klausa in bagian.split(","):  # (a negation does not reach past a comma)
+            kn = norm_kata(klausa)
+            for pola, k in aturan:
+                m = pola.search(kn) if k in kode else None
+                # (reasons are negative phrases: only a negation right before the words counts)
+                if m and not _INGKAR_DEKAT.search(kn, 0, m.start()):  # "tidak terlambat" ≠ g
+                    semua.append(k)
         if not semua:
             raise NilaiError(
                 f"{nama} '{bagian.strip()}' tidak dikenali (pilihan: {', '.join(kode)})"

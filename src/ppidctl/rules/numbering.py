@@ -70,18 +70,21 @@ _cache: dict[str, re.Pattern[str]] = {}
 
 
 def sequence_of(number: str, pattern: str) -> int | None:
-    """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
-    that is not a year (``2026/PPID/015`` → 15, ``003/PPID/V/2019`` → 3)."""
+    """The sequence part of ``number``: by the pattern, else (a legacy shape) its leading number,
+    or when a year or letters lead, its last number that is not a year (``003/PPID/V/2019`` → 3,
+    ``2026/PPID/015`` → 15, ``PPID/5271/001/2026`` → 1; not the office code or the month)."""
     rx = _cache.get(pattern)
     if rx is None:
         rx = _cache[pattern] = _regex(pattern)
     m = rx.match(number.strip())
     if m:
         return int(m.group("urut"))
-    for digits in _ANGKA.findall(number):
-        if not (len(digits) == 4 and 1990 <= int(digits) <= 2099):
-            return int(digits)
-    return None
+    angka = [d for d in _ANGKA.findall(number) if not (len(d) == 4 and 1990 <= int(d) <= 2099)]
+    if not angka:
+        return None
+    if number.lstrip()[:1].isdigit() and _ANGKA.match(number.lstrip())[0] == angka[0]:
+        return int(angka[0])  # it leads: 003/PPID/V/2019
+    return int(angka[-1])  # else the last one: PPID/5271/001/2026, 2026/PPID/015
 
 
 _ANGKA = re.compile(r"\d+")

@@ -422,18 +422,24 @@ class _Permohonan:
                     self.seq.setdefault((r["tanggal_diterima"][:4], s), []).append(r)
         return self.rows
 
-    def find(self, nomor: str, filed: str) -> dict[str, str] | None:
-        """The one request ``nomor`` names (a bare sequence: of the objection's year, else the
-        year before), or None when there is none or more than one."""
+    def find(self, nomor: str, filed: str, nama: str) -> dict[str, str] | None:
+        """The one request ``nomor`` names, or None when there is none or more than one. A bare
+        sequence is looked for in the objection's year, else the year before, among requests
+        filed by the same person on or before the objection."""
         self._load()
         if nomor in self.exact:
             return self.exact[nomor]
         hits = self.loose.get(_longgar(nomor), [])
         if not hits and nomor.strip().isdigit() and len(filed) >= 4:
-            year = int(filed[:4])
-            hits = self.seq.get((str(year), int(nomor)), []) or self.seq.get(
-                (str(year - 1), int(nomor)), []
-            )
+            year, seq = int(filed[:4]), int(nomor)
+            for y in (year, year - 1):
+                hits = [
+                    r
+                    for r in self.seq.get((str(y), seq), [])
+                    if r["tanggal_diterima"] <= filed and _norm(r["nama_pemohon"]) == _norm(nama)
+                ]
+                if hits:
+                    break
         return hits[0] if len(hits) == 1 else None
 
 
@@ -482,7 +488,9 @@ def _link_request(
     """An objection's request number as the register writes it, and the election stage the
     request concerns when it still runs on the objection's date (3-working-day response, as
     ``keberatan catat`` gives)."""
-    req = requests.find(v["nomor_permohonan"], v.get("tanggal_diterima", ""))
+    req = requests.find(
+        v["nomor_permohonan"], v.get("tanggal_diterima", ""), v.get("nama_pemohon", "")
+    )
     if req is None:
         return
     if req["nomor_registrasi"] != v["nomor_permohonan"]:
@@ -535,6 +543,7 @@ def _baca(
     kode = ws.settings.get("instansi", "kode_satker")
     permohonan = _Permohonan(ws) if register == "keberatan" else None
     infos: list[TabelInfo] = []
+    peringatan: list[str] = []
     out: list[Baris] = []
     n = 0
     for ti, t in enumerate(tables):
@@ -661,6 +670,14 @@ def _baca(
             )
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
+        if t.rows.sesudah:
+            sesudah = t.rows.sesudah
+            where = f"lembar '{t.lembar}' " if t.lembar else ""
+            peringatan.append(
+                f"{where}sesudah akhir tabel di baris {info.akhir[0]} ({info.akhir[1]}) "  # type: ignore[index]
+                f"masih ada {len(sesudah)} baris yang tampak berisi data (mis. baris {sesudah[0]}) "
+                "dan tidak diimpor; bila itu bagian tabel, hapus atau pindahkan baris penutup itu"
+            )
         if lengkapi:
             info.keterangan.append(
                 f"{lengkapi} nomor registrasi berupa angka saja (mis. 1) dilengkapi menurut "
@@ -669,7 +686,7 @@ def _baca(
             )
     if kemajuan is not None:
         kemajuan(n)
-    return Plan(register, Path(path), infos, out, list(tenggat.peringatan))
+    return Plan(register, Path(path), infos, out, peringatan + list(tenggat.peringatan))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -695,6 +712,8 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     reg_nomor: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
     reg_kunci: dict[tuple[str, ...], str] = {}
     key_fn = _KeyMaker(register)
+    # an objection imported before its request was: found again under the request's number
+    requests = _Permohonan(ws) if register == "keberatan" else None
     maxes: dict[str, int] = {}
     used: set[str] = set()
     urutan: dict[tuple[str, int], str] = {}  # (year, sequence) → the number that holds it
@@ -706,6 +725,11 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
             used.add(n)
             _count(maxes, urutan, n, row.get("tanggal_diterima", ""), pattern)
         reg_kunci.setdefault(k, n)
+        if requests is not None and row.get("nomor_permohonan"):
+            linked = dict(row)
+            _link_request(ws, requests, linked, [])
+            if linked["nomor_permohonan"] != row["nomor_permohonan"]:
+                reg_kunci.setdefault(key_fn(linked), n)
     multi = p.banyak_lembar
     header_nomor = {
         i: next((h for h, k in t.pemetaan.items() if k == "nomor_registrasi"), "")
