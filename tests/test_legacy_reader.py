@@ -1567,3 +1567,56 @@ def test_satu_perkara_ditulis_dua_baris_tidak_menjadi_dua(tmp_path):
     t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"S": rows}, siapkan))
     kedua = [r for r in got if r.baris == 3]
     assert not kedua or "nama_pemohon" not in kedua[0].nilai
+
+
+@pytest.mark.parametrize(
+    "key, wording, code",
+    [
+        ("keputusan_atasan", "Atasan PPID membatalkan keputusan PPID yang menolak permohonan",
+         "diterima"),
+        ("keputusan_atasan", "Memutuskan: membatalkan keputusan PPID", "diterima"),
+        ("tanggapan_pemohon", "Menerima tanpa sengketa", "menerima"),
+        ("tanggapan_pemohon", "Menerima (tidak mengajukan penyelesaian sengketa)", "menerima"),
+        ("tanggapan_pemohon", "Menerima dan tidak melanjutkan ke KI", "menerima"),
+        ("keputusan", "Tanpa biaya, diberikan", "diberikan"),
+    ],
+)  # fmt: skip
+def test_kata_kerja_keputusan_dan_ingkar_dalam_klausa(key, wording, code):
+    kode = {"keputusan": KEP, "keputusan_atasan": ("diterima", "ditolak"),
+            "tanggapan_pemohon": ("menerima", "sengketa")}[key]  # fmt: skip
+    assert V.pilihan(wording, kode, V.ATURAN[key]) == code
+
+
+@pytest.mark.parametrize("wording", ["Gagal diberikan", "Tidak akan mengajukan sengketa"])
+def test_ingkar_tiga_kata_sebelumnya(wording):
+    kode = KEP + ("menerima", "sengketa")
+    aturan = V.ATURAN["keputusan"] + V.ATURAN["tanggapan_pemohon"]
+    assert "tidak dikenali" in err(V.pilihan, wording, kode, aturan, "Kolom")
+
+
+def test_legenda_di_bawah_keterangan_mengakhiri_tabel(tmp_path):
+    """'Keterangan:' followed by a legend (no case below): the end of the table, not rows."""
+    rows = [
+        ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta", "Keputusan"],
+        [1, "02/12/2025", "Ani", "DPT", "DG"],
+        ["Keterangan:"],
+        [None, "DG = Diberikan"],
+        [None, "DS = Diberikan sebagian"],
+        [None, None, "Mengetahui", "Diperiksa oleh", "Mataram, 31 Desember 2025"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "k.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [2] and t.rows.akhir == (3, "Keterangan:")
+    assert t.rows.sesudah == []  # a signature spread over the columns is not a case
+
+
+def test_tanggal_digabung_tanpa_kolom_no_memakai_nomor_registrasi(tmp_path):
+    def siapkan(nama, ws):
+        ws.merge_cells("B2:B3")
+
+    rows = [
+        ["No. Registrasi", "Tanggal", "Nama", "Informasi yang Diminta"],
+        ["001/PPID/5271/VI/2019", "03/06/2019", "Satu", "Info 1"],
+        ["002/PPID/5271/VI/2019", None, "Dua", "Info 2"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"S": rows}, siapkan))
+    assert [r.nilai.get("tanggal_diterima") for r in got] == ["2019-06-03", "2019-06-03"]

@@ -738,6 +738,23 @@ def _keterangan(isi: list[str]) -> str | None:
     return None
 
 
+class _Balik:
+    """An iterator that can take items back (read ahead, then read them again)."""
+
+    def __init__(self, it) -> None:
+        self.it = iter(it)
+        self.kembali: list = []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.kembali.pop() if self.kembali else next(self.it)
+
+    def balikkan(self, items: list) -> None:
+        self.kembali.extend(reversed(items))
+
+
 def _angka_urut(v) -> bool:
     if type(v) is float or type(v) is int:
         return True
@@ -928,22 +945,30 @@ def _buat_tabel(
     puncak: dict[int, list[int]] = {}  # first row → merged columns
     turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
     gabung = [g for g in sumber.gabungan() or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
-    no_gabung = {
+    # the column that numbers each case: No, else the registration number
+    kol_id = (
+        a + j_nomor
+        if j_nomor is not None
+        else next(
+            (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nomor_registrasi"), None
+        )
+    )
+    id_gabung = {
         r
         for (r0, k0), (r1, k1) in gabung
-        if j_nomor is not None and k0 <= a + j_nomor <= k1
+        if kol_id is not None and k0 <= kol_id <= k1
         for r in range(r0 + 2, r1 + 2)
     }
-    for (r0, k0), (r1, _k1) in gabung if j_nomor is not None else ():
+    for (r0, k0), (r1, _k1) in gabung if kol_id is not None else ():
         puncak.setdefault(r0 + 1, []).append(k0)
         for r in range(r0 + 2, r1 + 2):
-            if r not in no_gabung:
+            if r not in id_gabung:
                 turun.setdefault(r, []).append((k0, r0 + 1))
 
     def hasilkan(rs: RowSource) -> Iterator[SourceRow]:
         lewati_sub = False
         atas: dict[tuple[int, int], object] = {}
-        baris = iter(sumber.baris())
+        baris = _Balik(sumber.baris())
         for rn, cells in baris:
             if rn < data_mulai:
                 continue
@@ -953,7 +978,7 @@ def _buat_tabel(
             if puncak and rn in puncak:
                 for k in puncak[rn]:
                     atas[rn, k] = cells[k] if k < len(cells) else ""
-            if turun and rn in turun:
+            if turun and rn in turun and cells[kol_id] not in ("", None):  # type: ignore[index]
                 cells = list(cells)
                 for k, r0 in turun[rn]:
                     if k < len(cells) and cells[k] in ("", None):
@@ -994,10 +1019,22 @@ def _buat_tabel(
                     rs.sesudah = [r for r, sisa in baris if _berisi_data(sisa)]
                     return
                 catatan_baris = _keterangan(isi)
-                if catatan_baris is not None or (
-                    len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0]))
-                ):
-                    rs.dilewati.append((rn, (catatan_baris or isi[0]).strip()))
+                if catatan_baris is not None:
+                    # a remark: inside the table when a case follows, else (a legend, a
+                    # footnote block) the end of it
+                    tunda = []
+                    for nxt in baris:
+                        tunda.append(nxt)
+                        if _berisi_data(nxt[1]):
+                            break
+                    else:
+                        rs.akhir = (rn, catatan_baris.strip())
+                        return
+                    rs.dilewati.append((rn, catatan_baris.strip()))
+                    baris.balikkan(tunda)
+                    continue
+                if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
+                    rs.dilewati.append((rn, isi[0].strip()))
                     continue
             if lewati_sub:
                 lewati_sub = False
@@ -1011,12 +1048,16 @@ def _buat_tabel(
             yield _baris(rn, cells)
 
     def _berisi_data(cells: list) -> bool:
-        """Every required column filled (a row below the table's end that is likely a case)."""
+        """Every required column filled, none with signature words (a row that is likely a
+        case, not a signature block spread over the columns)."""
         return bool(wajib_kol) and all(
             i < len(cells)
             and (c := cells[i]) is not None
             and c != ""
-            and not (type(c) is str and c.isspace())
+            and not (
+                type(c) is str
+                and (c.isspace() or _baris_penutup([c]) is not None or _keterangan([c]))
+            )
             for i in wajib_kol
         )
 

@@ -532,18 +532,18 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "keputusan_atasan": _aturan(
-        # the decision's own verb first: "membatalkan keputusan PPID yang menolak …" grants it
+        # the decision's verb, not words about what it reviews: "membatalkan keputusan PPID
+        # yang menolak …" grants it, "keberatan untuk membatalkan … ditolak" refuses it
         (
-            r"^(?:membatalkan|menerima keberatan|mengabulkan keberatan)|"
-            r"\bkeberatan (?:di|ter)?(?:terima|kabulkan)",
-            "diterima",
-        ),
-        (
-            r"\bmenolak|\bditolak|\bmenguatkan|"
+            r"(?<!yang )(?<!telah )\b(?:menolak|ditolak)|\bmenguatkan|"
             r"\btidak (?:dapat |bisa )?(?:di|me)?(?:terima|nerima|kabulkan|ngabulkan)",
             "ditolak",
         ),
-        (r"\bmenerima|\bditerima|\bmengabulkan|\bdikabulkan|\bmembatalkan", "diterima"),
+        (
+            r"(?<!untuk )(?<!meminta )(?<!agar )(?<!supaya )\bmembatalkan|"
+            r"\bmenerima|\bditerima|\bmengabulkan|\bdikabulkan",
+            "diterima",
+        ),
     ),
     "tanggapan_pemohon": _aturan(
         (r"\bsengketa|\bkomisi informasi|\bki\b|\btidak (?:menerima|puas|setuju)", "sengketa"),
@@ -627,25 +627,34 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     k = _kode_norm(kode).get(n)
     if k:
         return k
+    klausa = [norm_kata(c) for c in _KLAUSA.split(raw)]  # a negation stops at a comma
     for pola, k in aturan:
-        if k in kode and (m := pola.search(n)):
-            if _INGKAR_DEKAT.search(n, 0, m.start()):  # "tidak dapat diberikan" ≠ "diberikan"
-                continue
-            return k
+        for kn in klausa if k in kode else ():
+            m = pola.search(kn)
+            if m and not _INGKAR_PILIHAN.search(kn, 0, m.start()):  # "tidak dapat diberikan"
+                return k
     raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
 
 
-#: a negation one or two words before the words a rule matched turns their meaning around
-#: ("tidak dapat diberikan"; but "tidak dapat diberikan karena dikecualikan" is ditolak)
-_INGKAR_DEKAT = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan)\s+(?:\w+\s+)?$")
+_KLAUSA = re.compile(r"[,;()]")
+
+
+#: a negation shortly before the words a rule matched turns their meaning around: up to three
+#: words for a choice ("tidak mengajukan penyelesaian sengketa"; but "tidak dapat diberikan
+#: karena dikecualikan" is ditolak), up to two for reasons, which are negative phrases
+#: themselves ("tidak disediakannya informasi berkala" is b)
+_INGKAR = r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\s+"
+_INGKAR_PILIHAN = re.compile(_INGKAR + r"(?:\w+\s+){0,2}$")
+_INGKAR_DEKAT = re.compile(_INGKAR + r"(?:\w+\s+)?$")
 
 
 _PISAH_DAFTAR = re.compile(r"[;\n]+")
 _PASAL_35 = re.compile(r"\bpasal\s*35\b(?:\s*(?:ayat\s*\(?\s*1\s*\)?|\(\s*1\s*\)))?", re.I)
-_RENTANG = re.compile(r"(?<![\w./-])[a-g1-7]\s*[-–]\s*[a-g1-7](?![\w./-])", re.I)
+_RENTANG = re.compile(r"\s*(?:huruf\s+|alasan\s+)?[a-g1-7]\s*[-–]\s*[a-g1-7]\s*", re.I)
 #: a list of codes opening the text: "c, g (terlambat)", "huruf a dan c: …" (not "a.n. Budi")
 _DAFTAR_AWAL = re.compile(
-    r"\s*(?:huruf\s+)?([a-g](?:\s*(?:,|/|&|\bdan\b|\bserta\b)\s*[a-g])*)(?=$|\s|[(:–])",
+    r"\s*(?:huruf\s+)?([a-g](?:\s*(?:,|/|&|\bdan\b|\bserta\b)\s*[a-g])*)"
+    r"(?=$|\s|[(:–]|-(?!mail|ppid))",
     re.I,
 )
 _KODE_HURUF = re.compile(r"(?:huruf )?([a-z])")
@@ -668,7 +677,7 @@ def daftar(
     dapat: set[str] = set()
     for bagian in _PISAH_DAFTAR.split(raw):
         bagian = _PASAL_35.sub(" ", bagian)  # "Pasal 35 ayat (1) huruf c": the law cited
-        if _RENTANG.search(bagian):  # "a-c": a and c, or a to c?
+        if _RENTANG.fullmatch(bagian):  # "a-c": a and c, or a to c?
             raise NilaiError(
                 f"{nama} '{bagian.strip()}' berupa rentang yang tidak jelas; tulis setiap "
                 "hurufnya, mis. a, b, c"

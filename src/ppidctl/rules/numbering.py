@@ -3,8 +3,8 @@
 A pattern such as ``{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}`` (rules.md §6; a setting in
 ``[penomoran]``) is filled with the sequence of the register in the year of the receipt date. The
 sequence restarts every year; the next one is one more than the highest already used that year —
-including legacy numbers written in another shape, whose first number that is not a year counts —
-so a number once given is never given again.
+including legacy numbers written in another shape (see :func:`sequence_of`) — so a number once
+given is never given again.
 """
 
 from __future__ import annotations
@@ -70,9 +70,10 @@ _cache: dict[str, re.Pattern[str]] = {}
 
 
 def sequence_of(number: str, pattern: str) -> int | None:
-    """The sequence part of ``number``: by the pattern, else (a legacy shape) its leading number,
-    or when a year or letters lead, its last number that is not a year (``003/PPID/V/2019`` → 3,
-    ``2026/PPID/015`` → 15, ``PPID/5271/001/2026`` → 1; not the office code or the month)."""
+    """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
+    written with leading zeros, else its first number below 1000, years aside
+    (``003/PPID/V/2019`` → 3, ``PPID/10/2026/001`` → 1, ``No. 12/PPID/5271/V/2020`` → 12,
+    ``5271/PPID/12/2024`` → 12: not the office code or the month)."""
     rx = _cache.get(pattern)
     if rx is None:
         rx = _cache[pattern] = _regex(pattern)
@@ -82,9 +83,9 @@ def sequence_of(number: str, pattern: str) -> int | None:
     angka = [d for d in _ANGKA.findall(number) if not (len(d) == 4 and 1990 <= int(d) <= 2099)]
     if not angka:
         return None
-    if number.lstrip()[:1].isdigit() and _ANGKA.match(number.lstrip())[0] == angka[0]:
-        return int(angka[0])  # it leads: 003/PPID/V/2019
-    return int(angka[-1])  # else the last one: PPID/5271/001/2026, 2026/PPID/015
+    padded = [d for d in angka if len(d) > 1 and d[0] == "0"]  # 001: written as a sequence
+    small = [d for d in angka if int(d) < 1000]  # not an office code such as 5271
+    return int((padded or small or angka)[0])
 
 
 _ANGKA = re.compile(r"\d+")

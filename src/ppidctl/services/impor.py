@@ -46,8 +46,7 @@ refused: a sequence is never given twice. Rows without one get
 the next number of the register's pattern (``[penomoran]``) in their receipt year, in receipt-date
 order (then file order), above every number of that year already in the register *or anywhere in
 the file* (a refused row's number stays reserved for when it is fixed), and never equal to one of
-them (:func:`ppidctl.rules.numbering.sequence_of` reads legacy shapes by their first number that
-is not a year).
+them (:func:`ppidctl.rules.numbering.sequence_of` tells the sequence of legacy shapes).
 
 **Status and deadlines** are derived from the facts, never copied: a request with
 ``tanggal_selesai`` is ``selesai``; a decision not to give the information (ditolak,
