@@ -1620,3 +1620,40 @@ def test_tanggal_digabung_tanpa_kolom_no_memakai_nomor_registrasi(tmp_path):
     ]
     t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"S": rows}, siapkan))
     assert [r.nilai.get("tanggal_diterima") for r in got] == ["2019-06-03", "2019-06-03"]
+
+
+@pytest.mark.parametrize(
+    "key, wording, code",
+    [
+        ("keputusan_atasan", "Membatalkan keputusan PPID yang sebelumnya menolak", "diterima"),
+        ("keputusan_atasan", "Keberatan telah ditolak", "ditolak"),
+        ("keputusan_atasan", "Keputusan PPID yang menolak dibatalkan", "diterima"),
+        ("keputusan", "Tidak diberikan karena belum didokumentasikan", "belum-didokumentasikan"),
+        ("keputusan", "Tidak diberikan karena dikecualikan", "ditolak"),
+        ("keputusan", "Tidak lengkap tapi diberikan", "diberikan"),
+        ("keputusan", "Tanpa biaya diberikan", "diberikan"),
+        ("tanggapan_pemohon", "Tidak keberatan dan menerima", "menerima"),
+    ],
+)
+def test_ingkar_berhenti_pada_kata_sambung(key, wording, code):
+    """A negation reaches the next words, not past 'karena', 'tapi', 'dan', 'yang'."""
+    kode = {"keputusan": KEP, "keputusan_atasan": ("diterima", "ditolak"),
+            "tanggapan_pemohon": ("menerima", "sengketa")}[key]  # fmt: skip
+    assert V.pilihan(wording, kode, V.ATURAN[key]) == code
+
+
+def test_keterangan_di_tengah_tabel_diikuti_baris_bernomor_yang_belum_lengkap(tmp_path):
+    """Numbered rows after a remark are cases (with problems when incomplete), never lost;
+    requesters called 'Ketua …' or 'Kepala …' are cases, not signatures."""
+    rows = [
+        ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta", "Keputusan"],
+        [1, "02/12/2025", "Ani", "DPT", "Diberikan"],
+        ["Keterangan: menyusul"],
+        [2, "02/12/2025", None, "Info", "Diberikan"],
+        [3, "03/12/2025", "Kepala Desa Sukamaju", "Data TPS", "Ditolak"],
+        ["Jumlah", 3],
+        [4, "04/12/2025", "Ketua RT 05", "DCT", "Diberikan"],
+    ]
+    t, got = satu(buat_xlsx(tmp_path / "k.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [2, 4, 5] and t.rows.akhir == (6, "Jumlah")
+    assert t.rows.dilewati == [(3, "Keterangan: menyusul")] and t.rows.sesudah == [7]

@@ -668,11 +668,12 @@ def test_a_line_break_typed_in_a_field_stays_in_its_cell_in_csv_output(run, ws):
         ("003/PPID/V/2019", 3),  # a leading number
         ("2026/PPID/015", 15),  # a year leads: the last number
         ("PPID/5271/001/2026", 1),  # not the office code
-        ("PPID/10/2026/001", 1),  # not the month
         ("PPID-2019-001", 1),
         ("No. 12/PPID/5271/V/2020", 12),  # not the office code after it
         ("5271/PPID/12/2024", 12),
-        ("KEB/07/PPID/03/2024", 7),  # written with zeros: the first
+        ("KEB/07/PPID/03/2024", 7),  # the sequence before the month
+        ("12/PPID/05/2024", 12),
+        ("B-12/PPID/01/2024", 12),
         ("R-045/PP.02/III/2021", 45),
         ("²/PPID/001/2024", 1),  # (a superscript digit once raised a traceback)
         ("001/PPID/5271/I/2026", 1),  # the office's own pattern

@@ -978,7 +978,7 @@ def _buat_tabel(
             if puncak and rn in puncak:
                 for k in puncak[rn]:
                     atas[rn, k] = cells[k] if k < len(cells) else ""
-            if turun and rn in turun and cells[kol_id] not in ("", None):  # type: ignore[index]
+            if turun and rn in turun:
                 cells = list(cells)
                 for k, r0 in turun[rn]:
                     if k < len(cells) and cells[k] in ("", None):
@@ -1025,7 +1025,7 @@ def _buat_tabel(
                     tunda = []
                     for nxt in baris:
                         tunda.append(nxt)
-                        if _berisi_data(nxt[1]):
+                        if _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3:
                             break
                     else:
                         rs.akhir = (rn, catatan_baris.strip())
@@ -1047,19 +1047,31 @@ def _buat_tabel(
                     continue
             yield _baris(rn, cells)
 
+    def _isi(cells: list) -> list[str]:
+        return [t for c in cells[a:b] if (t := _sel(c).strip())]
+
     def _berisi_data(cells: list) -> bool:
-        """Every required column filled, none with signature words (a row that is likely a
-        case, not a signature block spread over the columns)."""
-        return bool(wajib_kol) and all(
-            i < len(cells)
-            and (c := cells[i]) is not None
-            and c != ""
-            and not (
-                type(c) is str
-                and (c.isspace() or _baris_penutup([c]) is not None or _keterangan([c]))
+        """Every required column filled, and not a signature spread over the columns (its
+        first filled cell "Mengetahui", "Mataram, 31 Desember 2025")."""
+        if not wajib_kol or not all(i < len(cells) and _sel(cells[i]).strip() for i in wajib_kol):
+            return False
+        isi = _isi(cells)
+        return _bernomor(cells) or _baris_penutup(isi[:1]) is None
+
+    def _bernomor(cells: list) -> bool:
+        return (
+            j_nomor is not None
+            and a + j_nomor < len(cells)
+            and (
+                type(cells[a + j_nomor]) in (int, float)
+                or str(cells[a + j_nomor]).strip().rstrip(".").isdigit()
             )
-            for i in wajib_kol
         )
+
+    def _terisi(cells: list) -> int:
+        """Filled cells of a row that is not a signature or remark line."""
+        isi = _isi(cells)
+        return 0 if _baris_penutup(isi[:1]) or _keterangan(isi[:1]) else len(isi)
 
     def _baris(rn: int, cells: list) -> SourceRow:
         nilai: dict[str, str] = {}

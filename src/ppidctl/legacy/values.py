@@ -532,15 +532,17 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "keputusan_atasan": _aturan(
-        # the decision's verb, not words about what it reviews: "membatalkan keputusan PPID
-        # yang menolak …" grants it, "keberatan untuk membatalkan … ditolak" refuses it
+        # the decision's verb, not words about what it reviews: the first match in the text
+        # wins (see pilihan), "yang menolak" and "untuk membatalkan" are not verbs of the
+        # decision — "membatalkan keputusan PPID yang menolak …" grants the objection,
+        # "keberatan untuk membatalkan … ditolak" refuses it
         (
-            r"(?<!yang )(?<!telah )\b(?:menolak|ditolak)|\bmenguatkan|"
+            r"(?<!yang )\b(?:menolak|ditolak)|\bmenguatkan|"
             r"\btidak (?:dapat |bisa )?(?:di|me)?(?:terima|nerima|kabulkan|ngabulkan)",
             "ditolak",
         ),
         (
-            r"(?<!untuk )(?<!meminta )(?<!agar )(?<!supaya )\bmembatalkan|"
+            r"(?<!untuk )(?<!meminta )(?<!agar )(?<!supaya )\b(?:membatalkan|dibatalkan)|"
             r"\bmenerima|\bditerima|\bmengabulkan|\bdikabulkan",
             "diterima",
         ),
@@ -628,24 +630,48 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     if k:
         return k
     klausa = [norm_kata(c) for c in _KLAUSA.split(raw)]  # a negation stops at a comma
-    for pola, k in aturan:
-        for kn in klausa if k in kode else ():
-            m = pola.search(kn)
-            if m and not _INGKAR_PILIHAN.search(kn, 0, m.start()):  # "tidak dapat diberikan"
-                return k
+    terawal = aturan is ATURAN["keputusan_atasan"]  # (its verb comes first; see there)
+    dapat = []
+    for urut, (pola, k) in enumerate(aturan):
+        for ki, kn in enumerate(klausa if k in kode else ()):
+            for m in pola.finditer(kn):
+                if not _diingkari(kn, m.start()):  # "tidak dapat diberikan" is not diberikan
+                    dapat.append(((ki, m.start()) if terawal else (urut,), k))
+                    break
+    if dapat:
+        return min(dapat)[1]
     raise NilaiError(f"{nama} '{raw}' tidak dikenali (pilihan: {', '.join(kode)})")
+
+
+def _diingkari(kn: str, pos: int) -> bool:
+    """Whether the words at ``pos`` are negated: "tidak", "belum", … up to three words before,
+    with no conjunction between ("tidak diberikan karena dikecualikan" is ditolak); "tanpa" only
+    right before ("tanpa biaya diberikan" is diberikan, "menerima tanpa sengketa" menerima)."""
+    words = kn[:pos].split()[-3:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w in _SAMBUNG:
+            return False
+        if w == "tanpa":
+            return i == len(words) - 1
+        if w in _KATA_INGKAR:
+            return True
+    return False
+
+
+_KATA_INGKAR = frozenset({"tidak", "tdk", "tak", "belum", "blm", "bukan", "gagal"})
+_SAMBUNG = frozenset(
+    {"karena", "sebab", "tetapi", "tapi", "namun", "dan", "serta", "atau", "yang", "sehingga",
+     "agar", "supaya", "lalu", "kemudian"}
+)  # fmt: skip
 
 
 _KLAUSA = re.compile(r"[,;()]")
 
 
-#: a negation shortly before the words a rule matched turns their meaning around: up to three
-#: words for a choice ("tidak mengajukan penyelesaian sengketa"; but "tidak dapat diberikan
-#: karena dikecualikan" is ditolak), up to two for reasons, which are negative phrases
-#: themselves ("tidak disediakannya informasi berkala" is b)
-_INGKAR = r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\s+"
-_INGKAR_PILIHAN = re.compile(_INGKAR + r"(?:\w+\s+){0,2}$")
-_INGKAR_DEKAT = re.compile(_INGKAR + r"(?:\w+\s+)?$")
+#: a reason is negated by a negation one or two words before its words ("tidak terlambat");
+#: reasons are negative phrases themselves ("tidak disediakannya informasi berkala" is b)
+_INGKAR_DEKAT = re.compile(r"\b(?:tidak|tdk|tak|belum|blm|bukan|tanpa|gagal)\s+(?:\w+\s+)?$")
 
 
 _PISAH_DAFTAR = re.compile(r"[;\n]+")

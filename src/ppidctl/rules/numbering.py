@@ -71,9 +71,9 @@ _cache: dict[str, re.Pattern[str]] = {}
 
 def sequence_of(number: str, pattern: str) -> int | None:
     """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
-    written with leading zeros, else its first number below 1000, years aside
-    (``003/PPID/V/2019`` → 3, ``PPID/10/2026/001`` → 1, ``No. 12/PPID/5271/V/2020`` → 12,
-    ``5271/PPID/12/2024`` → 12: not the office code or the month)."""
+    below 1000, years and numbers of 1000 or more (an office code) aside when others are there:
+    sequences come before the month in Indonesian numbering (``12/PPID/05/2024`` → 12,
+    ``B-12/PPID/01/2024`` → 12, ``PPID/5271/001/2026`` → 1, ``5271/PPID/12/2024`` → 12)."""
     rx = _cache.get(pattern)
     if rx is None:
         rx = _cache[pattern] = _regex(pattern)
@@ -83,9 +83,8 @@ def sequence_of(number: str, pattern: str) -> int | None:
     angka = [d for d in _ANGKA.findall(number) if not (len(d) == 4 and 1990 <= int(d) <= 2099)]
     if not angka:
         return None
-    padded = [d for d in angka if len(d) > 1 and d[0] == "0"]  # 001: written as a sequence
     small = [d for d in angka if int(d) < 1000]  # not an office code such as 5271
-    return int((padded or small or angka)[0])
+    return int((small or angka)[0])
 
 
 _ANGKA = re.compile(r"\d+")
