@@ -1633,6 +1633,10 @@ def test_tanggal_digabung_tanpa_kolom_no_memakai_nomor_registrasi(tmp_path):
         ("keputusan", "Tidak lengkap tapi diberikan", "diberikan"),
         ("keputusan", "Tanpa biaya diberikan", "diberikan"),
         ("tanggapan_pemohon", "Tidak keberatan dan menerima", "menerima"),
+        ("keputusan", "Tidak ada biaya diberikan", "diberikan"),  # a noun negated, not the verb
+        ("keputusan", "Bukan rahasia diberikan", "diberikan"),
+        ("keputusan", "Tidak lengkap tetap diberikan", "diberikan"),
+        ("keputusan", "Tidak ada data ditolak", "ditolak"),
     ],
 )
 def test_ingkar_berhenti_pada_kata_sambung(key, wording, code):

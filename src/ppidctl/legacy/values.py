@@ -645,24 +645,27 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
 
 def _diingkari(kn: str, pos: int) -> bool:
     """Whether the words at ``pos`` are negated: "tidak", "belum", … up to three words before,
-    with no conjunction between ("tidak diberikan karena dikecualikan" is ditolak); "tanpa" only
-    right before ("tanpa biaya diberikan" is diberikan, "menerima tanpa sengketa" menerima)."""
+    with no conjunction between ("tidak diberikan karena dikecualikan" is ditolak); a negation
+    of a noun ("tanpa", "bukan", "tidak ada") only right before ("tanpa biaya diberikan" and
+    "tidak ada biaya diberikan" are diberikan, "menerima tanpa sengketa" menerima)."""
     words = kn[:pos].split()[-3:]
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         if w in _SAMBUNG:
             return False
-        if w == "tanpa":
+        if w in ("tanpa", "bukan"):
+            return i == len(words) - 1
+        if w == "ada" and i > 0 and words[i - 1] in _KATA_INGKAR:
             return i == len(words) - 1
         if w in _KATA_INGKAR:
             return True
     return False
 
 
-_KATA_INGKAR = frozenset({"tidak", "tdk", "tak", "belum", "blm", "bukan", "gagal"})
+_KATA_INGKAR = frozenset({"tidak", "tdk", "tak", "belum", "blm", "gagal"})
 _SAMBUNG = frozenset(
     {"karena", "sebab", "tetapi", "tapi", "namun", "dan", "serta", "atau", "yang", "sehingga",
-     "agar", "supaya", "lalu", "kemudian"}
+     "agar", "supaya", "lalu", "kemudian", "tetap"}
 )  # fmt: skip
 
 
