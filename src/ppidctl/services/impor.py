@@ -234,6 +234,8 @@ class Plan:
     peringatan: list[str] = field(default_factory=list)
     #: SHA-256 of the register the rows were resolved against (see :func:`apply`)
     register_sha256: str | None = None
+    #: the request register, for objections that name their request (read once per plan)
+    permohonan: _Permohonan | None = None
 
     @property
     def banyak_lembar(self) -> bool:
@@ -685,7 +687,14 @@ def _baca(
             )
     if kemajuan is not None:
         kemajuan(n)
-    return Plan(register, Path(path), infos, out, peringatan + list(tenggat.peringatan))
+    return Plan(
+        register,
+        Path(path),
+        infos,
+        out,
+        peringatan + list(tenggat.peringatan),
+        permohonan=permohonan,
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -712,7 +721,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     reg_kunci: dict[tuple[str, ...], str] = {}
     key_fn = _KeyMaker(register)
     # an objection imported before its request was: found again under the request's number
-    requests = _Permohonan(ws) if register == "keberatan" else None
+    requests = p.permohonan
     maxes: dict[str, int] = {}
     used: set[str] = set()
     urutan: dict[tuple[str, int], str] = {}  # (year, sequence) → the number that holds it
@@ -738,6 +747,9 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     def where(b: Baris) -> str:
         return f"lembar '{b.lembar}' baris {b.baris}" if multi else f"baris {b.baris}"
 
+    def problem(b: Baris, kolom: str, pesan: str) -> None:
+        b.masalah.append(Masalah(b.lembar, b.baris, kolom, pesan))
+
     seen_nomor: dict[str, Baris] = {}
     seen_kunci: dict[tuple[str, ...], Baris] = {}
     for b in p.baris:
@@ -755,46 +767,34 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     b.tindakan = ADA
                     continue
                 if beda:  # the same case, and the book holds what the register does not
-                    b.masalah.append(
-                        Masalah(
-                            b.lembar,
-                            b.baris,
-                            hn,
-                            f"nomor {b.nomor} sudah ada di register {register}, tetapi {beda}; "
-                            "impor tidak mengubah data yang sudah ada: catat langkahnya dengan "
-                            "perintahnya, atau sunting register lalu ppidctl periksa "
-                            "--terima-perubahan",
-                        )
+                    problem(
+                        b,
+                        hn,
+                        f"nomor {b.nomor} sudah ada di register {register}, tetapi {beda}; "
+                        "impor tidak mengubah data yang sudah ada: catat langkahnya dengan "
+                        "perintahnya, atau sunting register lalu ppidctl periksa "
+                        "--terima-perubahan",
                     )
                 else:
-                    b.masalah.append(
-                        Masalah(
-                            b.lembar,
-                            b.baris,
-                            hn,
-                            f"nomor {b.nomor} sudah ada di register {register} untuk data lain "
-                            f"({_describe(register, there[1])})",
-                        )
+                    problem(
+                        b,
+                        hn,
+                        f"nomor {b.nomor} sudah ada di register {register} untuk data lain "
+                        f"({_describe(register, there[1])})",
                     )
             elif complete and b.kunci in reg_kunci:
-                b.masalah.append(
-                    Masalah(
-                        b.lembar,
-                        b.baris,
-                        hn,
-                        f"sama dengan {reg_kunci[b.kunci] or 'baris'} yang sudah ada di register "
-                        f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
-                    )
+                problem(
+                    b,
+                    hn,
+                    f"sama dengan {reg_kunci[b.kunci] or 'baris'} yang sudah ada di register "
+                    f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                 )
             elif other:
-                b.masalah.append(
-                    Masalah(
-                        b.lembar,
-                        b.baris,
-                        hn,
-                        f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
-                        "(nomor urut tidak boleh dipakai dua kali)",
-                    )
+                problem(
+                    b,
+                    hn,
+                    f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
+                    "(nomor urut tidak boleh dipakai dua kali)",
                 )
         elif complete and b.kunci in reg_kunci:
             b.tindakan = ADA
@@ -805,41 +805,32 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         first = seen_nomor.get(b.nomor) if b.nomor else None
         if first is not None:
             if first.kunci == b.kunci:
-                b.masalah.append(
-                    Masalah(
-                        b.lembar,
-                        b.baris,
-                        "",
-                        f"duplikat dari {where(first)} (nomor {b.nomor}, tanggal, nama dan "
-                        "informasi sama): hanya yang pertama diimpor",
-                    )
+                problem(
+                    b,
+                    "",
+                    f"duplikat dari {where(first)} (nomor {b.nomor}, tanggal, nama dan "
+                    "informasi sama): hanya yang pertama diimpor",
                 )
                 b.duplikat = True
             else:
-                b.masalah.append(
-                    Masalah(
-                        b.lembar,
-                        b.baris,
-                        hn,
-                        f"nomor {b.nomor} sudah dipakai {where(first)} untuk data lain "
-                        f"({_describe(register, first.nilai)})",
-                    )
+                problem(
+                    b,
+                    hn,
+                    f"nomor {b.nomor} sudah dipakai {where(first)} untuk data lain "
+                    f"({_describe(register, first.nilai)})",
                 )
         elif complete and b.kunci in seen_kunci:
             first = seen_kunci[b.kunci]
-            b.masalah.append(
-                Masalah(
-                    b.lembar,
-                    b.baris,
-                    "",
-                    f"duplikat dari {where(first)} (tanggal, nama dan informasi sama"
-                    + (
-                        f"; nomor {first.nomor or '-'} / {b.nomor or '-'}"
-                        if first.nomor != b.nomor
-                        else ""
-                    )
-                    + "): hanya yang pertama diimpor",
+            problem(
+                b,
+                "",
+                f"duplikat dari {where(first)} (tanggal, nama dan informasi sama"
+                + (
+                    f"; nomor {first.nomor or '-'} / {b.nomor or '-'}"
+                    if first.nomor != b.nomor
+                    else ""
                 )
+                + "): hanya yang pertama diimpor",
             )
             b.duplikat = True
         if b.masalah:
