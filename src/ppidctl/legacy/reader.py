@@ -1059,14 +1059,8 @@ def _buat_tabel(
         return _bernomor(cells) or _baris_penutup(isi[:1]) is None
 
     def _bernomor(cells: list) -> bool:
-        return (
-            j_nomor is not None
-            and a + j_nomor < len(cells)
-            and (
-                type(cells[a + j_nomor]) in (int, float)
-                or str(cells[a + j_nomor]).strip().rstrip(".").isdigit()
-            )
-        )
+        """A running number in the No column (see _angka_urut)."""
+        return j_nomor is not None and a + j_nomor < len(cells) and _angka_urut(cells[a + j_nomor])
 
     def _terisi(cells: list) -> int:
         """Filled cells of a row that is not a signature or remark line."""
