@@ -47,8 +47,10 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
                 f"tulis nomor registrasi lengkap, mis. {', '.join(same[:3])}",
             )
     else:  # typed in lower case, or in a letter file's form (001-PPID-5271-III-2026)
-        loose = _loose(wanted)
-        hits = [i for i, row in enumerate(table.rows) if _loose(row["nomor_registrasi"]) == loose]
+        loose = loose_number(wanted)
+        hits = [
+            i for i, row in enumerate(table.rows) if loose_number(row["nomor_registrasi"]) == loose
+        ]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -64,7 +66,8 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     )
 
 
-def _loose(nomor: str) -> str:
+def loose_number(nomor: str) -> str:
+    """A number as typed loosely: case and "-" for "/" do not matter."""
     return nomor.strip().casefold().replace("-", "/")
 
 

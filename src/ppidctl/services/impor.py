@@ -104,6 +104,7 @@ from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
 from ..store import journal
 from ..workspace import Workspace
+from .common import loose_number
 
 __all__ = [
     "Masalah",
@@ -445,7 +446,7 @@ class _Permohonan:
 
 
 def _longgar(nomor: str) -> str:
-    return nomor.strip().casefold().replace("-", "/").replace(" ", "")
+    return loose_number(nomor).replace(" ", "")  # (legacy books space their numbers too)
 
 
 class _Tenggat:
