@@ -987,10 +987,8 @@ def _buat_tabel(
             # cells with content (cells of only spaces do not count: a totals line among
             # formatted cells). It needs none of the checks below, which look at every cell's
             # text (made otherwise only for what a row keeps, or for a rejects file).
-            sel = cells[a:b]
             if (
                 wajib_kol
-                and b - a - sel.count("") - sum(type(c) is str and c.isspace() for c in sel) > 4
                 and not lewati_sub
                 and all(
                     (c := cells[i]) is not None
@@ -998,6 +996,7 @@ def _buat_tabel(
                     and c != ""
                     for i in wajib_kol
                 )
+                and _cukup(cells)
                 and not (head_cmp and _sel(cells[a + head_cmp[0][0]]).strip() == head_cmp[0][1])
             ):
                 yield _baris(rn, cells)
@@ -1046,6 +1045,22 @@ def _buat_tabel(
                     lewati_sub = True
                     continue
             yield _baris(rn, cells)
+
+    # more than four cells with content: the required ones, and this many of the others
+    perlu = 5 - len(wajib_kol)
+    lain_j = [j for j in range(a, b) if j not in wajib_kol]
+
+    def _cukup(cells: list) -> bool:
+        k = perlu
+        if k <= 0:
+            return True
+        for j in lain_j:  # (stops at the first few: most cells of a data row are filled)
+            c = cells[j]
+            if c != "" and c is not None and (type(c) is not str or not c.isspace()):
+                k -= 1
+                if not k:
+                    return True
+        return False
 
     def _isi(cells: list) -> list[str]:
         return [t for c in cells[a:b] if (t := _sel(c).strip())]
