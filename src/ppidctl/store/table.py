@@ -17,7 +17,7 @@ import functools
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,19 +192,18 @@ class Table:
             raise RegisterError(
                 f"{self.path.name}:{line}: baris rusak ({e})", "perbaiki baris itu di editor teks"
             ) from None
-        for values in self._appended:
-            self._append_parsed(values)
-        self._appended.clear()
+        appended, self._appended = self._appended, []
+        self._add(appended)
 
     # -- changing ----------------------------------------------------------------------------
-    def _check_keys(self, values: dict[str, str]) -> None:
-        if not values.keys() <= _schema_keyset(self.register):  # a programming error: the
-            unknown = values.keys() - _schema_keyset(self.register)  # value would not be stored
+    def _check_keys(self, keys: KeysView[str] | set[str]) -> None:
+        if not keys <= _schema_keyset(self.register):  # a programming error: the value would
+            unknown = keys - _schema_keyset(self.register)  # not be stored
             raise KeyError(f"{self.register}: kolom tidak ada di schema: {sorted(unknown)}")
 
     def update(self, i: int, changes: dict[str, str]) -> dict[str, tuple[str, str]]:
         """Apply ``changes`` to row ``i``; returns {key: (before, after)} of what really changed."""
-        self._check_keys(changes)
+        self._check_keys(changes.keys())
         row = self.rows[i]
         diff = {k: (row.get(k, ""), v) for k, v in changes.items() if row.get(k, "") != v}
         if diff:
@@ -214,20 +213,25 @@ class Table:
 
     def append(self, values: dict[str, str]) -> dict[str, str]:
         """Add a row; returns it as stored. Does not parse the file."""
-        self._check_keys(values)
-        row = dict.fromkeys(_schema_keys(self.register), "")
-        row.update(values)
-        if self._parsed:
-            self._append_parsed(row)
-        else:
-            self._appended.append(row)
-        return row
+        return self.extend([values])[0]
 
-    def _append_parsed(self, row: dict[str, str]) -> None:
-        self._rows.append(row)
-        i = len(self._rows) - 1
-        self._records.append(_Record(None, [], i))
-        self._changed.add(i)
+    def extend(self, rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        """Add rows (an import adds tens of thousands at once); returns them as stored: every
+        schema key, in schema order. Does not parse the file."""
+        self._check_keys(set().union(*rows))
+        empty = dict.fromkeys(_schema_keys(self.register), "")
+        stored = [{**empty, **values} for values in rows]
+        self._add(stored)
+        return stored
+
+    def _add(self, stored: list[dict[str, str]]) -> None:
+        if self._parsed:
+            start = len(self._rows)
+            self._rows += stored
+            self._records += [_Record(None, [], i) for i in range(start, len(self._rows))]
+            self._changed.update(range(start, len(self._rows)))
+        else:
+            self._appended += stored
 
     @property
     def dirty(self) -> bool:

@@ -233,7 +233,7 @@ class Transaction:
         """Add many rows (an import) in one journal line (see journal.bulk); ``sumber``: the
         ``[sheet, row]`` each came from in the file ``berkas``. Returns them as stored."""
         table = self.table(register)
-        stored = [table.append(values) for values in rows]
+        stored = table.extend(rows)
         self.added.setdefault(register, []).extend(stored)
         if stored:  # every stored row has every schema key, in schema order (Table.append)
             self._entry_common()
