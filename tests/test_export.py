@@ -279,3 +279,35 @@ def test_register_book_converts_with_libreoffice(run, tmp_path):
         # fitted to the page width: one page across, the header repeated on every page
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         assert "Pages:" in info
+
+
+# --------------------------------------------------------------------------- output targets
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["registers/jurnal.jsonl", "registers/permohonan.csv", "letters/2026/surat.docx",
+     "templates/laporan.xlsx", "impor/tolak.csv", "ppidctl.toml"],
+)  # fmt: skip
+def test_output_never_overwrites_the_workspace_own_files(hws, run, target):
+    """An export or report written over the journal, a register, a letter or the settings would
+    destroy the records it was made from: refused, nothing changed."""
+    path = hws.root / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fmt = {".jsonl": "json", ".csv": "csv", ".toml": "json"}.get(path.suffix, "xlsx")
+    if path.suffix in (".xlsx", ".docx"):
+        run.refused("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(path),
+                    message="berkas itu milik workspace")  # fmt: skip
+    run.refused("ekspor", "--register", "permohonan", "--format", fmt, "--keluaran", str(path),
+                message="berkas itu milik workspace")  # fmt: skip
+    # through a relative path from inside the workspace too
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(hws.root)
+        run.refused("ekspor", "--register", "keberatan", "--format", fmt, "--keluaran", target,
+                    message=f"--keluaran {target}")  # fmt: skip
+
+
+def test_output_beside_the_workspace_folders_is_allowed(hws, run):
+    out = hws.root / "laporan-2026-03.xlsx"  # the workspace root itself: where staff work
+    run.ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out))
+    assert out.stat().st_size > 0

@@ -1,7 +1,8 @@
 """Writing report and register-book files: atomically, and journalled when unmasked.
 
 Output files (``--keluaran``) are outputs, not records: they may lie outside the workspace and are
-written with a temp file + ``os.replace``. When personal data leaves unmasked (``--tanpa-sensor``)
+written with a temp file + ``os.replace``; never over ppidctl's own files (registers, journal,
+letters, templates, import records, settings: :func:`check_target`). When personal data leaves unmasked (``--tanpa-sensor``)
 one journal line ``ekspor-tanpa-sensor`` naming the file is written in every workspace whose data
 it holds — the only change to those workspaces. The workspace lock is held while the file is
 written, and a file whose journal line could not be written is removed again.
@@ -14,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import config
 from ..errors import RuleError
 from ..store.transaction import write_atomic
 
@@ -30,6 +32,25 @@ MASKED_MODE = 0o644
 UNMASKED_MODE = 0o600
 
 
+def check_target(path: Path, workspaces: list[Workspace]) -> None:
+    """Refuse an output file among a workspace's own files: an export written over
+    ``registers/jurnal.jsonl`` or a register, or a report over an issued letter, would destroy
+    the records it was made from."""
+    target = Path(path).expanduser().resolve()
+    for ws in workspaces:
+        own = (ws.registers_dir, ws.letters_dir, ws.templates_dir, ws.root / "impor")
+        if target == (ws.root / config.FILENAME).resolve() or any(
+            target.is_relative_to(folder.resolve()) for folder in own
+        ):
+            where = target.relative_to(ws.root.resolve()).as_posix()
+            raise RuleError(
+                f"--keluaran {where}: berkas itu milik workspace (register, jurnal, surat, "
+                "templat, catatan impor atau pengaturan) dan tidak boleh ditimpa",
+                "pilih berkas di luar folder registers/, letters/, templates/ dan impor/, "
+                "mis. --keluaran laporan-2026-03.xlsx",
+            )
+
+
 def _write(
     path: Path,
     data: bytes,
@@ -41,6 +62,7 @@ def _write(
     petugas: str,
 ) -> Path:
     path = Path(path).expanduser().absolute()
+    check_target(path, workspaces)
     if path.is_dir():
         raise RuleError(f"{path} adalah folder", "tulis nama berkas, mis. laporan.xlsx")
     if not path.parent.is_dir():
