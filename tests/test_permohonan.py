@@ -182,8 +182,44 @@ def test_numbering_across_a_year_change_and_legacy_numbers(run, ws):
     text = path.read_text(encoding="utf-8")
     legacy = text.splitlines()[2].replace("001/PPID/5271/I/2026", "17/PPID/5271/I/2026")
     path.write_text(text + legacy.replace("Budi", "Ani") + "\r\n", encoding="utf-8")
+    # (a row typed outside ppidctl is recorded first: see test_no_number_given_twice_after_…)
+    run("periksa", "--terima-perubahan", "--catatan", "register lama diketik ulang")  # (exit 1:
+    # 002–016 are not in the register, which periksa goes on reporting)
     data = json.loads(catat(run, "--format", "json", day="2026-01-05").stdout)
     assert data["nomor_registrasi"] == "018/PPID/5271/I/2026"
+
+
+def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, ws):
+    """A row deleted by hand, the file removed, or the storage format switched: the next number
+    would be one already given. Adding rows is refused (nothing written) until the register is
+    rebuilt from the journal or the edit is accepted; changing rows goes on (periksa reports)."""
+    for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
+        catat(run, day=day)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:3] + lines[4:]))  # 003 deleted
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                message="registers/permohonan.csv berbeda dari keadaan terakhirnya di jurnal")  # fmt: skip
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")  # a change: goes on
+    run.ok("pulihkan", "--register", "permohonan")
+    data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
+    assert data["nomor_registrasi"] == "004/PPID/5271/III/2026"
+    # the file removed: refused too, and the message says so
+    path.unlink()
+    res = run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                      message="registers/permohonan.csv tidak ada")  # fmt: skip
+    assert "ppidctl pulihkan --register permohonan" in res.stderr
+    run.ok("pulihkan", "--register", "permohonan")
+    # the storage format switched to xlsx: the (new, empty) xlsx register is not the journal's
+    conf = ws.root / "ppidctl.toml"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('format = "csv"', 'format = "xlsx"'),
+                    encoding="utf-8")  # fmt: skip
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                message="registers/permohonan.xlsx")  # fmt: skip
+    run.ok("pulihkan", "--register", "permohonan")  # the register rebuilt, now as xlsx
+    data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
+    assert data["nomor_registrasi"] == "005/PPID/5271/III/2026"
 
 
 def test_sequence_part_alone_must_be_unambiguous(run, today):

@@ -277,3 +277,26 @@ def test_a_bulk_journal_line_expands_to_one_entry_per_row():
     assert expand(single) == [single]
     del line["sumber"]
     assert [e.get("sumber") for e in expand(line)] == [None, None]
+
+
+def test_recorded_hashes_are_read_backwards_across_blocks(tmp_path):
+    """The hash a register had after the last commit that recorded it, however far back (a
+    bulk import line of many megabytes may lie in between); a register never named is absent."""
+
+    def line(**kw) -> bytes:
+        return json.dumps(kw, ensure_ascii=False).encode() + b"\n"
+
+    path = tmp_path / "jurnal.jsonl"
+    path.write_bytes(
+        line(register_sha256={"keberatan": "k1", "permohonan": "p1"})
+        + line(register_sha256={"permohonan": "p2"}, catatan="é" * 100_000)  # > one block
+        + line(aksi="tambah", baris=["x" * 300_000])  # a long line without hashes
+        + line(register_sha256={"surat": "s1"})
+    )
+    names = {"permohonan", "keberatan", "surat", "libur"}
+    assert journal.recorded_hashes(path, names) == {"permohonan": "p2", "keberatan": "k1",
+                                                    "surat": "s1"}  # fmt: skip
+    assert journal.recorded_hashes(path, {"surat"}, last=line(register_sha256={"surat": "s2"})) == {
+        "surat": "s2"
+    }
+    assert journal.recorded_hashes(tmp_path / "tidak-ada.jsonl", names) == {}

@@ -207,6 +207,44 @@ def tail(path: Path) -> bytes:
         return _check_tail(path, _read_end(read_at, size))
 
 
+def recorded_hashes(path: Path, names: set[str], last: bytes = b"") -> dict[str, str]:
+    """The SHA-256 each register of ``names`` had after the last commit that wrote or attested
+    it (``register_sha256``), read backwards from the end of the journal; a register no line
+    names is left out. ``last``: the journal's last line, when already read."""
+    found: dict[str, str] = {}
+
+    def take(line: bytes) -> bool:
+        if b'"register_sha256"' in line:
+            entry = whole(line if line.endswith(b"\n") else line + b"\n")
+            after = entry.get("register_sha256") if entry else None
+            if isinstance(after, dict):
+                for name in names - found.keys():
+                    if isinstance(after.get(name), str):
+                        found[name] = after[name]
+        return found.keys() >= names
+
+    if last and take(last):
+        return found
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return found
+    with f:
+        pos, rest = f.seek(0, os.SEEK_END), b""
+        while pos > 0:  # blocks from the end; a line is looked at once it is whole
+            step = min(1 << 16, pos)
+            pos -= step
+            f.seek(pos)
+            lines = (f.read(step) + rest).split(b"\n")
+            rest = lines.pop(0)  # (may be the end of a line that starts in an earlier block)
+            for line in reversed(lines):
+                if line and take(line):
+                    return found
+        if rest:
+            take(rest)
+    return found
+
+
 def torn_offset(data: bytes) -> int:
     """Where the torn tail of the journal ``data`` starts (``len(data)`` when there is none):
     trailing bytes without a line break, then whole lines at the end that are not JSON entries,

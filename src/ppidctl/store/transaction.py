@@ -287,6 +287,8 @@ class Transaction:
             }
             if not self.pemulihan:
                 self._refuse_half_applied(last, before)
+                grown = {n: before[n] for n, rows in self.added.items() if rows and n in before}
+                self._refuse_changed_outside(jpath, last, grown)
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
@@ -368,6 +370,27 @@ class Transaction:
                     "tertulis ke register (perintah itu terhenti di tengah jalan); perintah ini "
                     "tidak dijalankan",
                     "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini",
+                )
+
+    def _refuse_changed_outside(self, jpath: Path, last: bytes, before: dict[str, str]) -> None:
+        """Refuse to add rows to a register that is not as the journal last recorded it: after a
+        row was deleted or the file replaced or removed by hand (or the storage format switched)
+        the next registration or letter number would be one already given. (A command that only
+        changes rows goes on; ``periksa`` reports the edit it built on.) ``ppidctl periksa``
+        shows what differs; ``pulihkan`` rebuilds the register from the journal,
+        ``periksa --terima-perubahan`` records a deliberate edit."""
+        recorded = journal.recorded_hashes(jpath, set(before), last)
+        for name, sha in sorted(before.items()):
+            if name in recorded and recorded[name] != sha:
+                path = self._path(name)
+                how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
+                raise RegisterError(
+                    f"registers/{path.name} {how} (diubah, diganti, atau dihapus di luar "
+                    "ppidctl); perintah ini tidak dijalankan agar tidak ada nomor registrasi "
+                    "yang terpakai dua kali",
+                    "lihat bedanya dengan: ppidctl periksa; lalu bangun ulang dari jurnal: "
+                    f"ppidctl pulihkan --register {name}, atau terima suntingan yang disengaja: "
+                    "ppidctl periksa --terima-perubahan --catatan TEKS",
                 )
 
     def _sequences_before(self, blobs: dict[str, Data]) -> dict[str, dict[str, int]]:
