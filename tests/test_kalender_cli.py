@@ -82,3 +82,12 @@ def test_kalender_refusals(run):
         message="sudah ada di registers/libur.csv",
     )
     run.refused("kalender", "hitung", "2026-13-01", "3", message="bukan tanggal")
+
+
+def test_hitung_past_the_last_date_is_refused(run):
+    # 9999-12-31 is the last date there is: counting past it is a refusal, not a traceback
+    message = "hitungan hari kerja melewati tanggal terakhir kalender (9999-12-31)"
+    run.refused("kalender", "hitung", "9999-12-30", "5", message=message)
+    run.refused("kalender", "hitung", "9990-01-01", "3650", "--format", "json", message=message)
+    out = json.loads(run.ok("kalender", "hitung", "9999-12-31", "0", "--format", "json").stdout)
+    assert out["jatuh_tempo"] == "9999-12-31"
