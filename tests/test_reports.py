@@ -554,6 +554,38 @@ def test_daily(hws):
     assert [r["sisa_hari_kerja"] for r in wider] == [2, 4]  # P3 due Apr 17
 
 
+def test_daily_past_day_shows_the_status_of_that_day(hws):
+    from ppidctl.reports import daily
+
+    def status(day, dalam):
+        lap = daily(hws, day, dalam=dalam)
+        return {
+            r["nomor_registrasi"]: r["status"]
+            for key in ("jatuh_tempo", "terlambat")
+            for r in lap[key].baris
+        }
+
+    on_17 = status("2026-03-17", 30)
+    # K1 (now 'sengketa'): received Mar 16, forwarded Mar 17, the dispute came only Mar 31
+    assert on_17["001/KEB/PPID/5271/III/2026"] == "diteruskan"
+    # P3 (now 'selesai'): received Mar 17, forwarded only Mar 26
+    assert on_17["003/PPID/5271/III/2026"] == "terdaftar"
+    # P2 (now 'selesai'): forwarded Mar 16, decided Mar 27
+    assert on_17["002/PPID/5271/III/2026"] == "diteruskan"
+    # P6: nothing happened after that day: the register's own status
+    assert on_17["005/PPID/5271/III/2026"] == "diteruskan"
+    on_31 = status("2026-03-31", 30)
+    assert on_31["003/PPID/5271/III/2026"] == "diperpanjang"  # extended Mar 30, decided Apr 14
+    assert on_31["002/KEB/PPID/5271/III/2026"] == "pleno"  # still open: as the register says
+
+
+def test_daily_objections_received_show_their_channel(hws):
+    from ppidctl.reports import daily
+
+    (row,) = daily(hws, "2026-03-16")["masuk"].baris
+    assert (row["nomor_registrasi"], row["saluran"]) == ("001/KEB/PPID/5271/III/2026", "langsung")
+
+
 # --------------------------------------------------------------------------- several offices
 
 
