@@ -821,6 +821,47 @@ def test_docx_report(hws, tmp_path):
     assert "{{" not in text + cells
 
 
+def test_daily_report_files(hws, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from conftest import Runner, snapshot
+
+    run = Runner(hws.root)
+    before = snapshot(hws.root)
+    xlsx, docx = tmp_path / "harian.xlsx", tmp_path / "harian.docx"
+    for out in (xlsx, docx):
+        res = run.ok("laporan", "harian", "--tanggal", "2026-03-31", "--keluaran", str(out))
+        assert res.stdout.strip() == str(out)
+    assert snapshot(hws.root) == before  # masked output: the workspace is untouched
+
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["Ringkasan", "Permohonan", "Keberatan"]
+    ring = wb["Ringkasan"]
+    assert ring["A1"].value == "Data Layanan Harian Selasa, 31 Maret 2026"
+    rows = [[c.value for c in row] for row in ring.iter_rows()]
+    figures = {r[0]: r[1] for r in rows if r[0]}
+    assert (figures["Permohonan masuk"], figures["Informasi diserahkan"]) == (1, 1)
+    assert figures["Lewat tenggat"] == 2
+    cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
+    assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
+    assert cases["005/PPID/5271/III/2026"][4:6] == ["2026-03-10", -10]  # overdue
+    det = wb["Permohonan"]  # the day's request, personal data masked
+    assert [c.value for c in det[2]][0] == "004/PPID/5271/III/2026" and det.max_row == 2
+    head = [c.value for c in det[1]]
+    assert det.cell(2, head.index("Alamat") + 1).value == "…, Mataram"
+
+    doc = Document(str(docx))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "DATA LAYANAN HARIAN SELASA, 31 MARET 2026" in text
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    ringkasan = {r[0]: r[1] for r in tables[0]}
+    assert (ringkasan["Permohonan masuk"], ringkasan["Lewat tenggat"]) == ("1", "2")
+    cells = [c for t in tables for row in t for c in row]
+    assert "005/PPID/5271/III/2026" in cells and "003/KEB/PPID/5271/III/2026" in cells
+    assert "5271011203900001" not in text + "\n".join(cells)
+
+
 def test_docx_uses_report_texts_from_settings(hws, tmp_path):
     from docx import Document
 

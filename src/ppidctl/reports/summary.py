@@ -1312,7 +1312,10 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "disusun dari tanggal langkah di register (diteruskan, diperpanjang, pleno); langkah "
             "tanpa tanggal dianggap belum terjadi.",
         ],
-        detail={},
+        detail={
+            "permohonan": P.frame[m.diterima].reset_index(drop=True),
+            "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
+        },
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
         workspaces=[ws],
