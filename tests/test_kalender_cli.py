@@ -82,3 +82,37 @@ def test_kalender_refusals(run):
         message="sudah ada di registers/libur.csv",
     )
     run.refused("kalender", "hitung", "2026-13-01", "3", message="bukan tanggal")
+
+
+def test_hitung_past_the_last_date_is_refused(run):
+    # 9999-12-31 is the last date there is: counting past it is a refusal, not a traceback
+    message = "hitungan hari kerja melewati tanggal terakhir kalender (9999-12-31)"
+    run.refused("kalender", "hitung", "9999-12-30", "5", message=message)
+    run.refused("kalender", "hitung", "9990-01-01", "3650", "--format", "json", message=message)
+    out = json.loads(run.ok("kalender", "hitung", "9999-12-31", "0", "--format", "json").stdout)
+    assert out["jatuh_tempo"] == "9999-12-31"
+
+
+def test_hitung_csv_ends_with_the_deadline(run):
+    import csv
+    import io
+
+    def rows(*args):
+        out = run.ok("kalender", "hitung", *args, "--format", "csv").stdout
+        return list(csv.DictReader(io.StringIO(out)))
+
+    # the year's end: Dec 24 (cuti bersama), Dec 25 (Natal), weekends, Jan 1, ... are skipped
+    due = json.loads(run.ok("kalender", "hitung", "2026-12-23", "10", "--format", "json").stdout)
+    found = rows("2026-12-23", "10")
+    assert found[:-1] == due["dilewati"]  # the days skipped, as before
+    assert [r["tanggal"] for r in found[:2]] == ["2026-12-24", "2026-12-25"]
+    assert found[-1] == {
+        "tanggal": due["jatuh_tempo"],
+        "jenis": "jatuh tempo",
+        "keterangan": "10 hari kerja setelah 2026-12-23",
+    }
+    # nothing skipped: the deadline is still there
+    assert rows("2026-03-02", "1") == [
+        {"tanggal": "2026-03-03", "jenis": "jatuh tempo",
+         "keterangan": "1 hari kerja setelah 2026-03-02"}
+    ]  # fmt: skip

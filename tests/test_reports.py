@@ -554,6 +554,38 @@ def test_daily(hws):
     assert [r["sisa_hari_kerja"] for r in wider] == [2, 4]  # P3 due Apr 17
 
 
+def test_daily_past_day_shows_the_status_of_that_day(hws):
+    from ppidctl.reports import daily
+
+    def status(day, dalam):
+        lap = daily(hws, day, dalam=dalam)
+        return {
+            r["nomor_registrasi"]: r["status"]
+            for key in ("jatuh_tempo", "terlambat")
+            for r in lap[key].baris
+        }
+
+    on_17 = status("2026-03-17", 30)
+    # K1 (now 'sengketa'): received Mar 16, forwarded Mar 17, the dispute came only Mar 31
+    assert on_17["001/KEB/PPID/5271/III/2026"] == "diteruskan"
+    # P3 (now 'selesai'): received Mar 17, forwarded only Mar 26
+    assert on_17["003/PPID/5271/III/2026"] == "terdaftar"
+    # P2 (now 'selesai'): forwarded Mar 16, decided Mar 27
+    assert on_17["002/PPID/5271/III/2026"] == "diteruskan"
+    # P6: nothing happened after that day: the register's own status
+    assert on_17["005/PPID/5271/III/2026"] == "diteruskan"
+    on_31 = status("2026-03-31", 30)
+    assert on_31["003/PPID/5271/III/2026"] == "diperpanjang"  # extended Mar 30, decided Apr 14
+    assert on_31["002/KEB/PPID/5271/III/2026"] == "pleno"  # still open: as the register says
+
+
+def test_daily_objections_received_show_their_channel(hws):
+    from ppidctl.reports import daily
+
+    (row,) = daily(hws, "2026-03-16")["masuk"].baris
+    assert (row["nomor_registrasi"], row["saluran"]) == ("001/KEB/PPID/5271/III/2026", "langsung")
+
+
 # --------------------------------------------------------------------------- several offices
 
 
@@ -787,6 +819,47 @@ def test_docx_report(hws, tmp_path):
     assert "Pasal 17 huruf h" in cells
     assert "5271011203900001" not in text + cells  # figures only, no personal data
     assert "{{" not in text + cells
+
+
+def test_daily_report_files(hws, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from conftest import Runner, snapshot
+
+    run = Runner(hws.root)
+    before = snapshot(hws.root)
+    xlsx, docx = tmp_path / "harian.xlsx", tmp_path / "harian.docx"
+    for out in (xlsx, docx):
+        res = run.ok("laporan", "harian", "--tanggal", "2026-03-31", "--keluaran", str(out))
+        assert res.stdout.strip() == str(out)
+    assert snapshot(hws.root) == before  # masked output: the workspace is untouched
+
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames == ["Ringkasan", "Permohonan", "Keberatan"]
+    ring = wb["Ringkasan"]
+    assert ring["A1"].value == "Data Layanan Harian Selasa, 31 Maret 2026"
+    rows = [[c.value for c in row] for row in ring.iter_rows()]
+    figures = {r[0]: r[1] for r in rows if r[0]}
+    assert (figures["Permohonan masuk"], figures["Informasi diserahkan"]) == (1, 1)
+    assert figures["Lewat tenggat"] == 2
+    cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
+    assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
+    assert cases["005/PPID/5271/III/2026"][4:6] == ["2026-03-10", -10]  # overdue
+    det = wb["Permohonan"]  # the day's request, personal data masked
+    assert [c.value for c in det[2]][0] == "004/PPID/5271/III/2026" and det.max_row == 2
+    head = [c.value for c in det[1]]
+    assert det.cell(2, head.index("Alamat") + 1).value == "…, Mataram"
+
+    doc = Document(str(docx))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "DATA LAYANAN HARIAN SELASA, 31 MARET 2026" in text
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    ringkasan = {r[0]: r[1] for r in tables[0]}
+    assert (ringkasan["Permohonan masuk"], ringkasan["Lewat tenggat"]) == ("1", "2")
+    cells = [c for t in tables for row in t for c in row]
+    assert "005/PPID/5271/III/2026" in cells and "003/KEB/PPID/5271/III/2026" in cells
+    assert "5271011203900001" not in text + "\n".join(cells)
 
 
 def test_docx_uses_report_texts_from_settings(hws, tmp_path):

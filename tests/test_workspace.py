@@ -89,6 +89,16 @@ def test_bad_settings_name_key_and_line(ws, edit, message):
     run.refused("jatuh-tempo", message=message)
 
 
+def test_toml_syntax_error_is_indonesian_with_line_and_column(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n[tenggat]\npermohonan = 10\n", encoding="utf-8")
+    line = len(text.splitlines()) + 2  # the second [tenggat]
+    message = f"ppidctl.toml tidak dapat dibaca: bukan TOML yang sah (baris {line}, kolom 9)"
+    result = Runner(ws.root).refused("jatuh-tempo", message=message)
+    assert "Cannot declare" not in result.stderr and "line" not in result.stderr
+
+
 def test_line_numbers_point_at_the_key(ws):
     text = (ws.root / "ppidctl.toml").read_text(encoding="utf-8")
     line = config.line_of(text, "tenggat", "sengketa")

@@ -219,6 +219,14 @@ def toml_escape(text: str) -> str:
     return "".join(out)
 
 
+def toml_error_place(e: tomllib.TOMLDecodeError) -> str:
+    """Where a TOML syntax error lies, in Indonesian: ``" (baris 74, kolom 9)"``, or ``""`` when
+    the parser does not say. The parser's own description is English, so only the place is kept
+    (for ppidctl.toml and the import's ``--peta`` file alike)."""
+    place = re.search(r"line (\d+), column (\d+)", str(e))
+    return f" (baris {place[1]}, kolom {place[2]})" if place else ""
+
+
 def default_text(nama: str, nama_singkat: str, kode: str) -> str:
     esc = toml_escape
     return DEFAULT_TOML.format(nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode))
@@ -255,7 +263,9 @@ def load(path: Path) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(
-            f"{path.name} tidak dapat dibaca ({e})", "perbaiki baris tersebut sesuai format TOML"
+            f"{path.name} tidak dapat dibaca: bukan TOML yang sah{toml_error_place(e)}",
+            "perbaiki baris itu: setiap bagian seperti [tenggat] hanya boleh ada sekali, teks "
+            "ditulis dalam tanda kutip",
         ) from None
     for (section, key), (typ, required) in SPEC.items():
         sect = data.get(section)

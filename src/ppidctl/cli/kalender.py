@@ -33,11 +33,15 @@ def hitung(
     hari: Annotated[int, typer.Argument(help="Jumlah hari kerja.", min=0, max=3650)],
     format: Fmt = Format.teks,
 ) -> None:
-    """Tanggal tenggat N hari kerja setelah TANGGAL, dengan hari libur yang dilewati."""
+    """Tanggal tenggat N hari kerja setelah TANGGAL, dengan hari libur yang dilewati.
+
+    Dengan --format csv, baris terakhir adalah tenggatnya sendiri (jenis "jatuh tempo").
+    """
     from ..rules import validation as v
 
     ws = workspace()
-    due = ws.calendar.add_workdays(v.tanggal(tanggal, "TANGGAL"), hari)
+    start = v.tanggal(tanggal, "TANGGAL")
+    due = ws.calendar.add_workdays(start, hari)
     skipped = [
         {
             "tanggal": d.tanggal.isoformat(),
@@ -73,6 +77,14 @@ def hitung(
         )
         if skipped:
             typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
+    else:  # csv: one table, so the deadline is its last row (after the days skipped to reach it)
+        skipped.append(
+            {
+                "tanggal": due.tanggal.isoformat(),
+                "jenis": "jatuh tempo",
+                "keterangan": f"{hari} hari kerja setelah {start.isoformat()}",
+            }
+        )
     emit(
         skipped, format, [("tanggal", "Tanggal"), ("jenis", "Jenis"), ("keterangan", "Keterangan")]
     )

@@ -152,11 +152,14 @@ def harian(
         int, typer.Option("--dalam", min=0, max=60, help="Jatuh tempo dalam N hari kerja.")
     ] = 3,
     format: Fmt = Format.teks,
+    keluaran: Keluaran = None,
+    tanpa_sensor: TanpaSensor = False,
+    petugas: Petugas = "",
 ) -> None:
     """Data layanan harian: masuk, dijawab, jatuh tempo dalam 3 hari kerja, lewat tenggat."""
     from ..reports.summary import daily
 
-    emit_report(daily(workspace(), tanggal, dalam), format)
+    _finish(daily(workspace(), tanggal, dalam), format, keluaran, tanpa_sensor, petugas)
 
 
 @app.command()

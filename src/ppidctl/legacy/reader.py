@@ -60,6 +60,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import schema
+from ..config import toml_error_place
 from ..errors import PpidError
 from . import values as V
 
@@ -267,10 +268,8 @@ def _baca_peta(path: Path, register: str) -> dict[str, str]:
             f"berkas peta '{path}' bukan teks UTF-8", "simpan ulang berkas itu sebagai UTF-8"
         ) from None
     except tomllib.TOMLDecodeError as e:
-        letak = re.search(r"line (\d+), column (\d+)", str(e))
-        di = f" (baris {letak[1]}, kolom {letak[2]})" if letak else ""
         raise ImporError(
-            f"berkas peta '{path}' bukan TOML yang sah{di}",
+            f"berkas peta '{path}' bukan TOML yang sah{toml_error_place(e)}",
             f"judul kolom ditulis dalam tanda kutip, satu per baris, mis.\n{contoh}",
         ) from None
     kolom = data.get("kolom")

@@ -10,7 +10,12 @@ IV. Rincian keberatan dan sengketa informasi;
 V. Standar layanan dan perkara terbuka;
 VI. Kendala and VII. Rekomendasi — editable sections with a hint text for the PPID to replace.
 
-Built directly with python-docx (no template). No personal data is printed: only figures.
+The daily page (``laporan harian``) is no such report: its document holds the same heading, its
+tables (figures, and the day's cases by number and requester name, as on the screen) and notes,
+and the same signature block.
+
+Built directly with python-docx (no template). No personal data is printed beyond what the
+report's tables show: figures, and for the daily page the requesters' names.
 """
 
 from __future__ import annotations
@@ -60,6 +65,11 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
     from docx.shared import Pt
 
     cols = [(k, label) for k, label in t.kolom if k not in skip]
+    # as on the screen: a column of figures is right-aligned, one of text (names, numbers) is not
+    numeric = [
+        i > 0 and all(isinstance(row.get(k), (int, float)) or row.get(k) is None for row in t.baris)
+        for i, (k, _label) in enumerate(cols)
+    ]
     p = doc.add_paragraph()
     run = p.add_run(t.judul)
     run.bold = True
@@ -70,13 +80,14 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
         r = cell.paragraphs[0].add_run(label)
         r.bold = True
         r.font.size = Pt(9)
-    for row in t.baris:
+    empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
+    for row in t.baris or [empty]:
         cells = table.add_row().cells
         for i, (cell, (k, _label)) in enumerate(zip(cells, cols, strict=True)):
             para = cell.paragraphs[0]
             r = para.add_run(_fmt(row.get(k)).strip() if i == 0 else _fmt(row.get(k)))
             r.font.size = Pt(9)
-            if i > 0:
+            if numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if t.catatan:
         note = doc.add_paragraph()
@@ -103,9 +114,6 @@ def docx_bytes(lap: Laporan) -> bytes:
 
     inst = lap.instansi.get("instansi", {})
     ppid = lap.instansi.get("ppid", {})
-    atasan = lap.instansi.get("atasan_ppid", {})
-    teks = lap.instansi.get("laporan", {})
-    r = lap.ringkasan
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Arial"
@@ -123,9 +131,42 @@ def docx_bytes(lap: Laporan) -> bytes:
     period = doc.add_paragraph()
     period.alignment = WD_ALIGN_PARAGRAPH.CENTER
     period.add_run(
-        f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
+        f"Tanggal {tanggal_panjang(lap.mulai)}"
+        if lap.jenis == "harian"
+        else f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
     ).italic = True
 
+    if lap.jenis == "harian":
+        for t in lap.tabel:
+            _table(doc, t)
+    else:
+        _report_sections(doc, lap)
+
+    doc.add_heading("Catatan Metode", level=2)
+    for note in lap.catatan:
+        doc.add_paragraph(note, style="List Bullet")
+
+    sign = doc.add_paragraph()
+    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    kota = inst.get("kota", "")
+    sign.add_run(
+        f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
+        f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
+        f"{ppid.get('nama', '')}\n"
+        f"NIP. {ppid.get('nip', '-')}"
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _report_sections(doc, lap: Laporan) -> None:
+    """Sections I-VII of the monthly and annual report (the module doc)."""
+    inst = lap.instansi.get("instansi", {})
+    ppid = lap.instansi.get("ppid", {})
+    atasan = lap.instansi.get("atasan_ppid", {})
+    teks = lap.instansi.get("laporan", {})
+    r = lap.ringkasan
     doc.add_heading("I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", level=1)
     if teks.get("kebijakan_umum"):
         doc.add_paragraph(str(teks["kebijakan_umum"]))
@@ -192,23 +233,6 @@ def docx_bytes(lap: Laporan) -> bytes:
     _hint(doc, HINT_KENDALA)
     doc.add_heading("VII. Rekomendasi dan Rencana Tindak Lanjut", level=1)
     _hint(doc, HINT_REKOMENDASI)
-
-    doc.add_heading("Catatan Metode", level=2)
-    for note in lap.catatan:
-        doc.add_paragraph(note, style="List Bullet")
-
-    sign = doc.add_paragraph()
-    sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    kota = inst.get("kota", "")
-    sign.add_run(
-        f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
-        f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
-        f"{ppid.get('nama', '')}\n"
-        f"NIP. {ppid.get('nip', '-')}"
-    )
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def _today(lap: Laporan):

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from ..errors import RuleError
+
 __all__ = ["DayOff", "Deadline", "Override", "WorkCalendar"]
 
 AKHIR_PEKAN = "akhir_pekan"
@@ -168,7 +170,8 @@ class WorkCalendar:
 
         ``start`` may be a non-working day: day 1 is then the first working day after it.
         ``n == 0`` returns ``start`` itself (even on a non-working day) with nothing skipped and
-        no warnings. A negative ``n`` raises ``ValueError``.
+        no warnings. A negative ``n`` raises ``ValueError``; a count that would pass 9999-12-31
+        (the last date Python knows) raises :class:`~ppidctl.errors.RuleError`.
         """
         _check_date(start)
         if isinstance(n, bool) or not isinstance(n, int):
@@ -305,8 +308,11 @@ def _check_date(d: object) -> None:
 def _next_day(d: date) -> date:
     try:
         return d + _ONE_DAY
-    except OverflowError:
-        raise ValueError(f"tanggal melewati batas kalender: {d.isoformat()}") from None
+    except OverflowError:  # a user's date near 9999-12-31: a refusal, not a traceback
+        raise RuleError(
+            f"hitungan hari kerja melewati tanggal terakhir kalender ({d.isoformat()})",
+            "pilih tanggal atau jumlah hari kerja yang lebih kecil",
+        ) from None
 
 
 @functools.cache
