@@ -196,6 +196,49 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
 
 
+def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, today):
+    """cli.md: every open case. A reply not yet delivered is due by the SOP standard (1 working
+    day), a delivered reply waits for the requester until the dispute window closes (the
+    requester's deadline: never 'terlambat'), granted information not yet handed over has no
+    date: counted on stderr, listed with --status diputuskan."""
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan")
+    run.ok(*catat_args(day="2026-04-06", alasan="d"))
+    step(run, "teruskan", "1", "--tanggal", "2026-04-07")
+    step(run, "pleno", "1", "--tanggal", "2026-04-08")
+    step(
+        run, "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-04-10", "--tanpa-surat"
+    )
+
+    def due(*extra):
+        res = run.ok("jatuh-tempo", "--format", "json", *extra)
+        rows = [(d["nomor_registrasi"], d["status"], d["jenis_tenggat"], d["jatuh_tempo"],
+                 d["sisa_hari_kerja"], d["terlambat"]) for d in json.loads(res.stdout)]  # fmt: skip
+        return rows, res.stderr
+
+    today("2026-04-15")  # Fri 10 Apr + 1 working day = Mon 13 Apr: two working days past
+    rows, stderr = due()
+    assert rows == [(K1, "ditanggapi", "penyampaian tanggapan (standar layanan SOP)", "2026-04-13",
+                     -2, "tidak")]  # fmt: skip
+    assert (
+        "juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus diputuskan — lihat: ppidctl "
+        "jatuh-tempo --status diputuskan" in stderr
+    )
+    rows, _ = due("--status", "diputuskan")
+    assert rows == [(R1, "diputuskan", "penyerahan informasi (tanpa tenggat undang-undang)", "",
+                     None, "tidak")]  # fmt: skip
+    assert "Sisa hari kerja" in run.ok("jatuh-tempo", "--status", "diputuskan").stdout  # (teks)
+    step(run, "sampaikan", "1", "--tanggal", "2026-04-15")
+    today("2026-05-11")  # the window (14 working days from 15 Apr) closed on Wed 6 May
+    rows, _ = due("--dalam", "30")
+    assert rows == [(K1, "disampaikan",
+                     "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)",
+                     "2026-05-06", -3, "tidak")]  # fmt: skip
+    step(run, "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", "2026-05-11")
+    assert due() == ([], "Peringatan: juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus "
+                         "diputuskan — lihat: ppidctl jatuh-tempo --status diputuskan\n")  # fmt: skip
+
+
 def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
     # Request Mon 4 May (deadline 20 May: 5-8, 11-13, 18-20), granted with a fee Wed 6 May.
     nomor = request(run, "2026-05-04")

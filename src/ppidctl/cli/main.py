@@ -97,11 +97,23 @@ def jatuh_tempo(
     dalam: Dalam = None,
 ) -> None:
     """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
+    from collections import Counter
+
     from ..services.queries import due_cases
-    from .common import workspace
+    from .common import warnings, workspace
 
     ws = workspace()
     rows = due_cases(ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam))
+    if not status:  # open cases with no date to keep (legacy ones by the hundred): counted
+        undated = Counter((r["register"], r["status"]) for r in rows if not r["jatuh_tempo"])
+        rows = [r for r in rows if r["jatuh_tempo"]]
+        warnings(
+            [
+                f"juga terbuka tanpa tanggal tenggat: {n} {reg} berstatus {st} — lihat: ppidctl "
+                f"jatuh-tempo --status {st}"
+                for (reg, st), n in sorted(undated.items())
+            ]
+        )
     columns = [
         ("register", "Register"),
         ("nomor_registrasi", "Nomor"),
@@ -113,9 +125,12 @@ def jatuh_tempo(
     ]
 
     def style(r):
-        if r["sisa_hari_kerja"] < 0:
+        left = r["sisa_hari_kerja"]
+        if left is None:
+            return ""
+        if left < 0:
             return "bold red"
-        return "yellow" if r["sisa_hari_kerja"] <= 2 else ""
+        return "yellow" if left <= 2 else ""
 
     emit(rows, format, columns, title=f"Jatuh tempo per {ws.today().isoformat()}", styles=style)
 

@@ -21,6 +21,14 @@ OPEN = {
     "permohonan": ("terdaftar", "diteruskan", "diperpanjang"),
     "keberatan": ("terdaftar", "diteruskan", "pleno"),
 }
+#: Cases not yet closed whose next step has no statutory deadline; ``jatuh-tempo`` lists them
+#: too (cli.md: every open case), below the statutory ones when they have no date: information
+#: granted but not yet handed over (closed by ``selesai``; the notification's "waktu
+#: penyediaan" is shown), a reply not yet delivered (the SOP standard ``[standar_layanan]
+#: sampaikan_tanggapan``, SOP Keberatan step 7), a reply delivered and the requester's answer
+#: awaited (the dispute window, UU 14/2008 Pasal 37(2): the requester's deadline, never the
+#: office's lateness). Reports and ``periksa`` count only OPEN as open.
+MENUNGGU = {"permohonan": ("diputuskan",), "keberatan": ("ditanggapi", "disampaikan")}
 
 
 @dataclass
@@ -77,7 +85,11 @@ class Filter:
 
 
 def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> dict[str, Any]:
-    """The live deadline of an open case: date, working days left, kind of deadline."""
+    """The live deadline of an open case: date, working days left (None: no date), kind of
+    deadline; for a case of MENUNGGU, its next step's."""
+    status = row.get("status", "")
+    if status in MENUNGGU[register]:
+        return _waiting(ws, row, today)
     if register == "permohonan":
         due = deadlines.request(row, ws.settings, ws.calendar)
         kind = "pemberitahuan tertulis" + (
@@ -97,6 +109,30 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
     }
 
 
+def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
+    status, due = row["status"], None
+    if status == "diputuskan":
+        kind = "penyerahan informasi (tanpa tenggat undang-undang)"
+        if row.get("waktu_penyediaan"):
+            kind += f"; waktu penyediaan: {row['waktu_penyediaan']}"
+    elif status == "ditanggapi":
+        kind = "penyampaian tanggapan (standar layanan SOP)"
+        if row.get("tanggal_tanggapan"):
+            start = common.iso_day(row["tanggal_tanggapan"])
+            limit = int(ws.settings.get("standar_layanan", "sampaikan_tanggapan"))
+            due = ws.calendar.add_workdays(start, limit).tanggal
+    else:  # disampaikan
+        kind = "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)"
+        if row.get("batas_sengketa"):
+            due = common.iso_day(row["batas_sengketa"])
+    return {
+        "jatuh_tempo": due.isoformat() if due else "",
+        "sisa_hari_kerja": deadlines.remaining(ws.calendar, today, due) if due else None,
+        "jenis_tenggat": kind,
+        "peringatan": [],
+    }
+
+
 def is_open(register: str, row: dict[str, str]) -> bool:
     return row.get("status") in OPEN[register]
 
@@ -109,7 +145,7 @@ def listing(
         f.check_status((register,))
     needle = (f.cari or "").casefold()
     today = ws.today()
-    statuses = OPEN[register] if only_open else None
+    statuses = OPEN[register] + MENUNGGU[register] if only_open else None
     if f.status:
         statuses = (f.status,) if statuses is None or f.status in statuses else ()
     table = ws.read(register)
@@ -125,18 +161,21 @@ def listing(
         ):
             continue
         rec = dict(row)
-        if is_open(register, row):
+        waiting = only_open and row["status"] in MENUNGGU[register]
+        if waiting or is_open(register, row):
             rec.update(
                 {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
             )
-            late_now = rec["sisa_hari_kerja"] < 0
+            late_now = not waiting and rec["sisa_hari_kerja"] < 0
         else:
             late_now = row.get("terlambat") == "ya"
         rec["terlambat"] = "ya" if late_now else (row.get("terlambat") or "tidak")
         if f.terlambat and not late_now:
             continue
-        if f.dalam is not None and not (
-            is_open(register, row) and rec["sisa_hari_kerja"] <= f.dalam
+        if f.dalam is not None and (
+            rec.get("sisa_hari_kerja") is None
+            or not (waiting or is_open(register, row))
+            or rec["sisa_hari_kerja"] > f.dalam
         ):
             continue
         out.append(rec)
@@ -146,7 +185,8 @@ def listing(
 def due_cases(
     ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
 ) -> list[dict[str, Any]]:
-    """Every open case of both registers, overdue first, then by working days left."""
+    """Every open case of both registers (OPEN and MENUNGGU), overdue first, then by working
+    days left; cases without a date last."""
     f.check_status(tuple(registers))
     out = []
     for register in registers:
@@ -154,8 +194,6 @@ def due_cases(
         if not path.exists():
             continue
         for rec in listing(ws, register, f, only_open=True):
-            if not is_open(register, rec):
-                continue
             out.append(
                 {
                     "register": register,
@@ -169,7 +207,14 @@ def due_cases(
                     "terlambat": rec["terlambat"],
                 }
             )
-    out.sort(key=lambda r: (r["sisa_hari_kerja"], r["jatuh_tempo"], r["nomor_registrasi"]))
+    out.sort(  # (a case without a date last)
+        key=lambda r: (
+            r["sisa_hari_kerja"] is None,
+            r["sisa_hari_kerja"] or 0,
+            r["jatuh_tempo"],
+            r["nomor_registrasi"],
+        )
+    )
     return out
 
 
