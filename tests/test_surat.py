@@ -145,6 +145,20 @@ def test_regenerated_letter_is_a_new_file_with_the_same_number(run, ws):
     assert journal[-1]["berkas"] == ["letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx"]
 
 
+def test_copy_of_a_notification_after_the_handover_says_what_the_original_said(run, ws):
+    """A copy has the original's number: it must not mention facts recorded later (the day the
+    information was handed over) where the original said "after the fee is paid"."""
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "5000",
+           "--rincian-biaya", "Penggandaan=5000", "--tanggal", "2026-03-20")  # fmt: skip
+    first = ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx"
+    assert "setelah biaya sebagaimana tersebut di bawah dibayar" in docx_text(first)
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-24")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    copy = ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan-2.docx"
+    assert docx_text(copy) == docx_text(first)
+
+
 def test_batch_for_a_month_is_all_or_nothing(run, ws):
     for day in ("2026-03-02", "2026-03-16", "2026-04-06"):
         catat(run, "--tanpa-surat", day=day)

@@ -453,10 +453,12 @@ def pemberitahuan(doc) -> None:
         ", bersama ini kami sampaikan pemberitahuan tertulis sebagaimana dimaksud dalam Pasal 22 "
         f"ayat (7) {UU_KIP}, sebagai berikut:",
     )
+    # (only what was known on the notification's date: a copy made after the handover, with the
+    # same letter number, must say what the original said)
     waktu = (
-        "{{ waktu_penyediaan if waktu_penyediaan else (tanggal_selesai | tanggal_panjang "
-        'if tanggal_selesai else ("setelah biaya sebagaimana tersebut di bawah dibayar" '
-        'if biaya_rincian else "bersamaan dengan surat pemberitahuan ini")) }}'
+        "{{ waktu_penyediaan if waktu_penyediaan else "
+        '("setelah biaya sebagaimana tersebut di bawah dibayar" '
+        'if biaya_rincian else "bersamaan dengan surat pemberitahuan ini") }}'
     )
     add_table(
         doc,
