@@ -284,13 +284,14 @@ def test_recorded_hashes_are_read_backwards_across_blocks(tmp_path):
     bulk import line of many megabytes may lie in between); a register never named is absent."""
 
     def line(**kw) -> bytes:
-        return json.dumps(kw, ensure_ascii=False).encode() + b"\n"
+        return journal.encode(kw)  # (compact, as every commit writes it)
 
     path = tmp_path / "jurnal.jsonl"
     path.write_bytes(
         line(register_sha256={"keberatan": "k1", "permohonan": "p1"})
         + line(register_sha256={"permohonan": "p2"}, catatan="é" * 100_000)  # > one block
-        + line(aksi="tambah", baris=["x" * 300_000])  # a long line without hashes
+        + line(aksi="tambah", baris=["x" * 300_000], catatan='"register_sha256":{}')  # long,
+        # without hashes (the key's text inside a value is escaped)
         + line(register_sha256={"surat": "s1"})
     )
     names = {"permohonan", "keberatan", "surat", "libur"}

@@ -210,13 +210,19 @@ def tail(path: Path) -> bytes:
 def recorded_hashes(path: Path, names: set[str], last: bytes = b"") -> dict[str, str]:
     """The SHA-256 each register of ``names`` had after the last commit that wrote or attested
     it (``register_sha256``), read backwards from the end of the journal; a register no line
-    names is left out. ``last``: the journal's last line, when already read."""
+    names is left out. ``last``: the journal's last line, when already read. Only the hashes
+    of a line are decoded (an import's line may hold megabytes of rows)."""
     found: dict[str, str] = {}
+    key = b'"register_sha256":{'
 
     def take(line: bytes) -> bool:
-        if b'"register_sha256"' in line:
-            entry = whole(line if line.endswith(b"\n") else line + b"\n")
-            after = entry.get("register_sha256") if entry else None
+        at = line.rfind(key)
+        if at >= 0:  # (a quote inside a JSON string is escaped: this is the key itself)
+            start = at + len(key) - 1
+            try:
+                after = json.loads(line[start : line.index(b"}", start) + 1])
+            except ValueError:
+                after = None
             if isinstance(after, dict):
                 for name in names - found.keys():
                     if isinstance(after.get(name), str):
@@ -230,18 +236,21 @@ def recorded_hashes(path: Path, names: set[str], last: bytes = b"") -> dict[str,
     except FileNotFoundError:
         return found
     with f:
-        pos, rest = f.seek(0, os.SEEK_END), b""
-        while pos > 0:  # blocks from the end; a line is looked at once it is whole
+        pos = f.seek(0, os.SEEK_END)
+        tail: list[bytes] = []  # the pieces, last first, of a line longer than the blocks so far
+        while pos > 0:
             step = min(1 << 16, pos)
             pos -= step
             f.seek(pos)
-            lines = (f.read(step) + rest).split(b"\n")
-            rest = lines.pop(0)  # (may be the end of a line that starts in an earlier block)
-            for line in reversed(lines):
-                if line and take(line):
-                    return found
-        if rest:
-            take(rest)
+            parts = f.read(step).split(b"\n")
+            if len(parts) == 1:
+                tail.append(parts[0])
+                continue
+            lines = [parts[-1] + b"".join(reversed(tail)), *reversed(parts[1:-1])]
+            tail = [parts[0]]
+            if any(line and take(line) for line in lines):
+                return found
+        take(b"".join(reversed(tail)))
     return found
 
 
