@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REQUEST
+from conftest import REQUEST, UJI
 from helpers_docx import docx_text
 
 GOLDEN = Path(__file__).parent / "golden" / "keberatan"
@@ -51,7 +51,9 @@ def request(run, day, *extra) -> str:
 
 def decide(run, nomor, day, keputusan="ditolak", *extra):
     more = (
-        ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK] if keputusan == "ditolak" else []
+        ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK, "--uji-konsekuensi", UJI]
+        if keputusan == "ditolak"
+        else []
     )
     run.ok(
         "permohonan", "putuskan", nomor, "--keputusan", keputusan, *more, "--tanggal", day,

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import REQUEST
+from conftest import REQUEST, UJI
 
 N1 = "001/PPID/5271/III/2026"
 
@@ -443,6 +443,14 @@ def test_step_order_and_extension_refusals(run):
         "--tanpa-surat",
         message="--sk-pengecualian",
     )
+    # no consequence test recorded: refused, never filled in with a generic sentence
+    run.refused(
+        "permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+        "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal", "2026-04-08",
+        message="wajib didasarkan pada uji konsekuensi yang dilakukan PPID sebelum menyatakan "
+        "informasi dikecualikan (UU 14/2008 Pasal 19) — isi --uji-konsekuensi",
+    )  # fmt: skip
     run.refused(
         "permohonan",
         "putuskan",
@@ -495,11 +503,13 @@ def test_step_order_and_extension_refusals(run):
         "Pasal 17 huruf h",
         "--sk-pengecualian",
         "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--uji-konsekuensi",
+        UJI,
         "--tanggal",
         "2026-04-08",
         "--tanpa-surat",
     )
-    assert row(run)["status"] == "selesai"
+    assert (row(run)["status"], row(run)["uji_konsekuensi"]) == ("selesai", UJI)
     run.refused(
         "permohonan",
         "putuskan",

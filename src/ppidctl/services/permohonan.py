@@ -281,10 +281,14 @@ def decide(
             "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)",
             wajib=True,
         )
+        # UU 14/2008 Pasal 19: the PPID must test the consequences (uji konsekuensi) before it
+        # declares information excluded, and the decision letter states that test (rules.md §5).
+        # Only the PPID knows its result: a rejection without one is refused, never filled in.
         if not changes["uji_konsekuensi"]:
-            changes["uji_konsekuensi"] = (
-                "Berdasarkan uji konsekuensi, membuka informasi tersebut dapat menimbulkan "
-                "akibat sebagaimana dimaksud dalam " + changes["alasan_penolakan"]
+            raise RuleError(
+                "penolakan atas dasar pengecualian wajib didasarkan pada uji konsekuensi yang "
+                "dilakukan PPID sebelum menyatakan informasi dikecualikan (UU 14/2008 Pasal 19)",
+                "isi --uji-konsekuensi dengan ringkasan hasil uji konsekuensinya",
             )
     if keputusan == "tidak-dikuasai":
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
