@@ -26,6 +26,8 @@ SK = "Keputusan KPU Kota Mataram Nomor 5 Tahun 2026 tentang Informasi yang Dikec
 R1 = "001/PPID/5271/III/2026"
 K1 = "001/KEB/PPID/5271/IV/2026"
 DOK = "formulir,identitas"
+#: what a rejection on exclusion grounds needs (Pasal 17 ground, decree, consequence test)
+TOLAK = ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK, "--uji-konsekuensi", UJI]
 
 
 @pytest.fixture(autouse=True)
@@ -50,11 +52,7 @@ def request(run, day, *extra) -> str:
 
 
 def decide(run, nomor, day, keputusan="ditolak", *extra):
-    more = (
-        ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK, "--uji-konsekuensi", UJI]
-        if keputusan == "ditolak"
-        else []
-    )
+    more = TOLAK if keputusan == "ditolak" else []
     run.ok(
         "permohonan", "putuskan", nomor, "--keputusan", keputusan, *more, "--tanggal", day,
         "--tanpa-surat", *extra,
@@ -473,6 +471,32 @@ def test_reason_c_derived_from_an_unanswered_request(run):
         "2026-07-30",
         "2026-07-13",
     )
+
+
+def test_a_granted_objection_forbids_withholding_the_information(run):
+    # Request Mon 16 Mar, unanswered by its deadline 7 Apr (see above): reason c from 8 Apr.
+    nomor = request(run, "2026-03-16")
+    objection(run, day="2026-04-08", alasan="c", permohonan=nomor)
+    step(run, "teruskan", K1, "--tanggal", "2026-04-09")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-13", "--tanpa-surat")
+    assert "KEBERATAN DIKABULKAN" in run.ok("permohonan", "lihat", nomor).stdout
+    withheld = {
+        "ditolak": TOLAK,
+        "tidak-dikuasai": ["--badan-publik", "Dinas Kependudukan dan Pencatatan Sipil"],
+        "belum-didokumentasikan": [],
+    }
+    for keputusan, extra in withheld.items():
+        run.refused(
+            "permohonan", "putuskan", nomor, "--keputusan", keputusan, *extra,
+            "--tanggal", "2026-04-14",
+            message=f"permohonan {nomor} tidak dapat diputuskan '{keputusan}': keberatan {K1} atas "
+            "permohonan ini dikabulkan Atasan PPID pada 2026-04-13 (keputusan 'diterima'), "
+            "sehingga informasi wajib diberikan — putuskan dengan --keputusan diberikan",
+        )  # fmt: skip
+    # a partial grant still gives the information (what is blacked out is explained)
+    decide(run, nomor, "2026-04-14", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan")
+    req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
+    assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
 
 
 def test_reason_g_and_b_dates(run):
