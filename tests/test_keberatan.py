@@ -601,6 +601,18 @@ def test_reason_g_and_b_dates(run):
             "--tanggal 2026-11-21 ada di masa depan (hari ini 2026-11-20)",
         ),
         (
+            "rejected",
+            [],
+            {"day": "1999-01-07"},
+            "--tanggal 1999-01-07 sebelum UU 14/2008 berlaku (2010-04-30, Pasal 64(1))",
+        ),
+        (
+            "rejected",
+            ["--alasan-ditemukan", "2009-12-31", "--paksa", "--catatan", "x"],
+            {"alasan": "b", "permohonan": ""},
+            "--alasan-ditemukan 2009-12-31 sebelum UU 14/2008 berlaku",
+        ),
+        (
             "open",
             ["--alasan-ditemukan", "2026-02-27", "--paksa", "--catatan", "x"],
             {"alasan": "e"},
@@ -711,6 +723,7 @@ def test_step_order_and_date_refusals(run, today):
         (("--keputusan", "diterima", "--sk-pengecualian", SK), "--sk-pengecualian hanya untuk"),
         (("--keputusan", "diterima", "--tanggal", "2026-04-06"), "sebelum langkah sebelumnya"),
         (("--keputusan", "diterima", "--tanggal", "2026-11-23"), "ada di masa depan"),
+        (("--keputusan", "diterima", "--tanggal", "0001-01-01"), "sebelum UU 14/2008 berlaku"),
     ):
         extra = [] if "--tanggal" in args else ["--tanggal", "2026-04-09"]
         run.refused("keberatan", "tanggapi", K1, *args, *extra, message=message)

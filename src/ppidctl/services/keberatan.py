@@ -357,7 +357,9 @@ def register(
             "--paksa wajib disertai catatan alasannya", "isi --catatan TEKS (dicatat di jurnal)"
         )
     given = (
-        v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan") if data.alasan_ditemukan else None
+        v.sejak_uu_kip(v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan"), "--alasan-ditemukan")
+        if data.alasan_ditemukan
+        else None
     )
     if given is not None and given > filed:
         raise RuleError(
