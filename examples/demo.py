@@ -156,6 +156,8 @@ def main() -> None:
         "Pasal 17 huruf h angka 2 UU 14/2008 (rahasia pribadi penyedia)",
         "--sk-pengecualian",
         "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--uji-konsekuensi",
+        "Dokumen memuat data pribadi penyedia; membukanya mengungkap rahasia pribadi",
         "--tanggal",
         d(3),
     )

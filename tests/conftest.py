@@ -82,6 +82,10 @@ REQUEST = [
 ]  # fmt: skip
 
 
+#: a consequence test summary: a rejection needs one (UU 14/2008 Pasal 19)
+UJI = "Membuka data pribadi pemilih (NIK, tanggal lahir) dapat mengungkap rahasia pribadi"
+
+
 @pytest.fixture
 def request_args():
     return list(REQUEST)

@@ -17,7 +17,7 @@ from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
 from ppidctl.workspace import Workspace, init
 
-from conftest import REQUEST, Runner, snapshot
+from conftest import REQUEST, UJI, Runner, snapshot
 
 N1, N2, N3 = (f"00{i}/PPID/5271/III/2026" for i in (1, 2, 3))
 
@@ -83,6 +83,8 @@ def busy(run, ws, today):
         "Pasal 17 huruf h",
         "--sk-pengecualian",
         "Keputusan KPU 1/2026",
+        "--uji-konsekuensi",
+        UJI,
         "--tanggal",
         "2026-03-10",
         "--tanpa-surat",

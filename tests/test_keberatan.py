@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REQUEST
+from conftest import REQUEST, UJI
 from helpers_docx import docx_text
 
 GOLDEN = Path(__file__).parent / "golden" / "keberatan"
@@ -26,6 +26,8 @@ SK = "Keputusan KPU Kota Mataram Nomor 5 Tahun 2026 tentang Informasi yang Dikec
 R1 = "001/PPID/5271/III/2026"
 K1 = "001/KEB/PPID/5271/IV/2026"
 DOK = "formulir,identitas"
+#: what a rejection on exclusion grounds needs (Pasal 17 ground, decree, consequence test)
+TOLAK = ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK, "--uji-konsekuensi", UJI]
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +52,7 @@ def request(run, day, *extra) -> str:
 
 
 def decide(run, nomor, day, keputusan="ditolak", *extra):
-    more = (
-        ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK] if keputusan == "ditolak" else []
-    )
+    more = TOLAK if keputusan == "ditolak" else []
     run.ok(
         "permohonan", "putuskan", nomor, "--keputusan", keputusan, *more, "--tanggal", day,
         "--tanpa-surat", *extra,
@@ -431,13 +431,15 @@ def test_proxy_documents(run):
         run.refused(*catat_args(*extra, day="2026-04-06", dokumen=dokumen), message=message)
     k = objection(run, *kuasa, "--meterai", day="2026-04-06", dokumen="formulir,identitas,kuasa")
     assert (k["kuasa_nama"], k["dokumen"]) == ("Siti Aminah", "formulir;identitas;kuasa")
-    # without a proxy no power of attorney is needed
-    k = objection(run, day="2026-04-06")
+    # without a proxy no power of attorney is needed (on another request: reason a of this one
+    # has its objection running)
+    k = objection(run, day="2026-04-06", permohonan=rejected_request(run))
     assert (k["kuasa_nama"], k["nomor_registrasi"]) == ("", "002/KEB/PPID/5271/IV/2026")
 
 
 def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     rejected_request(run)
+    r2, r3 = rejected_request(run), rejected_request(run)  # one objection on reason a each
     # 30 working days from Tue 10 Mar: 11-13, 16, 17 (1-5); 18-24 off; 25-27, 30, 31 (6-10);
     # 1, 2 Apr (11, 12); 3 Apr off; 6-10 (13-17); 13-17 (18-22); 20-24 (23-27); 27, 28, 29 (28-30)
     # → last day 2026-04-29
@@ -451,14 +453,20 @@ def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     assert objection(run, day="2026-04-29")["alasan_ditemukan"] == "2026-03-10"
     # the notification reached the requester late by post: a date the register cannot know
     run.refused(
-        *catat_args("--alasan-ditemukan", "2026-03-20", day="2026-04-30"),
+        *catat_args("--alasan-ditemukan", "2026-03-20", day="2026-04-30", permohonan=r2),
         message="alasan a: --alasan-ditemukan 2026-03-20 berbeda dengan tanggal pemberitahuan "
         "tertulis permohonan 2026-03-10 menurut register",
     )
     note = "Pemberitahuan diterima pemohon lewat pos pada 20 Maret 2026 (cap pos terlampir)"
     res = run.ok(
         *catat_args(
-            "--alasan-ditemukan", "2026-03-20", "--paksa", "--catatan", note, day="2026-04-30"
+            "--alasan-ditemukan",
+            "2026-03-20",
+            "--paksa",
+            "--catatan",
+            note,
+            day="2026-04-30",
+            permohonan=r2,
         )
     )
     assert "diabaikan dengan --paksa" in res.stderr
@@ -469,7 +477,11 @@ def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     assert any("berbeda dengan" in s for s in entry["pemeriksaan_diabaikan"])
     assert f"catatan: {note}" in step(run, "lihat", "002/KEB/PPID/5271/IV/2026").stdout
     # --paksa also lets a filing past the window through, journalled
-    res = run.ok(*catat_args("--paksa", "--catatan", "Pemohon dirawat di RS", day="2026-04-30"))
+    res = run.ok(
+        *catat_args(
+            "--paksa", "--catatan", "Pemohon dirawat di RS", day="2026-04-30", permohonan=r3
+        )
+    )
     assert "diabaikan dengan --paksa: keberatan terlambat diajukan pada 2026-04-30" in res.stderr
 
 
@@ -514,6 +526,68 @@ def test_reason_c_derived_from_an_unanswered_request(run):
         "2026-07-30",
         "2026-07-13",
     )
+
+
+def test_a_granted_objection_forbids_withholding_the_information(run):
+    # Request Mon 16 Mar, unanswered by its deadline 7 Apr (see above): reason c from 8 Apr.
+    nomor = request(run, "2026-03-16")
+    objection(run, day="2026-04-08", alasan="c", permohonan=nomor)
+    step(run, "teruskan", K1, "--tanggal", "2026-04-09")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-13", "--tanpa-surat")
+    assert "KEBERATAN DIKABULKAN" in run.ok("permohonan", "lihat", nomor).stdout
+    withheld = {
+        "ditolak": TOLAK,
+        "tidak-dikuasai": ["--badan-publik", "Dinas Kependudukan dan Pencatatan Sipil"],
+        "belum-didokumentasikan": [],
+    }
+    for keputusan, extra in withheld.items():
+        run.refused(
+            "permohonan", "putuskan", nomor, "--keputusan", keputusan, *extra,
+            "--tanggal", "2026-04-14",
+            message=f"permohonan {nomor} tidak dapat diputuskan '{keputusan}': keberatan {K1} atas "
+            "permohonan ini dikabulkan Atasan PPID pada 2026-04-13 (keputusan 'diterima'), "
+            "sehingga informasi wajib diberikan — putuskan dengan --keputusan diberikan",
+        )  # fmt: skip
+    # a partial grant still gives the information (what is blacked out is explained)
+    decide(run, nomor, "2026-04-14", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan")
+    req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
+    assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
+
+
+def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
+    rejected_request(run)  # reason a found 10 Mar; filing window to 29 Apr
+    objection(run, day="2026-04-06")
+    same = f"permohonan {R1} sudah punya keberatan {K1} (2026-04-06, alasan a, status "
+    run.refused(
+        *catat_args(day="2026-04-06", surat=True),
+        message=same + "'terdaftar') yang belum selesai: alasan yang sama tidak dicatat dua kali "
+        f"— lanjutkan keberatan itu (ppidctl keberatan lihat {K1})",
+    )
+    # --paksa is for what the register cannot know; this it knows
+    run.refused(
+        *catat_args("--paksa", "--catatan", "diajukan lagi", day="2026-04-06", alasan="a,e"),
+        message=same + "'terdaftar') yang belum selesai",
+    )
+    # another reason on the same request is another objection
+    assert objection(run, day="2026-04-06", alasan="e")["nomor_registrasi"] == (
+        "002/KEB/PPID/5271/IV/2026"
+    )
+    # answered and delivered is not finished: the requester accepts or goes to the KI
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(
+        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+        "--sk-pengecualian", SK, "--tanggal", "2026-04-08", "--tanpa-surat",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    run.refused(*catat_args(day="2026-04-09"), message=same + "'disampaikan') yang belum selesai")
+    # once finished, the same reason may come again (the request may have been answered again)
+    step(run, "tanggapan-pemohon", K1, "--sikap", "menerima", "--tanggal", "2026-04-10")
+    out = run.ok(*catat_args(day="2026-04-13", alasan="a", surat=True))
+    assert "Nomor registrasi : 003/KEB/PPID/5271/IV/2026" in out.stdout
+    assert (
+        f"Peringatan: permohonan {R1} sudah pernah diajukan keberatan {K1} dengan alasan a "
+        "(selesai, tanggapan pemohon 2026-04-10)"
+    ) in out.stderr
 
 
 def test_reason_g_and_b_dates(run):
@@ -568,6 +642,18 @@ def test_reason_g_and_b_dates(run):
             [],
             {"day": "2026-11-21"},
             "--tanggal 2026-11-21 ada di masa depan (hari ini 2026-11-20)",
+        ),
+        (
+            "rejected",
+            [],
+            {"day": "1999-01-07"},
+            "--tanggal 1999-01-07 sebelum UU 14/2008 berlaku (2010-04-30, Pasal 64(1))",
+        ),
+        (
+            "rejected",
+            ["--alasan-ditemukan", "2009-12-31", "--paksa", "--catatan", "x"],
+            {"alasan": "b", "permohonan": ""},
+            "--alasan-ditemukan 2009-12-31 sebelum UU 14/2008 berlaku",
         ),
         (
             "open",
@@ -680,6 +766,7 @@ def test_step_order_and_date_refusals(run, today):
         (("--keputusan", "diterima", "--sk-pengecualian", SK), "--sk-pengecualian hanya untuk"),
         (("--keputusan", "diterima", "--tanggal", "2026-04-06"), "sebelum langkah sebelumnya"),
         (("--keputusan", "diterima", "--tanggal", "2026-11-23"), "ada di masa depan"),
+        (("--keputusan", "diterima", "--tanggal", "0001-01-01"), "sebelum UU 14/2008 berlaku"),
     ):
         extra = [] if "--tanggal" in args else ["--tanggal", "2026-04-09"]
         run.refused("keberatan", "tanggapi", K1, *args, *extra, message=message)

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import REQUEST
+from conftest import REQUEST, UJI
 
 N1 = "001/PPID/5271/III/2026"
 
@@ -371,6 +371,25 @@ def test_catat_refusals(run, today, extra, message):
     )
 
 
+def test_dates_before_the_law_came_into_force_are_refused(run, ws):
+    # UU 14/2008 came into force on 30 Apr 2010 (Pasal 64(1)): a year typo would use up a number
+    # of a past year for ever (and made letters/1/)
+    for day in ("0001-01-01", "1999-01-07", "2010-04-29T23:59"):
+        run.refused(
+            "permohonan", "catat", *REQUEST, "--tanggal", day,
+            message=f"--tanggal {day[:10]} sebelum UU 14/2008 berlaku (2010-04-30, Pasal 64(1)): "
+            "tidak ada permohonan atau keberatan sebelum tanggal itu — periksa tahunnya",
+        )  # fmt: skip
+    assert not (ws.root / "letters" / "1").exists()
+    out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2010-04-30", "--tanpa-surat")
+    assert "Nomor registrasi : 001/PPID/5271/IV/2010" in out.stdout
+    # every step's --tanggal is read by the same check
+    run.refused(
+        "permohonan", "teruskan", "001/PPID/5271/IV/2010", "--tanggal", "2009-04-30",
+        message="--tanggal 2009-04-30 sebelum UU 14/2008 berlaku",
+    )  # fmt: skip
+
+
 def test_stage_must_be_ongoing_on_the_receipt_date(run):
     run.ok("tahapan", "tambah", "Kampanye", "--mulai", "2026-05-01", "--selesai", "2026-06-30")
     run.refused(
@@ -479,6 +498,14 @@ def test_step_order_and_extension_refusals(run):
         "--tanpa-surat",
         message="--sk-pengecualian",
     )
+    # no consequence test recorded: refused, never filled in with a generic sentence
+    run.refused(
+        "permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+        "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--tanggal", "2026-04-08",
+        message="wajib didasarkan pada uji konsekuensi yang dilakukan PPID sebelum menyatakan "
+        "informasi dikecualikan (UU 14/2008 Pasal 19) — isi --uji-konsekuensi",
+    )  # fmt: skip
     run.refused(
         "permohonan",
         "putuskan",
@@ -531,11 +558,13 @@ def test_step_order_and_extension_refusals(run):
         "Pasal 17 huruf h",
         "--sk-pengecualian",
         "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--uji-konsekuensi",
+        UJI,
         "--tanggal",
         "2026-04-08",
         "--tanpa-surat",
     )
-    assert row(run)["status"] == "selesai"
+    assert (row(run)["status"], row(run)["uji_konsekuensi"]) == ("selesai", UJI)
     run.refused(
         "permohonan",
         "putuskan",

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import REQUEST, snapshot
+from conftest import REQUEST, UJI, snapshot
 from helpers_docx import docx_text
 
 N1 = "001/PPID/5271/III/2026"
@@ -91,6 +91,8 @@ def test_rejection_and_not_held_letters(run, ws):
         "Pasal 17 huruf h angka 2",
         "--sk-pengecualian",
         "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
+        "--uji-konsekuensi",
+        UJI,
         "--nomor-surat",
         "77/PPID/III/2026",
         "--tanggal",
@@ -98,6 +100,7 @@ def test_rejection_and_not_held_letters(run, ws):
     )
     text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
     assert "Pasal 17 huruf h angka 2" in text and "Nomor 12 Tahun 2026" in text
+    assert f"Ringkasan uji konsekuensi | : | {UJI}" in text  # the PPID's own, nothing invented
     assert "77/PPID/III/2026" in text and "30 (tiga puluh) hari kerja" in text
     # one outgoing number names one letter: another letter may not take it
     run.refused(
@@ -236,6 +239,6 @@ def test_deadlines_in_letters_come_from_the_settings(run, ws):
     catat(run)
     run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
            "--sk-pengecualian", "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026",
-           "--tanggal", "2026-03-20")  # fmt: skip
+           "--uji-konsekuensi", UJI, "--tanggal", "2026-03-20")  # fmt: skip
     text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
     assert "20 (dua puluh) hari kerja" in text and "30 (tiga puluh)" not in text

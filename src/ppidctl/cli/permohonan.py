@@ -211,7 +211,10 @@ def putuskan(
     sk_pengecualian: Annotated[
         str | None, typer.Option(help="Keputusan tentang informasi yang dikecualikan.")
     ] = None,
-    uji_konsekuensi: Annotated[str | None, typer.Option(help="Ringkasan uji konsekuensi.")] = None,
+    uji_konsekuensi: Annotated[
+        str | None,
+        typer.Option(help="Ringkasan uji konsekuensi (wajib untuk ditolak, Pasal 19 UU 14/2008)."),
+    ] = None,
     penjelasan: Annotated[
         str | None, typer.Option(help="Penjelasan (wajib untuk diberikan-sebagian).")
     ] = None,

@@ -26,6 +26,13 @@ PROVINSI = {
     91, 92, 93, 94, 95, 96,
 }  # fmt: skip
 
+#: The earliest date a step at the desk can have: UU 14/2008 came into force two years after it
+#: was promulgated on 30 April 2008 (Pasal 64(1)), i.e. on 30 April 2010. No request or
+#: objection under it is older, so an earlier date is a typo (``0001-01-01``, ``1999-01-07``)
+#: that would use up a registration number of a past year for ever. Only dates typed at the
+#: desk are held to it; a legacy register is read by ``legacy.values``, which has its own rules.
+BERLAKU_UU_KIP = date(2010, 4, 30)
+
 MAX_TEKS = 10_000  # characters in one field: a longer value is a pasting accident
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -115,8 +122,21 @@ def tanggal(value: str, field: str = "tanggal") -> date:
         raise RuleError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
 
 
+def sejak_uu_kip(day: date, field: str) -> date:
+    """``day``, refused when it lies before UU 14/2008 came into force (:data:`BERLAKU_UU_KIP`)."""
+    if day < BERLAKU_UU_KIP:
+        raise RuleError(
+            f"{field} {day.isoformat()} sebelum UU 14/2008 berlaku "
+            f"({BERLAKU_UU_KIP.isoformat()}, Pasal 64(1)): tidak ada permohonan atau keberatan "
+            "sebelum tanggal itu",
+            "periksa tahunnya (tulis YYYY-MM-DD)",
+        )
+    return day
+
+
 def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tanggal") -> datetime:
-    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future."""
+    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future,
+    not before UU 14/2008 came into force."""
     if not value:
         return now
     v = value.strip()
@@ -136,6 +156,7 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
             f"{field} {when.date().isoformat()} ada di masa depan (hari ini {now.date().isoformat()})",
             "catat langkah setelah terjadi",
         )
+    sejak_uu_kip(when.date(), field)
     return when
 
 

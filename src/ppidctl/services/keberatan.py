@@ -23,6 +23,16 @@ Decisions taken here (rules.md §1–§5):
   dates that contradict each other (future, before the request, found after filing).
 * **Stage:** an objection about a request on an election stage still ongoing on the filing date
   inherits the stage (3-working-day response); ``--tahapan`` names it explicitly.
+* **One objection per reason at a time:** a new objection on a request is refused (``--paksa``
+  does not help: the register knows) while an earlier objection on the same request with a
+  shared reason is not finished — from ``terdaftar`` until the requester's answer
+  (``selesai``/``sengketa``): it is the same case filed twice, and once the Atasan PPID has
+  answered, a requester who is not satisfied goes to the Komisi Informasi (Pasal 37(1)), not
+  to a second objection. Other reasons on the same request are separate objections (Pasal
+  35(1) lists them separately: fees (f) or a late delivery (g) can come after a first
+  objection was settled). After the earlier one is finished a new objection with the same
+  reason is recorded with a warning naming it: the request may have been answered again
+  since (e.g. information delivered again not as requested, reason d).
 """
 
 from __future__ import annotations
@@ -43,6 +53,7 @@ from .permohonan import Result
 
 REGISTER = "keberatan"
 OPEN = ("terdaftar", "diteruskan", "pleno")
+FINISHED = ("selesai", "sengketa")  # the requester accepted the response, or went to the KI
 ANSWERABLE = ("diteruskan", "pleno")
 #: what each reason needs from the request's history, for the refusal message
 SYARAT = {
@@ -298,6 +309,30 @@ def _found_dates(
     return out, skipped
 
 
+def _earlier_objections(table: Table, nomor: str, codes: list[str]) -> list[str]:
+    """Refuses the objection when one on request ``nomor`` sharing a reason is not finished;
+    warns of finished ones sharing a reason (see the module docstring)."""
+    warnings = []
+    for row in table.rows:
+        shared = sorted(set(codes) & set(row["alasan"].split(";")))
+        if row["nomor_permohonan"] != nomor or not shared:
+            continue
+        k, said = row["nomor_registrasi"], f"alasan {', '.join(shared)}"
+        if row["status"] not in FINISHED:
+            raise RuleError(
+                f"permohonan {nomor} sudah punya keberatan {k} ({row['tanggal_diterima']}, {said}, "
+                f"status '{row['status']}') yang belum selesai: alasan yang sama tidak dicatat "
+                "dua kali",
+                f"lanjutkan keberatan itu (ppidctl keberatan lihat {k}); keberatan baru atas "
+                "permohonan ini hanya untuk alasan lain",
+            )
+        warnings.append(
+            f"permohonan {nomor} sudah pernah diajukan keberatan {k} dengan {said} "
+            f"({row['status']}, tanggapan pemohon {row['tanggapan_pemohon_pada'] or '-'})"
+        )
+    return warnings
+
+
 def register(
     ws: Workspace,
     data: ObjectionInput,
@@ -322,7 +357,9 @@ def register(
             "--paksa wajib disertai catatan alasannya", "isi --catatan TEKS (dicatat di jurnal)"
         )
     given = (
-        v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan") if data.alasan_ditemukan else None
+        v.sejak_uu_kip(v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan"), "--alasan-ditemukan")
+        if data.alasan_ditemukan
+        else None
     )
     if given is not None and given > filed:
         raise RuleError(
@@ -397,6 +434,7 @@ def register(
                 )
         skipped: list[str] = []
         if req is not None:
+            peringatan += _earlier_objections(tx.table(REGISTER), req["nomor_registrasi"], codes)
             problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
             if problems and not data.paksa:
                 raise RuleError("; ".join(problems), PAKSA_SARAN)

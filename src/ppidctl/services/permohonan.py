@@ -281,10 +281,14 @@ def decide(
             "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)",
             wajib=True,
         )
+        # UU 14/2008 Pasal 19: the PPID must test the consequences (uji konsekuensi) before it
+        # declares information excluded, and the decision letter states that test (rules.md §5).
+        # Only the PPID knows its result: a rejection without one is refused, never filled in.
         if not changes["uji_konsekuensi"]:
-            changes["uji_konsekuensi"] = (
-                "Berdasarkan uji konsekuensi, membuka informasi tersebut dapat menimbulkan "
-                "akibat sebagaimana dimaksud dalam " + changes["alasan_penolakan"]
+            raise RuleError(
+                "penolakan atas dasar pengecualian wajib didasarkan pada uji konsekuensi yang "
+                "dilakukan PPID sebelum menyatakan informasi dikecualikan (UU 14/2008 Pasal 19)",
+                "isi --uji-konsekuensi dengan ringkasan hasil uji konsekuensinya",
             )
     if keputusan == "tidak-dikuasai":
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
@@ -307,6 +311,16 @@ def decide(
                 f"permohonan {n} sudah diputuskan ({row['keputusan']}) dan berstatus "
                 f"'{row['status']}': keputusan tidak dapat diubah",
                 "bila pemohon keberatan, catat dengan: ppidctl keberatan catat",
+            )
+        granted = _granted_objection(tx, n)
+        if granted is not None and keputusan not in GIVEN:
+            raise RuleError(
+                f"permohonan {n} tidak dapat diputuskan '{keputusan}': keberatan "
+                f"{granted['nomor_registrasi']} atas permohonan ini dikabulkan Atasan PPID pada "
+                f"{granted['tanggal_tanggapan'] or '-'} (keputusan 'diterima'), sehingga informasi "
+                "wajib diberikan",
+                "putuskan dengan --keputusan diberikan, atau diberikan-sebagian dengan --penjelasan "
+                f"bagian yang dihitamkan; lihat: ppidctl keberatan lihat {granted['nomor_registrasi']}",
             )
         day = common.step_date(
             when, row.get("diperpanjang_pada") or row["tanggal_diterima"], "keputusan", n
@@ -333,6 +347,23 @@ def decide(
                 ws, tx, [letter_for(kind, row)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
+    """The objection on request ``nomor`` that the Atasan PPID granted (``diterima``), if any.
+
+    Granting it, the Atasan PPID orders the PPID to give the information "sesuai dengan
+    ketentuan peraturan perundang-undangan" (the reply letter; ``permohonan lihat`` says
+    "informasi wajib diberikan"). So the PPID may then decide only ``diberikan`` or
+    ``diberikan-sebagian``: a partial grant still gives it (rules.md §7 counts it as granted) and
+    Pasal 17 still protects e.g. personal data inside it; a dispute over the blacked-out part is
+    a new objection (reason d or e). ``ditolak``, ``tidak-dikuasai`` and
+    ``belum-didokumentasikan`` would each withhold what the Atasan ordered given: refused.
+    """
+    for row in tx.table("keberatan").rows:
+        if row["nomor_permohonan"] == nomor and row["keputusan_atasan"] == "diterima":
+            return row
+    return None
 
 
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
