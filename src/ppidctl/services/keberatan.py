@@ -313,9 +313,9 @@ def _earlier_objections(table: Table, nomor: str, codes: list[str]) -> list[str]
     """Refuses the objection when one on request ``nomor`` sharing a reason is not finished;
     warns of finished ones sharing a reason (see the module docstring)."""
     warnings = []
-    for row in table.rows:
+    for row in table.rows_where("nomor_permohonan", (nomor,)):  # (no dict for other rows)
         shared = sorted(set(codes) & set(row["alasan"].split(";")))
-        if row["nomor_permohonan"] != nomor or not shared:
+        if not shared:
             continue
         k, said = row["nomor_registrasi"], f"alasan {', '.join(shared)}"
         if row["status"] not in FINISHED:

@@ -360,8 +360,8 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
     a new objection (reason d or e). ``ditolak``, ``tidak-dikuasai`` and
     ``belum-didokumentasikan`` would each withhold what the Atasan ordered given: refused.
     """
-    for row in tx.table("keberatan").rows:
-        if row["nomor_permohonan"] == nomor and row["keputusan_atasan"] == "diterima":
+    for row in tx.table("keberatan").rows_where("nomor_permohonan", (nomor,)):
+        if row.get("keputusan_atasan") == "diterima":
             return row
     return None
 
