@@ -501,6 +501,33 @@ def test_annual(hws):
     }
 
 
+def test_annual_report_states_its_due_date(hws, today):
+    """rules.md §1 and §7: the annual report is due 31 March of the next year (Perki 1/2021
+    Pasal 56), a setting; a report made after that says so."""
+    from ppidctl.config import load
+    from ppidctl.errors import ConfigError
+    from ppidctl.reports import annual, monthly
+
+    today("2026-02-10")
+    lap = annual(hws, 2025)
+    assert lap.to_dict()["batas_penyampaian"] == "2026-03-31"
+    assert lap.catatan[-1] == (
+        "Batas penyampaian laporan tahunan 2025: 31 Maret 2026 (Perki 1/2021 Pasal 56; "
+        "pengaturan [tenggat] laporan_tahunan)"
+    )
+    today("2026-11-22")
+    assert (
+        annual(hws, 2025).catatan[-1].endswith("; laporan ini dibuat sesudahnya (22 November 2026)")
+    )
+    assert "batas_penyampaian" not in monthly(hws, "2026-03").to_dict()
+    conf = hws.root / "ppidctl.toml"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"31-03"', '"30-04"'), "utf-8")
+    assert load(conf).batas_laporan_tahunan(2025).isoformat() == "2026-04-30"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"30-04"', '"31-02"'), "utf-8")
+    with pytest.raises(ConfigError, match="laporan_tahunan = '31-02' bukan tanggal-bulan"):
+        load(conf).batas_laporan_tahunan(2025)
+
+
 def test_annual_compares_with_previous_year(hws):
     from ppidctl.reports import annual
 

@@ -63,6 +63,7 @@ pengajuan_keberatan = 30         # sejak alasan keberatan ditemukan — UU 14/20
 tanggapan_keberatan = 30         # tanggapan tertulis Atasan PPID — UU 14/2008 Pasal 36(2); SOP langkah 6a
 tanggapan_keberatan_tahapan = 3  # keberatan atas tahapan yang sedang berjalan — SOP langkah 6b; Perki 1/2019 Pasal 14
 sengketa = 14                    # pengajuan sengketa ke Komisi Informasi — UU 14/2008 Pasal 37(2)
+laporan_tahunan = "31-03"        # batas laporan tahunan, tanggal-bulan tahun berikutnya — Perki 1/2021 Pasal 56
 cuti_bersama_libur = true        # cuti bersama dihitung hari libur (ASN)
 
 [standar_layanan]
@@ -118,6 +119,7 @@ SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], bool]] = {
     ("tenggat", "tanggapan_keberatan"): (int, False),
     ("tenggat", "tanggapan_keberatan_tahapan"): (int, False),
     ("tenggat", "sengketa"): (int, False),
+    ("tenggat", "laporan_tahunan"): (str, False),
     ("tenggat", "cuti_bersama_libur"): (bool, False),
     ("standar_layanan", "teruskan_permohonan"): (int, False),
     ("standar_layanan", "teruskan_keberatan"): (int, False),
@@ -141,6 +143,7 @@ DEFAULTS: dict[tuple[str, str], Any] = {
     ("tenggat", "tanggapan_keberatan"): 30,
     ("tenggat", "tanggapan_keberatan_tahapan"): 3,
     ("tenggat", "sengketa"): 14,
+    ("tenggat", "laporan_tahunan"): "31-03",
     ("tenggat", "cuti_bersama_libur"): True,
     ("standar_layanan", "teruskan_permohonan"): 1,
     ("standar_layanan", "teruskan_keberatan"): 1,
@@ -189,6 +192,21 @@ class Settings:
 
     def tenggat(self, key: str) -> int:
         return int(self.get("tenggat", key))
+
+    def batas_laporan_tahunan(self, tahun: int) -> date:
+        """The day the annual report of ``tahun`` is due: ``[tenggat] laporan_tahunan``
+        ("DD-MM") of the next year (31 March, Perki 1/2021 Pasal 56)."""
+        text = str(self.get("tenggat", "laporan_tahunan")).strip()
+        m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+        try:
+            if m is None:
+                raise ValueError(text)
+            return date(tahun + 1, int(m[2]), int(m[1]))
+        except ValueError:
+            raise ConfigError(
+                f"ppidctl.toml: [tenggat] laporan_tahunan = '{text}' bukan tanggal-bulan",
+                'tulis mis. laporan_tahunan = "31-03" (31 Maret tahun berikutnya)',
+            ) from None
 
     @property
     def format_register(self) -> str:

@@ -185,6 +185,8 @@ class Laporan:
     instansi: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     dibuat: str = ""
     workspaces: list[Any] = field(default_factory=list, repr=False)
+    #: the annual report's due date (ISO; "" for the other reports)
+    batas_penyampaian: str = ""
 
     def __getitem__(self, key: str) -> Tabel:
         for t in self.tabel:
@@ -215,6 +217,7 @@ class Laporan:
             "ringkasan": self.ringkasan,
             "tabel": {t.key: t.to_dict() for t in self.tabel},
             "catatan": self.catatan,
+            **({"batas_penyampaian": self.batas_penyampaian} if self.batas_penyampaian else {}),
         }
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -1071,6 +1074,14 @@ def _period(
         "permohonan": P.frame[m.diterima].reset_index(drop=True),
         "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
     }
+    notes, due = _notes(first.settings, jenis), None
+    if jenis == "tahunan":
+        due = first.settings.batas_laporan_tahunan(lo.year)
+        notes.append(
+            f"Batas penyampaian laporan tahunan {lo.year}: {tanggal_panjang(due)} (Perki 1/2021 "
+            "Pasal 56; pengaturan [tenggat] laporan_tahunan)"
+            + (f"; laporan ini dibuat sesudahnya ({tanggal_panjang(today)})" if today > due else "")
+        )
     return Laporan(
         jenis=jenis,
         judul=judul,
@@ -1079,11 +1090,12 @@ def _period(
         kantor=[o.nama for o in offices],
         ringkasan=core,
         tabel=tables,
-        catatan=_notes(first.settings, jenis),
+        catatan=notes,
         detail=detail,
         instansi=_settings_snapshot(first),
         dibuat=_now_iso(first),
         workspaces=[o.ws for o in offices],
+        batas_penyampaian=due.isoformat() if due else "",
     )
 
 
