@@ -158,7 +158,10 @@ def emit(
     for key, label in columns:
         table.add_column(label, overflow="fold", no_wrap=key.startswith(("nomor", "tanggal")))
     for r in records:
-        table.add_row(*[str(r.get(k, "")) for k, _ in columns], style=styles(r) if styles else None)
+        cells = [r.get(k) for k, _ in columns]
+        table.add_row(
+            *["" if c is None else str(c) for c in cells], style=styles(r) if styles else None
+        )
     console().print(table)
     if not records:
         err("(tidak ada data)")
