@@ -316,6 +316,23 @@ def test_sampel_keberatan_csv_dan_impor_ulang(run, ws):
 # ==============================================================================================
 
 
+def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_path):
+    """A number given once stays used after its row was deleted and the deletion accepted: the
+    import continues after the journal's highest (nomor_tertinggi), as the desk does."""
+    run.ok("impor", str(write_csv(tmp_path / "a.csv", [HEAD, ["", "2/2/2026", "Ani", "DPT"],
+                                                       ["", "3/2/2026", "Budi", "TPS"]])),
+           "--register", "permohonan")  # fmt: skip
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-02-04")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:-2] + lines[-1:]))  # 002 deleted by hand
+    run("periksa", "--terima-perubahan", "--catatan", "002 ganda")
+    run.ok("impor", str(write_csv(tmp_path / "b.csv", [HEAD, ["", "5/2/2026", "Citra", "SK"]])),
+           "--register", "permohonan")  # fmt: skip
+    got = {x["nama_pemohon"]: x["nomor_registrasi"] for x in register_rows(ws)}
+    assert got == {"Ani": "001/PPID/5271/II/2026", "Citra": "003/PPID/5271/II/2026"}
+
+
 def test_nomor_baru_menurut_tanggal_setelah_nomor_yang_ada(run, ws, tmp_path, request_args):
     first = write_csv(tmp_path / "awal.csv", [HEAD, ["015/PPID/5271/II/2026", "2/2/2026",
                                                       "Ani", "Salinan DPT"]])  # fmt: skip

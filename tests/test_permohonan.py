@@ -17,6 +17,13 @@ from conftest import REQUEST, UJI
 N1 = "001/PPID/5271/III/2026"
 
 
+def _csv_rows(path):
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def catat(run, *extra, day="2026-03-16"):
     return run.ok("permohonan", "catat", *REQUEST, "--tanggal", day, "--tanpa-surat", *extra)
 
@@ -220,6 +227,26 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
     run.ok("pulihkan", "--register", "permohonan")  # the register rebuilt, now as xlsx
     data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
     assert data["nomor_registrasi"] == "005/PPID/5271/III/2026"
+
+
+def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(run, ws):
+    """rules.md §6: a number, once given, is never reused — also after the office deleted the
+    row of the year's highest number and accepted that with periksa (the journal keeps the
+    highest sequence ever given per year: nomor_tertinggi). Letter numbers too."""
+    for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)  # (with receipts: letters)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    for name, rows in (("permohonan", 1), ("surat", 2)):  # 003; letters 2 and 3
+        path = ws.register_path(name)
+        lines = path.read_bytes().split(b"\r\n")
+        path.write_bytes(b"\r\n".join(lines[: -1 - rows] + lines[-1:]))
+    res = run("periksa", "--terima-perubahan", "--catatan", "dihapus atas persetujuan PPID")
+    assert "003/PPID/5271/III/2026: penghapusan baris diterima" in res.output
+    out = json.loads(run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18",
+                            "--format", "json").stdout)  # fmt: skip
+    assert out["nomor_registrasi"] == "004/PPID/5271/III/2026"
+    letters = [r["nomor_surat"] for r in _csv_rows(ws.register_path("surat"))]
+    assert letters == [f"{n}/PL.02.2-SD/5271/III/2026" for n in (1, 4)]
 
 
 def test_sequence_part_alone_must_be_unambiguous(run, today):

@@ -279,7 +279,7 @@ def test_a_bulk_journal_line_expands_to_one_entry_per_row():
     assert [e.get("sumber") for e in expand(line)] == [None, None]
 
 
-def test_recorded_hashes_are_read_backwards_across_blocks(tmp_path):
+def test_recorded_values_are_read_backwards_across_blocks(tmp_path):
     """The hash a register had after the last commit that recorded it, however far back (a
     bulk import line of many megabytes may lie in between); a register never named is absent."""
 
@@ -295,9 +295,9 @@ def test_recorded_hashes_are_read_backwards_across_blocks(tmp_path):
         + line(register_sha256={"surat": "s1"})
     )
     names = {"permohonan", "keberatan", "surat", "libur"}
-    assert journal.recorded_hashes(path, names) == {"permohonan": "p2", "keberatan": "k1",
+    assert journal.recorded(path, "register_sha256", names) == {"permohonan": "p2", "keberatan": "k1",
                                                     "surat": "s1"}  # fmt: skip
-    assert journal.recorded_hashes(path, {"surat"}, last=line(register_sha256={"surat": "s2"})) == {
-        "surat": "s2"
-    }
-    assert journal.recorded_hashes(tmp_path / "tidak-ada.jsonl", names) == {}
+    assert journal.recorded(
+        path, "register_sha256", {"surat"}, last=line(register_sha256={"surat": "s2"})
+    ) == {"surat": "s2"}
+    assert journal.recorded(tmp_path / "tidak-ada.jsonl", "register_sha256", names) == {}

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from ..errors import NotFoundError, RuleError
 from ..rules import numbering
+from ..store import journal
 from ..store.table import Table
 from ..workspace import Workspace
 
@@ -93,7 +94,8 @@ def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
     if maxes is None:
         maxes = seqcache.maxima(table.rows, pattern)
         seqcache.remember(cache_dir(), table.path, pattern, maxes)
-    seq = maxes.get(year, 0) + 1
+    given = journal.highest_given(ws.journal_path, register)  # (rows deleted since included)
+    seq = max(maxes.get(year, 0), given.get(year, 0)) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
     while True:  # a legacy row may already carry the number the pattern gives

@@ -847,6 +847,9 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         (b for b in p.baris if b.tindakan == IMPOR and not b.nomor),
         key=lambda b: b.nilai["tanggal_diterima"],
     )
+    if todo:  # numbers once given stay used, also when their rows were deleted since
+        for year, seq in journal.highest_given(ws.journal_path, register).items():
+            maxes[year] = max(maxes.get(year, 0), seq)
     for b in todo:
         day = date.fromisoformat(b.nilai["tanggal_diterima"])
         year = str(day.year)

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..rules import numbering
+from ..store import journal
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
 
@@ -69,6 +70,7 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         r["nomor_surat"] for r in table.rows if r["tanggal"][:4] == year and r["nomor_surat"]
     ]
     seq = numbering.next_sequence(numbers + sorted(taken), pattern)
+    seq = max(seq, journal.highest_given(ws.journal_path, "surat").get(year, 0) + 1)
     return numbering.format_number(pattern, seq, ws.settings.get("instansi", "kode_satker"), when)
 
 

@@ -24,6 +24,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import RegisterError
 
@@ -207,26 +208,28 @@ def tail(path: Path) -> bytes:
         return _check_tail(path, _read_end(read_at, size))
 
 
-def recorded_hashes(path: Path, names: set[str], last: bytes = b"") -> dict[str, str]:
-    """The SHA-256 each register of ``names`` had after the last commit that wrote or attested
-    it (``register_sha256``), read backwards from the end of the journal; a register no line
-    names is left out. ``last``: the journal's last line, when already read. Only the hashes
-    of a line are decoded (an import's line may hold megabytes of rows)."""
-    found: dict[str, str] = {}
-    key = b'"register_sha256":{'
+def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict[str, Any]:
+    """For each of ``names``, its value in the object ``field`` of the last line that names it
+    (``register_sha256``: the hash a register had after the last commit that wrote or attested
+    it; ``nomor_tertinggi``: the highest sequence per year ever given), read backwards from the
+    end of the journal; a name no line has is left out. ``last``: the journal's last line, when
+    already read. Only that object of a line is decoded (an import's line holds megabytes of
+    rows, and the commit fields come last)."""
+    found: dict[str, Any] = {}
+    key = f'"{field}":{{'.encode()
+    decode = json.JSONDecoder().raw_decode
 
     def take(line: bytes) -> bool:
         at = line.rfind(key)
         if at >= 0:  # (a quote inside a JSON string is escaped: this is the key itself)
-            start = at + len(key) - 1
             try:
-                after = json.loads(line[start : line.index(b"}", start) + 1])
-            except ValueError:
-                after = None
-            if isinstance(after, dict):
+                obj = decode(line[at + len(key) - 1 :].decode("utf-8"))[0]
+            except ValueError:  # (also a UnicodeDecodeError)
+                obj = None
+            if isinstance(obj, dict):
                 for name in names - found.keys():
-                    if isinstance(after.get(name), str):
-                        found[name] = after[name]
+                    if obj.get(name) is not None:
+                        found[name] = obj[name]
         return found.keys() >= names
 
     if last and take(last):
@@ -252,6 +255,15 @@ def recorded_hashes(path: Path, names: set[str], last: bytes = b"") -> dict[str,
                 return found
         take(b"".join(reversed(tail)))
     return found
+
+
+def highest_given(path: Path, register: str) -> dict[str, int]:
+    """The highest sequence per year ever given in ``register`` (``nomor_tertinggi``): a row
+    deleted since, even with ``periksa --terima-perubahan``, keeps its number used."""
+    marks = recorded(path, "nomor_tertinggi", {register}).get(register)
+    if not isinstance(marks, dict):
+        return {}
+    return {str(y): n for y, n in marks.items() if type(n) is int}
 
 
 def torn_offset(data: bytes) -> int:

@@ -130,6 +130,16 @@ def create_new(path: Path, data: bytes, mode: int) -> Path:
                 n += 1
 
 
+#: the registers whose rows get a number: the number's column and the date that gives its year
+#: the registers of cases (see _refuse_changed_outside)
+CASES = ("permohonan", "keberatan")
+NUMBERED = {
+    "permohonan": ("nomor_registrasi", "tanggal_diterima"),
+    "keberatan": ("nomor_registrasi", "tanggal_diterima"),
+    "surat": ("nomor_surat", "tanggal"),
+}
+
+
 class Transaction:
     def __init__(self, ws: Workspace, perintah: str, petugas: str | None) -> None:
         self.ws = ws
@@ -287,8 +297,13 @@ class Transaction:
             }
             if not self.pemulihan:
                 self._refuse_half_applied(last, before)
-                grown = {n: before[n] for n, rows in self.added.items() if rows and n in before}
+                grown = {
+                    n: before[n]
+                    for n, rows in self.added.items()
+                    if rows and n in before and n in CASES
+                }
                 self._refuse_changed_outside(jpath, last, grown)
+            marks = self._marks(jpath, last)
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
@@ -301,6 +316,8 @@ class Transaction:
                 if k in (1, count):  # the commit's first and last lines carry its hashes
                     entry["register_sha256_sebelum"] = before
                     entry["register_sha256"] = hashes
+                if k == count and marks:
+                    entry["nomor_tertinggi"] = marks
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
         except BaseException:
@@ -373,25 +390,52 @@ class Transaction:
                 )
 
     def _refuse_changed_outside(self, jpath: Path, last: bytes, before: dict[str, str]) -> None:
-        """Refuse to add rows to a register that is not as the journal last recorded it: after a
-        row was deleted or the file replaced or removed by hand (or the storage format switched)
-        the next registration or letter number would be one already given. (A command that only
-        changes rows goes on; ``periksa`` reports the edit it built on.) ``ppidctl periksa``
-        shows what differs; ``pulihkan`` rebuilds the register from the journal,
+        """Refuse to register a new case in a register that is not as the journal last recorded
+        it (a row deleted, the file replaced or removed by hand, the storage format switched):
+        the office sees the difference before building on it. The number itself is safe either
+        way (``nomor_tertinggi``, see _marks). A command that only changes rows, or makes a
+        letter, goes on; ``periksa`` reports the edit it built on. ``ppidctl periksa`` shows
+        what differs; ``pulihkan`` rebuilds the register from the journal,
         ``periksa --terima-perubahan`` records a deliberate edit."""
-        recorded = journal.recorded_hashes(jpath, set(before), last)
+        recorded = journal.recorded(jpath, "register_sha256", set(before), last)
         for name, sha in sorted(before.items()):
             if name in recorded and recorded[name] != sha:
                 path = self._path(name)
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
                 raise RegisterError(
                     f"registers/{path.name} {how} (diubah, diganti, atau dihapus di luar "
-                    "ppidctl); perintah ini tidak dijalankan agar tidak ada nomor registrasi "
-                    "yang terpakai dua kali",
-                    "lihat bedanya dengan: ppidctl periksa; lalu bangun ulang dari jurnal: "
+                    "ppidctl); perkara baru tidak dicatat di atas register yang tidak sesuai "
+                    "jurnal",
+                    f"bangun ulang dari jurnal: ppidctl pulihkan --register {name}"
+                    if not sha  # (nothing to accept: the file is not there)
+                    else "lihat bedanya dengan: ppidctl periksa; lalu bangun ulang dari jurnal: "
                     f"ppidctl pulihkan --register {name}, atau terima suntingan yang disengaja: "
                     "ppidctl periksa --terima-perubahan --catatan TEKS",
                 )
+
+    def _marks(self, jpath: Path, last: bytes) -> dict[str, dict[str, int]]:
+        """``nomor_tertinggi`` of the registers this commit adds numbered rows to: per year, the
+        highest sequence ever given (the journal's previous mark and this commit's rows), so a
+        number stays used when its row is deleted later."""
+        from . import seqcache
+
+        news = {}
+        for name, (number, day) in NUMBERED.items():
+            pattern = self.ws.settings.get("penomoran", name) or ""
+            if self.added.get(name) and pattern:
+                news[name] = seqcache.maxima(self.added[name], pattern, number, day)
+        news = {name: m for name, m in news.items() if m}
+        if not news:
+            return {}
+        before = journal.recorded(jpath, "nomor_tertinggi", set(news), last)
+        out = {}
+        for name, new in news.items():
+            old = before.get(name) if isinstance(before.get(name), dict) else {}
+            merged = {y: n for y, n in old.items() if type(n) is int}
+            for year, seq in new.items():
+                merged[year] = max(merged.get(year, 0), seq)
+            out[name] = dict(sorted(merged.items()))
+        return out
 
     def _sequences_before(self, blobs: dict[str, Data]) -> dict[str, dict[str, int]]:
         """Cached sequence maxima of the registers about to be written, with this commit's new
