@@ -196,7 +196,7 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
 
 
-def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, today):
+def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, today):
     """cli.md: every open case. A reply not yet delivered is due by the SOP standard (1 working
     day), a delivered reply waits for the requester until the dispute window closes (the
     requester's deadline: never 'terlambat'), granted information not yet handed over has no
@@ -231,13 +231,35 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, today):
     assert "Sisa hari kerja" in shown and R1 in shown and "None" not in shown
     step(run, "sampaikan", "1", "--tanggal", "2026-04-15")
     today("2026-05-11")  # the window (14 working days from 15 Apr) closed on Wed 6 May
-    rows, _ = due("--dalam", "30")
-    assert rows == [(K1, "disampaikan",
-                     "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)",
-                     "2026-05-06", -3, "tidak")]  # fmt: skip
+    # the office's own case, Wed 22 Apr + 10 working days (1 May Hari Buruh) = Thu 7 May: two
+    # days overdue, listed above the requester's window that closed three days ago
+    late = request(run, "2026-04-22")
+    rows, _ = due()
+    assert rows == [
+        (late, "terdaftar", "pemberitahuan tertulis", "2026-05-07", -2, "ya"),
+        (
+            K1,
+            "disampaikan",
+            "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)",
+            "2026-05-06",
+            -3,
+            "tidak",
+        ),
+    ]  # fmt: skip (the office's first; never late)
+    assert due("--dalam", "30")[0] == rows[:1]  # (the office's deadlines only)
+    shown = run.ok("jatuh-tempo").stdout
+    assert K1 in shown and late in shown
+    # a date edited by hand into a shape that is not a date: told, no traceback
+    path = ws.register_path("keberatan")
+    path.write_bytes(path.read_bytes().replace(b"2026-05-06", b"06/05/2026"))
+    assert due("--status", "disampaikan")[0][0][2:4] == (
+        "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon) (batas_sengketa "
+        "'06/05/2026' tidak terbaca: ppidctl periksa)",
+        "",
+    )
+    run.ok("pulihkan", "--register", "keberatan")
     step(run, "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", "2026-05-11")
-    assert due() == ([], "Peringatan: juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus "
-                         "diputuskan — lihat: ppidctl jatuh-tempo --status diputuskan\n")  # fmt: skip
+    assert due()[0] == [rows[0]]  # (the objection is finished)
 
 
 def test_upheld_with_reasons_sop_standards_and_late_dispute(run):

@@ -523,7 +523,10 @@ def test_annual_report_states_its_due_date(hws, today):
     conf = hws.root / "ppidctl.toml"
     conf.write_text(conf.read_text(encoding="utf-8").replace('"31-03"', '"30-04"'), "utf-8")
     assert load(conf).batas_laporan_tahunan(2025).isoformat() == "2026-04-30"
-    conf.write_text(conf.read_text(encoding="utf-8").replace('"30-04"', '"31-02"'), "utf-8")
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"30-04"', '"29-02"'), "utf-8")
+    assert load(conf).batas_laporan_tahunan(2025).isoformat() == "2026-02-28"  # (no 29th)
+    assert load(conf).batas_laporan_tahunan(2027).isoformat() == "2028-02-29"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"29-02"', '"31-02"'), "utf-8")
     with pytest.raises(ConfigError, match="laporan_tahunan = '31-02' bukan tanggal-bulan"):
         load(conf).batas_laporan_tahunan(2025)
 
@@ -964,3 +967,13 @@ def test_benchmark_script_runs():
     )  # fmt: skip
     assert res.returncode in (0, 1), res.stderr
     assert "laporan tahunan 2026" in res.stdout and "x read_csv" in res.stdout
+
+
+def test_tanpa_sensor_on_screen_says_where_personal_data_is(hws):
+    """Names show on the daily page as in daftar; NIK, contacts and addresses only in the xlsx
+    detail sheets: the warning says so (it said "only figures")."""
+    from conftest import Runner
+
+    res = Runner(hws.root)("laporan", "harian", "--tanggal", "2026-03-16", "--tanpa-sensor")
+    assert res.exit_code == 0, res.output
+    assert "NIK, kontak, dan alamat hanya ada di lembar rincian berkas .xlsx" in res.stderr

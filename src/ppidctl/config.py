@@ -7,6 +7,7 @@ appending an election stage (``[[tahapan]]``) without disturbing the office's co
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from dataclasses import dataclass
@@ -201,7 +202,10 @@ class Settings:
         try:
             if m is None:
                 raise ValueError(text)
-            return date(tahun + 1, int(m[2]), int(m[1]))
+            day, month = int(m[1]), int(m[2])
+            if (day, month) == (29, 2) and not calendar.isleap(tahun + 1):
+                day = 28  # (no 29 February that year: the 28th)
+            return date(tahun + 1, month, day)
         except ValueError:
             raise ConfigError(
                 f"ppidctl.toml: [tenggat] laporan_tahunan = '{text}' bukan tanggal-bulan",

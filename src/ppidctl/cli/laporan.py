@@ -122,19 +122,26 @@ def _sources(gabung: bool, folder: list[Path] | None):
     return workspace()
 
 
+#: (names and case numbers show as in ``daftar``; NIK, contacts and addresses never do)
+_SENSOR_LAYAR = (
+    "--tanpa-sensor tidak berpengaruh: NIK, kontak, dan alamat hanya ada di lembar rincian "
+    "berkas .xlsx"
+)
+
+
 def _finish(
     lap: "Laporan", fmt: Format, keluaran: Path | None, tanpa_sensor: bool, petugas: str
 ) -> None:
     if keluaran is None:
         if tanpa_sensor:
-            warnings(["--tanpa-sensor tidak berpengaruh: laporan di layar hanya memuat angka"])
+            warnings([_SENSOR_LAYAR])
         emit_report(lap, fmt)
         return
     suffix = keluaran.suffix.lower()
     if suffix not in (".xlsx", ".docx"):
         raise typer.BadParameter("harus berakhiran .xlsx atau .docx", param_hint="--keluaran")
     if tanpa_sensor and suffix == ".docx":
-        warnings(["--tanpa-sensor tidak berpengaruh: laporan docx hanya memuat angka"])
+        warnings([_SENSOR_LAYAR])
     from ..reports.output import save_report
 
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)

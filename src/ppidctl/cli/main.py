@@ -126,7 +126,7 @@ def jatuh_tempo(
 
     def style(r):
         left = r["sisa_hari_kerja"]
-        if left is None:
+        if left is None or r["pihak"] != "kantor":  # (a requester's window is not overdue)
             return ""
         if left < 0:
             return "bold red"

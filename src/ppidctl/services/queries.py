@@ -105,30 +105,37 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
         "jatuh_tempo": due.tanggal.isoformat(),
         "sisa_hari_kerja": left,
         "jenis_tenggat": kind,
+        "pihak": "kantor",
         "peringatan": list(due.peringatan),
     }
 
 
 def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
-    status, due = row["status"], None
+    status, due, pihak = row["status"], None, "kantor"
+    day = {"ditanggapi": "tanggal_tanggapan", "disampaikan": "batas_sengketa"}.get(status, "")
+    try:
+        start = common.iso_day(row[day]) if row.get(day) else None
+    except ValueError:  # a hand edit: told, not a traceback (periksa names the cell)
+        start = None
     if status == "diputuskan":
         kind = "penyerahan informasi (tanpa tenggat undang-undang)"
         if row.get("waktu_penyediaan"):
             kind += f"; waktu penyediaan: {row['waktu_penyediaan']}"
     elif status == "ditanggapi":
         kind = "penyampaian tanggapan (standar layanan SOP)"
-        if row.get("tanggal_tanggapan"):
-            start = common.iso_day(row["tanggal_tanggapan"])
+        if start:
             limit = int(ws.settings.get("standar_layanan", "sampaikan_tanggapan"))
             due = ws.calendar.add_workdays(start, limit).tanggal
-    else:  # disampaikan
+    else:  # disampaikan: the requester's deadline, not the office's
         kind = "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)"
-        if row.get("batas_sengketa"):
-            due = common.iso_day(row["batas_sengketa"])
+        due, pihak = start, "pemohon"
+    if day and row.get(day) and start is None:
+        kind += f" ({day} '{row[day]}' tidak terbaca: ppidctl periksa)"
     return {
         "jatuh_tempo": due.isoformat() if due else "",
         "sisa_hari_kerja": deadlines.remaining(ws.calendar, today, due) if due else None,
         "jenis_tenggat": kind,
+        "pihak": pihak,
         "peringatan": [],
     }
 
@@ -173,8 +180,8 @@ def listing(
         if f.terlambat and not late_now:
             continue
         if f.dalam is not None and (
-            rec.get("sisa_hari_kerja") is None
-            or not (waiting or is_open(register, row))
+            rec.get("pihak") != "kantor"  # (the office's deadlines; a requester's window is not)
+            or rec["sisa_hari_kerja"] is None
             or rec["sisa_hari_kerja"] > f.dalam
         ):
             continue
@@ -185,8 +192,9 @@ def listing(
 def due_cases(
     ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
 ) -> list[dict[str, Any]]:
-    """Every open case of both registers (OPEN and MENUNGGU), overdue first, then by working
-    days left; cases without a date last."""
+    """Every open case of both registers (OPEN and MENUNGGU): the office's deadlines, overdue
+    first, then by working days left; then requesters' dispute windows; cases without a date
+    last. ``pihak``: whose deadline it is (kantor / pemohon)."""
     f.check_status(tuple(registers))
     out = []
     for register in registers:
@@ -202,14 +210,16 @@ def due_cases(
                     "nama_pemohon": rec["nama_pemohon"],
                     "status": rec["status"],
                     "jenis_tenggat": rec["jenis_tenggat"],
+                    "pihak": rec["pihak"],
                     "jatuh_tempo": rec["jatuh_tempo"],
                     "sisa_hari_kerja": rec["sisa_hari_kerja"],
                     "terlambat": rec["terlambat"],
                 }
             )
-    out.sort(  # (a case without a date last)
+    out.sort(  # the office's deadlines, then the requesters' windows, then those without a date
         key=lambda r: (
             r["sisa_hari_kerja"] is None,
+            r["pihak"] != "kantor",
             r["sisa_hari_kerja"] or 0,
             r["jatuh_tempo"],
             r["nomor_registrasi"],
