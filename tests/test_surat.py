@@ -160,6 +160,15 @@ def test_copy_of_a_notification_after_the_handover_says_what_the_original_said(r
     run.ok("surat", "buat", "pemberitahuan", "1")
     copy = ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan-2.docx"
     assert docx_text(copy) == docx_text(first)
+    # an office's own template that prints the handover date (as ppidctl's own did): empty
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Nomor {{ nomor_registrasi }}; diserahkan: [{{ tanggal_selesai }}]")
+    doc.save(ws.templates_dir / "pemberitahuan.docx")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    own = ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan-3.docx"
+    assert docx_text(own).strip() == f"Nomor {N1}; diserahkan: []"
 
 
 def test_batch_for_a_month_is_all_or_nothing(run, ws):

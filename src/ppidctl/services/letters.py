@@ -57,6 +57,9 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
     )
+    if letter.kind == "pemberitahuan":  # the handover comes after the notification: a copy
+        ctx["tanggal_selesai"] = ""  # made later says what the original said (older templates
+        # an office keeps in templates/ printed it as the time of provision)
     return ctx
 
 
