@@ -317,8 +317,9 @@ def test_sampel_keberatan_csv_dan_impor_ulang(run, ws):
 
 
 def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_path):
-    """A number given once stays used after its row was deleted and the deletion accepted: the
-    import continues after the journal's highest (nomor_tertinggi), as the desk does."""
+    """A number given once stays used after its row was deleted and the deletion accepted
+    (nomor_dihapus): the import skips it when it numbers rows, and refuses a legacy row that
+    carries it."""
     run.ok("impor", str(write_csv(tmp_path / "a.csv", [HEAD, ["", "2/2/2026", "Ani", "DPT"],
                                                        ["", "3/2/2026", "Budi", "TPS"]])),
            "--register", "permohonan")  # fmt: skip
@@ -331,6 +332,9 @@ def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_pa
            "--register", "permohonan")  # fmt: skip
     got = {x["nama_pemohon"]: x["nomor_registrasi"] for x in register_rows(ws)}
     assert got == {"Ani": "001/PPID/5271/II/2026", "Citra": "003/PPID/5271/II/2026"}
+    lama = write_csv(tmp_path / "c.csv", [HEAD, ["002/PPID/5271/II/2026", "6/2/2026", "Dodi", "X"]])
+    run.refused("impor", str(lama), "--register", "permohonan",
+                message="nomor 002/PPID/5271/II/2026 pernah diberikan lalu barisnya dihapus")  # fmt: skip
 
 
 def test_nomor_baru_menurut_tanggal_setelah_nomor_yang_ada(run, ws, tmp_path, request_args):

@@ -232,7 +232,8 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
 def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(run, ws):
     """rules.md §6: a number, once given, is never reused — also after the office deleted the
     row of the year's highest number and accepted that with periksa (the journal keeps the
-    highest sequence ever given per year: nomor_tertinggi). Letter numbers too."""
+    numbers given and deleted: nomor_dihapus). Letter numbers too, also typed by hand. A typo
+    corrected does not move the numbering: only the numbers deleted are skipped."""
     for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
         run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)  # (with receipts: letters)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
@@ -247,6 +248,21 @@ def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(r
     assert out["nomor_registrasi"] == "004/PPID/5271/III/2026"
     letters = [r["nomor_surat"] for r in _csv_rows(ws.register_path("surat"))]
     assert letters == [f"{n}/PL.02.2-SD/5271/III/2026" for n in (1, 4)]
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18",
+                "--nomor-surat", "3/PL.02.2-SD/5271/III/2026",
+                message="nomor surat 3/PL.02.2-SD/5271/III/2026 pernah dipakai")  # fmt: skip
+    # a number typed wrong (300 for 005) and corrected: 006 next, not 301
+    out = json.loads(run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18",
+                            "--tanpa-surat", "--format", "json").stdout)  # fmt: skip
+    assert out["nomor_registrasi"] == "005/PPID/5271/III/2026"
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"005/PPID", b"300/PPID"))
+    run("periksa", "--terima-perubahan", "--catatan", "salah ketik")
+    path.write_bytes(path.read_bytes().replace(b"300/PPID", b"005/PPID"))
+    run("periksa", "--terima-perubahan", "--catatan", "dikembalikan")
+    out = json.loads(run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18",
+                            "--tanpa-surat", "--format", "json").stdout)  # fmt: skip
+    assert out["nomor_registrasi"] == "006/PPID/5271/III/2026"
 
 
 def test_sequence_part_alone_must_be_unambiguous(run, today):

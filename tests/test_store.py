@@ -301,3 +301,26 @@ def test_recorded_values_are_read_backwards_across_blocks(tmp_path):
         path, "register_sha256", {"surat"}, last=line(register_sha256={"surat": "s2"})
     ) == {"surat": "s2"}
     assert journal.recorded(tmp_path / "tidak-ada.jsonl", "register_sha256", names) == {}
+
+
+def test_retired_numbers_from_the_set_carried_or_from_an_older_journal(tmp_path):
+    """The numbers deleted (or changed) with the deletion accepted: the set the last numbering
+    commit carried (nomor_dihapus), or, in a journal written before that, its accepted
+    deletions and changed numbers."""
+    path = tmp_path / "jurnal.jsonl"
+    path.write_bytes(
+        journal.encode({"register": "permohonan", "aksi": "hapus",
+                        "perubahan": {"nomor_registrasi": ["003/PPID/5271/III/2026", ""],
+                                      "nama_pemohon": ["Ani", ""]}})
+        + journal.encode({"register": "permohonan", "aksi": "ubah",
+                          "perubahan": {"nomor_registrasi": ["300/X", "005/X"]}})
+        + journal.encode({"register": "permohonan", "aksi": "ubah",
+                          "perubahan": {"status": ["terdaftar", "diteruskan"]}})
+        + journal.encode({"register": "keberatan", "aksi": "hapus",
+                          "perubahan": {"nomor_registrasi": ["001/KEB", ""]}})
+        + journal.encode({"register": "surat", "nomor_dihapus": {"surat": ["7/PL"]}})
+    )  # fmt: skip
+    assert journal.retired_numbers(path, "permohonan") == {"003/PPID/5271/III/2026", "300/X"}
+    assert journal.retired_numbers(path, "keberatan") == {"001/KEB"}
+    assert journal.retired_numbers(path, "surat") == {"7/PL"}
+    assert journal.retired_numbers(path, "libur") == set()

@@ -120,6 +120,7 @@ def jatuh_tempo(
         ("nama_pemohon", "Pemohon"),
         ("status", "Status"),
         ("jenis_tenggat", "Tenggat untuk"),
+        ("pihak", "Tenggat pihak"),
         ("jatuh_tempo", "Jatuh tempo"),
         ("sisa_hari_kerja", "Sisa hari kerja"),
     ]

@@ -94,10 +94,10 @@ def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
     if maxes is None:
         maxes = seqcache.maxima(table.rows, pattern)
         seqcache.remember(cache_dir(), table.path, pattern, maxes)
-    given = journal.highest_given(ws.journal_path, register)  # (rows deleted since included)
-    seq = max(maxes.get(year, 0), given.get(year, 0)) + 1
+    seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
+    used |= journal.retired_numbers(ws.journal_path, register)  # (deleted rows' numbers)
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
         if nomor not in used:

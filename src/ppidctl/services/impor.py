@@ -753,6 +753,8 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
 
     seen_nomor: dict[str, Baris] = {}
     seen_kunci: dict[tuple[str, ...], Baris] = {}
+    retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
+    used |= retired
     for b in p.baris:
         b.masalah = list(b.sendiri)
         b.tindakan, b.duplikat, b.nomor_baru = "", False, ""
@@ -796,6 +798,13 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     hn,
                     f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
                     "(nomor urut tidak boleh dipakai dua kali)",
+                )
+            elif b.nomor in retired:
+                problem(
+                    b,
+                    hn,
+                    f"nomor {b.nomor} pernah diberikan lalu barisnya dihapus dari register "
+                    f"{register} (tercatat di jurnal): nomor tidak dipakai dua kali",
                 )
         elif complete and b.kunci in reg_kunci:
             b.tindakan = ADA
@@ -847,9 +856,6 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         (b for b in p.baris if b.tindakan == IMPOR and not b.nomor),
         key=lambda b: b.nilai["tanggal_diterima"],
     )
-    if todo:  # numbers once given stay used, also when their rows were deleted since
-        for year, seq in journal.highest_given(ws.journal_path, register).items():
-            maxes[year] = max(maxes.get(year, 0), seq)
     for b in todo:
         day = date.fromisoformat(b.nilai["tanggal_diterima"])
         year = str(day.year)

@@ -73,8 +73,14 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         r["nomor_surat"] for r in table.rows if r["tanggal"][:4] == year and r["nomor_surat"]
     ]
     seq = numbering.next_sequence(numbers + sorted(taken), pattern)
-    seq = max(seq, journal.highest_given(ws.journal_path, "surat").get(year, 0) + 1)
-    return numbering.format_number(pattern, seq, ws.settings.get("instansi", "kode_satker"), when)
+    kode, retired = ws.settings.get("instansi", "kode_satker"), _retired(ws)
+    while (number := numbering.format_number(pattern, seq, kode, when)) in retired:
+        seq += 1  # (a deleted letter's number stays used)
+    return number
+
+
+def _retired(ws: Workspace) -> set[str]:
+    return journal.retired_numbers(ws.journal_path, "surat")
 
 
 def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> bytes:
@@ -154,6 +160,12 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
     """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
     of the same letter (a copy made again), never another letter's."""
     nomor = letter.row.get("nomor_registrasi", "")
+    if number in _retired(tx.ws):
+        raise RuleError(
+            f"nomor surat {number} pernah dipakai untuk surat yang kemudian dihapus dari "
+            "registers/surat.csv (tercatat di jurnal): nomor tidak dipakai dua kali",
+            "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
+        )
     for row in tx.table("surat").rows:
         if row["nomor_surat"] == number and (row["jenis"], row["nomor_registrasi"]) != (
             letter.kind,

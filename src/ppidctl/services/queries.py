@@ -173,7 +173,8 @@ def listing(
             rec.update(
                 {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
             )
-            late_now = not waiting and rec["sisa_hari_kerja"] < 0
+            left = rec["sisa_hari_kerja"]  # (late: past the office's own deadline, or SOP date)
+            late_now = rec["pihak"] == "kantor" and left is not None and left < 0
         else:
             late_now = row.get("terlambat") == "ya"
         rec["terlambat"] = "ya" if late_now else (row.get("terlambat") or "tidak")

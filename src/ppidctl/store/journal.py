@@ -211,7 +211,7 @@ def tail(path: Path) -> bytes:
 def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict[str, Any]:
     """For each of ``names``, its value in the object ``field`` of the last line that names it
     (``register_sha256``: the hash a register had after the last commit that wrote or attested
-    it; ``nomor_tertinggi``: the highest sequence per year ever given), read backwards from the
+    it; ``nomor_dihapus``: the numbers given and later deleted), read backwards from the
     end of the journal; a name no line has is left out. ``last``: the journal's last line, when
     already read. Only that object of a line is decoded (an import's line holds megabytes of
     rows, and the commit fields come last)."""
@@ -257,13 +257,49 @@ def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict
     return found
 
 
-def highest_given(path: Path, register: str) -> dict[str, int]:
-    """The highest sequence per year ever given in ``register`` (``nomor_tertinggi``): a row
-    deleted since, even with ``periksa --terima-perubahan``, keeps its number used."""
-    marks = recorded(path, "nomor_tertinggi", {register}).get(register)
-    if not isinstance(marks, dict):
-        return {}
-    return {str(y): n for y, n in marks.items() if type(n) is int}
+def retired_numbers(path: Path, register: str, last: bytes = b"") -> set[str]:
+    """The numbers of ``register`` that were given and later deleted or changed, with the
+    deletion accepted (``periksa --terima-perubahan``) or made by a command: never given again
+    (rules.md §6). Each commit that gives or retires numbers carries the whole set on its last
+    line (``nomor_dihapus``); a journal written before that is searched once for its accepted
+    deletions and changed numbers instead."""
+    found = recorded(path, "nomor_dihapus", {register}, last).get(register)
+    if isinstance(found, list):
+        return {n for n in found if isinstance(n, str)}
+    out: set[str] = set()
+    column = NUMBER_COLUMN.get(register)
+    if column is None:
+        return out
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return out
+    with f:
+        for raw in f:
+            if b'"aksi":"hapus"' in raw or (b'"aksi":"ubah"' in raw and column.encode() in raw):
+                entry = whole(raw)
+                if entry and entry.get("register") == register:
+                    out |= retired_by(register, entry.get("aksi", ""), changes(entry))
+    return out
+
+
+#: the column that holds the number of a register's rows
+NUMBER_COLUMN = {
+    "permohonan": "nomor_registrasi",
+    "keberatan": "nomor_registrasi",
+    "surat": "nomor_surat",
+}
+
+
+def retired_by(register: str, aksi: str, diff: dict[str, tuple[str, str]]) -> set[str]:
+    """The number a deleted row had, or a changed number's old value ({} when none)."""
+    column = NUMBER_COLUMN.get(register)
+    if column is None or column not in diff:
+        return set()
+    before, after = diff[column]
+    if before and (aksi == "hapus" or (aksi == "ubah" and before != after)):
+        return {before}
+    return set()
 
 
 def torn_offset(data: bytes) -> int:

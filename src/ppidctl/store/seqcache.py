@@ -60,14 +60,12 @@ def remember(cache: Path, path: Path, pattern: str, maxes: dict[str, int]) -> No
         pass  # a cache that cannot be written only costs speed
 
 
-def maxima(
-    rows, pattern: str, number: str = "nomor_registrasi", day: str = "tanggal_diterima"
-) -> dict[str, int]:
-    """Highest sequence per year (of the ``day`` column) over ``rows``."""
+def maxima(rows, pattern: str) -> dict[str, int]:
+    """Highest sequence per receipt year over ``rows``."""
     out: dict[str, int] = {}
     for row in rows:
-        seq = numbering.sequence_of(row.get(number, ""), pattern)
-        year = row.get(day, "")[:4]
+        seq = numbering.sequence_of(row.get("nomor_registrasi", ""), pattern)
+        year = row.get("tanggal_diterima", "")[:4]
         if seq is not None and seq > out.get(year, 0):
             out[year] = seq
     return out

@@ -131,13 +131,9 @@ def create_new(path: Path, data: bytes, mode: int) -> Path:
 
 
 #: the registers whose rows get a number: the number's column and the date that gives its year
-#: the registers of cases (see _refuse_changed_outside)
-CASES = ("permohonan", "keberatan")
-NUMBERED = {
-    "permohonan": ("nomor_registrasi", "tanggal_diterima"),
-    "keberatan": ("nomor_registrasi", "tanggal_diterima"),
-    "surat": ("nomor_surat", "tanggal"),
-}
+#: registers that give numbers (cases, letters): rows are not added to one that differs from
+#: the journal (see _refuse_changed_outside)
+NUMBERED = ("permohonan", "keberatan", "surat")
 
 
 class Transaction:
@@ -149,6 +145,7 @@ class Transaction:
         self.entries: list[dict[str, Any]] = []
         #: rows added per register, as stored (for the sequence cache)
         self.added: dict[str, list[dict[str, str]]] = {}
+        self.retiring: dict[str, set[str]] = {}  # numbers deleted or changed in this commit
         self.files: list[tuple[Path, bytes]] = []
         self.replacements: list[tuple[Path, bytes]] = []
         self.written: list[Path] = []
@@ -206,6 +203,9 @@ class Transaction:
             changed: dict = {k: a for k, (_b, a) in diff.items()}
         else:
             changed = {k: [b, a] for k, (b, a) in diff.items()}
+            gone = journal.retired_by(register, aksi, diff)
+            if gone:  # (a number deleted or changed stays used: see journal.retired_numbers)
+                self.retiring.setdefault(register, set()).update(gone)
         self._entry(register, nomor, aksi, changed, extra)
 
     def _entry_common(self) -> None:
@@ -300,10 +300,10 @@ class Transaction:
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
-                    if rows and n in before and n in CASES
+                    if rows and n in before and n in NUMBERED
                 }
                 self._refuse_changed_outside(jpath, last, grown)
-            marks = self._marks(jpath, last)
+            retired = self._retired(jpath, last)
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
@@ -316,8 +316,8 @@ class Transaction:
                 if k in (1, count):  # the commit's first and last lines carry its hashes
                     entry["register_sha256_sebelum"] = before
                     entry["register_sha256"] = hashes
-                if k == count and marks:
-                    entry["nomor_tertinggi"] = marks
+                if k == count and retired:
+                    entry["nomor_dihapus"] = retired
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
         except BaseException:
@@ -390,13 +390,12 @@ class Transaction:
                 )
 
     def _refuse_changed_outside(self, jpath: Path, last: bytes, before: dict[str, str]) -> None:
-        """Refuse to register a new case in a register that is not as the journal last recorded
-        it (a row deleted, the file replaced or removed by hand, the storage format switched):
-        the office sees the difference before building on it. The number itself is safe either
-        way (``nomor_tertinggi``, see _marks). A command that only changes rows, or makes a
-        letter, goes on; ``periksa`` reports the edit it built on. ``ppidctl periksa`` shows
-        what differs; ``pulihkan`` rebuilds the register from the journal,
-        ``periksa --terima-perubahan`` records a deliberate edit."""
+        """Refuse to add rows to a register that gives numbers (cases, letters) while it is not
+        as the journal last recorded it (a row deleted, the file replaced or removed by hand,
+        the storage format switched): the next number could be the deleted row's. Once the
+        edit is accepted (``periksa --terima-perubahan``) the deleted numbers are recorded as
+        used (journal.retired_numbers); ``pulihkan`` rebuilds the register from the journal.
+        A command that only changes rows goes on; ``periksa`` reports the edit it built on."""
         recorded = journal.recorded(jpath, "register_sha256", set(before), last)
         for name, sha in sorted(before.items()):
             if name in recorded and recorded[name] != sha:
@@ -404,8 +403,9 @@ class Transaction:
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
                 raise RegisterError(
                     f"registers/{path.name} {how} (diubah, diganti, atau dihapus di luar "
-                    "ppidctl); perkara baru tidak dicatat di atas register yang tidak sesuai "
-                    "jurnal",
+                    "ppidctl, atau format penyimpanan diganti); tidak ada baris bernomor yang "
+                    "ditambahkan ke register yang tidak sesuai jurnal, agar tidak ada nomor yang "
+                    "terpakai dua kali",
                     f"bangun ulang dari jurnal: ppidctl pulihkan --register {name}"
                     if not sha  # (nothing to accept: the file is not there)
                     else "lihat bedanya dengan: ppidctl periksa; lalu bangun ulang dari jurnal: "
@@ -413,28 +413,14 @@ class Transaction:
                     "ppidctl periksa --terima-perubahan --catatan TEKS",
                 )
 
-    def _marks(self, jpath: Path, last: bytes) -> dict[str, dict[str, int]]:
-        """``nomor_tertinggi`` of the registers this commit adds numbered rows to: per year, the
-        highest sequence ever given (the journal's previous mark and this commit's rows), so a
-        number stays used when its row is deleted later."""
-        from . import seqcache
-
-        news = {}
-        for name, (number, day) in NUMBERED.items():
-            pattern = self.ws.settings.get("penomoran", name) or ""
-            if self.added.get(name) and pattern:
-                news[name] = seqcache.maxima(self.added[name], pattern, number, day)
-        news = {name: m for name, m in news.items() if m}
-        if not news:
-            return {}
-        before = journal.recorded(jpath, "nomor_tertinggi", set(news), last)
+    def _retired(self, jpath: Path, last: bytes) -> dict[str, list[str]]:
+        """``nomor_dihapus`` of the registers this commit gives or retires numbers in: the
+        journal's set so far and this commit's retired numbers (see journal.retired_numbers)."""
         out = {}
-        for name, new in news.items():
-            old = before.get(name) if isinstance(before.get(name), dict) else {}
-            merged = {y: n for y, n in old.items() if type(n) is int}
-            for year, seq in new.items():
-                merged[year] = max(merged.get(year, 0), seq)
-            out[name] = dict(sorted(merged.items()))
+        for name in journal.NUMBER_COLUMN:
+            if self.added.get(name) or self.retiring.get(name):
+                before = journal.retired_numbers(jpath, name, last)
+                out[name] = sorted(before | self.retiring.get(name, set()))
         return out
 
     def _sequences_before(self, blobs: dict[str, Data]) -> dict[str, dict[str, int]]:
