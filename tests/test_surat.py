@@ -171,6 +171,18 @@ def test_copy_of_a_notification_after_the_handover_says_what_the_original_said(r
     assert docx_text(own).strip() == f"Nomor {N1}; diserahkan: []"
 
 
+def test_letter_numbers_of_one_batch_restart_with_the_year(run, ws):
+    """Numbering restarts each year: a batch with a December and a January letter gives each
+    year's first number (the January letter was numbered after the December one)."""
+    catat(run, "--tanpa-surat", day="2025-12-30")
+    catat(run, "--tanpa-surat", day="2026-01-05")
+    run.ok("surat", "buat", "tanda-terima", "001/PPID/5271/XII/2025", "001/PPID/5271/I/2026")
+    assert [r["nomor_surat"] for r in surat_rows(ws)] == [
+        "1/PL.02.2-SD/5271/XII/2025",
+        "1/PL.02.2-SD/5271/I/2026",
+    ]
+
+
 def test_batch_for_a_month_is_all_or_nothing(run, ws):
     for day in ("2026-03-02", "2026-03-16", "2026-04-06"):
         catat(run, "--tanpa-surat", day=day)

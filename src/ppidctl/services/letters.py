@@ -124,7 +124,7 @@ def stage_letters(
     if nomor_surat and nomor_surat.strip():
         _refuse_used_number(tx, letters[0], nomor_surat.strip())
     paths: list[str] = []
-    taken: set[str] = set()
+    taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
     earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
     for letter in letters:
         day = letter.tanggal or when
@@ -132,9 +132,9 @@ def stage_letters(
         if not number and letter.reuse_number:
             number = earlier.get((letter.kind, letter.row.get("nomor_registrasi", "")), "")
         if not number:
-            number = next_letter_number(ws, tx, day, taken)
+            number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
         if number:
-            taken.add(number)
+            taken.setdefault(day.year, set()).add(number)
         data = render(ws, letter, day, number)
         path = free_path(letter_path(ws, letter, day), {p for p, _ in tx.files})
         tx.add_file(path, data)
