@@ -16,7 +16,6 @@ from typing import Any
 
 from ..errors import RuleError
 from ..rules import numbering
-from ..store import journal
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
 
@@ -73,14 +72,10 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         r["nomor_surat"] for r in table.rows if r["tanggal"][:4] == year and r["nomor_surat"]
     ]
     seq = numbering.next_sequence(numbers + sorted(taken), pattern)
-    kode, retired = ws.settings.get("instansi", "kode_satker"), _retired(ws)
+    kode, retired = ws.settings.get("instansi", "kode_satker"), tx.retired("surat")
     while (number := numbering.format_number(pattern, seq, kode, when)) in retired:
         seq += 1  # (a deleted letter's number stays used)
     return number
-
-
-def _retired(ws: Workspace) -> set[str]:
-    return journal.retired_numbers(ws.journal_path, "surat")
 
 
 def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> bytes:
@@ -160,7 +155,7 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
     """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
     of the same letter (a copy made again), never another letter's."""
     nomor = letter.row.get("nomor_registrasi", "")
-    if number in _retired(tx.ws):
+    if number in tx.retired("surat"):
         raise RuleError(
             f"nomor surat {number} pernah dipakai untuk surat yang kemudian dihapus dari "
             "registers/surat.csv (tercatat di jurnal): nomor tidak dipakai dua kali",

@@ -146,6 +146,7 @@ class Transaction:
         #: rows added per register, as stored (for the sequence cache)
         self.added: dict[str, list[dict[str, str]]] = {}
         self.retiring: dict[str, set[str]] = {}  # numbers deleted or changed in this commit
+        self._retired: dict[str, set[str]] = {}  # (see retired)
         self.files: list[tuple[Path, bytes]] = []
         self.replacements: list[tuple[Path, bytes]] = []
         self.written: list[Path] = []
@@ -303,7 +304,7 @@ class Transaction:
                     if rows and n in before and n in NUMBERED
                 }
                 self._refuse_changed_outside(jpath, last, grown)
-            retired = self._retired(jpath, last)
+            retired = self._retired_field()
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
             for path, data in self.files:
@@ -413,15 +414,21 @@ class Transaction:
                     "ppidctl periksa --terima-perubahan --catatan TEKS",
                 )
 
-    def _retired(self, jpath: Path, last: bytes) -> dict[str, list[str]]:
+    def retired(self, register: str) -> set[str]:
+        """The numbers of ``register`` deleted or changed so far (journal.retired_numbers): read
+        once per command (the journal does not change under the lock before the commit)."""
+        if register not in self._retired:
+            self._retired[register] = journal.retired_numbers(self.ws.journal_path, register)
+        return self._retired[register]
+
+    def _retired_field(self) -> dict[str, list[str]]:
         """``nomor_dihapus`` of the registers this commit gives or retires numbers in: the
-        journal's set so far and this commit's retired numbers (see journal.retired_numbers)."""
-        out = {}
-        for name in journal.NUMBER_COLUMN:
-            if self.added.get(name) or self.retiring.get(name):
-                before = journal.retired_numbers(jpath, name, last)
-                out[name] = sorted(before | self.retiring.get(name, set()))
-        return out
+        journal's set so far and this commit's retired numbers."""
+        return {
+            name: sorted(self.retired(name) | self.retiring.get(name, set()))
+            for name in journal.NUMBER_COLUMN
+            if self.added.get(name) or self.retiring.get(name)
+        }
 
     def _sequences_before(self, blobs: dict[str, Data]) -> dict[str, dict[str, int]]:
         """Cached sequence maxima of the registers about to be written, with this commit's new
