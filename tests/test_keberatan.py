@@ -260,6 +260,16 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
         "",
     )
     run.ok("pulihkan", "--register", "keberatan")
+    # an open request's receipt date edited the same way: told too, the list still printed
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"2026-04-22", b"22/04/2026"))
+    rows_, stderr = due()
+    assert [r[0] for r in rows_] == [K1]
+    assert "1 permohonan berstatus terdaftar" in stderr
+    assert due("--status", "terdaftar")[0][0][2] == (
+        "pemberitahuan tertulis (tanggal tidak terbaca: ppidctl periksa)"
+    )
+    run.ok("pulihkan", "--register", "permohonan")
     step(run, "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", "2026-05-11")
     assert due()[0] == [rows[0]]  # (the objection is finished)
 

@@ -91,15 +91,25 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
     if status in MENUNGGU[register]:
         return _waiting(ws, row, today)
     if register == "permohonan":
-        due = deadlines.request(row, ws.settings, ws.calendar)
+        rule = deadlines.request
         kind = "pemberitahuan tertulis" + (
             " (diperpanjang)" if row.get("diperpanjang_pada") else ""
         )
     else:
-        due = deadlines.objection(row, ws.settings, ws.calendar)
+        rule = deadlines.objection
         kind = "tanggapan Atasan PPID"
     if row.get("tahapan"):
         kind += " — tahapan berjalan"
+    try:
+        due = rule(row, ws.settings, ws.calendar)
+    except ValueError:  # a date edited by hand into another shape: told in the row
+        return {
+            "jatuh_tempo": "",
+            "sisa_hari_kerja": None,
+            "jenis_tenggat": f"{kind} (tanggal tidak terbaca: ppidctl periksa)",
+            "pihak": "kantor",
+            "peringatan": [],
+        }
     left = deadlines.remaining(ws.calendar, today, due.tanggal)
     return {
         "jatuh_tempo": due.tanggal.isoformat(),
