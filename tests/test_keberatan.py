@@ -231,6 +231,10 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
                      None, "tidak")]  # fmt: skip
     shown = run.ok("jatuh-tempo", "--status", "diputuskan").stdout  # (teks: no date, no "None")
     assert "diputuskan" in shown and "None" not in shown
+    path = ws.register_path("keberatan")  # (a reply date edited by hand: lihat still shows it)
+    path.write_bytes(path.read_bytes().replace(b"2026-04-10", b"10/04/2026"))
+    assert K1 in step(run, "lihat", "1").stdout
+    run.ok("pulihkan", "--register", "keberatan")
     step(run, "sampaikan", "1", "--tanggal", "2026-04-15")
     today("2026-05-11")  # the window (14 working days from 15 Apr) closed on Wed 6 May
     # the office's own case, Wed 22 Apr + 10 working days (1 May Hari Buruh) = Thu 7 May: two

@@ -542,14 +542,18 @@ def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[d
     for key, what, start, end, pending in STANDARDS:
         if not row.get(start):
             continue
-        if row.get(end):
-            stop, done = common.iso_day(row[end]), True
-        elif pending and row["status"] == pending:
-            stop, done = today, False
-        else:
+        try:  # (a date edited by hand into another shape: not measured; periksa names it)
+            begin = common.iso_day(row[start])
+            if row.get(end):
+                stop, done = common.iso_day(row[end]), True
+            elif pending and row["status"] == pending:
+                stop, done = today, False
+            else:
+                continue
+        except ValueError:
             continue
         limit = int(ws.settings.get("standar_layanan", key))
-        used = ws.calendar.workdays_between(common.iso_day(row[start]), stop)
+        used = ws.calendar.workdays_between(begin, stop)
         out.append(
             {
                 "langkah": what,
