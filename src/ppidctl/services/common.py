@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError, RuleError
 from ..rules import numbering
-from ..store import journal
 from ..store.table import Table
 from ..workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..store.transaction import Transaction
 
 
 def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
@@ -79,8 +82,9 @@ def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[st
     return i, table.rows[i]
 
 
-def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
-    """The next registration number of ``when``'s year: one above the highest used that year.
+def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> str:
+    """The next registration number of ``when``'s year: one above the highest used that year,
+    never one given before and deleted since (``tx.retired``).
 
     Uses the sequence cache when the register file is unchanged since ppidctl last wrote it, so
     registering does not parse a large register; otherwise parses it and refreshes the cache.
@@ -88,6 +92,7 @@ def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
     from ..store import seqcache
     from ..workspace import cache_dir
 
+    table = tx.table(register)
     pattern = ws.settings.get("penomoran", register)
     year = str(when.year)
     maxes = None if table.parsed else seqcache.lookup(cache_dir(), table.path, pattern)
@@ -97,7 +102,7 @@ def next_number(ws: Workspace, table: Table, register: str, when: date) -> str:
     seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
-    used |= journal.retired_numbers(ws.journal_path, register)  # (deleted rows' numbers)
+    used |= tx.retired(register)
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
         if nomor not in used:

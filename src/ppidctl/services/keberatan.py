@@ -487,8 +487,7 @@ def register(
         due = deadlines.objection(row, ws.settings, ws.calendar)
         row["jatuh_tempo"] = due.tanggal.isoformat()
         peringatan += list(due.peringatan)
-        table = tx.table(REGISTER)
-        row["nomor_registrasi"] = common.next_number(ws, table, REGISTER, filed)
+        row["nomor_registrasi"] = common.next_number(ws, tx, REGISTER, filed)
         extra: dict[str, Any] = {}
         if data.paksa:
             extra = {"paksa": True, "catatan": catatan, "pemeriksaan_diabaikan": skipped}

@@ -152,8 +152,7 @@ def register(
     due = deadlines.request(row, ws.settings, ws.calendar)
     row["jatuh_tempo"] = due.tanggal.isoformat()
     with ws.transaction("permohonan catat", petugas) as tx:
-        table = tx.table(REGISTER)
-        row["nomor_registrasi"] = common.next_number(ws, table, REGISTER, when.date())
+        row["nomor_registrasi"] = common.next_number(ws, tx, REGISTER, when.date())
         stored = tx.append(REGISTER, row)
         result = Result(stored, peringatan=list(due.peringatan))
         if surat:

@@ -257,13 +257,14 @@ def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict
     return found
 
 
-def retired_numbers(path: Path, register: str, last: bytes = b"") -> set[str]:
+def retired_numbers(path: Path, register: str) -> set[str]:
     """The numbers of ``register`` that were given and later deleted or changed, with the
     deletion accepted (``periksa --terima-perubahan``) or made by a command: never given again
     (rules.md §6). Each commit that gives or retires numbers carries the whole set on its last
-    line (``nomor_dihapus``); a journal written before that is searched once for its accepted
-    deletions and changed numbers instead."""
-    found = recorded(path, "nomor_dihapus", {register}, last).get(register)
+    line (``nomor_dihapus``); in a journal where no line carries it yet (written before it
+    existed) the accepted deletions and changed numbers are looked for instead, until the next
+    such commit records the set."""
+    found = recorded(path, "nomor_dihapus", {register}).get(register)
     if isinstance(found, list):
         return {n for n in found if isinstance(n, str)}
     out: set[str] = set()

@@ -130,12 +130,6 @@ def create_new(path: Path, data: bytes, mode: int) -> Path:
                 n += 1
 
 
-#: the registers whose rows get a number: the number's column and the date that gives its year
-#: registers that give numbers (cases, letters): rows are not added to one that differs from
-#: the journal (see _refuse_changed_outside)
-NUMBERED = ("permohonan", "keberatan", "surat")
-
-
 class Transaction:
     def __init__(self, ws: Workspace, perintah: str, petugas: str | None) -> None:
         self.ws = ws
@@ -301,7 +295,7 @@ class Transaction:
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
-                    if rows and n in before and n in NUMBERED
+                    if rows and n in before and n in journal.NUMBER_COLUMN
                 }
                 self._refuse_changed_outside(jpath, last, grown)
             retired = self._retired_field()
