@@ -103,20 +103,25 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
     try:
         due = rule(row, ws.settings, ws.calendar)
     except ValueError:  # a date edited by hand into another shape: told in the row
-        return {
-            "jatuh_tempo": "",
-            "sisa_hari_kerja": None,
-            "jenis_tenggat": f"{kind} (tanggal tidak terbaca: ppidctl periksa)",
-            "pihak": "kantor",
-            "peringatan": [],
-        }
-    left = deadlines.remaining(ws.calendar, today, due.tanggal)
+        return _due(ws, today, None, f"{kind} (tanggal tidak terbaca: ppidctl periksa)")
+    return _due(ws, today, due.tanggal, kind, peringatan=list(due.peringatan))
+
+
+def _due(
+    ws: Workspace,
+    today: date,
+    due: date | None,
+    kind: str,
+    pihak: str = "kantor",
+    peringatan: list[str] | None = None,
+) -> dict[str, Any]:
+    """The fields of a deadline as listed: no date (None) has no working days left either."""
     return {
-        "jatuh_tempo": due.tanggal.isoformat(),
-        "sisa_hari_kerja": left,
+        "jatuh_tempo": due.isoformat() if due else "",
+        "sisa_hari_kerja": deadlines.remaining(ws.calendar, today, due) if due else None,
         "jenis_tenggat": kind,
-        "pihak": "kantor",
-        "peringatan": list(due.peringatan),
+        "pihak": pihak,
+        "peringatan": peringatan or [],
     }
 
 
@@ -141,13 +146,7 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
         due, pihak = start, "pemohon"
     if day and row.get(day) and start is None:
         kind += f" ({day} '{row[day]}' tidak terbaca: ppidctl periksa)"
-    return {
-        "jatuh_tempo": due.isoformat() if due else "",
-        "sisa_hari_kerja": deadlines.remaining(ws.calendar, today, due) if due else None,
-        "jenis_tenggat": kind,
-        "pihak": pihak,
-        "peringatan": [],
-    }
+    return _due(ws, today, due, kind, pihak)
 
 
 def is_open(register: str, row: dict[str, str]) -> bool:
