@@ -2,9 +2,9 @@
 
 Output files (``--keluaran``) are outputs, not records: they may lie outside the workspace and are
 written with a temp file + ``os.replace``; never over ppidctl's own files (registers, journal,
-letters, templates, import records, settings: :func:`check_target`). When personal data leaves unmasked (``--tanpa-sensor``)
-one journal line ``ekspor-tanpa-sensor`` naming the file is written in every workspace whose data
-it holds — the only change to those workspaces. The workspace lock is held while the file is
+letters, templates, import records, settings: :func:`check_target`). When personal data leaves
+unmasked (``--tanpa-sensor``) one journal line ``ekspor-tanpa-sensor`` naming the file is written
+in every workspace whose data it holds — the only change to those workspaces. The workspace lock is held while the file is
 written, and a file whose journal line could not be written is removed again.
 """
 

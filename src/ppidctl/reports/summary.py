@@ -1070,10 +1070,6 @@ def _period(
             tables.append(_comparison(_core(P, K, pm), core, lo.year))
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
-    detail = {
-        "permohonan": P.frame[m.diterima].reset_index(drop=True),
-        "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
-    }
     notes, due = _notes(first.settings, jenis), None
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
@@ -1091,7 +1087,7 @@ def _period(
         ringkasan=core,
         tabel=tables,
         catatan=notes,
-        detail=detail,
+        detail=_received(P, K, m),
         instansi=_settings_snapshot(first),
         dibuat=_now_iso(first),
         workspaces=[o.ws for o in offices],
@@ -1324,14 +1320,19 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "disusun dari tanggal langkah di register (diteruskan, diperpanjang, pleno); langkah "
             "tanpa tanggal dianggap belum terjadi.",
         ],
-        detail={
-            "permohonan": P.frame[m.diterima].reset_index(drop=True),
-            "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
-        },
+        detail=_received(P, K, m),
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
         workspaces=[ws],
     )
+
+
+def _received(P: _View, K: _View, m: _Masks) -> dict[str, pd.DataFrame]:
+    """The detail rows of a report: the cases received in its period."""
+    return {
+        "permohonan": P.frame[m.diterima].reset_index(drop=True),
+        "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
+    }
 
 
 def _status_on(
