@@ -529,6 +529,10 @@ def test_annual_report_states_its_due_date(hws, today):
     conf.write_text(conf.read_text(encoding="utf-8").replace('"29-02"', '"31-02"'), "utf-8")
     with pytest.raises(ConfigError, match="laporan_tahunan = '31-02' bukan tanggal-bulan"):
         load(conf).batas_laporan_tahunan(2025)
+    from conftest import Runner  # (the command: refused, the workspace unchanged)
+
+    Runner(hws.root).refused("laporan", "tahunan", "--tahun", "2025",
+                             message="laporan_tahunan = '31-02' bukan tanggal-bulan")  # fmt: skip
 
 
 def test_annual_compares_with_previous_year(hws):
