@@ -324,3 +324,20 @@ def test_retired_numbers_from_the_set_carried_or_from_an_older_journal(tmp_path)
     assert journal.retired_numbers(path, "keberatan") == {"001/KEB"}
     assert journal.retired_numbers(path, "surat") == {"7/PL"}
     assert journal.retired_numbers(path, "libur") == set()
+
+
+def test_rows_where_on_an_unparsed_register(run, ws):
+    """The rows whose column holds one of the values, without parsing the file when no value
+    occurs in its text at all; a quoted value (a name with a quote) is still found."""
+    _register(run, 2)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"Pemohon 1", b'"Pemohon ""1"""'))
+    table = read_table("permohonan", path)
+    assert [r["nama_pemohon"] for r in table.rows_where("nama_pemohon", ("Pemohon 0",))] == [
+        "Pemohon 0"
+    ]
+    assert table.rows_where("nama_pemohon", ("Tidak Ada",)) == []
+    assert len(table.rows_where("nama_pemohon", ('Pemohon "1"',))) == 1
+    table.append({"nama_pemohon": "Baru", "nomor_registrasi": "X"})
+    assert [r["nomor_registrasi"] for r in table.rows_where("nama_pemohon", ("Baru",))] == ["X"]
+    assert not table.parsed

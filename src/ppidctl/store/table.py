@@ -125,7 +125,10 @@ class Table:
         pos, wanted = self.index[key], set(values)
         names, plain, width = self._names()
         out = []
-        reader = csv.reader(io.StringIO(self._text(), newline=""), delimiter=self._delimiter)
+        text = self._text()
+        if all(v and '"' not in v and v not in text for v in wanted):  # (a value is in the text
+            return [r for r in self._appended if r.get(key, "") in values]  # as typed, unquoted)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self._delimiter)
         try:
             for fields in reader:
                 if len(fields) > pos and fields[pos] in wanted:
