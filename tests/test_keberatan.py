@@ -629,6 +629,38 @@ def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
     ) in out.stderr
 
 
+def test_a_periodic_information_objection_is_not_filed_twice_while_it_runs(run):
+    # reason b has no request: the same person (NIK) and the same information is the same case
+    ani = ["--nama", "Ani", "--nik", "5271014506950002", "--alamat", "Jl. Udayana 5",
+           "--email", "ani@contoh.id", "--tujuan", "Kajian"]  # fmt: skip
+    info = ["--informasi", "Laporan keuangan 2025"]
+    b = dict(alasan="b", permohonan="")
+    k1 = objection(run, *ani, *info, day="2026-04-21", **b)["nomor_registrasi"]
+    same = (
+        f"informasi berkala 'laporan  KEUANGAN 2025' (Ani) sudah punya keberatan {k1} "
+        "(2026-04-21, alasan b, status 'terdaftar') yang belum selesai: alasan yang sama tidak "
+        f"dicatat dua kali — lanjutkan keberatan itu (ppidctl keberatan lihat {k1})\n"
+    )
+    # the wording typed again with other case and spacing is the same information
+    again = ["--informasi", "  laporan  KEUANGAN 2025 "]
+    run.refused(*catat_args(*ani, *again, day="2026-04-22", **b), message=same)
+    # another person, or other information, is another objection
+    other = [*ani[:2], "--nik", "5271014506950003", *ani[4:]]
+    assert objection(run, *other, *info, day="2026-04-22", **b)["nomor_registrasi"] != k1
+    objection(run, *ani, "--informasi", "Laporan keuangan 2024", day="2026-04-22", **b)
+    # finished: recorded again, with a warning naming the earlier one
+    step(run, "teruskan", k1, "--tanggal", "2026-04-22")
+    step(run, "tanggapi", k1, "--keputusan", "diterima", "--tanggal", "2026-04-23", "--tanpa-surat")
+    step(run, "sampaikan", k1, "--tanggal", "2026-04-24")
+    run.refused(*catat_args(*ani, *info, day="2026-04-24", **b), message="'disampaikan') yang")
+    step(run, "tanggapan-pemohon", k1, "--sikap", "menerima", "--tanggal", "2026-04-27")
+    out = run.ok(*catat_args(*ani, *info, day="2026-06-01", **b))
+    assert (
+        f"Peringatan: informasi berkala 'Laporan keuangan 2025' (Ani) sudah pernah diajukan "
+        f"keberatan {k1} dengan alasan b (selesai, tanggapan pemohon 2026-04-27)"
+    ) in out.stderr
+
+
 def test_reason_g_and_b_dates(run):
     # Request Mon 16 Mar (deadline 7 Apr), notified late 10 Apr, delivered Mon 13 Apr → g found 13 Apr
     nomor = request(run, "2026-03-16")

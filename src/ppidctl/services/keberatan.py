@@ -32,7 +32,9 @@ Decisions taken here (rules.md §1–§5):
   35(1) lists them separately: fees (f) or a late delivery (g) can come after a first
   objection was settled). After the earlier one is finished a new objection with the same
   reason is recorded with a warning naming it: the request may have been answered again
-  since (e.g. information delivered again not as requested, reason d).
+  since (e.g. information delivered again not as requested, reason d). An objection without a
+  request (reason b, periodic information not provided) is the same case as an earlier one by
+  the same person (NIK) about the same information (wording compared without case and spacing).
 """
 
 from __future__ import annotations
@@ -309,28 +311,46 @@ def _found_dates(
     return out, skipped
 
 
-def _earlier_objections(table: Table, nomor: str, codes: list[str]) -> list[str]:
-    """Refuses the objection when one on request ``nomor`` sharing a reason is not finished;
-    warns of finished ones sharing a reason (see the module docstring)."""
+def _earlier_objections(
+    rows: list[dict[str, str]], subject: str, codes: list[str], others: str = ""
+) -> list[str]:
+    """Refuses the objection when an earlier one on the same ``subject`` (``rows``: on the same
+    request, or the same periodic information asked by the same person) sharing a reason is not
+    finished; warns of finished ones sharing a reason (see the module docstring). ``others``: the
+    hint's note on what a new objection may still be about."""
     warnings = []
-    for row in table.rows_where("nomor_permohonan", (nomor,)):  # (no dict for other rows)
+    for row in rows:
         shared = sorted(set(codes) & set(row["alasan"].split(";")))
         if not shared:
             continue
         k, said = row["nomor_registrasi"], f"alasan {', '.join(shared)}"
         if row["status"] not in FINISHED:
             raise RuleError(
-                f"permohonan {nomor} sudah punya keberatan {k} ({row['tanggal_diterima']}, {said}, "
+                f"{subject} sudah punya keberatan {k} ({row['tanggal_diterima']}, {said}, "
                 f"status '{row['status']}') yang belum selesai: alasan yang sama tidak dicatat "
                 "dua kali",
-                f"lanjutkan keberatan itu (ppidctl keberatan lihat {k}); keberatan baru atas "
-                "permohonan ini hanya untuk alasan lain",
+                f"lanjutkan keberatan itu (ppidctl keberatan lihat {k}){others}",
             )
         warnings.append(
-            f"permohonan {nomor} sudah pernah diajukan keberatan {k} dengan {said} "
+            f"{subject} sudah pernah diajukan keberatan {k} dengan {said} "
             f"({row['status']}, tanggapan pemohon {row['tanggapan_pemohon_pada'] or '-'})"
         )
     return warnings
+
+
+def _same_periodic(table: Table, row: dict[str, str]) -> list[dict[str, str]]:
+    """Earlier objections without a request by the same person (NIK) about the same periodic
+    information (reason b), the wording compared without case and spacing."""
+
+    def key(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    wanted = key(row["informasi_diminta"])
+    return [
+        r
+        for r in table.rows_where("nik", (row["nik"],))
+        if not r["nomor_permohonan"] and key(r["informasi_diminta"]) == wanted
+    ]
 
 
 def register(
@@ -433,8 +453,18 @@ def register(
                     "periksa --alasan-ditemukan",
                 )
         skipped: list[str] = []
-        if req is not None:
-            peringatan += _earlier_objections(tx.table(REGISTER), req["nomor_registrasi"], codes)
+        table = tx.table(REGISTER)
+        if req is None:
+            subject = f"informasi berkala '{row['informasi_diminta']}' ({row['nama_pemohon']})"
+            peringatan += _earlier_objections(_same_periodic(table, row), subject, codes)
+        else:
+            n = req["nomor_registrasi"]
+            peringatan += _earlier_objections(
+                table.rows_where("nomor_permohonan", (n,)),
+                f"permohonan {n}",
+                codes,
+                "; keberatan baru atas permohonan ini hanya untuk alasan lain",
+            )
             problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
             if problems and not data.paksa:
                 raise RuleError("; ".join(problems), PAKSA_SARAN)
