@@ -28,19 +28,11 @@ def ws(tmp_path):
     return init(tmp_path / "ws", "Komisi Pemilihan Umum Kota Mataram", "5271")
 
 
-#: Runtime lock state (the lock file and who holds it), not records: a command that takes the
-#: lock and is then refused may touch these and nothing else.
-LOCK_FILES = {"registers/.kunci", "registers/.kunci.info"}
-
-
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` (relative path → bytes), lock files aside."""
+    """Every file under ``root`` (relative path → bytes), the lock file included: a refused
+    command leaves it as it was (empty, with no ``.kunci.info`` beside it)."""
     files = (p for p in sorted(root.rglob("*")) if p.is_file())
-    return {
-        rel: p.read_bytes()
-        for p in files
-        if (rel := p.relative_to(root).as_posix()) not in LOCK_FILES
-    }
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
 class Runner:

@@ -97,8 +97,8 @@ def test_sampel_permohonan_ditolak_seluruhnya_tanpa_lewati(run):
 
 
 def test_impor_yang_ditolak_tidak_menyentuh_berkas_kunci(run, ws, request_args):
-    """Rows with problems of their own refuse the file before the lock is taken: not even the
-    lock's owner file changes (the byte-identical checks elsewhere leave lock files aside)."""
+    """Rows with problems of their own refuse the file before the lock is taken: no file's bytes
+    nor modification time change (the byte-identical checks elsewhere compare bytes only)."""
     run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-20", "--tanpa-surat")
     files = sorted(p for p in ws.root.rglob("*") if p.is_file())
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}

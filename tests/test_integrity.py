@@ -586,5 +586,7 @@ def test_a_holder_killed_while_holding_the_lock_leaves_it_free(ws, run):
     with workspace_lock(ws.registers_dir, 5, notify=waited.append):
         assert f"pid {os.getpid()}" in (ws.registers_dir / ".kunci.info").read_text()
     assert waited == []  # got it at the first try: nobody to wait for
+    assert not (ws.registers_dir / ".kunci.info").exists()  # removed on release
+    assert (ws.registers_dir / ".kunci").read_bytes() == b""
     catat(run, "Ani")
     assert codes(ws) == []

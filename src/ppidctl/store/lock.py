@@ -2,8 +2,10 @@
 
 An OS file lock (``filelock``: ``fcntl.flock`` on Linux/macOS, ``msvcrt`` on Windows) on
 ``registers/.kunci``. The OS releases it when the holder dies, so a crashed command never leaves
-the workspace locked; the file also records who holds it, for the waiting message. A command that
-has to wait says so on stderr and gives up with a clear error after ``batas_tunggu_kunci`` seconds.
+the workspace locked. While held, ``registers/.kunci.info`` says who holds it, for the waiting
+message; it is removed on release, so a refused command leaves the workspace byte-identical
+(``.kunci`` itself, made by ``init``, stays empty). A command that has to wait says so on stderr
+and gives up with a clear error after ``batas_tunggu_kunci`` seconds.
 """
 
 from __future__ import annotations
@@ -56,12 +58,17 @@ def workspace_lock(registers: Path, timeout: float, notify=None) -> Iterator[Non
                 "tunggu perintah itu selesai lalu ulangi; bila komputer pemegangnya mati, kunci "
                 "lepas sendiri",
             ) from None
+    info = path.with_suffix(".info")
     try:
-        info = f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} sejak {time.strftime('%H:%M:%S')}"
         try:
-            path.with_suffix(".info").write_text(info, encoding="utf-8")
+            info.write_text(
+                f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
+                f"sejak {time.strftime('%H:%M:%S')}",
+                encoding="utf-8",
+            )
         except OSError:
             pass
         yield
     finally:
+        info.unlink(missing_ok=True)  # (still holding the lock: nobody else writes it now)
         lock.release()
