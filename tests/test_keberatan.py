@@ -255,12 +255,15 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
     assert due("--dalam", "30")[0] == rows[:1]  # (the office's deadlines only)
     shown = run.ok("jatuh-tempo").stdout
     assert K1 in shown and late in shown
-    # a date edited by hand into a shape that is not a date: told, no traceback
+    # the window is recomputed from the delivery, not only stored: a stored date edited by hand
+    # does not move it; the delivery date edited into a shape that is not a date is told
     path = ws.register_path("keberatan")
-    path.write_bytes(path.read_bytes().replace(b"2026-05-06", b"06/05/2026"))
+    path.write_bytes(path.read_bytes().replace(b"2026-05-06", b"2026-05-29"))
+    assert due("--status", "disampaikan")[0][0][3] == "2026-05-06"
+    path.write_bytes(path.read_bytes().replace(b"2026-04-15", b"15/04/2026"))
     assert due("--status", "disampaikan")[0][0][2:4] == (
-        "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon) (batas_sengketa "
-        "'06/05/2026' tidak terbaca: ppidctl periksa)",
+        "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon) (disampaikan_pada "
+        "'15/04/2026' tidak terbaca: ppidctl periksa)",
         "",
     )
     run.ok("pulihkan", "--register", "keberatan")
@@ -627,6 +630,50 @@ def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
         f"Peringatan: permohonan {R1} sudah pernah diajukan keberatan {K1} dengan alasan a "
         "(selesai, tanggapan pemohon 2026-04-10)"
     ) in out.stderr
+
+
+def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
+    """rules.md §1: a deadline is never only stored. The requester's 14 working days to go to
+    the Komisi Informasi (Pasal 37(2)) move with a day off decreed later, and an objection left
+    unanswered past its deadline shows the window its lapse opened."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # response due Thu 21 May (30 working days)
+    today("2026-05-25")  # unanswered, two working days past: the window runs from 21 May
+    (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert (row["jatuh_tempo"], row["terlambat"]) == ("2026-05-21", "ya")
+    # 22 (1), 25, 26 (2, 3), 27-28 Idul Adha, 29 (4), 1 Jun off, 2-5 (5-8), 8-12 (9-13), 15 (14)
+    assert row["jenis_tenggat"] == (
+        "tanggapan Atasan PPID; pemohon dapat mengajukan sengketa s.d. 2026-06-15"
+    )
+    step(run, "teruskan", K1, "--tanggal", "2026-05-25")
+    step(
+        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+        "--sk-pengecualian", SK, "--tanggal", "2026-05-25", "--tanpa-surat",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-05-25")
+    # delivered Mon 25 May: 26 (1), 29 (2), 2-5 (3-6), 8-12 (7-11), 15 (12), 16 Jun 1 Muharram,
+    # 17, 18 (13, 14)
+    assert krow(run)["batas_sengketa"] == "2026-06-18"
+    out = run.ok("kalender", "tambah", "2026-06-08", "--keterangan", "HUT Kota Mataram")
+    assert f"{K1}: batas_sengketa 2026-06-18 → 2026-06-19" in out.stderr
+    assert krow(run)["batas_sengketa"] == "2026-06-19"
+    (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert (row["jatuh_tempo"], row["pihak"]) == ("2026-06-19", "pemohon")
+    assert run.ok("periksa").stdout == ""
+    # a length changed by hand in ppidctl.toml: periksa finds it, --perbaiki-tenggat stores it
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("sengketa = 14 ", "sengketa = 15 "))
+    found = run("periksa")
+    assert found.exit_code == 1
+    assert "batas_sengketa 2026-06-19 tidak sesuai kalender sekarang: seharusnya 2026-06-22" in (
+        found.stdout
+    )
+    run.ok("periksa", "--perbaiki-tenggat")
+    # the requester's answer stores the window as it stood, and a dispute after it is told
+    today("2026-06-23")
+    out = step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-06-23")
+    assert "sengketa diajukan 2026-06-23, melewati batas 2026-06-22" in out.stderr
+    assert krow(run)["batas_sengketa"] == "2026-06-22"
 
 
 def test_a_periodic_information_objection_is_not_filed_twice_while_it_runs(run):

@@ -25,7 +25,7 @@ from ..store.transaction import create_new
 from . import model as m
 from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, take
 from .replay import KEY, TABLES
-from .rows import expected_deadline
+from .rows import expected_deadlines
 
 
 @dataclass
@@ -334,20 +334,23 @@ def fix_deadlines(ws, *, petugas: str = "") -> Outcome:
 
 
 def refresh_deadlines(ws, tx, calendar) -> list[str]:
-    """Store, in ``tx``, the deadline ``calendar`` gives every open case whose stored one
-    differs (journalled); one line per change."""
+    """Store, in ``tx``, the deadlines ``calendar`` gives every running case whose stored ones
+    differ (journalled); one line per change."""
     done = []
     for name in ("permohonan", "keberatan"):
         table = tx.table(name)
         rel_ = rel(ws, table.path)
         for i, row in enumerate(table.rows):
-            due = expected_deadline(ws, name, row, calendar)
-            if due and row.get("jatuh_tempo") != due:
-                old = row.get("jatuh_tempo", "")
-                tx.update(
-                    name, i, {"jatuh_tempo": due}, catatan="tenggat dihitung ulang dengan kalender"
-                )
-                done.append(
-                    f"{rel_}: {row['nomor_registrasi']}: jatuh_tempo {old or '(kosong)'} → {due}"
-                )
+            changes = {
+                col: due
+                for col, due in expected_deadlines(ws, name, row, calendar).items()
+                if row.get(col) != due
+            }
+            if changes:
+                old = {col: row.get(col, "") for col in changes}
+                tx.update(name, i, changes, catatan="tenggat dihitung ulang dengan kalender")
+                done += [
+                    f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
+                    for col, due in changes.items()
+                ]
     return done

@@ -108,24 +108,28 @@ def parse_date(value: str) -> date | None:
         return None
 
 
-def expected_deadline(ws, register: str, row: dict[str, str], calendar=None) -> str | None:
-    """The deadline of an open case recomputed on today's calendar (or ``calendar``), or None
-    (closed, or the stored facts do not allow it)."""
+def expected_deadlines(ws, register: str, row: dict[str, str], calendar=None) -> dict[str, str]:
+    """The stored deadlines of a case still running, recomputed on today's calendar (or
+    ``calendar``): ``jatuh_tempo`` of an open case, ``batas_sengketa`` of a reply awaiting the
+    requester; none for a closed case or when the stored facts do not allow it."""
     calendar = calendar or ws.calendar
-    if row.get("status") not in OPEN.get(register, ()):
-        return None
+    status = row.get("status")
     if parse_date(row.get("tanggal_diterima", "")) is None:
-        return None
-    if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
-        return None
+        return {}
     try:
-        if register == "permohonan":
-            due = deadlines.request(row, ws.settings, calendar)
-        else:
-            due = deadlines.objection(row, ws.settings, calendar)
+        if status in OPEN.get(register, ()):
+            if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
+                return {}
+            rule = deadlines.request if register == "permohonan" else deadlines.objection
+            return {"jatuh_tempo": rule(row, ws.settings, calendar).tanggal.isoformat()}
+        if register == "keberatan" and status == "disampaikan":
+            if parse_date(row.get("disampaikan_pada", "")) is None:
+                return {}
+            due = deadlines.dispute(row, ws.settings, calendar)
+            return {"batas_sengketa": due.tanggal.isoformat()} if due else {}
     except (PpidError, ValueError, KeyError):
-        return None
-    return due.tanggal.isoformat()
+        return {}
+    return {}
 
 
 def _valid(col: schema.Column, value: str) -> str | None:
@@ -200,15 +204,15 @@ def check_rows(
                     )
             if row.get(key, "") not in imported:
                 _steps(register, row, add)
-            due = expected_deadline(ws, register, row)
-            if due and row.get("jatuh_tempo") != due:
-                add(
-                    m.TENGGAT_BERUBAH,
-                    f"jatuh_tempo {row.get('jatuh_tempo') or '(kosong)'} tidak sesuai kalender "
-                    f"sekarang: seharusnya {due} (hari libur atau pengaturan tenggat berubah "
-                    "sesudah dicatat)",
-                    f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
-                )
+            for col, due in expected_deadlines(ws, register, row).items():
+                if row.get(col) != due:
+                    add(
+                        m.TENGGAT_BERUBAH,
+                        f"{col} {row.get(col) or '(kosong)'} tidak sesuai kalender sekarang: "
+                        f"seharusnya {due} (hari libur atau pengaturan tenggat berubah sesudah "
+                        "dicatat)",
+                        f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
+                    )
     if register in ("permohonan", "keberatan"):
         out += _numbers(ws, register, rel, table, lines, history, imported)
     return out

@@ -35,6 +35,20 @@ def objection(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Dea
     return cal.add_workdays(date.fromisoformat(row["tanggal_diterima"]), settings.tenggat(key))
 
 
+def dispute(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadline | None:
+    """The requester's last day to take an objection to the Komisi Informasi: 14 working days
+    after receiving the Atasan PPID's response, or after the response deadline lapsed with no
+    response (UU 14/2008 Pasal 37(2)): for an objection not answered, the window its lapse
+    would open; None once answered but not yet delivered."""
+    if row.get("disampaikan_pada"):
+        start = date.fromisoformat(row["disampaikan_pada"])
+    elif not row.get("tanggal_tanggapan") and row.get("tanggal_diterima"):
+        start = objection(row, settings, cal).tanggal  # (the window opens the day after it)
+    else:
+        return None
+    return cal.add_workdays(start, settings.tenggat("sengketa"))
+
+
 def remaining(cal: WorkCalendar, today: date, deadline: date) -> int:
     """Working days left until ``deadline`` (0 on the day itself, negative when overdue)."""
     if deadline >= today:

@@ -472,8 +472,8 @@ class _Tenggat:
     def batas_sengketa(self, disampaikan: str) -> str:
         out = self.sengketa.get(disampaikan)
         if out is None:
-            d = self.ws.calendar.add_workdays(
-                date.fromisoformat(disampaikan), self.ws.settings.tenggat("sengketa")
+            d = deadlines.dispute(
+                {"disampaikan_pada": disampaikan}, self.ws.settings, self.ws.calendar
             )
             out = self.sengketa[disampaikan] = d.tanggal.isoformat()
             self.peringatan.update(dict.fromkeys(d.peringatan))

@@ -773,8 +773,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 f"lihat: ppidctl keberatan lihat {n}",
             )
         day = common.step_date(when, row["tanggal_tanggapan"], "penyampaian", n)
-        limit = ws.settings.tenggat("sengketa")
-        batas = ws.calendar.add_workdays(common.iso_day(day), limit)
+        batas = deadlines.dispute({**row, "disampaikan_pada": day}, ws.settings, ws.calendar)
         tx.update(
             REGISTER,
             i,
@@ -823,24 +822,25 @@ def requester_answer(
                     "belum lewat: sengketa diajukan setelah tanggapan diterima atau tenggat lewat",
                     f"tunggu tanggapan Atasan PPID; lihat: ppidctl keberatan lihat {n}",
                 )
-            limit = ws.settings.tenggat("sengketa")
-            changes["batas_sengketa"] = ws.calendar.add_workdays(due, limit).tanggal.isoformat()
         else:
             raise RuleError(
                 f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon "
                 f"(status '{row['status']}')",
                 f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
             )
+        # recomputed (a day off decreed since delivery moves it), stored as it stood
+        batas = deadlines.dispute(row, ws.settings, ws.calendar).tanggal.isoformat()
         changes.update(
+            batas_sengketa=batas,
             tanggapan_pemohon=sikap,
             tanggapan_pemohon_pada=day,
             status="selesai" if sikap == "menerima" else "sengketa",
         )
         tx.update(REGISTER, i, changes)
         result = Result(row)
-        if sikap == "sengketa" and day > row["batas_sengketa"]:
+        if sikap == "sengketa" and day > batas:
             result.peringatan.append(
-                f"sengketa diajukan {day}, melewati batas {row['batas_sengketa']} "
+                f"sengketa diajukan {day}, melewati batas {batas} "
                 f"({ws.settings.tenggat('sengketa')} hari kerja, UU 14/2008 Pasal 37(2)); "
                 "Komisi Informasi yang memutuskan apakah diterima"
             )

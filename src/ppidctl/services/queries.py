@@ -104,6 +104,10 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
         due = rule(row, ws.settings, ws.calendar)
     except ValueError:  # a date edited by hand into another shape: told in the row
         return _due(ws, today, None, f"{kind} (tanggal tidak terbaca: ppidctl periksa)")
+    if register == "keberatan" and due.tanggal < today:
+        # no response by the deadline: the requester may go to the Komisi Informasi (Pasal 37(2))
+        sengketa = deadlines.dispute(row, ws.settings, ws.calendar)
+        kind += f"; pemohon dapat mengajukan sengketa s.d. {sengketa.tanggal.isoformat()}"
     return _due(ws, today, due.tanggal, kind, peringatan=list(due.peringatan))
 
 
@@ -127,7 +131,7 @@ def _due(
 
 def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
     status, due, pihak = row["status"], None, "kantor"
-    day = {"ditanggapi": "tanggal_tanggapan", "disampaikan": "batas_sengketa"}.get(status, "")
+    day = {"ditanggapi": "tanggal_tanggapan", "disampaikan": "disampaikan_pada"}.get(status, "")
     try:
         start = common.iso_day(row[day]) if row.get(day) else None
     except ValueError:  # a hand edit: told, not a traceback (periksa names the cell)
@@ -141,9 +145,11 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
         if start:
             limit = int(ws.settings.get("standar_layanan", "sampaikan_tanggapan"))
             due = ws.calendar.add_workdays(start, limit).tanggal
-    else:  # disampaikan: the requester's deadline, not the office's
+    else:  # disampaikan: the requester's deadline, not the office's (recomputed, as the others)
         kind = "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)"
-        due, pihak = start, "pemohon"
+        pihak = "pemohon"
+        if start:
+            due = deadlines.dispute(row, ws.settings, ws.calendar).tanggal
     if day and row.get(day) and start is None:
         kind += f" ({day} '{row[day]}' tidak terbaca: ppidctl periksa)"
     return _due(ws, today, due, kind, pihak)
