@@ -28,7 +28,7 @@ Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", hel
 TanpaSurat = Annotated[bool, typer.Option("--tanpa-surat", help="Jangan buat surat.")]
 NomorSurat = Annotated[
     str | None,
-    typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola [penomoran].surat)."),
+    typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola \\[penomoran].surat)."),
 ]
 
 
