@@ -481,7 +481,7 @@ def test_proxy_documents(run):
 
 def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     rejected_request(run)
-    r2, r3 = rejected_request(run), rejected_request(run)  # one objection on reason a each
+    r2, r3, r4 = (rejected_request(run) for _ in range(3))  # one objection on reason a each
     # 30 working days from Tue 10 Mar: 11-13, 16, 17 (1-5); 18-24 off; 25-27, 30, 31 (6-10);
     # 1, 2 Apr (11, 12); 3 Apr off; 6-10 (13-17); 13-17 (18-22); 20-24 (23-27); 27, 28, 29 (28-30)
     # → last day 2026-04-29
@@ -493,31 +493,43 @@ def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     run.refused(*catat_args("--paksa", day="2026-04-30"), message="--paksa wajib disertai catatan")
     # the last day itself is in time
     assert objection(run, day="2026-04-29")["alasan_ditemukan"] == "2026-03-10"
-    # the notification reached the requester late by post: a date the register cannot know
+    # the notification reached the requester late by post: the receipt starts the window
+    # (rules.md §2), a date the register cannot know — given with a note saying how it is known
     run.refused(
         *catat_args("--alasan-ditemukan", "2026-03-20", day="2026-04-30", permohonan=r2),
         message="alasan a: --alasan-ditemukan 2026-03-20 berbeda dengan tanggal pemberitahuan "
-        "tertulis permohonan 2026-03-10 menurut register",
+        "tertulis permohonan 2026-03-10 menurut register — bila pemberitahuan baru diterima "
+        "pemohon pada tanggal itu (mis. lewat pos), isi --catatan bagaimana tanggal terimanya "
+        "diketahui (mis. cap pos)",
     )
     note = "Pemberitahuan diterima pemohon lewat pos pada 20 Maret 2026 (cap pos terlampir)"
     res = run.ok(
-        *catat_args(
-            "--alasan-ditemukan",
-            "2026-03-20",
-            "--paksa",
-            "--catatan",
-            note,
-            day="2026-04-30",
-            permohonan=r2,
-        )
-    )
-    assert "diabaikan dengan --paksa" in res.stderr
+        *catat_args("--alasan-ditemukan", "2026-03-20", "--catatan", note, day="2026-04-30",
+                    permohonan=r2)
+    )  # fmt: skip
+    assert "paksa" not in res.stderr
     r = krow(run, "002/KEB/PPID/5271/IV/2026")
-    assert (r["paksa_catatan"], r["alasan_ditemukan"], r["catatan"]) == (note, "2026-03-20", "")
+    assert (r["paksa_catatan"], r["alasan_ditemukan"], r["catatan"]) == ("", "2026-03-20", note)
+    shown = json.loads(step(run, "lihat", "002/KEB/PPID/5271/IV/2026", "--format", "json").stdout)
+    assert shown["data"]["catatan"] == note
+    # a date before the letter is not a late receipt: only --paksa, journalled
+    run.refused(
+        *catat_args("--alasan-ditemukan", "2026-03-09", "--catatan", "x", day="2026-04-06",
+                    permohonan=r4),
+        message="alasan a: --alasan-ditemukan 2026-03-09 berbeda dengan tanggal pemberitahuan "
+        "tertulis permohonan 2026-03-10 menurut register — hapus --alasan-ditemukan",
+    )  # fmt: skip
+    note = "Pemohon membaca keputusan di papan pengumuman sebelum suratnya dikirim"
+    res = run.ok(
+        *catat_args("--alasan-ditemukan", "2026-03-09", "--paksa", "--catatan", note,
+                    day="2026-04-06", permohonan=r4)
+    )  # fmt: skip
+    assert "diabaikan dengan --paksa" in res.stderr
+    r = krow(run, "003/KEB/PPID/5271/IV/2026")
+    assert (r["paksa_catatan"], r["alasan_ditemukan"], r["catatan"]) == (note, "2026-03-09", "")
     entry = [e for e in journal(ws) if e["register"] == "keberatan" and e["aksi"] == "tambah"][-1]
     assert entry["paksa"] is True and entry["catatan"] == note
     assert any("berbeda dengan" in s for s in entry["pemeriksaan_diabaikan"])
-    assert f"catatan: {note}" in step(run, "lihat", "002/KEB/PPID/5271/IV/2026").stdout
     # --paksa also lets a filing past the window through, journalled
     res = run.ok(
         *catat_args(

@@ -13,13 +13,15 @@ Decisions taken here (rules.md §1–§5):
   request's deadline (recomputed) passed with no notification; g — the day the information was
   delivered (``tanggal_selesai``); b — ``--alasan-ditemukan``, else the filing date: periodic
   information must be available all the time, so while it is missing the reason is found anew
-  each day. A reason the register cannot date needs ``--alasan-ditemukan``.
+  each day. A reason the register cannot date needs ``--alasan-ditemukan``. For a, d, e, f the
+  rule is the day the requester *received* the notification: a later ``--alasan-ditemukan``
+  (sent by post) is accepted with ``--catatan`` saying how that date is known (a postmark).
 * **Several reasons:** the window is checked per reason; one found too long ago refuses the filing
   (drop it from ``--alasan``). ``alasan_ditemukan`` stores the earliest of the dates.
 * **--paksa --catatan TEKS** (journalled, note in ``paksa_catatan``) is for what the register
   cannot know: it skips the consistency of the reasons with the request's history, accepts a
-  ``--alasan-ditemukan`` that differs from the register's date (a notification received late by
-  post), and a filing past the window. It never skips documents, the request's existence, or
+  ``--alasan-ditemukan`` that differs otherwise from the register's date, and a filing past the
+  window. It never skips documents, the request's existence, or
   dates that contradict each other (future, before the request, found after filing).
 * **Stage:** an objection about a request on an election stage still ongoing on the filing date
   inherits the stage (3-working-day response); ``--tahapan`` names it explicitly.
@@ -74,6 +76,9 @@ SUMBER = {
     "c": "hari setelah tenggat pemberitahuan lewat",
     "g": "tanggal informasi diserahkan",
 }
+#: reasons found when the requester received the written notification (rules.md §2): a later
+#: receipt than the letter's date (by post) is a fact the register cannot know, given with a note
+DITERIMA_PEMOHON = ("a", "d", "e", "f")
 PAKSA_SARAN = (
     "periksa --alasan; bila register tidak memuat yang diketahui petugas, catat dengan "
     "--paksa --catatan TEKS"
@@ -276,6 +281,7 @@ def _found_dates(
     given: date | None,
     filed: date,
     paksa: bool,
+    catatan: str,
 ) -> tuple[dict[str, tuple[date, str]], list[str]]:
     """{code: (date found, where it comes from)} and the checks overridden by --paksa."""
     out: dict[str, tuple[date, str]] = {}
@@ -283,16 +289,24 @@ def _found_dates(
     for code in codes:
         derived = _derived(ws, code, req)
         if derived is not None:
-            if given is not None and given != derived:
+            if given is not None and given > derived and code in DITERIMA_PEMOHON and catatan:
+                # the notification reached the requester later (by post, courier): its receipt
+                # starts the window (rules.md §2); how that date is known is in the note
+                out[code] = (given, "--alasan-ditemukan: pemberitahuan diterima pemohon")
+            elif given is not None and given != derived:
                 note = (
                     f"alasan {code}: --alasan-ditemukan {given.isoformat()} berbeda dengan "
                     f"{SUMBER[code]} {derived.isoformat()} menurut register"
                 )
                 if not paksa:
+                    later = given > derived and code in DITERIMA_PEMOHON
                     raise RuleError(
                         note,
-                        "hapus --alasan-ditemukan; bila pemohon memang baru mengetahuinya kemudian "
-                        "(mis. pemberitahuan diterima lewat pos), catat dengan --paksa --catatan TEKS",
+                        "bila pemberitahuan baru diterima pemohon pada tanggal itu (mis. lewat pos), "
+                        "isi --catatan bagaimana tanggal terimanya diketahui (mis. cap pos)"
+                        if later
+                        else "hapus --alasan-ditemukan; bila pemohon memang baru mengetahuinya "
+                        "kemudian, catat dengan --paksa --catatan TEKS",
                     )
                 skipped.append(note)
                 out[code] = (given, "--alasan-ditemukan (--paksa)")
@@ -469,7 +483,7 @@ def register(
             if problems and not data.paksa:
                 raise RuleError("; ".join(problems), PAKSA_SARAN)
             skipped += problems
-        found, overridden = _found_dates(ws, codes, req, given, filed, data.paksa)
+        found, overridden = _found_dates(ws, codes, req, given, filed, data.paksa, catatan)
         skipped += overridden
         for code, (day, sumber) in found.items():
             if day > filed:
