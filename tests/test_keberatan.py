@@ -222,6 +222,18 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
         (K1, "ditanggapi", "penyampaian tanggapan (standar layanan SOP)", "2026-04-13", -2, "ya")
     ]  # fmt: skip (two working days past the SOP standard: late)
     assert due("--terlambat")[0] == rows
+
+    # keberatan daftar filters the same way (cli.md: one set of filters for daftar and
+    # jatuh-tempo), and --cari finds an objection by its request's number
+    def daftar(*extra):
+        res = run.ok("keberatan", "daftar", "--format", "json", *extra)
+        return [
+            (d["nomor_registrasi"], d["jatuh_tempo"], d["terlambat"])
+            for d in json.loads(res.stdout)
+        ]
+
+    assert daftar("--terlambat") == daftar("--dalam", "0") == [(K1, "2026-04-13", "ya")]
+    assert daftar("--cari", nomor) == daftar()
     assert (
         "juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus diputuskan — lihat: ppidctl "
         "jatuh-tempo --status diputuskan" in stderr

@@ -31,6 +31,16 @@ OPEN = {
 MENUNGGU = {"permohonan": ("diputuskan",), "keberatan": ("ditanggapi", "disampaikan")}
 
 
+#: what --cari looks in (an objection is also found by its request's number)
+SEARCHED = (
+    "nama_pemohon",
+    "informasi_diminta",
+    "nomor_registrasi",
+    "nomor_permohonan",
+    "kuasa_nama",
+)
+
+
 @dataclass
 class Filter:
     status: str | None = None
@@ -177,14 +187,12 @@ def listing(
             continue
         if not lo <= row["tanggal_diterima"] <= hi:
             continue
-        if needle and not any(
-            needle in row.get(k, "").casefold()
-            for k in ("nama_pemohon", "informasi_diminta", "nomor_registrasi", "kuasa_nama")
-        ):
+        if needle and not any(needle in row.get(k, "").casefold() for k in SEARCHED):
             continue
         rec = dict(row)
-        waiting = only_open and row["status"] in MENUNGGU[register]
-        if waiting or is_open(register, row):
+        # a case waiting on a step without a statutory deadline has its next step's date, in
+        # daftar as in jatuh-tempo: --terlambat and --dalam mean the same in both
+        if row["status"] in MENUNGGU[register] or is_open(register, row):
             rec.update(
                 {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
             )
