@@ -80,7 +80,7 @@ def test_register_book_xlsx(hws, run, tmp_path):
     assert p2[6] == "b***@example.com"
     assert p2[10] == "✓" and p2[18] == "✓" and p2[17] is None  # dikuasai; diberikan sebagian
     assert p2[21] == "Jumat, 27 Maret 2026"
-    assert p2[23] == "Rp15.000"
+    assert p2[23] == "Rp15.000, tunai di loket PPID"  # rules.md §4: biaya dan cara pembayaran
     assert rows["001/PPID/5271/II/2026"][11] == "✓ KPU Provinsi NTB"  # tidak dikuasai
     assert ws.cell(7, 3).value.date().isoformat() == PERMOHONAN[0]["tanggal_diterima"]
     assert "5271011203900001" not in {v for r in rows.values() for v in r}

@@ -64,16 +64,19 @@ def test_full_procedure_with_extension_and_delivery(run, today):
         "diberikan",
         "--biaya",
         "25.000",
+        "--cara-pembayaran",
+        "Transfer ke rekening Bank NTB Syariah",
         "--tanggal",
         "2026-04-15",
         "--tanpa-surat",
     )
     r = row(run)
-    assert (r["status"], r["keputusan"], r["terlambat"], r["biaya"]) == (
+    assert (r["status"], r["keputusan"], r["terlambat"], r["biaya"], r["cara_pembayaran"]) == (
         "diputuskan",
         "diberikan",
         "tidak",
         "25000",
+        "Transfer ke rekening Bank NTB Syariah",
     )
     run.ok("permohonan", "selesai", "1", "--tanggal", "2026-04-17")
     r = row(run)
@@ -591,6 +594,10 @@ def test_step_order_and_extension_refusals(run):
         "--tanpa-surat",
         message="biaya hanya untuk informasi yang diberikan",
     )
+    run.refused(
+        "permohonan", "putuskan", "1", "--keputusan", "diberikan", "--cara-pembayaran", "tunai",
+        "--tanpa-surat", message="--cara-pembayaran hanya untuk informasi yang dikenai biaya",
+    )  # fmt: skip
     run.ok(
         "permohonan",
         "putuskan",

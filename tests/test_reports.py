@@ -67,7 +67,8 @@ PERMOHONAN = [
     _req("002/PPID/5271/III/2026", "2026-03-13", saluran="email", jenis_pemohon="badan-hukum",
          pekerjaan="Wartawan", diteruskan_pada="2026-03-16", keputusan="diberikan-sebagian",
          penjelasan="NIK dihitamkan", tanggal_pemberitahuan="2026-03-27",
-         tanggal_selesai="2026-03-31", terlambat="tidak", biaya="15000"),
+         tanggal_selesai="2026-03-31", terlambat="tidak", biaya="15000",
+         cara_pembayaran="tunai di loket PPID"),
     # P3: forwarded Mar 26 = 25,26 -> 2 HK (misses the 1-HK SOP standard); extended Mar 30;
     #     deadline 10 HK = Apr 8, extended +7 = Apr 17; notif Apr 14 =
     #     Mar 25,26,27,30,31, Apr 1,2,6,7,8,9,10,13,14 -> 14 HK (not late)

@@ -352,6 +352,8 @@ PERMOHONAN: tuple[Column, ...] = (
     ),
     #: the cost breakdown for the notification letter: "uraian=jumlah;uraian=jumlah"
     Column("rincian_biaya", "Rincian Biaya"),
+    #: how the fee is paid (rules.md §4: "Biaya dan cara pembayaran"), e.g. "tunai di loket"
+    Column("cara_pembayaran", "Cara Pembayaran", alias=("cara pembayaran", "cara bayar")),
     Column("waktu_penyediaan", "Waktu Penyediaan Informasi"),
     Column("terlambat", "Terlambat", YA_TIDAK),
     Column(

@@ -229,6 +229,10 @@ def putuskan(
     waktu_penyediaan: Annotated[
         str | None, typer.Option(help="Waktu penyediaan informasi, mis. '3 hari kerja'.")
     ] = None,
+    cara_pembayaran: Annotated[
+        str | None,
+        typer.Option(help="Cara membayar biaya, mis. 'tunai di loket PPID' (dengan --biaya)."),
+    ] = None,
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
@@ -249,6 +253,7 @@ def putuskan(
         biaya or "",
         rincian_biaya or "",
         waktu_penyediaan or "",
+        cara_pembayaran or "",
     )
     result = decide(
         workspace(),

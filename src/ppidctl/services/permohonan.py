@@ -247,6 +247,7 @@ class Decision:
     biaya: str = ""
     rincian_biaya: str = ""
     waktu_penyediaan: str = ""
+    cara_pembayaran: str = ""
 
 
 def decide(
@@ -302,6 +303,14 @@ def decide(
         changes["biaya"] = str(int(biaya))
     if d.rincian_biaya:
         changes["rincian_biaya"] = d.rincian_biaya
+    cara = v.teks(d.cara_pembayaran, "--cara-pembayaran")
+    if cara:
+        if not int(changes.get("biaya") or 0):
+            raise RuleError(
+                "--cara-pembayaran hanya untuk informasi yang dikenai biaya",
+                "isi --biaya RUPIAH, atau hapus --cara-pembayaran",
+            )
+        changes["cara_pembayaran"] = cara
     with ws.transaction("permohonan putuskan", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor)
         n = row["nomor_registrasi"]
