@@ -700,6 +700,47 @@ def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
     assert krow(run)["batas_sengketa"] == "2026-06-22"
 
 
+def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
+    """rules.md §7: the annual report gives disputes filed and their outcome."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(
+        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+        "--sk-pengecualian", SK, "--tanggal", "2026-04-08", "--tanpa-surat",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    outcome = ["putusan-sengketa", K1, "--putusan", "mediasi"]
+    run.refused(
+        "keberatan", *outcome, "--tanggal", "2026-04-10",
+        message=f"keberatan {K1} berstatus 'disampaikan': putusan sengketa hanya untuk keberatan "
+        "yang dibawa pemohon ke Komisi Informasi",
+    )  # fmt: skip
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-13")
+    run.refused(
+        "keberatan", *outcome, "--tanggal", "2026-04-10",
+        message="tanggal putusan sengketa 2026-04-10 sebelum langkah sebelumnya (2026-04-13)",
+    )  # fmt: skip
+    out = step(*[run, *outcome], "--nomor-sengketa", "012/V/KI-NTB-PS/2026", "--tanggal",
+               "2026-05-20", "--format", "json")  # fmt: skip
+    r = json.loads(out.stdout)
+    assert (r["status"], r["putusan_sengketa"], r["tanggal_putusan_sengketa"]) == (
+        "sengketa",
+        "mediasi",
+        "2026-05-20",
+    )
+    assert r["nomor_sengketa"] == "012/V/KI-NTB-PS/2026"
+    run.refused(
+        "keberatan", "putusan-sengketa", K1, "--putusan", "ditolak", "--tanggal", "2026-05-21",
+        message=f"putusan sengketa keberatan {K1} sudah dicatat: mediasi pada 2026-05-20",
+    )  # fmt: skip
+    assert run.ok("periksa").stdout == ""
+    # a register edited by hand: an outcome on an objection not in dispute is found
+    path = ws.register_path("keberatan")
+    path.write_bytes(path.read_bytes().replace(b",sengketa,", b",selesai,", 1))
+    assert "putusan_sengketa sudah terisi" in run("periksa").stdout
+
+
 def test_a_periodic_information_objection_is_not_filed_twice_while_it_runs(run):
     # reason b has no request: the same person (NIK) and the same information is the same case
     ani = ["--nama", "Ani", "--nik", "5271014506950002", "--alamat", "Jl. Udayana 5",

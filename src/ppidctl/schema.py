@@ -88,6 +88,19 @@ ALASAN_KEBERATAN_TEKS: dict[str, str] = {
 ALASAN_KEBERATAN = tuple(ALASAN_KEBERATAN_TEKS)
 KEPUTUSAN_ATASAN = ("diterima", "ditolak")
 TANGGAPAN_PEMOHON = ("menerima", "sengketa")
+#: How the Komisi Informasi settled a dispute (UU 14/2008 Pasal 38-39, 45-46; Perki 1/2013 on
+#: the dispute procedure): agreed in mediation, or decided in adjudication — granted wholly or
+#: partly, refused — or ended without a decision on the merits. The annual report lists them
+#: (rules.md §7: "disputes filed and their outcome").
+PUTUSAN_SENGKETA_TEKS: dict[str, str] = {
+    "mediasi": "selesai melalui mediasi (kesepakatan para pihak)",
+    "dikabulkan": "permohonan sengketa dikabulkan seluruhnya (ajudikasi)",
+    "dikabulkan-sebagian": "permohonan sengketa dikabulkan sebagian (ajudikasi)",
+    "ditolak": "permohonan sengketa ditolak (ajudikasi)",
+    "tidak-diterima": "permohonan sengketa tidak dapat diterima atau gugur",
+    "dicabut": "permohonan sengketa dicabut pemohon",
+}
+PUTUSAN_SENGKETA = tuple(PUTUSAN_SENGKETA_TEKS)
 
 PERMOHONAN: tuple[Column, ...] = (
     Column(
@@ -521,6 +534,9 @@ KEBERATAN: tuple[Column, ...] = (
         ),
     ),
     Column("tanggapan_pemohon_pada", "Tanggal Tanggapan Pemohon", TANGGAL),
+    Column("nomor_sengketa", "Nomor Register Sengketa di Komisi Informasi"),
+    Column("putusan_sengketa", "Putusan Sengketa", PILIHAN, pilihan=PUTUSAN_SENGKETA),
+    Column("tanggal_putusan_sengketa", "Tanggal Putusan Sengketa", TANGGAL),
     Column("paksa_catatan", "Catatan Pengecualian Pemeriksaan"),
     Column("petugas", "Petugas", alias=("petugas penerima", "petugas pelayanan", "petugas ppid")),
     Column("catatan", "Catatan", alias=("keterangan", "ket", "keterangan lain")),

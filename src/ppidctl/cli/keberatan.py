@@ -290,6 +290,49 @@ def tanggapan_pemohon(
     )
 
 
+@app.command("putusan-sengketa")
+@guard
+def putusan_sengketa(
+    nomor: Nomor,
+    putusan: Annotated[
+        str,
+        typer.Option(
+            help="mediasi | dikabulkan | dikabulkan-sebagian | ditolak | tidak-diterima | dicabut"
+        ),
+    ],
+    nomor_sengketa: Annotated[
+        str | None, typer.Option(help="Nomor register sengketa di Komisi Informasi.")
+    ] = None,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    format: Fmt = FormatRekaman.teks,
+) -> None:
+    """Catat putusan Komisi Informasi atas sengketa yang diajukan pemohon."""
+    from ..services.keberatan import dispute_outcome
+
+    result = dispute_outcome(
+        workspace(),
+        nomor,
+        putusan,
+        nomor_sengketa=nomor_sengketa or "",
+        tanggal=tanggal,
+        petugas=petugas,
+    )
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            (
+                "Putusan sengketa",
+                f"{row['putusan_sengketa']} pada {row['tanggal_putusan_sengketa']}",
+            ),
+            ("Nomor sengketa", row["nomor_sengketa"] or "-"),
+        ],
+    )
+
+
 @app.command()
 @guard
 def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:

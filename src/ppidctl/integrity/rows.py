@@ -47,6 +47,7 @@ ORDER = {
         ("disampaikan_pada", "tanggal_diterima"),
         ("tanggapan_pemohon_pada", "disampaikan_pada"),
         ("tanggapan_pemohon_pada", "tanggal_diterima"),
+        ("tanggal_putusan_sengketa", "tanggapan_pemohon_pada"),
     ),
 }
 #: fields a status needs (the steps that lead to it were recorded)
@@ -255,6 +256,8 @@ def _steps(register: str, row: dict[str, str], add) -> None:
             add(m.URUTAN_LANGKAH, "berstatus 'sengketa' tetapi tanggapan_pemohon bukan 'sengketa'")
         if row.get("keputusan_atasan") == "ditolak" and not row.get("pertimbangan"):
             add(m.WAJIB_KOSONG, "keputusan atasan ditolak tanpa pertimbangan (Pasal 36(3))")
+        if row.get("putusan_sengketa") and status != "sengketa":
+            add(m.URUTAN_LANGKAH, f"berstatus '{status}' tetapi putusan_sengketa sudah terisi")
 
 
 def _numbers(

@@ -859,3 +859,40 @@ def requester_answer(
                 "Komisi Informasi yang memutuskan apakah diterima"
             )
     return result
+
+
+def dispute_outcome(
+    ws: Workspace,
+    nomor: str,
+    putusan: str,
+    *,
+    nomor_sengketa: str = "",
+    tanggal: str | None = None,
+    petugas: str = "",
+) -> Result:
+    """How the Komisi Informasi settled the dispute the requester took there (the annual report
+    lists disputes and their outcome, rules.md §7). Recorded once, after ``sengketa``."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    putusan = v.pilihan(putusan, schema.PUTUSAN_SENGKETA, "--putusan")
+    nomor_ki = v.teks(nomor_sengketa, "--nomor-sengketa")
+    with ws.transaction("keberatan putusan-sengketa", petugas) as tx:
+        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        n = row["nomor_registrasi"]
+        if row["status"] != "sengketa":
+            raise RuleError(
+                f"keberatan {n} berstatus '{row['status']}': putusan sengketa hanya untuk "
+                "keberatan yang dibawa pemohon ke Komisi Informasi",
+                f"catat sengketanya dahulu: ppidctl keberatan tanggapan-pemohon {n} --sikap sengketa",
+            )
+        if row["putusan_sengketa"]:
+            raise RuleError(
+                f"putusan sengketa keberatan {n} sudah dicatat: {row['putusan_sengketa']} pada "
+                f"{row['tanggal_putusan_sengketa'] or '-'}",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        day = common.step_date(when, row["tanggapan_pemohon_pada"], "putusan sengketa", n)
+        changes = {"putusan_sengketa": putusan, "tanggal_putusan_sengketa": day}
+        if nomor_ki:
+            changes["nomor_sengketa"] = nomor_ki
+        tx.update(REGISTER, i, changes)
+    return Result(row)
