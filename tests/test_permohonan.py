@@ -309,6 +309,17 @@ def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
     csv_out = run.ok("jatuh-tempo", "--format", "csv").stdout.splitlines()
     assert csv_out[0].startswith("register,nomor_registrasi,")
     assert csv_out[1].startswith("permohonan,001/PPID/5271/III/2026,")
+    # a script switching --format loses nothing: CSV has every key JSON has, as text
+    import csv
+    import io
+
+    for args in (["jatuh-tempo"], ["permohonan", "daftar"]):
+        as_json = json.loads(run.ok(*args, "--format", "json").stdout)
+        as_csv = list(csv.DictReader(io.StringIO(run.ok(*args, "--format", "csv").stdout)))
+        assert [{k: "" if v is None else str(v) for k, v in r.items()} for r in as_json] == [
+            {k: r[k] for k in j} for r, j in zip(as_csv, as_json, strict=True)
+        ]
+        assert all(set(j) <= set(c) for j, c in zip(as_json, as_csv, strict=True))
     assert (
         json.loads(run.ok("jatuh-tempo", "--dalam", "5", "--format", "json").stdout)[0][
             "sisa_hari_kerja"

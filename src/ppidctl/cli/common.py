@@ -143,14 +143,18 @@ def emit(
     columns: Sequence[tuple[str, str]],
     title: str = "",
     styles: Callable[[dict[str, Any]], str] | None = None,
+    csv_keys: Sequence[str] = (),
 ) -> None:
-    """Print records: a table (teks), one JSON document, or CSV with the column keys."""
+    """Print records: a table (teks) of ``columns``, one JSON document, or CSV with the column
+    keys — ``csv_keys`` when given: every key the JSON has, so a script loses nothing by
+    switching format (the table shows what fits on a screen)."""
     if fmt is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     records = [rows] if isinstance(rows, dict) else rows
     if fmt is Format.csv:
-        write_csv([k for k, _ in columns], [[r.get(k, "") for k, _ in columns] for r in records])
+        keys = list(csv_keys) or [k for k, _ in columns]
+        write_csv(keys, [[r.get(k) for k in keys] for r in records])
         return
     from rich.table import Table
 

@@ -375,7 +375,7 @@ def daftar(
     format: FmtList = Format.teks,
 ) -> None:
     """Daftar keberatan, dengan saringan."""
-    from ..services.queries import listing
+    from ..services.queries import listing, listing_keys
 
     rows = listing(
         workspace(), "keberatan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
@@ -395,4 +395,5 @@ def daftar(
             ("terlambat", "Terlambat"),
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
+        csv_keys=listing_keys("keberatan"),
     )

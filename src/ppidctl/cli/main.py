@@ -99,7 +99,7 @@ def jatuh_tempo(
     """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
     from collections import Counter
 
-    from ..services.queries import due_cases
+    from ..services.queries import DUE_CASE_KEYS, due_cases
     from .common import warnings, workspace
 
     ws = workspace()
@@ -133,7 +133,14 @@ def jatuh_tempo(
             return "bold red"
         return "yellow" if left <= 2 else ""
 
-    emit(rows, format, columns, title=f"Jatuh tempo per {ws.today().isoformat()}", styles=style)
+    emit(
+        rows,
+        format,
+        columns,
+        title=f"Jatuh tempo per {ws.today().isoformat()}",
+        styles=style,
+        csv_keys=DUE_CASE_KEYS,
+    )
 
 
 def _register_groups() -> None:

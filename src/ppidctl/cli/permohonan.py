@@ -371,7 +371,7 @@ def daftar(
     format: FmtList = Format.teks,
 ) -> None:
     """Daftar permohonan, dengan saringan."""
-    from ..services.queries import listing
+    from ..services.queries import listing, listing_keys
 
     rows = listing(
         workspace(), "permohonan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
@@ -390,4 +390,5 @@ def daftar(
             ("terlambat", "Terlambat"),
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
+        csv_keys=listing_keys("permohonan"),
     )

@@ -213,6 +213,33 @@ def listing(
     return out
 
 
+#: the fields ``due_info`` adds to a listed case, beyond the register's columns
+DUE_FIELDS = ("jatuh_tempo", "sisa_hari_kerja", "jenis_tenggat", "pihak")
+
+
+def listing_keys(register: str) -> list[str]:
+    """Every key a ``listing`` record can have: the register's columns and the live deadline."""
+    from ..schema import columns
+
+    keys = [c.key for c in columns(register)]
+    return keys + [k for k in DUE_FIELDS if k not in keys]
+
+
+#: one case of ``jatuh-tempo``
+DUE_CASE_KEYS = (
+    "register",
+    "nomor_registrasi",
+    "tanggal_diterima",
+    "nama_pemohon",
+    "status",
+    "jenis_tenggat",
+    "pihak",
+    "jatuh_tempo",
+    "sisa_hari_kerja",
+    "terlambat",
+)
+
+
 def due_cases(
     ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
 ) -> list[dict[str, Any]]:
@@ -226,20 +253,7 @@ def due_cases(
         if not path.exists():
             continue
         for rec in listing(ws, register, f, only_open=True):
-            out.append(
-                {
-                    "register": register,
-                    "nomor_registrasi": rec["nomor_registrasi"],
-                    "tanggal_diterima": rec["tanggal_diterima"],
-                    "nama_pemohon": rec["nama_pemohon"],
-                    "status": rec["status"],
-                    "jenis_tenggat": rec["jenis_tenggat"],
-                    "pihak": rec["pihak"],
-                    "jatuh_tempo": rec["jatuh_tempo"],
-                    "sisa_hari_kerja": rec["sisa_hari_kerja"],
-                    "terlambat": rec["terlambat"],
-                }
-            )
+            out.append({"register": register, **{k: rec[k] for k in DUE_CASE_KEYS[1:]}})
     out.sort(  # the office's deadlines, then the requesters' windows, then those without a date
         key=lambda r: (
             r["sisa_hari_kerja"] is None,
