@@ -441,6 +441,32 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
 
 
+def test_a_day_off_typed_by_hand_in_another_date_shape_stops_nothing_but_is_named(run, ws):
+    """Every deadline depends on libur.csv: an unreadable date is never skipped (the deadlines
+    would move silently) — commands refuse naming the cell, periksa reports it, pulihkan
+    restores the journalled calendar."""
+    catat(run, "Ani", "2026-11-20")
+    run.ok("kalender", "tambah", "2026-12-01", "--keterangan", "Libur kantor")
+    path = ws.register_path("libur")
+    path.write_bytes(path.read_bytes().replace(b"2026-12-01", b"01/12/2026"))
+    said = (
+        "registers/libur.csv baris 2: tanggal '01/12/2026' bukan YYYY-MM-DD (semua tenggat "
+        "dihitung dengan kalender ini) — perbaiki tanggalnya di editor (mis. 2026-12-01), atau "
+        "kembalikan isi yang tercatat di jurnal dengan: ppidctl pulihkan --register libur"
+    )
+    for args in (["jatuh-tempo"], ["permohonan", "lihat", "1"], ["kalender", "hitung", "2026-11-20", "10"],
+                 ["permohonan", "teruskan", "1", "--tanggal", "2026-11-20"]):  # fmt: skip
+        run.refused(*args, message=said)
+    found = periksa_fails(run)
+    assert "registers/libur.csv:2: 01/12/2026: kolom tanggal '01/12/2026' bukan tanggal" in (
+        found.stdout
+    )
+    run.ok("pulihkan", "--register", "libur")
+    assert run.ok("periksa").stdout == ""
+    (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert due["jatuh_tempo"] == "2026-12-07"  # the day off counted again
+
+
 def test_a_lost_letter(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     (letter,) = ws.letters_dir.rglob("*.docx")

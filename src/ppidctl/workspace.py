@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from . import config
-from .errors import WorkspaceError
+from .errors import RegisterError, WorkspaceError
 from .store.table import Table, empty_table, read_table
 from .store.transaction import Transaction, write_atomic
 
@@ -103,10 +103,18 @@ class Workspace:
         """The working-day calendar with ``libur`` (rows of registers/libur.csv) as overrides."""
         from .rules.calendar import Override, WorkCalendar
 
-        overrides = [
-            Override(date.fromisoformat(r["tanggal"]), r["jenis"] == "hari_kerja", r["keterangan"])
-            for r in libur
-        ]
+        overrides = []
+        for line, r in enumerate(libur, start=2):
+            try:
+                day = date.fromisoformat(r["tanggal"])
+            except ValueError:  # a hand edit: every deadline depends on it, so never skipped
+                raise RegisterError(
+                    f"registers/libur.csv baris {line}: tanggal '{r['tanggal']}' bukan YYYY-MM-DD "
+                    "(semua tenggat dihitung dengan kalender ini)",
+                    "perbaiki tanggalnya di editor (mis. 2026-12-01), atau kembalikan isi yang "
+                    "tercatat di jurnal dengan: ppidctl pulihkan --register libur",
+                ) from None
+            overrides.append(Override(day, r["jenis"] == "hari_kerja", r["keterangan"]))
         return WorkCalendar(
             overrides,
             cuti_bersama_libur=bool(self.settings.get("tenggat", "cuti_bersama_libur")),

@@ -172,6 +172,10 @@ def check_rows(
     imported = {
         r.values.get(key, "") for r in history.rows if r.perintah.startswith(("impor", "legacy"))
     }
+    try:
+        calendar = ws.calendar
+    except PpidError:  # libur.csv unreadable: its own rows say why; deadlines are not checked
+        calendar = None
     for i, row in enumerate(table.rows):
         line = lines[i]
         label = row.get(key, "") or f"baris {line}"
@@ -205,7 +209,8 @@ def check_rows(
                     )
             if row.get(key, "") not in imported:
                 _steps(register, row, add)
-            for col, due in expected_deadlines(ws, register, row).items():
+            deadlines_now = expected_deadlines(ws, register, row, calendar) if calendar else {}
+            for col, due in deadlines_now.items():
                 if row.get(col) != due:
                     add(
                         m.TENGGAT_BERUBAH,
