@@ -467,6 +467,34 @@ def test_a_day_off_typed_by_hand_in_another_date_shape_stops_nothing_but_is_name
     assert due["jatuh_tempo"] == "2026-12-07"  # the day off counted again
 
 
+def test_hand_edits_that_used_to_trace_back(run, ws):
+    """A receipt date retyped as 20/11/2026, a row copied in Excel, a superscript digit: each
+    a clear refusal (or the row shown), never a traceback or a string comparison of dates."""
+    catat(run, "Ani", "2026-11-20")
+    n = "001/PPID/5271/XI/2026"
+    path = ws.register_path("permohonan")
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b",2026-11-20,", b",20/11/2026,", 1))
+    shown = run.ok("permohonan", "lihat", n).stdout
+    assert "(tanggal tidak terbaca: ppidctl periksa)" in shown
+    for step in (["teruskan", n], ["putuskan", n, "--keputusan", "diberikan"]):
+        run.refused(
+            "permohonan", *step,
+            message=f"tanggal langkah sebelumnya pada {n} di register ('20/11/2026') bukan "
+            "tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+        )  # fmt: skip
+    lines = original.splitlines(keepends=True)
+    path.write_bytes(original + lines[1])  # the row pasted twice
+    run.refused(
+        "permohonan", "teruskan", n,
+        message=f"nomor {n} tercatat 2 kali di register permohonan (baris disalin di luar ppidctl)",
+    )  # fmt: skip
+    path.write_bytes(original)
+    run.refused("permohonan", "lihat", "\u00b2", message="nomor \u00b2 tidak ada di register")
+    run.refused("permohonan", "putuskan", n, "--keputusan", "diberikan", "--biaya", "\u00b2",
+                message="--biaya '\u00b2' harus bilangan rupiah")  # fmt: skip
+
+
 def test_a_lost_letter(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     (letter,) = ws.letters_dir.rglob("*.docx")

@@ -317,11 +317,14 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
     if "tenggat" in rec:
         t = rec["tenggat"]
         left = t["sisa_hari_kerja"]
-        row["jatuh_tempo"] = (
-            f"{t['jatuh_tempo']} — "
-            + (f"TERLAMBAT {-left} hari kerja" if left < 0 else f"sisa {left} hari kerja")
-            + f" ({t['jenis_tenggat']})"
-        )
+        if left is None:  # no date (none yet, or a date edited by hand: jenis_tenggat says)
+            row["jatuh_tempo"] = f"{t['jatuh_tempo'] or '-'} ({t['jenis_tenggat']})"
+        else:
+            row["jatuh_tempo"] = (
+                f"{t['jatuh_tempo']} — "
+                + (f"TERLAMBAT {-left} hari kerja" if left < 0 else f"sisa {left} hari kerja")
+                + f" ({t['jenis_tenggat']})"
+            )
         warnings(t["peringatan"])
     show_record(row, labels)
     typer.echo("\nRiwayat:")

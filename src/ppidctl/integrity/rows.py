@@ -142,7 +142,7 @@ def _valid(col: schema.Column, value: str) -> str | None:
             datetime.fromisoformat(value)
         except ValueError:
             return "bukan waktu ISO 8601"
-    if col.tipe == schema.ANGKA and not value.isdigit():
+    if col.tipe == schema.ANGKA and not (value.isascii() and value.isdigit()):
         return "bukan bilangan bulat"
     if col.tipe == schema.YA_TIDAK and value not in ("ya", "tidak"):
         return "harus ya atau tidak"

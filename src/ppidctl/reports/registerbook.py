@@ -153,7 +153,7 @@ def _fee(r: dict[str, str]) -> str:
     """The fee and how it is paid ("Rp15.000, transfer bank"), as the book's column is named."""
     fee = r.get("biaya", "").strip()
     if fee:
-        text = "Rp" + f"{int(fee):,}".replace(",", ".") if fee.isdigit() else fee
+        text = "Rp" + f"{int(fee):,}".replace(",", ".") if fee.isascii() and fee.isdigit() else fee
         cara = r.get("cara_pembayaran", "").strip()
         return f"{text}, {cara}" if cara else text
     return "Tanpa biaya" if r.get("keputusan") in ("diberikan", "diberikan-sebagian") else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from ..errors import NotFoundError, RuleError
+from ..errors import NotFoundError, RegisterError, RuleError
 from ..rules import numbering
 from ..store.table import Table
 from ..workspace import Workspace
@@ -20,10 +20,17 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     wanted = (nomor or "").strip()
     if not wanted:
         raise NotFoundError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
-    for i, row in enumerate(table.rows):
-        if row["nomor_registrasi"] == wanted:
-            return i
-    if wanted.isdigit():
+    exact = [i for i, row in enumerate(table.rows) if row["nomor_registrasi"] == wanted]
+    if len(exact) > 1:  # a row copied by hand (Excel copy-paste): which one is meant is unknown
+        raise RegisterError(
+            f"nomor {wanted} tercatat {len(exact)} kali di register {table.register} (baris "
+            "disalin di luar ppidctl)",
+            "lihat: ppidctl periksa; hapus salinannya lalu ppidctl periksa --terima-perubahan "
+            "--catatan TEKS, atau ppidctl pulihkan",
+        )
+    if exact:
+        return exact[0]
+    if wanted.isascii() and wanted.isdigit():
         seq, year = int(wanted), str(today.year)
         hits = [
             i
@@ -111,8 +118,19 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
 
 
 def step_date(when: datetime, after: str, what: str, nomor: str) -> str:
-    """The ISO date of a step, refused when it lies before the step it follows."""
+    """The ISO date of a step, refused when it lies before the step it follows (or when the
+    register holds that step's date in a shape that is not a date: a hand edit)."""
     day = when.date().isoformat()
+    if after:
+        try:
+            iso_day(after)
+        except ValueError:
+            raise RuleError(
+                f"tanggal langkah sebelumnya pada {nomor} di register ('{after}') bukan tanggal "
+                "YYYY-MM-DD (disunting di luar ppidctl)",
+                "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
+                "--catatan TEKS, atau ppidctl pulihkan",
+            ) from None
     if after and day < after[:10]:
         raise RuleError(
             f"tanggal {what} {day} sebelum langkah sebelumnya ({after[:10]}) pada {nomor}",

@@ -432,7 +432,7 @@ class _Permohonan:
         if nomor in self.exact:
             return self.exact[nomor]
         hits = self.loose.get(_longgar(nomor), [])
-        if not hits and nomor.strip().isdigit() and len(filed) >= 4:
+        if not hits and nomor.strip().isascii() and nomor.strip().isdigit() and len(filed) >= 4:
             year, seq = int(filed[:4]), int(nomor)
             for y in (year, year - 1):
                 hits = [

@@ -183,7 +183,7 @@ def find_request(table: Table, nomor: str, filed: date, pattern: str) -> int:
     unambiguous in the filing year and the year before (an objection in January is often about
     a request of December: ``1`` must not silently pick this year's 001)."""
     wanted = (nomor or "").strip()
-    if not wanted.isdigit():
+    if not (wanted.isascii() and wanted.isdigit()):
         return common.find(table, wanted, filed, pattern)
     seq = int(wanted)
     years = (str(filed.year), str(filed.year - 1))

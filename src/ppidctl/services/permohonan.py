@@ -294,7 +294,7 @@ def decide(
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
     biaya = (d.biaya or "").strip().replace(".", "")
     if biaya:
-        if not biaya.isdigit():
+        if not (biaya.isascii() and biaya.isdigit()):
             raise RuleError(
                 f"--biaya '{d.biaya}' harus bilangan rupiah", "tulis mis. --biaya 25000"
             )
