@@ -5,9 +5,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shutil
 import signal
 import stat
+import subprocess
+import sys
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -644,3 +649,59 @@ def test_a_holder_killed_while_holding_the_lock_leaves_it_free(ws, run):
     assert (ws.registers_dir / ".kunci").read_bytes() == b""
     catat(run, "Ani")
     assert codes(ws) == []
+
+
+def _as_account(uid: int, gid: int, home: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ppidctl as another OS account (setpriv), umask 022 as on a desk."""
+    src = Path(__import__("ppidctl").__file__).parents[1]
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "PYTHONPATH": str(src),
+           "USER": f"u{uid}", "LOGNAME": f"u{uid}"}  # fmt: skip
+    return subprocess.run(
+        ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", sys.executable, "-m",
+         "ppidctl", *args],
+        env=env, capture_output=True, text=True, preexec_fn=lambda: os.umask(0o022),
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("setpriv"),
+    reason="needs root and setpriv to act as several OS accounts",
+)
+def test_several_accounts_share_a_workspace_through_its_group():
+    """docs/integritas.md: izin_berkas = "0660", one group, a setgid folder. The owner's next
+    command opens the workspace's folders, lock file, journal and registers to the group; a
+    read-only copy can still be checked."""
+    base = Path(tempfile.mkdtemp(prefix="ppid-akun-", dir="/tmp"))
+    try:
+        os.chmod(base, 0o755)
+        home, shared = base / "home", base / "bersama"
+        home.mkdir(mode=0o777)
+        os.chmod(home, 0o777)
+        shared.mkdir()
+        os.chown(shared, 0, 4321)
+        os.chmod(shared, 0o2775)
+        ws = shared / "ws"
+        assert _as_account(1001, 4321, home, "init", str(ws)).returncode == 0
+        toml = ws / "ppidctl.toml"
+        toml.write_text(toml.read_text().replace('izin_berkas = "0640"', 'izin_berkas = "0660"'))
+        assert _as_account(1001, 4321, home, "-C", str(ws), "periksa").returncode == 0
+        req = [*REQUEST, "--tanpa-surat"]
+        for uid, nik in ((1002, "5271011203900001"), (1001, "5271011203900002")):
+            args = [a if a != "5271011203900001" else nik for a in req]
+            done = _as_account(uid, 4321, home, "-C", str(ws), "permohonan", "catat", *args)
+            assert done.returncode == 0, done.stderr
+        done = _as_account(1002, 4321, home, "-C", str(ws), "permohonan", "teruskan", "1")
+        assert done.returncode == 0, done.stderr
+        modes = {p.name: p.stat().st_mode & 0o7777 for p in (ws / "registers").iterdir()}
+        assert set(modes.values()) == {0o660}, modes
+        assert (ws / "registers").stat().st_mode & 0o7777 == 0o2770  # (setgid kept)
+        # another account outside the group, on a read-only copy: periksa reads without the lock
+        copy = base / "salinan"
+        shutil.copytree(ws, copy)
+        for p in [copy, *copy.rglob("*")]:
+            os.chmod(p, 0o755 if p.is_dir() else 0o644)
+        done = _as_account(1003, 999, home, "-C", str(copy), "periksa")
+        assert done.returncode == 0, done.stderr
+        assert "diperiksa tanpa kunci" in done.stderr
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

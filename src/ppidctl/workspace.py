@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from . import config
 from .errors import RegisterError, WorkspaceError
 from .store.table import Table, empty_table, read_table
-from .store.transaction import Transaction, write_atomic
+from .store.transaction import Transaction, make_dirs, write_atomic
 
 if TYPE_CHECKING:
     from .rules.calendar import WorkCalendar
@@ -165,7 +165,7 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
     root.mkdir(parents=True, exist_ok=True)
     write_atomic(root / config.FILENAME, text.encode("utf-8"), 0o644)
     for folder in FOLDERS:
-        (root / folder).mkdir(exist_ok=True)
+        make_dirs(root / folder, mode)
     ws = Workspace(root)
     for register in ("permohonan", "keberatan", "surat", "libur"):
         path = ws.register_path(register)

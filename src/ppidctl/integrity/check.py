@@ -16,6 +16,7 @@ from ..errors import RegisterError
 from ..store import journal
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv
+from ..store.transaction import fit_modes
 from . import model as m
 from .model import Problem, short
 from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
@@ -51,7 +52,8 @@ def take(ws) -> Snapshot:
 
 
 def snapshot(ws) -> Snapshot:
-    with workspace_lock(ws.registers_dir, ws.lock_timeout):
+    fit_modes(ws)
+    with workspace_lock(ws.registers_dir, ws.lock_timeout, mode=ws.file_mode, reader=True):
         return take(ws)
 
 

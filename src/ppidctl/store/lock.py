@@ -32,15 +32,26 @@ def _holder(path: Path) -> str:
 
 
 @contextmanager
-def workspace_lock(registers: Path, timeout: float, notify=None) -> Iterator[None]:
+def workspace_lock(
+    registers: Path, timeout: float, notify=None, *, mode: int = 0o640, reader: bool = False
+) -> Iterator[None]:
+    """Hold the workspace lock (``mode``: the lock file's, when it is created). A ``reader``
+    (``periksa``) that may not write the lock file — a read-only copy, an auditor's account —
+    reads without it, and says so: nobody can write there through it either."""
     from filelock import FileLock, Timeout
 
     path = registers / LOCK_NAME
-    lock = FileLock(str(path), is_singleton=False)
+    lock = FileLock(str(path), is_singleton=False, mode=mode)
     notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
     start = time.monotonic()
     try:
         lock.acquire(timeout=min(0.5, timeout), poll_interval=0.01)
+    except PermissionError:
+        if not reader:
+            raise
+        notify(f"Catatan: {path} tidak dapat dibuka untuk ditulis; diperiksa tanpa kunci")
+        yield
+        return
     except Timeout:
         holder = _holder(path)
         notify(
@@ -70,5 +81,8 @@ def workspace_lock(registers: Path, timeout: float, notify=None) -> Iterator[Non
             pass
         yield
     finally:
-        info.unlink(missing_ok=True)  # (still holding the lock: nobody else writes it now)
+        try:
+            info.unlink(missing_ok=True)  # (still holding the lock: nobody else writes it now)
+        except OSError:
+            pass
         lock.release()

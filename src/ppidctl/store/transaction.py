@@ -15,7 +15,8 @@ cut short after its journal lines (power cut, killed process): that one is refus
 
 Files and the folders created for them get exactly the ``[penyimpanan] izin_berkas`` mode (default
 0640: registers and letters hold personal data), folders the same with ``x`` where ``r`` is (0750),
-whatever the process's umask.
+whatever the process's umask; the workspace's own folders and lock file are brought to it by their
+owner's next command (``fit_modes``).
 """
 
 from __future__ import annotations
@@ -64,6 +65,28 @@ def dir_mode(mode: int) -> int:
     return out
 
 
+def fit_modes(ws) -> None:
+    """The workspace's folders (``dir_mode``) and the files in registers/ (``izin_berkas``)
+    given the mode the settings ask for, where this account owns them: after ``izin_berkas =
+    "0660"`` for several accounts, the owner's next command opens them to the group. Others'
+    are left alone (only the owner may change them; docs/integritas.md says what to do)."""
+    if not hasattr(os, "getuid"):  # (Windows: ACLs, not modes)
+        return
+    mode, uid = ws.file_mode, os.getuid()
+    wanted = [(ws.root / f, dir_mode(mode)) for f in ("registers", "templates", "letters")]
+    try:  # the lock file, the journal (appended, never replaced) and the registers
+        wanted += [(f, mode) for f in ws.registers_dir.iterdir() if f.suffix != ".tmp"]
+    except OSError:
+        pass
+    for path, bits in wanted:
+        try:
+            st = path.stat()
+            if st.st_uid == uid and st.st_mode & 0o777 != bits:
+                os.chmod(path, bits | (st.st_mode & 0o7000))  # (keeps setgid on a folder)
+        except OSError:
+            pass
+
+
 def make_dirs(folder: Path, mode: int) -> None:
     """Create ``folder`` and its missing parents, each with exactly ``dir_mode(mode)``."""
     missing = []
@@ -78,8 +101,8 @@ def make_dirs(folder: Path, mode: int) -> None:
             d.mkdir()
         except FileExistsError:
             continue  # made at the same moment by another desk
-        try:
-            os.chmod(d, dir_mode(mode))
+        try:  # (keeps the setgid bit a shared folder passes on: new files follow its group)
+            os.chmod(d, dir_mode(mode) | (d.stat().st_mode & 0o7000))
         except OSError:
             pass
 
@@ -157,8 +180,11 @@ class Transaction:
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
-        self.ws.registers_dir.mkdir(parents=True, exist_ok=True)
-        self._stack.enter_context(workspace_lock(self.ws.registers_dir, self.ws.lock_timeout))
+        make_dirs(self.ws.registers_dir, self.ws.file_mode)
+        fit_modes(self.ws)
+        self._stack.enter_context(
+            workspace_lock(self.ws.registers_dir, self.ws.lock_timeout, mode=self.ws.file_mode)
+        )
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
