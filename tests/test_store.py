@@ -212,6 +212,21 @@ def test_xlsx_registers(tmp_path):
     assert shown["data"]["informasi_diminta"] == "=SUM(A1) dan +62 riset"
     assert run.ok("periksa").stdout == ""
 
+    # a notes sheet an office put in front: the register is still read from its own sheet, and
+    # a command that would rewrite the workbook (dropping the notes) refuses
+    path = ws.register_path("permohonan")
+    wb = load_workbook(path)
+    wb.create_sheet("Catatan", 0)["A1"] = "Rekap manual"
+    wb.save(path)
+    shown = json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
+    assert [r["nomor_registrasi"][:3] for r in shown] == ["001", "002"]
+    run.refused(
+        "permohonan", "teruskan", "2", "--tanggal", "2026-03-18",
+        message="permohonan.xlsx memuat lembar lain (Catatan) di samping lembar register "
+        "'permohonan': menulis ulang register akan menghapusnya — pindahkan lembar itu",
+    )  # fmt: skip
+    assert load_workbook(path)["Catatan"]["A1"].value == "Rekap manual"
+
 
 def _hold(root, seconds, ready):
     ws = Workspace(root)

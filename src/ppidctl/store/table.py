@@ -95,6 +95,7 @@ class Table:
         self._appended: list[dict[str, str]] = []  # appended before any parse
         self._raw = raw  # the file's bytes as read
         self._hasher = None  # sha256 state over _raw, shared by the before/after digests
+        self.other_sheets: list[str] = []  # (XLSX) sheets beside the register's own
 
     # -- reading -----------------------------------------------------------------------------
     @property

@@ -212,6 +212,13 @@ class Transaction:
                 from .xlsx import read_xlsx
 
                 table = read_xlsx(register, path, data)
+                if table.other_sheets:  # (the rewrite would drop them: refused before any write)
+                    raise RegisterError(
+                        f"{path.name} memuat lembar lain ({', '.join(table.other_sheets)}) di "
+                        f"samping lembar register '{register}': menulis ulang register akan "
+                        "menghapusnya",
+                        "pindahkan lembar itu ke berkas lain lalu ulangi perintah ini",
+                    )
             else:
                 table = read_csv(register, path, data)
             self.tables[register] = table

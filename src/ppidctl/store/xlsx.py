@@ -1,7 +1,9 @@
 """The XLSX option for registers (``[penyimpanan] format = "xlsx"``).
 
-Same columns as the CSV registers, one sheet, first row the column keys. Every write rewrites the
-workbook with openpyxl, which costs seconds on large registers (see README: CSV is the default).
+Same columns as the CSV registers, one sheet named after the register, first row the column keys.
+Every write rewrites the workbook with openpyxl, which costs seconds on large registers (see
+README: CSV is the default). A sheet an office added beside it would be lost by that rewrite: a
+command that writes the register refuses while one is there (``Table.other_sheets``).
 """
 
 from __future__ import annotations
@@ -37,14 +39,19 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
         raise RegisterError(
             f"{path.name}: bukan berkas XLSX yang sah ({e})", "pulihkan dari arsip"
         ) from None
-    ws = wb.worksheets[0]
+    # the register's own sheet (named after it, as written), whatever sheet an office put first
+    ws = wb[register] if register in wb.sheetnames else wb.worksheets[0]
+    others = [name for name in wb.sheetnames if name != ws.title]
     it = ws.iter_rows(values_only=True)
     try:
         header = [_text(v) for v in next(it)]
     except StopIteration:
-        return empty_table(register, path)
+        table = empty_table(register, path)
+        table.other_sheets = others
+        return table
     index = header_index(register, header, path.name)
     table = Table(register, path, header, index, raw=data)
+    table.other_sheets = others
     keys = [c.key for c in table.schema]
     for values in it:
         fields = [_text(v) for v in values]
