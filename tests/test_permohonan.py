@@ -42,6 +42,16 @@ def test_catat_gives_number_and_deadline(run):
     assert data["nik"] == "5271011203900001" and data["dokumen"] == "identitas"
 
 
+def test_the_time_of_receipt_is_kept_when_given_in_either_form(run):
+    # README: --tanggal YYYY-MM-DD[THH:MM]; typed with a space it is the same moment, in WITA
+    for when in ("2026-03-16T14:30", "2026-03-16 14:30"):
+        catat(run, day=when)
+    catat(run, day="2026-03-16T06:30Z")  # an explicit UTC time: 14:30 in Mataram
+    catat(run)  # a date alone: the time of day is not known, none stored
+    times = [r["waktu_diterima"] for r in _csv_rows(run.root / "registers" / "permohonan.csv")]
+    assert times == ["2026-03-16T14:30+08:00"] * 3 + [""]
+
+
 def test_full_procedure_with_extension_and_delivery(run, today):
     catat(run)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")

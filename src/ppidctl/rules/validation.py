@@ -174,3 +174,9 @@ def pasal_17(value: str | None, option: str) -> str:
                 "tulis dasar pengecualiannya, mis. 'Pasal 17 huruf h angka 2'",
             )
     return text
+
+
+def with_time(tanggal: str | None) -> bool:
+    """Whether ``--tanggal`` gives the time of day too (none given: now, which has it) — as
+    ``YYYY-MM-DDTHH:MM`` or with a space; the time is stored only when known."""
+    return not tanggal or len(tanggal.strip()) > 10

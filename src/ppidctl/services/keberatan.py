@@ -403,9 +403,7 @@ def register(
         )
     row: dict[str, str] = {
         "tanggal_diterima": filed.isoformat(),
-        "waktu_diterima": when.isoformat(timespec="minutes")
-        if not tanggal or "T" in tanggal
-        else "",
+        "waktu_diterima": when.isoformat(timespec="minutes") if v.with_time(tanggal) else "",
         "saluran": v.pilihan(data.saluran or "langsung", schema.SALURAN, "--saluran"),
         "alasan": ";".join(codes),
         "kasus_posisi": v.teks(data.kasus_posisi, "--kasus-posisi (kasus posisi)", wajib=True),

@@ -145,7 +145,7 @@ def register(
     row.update(
         tanggal_diterima=when.date().isoformat(),
         # the time is kept only when known (now, or given as YYYY-MM-DDTHH:MM)
-        waktu_diterima=when.isoformat(timespec="minutes") if not tanggal or "T" in tanggal else "",
+        waktu_diterima=when.isoformat(timespec="minutes") if v.with_time(tanggal) else "",
         status="terdaftar",
         petugas=v.teks(petugas, "--petugas"),
     )
