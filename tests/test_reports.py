@@ -982,3 +982,73 @@ def test_tanpa_sensor_on_screen_says_where_personal_data_is(hws):
     res = Runner(hws.root)("laporan", "harian", "--tanggal", "2026-03-16", "--tanpa-sensor")
     assert res.exit_code == 0, res.output
     assert "NIK, kontak, dan alamat hanya ada di lembar rincian berkas .xlsx" in res.stderr
+
+
+# --------------------------------------------------------------------------- as it stood then
+
+
+def _open(doc):
+    r = doc["ringkasan"]
+    return (r["terbuka_permohonan"], r["terbuka_permohonan_lewat_tenggat"],
+            r["terbuka_keberatan"], r["terbuka_keberatan_lewat_tenggat"])  # fmt: skip
+
+
+def test_earlier_period_counts_cases_open_as_they_stood_then(run, request_args, today):
+    """An objection never responded to, taken to the Komisi Informasi after its deadline, was
+    open (and overdue) at the end of October: the report of October and the daily page of
+    Oct 29 keep it after the dispute (they used its current status 'sengketa')."""
+    today("2026-11-23")
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-08-20", "--tanpa-surat")
+    # due 2026-10-28
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "c", "--kasus-posisi",
+           "Permohonan tidak ditanggapi", "--dokumen", "formulir,identitas",
+           "--tanggal", "2026-09-16")  # fmt: skip
+
+    def reports():
+        month = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-10", "--format",
+                                  "json").stdout)  # fmt: skip
+        day = json.loads(run.ok("laporan", "harian", "--tanggal", "2026-10-29", "--format",
+                                "json").stdout)  # fmt: skip
+        year = json.loads(run.ok("laporan", "tahunan", "--tahun", "2026", "--format",
+                                 "json").stdout)  # fmt: skip
+        late = [(r["nomor_registrasi"], r["status"]) for r in day["tabel"]["terlambat"]["baris"]]
+        return _open(month), late, _open(year)
+
+    before = reports()
+    assert before[0] == (1, 1, 1, 1)
+    assert ("001/KEB/PPID/5271/IX/2026", "terdaftar") in before[1]
+    run.ok("keberatan", "tanggapan-pemohon", "1", "--sikap", "sengketa", "--tanggal", "2026-11-10")
+    after = reports()
+    assert after[:2] == before[:2]
+    # the year so far (to Nov 23): the objection left the office on Nov 10
+    assert after[2] == (1, 1, 0, 0)
+
+
+def test_earlier_period_rebuilds_the_status_of_requests_from_step_dates(ws):
+    """A request closed without a notification date (an imported row) counts as closed; one
+    whose dated steps come after the period end was open then, whatever its status now."""
+    from ppidctl.reports import annual, daily, monthly
+    from ppidctl.workspace import Workspace
+
+    write_register(ws, "permohonan", [
+        # decided, notification date not kept, delivered Apr 20: open at the end of March,
+        # overdue since Mar 16 (Mar 2 + 10 HK)
+        _req("001/PPID/5271/III/2026", "2026-03-02", keputusan="diberikan",
+             tanggal_selesai="2026-04-20", status="selesai"),
+        # forwarded Apr 1 (after March), notification date not kept: open at the end of March,
+        # due Apr 9 (Mar 25 + 26,27,30,31, Apr 1,2,6,7,8,9; Apr 3 off): 6 HK left on Mar 31
+        _req("002/PPID/5271/III/2026", "2026-03-25", diteruskan_pada="2026-04-01",
+             keputusan="ditolak", status="diputuskan"),
+        # imported closed, no step dates at all: closed
+        _req("003/PPID/5271/III/2026", "2026-03-04", keputusan="diberikan", status="selesai"),
+    ])  # fmt: skip
+    ws = Workspace(ws.root)
+    assert _open(monthly(ws, "2026-03").to_dict()) == (2, 1, 0, 0)
+    assert _open(monthly(ws, "2026-04").to_dict()) == (0, 0, 0, 0)
+    assert _open(annual(ws, 2026).to_dict()) == (0, 0, 0, 0)
+    lap = daily(ws, "2026-03-31", dalam=10)
+    assert [(r["nomor_registrasi"], r["status"]) for r in lap["terlambat"].baris] == [
+        ("001/PPID/5271/III/2026", "terdaftar")
+    ]
+    assert [(r["nomor_registrasi"], r["status"], r["sisa_hari_kerja"])
+            for r in lap["jatuh_tempo"].baris] == [("002/PPID/5271/III/2026", "terdaftar", 6)]  # fmt: skip

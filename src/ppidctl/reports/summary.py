@@ -15,10 +15,12 @@ What is counted (also written into every report as ``catatan``):
   (``tanggal_pemberitahuan``: "waktu sampai pemberitahuan") and to the delivery of the information
   (``tanggal_selesai``: "waktu sampai informasi diserahkan"; only for information given);
 - "terbuka" cases at the period end: received by then, with no notification (requests) or
-  no response (objections) by then; their deadline is recomputed from the stored facts.
+  no response (objections) by then, and not closed by then; their deadline is recomputed from
+  the stored facts.
 
-The daily page of a past day (``daily(ws, "2026-03-17")``) shows the open cases as they stood
-that day, not as they stand now: the deadline counts an extension only once it was granted, and
+Open cases are counted as they stood at that date, not as they stand now (the daily page of a
+past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an earlier period
+alike): the deadline counts an extension only once it was granted, and
 the status is rebuilt from the step dates the register keeps (``diteruskan_pada``,
 ``diperpanjang_pada``, ``pleno_pada``; see :func:`_status_on`). A case none of whose dated steps
 lies after that day keeps its current status (so today's page shows the register's status, also
@@ -451,10 +453,13 @@ class _Masks:
 
 
 def _masks(P: _View, K: _View, lo: np.datetime64, hi: np.datetime64) -> _Masks:
+    """Events dated in [lo, hi]; cases open at the end of ``hi``, with their status as it
+    stood then (:func:`_status_on`): a case closed later (decided, responded to, taken to the
+    Komisi Informasi) was open at ``hi``; one closed without a date is closed."""
     recv = P.d("tanggal_diterima")
     notif = P.d("tanggal_pemberitahuan")
     done = P.d("tanggal_selesai")
-    status = P.s("status")
+    status = _status_on(P, hi, STEPS_P, DATED_P)
     ext = P.d("diperpanjang_pada")
     closed_undated = np.isnat(notif) & ~np.isin(status, OPEN_P) & (status != "")
     open_ = (recv <= hi) & ~(notif <= hi) & ~closed_undated
@@ -464,7 +469,7 @@ def _masks(P: _View, K: _View, lo: np.datetime64, hi: np.datetime64) -> _Masks:
 
     krecv = K.d("tanggal_diterima")
     resp = K.d("tanggal_tanggapan")
-    kstatus = K.s("status")
+    kstatus = _status_on(K, hi, STEPS_K, DATED_K)
     k_closed_undated = np.isnat(resp) & ~np.isin(kstatus, OPEN_K) & (kstatus != "")
     k_open = (krecv <= hi) & ~(resp <= hi) & ~k_closed_undated
     return _Masks(
@@ -1025,7 +1030,9 @@ def _notes(settings, jenis: str) -> list[str]:
         "tersendiri; kepatuhan tenggat diukur sampai pemberitahuan tertulis.",
         "Perkara terbuka pada akhir periode: diterima sampai akhir periode dan belum diputuskan "
         "(permohonan) atau belum ditanggapi (keberatan) pada tanggal itu; tenggatnya dihitung "
-        "ulang dari tanggal diterima, perpanjangan, dan kalender libur.",
+        "ulang dari tanggal diterima, perpanjangan, dan kalender libur. Perkara yang baru "
+        "ditutup sesudah tanggal itu (diputuskan, ditanggapi, dibawa ke Komisi Informasi) "
+        "tetap terhitung terbuka: statusnya disusun dari tanggal langkah di register.",
     ]
     if jenis == "bulanan":
         notes.append("Tabel tren bulanan memuat bulan Januari sampai bulan laporan.")
