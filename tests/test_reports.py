@@ -1052,3 +1052,39 @@ def test_earlier_period_rebuilds_the_status_of_requests_from_step_dates(ws):
     ]
     assert [(r["nomor_registrasi"], r["status"], r["sisa_hari_kerja"])
             for r in lap["jatuh_tempo"].baris] == [("002/PPID/5271/III/2026", "terdaftar", 6)]  # fmt: skip
+
+
+def test_period_still_running_counts_open_cases_today(run, request_args, today, tmp_path):
+    """A request received Nov 13 is due Nov 27: on Nov 23 the report of November (and of the
+    year) counts it open but not overdue, as jatuh-tempo does, and says when it counted; the
+    month once over counts it overdue at its end (Nov 30)."""
+    from openpyxl import load_workbook
+
+    today("2026-11-23")
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-13", "--tanpa-surat")
+    for args in (("bulanan", "--bulan", "2026-11"), ("tahunan", "--tahun", "2026")):
+        doc = json.loads(run.ok("laporan", *args, "--format", "json").stdout)
+        assert _open(doc) == (1, 0, 0, 0)
+        assert doc["terbuka_per"] == "2026-11-23"
+        assert doc["tabel"]["terbuka"]["judul"] == (
+            "Perkara terbuka per 23 November 2026 (periode belum berakhir)"
+        )
+        labels = {r["kunci"]: r["ukuran"] for r in doc["tabel"]["ringkasan"]["baris"]}
+        assert labels["terbuka_permohonan"] == "Permohonan belum diputuskan (per 23 November 2026)"
+        note = "Periode laporan belum berakhir: perkara terbuka dan yang lewat tenggat dihitung"
+        assert any(n.startswith(note + " per 23 November 2026") for n in doc["catatan"])
+    text = run.ok("laporan", "bulanan", "--bulan", "2026-11").stdout
+    assert "periode November 2026 (belum berakhir: perkara terbuka per 23 November 2026)" in text
+    out = tmp_path / "november.xlsx"
+    run.ok("laporan", "bulanan", "--bulan", "2026-11", "--keluaran", str(out))
+    assert (
+        "(belum berakhir: perkara terbuka per 23 November 2026)"
+        in load_workbook(out)["Ringkasan"]["A3"].value
+    )
+
+    today("2026-12-01")
+    doc = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-11", "--format", "json").stdout)
+    assert _open(doc) == (1, 1, 0, 0)
+    assert doc["terbuka_per"] == "2026-11-30"
+    assert doc["tabel"]["terbuka"]["judul"] == "Perkara terbuka pada akhir periode"
+    assert not any("belum berakhir" in n for n in doc["catatan"])

@@ -73,7 +73,10 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     # piped to a file or another program: wide enough for the widest table, never cropped
     console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
     console.print(f"[bold]{escape(lap.judul)}[/bold]")
-    console.print(escape(", ".join(lap.kantor) + f" · periode {lap.periode}"))
+    console.print(
+        escape(", ".join(lap.kantor) + f" · periode {lap.periode}")
+        + (f" ([bold]{escape(lap.berjalan)}[/bold])" if lap.berjalan else "")
+    )
     for t in lap.tabel:
         table = Table(
             title=escape(t.judul),

@@ -134,6 +134,7 @@ def docx_bytes(lap: Laporan) -> bytes:
         f"Tanggal {tanggal_panjang(lap.mulai)}"
         if lap.jenis == "harian"
         else f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
+        + (f" ({lap.berjalan})" if lap.berjalan else "")
     ).italic = True
 
     if lap.jenis == "harian":

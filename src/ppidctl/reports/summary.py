@@ -16,7 +16,8 @@ What is counted (also written into every report as ``catatan``):
   (``tanggal_selesai``: "waktu sampai informasi diserahkan"; only for information given);
 - "terbuka" cases at the period end: received by then, with no notification (requests) or
   no response (objections) by then, and not closed by then; their deadline is recomputed from
-  the stored facts.
+  the stored facts. For a period that has not ended yet (this month, this year) "the period
+  end" is today: the report says so (``Laporan.per``, a note, the table titles).
 
 Open cases are counted as they stood at that date, not as they stand now (the daily page of a
 past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an earlier period
@@ -189,6 +190,8 @@ class Laporan:
     workspaces: list[Any] = field(default_factory=list, repr=False)
     #: the annual report's due date (ISO; "" for the other reports)
     batas_penyampaian: str = ""
+    #: the day the open cases are counted at: the period end, or today while it runs
+    per: date | None = None
 
     def __getitem__(self, key: str) -> Tabel:
         for t in self.tabel:
@@ -208,12 +211,20 @@ class Laporan:
             return f"{BULAN[self.mulai.month - 1]} {self.mulai.year}"
         return tanggal_hari(self.mulai)
 
+    @property
+    def berjalan(self) -> str:
+        """Empty for a period that has ended; else the day its open cases are counted at."""
+        if self.per is None or self.per >= self.sampai:
+            return ""
+        return f"belum berakhir: perkara terbuka per {tanggal_panjang(self.per)}"
+
     def to_dict(self) -> dict[str, Any]:
         """One JSON-ready document."""
         return {
             "jenis": self.jenis,
             "judul": self.judul,
             "periode": {"mulai": self.mulai.isoformat(), "sampai": self.sampai.isoformat()},
+            "terbuka_per": (self.per or self.sampai).isoformat(),
             "kantor": self.kantor,
             "dibuat": self.dibuat,
             "ringkasan": self.ringkasan,
@@ -452,26 +463,30 @@ class _Masks:
     k_terbuka_lewat: np.ndarray
 
 
-def _masks(P: _View, K: _View, lo: np.datetime64, hi: np.datetime64) -> _Masks:
-    """Events dated in [lo, hi]; cases open at the end of ``hi``, with their status as it
-    stood then (:func:`_status_on`): a case closed later (decided, responded to, taken to the
-    Komisi Informasi) was open at ``hi``; one closed without a date is closed."""
+def _masks(
+    P: _View, K: _View, lo: np.datetime64, hi: np.datetime64, at: np.datetime64 | None = None
+) -> _Masks:
+    """Events dated in [lo, hi]; cases open at the end of day ``at`` (default ``hi``; today
+    for a period still running), with their status as it stood then (:func:`_status_on`): a
+    case closed later (decided, responded to, taken to the Komisi Informasi) was open at
+    ``at``; one closed without a date is closed."""
+    at = hi if at is None else at
     recv = P.d("tanggal_diterima")
     notif = P.d("tanggal_pemberitahuan")
     done = P.d("tanggal_selesai")
-    status = _status_on(P, hi, STEPS_P, DATED_P)
+    status = _status_on(P, at, STEPS_P, DATED_P)
     ext = P.d("diperpanjang_pada")
     closed_undated = np.isnat(notif) & ~np.isin(status, OPEN_P) & (status != "")
-    open_ = (recv <= hi) & ~(notif <= hi) & ~closed_undated
-    due = np.where(ext <= hi, P.d("batas_akhir"), P.d("batas_awal"))
+    open_ = (recv <= at) & ~(notif <= at) & ~closed_undated
+    due = np.where(ext <= at, P.d("batas_akhir"), P.d("batas_awal"))
     given = np.isin(P.s("keputusan"), GIVEN)
-    waiting = given & (notif <= hi) & ~(done <= hi) & ~(np.isnat(done) & (status == "selesai"))
+    waiting = given & (notif <= at) & ~(done <= at) & ~(np.isnat(done) & (status == "selesai"))
 
     krecv = K.d("tanggal_diterima")
     resp = K.d("tanggal_tanggapan")
-    kstatus = _status_on(K, hi, STEPS_K, DATED_K)
+    kstatus = _status_on(K, at, STEPS_K, DATED_K)
     k_closed_undated = np.isnat(resp) & ~np.isin(kstatus, OPEN_K) & (kstatus != "")
-    k_open = (krecv <= hi) & ~(resp <= hi) & ~k_closed_undated
+    k_open = (krecv <= at) & ~(resp <= at) & ~k_closed_undated
     return _Masks(
         diterima=_in(recv, lo, hi),
         diputuskan=_in(notif, lo, hi),
@@ -479,7 +494,7 @@ def _masks(P: _View, K: _View, lo: np.datetime64, hi: np.datetime64) -> _Masks:
         diperpanjang=_in(ext, lo, hi),
         diteruskan=_in(P.d("diteruskan_pada"), lo, hi),
         terbuka=open_,
-        terbuka_lewat=open_ & (due < hi),
+        terbuka_lewat=open_ & (due < at),
         menunggu_penyerahan=waiting,
         k_diterima=_in(krecv, lo, hi),
         k_ditanggapi=_in(resp, lo, hi),
@@ -488,7 +503,7 @@ def _masks(P: _View, K: _View, lo: np.datetime64, hi: np.datetime64) -> _Masks:
         k_disampaikan=_in(K.d("disampaikan_pada"), lo, hi),
         k_sikap=_in(_reaction_date(K), lo, hi) & (K.s("tanggapan_pemohon") != ""),
         k_terbuka=k_open,
-        k_terbuka_lewat=k_open & (K.d("batas") < hi),
+        k_terbuka_lewat=k_open & (K.d("batas") < at),
     )
 
 
@@ -557,15 +572,29 @@ LABEL_RINGKASAN = {
 }
 
 
-def _period_tables(P: _View, K: _View, m: _Masks, core: dict[str, Any], settings) -> list[Tabel]:
+def _labels(per: date | None) -> dict[str, str]:
+    """LABEL_RINGKASAN; for a period still running (``per``: today) "(akhir periode)" reads
+    "(per 23 November 2026)"."""
+    if per is None:
+        return LABEL_RINGKASAN
+    when = f"(per {tanggal_panjang(per)})"
+    return {k: v.replace("(akhir periode)", when) for k, v in LABEL_RINGKASAN.items()}
+
+
+def _period_tables(
+    P: _View, K: _View, m: _Masks, core: dict[str, Any], settings, per: date | None = None
+) -> list[Tabel]:
+    """The tables of a monthly or annual report; ``per``: today, for a period still running
+    (the open cases are counted then, not at the period end)."""
     t = settings.tenggat
     lim10, lim17 = t("permohonan"), t("permohonan") + t("perpanjangan")
+    label = _labels(per)
     tables = [
         Tabel(
             "ringkasan",
             "Ringkasan",
             [("ukuran", "Ukuran"), ("nilai", "Nilai")],
-            [{"kunci": k, "ukuran": LABEL_RINGKASAN[k], "nilai": v} for k, v in core.items()],
+            [{"kunci": k, "ukuran": label[k], "nilai": v} for k, v in core.items()],
         )
     ]
     recv = m.diterima
@@ -739,7 +768,9 @@ def _period_tables(P: _View, K: _View, m: _Masks, core: dict[str, Any], settings
     tables.append(
         Tabel(
             "terbuka",
-            "Perkara terbuka pada akhir periode",
+            "Perkara terbuka pada akhir periode"
+            if per is None
+            else f"Perkara terbuka per {tanggal_panjang(per)} (periode belum berakhir)",
             [("ukuran", "Ukuran"), ("jumlah", "Jumlah"), ("lewat_tenggat", "Lewat tenggat")],
             [
                 {
@@ -1014,7 +1045,7 @@ KOLOM_KANTOR = {
 KOLOM_KANTOR_KEYS = tuple(KOLOM_KANTOR)
 
 
-def _notes(settings, jenis: str) -> list[str]:
+def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = None) -> list[str]:
     cuti = bool(settings.get("tenggat", "cuti_bersama_libur"))
     notes = [
         "Semua durasi dalam hari kerja (HK): Senin-Jumat, bukan libur nasional"
@@ -1034,6 +1065,12 @@ def _notes(settings, jenis: str) -> list[str]:
         "ditutup sesudah tanggal itu (diputuskan, ditanggapi, dibawa ke Komisi Informasi) "
         "tetap terhitung terbuka: statusnya disusun dari tanggal langkah di register.",
     ]
+    if per is not None and sampai is not None:
+        notes.append(
+            f"Periode laporan belum berakhir: perkara terbuka dan yang lewat tenggat dihitung per "
+            f"{tanggal_panjang(per)} (hari laporan dibuat), bukan per akhir periode "
+            f"{tanggal_panjang(sampai)}; angka lain memuat peristiwa sampai hari itu."
+        )
     if jenis == "bulanan":
         notes.append("Tabel tren bulanan memuat bulan Januari sampai bulan laporan.")
     return notes
@@ -1066,9 +1103,11 @@ def _period(
             "pilih bulan atau tahun yang sudah berjalan",
         )
     P, K = _combine(offices, "permohonan"), _combine(offices, "keberatan")
-    m = _masks(P, K, _d64(lo), _d64(hi))
+    at = min(hi, today)  # a period still running: its open cases as they stand today
+    per = at if at < hi else None
+    m = _masks(P, K, _d64(lo), _d64(hi), _d64(at))
     core = _core(P, K, m)
-    tables = _period_tables(P, K, m, core, first.settings)
+    tables = _period_tables(P, K, m, core, first.settings, per)
     tables.append(_monthly(P, K, lo.year, trend_to))
     if compare:
         plo, phi = date(lo.year - 1, 1, 1), date(lo.year - 1, 12, 31)
@@ -1077,7 +1116,7 @@ def _period(
             tables.append(_comparison(_core(P, K, pm), core, lo.year))
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
-    notes, due = _notes(first.settings, jenis), None
+    notes, due = _notes(first.settings, jenis, per, hi), None
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
@@ -1099,6 +1138,7 @@ def _period(
         dibuat=_now_iso(first),
         workspaces=[o.ws for o in offices],
         batas_penyampaian=due.isoformat() if due else "",
+        per=at,
     )
 
 
@@ -1331,6 +1371,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
         workspaces=[ws],
+        per=day,
     )
 
 

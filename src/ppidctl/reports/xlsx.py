@@ -87,7 +87,9 @@ def _heading(ws, st: Styles, lap: Laporan, tanpa_sensor: bool) -> None:
     ws.append(
         [
             st.cell(
-                f"Periode: {lap.periode} · dibuat {lap.dibuat[:16].replace('T', ' ')} · {privacy}",
+                f"Periode: {lap.periode}"
+                + (f" ({lap.berjalan})" if lap.berjalan else "")
+                + f" · dibuat {lap.dibuat[:16].replace('T', ' ')} · {privacy}",
                 "catatan",
             )
         ]  # fmt: skip
