@@ -701,8 +701,9 @@ def test_cli_monthly_formats(hws):
         "laporan", "bulanan", "--bulan", "2026-03", "--format", "csv"
     ).stdout.splitlines()
     assert lines[0] == "bagian,baris,kolom,nilai"
-    assert "ringkasan,Permohonan diterima,nilai,7" in lines
-    assert "waktu,Pemberitahuan tertulis,median,4.0" in lines
+    assert "ringkasan,permohonan_diterima,nilai,7" in lines
+    assert "waktu,pemberitahuan,median,4.0" in lines
+    assert "saluran,email,jumlah,2" in lines
     text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
     assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
     assert "Standar layanan SOP" in text
@@ -1088,3 +1089,77 @@ def test_period_still_running_counts_open_cases_today(run, request_args, today, 
     assert doc["terbuka_per"] == "2026-11-30"
     assert doc["tabel"]["terbuka"]["judul"] == "Perkara terbuka pada akhir periode"
     assert not any("belum berakhir" in n for n in doc["catatan"])
+
+
+def _csv_rows(run, *args):
+    out = run.ok("laporan", *args, "--format", "csv").stdout
+    rows = list(csv.reader(out.splitlines()))
+    assert rows[0] == ["bagian", "baris", "kolom", "nilai"]
+    return rows[1:]
+
+
+def test_csv_rows_are_keyed_like_the_json(two_offices):
+    """Every CSV row of every report is named by the keys of the JSON document (table key, the
+    row's kunci / kode / month / office / registration number, column key), so that a script
+    can look a figure up: (bagian, baris, kolom) is unique. They were the labels for people
+    ('di antaranya lewat tenggat' twice in ringkasan) and, on the daily page, the register."""
+    from conftest import Runner
+
+    a, b = two_offices
+    rows = PERMOHONAN + [
+        # decided and delivered on the same day: twice on that day's page (dijawab)
+        _req("008/PPID/5271/III/2026", "2026-03-27", keputusan="diberikan",
+             tanggal_pemberitahuan="2026-03-31", tanggal_selesai="2026-03-31", terlambat="tidak"),
+        # an occupation spelt two ways, and none given
+        _req("009/PPID/5271/III/2026", "2026-03-30", pekerjaan="WARTAWAN", status="terdaftar"),
+        _req("010/PPID/5271/III/2026", "2026-03-30", pekerjaan=" ", status="terdaftar"),
+    ]  # fmt: skip
+    write_register(a, "permohonan", rows)
+    run = Runner(a.root)
+    reports = [("harian", "--tanggal", f"2026-03-{d:02d}") for d in range(1, 32)]
+    reports += [("harian", "--tanggal", "2026-04-13", "--dalam", "10")]
+    reports += [("bulanan", "--bulan", f"2026-{m:02d}") for m in (1, 2, 3, 4, 11)]
+    reports += [("tahunan", "--tahun", "2025"), ("tahunan", "--tahun", "2026")]
+    reports += [("bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(b.root)),
+                ("tahunan", "--tahun", "2026", "--gabung", str(a.root), str(b.root))]  # fmt: skip
+    for args in reports:
+        recs = _csv_rows(run, *args)
+        keys = [tuple(r[:3]) for r in recs]
+        dup = {k for k in keys if keys.count(k) > 1}
+        assert not dup, (args, sorted(dup)[:5])
+        doc = json.loads(run.ok("laporan", *args, "--format", "json").stdout)
+        for bagian, baris, kolom in keys:
+            table = doc["tabel"][bagian]
+            assert kolom in [c["kunci"] for c in table["kolom"]], (args, bagian, kolom)
+            names = [
+                r.get("kunci") or r.get("kode") or r.get("bulan") or r.get("kantor")
+                or "#".join(filter(None, (r.get("nomor_registrasi"), r.get("peristiwa"))))
+                for r in table["baris"]
+            ]  # fmt: skip
+            assert baris in names or (baris == "" and "" in [r.get("kode") for r in table["baris"]])
+        if args[0] != "harian":
+            assert {k for b_, k, _ in keys if b_ == "ringkasan"} == set(doc["ringkasan"])
+
+    day = _csv_rows(run, "harian", "--tanggal", "2026-03-31")
+    assert ["dijawab", "008/PPID/5271/III/2026#pemberitahuan", "hari_kerja", "2"] in day
+    assert [
+        "dijawab",
+        "008/PPID/5271/III/2026#penyerahan",
+        "langkah",
+        "informasi diserahkan",
+    ] in day
+    assert ["terlambat", "005/PPID/5271/III/2026", "register", "permohonan"] in day
+    assert ["masuk", "004/PPID/5271/III/2026", "saluran", "telepon"] in day
+    month = _csv_rows(run, "bulanan", "--bulan", "2026-03")
+    assert ["ringkasan", "terbuka_permohonan_lewat_tenggat", "nilai", "1"] in month
+    assert ["ringkasan", "terbuka_keberatan_lewat_tenggat", "nilai", "1"] in month
+    assert ["pekerjaan", "Wartawan", "jumlah", "3"] in month
+    assert ["pekerjaan", "", "jumlah", "2"] in month
+    assert ["keberatan_alasan", "d", "jumlah", "1"] in month
+    assert ["standar_layanan", "teruskan_keberatan", "tidak_memenuhi", "1"] in month
+    year = _csv_rows(run, "tahunan", "--tahun", "2026")
+    assert ["bulanan", "2026-03", "permohonan_diterima", "10"] in year
+    assert ["pembanding", "permohonan_diterima", "tahun_lalu", "2"] in year
+    both = _csv_rows(run, "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(b.root))
+    assert ["kantor", "KPU Kabupaten Lombok Barat", "permohonan_diterima", "2"] in both
+    assert ["kantor", "Jumlah", "permohonan_diterima", "12"] in both

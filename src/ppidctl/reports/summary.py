@@ -147,15 +147,27 @@ KOSONG = "(tidak diisi)"
 # --------------------------------------------------------------------------- the report object
 
 
+#: the rows of the daily page's case tables are named by the registration number
+KASUS = ("nomor_registrasi",)
+
+
 @dataclass
 class Tabel:
-    """One table of a report: ``kolom`` = (key, label); the first column labels the rows."""
+    """One table of a report: ``kolom`` = (key, label); the first column labels the rows.
+
+    ``kunci_baris``: the field(s) of a row that name it for scripts (the long form's ``baris``,
+    several joined by ``#``): ``kunci``, a category's ``kode``, a month, an office, a case's
+    registration number. ``label``: the first column is text for people (left out of the long
+    form); the daily case tables have none.
+    """
 
     key: str
     judul: str
     kolom: list[tuple[str, str]]
     baris: list[dict[str, Any]]
     catatan: str = ""
+    kunci_baris: str | tuple[str, ...] = "kunci"
+    label: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -168,6 +180,17 @@ class Tabel:
     def frame(self) -> pd.DataFrame:
         """The table as a DataFrame (columns = keys)."""
         return pd.DataFrame(self.baris, columns=[k for k, _ in self.kolom])
+
+    def row_key(self, row: dict[str, Any]) -> str:
+        """The name of ``row`` for scripts (the long form's ``baris``)."""
+        fields = (self.kunci_baris,) if isinstance(self.kunci_baris, str) else self.kunci_baris
+        return "#".join(str(row.get(f, "")) for f in fields)
+
+    def value_keys(self) -> list[str]:
+        """The columns of the long form: every column but the row's name and its label."""
+        fields = (self.kunci_baris,) if isinstance(self.kunci_baris, str) else self.kunci_baris
+        keys = [k for k, _ in self.kolom[1:]] if self.label else [k for k, _ in self.kolom]
+        return [k for k in keys if k not in fields]
 
 
 @dataclass
@@ -234,16 +257,17 @@ class Laporan:
         }
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Every number of every table in long form: bagian, baris, kolom, nilai (for CSV)."""
+        """Every value of every table in long form (for CSV): ``bagian`` (the table's key),
+        ``baris`` (the row's name, :meth:`Tabel.row_key`), ``kolom`` (the column's key),
+        ``nilai`` — the keys of the JSON document, so (bagian, baris, kolom) is unique."""
         out = []
         for t in self.tabel:
-            first = t.kolom[0][0]
+            keys = t.value_keys()
             for row in t.baris:
-                for key, _label in t.kolom[1:]:
-                    out.append(
-                        {"bagian": t.key, "baris": row.get(first, ""), "kolom": key,
-                         "nilai": row.get(key)}
-                    )  # fmt: skip
+                name = t.row_key(row)
+                for key in keys:
+                    out.append({"bagian": t.key, "baris": name, "kolom": key,
+                                "nilai": row.get(key)})  # fmt: skip
         return out
 
 
@@ -604,6 +628,7 @@ def _period_tables(
             "Permohonan menurut saluran",
             KOLOM_KATEGORI,
             _category_rows(P.s("saluran")[recv], LABEL_SALURAN),
+            kunci_baris="kode",
         )
     )
     tables.append(
@@ -612,6 +637,7 @@ def _period_tables(
             "Permohonan menurut jenis pemohon",
             KOLOM_KATEGORI,
             _category_rows(P.s("jenis_pemohon")[recv], LABEL_JENIS_PEMOHON),
+            kunci_baris="kode",
         )
     )
     tables.append(
@@ -620,6 +646,7 @@ def _period_tables(
             "Permohonan menurut pekerjaan pemohon",
             KOLOM_KATEGORI,
             _category_rows(P.s("pekerjaan")[recv], None),
+            kunci_baris="kode",
         )
     )
     dec = m.diputuskan
@@ -629,6 +656,7 @@ def _period_tables(
             "Keputusan atas permohonan (menurut tanggal pemberitahuan tertulis)",
             KOLOM_KATEGORI,
             _category_rows(P.s("keputusan")[dec], LABEL_KEPUTUSAN),
+            kunci_baris="kode",
         )
     )
     rejected = dec & (P.s("keputusan") == "ditolak")
@@ -638,6 +666,7 @@ def _period_tables(
             "Penolakan menurut dasar pengecualian (Pasal 17 UU 14/2008)",
             KOLOM_KATEGORI,
             _category_rows(P.s("alasan_penolakan")[rejected], None),
+            kunci_baris="kode",
         )
     )
     limits = [("dalam_tenggat", lim10), ("dalam_perpanjangan", lim17)]
@@ -710,6 +739,7 @@ def _period_tables(
             [("kategori", "Alasan"), ("jumlah", "Jumlah"), ("persen", "% dari keberatan")],
             rows,
             catatan="Satu keberatan dapat memuat lebih dari satu alasan.",
+            kunci_baris="kode",
         )
     )
     resp = m.k_ditanggapi
@@ -732,6 +762,7 @@ def _period_tables(
                 {"kategori": label, "kode": k, "jumlah": n, "persen": _pct(n, whole)}
                 for k, label, n, whole in outcome
             ],
+            kunci_baris="kode",
         )
     )
     hk_t = K.x("hk_tanggapan")[resp]
@@ -954,6 +985,7 @@ def _monthly(P: _View, K: _View, year: int, last_month: int) -> Tabel:
             ("sengketa", "Sengketa"),
         ],
         rows,
+        kunci_baris="bulan",
     )
 
 
@@ -1025,6 +1057,7 @@ def _per_office(offices: list[Office], P: _View, K: _View, m: _Masks) -> Tabel:
         [("kantor", "Kantor")] + [(k, KOLOM_KANTOR[k]) for k in KOLOM_KANTOR_KEYS],
         rows,
         catatan="Median baris Jumlah dihitung atas semua permohonan gabungan.",
+        kunci_baris="kantor",
     )
 
 
@@ -1259,6 +1292,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 "register": "permohonan",
                 "nomor_registrasi": P.s("nomor_registrasi")[i],
                 "nama_pemohon": P.s("nama_pemohon")[i],
+                "peristiwa": "pemberitahuan",
                 "langkah": "pemberitahuan tertulis: " + LABEL_KEPUTUSAN.get(kep, kep or KOSONG),
                 "hari_kerja": _int(P.x("hk_pemberitahuan")[i]),
                 "terlambat": P.s("terlambat")[i],
@@ -1270,6 +1304,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 "register": "permohonan",
                 "nomor_registrasi": P.s("nomor_registrasi")[i],
                 "nama_pemohon": P.s("nama_pemohon")[i],
+                "peristiwa": "penyerahan",
                 "langkah": "informasi diserahkan",
                 "hari_kerja": _int(P.x("hk_penyerahan")[i]),
                 "terlambat": "",
@@ -1282,6 +1317,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 "register": "keberatan",
                 "nomor_registrasi": K.s("nomor_registrasi")[i],
                 "nama_pemohon": K.s("nama_pemohon")[i],
+                "peristiwa": "tanggapan",
                 "langkah": "tanggapan Atasan PPID: " + (K.s("keputusan_atasan")[i] or KOSONG),
                 "hari_kerja": _int(hk),
                 "terlambat": "" if np.isnan(hk) else ("ya" if hk > K.x("batas_hk")[i] else "tidak"),
@@ -1333,6 +1369,8 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 ("saluran", "Saluran"),
             ],
             masuk,
+            kunci_baris=KASUS,
+            label=False,
         ),
         Tabel(
             "dijawab",
@@ -1346,9 +1384,25 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 ("terlambat", "Terlambat"),
             ],
             dijawab,
+            kunci_baris=("nomor_registrasi", "peristiwa"),
+            label=False,
         ),
-        Tabel("jatuh_tempo", f"Jatuh tempo dalam {dalam} hari kerja", kolom_kasus, soon),
-        Tabel("terlambat", "Lewat tenggat (belum dijawab)", kolom_kasus, overdue),
+        Tabel(
+            "jatuh_tempo",
+            f"Jatuh tempo dalam {dalam} hari kerja",
+            kolom_kasus,
+            soon,
+            kunci_baris=KASUS,
+            label=False,
+        ),
+        Tabel(
+            "terlambat",
+            "Lewat tenggat (belum dijawab)",
+            kolom_kasus,
+            overdue,
+            kunci_baris=KASUS,
+            label=False,
+        ),
     ]
     return Laporan(
         jenis="harian",
