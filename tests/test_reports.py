@@ -1163,3 +1163,22 @@ def test_csv_rows_are_keyed_like_the_json(two_offices):
     both = _csv_rows(run, "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(b.root))
     assert ["kantor", "KPU Kabupaten Lombok Barat", "permohonan_diterima", "2"] in both
     assert ["kantor", "Jumlah", "permohonan_diterima", "12"] in both
+
+
+def test_report_file_named_on_stdout_in_the_format_asked(hws, tmp_path):
+    """With --keluaran, stdout names the file: the bare path (teks), one JSON object, or a CSV
+    header and row; --format json printed the bare path."""
+    from conftest import Runner
+
+    run = Runner(hws.root)
+    for args, name in ((("harian", "--tanggal", "2026-03-31"), "h.docx"),
+                       (("bulanan", "--bulan", "2026-03"), "b.xlsx"),
+                       (("tahunan", "--tahun", "2026"), "t.docx")):  # fmt: skip
+        out = tmp_path / name
+        res = run.ok("laporan", *args, "--keluaran", str(out), "--format", "json")
+        assert json.loads(res.stdout) == {"berkas": str(out)}
+        res = run.ok("laporan", *args, "--keluaran", str(out), "--format", "csv")
+        assert res.stdout.splitlines() == ["berkas", str(out)]
+        res = run.ok("laporan", *args, "--keluaran", str(out))
+        assert res.stdout == f"{out}\n"
+        assert f"Laporan ditulis: {out}" in res.stderr

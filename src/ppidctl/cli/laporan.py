@@ -149,7 +149,15 @@ def _finish(
 
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     err(f"Laporan ditulis: {path}")
-    typer.echo(str(path))
+    # stdout names the file, in the format asked for (a script reads it as it reads a report)
+    if fmt is Format.json:
+        import json
+
+        typer.echo(json.dumps({"berkas": str(path)}, ensure_ascii=False))
+    elif fmt is Format.csv:
+        write_csv(["berkas"], [[str(path)]])
+    else:
+        typer.echo(str(path))
 
 
 @app.command()
