@@ -346,7 +346,7 @@ def test_nothing_to_restore(run, ws):
     assert result.stdout == "" and "Tidak ada yang perlu dipulihkan" in result.stderr
     assert run.ok("pulihkan", "--register", "keberatan").stdout.endswith("tidak diubah\n")
     assert snapshot(ws.root) == before
-    run.refused("pulihkan", "--register", "rahasia", message="--register 'rahasia' tidak dikenal")
+    run.usage("pulihkan", "--register", "rahasia", message="--register 'rahasia' tidak dikenal")
 
 
 # -- rules over the rows ---------------------------------------------------------------------
