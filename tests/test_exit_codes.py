@@ -158,3 +158,18 @@ def test_values_read_from_files_stay_refusals(run, ws):
     run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan", message="'ditutup'")
     res = run("periksa")
     assert res.exit_code == 1 and "ditutup" in res.output
+
+
+def test_date_read_from_a_register_stays_a_refusal(run, ws):
+    """'bukan tanggal' of a register cell (a hand edit) is bad data (1); of --tanggal, usage (2)."""
+    run.ok(*CATAT, "--tanggal", "2026-11-02")
+    path = ws.root / "registers" / "permohonan.csv"
+    data = path.read_bytes()
+    assert data.count(b",2026-11-02,") == 1
+    path.write_bytes(data.replace(b",2026-11-02,", b",02/11/2026,"))
+    n = "001/PPID/5271/XI/2026"  # (the sequence alone counts the rows of this year)
+    run.refused(
+        "permohonan", "teruskan", n, "--tanggal", "2026-11-03",
+        message="('02/11/2026') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+    )  # fmt: skip
+    run.usage("permohonan", "teruskan", n, "--tanggal", "03/11/2026", message="bukan tanggal")
