@@ -52,13 +52,22 @@ class Runner:
 
     def refused(self, *args: str, message: str):
         """Run a command that must be refused: exit 1, the message, workspace unchanged."""
+        return self._fails(1, args, message)
+
+    def usage(self, *args: str, message: str):
+        """Run a command given a value not of its option's type (wrong usage): exit 2, the
+        message in the refusals' Indonesian form, workspace unchanged."""
+        return self._fails(2, args, message)
+
+    def _fails(self, code: int, args: tuple[str, ...], message: str):
         before = snapshot(self.root)
         result = self(*args)
-        assert result.exit_code == 1, (result.output, result.exception)
+        assert result.exit_code == code, (result.output, result.exception)
         assert isinstance(result.exception, SystemExit), result.exception
         assert "Error: " in result.stderr
+        assert "Traceback" not in result.output
         assert message in result.stderr, result.stderr
-        assert snapshot(self.root) == before, "workspace changed by a refused command"
+        assert snapshot(self.root) == before, "workspace changed by a failed command"
         return result
 
 

@@ -247,9 +247,9 @@ def test_personal_columns_follow_the_schema():
 def test_export_refusals(run, tmp_path):
     run.refused("ekspor", "--register", "permohonan", "--format", "xlsx",
                 message="buku register xlsx perlu nama berkas")  # fmt: skip
-    run.refused("ekspor", "--register", "permohonan", "--status", "hilang",
+    run.usage("ekspor", "--register", "permohonan", "--status", "hilang",
                 message="--status 'hilang' tidak dikenal")  # fmt: skip
-    run.refused("ekspor", "--register", "permohonan", "--bulan", "2026-3",
+    run.usage("ekspor", "--register", "permohonan", "--bulan", "2026-3",
                 message="--bulan '2026-3' tidak sah")  # fmt: skip
     run.refused("ekspor", "--register", "permohonan", "--keluaran",
                 str(tmp_path / "tidak-ada" / "x.xlsx"), message="tidak ada")  # fmt: skip

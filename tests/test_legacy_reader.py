@@ -21,7 +21,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Border, PatternFill, Side
 
-from ppidctl.errors import PpidError
+from ppidctl.errors import PpidError, UsageError
 from ppidctl.legacy import values as V
 from ppidctl.legacy.reader import ImporError, list_sheets, norm_header, read_tables
 
@@ -941,8 +941,10 @@ def test_csv_paksa_pemisah_dan_encoding(tmp_path):
     with pytest.raises(ImporError) as e:  # no byte-order mark: refused, not a traceback
         read_tables(p, "permohonan", encoding="utf-16")
     assert e.value.pesan.startswith("berkas 'r.csv' bukan teks utf-16")
-    with pytest.raises(ImporError, match="encoding 'klingon' tidak dikenal"):
+    with pytest.raises(UsageError, match="encoding 'klingon' tidak dikenal"):  # exit code 2
         read_tables(p, "permohonan", encoding="klingon")
+    with pytest.raises(UsageError, match="pemisah 'ab' tidak bisa dipakai"):
+        read_tables(p, "permohonan", pemisah="ab")
     (t,) = read_tables(p, "permohonan", pemisah="titik koma", encoding="cp1252")
     assert t.pemisah == ";"
 

@@ -453,10 +453,10 @@ def test_monthly_trend_is_year_to_date(hws):
 
 
 def test_bad_month_is_refused(hws):
-    from ppidctl.errors import RuleError
+    from ppidctl.errors import UsageError
     from ppidctl.reports import monthly
 
-    with pytest.raises(RuleError, match="2026-13"):
+    with pytest.raises(UsageError, match="2026-13"):  # not a month: wrong usage, exit code 2
         monthly(hws, "2026-13")
 
 
@@ -741,7 +741,7 @@ def test_cli_refusals(hws):
     from conftest import Runner
 
     run = Runner(hws.root)
-    run.refused("laporan", "bulanan", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
+    run.usage("laporan", "bulanan", "--bulan", "2026-13", message="--bulan '2026-13' tidak sah")
     run.refused(
         "laporan", "bulanan", "--bulan", "2027-01",
         message="periode laporan mulai 2027-01-01, belum dimulai (hari ini 2026-11-22)",
@@ -750,7 +750,7 @@ def test_cli_refusals(hws):
         "laporan", "harian", "--tanggal", "2027-06-01",
         message="--tanggal 2027-06-01 belum tiba (hari ini 2026-11-22)",
     )  # fmt: skip
-    run.refused(
+    run.usage(
         "laporan", "harian", "--tanggal", "kemarin", message="--tanggal 'kemarin' bukan tanggal"
     )
     res = run("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(hws.root / "x.pdf"))

@@ -211,7 +211,7 @@ def test_letter_refusals(run, ws):
         "1",
         message="belum sampai pada langkah surat pemberitahuan (keputusan: belum ada)",
     )
-    run.refused("surat", "buat", "undangan", "1", message="jenis surat 'undangan' tidak dikenal")
+    run.usage("surat", "buat", "undangan", "1", message="jenis surat 'undangan' tidak dikenal")
     run.refused("surat", "buat", "perpanjangan", "--semua", message="tidak ada permohonan")
     assert run("surat", "buat", "tanda-terima").exit_code == 2
 

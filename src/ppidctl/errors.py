@@ -2,7 +2,9 @@
 
 Every refusal raises a :class:`PpidError` whose message says, in Indonesian, what is wrong and
 whose ``saran`` (hint) says what to do next. The CLI prints ``Error: <pesan> — <saran>`` and exits
-with code 1; nothing in the workspace has been written when one is raised.
+with the error's :attr:`~PpidError.exit_code`: 1 for a refusal, 2 for a :class:`UsageError` (a
+value typed that is not of its option's type); nothing in the workspace has been written when one
+is raised.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 class PpidError(Exception):
     """A refusal: bad input, a rule that forbids the step, a lock held too long."""
 
+    #: the CLI's exit code (cli.md "Exit codes and streams"): 1, refused
+    exit_code = 1
+
     def __init__(self, pesan: str, saran: str = "") -> None:
         super().__init__(pesan)
         self.pesan = pesan
@@ -18,6 +23,21 @@ class PpidError(Exception):
 
     def __str__(self) -> str:
         return f"{self.pesan} — {self.saran}" if self.saran else self.pesan
+
+
+class UsageError(PpidError):
+    """Wrong usage (exit code 2): an option's or argument's value that is not of its type — not
+    a date, month or year in the required shape, not one of the option's fixed choices.
+
+    The parser (Click) tells ``--dalam abc`` or ``--format xml`` with exit code 2; options whose
+    type ppidctl checks itself (dates, months, choice lists) raise this so that a script can tell
+    a typo from a refusal. Only for values typed on the command line: a bad value read from a
+    register, ppidctl.toml or a legacy file is bad data (exit code 1). Whatever needs the
+    workspace, the registers or the rules (a NIK, a future date, a number not found) is not
+    usage either.
+    """
+
+    exit_code = 2
 
 
 class ConfigError(PpidError):

@@ -93,7 +93,8 @@ state = State()
 
 
 def guard(fn: Callable) -> Callable:
-    """Translate a library refusal into ``Error: …`` on stderr and exit code 1."""
+    """Translate a library error into ``Error: …`` on stderr and its exit code: 1 for a refusal,
+    2 for a value not of its option's type (:class:`~ppidctl.errors.UsageError`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -101,7 +102,7 @@ def guard(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(e.exit_code) from None
 
     return wrapper
 

@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 
 from .. import schema
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
@@ -44,7 +44,7 @@ def _stamp(ws) -> str:
 
 def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str = "") -> Outcome:
     if register is not None and register not in TABLES:
-        raise RuleError(
+        raise UsageError(
             f"--register '{register}' tidak dikenal", f"pilih salah satu: {', '.join(TABLES)}"
         )
     catatan = v.teks(catatan, "--catatan")

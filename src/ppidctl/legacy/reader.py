@@ -61,7 +61,7 @@ from pathlib import Path
 
 from .. import schema
 from ..config import toml_error_place
-from ..errors import PpidError
+from ..errors import PpidError, UsageError
 from . import values as V
 
 __all__ = [
@@ -320,9 +320,10 @@ _PEMISAH_CALON = (";", ",", "\t", "|")
 
 
 def _pemisah_paksa(p: str) -> str:
+    """The delimiter of ``--pemisah``: not one character is wrong usage (exit code 2)."""
     p = _PEMISAH_NAMA.get(p.lower(), p)
     if len(p) != 1 or p in '\r\n"':
-        raise ImporError(f"pemisah '{p}' tidak bisa dipakai", "pakai satu karakter: ; , | atau tab")
+        raise UsageError(f"pemisah '{p}' tidak bisa dipakai", "pakai satu karakter: ; , | atau tab")
     return p
 
 
@@ -351,7 +352,7 @@ class _SumberCsv:
             try:
                 codecs.lookup(encoding)
             except LookupError:
-                raise ImporError(
+                raise UsageError(
                     f"encoding '{encoding}' tidak dikenal", "pakai mis. utf-8, cp1252, latin-1"
                 ) from None
             self.encoding = encoding

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from .data import load_frame
 from .workdays import WorkdayCounter
 
@@ -1178,7 +1178,7 @@ def _period(
 def monthly(sources: Workspace | Sequence[Workspace], bulan: str) -> Laporan:
     """The monthly report of ``bulan`` ("YYYY-MM") for one workspace or several combined."""
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan or ""):
-        raise RuleError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM, mis. 2026-03")
+        raise UsageError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM, mis. 2026-03")
     y, mo = int(bulan[:4]), int(bulan[5:])
     lo = date(y, mo, 1)
     hi = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
@@ -1193,9 +1193,9 @@ def annual(sources: Workspace | Sequence[Workspace], tahun: int | str) -> Lapora
     try:
         y = int(tahun)
     except (TypeError, ValueError):
-        raise RuleError(f"--tahun '{tahun}' tidak sah", "tulis empat angka, mis. 2026") from None
+        raise UsageError(f"--tahun '{tahun}' tidak sah", "tulis empat angka, mis. 2026") from None
     if not 1990 <= y <= 2100:
-        raise RuleError(f"--tahun {y} di luar jangkauan", "tulis tahun laporan, mis. 2026")
+        raise UsageError(f"--tahun {y} di luar jangkauan", "tulis tahun laporan, mis. 2026")
     return _period(
         sources, date(y, 1, 1), date(y, 12, 31), "tahunan",
         f"Laporan Tahunan Layanan Informasi Publik Tahun {y}", 12, True,
@@ -1216,7 +1216,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         try:
             day = date.fromisoformat(str(tanggal))
         except ValueError:
-            raise RuleError(f"--tanggal '{tanggal}' bukan tanggal", "tulis YYYY-MM-DD") from None
+            raise UsageError(f"--tanggal '{tanggal}' bukan tanggal", "tulis YYYY-MM-DD") from None
     if day > ws.today():
         raise RuleError(
             f"--tanggal {day.isoformat()} belum tiba (hari ini {ws.today().isoformat()})",

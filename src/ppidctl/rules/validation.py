@@ -1,7 +1,12 @@
 """Checks of single values: NIK, contacts, free text, dates and choices.
 
-Each check returns the clean value or raises :class:`RuleError` with an Indonesian message that
-names the field and says how to fix it.
+Each check returns the clean value or raises an error with an Indonesian message that names the
+field and says how to fix it: :class:`UsageError` (exit code 2) when the value typed is not of the
+option's type — not a date in the required shape (:func:`tanggal`, :func:`waktu`), not one of its
+fixed choices (:func:`pilihan`, :func:`daftar`) — and :class:`RuleError` (exit code 1) for
+everything else (a NIK, a contact, a date in the future or before UU 14/2008). The choice and date
+checks are for values typed at the desk only: a value read from a register or a legacy file is
+bad data, checked elsewhere (``integrity.rows``, ``legacy.values``).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 
 #: Province codes of the NIK's first two digits (Permendagri 72/2019 on region codes, with the
 #: Papua provinces formed in 2022: 93 Papua Selatan, 94 Papua Tengah, 95 Papua Pegunungan,
@@ -96,7 +101,7 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
 def pilihan(value: str, choices: tuple[str, ...], field: str) -> str:
     v = (value or "").strip().lower()
     if v not in choices:
-        raise RuleError(
+        raise UsageError(
             f"{field} '{value}' tidak dikenal", f"pilih salah satu: {', '.join(choices)}"
         )
     return v
@@ -109,7 +114,9 @@ def daftar(value: str | list[str] | None, choices: tuple[str, ...], field: str) 
         if not item:
             continue
         if item not in choices:
-            raise RuleError(f"{field}: '{item}' tidak dikenal", f"pilih dari: {', '.join(choices)}")
+            raise UsageError(
+                f"{field}: '{item}' tidak dikenal", f"pilih dari: {', '.join(choices)}"
+            )
         if item not in out:
             out.append(item)
     return out
@@ -119,7 +126,7 @@ def tanggal(value: str, field: str = "tanggal") -> date:
     try:
         return date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
-        raise RuleError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
+        raise UsageError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
 
 
 def sejak_uu_kip(day: date, field: str) -> date:
@@ -136,7 +143,8 @@ def sejak_uu_kip(day: date, field: str) -> date:
 
 def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tanggal") -> datetime:
     """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future,
-    not before UU 14/2008 came into force."""
+    not before UU 14/2008 came into force. Not a date: :class:`UsageError`; a date the rules
+    refuse: :class:`RuleError`."""
     if not value:
         return now
     v = value.strip()
@@ -148,7 +156,7 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
             when = datetime.fromisoformat(v.replace(" ", "T"))
             when = when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
     except ValueError:
-        raise RuleError(
+        raise UsageError(
             f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD atau YYYY-MM-DDTHH:MM"
         ) from None
     if when.date() > now.date():

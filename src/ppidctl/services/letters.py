@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from ..rules import numbering
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
@@ -213,12 +213,12 @@ def regenerate(
     from . import common
 
     if kind not in LETTER_STEPS:
-        raise RuleError(
+        raise UsageError(
             f"jenis surat '{kind}' tidak dikenal", f"pilih salah satu: {', '.join(LETTER_STEPS)}"
         )
     register, column, decisions = LETTER_STEPS[kind]
     if bulan is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan):
-        raise RuleError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM")
+        raise UsageError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM")
     with ws.transaction("surat buat", petugas) as tx:
         table = tx.table(register)
         pattern = ws.settings.get("penomoran", register)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import schema
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from ..rules import deadlines
 from ..rules import validation as v
 from ..workspace import Workspace
@@ -295,7 +295,7 @@ def decide(
     biaya = (d.biaya or "").strip().replace(".", "")
     if biaya:
         if not (biaya.isascii() and biaya.isdigit()):
-            raise RuleError(
+            raise UsageError(
                 f"--biaya '{d.biaya}' harus bilangan rupiah", "tulis mis. --biaya 25000"
             )
         if keputusan not in GIVEN:

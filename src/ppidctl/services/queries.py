@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from ..rules import deadlines
 from ..store import journal
 from ..workspace import Workspace
@@ -59,7 +59,7 @@ class Filter:
             )
         if self.bulan:
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", self.bulan):
-                raise RuleError(f"--bulan '{self.bulan}' tidak sah", "tulis sebagai YYYY-MM")
+                raise UsageError(f"--bulan '{self.bulan}' tidak sah", "tulis sebagai YYYY-MM")
             return f"{self.bulan}-01", f"{self.bulan}-31"
         lo, hi = self.dari or "", self.sampai or "9999-12-31"
         for name, value in (("--dari", self.dari), ("--sampai", self.sampai)):
@@ -71,7 +71,7 @@ class Filter:
                 except ValueError:
                     ok = False
                 if not ok:
-                    raise RuleError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD")
+                    raise UsageError(f"{name} '{value}' bukan tanggal", "tulis YYYY-MM-DD")
         if self.dari and self.sampai and self.dari > self.sampai:
             raise RuleError(
                 f"--dari {self.dari} sesudah --sampai {self.sampai}", "tukar kedua tanggalnya"
@@ -88,7 +88,7 @@ class Filter:
         for register in registers:
             known.update(dict.fromkeys(column(register, "status").pilihan))
         if self.status not in known:
-            raise RuleError(
+            raise UsageError(
                 f"--status '{self.status}' tidak dikenal untuk register {' dan '.join(registers)}",
                 f"pilih salah satu: {', '.join(known)}",
             )

@@ -1,0 +1,175 @@
+"""Exit codes (cli.md "Exit codes and streams"): 2 for wrong usage, 1 for a refusal.
+
+The rule: a value typed that is not of its option's or argument's type — not a date, month or
+year in the required shape, not one of the option's fixed choices (an enumerated value, a code
+list) — is wrong usage, exit code 2, as Click says of ``--dalam abc`` or ``--format xml``; it is
+told in the refusals' Indonesian ``Error: <apa> — <saran>`` form and nothing is written.
+Whatever needs the workspace, the registers or the rules (a NIK, a date in the future or before
+the request, a number not found, a status that forbids the step, a missing document) is a
+refusal, exit code 1. A script can so tell a typo from a refusal.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REQUEST, UJI
+
+CATAT = ["permohonan", "catat", *REQUEST, "--tanpa-surat"]
+KEBERATAN = ["keberatan", "catat", "--permohonan", "2", "--alasan", "a", "--kasus-posisi",
+             "Ditolak tanpa uji yang memadai", "--dokumen", "formulir,identitas", "--tanpa-surat"]  # fmt: skip
+BAD_DAY = "2026-02-30"
+
+#: (arguments, part of the message): every one exits 2 with the workspace unchanged
+USAGE = [
+    # listing filters: daftar, jatuh-tempo, ekspor
+    (["permohonan", "daftar", "--bulan", "2026-13"], "--bulan '2026-13' tidak sah"),
+    (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
+    (["permohonan", "daftar", "--sampai", "20260301"], "--sampai '20260301' bukan tanggal"),
+    (["permohonan", "daftar", "--status", "bogus"], "--status 'bogus' tidak dikenal"),
+    (["keberatan", "daftar", "--status", "diperpanjang"], "untuk register keberatan"),
+    (["jatuh-tempo", "--status", "bogus"], "--status 'bogus' tidak dikenal"),
+    (["jatuh-tempo", "--bulan", "2026-3"], "--bulan '2026-3' tidak sah"),
+    (["ekspor", "--register", "permohonan", "--format", "csv", "--sampai", BAD_DAY],
+     f"--sampai '{BAD_DAY}' bukan tanggal"),
+    # calendar, stages, reports
+    (["kalender", "hitung", BAD_DAY, "3"], f"TANGGAL '{BAD_DAY}' bukan tanggal"),
+    (["kalender", "tambah", BAD_DAY, "--keterangan", "SK"], f"TANGGAL '{BAD_DAY}' bukan tanggal"),
+    (["tahapan", "daftar", "--tanggal", "2026-13-01"], "--tanggal '2026-13-01' bukan tanggal"),
+    (["tahapan", "tambah", "Kampanye", "--mulai", "2026-13-01", "--selesai", "2026-12-31"],
+     "--mulai '2026-13-01' bukan tanggal"),
+    (["laporan", "tahunan", "--tahun", "26"], "--tahun 26 di luar jangkauan"),
+    (["laporan", "bulanan", "--bulan", "2026-13"], "--bulan '2026-13' tidak sah"),
+    (["laporan", "harian", "--tanggal", BAD_DAY], f"--tanggal '{BAD_DAY}' bukan tanggal"),
+    # --tanggal not a date, on every step
+    ([*CATAT, "--tanggal", BAD_DAY], f"--tanggal '{BAD_DAY}' bukan tanggal"),
+    (["permohonan", "teruskan", "1", "--tanggal", BAD_DAY], "bukan tanggal"),
+    (["permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
+    (["permohonan", "selesai", "1", "--tanggal", "2026-11-3"], "--tanggal '2026-11-3' bukan"),
+    ([*KEBERATAN, "--tanggal", BAD_DAY], "bukan tanggal"),
+    (["keberatan", "teruskan", "1", "--tanggal", BAD_DAY], "bukan tanggal"),
+    (["keberatan", "pleno", "1", "--tanggal", BAD_DAY], "bukan tanggal"),
+    (["keberatan", "tanggapi", "1", "--keputusan", "diterima", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
+    (["keberatan", "sampaikan", "1", "--tanggal", BAD_DAY], "bukan tanggal"),
+    (["keberatan", "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
+    ([*KEBERATAN, "--alasan-ditemukan", BAD_DAY], f"--alasan-ditemukan '{BAD_DAY}' bukan"),
+    # not one of the option's choices or codes
+    (["permohonan", "putuskan", "1", "--keputusan", "kabul"], "--keputusan 'kabul' tidak dikenal"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "dua ribu"],
+     "--biaya 'dua ribu' harus bilangan rupiah"),
+    ([*CATAT, "--saluran", "merpati"], "--saluran 'merpati' tidak dikenal"),
+    ([*CATAT, "--jenis-pemohon", "x"], "--jenis-pemohon 'x' tidak dikenal"),
+    ([*CATAT, "--jenis-identitas", "sim"], "--jenis-identitas 'sim' tidak dikenal"),
+    ([*CATAT, "--cara-memperoleh", "fotokopi"], "--cara-memperoleh 'fotokopi' tidak dikenal"),
+    ([*CATAT, "--bentuk", "cd"], "--bentuk 'cd' tidak dikenal"),
+    ([*CATAT, "--cara-kirim", "merpati"], "--cara-kirim 'merpati' tidak dikenal"),
+    ([*CATAT, "--dokumen", "identitas,foo"], "--dokumen: 'foo' tidak dikenal"),
+    ([*KEBERATAN, "--alasan", "z"], "--alasan: 'z' tidak dikenal"),
+    ([*KEBERATAN, "--alasan", "a,h"], "--alasan: 'h' tidak dikenal"),
+    ([*KEBERATAN, "--dokumen", "formulir,identitas,foo"], "--dokumen: 'foo' tidak dikenal"),
+    ([*KEBERATAN, "--saluran", "merpati"], "--saluran 'merpati' tidak dikenal"),
+    (["keberatan", "tanggapi", "1", "--keputusan", "kabul"], "--keputusan 'kabul' tidak dikenal"),
+    (["keberatan", "tanggapan-pemohon", "1", "--sikap", "marah"], "--sikap 'marah' tidak dikenal"),
+    (["keberatan", "putusan-sengketa", "1", "--putusan", "menang"],
+     "--putusan 'menang' tidak dikenal"),
+    (["keberatan", "putusan-sengketa", "1", "--putusan", "mediasi", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
+    (["surat", "buat", "undangan", "1"], "jenis surat 'undangan' tidak dikenal"),
+    (["surat", "buat", "tanda-terima", "--semua", "--bulan", "2026-13"], "--bulan '2026-13'"),
+    (["pulihkan", "--register", "rahasia"], "--register 'rahasia' tidak dikenal"),
+    (["impor", "{csv}", "--register", "permohonan", "--pemisah", "ab"], "pemisah 'ab' tidak bisa"),
+    (["impor", "{csv}", "--register", "permohonan", "--encoding", "klingon"],
+     "encoding 'klingon' tidak dikenal"),
+    # the parser's own checks (Click), already 2: the same rule
+    (["permohonan", "daftar", "--dalam", "abc"], "nilai --dalam tidak sah: harus bilangan bulat"),
+    (["permohonan", "daftar", "--format", "xml"], "nilai --format tidak sah"),
+    (["kalender", "hitung", "2026-03-16", "abc"], "nilai HARI tidak sah"),
+    (["kalender", "libur", "--tahun", "0"], "nilai --tahun tidak sah"),
+    (["laporan", "tahunan", "--tahun", "dua"], "nilai --tahun tidak sah"),
+]  # fmt: skip
+
+#: (arguments, part of the message): well-formed values the workspace, registers or rules refuse
+REFUSED = [
+    ([*CATAT, "--nik", "527101120390001"], "harus 16 angka"),
+    ([*CATAT, "--dokumen", "formulir"], "dokumen wajib belum diterima"),
+    ([*CATAT, "--tanggal", "2026-11-23"], "--tanggal 2026-11-23 ada di masa depan"),
+    ([*CATAT, "--tanggal", "1999-01-07"], "sebelum UU 14/2008 berlaku"),
+    (["permohonan", "teruskan", "1", "--tanggal", "2026-10-01"], "sebelum langkah sebelumnya"),
+    (["permohonan", "putuskan", "9", "--keputusan", "diberikan"], "nomor 9 tidak ada"),
+    (["permohonan", "putuskan", "2", "--keputusan", "diberikan"], "keputusan tidak dapat diubah"),
+    (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
+     "--bulan tidak bisa dipakai bersama --dari/--sampai"),
+    (["permohonan", "daftar", "--dari", "2026-04-10", "--sampai", "2026-03-01"],
+     "--dari 2026-04-10 sesudah --sampai 2026-03-01"),
+    (["laporan", "harian", "--tanggal", "2027-06-01"], "belum tiba"),
+    ([*KEBERATAN, "--alasan-ditemukan", "2026-11-23"], "sesudah tanggal pengajuan keberatan"),
+    (["keberatan", "sampaikan", "1"], "belum ditanggapi Atasan PPID"),
+]  # fmt: skip
+
+
+@pytest.fixture
+def desk(run, tmp_path):
+    """Request 1 registered (2026-11-02); request 2 rejected, objection 1 on it (terdaftar)."""
+    run.ok(*CATAT, "--tanggal", "2026-11-02")
+    run.ok(*CATAT, "--tanggal", "2026-11-02")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "ditolak", "--pasal",
+           "Pasal 17 huruf h angka 2", "--sk-pengecualian", "SK KPU Kota Mataram 12/2026",
+           "--uji-konsekuensi", UJI, "--tanggal", "2026-11-03", "--tanpa-surat")  # fmt: skip
+    run.ok(*KEBERATAN, "--tanggal", "2026-11-04")
+    csv = tmp_path / "lama.csv"
+    csv.write_text("No;Tanggal;Nama Pemohon;Informasi yang Diminta\n1;02/01/2024;Ani;DPT\n")
+    return run, str(csv)
+
+
+@pytest.mark.parametrize(("args", "message"), USAGE, ids=lambda x: " ".join(x)[:60])
+def test_value_not_of_its_type_is_wrong_usage(desk, args, message):
+    run, csv = desk
+    run.usage(*[a.replace("{csv}", csv) for a in args], message=message)
+
+
+@pytest.mark.parametrize(("args", "message"), REFUSED, ids=lambda x: " ".join(x)[:60])
+def test_well_formed_value_refused_by_the_rules_exits_1(desk, args, message):
+    run, _ = desk
+    run.refused(*args, message=message)
+
+
+def test_usage_error_is_told_in_the_refusals_form(desk):
+    """The same one-line ``Error: <apa> — <saran>`` as a refusal, no English, no traceback."""
+    run, _ = desk
+    res = run.usage("permohonan", "daftar", "--bulan", "2026-13", message="--bulan")
+    assert res.stderr == "Error: --bulan '2026-13' tidak sah — tulis sebagai YYYY-MM\n"
+    assert res.stdout == ""
+
+
+def test_values_read_from_files_stay_refusals(run, ws):
+    """A status no register knows, written into a register by hand, is bad data: the steps
+    refuse it and periksa reports it (1); it is never taken for wrong usage (2)."""
+    run.ok(*CATAT, "--tanggal", "2026-11-02")
+    path = ws.root / "registers" / "permohonan.csv"
+    data = path.read_bytes()
+    assert data.count(b",terdaftar,") == 1
+    path.write_bytes(data.replace(b",terdaftar,", b",ditutup,"))
+    run.refused("permohonan", "teruskan", "1", message="berstatus 'ditutup'")
+    run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan", message="'ditutup'")
+    res = run("periksa")
+    assert res.exit_code == 1 and "ditutup" in res.output
+
+
+def test_date_read_from_a_register_stays_a_refusal(run, ws):
+    """'bukan tanggal' of a register cell (a hand edit) is bad data (1); of --tanggal, usage (2)."""
+    run.ok(*CATAT, "--tanggal", "2026-11-02")
+    path = ws.root / "registers" / "permohonan.csv"
+    data = path.read_bytes()
+    assert data.count(b",2026-11-02,") == 1
+    path.write_bytes(data.replace(b",2026-11-02,", b",02/11/2026,"))
+    n = "001/PPID/5271/XI/2026"  # (the sequence alone counts the rows of this year)
+    run.refused(
+        "permohonan", "teruskan", n, "--tanggal", "2026-11-03",
+        message="('02/11/2026') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+    )  # fmt: skip
+    run.usage("permohonan", "teruskan", n, "--tanggal", "03/11/2026", message="bukan tanggal")
