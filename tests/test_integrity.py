@@ -704,5 +704,10 @@ def test_several_accounts_share_a_workspace_through_its_group():
         done = _as_account(1003, 999, home, "-C", str(copy), "periksa")
         assert done.returncode == 0, done.stderr
         assert "diperiksa tanpa kunci" in done.stderr
+        # a command that writes, from an account without the right: told, no traceback
+        done = _as_account(1003, 999, home, "-C", str(copy), "permohonan", "teruskan", "2")
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stderr.startswith("Error: tidak punya izin mengakses ")
+        assert "(docs/integritas.md, bagian Hak akses berkas)" in done.stderr
     finally:
         shutil.rmtree(base, ignore_errors=True)

@@ -52,6 +52,21 @@ def test_the_time_of_receipt_is_kept_when_given_in_either_form(run):
     assert times == ["2026-03-16T14:30+08:00"] * 3 + [""]
 
 
+def test_a_time_later_today_is_the_future_too(run, today):
+    today("2026-03-16")  # 10:00 WITA
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16T23:59", "--tanpa-surat",
+        message="--tanggal 2026-03-16T23:59+08:00 ada di masa depan (sekarang "
+        "2026-03-16T10:00+08:00) — catat langkah setelah terjadi",
+    )  # fmt: skip
+    catat(run, day="2026-03-16T09:45")
+    # who did it goes into the journal: checked like any typed text, in every command
+    run.refused(
+        "permohonan", "teruskan", "1", "--petugas", "Rina\x1b[31m",
+        message="--petugas memuat karakter kendali",
+    )  # fmt: skip
+
+
 def test_full_procedure_with_extension_and_delivery(run, today):
     catat(run)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")

@@ -134,7 +134,11 @@ class Workspace:
         return load_frame(self, register, columns)
 
     def transaction(self, perintah: str, petugas: str | None = None) -> Transaction:
-        return Transaction(self, perintah, petugas)
+        """A commit; ``petugas`` (who, for the journal) checked like any typed text, whichever
+        command passes it."""
+        from .rules.validation import teks
+
+        return Transaction(self, perintah, teks(petugas, "--petugas"))
 
 
 def cache_dir() -> Path:

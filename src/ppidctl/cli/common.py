@@ -103,6 +103,14 @@ def guard(fn: Callable) -> Callable:
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
             raise typer.Exit(e.exit_code) from None
+        except PermissionError as e:  # an account without the right to the workspace's files
+            typer.echo(
+                f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
+                f"({e.strerror}) — periksa hak akses workspace untuk akun ini "
+                "(docs/integritas.md, bagian Hak akses berkas)",
+                err=True,
+            )
+            raise typer.Exit(1) from None
 
     return wrapper
 

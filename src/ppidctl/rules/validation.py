@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..errors import RuleError, UsageError
@@ -162,6 +162,12 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
     if when.date() > now.date():
         raise RuleError(
             f"{field} {when.date().isoformat()} ada di masa depan (hari ini {now.date().isoformat()})",
+            "catat langkah setelah terjadi",
+        )
+    if len(v) > 10 and when > now + timedelta(minutes=1):  # a time later today
+        raise RuleError(
+            f"{field} {when.isoformat(timespec='minutes')} ada di masa depan (sekarang "
+            f"{now.isoformat(timespec='minutes')})",
             "catat langkah setelah terjadi",
         )
     sejak_uu_kip(when.date(), field)
