@@ -82,7 +82,10 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
     from ..letters import engine  # docxtpl loads only when a letter is made
 
     template = engine.find_template(letter.kind, ws.templates_dir)
-    return engine.render(template, context(ws, letter, tanggal_surat, nomor_surat))
+    # checked as `surat periksa` checks it, once per template content, before anything is written
+    return engine.render_letter(
+        letter.kind, template, context(ws, letter, tanggal_surat, nomor_surat)
+    )
 
 
 def letter_path(ws: Workspace, letter: Letter, when: date) -> Path:
