@@ -1,8 +1,10 @@
 """Letters as part of a step: build the template context, number the letter, stage the file.
 
-A letter is rendered in memory inside the step's transaction; its file (``letters/<year>/…``,
-never overwriting) and its row in the outgoing-letter register (``surat``) are written by the same
-commit as the register change, or not at all.
+A letter is rendered in memory inside the step's transaction (after its template passed the
+check ``ppidctl surat periksa`` runs); its file (``letters/<year>/…``, never overwriting) and its
+row in the outgoing-letter register (``surat``) are written by the same commit as the register
+change, or not at all: the file is written under a temp name and named only after the journal
+lines naming it (store.transaction).
 """
 
 from __future__ import annotations
