@@ -711,3 +711,85 @@ def test_several_accounts_share_a_workspace_through_its_group():
         assert "(docs/integritas.md, bagian Hak akses berkas)" in done.stderr
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+# -- a letter and the journal line naming it ---------------------------------------------------
+
+N4 = "004/PPID/5271/III/2026"
+RECEIPT4 = "letters/2026/004-PPID-5271-III-2026-tanda-terima.docx"
+
+
+def _killed(ws, at: str, nama: str) -> None:
+    """Run `permohonan catat` (with its receipt) in a child process SIGKILLed at ``at``:
+    ``journal`` as it appends the journal lines, ``letter`` as it puts a letter in place."""
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            from ppidctl.services import permohonan
+            from ppidctl.store import transaction
+
+            def die(*_args, **_kwargs):
+                os.kill(os.getpid(), signal.SIGKILL)
+
+            if at == "journal":
+                journal.append = die
+            else:
+                transaction.put_in_place = die
+            data = permohonan.RequestInput(
+                nama=nama, nik="5271011203900001", alamat="Mataram", telepon="081234567890",
+                informasi="Salinan DPT", tujuan="Penelitian", dokumen="identitas",
+            )  # fmt: skip
+            permohonan.register(Workspace(ws.root), data, tanggal="2026-03-16")
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_a_letter_killed_before_its_journal_line_leaves_only_a_temp_file(run, ws):
+    """A letter written before its journal line was left as a finished letter with person A's
+    data and number 004: the next request got 004 too and its receipt became …-2.docx, and
+    neither periksa nor pulihkan saw it. It is written under a temp name until the journal
+    names it."""
+    from helpers_docx import docx_text
+
+    three(run)
+    before = snapshot(ws.root)
+    _killed(ws, "journal", "Andi Korban")
+    left = {k for k in snapshot(ws.root).keys() - before.keys() if not k.startswith("registers/.")}
+    (temp,) = left  # (the lock's info file aside) nothing but the receipt's temp file
+    assert temp.startswith("letters/2026/.004-PPID-5271-III-2026-tanda-terima.docx.")
+    assert not (ws.root / RECEIPT4).exists()
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Budi Berikutnya", "--tanggal", "2026-03-16")
+    assert "Budi Berikutnya" in docx_text(ws.root / RECEIPT4)  # 004, its own name, no "-2"
+    result = periksa_fails(run)
+    assert lines_of(result)[0] == (
+        f"{temp}: berkas sementara sisa perintah yang terhenti — hapus dengan: ppidctl pulihkan"
+    )
+    assert codes(ws) == [m.BERKAS_SEMENTARA]
+    run.ok("pulihkan")
+    assert codes(ws) == []
+    assert not (ws.root / temp).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_a_letter_killed_after_its_journal_line_is_put_in_place_by_pulihkan(run, ws):
+    from helpers_docx import docx_text
+
+    three(run)
+    _killed(ws, "letter", "Andi Korban")
+    assert not (ws.root / RECEIPT4).exists()
+    result = periksa_fails(run)
+    (line,) = [x for x in lines_of(result) if x.startswith(RECEIPT4)]
+    assert "surat sudah tercatat di jurnal (baris 5) tetapi masih berupa berkas sementara " in line
+    assert line.endswith("(perintah terhenti di tengah jalan) — terapkan dengan: ppidctl pulihkan")
+    assert codes(ws) == [m.BELUM_DITERAPKAN] * 3  # the letter, permohonan.csv, surat.csv
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="pulihkan")
+    out = run.ok("pulihkan").stdout
+    assert f"{RECEIPT4}: surat yang sudah tercatat di jurnal ditempatkan dari letters/2026/." in out
+    assert codes(ws) == []
+    assert "Andi Korban" in docx_text(ws.root / RECEIPT4)
+    assert [r["nomor_registrasi"] for r in ws.read("permohonan").rows][-1] == N4
+    assert [r["berkas"] for r in ws.read("surat").rows] == [RECEIPT4]
+    assert not list((ws.letters_dir / "2026").glob(".*.tmp"))

@@ -26,7 +26,9 @@ from ppidctl.letters.engine import (
     check_template,
     find_template,
     known_variables,
+    letter_variables,
     render,
+    render_letter,
     template_variables,
 )
 
@@ -709,6 +711,33 @@ def test_a_kind_of_letter_may_use_only_its_registers_columns(tmp_path):
     assert "paragraf ke-2" in problem
     assert check_template(make_docx(tmp_path / "tanggapan-keberatan.docx", rows)) == []
     assert check_template(make_docx(tmp_path / "bebas.docx", rows)) == []  # no kind: any column
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_the_check_and_the_letter_agree_on_every_name(ws, tmp_path, kind):
+    """A template of a kind may use exactly the names its letter gets (one declaration): every
+    one of them passes the check and renders from the context a command builds; any other known
+    name fails both, so `surat periksa` never passes what the letter then refuses."""
+    from datetime import date
+
+    from ppidctl.services.letters import Letter, context
+
+    objection = KINDS[kind].register == "keberatan"
+    row = keberatan_row() if objection else permohonan_row(biaya="0")
+    ctx = context(ws, Letter(kind, row, permohonan_row() if objection else None), date.today(), "")
+    names = sorted(letter_variables(kind))
+    path = make_docx(tmp_path / f"{kind}.docx", [[f"[{{{{ {n} }}}}]" for n in names]])
+    assert check_template(path) == []
+    render_letter(kind, path, ctx)
+    (tmp_path / "lain").mkdir()
+    for name in sorted(known_variables() - set(names)):
+        other = make_docx(tmp_path / "lain" / f"{kind}.docx", [[f"{{{{ {name} }}}}"]])
+        (problem,) = check_template(other)
+        assert f"variabel '{name}' tidak tersedia untuk surat {kind}" in problem
+        with pytest.raises(TemplateError, match=f"'{name}'"):
+            render_letter(kind, other, ctx)
+        with pytest.raises(TemplateError, match=f"tidak tersedia untuk surat ini: '{name}'"):
+            render(other, ctx, kind=kind)  # what the check would not see: the context decides
 
 
 def test_variable_in_a_branch_not_taken_is_still_refused(tmp_path):

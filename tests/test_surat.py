@@ -263,3 +263,78 @@ def test_deadlines_in_letters_come_from_the_settings(run, ws):
            "--uji-konsekuensi", UJI, "--tanggal", "2026-03-20")  # fmt: skip
     text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-penolakan.docx")
     assert "20 (dua puluh) hari kerja" in text and "30 (tiga puluh)" not in text
+
+
+# -- a workspace template is checked before any letter is written ------------------------------
+
+
+def _edit_template(path, old: str, new: str) -> None:
+    """Change text in a template's body XML, as an office editing it in Word might."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        items = [(info, z.read(info.filename)) for info in z.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in items:
+            if info.filename == "word/document.xml":
+                assert old.encode() in data, old
+                data = data.replace(old.encode(), new.encode(), 1)
+            out.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
+@pytest.mark.parametrize("broken", ["{{ nama_pemohon", "{{ nama_pemohon }"])
+def test_a_broken_tag_in_an_office_template_refuses_the_letter(run, ws, broken):
+    """docxtpl drops a paragraph with an unclosed tag (here the "Yth." line and the address,
+    whose paragraph holds {%p if alamat %}): the letter would go out without them. Every command
+    writing a letter runs the check `surat periksa` runs, and writes nothing."""
+    catat(run, "--tanpa-surat")
+    _edit_template(ws.templates_dir / "pemberitahuan.docx", "{{ nama_pemohon }}", broken)
+    args = ("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    result = run.refused(*args, message="templates/pemberitahuan.docx tidak dipakai: ")
+    assert "tanpa pasangan" in result.stderr and "ppidctl surat periksa" in result.stderr
+    run.ok(*args, "--tanpa-surat")  # the step itself can still be recorded
+    run.refused("surat", "buat", "pemberitahuan", "1", message="tanpa pasangan")
+    checked = run("surat", "periksa", str(ws.templates_dir / "pemberitahuan.docx"))
+    assert checked.exit_code == 1 and "tanpa pasangan" in checked.stdout
+    # mended: the letter has the lines again
+    _edit_template(ws.templates_dir / "pemberitahuan.docx", broken, "{{ nama_pemohon }}")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx")
+    assert "Yth. Budi Santoso" in text and "Jl. Pejanggik 1, Mataram" in text
+
+
+def test_a_template_with_split_formatting_is_refused_for_letters_too(run, ws):
+    """What `surat periksa` reports is what a letter refuses: one check for both."""
+    from test_letters import make_docx
+
+    make_docx(ws.templates_dir / "tanda-terima.docx", [["{{ nomor_", ("b", "registrasi }}")]])
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="terpecah")
+
+
+@pytest.mark.parametrize(
+    ("tag", "name"),
+    [
+        ("{{ alasan_pilihan }}", "alasan_pilihan"),
+        ("{{ permohonan.nama_pemohon }}", "permohonan"),
+        ("{{ kasus_posisi }}", "kasus_posisi"),
+    ],
+)
+def test_the_check_knows_exactly_what_a_kind_of_letter_gets(run, ws, tag, name):
+    """A name the receipt does not get was passed as fine by `surat periksa`/`surat templat`
+    ("-") and then refused by every `permohonan catat`."""
+    template = ws.templates_dir / "tanda-terima.docx"
+    _edit_template(template, "{{ nama_pemohon }}", "{{ nama_pemohon }} " + tag)
+    checked = run("surat", "periksa", str(template))
+    assert checked.exit_code == 1
+    assert f"variabel '{name}' tidak tersedia untuk surat tanda-terima" in checked.stdout
+    listed = run("surat", "templat", "--format", "json")
+    assert listed.exit_code == 1
+    row = next(r for r in json.loads(listed.stdout) if r["jenis"] == "tanda-terima")
+    assert f"'{name}' tidak tersedia" in row["masalah"]
+    assert name not in row["tersedia"].split(", ")
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message=f"'{name}' tidak"
+    )

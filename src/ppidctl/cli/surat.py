@@ -19,14 +19,15 @@ app = typer.Typer(
 def templat(
     format: FmtList = Format.teks,
 ) -> None:
-    """Daftar templat (milik kantor atau bawaan), variabel yang dipakai, dan masalahnya."""
+    """Daftar templat (milik kantor atau bawaan), variabel yang dipakai, dan masalahnya
+    (--format json/csv: juga variabel yang tersedia untuk setiap jenis surat)."""
     from ..letters import engine
 
     ws = workspace()
     rows = []
     for kind in engine.KINDS.values():
         path = engine.find_template(kind.name, ws.templates_dir)
-        problems = engine.check_template(path)
+        problems = engine.check_template(path, kind.name)
         try:
             used = sorted(engine.template_variables(path))
         except Exception:  # an unreadable template: check_template has said why
@@ -40,6 +41,8 @@ def templat(
                 else f"(bawaan) {path.name}",
                 "variabel": ", ".join(used),
                 "masalah": "; ".join(problems) or "-",
+                # what a template of this kind may use (the check and the letter agree on it)
+                "tersedia": ", ".join(sorted(engine.letter_variables(kind.name))),
             }
         )
     emit(
@@ -52,6 +55,7 @@ def templat(
             ("masalah", "Masalah"),
         ],
         title="Templat surat",
+        csv_keys=("jenis", "judul", "berkas", "variabel", "masalah", "tersedia"),
     )
     if any(r["masalah"] != "-" for r in rows):
         raise typer.Exit(1)
@@ -61,11 +65,24 @@ def templat(
 @guard
 def periksa(
     berkas: Annotated[Path, typer.Argument(help="Templat .docx yang akan diperiksa.")],
+    jenis: Annotated[
+        str | None,
+        typer.Option(
+            help="Periksa sebagai templat surat jenis ini (bawaan: dari nama berkas, mis. "
+            "tanda-terima.docx)."
+        ),
+    ] = None,
 ) -> None:
-    """Periksa templat buatan kantor sebelum dipakai."""
+    """Periksa templat buatan kantor sebelum dipakai: pemeriksaan yang sama dengan yang dijalankan
+    setiap perintah yang membuat surat."""
+    from ..errors import RuleError
     from ..letters import engine
 
-    problems = engine.check_template(berkas)
+    if jenis is not None and jenis not in engine.KINDS:
+        raise RuleError(
+            f"--jenis '{jenis}' tidak dikenal", f"pilih salah satu: {', '.join(engine.KINDS)}"
+        )
+    problems = engine.check_template(berkas, jenis)
     if problems:
         for p in problems:
             typer.echo(f"{berkas}: {p}")

@@ -16,7 +16,7 @@ from ..errors import RegisterError
 from ..store import journal
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv
-from ..store.transaction import fit_modes
+from ..store.transaction import fit_modes, staged_target
 from . import model as m
 from .model import Problem, short
 from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
@@ -60,11 +60,26 @@ def snapshot(ws) -> Snapshot:
 def temp_files(ws) -> list[str]:
     """Temp files of an interrupted commit (store.transaction: ``.<name>.<random>.tmp``)."""
     out: list[Path] = []
-    for folder in (ws.root, ws.registers_dir):
+    for folder in (ws.root, ws.registers_dir, ws.root / "impor"):
         out += folder.glob(".*.tmp")
     if ws.letters_dir.is_dir():
         out += ws.letters_dir.rglob(".*.tmp")
     return sorted(rel(ws, p) for p in out if p.is_file())
+
+
+def staged_files(ws, replay: Replay, temps: list[str]) -> dict[str, str]:
+    """Temp files holding a file the journal names but that is not in place: the commit was
+    killed between its journal lines and linking its new files (store.transaction.staged_name);
+    temp path → the file's path, both relative to the workspace."""
+    out = {}
+    for temp in temps:
+        found = staged_target(Path(temp))
+        if found is None:
+            continue
+        target, txid = found[0].as_posix(), found[1]
+        if txid in replay.letter_commits.get(target, ()) and not (ws.root / target).exists():
+            out[temp] = target
+    return out
 
 
 def rel(ws, path: Path) -> str:
@@ -109,6 +124,8 @@ class Analysis:
     replay: Replay
     temps: list[str]
     letters_missing: list[str]
+    #: temp file → the journalled file it is to become (see staged_files)
+    staged: dict[str, str] = field(default_factory=dict)
 
     def codes(self) -> list[str]:
         return [p.kode for p in self.problems]
@@ -167,8 +184,8 @@ def compare(name: str, history: History, table: Table, lines: list[int]) -> list
     return out
 
 
-def analyse(ws, snap: Snapshot) -> Analysis:
-    replay = scan(snap.journal)
+def analyse(ws, snap: Snapshot, replay: Replay | None = None) -> Analysis:
+    replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     checks: dict[str, RegisterCheck] = {}
     today = ws.today()
@@ -265,7 +282,19 @@ def analyse(ws, snap: Snapshot) -> Analysis:
             )
         problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
     problems += _links(checks)
-    missing = _letters(ws, replay)
+    staged = staged_files(ws, replay, snap.temps)
+    for temp, path in staged.items():
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.BELUM_DITERAPKAN,
+                f"surat sudah tercatat di jurnal (baris {replay.letters[path]}) tetapi masih "
+                f"berupa berkas sementara {temp} (perintah terhenti di tengah jalan)",
+                f"terapkan dengan: {m.PULIHKAN}",
+            )
+        )
+    missing = [p for p in _letters(ws, replay) if p not in staged.values()]
     for path in missing:
         problems.append(
             Problem(
@@ -276,7 +305,7 @@ def analyse(ws, snap: Snapshot) -> Analysis:
                 f"kembalikan dari arsip; bila memang hilang: {m.TERIMA}",
             )
         )
-    for path in snap.temps:
+    for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
                 path,
@@ -286,7 +315,7 @@ def analyse(ws, snap: Snapshot) -> Analysis:
                 f"hapus dengan: {m.PULIHKAN}",
             )
         )
-    return Analysis(problems, checks, replay, snap.temps, missing)
+    return Analysis(problems, checks, replay, snap.temps, missing, staged)
 
 
 def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:

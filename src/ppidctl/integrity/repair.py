@@ -21,10 +21,10 @@ from ..errors import RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
-from ..store.transaction import create_new
+from ..store.transaction import create_new, put_in_place
 from . import model as m
-from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, take
-from .replay import KEY, TABLES
+from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, staged_files, take
+from .replay import KEY, TABLES, scan
 from .rows import expected_deadlines
 
 
@@ -56,6 +56,14 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         extra = {"catatan": catatan} if catatan else {}
         _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)
+        replay = scan(snap.journal)
+        staged = staged_files(ws, replay, snap.temps)
+        for temp, path in staged.items():  # journalled, not yet in place: finish the commit
+            put_in_place(ws.root / temp, ws.root / path)
+            out.done.append(f"{path}: surat yang sudah tercatat di jurnal ditempatkan dari {temp}")
+        if staged:
+            tx.log("workspace", "", "pulihkan", {}, ditempatkan=sorted(staged.values()), **extra)
+        snap.temps = [t for t in snap.temps if t not in staged]
         for path in snap.temps:
             try:
                 (ws.root / path).unlink()
@@ -65,7 +73,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         if snap.temps:
             tx.log("workspace", "", "pulihkan", {}, sementara_dihapus=snap.temps, **extra)
         snap.temps = []
-        a = analyse(ws, snap)
+        a = analyse(ws, snap, replay)
         for name, c in a.registers.items():
             if c.half_applied:
                 _roll_forward(ws, tx, c, out, extra)

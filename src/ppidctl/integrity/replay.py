@@ -90,6 +90,8 @@ class Replay:
     histories: dict[str, History]
     letters: dict[str, int]  # letter files the journal names → first line naming them
     letters_accepted: set[str]
+    #: letter files the journal names → the ids of the commits naming them
+    letter_commits: dict[str, set[str]] = field(default_factory=dict)
 
 
 def scan(data: bytes) -> Replay:
@@ -187,6 +189,8 @@ def _dict(value) -> dict:
 def _apply_commit(replay: Replay, group: list[Line]) -> None:
     head = group[0].entry
     repair = any(is_repair(line.entry) for line in group)
+    tx = head.get("transaksi")
+    txid = tx.get("id") if isinstance(tx, dict) else None
     found = {name: len(h.breaks) for name, h in replay.histories.items()}
     for line in group:
         entry = line.entry
@@ -195,6 +199,8 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         for path in made:
             if isinstance(path, str):
                 replay.letters.setdefault(path, line.no)
+                if isinstance(txid, str):
+                    replay.letter_commits.setdefault(path, set()).add(txid)
         for path in entry.get("berkas_hilang_diterima") or ():
             if isinstance(path, str):
                 replay.letters_accepted.add(path)

@@ -20,6 +20,12 @@ Passed by the caller:
 - ``tanggal_surat`` (``YYYY-MM-DD``) and ``nomor_surat`` (may be ``""``: dots are printed).
 - ``permohonan``: for objection letters, the linked request row as a dict (``{}`` for reason b).
 
+A letter of a kind gets exactly :func:`letter_variables` of that kind (its register's columns, the
+names above meant for its register, the names computed from its columns): :func:`render_letter`
+drops whatever else the caller passed, and :func:`check_template` reports any other name a
+template of that kind uses, so a template that passes ``ppidctl surat periksa`` is not refused by
+the letter for a name (one declaration for both).
+
 Computed by :func:`render` when the caller does not pass them:
 
 - ``logo``: the image from ``instansi.logo`` for the letterhead, or ``""``.
@@ -63,7 +69,9 @@ __all__ = [
     "check_template",
     "find_template",
     "known_variables",
+    "letter_variables",
     "render",
+    "render_letter",
     "template_variables",
 ]
 
@@ -173,6 +181,17 @@ COMPUTED_VARIABLES: dict[str, str] = {
     "tenggat": "tenggat hari kerja dari [tenggat] ppidctl.toml, mis. tenggat.sengketa (14)",
 }
 
+#: Passed names only letters of some registers get (every other name: every letter).
+PASSED_FOR: dict[str, tuple[str, ...]] = {"permohonan": ("keberatan",)}
+
+#: Computed names and the register column each is computed from (every other name: always);
+#: :func:`_prepare` computes them exactly when that column is in the context.
+COMPUTED_FROM: dict[str, str] = {
+    "alasan_daftar": "alasan",
+    "alasan_pilihan": "alasan",
+    "biaya_rincian": "biaya",
+}
+
 _FILTERS = {
     "tanggal_panjang": fmt.tanggal_panjang,
     "rupiah": fmt.rupiah,
@@ -205,6 +224,17 @@ def known_variables() -> set[str]:
         | set(CONTEXT_VARIABLES)
         | set(COMPUTED_VARIABLES)
     )
+
+
+def letter_variables(kind: str) -> set[str]:
+    """Exactly the top-level names a letter of ``kind`` gets (see the module docstring)."""
+    from ppidctl import schema
+
+    register = KINDS[kind].register
+    columns = set(schema.keys(register))
+    passed = {n for n in CONTEXT_VARIABLES if register in PASSED_FOR.get(n, (register,))}
+    computed = {n for n in COMPUTED_VARIABLES if COMPUTED_FROM.get(n, "") in columns | {""}}
+    return columns | passed | computed
 
 
 #: Keys of the dict variables, for :func:`check_template`.
@@ -264,12 +294,58 @@ def find_template(kind: str, templates_dir: Path | None = None) -> Path:
     return bawaan
 
 
-def render(template: Path, context: dict[str, Any]) -> bytes:
-    """Render ``template`` with ``context``; returns the .docx bytes (the caller writes them)."""
+def render_letter(kind: str, template: Path, context: dict[str, Any]) -> bytes:
+    """A letter of ``kind`` from ``template``: refused when :func:`check_template` finds any
+    problem (what ``ppidctl surat periksa`` says: a broken tag would otherwise silently drop text
+    from the letter), then rendered with exactly :func:`letter_variables` of ``kind``."""
+    template = Path(template)
+    masalah = _checked(template, kind)
+    if masalah:
+        lain = f" (dan {len(masalah) - 1} masalah lain)" if len(masalah) > 1 else ""
+        if template.parent.resolve() == BUILTIN_DIR.resolve():
+            saran = "pasang ulang ppidctl, atau salin templat yang baik ke folder templates/"
+        else:
+            saran = (
+                f"perbaiki templat itu di Word (semua masalahnya: ppidctl surat periksa "
+                f"{template}), atau hapus berkas itu agar templat bawaan dipakai"
+            )
+        pertama = masalah[0].replace(" — ", "; ")  # (one "—": before what to do)
+        raise TemplateError(f"{_nama(template)} tidak dipakai: {pertama}{lain}", saran)
+    return render(template, context, kind=kind)
+
+
+#: (kind, SHA-256 of the file) of templates :func:`check_template` found clean in this process
+_CLEAN: set[tuple[str, str]] = set()
+
+
+def _checked(template: Path, kind: str) -> list[str]:
+    """:func:`check_template` of ``template`` as ``kind``, run once per file content (a batch
+    of letters checks its template once); a template with problems is checked again each time."""
+    import hashlib
+
+    try:
+        key = (kind, hashlib.sha256(template.read_bytes()).hexdigest())
+    except OSError:
+        return check_template(template, kind) or ["berkas tidak dapat dibaca"]
+    if key in _CLEAN:
+        return []
+    masalah = check_template(template, kind)
+    if not masalah:
+        _CLEAN.add(key)
+    return masalah
+
+
+def render(template: Path, context: dict[str, Any], *, kind: str | None = None) -> bytes:
+    """Render ``template`` with ``context``; returns the .docx bytes (the caller writes them).
+    With ``kind``, the template gets exactly :func:`letter_variables` of that kind: any other
+    name it uses is refused as not available, whatever the caller passed."""
     template = Path(template)
     nama = _nama(template)
     tpl = _open(template)
     ctx = _prepare(context, tpl, nama)
+    if kind is not None:
+        tersedia = letter_variables(kind)
+        ctx = {k: v for k, v in ctx.items() if k in tersedia}
     env = _env()
     _precheck(tpl, _sources(tpl), ctx, env, nama)
 
@@ -339,13 +415,16 @@ def template_variables(template: Path) -> set[str]:
     return _variables(tpl, _sources(tpl), env, nama)
 
 
-def check_template(path: Path) -> list[str]:
+def check_template(path: Path, kind: str | None = None) -> list[str]:
     """Problems of a template, in Indonesian (``[]`` = fine): unreadable file, syntax errors,
     unknown variables, tags split across Word runs or paragraphs, tags in parts not rendered.
-    A template named as a kind of letter (``tanda-terima.docx`` …) may use only the columns of
-    that letter's register (an objection's ``kasus_posisi`` is not in a request's receipt)."""
+    A template of a kind of letter (``kind``, else named as one: ``tanda-terima.docx`` …) may use
+    only the names that kind's letter gets (:func:`letter_variables`: an objection's
+    ``kasus_posisi`` is not in a request's receipt)."""
     path = Path(path)
-    kind = KINDS.get(path.stem)
+    jenis = KINDS.get(kind or path.stem)
+    if kind is not None and jenis is None:
+        return [f"jenis surat '{kind}' tidak dikenal"]
     try:
         tpl = _open(path)
     except TemplateError as e:
@@ -372,17 +451,24 @@ def check_template(path: Path) -> list[str]:
     for name in sorted(set(dipakai) - known_variables()):
         part, src = dipakai[name]
         masalah.append(f"variabel '{name}' tidak dikenal ({_lokasi_nama(name, src, part)})")
-    if kind is not None:
+    if jenis is not None:
         from ppidctl import schema
 
-        lain = set(known_variables()) - set(schema.keys(kind.register))
-        lain -= set(CONTEXT_VARIABLES) | set(COMPUTED_VARIABLES)
-        for name in sorted(set(dipakai) & lain):
+        tersedia = letter_variables(jenis.name)
+        for name in sorted((set(dipakai) & known_variables()) - tersedia):
             part, src = dipakai[name]
+            if name in schema.keys("permohonan") or name in schema.keys("keberatan"):
+                sebab = f"kolom itu bukan kolom register {jenis.register}"
+            else:
+                sebab = "hanya ada di surat " + ", ".join(
+                    k for k in KINDS if name in letter_variables(k)
+                )
             masalah.append(
-                f"variabel '{name}' tidak tersedia untuk surat {kind.name}: kolom itu bukan kolom "
-                f"register {kind.register} ({_lokasi_nama(name, src, part)})"
+                f"variabel '{name}' tidak tersedia untuk surat {jenis.name}: {sebab} "
+                f"({_lokasi_nama(name, src, part)})"
             )
+        # (the attributes of a name the letter does not get are not looked at: named above)
+        atribut = {n: w for n, w in atribut.items() if n.split(".")[0] in tersedia}
     for name in sorted(atribut):
         part, src = atribut[name]
         induk, anak = name.split(".")
@@ -577,7 +663,8 @@ def _precheck(tpl, sources: list[tuple[str, str]], ctx: dict, env, nama: str) ->
     kata = "variabel" if len(hilang) == 1 else "variabel-variabel"
     raise TemplateError(
         f"{nama}: {kata} tidak tersedia untuk surat ini: " + "; ".join(rincian),
-        "periksa ejaan variabel di templat; daftar variabel yang tersedia: `ppidctl surat templat`",
+        "periksa ejaan variabel di templat; variabel yang tersedia untuk setiap jenis surat: "
+        "`ppidctl surat templat --format json` (tersedia)",
     )
 
 

@@ -1,8 +1,10 @@
 """Letters as part of a step: build the template context, number the letter, stage the file.
 
-A letter is rendered in memory inside the step's transaction; its file (``letters/<year>/…``,
-never overwriting) and its row in the outgoing-letter register (``surat``) are written by the same
-commit as the register change, or not at all.
+A letter is rendered in memory inside the step's transaction (after its template passed the
+check ``ppidctl surat periksa`` runs); its file (``letters/<year>/…``, never overwriting) and its
+row in the outgoing-letter register (``surat``) are written by the same commit as the register
+change, or not at all: the file is written under a temp name and named only after the journal
+lines naming it (store.transaction).
 """
 
 from __future__ import annotations
@@ -82,7 +84,10 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
     from ..letters import engine  # docxtpl loads only when a letter is made
 
     template = engine.find_template(letter.kind, ws.templates_dir)
-    return engine.render(template, context(ws, letter, tanggal_surat, nomor_surat))
+    # checked as `surat periksa` checks it, once per template content, before anything is written
+    return engine.render_letter(
+        letter.kind, template, context(ws, letter, tanggal_surat, nomor_surat)
+    )
 
 
 def letter_path(ws: Workspace, letter: Letter, when: date) -> Path:

@@ -2,10 +2,13 @@
 
 A :class:`Transaction` holds the workspace lock from the first read to the last write. Use cases
 change rows through it (so every change gets its journal line) and hand it the letter files to
-create. Nothing touches the disk until :meth:`commit`: then new files are created (never over an
-existing one), the journal lines are appended and fsynced, and each changed register is replaced
+create. Nothing touches the disk until :meth:`commit`: then new files are written under temp names
+(:func:`staged_name`), the journal lines naming them are appended and fsynced, the new files are
+linked to their names (never over an existing one), and each changed register is replaced
 atomically (temp file in the same folder, fsync, ``os.replace``). An exception before the commit
-leaves the workspace byte-identical.
+leaves the workspace byte-identical. A process killed before the journal lines leaves only temp
+files (``ppidctl pulihkan`` deletes them: no letter with a number the journal never gave); killed
+after them, the temp file of a letter the journal names is what ``pulihkan`` moves into place.
 
 The journal lines of one commit carry the SHA-256 of every register it replaces as read
 (``register_sha256_sebelum``) and as written (``register_sha256``), and the commit's id. So
@@ -133,6 +136,54 @@ def write_atomic(path: Path, data: Data, mode: int) -> None:
     chmod, os.replace."""
     with _temp_beside(path, data, mode) as tmp:
         os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def staged_name(path: Path, txid: str) -> Path:
+    """The temp name a commit writes ``path`` under before its journal lines: hidden, in the same
+    folder, with the commit's id (``.name.docx.<id>.tmp``), so that ``pulihkan`` knows which
+    journalled file it is (:func:`staged_target`)."""
+    return path.with_name(f".{path.name}.{txid}.tmp")
+
+
+def staged_target(temp: Path) -> tuple[Path, str] | None:
+    """(the file, the commit id) a temp file of :func:`staged_name` stands for, else None."""
+    name = temp.name
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return None
+    target, _, txid = name[1:-4].rpartition(".")
+    if not target or len(txid) != 12 or any(c not in "0123456789abcdef" for c in txid):
+        return None
+    return temp.with_name(target), txid
+
+
+def _stage(path: Path, data: bytes, mode: int, txid: str) -> Path:
+    """Write ``data`` to ``staged_name(path, txid)`` (fsynced, exactly ``mode``)."""
+    make_dirs(path.parent, mode)
+    temp = staged_name(path, txid)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, mode)
+    except BaseException:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        raise
+    return temp
+
+
+def put_in_place(temp: Path, path: Path) -> None:
+    """Give the staged ``temp`` its name ``path`` (never over an existing file)."""
+    os.link(temp, path)
+    try:
+        temp.unlink()
+    except OSError:
+        pass
     _fsync_dir(path.parent)
 
 
@@ -315,6 +366,7 @@ class Transaction:
         if not self.entries and not self.files:
             return
         mode = self.ws.file_mode
+        staged: list[Path] = []  # temp files of self.files, in order (see staged_name)
         blobs = {name: t.to_chunks() for name, t in self.tables.items() if t.dirty}
         blobs.update({name: (data,) for name, data in self.raw.items()})
         try:
@@ -334,10 +386,16 @@ class Transaction:
             retired = self._retired_field()
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
-            for path, data in self.files:
-                self.written.append(create_new(path, data, mode))
-            files = [p.relative_to(self.ws.root).as_posix() for p in self.written]
             txid, count = os.urandom(6).hex(), len(self.entries)
+            # New files are staged under temp names first: the journal names them before they
+            # exist, so a kill in between leaves nothing but a temp file (see the module doc).
+            for path, data in self.files:
+                n = 1
+                while numbered(path, n).exists() or numbered(path, n) in self.written:
+                    n += 1
+                self.written.append(numbered(path, n))
+                staged.append(_stage(numbered(path, n), data, mode, txid))
+            files = [p.relative_to(self.ws.root).as_posix() for p in self.written]
             for k, entry in enumerate(self.entries, 1):
                 if files and k == 1:  # the files of the commit, once (on its first line)
                     entry.setdefault("berkas", files)
@@ -349,13 +407,22 @@ class Transaction:
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
         except BaseException:
-            for p in self.written:
+            for p in staged:
                 try:
                     p.unlink()
                 except OSError:
                     pass
             self.written.clear()
             raise
+        for temp, path in zip(staged, self.written, strict=True):
+            try:
+                put_in_place(temp, path)
+            except OSError as e:  # (journalled: the temp file stays for pulihkan to finish)
+                raise RegisterError(
+                    f"{path.relative_to(self.ws.root).as_posix()} tidak dapat dibuat ({e}); "
+                    "perubahan sudah tercatat di jurnal tetapi belum selesai ditulis",
+                    "selesaikan dengan: ppidctl pulihkan",
+                ) from None
         carried = self._sequences_before(blobs)
         for name, data in blobs.items():
             write_atomic(self._path(name), data, mode)
