@@ -46,8 +46,10 @@ nip = "-"
 jabatan = "Ketua {nama_singkat}"
 
 [penomoran]
-# Pola nomor. Isian: {{urut}} (nomor urut per register per tahun, mulai 1 setiap tahun),
-# {{kode}} (kode_satker), {{bulan}} (1-12), {{bulan_romawi}} (I-XII), {{tahun}}.
+# Pola nomor. Isian: {{urut}} (nomor urut per register per tahun, mulai 1 setiap tahun; wajib),
+# {{tahun}} (wajib), {{kode}} (kode_satker), {{bulan}} (1-12), {{bulan_romawi}} (I-XII).
+# {{urut:03d}} menulis 001, 002, ... (lebih dari 999 tetap terbaca). Beri pemisah antara
+# {{urut}} dan {{bulan}}, atau tulis {{bulan:02d}}.
 permohonan = "{{urut:03d}}/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 keberatan = "{{urut:03d}}/KEB/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 # Nomor surat keluar (tanda terima, pemberitahuan, keputusan, tanggapan). Kosongkan ("") bila
@@ -179,7 +181,15 @@ class Settings:
         self.text = text
 
     def get(self, section: str, key: str) -> Any:
+        """The setting, or its default. A numbering pattern (``[penomoran]``) comes with the
+        office code bound in as literal text (``{kode}`` → ``5271``): it formats the same numbers,
+        and a number is read back with the code matched literally, so a sequence right beside the
+        code (``PPID-{kode}{urut:03d}-{tahun}``) cannot swallow it."""
         value = self.data.get(section, {}).get(key)
+        if section == "penomoran" and isinstance(value, str) and value:
+            from .rules.numbering import bind_kode
+
+            return bind_kode(value, self.data["instansi"]["kode_satker"])
         return DEFAULTS.get((section, key)) if value is None else value
 
     def section(self, name: str) -> dict[str, Any]:
@@ -353,7 +363,9 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
             if problem:
                 raise ConfigError(
                     f"{_where(path, text, 'penomoran', key)}: pola 'penomoran.{key}' {problem}",
-                    "gunakan isian {urut}, {kode}, {bulan}, {bulan_romawi}, {tahun}",
+                    "gunakan isian {urut} (wajib), {tahun} (wajib), {kode}, {bulan}, "
+                    "{bulan_romawi}, dengan pemisah di antara {urut} dan bulan, mis. "
+                    f'{key} = "{EXAMPLE_PATTERN[key]}"',
                 )
     stages = data.get("tahapan", [])
     if not isinstance(stages, list):
@@ -373,6 +385,14 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
                 )
         if st["selesai"] < st["mulai"]:
             raise ConfigError(f"{where}: 'selesai' sebelum 'mulai'", "perbaiki tanggalnya")
+
+
+#: A pattern to suggest when one is refused: the default of each register (DEFAULT_TOML).
+EXAMPLE_PATTERN = {
+    "permohonan": "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}",
+    "keberatan": "{urut:03d}/KEB/PPID/{kode}/{bulan_romawi}/{tahun}",
+    "surat": "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}",
+}
 
 
 def stage_toml(nama: str, mulai: date, selesai: date) -> str:
