@@ -122,3 +122,34 @@ def test_init_api_refuses_bad_code(tmp_path):
     with pytest.raises(WorkspaceError, match="kode satker"):
         init(tmp_path / "x", "KPU", "52/71")
     assert not (tmp_path / "x").exists()
+
+
+# -- stages (tahapan): any malformed entry is an error naming the key --------------------------
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [
+        ("tahapan = [1]\n", "ppidctl.toml:1: 'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan bilangan (1)"),
+        ('tahapan = ["Coklit"]\n', "'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan teks (\"Coklit\")"),
+        ("tahapan = [[1, 2]]\n", "'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan larik"),
+        ('tahapan = [{nama="A", mulai=2026-01-01, selesai=2026-02-01}, 2]\n',
+         "ppidctl.toml:1: 'tahapan' ke-2 harus tabel"),
+        ("tahapan = 5\n", "ppidctl.toml:1: 'tahapan' harus ditulis sebagai [[tahapan]]"),
+        ('tahapan = [{nama="A", mulai=2026-01-01}]\n', "[[tahapan]] ke-1: kunci 'selesai' wajib diisi"),
+    ],
+)  # fmt: skip
+def test_malformed_stage_is_a_clear_error(ws, top, message):
+    path = ws.root / "ppidctl.toml"
+    path.write_text(top + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        config.load(path)
+    assert message in str(exc.value)
+    Runner(ws.root).refused("tahapan", "daftar", message=message)
+
+
+def test_malformed_stage_table_names_its_line(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    stage = '\n[[tahapan]]\nnama = "A"\nmulai = 2026-01-01\nselesai = 2026-02-01\n'
+    path.write_text(text + stage + "\n[[tahapan]]\nnama = 7\n", encoding="utf-8")
+    line = len(text.splitlines()) + 7
+    Runner(ws.root).refused("jatuh-tempo", message=f"ppidctl.toml:{line}: [[tahapan]] ke-2")

@@ -369,9 +369,19 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
                 )
     stages = data.get("tahapan", [])
     if not isinstance(stages, list):
-        raise ConfigError(f"{path.name}: 'tahapan' harus ditulis sebagai [[tahapan]]", "")
+        raise ConfigError(
+            f"{_stage_where(path, text, 1)}: 'tahapan' harus ditulis sebagai [[tahapan]]",
+            "tulis setiap tahapan sebagai bagian [[tahapan]] dengan nama, mulai, selesai",
+        )
     for i, st in enumerate(stages, 1):
-        where = f"{path.name}: [[tahapan]] ke-{i}"
+        where = f"{_stage_where(path, text, i)}: [[tahapan]] ke-{i}"
+        if not isinstance(st, dict):
+            raise ConfigError(
+                f"{_stage_where(path, text, i)}: 'tahapan' ke-{i} harus tabel berisi nama, "
+                f"mulai, selesai, bukan {_toml_kind(st)}",
+                'tulis tahapan sebagai [[tahapan]] dengan baris nama = "...", mulai = '
+                "2026-01-05, selesai = 2026-06-30",
+            )
         for key in ("nama", "mulai", "selesai"):
             if key not in st:
                 raise ConfigError(f"{where}: kunci '{key}' wajib diisi", "lengkapi tahapan")
@@ -387,12 +397,38 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
             raise ConfigError(f"{where}: 'selesai' sebelum 'mulai'", "perbaiki tanggalnya")
 
 
+def _stage_where(path: Path, text: str, i: int) -> str:
+    """``ppidctl.toml:LINE`` of the ``i``-th stage: its ``[[tahapan]]`` header, or the line of
+    ``tahapan = ...`` when the stages are written as one value."""
+    line = line_of(text, None, "tahapan")
+    if line is None:
+        heads = [
+            n
+            for n, row in enumerate(text.splitlines(), 1)
+            if re.match(r"\s*\[\[\s*tahapan\s*\]\]", row)
+        ]
+        line = heads[i - 1] if i <= len(heads) else None
+    return f"{path.name}:{line}" if line else path.name
+
+
 #: A pattern to suggest when one is refused: the default of each register (DEFAULT_TOML).
 EXAMPLE_PATTERN = {
     "permohonan": "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}",
     "keberatan": "{urut:03d}/KEB/PPID/{kode}/{bulan_romawi}/{tahun}",
     "surat": "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}",
 }
+
+
+def _toml_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"bilangan ({value})"
+    if isinstance(value, str):
+        return f'teks ("{value}")'
+    if isinstance(value, list):
+        return "larik"
+    return type(value).__name__
 
 
 def stage_toml(nama: str, mulai: date, selesai: date) -> str:
