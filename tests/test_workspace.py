@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -153,3 +154,51 @@ def test_malformed_stage_table_names_its_line(ws):
     path.write_text(text + stage + "\n[[tahapan]]\nnama = 7\n", encoding="utf-8")
     line = len(text.splitlines()) + 7
     Runner(ws.root).refused("jatuh-tempo", message=f"ppidctl.toml:{line}: [[tahapan]] ke-2")
+
+
+# -- tahapan tambah never leaves an invalid ppidctl.toml ---------------------------------------
+def test_stage_added_to_an_inline_array_is_refused_and_the_file_kept(ws):
+    """Appending [[tahapan]] after ``tahapan = [...]`` made the file invalid TOML, and every
+    later command failed."""
+    path = ws.root / "ppidctl.toml"
+    inline = 'tahapan = [{nama="A", mulai=2026-01-01, selesai=2026-02-01}]\n'
+    path.write_text(inline + path.read_text(encoding="utf-8"), encoding="utf-8")
+    run = Runner(ws.root)
+    run.refused(
+        "tahapan", "tambah", "B", "--mulai", "2026-03-01", "--selesai", "2026-04-01",
+        message="tahapan tidak dapat ditambahkan ke ppidctl.toml: tahapan yang ada ditulis dengan "
+        "cara lain (baris 1: tahapan = [...])",
+    )  # fmt: skip
+    assert "A" in run.ok("tahapan", "daftar").stdout  # the file still reads
+
+
+def test_with_stage_checks_the_new_text_before_it_is_used(ws):
+    path = ws.root / "ppidctl.toml"
+    raw = path.read_bytes()
+    b = config.Stage("B", date(2026, 3, 1), date(2026, 4, 1))
+    new = config.with_stage(path, raw, b)
+    assert new.startswith(raw)  # appended: the office's text untouched
+    assert config.parse(path, new.decode()).tahapan == [b]
+    with pytest.raises(ConfigError, match="tahapan 'B' sudah ada"):
+        config.with_stage(path, new, b)
+    # a file whose last line has no line end; one with stages as an (empty) inline array
+    assert config.with_stage(path, raw.rstrip(b"\n"), b).startswith(raw.rstrip(b"\n") + b"\n")
+    with pytest.raises(ConfigError, match="tidak dapat ditambahkan"):
+        config.with_stage(path, b"tahapan = []\n" + raw, b)
+
+
+# -- a UTF-8 BOM (Notepad) is read, and kept when ppidctl rewrites the file --------------------
+def test_bom_and_windows_line_ends_are_read_and_kept(ws):
+    path = ws.root / "ppidctl.toml"
+    original = config.BOM + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    run = Runner(ws.root)
+    run.ok("jatuh-tempo")
+    assert Workspace(ws.root).settings.get("instansi", "kode_satker") == "5271"
+    run.ok("tahapan", "tambah", "Coklit", "--mulai", "2026-03-01", "--selesai", "2026-04-01")
+    data = path.read_bytes()
+    assert data.startswith(original)  # the BOM and every byte before the new stage kept
+    assert data[len(original) :] == (
+        b'\r\n[[tahapan]]\r\nnama = "Coklit"\r\nmulai = 2026-03-01\r\nselesai = 2026-04-01\r\n'
+    )
+    assert "Coklit" in run.ok("tahapan", "daftar").stdout

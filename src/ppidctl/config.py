@@ -2,7 +2,8 @@
 
 Owns the default file written by ``ppidctl init`` (with the legal basis of every deadline as a
 comment), reading and validating it (an error names the key and the line, never a traceback), and
-appending an election stage (``[[tahapan]]``) without disturbing the office's comments.
+appending an election stage (``[[tahapan]]``) without disturbing the office's comments, BOM or
+line ends.
 """
 
 from __future__ import annotations
@@ -284,13 +285,28 @@ def _where(path: Path, text: str, section: str, key: str) -> str:
     return f"{path.name}:{line}" if line else path.name
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def load(path: Path) -> Settings:
+    """Read and check ppidctl.toml. A UTF-8 BOM (Notepad on Windows writes one) is allowed."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as e:
         raise ConfigError(f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya") from None
+    return parse(path, _decode(path, raw))
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path} bukan teks UTF-8", "simpan ulang sebagai UTF-8") from None
+
+
+def parse(path: Path, text: str) -> Settings:
+    """The settings in ``text`` (the contents of ``path``), checked; a ConfigError names the key
+    and its line."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -434,3 +450,39 @@ def _toml_kind(value: Any) -> str:
 def stage_toml(nama: str, mulai: date, selesai: date) -> str:
     esc = toml_escape(nama)
     return f'\n[[tahapan]]\nnama = "{esc}"\nmulai = {mulai.isoformat()}\nselesai = {selesai.isoformat()}\n'
+
+
+def with_stage(path: Path, raw: bytes, stage: Stage) -> bytes:
+    """``raw`` (the bytes of ppidctl.toml) with ``stage`` appended as a ``[[tahapan]]`` table.
+
+    The file's own bytes stay as they are — comments, a BOM, Windows line ends (the new lines
+    take the file's) — and the new text is read back before it may replace the file: it must be
+    valid settings holding the stages it held plus this one, everything else unchanged. When the
+    file's shape does not allow appending (stages written as ``tahapan = [...]``), refused."""
+    bom = BOM if raw.startswith(BOM) else b""
+    text = _decode(path, raw)
+    before = parse(path, text)
+    if before.stage(stage.nama):
+        raise ConfigError(f"tahapan '{stage.nama}' sudah ada di {path.name}", "pakai nama lain")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    block = stage_toml(stage.nama, stage.mulai, stage.selesai).replace("\n", newline)
+    new = text + ("" if text.endswith("\n") or not text else newline) + block
+    try:
+        after = parse(path, new)
+    except ConfigError:
+        after = None
+    rest = {k: v for k, v in before.data.items() if k != "tahapan"}
+    if (
+        after is None
+        or after.tahapan != [*before.tahapan, stage]
+        or {k: v for k, v in after.data.items() if k != "tahapan"} != rest
+    ):
+        line = line_of(text, None, "tahapan")
+        shape = f" (baris {line}: tahapan = [...])" if line else ""
+        raise ConfigError(
+            f"tahapan tidak dapat ditambahkan ke {path.name}: tahapan yang ada ditulis dengan "
+            f"cara lain{shape}, sehingga bagian [[tahapan]] baru di akhir berkas membuatnya rusak",
+            "tulis setiap tahapan sebagai bagian [[tahapan]] (nama, mulai, selesai; contoh di "
+            f"akhir berkas bawaan), lalu ulangi; atau tambahkan tahapan ini langsung di {path.name}",
+        )
+    return bom + new.encode("utf-8")
