@@ -202,3 +202,62 @@ def test_bom_and_windows_line_ends_are_read_and_kept(ws):
         b'\r\n[[tahapan]]\r\nnama = "Coklit"\r\nmulai = 2026-03-01\r\nselesai = 2026-04-01\r\n'
     )
     assert "Coklit" in run.ok("tahapan", "daftar").stdout
+
+
+# -- unknown sections and keys: a warning; empty required values: refused ----------------------
+def test_unknown_sections_and_keys_are_warned_not_refused(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("[tenggat]\n", "[tengat]\n")
+    text = text.replace("[ppid]\n", '[ppid]\nemail = "ppid@contoh.id"\n')
+    text = "versi = 2\n" + text + '\n[penomoran_lama]\npermohonan = "x"\n'
+    text = text.replace('format = "csv"', 'format = "csv"\nfromat = "xlsx"')
+    path.write_text(text, encoding="utf-8")
+    result = Runner(ws.root).ok("jatuh-tempo")
+    err = result.stderr
+    line = config.line_of(text, "tengat", "")
+    assert (
+        f"Peringatan: ppidctl.toml:{line}: bagian [tengat] tidak dikenal dan diabaikan (mungkin: "
+        "[tenggat]; bagian yang dikenal: [instansi], [ppid], [atasan_ppid], [penomoran], "
+        "[tenggat], [standar_layanan], [laporan], [penyimpanan], [[tahapan]])"
+    ) in err
+    assert "bagian [penomoran_lama] tidak dikenal" in err
+    assert "ppidctl.toml:1: kunci 'versi' di luar bagian mana pun tidak dikenal" in err
+    assert (
+        "kunci 'email' di [ppid] tidak dikenal dan diabaikan (kunci yang dikenal: nama, nip, jabatan)"
+        in err
+    )
+    assert "kunci 'fromat' di [penyimpanan] tidak dikenal dan diabaikan (mungkin: format;" in err
+    assert err.count("[tengat]") == 1  # once, also when a command opens the workspace twice
+    # the library says it too, for scripts
+    assert len(Workspace(ws.root).settings.warnings) == 5
+    typo = text.replace("[tengat]", "[tenggat]").replace("\npermohonan = 10", "\npermohonann = 20")
+    path.write_text(typo, encoding="utf-8")
+    assert "kunci 'permohonann' di [tenggat] tidak dikenal dan diabaikan (mungkin: permohonan;" in (
+        Runner(ws.root).ok("jatuh-tempo").stderr
+    )
+
+
+def test_a_clean_file_gives_no_warning(ws):
+    assert Workspace(ws.root).settings.warnings == []
+    assert "Peringatan" not in Runner(ws.root).ok("jatuh-tempo").stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('kode_satker = "5271"', 'kode_satker = ""', "ppidctl.toml:7: kunci 'instansi.kode_satker' wajib diisi, tetapi kosong"),
+        ('nama = "Nama PPID"', 'nama = ""', "ppidctl.toml:17: kunci 'ppid.nama' wajib diisi, tetapi kosong"),
+        ('nama = "Nama Atasan PPID"', 'nama = "  "', "kunci 'atasan_ppid.nama' wajib diisi, tetapi kosong"),
+        ('jabatan = "PPID KPU Kota Mataram"', 'jabatan = ""', "kunci 'ppid.jabatan' wajib diisi, tetapi kosong"),
+        ('nama = "Komisi Pemilihan Umum Kota Mataram"', 'nama = ""', "kunci 'instansi.nama' wajib diisi, tetapi kosong"),
+        ('nama_singkat = "KPU Kota Mataram"', 'nama_singkat = ""', "kunci 'instansi.nama_singkat' wajib diisi"),
+        ('permohonan = "{urut:03d}/PPID', 'permohonan = "" #', "kunci 'penomoran.permohonan' wajib diisi"),
+    ],
+)  # fmt: skip
+def test_empty_required_values_are_refused(ws, old, new, message):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    Runner(ws.root).refused("permohonan", "daftar", message=message)

@@ -1,14 +1,15 @@
 """``ppidctl.toml``: the office's settings — identity, officials, numbering, deadlines, stages.
 
 Owns the default file written by ``ppidctl init`` (with the legal basis of every deadline as a
-comment), reading and validating it (an error names the key and the line, never a traceback), and
-appending an election stage (``[[tahapan]]``) without disturbing the office's comments, BOM or
-line ends.
+comment), reading and validating it (an error names the key and the line, never a traceback; a
+section or key ppidctl does not know is a warning, since a newer file may carry it), and appending
+an election stage (``[[tahapan]]``) without disturbing the office's comments, BOM or line ends.
 """
 
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -176,10 +177,14 @@ class Stage:
 class Settings:
     """The validated contents of ppidctl.toml."""
 
-    def __init__(self, path: Path, data: dict[str, Any], text: str) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, Any], text: str, warnings: list[str] | None = None
+    ) -> None:
         self.path = path
         self.data = data
         self.text = text
+        #: what the file holds that ppidctl does not know (ignored), for the CLI to print
+        self.warnings = list(warnings or [])
 
     def get(self, section: str, key: str) -> Any:
         """The setting, or its default. A numbering pattern (``[penomoran]``) comes with the
@@ -338,13 +343,70 @@ def parse(path: Path, text: str) -> Settings:
                 f"{_where(path, text, section, key)}: '{section}.{key}' harus {want}",
                 f"perbaiki nilai {key}",
             )
+        if required and isinstance(value, str) and not value.strip():
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: kunci '{section}.{key}' wajib diisi, "
+                "tetapi kosong",
+                f'isi {key} = "..." di bagian [{section}]',
+            )
         if typ is int and value < 0:
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' tidak boleh negatif",
                 f"perbaiki nilai {key}",
             )
     _check_semantics(path, text, data)
-    return Settings(path, data, text)
+    return Settings(path, data, text, _unknown(path, text, data))
+
+
+#: Sections ppidctl reads (in SPEC's order) with their keys; and the keys of a stage.
+KNOWN: dict[str, list[str]] = {}
+for _section, _key in SPEC:
+    KNOWN.setdefault(_section, []).append(_key)
+STAGE_KEYS = ["nama", "mulai", "selesai"]
+
+
+def _unknown(path: Path, text: str, data: dict[str, Any]) -> list[str]:
+    """A warning for each section or key ppidctl does not read (a typo such as ``[tengat]`` or
+    ``permohonann`` would otherwise fall back to the default unnoticed), naming the known ones.
+    Not refused: a file written for a newer ppidctl may carry settings this one does not know."""
+    out = []
+    sections = [*KNOWN, "tahapan"]
+    for name, value in data.items():
+        if name in sections:
+            continue
+        known = ", ".join(f"[{s}]" for s in KNOWN) + ", [[tahapan]]"
+        if isinstance(value, dict):
+            maybe, what = _maybe(name, sections, "[{}]"), f"bagian [{name}]"
+        else:  # a key above the first section header
+            owners = [f"[{s}]" for s, keys in KNOWN.items() if name in keys]
+            maybe = f"mungkin milik bagian {' atau '.join(owners)}; " if owners else ""
+            what = f"kunci '{name}' di luar bagian mana pun"
+        line = line_of(text, name, "") or line_of(text, None, name)
+        out.append(
+            f"{path.name}{f':{line}' if line else ''}: {what} tidak dikenal dan diabaikan "
+            f"({maybe}bagian yang dikenal: {known})"
+        )
+    for section, keys in KNOWN.items():
+        for key in data.get(section, {}):
+            if key not in keys:
+                out.append(
+                    f"{_where(path, text, section, key)}: kunci '{key}' di [{section}] tidak "
+                    f"dikenal dan diabaikan ({_maybe(key, keys)}kunci yang dikenal: "
+                    f"{', '.join(keys)})"
+                )
+    for i, st in enumerate(data.get("tahapan", []), 1):
+        extra = [k for k in st if k not in STAGE_KEYS]
+        if extra:
+            out.append(
+                f"{path.name}: [[tahapan]] ke-{i}: kunci {', '.join(repr(k) for k in extra)} "
+                f"tidak dikenal dan diabaikan (kunci yang dikenal: {', '.join(STAGE_KEYS)})"
+            )
+    return out
+
+
+def _maybe(name: str, known: list[str], shape: str = "{}") -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    return f"mungkin: {shape.format(close[0])}; " if close else ""
 
 
 def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
