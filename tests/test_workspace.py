@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -122,3 +123,141 @@ def test_init_api_refuses_bad_code(tmp_path):
     with pytest.raises(WorkspaceError, match="kode satker"):
         init(tmp_path / "x", "KPU", "52/71")
     assert not (tmp_path / "x").exists()
+
+
+# -- stages (tahapan): any malformed entry is an error naming the key --------------------------
+@pytest.mark.parametrize(
+    ("top", "message"),
+    [
+        ("tahapan = [1]\n", "ppidctl.toml:1: 'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan bilangan (1)"),
+        ('tahapan = ["Coklit"]\n', "'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan teks (\"Coklit\")"),
+        ("tahapan = [[1, 2]]\n", "'tahapan' ke-1 harus tabel berisi nama, mulai, selesai, bukan larik"),
+        ('tahapan = [{nama="A", mulai=2026-01-01, selesai=2026-02-01}, 2]\n',
+         "ppidctl.toml:1: 'tahapan' ke-2 harus tabel"),
+        ("tahapan = 5\n", "ppidctl.toml:1: 'tahapan' harus ditulis sebagai [[tahapan]]"),
+        ('tahapan = [{nama="A", mulai=2026-01-01}]\n', "[[tahapan]] ke-1: kunci 'selesai' wajib diisi"),
+    ],
+)  # fmt: skip
+def test_malformed_stage_is_a_clear_error(ws, top, message):
+    path = ws.root / "ppidctl.toml"
+    path.write_text(top + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        config.load(path)
+    assert message in str(exc.value)
+    Runner(ws.root).refused("tahapan", "daftar", message=message)
+
+
+def test_malformed_stage_table_names_its_line(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    stage = '\n[[tahapan]]\nnama = "A"\nmulai = 2026-01-01\nselesai = 2026-02-01\n'
+    path.write_text(text + stage + "\n[[tahapan]]\nnama = 7\n", encoding="utf-8")
+    line = len(text.splitlines()) + 7
+    Runner(ws.root).refused("jatuh-tempo", message=f"ppidctl.toml:{line}: [[tahapan]] ke-2")
+
+
+# -- tahapan tambah never leaves an invalid ppidctl.toml ---------------------------------------
+def test_stage_added_to_an_inline_array_is_refused_and_the_file_kept(ws):
+    """Appending [[tahapan]] after ``tahapan = [...]`` made the file invalid TOML, and every
+    later command failed."""
+    path = ws.root / "ppidctl.toml"
+    inline = 'tahapan = [{nama="A", mulai=2026-01-01, selesai=2026-02-01}]\n'
+    path.write_text(inline + path.read_text(encoding="utf-8"), encoding="utf-8")
+    run = Runner(ws.root)
+    run.refused(
+        "tahapan", "tambah", "B", "--mulai", "2026-03-01", "--selesai", "2026-04-01",
+        message="tahapan tidak dapat ditambahkan ke ppidctl.toml: tahapan yang ada ditulis dengan "
+        "cara lain (baris 1: tahapan = [...])",
+    )  # fmt: skip
+    assert "A" in run.ok("tahapan", "daftar").stdout  # the file still reads
+
+
+def test_with_stage_checks_the_new_text_before_it_is_used(ws):
+    path = ws.root / "ppidctl.toml"
+    raw = path.read_bytes()
+    b = config.Stage("B", date(2026, 3, 1), date(2026, 4, 1))
+    new = config.with_stage(path, raw, b)
+    assert new.startswith(raw)  # appended: the office's text untouched
+    assert config.parse(path, new.decode()).tahapan == [b]
+    with pytest.raises(ConfigError, match="tahapan 'B' sudah ada"):
+        config.with_stage(path, new, b)
+    # a file whose last line has no line end; one with stages as an (empty) inline array
+    assert config.with_stage(path, raw.rstrip(b"\n"), b).startswith(raw.rstrip(b"\n") + b"\n")
+    with pytest.raises(ConfigError, match="tidak dapat ditambahkan"):
+        config.with_stage(path, b"tahapan = []\n" + raw, b)
+
+
+# -- a UTF-8 BOM (Notepad) is read, and kept when ppidctl rewrites the file --------------------
+def test_bom_and_windows_line_ends_are_read_and_kept(ws):
+    path = ws.root / "ppidctl.toml"
+    original = config.BOM + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    run = Runner(ws.root)
+    run.ok("jatuh-tempo")
+    assert Workspace(ws.root).settings.get("instansi", "kode_satker") == "5271"
+    run.ok("tahapan", "tambah", "Coklit", "--mulai", "2026-03-01", "--selesai", "2026-04-01")
+    data = path.read_bytes()
+    assert data.startswith(original)  # the BOM and every byte before the new stage kept
+    assert data[len(original) :] == (
+        b'\r\n[[tahapan]]\r\nnama = "Coklit"\r\nmulai = 2026-03-01\r\nselesai = 2026-04-01\r\n'
+    )
+    assert "Coklit" in run.ok("tahapan", "daftar").stdout
+
+
+# -- unknown sections and keys: a warning; empty required values: refused ----------------------
+def test_unknown_sections_and_keys_are_warned_not_refused(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("[tenggat]\n", "[tengat]\n")
+    text = text.replace("[ppid]\n", '[ppid]\nemail = "ppid@contoh.id"\n')
+    text = "versi = 2\n" + text + '\n[penomoran_lama]\npermohonan = "x"\n'
+    text = text.replace('format = "csv"', 'format = "csv"\nfromat = "xlsx"')
+    path.write_text(text, encoding="utf-8")
+    result = Runner(ws.root).ok("jatuh-tempo")
+    err = result.stderr
+    line = config.line_of(text, "tengat", "")
+    assert (
+        f"Peringatan: ppidctl.toml:{line}: bagian [tengat] tidak dikenal dan diabaikan (mungkin: "
+        "[tenggat]; bagian yang dikenal: [instansi], [ppid], [atasan_ppid], [penomoran], "
+        "[tenggat], [standar_layanan], [laporan], [penyimpanan], [[tahapan]])"
+    ) in err
+    assert "bagian [penomoran_lama] tidak dikenal" in err
+    assert "ppidctl.toml:1: kunci 'versi' di luar bagian mana pun tidak dikenal" in err
+    assert (
+        "kunci 'email' di [ppid] tidak dikenal dan diabaikan (kunci yang dikenal: nama, nip, jabatan)"
+        in err
+    )
+    assert "kunci 'fromat' di [penyimpanan] tidak dikenal dan diabaikan (mungkin: format;" in err
+    assert err.count("[tengat]") == 1  # once, also when a command opens the workspace twice
+    # the library says it too, for scripts
+    assert len(Workspace(ws.root).settings.warnings) == 5
+    typo = text.replace("[tengat]", "[tenggat]").replace("\npermohonan = 10", "\npermohonann = 20")
+    path.write_text(typo, encoding="utf-8")
+    assert "kunci 'permohonann' di [tenggat] tidak dikenal dan diabaikan (mungkin: permohonan;" in (
+        Runner(ws.root).ok("jatuh-tempo").stderr
+    )
+
+
+def test_a_clean_file_gives_no_warning(ws):
+    assert Workspace(ws.root).settings.warnings == []
+    assert "Peringatan" not in Runner(ws.root).ok("jatuh-tempo").stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('kode_satker = "5271"', 'kode_satker = ""', "ppidctl.toml:7: kunci 'instansi.kode_satker' wajib diisi, tetapi kosong"),
+        ('nama = "Nama PPID"', 'nama = ""', "ppidctl.toml:17: kunci 'ppid.nama' wajib diisi, tetapi kosong"),
+        ('nama = "Nama Atasan PPID"', 'nama = "  "', "kunci 'atasan_ppid.nama' wajib diisi, tetapi kosong"),
+        ('jabatan = "PPID KPU Kota Mataram"', 'jabatan = ""', "kunci 'ppid.jabatan' wajib diisi, tetapi kosong"),
+        ('nama = "Komisi Pemilihan Umum Kota Mataram"', 'nama = ""', "kunci 'instansi.nama' wajib diisi, tetapi kosong"),
+        ('nama_singkat = "KPU Kota Mataram"', 'nama_singkat = ""', "kunci 'instansi.nama_singkat' wajib diisi"),
+        ('permohonan = "{urut:03d}/PPID', 'permohonan = "" #', "kunci 'penomoran.permohonan' wajib diisi"),
+    ],
+)  # fmt: skip
+def test_empty_required_values_are_refused(ws, old, new, message):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    Runner(ws.root).refused("permohonan", "daftar", message=message)

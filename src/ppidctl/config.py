@@ -1,13 +1,15 @@
 """``ppidctl.toml``: the office's settings — identity, officials, numbering, deadlines, stages.
 
 Owns the default file written by ``ppidctl init`` (with the legal basis of every deadline as a
-comment), reading and validating it (an error names the key and the line, never a traceback), and
-appending an election stage (``[[tahapan]]``) without disturbing the office's comments.
+comment), reading and validating it (an error names the key and the line, never a traceback; a
+section or key ppidctl does not know is a warning, since a newer file may carry it), and appending
+an election stage (``[[tahapan]]``) without disturbing the office's comments, BOM or line ends.
 """
 
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -46,8 +48,10 @@ nip = "-"
 jabatan = "Ketua {nama_singkat}"
 
 [penomoran]
-# Pola nomor. Isian: {{urut}} (nomor urut per register per tahun, mulai 1 setiap tahun),
-# {{kode}} (kode_satker), {{bulan}} (1-12), {{bulan_romawi}} (I-XII), {{tahun}}.
+# Pola nomor. Isian: {{urut}} (nomor urut per register per tahun, mulai 1 setiap tahun; wajib),
+# {{tahun}} (wajib), {{kode}} (kode_satker), {{bulan}} (1-12), {{bulan_romawi}} (I-XII).
+# {{urut:03d}} menulis 001, 002, ... (lebih dari 999 tetap terbaca). Beri pemisah antara
+# {{urut}} dan {{bulan}}, atau tulis {{bulan:02d}}.
 permohonan = "{{urut:03d}}/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 keberatan = "{{urut:03d}}/KEB/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 # Nomor surat keluar (tanda terima, pemberitahuan, keputusan, tanggapan). Kosongkan ("") bila
@@ -173,13 +177,25 @@ class Stage:
 class Settings:
     """The validated contents of ppidctl.toml."""
 
-    def __init__(self, path: Path, data: dict[str, Any], text: str) -> None:
+    def __init__(
+        self, path: Path, data: dict[str, Any], text: str, warnings: list[str] | None = None
+    ) -> None:
         self.path = path
         self.data = data
         self.text = text
+        #: what the file holds that ppidctl does not know (ignored), for the CLI to print
+        self.warnings = list(warnings or [])
 
     def get(self, section: str, key: str) -> Any:
+        """The setting, or its default. A numbering pattern (``[penomoran]``) comes with the
+        office code bound in as literal text (``{kode}`` → ``5271``): it formats the same numbers,
+        and a number is read back with the code matched literally, so a sequence right beside the
+        code (``PPID-{kode}{urut:03d}-{tahun}``) cannot swallow it."""
         value = self.data.get(section, {}).get(key)
+        if section == "penomoran" and isinstance(value, str) and value:
+            from .rules.numbering import bind_kode
+
+            return bind_kode(value, self.data["instansi"]["kode_satker"])
         return DEFAULTS.get((section, key)) if value is None else value
 
     def section(self, name: str) -> dict[str, Any]:
@@ -274,13 +290,28 @@ def _where(path: Path, text: str, section: str, key: str) -> str:
     return f"{path.name}:{line}" if line else path.name
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def load(path: Path) -> Settings:
+    """Read and check ppidctl.toml. A UTF-8 BOM (Notepad on Windows writes one) is allowed."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as e:
         raise ConfigError(f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya") from None
+    return parse(path, _decode(path, raw))
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ConfigError(f"{path} bukan teks UTF-8", "simpan ulang sebagai UTF-8") from None
+
+
+def parse(path: Path, text: str) -> Settings:
+    """The settings in ``text`` (the contents of ``path``), checked; a ConfigError names the key
+    and its line."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -312,13 +343,70 @@ def load(path: Path) -> Settings:
                 f"{_where(path, text, section, key)}: '{section}.{key}' harus {want}",
                 f"perbaiki nilai {key}",
             )
+        if required and isinstance(value, str) and not value.strip():
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: kunci '{section}.{key}' wajib diisi, "
+                "tetapi kosong",
+                f'isi {key} = "..." di bagian [{section}]',
+            )
         if typ is int and value < 0:
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' tidak boleh negatif",
                 f"perbaiki nilai {key}",
             )
     _check_semantics(path, text, data)
-    return Settings(path, data, text)
+    return Settings(path, data, text, _unknown(path, text, data))
+
+
+#: Sections ppidctl reads (in SPEC's order) with their keys; and the keys of a stage.
+KNOWN: dict[str, list[str]] = {}
+for _section, _key in SPEC:
+    KNOWN.setdefault(_section, []).append(_key)
+STAGE_KEYS = ["nama", "mulai", "selesai"]
+
+
+def _unknown(path: Path, text: str, data: dict[str, Any]) -> list[str]:
+    """A warning for each section or key ppidctl does not read (a typo such as ``[tengat]`` or
+    ``permohonann`` would otherwise fall back to the default unnoticed), naming the known ones.
+    Not refused: a file written for a newer ppidctl may carry settings this one does not know."""
+    out = []
+    sections = [*KNOWN, "tahapan"]
+    for name, value in data.items():
+        if name in sections:
+            continue
+        known = ", ".join(f"[{s}]" for s in KNOWN) + ", [[tahapan]]"
+        if isinstance(value, dict):
+            maybe, what = _maybe(name, sections, "[{}]"), f"bagian [{name}]"
+        else:  # a key above the first section header
+            owners = [f"[{s}]" for s, keys in KNOWN.items() if name in keys]
+            maybe = f"mungkin milik bagian {' atau '.join(owners)}; " if owners else ""
+            what = f"kunci '{name}' di luar bagian mana pun"
+        line = line_of(text, name, "") or line_of(text, None, name)
+        out.append(
+            f"{path.name}{f':{line}' if line else ''}: {what} tidak dikenal dan diabaikan "
+            f"({maybe}bagian yang dikenal: {known})"
+        )
+    for section, keys in KNOWN.items():
+        for key in data.get(section, {}):
+            if key not in keys:
+                out.append(
+                    f"{_where(path, text, section, key)}: kunci '{key}' di [{section}] tidak "
+                    f"dikenal dan diabaikan ({_maybe(key, keys)}kunci yang dikenal: "
+                    f"{', '.join(keys)})"
+                )
+    for i, st in enumerate(data.get("tahapan", []), 1):
+        extra = [k for k in st if k not in STAGE_KEYS]
+        if extra:
+            out.append(
+                f"{path.name}: [[tahapan]] ke-{i}: kunci {', '.join(repr(k) for k in extra)} "
+                f"tidak dikenal dan diabaikan (kunci yang dikenal: {', '.join(STAGE_KEYS)})"
+            )
+    return out
+
+
+def _maybe(name: str, known: list[str], shape: str = "{}") -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    return f"mungkin: {shape.format(close[0])}; " if close else ""
 
 
 def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
@@ -353,13 +441,25 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
             if problem:
                 raise ConfigError(
                     f"{_where(path, text, 'penomoran', key)}: pola 'penomoran.{key}' {problem}",
-                    "gunakan isian {urut}, {kode}, {bulan}, {bulan_romawi}, {tahun}",
+                    "gunakan isian {urut} (wajib), {tahun} (wajib), {kode}, {bulan}, "
+                    "{bulan_romawi}, dengan pemisah di antara {urut} dan bulan, mis. "
+                    f'{key} = "{EXAMPLE_PATTERN[key]}"',
                 )
     stages = data.get("tahapan", [])
     if not isinstance(stages, list):
-        raise ConfigError(f"{path.name}: 'tahapan' harus ditulis sebagai [[tahapan]]", "")
+        raise ConfigError(
+            f"{_stage_where(path, text, 1)}: 'tahapan' harus ditulis sebagai [[tahapan]]",
+            "tulis setiap tahapan sebagai bagian [[tahapan]] dengan nama, mulai, selesai",
+        )
     for i, st in enumerate(stages, 1):
-        where = f"{path.name}: [[tahapan]] ke-{i}"
+        where = f"{_stage_where(path, text, i)}: [[tahapan]] ke-{i}"
+        if not isinstance(st, dict):
+            raise ConfigError(
+                f"{_stage_where(path, text, i)}: 'tahapan' ke-{i} harus tabel berisi nama, "
+                f"mulai, selesai, bukan {_toml_kind(st)}",
+                'tulis tahapan sebagai [[tahapan]] dengan baris nama = "...", mulai = '
+                "2026-01-05, selesai = 2026-06-30",
+            )
         for key in ("nama", "mulai", "selesai"):
             if key not in st:
                 raise ConfigError(f"{where}: kunci '{key}' wajib diisi", "lengkapi tahapan")
@@ -375,6 +475,76 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
             raise ConfigError(f"{where}: 'selesai' sebelum 'mulai'", "perbaiki tanggalnya")
 
 
+def _stage_where(path: Path, text: str, i: int) -> str:
+    """``ppidctl.toml:LINE`` of the ``i``-th stage: its ``[[tahapan]]`` header, or the line of
+    ``tahapan = ...`` when the stages are written as one value."""
+    line = line_of(text, None, "tahapan")
+    if line is None:
+        heads = [
+            n
+            for n, row in enumerate(text.splitlines(), 1)
+            if re.match(r"\s*\[\[\s*tahapan\s*\]\]", row)
+        ]
+        line = heads[i - 1] if i <= len(heads) else None
+    return f"{path.name}:{line}" if line else path.name
+
+
+#: A pattern to suggest when one is refused: the default of each register (DEFAULT_TOML).
+EXAMPLE_PATTERN = {
+    "permohonan": "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}",
+    "keberatan": "{urut:03d}/KEB/PPID/{kode}/{bulan_romawi}/{tahun}",
+    "surat": "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}",
+}
+
+
+def _toml_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"bilangan ({value})"
+    if isinstance(value, str):
+        return f'teks ("{value}")'
+    if isinstance(value, list):
+        return "larik"
+    return type(value).__name__
+
+
 def stage_toml(nama: str, mulai: date, selesai: date) -> str:
     esc = toml_escape(nama)
     return f'\n[[tahapan]]\nnama = "{esc}"\nmulai = {mulai.isoformat()}\nselesai = {selesai.isoformat()}\n'
+
+
+def with_stage(path: Path, raw: bytes, stage: Stage) -> bytes:
+    """``raw`` (the bytes of ppidctl.toml) with ``stage`` appended as a ``[[tahapan]]`` table.
+
+    The file's own bytes stay as they are — comments, a BOM, Windows line ends (the new lines
+    take the file's) — and the new text is read back before it may replace the file: it must be
+    valid settings holding the stages it held plus this one, everything else unchanged. When the
+    file's shape does not allow appending (stages written as ``tahapan = [...]``), refused."""
+    bom = BOM if raw.startswith(BOM) else b""
+    text = _decode(path, raw)
+    before = parse(path, text)
+    if before.stage(stage.nama):
+        raise ConfigError(f"tahapan '{stage.nama}' sudah ada di {path.name}", "pakai nama lain")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    block = stage_toml(stage.nama, stage.mulai, stage.selesai).replace("\n", newline)
+    new = text + ("" if text.endswith("\n") or not text else newline) + block
+    try:
+        after = parse(path, new)
+    except ConfigError:
+        after = None
+    rest = {k: v for k, v in before.data.items() if k != "tahapan"}
+    if (
+        after is None
+        or after.tahapan != [*before.tahapan, stage]
+        or {k: v for k, v in after.data.items() if k != "tahapan"} != rest
+    ):
+        line = line_of(text, None, "tahapan")
+        shape = f" (baris {line}: tahapan = [...])" if line else ""
+        raise ConfigError(
+            f"tahapan tidak dapat ditambahkan ke {path.name}: tahapan yang ada ditulis dengan "
+            f"cara lain{shape}, sehingga bagian [[tahapan]] baru di akhir berkas membuatnya rusak",
+            "tulis setiap tahapan sebagai bagian [[tahapan]] (nama, mulai, selesai; contoh di "
+            f"akhir berkas bawaan), lalu ulangi; atau tambahkan tahapan ini langsung di {path.name}",
+        )
+    return bom + new.encode("utf-8")

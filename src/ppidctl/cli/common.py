@@ -87,6 +87,7 @@ def filters(status, dari, sampai, bulan, cari, terlambat, dalam):
 
 class State:
     dir: str | None = None
+    warned: bool = False  # ppidctl.toml's warnings printed in this invocation
 
 
 state = State()
@@ -118,7 +119,11 @@ def guard(fn: Callable) -> Callable:
 def workspace():
     from ..workspace import Workspace
 
-    return Workspace.find(state.dir)
+    ws = Workspace.find(state.dir)
+    if not state.warned:  # (some commands open the workspace twice)
+        state.warned = True
+        warnings(ws.settings.warnings)
+    return ws
 
 
 def err(message: str) -> None:

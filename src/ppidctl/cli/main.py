@@ -61,6 +61,7 @@ def root(
     ] = False,
 ) -> None:
     state.dir = str(dir) if dir else None
+    state.warned = False
 
 
 @app.command()

@@ -22,23 +22,95 @@ def romawi_bulan(month: int) -> str:
     return ROMAWI[month - 1]
 
 
+#: What each placeholder may hold after ``:``: numbers a zero-padded width (``{urut:03d}``),
+#: texts nothing.
+_NUMERIC = {"urut", "bulan", "tahun"}
+_WIDTH = re.compile(r"(?:0(\d+))?d?")
+_ROMAWI_RX = "(?:" + "|".join(sorted(ROMAWI, key=len, reverse=True)) + ")"
+
+
+class PatternError(ValueError):
+    """A numbering pattern ppidctl cannot use; the message is Indonesian."""
+
+
+def _fields(pattern: str) -> list[tuple[str, str | None, int]]:
+    """``pattern`` as (literal, field, width) triples; width is the zero-padded minimum width of
+    a number (0 when none). Raises PatternError (or, for broken braces, ValueError)."""
+    out = []
+    for literal, name, spec, conv in string.Formatter().parse(pattern):
+        width = 0
+        if name is not None:
+            if name not in FIELDS:
+                raise PatternError(f"memakai isian yang tidak dikenal: {{{name}}}")
+            if conv:
+                raise PatternError(f"isian {{{name}!{conv}}} tidak didukung: tulis {{{name}}}")
+            m = _WIDTH.fullmatch(spec or "") if name in _NUMERIC else None
+            if spec and m is None:
+                hint = f"{{{name}:03d}}" if name in _NUMERIC else f"{{{name}}}"
+                raise PatternError(f"format {{{name}:{spec}}} tidak didukung: tulis {hint}")
+            width = int(m[1]) if m and m[1] else 0
+        out.append((literal, name, width))
+    return out
+
+
 def check_pattern(pattern: str) -> str | None:
-    """Why ``pattern`` cannot be used, or None."""
+    """Why ``pattern`` cannot be used, or None.
+
+    A pattern must hold ``{urut}`` (once) and ``{tahun}``: the sequence restarts every year
+    (rules.md §6), so without the year two receipts a year apart get the same number. The sequence
+    must also be readable back from a number (the next one is one more than the highest): it may
+    sit right beside the office code, the year, a Roman month or a zero-padded month, but not
+    beside another number whose width varies (``{urut}{bulan}``: is ``0112`` 011 + 2 or 01 + 12?).
+    """
     if not isinstance(pattern, str) or not pattern.strip():
         return "kosong"
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
-    except ValueError as e:
+        parts = _fields(pattern)
+    except PatternError as e:
+        return str(e)
+    except ValueError as e:  # braces: "Single '}' encountered in format string"
         return f"tidak sah ({e})"
-    unknown = [n for n in names if n not in FIELDS]
-    if unknown:
-        return f"memakai isian yang tidak dikenal: {', '.join('{' + n + '}' for n in unknown)}"
+    names = [name for _, name, _ in parts if name is not None]
     if "urut" not in names:
-        return "tidak memuat {urut}"
+        return "tidak memuat {urut} (nomor urut)"
+    if names.count("urut") > 1:
+        return "memuat {urut} lebih dari sekali"
+    if "tahun" not in names:
+        return (
+            "tidak memuat {tahun}: nomor urut mulai dari 1 setiap tahun, sehingga tanpa tahun "
+            "nomor tahun lalu terulang"
+        )
+    beside = _unreadable_neighbour(parts)
+    if beside:
+        return (
+            f"menaruh {{urut}} bersambung dengan {{{beside}}} tanpa pemisah: nomor urutnya tidak "
+            "dapat dibaca kembali dari nomor"
+        )
     try:
         format_number(pattern, 1, "0000", date(2026, 1, 1))
-    except (ValueError, TypeError) as e:
+    except (ValueError, TypeError, IndexError, KeyError) as e:
         return f"tidak sah ({e})"
+    return None
+
+
+def _unreadable_neighbour(parts: list[tuple[str, str | None, int]]) -> str | None:
+    """The field that makes the sequence's digits ambiguous: a number of varying width (a month
+    without ``:02d``) in the same run of digits as ``{urut}``, with no non-digit between."""
+    tokens: list[tuple[str, bool]] = []  # (field or "", digits of varying width)
+    for literal, name, width in parts:
+        for ch in literal:
+            tokens.append(("" if ch.isdigit() else "|", False))
+        if name == "bulan_romawi":
+            tokens.append(("|", False))  # letters: a separator
+        elif name is not None:
+            tokens.append((name, name == "urut" or (name == "bulan" and width < 2)))
+    at = next(i for i, (name, _) in enumerate(tokens) if name == "urut")
+    for step in (-1, 1):
+        i = at + step
+        while 0 <= i < len(tokens) and tokens[i][0] != "|":
+            if tokens[i][1]:
+                return tokens[i][0]
+            i += step
     return None
 
 
@@ -52,16 +124,51 @@ def format_number(pattern: str, urut: int, kode: str, tanggal: date) -> str:
     )
 
 
-def _regex(pattern: str) -> re.Pattern[str]:
-    out = ["^"]
-    for literal, name, _spec, _conv in string.Formatter().parse(pattern):
-        out.append(re.escape(literal))
-        if name == "urut":
-            out.append(r"(?P<urut>\d+)")
-        elif name == "tahun":
-            out.append(r"(?P<tahun>\d{4})")
+def bind_kode(pattern: str, kode: str) -> str:
+    """``pattern`` with ``{kode}`` replaced by the office code itself (as literal text), so a
+    number is read with the code matched literally: ``PPID-{kode}{urut:03d}-{tahun}`` and code
+    5271 read ``PPID-5271001-2026`` as sequence 1, not 5271001."""
+    literal = kode.replace("{", "{{").replace("}", "}}")
+    out = []
+    for text, name, spec, conv in string.Formatter().parse(pattern):
+        out.append(text.replace("{", "{{").replace("}", "}}"))
+        if name == "kode":
+            out.append(literal)
         elif name is not None:
-            out.append(r"[^/]*?" if name != "kode" else r".*?")
+            out.append(
+                "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            )
+    return "".join(out)
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A regex reading a number of ``pattern``: its literal parts literally, ``{urut}`` as digits
+    (at least its padded width, more when the sequence grows past it), the year as four digits,
+    the month as 1–12 or its padded width, the Roman month as I–XII. A ``{kode}`` still in the
+    pattern (not bound with :func:`bind_kode`) matches any text. A field repeated must repeat
+    the same text."""
+    out = ["^"]
+    seen: set[str] = set()
+    for literal, name, width in _fields(pattern):
+        out.append(re.escape(literal))
+        if name is None:
+            continue
+        if name in seen and name != "kode":
+            out.append(f"(?P={name})")
+            continue
+        seen.add(name)
+        if name == "urut":
+            rx = rf"[0-9]{{{max(width, 1)},}}"
+        elif name == "tahun":
+            rx = rf"[0-9]{{{max(width, 4)}}}"
+        elif name == "bulan":
+            rx = rf"[0-9]{{{width}}}" if width >= 2 else "(?:1[0-2]|[1-9])"
+        elif name == "bulan_romawi":
+            rx = _ROMAWI_RX
+        else:  # kode, unbound
+            out.append(".*?")
+            continue
+        out.append(f"(?P<{name}>{rx})")
     out.append("$")
     return re.compile("".join(out))
 

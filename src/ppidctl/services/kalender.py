@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import config
-from ..errors import RuleError
+from ..errors import ConfigError, RuleError
 from ..rules import validation as v
 from ..workspace import Workspace
 
@@ -58,18 +58,23 @@ def add_stage(
         raise RuleError(f"--selesai {end} sebelum --mulai {start}", "periksa tanggalnya")
     if ws.settings.stage(nama):
         raise RuleError(f"tahapan '{nama}' sudah ada di ppidctl.toml", "pakai nama lain")
+    stage = config.Stage(nama, start, end)
     with ws.transaction("tahapan tambah", petugas) as tx:
-        path = ws.settings.path
-        text = path.read_text(encoding="utf-8")
-        new = text.rstrip("\n") + "\n" + config.stage_toml(nama, start, end)
-        tx.replace_file(path, new.encode("utf-8"))
+        path = ws.settings.path  # read again under the lock: checked before it is replaced
+        try:
+            raw = path.read_bytes()
+        except OSError as e:
+            raise ConfigError(
+                f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya"
+            ) from None
+        tx.replace_file(path, config.with_stage(path, raw, stage))
         tx.log(
             "tahapan",
             nama,
             "tambah",
             {"mulai": ("", start.isoformat()), "selesai": ("", end.isoformat())},
         )
-    return config.Stage(nama, start, end)
+    return stage
 
 
 def stages(ws: Workspace, on: date) -> list[dict[str, str]]:
