@@ -482,6 +482,10 @@ def test_hand_edits_that_used_to_trace_back(run, ws):
     path.write_bytes(original.replace(b",2026-11-20,", b",20/11/2026,", 1))
     shown = run.ok("permohonan", "lihat", n).stdout
     assert "(tanggal tidak terbaca: ppidctl periksa)" in shown
+    run.refused(
+        "surat", "buat", "tanda-terima", n,
+        message=f"{n}: tanggal_diterima '20/11/2026' di register bukan tanggal YYYY-MM-DD",
+    )  # fmt: skip
     for step in (["teruskan", n], ["putuskan", n, "--keputusan", "diberikan"]):
         run.refused(
             "permohonan", *step,

@@ -746,6 +746,10 @@ def test_cli_refusals(hws):
         "laporan", "bulanan", "--bulan", "2027-01",
         message="periode laporan mulai 2027-01-01, belum dimulai (hari ini 2026-11-22)",
     )  # fmt: skip
+    run.refused(  # (December of the last year a date has: no traceback on the next month)
+        "laporan", "bulanan", "--bulan", "9999-12",
+        message="periode laporan mulai 9999-12-01, belum dimulai (hari ini 2026-11-22)",
+    )  # fmt: skip
     run.refused(
         "laporan", "harian", "--tanggal", "2027-06-01",
         message="--tanggal 2027-06-01 belum tiba (hari ini 2026-11-22)",

@@ -1181,7 +1181,7 @@ def monthly(sources: Workspace | Sequence[Workspace], bulan: str) -> Laporan:
         raise UsageError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM, mis. 2026-03")
     y, mo = int(bulan[:4]), int(bulan[5:])
     lo = date(y, mo, 1)
-    hi = date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1)
+    hi = date(y, 12, 31) if mo == 12 else date(y, mo + 1, 1) - timedelta(days=1)
     return _period(
         sources, lo, hi, "bulanan",
         f"Laporan Bulanan Layanan Informasi Publik {BULAN[mo - 1]} {y}", mo, False,
