@@ -721,6 +721,9 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
         "yang dibawa pemohon ke Komisi Informasi",
     )  # fmt: skip
     step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-13")
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout)
+    assert lap["tabel"]["sengketa"]["baris"][0]["putusan"] == "belum tercatat"
+    assert lap["tabel"]["sengketa"]["catatan"].startswith("1 sengketa belum tercatat putusannya")
     run.refused(
         "keberatan", *outcome, "--tanggal", "2026-04-10",
         message="tanggal putusan sengketa 2026-04-10 sebelum langkah sebelumnya (2026-04-13)",
@@ -739,6 +742,23 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
         message=f"putusan sengketa keberatan {K1} sudah dicatat: mediasi pada 2026-05-20",
     )  # fmt: skip
     assert run.ok("periksa").stdout == ""
+    # the reports list the disputes filed in the period with their outcome (rules.md §7)
+    lap = json.loads(run.ok("laporan", "tahunan", "--tahun", "2026", "--format", "json").stdout)
+    assert lap["tabel"]["sengketa"]["baris"] == [
+        {
+            "kunci": K1,
+            "nomor_registrasi": K1,
+            "diajukan": "2026-04-13",
+            "nomor_sengketa": "012/V/KI-NTB-PS/2026",
+            "putusan": "selesai melalui mediasi (kesepakatan para pihak)",
+            "tanggal_putusan": "2026-05-20",
+        }
+    ]
+    out = ws.root.parent / "tahunan.docx"
+    run.ok("laporan", "tahunan", "--tahun", "2026", "--keluaran", str(out))
+    text = docx_text(out)
+    assert "012/V/KI-NTB-PS/2026" in text and "selesai melalui mediasi" in text
+    assert "[Bila ada sengketa" not in text
     # a register edited by hand: an outcome on an objection not in dispute is found
     path = ws.register_path("keberatan")
     path.write_bytes(path.read_bytes().replace(b",sengketa,", b",selesai,", 1))

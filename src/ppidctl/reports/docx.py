@@ -220,11 +220,8 @@ def _report_sections(doc, lap: Laporan) -> None:
     )
     for key in ("keberatan_alasan", "keberatan_hasil", "keberatan_waktu"):
         _table(doc, lap[key])
-    _hint(
-        doc,
-        "[Bila ada sengketa informasi, uraikan nomor register sengketa di Komisi Informasi, "
-        "tahap penyelesaian (mediasi/ajudikasi) dan putusannya.]",
-    )
+    if lap["sengketa"].baris:
+        _table(doc, lap["sengketa"])
 
     doc.add_heading("V. Standar Layanan dan Perkara Terbuka", level=1)
     _table(doc, lap["standar_layanan"])

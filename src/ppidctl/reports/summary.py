@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .. import schema
 from ..errors import RuleError, UsageError
 from .data import load_frame
 from .workdays import WorkdayCounter
@@ -93,6 +94,9 @@ KEB_COLS = [
     "tanggapan_pemohon",
     "tanggapan_pemohon_pada",
     "saluran",
+    "nomor_sengketa",
+    "putusan_sengketa",
+    "tanggal_putusan_sengketa",
 ]
 
 #: The open steps of a case after ``terdaftar``, each with the column dating it, in procedure
@@ -386,6 +390,48 @@ class _View:
         if k not in self._cache:
             self._cache[k] = self.s(key) == value
         return self._cache[k]
+
+
+def _disputes(K: _View, m) -> Tabel:
+    """The disputes taken to the Komisi Informasi in the period, each with how it was settled
+    as far as recorded (``keberatan putusan-sengketa``; rules.md §7)."""
+    filed = np.flatnonzero(m.k_sikap & K.eq("tanggapan_pemohon", "sengketa"))
+    nomor, ki, putusan = K.s("nomor_registrasi"), K.s("nomor_sengketa"), K.s("putusan_sengketa")
+    diajukan, diputus = K.d("tanggapan_pemohon_pada"), K.d("tanggal_putusan_sengketa")
+
+    def day(value: np.datetime64) -> str | None:
+        return None if np.isnat(value) else str(value)
+
+    rows = [
+        {
+            "kunci": nomor[i],
+            "nomor_registrasi": nomor[i],
+            "diajukan": day(diajukan[i]),
+            "nomor_sengketa": ki[i] or None,
+            "putusan": schema.PUTUSAN_SENGKETA_TEKS.get(putusan[i], "belum tercatat"),
+            "tanggal_putusan": day(diputus[i]),
+        }
+        for i in filed
+    ]
+    undecided = sum(1 for i in filed if not putusan[i])
+    return Tabel(
+        "sengketa",
+        "Sengketa informasi yang diajukan ke Komisi Informasi dan putusannya",
+        [
+            ("nomor_registrasi", "Keberatan"),
+            ("diajukan", "Diajukan"),
+            ("nomor_sengketa", "Nomor register KI"),
+            ("putusan", "Putusan"),
+            ("tanggal_putusan", "Tanggal putusan"),
+        ],
+        rows,
+        catatan=(
+            f"{undecided} sengketa belum tercatat putusannya (ppidctl keberatan putusan-sengketa)."
+            if undecided
+            else ""
+        ),
+        label=False,
+    )
 
 
 def _combine(offices: list[Office], register: str) -> _View:
@@ -795,6 +841,7 @@ def _period_tables(
             "berjalan.",
         )
     )
+    tables.append(_disputes(K, m))
     tables.append(_standards(P, K, m, settings))
     tables.append(
         Tabel(
