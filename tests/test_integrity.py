@@ -484,7 +484,7 @@ def test_hand_edits_that_used_to_trace_back(run, ws):
     assert "(tanggal tidak terbaca: ppidctl periksa)" in shown
     run.refused(
         "surat", "buat", "tanda-terima", n,
-        message=f"{n}: tanggal_diterima '20/11/2026' di register bukan tanggal YYYY-MM-DD",
+        message=f"{n}: tanggal_diterima di register ('20/11/2026') bukan tanggal YYYY-MM-DD",
     )  # fmt: skip
     for step in (["teruskan", n], ["putuskan", n, "--keputusan", "diberikan"]):
         run.refused(

@@ -122,15 +122,7 @@ def step_date(when: datetime, after: str, what: str, nomor: str) -> str:
     register holds that step's date in a shape that is not a date: a hand edit)."""
     day = when.date().isoformat()
     if after:
-        try:
-            iso_day(after)
-        except ValueError:
-            raise RuleError(
-                f"tanggal langkah sebelumnya pada {nomor} di register ('{after}') bukan tanggal "
-                "YYYY-MM-DD (disunting di luar ppidctl)",
-                "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
-                "--catatan TEKS, atau ppidctl pulihkan",
-            ) from None
+        stored_day(after, f"tanggal langkah sebelumnya pada {nomor}")
     if after and day < after[:10]:
         raise RuleError(
             f"tanggal {what} {day} sebelum langkah sebelumnya ({after[:10]}) pada {nomor}",
@@ -142,6 +134,19 @@ def step_date(when: datetime, after: str, what: str, nomor: str) -> str:
 def iso_day(iso: str) -> date:
     """The date of a stored ``YYYY-MM-DD`` (or ISO timestamp) value."""
     return date.fromisoformat(iso[:10])
+
+
+def stored_day(value: str, what: str) -> date:
+    """``iso_day`` of a date the register holds, refused (not a traceback) when a hand edit
+    gave it another shape; ``what`` names it in the message."""
+    try:
+        return iso_day(value)
+    except ValueError:
+        raise RuleError(
+            f"{what} di register ('{value}') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+            "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
+            "--catatan TEKS, atau ppidctl pulihkan",
+        ) from None
 
 
 def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:

@@ -256,7 +256,7 @@ def regenerate(
                 kind,
                 r,
                 linked.get(r.get("nomor_permohonan", "")),
-                _step_day(r, column),
+                common.stored_day(r[column], f"{r['nomor_registrasi']}: {column}"),
                 reuse_number=True,
             )
             for r in rows
@@ -264,20 +264,6 @@ def regenerate(
         tick = progress(len(letters)) if progress else None
         paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
     return paths
-
-
-def _step_day(row: dict[str, str], column: str) -> date:
-    """The date of the step a letter belongs to, refused when edited by hand into another
-    shape (periksa names the cell)."""
-    try:
-        return date.fromisoformat(row[column][:10])
-    except ValueError:
-        raise RuleError(
-            f"{row['nomor_registrasi']}: {column} '{row[column]}' di register bukan tanggal "
-            "YYYY-MM-DD (disunting di luar ppidctl)",
-            "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
-            "--catatan TEKS, atau ppidctl pulihkan",
-        ) from None
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
