@@ -80,6 +80,8 @@ USAGE = [
     (["keberatan", "putusan-sengketa", "1", "--putusan", "mediasi", "--tanggal", BAD_DAY],
      "bukan tanggal"),
     (["surat", "buat", "undangan", "1"], "jenis surat 'undangan' tidak dikenal"),
+    (["surat", "periksa", "templates/tanda-terima.docx", "--jenis", "undangan"],
+     "--jenis 'undangan' tidak dikenal"),
     (["surat", "buat", "tanda-terima", "--semua", "--bulan", "2026-13"], "--bulan '2026-13'"),
     (["pulihkan", "--register", "rahasia"], "--register 'rahasia' tidak dikenal"),
     (["impor", "{csv}", "--register", "permohonan", "--pemisah", "ab"], "pemisah 'ab' tidak bisa"),

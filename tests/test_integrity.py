@@ -489,8 +489,8 @@ def test_hand_edits_that_used_to_trace_back(run, ws):
     for step in (["teruskan", n], ["putuskan", n, "--keputusan", "diberikan"]):
         run.refused(
             "permohonan", *step,
-            message=f"tanggal langkah sebelumnya pada {n} di register ('20/11/2026') bukan "
-            "tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+            message=f"{n}: tanggal_diterima di register ('20/11/2026') bukan tanggal "
+            "YYYY-MM-DD (disunting di luar ppidctl)",
         )  # fmt: skip
     lines = original.splitlines(keepends=True)
     path.write_bytes(original + lines[1])  # the row pasted twice
@@ -498,6 +498,7 @@ def test_hand_edits_that_used_to_trace_back(run, ws):
         "permohonan", "teruskan", n,
         message=f"nomor {n} tercatat 2 kali di register permohonan (baris disalin di luar ppidctl)",
     )  # fmt: skip
+    run.refused("permohonan", "lihat", "1", message=f"nomor {n} tercatat 2 kali")  # (same way out)
     path.write_bytes(original)
     run.refused("permohonan", "lihat", "\u00b2", message="nomor \u00b2 tidak ada di register")
     # a fee that is not a number is wrong usage (exit code 2), like --dalam abc
@@ -657,12 +658,13 @@ def test_a_holder_killed_while_holding_the_lock_leaves_it_free(ws, run):
 
 
 def _as_account(uid: int, gid: int, home: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run ppidctl as another OS account (setpriv), umask 022 as on a desk."""
+    """Run ppidctl as another OS account (setpriv), umask 022 as on a desk; primary group
+    ``gid``, and a member of the office's group 4321."""
     src = Path(__import__("ppidctl").__file__).parents[1]
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "PYTHONPATH": str(src),
            "USER": f"u{uid}", "LOGNAME": f"u{uid}"}  # fmt: skip
     return subprocess.run(
-        ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--clear-groups", sys.executable, "-m",
+        ["setpriv", f"--reuid={uid}", f"--regid={gid}", "--groups=4321", sys.executable, "-m",
          "ppidctl", *args],
         env=env, capture_output=True, text=True, preexec_fn=lambda: os.umask(0o022),
     )  # fmt: skip
@@ -687,20 +689,27 @@ def test_several_accounts_share_a_workspace_through_its_group():
         os.chmod(shared, 0o2775)
         ws = shared / "ws"
         assert _as_account(1001, 4321, home, "init", str(ws)).returncode == 0
+        # a letter made before the setting changed: its year folder must open to the group too
+        args = [a if a != "5271011203900001" else "5271011203900009" for a in REQUEST]
+        done = _as_account(1001, 4321, home, "-C", str(ws), "permohonan", "catat", *args)
+        assert done.returncode == 0, done.stderr
         toml = ws / "ppidctl.toml"
         toml.write_text(toml.read_text().replace('izin_berkas = "0640"', 'izin_berkas = "0660"'))
         assert _as_account(1001, 4321, home, "-C", str(ws), "periksa").returncode == 0
-        req = [*REQUEST, "--tanpa-surat"]
-        for uid, nik in ((1002, "5271011203900001"), (1001, "5271011203900002")):
-            args = [a if a != "5271011203900001" else nik for a in req]
-            done = _as_account(uid, 4321, home, "-C", str(ws), "permohonan", "catat", *args)
+        # the second account's own group differs: the setgid folders give its files theirs
+        for uid, gid, nik in ((1002, 4444, "5271011203900001"), (1001, 4321, "5271011203900002")):
+            args = [a if a != "5271011203900001" else nik for a in REQUEST]
+            done = _as_account(uid, gid, home, "-C", str(ws), "permohonan", "catat", *args)
             assert done.returncode == 0, done.stderr
-        done = _as_account(1002, 4321, home, "-C", str(ws), "permohonan", "teruskan", "1")
+        done = _as_account(1002, 4444, home, "-C", str(ws), "permohonan", "teruskan", "2")
         assert done.returncode == 0, done.stderr
         modes = {p.name: p.stat().st_mode & 0o7777 for p in (ws / "registers").iterdir()}
         assert set(modes.values()) == {0o660}, modes
-        assert (ws / "registers").stat().st_mode & 0o7777 == 0o2770  # (setgid kept)
-        # another account outside the group, on a read-only copy: periksa reads without the lock
+        groups = {p.name: p.stat().st_gid for p in (ws / "registers").iterdir()}
+        assert set(groups.values()) == {4321}, groups
+        for folder in ("registers", "templates", "letters", "letters/2026"):
+            assert (ws / folder).stat().st_mode & 0o7777 == 0o2770, folder
+        # another account (its group only given the copy's read rights): periksa reads without the lock
         copy = base / "salinan"
         shutil.copytree(ws, copy)
         for p in [copy, *copy.rglob("*")]:

@@ -223,8 +223,9 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
     ]  # fmt: skip (two working days past the SOP standard: late)
     assert due("--terlambat")[0] == rows
 
-    # keberatan daftar filters the same way (cli.md: one set of filters for daftar and
-    # jatuh-tempo), and --cari finds an objection by its request's number
+    # keberatan daftar shows the register as it is: answered within its statutory deadline, the
+    # objection is not late there (README: daftar and jatuh-tempo look from their own side);
+    # --cari finds an objection by its request's number
     def daftar(*extra):
         res = run.ok("keberatan", "daftar", "--format", "json", *extra)
         return [
@@ -232,7 +233,8 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
             for d in json.loads(res.stdout)
         ]
 
-    assert daftar("--terlambat") == daftar("--dalam", "0") == [(K1, "2026-04-13", "ya")]
+    assert daftar() == [(K1, "2026-05-21", "tidak")]  # (30 working days from 6 Apr)
+    assert daftar("--terlambat") == daftar("--dalam", "0") == []
     assert daftar("--cari", nomor) == daftar()
     assert (
         "juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus diputuskan — lihat: ppidctl "
@@ -722,7 +724,7 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     )  # fmt: skip
     step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-13")
     lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout)
-    assert lap["tabel"]["sengketa"]["baris"][0]["putusan"] == "belum tercatat"
+    assert lap["tabel"]["sengketa"]["baris"][0]["putusan"] == "belum diputus"
     assert lap["tabel"]["sengketa"]["catatan"].startswith("1 sengketa belum tercatat putusannya")
     run.refused(
         "keberatan", *outcome, "--tanggal", "2026-04-10",
@@ -746,14 +748,35 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     lap = json.loads(run.ok("laporan", "tahunan", "--tahun", "2026", "--format", "json").stdout)
     assert lap["tabel"]["sengketa"]["baris"] == [
         {
-            "kunci": K1,
             "nomor_registrasi": K1,
             "diajukan": "2026-04-13",
             "nomor_sengketa": "012/V/KI-NTB-PS/2026",
             "putusan": "selesai melalui mediasi (kesepakatan para pihak)",
+            "kode_putusan": "mediasi",
             "tanggal_putusan": "2026-05-20",
         }
     ]
+
+    # a dispute filed in one month and settled in a later one: in both months' reports, each
+    # with the outcome as it stood then
+    def month(bulan):
+        doc = run.ok("laporan", "bulanan", "--bulan", bulan, "--format", "json").stdout
+        return [(r["nomor_registrasi"], r["kode_putusan"]) for r in
+                json.loads(doc)["tabel"]["sengketa"]["baris"]]  # fmt: skip
+
+    assert month("2026-04") == [(K1, None)]
+    assert month("2026-05") == [(K1, "mediasi")]
+    assert month("2026-06") == []
+    # two offices combined (the same numbers in both): each row names its office
+    import shutil
+
+    other = ws.root.parent / "salinan"
+    shutil.copytree(ws.root, other)
+    csv_out = run.ok("laporan", "tahunan", "--tahun", "2026", "--format", "csv", "--gabung",
+                     str(ws.root), str(other)).stdout.splitlines()  # fmt: skip
+    keys = [tuple(line.split(",")[:3]) for line in csv_out if line.startswith("sengketa,")]
+    assert len(keys) == len(set(keys)) == 2 * 5  # (5 values per dispute)
+    assert ("sengketa", f"KPU Kota Mataram (2)#{K1}", "kode_putusan") in keys
     out = ws.root.parent / "tahunan.docx"
     run.ok("laporan", "tahunan", "--tahun", "2026", "--keluaran", str(out))
     text = docx_text(out)
@@ -763,6 +786,36 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     path = ws.register_path("keberatan")
     path.write_bytes(path.read_bytes().replace(b",sengketa,", b",selesai,", 1))
     assert "putusan_sengketa sudah terisi" in run("periksa").stdout
+
+
+def test_objection_steps_on_dates_edited_by_hand(run, ws, today):
+    """A date cell retyped in Excel (16/09/2026, a time added, a stray space): lists still show
+    the case, steps are refused naming the cell — never a traceback."""
+    nomor = rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-08", "--tanpa-surat")
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    path = ws.register_path("keberatan")
+    good = path.read_bytes()
+    today("2026-04-13")
+    for shape in (b"2026-04-09T10:00", b"2026-04-09 "):
+        path.write_bytes(good.replace(b",2026-04-09,", b"," + shape + b",", 1))
+        (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        assert row["jatuh_tempo"] == "2026-04-29"  # the delivery date read from the cell
+        assert json.loads(run.ok("keberatan", "daftar", "--format", "json").stdout)
+        run.refused(
+            "keberatan", "tanggapan-pemohon", K1, "--sikap", "menerima",
+            message=f"{K1}: disampaikan_pada di register ('{shape.decode()}') bukan tanggal",
+        )  # fmt: skip
+    # the request's notification date retyped: an objection reading it is refused
+    path.write_bytes(good)
+    req = ws.register_path("permohonan")
+    req.write_bytes(req.read_bytes().replace(b",2026-03-10,", b",10/03/2026,", 1))
+    run.refused(
+        *catat_args(day="2026-04-13", alasan="e"),
+        message=f"{nomor}: tanggal_pemberitahuan di register ('10/03/2026') bukan tanggal",
+    )
 
 
 def test_a_periodic_information_objection_is_not_filed_twice_while_it_runs(run):

@@ -75,11 +75,11 @@ def periksa(
 ) -> None:
     """Periksa templat buatan kantor sebelum dipakai: pemeriksaan yang sama dengan yang dijalankan
     setiap perintah yang membuat surat."""
-    from ..errors import RuleError
+    from ..errors import UsageError
     from ..letters import engine
 
     if jenis is not None and jenis not in engine.KINDS:
-        raise RuleError(
+        raise UsageError(
             f"--jenis '{jenis}' tidak dikenal", f"pilih salah satu: {', '.join(engine.KINDS)}"
         )
     problems = engine.check_template(berkas, jenis)

@@ -299,7 +299,9 @@ def render_letter(kind: str, template: Path, context: dict[str, Any]) -> bytes:
     problem (what ``ppidctl surat periksa`` says: a broken tag would otherwise silently drop text
     from the letter), then rendered with exactly :func:`letter_variables` of ``kind``."""
     template = Path(template)
-    masalah = _checked(template, kind)
+    # a tag whose parts differ only in formatting (Word often splits one so) renders correctly
+    # in the first part's format: told by surat periksa, not a reason to refuse the letter
+    masalah = [m for m in _checked(template, kind) if SPLIT_FORMAT not in m]
     if masalah:
         lain = f" (dan {len(masalah) - 1} masalah lain)" if len(masalah) > 1 else ""
         if template.parent.resolve() == BUILTIN_DIR.resolve():
@@ -314,6 +316,8 @@ def render_letter(kind: str, template: Path, context: dict[str, Any]) -> bytes:
     return render(template, context, kind=kind)
 
 
+#: the note on a tag split across runs of different formatting (see :func:`render_letter`)
+SPLIT_FORMAT = "terpecah dalam beberapa bagian berformat berbeda"
 #: (kind, SHA-256 of the file) of templates :func:`check_template` found clean in this process
 _CLEAN: set[tuple[str, str]] = set()
 
@@ -1027,9 +1031,9 @@ def _split_tag_problems(tpl) -> list[str]:
                 formats = {f for a, b, f in batas if a < m.end() and b > m.start() and b > a}
                 if len(formats) > 1:
                     masalah.append(
-                        f"tag «{m.group(0)}» ({_bagian(partname)}: «{_teks(teks)}») terpecah "
-                        "dalam beberapa bagian berformat berbeda; hanya format bagian pertama "
-                        "yang dipakai — hapus dan ketik ulang tag itu sekaligus"
+                        f"tag «{m.group(0)}» ({_bagian(partname)}: «{_teks(teks)}») "
+                        f"{SPLIT_FORMAT}; hanya format bagian pertama yang dipakai — hapus dan "
+                        "ketik ulang tag itu sekaligus"
                     )
             for pola, jenis in ((_PEMBUKA, "pembuka"), (_PENUTUP, "penutup")):
                 for m in pola.finditer(teks):

@@ -393,35 +393,44 @@ class _View:
 
 
 def _disputes(K: _View, m) -> Tabel:
-    """The disputes taken to the Komisi Informasi in the period, each with how it was settled
-    as far as recorded (``keberatan putusan-sengketa``; rules.md §7)."""
-    filed = np.flatnonzero(m.k_sikap & K.eq("tanggapan_pemohon", "sengketa"))
-    nomor, ki, putusan = K.s("nomor_registrasi"), K.s("nomor_sengketa"), K.s("putusan_sengketa")
+    """The disputes taken to the Komisi Informasi or settled there in the period, each with its
+    outcome as it stood on the report's day (``keberatan putusan-sengketa``; rules.md §7). With
+    several offices each row names its office (numbers may repeat across offices)."""
+    filed = m.k_sikap & K.eq("tanggapan_pemohon", "sengketa")
+    rows_i = np.flatnonzero(filed | m.k_putusan_sengketa)
+    nomor, ki, kode = K.s("nomor_registrasi"), K.s("nomor_sengketa"), K.s("putusan_sengketa")
     diajukan, diputus = K.d("tanggapan_pemohon_pada"), K.d("tanggal_putusan_sengketa")
+    kantor = K.s("kantor")
+    several = len(set(kantor)) > 1
 
     def day(value: np.datetime64) -> str | None:
         return None if np.isnat(value) else str(value)
 
-    rows = [
-        {
-            "kunci": nomor[i],
-            "nomor_registrasi": nomor[i],
-            "diajukan": day(diajukan[i]),
-            "nomor_sengketa": ki[i] or None,
-            "putusan": schema.PUTUSAN_SENGKETA_TEKS.get(putusan[i], "belum tercatat"),
-            "tanggal_putusan": day(diputus[i]),
-        }
-        for i in filed
-    ]
-    undecided = sum(1 for i in filed if not putusan[i])
+    rows = []
+    for i in rows_i:
+        known = bool(kode[i]) and not np.isnat(diputus[i]) and diputus[i] <= m.at
+        rows.append(
+            {
+                **({"kantor": kantor[i]} if several else {}),
+                "nomor_registrasi": nomor[i],
+                "diajukan": day(diajukan[i]),
+                "nomor_sengketa": ki[i] or None,
+                "putusan": schema.PUTUSAN_SENGKETA_TEKS[kode[i]] if known else "belum diputus",
+                "kode_putusan": kode[i] if known else None,
+                "tanggal_putusan": day(diputus[i]) if known else None,
+            }
+        )
+    undecided = sum(1 for r in rows if r["kode_putusan"] is None)
     return Tabel(
         "sengketa",
-        "Sengketa informasi yang diajukan ke Komisi Informasi dan putusannya",
+        "Sengketa informasi ke Komisi Informasi dan putusannya",
         [
+            *([("kantor", "Kantor")] if several else []),
             ("nomor_registrasi", "Keberatan"),
             ("diajukan", "Diajukan"),
             ("nomor_sengketa", "Nomor register KI"),
             ("putusan", "Putusan"),
+            ("kode_putusan", "Kode"),
             ("tanggal_putusan", "Tanggal putusan"),
         ],
         rows,
@@ -430,6 +439,7 @@ def _disputes(K: _View, m) -> Tabel:
             if undecided
             else ""
         ),
+        kunci_baris=("kantor", "nomor_registrasi") if several else "nomor_registrasi",
         label=False,
     )
 
@@ -531,6 +541,8 @@ class _Masks:
     k_sikap: np.ndarray
     k_terbuka: np.ndarray
     k_terbuka_lewat: np.ndarray
+    k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
+    at: np.datetime64  # the day open cases are counted at (the period's end, or today)
 
 
 def _masks(
@@ -574,6 +586,8 @@ def _masks(
         k_sikap=_in(_reaction_date(K), lo, hi) & (K.s("tanggapan_pemohon") != ""),
         k_terbuka=k_open,
         k_terbuka_lewat=k_open & (K.d("batas") < at),
+        k_putusan_sengketa=_in(K.d("tanggal_putusan_sengketa"), lo, hi),
+        at=at,
     )
 
 
@@ -1092,7 +1106,9 @@ def _per_office(offices: list[Office], P: _View, K: _View, m: _Masks) -> Tabel:
             **{
                 name: getattr(m, name) & (sel_k if name.startswith("k_") else sel_p)
                 for name in m.__dataclass_fields__
-            }
+                if name != "at"
+            },
+            at=m.at,
         )
         core = _core(P, K, sub)
         rows.append({"kantor": o.nama, **{k: core[k] for k in KOLOM_KANTOR_KEYS}})

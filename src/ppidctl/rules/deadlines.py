@@ -41,7 +41,7 @@ def dispute(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadl
     response (UU 14/2008 Pasal 37(2)): for an objection not answered, the window its lapse
     would open; None once answered but not yet delivered."""
     if row.get("disampaikan_pada"):
-        start = date.fromisoformat(row["disampaikan_pada"])
+        start = date.fromisoformat(row["disampaikan_pada"][:10])
     elif not row.get("tanggal_tanggapan") and row.get("tanggal_diterima"):
         start = objection(row, settings, cal).tanggal  # (the window opens the day after it)
     else:

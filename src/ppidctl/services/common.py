@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -21,15 +22,8 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     if not wanted:
         raise NotFoundError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
     exact = [i for i, row in enumerate(table.rows) if row["nomor_registrasi"] == wanted]
-    if len(exact) > 1:  # a row copied by hand (Excel copy-paste): which one is meant is unknown
-        raise RegisterError(
-            f"nomor {wanted} tercatat {len(exact)} kali di register {table.register} (baris "
-            "disalin di luar ppidctl)",
-            "lihat: ppidctl periksa; hapus salinannya lalu ppidctl periksa --terima-perubahan "
-            "--catatan TEKS, atau ppidctl pulihkan",
-        )
     if exact:
-        return exact[0]
+        return _one(table, exact)
     if wanted.isascii() and wanted.isdigit():
         seq, year = int(wanted), str(today.year)
         hits = [
@@ -38,8 +32,8 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
             if row["tanggal_diterima"][:4] == year
             and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
-        if len(hits) == 1:
-            return hits[0]
+        if len({table.rows[i]["nomor_registrasi"] for i in hits}) == 1:
+            return _one(table, hits)
         if len(hits) > 1:
             found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
             raise NotFoundError(
@@ -62,8 +56,8 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
         hits = [
             i for i, row in enumerate(table.rows) if loose_number(row["nomor_registrasi"]) == loose
         ]
-        if len(hits) == 1:
-            return hits[0]
+        if len({table.rows[i]["nomor_registrasi"] for i in hits}) == 1:
+            return _one(table, hits)
         if len(hits) > 1:
             found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
             raise NotFoundError(
@@ -82,11 +76,44 @@ def loose_number(nomor: str) -> str:
     return nomor.strip().casefold().replace("-", "/")
 
 
+def _one(table: Table, hits: list[int]) -> int:
+    """The row of one number; a number on several rows (a row copied by hand in Excel) is
+    refused: which copy is meant is unknown."""
+    if len(hits) > 1:
+        nomor = table.rows[hits[0]]["nomor_registrasi"]
+        raise RegisterError(
+            f"nomor {nomor} tercatat {len(hits)} kali di register {table.register} (baris "
+            "disalin di luar ppidctl)",
+            "lihat: ppidctl periksa; hapus salinannya lalu ppidctl periksa --terima-perubahan "
+            "--catatan TEKS, atau ppidctl pulihkan",
+        )
+    return hits[0]
+
+
 def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[str, str]]:
-    """The row of ``nomor`` in ``register`` as read by transaction ``tx`` (index, row)."""
+    """The row of ``nomor`` in ``register`` as read by transaction ``tx`` (index, row), its
+    dates checked (``check_dates``): every step computes with them."""
     table = tx.table(register)
     i = find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
+    check_dates(table.rows[i], register)
     return i, table.rows[i]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_dates(row: dict[str, str], register: str) -> None:
+    """Refuse a step on a row whose date cells are not ``YYYY-MM-DD`` (a hand edit: ``16/09/2026``,
+    a time added), naming the cell: the deadline and step-order rules read them all."""
+    from ..schema import TANGGAL, columns
+
+    for col in columns(register):
+        value = row.get(col.key, "")
+        if col.tipe == TANGGAL and value:
+            what = f"{row.get('nomor_registrasi', '')}: {col.key}"
+            if not _ISO_DAY.fullmatch(value):
+                raise _not_a_date(what, value)
+            stored_day(value, what)  # (2026-02-30 has the shape)
 
 
 def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> str:
@@ -142,11 +169,15 @@ def stored_day(value: str, what: str) -> date:
     try:
         return iso_day(value)
     except ValueError:
-        raise RuleError(
-            f"{what} di register ('{value}') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
-            "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
-            "--catatan TEKS, atau ppidctl pulihkan",
-        ) from None
+        raise _not_a_date(what, value) from None
+
+
+def _not_a_date(what: str, value: str) -> RuleError:
+    return RuleError(
+        f"{what} di register ('{value}') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
+        "lihat: ppidctl periksa; perbaiki selnya lalu ppidctl periksa --terima-perubahan "
+        "--catatan TEKS, atau ppidctl pulihkan",
+    )
 
 
 def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:

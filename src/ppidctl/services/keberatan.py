@@ -441,6 +441,7 @@ def register(
             table_req = tx.table("permohonan")
             pattern = ws.settings.get("penomoran", "permohonan")
             req = table_req.rows[find_request(table_req, nomor_req, filed, pattern)]
+            common.check_dates(req, "permohonan")  # (the reasons are read from its dates)
             n = req["nomor_registrasi"]
             if filed.isoformat() < req["tanggal_diterima"]:
                 raise RuleError(
@@ -509,9 +510,14 @@ def register(
                     msg,
                     "keberatan tidak dapat dicatat"
                     + ("; hapus alasan yang terlambat dari --alasan" if len(codes) > 1 else "")
-                    + "; bila pemohon baru mengetahui alasannya kemudian (mis. pemberitahuan "
-                    "diterima lewat pos), catat dengan --alasan-ditemukan TANGGAL --paksa "
-                    "--catatan TEKS",
+                    + (
+                        "; bila pemberitahuan tertulis baru diterima pemohon kemudian (mis. lewat "
+                        "pos), catat dengan --alasan-ditemukan TANGGAL-TERIMA --catatan TEKS "
+                        "(bagaimana tanggal itu diketahui)"
+                        if set(codes) <= set(DITERIMA_PEMOHON)
+                        else "; bila pemohon baru mengetahui alasannya kemudian, catat dengan "
+                        "--alasan-ditemukan TANGGAL --paksa --catatan TEKS"
+                    ),
                 )
             skipped.append(msg)
         row["alasan_ditemukan"] = min(day for day, _ in found.values()).isoformat()
@@ -840,8 +846,10 @@ def requester_answer(
                 f"(status '{row['status']}')",
                 f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
             )
-        # recomputed (a day off decreed since delivery moves it), stored as it stood
-        batas = deadlines.dispute(row, ws.settings, ws.calendar).tanggal.isoformat()
+        # recomputed (a day off decreed since delivery moves it), stored as it stood; an
+        # imported reply delivered without a date keeps the window it came with
+        due = deadlines.dispute(row, ws.settings, ws.calendar)
+        batas = due.tanggal.isoformat() if due else row["batas_sengketa"]
         changes.update(
             batas_sengketa=batas,
             tanggapan_pemohon=sikap,
@@ -850,7 +858,7 @@ def requester_answer(
         )
         tx.update(REGISTER, i, changes)
         result = Result(row)
-        if sikap == "sengketa" and day > batas:
+        if sikap == "sengketa" and batas and day > batas:
             result.peringatan.append(
                 f"sengketa diajukan {day}, melewati batas {batas} "
                 f"({ws.settings.tenggat('sengketa')} hari kerja, UU 14/2008 Pasal 37(2)); "

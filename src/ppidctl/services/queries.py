@@ -190,9 +190,10 @@ def listing(
         if needle and not any(needle in row.get(k, "").casefold() for k in SEARCHED):
             continue
         rec = dict(row)
-        # a case waiting on a step without a statutory deadline has its next step's date, in
-        # daftar as in jatuh-tempo: --terlambat and --dalam mean the same in both
-        if row["status"] in MENUNGGU[register] or is_open(register, row):
+        # jatuh-tempo lists a case waiting on a step without a statutory deadline with that
+        # step's date; daftar keeps the register's own (jatuh_tempo, terlambat as recorded)
+        waiting = only_open and row["status"] in MENUNGGU[register]
+        if waiting or is_open(register, row):
             rec.update(
                 {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
             )

@@ -76,16 +76,21 @@ def fit_modes(ws) -> None:
     if not hasattr(os, "getuid"):  # (Windows: ACLs, not modes)
         return
     mode, uid = ws.file_mode, os.getuid()
-    wanted = [(ws.root / f, dir_mode(mode)) for f in ("registers", "templates", "letters")]
-    try:  # the lock file, the journal (appended, never replaced) and the registers
+    # a folder the group writes in passes its group on (setgid): a file another account writes
+    # there stays readable by the others, whatever that account's own group
+    folder = dir_mode(mode) | (0o2000 if mode & 0o020 else 0)
+    wanted = [(ws.root / f, folder) for f in ("registers", "templates", "letters")]
+    try:  # the letters' year folders; the lock file, the journal (appended) and the registers
+        wanted += [(d, folder) for d in ws.letters_dir.iterdir() if d.is_dir()]
         wanted += [(f, mode) for f in ws.registers_dir.iterdir() if f.suffix != ".tmp"]
     except OSError:
         pass
     for path, bits in wanted:
         try:
             st = path.stat()
-            if st.st_uid == uid and st.st_mode & 0o777 != bits:
-                os.chmod(path, bits | (st.st_mode & 0o7000))  # (keeps setgid on a folder)
+            want = bits | (st.st_mode & 0o2000)  # (a setgid the office set is kept)
+            if st.st_uid == uid and st.st_mode & 0o2777 != want:
+                os.chmod(path, want)
         except OSError:
             pass
 
