@@ -337,6 +337,25 @@ def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_pa
                 message="nomor 002/PPID/5271/II/2026 pernah diberikan lalu barisnya dihapus")  # fmt: skip
 
 
+def test_nomor_lama_berpola_angka_saja_dipertahankan(run, ws, tmp_path, request_args):
+    """An office numbering "{tahun}{urut:04d}" keeps its legacy numbers as written: 20260007 is
+    a number of that pattern, not a bare sequence to complete with the receipt date."""
+    toml = ws.root / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(
+        text.replace('permohonan = "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}"',
+                     'permohonan = "{tahun}{urut:04d}"'), encoding="utf-8",
+    )  # fmt: skip
+    rows = [HEAD, ["20260007", "2/2/2026", "Ani", "DPT"], ["20260008", "3/2/2026", "Budi", "TPS"],
+            ["3", "4/2/2026", "Citra", "SK"]]  # fmt: skip
+    run.ok("impor", str(write_csv(tmp_path / "a.csv", rows)), "--register", "permohonan")
+    got = {x["nama_pemohon"]: x["nomor_registrasi"] for x in register_rows(ws)}
+    assert got == {"Ani": "20260007", "Budi": "20260008", "Citra": "20260003"}  # (3: bare)
+    out = run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-02-05", "--tanpa-surat")
+    assert "Nomor registrasi : 20260009" in out.stdout
+    assert "Ani" in run.ok("permohonan", "lihat", "7").stdout
+
+
 def test_nomor_baru_menurut_tanggal_setelah_nomor_yang_ada(run, ws, tmp_path, request_args):
     first = write_csv(tmp_path / "awal.csv", [HEAD, ["015/PPID/5271/II/2026", "2/2/2026",
                                                       "Ani", "Salinan DPT"]])  # fmt: skip

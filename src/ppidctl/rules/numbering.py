@@ -176,15 +176,25 @@ def _regex(pattern: str) -> re.Pattern[str]:
 _cache: dict[str, re.Pattern[str]] = {}
 
 
+def _match(number: str, pattern: str) -> re.Match[str] | None:
+    rx = _cache.get(pattern)
+    if rx is None:
+        rx = _cache[pattern] = _regex(pattern)
+    return rx.match(number.strip())
+
+
+def fits(number: str, pattern: str) -> bool:
+    """Whether ``number`` has the pattern's shape (an all-digit ``{tahun}{urut:04d}`` number is
+    one, not a bare sequence)."""
+    return _match(number, pattern) is not None
+
+
 def sequence_of(number: str, pattern: str) -> int | None:
     """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
     below 1000, years and numbers of 1000 or more (an office code) aside when others are there:
     sequences come before the month in Indonesian numbering (``12/PPID/05/2024`` → 12,
     ``B-12/PPID/01/2024`` → 12, ``PPID/5271/001/2026`` → 1, ``5271/PPID/12/2024`` → 12)."""
-    rx = _cache.get(pattern)
-    if rx is None:
-        rx = _cache[pattern] = _regex(pattern)
-    m = rx.match(number.strip())
+    m = _match(number, pattern)
     if m:
         return int(m.group("urut"))
     angka = [d for d in _ANGKA.findall(number) if not (len(d) == 4 and 1990 <= int(d) <= 2099)]

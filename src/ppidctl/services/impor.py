@@ -598,7 +598,13 @@ def _baca(
                 notes += [f"{k}: {v.pop(k)}" for k in list(v) if k not in known]
             raw_nomor = v.get("nomor_registrasi", "")
             nomor = raw_nomor.strip()
-            if nomor.isdigit() and nomor.isascii() and int(nomor) and "tanggal_diterima" in v:
+            if (
+                nomor.isdigit()
+                and nomor.isascii()
+                and int(nomor)
+                and "tanggal_diterima" in v
+                and not numbering.fits(nomor, pattern)  # (an all-digit pattern's own number)
+            ):
                 # a bare sequence ("1") restarts every year: completed with the receipt date
                 day = date.fromisoformat(v["tanggal_diterima"])
                 nomor = numbering.format_number(pattern, int(nomor), kode, day)
