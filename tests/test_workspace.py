@@ -236,6 +236,14 @@ def test_unknown_sections_and_keys_are_warned_not_refused(ws):
     assert "kunci 'permohonann' di [tenggat] tidak dikenal dan diabaikan (mungkin: permohonan;" in (
         Runner(ws.root).ok("jatuh-tempo").stderr
     )
+    # a combined report names each office's folder with its warnings
+    other = ws.root.parent / "lain"
+    init(other, "Komisi Pemilihan Umum Kabupaten Lombok Barat", "5201")
+    combined = Runner(ws.root).ok(
+        "laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(ws.root), str(other)
+    )
+    assert f"Peringatan: {ws.root}: ppidctl.toml:" in combined.stderr
+    assert f"Peringatan: {other}:" not in combined.stderr
 
 
 def test_a_clean_file_gives_no_warning(ws):

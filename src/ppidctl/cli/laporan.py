@@ -121,7 +121,10 @@ def _sources(gabung: bool, folder: list[Path] | None):
             raise typer.BadParameter(
                 "sebutkan folder workspace yang digabung", param_hint="--gabung"
             )
-        return workspaces_from(str(f) for f in folder)
+        wss = workspaces_from(str(f) for f in folder)
+        for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
+            warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
+        return wss
     return workspace()
 
 
