@@ -356,3 +356,24 @@ def test_rows_where_on_an_unparsed_register(run, ws):
     table.append({"nama_pemohon": "Baru", "nomor_registrasi": "X"})
     assert [r["nomor_registrasi"] for r in table.rows_where("nama_pemohon", ("Baru",))] == ["X"]
     assert not table.parsed
+
+
+def test_switching_the_format_never_shows_an_empty_register(tmp_path):
+    """README: format = "xlsx" on a workspace kept as CSV. Lists and reports would show no
+    cases at all (the .xlsx does not exist yet): refused with the way out, pulihkan builds it."""
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    ws = init(tmp_path / "x", "KPU Kota Mataram", "5271")
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    said = "register permohonan tersimpan sebagai permohonan.csv, tetapi [penyimpanan] format ="
+    run.refused("permohonan", "daftar", message=said)
+    run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
+    run.ok("pulihkan", "--register", "permohonan")
+    shown = json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
+    assert [r["nomor_registrasi"] for r in shown] == ["001/PPID/5271/III/2026"]
+    assert (ws.registers_dir / "permohonan.xlsx").exists()

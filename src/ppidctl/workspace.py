@@ -123,8 +123,20 @@ class Workspace:
 
     # -- registers -------------------------------------------------------------------------
     def read(self, register: str) -> Table:
-        """The register as it is now (no lock: files are only ever replaced atomically)."""
-        return read_table(register, self.register_path(register))
+        """The register as it is now (no lock: files are only ever replaced atomically). After
+        ``format`` was switched, the register kept in the other format is refused with the way
+        to rebuild it (an empty list would look like a register with no cases)."""
+        path = self.register_path(register)
+        if not path.exists():
+            other = path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
+            if other.exists() and read_table(register, other).rows:
+                raise RegisterError(
+                    f"register {register} tersimpan sebagai {other.name}, tetapi [penyimpanan] "
+                    f"format = \"{path.suffix[1:]}\" mencari {path.name}",
+                    f"bangun dalam format baru dengan: ppidctl pulihkan --register {register} "
+                    "(dari jurnal), atau kembalikan pengaturan format",
+                )
+        return read_table(register, path)
 
     def frame(self, register: str, columns: list[str] | None = None):
         """The register as a pandas DataFrame with typed columns (dates as datetime64, amounts
