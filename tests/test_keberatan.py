@@ -717,6 +717,7 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     )  # fmt: skip
     step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
     outcome = ["putusan-sengketa", K1, "--putusan", "mediasi"]
+    assert "--sikap sengketa" in run.refused("keberatan", *outcome, message="hanya untuk").stderr
     run.refused(
         "keberatan", *outcome, "--tanggal", "2026-04-10",
         message=f"keberatan {K1} berstatus 'disampaikan': putusan sengketa hanya untuk keberatan "

@@ -47,6 +47,12 @@ def test_init_refuses_to_overwrite(ws):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "sudah ada: workspace tidak ditimpa" in result.stderr
     assert snapshot(ws.root) == before
+    # nor one inside it: its commands would find the inner one, periksa of the outer not see it
+    inner = ws.root / "registers" / "baru"
+    result = CliRunner().invoke(app, ["init", str(inner)])
+    assert result.exit_code == 1
+    assert f"{inner} berada di dalam workspace {ws.root}" in result.stderr
+    assert snapshot(ws.root) == before and not inner.exists()
 
 
 def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):

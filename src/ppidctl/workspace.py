@@ -169,6 +169,12 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
             f"{root / config.FILENAME} sudah ada: workspace tidak ditimpa",
             "pakai folder lain, atau lanjutkan dengan workspace yang ada",
         )
+    inside = next((d for d in root.absolute().parents if (d / config.FILENAME).is_file()), None)
+    if inside is not None:  # its commands would find this one, the outer one's periksa not it
+        raise WorkspaceError(
+            f"{root} berada di dalam workspace {inside}",
+            "buat workspace baru di folder lain (di luar folder workspace yang ada)",
+        )
     if (root / "registers").exists() and any((root / "registers").iterdir()):
         raise WorkspaceError(
             f"{root / 'registers'} sudah berisi berkas", "pakai folder kosong untuk workspace baru"

@@ -309,7 +309,8 @@ def render_letter(kind: str, template: Path, context: dict[str, Any]) -> bytes:
         else:
             saran = (
                 f"perbaiki templat itu di Word (semua masalahnya: ppidctl surat periksa "
-                f"{template}), atau hapus berkas itu agar templat bawaan dipakai"
+                f"{template}), atau hapus berkas itu agar templat bawaan dipakai; langkahnya "
+                "tetap dapat dicatat tanpa surat dengan --tanpa-surat"
             )
         pertama = masalah[0].replace(" — ", "; ")  # (one "—": before what to do)
         raise TemplateError(f"{_nama(template)} tidak dipakai: {pertama}{lain}", saran)

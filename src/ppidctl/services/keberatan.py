@@ -888,7 +888,10 @@ def dispute_outcome(
             raise RuleError(
                 f"keberatan {n} berstatus '{row['status']}': putusan sengketa hanya untuk "
                 "keberatan yang dibawa pemohon ke Komisi Informasi",
-                f"catat sengketanya dahulu: ppidctl keberatan tanggapan-pemohon {n} --sikap sengketa",
+                "pemohon menerima tanggapan Atasan PPID: tidak ada sengketa"
+                if row["status"] == "selesai"
+                else f"catat sengketanya dahulu: ppidctl keberatan tanggapan-pemohon {n} "
+                "--sikap sengketa",
             )
         if row["putusan_sengketa"]:
             raise RuleError(
