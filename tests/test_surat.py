@@ -63,6 +63,7 @@ def test_each_step_writes_its_letter(run, ws):
     ):
         assert fragment in notice, fragment
     assert "{{" not in notice and "{%" not in notice
+    assert "Cara pembayaran" not in notice  # (none recorded: no line)
     rows = surat_rows(ws)
     assert [(r["jenis"], r["nomor_surat"]) for r in rows] == [
         ("tanda-terima", "1/PL.02.2-SD/5271/III/2026"),
@@ -70,6 +71,15 @@ def test_each_step_writes_its_letter(run, ws):
         ("pemberitahuan", "3/PL.02.2-SD/5271/IV/2026"),
     ]
     assert "3/PL.02.2-SD/5271/IV/2026" in notice
+
+
+def test_the_notification_says_how_to_pay(run, ws):
+    """UU 14/2008 Pasal 22(7): the notification states the fee and how to pay it."""
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "15000",
+           "--cara-pembayaran", "tunai di loket PPID", "--tanggal", "2026-03-20")  # fmt: skip
+    notice = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx")
+    assert "Rp15.000" in notice and "Cara pembayaran: tunai di loket PPID." in notice
 
 
 def test_rejection_and_not_held_letters(run, ws):

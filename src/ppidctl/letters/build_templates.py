@@ -505,6 +505,9 @@ def pemberitahuan(doc) -> None:
     add(
         doc,
         p(R("Terbilang: {{ biaya | terbilang | capitalize }} rupiah.", i=True), before=3, after=6),
+        tag("{%p if cara_pembayaran %}"),
+        body("Cara pembayaran: {{ cara_pembayaran }}."),
+        tag("{%p endif %}"),
         tag("{%p else %}"),
         body("Informasi ini diberikan tanpa dikenakan biaya."),
         tag("{%p endif %}"),
