@@ -337,6 +337,17 @@ def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_pa
                 message="nomor 002/PPID/5271/II/2026 pernah diberikan lalu barisnya dihapus")  # fmt: skip
 
 
+def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):
+    """An easy slip at the desk: the objection book as requests made 25 open requests, each
+    "TERLAMBAT 655 hari kerja", numbered by their request numbers."""
+    run.refused(
+        "impor", str(KEB), "--register", "permohonan",
+        message="tabel di 'register-keberatan-2024.csv' tampak register keberatan (kolom "
+        "'Alasan Keberatan', 'Keputusan Atasan PPID', 'Tanggal Tanggapan', 'Nama dan Jabatan "
+        "Atasan PPID'), bukan register permohonan — impor dengan --register keberatan",
+    )  # fmt: skip
+
+
 def test_nomor_lama_berpola_angka_saja_dipertahankan(run, ws, tmp_path, request_args):
     """An office numbering "{tahun}{urut:04d}" keeps its legacy numbers as written: 20260007 is
     a number of that pattern, not a bare sequence to complete with the receipt date."""

@@ -230,6 +230,13 @@ def _kamus(register: str) -> dict[str, tuple[str, int]]:
     return hasil
 
 
+def header_key(register: str, name: str) -> str | None:
+    """The schema key of ``register`` a header name (as shown: "Grup / Sub") would match."""
+    grup, _, sub = name.partition(" / ")
+    kamus = _kamus(register)
+    return next((kamus[n][0] for n in _kandidat(grup, sub) if n in kamus), None)
+
+
 def _kandidat(grup: str, sub: str) -> list[str]:
     """Normalised names to try for one column, best first."""
     names = [f"{grup} {sub}", sub, grup] if grup and sub else [grup or sub]

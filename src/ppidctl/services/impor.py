@@ -563,6 +563,8 @@ def _baca(
                 "petakan judul kolomnya dengan --peta peta.toml, mis. "
                 f'[kolom] "Judul di berkas" = "{missing[0]}"',
             )
+        if register == "permohonan":
+            _not_an_objection_book(t, path)
         key_of = t.pemetaan
         abaikan = set(REJECT_COLUMNS) & set(t.tidak_cocok)
         required_headers = [(k, header_of[k]) for k in required]
@@ -924,6 +926,28 @@ def _count(
 # ----------------------------------------------------------------------------------------------
 # The two use cases
 # ----------------------------------------------------------------------------------------------
+
+
+def _not_an_objection_book(t, path: Path) -> None:
+    """Refuse an objection register imported as requests: its request number would become the
+    registration number and every objection an open, long overdue request. Told by its columns
+    that only objections have (two or more left unmatched: "Alasan Keberatan", "Keputusan
+    Atasan PPID", "Tanggapan Pemohon", …); mapped with --peta, they are the office's choice."""
+    from ..legacy.reader import header_key
+
+    only = {c.key for c in schema.columns("keberatan")} - {
+        c.key for c in schema.columns("permohonan")
+    }
+    found = [h for h in t.tidak_cocok if header_key("keberatan", h) in only]
+    if len(found) >= 2:
+        where = f"lembar '{t.lembar}'" if t.lembar else f"'{path.name}'"
+        raise ImporError(
+            f"tabel di {where} tampak register keberatan (kolom "
+            + ", ".join(f"'{h}'" for h in found[:4])
+            + "), bukan register permohonan",
+            "impor dengan --register keberatan; bila memang register permohonan, petakan kolom "
+            "itu dengan --peta peta.toml",
+        )
 
 
 def plan(
