@@ -155,6 +155,9 @@ def test_a_hand_edit_is_listed_with_row_and_field_then_accepted_with_a_note(run,
         "--catatan TEKS; bila tidak: ppidctl pulihkan --register permohonan"
     ]
     assert "1 masalah ditemukan" in result.stderr
+    # pulihkan alone puts back only what a command left half done: it names the register to give
+    told = run.ok("pulihkan").stderr
+    assert "Masih ada 1 masalah lain; lihat: ppidctl periksa; ppidctl pulihkan --register " in told
     run.refused("periksa", "--terima-perubahan", message="wajib disertai alasan")
     run.refused("periksa", "--catatan", "x", message="--catatan hanya dipakai bersama")
     before = path.read_bytes()

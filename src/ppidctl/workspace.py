@@ -132,7 +132,7 @@ class Workspace:
             if other.exists() and read_table(register, other).rows:
                 raise RegisterError(
                     f"register {register} tersimpan sebagai {other.name}, tetapi [penyimpanan] "
-                    f"format = \"{path.suffix[1:]}\" mencari {path.name}",
+                    f'format = "{path.suffix[1:]}" mencari {path.name}',
                     f"bangun dalam format baru dengan: ppidctl pulihkan --register {register} "
                     "(dari jurnal), atau kembalikan pengaturan format",
                 )

@@ -1,6 +1,7 @@
 """``ppidctl periksa``, ``ppidctl pulihkan``, ``ppidctl arsip``: integrity, recovery, backup."""
 
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -114,9 +115,15 @@ def pulihkan(
         err("Tidak ada yang perlu dipulihkan.")
     a = check(ws)
     if a.problems:
-        err(f"Masih ada {len(a.problems)} masalah lain; lihat: ppidctl periksa")
+        # a hand edit is put back only when its register is named: say which ones
+        named = sorted({m[1] for p in a.problems if (m := _NAMED.search(p.saran or ""))})
+        more = "".join(f"; ppidctl pulihkan --register {r}" for r in named if r != register)
+        err(f"Masih ada {len(a.problems)} masalah lain; lihat: ppidctl periksa{more}")
     else:
         err("Diperiksa: tidak ada masalah.")
+
+
+_NAMED = re.compile(r"pulihkan --register (\w+)")
 
 
 @guard
