@@ -226,6 +226,12 @@ def test_xlsx_registers(tmp_path):
         "'permohonan': menulis ulang register akan menghapusnya — pindahkan lembar itu",
     )  # fmt: skip
     assert load_workbook(path)["Catatan"]["A1"].value == "Rekap manual"
+    found = run("periksa")
+    assert found.exit_code == 1
+    assert (
+        "registers/permohonan.xlsx: memuat lembar lain (Catatan) di samping lembar register "
+        "'permohonan'" in found.stdout
+    )
 
 
 def _hold(root, seconds, ready):

@@ -237,6 +237,18 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None) -> Analysis:
                 )
             )
             continue
+        if c.table.other_sheets:
+            problems.append(
+                Problem(
+                    c.rel,
+                    None,
+                    m.LEMBAR_LAIN,
+                    f"memuat lembar lain ({', '.join(c.table.other_sheets)}) di samping lembar "
+                    f"register '{name}': perintah yang mencatat menolak selama lembar itu ada "
+                    "(menulis ulang register akan menghapusnya)",
+                    "pindahkan lembar itu ke berkas lain",
+                )
+            )
         commit = h.last_commit
         if (
             commit is not None

@@ -27,6 +27,7 @@ TANGGAL_MASA_DEPAN = "tanggal-masa-depan"
 TENGGAT_BERUBAH = "tenggat-berubah"
 SURAT_HILANG = "surat-hilang"
 BERKAS_SEMENTARA = "berkas-sementara"
+LEMBAR_LAIN = "lembar-lain"  # an XLSX register holding a sheet beside its own
 
 #: what a repair command fixes, for the suggestions
 PULIHKAN = "ppidctl pulihkan"
