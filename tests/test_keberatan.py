@@ -86,6 +86,21 @@ def step(run, *args):
     return run.ok("keberatan", *args)
 
 
+def delivered_reply(run, forwarded: str, answered: str, delivered: str, keputusan="ditolak"):
+    """Objection K1 forwarded, answered by the Atasan PPID (a rejection on exclusion grounds
+    with its reasons and decree, or granted) and the reply delivered, on those days."""
+    step(run, "teruskan", K1, "--tanggal", forwarded)
+    why = (
+        ["--pertimbangan", "Data pribadi", "--sk-pengecualian", SK]
+        if keputusan == "ditolak"
+        else []
+    )
+    step(
+        run, "tanggapi", K1, "--keputusan", keputusan, *why, "--tanggal", answered, "--tanpa-surat"
+    )
+    step(run, "sampaikan", K1, "--tanggal", delivered)
+
+
 def golden(name: str, path: Path) -> None:
     text = docx_text(path)
     assert "{{" not in text and "{%" not in text
@@ -645,12 +660,7 @@ def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
         "002/KEB/PPID/5271/IV/2026"
     )
     # answered and delivered is not finished: the requester accepts or goes to the KI
-    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
-    step(
-        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
-        "--sk-pengecualian", SK, "--tanggal", "2026-04-08", "--tanpa-surat",
-    )  # fmt: skip
-    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09")
     run.refused(*catat_args(day="2026-04-09"), message=same + "'disampaikan') yang belum selesai")
     # once finished, the same reason may come again (the request may have been answered again)
     step(run, "tanggapan-pemohon", K1, "--sikap", "menerima", "--tanggal", "2026-04-10")
@@ -675,12 +685,7 @@ def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
     assert row["jenis_tenggat"] == (
         "tanggapan Atasan PPID; pemohon dapat mengajukan sengketa s.d. 2026-06-15"
     )
-    step(run, "teruskan", K1, "--tanggal", "2026-05-25")
-    step(
-        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
-        "--sk-pengecualian", SK, "--tanggal", "2026-05-25", "--tanpa-surat",
-    )  # fmt: skip
-    step(run, "sampaikan", K1, "--tanggal", "2026-05-25")
+    delivered_reply(run, "2026-05-25", "2026-05-25", "2026-05-25")
     # delivered Mon 25 May: 26 (1), 29 (2), 2-5 (3-6), 8-12 (7-11), 15 (12), 16 Jun 1 Muharram,
     # 17, 18 (13, 14)
     assert krow(run)["batas_sengketa"] == "2026-06-18"
@@ -710,12 +715,7 @@ def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     """rules.md §7: the annual report gives disputes filed and their outcome."""
     rejected_request(run)
     objection(run, day="2026-04-06")
-    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
-    step(
-        run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
-        "--sk-pengecualian", SK, "--tanggal", "2026-04-08", "--tanpa-surat",
-    )  # fmt: skip
-    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09")
     outcome = ["putusan-sengketa", K1, "--putusan", "mediasi"]
     assert "--sikap sengketa" in run.refused("keberatan", *outcome, message="hanya untuk").stderr
     run.refused(
@@ -794,9 +794,7 @@ def test_objection_steps_on_dates_edited_by_hand(run, ws, today):
     the case, steps are refused naming the cell — never a traceback."""
     nomor = rejected_request(run)
     objection(run, day="2026-04-06")
-    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
-    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-08", "--tanpa-surat")
-    step(run, "sampaikan", K1, "--tanggal", "2026-04-09")
+    delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09", "diterima")
     path = ws.register_path("keberatan")
     good = path.read_bytes()
     today("2026-04-13")
