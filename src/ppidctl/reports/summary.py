@@ -408,7 +408,7 @@ def _disputes(K: _View, m) -> Tabel:
 
     rows = []
     for i in rows_i:
-        known = bool(kode[i]) and not np.isnat(diputus[i]) and diputus[i] <= m.at
+        known = bool(m.k_putusan_diketahui[i])
         rows.append(
             {
                 **({"kantor": kantor[i]} if several else {}),
@@ -542,7 +542,7 @@ class _Masks:
     k_terbuka: np.ndarray
     k_terbuka_lewat: np.ndarray
     k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
-    at: np.datetime64  # the day open cases are counted at (the period's end, or today)
+    k_putusan_diketahui: np.ndarray  # a dispute's outcome recorded as settled by the cut-off day
 
 
 def _masks(
@@ -587,7 +587,8 @@ def _masks(
         k_terbuka=k_open,
         k_terbuka_lewat=k_open & (K.d("batas") < at),
         k_putusan_sengketa=_in(K.d("tanggal_putusan_sengketa"), lo, hi),
-        at=at,
+        k_putusan_diketahui=(K.d("tanggal_putusan_sengketa") <= at)
+        & (K.s("putusan_sengketa") != ""),
     )
 
 
@@ -1106,9 +1107,7 @@ def _per_office(offices: list[Office], P: _View, K: _View, m: _Masks) -> Tabel:
             **{
                 name: getattr(m, name) & (sel_k if name.startswith("k_") else sel_p)
                 for name in m.__dataclass_fields__
-                if name != "at"
-            },
-            at=m.at,
+            }
         )
         core = _core(P, K, sub)
         rows.append({"kantor": o.nama, **{k: core[k] for k in KOLOM_KANTOR_KEYS}})
