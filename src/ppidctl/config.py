@@ -9,7 +9,6 @@ an election stage (``[[tahapan]]``) without disturbing the office's comments, BO
 from __future__ import annotations
 
 import calendar
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -405,6 +404,8 @@ def _unknown(path: Path, text: str, data: dict[str, Any]) -> list[str]:
 
 
 def _maybe(name: str, known: list[str], shape: str = "{}") -> str:
+    import difflib  # (only when a name is unknown: not on every command's path)
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     return f"mungkin: {shape.format(close[0])}; " if close else ""
 
