@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -99,21 +98,17 @@ def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[st
     return i, table.rows[i]
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def check_dates(row: dict[str, str], register: str) -> None:
     """Refuse a step on a row whose date cells are not ``YYYY-MM-DD`` (a hand edit: ``16/09/2026``,
-    a time added), naming the cell: the deadline and step-order rules read them all."""
+    a time added), naming the cell: the deadline and step-order rules read them all. The same
+    test as ``periksa``'s (``integrity.rows.parse_date``)."""
+    from ..integrity.rows import parse_date
     from ..schema import TANGGAL, columns
 
     for col in columns(register):
         value = row.get(col.key, "")
-        if col.tipe == TANGGAL and value:
-            what = f"{row.get('nomor_registrasi', '')}: {col.key}"
-            if not _ISO_DAY.fullmatch(value):
-                raise _not_a_date(what, value)
-            stored_day(value, what)  # (2026-02-30 has the shape)
+        if col.tipe == TANGGAL and value and parse_date(value) is None:
+            raise _not_a_date(f"{row.get('nomor_registrasi', '')}: {col.key}", value)
 
 
 def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> str:
