@@ -778,7 +778,10 @@ def _xlsx_report(hws, tmp_path, *args):
     from conftest import Runner
 
     out = tmp_path / "laporan-2026-03.xlsx"
-    Runner(hws.root).ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out), *args)
+    res = Runner(hws.root).ok(
+        "laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out), *args
+    )
+    assert ("Laporan tanpa sensor dicatat di jurnal." in res.stderr) == ("--tanpa-sensor" in args)
     return out
 
 

@@ -152,6 +152,8 @@ def _finish(
 
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     err(f"Laporan ditulis: {path}")
+    if tanpa_sensor and suffix == ".xlsx":  # (as ekspor: the unmasked detail sheets)
+        err("Laporan tanpa sensor dicatat di jurnal.")
     # stdout names the file, in the format asked for (a script reads it as it reads a report)
     if fmt is Format.json:
         import json
