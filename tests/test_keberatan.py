@@ -265,6 +265,12 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
     assert K1 in step(run, "lihat", "1").stdout
     run.ok("pulihkan", "--register", "keberatan")
     step(run, "sampaikan", "1", "--tanggal", "2026-04-15")
+    today("2026-05-06")  # the window's last day: nothing to close yet
+    assert due("--status", "disampaikan")[0][0][2:5] == (
+        "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)",
+        "2026-05-06",
+        0,
+    )
     today("2026-05-11")  # the window (14 working days from 15 Apr) closed on Wed 6 May
     # the office's own case, Wed 22 Apr + 10 working days (1 May Hari Buruh) = Thu 7 May: two
     # days overdue, listed above the requester's window that closed three days ago
@@ -275,7 +281,8 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
         (
             K1,
             "disampaikan",
-            "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)",
+            "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon); lewat tanpa sengketa "
+            f"tercatat — tutup: ppidctl keberatan tanggapan-pemohon {K1} --sikap menerima",
             "2026-05-06",
             -3,
             "tidak",
