@@ -25,6 +25,7 @@ def templat(
 
     ws = workspace()
     rows = []
+    notes = []
     for kind in engine.KINDS.values():
         path = engine.find_template(kind.name, ws.templates_dir)
         problems = engine.check_template(path, kind.name)
@@ -32,6 +33,18 @@ def templat(
             used = sorted(engine.template_variables(path))
         except Exception:  # an unreadable template: check_template has said why
             used = []
+        # an office copy made by an older version lacks what the built-in one now prints (e.g.
+        # cara_pembayaran): told, since the copy always wins over the built-in
+        builtin = engine.BUILTIN_DIR / kind.template
+        newer = []
+        if used and path != builtin:
+            newer = sorted(engine.template_variables(builtin) - set(used))
+        if newer:
+            notes.append(
+                f"{path.relative_to(ws.root).as_posix()}: templat bawaan juga memakai "
+                f"{', '.join(newer)} — bila kantor menginginkannya, tambahkan ke salinan kantor "
+                f"atau salin ulang templat bawaan ({builtin})"
+            )
         rows.append(
             {
                 "jenis": kind.name,
@@ -43,6 +56,7 @@ def templat(
                 "masalah": "; ".join(problems) or "-",
                 # what a template of this kind may use (the check and the letter agree on it)
                 "tersedia": ", ".join(sorted(engine.letter_variables(kind.name))),
+                "bawaan_juga_memakai": ", ".join(newer),
             }
         )
     emit(
@@ -55,8 +69,18 @@ def templat(
             ("masalah", "Masalah"),
         ],
         title="Templat surat",
-        csv_keys=("jenis", "judul", "berkas", "variabel", "masalah", "tersedia"),
+        csv_keys=(
+            "jenis",
+            "judul",
+            "berkas",
+            "variabel",
+            "masalah",
+            "tersedia",
+            "bawaan_juga_memakai",
+        ),  # fmt: skip
     )
+    for note in notes:
+        err(note)
     if any(r["masalah"] != "-" for r in rows):
         raise typer.Exit(1)
 
