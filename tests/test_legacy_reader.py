@@ -989,7 +989,7 @@ def test_baris_jumlah_di_antara_sel_berspasi_mengakhiri_tabel(tmp_path):
 
 def test_sel_berisi_spasi_tidak_dianggap_isi(tmp_path):
     """Cells holding only spaces (typed or left by a template) count as empty wherever rows are
-    classified: a row of them is blank, a totals line among them still ends the table, and a
+    classified: a row of them is blank, a totals line among them is still a totals line, and a
     data row whose required cell is only spaces is read with that cell empty."""
     h = ["No", "Tanggal", "Nama", "Informasi yang Diminta", "Pekerjaan", "Tujuan", "Catatan"]
     p = buat_xlsx(
@@ -1001,13 +1001,13 @@ def test_sel_berisi_spasi_tidak_dianggap_isi(tmp_path):
                 [" ", "  ", " ", " ", " ", " ", " "],
                 [2, "03/01/2024", "   ", "DCT", "Guru", "Riset", "ok"],
                 [" ", "JUMLAH", " ", " ", " ", 2, " "],
-                [3, "04/01/2024", "Cici", "DPS", "Guru", "Riset", "tidak dibaca"],
+                [3, "04/01/2024", "Cici", "DPS", "Guru", "Riset", "sesudah subtotal"],
             ]
         },
     )
     t, rows = satu(p)
-    assert [r.baris for r in rows] == [2, 4]
-    assert t.rows.akhir == (5, "JUMLAH")
+    assert [r.baris for r in rows] == [2, 4, 6]
+    assert t.rows.dilewati == [(5, "JUMLAH")] and t.rows.akhir is None
     assert "nama_pemohon" not in rows[1].nilai
     assert rows[1].mentah[2] == "   "  # the cell as read, for a rejects file
 
@@ -1545,11 +1545,11 @@ def test_baris_data_sesudah_akhir_tabel_tidak_hilang_diam_diam(run, ws, tmp_path
     """Rows that look like cases below a totals line are told, never dropped silently."""
     header = ["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"]
     rows = [header, [1, "02/12/2025", "Ani", "DPT"], ["JUMLAH", None, None, 1],
-            [2, "03/12/2025", "Budi", "DCT"]]  # fmt: skip
+            ["Mengetahui"], [2, "03/12/2025", "Budi", "DCT"]]  # fmt: skip
     src = buat_xlsx(tmp_path / "r.xlsx", {"S": rows})
     r = run.ok("impor", str(src), "--register", "permohonan")
     assert ("sesudah akhir tabel di baris 3 (JUMLAH) masih ada 1 baris yang tampak berisi data "
-            "(mis. baris 4) dan tidak diimpor") in r.stderr  # fmt: skip
+            "(mis. baris 5) dan tidak diimpor") in r.stderr  # fmt: skip
 
 
 def test_satu_perkara_ditulis_dua_baris_tidak_menjadi_dua(tmp_path):
@@ -1659,7 +1659,32 @@ def test_keterangan_di_tengah_tabel_diikuti_baris_bernomor_yang_belum_lengkap(tm
         [3, "03/12/2025", "Kepala Desa Sukamaju", "Data TPS", "Ditolak"],
         ["Jumlah", 3],
         [4, "04/12/2025", "Ketua RT 05", "DCT", "Diberikan"],
+        ["Jumlah", 4],
+        [None, "Kepala Sekretariat"],
+        [5, "05/12/2025", "Eko", "DPT", "Diberikan"],
     ]
     t, got = satu(buat_xlsx(tmp_path / "k.xlsx", {"S": rows}))
-    assert [r.baris for r in got] == [2, 4, 5] and t.rows.akhir == (6, "Jumlah")
-    assert t.rows.dilewati == [(3, "Keterangan: menyusul")] and t.rows.sesudah == [7]
+    assert [r.baris for r in got] == [2, 4, 5, 7] and t.rows.akhir == (8, "Jumlah")
+    assert t.rows.dilewati == [(3, "Keterangan: menyusul"), (6, "Jumlah")]
+    assert t.rows.sesudah == [10]  # below the signature: told, not read
+
+
+def test_jumlah_bulanan_di_tengah_tabel_dilewati(tmp_path):
+    """A month's subtotal followed by the next month's cases is a skipped line, not the end:
+    the table ends at the last totals line, the one with no case below it."""
+    rows = [["No", "Nomor Registrasi", "Tanggal Permohonan", "Nama Pemohon", "Informasi"]]
+    k = 1
+    for bulan in (1, 2, 3):
+        for hari in (5, 6, 7):
+            rows.append([k, f"{k:03d}/PPID/5271/{'I' * bulan}/2025", D(2025, bulan, hari),
+                         f"Pemohon {k}", f"Info {k}"])  # fmt: skip
+            k += 1
+        rows += [[None, "Jumlah bulan ini", None, "3 permohonan"], []]
+        if bulan < 3:
+            rows.append([["FEBRUARI", "MARET"][bulan - 1] + " 2025"])
+    rows += [[None, None, None, "Mataram, 31 Maret 2025"], [None, None, None, "PPID KPU"]]
+    t, got = satu(buat_xlsx(tmp_path / "s.xlsx", {"S": rows}))
+    assert len(got) == 9 and not any(r.masalah for r in got)
+    assert t.rows.dilewati == [(5, "Jumlah bulan ini"), (7, "FEBRUARI 2025"),
+                               (11, "Jumlah bulan ini"), (13, "MARET 2025")]  # fmt: skip
+    assert t.rows.akhir == (17, "Jumlah bulan ini") and t.rows.sesudah == []

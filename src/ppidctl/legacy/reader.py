@@ -14,9 +14,11 @@ Finding the table
     Informasi" over "Di bawah penguasaan" / "Belum didokumentasikan") names each of them. A row of
     column numbers (1, 2, 3, …) under the header is skipped. Data rows follow; blank and
     formatted-but-empty rows, rows holding only a pre-filled running number, repeated header rows
-    and month headings ("JANUARI 2024") are skipped; the table ends at the first totals or signature
-    line (``JUMLAH``, ``Total``, ``Mengetahui``, ``Kepala …``, ``NIP …``, ``Mataram, 31 Desember
-    2024``) whose running-number cell holds no number.
+    and month headings ("JANUARI 2024") are skipped. A totals line (``JUMLAH``, ``Jumlah bulan
+    ini``, ``Total``) or a remark (``Keterangan: …``) whose running-number cell holds no number is
+    skipped when a case follows it before any signature line, and is the end of the table
+    otherwise; the table always ends at a signature line (``Mengetahui``, ``Kepala …``, ``NIP …``,
+    ``Mataram, 31 Desember 2024``). Rows below the end that look like cases are reported.
 
 Matching columns
     Header text is normalised (lowercase, punctuation and extra spaces dropped, ``no``→``nomor``,
@@ -736,6 +738,12 @@ def _baris_penutup(isi: list[str]) -> str | None:
     return None
 
 
+def _tanda_tangan(isi: list[str]) -> bool:
+    """A signature line (its first filled cell): the table ends above it."""
+    t = _baris_penutup(isi[:1])
+    return t is not None and not _JUMLAH.match(V.norm_kata(t))
+
+
 def _keterangan(isi: list[str]) -> str | None:
     """The text that makes this row (one or two filled cells) a remark or footnote."""
     if 1 <= len(isi) <= 2:
@@ -1019,24 +1027,27 @@ def _buat_tabel(
             else:
                 isi = [t for t in mentah if t and not t.isspace()]
                 penutup = _baris_penutup(isi)  # (a totals line may fill many cells)
-                if penutup is not None:
-                    rs.akhir = (rn, penutup.strip())
-                    # rows below that still look like data are told, never dropped silently
-                    rs.sesudah = [r for r, sisa in baris if _berisi_data(sisa)]
-                    return
-                catatan_baris = _keterangan(isi)
-                if catatan_baris is not None:
-                    # a remark: inside the table when a case follows, else (a legend, a
-                    # footnote block) the end of it
+                sela = penutup if penutup is not None else _keterangan(isi)
+                if sela is not None:
+                    # a totals line (a month's subtotal) or a remark: inside the table when a
+                    # case follows before any signature, else (the grand total, a legend, a
+                    # footnote block) the end of it; a signature line always ends it
                     tunda = []
-                    for nxt in baris:
-                        tunda.append(nxt)
-                        if _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3:
-                            break
-                    else:
-                        rs.akhir = (rn, catatan_baris.strip())
+                    lanjut = False
+                    if penutup is None or _JUMLAH.match(V.norm_kata(penutup)):
+                        for nxt in baris:
+                            tunda.append(nxt)
+                            if _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3:
+                                lanjut = True
+                                break
+                            if _tanda_tangan(_isi(nxt[1])):
+                                break
+                    if not lanjut:
+                        rs.akhir = (rn, sela.strip())
+                        # rows below that still look like data are told, never dropped silently
+                        rs.sesudah = [r for r, sisa in baris if _berisi_data(sisa)]
                         return
-                    rs.dilewati.append((rn, catatan_baris.strip()))
+                    rs.dilewati.append((rn, sela.strip()))
                     baris.balikkan(tunda)
                     continue
                 if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
