@@ -1688,3 +1688,30 @@ def test_jumlah_bulanan_di_tengah_tabel_dilewati(tmp_path):
     assert t.rows.dilewati == [(5, "Jumlah bulan ini"), (7, "FEBRUARI 2025"),
                                (11, "Jumlah bulan ini"), (13, "MARET 2025")]  # fmt: skip
     assert t.rows.akhir == (17, "Jumlah bulan ini") and t.rows.sesudah == []
+
+
+def test_perabot_halaman_dilewati(tmp_path):
+    """A register printed page by page: each page repeats the title rows, the header and the
+    KI column-number row, and ends with a page number; all of it is skipped and listed, only
+    the cases are read (the last page number, with nothing below, ends the table)."""
+    judul = [["REGISTER PERMOHONAN INFORMASI PUBLIK"], ["PPID KPU KOTA MATARAM TAHUN 2025"], []]
+    header = ["No", "Nomor Registrasi", "Tanggal Permohonan", "Nama Pemohon", "Informasi"]
+    kaki = ["Halaman 1", "Hal. 2 dari 3", "- 3 -"]
+    rows, k = [], 1
+    for page in range(3):
+        rows += judul + [header, [1, 2, 3, 4, 5]]
+        for _ in range(2):
+            rows.append([k, f"{k:03d}/PPID/5271/I/2025", D(2025, 1, k + 4), f"P {k}", "Info"])
+            k += 1
+        rows.append([None, None, None, kaki[page]])
+    t, got = satu(buat_xlsx(tmp_path / "h.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [6, 7, 14, 15, 22, 23]
+    assert not any(r.masalah for r in got)
+    assert t.rows.dilewati == [
+        (8, "Halaman 1"), (9, "REGISTER PERMOHONAN INFORMASI PUBLIK"),
+        (10, "PPID KPU KOTA MATARAM TAHUN 2025"), (12, "judul kolom berulang"),
+        (13, "nomor kolom 1 2 3 4 5"), (16, "Hal. 2 dari 3"),
+        (17, "REGISTER PERMOHONAN INFORMASI PUBLIK"), (18, "PPID KPU KOTA MATARAM TAHUN 2025"),
+        (20, "judul kolom berulang"), (21, "nomor kolom 1 2 3 4 5"),
+    ]  # fmt: skip
+    assert t.rows.akhir == (24, "- 3 -")

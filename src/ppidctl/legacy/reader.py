@@ -13,8 +13,11 @@ Finding the table
     two rows together matches more columns; a group cell spanning several sub-headers ("Status
     Informasi" over "Di bawah penguasaan" / "Belum didokumentasikan") names each of them. A row of
     column numbers (1, 2, 3, …) under the header is skipped. Data rows follow; blank and
-    formatted-but-empty rows, rows holding only a pre-filled running number, repeated header rows
-    and month headings ("JANUARI 2024") are skipped. A totals line (``JUMLAH``, ``Jumlah bulan
+    formatted-but-empty rows, rows holding only a pre-filled running number and month headings
+    ("JANUARI 2024") are skipped, and so is the furniture of a register printed page by page: a
+    repeated header (with its sub-header and column-number row), a title row repeated per page
+    (the same cells as a title row above the header) and a page number ("Halaman 2", "Hal. 2 dari
+    5", "- 2 -"); each skipped line is listed (:attr:`RowSource.dilewati`). A totals line (``JUMLAH``, ``Jumlah bulan
     ini``, ``Total``) or a remark (``Keterangan: …``) whose running-number cell holds no number is
     skipped when a case follows it before any signature line, and is the end of the table
     otherwise; the table always ends at a signature line (``Mengetahui``, ``Kepala …``, ``NIP …``,
@@ -627,6 +630,8 @@ class _Header:
     data_mulai: int  # first row number after the header (and column-number row)
     head_teks: list[str]
     sub_teks: list[str] | None
+    #: the filled cells of each title row above the header (a page's title, repeated per page)
+    judul: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _cari_header(
@@ -684,9 +689,10 @@ def _cari_header(
             idx_next = i + (2 if sub else 1)
             if idx_next < len(awal) and _baris_nomor_kolom(awal[idx_next][1]):
                 data_mulai += 1
+            judul = frozenset(tuple(t for t in tt if t) for r, tt in awal[:i] if any(tt))
             pilih = _Header(
                 rn, sub[0] if sub else None, kandidat[1], kandidat[2], data_mulai, teks,
-                sub[1] if sub else None,
+                sub[1] if sub else None, judul,
             )  # fmt: skip
             pilih_skor = skor
     return pilih, terbaik
@@ -720,6 +726,9 @@ _JUDUL_BAGIAN = re.compile(
     r"november|nopember|desember)(?: \d{4})?"
 )
 
+
+#: a page number printed at the foot (or head) of each page
+_KAKI = re.compile(r"(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]")
 
 #: a choice cell that says more than its code: a date, a number, an explanation in brackets
 _RINCI = re.compile(r"[\d(]")
@@ -1026,8 +1035,9 @@ def _buat_tabel(
                     continue  # a pre-numbered empty template row
             else:
                 isi = [t for t in mentah if t and not t.isspace()]
-                penutup = _baris_penutup(isi)  # (a totals line may fill many cells)
-                sela = penutup if penutup is not None else _keterangan(isi)
+                perabot = _perabot(semua)
+                penutup = None if perabot else _baris_penutup(isi)  # (may fill many cells)
+                sela = perabot or (penutup if penutup is not None else _keterangan(isi))
                 if sela is not None:
                     # a totals line (a month's subtotal) or a remark: inside the table when a
                     # case follows before any signature, else (the grand total, a legend, a
@@ -1040,7 +1050,7 @@ def _buat_tabel(
                             if _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3:
                                 lanjut = True
                                 break
-                            if _tanda_tangan(_isi(nxt[1])):
+                            if _tanda_tangan(_isi(nxt[1])) and not _perabot(nxt[1]):
                                 break
                     if not lanjut:
                         rs.akhir = (rn, sela.strip())
@@ -1053,9 +1063,13 @@ def _buat_tabel(
                 if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
                     rs.dilewati.append((rn, isi[0].strip()))
                     continue
-            if lewati_sub:
+            if lewati_sub:  # the rest of a repeated header block: sub-header, column numbers
                 lewati_sub = False
                 if sub_teks and [t.strip() for t in mentah] == sub_teks:
+                    lewati_sub = True
+                    continue
+                if _baris_nomor_kolom([t.strip() for t in mentah]):
+                    rs.dilewati.append((rn, "nomor kolom " + " ".join(mentah).strip()))
                     continue
             if head_cmp and mentah[head_cmp[0][0]].strip() == head_cmp[0][1]:
                 if sum(mentah[j].strip() == t for j, t in head_cmp) >= min(2, len(head_cmp)):
@@ -1079,6 +1093,16 @@ def _buat_tabel(
                 if not k:
                     return True
         return False
+
+    judul = hdr.judul
+
+    def _perabot(cells: list) -> str | None:
+        """Page furniture in a printed register: a title row repeated on each page (the same
+        cells as a title row above the header) or a page number ("Halaman 2", "- 2 -")."""
+        isi = [t for c in cells if (t := _sel(c).strip())]
+        if len(isi) == 1 and _KAKI.fullmatch(isi[0].lower()):
+            return isi[0]
+        return " ".join(isi) if judul and tuple(isi) in judul else None
 
     def _isi(cells: list) -> list[str]:
         return [t for c in cells[a:b] if (t := _sel(c).strip())]
