@@ -115,6 +115,11 @@ def test_tanggal(cell, expected):
         ("10 Maret", "tanggal '10 Maret' tidak dikenali"),
         ("20260310", "tanggal '20260310' tidak dikenali"),
         ("10/03/1926", "di luar rentang tahun 1950–2099"),
+        (D(1926, 3, 2), "tanggal '1926-03-02' di luar rentang tahun 1950–2099"),  # a date cell
+        (dt.datetime(2126, 3, 2, 9), "di luar rentang tahun 1950–2099"),
+        (dt.time(9, 30), "'09:30' hanya jam, bukan tanggal"),  # a time cell
+        (dt.datetime(1899, 12, 30, 9, 30), "'09:30' hanya jam, bukan tanggal"),  # (.ods)
+        (dt.datetime(1899, 12, 31, 14, 0), "'14:00' hanya jam, bukan tanggal"),  # 1900-01-00
         (123.0, "angka 123 bukan tanggal"),
         (True, "bukan tanggal"),
     ],
@@ -129,6 +134,8 @@ def test_waktu():
     assert V.waktu("10/03/2026 09.15") == "2026-03-10T09:15:00"
     assert V.waktu("") == ""
     assert "tanpa jam" in err(V.waktu, "10/03/2026")
+    assert "hanya jam" in err(V.waktu, dt.datetime(1899, 12, 30, 9, 30))
+    assert "di luar rentang" in err(V.waktu, dt.datetime(1926, 3, 2, 9, 30))
 
 
 # ============================================================================================

@@ -7,6 +7,8 @@ lists joined with ``;``), or raises :class:`NilaiError` with an Indonesian messa
 value. The reader turns that into a per-row problem; nothing here guesses a value it cannot prove:
 
 - dates are always day-first; an impossible date (``31/02/2026``) is an error, not the nearest day;
+- a date cell is held to the same year range (1950–2099) as a typed date, and a time of day alone
+  (a time cell, or LibreOffice's date-time on day 0, 1899-12-30) is not a date;
 - a NIK that went through an Excel number cell and lost digits is *damaged*, never "repaired";
 - free text is trimmed, runs of spaces collapsed, and HTML remnants of web exports removed.
 
@@ -190,6 +192,7 @@ TAHUN_MIN, TAHUN_MAX = 1950, 2099
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Lotus leap-year bug for < 61)
 _SERIAL_MIN = (dt.date(TAHUN_MIN, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (dt.date(TAHUN_MAX, 12, 31) - _EXCEL_EPOCH).days
+_HARI_NOL = _EXCEL_EPOCH + dt.timedelta(days=1)  # "1900-01-00": a time cell's day
 
 
 def _buat_tanggal(y: int, m: int, d: int, raw: str) -> dt.date:
@@ -216,13 +219,24 @@ def _tahun(s: str) -> int:
     return 2000 + y if len(s) == 2 else y
 
 
+def _sel_tanggal(v: dt.date | dt.time) -> dt.date:
+    """The date of a typed cell, held to the same year range as a typed date; a time of day alone
+    (a time cell, or a date-time on Excel's day 0 — 1899-12-30, or 1899-12-31 shown as
+    1900-01-00) is no date."""
+    if isinstance(v, dt.time) or (isinstance(v, dt.datetime) and v.date() <= _HARI_NOL):
+        jam = (v if isinstance(v, dt.time) else v.time()).isoformat(timespec="minutes")
+        raise NilaiError(f"'{jam}' hanya jam, bukan tanggal")
+    d = v.date() if isinstance(v, dt.datetime) else v
+    if not TAHUN_MIN <= d.year <= TAHUN_MAX:
+        raise NilaiError(f"tanggal '{teks_sel(v)}' di luar rentang tahun {TAHUN_MIN}–{TAHUN_MAX}")
+    return d
+
+
 def parse_tanggal(v: object) -> dt.date | None:
     """A date from a cell; ``None`` when empty. Day-first always."""
     t = type(v)
-    if t is dt.date:
-        return v  # type: ignore[return-value]
-    if t is dt.datetime:
-        return v.date()  # type: ignore[union-attr]
+    if t is dt.date or t is dt.datetime or t is dt.time:
+        return _sel_tanggal(v)  # type: ignore[arg-type]
     if t is float or t is int:
         return _dari_serial(v, teks_sel(v))  # type: ignore[arg-type]
     if t is not str:
@@ -263,6 +277,7 @@ def waktu(v: object) -> str:
     """A timestamp: ``YYYY-MM-DDTHH:MM:SS``, with its UTC offset only when the source had one
     (legacy registers have none; the caller adds the office's offset)."""
     if isinstance(v, dt.datetime):
+        _sel_tanggal(v)
         return v.replace(microsecond=0).isoformat()
     if type(v) is str:
         s = bersihkan(v)  # type: ignore[arg-type]
