@@ -1024,3 +1024,37 @@ def test_keberatan_yang_diimpor_sebelum_permohonannya_tidak_digandakan(run, ws, 
     run.ok("impor", str(per), "--register", "permohonan")
     r = run.ok("impor", str(keb), "--register", "keberatan")
     assert "Sudah ada    : 1" in r.stdout and len(register_rows(ws, "keberatan")) == 1
+
+
+def test_galat_excel_dan_rumus_tanpa_nilai_adalah_masalah_baris(run, ws, tmp_path):
+    """An Excel error (a cell of the .xlsx, or the literal a CSV holds) and a formula never
+    calculated (openpyxl writes none) are problems of their cell, named as such: never a value,
+    never 'wajib diisi … kosong', never a new number for an unreadable one."""
+    xlsx = write_xlsx(tmp_path / "g.xlsx", {"S": [
+        ["No", *HEAD, "Keputusan", "Tanggal Pemberitahuan"],
+        [1, "001/PPID/5271/III/2026", "02/03/2026", "Ani", "Info 1", "", ""],
+        [2, "#N/A", "03/03/2026", "Budi", "Info 2", "", ""],  # (openpyxl: an error cell)
+        [3, "003/PPID/5271/III/2026", "04/03/2026", "Cici", "Info 3", "Diberikan", "=C4+3"],
+        [4, "004/PPID/5271/III/2026", "05/03/2026", '=CONCATENATE("D","ewi")', "Info 4", "", ""],
+    ]})  # fmt: skip
+    r = run.refused("impor", str(xlsx), "--register", "permohonan", message="3 dari 4 baris")
+    assert problem_lines(r.stderr) == [
+        "baris 3, kolom No. Registrasi: galat Excel #N/A di sel",
+        "baris 4, kolom Tanggal Pemberitahuan: rumus tanpa nilai tersimpan — buka dan simpan "
+        "ulang berkas di Excel/LibreOffice",
+        "baris 5, kolom Nama: rumus tanpa nilai tersimpan — buka dan simpan ulang berkas di "
+        "Excel/LibreOffice",
+    ]
+    src = write_csv(tmp_path / "g.csv", [
+        ["No", *HEAD], [1, "#N/A", "05/01/2026", "Ani", "Info 1"],
+        [2, "002/PPID/5271/I/2026", "06/01/2026", "#REF!", "Info 2"],
+        [3, "003/PPID/5271/I/2026", "#DIV/0!", "Citra", "Info 3"],
+        [4, "004/PPID/5271/I/2026", "07/01/2026", "Dewi", "#NAME?"],
+    ], sep=";")  # fmt: skip
+    r = run.refused("impor", str(src), "--register", "permohonan", message="4 dari 4 baris")
+    assert problem_lines(r.stderr) == [
+        "baris 2, kolom No. Registrasi: galat Excel #N/A di sel",
+        "baris 3, kolom Nama: galat Excel #REF! di sel",
+        "baris 4, kolom Tanggal: galat Excel #DIV/0! di sel",
+        "baris 5, kolom Informasi yang Diminta: galat Excel #NAME? di sel",
+    ]

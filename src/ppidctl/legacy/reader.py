@@ -47,6 +47,20 @@ Special columns
       a tick under "Belum didokumentasikan" → ``belum-didokumentasikan``; "tidak dikuasai" (or
       ``tidak`` under "dikuasai") → ``tidak-dikuasai``. A "dikuasai: ya" tick decides nothing.
 
+Excel errors and uncalculated formulas
+    A cell holding an Excel error (``#N/A``, ``#REF!``, ``#VALUE!``, ``#DIV/0!``, ``#NAME?``,
+    ``#NUM!``, ``#NULL!``, ``#SPILL!``, ``#CALC!``, ``#GETTING_DATA``) is a problem of its row,
+    ``galat Excel #N/A di sel``, and never a value (nor "wajib diisi … kosong", nor a new number
+    for an unreadable one); so is a formula saved without its calculated value (files written by
+    scripts, never opened in Excel): ``rumus tanpa nilai tersimpan``. A CSV holds an error as its
+    literal text. python-calamine 0.9 reads both as empty cells and exposes neither, so for
+    .xlsx/.xlsm they are found in the sheet's XML (see ``_galat_xlsx``: a quick search for a
+    marker, in a thread overlapped with calamine's parse; a cell-by-cell scan only when there is
+    one); .ods in content.xml (``calcext:value-type="error"``, with the merges, see below).
+    .xls and .xlsb are binary and not looked into: an error cell there reads as an empty cell.
+    In a derived column (status, deadline) such a cell is only left out, as the derived value
+    replaces it anyway.
+
 Values (see :mod:`.values`): every matched cell is parsed by its schema type; a cell that cannot be
 read becomes a :class:`Problem` of its row, is left out of ``nilai``, and its raw text is kept in
 ``tambahan`` under its header (and in ``mentah``), so a row imported anyway loses nothing.
@@ -56,8 +70,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import re
+import threading
 import tomllib
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -90,6 +107,21 @@ MIN_COCOK = 3
 SEMUA = "ALL"
 #: Distinct values remembered per column (bounds memory on a column of unique values).
 MEMO_MAKS = 20_000
+#: Excel's error values, as a CSV (or a sheet's XML) holds them.
+GALAT_EXCEL = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+     "#GETTING_DATA"}
+)  # fmt: skip
+RUMUS_TANPA_NILAI = (
+    "rumus tanpa nilai tersimpan — buka dan simpan ulang berkas di Excel/LibreOffice"
+)
+#: (row, column in the source row) → (problem, the cell's text): cells the reader got empty or
+#: as text that are really an Excel error or a formula never calculated
+Galat = dict[int, dict[int, tuple[str, str]]]
+
+
+def _galat(teks: str) -> tuple[str, str]:
+    return f"galat Excel {teks} di sel", teks
 
 
 class ImporError(PpidError):
@@ -385,6 +417,7 @@ class _SumberCsv:
             ditebak = _tebak_pemisah(contoh)
         self.pemisah = _pemisah_paksa(pemisah) if pemisah else ditebak
         self.pemisah_ditebak = not pemisah
+        self.galat: Galat = {}  # filled as the rows are read
 
     def baris(self) -> Iterator[Baris]:
         try:
@@ -395,6 +428,10 @@ class _SumberCsv:
                     mulai, sebelum = sebelum + 1, reader.line_num
                     if self.lewati_sep and mulai == 1:
                         continue
+                    if not GALAT_EXCEL.isdisjoint(rec):  # "#N/A" as Excel saves it in a CSV
+                        self.galat[mulai] = {
+                            j: _galat(c) for j, c in enumerate(rec) if c in GALAT_EXCEL
+                        }
                     yield mulai, rec
         except UnicodeError:
             raise self._tak_terbaca() from None
@@ -428,13 +465,17 @@ class _SumberCsv:
 
 
 class _SumberLembar:
-    def __init__(self, sheet) -> None:
+    def __init__(self, sheet, galat: Galat | None = None) -> None:
         self.sheet = sheet
         start = sheet.start
         self.c0 = (
             start[1] if start else 0
         )  # iter_rows() starts at row 1 but at the first column used
         self.kosong = start is None
+        self.galat: Galat = {
+            r: {c - self.c0: g for c, g in kol.items() if c >= self.c0}
+            for r, kol in (galat or {}).items()
+        }
 
     def baris(self) -> Iterator[Baris]:
         if self.kosong:
@@ -449,6 +490,118 @@ class _SumberLembar:
         if ranges is None:
             return None
         return [((r0, c0 - self.c0), (r1, c1 - self.c0)) for (r0, c0), (r1, c1) in ranges]
+
+
+# Excel errors and formulas without a value: python-calamine (0.9) reads both as empty cells and
+# exposes neither. For .xlsx/.xlsm they are found in the sheet's XML, in a thread while calamine
+# parses the sheet (both release the GIL): the XML is searched for a marker (an error cell
+# ``t="e"``, or any formula ``</f>``) and, only when there is one, scanned cell by cell. A clean
+# file costs one decompression on the other core. .xlsb and .xls are binary: not looked into.
+
+_XML_R = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_XML_T = re.compile(rb'\bt="(\w+)"')
+_XML_V = re.compile(rb"<v>([^<]*)</v>")
+_XML_F = re.compile(rb"<f[^>]*>([^<]+)</f>")
+
+
+def _kolom_angka(huruf: bytes) -> int:
+    n = 0
+    for h in huruf:
+        n = n * 26 + h - 64
+    return n - 1
+
+
+def _xml_lembar(z: zipfile.ZipFile, nama: str) -> str | None:
+    """The member of an .xlsx holding sheet ``nama``."""
+    import xml.etree.ElementTree as ET
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rid = next(
+        (s.get(f"{ns_r}id") for s in wb.iter(f"{ns_main}sheet") if s.get("name") == nama), None
+    )
+    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels:
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def _galat_xlsx(path: Path, nama: str) -> Galat:
+    """Error cells and formulas without a cached value of one .xlsx/.xlsm sheet, by position
+    (0-based absolute column)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            member = _xml_lembar(z, nama)
+            if member is None:
+                return {}
+            with z.open(member) as f:  # the quick search, a chunk at a time
+                ada, ekor = False, b""
+                while chunk := f.read(1 << 22):
+                    buf = ekor + chunk
+                    if b' t="e"' in buf or b"</f>" in buf:
+                        ada = True
+                        break
+                    ekor = buf[-8:]
+            if not ada:
+                return {}
+            data = z.read(member)
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
+        return {}  # (calamine says what is wrong with the file)
+    hasil: Galat = {}
+    for pos in sorted(set(_cell_bertanda(data))):
+        akhir_tag = data.find(b">", pos)
+        tag = data[pos:akhir_tag]
+        akhir = data.find(b"</c>", akhir_tag)
+        if tag.endswith(b"/") or akhir < 0:
+            continue
+        isi = data[akhir_tag + 1 : akhir]
+        t = _XML_T.search(tag)
+        jenis = t[1] if t else b"n"
+        if jenis != b"e" and b"<f" not in isi:
+            continue
+        v = _XML_V.search(isi)
+        if jenis == b"e":
+            g = _galat(v[1].decode() if v else "#N/A")
+        elif v is None or (not v[1] and jenis != b"str"):  # ("" is a formula's text result)
+            f = _XML_F.search(isi)
+            g = (RUMUS_TANPA_NILAI, "=" + html.unescape(f[1].decode()) if f else "")
+        else:
+            continue
+        r = _XML_R.search(tag)
+        if r:
+            hasil.setdefault(int(r[2]), {})[_kolom_angka(r[1])] = g
+    return hasil
+
+
+def _cell_bertanda(data: bytes) -> Iterator[int]:
+    """Where the cells holding a formula or an error start (only those are parsed)."""
+    for tanda in (b"<f", b' t="e"'):
+        pos = 0
+        while (pos := data.find(tanda, pos)) >= 0:
+            mulai = data.rfind(b"<c ", 0, pos)
+            if mulai >= 0:
+                yield mulai
+            pos += len(tanda)
+
+
+def _di_latar(fn: Callable[[], Galat]) -> Callable[[], Galat]:
+    """Run ``fn`` in a thread; the returned function waits for its result."""
+    hasil: list[Galat] = [{}]
+
+    def kerja() -> None:
+        hasil[0] = fn()
+
+    th = threading.Thread(target=kerja, daemon=True)
+    th.start()
+
+    def tunggu() -> Galat:
+        th.join()
+        return hasil[0]
+
+    return tunggu
 
 
 def _jenis(path: Path) -> str:
@@ -961,6 +1114,8 @@ def _buat_tabel(
 
     kosong = V.KOSONG
     urutan = {k.nama: i for i, k in enumerate(kolom)}
+    galat: Galat = getattr(sumber, "galat", {})
+    nama_kol = {k.j: k.nama for k in kolom}
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
 
     # a cell merged down over several data rows (one date for a day's requests) holds its
@@ -1128,6 +1283,16 @@ def _buat_tabel(
         nilai: dict[str, str] = {}
         tambahan: dict[str, str] = {}
         masalah: list[Problem] = []
+        g = galat.get(rn) if galat else None
+        if g:  # an error or an uncalculated formula: a problem of its cell, never a value
+            sel = list(cells)
+            cells = list(cells)
+            for j, (pesan, teks_asli) in g.items():
+                if j < len(cells):
+                    cells[j] = ""
+                    sel[j] = teks_asli
+                if pemetaan.get(nama_kol.get(j, "")) not in schema.TURUNAN:
+                    masalah.append(Problem(rn, nama_kol.get(j) or f"Kolom {_huruf(c0 + j)}", pesan))
         for i, key, ubah, memo, nama, rinci in kol_memo:
             v = cells[i]
             r = memo.get(v)
@@ -1214,7 +1379,7 @@ def _buat_tabel(
                         tambahan[f"Kolom {_huruf(c0 + j)}"] = t
         if len(masalah) > 1:
             masalah.sort(key=lambda p: urutan.get(p.kolom, 0))
-        return SourceRow(lembar, rn, nilai, tambahan, cells[a:b], masalah)
+        return SourceRow(lembar, rn, nilai, tambahan, (sel if g else cells)[a:b], masalah)
 
     def _spesial(rn, cells, nilai, tambahan, masalah) -> None:
         tel_utama: list[str] = []
@@ -1387,10 +1552,15 @@ def read_tables(
     gagal: list[tuple[str, tuple[int, int, list[str]]]] = []
     for n in target:
         try:
+            galat = (
+                _di_latar(lambda n=n: _galat_xlsx(path, n))
+                if path.suffix.lower() in (".xlsx", ".xlsm")
+                else None
+            )
             sheet = buku.get_sheet_by_name(n)
         except Exception as e:  # noqa: BLE001
             raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
-        sumber = _SumberLembar(sheet)
+        sumber = _SumberLembar(sheet, galat() if galat else None)
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
             gagal.append((n, terbaik))
