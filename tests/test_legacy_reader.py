@@ -502,10 +502,16 @@ def buat_xlsx(path: Path, lembar: dict[str, list[list]], siapkan=None) -> Path:
     return path
 
 
-def buat_ods(path: Path, rows: list[list]) -> Path:
+class Xml(str):
+    """A row or a cell of :func:`buat_ods` written as it is (spans, repeats, errors)."""
+
+
+def buat_ods(path: Path, rows: list) -> Path:
     """A minimal OpenDocument spreadsheet (no writer library needed)."""
 
     def cell(v):
+        if isinstance(v, Xml):
+            return v
         if v is None or v == "":
             return "<table:table-cell/>"
         if isinstance(v, int | float):
@@ -524,12 +530,16 @@ def buat_ods(path: Path, rows: list[list]) -> Path:
         )
 
     body = "".join(
-        "<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows
+        r
+        if isinstance(r, Xml)
+        else "<table:table-row>" + "".join(map(cell, r)) + "</table:table-row>"
+        for r in rows
     )
     ns = (
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
     )
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
@@ -1722,3 +1732,37 @@ def test_perabot_halaman_dilewati(tmp_path):
         (20, "judul kolom berulang"), (21, "nomor kolom 1 2 3 4 5"),
     ]  # fmt: skip
     assert t.rows.akhir == (24, "- 3 -")
+
+
+def test_ods_sel_gabungan_dan_galat(tmp_path):
+    """python-calamine reports no merges and no errors for .ods: both are read from content.xml,
+    rows and columns counted through their repeats, so a date and a decision merged down over
+    three requests apply to each, and an error cell is a problem of its own cell."""
+
+    def gabung(v, baris):
+        tipe = "date' office:date-value='2019-06-10" if isinstance(v, D) else "string"
+        return Xml(
+            f"<table:table-cell office:value-type='{tipe}' table:number-rows-spanned='{baris}' "
+            f"table:number-columns-spanned='1'><text:p>{v}</text:p></table:table-cell>"
+        )
+
+    tutup = Xml("<table:covered-table-cell/>")
+    rows = [
+        Xml("<table:table-row table:number-rows-repeated='2'><table:table-cell "
+            "table:number-columns-repeated='9'/></table:table-row>"),
+        [Xml("<table:table-cell table:number-columns-repeated='2'/>"), "No", "Tanggal", "Nama",
+         "Informasi yang Diminta", "Keputusan", "Tanggal Pemberitahuan"],
+        ["", "", 1, gabung("03/06/2019", 3), "Satu", "Info 1", gabung("Diberikan", 3),
+         gabung(D(2019, 6, 10), 3)],
+        ["", "", 2, tutup, "Dua", "Info 2", tutup, tutup],
+        ["", "", 3, tutup, "Tiga", Xml("<table:table-cell office:value-type='string' "
+         "calcext:value-type='error'><text:p>#N/A</text:p></table:table-cell>"), tutup, tutup],
+        ["", "", 4, "04/06/2019", "Empat", "Info 4", "", ""],
+    ]  # fmt: skip
+    t, got = satu(buat_ods(tmp_path / "g.ods", rows))
+    assert [r.baris for r in got] == [4, 5, 6, 7]
+    assert [r.nilai.get("tanggal_diterima") for r in got] == ["2019-06-03"] * 3 + ["2019-06-04"]
+    assert [r.nilai.get("keputusan") for r in got] == ["diberikan"] * 3 + [None]
+    assert [r.nilai.get("tanggal_pemberitahuan") for r in got] == ["2019-06-10"] * 3 + [None]
+    assert [[(p.kolom, p.pesan) for p in r.masalah] for r in got] == [
+        [], [], [("Informasi yang Diminta", "galat Excel #N/A di sel")], []]  # fmt: skip

@@ -47,6 +47,14 @@ Special columns
       a tick under "Belum didokumentasikan" → ``belum-didokumentasikan``; "tidak dikuasai" (or
       ``tidak`` under "dikuasai") → ``tidak-dikuasai``. A "dikuasai: ya" tick decides nothing.
 
+Merged cells in .ods
+    python-calamine 0.9 reports merged cells for .xlsx and .xls but not for .ods. Rather than
+    refuse an .ods with cells merged down over data rows, the merges are read from content.xml
+    (``table:number-rows-spanned`` / ``number-columns-spanned``, rows and columns counted through
+    ``number-rows-repeated`` / ``number-columns-repeated``; see ``_ods_lembar``) and go to the
+    same merge handling as an .xlsx's: the walk is exact, costs one parse of an .ods that has a
+    merge or an error, and an .ods without either is not parsed at all.
+
 Excel errors and uncalculated formulas
     A cell holding an Excel error (``#N/A``, ``#REF!``, ``#VALUE!``, ``#DIV/0!``, ``#NAME?``,
     ``#NUM!``, ``#NULL!``, ``#SPILL!``, ``#CALC!``, ``#GETTING_DATA``) is a problem of its row,
@@ -465,8 +473,9 @@ class _SumberCsv:
 
 
 class _SumberLembar:
-    def __init__(self, sheet, galat: Galat | None = None) -> None:
+    def __init__(self, sheet, galat: Galat | None = None, gabung: Gabungan | None = None) -> None:
         self.sheet = sheet
+        self.gabung = gabung
         start = sheet.start
         self.c0 = (
             start[1] if start else 0
@@ -487,6 +496,8 @@ class _SumberLembar:
             ranges = self.sheet.merged_cell_ranges
         except Exception:  # noqa: BLE001 - not supported for this format
             return None
+        if ranges is None:
+            ranges = self.gabung
         if ranges is None:
             return None
         return [((r0, c0 - self.c0), (r1, c1 - self.c0)) for (r0, c0), (r1, c1) in ranges]
@@ -576,6 +587,69 @@ def _galat_xlsx(path: Path, nama: str) -> Galat:
     return hasil
 
 
+_ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_GALAT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+Gabungan = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _ods_lembar(path: Path, nama: str) -> tuple[Gabungan, Galat]:
+    """The merged cells (0-based, as calamine gives them for .xlsx) and the error cells of one
+    .ods sheet, from content.xml: python-calamine 0.9 reports neither for .ods. Walked only when
+    the XML holds a merge or an error; repeated rows and columns are counted as they repeat."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("content.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return [], {}
+    gabung: Gabungan = []
+    galat: Galat = {}
+    if b"-spanned=" not in data and b'value-type="error"' not in data:
+        return gabung, galat
+    tabel, baris, sel, sel_tutup = (
+        f"{_ODS_T}table",
+        f"{_ODS_T}table-row",
+        (f"{_ODS_T}table-cell", f"{_ODS_T}covered-table-cell"),
+        f"{_ODS_T}table-cell",
+    )
+    di_lembar = False
+    r = c = 0
+    try:
+        for ev, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
+            tag = el.tag
+            if tag == tabel:
+                if ev == "start":
+                    di_lembar = el.get(f"{_ODS_T}name") == nama
+                elif di_lembar:
+                    break
+                continue
+            if not di_lembar:
+                continue
+            if tag == baris:
+                if ev == "start":
+                    c = 0
+                else:
+                    r += int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
+                    el.clear()
+            elif tag in sel and ev == "end":
+                ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
+                if tag == sel_tutup:
+                    tinggi = int(el.get(f"{_ODS_T}number-rows-spanned", "1"))
+                    lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
+                    if tinggi > 1 or lebar > 1:
+                        gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
+                    if el.get(_ODS_GALAT) == "error":
+                        teks = "".join(el.itertext()).strip() or "#N/A"
+                        for k in range(c, c + min(ulang, 1024)):
+                            galat.setdefault(r + 1, {})[k] = _galat(teks)
+                c += ulang
+    except ET.ParseError:
+        return [], {}  # (calamine says what is wrong with the file)
+    return gabung, galat
+
+
 def _cell_bertanda(data: bytes) -> Iterator[int]:
     """Where the cells holding a formula or an error start (only those are parsed)."""
     for tanda in (b"<f", b' t="e"'):
@@ -587,9 +661,9 @@ def _cell_bertanda(data: bytes) -> Iterator[int]:
             pos += len(tanda)
 
 
-def _di_latar(fn: Callable[[], Galat]) -> Callable[[], Galat]:
+def _di_latar(fn: Callable[[], tuple[Gabungan, Galat]]) -> Callable[[], tuple[Gabungan, Galat]]:
     """Run ``fn`` in a thread; the returned function waits for its result."""
-    hasil: list[Galat] = [{}]
+    hasil: list[tuple[Gabungan, Galat]] = [([], {})]
 
     def kerja() -> None:
         hasil[0] = fn()
@@ -597,7 +671,7 @@ def _di_latar(fn: Callable[[], Galat]) -> Callable[[], Galat]:
     th = threading.Thread(target=kerja, daemon=True)
     th.start()
 
-    def tunggu() -> Galat:
+    def tunggu() -> tuple[Gabungan, Galat]:
         th.join()
         return hasil[0]
 
@@ -1552,15 +1626,19 @@ def read_tables(
     gagal: list[tuple[str, tuple[int, int, list[str]]]] = []
     for n in target:
         try:
-            galat = (
-                _di_latar(lambda n=n: _galat_xlsx(path, n))
-                if path.suffix.lower() in (".xlsx", ".xlsm")
+            ext = path.suffix.lower()
+            xml = (
+                _di_latar(lambda n=n: ({}, _galat_xlsx(path, n)))
+                if ext in (".xlsx", ".xlsm")
+                else _di_latar(lambda n=n: _ods_lembar(path, n))
+                if ext == ".ods"
                 else None
             )
             sheet = buku.get_sheet_by_name(n)
         except Exception as e:  # noqa: BLE001
             raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
-        sumber = _SumberLembar(sheet, galat() if galat else None)
+        gabung, galat = xml() if xml else (None, None)
+        sumber = _SumberLembar(sheet, galat, gabung or None)
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
             gagal.append((n, terbaik))
