@@ -1058,3 +1058,35 @@ def test_galat_excel_dan_rumus_tanpa_nilai_adalah_masalah_baris(run, ws, tmp_pat
         "baris 4, kolom Tanggal: galat Excel #DIV/0! di sel",
         "baris 5, kolom Informasi yang Diminta: galat Excel #NAME? di sel",
     ]
+
+
+def test_waktu_diterima_dari_kolom_jam_atau_sel_tanggal(run, ws, tmp_path):
+    """A time-of-day column (a time cell, '09.15 WITA', '09:15') is put on the row's receipt
+    date, and a date cell's own time is kept, in the office's UTC offset as the desk stores it;
+    a time that cannot be read, or that falls on another day, is a problem of its row."""
+    import datetime as dt
+
+    src = write_xlsx(tmp_path / "w.xlsx", {"S": [
+        [*HEAD, "Waktu Diterima"],
+        ["001/PPID/5271/III/2026", dt.date(2026, 3, 2), "Ani", "Info 1", dt.time(9, 15)],
+        ["002/PPID/5271/III/2026", dt.date(2026, 3, 3), "Budi", "Info 2", "09.15 WITA"],
+        ["003/PPID/5271/III/2026", "04/03/2026", "Cici", "Info 3", "pukul 14:05"],
+        ["004/PPID/5271/III/2026", dt.datetime(2026, 3, 5, 10, 30), "Dewi", "Info 4", None],
+        ["005/PPID/5271/III/2026", dt.date(2026, 3, 6), "Eko", "Info 5", "jam sembilan"],
+        ["006/PPID/5271/III/2026", dt.date(2026, 3, 6), "Fina", "Info 6",
+         dt.datetime(2026, 3, 7, 8, 0)],
+    ]})  # fmt: skip
+    r = run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    got = {row["nama_pemohon"]: row["waktu_diterima"] for row in register_rows(ws)}
+    assert got == {
+        "Ani": "2026-03-02T09:15+08:00",
+        "Budi": "2026-03-03T09:15+08:00",
+        "Cici": "2026-03-04T14:05+08:00",
+        "Dewi": "2026-03-05T10:30+08:00",
+    }
+    assert problem_lines(r.stderr) == [
+        "baris 6, kolom Waktu Diterima: waktu 'jam sembilan' tidak dikenali (tulis mis. 09.15, "
+        "09:15 WITA atau 10/03/2026 09:15)",
+        "baris 7, kolom Waktu Diterima: waktu 2026-03-07 08:00 tidak pada tanggal diterima "
+        "2026-03-06",
+    ]

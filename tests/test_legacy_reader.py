@@ -134,7 +134,15 @@ def test_waktu():
     assert V.waktu("10/03/2026 09.15") == "2026-03-10T09:15:00"
     assert V.waktu("") == ""
     assert "tanpa jam" in err(V.waktu, "10/03/2026")
-    assert "hanya jam" in err(V.waktu, dt.datetime(1899, 12, 30, 9, 30))
+    # a time of day alone, for the caller to put on the row's date
+    assert V.waktu(dt.datetime(1899, 12, 30, 9, 30)) == "09:30:00"  # an .ods time cell
+    assert V.waktu(dt.time(9, 15)) == "09:15:00"
+    assert V.waktu(0.25) == "06:00:00"  # Excel's fraction of a day
+    assert V.waktu("09.15") == V.waktu("Pukul 09:15") == "09:15:00"
+    assert V.waktu("09:15 WITA") == "09:15:00+08:00"
+    assert V.waktu("10/03/2026 09.15 WIB") == "2026-03-10T09:15:00+07:00"
+    assert "jam '25:10' tidak ada" in err(V.waktu, "25:10")
+    assert "waktu 'pagi' tidak dikenali" in err(V.waktu, "pagi")
     assert "di luar rentang" in err(V.waktu, dt.datetime(1926, 3, 2, 9, 30))
 
 

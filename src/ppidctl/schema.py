@@ -142,7 +142,12 @@ PERMOHONAN: tuple[Column, ...] = (
             "tanggal permohonan diterima",
         ),
     ),
-    Column("waktu_diterima", "Waktu Diterima", WAKTU),
+    Column(
+        "waktu_diterima",
+        "Waktu Diterima",
+        WAKTU,
+        alias=("jam", "pukul", "waktu", "jam diterima", "pukul diterima", "waktu permohonan"),
+    ),
     Column(
         "saluran",
         "Saluran Permohonan",
@@ -407,7 +412,12 @@ KEBERATAN: tuple[Column, ...] = (
             "tanggal masuk",
         ),
     ),
-    Column("waktu_diterima", "Waktu Diterima", WAKTU),
+    Column(
+        "waktu_diterima",
+        "Waktu Diterima",
+        WAKTU,
+        alias=("jam", "pukul", "waktu", "jam diterima", "pukul diterima", "waktu permohonan"),
+    ),
     Column("saluran", "Saluran", PILIHAN, pilihan=SALURAN),
     Column(
         "nomor_permohonan",

@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import html
 import re
 import threading
@@ -1189,6 +1190,7 @@ def _buat_tabel(
     kosong = V.KOSONG
     urutan = {k.nama: i for i, k in enumerate(kolom)}
     galat: Galat = getattr(sumber, "galat", {})
+    i_tgl = next((k.j for k in kolom if k.jenis == "kunci" and k.kunci == "tanggal_diterima"), None)
     nama_kol = {k.j: k.nama for k in kolom}
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
 
@@ -1436,6 +1438,13 @@ def _buat_tabel(
                     tambahan[k_nomor.nama] = t  # type: ignore[union-attr]
         if spesial:
             _spesial(rn, cells, nilai, tambahan, masalah)
+        if i_tgl is not None and "waktu_diterima" not in nilai and "tanggal_diterima" in nilai:
+            v = cells[i_tgl]  # a date cell with its time, "10/03/2026 09:15": the time is kept
+            if (type(v) is dt.datetime and v.time()) or (type(v) is str and ":" in v):
+                try:
+                    nilai["waktu_diterima"] = V.waktu(v)
+                except V.NilaiError:
+                    pass  # (the date was read; a time that is not one is no time)
         if (
             status_kol
             and "keputusan" not in nilai

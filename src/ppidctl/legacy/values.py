@@ -273,28 +273,61 @@ def tanggal(v: object) -> str:
     return d.isoformat() if d else ""
 
 
+_ZONA = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00"}
+_JAM_SAJA = re.compile(
+    r"(?:pukul|jam|pk\.?)?\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(wita|wib|wit)?", re.I
+)
+
+
+def _jam(h: int, mi: int, se: int) -> dt.time | None:
+    if h < 24 and mi < 60 and se < 60:
+        return dt.time(h, mi, se)
+    return None
+
+
 def waktu(v: object) -> str:
-    """A timestamp: ``YYYY-MM-DDTHH:MM:SS``, with its UTC offset only when the source had one
-    (legacy registers have none; the caller adds the office's offset)."""
+    """A timestamp ``YYYY-MM-DDTHH:MM:SS``, or a time of day alone ``HH:MM:SS`` (a time cell,
+    ``09.15``, ``pukul 09:15 WITA``) that the caller puts on the row's receipt date; a UTC offset
+    only when the source states one (``+08:00``, or WIB/WITA/WIT): the caller adds the office's
+    otherwise."""
+    if isinstance(v, dt.time):
+        return v.replace(microsecond=0, tzinfo=None).isoformat()
     if isinstance(v, dt.datetime):
+        if v.date() <= _HARI_NOL:  # a time cell as LibreOffice gives it
+            return v.time().replace(microsecond=0).isoformat()
         _sel_tanggal(v)
         return v.replace(microsecond=0).isoformat()
+    if (type(v) is float or type(v) is int) and 0 <= v < 1:  # Excel's fraction of a day
+        detik = round(v * 86400)  # type: ignore[operator]
+        return dt.time(detik // 3600 % 24, detik // 60 % 60, detik % 60).isoformat()
     if type(v) is str:
         s = bersihkan(v)  # type: ignore[arg-type]
         if not s or s in KOSONG:
             return ""
+        m = _JAM_SAJA.fullmatch(s)
+        if m:
+            t = _jam(int(m[1]), int(m[2]), int(m[3] or 0))
+            if t is None:
+                raise NilaiError(f"jam '{s}' tidak ada")
+            return t.isoformat() + _ZONA.get((m[4] or "").lower(), "")
         if ":" in s:
             try:
                 return dt.datetime.fromisoformat(s.replace(" ", "T", 1)).isoformat()
             except ValueError:
                 pass
-        jam = re.search(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:wita|wib|wit)?$", s, re.I)
+        jam = re.search(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(wita|wib|wit)?$", s, re.I)
         if jam:
             d = parse_tanggal(s)
-            h, mi, se = int(jam[1]), int(jam[2]), int(jam[3] or 0)
-            if d and h < 24 and mi < 60 and se < 60:
-                return dt.datetime.combine(d, dt.time(h, mi, se)).isoformat()
-    d = parse_tanggal(v)
+            t = _jam(int(jam[1]), int(jam[2]), int(jam[3] or 0))
+            if d and t:
+                return dt.datetime.combine(d, t).isoformat() + _ZONA.get((jam[4] or "").lower(), "")
+    try:
+        d = parse_tanggal(v)
+    except NilaiError:
+        raise NilaiError(
+            f"waktu '{teks_sel(v)}' tidak dikenali (tulis mis. 09.15, 09:15 WITA atau "
+            "10/03/2026 09:15)"
+        ) from None
     if d is None:
         return ""
     raise NilaiError(f"waktu '{teks_sel(v)}' tanpa jam (tulis mis. 10/03/2026 09:15)")

@@ -60,6 +60,13 @@ after migration), ``terlambat`` for every answered case (notification / response
 deadline), ``batas_sengketa`` for a delivered reply that has none. A source value of ``status``,
 ``jatuh_tempo`` or ``terlambat`` that differs from the derived one is kept in ``catatan``.
 
+**Time of receipt.** A time-of-day column ("Waktu Diterima", "Jam", "Pukul", "Waktu": a time
+cell, ``09.15``, ``pukul 09:15 WITA``) is put on the row's receipt date, and a date cell's own time
+(``2026-03-05 10:30``) is kept; ``waktu_diterima`` is stored as the desk stores it, in the office's
+UTC offset (``[instansi] zona_waktu``) unless the source stated one (WIB/WITA/WIT, ``+07:00``),
+to the minute: ``2026-03-05T10:30+08:00``. A time that cannot be read, or one dated another day
+than the receipt, is a problem of its row.
+
 **Nothing dropped.** Cells of unmatched columns and the unused part of a cell (the reader's
 ``tambahan``) are appended to ``catatan`` as ``Header: value; Header: value``. The three
 bookkeeping columns of a rejects file (``lembar_sumber``, ``baris_sumber``, ``alasan_tolak``) are
@@ -92,7 +99,7 @@ import re
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -528,6 +535,25 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
                 catatan.append(f"{DERIVED_LABEL[k]}: {old}")
 
 
+def _waktu_kantor(v: dict[str, str], tz: tzinfo) -> str:
+    """``waktu_diterima`` as the desk stores it: on the receipt date (a time of day alone is put
+    on it), in the office's UTC offset unless the source stated one, to the minute (seconds only
+    when the source has them). Returns the problem when the time contradicts the date."""
+    w, tgl = v["waktu_diterima"], v.get("tanggal_diterima", "")
+    if "T" not in w:  # a time of day: on the row's date (none readable: the row has a problem)
+        if not tgl:
+            del v["waktu_diterima"]
+            return ""
+        w = f"{tgl}T{w}"
+    if tgl and w[:10] != tgl:
+        return f"waktu {w[:10]} {w[11:16]} tidak pada tanggal diterima {tgl}"
+    d = datetime.fromisoformat(w)
+    if d.tzinfo is None:
+        d = d.replace(tzinfo=tz)
+    v["waktu_diterima"] = d.isoformat(timespec="seconds" if d.second else "minutes")
+    return ""
+
+
 def _baca(
     ws: Workspace,
     path: Path,
@@ -623,6 +649,20 @@ def _baca(
                         problems = []
                     problems.append(
                         Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong")
+                    )
+            if "waktu_diterima" in v:
+                salah = _waktu_kantor(v, ws.tz)
+                if salah:
+                    if problems is _EMPTY:
+                        problems = []
+                    problems.append(
+                        Masalah(
+                            sr.lembar,
+                            sr.baris,
+                            header_of.get("waktu_diterima")
+                            or header_of.get("tanggal_diterima", ""),
+                            salah,
+                        )
                     )
             for later, earlier, header in urutan:
                 x, y = v.get(later), v.get(earlier)
