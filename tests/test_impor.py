@@ -481,7 +481,7 @@ def test_berkas_tolak_yang_dibetulkan_dapat_diimpor(run, ws, tmp_path):
         [
             HEAD + ["Disposisi"],
             ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT", ""],
-            ["002/PPID/5271/I/2026", "31/02/2026", "Bayu", "Data TPS", "ke Kasubbag"],
+            ["002/PPID/5271/II/2026", "31/02/2026", "Bayu", "Data TPS", "ke Kasubbag"],
         ],
     )
     run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
@@ -1089,4 +1089,28 @@ def test_waktu_diterima_dari_kolom_jam_atau_sel_tanggal(run, ws, tmp_path):
         "09:15 WITA atau 10/03/2026 09:15)",
         "baris 7, kolom Waktu Diterima: waktu 2026-03-07 08:00 tidak pada tanggal diterima "
         "2026-03-06",
+    ]
+
+
+def test_tanggal_bulan_dulu_dan_nomor_yang_menyebut_bulan(run, ws, tmp_path):
+    """A slash date column shown month-first by 1/20/2026 makes each value that reads both
+    ways a problem, never read day-first silently; a receipt date whose month or year the
+    office-pattern number contradicts is a problem naming both."""
+    src = write_csv(tmp_path / "us.csv", [
+        HEAD,
+        ["001/PPID/5271/I/2026", "1/5/2026", "Ani", "Info 1"],
+        ["002/PPID/5271/I/2026", "1/20/2026", "Budi", "Info 2"],
+        ["003/PPID/5271/II/2026", "2/2/2026", "Citra", "Info 3"],  # the same both ways
+        ["004/PPID/5271/III/2026", "Selasa, 3 Februari 2026", "Dewi", "Info 4"],
+    ])  # fmt: skip
+    r = run.refused("impor", str(src), "--register", "permohonan", message="3 dari 4 baris")
+    assert problem_lines(r.stderr) == [
+        "baris 2, kolom Tanggal: tanggal diterima 2026-05-01 tidak cocok dengan nomor "
+        "001/PPID/5271/I/2026 (bulan/tahun I 2026)",
+        "baris 2, kolom Tanggal: kolom ini tampak bulan-dulu (baris 3: '1/20/2026'), sehingga "
+        "'1/5/2026' bisa dibaca dua arah; tulis tanggalnya dengan nama bulan, mis. 5 Januari 2026",
+        "baris 3, kolom Tanggal: tanggal '1/20/2026' tidak ada (bulan 20; tampak ditulis "
+        "bulan-dulu)",
+        "baris 5, kolom Tanggal: tanggal diterima 2026-02-03 tidak cocok dengan nomor "
+        "004/PPID/5271/III/2026 (bulan/tahun III 2026)",
     ]

@@ -197,11 +197,15 @@ class RowSource:
         self.akhir: tuple[int, str] | None = None
         self.dilewati: list[tuple[int, str]] = []
         self.sesudah: list[int] = []
+        #: date columns holding a slash date valid only month-first (1/20/2026): header →
+        #: (row, text) of the first one
+        self.bulan_dulu: dict[str, tuple[int, str]] = {}
 
     def __iter__(self) -> Iterator[SourceRow]:
         self.akhir = None
         self.dilewati = []
         self.sesudah = []
+        self.bulan_dulu = {}
         return self._buat(self)
 
 
@@ -1391,6 +1395,8 @@ def _buat_tabel(
             else:
                 if key not in schema.TURUNAN:
                     masalah.append(Problem(rn, nama, r[0]))
+                    if V.BULAN_DULU in r[0]:
+                        rs.bulan_dulu.setdefault(nama, (rn, _sel(v).strip()))
                 tambahan[nama] = _sel(v).strip()
         for i, key in kol_teks:
             v = cells[i]

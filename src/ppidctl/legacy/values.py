@@ -187,6 +187,10 @@ _D_BULAN_Y = re.compile(
     r"(\d{1,2})(?:\s*[-/.]\s*|\s+)([a-z]+)\.?(?:\s*[-/.,]\s*|\s+)('?\d{2}|\d{4})"
 )
 _SERIAL = re.compile(r"\d{5}(?:[.,]0+)?")
+#: said of a slash date valid only month-first (1/20/2026): the reader marks its column
+BULAN_DULU = "tampak ditulis bulan-dulu"
+#: a slash date that reads both ways (1/5/2026: 1 May or 5 January)
+DUA_ARTI = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(?:\d{4}|\d{2})\b.*", re.S)
 #: Sane range for dates in a register (also bounds Excel serials: 18264 = 1950-01-01).
 TAHUN_MIN, TAHUN_MAX = 1950, 2099
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Lotus leap-year bug for < 61)
@@ -249,6 +253,8 @@ def parse_tanggal(v: object) -> dt.date | None:
     s = _JAM.sub("", s).strip(" ,")
     m = _DMY.fullmatch(s)
     if m:
+        if m[2] == "/" and 1 <= int(m[1]) <= 12 < int(m[3]) <= 31:  # 1/20/2026
+            raise NilaiError(f"tanggal '{raw}' tidak ada (bulan {int(m[3])}; {BULAN_DULU})")
         return _buat_tanggal(_tahun(m[4]), int(m[3]), int(m[1]), raw)
     m = _D_BULAN_Y.fullmatch(s)
     if m:

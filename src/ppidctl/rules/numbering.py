@@ -189,6 +189,19 @@ def fits(number: str, pattern: str) -> bool:
     return _match(number, pattern) is not None
 
 
+def month_year_of(number: str, pattern: str) -> tuple[int | None, int | None]:
+    """The month and year a number of ``pattern`` states (``None`` for a part the pattern has
+    not, or for a number of another shape)."""
+    m = _match(number, pattern)
+    if m is None:
+        return None, None
+    g = m.groupdict()
+    bulan = g.get("bulan") or g.get("bulan_romawi")
+    if bulan is not None:
+        bulan = int(bulan) if bulan.isdigit() else ROMAWI.index(bulan) + 1
+    return bulan, int(g["tahun"]) if g.get("tahun") else None
+
+
 def sequence_of(number: str, pattern: str) -> int | None:
     """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
     below 1000, years and numbers of 1000 or more (an office code) aside when others are there:

@@ -60,6 +60,12 @@ after migration), ``terlambat`` for every answered case (notification / response
 deadline), ``batas_sengketa`` for a delivered reply that has none. A source value of ``status``,
 ``jatuh_tempo`` or ``terlambat`` that differs from the derived one is kept in ``catatan``.
 
+**Dates checked against numbers.** A legacy number of the office's pattern states a month and
+year (``001/PPID/5271/I/2026``): a receipt date in another month or year is a problem naming both
+(a month-first date read day-first, or a typo in either). A slash date column holding a value
+valid only month-first (``1/20/2026``, itself refused) is shown month-first: every value of it
+that reads both ways (``1/5/2026``) is a problem of its row instead of being read day-first.
+
 **Time of receipt.** A time-of-day column ("Waktu Diterima", "Jam", "Pukul", "Waktu": a time
 cell, ``09.15``, ``pukul 09:15 WITA``) is put on the row's receipt date, and a date cell's own time
 (``2026-03-05 10:30``) is kept; ``waktu_diterima`` is stored as the desk stores it, in the office's
@@ -107,6 +113,7 @@ from .. import schema
 from ..errors import PpidError
 from ..integrity.rows import ORDER
 from ..legacy.reader import ImporError, read_tables
+from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
 from ..store import journal
@@ -535,6 +542,25 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
                 catatan.append(f"{DERIVED_LABEL[k]}: {old}")
 
 
+def _dua_arti(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
+    """A date column shown month-first by one value (1/20/2026): every value of it that reads
+    both ways (1/5/2026) is a problem of its row, never read day-first silently."""
+    for b in rows:
+        raw = b.sel[j] if j < len(b.sel) else ""
+        m = V_DUA_ARTI.fullmatch(raw) if type(raw) is str else None
+        if m and m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
+            if b.sendiri is _EMPTY:
+                b.sendiri = []
+            b.sendiri.append(
+                Masalah(
+                    b.lembar, b.baris, header,
+                    f"kolom ini tampak bulan-dulu (baris {baris0}: '{teks0}'), sehingga "
+                    f"'{raw.strip()}' bisa dibaca dua arah; tulis tanggalnya dengan nama bulan, "
+                    "mis. 5 Januari 2026",
+                )
+            )  # fmt: skip
+
+
 def _waktu_kantor(v: dict[str, str], tz: tzinfo) -> str:
     """``waktu_diterima`` as the desk stores it: on the receipt date (a time of day alone is put
     on it), in the office's UTC offset unless the source stated one, to the minute (seconds only
@@ -616,6 +642,7 @@ def _baca(
             )
         infos.append(info)
         lengkapi = 0  # bare sequence numbers completed
+        mulai = len(out)
         for sr in t.rows:
             n += 1
             if kemajuan is not None and n % LANGKAH_KEMAJUAN == 0:
@@ -664,6 +691,24 @@ def _baca(
                             salah,
                         )
                     )
+            if nomor and "tanggal_diterima" in v:
+                bulan, tahun = numbering.month_year_of(nomor, pattern)
+                tgl = v["tanggal_diterima"]
+                if (tahun and int(tgl[:4]) != tahun) or (bulan and int(tgl[5:7]) != bulan):
+                    if problems is _EMPTY:
+                        problems = []
+                    bulan_tahun = " ".join(
+                        x
+                        for x in (numbering.romawi_bulan(bulan) if bulan else "", str(tahun or ""))
+                        if x
+                    )
+                    problems.append(
+                        Masalah(
+                            sr.lembar, sr.baris, header_of["tanggal_diterima"],
+                            f"tanggal diterima {tgl} tidak cocok dengan nomor {nomor} "
+                            f"(bulan/tahun {bulan_tahun})",
+                        )
+                    )  # fmt: skip
             for later, earlier, header in urutan:
                 x, y = v.get(later), v.get(earlier)
                 if x and y and x < y:
@@ -718,6 +763,8 @@ def _baca(
                     ekstra,
                 )
             )
+        for header, (baris0, teks0) in t.rows.bulan_dulu.items():
+            _dua_arti(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
         if t.rows.sesudah:
