@@ -1114,3 +1114,32 @@ def test_tanggal_bulan_dulu_dan_nomor_yang_menyebut_bulan(run, ws, tmp_path):
         "baris 5, kolom Tanggal: tanggal diterima 2026-02-03 tidak cocok dengan nomor "
         "004/PPID/5271/III/2026 (bulan/tahun III 2026)",
     ]
+
+
+def test_lembar_tersembunyi_hanya_dibaca_bila_dipilih(run, ws, tmp_path):
+    """A hidden sheet (a filled-in example) is skipped when the sheet is chosen automatically
+    and with --lembar ALL, and said so; it is read only when named; --daftar-lembar marks it."""
+    wb = Workbook()
+    contoh = wb.active
+    contoh.title = "Contoh"
+    contoh.append(HEAD)
+    contoh.append(["001/PPID/5271/I/2026", "5/1/2026", "CONTOH NAMA", "contoh isian"])
+    contoh.sheet_state = "hidden"
+    reg = wb.create_sheet("2026")
+    reg.append(HEAD)
+    reg.append(["001/PPID/5271/II/2026", "2/2/2026", "Ani", "Salinan DPT"])
+    wb.active = 1
+    src = tmp_path / "h.xlsx"
+    wb.save(src)
+    assert run.ok("impor", str(src), "--daftar-lembar").stdout.splitlines() == [
+        "Contoh (tersembunyi)", "2026"]  # fmt: skip
+    for lembar in ([], ["--lembar", "ALL"]):
+        j = json.loads(run.ok("impor", str(src), "--register", "permohonan", "--coba",
+                              "--format", "json", *lembar).stdout)  # fmt: skip
+        assert [t["lembar"] for t in j["tabel"]] == ["2026"]
+        assert [b["data"]["nama_pemohon"] for b in j["baris"]] == ["Ani"]
+        assert j["tabel"][0]["keterangan"][0] == (
+            "lembar tersembunyi tidak dibaca: 'Contoh' (baca dengan --lembar NAMA)")  # fmt: skip
+    j = json.loads(run.ok("impor", str(src), "--register", "permohonan", "--coba",
+                          "--format", "json", "--lembar", "Contoh").stdout)  # fmt: skip
+    assert [b["data"]["nama_pemohon"] for b in j["baris"]] == ["CONTOH NAMA"]

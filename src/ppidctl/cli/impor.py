@@ -201,15 +201,15 @@ def impor(
     from ..services import impor as svc
 
     if daftar_lembar:
-        from ..legacy.reader import list_sheets
+        from ..legacy.reader import list_sheets_hidden
 
-        names = list_sheets(berkas)
+        sheets = list_sheets_hidden(berkas)
         if format is FormatRekaman.json:
-            typer.echo(json.dumps(names, ensure_ascii=False))
-        elif not names:
+            typer.echo(json.dumps([n for n, _ in sheets], ensure_ascii=False))
+        elif not sheets:
             err(f"{berkas.name} adalah berkas CSV: tidak punya lembar")
-        for name in names if format is FormatRekaman.teks else ():
-            typer.echo(name)
+        for name, hidden in sheets if format is FormatRekaman.teks else ():
+            typer.echo(f"{name} (tersembunyi)" if hidden else name)
         return
     if register is None:
         raise typer.BadParameter(

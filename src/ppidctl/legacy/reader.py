@@ -23,6 +23,12 @@ Finding the table
     otherwise; the table always ends at a signature line (``Mengetahui``, ``Kepala …``, ``NIP …``,
     ``Mataram, 31 Desember 2024``). Rows below the end that look like cases are reported.
 
+Sheets
+    Without ``--lembar`` the first sheet holding a table is read; ``--lembar ALL`` reads every sheet
+    holding one. A hidden sheet (a filled-in example, a lookup list) is skipped by both, and the
+    import says so; it is read only when chosen by name. ``--daftar-lembar`` marks hidden sheets
+    (python-calamine's ``sheets_metadata`` tells their visibility).
+
 Matching columns
     Header text is normalised (lowercase, punctuation and extra spaces dropped, ``no``→``nomor``,
     ``tgl``→``tanggal``, ``telp``→``telepon``, ``e-mail``→``email`` …) and compared with each
@@ -709,12 +715,21 @@ def _buka_buku(path: Path):
 
 
 def _nama_lembar(buku) -> list[str]:
-    try:
-        from python_calamine import SheetTypeEnum
+    return [n for n, _ in _lembar_kerja(buku)]
 
-        return [m.name for m in buku.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+
+def _lembar_kerja(buku) -> list[tuple[str, bool]]:
+    """Worksheets in order, each with whether it is hidden (or very hidden)."""
+    try:
+        from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+        return [
+            (m.name, m.visible != SheetVisibleEnum.Visible)
+            for m in buku.sheets_metadata
+            if m.typ == SheetTypeEnum.WorkSheet
+        ]
     except Exception:  # noqa: BLE001 - metadata missing for some formats
-        return list(buku.sheet_names)
+        return [(n, False) for n in buku.sheet_names]
 
 
 def _cek_berkas(path: Path) -> Path:
@@ -726,10 +741,15 @@ def _cek_berkas(path: Path) -> Path:
 
 def list_sheets(path: Path) -> list[str]:
     """Worksheet names of a spreadsheet, in order; ``[]`` for a CSV (it has no sheets)."""
+    return [n for n, _ in list_sheets_hidden(path)]
+
+
+def list_sheets_hidden(path: Path) -> list[tuple[str, bool]]:
+    """Worksheets of a spreadsheet, in order, each with whether it is hidden; ``[]`` for a CSV."""
     path = _cek_berkas(path)
     if _jenis(path) == "csv":
         return []
-    return _nama_lembar(_buka_buku(path))
+    return _lembar_kerja(_buka_buku(path))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1624,7 +1644,10 @@ def read_tables(
             "--pemisah dan --encoding hanya untuk berkas CSV", "hapus pilihan itu untuk berkas ini"
         )
     buku = _buka_buku(path)
-    nama = _nama_lembar(buku)
+    semua = _lembar_kerja(buku)
+    nama = [n for n, _ in semua]
+    # a hidden sheet (a filled-in example, a lookup list) is read only when named
+    tersembunyi = [n for n, h in semua if h]
     if lembar and lembar != SEMUA:
         cocok = [n for n in nama if n == lembar] or [
             n for n in nama if n.casefold().strip() == lembar.casefold().strip()
@@ -1636,7 +1659,7 @@ def read_tables(
             )
         target = cocok[:1]
     else:
-        target = nama
+        target = [n for n in nama if n not in tersembunyi]
     hasil: list[Table] = []
     gagal: list[tuple[str, tuple[int, int, list[str]]]] = []
     for n in target:
@@ -1669,6 +1692,13 @@ def read_tables(
                     "pilih dengan --lembar NAMA atau --lembar ALL)",
                 )
             break
+    if tersembunyi and hasil and (lembar is None or lembar == SEMUA):
+        hasil[0].keterangan.insert(
+            0,
+            "lembar tersembunyi tidak dibaca: "
+            + ", ".join(f"'{n}'" for n in tersembunyi)
+            + " (baca dengan --lembar NAMA)",
+        )
     if not hasil:
         n, terbaik = max(gagal, key=lambda g: g[1][1]) if gagal else ("", (0, 0, []))
         raise _tanpa_tabel(path, n, register, terbaik)
