@@ -621,6 +621,35 @@ def test_daily_objections_received_show_their_channel(hws):
     assert (row["nomor_registrasi"], row["saluran"]) == ("001/KEB/PPID/5271/III/2026", "langsung")
 
 
+def test_detail_sheets_show_the_cases_as_they_stood_on_the_report_day(hws, tmp_path):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from ppidctl.reports import daily, monthly, save_report
+
+    # K1 received Mar 16: forwarded Mar 17, answered Mar 30, went to the KI Mar 31
+    out = save_report(daily(hws, "2026-03-16"), tmp_path / "h.xlsx")
+    det = load_workbook(out)["Keberatan"]
+    row = dict(zip([c.value for c in det[1]], [c.value for c in det[2]], strict=True))
+    assert row["Nomor Registrasi Keberatan"] == "001/KEB/PPID/5271/III/2026"
+    assert row["Status"] == "terdaftar"
+    for key in ("keputusan_atasan", "tanggal_tanggapan", "tanggapan_pemohon"):
+        assert row[schema.column("keberatan", key).header] is None, key
+    assert row["HK sampai Tanggapan"] is None
+    # P3 received Mar 17: forwarded Mar 26, extended Mar 30, decided (rejected) Apr 14
+    assert daily(hws, "2026-03-17").detail["permohonan"]["status"].tolist() == ["terdaftar"]
+    march = monthly(hws, "2026-03").detail["permohonan"].set_index("nomor_registrasi")
+    p3 = march.loc["003/PPID/5271/III/2026"]
+    assert p3["status"] == "diperpanjang"  # as of Mar 31
+    assert (p3["keputusan"], p3["alasan_penolakan"], p3["terlambat"]) == ("", "", "")
+    assert pd.isna(p3["tanggal_pemberitahuan"]) and pd.isna(p3["hk_pemberitahuan"])
+    assert p3["diperpanjang_pada"].date().isoformat() == "2026-03-30"
+    p2 = march.loc["002/PPID/5271/III/2026"]  # decided and delivered in March: as it is
+    assert (p2["status"], p2["keputusan"], p2["hk_pemberitahuan"]) == (
+        "selesai", "diberikan-sebagian", 5
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- several offices
 
 

@@ -23,11 +23,15 @@ Open cases are counted as they stood at that date, not as they stand now (the da
 past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an earlier period
 alike): the deadline counts an extension only once it was granted, and
 the status is rebuilt from the step dates the register keeps (``diteruskan_pada``,
-``diperpanjang_pada``, ``pleno_pada``; see :func:`_status_on`). A case none of whose dated steps
-lies after that day keeps its current status (so today's page shows the register's status, also
-for imported rows without step dates); a case that moved on later (decided, responded to, went to
-the Komisi Informasi) shows ``terdaftar`` or the last open step dated on or before that day — a
-step with no date counts as not yet taken.
+``diperpanjang_pada``, ``tanggal_pemberitahuan``, ``pleno_pada``, ``tanggal_tanggapan``,
+``disampaikan_pada``; see :func:`_status_on`). A case none of whose dated steps lies after that
+day keeps its current status (so today's page shows the register's status, also for imported rows
+without step dates); a case that moved on later (decided, responded to, went to the Komisi
+Informasi) shows ``terdaftar`` or the last step dated on or before that day — a step with no date
+counts as not yet taken. The detail rows of every report (``Laporan.detail``: the cases received
+in the period, the XLSX detail sheets) show each case as it stood that day too (:func:`_as_of`):
+that status, and the steps dated after that day blank, with what they recorded (decision,
+response, durations).
 
 Everything is computed over whole columns (numpy/pandas): a 100,000-row register takes well
 under a second after reading.
@@ -99,14 +103,27 @@ KEB_COLS = [
     "tanggal_putusan_sengketa",
 ]
 
-#: The open steps of a case after ``terdaftar``, each with the column dating it, in procedure
-#: order; and every dated step of the register. The daily page rebuilds a past day's status
-#: from them (:func:`_status_on`).
-STEPS_P = (("diteruskan", "diteruskan_pada"), ("diperpanjang", "diperpanjang_pada"))
-STEPS_K = (("diteruskan", "diteruskan_pada"), ("pleno", "pleno_pada"))
-DATED_P = ("diteruskan_pada", "diperpanjang_pada", "tanggal_pemberitahuan", "tanggal_selesai")
-DATED_K = ("diteruskan_pada", "pleno_pada", "tanggal_tanggapan", "disampaikan_pada",
-           "tanggapan_pemohon_pada")  # fmt: skip
+#: The steps of a case after ``terdaftar`` that set its status, each with the column dating it,
+#: in procedure order; and every dated step of the register, in procedure order, with the
+#: columns the step filled in. A past day's status is rebuilt from them (:func:`_status_on`),
+#: and a case as it stood that day (:func:`_as_of`) has the later steps blank.
+STEPS_P = (("diteruskan", "diteruskan_pada"), ("diperpanjang", "diperpanjang_pada"),
+           ("diputuskan", "tanggal_pemberitahuan"))  # fmt: skip
+STEPS_K = (("diteruskan", "diteruskan_pada"), ("pleno", "pleno_pada"),
+           ("ditanggapi", "tanggal_tanggapan"), ("disampaikan", "disampaikan_pada"))  # fmt: skip
+DATED_P: dict[str, tuple[str, ...]] = {
+    "diteruskan_pada": ("hk_teruskan",),
+    "diperpanjang_pada": (),
+    "tanggal_pemberitahuan": ("keputusan", "alasan_penolakan", "terlambat", "hk_pemberitahuan"),
+    "tanggal_selesai": ("hk_penyerahan",),
+}
+DATED_K: dict[str, tuple[str, ...]] = {
+    "diteruskan_pada": ("hk_teruskan",),
+    "pleno_pada": ("hk_draf",),
+    "tanggal_tanggapan": ("keputusan_atasan", "hk_tanggapan"),
+    "disampaikan_pada": ("hk_sampaikan",),
+    "tanggapan_pemohon_pada": ("tanggapan_pemohon",),
+}
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -1228,7 +1245,7 @@ def _period(
         ringkasan=core,
         tabel=tables,
         catatan=notes,
-        detail=_received(P, K, m),
+        detail=_received(P, K, m, _d64(at)),
         instansi=_settings_snapshot(first),
         dibuat=_now_iso(first),
         workspaces=[o.ws for o in offices],
@@ -1483,7 +1500,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "disusun dari tanggal langkah di register (diteruskan, diperpanjang, pleno); langkah "
             "tanpa tanggal dianggap belum terjadi.",
         ],
-        detail=_received(P, K, m),
+        detail=_received(P, K, m, d),
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
         workspaces=[ws],
@@ -1491,12 +1508,36 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     )
 
 
-def _received(P: _View, K: _View, m: _Masks) -> dict[str, pd.DataFrame]:
-    """The detail rows of a report: the cases received in its period."""
+def _received(P: _View, K: _View, m: _Masks, at: np.datetime64) -> dict[str, pd.DataFrame]:
+    """The detail rows of a report: the cases received in its period, as they stood at the end
+    of day ``at`` (:func:`_as_of`)."""
     return {
-        "permohonan": P.frame[m.diterima].reset_index(drop=True),
-        "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
+        "permohonan": _as_of(P, m.diterima, at, STEPS_P, DATED_P),
+        "keberatan": _as_of(K, m.k_diterima, at, STEPS_K, DATED_K),
     }
+
+
+def _as_of(
+    V: _View,
+    rows: np.ndarray,
+    at: np.datetime64,
+    steps: Sequence[tuple[str, str]],
+    dated: dict[str, tuple[str, ...]],
+) -> pd.DataFrame:
+    """The rows ``rows`` of ``V`` as they stood at the end of day ``at``: the status of that day
+    (:func:`_status_on`); a step dated after it, and every step after that one (procedure
+    order), blank, with the columns it filled in (``dated``)."""
+    out = V.frame[rows].reset_index(drop=True)
+    out["status"] = _status_on(V, at, steps, dated)[rows]
+    later = np.zeros(len(out), dtype=bool)
+    for col, filled in dated.items():
+        later |= V.d(col)[rows] > at  # NaT compares False
+        for key in (col, *filled):
+            if key in out.columns:
+                s = out[key]
+                text = pd.api.types.is_string_dtype(s) or s.dtype == object
+                out[key] = s.mask(later, "") if text else s.where(~later)  # NaN / NaT
+    return out
 
 
 def _status_on(
