@@ -513,8 +513,7 @@ def test_annual_report_states_its_due_date(hws, today):
     lap = annual(hws, 2025)
     assert lap.to_dict()["batas_penyampaian"] == "2026-03-31"
     assert lap.catatan[-1] == (
-        "Batas penyampaian laporan tahunan 2025: 31 Maret 2026 (Perki 1/2021 Pasal 56; "
-        "pengaturan [tenggat] laporan_tahunan)"
+        "Batas penyampaian laporan tahunan 2025: 31 Maret 2026 (Perki 1/2021 Pasal 56)"
     )
     today("2026-11-22")
     assert (
@@ -736,9 +735,11 @@ def test_cli_monthly_formats(hws):
     text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
     assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
     assert "Standar layanan SOP" in text
-    assert "[standar_layanan]" in text  # not eaten as terminal markup
     assert " 4,0 " in text and " 4.0 " not in text  # the median as Indonesians write it
     assert snapshot(hws.root) == before  # a report changes nothing
+    write_register(hws, "permohonan", [dict(PERMOHONAN[0], pekerjaan="[bold]Guru[/bold]")])
+    text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
+    assert "[bold]Guru[/bold]" in text  # not eaten as terminal markup
 
 
 def test_report_figures_in_indonesian_notation():
@@ -885,12 +886,45 @@ def test_docx_report(hws, tmp_path):
         "VII. Rekomendasi dan Rencana Tindak Lanjut",
     ):
         assert heading in text
-    assert "[Uraikan kendala eksternal dan internal" in text  # the editable placeholder
+    kendala = text.split("VI. Kendala Eksternal dan Internal\n")[1].split("\n")[0]
+    assert kendala == "(diisi oleh PPID)"  # the office writes it in Word
     assert "menerima 9 permohonan" in text
     assert "Komisi Pemilihan Umum Kota Mataram" in cells  # settings: [instansi] nama
     assert "Pasal 17 huruf h" in cells
     assert "5271011203900001" not in text + cells  # figures only, no personal data
     assert "{{" not in text + cells
+
+
+def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
+    """Review 9-11: long dates, labels instead of stored codes, words for 'HK' in the daily
+    tables; no paths, settings sections or tool instructions; plain words for what did not
+    happen."""
+    import re
+
+    from docx import Document
+
+    from ppidctl.reports import annual, daily, monthly, save_report
+
+    def text(lap, name):
+        doc = Document(str(save_report(lap, tmp_path / name)))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells), cells
+
+    day, cells = text(daily(hws, "2026-03-31"), "h.docx")
+    assert "10 Maret 2026" in cells and "2026-03-10" not in day  # P6's due date
+    assert "Sisa hari kerja" in cells and "Sisa HK" not in cells
+    assert "Telepon" in cells and "telepon" not in cells  # P5's channel, by its label
+    year, cells = text(annual(hws, 2026), "t.docx")
+    assert "31 Maret 2026" in cells  # K1 taken to the KI (the disputes table)
+    assert "Kode" not in cells
+    for internal in ("ppidctl", ".toml", ".csv", "registers/", "[", "Hapus teks"):
+        assert internal not in year, internal
+    assert year.count("(diisi oleh PPID)") == 4  # I, II (no text set), VI, VII
+    assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", year) is None
+    # May 2026: nothing decided or delivered
+    may, _ = text(monthly(hws, "2026-05"), "b.docx")
+    assert "Tidak ada pemberitahuan tertulis dalam periode ini; tidak ada informasi yang " in may
+    assert "– hari kerja" not in may
 
 
 def test_daily_report_files(hws, tmp_path):

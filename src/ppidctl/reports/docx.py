@@ -3,12 +3,18 @@ information service report (Perki 1/2021 Pasal 56; rules.md §7):
 
 I. Gambaran umum kebijakan pelayanan informasi publik — fields from ppidctl.toml
    (``[instansi]``, ``[ppid]``, ``[atasan_ppid]``, and the optional ``[laporan]`` texts
-   ``kebijakan_umum`` and ``gambaran_layanan``; a hint is printed where one is empty);
+   ``kebijakan_umum`` and ``gambaran_layanan``);
 II. Gambaran umum pelaksanaan pelayanan informasi — channels and requesters;
 III. Rincian pelayanan informasi publik — requests, decisions, rejection grounds, time taken;
 IV. Rincian keberatan dan sengketa informasi;
 V. Standar layanan dan perkara terbuka;
-VI. Kendala and VII. Rekomendasi — editable sections with a hint text for the PPID to replace.
+VI. Kendala and VII. Rekomendasi — written by the office in Word.
+
+The report is addressed to the Komisi Informasi: a narrative section with no text set holds the
+short placeholder :data:`ISIAN` ("(diisi oleh PPID)"), never instructions about ppidctl or its
+files (those are in the README). Table values read as in a letter: dates in words
+(``letters.fmt.tanggal_panjang``), stored choices by their labels (``letters.fmt.label``), and
+columns meant for scripts (a dispute outcome's code) left out.
 
 The daily page (``laporan harian``) is no such report: its document holds the same heading, its
 tables (figures, and the day's cases by number and requester name, as on the screen) and notes,
@@ -21,46 +27,50 @@ report's tables show: figures, and for the daily page the requesters' names.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..letters.fmt import LABEL, label, tanggal_panjang
+from .summary import iso_tanggal
 from .summary import nilai_teks as _fmt
-from .summary import tanggal_panjang
 
 if TYPE_CHECKING:
     from .summary import Laporan, Tabel
 
-__all__ = ["docx_bytes", "HINT_KENDALA", "HINT_REKOMENDASI"]
+__all__ = ["docx_bytes", "ISIAN"]
 
-HINT_KENDALA = (
-    "[Uraikan kendala eksternal dan internal dalam pelayanan informasi publik selama periode "
-    "ini, mis. sarana prasarana, sumber daya manusia, anggaran, koordinasi dengan pengelola "
-    "informasi. Hapus teks petunjuk ini.]"
-)
-HINT_REKOMENDASI = (
-    "[Tuliskan rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas pelayanan "
-    "informasi publik. Hapus teks petunjuk ini.]"
-)
-HINT_KEBIJAKAN = (
-    "[Uraikan kebijakan umum pelayanan informasi publik: penetapan PPID, SOP, Daftar Informasi "
-    "Publik, informasi yang dikecualikan. Teks ini dapat diisi tetap di ppidctl.toml, bagian "
-    '[laporan] kebijakan_umum = "...".]'
-)
-HINT_GAMBARAN = (
-    "[Uraikan sarana dan prasarana, sumber daya manusia, dan anggaran pelayanan informasi. Teks "
-    'ini dapat diisi tetap di ppidctl.toml, bagian [laporan] gambaran_layanan = "...".]'
-)
+#: What an editable section holds when its text is not set: the office writes it in Word (how to
+#: set it once for every report is in the README, not in the report).
+ISIAN = "(diisi oleh PPID)"
 
 
-def _hint(doc, text: str) -> None:
+def _section_text(doc, text: Any) -> None:
+    """A narrative section: the text from the settings, else the placeholder :data:`ISIAN`."""
     from docx.shared import RGBColor
 
+    if text:
+        doc.add_paragraph(str(text))
+        return
     p = doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(ISIAN)
     run.italic = True
     run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
-def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
+def _text(key: str, value: Any) -> str:
+    """A table value as the report prints it: a date in words, a stored choice as its label."""
+    day = iso_tanggal(value)
+    if day is not None:
+        return tanggal_panjang(day)
+    if isinstance(value, str):
+        return (label(value, key) if key in LABEL else value).strip()
+    return _fmt(value)
+
+
+#: columns for scripts, not for the reader (the dispute outcome's code beside its text)
+SKIP = ("kode_putusan",)
+
+
+def _table(doc, t: Tabel, skip: tuple[str, ...] = SKIP) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -75,9 +85,9 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
     run.bold = True
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
-    for cell, (_k, label) in zip(table.rows[0].cells, cols, strict=True):
+    for cell, (_k, head) in zip(table.rows[0].cells, cols, strict=True):
         cell.text = ""
-        r = cell.paragraphs[0].add_run(label)
+        r = cell.paragraphs[0].add_run(head)
         r.bold = True
         r.font.size = Pt(9)
     empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
@@ -85,7 +95,7 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
         cells = table.add_row().cells
         for i, (cell, (k, _label)) in enumerate(zip(cells, cols, strict=True)):
             para = cell.paragraphs[0]
-            r = para.add_run(_fmt(row.get(k)).strip() if i == 0 else _fmt(row.get(k)))
+            r = para.add_run(_text(k, row.get(k)))
             r.font.size = Pt(9)
             if numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -100,9 +110,9 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
 def _field_table(doc, rows: list[tuple[str, str]]) -> None:
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for label, value in rows:
+    for name, value in rows:
         cells = table.add_row().cells
-        cells[0].text = label
+        cells[0].text = name
         cells[1].text = value or "–"
     doc.add_paragraph()
 
@@ -153,8 +163,8 @@ def docx_bytes(lap: Laporan) -> bytes:
     sign.add_run(
         f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
         f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
-        f"{ppid.get('nama', '')}\n"
-        f"NIP. {ppid.get('nip', '-')}"
+        f"{ppid.get('nama', '')}"
+        + (f"\nNIP. {ppid['nip']}" if str(ppid.get("nip", "")).strip("- ") else "")
     )
     out = io.BytesIO()
     doc.save(out)
@@ -169,10 +179,7 @@ def _report_sections(doc, lap: Laporan) -> None:
     teks = lap.instansi.get("laporan", {})
     r = lap.ringkasan
     doc.add_heading("I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", level=1)
-    if teks.get("kebijakan_umum"):
-        doc.add_paragraph(str(teks["kebijakan_umum"]))
-    else:
-        _hint(doc, HINT_KEBIJAKAN)
+    _section_text(doc, teks.get("kebijakan_umum"))
     _field_table(
         doc,
         [
@@ -187,12 +194,9 @@ def _report_sections(doc, lap: Laporan) -> None:
     )
 
     doc.add_heading("II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", level=1)
-    if teks.get("gambaran_layanan"):
-        doc.add_paragraph(str(teks["gambaran_layanan"]))
-    else:
-        _hint(doc, HINT_GAMBARAN)
+    _section_text(doc, teks.get("gambaran_layanan"))
     for key in ("saluran", "jenis_pemohon", "pekerjaan"):
-        _table(doc, lap[key], skip=())
+        _table(doc, lap[key])
 
     doc.add_heading("III. Rincian Pelayanan Informasi Publik", level=1)
     doc.add_paragraph(
@@ -202,9 +206,7 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"sebagian, {_fmt(r['ditolak'])} ditolak, {_fmt(r['tidak_dikuasai'])} tidak dikuasai, dan "
         f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. Perpanjangan waktu "
         f"digunakan {_fmt(r['perpanjangan'])} kali; {_fmt(r['terlambat'])} pemberitahuan "
-        f"melewati tenggat. Median waktu sampai pemberitahuan tertulis "
-        f"{_fmt(r['median_hk_pemberitahuan'])} hari kerja; sampai informasi diserahkan "
-        f"{_fmt(r['median_hk_penyerahan'])} hari kerja."
+        f"melewati tenggat. {_medians(r)}"
     )
     for key in ("keputusan", "alasan_penolakan", "waktu", "perpanjangan_terlambat", "bulanan",
                 "pembanding", "kantor"):  # fmt: skip
@@ -228,9 +230,23 @@ def _report_sections(doc, lap: Laporan) -> None:
     _table(doc, lap["terbuka"])
 
     doc.add_heading("VI. Kendala Eksternal dan Internal", level=1)
-    _hint(doc, HINT_KENDALA)
+    _section_text(doc, "")  # (the period's own: written in Word each time)
     doc.add_heading("VII. Rekomendasi dan Rencana Tindak Lanjut", level=1)
-    _hint(doc, HINT_REKOMENDASI)
+    _section_text(doc, "")
+
+
+def _medians(r: dict[str, Any]) -> str:
+    """The median times in words, saying plainly what did not happen in the period."""
+    notif, done = r["median_hk_pemberitahuan"], r["median_hk_penyerahan"]
+    parts = [
+        "Tidak ada pemberitahuan tertulis dalam periode ini"
+        if notif is None
+        else f"Median waktu sampai pemberitahuan tertulis {_fmt(notif)} hari kerja",
+        "tidak ada informasi yang diserahkan dalam periode ini"
+        if done is None
+        else f"median waktu sampai informasi diserahkan {_fmt(done)} hari kerja",
+    ]
+    return "; ".join(parts) + "."
 
 
 def _today(lap: Laporan):

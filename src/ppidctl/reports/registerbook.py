@@ -186,10 +186,9 @@ def _reasons(r: dict[str, str]) -> set[str]:
 
 
 def _decision_atasan(r: dict[str, str]) -> str:
-    return {
-        "diterima": "Keberatan diterima (informasi diberikan)",
-        "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
-    }.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
+    from .summary import LABEL_KEPUTUSAN_ATASAN
+
+    return LABEL_KEPUTUSAN_ATASAN.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
 
 
 HELD = ("diberikan", "diberikan-sebagian", "ditolak")

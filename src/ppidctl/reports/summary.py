@@ -162,6 +162,11 @@ LABEL_ALASAN = {
     "f": "f. Biaya yang tidak wajar",
     "g": "g. Informasi disampaikan melebihi waktu",
 }
+#: The Atasan PPID's decision on an objection (also the register book's column).
+LABEL_KEPUTUSAN_ATASAN = {
+    "diterima": "Keberatan diterima (informasi diberikan)",
+    "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+}
 KOSONG = "(tidak diisi)"
 
 
@@ -298,6 +303,17 @@ def tanggal_panjang(d: date) -> str:
 
 def tanggal_hari(d: date) -> str:
     return f"{HARI[d.weekday()]}, {tanggal_panjang(d)}"
+
+
+def iso_tanggal(value: Any) -> date | None:
+    """A table value that is an ISO date (``"2026-03-10"``: due dates, dispute dates) as a date,
+    for the files to print it as one; None for anything else."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def nilai_teks(value: Any) -> str:
@@ -451,11 +467,7 @@ def _disputes(K: _View, m) -> Tabel:
             ("tanggal_putusan", "Tanggal putusan"),
         ],
         rows,
-        catatan=(
-            f"{undecided} sengketa belum tercatat putusannya (ppidctl keberatan putusan-sengketa)."
-            if undecided
-            else ""
-        ),
+        catatan=(f"{undecided} sengketa belum tercatat putusannya." if undecided else ""),
         kunci_baris=("kantor", "nomor_registrasi") if several else "nomor_registrasi",
         label=False,
     )
@@ -826,8 +838,8 @@ def _period_tables(
     n_resp = _n(resp)
     n_sikap = _n(m.k_sikap)
     outcome = [
-        ("dikabulkan", "Keberatan diterima (informasi diberikan)", _n(resp & (ka == "diterima")), n_resp),
-        ("ditolak", "Keberatan ditolak (keputusan PPID dikuatkan)", _n(resp & (ka == "ditolak")), n_resp),
+        ("dikabulkan", LABEL_KEPUTUSAN_ATASAN["diterima"], _n(resp & (ka == "diterima")), n_resp),
+        ("ditolak", LABEL_KEPUTUSAN_ATASAN["ditolak"], _n(resp & (ka == "ditolak")), n_resp),
         ("menerima", "Pemohon menerima tanggapan", _n(m.k_sikap & (sikap == "menerima")), n_sikap),
         ("sengketa", "Pemohon mengajukan sengketa ke Komisi Informasi", _n(m.k_sikap & (sikap == "sengketa")), n_sikap),
     ]  # fmt: skip
@@ -1000,7 +1012,7 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         ],
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
-        "diukur dalam hari kerja menurut [standar_layanan] di ppidctl.toml.",
+        "diukur dalam hari kerja menurut batas pada kolom Batas.",
     )
 
 
@@ -1162,7 +1174,7 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
     notes = [
         "Semua durasi dalam hari kerja (HK): Senin-Jumat, bukan libur nasional"
         + (", bukan cuti bersama" if cuti else "")
-        + ", bukan libur kantor (registers/libur.csv); hari diterima = hari ke-0.",
+        + ", bukan libur yang ditetapkan kantor; hari diterima = hari ke-0.",
         "Waktu sampai pemberitahuan = dari tanggal diterima sampai tanggal pemberitahuan "
         "tertulis (keputusan PPID). Waktu sampai informasi diserahkan = dari tanggal diterima "
         "sampai tanggal informasi diberikan (hanya keputusan diberikan/diberikan sebagian).",
@@ -1233,7 +1245,7 @@ def _period(
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
             f"Batas penyampaian laporan tahunan {lo.year}: {tanggal_panjang(due)} (Perki 1/2021 "
-            "Pasal 56; pengaturan [tenggat] laporan_tahunan)"
+            "Pasal 56)"
             + (f"; laporan ini dibuat sesudahnya ({tanggal_panjang(today)})" if today > due else "")
         )
     return Laporan(
@@ -1390,14 +1402,15 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             }
         )
     for i in np.flatnonzero(m.k_ditanggapi):
-        hk = K.x("hk_tanggapan")[i]
+        hk, kep = K.x("hk_tanggapan")[i], K.s("keputusan_atasan")[i]
         dijawab.append(
             {
                 "register": "keberatan",
                 "nomor_registrasi": K.s("nomor_registrasi")[i],
                 "nama_pemohon": K.s("nama_pemohon")[i],
                 "peristiwa": "tanggapan",
-                "langkah": "tanggapan Atasan PPID: " + (K.s("keputusan_atasan")[i] or KOSONG),
+                "langkah": "tanggapan Atasan PPID: "
+                + LABEL_KEPUTUSAN_ATASAN.get(kep, kep or KOSONG),
                 "hari_kerja": _int(hk),
                 "terlambat": "" if np.isnan(hk) else ("ya" if hk > K.x("batas_hk")[i] else "tidak"),
             }
@@ -1408,7 +1421,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         ("nama_pemohon", "Pemohon"),
         ("status", "Status"),
         ("jatuh_tempo", "Jatuh tempo"),
-        ("sisa_hari_kerja", "Sisa HK"),
+        ("sisa_hari_kerja", "Sisa hari kerja"),
     ]
     ringkasan = {
         "permohonan_masuk": _n(m.diterima),
@@ -1459,7 +1472,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 ("nomor_registrasi", "Nomor"),
                 ("nama_pemohon", "Pemohon"),
                 ("langkah", "Langkah"),
-                ("hari_kerja", "HK"),
+                ("hari_kerja", "Hari kerja"),
                 ("terlambat", "Terlambat"),
             ],
             dijawab,
@@ -1573,4 +1586,4 @@ def workspaces_from(dirs: Iterable[str]) -> list[Workspace]:
     return out
 
 
-__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "BULAN"]
+__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "iso_tanggal", "BULAN"]
