@@ -927,6 +927,51 @@ def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
     assert "– hari kerja" not in may
 
 
+def test_docx_tables_are_laid_out_from_their_content(hws, tmp_path):
+    """Review 3 and 8: column widths follow the content (label column wide, figures narrow),
+    the month-by-month trend gets a landscape page of its own, A4 pages are numbered."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from ppidctl.reports import annual, save_report
+    from ppidctl.reports.docx import _cm
+
+    doc = Document(str(save_report(annual(hws, 2026), tmp_path / "t.docx")))
+    # which section each table is in (a section ends at the paragraph holding its sectPr)
+    section_of, i = {}, 0
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl"):
+            section_of[el] = i
+        elif el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            i += 1
+    by_head = {t.rows[0].cells[0].text: t for t in doc.tables}
+    portrait, landscape = Cm(21 - 5), Cm(29.7 - 5)
+    for t in doc.tables:
+        widths = [c.width for c in t.columns]
+        sec = doc.sections[section_of[t._tbl]]
+        room = landscape if sec.orientation == WD_ORIENT.LANDSCAPE else portrait
+        assert sum(widths) <= room + Cm(0.05)
+        # no word wider than its column (words never break)
+        for col, w in zip(t.columns, widths, strict=True):
+            longest = max(_cm(word, 9) for c in col.cells for word in c.text.split() or [""])
+            assert Cm(longest) < w, (col.cells[0].text, longest)
+    kategori = by_head["Kategori"]
+    assert kategori.columns[0].width > 4 * kategori.columns[1].width  # label wide, figures narrow
+    trend = by_head["Bulan"]
+    assert len(trend.columns) == 11
+    sec = doc.sections[section_of[trend._tbl]]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and round(sec.page_width.cm, 1) == 29.7
+    assert doc.sections[-1].orientation == WD_ORIENT.PORTRAIT  # back after the table
+    first = doc.sections[0]
+    assert (round(first.page_width.cm, 1), round(first.page_height.cm, 1)) == (21, 29.7)
+    footer = first.footer.paragraphs[0]._p
+    codes = [x.text.strip() for x in footer.iter(qn("w:instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"] and "Halaman" in first.footer.paragraphs[0].text
+    assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])
+
+
 def test_daily_report_files(hws, tmp_path):
     from docx import Document
     from openpyxl import load_workbook

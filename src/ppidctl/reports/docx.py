@@ -20,6 +20,12 @@ The daily page (``laporan harian``) is no such report: its document holds the sa
 tables (figures, and the day's cases by number and requester name, as on the screen) and notes,
 and the same signature block.
 
+Layout: A4 with "Halaman X dari Y" in the footer. Table columns are as wide as their content
+needs (:func:`_widths`: at least the longest word, so words never break; a label column wide,
+figures narrow); a table whose words do not fit side by side on a portrait page (the
+month-by-month trend, the per-office table) is printed on landscape pages of its own, in
+smaller type if even that is too narrow.
+
 Built directly with python-docx (no template). No personal data is printed beyond what the
 report's tables show: figures, and for the daily page the requesters' names.
 """
@@ -56,6 +62,115 @@ def _section_text(doc, text: Any) -> None:
     run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
+#: The page: A4, 2.5 cm margins; a table too wide for the portrait text width (its longest
+#: words side by side) gets landscape pages of its own (:func:`_orient`).
+A4_CM = (21.0, 29.7)
+MARGIN_CM = 2.5
+
+
+def _room(landscape: bool) -> float:
+    """The text width of the page, in cm."""
+    return (A4_CM[1] if landscape else A4_CM[0]) - 2 * MARGIN_CM
+
+
+#: the cell's own left and right margins and a little slack (cm)
+PAD_CM = 0.5
+#: widths of bold Arial characters in em, roughly (a little generous: a word must never break)
+_NARROW, _WIDE = frozenset("iljtfrI.,:;'()/|!- "), frozenset("mwMW%")
+
+
+def _cm(text: str, size: float) -> float:
+    """Width of ``text`` in bold Arial of ``size`` points, in cm (an estimate)."""
+    em = sum(
+        0.34 if c in _NARROW else 0.92 if c in _WIDE else 0.74 if c.isupper() else 0.62
+        for c in text
+    )
+    return em * size * 2.54 / 72
+
+
+def _widths(columns: list[list[str]], room: float, size: float = 9) -> list[float] | None:
+    """Column widths (cm) from their texts in ``size`` points: each column at least as wide as
+    its longest word, and the room left shared by how much more each needs for its longest text
+    on one line (a label column wide, a column of figures narrow); what is still left goes to
+    the first column. None when the longest words alone do not fit in ``room``."""
+    least = [max((_cm(w, size) for t in col for w in t.split()), default=0) + PAD_CM
+             for col in columns]  # fmt: skip
+    most = [max((_cm(t, size) for t in col), default=0) + PAD_CM for col in columns]
+    if sum(least) > room:
+        return None
+    spare, need = room - sum(least), [m - n for m, n in zip(most, least, strict=True)]
+    if sum(need) <= spare:
+        widths = most
+        widths[0] += room - sum(most)
+        return widths
+    return [n + spare * d / sum(need) for n, d in zip(least, need, strict=True)]
+
+
+def _set_widths(table, widths: list[float]) -> None:
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = Cm(w)
+        for cell in column.cells:
+            cell.width = Cm(w)
+
+
+def _orient(doc, landscape: bool) -> None:
+    """Go on in a new section of that orientation (a new page), unless already in one."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    if (doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = (Cm(x) for x in A4_CM)
+    sec.page_width, sec.page_height = (long, short) if landscape else (short, long)
+
+
+def _page_setup(doc) -> None:
+    """A4 portrait, and "Halaman X dari Y" in the footer (every section inherits it)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = (Cm(x) for x in A4_CM)
+    sec.left_margin = sec.right_margin = sec.top_margin = sec.bottom_margin = Cm(MARGIN_CM)
+    foot = sec.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for part in ("Halaman ", "PAGE", " dari ", "NUMPAGES"):
+        if part.isupper():
+            _field(foot, part)
+        else:
+            foot.add_run(part).font.size = Pt(9)
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) at the end of ``paragraph``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"),
+                       ("end", None)):  # fmt: skip
+        run = paragraph.add_run()
+        run.font.size = Pt(9)
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText" if text.startswith(" ") else "w:t")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)  # noqa: SLF001 - python-docx has no field API
+
+
+def _heading(doc, text: str, level: int) -> None:
+    _orient(doc, False)
+    doc.add_heading(text, level=level)
+
+
 def _text(key: str, value: Any) -> str:
     """A table value as the report prints it: a date in words, a stored choice as its label."""
     day = iso_tanggal(value)
@@ -80,6 +195,17 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = SKIP) -> None:
         i > 0 and all(isinstance(row.get(k), (int, float)) or row.get(k) is None for row in t.baris)
         for i, (k, _label) in enumerate(cols)
     ]
+    empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
+    rows = [[_text(k, row.get(k)) for k, _label in cols] for row in t.baris or [empty]]
+    texts = [[head, *(r[i] for r in rows)] for i, (_k, head) in enumerate(cols)]
+    # portrait; else landscape (the month-by-month trend, the per-office table), in smaller
+    # type if need be; words break only when even that is too narrow
+    size, widths = 9, _widths(texts, _room(False))
+    sizes = iter((9, 8, 7))
+    while widths is None and (size := next(sizes, 0)):
+        widths = _widths(texts, _room(True), size)
+    size, widths = size or 7, widths or [_room(True) / len(cols)] * len(cols)
+    _orient(doc, sum(widths) > _room(False) + 0.01)
     p = doc.add_paragraph()
     run = p.add_run(t.judul)
     run.bold = True
@@ -89,16 +215,16 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = SKIP) -> None:
         cell.text = ""
         r = cell.paragraphs[0].add_run(head)
         r.bold = True
-        r.font.size = Pt(9)
-    empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
-    for row in t.baris or [empty]:
+        r.font.size = Pt(size)
+    for values in rows:
         cells = table.add_row().cells
-        for i, (cell, (k, _label)) in enumerate(zip(cells, cols, strict=True)):
+        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
             para = cell.paragraphs[0]
-            r = para.add_run(_text(k, row.get(k)))
-            r.font.size = Pt(9)
+            r = para.add_run(value)
+            r.font.size = Pt(size)
             if numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _set_widths(table, widths)
     if t.catatan:
         note = doc.add_paragraph()
         r = note.add_run(t.catatan)
@@ -114,6 +240,9 @@ def _field_table(doc, rows: list[tuple[str, str]]) -> None:
         cells = table.add_row().cells
         cells[0].text = name
         cells[1].text = value or "–"
+    room = _room(False)
+    first = max(_cm(name, 11) for name, _v in rows) + PAD_CM  # (the Normal style's 11 pt)
+    _set_widths(table, [first, room - first])
     doc.add_paragraph()
 
 
@@ -125,6 +254,7 @@ def docx_bytes(lap: Laporan) -> bytes:
     inst = lap.instansi.get("instansi", {})
     ppid = lap.instansi.get("ppid", {})
     doc = Document()
+    _page_setup(doc)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
@@ -153,7 +283,7 @@ def docx_bytes(lap: Laporan) -> bytes:
     else:
         _report_sections(doc, lap)
 
-    doc.add_heading("Catatan Metode", level=2)
+    _heading(doc, "Catatan Metode", 2)
     for note in lap.catatan:
         doc.add_paragraph(note, style="List Bullet")
 
@@ -178,7 +308,7 @@ def _report_sections(doc, lap: Laporan) -> None:
     atasan = lap.instansi.get("atasan_ppid", {})
     teks = lap.instansi.get("laporan", {})
     r = lap.ringkasan
-    doc.add_heading("I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", level=1)
+    _heading(doc, "I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", 1)
     _section_text(doc, teks.get("kebijakan_umum"))
     _field_table(
         doc,
@@ -193,12 +323,12 @@ def _report_sections(doc, lap: Laporan) -> None:
         ],
     )
 
-    doc.add_heading("II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", level=1)
+    _heading(doc, "II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", 1)
     _section_text(doc, teks.get("gambaran_layanan"))
     for key in ("saluran", "jenis_pemohon", "pekerjaan"):
         _table(doc, lap[key])
 
-    doc.add_heading("III. Rincian Pelayanan Informasi Publik", level=1)
+    _heading(doc, "III. Rincian Pelayanan Informasi Publik", 1)
     doc.add_paragraph(
         f"Selama periode ini PPID menerima {_fmt(r['permohonan_diterima'])} permohonan informasi "
         f"publik dan menyampaikan {_fmt(r['pemberitahuan_tertulis'])} pemberitahuan tertulis: "
@@ -213,7 +343,7 @@ def _report_sections(doc, lap: Laporan) -> None:
         if key in lap:
             _table(doc, lap[key])
 
-    doc.add_heading("IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", level=1)
+    _heading(doc, "IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", 1)
     doc.add_paragraph(
         f"Keberatan yang diterima: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
         f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} diterima, "
@@ -225,13 +355,13 @@ def _report_sections(doc, lap: Laporan) -> None:
     if lap["sengketa"].baris:
         _table(doc, lap["sengketa"])
 
-    doc.add_heading("V. Standar Layanan dan Perkara Terbuka", level=1)
+    _heading(doc, "V. Standar Layanan dan Perkara Terbuka", 1)
     _table(doc, lap["standar_layanan"])
     _table(doc, lap["terbuka"])
 
-    doc.add_heading("VI. Kendala Eksternal dan Internal", level=1)
+    _heading(doc, "VI. Kendala Eksternal dan Internal", 1)
     _section_text(doc, "")  # (the period's own: written in Word each time)
-    doc.add_heading("VII. Rekomendasi dan Rencana Tindak Lanjut", level=1)
+    _heading(doc, "VII. Rekomendasi dan Rencana Tindak Lanjut", 1)
     _section_text(doc, "")
 
 
