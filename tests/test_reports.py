@@ -19,7 +19,7 @@ import random
 import shutil
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -826,7 +826,7 @@ def test_xlsx_report(hws, tmp_path):
     out = _xlsx_report(hws, tmp_path)
     assert snapshot(hws.root) == before  # masked output: the workspace is untouched
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Grafik", "Permohonan", "Keberatan"]
+    assert wb.sheetnames == ["Ringkasan", "Tren bulanan", "Grafik", "Permohonan", "Keberatan"]
     ring = wb["Ringkasan"]
     assert ring["A1"].value == "Laporan Bulanan Layanan Informasi Publik Maret 2026"
     col_a = [c.value for c in ring["A"]]
@@ -852,6 +852,60 @@ def test_xlsx_report(hws, tmp_path):
     assert nomor["002/PPID/5271/III/2026"] == 5
     assert det.freeze_panes == "B2"
     assert wb["Keberatan"].max_row == 1 + 3
+
+
+def test_xlsx_report_layout(hws, tmp_path):
+    """Review 4 and 9: widths from content, wrapped text with its row height, readable print
+    setup, the trend on its own sheet, labels and date cells, no header-only page."""
+    from openpyxl import load_workbook
+
+    from ppidctl.reports import annual, daily, save_report
+    from ppidctl.reports.excel import PAGE_UNITS
+
+    wb = load_workbook(save_report(annual(hws, 2026), tmp_path / "t.xlsx"))
+    ring = wb["Ringkasan"]
+    widths = {k: d.width for k, d in ring.column_dimensions.items()}
+    labels = [c.value for c in ring["A"] if isinstance(c.value, str)]
+    assert "Median hari kerja sampai informasi diserahkan" in labels
+    assert 45 <= widths["A"] <= 47  # the row labels, whole
+    assert widths["B"] < 15  # figures
+    assert sum(widths.values()) <= PAGE_UNITS  # the summary: one page wide ...
+    ps = ring.page_setup
+    assert (ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight) == ("landscape", 9, 1, 0)
+    assert ring.max_column <= 9  # ... the 11-column trend is on its own sheet
+    assert "Bulan" not in [c.value for c in ring["A"]]
+    assert [c.value for c in wb["Tren bulanan"][6]][:2] == ["Bulan", "Permohonan"]
+    # notes and titles span the columns and wrap, their rows as high as the text
+    notes = [r for r in ring.merged_cells.ranges if r.min_col == 1 and r.max_col == ring.max_column]
+    assert len(notes) > 20
+    long_note = next(c for c in ring["A"] if str(c.value).startswith("Perkara terbuka pada akhir"))
+    assert long_note.alignment.wrap_text and ring.row_dimensions[long_note.row].height >= 36
+    # the disputes table: dates as date cells, no code column
+    row = next(r for r in ring.iter_rows() if r[0].value == "001/KEB/PPID/5271/III/2026")
+    assert row[1].value == datetime(2026, 3, 31) and row[1].number_format == "DD-MM-YYYY"
+    assert "dikabulkan" not in [c.value for c in row]
+    # detail sheets: widths from content, header row high enough, several pages wide
+    det = wb["Permohonan"]
+    head = {c.value: c.column_letter for c in det[1]}
+    dw = {k: d.width for k, d in det.column_dimensions.items()}
+    assert dw[head["Nomor Registrasi"]] >= len("001/PPID/5271/III/2026")  # never clipped
+    assert dw[head["Terlambat"]] < 14 and dw[head["Informasi yang Diminta"]] <= 30
+    assert det.row_dimensions[1].height >= 26  # "Tanggal Permohonan" on two lines
+    assert det["A2"].alignment.wrap_text
+    ps = det.page_setup
+    held = dw["A"]  # (repeated on every page)
+    assert ps.fitToWidth == -(-(sum(dw.values()) - held) // (PAGE_UNITS - held)) > 1
+    assert ps.fitToHeight == 0
+    assert det.print_title_rows == "$1:$1" and det.print_title_cols == "$A:$A"
+    # stored choices in words, as in the register book
+    channels = {det.cell(r, 1).value: det[f"{head['Saluran Permohonan']}{r}"].value
+                for r in range(2, det.max_row + 1)}  # fmt: skip
+    assert channels["003/PPID/5271/III/2026"] == "Aplikasi e-PPID"
+    # a day with no requests received: one line saying so, no header-only page
+    det = load_workbook(save_report(daily(hws, "2026-03-16"), tmp_path / "h.xlsx"))["Permohonan"]
+    assert [[c.value for c in r] for r in det.iter_rows()] == [
+        ["Tidak ada permohonan yang diterima pada 16 Maret 2026."]
+    ]
 
 
 def test_xlsx_report_unmasked_is_journalled(hws, tmp_path):
@@ -996,7 +1050,7 @@ def test_daily_report_files(hws, tmp_path):
     assert figures["Lewat tenggat"] == 2
     cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
     assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
-    assert cases["005/PPID/5271/III/2026"][4:6] == ["2026-03-10", -10]  # overdue
+    assert cases["005/PPID/5271/III/2026"][4:6] == [datetime(2026, 3, 10), -10]  # overdue, a date
     det = wb["Permohonan"]  # the day's request, personal data masked
     assert [c.value for c in det[2]][0] == "004/PPID/5271/III/2026" and det.max_row == 2
     head = [c.value for c in det[1]]

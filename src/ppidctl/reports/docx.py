@@ -36,7 +36,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ..letters.fmt import LABEL, label, tanggal_panjang
-from .summary import iso_tanggal
+from .summary import KOLOM_SKRIP, iso_tanggal
 from .summary import nilai_teks as _fmt
 
 if TYPE_CHECKING:
@@ -181,11 +181,7 @@ def _text(key: str, value: Any) -> str:
     return _fmt(value)
 
 
-#: columns for scripts, not for the reader (the dispute outcome's code beside its text)
-SKIP = ("kode_putusan",)
-
-
-def _table(doc, t: Tabel, skip: tuple[str, ...] = SKIP) -> None:
+def _table(doc, t: Tabel, skip: tuple[str, ...] = KOLOM_SKRIP) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 

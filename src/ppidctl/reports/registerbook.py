@@ -274,7 +274,7 @@ def xlsx_bytes(
     """The register book as an XLSX workbook (one sheet)."""
     from openpyxl.worksheet.cell_range import CellRange
 
-    from .excel import Styles, new_workbook, set_widths, to_bytes
+    from .excel import Styles, new_workbook, row_height, set_widths, to_bytes
 
     cols = LAYOUT[register]
     n = len(cols)
@@ -338,31 +338,12 @@ def xlsx_bytes(
         rec = {**row, "_no": no}
         values = [c.nilai(rec) for c in cols]
         # spreadsheet programs do not all grow rows to wrapped text: set the height
-        lines = max(_lines(v, w) for v, w in zip(values, widths, strict=True))
-        if lines > 1:
-            ws.row_dimensions[r].height = 12 * lines + 2
+        height = row_height(values, widths)
+        if height:
+            ws.row_dimensions[r].height = height
         ws.append([st.cell(v, c.gaya) for v, c in zip(values, cols, strict=True)])
         r += 1
     return to_bytes(wb)
-
-
-def _lines(value: Any, width: float) -> int:
-    """Lines ``value`` takes when wrapped in a column ``width`` characters wide (9 pt text)."""
-    if not isinstance(value, str) or not value:
-        return 1
-    room = max(int(width * 1.15) - 1, 4)
-    total = 0
-    for para in value.split("\n"):
-        n, used = 1, 0
-        for word in para.split():
-            size = len(word)
-            if used and used + 1 + size > room:
-                n, used = n + 1, 0
-            used = size if not used else used + 1 + size
-            while used > room:  # a word longer than the column breaks
-                n, used = n + 1, used - room
-        total += n
-    return total
 
 
 def _col(i: int) -> str:

@@ -173,6 +173,10 @@ KOSONG = "(tidak diisi)"
 # --------------------------------------------------------------------------- the report object
 
 
+#: columns of a table that are for scripts (JSON, CSV), left out of the DOCX and XLSX files: a
+#: dispute outcome's code beside its text
+KOLOM_SKRIP = ("kode_putusan",)
+
 #: the rows of the daily page's case tables are named by the registration number
 KASUS = ("nomor_registrasi",)
 
