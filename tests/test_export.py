@@ -66,9 +66,19 @@ def test_register_book_xlsx(hws, run, tmp_path):
     # layout and print setup
     assert ws.freeze_panes == "C7"
     assert ws.print_title_rows == "$5:$6"
-    assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
+    # review 5: 25 columns on one page width printed at ~4 pt; now three pages wide (~90 %),
+    # the grouped header and No./Nomor Registrasi on every page, the title in the page header
+    from ppidctl.reports.excel import PAGE_UNITS
+
+    widths = [d.width for d in ws.column_dimensions.values()]
+    assert sum(widths) / ws.page_setup.fitToWidth <= PAGE_UNITS
+    assert ws.page_setup.fitToWidth == 3 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_cols == "$A:$B"
+    assert ws.print_area == f"'Register Permohonan'!$A$5:$Y${6 + len(PERMOHONAN)}"
+    assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in ws.oddHeader.left.text
+    assert ws.oddFooter.right.text == "Halaman &P dari &N"
     assert ws.column_dimensions["I"].width == 30
     assert ws["I7"].alignment.wrap_text
     assert ws.max_row == 6 + len(PERMOHONAN)
@@ -104,6 +114,7 @@ def test_register_book_objections(run, tmp_path):
 
     assert f"{L(a + 1)}5:{L(a + 7)}5" in merged
     assert ws.max_row == 6 + 3  # K1, K2, K4 received in March
+    assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$B"
     k1 = [c.value for c in ws[7]]
     assert k1[1] == "001/KEB/PPID/5271/III/2026"
     assert k1[4] == "5271**********02"  # NIK masked
