@@ -123,6 +123,46 @@ def test_register_book_objections(run, tmp_path):
     assert k1[sub.index("Sengketa ke Komisi Informasi")] == "✓"
 
 
+def test_register_book_remarks(ws, tmp_path, today):
+    """Review 12-13: the proxy of a request, a late objection and the dispute's outcome at the
+    Komisi Informasi are in the book's Keterangan."""
+    from openpyxl import load_workbook
+
+    from ppidctl.reports.registerbook import LAYOUT
+
+    from conftest import Runner
+
+    write_register(ws, "permohonan", [
+        _req("001/PPID/5271/III/2026", "2026-03-02", kuasa_nama="Hj. Rohani",
+             diperpanjang_pada="2026-03-16"),
+    ])  # fmt: skip
+    k1, k4 = KEBERATAN[0], KEBERATAN[3]  # K1 went to the KI; K4 open, due Mar 12
+    write_register(ws, "keberatan", [
+        dict(k1, nomor_sengketa="012/IV/KI-NTB-PS/2026", putusan_sengketa="dikabulkan-sebagian",
+             tanggal_putusan_sengketa="2026-07-15"),
+        k4,
+    ])  # fmt: skip
+    today("2026-04-01")
+    run = Runner(ws.root)
+
+    def remarks(register):
+        out = tmp_path / f"{register}.xlsx"
+        run.ok("ekspor", "--register", register, "--keluaran", str(out))
+        book = load_workbook(out).active
+        assert book.cell(6, len(LAYOUT[register])).value is None  # (merged with row 5)
+        assert book.cell(5, len(LAYOUT[register])).value == "Keterangan"
+        return [book.cell(r, len(LAYOUT[register])).value for r in range(7, book.max_row + 1)]
+
+    (p1,) = remarks("permohonan")
+    assert "melalui kuasa Hj. Rohani" in p1 and "diperpanjang 16 Maret 2026" in p1
+    k1_text, k4_text = remarks("keberatan")
+    assert k1_text == (
+        "Status: sengketa; sengketa nomor 012/IV/KI-NTB-PS/2026 diputus 15 Juli 2026: "
+        "permohonan sengketa dikabulkan sebagian (ajudikasi)"
+    )
+    assert k4_text.startswith("Status: diteruskan; terlambat; jatuh tempo 12 Maret 2026")
+
+
 def test_formula_injection_is_neutralised(ws, tmp_path):
     from openpyxl import load_workbook
 

@@ -13,6 +13,11 @@ page, the register's name in the page header and "Halaman X dari Y" in the foote
 (:func:`ppidctl.reports.excel.print_setup`). The objection register carries items a-k of the
 Perki (reasons a-g as ticked sub-columns).
 
+The Keterangan column: the status; for a request its proxy (kuasa), extension, lateness and
+open deadline; for an objection its lateness (an open objection past its deadline is
+``terlambat`` as a request is) and deadline, and the dispute at the Komisi Informasi (its
+register number, the date and the outcome once recorded); dates in words.
+
 Rows come from the same listing as ``permohonan daftar`` (so the filters mean the same; open
 cases carry their live deadline) and are masked per the schema's personal-data flags unless
 ``tanpa_sensor``.
@@ -164,23 +169,46 @@ def _fee(r: dict[str, str]) -> str:
     return "Tanpa biaya" if r.get("keputusan") in ("diberikan", "diberikan-sebagian") else ""
 
 
+def _long(iso: str) -> str:
+    """``2026-10-19`` → ``19 Oktober 2026`` (text that is no date stays as it is)."""
+    from .summary import iso_tanggal, tanggal_panjang
+
+    day = iso_tanggal(iso)
+    return tanggal_panjang(day) if day else iso
+
+
 def _remarks_request(r: dict[str, str]) -> str:
     parts = [f"Status: {r.get('status', '')}"]
+    if r.get("kuasa_nama"):
+        parts.append(f"melalui kuasa {r['kuasa_nama']}")
     if r.get("diperpanjang_pada"):
-        parts.append(f"diperpanjang {r['diperpanjang_pada']}")
+        parts.append(f"diperpanjang {_long(r['diperpanjang_pada'])}")
     if r.get("terlambat") == "ya":
         parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "diperpanjang"):
-        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+        parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
     return "; ".join(parts)
 
 
 def _remarks_objection(r: dict[str, str]) -> str:
+    """Status, lateness and deadline as for requests, and the dispute at the Komisi Informasi:
+    its register number and outcome once recorded (rules.md §4 k, §7)."""
     parts = [f"Status: {r.get('status', '')}"]
+    if r.get("terlambat") == "ya":
+        parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "pleno"):
-        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+        parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
+    if r.get("nomor_sengketa") or r.get("putusan_sengketa"):
+        dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
+        if r.get("putusan_sengketa"):
+            when = r.get("tanggal_putusan_sengketa", "")
+            kode = r["putusan_sengketa"]
+            dispute += (f" diputus {_long(when)}" if when else "") + (
+                f": {schema.PUTUSAN_SENGKETA_TEKS.get(kode, kode)}"
+            )
+        parts.append(dispute)
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
     return "; ".join(parts)
