@@ -154,7 +154,8 @@ def print_setup(ws, widths: list[float], *, repeat_rows: str = "", repeat_cols: 
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75  # (room for a page header/footer)
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if repeat_rows:
         ws.print_title_rows = repeat_rows
     if repeat_cols:
