@@ -974,6 +974,7 @@ def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
     for internal in ("ppidctl", ".toml", ".csv", "registers/", "[", "Hapus teks"):
         assert internal not in year, internal
     assert year.count("(diisi oleh PPID)") == 4  # I, II (no text set), VI, VII
+    assert "NIP. -" not in year  # (init's placeholder NIP: the line is left out)
     assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", year) is None
     # May 2026: nothing decided or delivered
     may, _ = text(monthly(hws, "2026-05"), "b.docx")
