@@ -66,9 +66,19 @@ def test_register_book_xlsx(hws, run, tmp_path):
     # layout and print setup
     assert ws.freeze_panes == "C7"
     assert ws.print_title_rows == "$5:$6"
-    assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9  # A4
+    # review 5: 25 columns on one page width printed at ~4 pt; now three pages wide (~90 %),
+    # the grouped header and No./Nomor Registrasi on every page, the title in the page header
+    from ppidctl.reports.excel import PAGE_UNITS
+
+    widths = [d.width for d in ws.column_dimensions.values()]
+    assert sum(widths) / ws.page_setup.fitToWidth <= PAGE_UNITS
+    assert ws.page_setup.fitToWidth == 3 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_cols == "$A:$B"
+    assert ws.print_area == f"'Register Permohonan'!$A$5:$Y${6 + len(PERMOHONAN)}"
+    assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in ws.oddHeader.left.text
+    assert ws.oddFooter.right.text == "Halaman &P dari &N"
     assert ws.column_dimensions["I"].width == 30
     assert ws["I7"].alignment.wrap_text
     assert ws.max_row == 6 + len(PERMOHONAN)
@@ -104,12 +114,53 @@ def test_register_book_objections(run, tmp_path):
 
     assert f"{L(a + 1)}5:{L(a + 7)}5" in merged
     assert ws.max_row == 6 + 3  # K1, K2, K4 received in March
+    assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$B"
     k1 = [c.value for c in ws[7]]
     assert k1[1] == "001/KEB/PPID/5271/III/2026"
     assert k1[4] == "5271**********02"  # NIK masked
     assert k1[a + 3] == "✓" and k1[a + 4] == "✓" and k1[a] is None  # reasons d, e
     assert "Sengketa ke Komisi Informasi" in sub
     assert k1[sub.index("Sengketa ke Komisi Informasi")] == "✓"
+
+
+def test_register_book_remarks(ws, tmp_path, today):
+    """Review 12-13: the proxy of a request, a late objection and the dispute's outcome at the
+    Komisi Informasi are in the book's Keterangan."""
+    from openpyxl import load_workbook
+
+    from ppidctl.reports.registerbook import LAYOUT
+
+    from conftest import Runner
+
+    write_register(ws, "permohonan", [
+        _req("001/PPID/5271/III/2026", "2026-03-02", kuasa_nama="Hj. Rohani",
+             diperpanjang_pada="2026-03-16"),
+    ])  # fmt: skip
+    k1, k4 = KEBERATAN[0], KEBERATAN[3]  # K1 went to the KI; K4 open, due Mar 12
+    write_register(ws, "keberatan", [
+        dict(k1, nomor_sengketa="012/IV/KI-NTB-PS/2026", putusan_sengketa="dikabulkan-sebagian",
+             tanggal_putusan_sengketa="2026-07-15"),
+        k4,
+    ])  # fmt: skip
+    today("2026-04-01")
+    run = Runner(ws.root)
+
+    def remarks(register):
+        out = tmp_path / f"{register}.xlsx"
+        run.ok("ekspor", "--register", register, "--keluaran", str(out))
+        book = load_workbook(out).active
+        assert book.cell(6, len(LAYOUT[register])).value is None  # (merged with row 5)
+        assert book.cell(5, len(LAYOUT[register])).value == "Keterangan"
+        return [book.cell(r, len(LAYOUT[register])).value for r in range(7, book.max_row + 1)]
+
+    (p1,) = remarks("permohonan")
+    assert "melalui kuasa Hj. Rohani" in p1 and "diperpanjang 16 Maret 2026" in p1
+    k1_text, k4_text = remarks("keberatan")
+    assert k1_text == (
+        "Status: sengketa; sengketa nomor 012/IV/KI-NTB-PS/2026 diputus 15 Juli 2026: "
+        "permohonan sengketa dikabulkan sebagian (ajudikasi)"
+    )
+    assert k4_text.startswith("Status: diteruskan; terlambat; jatuh tempo 12 Maret 2026")
 
 
 def test_formula_injection_is_neutralised(ws, tmp_path):

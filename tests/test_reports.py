@@ -19,7 +19,7 @@ import random
 import shutil
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -513,8 +513,7 @@ def test_annual_report_states_its_due_date(hws, today):
     lap = annual(hws, 2025)
     assert lap.to_dict()["batas_penyampaian"] == "2026-03-31"
     assert lap.catatan[-1] == (
-        "Batas penyampaian laporan tahunan 2025: 31 Maret 2026 (Perki 1/2021 Pasal 56; "
-        "pengaturan [tenggat] laporan_tahunan)"
+        "Batas penyampaian laporan tahunan 2025: 31 Maret 2026 (Perki 1/2021 Pasal 56)"
     )
     today("2026-11-22")
     assert (
@@ -621,6 +620,35 @@ def test_daily_objections_received_show_their_channel(hws):
     assert (row["nomor_registrasi"], row["saluran"]) == ("001/KEB/PPID/5271/III/2026", "langsung")
 
 
+def test_detail_sheets_show_the_cases_as_they_stood_on_the_report_day(hws, tmp_path):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from ppidctl.reports import daily, monthly, save_report
+
+    # K1 received Mar 16: forwarded Mar 17, answered Mar 30, went to the KI Mar 31
+    out = save_report(daily(hws, "2026-03-16"), tmp_path / "h.xlsx")
+    det = load_workbook(out)["Keberatan"]
+    row = dict(zip([c.value for c in det[1]], [c.value for c in det[2]], strict=True))
+    assert row["Nomor Registrasi Keberatan"] == "001/KEB/PPID/5271/III/2026"
+    assert row["Status"] == "terdaftar"
+    for key in ("keputusan_atasan", "tanggal_tanggapan", "tanggapan_pemohon"):
+        assert row[schema.column("keberatan", key).header] is None, key
+    assert row["HK sampai Tanggapan"] is None
+    # P3 received Mar 17: forwarded Mar 26, extended Mar 30, decided (rejected) Apr 14
+    assert daily(hws, "2026-03-17").detail["permohonan"]["status"].tolist() == ["terdaftar"]
+    march = monthly(hws, "2026-03").detail["permohonan"].set_index("nomor_registrasi")
+    p3 = march.loc["003/PPID/5271/III/2026"]
+    assert p3["status"] == "diperpanjang"  # as of Mar 31
+    assert (p3["keputusan"], p3["alasan_penolakan"], p3["terlambat"]) == ("", "", "")
+    assert pd.isna(p3["tanggal_pemberitahuan"]) and pd.isna(p3["hk_pemberitahuan"])
+    assert p3["diperpanjang_pada"].date().isoformat() == "2026-03-30"
+    p2 = march.loc["002/PPID/5271/III/2026"]  # decided and delivered in March: as it is
+    assert (p2["status"], p2["keputusan"], p2["hk_pemberitahuan"]) == (
+        "selesai", "diberikan-sebagian", 5
+    )  # fmt: skip
+
+
 # --------------------------------------------------------------------------- several offices
 
 
@@ -707,9 +735,11 @@ def test_cli_monthly_formats(hws):
     text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
     assert "Laporan Bulanan Layanan Informasi Publik Maret 2026" in text
     assert "Standar layanan SOP" in text
-    assert "[standar_layanan]" in text  # not eaten as terminal markup
     assert " 4,0 " in text and " 4.0 " not in text  # the median as Indonesians write it
     assert snapshot(hws.root) == before  # a report changes nothing
+    write_register(hws, "permohonan", [dict(PERMOHONAN[0], pekerjaan="[bold]Guru[/bold]")])
+    text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
+    assert "[bold]Guru[/bold]" in text  # not eaten as terminal markup
 
 
 def test_report_figures_in_indonesian_notation():
@@ -796,7 +826,7 @@ def test_xlsx_report(hws, tmp_path):
     out = _xlsx_report(hws, tmp_path)
     assert snapshot(hws.root) == before  # masked output: the workspace is untouched
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Ringkasan", "Grafik", "Permohonan", "Keberatan"]
+    assert wb.sheetnames == ["Ringkasan", "Tren bulanan", "Grafik", "Permohonan", "Keberatan"]
     ring = wb["Ringkasan"]
     assert ring["A1"].value == "Laporan Bulanan Layanan Informasi Publik Maret 2026"
     col_a = [c.value for c in ring["A"]]
@@ -822,6 +852,60 @@ def test_xlsx_report(hws, tmp_path):
     assert nomor["002/PPID/5271/III/2026"] == 5
     assert det.freeze_panes == "B2"
     assert wb["Keberatan"].max_row == 1 + 3
+
+
+def test_xlsx_report_layout(hws, tmp_path):
+    """Review 4 and 9: widths from content, wrapped text with its row height, readable print
+    setup, the trend on its own sheet, labels and date cells, no header-only page."""
+    from openpyxl import load_workbook
+
+    from ppidctl.reports import annual, daily, save_report
+    from ppidctl.reports.excel import PAGE_UNITS
+
+    wb = load_workbook(save_report(annual(hws, 2026), tmp_path / "t.xlsx"))
+    ring = wb["Ringkasan"]
+    widths = {k: d.width for k, d in ring.column_dimensions.items()}
+    labels = [c.value for c in ring["A"] if isinstance(c.value, str)]
+    assert "Median hari kerja sampai informasi diserahkan" in labels
+    assert 45 <= widths["A"] <= 47  # the row labels, whole
+    assert widths["B"] < 15  # figures
+    assert sum(widths.values()) <= PAGE_UNITS  # the summary: one page wide ...
+    ps = ring.page_setup
+    assert (ps.orientation, ps.paperSize, ps.fitToWidth, ps.fitToHeight) == ("landscape", 9, 1, 0)
+    assert ring.max_column <= 9  # ... the 11-column trend is on its own sheet
+    assert "Bulan" not in [c.value for c in ring["A"]]
+    assert [c.value for c in wb["Tren bulanan"][6]][:2] == ["Bulan", "Permohonan"]
+    # notes and titles span the columns and wrap, their rows as high as the text
+    notes = [r for r in ring.merged_cells.ranges if r.min_col == 1 and r.max_col == ring.max_column]
+    assert len(notes) > 20
+    long_note = next(c for c in ring["A"] if str(c.value).startswith("Perkara terbuka pada akhir"))
+    assert long_note.alignment.wrap_text and ring.row_dimensions[long_note.row].height >= 36
+    # the disputes table: dates as date cells, no code column
+    row = next(r for r in ring.iter_rows() if r[0].value == "001/KEB/PPID/5271/III/2026")
+    assert row[1].value == datetime(2026, 3, 31) and row[1].number_format == "DD-MM-YYYY"
+    assert "dikabulkan" not in [c.value for c in row]
+    # detail sheets: widths from content, header row high enough, several pages wide
+    det = wb["Permohonan"]
+    head = {c.value: c.column_letter for c in det[1]}
+    dw = {k: d.width for k, d in det.column_dimensions.items()}
+    assert dw[head["Nomor Registrasi"]] >= len("001/PPID/5271/III/2026")  # never clipped
+    assert dw[head["Terlambat"]] < 14 and dw[head["Informasi yang Diminta"]] <= 30
+    assert det.row_dimensions[1].height >= 26  # "Tanggal Permohonan" on two lines
+    assert det["A2"].alignment.wrap_text
+    ps = det.page_setup
+    held = dw["A"]  # (repeated on every page)
+    assert ps.fitToWidth == -(-(sum(dw.values()) - held) // (PAGE_UNITS - held)) > 1
+    assert ps.fitToHeight == 0
+    assert det.print_title_rows == "$1:$1" and det.print_title_cols == "$A:$A"
+    # stored choices in words, as in the register book
+    channels = {det.cell(r, 1).value: det[f"{head['Saluran Permohonan']}{r}"].value
+                for r in range(2, det.max_row + 1)}  # fmt: skip
+    assert channels["003/PPID/5271/III/2026"] == "Aplikasi e-PPID"
+    # a day with no requests received: one line saying so, no header-only page
+    det = load_workbook(save_report(daily(hws, "2026-03-16"), tmp_path / "h.xlsx"))["Permohonan"]
+    assert [[c.value for c in r] for r in det.iter_rows()] == [
+        ["Tidak ada permohonan yang diterima pada 16 Maret 2026."]
+    ]
 
 
 def test_xlsx_report_unmasked_is_journalled(hws, tmp_path):
@@ -856,12 +940,91 @@ def test_docx_report(hws, tmp_path):
         "VII. Rekomendasi dan Rencana Tindak Lanjut",
     ):
         assert heading in text
-    assert "[Uraikan kendala eksternal dan internal" in text  # the editable placeholder
+    kendala = text.split("VI. Kendala Eksternal dan Internal\n")[1].split("\n")[0]
+    assert kendala == "(diisi oleh PPID)"  # the office writes it in Word
     assert "menerima 9 permohonan" in text
     assert "Komisi Pemilihan Umum Kota Mataram" in cells  # settings: [instansi] nama
     assert "Pasal 17 huruf h" in cells
     assert "5271011203900001" not in text + cells  # figures only, no personal data
     assert "{{" not in text + cells
+
+
+def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
+    """Review 9-11: long dates, labels instead of stored codes, words for 'HK' in the daily
+    tables; no paths, settings sections or tool instructions; plain words for what did not
+    happen."""
+    import re
+
+    from docx import Document
+
+    from ppidctl.reports import annual, daily, monthly, save_report
+
+    def text(lap, name):
+        doc = Document(str(save_report(lap, tmp_path / name)))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells), cells
+
+    day, cells = text(daily(hws, "2026-03-31"), "h.docx")
+    assert "10 Maret 2026" in cells and "2026-03-10" not in day  # P6's due date
+    assert "Sisa hari kerja" in cells and "Sisa HK" not in cells
+    assert "Telepon" in cells and "telepon" not in cells  # P5's channel, by its label
+    year, cells = text(annual(hws, 2026), "t.docx")
+    assert "31 Maret 2026" in cells  # K1 taken to the KI (the disputes table)
+    assert "Kode" not in cells
+    for internal in ("ppidctl", ".toml", ".csv", "registers/", "[", "Hapus teks"):
+        assert internal not in year, internal
+    assert year.count("(diisi oleh PPID)") == 4  # I, II (no text set), VI, VII
+    assert "NIP. -" not in year  # (init's placeholder NIP: the line is left out)
+    assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", year) is None
+    # May 2026: nothing decided or delivered
+    may, _ = text(monthly(hws, "2026-05"), "b.docx")
+    assert "Tidak ada pemberitahuan tertulis dalam periode ini; tidak ada informasi yang " in may
+    assert "– hari kerja" not in may
+
+
+def test_docx_tables_are_laid_out_from_their_content(hws, tmp_path):
+    """Review 3 and 8: column widths follow the content (label column wide, figures narrow),
+    the month-by-month trend gets a landscape page of its own, A4 pages are numbered."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from ppidctl.reports import annual, save_report
+    from ppidctl.reports.docx import _cm
+
+    doc = Document(str(save_report(annual(hws, 2026), tmp_path / "t.docx")))
+    # which section each table is in (a section ends at the paragraph holding its sectPr)
+    section_of, i = {}, 0
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:tbl"):
+            section_of[el] = i
+        elif el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            i += 1
+    by_head = {t.rows[0].cells[0].text: t for t in doc.tables}
+    portrait, landscape = Cm(21 - 5), Cm(29.7 - 5)
+    for t in doc.tables:
+        widths = [c.width for c in t.columns]
+        sec = doc.sections[section_of[t._tbl]]
+        room = landscape if sec.orientation == WD_ORIENT.LANDSCAPE else portrait
+        assert sum(widths) <= room + Cm(0.05)
+        # no word wider than its column (words never break)
+        for col, w in zip(t.columns, widths, strict=True):
+            longest = max(_cm(word, 9) for c in col.cells for word in c.text.split() or [""])
+            assert Cm(longest) < w, (col.cells[0].text, longest)
+    kategori = by_head["Kategori"]
+    assert kategori.columns[0].width > 4 * kategori.columns[1].width  # label wide, figures narrow
+    trend = by_head["Bulan"]
+    assert len(trend.columns) == 11
+    sec = doc.sections[section_of[trend._tbl]]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and round(sec.page_width.cm, 1) == 29.7
+    assert doc.sections[-1].orientation == WD_ORIENT.PORTRAIT  # back after the table
+    first = doc.sections[0]
+    assert (round(first.page_width.cm, 1), round(first.page_height.cm, 1)) == (21, 29.7)
+    footer = first.footer.paragraphs[0]._p
+    codes = [x.text.strip() for x in footer.iter(qn("w:instrText"))]
+    assert codes == ["PAGE", "NUMPAGES"] and "Halaman" in first.footer.paragraphs[0].text
+    assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])
 
 
 def test_daily_report_files(hws, tmp_path):
@@ -888,7 +1051,7 @@ def test_daily_report_files(hws, tmp_path):
     assert figures["Lewat tenggat"] == 2
     cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
     assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
-    assert cases["005/PPID/5271/III/2026"][4:6] == ["2026-03-10", -10]  # overdue
+    assert cases["005/PPID/5271/III/2026"][4:6] == [datetime(2026, 3, 10), -10]  # overdue, a date
     det = wb["Permohonan"]  # the day's request, personal data masked
     assert [c.value for c in det[2]][0] == "004/PPID/5271/III/2026" and det.max_row == 2
     head = [c.value for c in det[1]]

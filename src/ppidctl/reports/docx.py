@@ -3,16 +3,28 @@ information service report (Perki 1/2021 Pasal 56; rules.md §7):
 
 I. Gambaran umum kebijakan pelayanan informasi publik — fields from ppidctl.toml
    (``[instansi]``, ``[ppid]``, ``[atasan_ppid]``, and the optional ``[laporan]`` texts
-   ``kebijakan_umum`` and ``gambaran_layanan``; a hint is printed where one is empty);
+   ``kebijakan_umum`` and ``gambaran_layanan``);
 II. Gambaran umum pelaksanaan pelayanan informasi — channels and requesters;
 III. Rincian pelayanan informasi publik — requests, decisions, rejection grounds, time taken;
 IV. Rincian keberatan dan sengketa informasi;
 V. Standar layanan dan perkara terbuka;
-VI. Kendala and VII. Rekomendasi — editable sections with a hint text for the PPID to replace.
+VI. Kendala and VII. Rekomendasi — written by the office in Word.
+
+The report is addressed to the Komisi Informasi: a narrative section with no text set holds the
+short placeholder :data:`ISIAN` ("(diisi oleh PPID)"), never instructions about ppidctl or its
+files (those are in the README). Table values read as in a letter: dates in words
+(``letters.fmt.tanggal_panjang``), stored choices by their labels (``letters.fmt.label``), and
+columns meant for scripts (a dispute outcome's code) left out.
 
 The daily page (``laporan harian``) is no such report: its document holds the same heading, its
 tables (figures, and the day's cases by number and requester name, as on the screen) and notes,
 and the same signature block.
+
+Layout: A4 with "Halaman X dari Y" in the footer. Table columns are as wide as their content
+needs (:func:`_widths`: at least the longest word, so words never break; a label column wide,
+figures narrow); a table whose words do not fit side by side on a portrait page (the
+month-by-month trend, the per-office table) is printed on landscape pages of its own, in
+smaller type if even that is too narrow.
 
 Built directly with python-docx (no template). No personal data is printed beyond what the
 report's tables show: figures, and for the daily page the requesters' names.
@@ -21,46 +33,155 @@ report's tables show: figures, and for the daily page the requesters' names.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..letters.fmt import LABEL, label, tanggal_panjang
+from .summary import KOLOM_SKRIP, iso_tanggal
 from .summary import nilai_teks as _fmt
-from .summary import tanggal_panjang
 
 if TYPE_CHECKING:
     from .summary import Laporan, Tabel
 
-__all__ = ["docx_bytes", "HINT_KENDALA", "HINT_REKOMENDASI"]
+__all__ = ["docx_bytes", "ISIAN"]
 
-HINT_KENDALA = (
-    "[Uraikan kendala eksternal dan internal dalam pelayanan informasi publik selama periode "
-    "ini, mis. sarana prasarana, sumber daya manusia, anggaran, koordinasi dengan pengelola "
-    "informasi. Hapus teks petunjuk ini.]"
-)
-HINT_REKOMENDASI = (
-    "[Tuliskan rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas pelayanan "
-    "informasi publik. Hapus teks petunjuk ini.]"
-)
-HINT_KEBIJAKAN = (
-    "[Uraikan kebijakan umum pelayanan informasi publik: penetapan PPID, SOP, Daftar Informasi "
-    "Publik, informasi yang dikecualikan. Teks ini dapat diisi tetap di ppidctl.toml, bagian "
-    '[laporan] kebijakan_umum = "...".]'
-)
-HINT_GAMBARAN = (
-    "[Uraikan sarana dan prasarana, sumber daya manusia, dan anggaran pelayanan informasi. Teks "
-    'ini dapat diisi tetap di ppidctl.toml, bagian [laporan] gambaran_layanan = "...".]'
-)
+#: What an editable section holds when its text is not set: the office writes it in Word (how to
+#: set it once for every report is in the README, not in the report).
+ISIAN = "(diisi oleh PPID)"
 
 
-def _hint(doc, text: str) -> None:
+def _section_text(doc, text: Any) -> None:
+    """A narrative section: the text from the settings, else the placeholder :data:`ISIAN`."""
     from docx.shared import RGBColor
 
+    if text:
+        doc.add_paragraph(str(text))
+        return
     p = doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(ISIAN)
     run.italic = True
     run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
 
 
-def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
+#: The page: A4, 2.5 cm margins; a table too wide for the portrait text width (its longest
+#: words side by side) gets landscape pages of its own (:func:`_orient`).
+A4_CM = (21.0, 29.7)
+MARGIN_CM = 2.5
+
+
+def _room(landscape: bool) -> float:
+    """The text width of the page, in cm."""
+    return (A4_CM[1] if landscape else A4_CM[0]) - 2 * MARGIN_CM
+
+
+#: the cell's own left and right margins and a little slack (cm)
+PAD_CM = 0.5
+#: widths of bold Arial characters in em, roughly (a little generous: a word must never break)
+_NARROW, _WIDE = frozenset("iljtfrI.,:;'()/|!- "), frozenset("mwMW%")
+
+
+def _cm(text: str, size: float) -> float:
+    """Width of ``text`` in bold Arial of ``size`` points, in cm (an estimate)."""
+    em = sum(
+        0.34 if c in _NARROW else 0.92 if c in _WIDE else 0.74 if c.isupper() else 0.62
+        for c in text
+    )
+    return em * size * 2.54 / 72
+
+
+def _widths(columns: list[list[str]], room: float, size: float = 9) -> list[float] | None:
+    """Column widths (cm) from their texts in ``size`` points: each column at least as wide as
+    its longest word, and the room left shared by how much more each needs for its longest text
+    on one line (a label column wide, a column of figures narrow); what is still left goes to
+    the first column. None when the longest words alone do not fit in ``room``."""
+    least = [max((_cm(w, size) for t in col for w in t.split()), default=0) + PAD_CM
+             for col in columns]  # fmt: skip
+    most = [max((_cm(t, size) for t in col), default=0) + PAD_CM for col in columns]
+    if sum(least) > room:
+        return None
+    spare, need = room - sum(least), [m - n for m, n in zip(most, least, strict=True)]
+    if sum(need) <= spare:
+        widths = most
+        widths[0] += room - sum(most)
+        return widths
+    return [n + spare * d / sum(need) for n, d in zip(least, need, strict=True)]
+
+
+def _set_widths(table, widths: list[float]) -> None:
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, w in zip(table.columns, widths, strict=True):
+        column.width = Cm(w)
+        for cell in column.cells:
+            cell.width = Cm(w)
+
+
+def _orient(doc, landscape: bool) -> None:
+    """Go on in a new section of that orientation (a new page), unless already in one."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    if (doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = (Cm(x) for x in A4_CM)
+    sec.page_width, sec.page_height = (long, short) if landscape else (short, long)
+
+
+def _page_setup(doc) -> None:
+    """A4 portrait, and "Halaman X dari Y" in the footer (every section inherits it)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = (Cm(x) for x in A4_CM)
+    sec.left_margin = sec.right_margin = sec.top_margin = sec.bottom_margin = Cm(MARGIN_CM)
+    foot = sec.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for part in ("Halaman ", "PAGE", " dari ", "NUMPAGES"):
+        if part.isupper():
+            _field(foot, part)
+        else:
+            foot.add_run(part).font.size = Pt(9)
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) at the end of ``paragraph``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"),
+                       ("end", None)):  # fmt: skip
+        run = paragraph.add_run()
+        run.font.size = Pt(9)
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText" if text.startswith(" ") else "w:t")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)  # noqa: SLF001 - python-docx has no field API
+
+
+def _heading(doc, text: str, level: int) -> None:
+    _orient(doc, False)
+    doc.add_heading(text, level=level)
+
+
+def _text(key: str, value: Any) -> str:
+    """A table value as the report prints it: a date in words, a stored choice as its label."""
+    day = iso_tanggal(value)
+    if day is not None:
+        return tanggal_panjang(day)
+    if isinstance(value, str):
+        return (label(value, key) if key in LABEL else value).strip()
+    return _fmt(value)
+
+
+def _table(doc, t: Tabel, skip: tuple[str, ...] = KOLOM_SKRIP) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -70,25 +191,36 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
         i > 0 and all(isinstance(row.get(k), (int, float)) or row.get(k) is None for row in t.baris)
         for i, (k, _label) in enumerate(cols)
     ]
+    empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
+    rows = [[_text(k, row.get(k)) for k, _label in cols] for row in t.baris or [empty]]
+    texts = [[head, *(r[i] for r in rows)] for i, (_k, head) in enumerate(cols)]
+    # portrait; else landscape (the month-by-month trend, the per-office table), in smaller
+    # type if need be; words break only when even that is too narrow
+    size, widths = 9, _widths(texts, _room(False))
+    sizes = iter((9, 8, 7))
+    while widths is None and (size := next(sizes, 0)):
+        widths = _widths(texts, _room(True), size)
+    size, widths = size or 7, widths or [_room(True) / len(cols)] * len(cols)
+    _orient(doc, sum(widths) > _room(False) + 0.01)
     p = doc.add_paragraph()
     run = p.add_run(t.judul)
     run.bold = True
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
-    for cell, (_k, label) in zip(table.rows[0].cells, cols, strict=True):
+    for cell, (_k, head) in zip(table.rows[0].cells, cols, strict=True):
         cell.text = ""
-        r = cell.paragraphs[0].add_run(label)
+        r = cell.paragraphs[0].add_run(head)
         r.bold = True
-        r.font.size = Pt(9)
-    empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
-    for row in t.baris or [empty]:
+        r.font.size = Pt(size)
+    for values in rows:
         cells = table.add_row().cells
-        for i, (cell, (k, _label)) in enumerate(zip(cells, cols, strict=True)):
+        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
             para = cell.paragraphs[0]
-            r = para.add_run(_fmt(row.get(k)).strip() if i == 0 else _fmt(row.get(k)))
-            r.font.size = Pt(9)
+            r = para.add_run(value)
+            r.font.size = Pt(size)
             if numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _set_widths(table, widths)
     if t.catatan:
         note = doc.add_paragraph()
         r = note.add_run(t.catatan)
@@ -100,10 +232,13 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = ()) -> None:
 def _field_table(doc, rows: list[tuple[str, str]]) -> None:
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for label, value in rows:
+    for name, value in rows:
         cells = table.add_row().cells
-        cells[0].text = label
+        cells[0].text = name
         cells[1].text = value or "–"
+    room = _room(False)
+    first = max(_cm(name, 11) for name, _v in rows) + PAD_CM  # (the Normal style's 11 pt)
+    _set_widths(table, [first, room - first])
     doc.add_paragraph()
 
 
@@ -115,6 +250,7 @@ def docx_bytes(lap: Laporan) -> bytes:
     inst = lap.instansi.get("instansi", {})
     ppid = lap.instansi.get("ppid", {})
     doc = Document()
+    _page_setup(doc)
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
@@ -143,7 +279,7 @@ def docx_bytes(lap: Laporan) -> bytes:
     else:
         _report_sections(doc, lap)
 
-    doc.add_heading("Catatan Metode", level=2)
+    _heading(doc, "Catatan Metode", 2)
     for note in lap.catatan:
         doc.add_paragraph(note, style="List Bullet")
 
@@ -153,8 +289,8 @@ def docx_bytes(lap: Laporan) -> bytes:
     sign.add_run(
         f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
         f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
-        f"{ppid.get('nama', '')}\n"
-        f"NIP. {ppid.get('nip', '-')}"
+        f"{ppid.get('nama', '')}"
+        + (f"\nNIP. {ppid['nip']}" if str(ppid.get("nip", "")).strip("- ") else "")
     )
     out = io.BytesIO()
     doc.save(out)
@@ -168,11 +304,8 @@ def _report_sections(doc, lap: Laporan) -> None:
     atasan = lap.instansi.get("atasan_ppid", {})
     teks = lap.instansi.get("laporan", {})
     r = lap.ringkasan
-    doc.add_heading("I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", level=1)
-    if teks.get("kebijakan_umum"):
-        doc.add_paragraph(str(teks["kebijakan_umum"]))
-    else:
-        _hint(doc, HINT_KEBIJAKAN)
+    _heading(doc, "I. Gambaran Umum Kebijakan Pelayanan Informasi Publik", 1)
+    _section_text(doc, teks.get("kebijakan_umum"))
     _field_table(
         doc,
         [
@@ -186,15 +319,12 @@ def _report_sections(doc, lap: Laporan) -> None:
         ],
     )
 
-    doc.add_heading("II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", level=1)
-    if teks.get("gambaran_layanan"):
-        doc.add_paragraph(str(teks["gambaran_layanan"]))
-    else:
-        _hint(doc, HINT_GAMBARAN)
+    _heading(doc, "II. Gambaran Umum Pelaksanaan Pelayanan Informasi Publik", 1)
+    _section_text(doc, teks.get("gambaran_layanan"))
     for key in ("saluran", "jenis_pemohon", "pekerjaan"):
-        _table(doc, lap[key], skip=())
+        _table(doc, lap[key])
 
-    doc.add_heading("III. Rincian Pelayanan Informasi Publik", level=1)
+    _heading(doc, "III. Rincian Pelayanan Informasi Publik", 1)
     doc.add_paragraph(
         f"Selama periode ini PPID menerima {_fmt(r['permohonan_diterima'])} permohonan informasi "
         f"publik dan menyampaikan {_fmt(r['pemberitahuan_tertulis'])} pemberitahuan tertulis: "
@@ -202,16 +332,14 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"sebagian, {_fmt(r['ditolak'])} ditolak, {_fmt(r['tidak_dikuasai'])} tidak dikuasai, dan "
         f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. Perpanjangan waktu "
         f"digunakan {_fmt(r['perpanjangan'])} kali; {_fmt(r['terlambat'])} pemberitahuan "
-        f"melewati tenggat. Median waktu sampai pemberitahuan tertulis "
-        f"{_fmt(r['median_hk_pemberitahuan'])} hari kerja; sampai informasi diserahkan "
-        f"{_fmt(r['median_hk_penyerahan'])} hari kerja."
+        f"melewati tenggat. {_medians(r)}"
     )
     for key in ("keputusan", "alasan_penolakan", "waktu", "perpanjangan_terlambat", "bulanan",
                 "pembanding", "kantor"):  # fmt: skip
         if key in lap:
             _table(doc, lap[key])
 
-    doc.add_heading("IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", level=1)
+    _heading(doc, "IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", 1)
     doc.add_paragraph(
         f"Keberatan yang diterima: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
         f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} diterima, "
@@ -223,14 +351,28 @@ def _report_sections(doc, lap: Laporan) -> None:
     if lap["sengketa"].baris:
         _table(doc, lap["sengketa"])
 
-    doc.add_heading("V. Standar Layanan dan Perkara Terbuka", level=1)
+    _heading(doc, "V. Standar Layanan dan Perkara Terbuka", 1)
     _table(doc, lap["standar_layanan"])
     _table(doc, lap["terbuka"])
 
-    doc.add_heading("VI. Kendala Eksternal dan Internal", level=1)
-    _hint(doc, HINT_KENDALA)
-    doc.add_heading("VII. Rekomendasi dan Rencana Tindak Lanjut", level=1)
-    _hint(doc, HINT_REKOMENDASI)
+    _heading(doc, "VI. Kendala Eksternal dan Internal", 1)
+    _section_text(doc, "")  # (the period's own: written in Word each time)
+    _heading(doc, "VII. Rekomendasi dan Rencana Tindak Lanjut", 1)
+    _section_text(doc, "")
+
+
+def _medians(r: dict[str, Any]) -> str:
+    """The median times in words, saying plainly what did not happen in the period."""
+    notif, done = r["median_hk_pemberitahuan"], r["median_hk_penyerahan"]
+    parts = [
+        "Tidak ada pemberitahuan tertulis dalam periode ini"
+        if notif is None
+        else f"Median waktu sampai pemberitahuan tertulis {_fmt(notif)} hari kerja",
+        "tidak ada informasi yang diserahkan dalam periode ini"
+        if done is None
+        else f"median waktu sampai informasi diserahkan {_fmt(done)} hari kerja",
+    ]
+    return "; ".join(parts) + "."
 
 
 def _today(lap: Laporan):

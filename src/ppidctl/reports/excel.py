@@ -1,5 +1,12 @@
 """Shared openpyxl plumbing for the report workbook and the register book.
 
+Layout, shared by every sheet: column widths from the content (:func:`column_widths`: the
+longest word, up to a cap, so nothing is clipped and short words get narrow columns), wrapped
+text with row heights set for it (:func:`row_height`: not every spreadsheet program grows a row
+to its wrapped text), and print setup (:func:`print_setup`): A4 landscape, fitted to as many
+pages wide as keep the type readable (:data:`PAGE_UNITS`), one page wide when it fits, the
+heading rows and the first column(s) repeated on every page.
+
 Workbooks are written in openpyxl's write-only (streaming) mode, so a 100,000-row register does
 not need a Python object per cell. Cells are made from a few style templates (copying a template's
 style is much cheaper than assigning font, border and alignment per cell). Text that a
@@ -37,8 +44,9 @@ class Styles:
         self.ws = ws
         self._templates: dict[str, WriteOnlyCell] = {}
         self.define("judul", font=TITLE_FONT)
-        self.define("subjudul", font=SUBTITLE_FONT)
-        self.define("catatan", font=Font(italic=True, size=9, color="555555"))
+        top = Alignment(vertical="top", wrap_text=True)
+        self.define("subjudul", font=SUBTITLE_FONT, alignment=top)
+        self.define("catatan", font=Font(italic=True, size=9, color="555555"), alignment=top)
         self.define(
             "kepala",
             font=HEADER_FONT,
@@ -92,9 +100,90 @@ def plain(ws, value: Any) -> Any:
     return value
 
 
+#: column width units (characters of the default font) one A4 landscape page holds, across,
+#: at about 90 % scale: a sheet wider than this prints on several pages wide
+PAGE_UNITS = 160
+#: points per line of 9 pt text
+LINE_PT = 12
+
+
+def shown(value: Any) -> str:
+    """A cell value as the sheet shows it (for its width): a date as DD-MM-YYYY, a figure with
+    its thousands separator."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return "00-00-0000"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def column_widths(
+    columns: list[list[Any]], heads: list[str], *, cap: float = 30, least: float = 6
+) -> list[float]:
+    """Widths of columns holding ``columns`` (values) under headers ``heads`` (which wrap):
+    the longest value, or up to ``cap`` (longer text wraps) but never narrower than its longest
+    word; at least ``least``."""
+    out = []
+    for values, head in zip(columns, heads, strict=True):
+        texts = [shown(v) for v in values]
+        word = max((len(w) for t in [*texts, head] for w in t.split()), default=0)
+        text = max((len(line) for t in texts for line in t.split("\n")), default=0)
+        out.append(max(least, word + 2, min(text + 2, cap)))
+    return out
+
+
+def row_height(values: list[Any], widths: list[float]) -> float | None:
+    """The height of a row whose wrapped cells hold ``values``; None for one line."""
+    n = max(lines(v, w) for v, w in zip(values, widths, strict=True))
+    return LINE_PT * n + 2 if n > 1 else None
+
+
+def print_setup(ws, widths: list[float], *, repeat_rows: str = "", repeat_cols: int = 0) -> None:
+    """A4 landscape, as many pages wide as the columns need at a readable scale (one when they
+    fit), any number of pages long; ``repeat_rows`` ("5:6") and the first ``repeat_cols``
+    columns printed on every page."""
+    held = sum(widths[:repeat_cols])
+    pages = max(1, -(-(sum(widths) - held) // (PAGE_UNITS - held)))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = int(pages)
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.75  # (room for a page header/footer)
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if repeat_rows:
+        ws.print_title_rows = repeat_rows
+    if repeat_cols:
+        ws.print_title_cols = f"A:{get_column_letter(repeat_cols)}"
+
+
 def set_widths(ws, widths: list[float]) -> None:
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def lines(value: Any, width: float) -> int:
+    """Lines ``value`` takes when wrapped in a column ``width`` characters wide (9 pt text)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    room = max(int(width * 1.15) - 1, 4)
+    total = 0
+    for para in value.split("\n"):
+        n, used = 1, 0
+        for word in para.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                n, used = n + 1, 0
+            used = size if not used else used + 1 + size
+            while used > room:  # a word longer than the column breaks
+                n, used = n + 1, used - room
+        total += n
+    return total
 
 
 def new_workbook() -> Workbook:

@@ -4,9 +4,19 @@ header, and CSV / JSON for other programs.
 The XLSX follows the standard register of the Komisi Informasi (Perki 1/2010 appendix, reused by
 Perki 1/2021; rules.md §4): a two-row header whose groups (Nomor Kontak, Status Informasi, Bentuk
 Informasi, Jenis Permohonan, Keputusan, Hari dan Tanggal, …) span their sub-columns, choice columns
-ticked with ✓, column widths, wrapped text, the header frozen and repeated on every printed page,
-A4 landscape fitted to the page width. The objection register carries items a-k of the Perki
-(reasons a-g as ticked sub-columns).
+ticked with ✓, column widths, wrapped text, the header frozen. On paper (A4 landscape, the paper
+of the office's letters and reports; F4 can be chosen in the spreadsheet's page setup): the 25
+columns of the request register at 9 pt need three pages side by side (the objection register
+two), so the book is fitted to that many pages wide rather than to one (which printed ~4 pt),
+with the grouped header rows and the first two columns (No., Nomor Registrasi) repeated on every
+page, the register's name in the page header and "Halaman X dari Y" in the footer
+(:func:`ppidctl.reports.excel.print_setup`). The objection register carries items a-k of the
+Perki (reasons a-g as ticked sub-columns).
+
+The Keterangan column: the status; for a request its proxy (kuasa), extension, lateness and
+open deadline; for an objection its lateness (an open objection past its deadline is
+``terlambat`` as a request is) and deadline, and the dispute at the Komisi Informasi (its
+register number, the date and the outcome once recorded); dates in words.
 
 Rows come from the same listing as ``permohonan daftar`` (so the filters mean the same; open
 cases carry their live deadline) and are masked per the schema's personal-data flags unless
@@ -159,23 +169,46 @@ def _fee(r: dict[str, str]) -> str:
     return "Tanpa biaya" if r.get("keputusan") in ("diberikan", "diberikan-sebagian") else ""
 
 
+def _long(iso: str) -> str:
+    """``2026-10-19`` → ``19 Oktober 2026`` (text that is no date stays as it is)."""
+    from .summary import iso_tanggal, tanggal_panjang
+
+    day = iso_tanggal(iso)
+    return tanggal_panjang(day) if day else iso
+
+
 def _remarks_request(r: dict[str, str]) -> str:
     parts = [f"Status: {r.get('status', '')}"]
+    if r.get("kuasa_nama"):
+        parts.append(f"melalui kuasa {r['kuasa_nama']}")
     if r.get("diperpanjang_pada"):
-        parts.append(f"diperpanjang {r['diperpanjang_pada']}")
+        parts.append(f"diperpanjang {_long(r['diperpanjang_pada'])}")
     if r.get("terlambat") == "ya":
         parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "diperpanjang"):
-        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+        parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
     return "; ".join(parts)
 
 
 def _remarks_objection(r: dict[str, str]) -> str:
+    """Status, lateness and deadline as for requests, and the dispute at the Komisi Informasi:
+    its register number and outcome once recorded (rules.md §4 k, §7)."""
     parts = [f"Status: {r.get('status', '')}"]
+    if r.get("terlambat") == "ya":
+        parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "pleno"):
-        parts.append(f"jatuh tempo {r['jatuh_tempo']}")
+        parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
+    if r.get("nomor_sengketa") or r.get("putusan_sengketa"):
+        dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
+        if r.get("putusan_sengketa"):
+            when = r.get("tanggal_putusan_sengketa", "")
+            kode = r["putusan_sengketa"]
+            dispute += (f" diputus {_long(when)}" if when else "") + (
+                f": {schema.PUTUSAN_SENGKETA_TEKS.get(kode, kode)}"
+            )
+        parts.append(dispute)
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
     return "; ".join(parts)
@@ -186,10 +219,9 @@ def _reasons(r: dict[str, str]) -> set[str]:
 
 
 def _decision_atasan(r: dict[str, str]) -> str:
-    return {
-        "diterima": "Keberatan diterima (informasi diberikan)",
-        "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
-    }.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
+    from .summary import LABEL_KEPUTUSAN_ATASAN
+
+    return LABEL_KEPUTUSAN_ATASAN.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
 
 
 HELD = ("diberikan", "diberikan-sebagian", "ditolak")
@@ -275,37 +307,41 @@ def xlsx_bytes(
     """The register book as an XLSX workbook (one sheet)."""
     from openpyxl.worksheet.cell_range import CellRange
 
-    from .excel import Styles, new_workbook, set_widths, to_bytes
+    from .excel import Styles, new_workbook, print_setup, row_height, set_widths, to_bytes
 
     cols = LAYOUT[register]
     n = len(cols)
     wb = new_workbook()
     ws = wb.create_sheet("Register " + register.capitalize())
     st = Styles(ws)
-    set_widths(ws, [c.lebar for c in cols])
-    # print setup: landscape A4, fit all columns on the page width, repeat the header rows
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    widths = [c.lebar for c in cols]
+    set_widths(ws, widths)
+    # print setup: A4 landscape, several pages wide at a readable scale, the grouped header and
+    # the first two columns (No., Nomor Registrasi) on every page; every page names the register
+    print_setup(ws, widths, repeat_rows=f"{HEADER_ROW}:{HEADER_ROW + 1}", repeat_cols=2)
     ws.freeze_panes = f"C{HEADER_ROW + 2}"
-    last = _col(n)
-    for r in (1, 2, 3):
-        ws.merged_cells.add(CellRange(f"A{r}:{last}{r}"))
     privacy = (
         "DATA LENGKAP (tanpa sensor) — hanya untuk keperluan internal"
         if tanpa_sensor
         else "Data pribadi disamarkan (UU 27/2022 tentang Pelindungan Data Pribadi)"
     )
     printed = f"dicetak {dicetak.isoformat()}" if dicetak else ""
+    note = " · ".join(x for x in (keterangan, printed, privacy) if x)
+    # on paper the title rows give way to the page header (rows 1-3 would be cut to the two
+    # repeated columns on the pages after the first): the title on every page
+    ws.print_area = f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows)}"
+    ws.oddHeader.left.text = f"&B{JUDUL[register]}"
+    ws.oddHeader.right.text = instansi[:100].replace("&", "&&")  # (& starts a header code)
+    ws.oddFooter.left.text = note[:160].replace("&", "&&")
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
+        part.size = 9
+    last = _col(n)
+    for r in (1, 2, 3):
+        ws.merged_cells.add(CellRange(f"A{r}:{last}{r}"))
     ws.append([st.cell(JUDUL[register], "judul")])
     ws.append([st.cell(instansi, "subjudul")])
-    ws.append([st.cell(" · ".join(x for x in (keterangan, printed, privacy) if x), "catatan")])
+    ws.append([st.cell(note, "catatan")])
     ws.append([])
     # the two-row grouped header
     top, sub = [], []
@@ -333,37 +369,17 @@ def xlsx_bytes(
     ws.row_dimensions[HEADER_ROW + 1].height = 54
     ws.append(top)
     ws.append(sub)
-    widths = [c.lebar for c in cols]
     r = HEADER_ROW + 2
     for no, row in enumerate(rows, 1):
         rec = {**row, "_no": no}
         values = [c.nilai(rec) for c in cols]
         # spreadsheet programs do not all grow rows to wrapped text: set the height
-        lines = max(_lines(v, w) for v, w in zip(values, widths, strict=True))
-        if lines > 1:
-            ws.row_dimensions[r].height = 12 * lines + 2
+        height = row_height(values, widths)
+        if height:
+            ws.row_dimensions[r].height = height
         ws.append([st.cell(v, c.gaya) for v, c in zip(values, cols, strict=True)])
         r += 1
     return to_bytes(wb)
-
-
-def _lines(value: Any, width: float) -> int:
-    """Lines ``value`` takes when wrapped in a column ``width`` characters wide (9 pt text)."""
-    if not isinstance(value, str) or not value:
-        return 1
-    room = max(int(width * 1.15) - 1, 4)
-    total = 0
-    for para in value.split("\n"):
-        n, used = 1, 0
-        for word in para.split():
-            size = len(word)
-            if used and used + 1 + size > room:
-                n, used = n + 1, 0
-            used = size if not used else used + 1 + size
-            while used > room:  # a word longer than the column breaks
-                n, used = n + 1, used - room
-        total += n
-    return total
 
 
 def _col(i: int) -> str:

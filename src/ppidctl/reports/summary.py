@@ -23,11 +23,15 @@ Open cases are counted as they stood at that date, not as they stand now (the da
 past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an earlier period
 alike): the deadline counts an extension only once it was granted, and
 the status is rebuilt from the step dates the register keeps (``diteruskan_pada``,
-``diperpanjang_pada``, ``pleno_pada``; see :func:`_status_on`). A case none of whose dated steps
-lies after that day keeps its current status (so today's page shows the register's status, also
-for imported rows without step dates); a case that moved on later (decided, responded to, went to
-the Komisi Informasi) shows ``terdaftar`` or the last open step dated on or before that day — a
-step with no date counts as not yet taken.
+``diperpanjang_pada``, ``tanggal_pemberitahuan``, ``pleno_pada``, ``tanggal_tanggapan``,
+``disampaikan_pada``; see :func:`_status_on`). A case none of whose dated steps lies after that
+day keeps its current status (so today's page shows the register's status, also for imported rows
+without step dates); a case that moved on later (decided, responded to, went to the Komisi
+Informasi) shows ``terdaftar`` or the last step dated on or before that day — a step with no date
+counts as not yet taken. The detail rows of every report (``Laporan.detail``: the cases received
+in the period, the XLSX detail sheets) show each case as it stood that day too (:func:`_as_of`):
+that status, and the steps dated after that day blank, with what they recorded (decision,
+response, durations).
 
 Everything is computed over whole columns (numpy/pandas): a 100,000-row register takes well
 under a second after reading.
@@ -99,14 +103,27 @@ KEB_COLS = [
     "tanggal_putusan_sengketa",
 ]
 
-#: The open steps of a case after ``terdaftar``, each with the column dating it, in procedure
-#: order; and every dated step of the register. The daily page rebuilds a past day's status
-#: from them (:func:`_status_on`).
-STEPS_P = (("diteruskan", "diteruskan_pada"), ("diperpanjang", "diperpanjang_pada"))
-STEPS_K = (("diteruskan", "diteruskan_pada"), ("pleno", "pleno_pada"))
-DATED_P = ("diteruskan_pada", "diperpanjang_pada", "tanggal_pemberitahuan", "tanggal_selesai")
-DATED_K = ("diteruskan_pada", "pleno_pada", "tanggal_tanggapan", "disampaikan_pada",
-           "tanggapan_pemohon_pada")  # fmt: skip
+#: The steps of a case after ``terdaftar`` that set its status, each with the column dating it,
+#: in procedure order; and every dated step of the register, in procedure order, with the
+#: columns the step filled in. A past day's status is rebuilt from them (:func:`_status_on`),
+#: and a case as it stood that day (:func:`_as_of`) has the later steps blank.
+STEPS_P = (("diteruskan", "diteruskan_pada"), ("diperpanjang", "diperpanjang_pada"),
+           ("diputuskan", "tanggal_pemberitahuan"))  # fmt: skip
+STEPS_K = (("diteruskan", "diteruskan_pada"), ("pleno", "pleno_pada"),
+           ("ditanggapi", "tanggal_tanggapan"), ("disampaikan", "disampaikan_pada"))  # fmt: skip
+DATED_P: dict[str, tuple[str, ...]] = {
+    "diteruskan_pada": ("hk_teruskan",),
+    "diperpanjang_pada": (),
+    "tanggal_pemberitahuan": ("keputusan", "alasan_penolakan", "terlambat", "hk_pemberitahuan"),
+    "tanggal_selesai": ("hk_penyerahan",),
+}
+DATED_K: dict[str, tuple[str, ...]] = {
+    "diteruskan_pada": ("hk_teruskan",),
+    "pleno_pada": ("hk_draf",),
+    "tanggal_tanggapan": ("keputusan_atasan", "hk_tanggapan"),
+    "disampaikan_pada": ("hk_sampaikan",),
+    "tanggapan_pemohon_pada": ("tanggapan_pemohon",),
+}
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -145,11 +162,20 @@ LABEL_ALASAN = {
     "f": "f. Biaya yang tidak wajar",
     "g": "g. Informasi disampaikan melebihi waktu",
 }
+#: The Atasan PPID's decision on an objection (also the register book's column).
+LABEL_KEPUTUSAN_ATASAN = {
+    "diterima": "Keberatan diterima (informasi diberikan)",
+    "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+}
 KOSONG = "(tidak diisi)"
 
 
 # --------------------------------------------------------------------------- the report object
 
+
+#: columns of a table that are for scripts (JSON, CSV), left out of the DOCX and XLSX files: a
+#: dispute outcome's code beside its text
+KOLOM_SKRIP = ("kode_putusan",)
 
 #: the rows of the daily page's case tables are named by the registration number
 KASUS = ("nomor_registrasi",)
@@ -281,6 +307,17 @@ def tanggal_panjang(d: date) -> str:
 
 def tanggal_hari(d: date) -> str:
     return f"{HARI[d.weekday()]}, {tanggal_panjang(d)}"
+
+
+def iso_tanggal(value: Any) -> date | None:
+    """A table value that is an ISO date (``"2026-03-10"``: due dates, dispute dates) as a date,
+    for the files to print it as one; None for anything else."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
 
 
 def nilai_teks(value: Any) -> str:
@@ -434,11 +471,7 @@ def _disputes(K: _View, m) -> Tabel:
             ("tanggal_putusan", "Tanggal putusan"),
         ],
         rows,
-        catatan=(
-            f"{undecided} sengketa belum tercatat putusannya (ppidctl keberatan putusan-sengketa)."
-            if undecided
-            else ""
-        ),
+        catatan=(f"{undecided} sengketa belum tercatat putusannya." if undecided else ""),
         kunci_baris=("kantor", "nomor_registrasi") if several else "nomor_registrasi",
         label=False,
     )
@@ -809,8 +842,8 @@ def _period_tables(
     n_resp = _n(resp)
     n_sikap = _n(m.k_sikap)
     outcome = [
-        ("dikabulkan", "Keberatan diterima (informasi diberikan)", _n(resp & (ka == "diterima")), n_resp),
-        ("ditolak", "Keberatan ditolak (keputusan PPID dikuatkan)", _n(resp & (ka == "ditolak")), n_resp),
+        ("dikabulkan", LABEL_KEPUTUSAN_ATASAN["diterima"], _n(resp & (ka == "diterima")), n_resp),
+        ("ditolak", LABEL_KEPUTUSAN_ATASAN["ditolak"], _n(resp & (ka == "ditolak")), n_resp),
         ("menerima", "Pemohon menerima tanggapan", _n(m.k_sikap & (sikap == "menerima")), n_sikap),
         ("sengketa", "Pemohon mengajukan sengketa ke Komisi Informasi", _n(m.k_sikap & (sikap == "sengketa")), n_sikap),
     ]  # fmt: skip
@@ -983,7 +1016,7 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         ],
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
-        "diukur dalam hari kerja menurut [standar_layanan] di ppidctl.toml.",
+        "diukur dalam hari kerja menurut batas pada kolom Batas.",
     )
 
 
@@ -1145,7 +1178,7 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
     notes = [
         "Semua durasi dalam hari kerja (HK): Senin-Jumat, bukan libur nasional"
         + (", bukan cuti bersama" if cuti else "")
-        + ", bukan libur kantor (registers/libur.csv); hari diterima = hari ke-0.",
+        + ", bukan libur yang ditetapkan kantor; hari diterima = hari ke-0.",
         "Waktu sampai pemberitahuan = dari tanggal diterima sampai tanggal pemberitahuan "
         "tertulis (keputusan PPID). Waktu sampai informasi diserahkan = dari tanggal diterima "
         "sampai tanggal informasi diberikan (hanya keputusan diberikan/diberikan sebagian).",
@@ -1216,7 +1249,7 @@ def _period(
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
             f"Batas penyampaian laporan tahunan {lo.year}: {tanggal_panjang(due)} (Perki 1/2021 "
-            "Pasal 56; pengaturan [tenggat] laporan_tahunan)"
+            "Pasal 56)"
             + (f"; laporan ini dibuat sesudahnya ({tanggal_panjang(today)})" if today > due else "")
         )
     return Laporan(
@@ -1228,7 +1261,7 @@ def _period(
         ringkasan=core,
         tabel=tables,
         catatan=notes,
-        detail=_received(P, K, m),
+        detail=_received(P, K, m, _d64(at)),
         instansi=_settings_snapshot(first),
         dibuat=_now_iso(first),
         workspaces=[o.ws for o in offices],
@@ -1373,14 +1406,15 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             }
         )
     for i in np.flatnonzero(m.k_ditanggapi):
-        hk = K.x("hk_tanggapan")[i]
+        hk, kep = K.x("hk_tanggapan")[i], K.s("keputusan_atasan")[i]
         dijawab.append(
             {
                 "register": "keberatan",
                 "nomor_registrasi": K.s("nomor_registrasi")[i],
                 "nama_pemohon": K.s("nama_pemohon")[i],
                 "peristiwa": "tanggapan",
-                "langkah": "tanggapan Atasan PPID: " + (K.s("keputusan_atasan")[i] or KOSONG),
+                "langkah": "tanggapan Atasan PPID: "
+                + LABEL_KEPUTUSAN_ATASAN.get(kep, kep or KOSONG),
                 "hari_kerja": _int(hk),
                 "terlambat": "" if np.isnan(hk) else ("ya" if hk > K.x("batas_hk")[i] else "tidak"),
             }
@@ -1391,7 +1425,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         ("nama_pemohon", "Pemohon"),
         ("status", "Status"),
         ("jatuh_tempo", "Jatuh tempo"),
-        ("sisa_hari_kerja", "Sisa HK"),
+        ("sisa_hari_kerja", "Sisa hari kerja"),
     ]
     ringkasan = {
         "permohonan_masuk": _n(m.diterima),
@@ -1442,7 +1476,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 ("nomor_registrasi", "Nomor"),
                 ("nama_pemohon", "Pemohon"),
                 ("langkah", "Langkah"),
-                ("hari_kerja", "HK"),
+                ("hari_kerja", "Hari kerja"),
                 ("terlambat", "Terlambat"),
             ],
             dijawab,
@@ -1483,7 +1517,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "disusun dari tanggal langkah di register (diteruskan, diperpanjang, pleno); langkah "
             "tanpa tanggal dianggap belum terjadi.",
         ],
-        detail=_received(P, K, m),
+        detail=_received(P, K, m, d),
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
         workspaces=[ws],
@@ -1491,12 +1525,36 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     )
 
 
-def _received(P: _View, K: _View, m: _Masks) -> dict[str, pd.DataFrame]:
-    """The detail rows of a report: the cases received in its period."""
+def _received(P: _View, K: _View, m: _Masks, at: np.datetime64) -> dict[str, pd.DataFrame]:
+    """The detail rows of a report: the cases received in its period, as they stood at the end
+    of day ``at`` (:func:`_as_of`)."""
     return {
-        "permohonan": P.frame[m.diterima].reset_index(drop=True),
-        "keberatan": K.frame[m.k_diterima].reset_index(drop=True),
+        "permohonan": _as_of(P, m.diterima, at, STEPS_P, DATED_P),
+        "keberatan": _as_of(K, m.k_diterima, at, STEPS_K, DATED_K),
     }
+
+
+def _as_of(
+    V: _View,
+    rows: np.ndarray,
+    at: np.datetime64,
+    steps: Sequence[tuple[str, str]],
+    dated: dict[str, tuple[str, ...]],
+) -> pd.DataFrame:
+    """The rows ``rows`` of ``V`` as they stood at the end of day ``at``: the status of that day
+    (:func:`_status_on`); a step dated after it, and every step after that one (procedure
+    order), blank, with the columns it filled in (``dated``)."""
+    out = V.frame[rows].reset_index(drop=True)
+    out["status"] = _status_on(V, at, steps, dated)[rows]
+    later = np.zeros(len(out), dtype=bool)
+    for col, filled in dated.items():
+        later |= V.d(col)[rows] > at  # NaT compares False
+        for key in (col, *filled):
+            if key in out.columns:
+                s = out[key]
+                text = pd.api.types.is_string_dtype(s) or s.dtype == object
+                out[key] = s.mask(later, "") if text else s.where(~later)  # NaN / NaT
+    return out
 
 
 def _status_on(
@@ -1532,4 +1590,4 @@ def workspaces_from(dirs: Iterable[str]) -> list[Workspace]:
     return out
 
 
-__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "BULAN"]
+__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "iso_tanggal", "BULAN"]

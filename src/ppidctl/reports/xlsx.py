@@ -2,25 +2,51 @@
 
 Sheets:
 
-- ``Ringkasan``: the report heading, every table of the report, the method notes;
+- ``Ringkasan``: the report heading, every table of the report but the wide ones, the method
+  notes; dates (due dates, dispute dates) are date cells; columns meant for scripts (a dispute
+  outcome's code) are left out, as in the DOCX;
+- ``Tren bulanan`` (and ``Per kantor`` for offices combined): the 11-column month-by-month
+  table (the per-office table) on a sheet of its own, so the summary's columns stay few enough
+  to print one page wide at a readable scale;
 - ``Grafik``: the month-by-month table with a native column chart of the trend, and the
   decisions table with a native bar chart (Excel draws them; no images);
-- ``Permohonan`` / ``Keberatan``: the period's rows with their working-day durations; personal
-  data masked unless ``tanpa_sensor``; header frozen, auto-filter on.
+- ``Permohonan`` / ``Keberatan``: the period's rows with their working-day durations, each case
+  as it stood on the report's day (:func:`ppidctl.reports.summary._as_of`); stored choices in
+  words (``letters.fmt.label``), statuses and objection reasons (a-g) as the register book
+  writes them; personal data masked unless ``tanpa_sensor``; header frozen, auto-filter on,
+  printed several pages wide with the header row and the first column on every page. A period
+  with no case received gets one line saying so instead of a header-only page (the sheet stays,
+  so the workbook always has the same sheets).
 
-The bytes are built in memory; :func:`ppidctl.reports.output.save_report` writes them atomically.
+Widths, wrapped rows and print setup: :mod:`ppidctl.reports.excel`. The bytes are built in
+memory; :func:`ppidctl.reports.output.save_report` writes them atomically.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 
 from .. import schema
-from .excel import Styles, new_workbook, plain, set_widths, to_bytes
+from ..letters.fmt import LABEL, label
+from .excel import (
+    LINE_PT,
+    Styles,
+    column_widths,
+    lines,
+    new_workbook,
+    print_setup,
+    row_height,
+    set_widths,
+    to_bytes,
+)
 from .privacy import mask
+from .summary import KOLOM_SKRIP, iso_tanggal, tanggal_panjang
 
 if TYPE_CHECKING:
     from .summary import Laporan, Tabel
@@ -66,35 +92,24 @@ DETAIL = {
 }
 
 
+#: tables too wide for the summary sheet's columns, each on a sheet of its own
+OWN_SHEET = {"bulanan": "Tren bulanan", "kantor": "Per kantor"}
+
+
 def xlsx_bytes(lap: Laporan, *, tanpa_sensor: bool = False) -> bytes:
     wb = new_workbook()
-    _summary_sheet(wb, lap, tanpa_sensor)
+    on_summary = [t for t in lap.tabel if t.key not in OWN_SHEET]
+    _tables_sheet(wb, "Ringkasan", lap, on_summary, lap.catatan, tanpa_sensor)
+    for key, name in OWN_SHEET.items():
+        if key in lap:
+            _tables_sheet(wb, name, lap, [lap[key]], [], tanpa_sensor)
     if "bulanan" in lap:
         _chart_sheet(wb, lap)
     for register in ("permohonan", "keberatan"):
         frame = lap.detail.get(register)
         if frame is not None:
-            _detail_sheet(wb, register, frame, len(lap.kantor) > 1, tanpa_sensor)
+            _detail_sheet(wb, register, frame, lap, tanpa_sensor)
     return to_bytes(wb)
-
-
-def _heading(ws, st: Styles, lap: Laporan, tanpa_sensor: bool) -> None:
-    inst = lap.instansi.get("instansi", {})
-    ws.append([st.cell(lap.judul, "judul")])
-    ws.append([st.cell(inst.get("nama", "") if len(lap.kantor) == 1 else
-                       "Gabungan: " + ", ".join(lap.kantor), "subjudul")])  # fmt: skip
-    privacy = "data lengkap, internal" if tanpa_sensor else "data pribadi disamarkan"
-    ws.append(
-        [
-            st.cell(
-                f"Periode: {lap.periode}"
-                + (f" ({lap.berjalan})" if lap.berjalan else "")
-                + f" · dibuat {lap.dibuat[:16].replace('T', ' ')} · {privacy}",
-                "catatan",
-            )
-        ]  # fmt: skip
-    )
-    ws.append([])
 
 
 def _value_style(value: Any) -> str:
@@ -104,30 +119,90 @@ def _value_style(value: Any) -> str:
         return "angka"
     if isinstance(value, float):
         return "desimal"
+    if isinstance(value, date):
+        return "tanggal"
     return "isi"
 
 
-def _write_table(ws, st: Styles, t: Tabel) -> None:
-    ws.append([st.cell(t.judul, "subjudul")])
-    ws.append([st.cell(label, "kepala") for _k, label in t.kolom])
-    for row in t.baris:
-        ws.append([st.cell(row.get(k), _value_style(row.get(k))) for k, _ in t.kolom])
-    if t.catatan:
-        ws.append([st.cell(t.catatan, "catatan")])
-    ws.append([])
+def _value(value: Any) -> Any:
+    """A table value as a cell: an ISO date (a due date, a dispute's dates) as a date cell."""
+    return iso_tanggal(value) or value
 
 
-def _summary_sheet(wb, lap: Laporan, tanpa_sensor: bool) -> None:
-    ws = wb.create_sheet("Ringkasan")
-    st = Styles(ws)
-    set_widths(ws, [48] + [13] * 11)
-    _landscape(ws, fit_height=False)
-    _heading(ws, st, lap, tanpa_sensor)
-    for t in lap.tabel:
-        _write_table(ws, st, t)
-    ws.append([st.cell("Catatan metode", "subjudul")])
-    for note in lap.catatan:
-        ws.append([st.cell(note, "catatan")])
+class _Rows:
+    """Appends rows to a write-only sheet, knowing their numbers: a text row spans the sheet's
+    columns (merged, wrapped, its height set)."""
+
+    def __init__(self, ws, widths: list[float]) -> None:
+        self.ws, self.st, self.widths, self.n = ws, Styles(ws), widths, 0
+
+    def cells(self, values: list[Any], styles: list[str] | str = "isi") -> None:
+        styles = [styles] * len(values) if isinstance(styles, str) else styles
+        self.n += 1
+        height = row_height(values, self.widths[: len(values)])
+        if height:
+            self.ws.row_dimensions[self.n].height = height
+        self.ws.append([self.st.cell(v, s) for v, s in zip(values, styles, strict=True)])
+
+    def text(self, text: str, style: str) -> None:
+        self.n += 1
+        scale = {"judul": 13 / 9, "subjudul": 11 / 9}.get(style, 1)  # (bold 13 / 11 pt)
+        n = lines(text, sum(self.widths) / scale)
+        if n > 1:
+            self.ws.row_dimensions[self.n].height = LINE_PT * scale * n + 2
+        self.ws.append([self.st.cell(text, style)])
+        last = get_column_letter(len(self.widths))
+        self.ws.merged_cells.add(CellRange(f"A{self.n}:{last}{self.n}"))
+
+    def blank(self) -> None:
+        self.n += 1
+        self.ws.append([])
+
+
+def _tables_sheet(
+    wb, name: str, lap: Laporan, tables: list[Tabel], notes: list[str], tanpa_sensor: bool
+) -> None:
+    """A sheet of report tables under the report's heading: columns as wide as their content in
+    every table (a wide label column, narrow figures), fitted to the page width."""
+    ws = wb.create_sheet(name)
+    kolom = {t.key: [(k, h) for k, h in t.kolom if k not in KOLOM_SKRIP] for t in tables}
+    n = max(len(cols) for cols in kolom.values())
+    values: list[list[Any]] = [[] for _ in range(n)]
+    heads = [""] * n
+    for t in tables:
+        for i, (k, head) in enumerate(kolom[t.key]):
+            values[i] += [_value(row.get(k)) for row in t.baris]
+            heads[i] = max(heads[i], head, key=lambda h: max(map(len, h.split() or [""])))
+    widths = column_widths(values, heads)
+    widths[0] = column_widths(values[:1], heads[:1], cap=45)[0]  # the row labels
+    set_widths(ws, widths)
+    print_setup(ws, widths)
+    out = _Rows(ws, widths)
+    inst = lap.instansi.get("instansi", {})
+    privacy = "data lengkap, internal" if tanpa_sensor else "data pribadi disamarkan"
+    out.text(lap.judul, "judul")
+    out.text(inst.get("nama", "") if len(lap.kantor) == 1 else
+             "Gabungan: " + ", ".join(lap.kantor), "subjudul")  # fmt: skip
+    out.text(
+        f"Periode: {lap.periode}"
+        + (f" ({lap.berjalan})" if lap.berjalan else "")
+        + f" · dibuat {lap.dibuat[:16].replace('T', ' ')} · {privacy}",
+        "catatan",
+    )
+    out.blank()
+    for t in tables:
+        out.text(t.judul, "subjudul")
+        out.cells([head for _k, head in kolom[t.key]], "kepala")
+        for row in t.baris:
+            cells = [_value(row.get(k)) for k, _ in kolom[t.key]]
+            out.cells(cells, [_value_style(v) for v in cells])
+        if t.catatan:
+            out.text(t.catatan, "catatan")
+        out.blank()
+    if notes:
+        out.text("Catatan metode", "subjudul")
+        for note in notes:
+            out.text(note, "catatan")
 
 
 def _chart_sheet(wb, lap: Laporan) -> None:
@@ -135,8 +210,10 @@ def _chart_sheet(wb, lap: Laporan) -> None:
 
     ws = wb.create_sheet("Grafik")
     st = Styles(ws)
-    set_widths(ws, [30, 13, 13, 13, 13, 2])
-    _landscape(ws, fit_height=True)
+    widths = [30, 13, 13, 13, 13, 2]
+    set_widths(ws, widths)
+    print_setup(ws, widths)
+    ws.page_setup.fitToHeight = 1  # tables and charts on one page
     trend = lap["bulanan"]
     ws.append([st.cell(f"Grafik — {lap.judul}", "judul")])
     ws.append([st.cell(trend.judul, "subjudul")])
@@ -198,41 +275,36 @@ def _column_values(frame: pd.DataFrame, key: str, kind: str, tanpa_sensor: bool)
     values = s.tolist()
     if kind and not tanpa_sensor:
         return [mask(kind, v) for v in values]
+    if key in LABEL:  # a stored choice in words, as in the register book and the letters
+        return [label(v, key) for v in values]
     return values
 
 
-def _detail_sheet(wb, register: str, frame: pd.DataFrame, multi: bool, tanpa_sensor: bool) -> None:
+def _detail_sheet(wb, register: str, frame: pd.DataFrame, lap: Laporan, tanpa_sensor: bool) -> None:
     ws = wb.create_sheet(register.capitalize())
-    st = Styles(ws)
+    multi = len(lap.kantor) > 1
     cols = ([("kantor", "Kantor")] if multi else []) + [
         (k, h or schema.column(register, k).header) for k, h in DETAIL[register]
     ]
     kinds = {c.key: c.pribadi for c in schema.columns(register)}
-    widths = {"informasi_diminta": 40, "alamat": 22, "nama_pemohon": 20, "nomor_registrasi": 22,
-              "alasan_penolakan": 24, "nomor_permohonan": 22, "tahapan": 18, "kantor": 18}  # fmt: skip
-    set_widths(ws, [widths.get(k, 13) for k, _ in cols])
-    ws.freeze_panes = "B2"
-    ws.print_title_rows = "1:1"
-    _landscape(ws, fit_height=False)
-    ws.append([st.cell(h, "kepala") for _k, h in cols])
-    n = len(frame)
-    if n:
-        ws.auto_filter.ref = f"A1:{_col(len(cols))}{n + 1}"
     columns = [_column_values(frame, k, kinds.get(k, ""), tanpa_sensor) for k, _ in cols]
+    heads = [h for _k, h in cols]
+    n = len(frame)
+    if not n:  # no header-only page: one line saying so
+        when = (
+            f"pada {tanggal_panjang(lap.mulai)}" if lap.jenis == "harian" else "dalam periode ini"
+        )
+        text = f"Tidak ada {register} yang diterima {when}."
+        set_widths(ws, [len(text) + 2])
+        ws.append([Styles(ws).cell(text, "catatan")])
+        return
+    widths = column_widths(columns, heads)
+    set_widths(ws, widths)
+    ws.freeze_panes = "B2"
+    print_setup(ws, widths, repeat_rows="1:1", repeat_cols=1)
+    out = _Rows(ws, widths)
+    out.cells(heads, "kepala")
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{n + 1}"
+    styles = [_value_style(next((v for v in c if v is not None and v != ""), "")) for c in columns]
     for values in zip(*columns, strict=True):
-        ws.append([plain(ws, v) for v in values])
-
-
-def _landscape(ws, *, fit_height: bool) -> None:
-    """A4 landscape, all columns on the page width (and the whole sheet on one page)."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1 if fit_height else 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _col(i: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(i)
+        out.cells(list(values), styles)
