@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import multiprocessing
 import os
@@ -809,3 +810,42 @@ def test_a_letter_killed_after_its_journal_line_is_put_in_place_by_pulihkan(run,
     assert [r["nomor_registrasi"] for r in ws.read("permohonan").rows][-1] == N4
     assert [r["berkas"] for r in ws.read("surat").rows] == [RECEIPT4]
     assert not list((ws.letters_dir / "2026").glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_a_drive_without_hard_links_still_gets_letters_archives_and_pulihkan(
+    run, ws, tmp_path, monkeypatch
+):
+    """FAT/exFAT drives (the external disk docs/integritas.md suggests for `arsip`) and some
+    shares have no hard links: every letter failed after its journal line, `pulihkan` and `arsip`
+    with a traceback. The name is claimed with O_EXCL instead, so nothing is overwritten."""
+    from helpers_docx import docx_text
+
+    _killed(ws, "letter", "Andi Korban")  # (a journalled letter waiting for pulihkan)
+    linked = []
+
+    def no_link(src, dst, *args, **kwargs):
+        linked.append(dst)
+        raise OSError(errno.EPERM, "Operation not permitted", str(dst))
+
+    monkeypatch.setattr(os, "link", no_link)
+    out = run.ok("pulihkan").stdout
+    receipt1 = "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx"
+    assert f"{receipt1}: surat yang sudah tercatat di jurnal ditempatkan" in out
+    assert "Andi Korban" in docx_text(ws.root / receipt1)
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Budi", "--tanggal", "2026-03-16")
+    assert "Budi" in docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx")
+    run.ok("surat", "buat", "tanda-terima", "1")  # a new copy beside the first, never over it
+    copy = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx"
+    assert "Andi Korban" in docx_text(copy) and "Andi Korban" in docx_text(ws.root / receipt1)
+    drive = tmp_path / "usb"
+    drive.mkdir()
+    first = json.loads(run.ok("arsip", "--keluaran", str(drive), "--format", "json").stdout)
+    second = json.loads(run.ok("arsip", "--keluaran", str(drive), "--format", "json").stdout)
+    assert first["arsip"] != second["arsip"]  # (same second: -2, the first kept)
+    for info in (first, second):
+        zpath = drive / os.path.basename(info["arsip"])
+        assert journal.sha256_bytes(zpath.read_bytes()) == info["sha256"]
+    assert not list(drive.glob(".*.tmp")) and not list((ws.letters_dir / "2026").glob(".*.tmp"))
+    assert len(linked) >= 5  # (every one of them went through the fallback)
+    assert codes(ws) == []

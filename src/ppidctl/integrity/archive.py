@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import RuleError
 from ..store.lock import LOCK_NAME
-from ..store.transaction import create_new
+from ..store.transaction import create_new, link_new
 
 PREFIX = "ppidctl-arsip-"
 SKIP_NAMES = {LOCK_NAME, LOCK_NAME + ".info"}
@@ -79,7 +79,7 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
             n = 1
             while True:
                 try:
-                    os.link(tmp, final)
+                    link_new(tmp, final)
                     break
                 except FileExistsError:
                     n += 1

@@ -182,9 +182,27 @@ def _stage(path: Path, data: bytes, mode: int, txid: str) -> Path:
     return temp
 
 
+def link_new(temp: str | Path, path: Path) -> None:
+    """Give the complete file ``temp`` the name ``path`` too, never over an existing file
+    (``FileExistsError`` when taken): a hard link; where the file system has none (FAT/exFAT
+    drives, some network shares, often on Windows), the name is claimed empty with ``O_EXCL``
+    and the temp file then replaces the empty one (``temp`` is gone afterwards)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+
+
 def put_in_place(temp: Path, path: Path) -> None:
     """Give the staged ``temp`` its name ``path`` (never over an existing file)."""
-    os.link(temp, path)
+    link_new(temp, path)
     try:
         temp.unlink()
     except OSError:
@@ -203,7 +221,7 @@ def create_new(path: Path, data: bytes, mode: int) -> Path:
         n = 1
         while True:
             try:
-                os.link(tmp, numbered(path, n))
+                link_new(tmp, numbered(path, n))
                 return numbered(path, n)
             except FileExistsError:
                 n += 1
