@@ -849,3 +849,18 @@ def test_a_drive_without_hard_links_still_gets_letters_archives_and_pulihkan(
     assert not list(drive.glob(".*.tmp")) and not list((ws.letters_dir / "2026").glob(".*.tmp"))
     assert len(linked) >= 5  # (every one of them went through the fallback)
     assert codes(ws) == []
+
+
+def test_a_full_disk_is_a_message_and_changes_nothing(run, ws, monkeypatch):
+    """An OSError other than a permission one (disk full, drive pulled out) was a traceback."""
+    catat(run, "Ani")
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(ws.journal_path))
+
+    monkeypatch.setattr(journal, "append", full)
+    result = run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
+        message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (No space left on device)",
+    )  # fmt: skip
+    assert result.stderr.rstrip().endswith("lalu jalankan: ppidctl periksa")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from datetime import date
@@ -275,3 +276,22 @@ def test_empty_required_values_are_refused(ws, old, new, message):
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     Runner(ws.root).refused("permohonan", "daftar", message=message)
+
+
+def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
+    """Windows gives a redirected stdout the machine's code page (cp1252): "≤" in a report and
+    "→" in `lihat` were a UnicodeEncodeError traceback, and JSON/CSV came out cp1252."""
+    from conftest import REQUEST, Runner
+
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")  # (lihat: "status: a → b")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    for args in (["laporan", "bulanan", "--bulan", "2026-03"], ["permohonan", "lihat", "1"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args], env=env,
+            capture_output=True, check=False,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
+        text = out.stdout.decode("utf-8")  # (not cp1252: would fail on the bytes of "≤")
+        assert ("≤" if args[0] == "laporan" else "→") in text

@@ -163,5 +163,19 @@ def _register_groups() -> None:
 _register_groups()
 
 
+def _utf8_output() -> None:
+    """Data written to a file or a pipe is UTF-8, as the contract says, whatever the machine's
+    code page (Windows gives a redirected stdout cp1252, where "≤" or "→" was a traceback);
+    messages never fail on a character the console cannot show."""
+    import sys
+
+    out = sys.stdout
+    if out is not None and not out.isatty() and (out.encoding or "").lower() != "utf-8":
+        out.reconfigure(encoding="utf-8")
+    if sys.stderr is not None:
+        sys.stderr.reconfigure(errors="replace")
+
+
 def main() -> None:
+    _utf8_output()
     app()
