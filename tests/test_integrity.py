@@ -864,3 +864,53 @@ def test_a_full_disk_is_a_message_and_changes_nothing(run, ws, monkeypatch):
         message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (No space left on device)",
     )  # fmt: skip
     assert result.stderr.rstrip().endswith("lalu jalankan: ppidctl periksa")
+
+
+def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
+    run, ws, monkeypatch
+):
+    """Windows cannot replace a file Excel shows (the README suggests opening registers in
+    Excel): the request was journalled, then the register write failed, and every later
+    command was refused until pulihkan. Now refused first, nothing written; a reader's moment
+    is waited out; a failure after the journal says how to finish. (Simulated: Linux has no
+    such locks; `held_open` is what looks at the file on Windows.)"""
+    from ppidctl.store import transaction
+
+    catat(run, "Ani")
+    register = ws.register_path("permohonan")
+    monkeypatch.setattr(transaction, "WINDOWS", True)
+    monkeypatch.setattr(transaction, "held_open", lambda path: path == register)
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
+        message="registers/permohonan.csv sedang dibuka program lain (mis. Excel), jadi tidak "
+        "dapat ditulis — tutup berkasnya lalu ulangi perintah",
+    )  # fmt: skip
+    monkeypatch.setattr(transaction, "held_open", lambda path: False)
+    monkeypatch.setattr(transaction.time, "sleep", lambda s: None)
+    replace, refusals = os.replace, []
+
+    def busy(src, dst):  # another desk's reader holds it for a moment, then Excel for good
+        if Path(dst) == register and (len(refusals) < 3 or excel):
+            refusals.append(dst)
+            raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+        return replace(src, dst)
+
+    excel = False
+    monkeypatch.setattr(os, "replace", busy)
+    catat(run, "Budi")
+    assert len(refusals) == 3 and ws.read("permohonan").rows[-1]["nama_pemohon"] == "Budi"
+    excel = True
+    result = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "Error: registers/permohonan.csv tidak dapat ditulis (Access is denied); perubahan sudah "
+        "tercatat di jurnal tetapi belum selesai ditulis — tutup program yang membuka berkas itu, "
+        "lalu selesaikan dengan: ppidctl pulihkan"
+    ) in result.stderr
+    monkeypatch.setattr(os, "replace", replace)
+    run.ok("pulihkan")
+    assert [r["nama_pemohon"] for r in ws.read("permohonan").rows] == [
+        "Ani",
+        "Budi",
+        "Budi Santoso",
+    ]

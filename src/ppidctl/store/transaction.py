@@ -29,6 +29,7 @@ import getpass
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -136,11 +137,36 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
             pass
 
 
+#: Windows refuses to replace a file another program has open: Excel locks a workbook it shows
+#: for as long as it shows it, another desk's reader for a moment
+WINDOWS = os.name == "nt"
+_RETRY_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a reader's moment, not Excel's hours
+
+
+def held_open(path: Path) -> bool:
+    """Whether another program holds ``path`` so that it cannot be replaced now (Windows: Excel
+    opens a workbook, CSV included, with sharing that denies writing; never so on POSIX)."""
+    if not WINDOWS or not path.exists():
+        return False
+    try:
+        with open(path, "r+b"):
+            return False
+    except PermissionError:
+        return True
+
+
 def write_atomic(path: Path, data: Data, mode: int) -> None:
     """Replace ``path`` with ``data`` (bytes, or pieces of it): temp file beside it, fsync,
-    chmod, os.replace."""
+    chmod, os.replace (on Windows tried again for a moment while a reader holds the file)."""
     with _temp_beside(path, data, mode) as tmp:
-        os.replace(tmp, path)
+        for wait in (*_RETRY_S, None) if WINDOWS else (None,):
+            try:
+                os.replace(tmp, path)
+                break
+            except PermissionError:
+                if wait is None:
+                    raise
+                time.sleep(wait)
     _fsync_dir(path.parent)
 
 
@@ -406,6 +432,14 @@ class Transaction:
                     if rows and n in before and n in journal.NUMBER_COLUMN
                 }
                 self._refuse_changed_outside(jpath, last, grown)
+            held = [self._path(n) for n in sorted(blobs) if held_open(self._path(n))]
+            if held:  # (refused before the journal: the command leaves nothing behind)
+                names = ", ".join(p.relative_to(self.ws.root).as_posix() for p in held)
+                raise RegisterError(
+                    f"{names} sedang dibuka program lain (mis. Excel), jadi tidak dapat ditulis",
+                    "tutup berkasnya lalu ulangi perintah; untuk dibaca di Excel pakai salinan "
+                    "dari ppidctl ekspor",
+                )
             retired = self._retired_field()
             hashes = {name: self._hash_after(name, b) for name, b in blobs.items()}
             hashes.update({n: before[n] for n in sorted(self.attested - blobs.keys())})
@@ -448,7 +482,17 @@ class Transaction:
                 ) from None
         carried = self._sequences_before(blobs)
         for name, data in blobs.items():
-            write_atomic(self._path(name), data, mode)
+            path = self._path(name)
+            try:
+                write_atomic(path, data, mode)
+            except OSError as e:  # (journalled: pulihkan writes it from the journal)
+                raise RegisterError(
+                    f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
+                    f"({e.strerror or e}); perubahan sudah tercatat di jurnal tetapi belum "
+                    "selesai ditulis",
+                    "tutup program yang membuka berkas itu, lalu selesaikan dengan: "
+                    "ppidctl pulihkan",
+                ) from None
         self._sequences_after(carried)
         for path, data in self.replacements:
             write_atomic(path, data, 0o644)
