@@ -903,6 +903,29 @@ def test_pdf_without_libreoffice(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == [docx]
 
 
+def test_libreoffice_is_found_where_its_installer_puts_it(tmp_path, monkeypatch):
+    """The Windows installer does not put soffice on PATH: --pdf was always refused there."""
+    from ppidctl.letters import pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.delenv("PPIDCTL_SOFFICE", raising=False)
+    monkeypatch.setattr(pdf, "WINDOWS", True)
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "pf"))
+    monkeypatch.setenv("ProgramFiles(x86)", str(tmp_path / "pf86"))
+    assert pdf.find_soffice() is None
+    exe = tmp_path / "pf86" / "LibreOffice" / "program" / "soffice.exe"
+    exe.parent.mkdir(parents=True)
+    exe.write_bytes(b"")
+    assert pdf.find_soffice() == str(exe)
+    # a LibreOffice elsewhere (a portable copy): named by PPIDCTL_SOFFICE, which must exist
+    portable = tmp_path / "LibreOfficePortable" / "soffice.exe"
+    monkeypatch.setenv("PPIDCTL_SOFFICE", str(portable))
+    assert pdf.find_soffice() is None
+    portable.parent.mkdir()
+    portable.write_bytes(b"")
+    assert pdf.find_soffice() == str(portable)
+
+
 @pytest.mark.slow
 def test_pdf_of_every_kind(tmp_path):
     from ppidctl.letters import pdf

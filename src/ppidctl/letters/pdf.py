@@ -1,7 +1,10 @@
 """Convert letters to PDF with LibreOffice (``soffice --headless --convert-to pdf``).
 
-LibreOffice is optional: when neither ``soffice`` nor ``libreoffice`` is on PATH, :func:`to_pdf`
-raises :class:`PdfError` saying so. Each conversion uses its own throw-away LibreOffice profile
+LibreOffice is optional. It is found through ``$PPIDCTL_SOFFICE`` (a path), else ``soffice`` or
+``libreoffice`` on PATH, else where its installer puts it (Windows: ``%ProgramFiles%`` and
+``%ProgramFiles(x86)%\\LibreOffice\\program\\soffice.exe``, which that installer does not add to
+PATH; macOS: ``/Applications/LibreOffice.app``); when none is there :func:`to_pdf` raises
+:class:`PdfError` saying so. Each conversion uses its own throw-away LibreOffice profile
 (``-env:UserInstallation``), so parallel runs and a LibreOffice the user has open do not clash.
 The PDF is written next to nothing else: converted in a temporary folder inside ``outdir``, then
 moved into place with ``os.replace`` (an existing PDF of the same name is replaced).
@@ -28,13 +31,33 @@ class PdfError(PpidError):
     """LibreOffice missing, failing or too slow."""
 
 
+WINDOWS = os.name == "nt"
+#: how to get LibreOffice, said wherever it is missing
+INSTALL_HINT = (
+    "pasang LibreOffice (libreoffice.org; di Linux mis. `apt install libreoffice-writer-nogui`) "
+    "atau tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE"
+)
+
+
 def find_soffice() -> str | None:
-    """Path of ``soffice`` (or ``libreoffice``) on PATH, or None."""
+    """Path of LibreOffice's ``soffice`` (see the module doc for where it is looked for), or
+    None."""
+    given = os.environ.get("PPIDCTL_SOFFICE", "")
+    if given:
+        return given if Path(given).is_file() else None
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    return None
+    if WINDOWS:
+        places = [
+            Path(os.environ[var]) / "LibreOffice" / "program" / "soffice.exe"
+            for var in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432")
+            if os.environ.get(var)
+        ]
+    else:
+        places = [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+    return next((str(p) for p in places if p.is_file()), None)
 
 
 def to_pdf(docx: Path, outdir: Path, timeout: float = DEFAULT_TIMEOUT) -> Path:
@@ -54,8 +77,8 @@ def to_pdf_many(
     if soffice is None:
         raise PdfError(
             "LibreOffice (soffice) tidak ditemukan, surat tidak dapat diubah ke PDF",
-            "pasang LibreOffice (mis. `apt install libreoffice-writer-nogui`) atau buat surat "
-            "tanpa --pdf; berkas .docx tetap dapat dicetak dari Word",
+            f"{INSTALL_HINT}, atau buat surat tanpa --pdf; berkas .docx tetap dapat dicetak dari "
+            "Word",
         )
     for f in files:
         if not f.is_file():
@@ -94,7 +117,10 @@ def to_pdf_many(
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             try:
-                os.killpg(proc.pid, signal.SIGKILL)
+                if hasattr(os, "killpg"):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                else:  # (Windows: no process groups or SIGKILL)
+                    proc.kill()
             except ProcessLookupError:  # pragma: no cover
                 pass
             proc.communicate()
