@@ -695,7 +695,8 @@ def test_several_accounts_share_a_workspace_through_its_group():
         assert _as_account(1001, 4321, home, "init", str(ws)).returncode == 0
         # a letter made before the setting changed: its year folder must open to the group too
         args = [a if a != "5271011203900001" else "5271011203900009" for a in REQUEST]
-        done = _as_account(1001, 4321, home, "-C", str(ws), "permohonan", "catat", *args)
+        day = ("--tanggal", "2026-03-16")  # (the real clock: letters/2026 in any year)
+        done = _as_account(1001, 4321, home, "-C", str(ws), "permohonan", "catat", *args, *day)
         assert done.returncode == 0, done.stderr
         toml = ws / "ppidctl.toml"
         toml.write_text(toml.read_text().replace('izin_berkas = "0640"', 'izin_berkas = "0660"'))
@@ -703,9 +704,9 @@ def test_several_accounts_share_a_workspace_through_its_group():
         # the second account's own group differs: the setgid folders give its files theirs
         for uid, gid, nik in ((1002, 4444, "5271011203900001"), (1001, 4321, "5271011203900002")):
             args = [a if a != "5271011203900001" else nik for a in REQUEST]
-            done = _as_account(uid, gid, home, "-C", str(ws), "permohonan", "catat", *args)
+            done = _as_account(uid, gid, home, "-C", str(ws), "permohonan", "catat", *args, *day)
             assert done.returncode == 0, done.stderr
-        done = _as_account(1002, 4444, home, "-C", str(ws), "permohonan", "teruskan", "2")
+        done = _as_account(1002, 4444, home, "-C", str(ws), "permohonan", "teruskan", N2, *day)
         assert done.returncode == 0, done.stderr
         modes = {p.name: p.stat().st_mode & 0o7777 for p in (ws / "registers").iterdir()}
         assert set(modes.values()) == {0o660}, modes
@@ -722,7 +723,7 @@ def test_several_accounts_share_a_workspace_through_its_group():
         assert done.returncode == 0, done.stderr
         assert "diperiksa tanpa kunci" in done.stderr
         # a command that writes, from an account without the right: told, no traceback
-        done = _as_account(1003, 999, home, "-C", str(copy), "permohonan", "teruskan", "2")
+        done = _as_account(1003, 999, home, "-C", str(copy), "permohonan", "teruskan", N3, *day)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.startswith("Error: tidak punya izin mengakses ")
         assert "(docs/integritas.md, bagian Hak akses berkas)" in done.stderr
