@@ -618,6 +618,18 @@ def test_signature_without_nip_and_letter_without_number():
     assert "NIP." not in letter("tanggapan-keberatan")  # the Ketua has no NIP
 
 
+@pytest.mark.parametrize("kind", ["pemberitahuan", "penolakan", "tanggapan-keberatan"])
+def test_a_nip_written_as_a_dash_prints_no_nip_line(kind):
+    """``nip = "-"`` (what init writes, and how offices write "none": the KPU Ketua has no NIP)
+    leaves the "NIP." line out rather than printing "NIP. -"; a real NIP is still printed."""
+    for nip in ("-", " - ", "–"):
+        text = letter(kind, ppid=dict(PPID, nip=nip), atasan_ppid=dict(ATASAN, nip=nip))
+        assert "NIP." not in text, nip
+    real = "197001011995031001"
+    text = letter(kind, ppid=dict(PPID, nip=real), atasan_ppid=dict(ATASAN, nip=real))
+    assert f"NIP. {real}" in text
+
+
 def test_workspace_template_with_header_and_footer(tmp_path):
     path = make_docx(
         tmp_path / "x.docx",
