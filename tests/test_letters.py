@@ -630,6 +630,19 @@ def test_a_nip_written_as_a_dash_prints_no_nip_line(kind):
     assert f"NIP. {real}" in text
 
 
+def test_a_proxy_signs_the_receipt_and_the_slip_as_kuasa_pemohon():
+    """A request or objection filed by a proxy (kuasa_nama) is signed by the proxy under
+    "Kuasa Pemohon,", not under the requester's title; without one, the requester signs."""
+    receipt = letter("tanda-terima", kuasa_nama="Hj. Rohani").splitlines()[-1]
+    assert receipt.startswith("Kuasa Pemohon, / (Hj. Rohani) | "), receipt
+    assert letter("tanda-terima").splitlines()[-1].startswith("Pemohon Informasi, / (PT Maju")
+    slip = [ln for ln in letter("tanda-bukti-keberatan").splitlines() if "Petugas Pen" in ln]
+    assert slip == ["Petugas Penerima Keberatan, / (Ni Made Ayu Lestari) | Kuasa Pemohon, / "
+                    "(Made Wirawan, S.H.)"]  # fmt: skip
+    alone = letter("tanda-bukti-keberatan", kuasa_nama="", kuasa_alamat="")
+    assert "| Pengaju Keberatan, / (PT Maju & Jaya)" in alone
+
+
 def test_workspace_template_with_header_and_footer(tmp_path):
     path = make_docx(
         tmp_path / "x.docx",

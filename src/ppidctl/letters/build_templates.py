@@ -439,7 +439,11 @@ def tanda_terima(doc) -> None:
     )
     dua_tanda_tangan(
         doc,
-        ("Pemohon Informasi,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
+        # a request filed by a proxy is signed by the proxy, in that capacity
+        (
+            '{{ "Kuasa Pemohon," if kuasa_nama else "Pemohon Informasi," }}',
+            "({{ kuasa_nama if kuasa_nama else nama_pemohon }})",
+        ),
         ("Petugas Pelayanan Informasi,", f'({{{{ petugas if petugas else "{DOTS}" }}}})'),
     )
 
@@ -720,7 +724,10 @@ def tanda_bukti_keberatan(doc) -> None:
             "Petugas Penerima Keberatan,",
             f'({{{{ petugas if petugas else "{DOTS}" }}}})',
         ),
-        ("Pengaju Keberatan,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
+        (
+            '{{ "Kuasa Pemohon," if kuasa_nama else "Pengaju Keberatan," }}',
+            "({{ kuasa_nama if kuasa_nama else nama_pemohon }})",
+        ),
     )
     add(
         doc,
