@@ -371,7 +371,6 @@ def test_templat_tells_what_the_built_in_copy_prints_that_the_office_copy_does_n
     row = next(r for r in json.loads(listed.stdout) if r["jenis"] == "pemberitahuan")
     assert row["bawaan_juga_memakai"] == "cara_pembayaran"
     assert (
-        "templates/pemberitahuan.docx: templat bawaan juga memakai cara_pembayaran"
-        in listed.stderr
+        "templates/pemberitahuan.docx: templat bawaan juga memakai cara_pembayaran" in listed.stderr
     )
     assert listed.stderr.count("bawaan juga memakai") == 1
