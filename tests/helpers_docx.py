@@ -5,6 +5,8 @@ even-page ones that are defined), the body, then the footers. Each non-empty par
 line; a table gives one line per row with its non-empty cells joined by ``" | "`` (a cell's own
 paragraphs and nested tables joined by ``" / "``; a merged cell counts once). Line breaks inside a
 paragraph stay ``\\n``, tabs ``\\t``. Images, text boxes and fields' codes are left out.
+No-break spaces and non-breaking hyphens (the letterhead's ``utuh`` filter) read as the space
+and hyphen they show.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from pathlib import Path
 __all__ = ["docx_text"]
 
 
+_AS_SHOWN = str.maketrans({"\u00a0": " ", "\u2011": "-"})
+
+
 def _paragraph(par) -> str:
-    return par.text.rstrip()
+    return par.text.translate(_AS_SHOWN).rstrip()
 
 
 def _table(table) -> list[str]:

@@ -377,6 +377,24 @@ def test_label():
         assert set(pilihan) <= set(fmt.LABEL[key]), key
 
 
+def test_utuh_keeps_a_piece_of_text_on_one_line():
+    assert fmt.utuh("Laman kota-mataram.kpu.go.id") == "Laman\u00a0kota\u2011mataram.kpu.go.id"
+    assert fmt.utuh(None) == "" and fmt.utuh("") == ""
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_the_letterhead_never_breaks_inside_an_address(kind):
+    """Each contact on the letterhead is kept whole: the line may break between them, never at
+    the hyphen of "kota-mataram.kpu.go.id" (it printed "Laman kota-" / "mataram.kpu.go.id")."""
+    ctx = contexts()[kind]
+    xml = zipfile.ZipFile(io.BytesIO(render(find_template(kind), ctx))).read("word/document.xml")
+    xml = xml.decode("utf-8")
+    for contact in ("Telepon (0370) 631234", "Email ppid@kota-mataram.kpu.go.id",
+                    "Laman kota-mataram.kpu.go.id"):  # fmt: skip
+        assert fmt.utuh(contact) in xml, contact
+    assert " | ".join(map(fmt.utuh, ("Telepon (0370) 631234", "Email ppid@kota"))) in xml
+
+
 # --------------------------------------------------------------------------------------------
 # Kinds and built-in templates
 

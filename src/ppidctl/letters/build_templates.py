@@ -255,10 +255,11 @@ def new_document(title: str):
 
 def kop(doc) -> None:
     """Letterhead: [logo | office name, address, contacts | spacer], then a double rule."""
+    # each contact kept whole (utuh): the line breaks between them, never inside an address
     kontak = (
-        '{{ ["Telepon " ~ instansi.telepon if instansi.telepon else "", '
-        '"Email " ~ instansi.email if instansi.email else "", '
-        '"Laman " ~ instansi.laman if instansi.laman else ""] | select | join(" | ") }}'
+        '{{ [("Telepon " ~ instansi.telepon) | utuh if instansi.telepon else "", '
+        '("Email " ~ instansi.email) | utuh if instansi.email else "", '
+        '("Laman " ~ instansi.laman) | utuh if instansi.laman else ""] | select | join(" | ") }}'
     )
     add_table(
         doc,

@@ -37,8 +37,9 @@ Computed by :func:`render` when the caller does not pass them:
   line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
 - ``lampiran``: the "Lampiran" line (``""`` prints ``-``).
 
-Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label`` (see :mod:`.fmt`),
-and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph, ``{%tr %}`` table row.
+Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh`` (see
+:mod:`.fmt`), and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph,
+``{%tr %}`` table row.
 """
 
 from __future__ import annotations
@@ -199,6 +200,7 @@ _FILTERS = {
     "terbilang": fmt.terbilang,
     "romawi": fmt.romawi,
     "label": fmt.label,
+    "utuh": fmt.utuh,
 }
 
 # Braces in data are swapped for private-use characters while rendering, so that any "{{" or
