@@ -651,9 +651,14 @@ def test_a_nip_written_as_a_dash_prints_no_nip_line(kind):
 def test_a_proxy_signs_the_receipt_and_the_slip_as_kuasa_pemohon():
     """A request or objection filed by a proxy (kuasa_nama) is signed by the proxy under
     "Kuasa Pemohon,", not under the requester's title; without one, the requester signs."""
-    receipt = letter("tanda-terima", kuasa_nama="Hj. Rohani").splitlines()[-1]
+
+    def signatures(text: str) -> str:
+        (line,) = [ln for ln in text.splitlines() if "Petugas Pelayanan" in ln]
+        return line
+
+    receipt = signatures(letter("tanda-terima", kuasa_nama="Hj. Rohani"))
     assert receipt.startswith("Kuasa Pemohon, / (Hj. Rohani) | "), receipt
-    assert letter("tanda-terima").splitlines()[-1].startswith("Pemohon Informasi, / (PT Maju")
+    assert signatures(letter("tanda-terima")).startswith("Pemohon Informasi, / (PT Maju")
     slip = [ln for ln in letter("tanda-bukti-keberatan").splitlines() if "Petugas Pen" in ln]
     assert slip == ["Petugas Penerima Keberatan, / (Ni Made Ayu Lestari) | Kuasa Pemohon, / "
                     "(Made Wirawan, S.H.)"]  # fmt: skip
@@ -965,3 +970,48 @@ def test_pdf_of_every_kind(tmp_path):
     assert sorted(x.name for x in out.iterdir()) == sorted(p.name for p in pdfs)  # no leftovers
     single = pdf.to_pdf(files[0], tmp_path / "satu")
     assert single.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_pages_after_the_first_are_numbered_in_the_footer(kind):
+    """A letter longer than one page says "Halaman N dari M" in the footer from page 2; the
+    first page has its own, empty footer (a one-page letter shows no number)."""
+    from docx import Document
+
+    section = Document(io.BytesIO(render(find_template(kind), contexts()[kind]))).sections[0]
+    assert section.different_first_page_header_footer
+    assert footer_text(section.first_page_footer) == ""
+    footer = section.footer._element.xml
+    assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+    assert footer_text(section.footer) == "Halaman 2 dari 2"
+
+
+def footer_text(footer) -> str:
+    """The text a footer shows, a field's result included."""
+    lines = ("".join(t.text or "" for t in p.iter("{*}t")) for p in footer._element.iter("{*}p"))
+    return "\n".join(line for line in lines if line)
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+@pytest.mark.slow
+def test_the_atasan_reply_fits_one_page_and_a_longer_one_is_numbered(tmp_path):
+    """The Atasan's reply upholding a rejection (pleno, proxy, two reasons, the decree attached)
+    fits one A4 page as LibreOffice lays it out: "Lampiran/Tembusan" spilled alone onto page 2.
+    When a long consideration does make it two pages, page 2 carries its number."""
+    from ppidctl.letters import pdf
+
+    if pdf.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    common = contexts()["tanggapan-keberatan"]
+    panjang = "Informasi yang diminta memuat data pribadi pemilih yang dilindungi. " * 14
+    files = []
+    for name, ctx in (("umum", common), ("panjang", dict(common, pertimbangan=panjang))):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(render(find_template("tanggapan-keberatan"), ctx))
+        files.append(path)
+    umum, dua = (p.read_bytes() for p in pdf.to_pdf_many(files, tmp_path / "pdf"))
+    assert pdf_pages(umum) == 1
+    assert pdf_pages(dua) == 2
