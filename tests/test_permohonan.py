@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import REQUEST, UJI
+from conftest import REQUEST, UJI, numbered_receipts
 
 N1 = "001/PPID/5271/III/2026"
 
@@ -262,8 +262,9 @@ def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(r
     row of the year's highest number and accepted that with periksa (the journal keeps the
     numbers given and deleted: nomor_dihapus). Letter numbers too, also typed by hand. A typo
     corrected does not move the numbering: only the numbers deleted are skipped."""
+    numbered_receipts(ws)  # (receipts that print a letter number: numbered letters)
     for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
-        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)  # (with receipts: letters)
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
     for name, rows in (("permohonan", 1), ("surat", 2)):  # 003; letters 2 and 3
         path = ws.register_path(name)

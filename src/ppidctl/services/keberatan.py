@@ -734,9 +734,10 @@ def respond(
         atasan = ws.settings.section("atasan_ppid")
         number = nomor_surat or ""
         if surat and not number:
-            from .letters import next_letter_number
+            from .letters import next_letter_number, prints_number
 
-            number = next_letter_number(ws, tx, common.iso_day(day), set())
+            if prints_number(ws, "tanggapan-keberatan"):
+                number = next_letter_number(ws, tx, common.iso_day(day), set())
         tx.update(
             REGISTER,
             i,
