@@ -115,6 +115,29 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("periksa")
 
 
+def test_letters_printed_with_init_stand_ins_are_warned_about(run, ws):
+    """While ppidctl.toml holds what init wrote for the officials or the office's telephone, a
+    command that writes letters says so once (setting and value printed), and so do `surat
+    templat`/`surat periksa`; nothing is refused. Filled in: no warning."""
+    told = "Peringatan: ppidctl.toml masih berisi nilai contoh dari ppidctl init"
+    out = catat(run).stderr
+    assert out.count(told) == 1, out
+    for shown in ('[ppid] nama = "Nama PPID"', '[ppid] nip = "-"',
+                  '[atasan_ppid] nama = "Nama Atasan PPID"', '[instansi] telepon = "(0370) 000000"'):  # fmt: skip
+        assert shown in out, shown
+    assert told not in catat(run, "--tanpa-surat").stderr  # (no letter written)
+    assert run.ok("surat", "buat", "tanda-terima", "--semua").stderr.count(told) == 1  # 2 letters
+    assert told in run("surat", "templat").stderr
+    assert told in run.ok("surat", "periksa", str(ws.templates_dir / "penolakan.docx")).stderr
+    toml = ws.root / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    for old, new in (('"Nama PPID"', '"Lalu Ahmad Fauzi, S.H."'), ('nip = "-"', 'nip = ""'),
+                     ('"Nama Atasan PPID"', '"Baiq Sri Wahyuni"'), ("000000", "631456")):  # fmt: skip
+        text = text.replace(old, new)
+    toml.write_text(text, encoding="utf-8")
+    assert told not in catat(run).stderr
+
+
 def test_the_notification_says_how_to_pay(run, ws):
     """UU 14/2008 Pasal 22(7): the notification states the fee and how to pay it."""
     catat(run, "--tanpa-surat")
