@@ -835,3 +835,20 @@ def test_nomor_urut_nomor_lama(legacy, seq):
     from ppidctl.rules.numbering import sequence_of
 
     assert sequence_of(legacy, "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}") == seq
+
+
+def test_a_step_dated_on_a_day_off_is_warned_about(run, ws, today):
+    """A step dated (--tanggal, or today) on a day that is not a working day is recorded with a
+    warning naming the day and why: a letter dated on a holiday is most often a typo."""
+    today("2026-08-29")  # a Saturday
+    out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-08-25").stderr
+    assert "Peringatan: 2026-08-25 adalah hari libur: Maulid Nabi Muhammad" in out
+    assert (
+        "hari libur" not in run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-08-26").stderr
+    )
+    out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan").stderr  # today
+    assert out.count("2026-08-29 adalah hari libur: Sabtu") == 1
+    today("2026-09-01")
+    run.ok("kalender", "tambah", "2026-08-31", "--keterangan", "Hari jadi Kota Mataram")
+    out = run.ok("permohonan", "selesai", "1", "--tanggal", "2026-08-31").stderr
+    assert "2026-08-31 adalah hari libur: Hari jadi Kota Mataram" in out

@@ -367,6 +367,7 @@ def _same_periodic(table: Table, row: dict[str, str]) -> list[dict[str, str]]:
     ]
 
 
+@common.dated_step
 def register(
     ws: Workspace,
     data: ObjectionInput,
@@ -613,6 +614,7 @@ def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[d
     return out
 
 
+@common.dated_step
 def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """PPID forwards the objection form to the Atasan PPID (seed SOP 2 step 4)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -637,6 +639,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     return Result(row, peringatan=warn)
 
 
+@common.dated_step
 def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The Atasan PPID's draft response discussed in the plenary (seed SOP 2 step 5)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -673,6 +676,7 @@ class Response:
     sk_pengecualian: str = ""
 
 
+@common.dated_step
 def respond(
     ws: Workspace,
     nomor: str,
@@ -773,6 +777,7 @@ def respond(
     return result
 
 
+@common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -812,6 +817,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     return Result(row, peringatan=warn + list(batas.peringatan))
 
 
+@common.dated_step
 def requester_answer(
     ws: Workspace, nomor: str, sikap: str, *, tanggal: str | None = None, petugas: str = ""
 ) -> Result:
@@ -868,6 +874,7 @@ def requester_answer(
     return result
 
 
+@common.dated_step
 def dispute_outcome(
     ws: Workspace,
     nomor: str,
