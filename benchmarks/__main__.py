@@ -260,10 +260,7 @@ def bench_letters(tmp: Path, count: int, repeat: int) -> Figure:
     ctx = context(ws, letter, day, "1/PL.02.2-SD/5271/III/2026")
     ctx.update(logo="", alasan_daftar=[], alasan_pilihan=[], biaya_rincian=[], lampiran="-")
     env = Environment(undefined=StrictUndefined, autoescape=True)
-    from ppidctl.letters import fmt
-
-    env.filters.update(tanggal_panjang=fmt.tanggal_panjang, rupiah=fmt.rupiah,
-                       terbilang=fmt.terbilang, romawi=fmt.romawi, label=fmt.label)  # fmt: skip
+    env.filters.update(engine._FILTERS)  # (the same filters the templates may use)
     import io
 
     def bare() -> float:

@@ -4,7 +4,10 @@
 even-page ones that are defined), the body, then the footers. Each non-empty paragraph is one
 line; a table gives one line per row with its non-empty cells joined by ``" | "`` (a cell's own
 paragraphs and nested tables joined by ``" / "``; a merged cell counts once). Line breaks inside a
-paragraph stay ``\\n``, tabs ``\\t``. Images, text boxes and fields' codes are left out.
+paragraph stay ``\\n``, tabs ``\\t``. Images, text boxes and fields' codes are left out (a
+field's last shown result is kept: "Halaman 2 dari 2").
+No-break spaces and non-breaking hyphens (the letterhead's ``utuh`` filter) read as the space
+and hyphen they show.
 """
 
 from __future__ import annotations
@@ -15,8 +18,23 @@ from pathlib import Path
 __all__ = ["docx_text"]
 
 
+_AS_SHOWN = str.maketrans({"\u00a0": " ", "\u2011": "-"})
+
+
 def _paragraph(par) -> str:
-    return par.text.rstrip()
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    # python-docx's Paragraph.text (runs and hyperlinks) plus the shown result of a simple field
+    # (the footer's "Halaman {PAGE} dari {NUMPAGES}")
+    runs = []
+    for child in par._p:
+        if child.tag == qn("w:r"):
+            runs.append(child)
+        elif child.tag in (qn("w:hyperlink"), qn("w:fldSimple")):
+            runs.extend(child.findall(qn("w:r")))
+    text = "".join(Run(r, par).text for r in runs)
+    return text.translate(_AS_SHOWN).rstrip()
 
 
 def _table(table) -> list[str]:

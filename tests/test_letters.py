@@ -377,6 +377,24 @@ def test_label():
         assert set(pilihan) <= set(fmt.LABEL[key]), key
 
 
+def test_utuh_keeps_a_piece_of_text_on_one_line():
+    assert fmt.utuh("Laman kota-mataram.kpu.go.id") == "Laman\u00a0kota\u2011mataram.kpu.go.id"
+    assert fmt.utuh(None) == "" and fmt.utuh("") == ""
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_the_letterhead_never_breaks_inside_an_address(kind):
+    """Each contact on the letterhead is kept whole: the line may break between them, never at
+    the hyphen of "kota-mataram.kpu.go.id" (it printed "Laman kota-" / "mataram.kpu.go.id")."""
+    ctx = contexts()[kind]
+    xml = zipfile.ZipFile(io.BytesIO(render(find_template(kind), ctx))).read("word/document.xml")
+    xml = xml.decode("utf-8")
+    for contact in ("Telepon (0370) 631234", "Email ppid@kota-mataram.kpu.go.id",
+                    "Laman kota-mataram.kpu.go.id"):  # fmt: skip
+        assert fmt.utuh(contact) in xml, contact
+    assert " | ".join(map(fmt.utuh, ("Telepon (0370) 631234", "Email ppid@kota"))) in xml
+
+
 # --------------------------------------------------------------------------------------------
 # Kinds and built-in templates
 
@@ -616,6 +634,36 @@ def test_signature_without_nip_and_letter_without_number():
     assert "NIP." not in text
     assert "Nomor | : | ......" in text
     assert "NIP." not in letter("tanggapan-keberatan")  # the Ketua has no NIP
+
+
+@pytest.mark.parametrize("kind", ["pemberitahuan", "penolakan", "tanggapan-keberatan"])
+def test_a_nip_written_as_a_dash_prints_no_nip_line(kind):
+    """``nip = "-"`` (what init writes, and how offices write "none": the KPU Ketua has no NIP)
+    leaves the "NIP." line out rather than printing "NIP. -"; a real NIP is still printed."""
+    for nip in ("-", " - ", "–"):
+        text = letter(kind, ppid=dict(PPID, nip=nip), atasan_ppid=dict(ATASAN, nip=nip))
+        assert "NIP." not in text, nip
+    real = "197001011995031001"
+    text = letter(kind, ppid=dict(PPID, nip=real), atasan_ppid=dict(ATASAN, nip=real))
+    assert f"NIP. {real}" in text
+
+
+def test_a_proxy_signs_the_receipt_and_the_slip_as_kuasa_pemohon():
+    """A request or objection filed by a proxy (kuasa_nama) is signed by the proxy under
+    "Kuasa Pemohon,", not under the requester's title; without one, the requester signs."""
+
+    def signatures(text: str) -> str:
+        (line,) = [ln for ln in text.splitlines() if "Petugas Pelayanan" in ln]
+        return line
+
+    receipt = signatures(letter("tanda-terima", kuasa_nama="Hj. Rohani"))
+    assert receipt.startswith("Kuasa Pemohon, / (Hj. Rohani) | "), receipt
+    assert signatures(letter("tanda-terima")).startswith("Pemohon Informasi, / (PT Maju")
+    slip = [ln for ln in letter("tanda-bukti-keberatan").splitlines() if "Petugas Pen" in ln]
+    assert slip == ["Petugas Penerima Keberatan, / (Ni Made Ayu Lestari) | Kuasa Pemohon, / "
+                    "(Made Wirawan, S.H.)"]  # fmt: skip
+    alone = letter("tanda-bukti-keberatan", kuasa_nama="", kuasa_alamat="")
+    assert "| Pengaju Keberatan, / (PT Maju & Jaya)" in alone
 
 
 def test_workspace_template_with_header_and_footer(tmp_path):
@@ -945,3 +993,48 @@ def test_pdf_of_every_kind(tmp_path):
     assert sorted(x.name for x in out.iterdir()) == sorted(p.name for p in pdfs)  # no leftovers
     single = pdf.to_pdf(files[0], tmp_path / "satu")
     assert single.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_pages_after_the_first_are_numbered_in_the_footer(kind):
+    """A letter longer than one page says "Halaman N dari M" in the footer from page 2; the
+    first page has its own, empty footer (a one-page letter shows no number)."""
+    from docx import Document
+
+    section = Document(io.BytesIO(render(find_template(kind), contexts()[kind]))).sections[0]
+    assert section.different_first_page_header_footer
+    assert footer_text(section.first_page_footer) == ""
+    footer = section.footer._element.xml
+    assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
+    assert footer_text(section.footer) == "Halaman 2 dari 2"
+
+
+def footer_text(footer) -> str:
+    """The text a footer shows, a field's result included."""
+    lines = ("".join(t.text or "" for t in p.iter("{*}t")) for p in footer._element.iter("{*}p"))
+    return "\n".join(line for line in lines if line)
+
+
+def pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+@pytest.mark.slow
+def test_the_atasan_reply_fits_one_page_and_a_longer_one_is_numbered(tmp_path):
+    """The Atasan's reply upholding a rejection (pleno, proxy, two reasons, the decree attached)
+    fits one A4 page as LibreOffice lays it out: "Lampiran/Tembusan" spilled alone onto page 2.
+    When a long consideration does make it two pages, page 2 carries its number."""
+    from ppidctl.letters import pdf
+
+    if pdf.find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    common = contexts()["tanggapan-keberatan"]
+    panjang = "Informasi yang diminta memuat data pribadi pemilih yang dilindungi. " * 14
+    files = []
+    for name, ctx in (("umum", common), ("panjang", dict(common, pertimbangan=panjang))):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(render(find_template("tanggapan-keberatan"), ctx))
+        files.append(path)
+    umum, dua = (p.read_bytes() for p in pdf.to_pdf_many(files, tmp_path / "pdf"))
+    assert pdf_pages(umum) == 1
+    assert pdf_pages(dua) == 2

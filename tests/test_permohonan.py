@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from conftest import REQUEST, UJI
+from conftest import REQUEST, UJI, numbered_receipts
 
 N1 = "001/PPID/5271/III/2026"
 
@@ -262,8 +262,9 @@ def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(r
     row of the year's highest number and accepted that with periksa (the journal keeps the
     numbers given and deleted: nomor_dihapus). Letter numbers too, also typed by hand. A typo
     corrected does not move the numbering: only the numbers deleted are skipped."""
+    numbered_receipts(ws)  # (receipts that print a letter number: numbered letters)
     for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
-        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)  # (with receipts: letters)
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
     for name, rows in (("permohonan", 1), ("surat", 2)):  # 003; letters 2 and 3
         path = ws.register_path(name)
@@ -834,3 +835,20 @@ def test_nomor_urut_nomor_lama(legacy, seq):
     from ppidctl.rules.numbering import sequence_of
 
     assert sequence_of(legacy, "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}") == seq
+
+
+def test_a_step_dated_on_a_day_off_is_warned_about(run, ws, today):
+    """A step dated (--tanggal, or today) on a day that is not a working day is recorded with a
+    warning naming the day and why: a letter dated on a holiday is most often a typo."""
+    today("2026-08-29")  # a Saturday
+    out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-08-25").stderr
+    assert "Peringatan: 2026-08-25 adalah hari libur: Maulid Nabi Muhammad" in out
+    assert (
+        "hari libur" not in run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-08-26").stderr
+    )
+    out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan").stderr  # today
+    assert out.count("2026-08-29 adalah hari libur: Sabtu") == 1
+    today("2026-09-01")
+    run.ok("kalender", "tambah", "2026-08-31", "--keterangan", "Hari jadi Kota Mataram")
+    out = run.ok("permohonan", "selesai", "1", "--tanggal", "2026-08-31").stderr
+    assert "2026-08-31 adalah hari libur: Hari jadi Kota Mataram" in out

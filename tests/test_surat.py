@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import REQUEST, UJI, snapshot
+from conftest import REQUEST, UJI, numbered_receipts, snapshot
 from helpers_docx import docx_text
 
 N1 = "001/PPID/5271/III/2026"
@@ -66,11 +66,76 @@ def test_each_step_writes_its_letter(run, ws):
     assert "Cara pembayaran" not in notice  # (none recorded: no line)
     rows = surat_rows(ws)
     assert [(r["jenis"], r["nomor_surat"]) for r in rows] == [
-        ("tanda-terima", "1/PL.02.2-SD/5271/III/2026"),
-        ("perpanjangan", "2/PL.02.2-SD/5271/IV/2026"),
-        ("pemberitahuan", "3/PL.02.2-SD/5271/IV/2026"),
+        ("tanda-terima", ""),  # (it prints the registration number only: no letter number)
+        ("perpanjangan", "1/PL.02.2-SD/5271/IV/2026"),
+        ("pemberitahuan", "2/PL.02.2-SD/5271/IV/2026"),
     ]
-    assert "3/PL.02.2-SD/5271/IV/2026" in notice
+    assert "2/PL.02.2-SD/5271/IV/2026" in notice
+
+
+def test_only_letters_that_print_a_number_use_one(run, ws):
+    """A receipt prints the registration number only: it uses up no outgoing letter number (the
+    first letter the public sees was number 9), and --nomor-surat for it is refused; an office
+    template that prints nomor_surat is numbered (the template actually used decides)."""
+    catat(run)
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--nomor-surat",
+                "5/PL.02.2-SD/5271/III/2026", message="surat tanda-terima tidak mencetak nomor")  # fmt: skip
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    assert [(r["jenis"], r["nomor_surat"]) for r in surat_rows(ws)] == [
+        ("tanda-terima", ""),
+        ("pemberitahuan", "1/PL.02.2-SD/5271/III/2026"),
+    ]
+    numbered_receipts(ws)  # the office's own receipt prints it: numbered
+    catat(run)
+    assert surat_rows(ws)[-1]["nomor_surat"] == "2/PL.02.2-SD/5271/III/2026"
+    assert "Nomor 2/PL.02.2-SD/5271/III/2026" in docx_text(
+        ws.root / "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx"
+    )
+
+
+def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
+    """surat.csv written before receipts went unnumbered: their numbers stay used (the next is
+    above them), a receipt made again gets none, and periksa finds nothing wrong."""
+    built_in = (ws.templates_dir / "tanda-terima.docx").read_bytes()
+    numbered_receipts(ws)
+    catat(run)
+    catat(run)
+    (ws.templates_dir / "tanda-terima.docx").write_bytes(built_in)  # (the upgrade)
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    run.ok("surat", "buat", "tanda-terima", "1")
+    run.refused("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
+                "2026-03-20", "--nomor-surat", "2/PL.02.2-SD/5271/III/2026",
+                message="sudah dipakai untuk surat tanda-terima 002/PPID")  # fmt: skip
+    assert [(r["jenis"], r["nomor_surat"]) for r in surat_rows(ws)] == [
+        ("tanda-terima", "1/PL.02.2-SD/5271/III/2026"),
+        ("tanda-terima", "2/PL.02.2-SD/5271/III/2026"),
+        ("pemberitahuan", "3/PL.02.2-SD/5271/III/2026"),
+        ("tanda-terima", ""),
+    ]
+    run.ok("periksa")
+
+
+def test_letters_printed_with_init_stand_ins_are_warned_about(run, ws):
+    """While ppidctl.toml holds what init wrote for the officials or the office's telephone, a
+    command that writes letters says so once (setting and value printed), and so do `surat
+    templat`/`surat periksa`; nothing is refused. Filled in: no warning."""
+    told = "Peringatan: ppidctl.toml masih berisi nilai contoh dari ppidctl init"
+    out = catat(run).stderr
+    assert out.count(told) == 1, out
+    for shown in ('[ppid] nama = "Nama PPID"', '[ppid] nip = "-"',
+                  '[atasan_ppid] nama = "Nama Atasan PPID"', '[instansi] telepon = "(0370) 000000"'):  # fmt: skip
+        assert shown in out, shown
+    assert told not in catat(run, "--tanpa-surat").stderr  # (no letter written)
+    assert run.ok("surat", "buat", "tanda-terima", "--semua").stderr.count(told) == 1  # 2 letters
+    assert told in run("surat", "templat").stderr
+    assert told in run.ok("surat", "periksa", str(ws.templates_dir / "penolakan.docx")).stderr
+    toml = ws.root / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    for old, new in (('"Nama PPID"', '"Lalu Ahmad Fauzi, S.H."'), ('nip = "-"', 'nip = ""'),
+                     ('"Nama Atasan PPID"', '"Baiq Sri Wahyuni"'), ("000000", "631456")):  # fmt: skip
+        text = text.replace(old, new)
+    toml.write_text(text, encoding="utf-8")
+    assert told not in catat(run).stderr
 
 
 def test_the_notification_says_how_to_pay(run, ws):
@@ -143,6 +208,7 @@ def test_values_print_literally(run, ws):
 
 
 def test_regenerated_letter_is_a_new_file_with_the_same_number(run, ws):
+    numbered_receipts(ws)
     catat(run)
     first = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx"
     original = first.read_bytes()
@@ -184,6 +250,7 @@ def test_copy_of_a_notification_after_the_handover_says_what_the_original_said(r
 def test_letter_numbers_of_one_batch_restart_with_the_year(run, ws):
     """Numbering restarts each year: a batch with a December and a January letter gives each
     year's first number (the January letter was numbered after the December one)."""
+    numbered_receipts(ws)
     catat(run, "--tanpa-surat", day="2025-12-30")
     catat(run, "--tanpa-surat", day="2026-01-05")
     run.ok("surat", "buat", "tanda-terima", "001/PPID/5271/XII/2025", "001/PPID/5271/I/2026")

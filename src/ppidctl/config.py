@@ -9,6 +9,7 @@ an election stage (``[[tahapan]]``) without disturbing the office's comments, BO
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -93,6 +94,17 @@ gambaran_layanan = ""
 # mulai = 2026-01-05
 # selesai = 2026-06-30
 """
+
+#: Settings ``init`` fills with stand-ins for what only the office knows (its officials, its
+#: telephone). A letter printed while one still holds the value ``init`` wrote (DEFAULT_TOML, the
+#: one source of those values) goes out signed "Nama PPID": :meth:`Settings.placeholders` says so.
+PLACEHOLDERS = (
+    ("ppid", "nama"),
+    ("ppid", "nip"),
+    ("atasan_ppid", "nama"),
+    ("atasan_ppid", "nip"),
+    ("instansi", "telepon"),
+)
 
 #: Every setting: (section, key) -> (type, required). Types are Python types checked as read.
 SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], bool]] = {
@@ -197,6 +209,24 @@ class Settings:
             return bind_kode(value, self.data["instansi"]["kode_satker"])
         return DEFAULTS.get((section, key)) if value is None else value
 
+    def placeholders(self) -> list[str]:
+        """One warning naming each :data:`PLACEHOLDERS` setting that still holds the value
+        ``init`` wrote, and the value a letter prints for it (``[]`` when none does)."""
+        written = init_values()
+        found = [
+            f'[{section}] {key} = "{self.data[section][key]}"'
+            + (f" (baris {line})" if (line := line_of(self.text, section, key)) else "")
+            for section, key in PLACEHOLDERS
+            if self.data.get(section, {}).get(key) == written[section][key]
+        ]
+        if not found:
+            return []
+        return [
+            f"{self.path.name} masih berisi nilai contoh dari ppidctl init, dan surat memakainya: "
+            + "; ".join(found)
+            + ' — isi dengan data kantor yang sebenarnya (nip = "" bila pejabat tidak ber-NIP)'
+        ]
+
     def section(self, name: str) -> dict[str, Any]:
         out = {k: v for (s, k), v in DEFAULTS.items() if s == name}
         out.update(self.data.get(name, {}))
@@ -262,6 +292,12 @@ def toml_error_place(e: tomllib.TOMLDecodeError) -> str:
     (for ppidctl.toml and the import's ``--peta`` file alike)."""
     place = re.search(r"line (\d+), column (\d+)", str(e))
     return f" (baris {place[1]}, kolom {place[2]})" if place else ""
+
+
+@functools.cache
+def init_values() -> dict[str, Any]:
+    """The settings as ``init`` writes them (the office's name and code aside)."""
+    return tomllib.loads(default_text("-", "-", "-"))
 
 
 def default_text(nama: str, nama_singkat: str, kode: str) -> str:

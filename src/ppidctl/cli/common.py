@@ -88,6 +88,7 @@ def filters(status, dari, sampai, bulan, cari, terlambat, dalam):
 class State:
     dir: str | None = None
     warned: bool = False  # ppidctl.toml's warnings printed in this invocation
+    placeholders_told: bool = False  # its init stand-ins, told in this invocation
 
 
 state = State()
@@ -132,6 +133,15 @@ def workspace():
         state.warned = True
         warnings(ws.settings.warnings)
     return ws
+
+
+def placeholder_warning(ws) -> None:
+    """Once per command, when it wrote letters (or checks templates): the settings a letter
+    prints that still hold the stand-ins ``init`` wrote ("Nama PPID"). Warned, not refused: the
+    desk's work goes on while the office fills them in."""
+    if not state.placeholders_told:
+        state.placeholders_told = True
+        warnings(ws.settings.placeholders())
 
 
 def err(message: str) -> None:

@@ -62,6 +62,7 @@ def root(
 ) -> None:
     state.dir = str(dir) if dir else None
     state.warned = False
+    state.placeholders_told = False
 
 
 @app.command()

@@ -29,6 +29,7 @@ from .common import (
     emit,
     filters,
     guard,
+    placeholder_warning,
     show_record,
     warnings,
     workspace,
@@ -45,6 +46,8 @@ def _print_result(
     result, fmt: FormatRekaman, lines: list[tuple[str, str]], pdf: bool = False
 ) -> None:
     warnings(result.peringatan)
+    if result.berkas:
+        placeholder_warning(workspace())
     if pdf and result.berkas:
         from ..services.letters import pdf_copies
 

@@ -5,7 +5,18 @@ from typing import Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, FmtList, Format, Pdf, Petugas, emit, err, guard, workspace
+from .common import (
+    CONTEXT_HELP,
+    FmtList,
+    Format,
+    Pdf,
+    Petugas,
+    emit,
+    err,
+    guard,
+    placeholder_warning,
+    workspace,
+)
 
 app = typer.Typer(
     help="Surat: templat docx dan pembuatan ulang surat.",
@@ -81,6 +92,7 @@ def templat(
     )
     for note in notes:
         err(note)
+    placeholder_warning(ws)
     if any(r["masalah"] != "-" for r in rows):
         raise typer.Exit(1)
 
@@ -99,7 +111,7 @@ def periksa(
 ) -> None:
     """Periksa templat buatan kantor sebelum dipakai: pemeriksaan yang sama dengan yang dijalankan
     setiap perintah yang membuat surat."""
-    from ..errors import UsageError
+    from ..errors import UsageError, WorkspaceError
     from ..letters import engine
 
     if jenis is not None and jenis not in engine.KINDS:
@@ -107,6 +119,10 @@ def periksa(
             f"--jenis '{jenis}' tidak dikenal", f"pilih salah satu: {', '.join(engine.KINDS)}"
         )
     problems = engine.check_template(berkas, jenis)
+    try:  # (a template is checked also outside a workspace)
+        placeholder_warning(workspace())
+    except WorkspaceError:
+        pass
     if problems:
         for p in problems:
             typer.echo(f"{berkas}: {p}")
@@ -145,6 +161,7 @@ def buat(
     ws = workspace()
     with _progress() as bar:
         paths = regenerate(ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar)
+    placeholder_warning(ws)
     if pdf:
         paths += pdf_copies(ws, paths)
     for p in paths:

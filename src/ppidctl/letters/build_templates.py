@@ -6,7 +6,8 @@ never has to mend it; ``{%p %}`` tags stand alone in their paragraph and ``{%tr 
 table row. Output is byte-for-byte reproducible (fixed timestamps in the zip and the document
 properties), so a change shows up in review only when the layout or wording changed.
 
-Layout: A4, margins 2 cm (left 2.5 cm), Arial 11 pt; kop surat (letterhead) with optional logo,
+Layout: A4, margins 2 cm (top 1.5 cm, left 2.5 cm), Arial 11 pt; "Halaman N dari M" in the footer
+from page 2 (a one-page letter has none); kop surat (letterhead) with optional logo,
 the office name in capitals, address and contacts and a double rule; Nomor / Sifat / Lampiran /
 Hal with "Kota, tanggal" on the right; "Yth." addressee; body; signature block with jabatan,
 space to sign, name (bold, underlined) and "NIP." when the official has one.
@@ -220,7 +221,7 @@ def new_document(title: str):
     doc = Document()
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.top_margin, sec.bottom_margin = Cm(2.0), Cm(2.0)
+    sec.top_margin, sec.bottom_margin = Cm(1.5), Cm(2.0)
     sec.left_margin, sec.right_margin = Cm(2.5), Cm(2.0)
     sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
 
@@ -250,15 +251,35 @@ def new_document(title: str):
     cp.category = ""
     cp.revision = 1
     cp.created = cp.modified = cp.last_printed = FIXED_TIME
+    nomor_halaman(sec)
     return doc
+
+
+def nomor_halaman(sec) -> None:
+    """The footer "Halaman N dari M" on every page but the first (``titlePg``, no first-page
+    footer): a one-page letter shows no number, a longer one is numbered from page 2. (A
+    different first page is plain Word layout that LibreOffice renders alike; a conditional
+    ``IF NUMPAGES > 1`` field, which could number page 1 too, was not relied on.)"""
+    sec.different_first_page_header_footer = True
+    paragraph = sec.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, instr in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+        paragraph.add_run(text).font.size = Pt(9)
+        fld = OxmlElement("w:fldSimple")
+        fld.set(qn("w:instr"), f" {instr} ")
+        result = paragraph.add_run("2")  # (the cached result: updated when the page is laid out)
+        result.font.size = Pt(9)
+        fld.append(result._r)  # moved from the paragraph into the field
+        paragraph._p.append(fld)
 
 
 def kop(doc) -> None:
     """Letterhead: [logo | office name, address, contacts | spacer], then a double rule."""
+    # each contact kept whole (utuh): the line breaks between them, never inside an address
     kontak = (
-        '{{ ["Telepon " ~ instansi.telepon if instansi.telepon else "", '
-        '"Email " ~ instansi.email if instansi.email else "", '
-        '"Laman " ~ instansi.laman if instansi.laman else ""] | select | join(" | ") }}'
+        '{{ [("Telepon " ~ instansi.telepon) | utuh if instansi.telepon else "", '
+        '("Email " ~ instansi.email) | utuh if instansi.email else "", '
+        '("Laman " ~ instansi.laman) | utuh if instansi.laman else ""] | select | join(" | ") }}'
     )
     add_table(
         doc,
@@ -272,7 +293,7 @@ def kop(doc) -> None:
             None,
         ),
     )
-    add(doc, p("", rule=True, after=12, size=4))
+    add(doc, p("", rule=True, after=8, size=4))
 
 
 def kepala_surat(doc, hal: str, lampiran: str = '{{ lampiran if lampiran else "-" }}') -> None:
@@ -291,12 +312,12 @@ def kepala_surat(doc, hal: str, lampiran: str = '{{ lampiran if lampiran else "-
 
 
 def yth(doc, kuasa: bool = False) -> None:
-    add(doc, p("", after=6), p("Yth. ", R("{{ nama_pemohon }}", b=True)))
+    add(doc, p("Yth. ", R("{{ nama_pemohon }}", b=True), before=9))
     if kuasa:
         add(doc, tag("{%p if kuasa_nama %}"), p("melalui kuasanya, {{ kuasa_nama }}"))
         add(doc, tag("{%p endif %}"))
     add(doc, tag("{%p if alamat %}"), p("{{ alamat }}"), tag("{%p endif %}"))
-    add(doc, p("di Tempat", after=12))
+    add(doc, p("di Tempat", after=9))
 
 
 def body(
@@ -331,13 +352,13 @@ def tanda_tangan(doc, jabatan: str, pejabat: str, judul: str = "", tanggal: bool
     if judul:
         kanan.append(p(judul))
     kanan += [
-        p("{{ " + jabatan + " }},", after=60),
+        p("{{ " + jabatan + " }},", after=50),
         p(R("{{ " + pejabat + ".nama }}", b=True, u=True)),
         tag("{%p if " + pejabat + ".nip %}"),
         p("NIP. {{ " + pejabat + ".nip }}"),
         tag("{%p endif %}"),
     ]
-    add(doc, p("", after=6, keep=True))
+    add(doc, p("", size=6, keep=True))
     add_table(doc, Table([8.0, 8.5]).row(None, kanan))
 
 
@@ -439,7 +460,11 @@ def tanda_terima(doc) -> None:
     )
     dua_tanda_tangan(
         doc,
-        ("Pemohon Informasi,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
+        # a request filed by a proxy is signed by the proxy, in that capacity
+        (
+            '{{ "Kuasa Pemohon," if kuasa_nama else "Pemohon Informasi," }}',
+            "({{ kuasa_nama if kuasa_nama else nama_pemohon }})",
+        ),
         ("Petugas Pelayanan Informasi,", f'({{{{ petugas if petugas else "{DOTS}" }}}})'),
     )
 
@@ -720,7 +745,10 @@ def tanda_bukti_keberatan(doc) -> None:
             "Petugas Penerima Keberatan,",
             f'({{{{ petugas if petugas else "{DOTS}" }}}})',
         ),
-        ("Pengaju Keberatan,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
+        (
+            '{{ "Kuasa Pemohon," if kuasa_nama else "Pengaju Keberatan," }}',
+            "({{ kuasa_nama if kuasa_nama else nama_pemohon }})",
+        ),
     )
     add(
         doc,
@@ -807,14 +835,15 @@ def tanggapan_keberatan(doc) -> None:
     )
     penutup(doc, "Demikian tanggapan ini kami sampaikan.")
     tanda_tangan(doc, "atasan_ppid.jabatan", "atasan_ppid", judul="Atasan PPID,")
+    # (kept together, and with the signature: never a lone "Lampiran:" at a page's foot)
     add(
         doc,
         tag('{%p if keputusan_atasan == "ditolak" and sk_pengecualian %}'),
-        p(R("Lampiran:", u=True), before=12, size=10),
-        p("Salinan {{ sk_pengecualian }}", size=10),
+        p(R("Lampiran:", u=True), before=6, size=9, keep=True),
+        p("Salinan {{ sk_pengecualian }}", size=9, keep=True),
         tag("{%p endif %}"),
-        p(R("Tembusan:", u=True), before=12, size=10),
-        p("PPID {{ instansi.nama }}", size=10),
+        p(R("Tembusan:", u=True), before=6, size=9, keep=True),
+        p("PPID {{ instansi.nama }}", size=9),
     )
 
 

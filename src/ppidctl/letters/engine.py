@@ -15,7 +15,8 @@ Passed by the caller:
 - ``instansi``: ``nama, nama_singkat, kode_satker, alamat, kota, telepon, email, laman, logo``
   (``logo``: absolute path of a PNG/JPEG image, or ``""``).
 - ``ppid`` and ``atasan_ppid``: ``nama, nip, jabatan`` (``nip`` may be ``""``: commissioners
-  have none).
+  have none; a ``nip`` of only dashes, ``"-"`` as ``init`` writes it and offices write "none", is
+  passed as ``""``, so the templates' ``{%p if ppid.nip %}`` leaves the "NIP." line out).
   A key of these three missing from the dict prints empty; any other name fails.
 - ``tanggal_surat`` (``YYYY-MM-DD``) and ``nomor_surat`` (may be ``""``: dots are printed).
 - ``permohonan``: for objection letters, the linked request row as a dict (``{}`` for reason b).
@@ -36,8 +37,9 @@ Computed by :func:`render` when the caller does not pass them:
   line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
 - ``lampiran``: the "Lampiran" line (``""`` prints ``-``).
 
-Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label`` (see :mod:`.fmt`),
-and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph, ``{%tr %}`` table row.
+Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh`` (see
+:mod:`.fmt`), and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph,
+``{%tr %}`` table row.
 """
 
 from __future__ import annotations
@@ -198,6 +200,7 @@ _FILTERS = {
     "terbilang": fmt.terbilang,
     "romawi": fmt.romawi,
     "label": fmt.label,
+    "utuh": fmt.utuh,
 }
 
 # Braces in data are swapped for private-use characters while rendering, so that any "{{" or
@@ -208,6 +211,7 @@ _SISA_TAG = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _PEMBUKA = re.compile(r"\{\{|\{%|\{#")
 _PENUTUP = re.compile(r"\}\}|%\}|#\}")
+_TANPA_NIP = re.compile(r"[\s\-\u2013\u2014]*")  # a NIP of dashes only: the official has none
 
 
 # --------------------------------------------------------------------------------------------
@@ -710,6 +714,8 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
     ):
         if isinstance(ctx.get(name), dict):
             ctx[name] = {**dict.fromkeys(keys, ""), **ctx[name]}
+            if name != "instansi" and _TANPA_NIP.fullmatch(str(ctx[name]["nip"])):
+                ctx[name]["nip"] = ""  # "-": no NIP (see the module docstring)
     if "alasan" in ctx:
         kode = [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]
         salah = [k for k in kode if k not in ALASAN_TEKS]

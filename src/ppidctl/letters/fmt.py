@@ -8,6 +8,9 @@ Registered as Jinja filters by :mod:`ppidctl.letters.engine`:
 - ``romawi(3)`` → ``"III"``
 - ``label("hardcopy", "bentuk_informasi")`` → ``"Hardcopy (salinan tercetak)"`` (a stored choice
   value in words; a list such as ``"identitas;kuasa"`` becomes ``"…, …"``; unknown values pass through)
+- ``utuh("Laman kota-mataram.kpu.go.id")`` → the same text that Word and LibreOffice do not break
+  across lines (spaces no-break, hyphens non-breaking U+2011): an address split as "kota-" /
+  "mataram.kpu.go.id" reads as two; the line breaks between such pieces instead
 
 Bad input raises :class:`ValueError` with an Indonesian message; the engine turns it into a
 ``TemplateError`` naming the template.
@@ -18,7 +21,16 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-__all__ = ["tanggal_panjang", "rupiah", "terbilang", "romawi", "label", "LABEL", "ke_tanggal"]
+__all__ = [
+    "tanggal_panjang",
+    "rupiah",
+    "terbilang",
+    "romawi",
+    "label",
+    "utuh",
+    "LABEL",
+    "ke_tanggal",
+]
 
 
 def ke_tanggal(value: object) -> _dt.date | None:
@@ -241,3 +253,12 @@ def label(value: object, kolom: str) -> str:
         return ""
     arti = LABEL.get(kolom, {})
     return ", ".join(arti.get(v.strip(), v.strip()) for v in teks.split(";") if v.strip())
+
+
+_TIDAK_PUTUS = str.maketrans({" ": "\u00a0", "-": "\u2011"})
+
+
+def utuh(value: object) -> str:
+    """``value`` kept whole on one line: spaces as no-break spaces, ``-`` as the non-breaking
+    hyphen (U+2011), so a web or e-mail address is never split at its hyphen."""
+    return "" if value is None else str(value).translate(_TIDAK_PUTUS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -137,6 +139,32 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
         if nomor not in used:
             return nomor
         seq += 1
+
+
+def dated_step(fn: Callable) -> Callable:
+    """A register step ``fn(ws, …, tanggal=None, …) -> Result`` whose result also warns when
+    the step's date (``tanggal``, or today) is not a working day, naming the day and why: a
+    letter dated on a holiday is most often a mistyped --tanggal. Warned, not refused (a request
+    may come by e-mail on a Saturday). One place for every step, not one per command."""
+
+    @functools.wraps(fn)
+    def step(ws: Workspace, *args, tanggal: str | None = None, **kwargs):
+        result = fn(ws, *args, tanggal=tanggal, **kwargs)
+        from ..rules.validation import waktu
+
+        result.peringatan += day_off_warning(ws, waktu(tanggal, ws.tz, ws.now()).date())
+        return result
+
+    return step
+
+
+def day_off_warning(ws: Workspace, day: date) -> list[str]:
+    """``["2026-08-25 adalah hari libur: Maulid Nabi Muhammad"]``, or ``[]`` on a working day."""
+    off = ws.calendar.day_off(day)
+    if off is None:
+        return []
+    perkiraan = " (tanggal libur perkiraan)" if off.perkiraan else ""
+    return [f"{day.isoformat()} adalah hari libur: {off.keterangan}{perkiraan}"]
 
 
 def step_date(when: datetime, after: str, what: str, nomor: str) -> str:

@@ -367,6 +367,7 @@ def _same_periodic(table: Table, row: dict[str, str]) -> list[dict[str, str]]:
     ]
 
 
+@common.dated_step
 def register(
     ws: Workspace,
     data: ObjectionInput,
@@ -613,6 +614,7 @@ def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[d
     return out
 
 
+@common.dated_step
 def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """PPID forwards the objection form to the Atasan PPID (seed SOP 2 step 4)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -637,6 +639,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     return Result(row, peringatan=warn)
 
 
+@common.dated_step
 def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The Atasan PPID's draft response discussed in the plenary (seed SOP 2 step 5)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -673,6 +676,7 @@ class Response:
     sk_pengecualian: str = ""
 
 
+@common.dated_step
 def respond(
     ws: Workspace,
     nomor: str,
@@ -734,9 +738,10 @@ def respond(
         atasan = ws.settings.section("atasan_ppid")
         number = nomor_surat or ""
         if surat and not number:
-            from .letters import next_letter_number
+            from .letters import next_letter_number, prints_number
 
-            number = next_letter_number(ws, tx, common.iso_day(day), set())
+            if prints_number(ws, "tanggapan-keberatan"):
+                number = next_letter_number(ws, tx, common.iso_day(day), set())
         tx.update(
             REGISTER,
             i,
@@ -772,6 +777,7 @@ def respond(
     return result
 
 
+@common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -811,6 +817,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     return Result(row, peringatan=warn + list(batas.peringatan))
 
 
+@common.dated_step
 def requester_answer(
     ws: Workspace, nomor: str, sikap: str, *, tanggal: str | None = None, petugas: str = ""
 ) -> Result:
@@ -867,6 +874,7 @@ def requester_answer(
     return result
 
 
+@common.dated_step
 def dispute_outcome(
     ws: Workspace,
     nomor: str,

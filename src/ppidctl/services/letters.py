@@ -5,6 +5,13 @@ check ``ppidctl surat periksa`` runs); its file (``letters/<year>/…``, never o
 row in the outgoing-letter register (``surat``) are written by the same commit as the register
 change, or not at all: the file is written under a temp name and named only after the journal
 lines naming it (store.transaction).
+
+An outgoing letter number (``nomor_surat``) is given only to a letter whose template prints it
+(:func:`prints_number`, of the template actually used: the office's copy or the built-in one).
+The built-in receipt and objection slip print the registration number only: they get none (their
+row in ``registers/surat.csv`` has an empty ``nomor_surat``), so the numbers the public sees run
+without gaps. A workspace whose surat.csv already holds numbers on receipts keeps them: they count
+as used (the next number is above them) and a receipt made again gets no number.
 """
 
 from __future__ import annotations
@@ -80,6 +87,19 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
     return number
 
 
+def prints_number(ws: Workspace, kind: str) -> bool:
+    """Whether the template a letter of ``kind`` is made from uses ``nomor_surat``."""
+    from ..errors import TemplateError
+    from ..letters import engine
+
+    try:
+        return "nomor_surat" in engine.template_variables(
+            engine.find_template(kind, ws.templates_dir)
+        )
+    except TemplateError:  # a broken template: rendering it refuses the letter, saying why
+        return True
+
+
 def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> bytes:
     from ..letters import engine  # docxtpl loads only when a letter is made
 
@@ -114,14 +134,23 @@ def stage_letters(
 ) -> list[str]:
     """Render ``letters`` dated ``when`` and add them (file + ``surat`` row) to the transaction.
 
-    A letter gets ``nomor_surat`` when given, else the number an earlier copy of the same letter
-    carried (a regenerated letter is the same letter), else the next number of the pattern.
+    A letter whose template prints a number gets ``nomor_surat`` when given, else the number an
+    earlier copy of the same letter carried (a regenerated letter is the same letter), else the
+    next number of the pattern; any other letter gets none (see the module docstring).
     """
     from ..letters import engine
 
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
+    numbered = {kind: prints_number(ws, kind) for kind in {le.kind for le in letters}}
     if nomor_surat and nomor_surat.strip():
+        if not numbered[letters[0].kind]:
+            raise RuleError(
+                f"surat {letters[0].kind} tidak mencetak nomor surat (templatnya tidak memakai "
+                "nomor_surat): --nomor-surat tidak dipakai",
+                "ulangi tanpa --nomor-surat, atau tambahkan {{ nomor_surat }} ke templat kantor "
+                f"templates/{letters[0].kind}.docx",
+            )
         _refuse_used_number(tx, letters[0], nomor_surat.strip())
     paths: list[str] = []
     taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
@@ -129,9 +158,9 @@ def stage_letters(
     for letter in letters:
         day = letter.tanggal or when
         number = (nomor_surat or "").strip()
-        if not number and letter.reuse_number:
+        if not number and letter.reuse_number and numbered[letter.kind]:
             number = earlier.get((letter.kind, letter.row.get("nomor_registrasi", "")), "")
-        if not number:
+        if not number and numbered[letter.kind]:
             number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
         if number:
             taken.setdefault(day.year, set()).add(number)

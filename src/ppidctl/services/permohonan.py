@@ -130,6 +130,7 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     return row
 
 
+@common.dated_step
 def register(
     ws: Workspace,
     data: RequestInput,
@@ -162,6 +163,7 @@ def register(
     return result
 
 
+@common.dated_step
 def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """Desk hands the request to the PPID (seed SOP 1 step 2)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
@@ -185,6 +187,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     return Result(row, peringatan=warn)
 
 
+@common.dated_step
 def extend(
     ws: Workspace,
     nomor: str,
@@ -250,6 +253,7 @@ class Decision:
     cara_pembayaran: str = ""
 
 
+@common.dated_step
 def decide(
     ws: Workspace,
     nomor: str,
@@ -374,6 +378,7 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
     return None
 
 
+@common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The information was delivered: the request is closed (seed SOP 1 step 6)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
