@@ -302,7 +302,9 @@ def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
         "--tanggal",
         "2026-03-16",
         "--pdf",
-        message="LibreOffice (soffice) tidak ditemukan",
+        message="LibreOffice (soffice) tidak ditemukan, --pdf tidak dapat dipenuhi — pasang "
+        "LibreOffice (libreoffice.org; di Linux mis. `apt install libreoffice-writer-nogui`) atau "
+        "tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE, atau ulangi tanpa --pdf",
     )
 
 

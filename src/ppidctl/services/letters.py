@@ -323,10 +323,10 @@ def pdf_copies(ws: Workspace, paths: list[str]) -> list[str]:
 
 def require_pdf() -> None:
     """Refuse ``--pdf`` before anything is written when LibreOffice is not installed."""
-    from ..letters.pdf import PdfError, find_soffice
+    from ..letters.pdf import INSTALL_HINT, PdfError, find_soffice
 
     if find_soffice() is None:
         raise PdfError(
             "LibreOffice (soffice) tidak ditemukan, --pdf tidak dapat dipenuhi",
-            "pasang LibreOffice (apt install libreoffice-writer-nogui) atau ulangi tanpa --pdf",
+            f"{INSTALL_HINT}, atau ulangi tanpa --pdf",
         )
