@@ -307,9 +307,14 @@ def test_sequence_part_alone_must_be_unambiguous(run, today):
     today("2027-01-04")
     run.refused(
         "permohonan", "teruskan", "1",
-        message="nomor urut 1 tidak ada di register permohonan tahun 2027 (nomor urut saja hanya "
-        f"untuk tahun ini) — tulis nomor registrasi lengkap, mis. {N1}",
+        message="nomor urut 1 tidak ada di register permohonan tahun 2027 (nomor urut saja "
+        f"dicari di tahun itu saja) — tulis nomor registrasi lengkap, mis. {N1}",
     )  # fmt: skip
+    # a step dated in last year looks there: January's own 1 is not taken for December's
+    catat(run, day="2027-01-04")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-12-31")
+    assert row(run, N1)["status"] == "diteruskan"
+    assert row(run, "1")["status"] == "terdaftar"  # (2027's 1, untouched)
 
 
 def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):

@@ -66,7 +66,10 @@ class FormatRekaman(StrEnum):
 Fmt = Annotated[FormatRekaman, typer.Option("--format", help="teks | json")]
 FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
 Nomor = Annotated[
-    str, typer.Argument(help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini.")
+    str,
+    typer.Argument(
+        help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini (langkah dengan --tanggal: tahun tanggal itu)."
+    ),
 ]
 # listing filters (daftar, jatuh-tempo, ekspor)
 Status = Annotated[str | None, typer.Option(help="Hanya status ini.")]

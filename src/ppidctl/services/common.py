@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     """Row index of ``nomor``: the full number, or its sequence part alone when that is
-    unambiguous in the current year (e.g. ``1`` or ``001``)."""
+    unambiguous in ``today``'s year (e.g. ``1`` or ``001``)."""
     wanted = (nomor or "").strip()
     if not wanted:
         raise NotFoundError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
@@ -49,7 +49,7 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
         if same:
             raise NotFoundError(
                 f"nomor urut {wanted} tidak ada di register {table.register} tahun {year} "
-                "(nomor urut saja hanya untuk tahun ini)",
+                "(nomor urut saja dicari di tahun itu saja)",
                 f"tulis nomor registrasi lengkap, mis. {', '.join(same[:3])}",
             )
     else:  # typed in lower case, or in a letter file's form (001-PPID-5271-III-2026)
@@ -91,11 +91,15 @@ def _one(table: Table, hits: list[int]) -> int:
     return hits[0]
 
 
-def load_row(tx, ws: Workspace, register: str, nomor: str) -> tuple[int, dict[str, str]]:
+def load_row(
+    tx, ws: Workspace, register: str, nomor: str, when: datetime
+) -> tuple[int, dict[str, str]]:
     """The row of ``nomor`` in ``register`` as read by transaction ``tx`` (index, row), its
-    dates checked (``check_dates``): every step computes with them."""
+    dates checked (``check_dates``): every step computes with them. A sequence alone is looked
+    up in the year of the step's date ``when`` (``--tanggal 2026-12-31 … 1`` in January is
+    December's 1, not January's)."""
     table = tx.table(register)
-    i = find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
+    i = find(table, nomor, when.date(), ws.settings.get("penomoran", register))
     check_dates(table.rows[i], register)
     return i, table.rows[i]
 

@@ -619,7 +619,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """PPID forwards the objection form to the Atasan PPID (seed SOP 2 step 4)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan teruskan", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] != "terdaftar":
             raise RuleError(
@@ -644,7 +644,7 @@ def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The Atasan PPID's draft response discussed in the plenary (seed SOP 2 step 5)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan pleno", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "terdaftar":
             raise RuleError(
@@ -705,7 +705,7 @@ def respond(
             "hapus --sk-pengecualian",
         )
     with ws.transaction("keberatan tanggapi", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "terdaftar":
             raise RuleError(
@@ -782,7 +782,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("keberatan sampaikan", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] in OPEN:
             raise RuleError(
@@ -826,7 +826,7 @@ def requester_answer(
     when = v.waktu(tanggal, ws.tz, ws.now())
     sikap = v.pilihan(sikap, schema.TANGGAPAN_PEMOHON, "--sikap")
     with ws.transaction("keberatan tanggapan-pemohon", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         changes: dict[str, str] = {}
         if row["status"] in ("selesai", "sengketa"):
@@ -890,7 +890,7 @@ def dispute_outcome(
     putusan = v.pilihan(putusan, schema.PUTUSAN_SENGKETA, "--putusan")
     nomor_ki = v.teks(nomor_sengketa, "--nomor-sengketa")
     with ws.transaction("keberatan putusan-sengketa", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] != "sengketa":
             raise RuleError(

@@ -168,7 +168,7 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """Desk hands the request to the PPID (seed SOP 1 step 2)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan teruskan", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         if row["status"] != "terdaftar":
             raise RuleError(
                 f"permohonan {row['nomor_registrasi']} berstatus '{row['status']}': hanya permohonan "
@@ -202,7 +202,7 @@ def extend(
     when = v.waktu(tanggal, ws.tz, ws.now())
     alasan = v.teks(alasan, "--alasan (alasan perpanjangan)", wajib=True)
     with ws.transaction("permohonan perpanjang", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["diperpanjang_pada"]:
             raise RuleError(
@@ -316,7 +316,7 @@ def decide(
             )
         changes["cara_pembayaran"] = cara
     with ws.transaction("permohonan putuskan", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] not in OPEN:
             raise RuleError(
@@ -383,7 +383,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
     """The information was delivered: the request is closed (seed SOP 1 step 6)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan selesai", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor)
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "selesai":
             raise RuleError(
