@@ -16,6 +16,7 @@ from datetime import date
 
 FIELDS = {"urut", "kode", "bulan", "bulan_romawi", "tahun"}
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_BULAN_KE = {r: i for i, r in enumerate(ROMAWI, 1)}
 
 
 def romawi_bulan(month: int) -> str:
@@ -195,11 +196,12 @@ def month_year_of(number: str, pattern: str) -> tuple[int | None, int | None]:
     m = _match(number, pattern)
     if m is None:
         return None, None
-    g = m.groupdict()
-    bulan = g.get("bulan") or g.get("bulan_romawi")
+    has = m.re.groupindex  # (once per imported row: no dict of every group)
+    bulan = m["bulan"] if "bulan" in has else m["bulan_romawi"] if "bulan_romawi" in has else None
+    tahun = m["tahun"] if "tahun" in has else None
     if bulan is not None:
-        bulan = int(bulan) if bulan.isdigit() else ROMAWI.index(bulan) + 1
-    return bulan, int(g["tahun"]) if g.get("tahun") else None
+        bulan = int(bulan) if bulan.isdigit() else _BULAN_KE[bulan]
+    return bulan, int(tahun) if tahun else None
 
 
 def sequence_of(number: str, pattern: str) -> int | None:
