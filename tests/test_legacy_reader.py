@@ -1715,6 +1715,24 @@ def test_jumlah_bulanan_di_tengah_tabel_dilewati(tmp_path):
     assert t.rows.akhir == (17, "Jumlah bulan ini") and t.rows.sesudah == []
 
 
+def test_ringkasan_di_bawah_jumlah_akhir_bukan_perkara(tmp_path):
+    """A summary block under the grand total ("Diberikan 1 · Ditolak 1") has three filled cells
+    but is no case: the table ends at the total (it was read as two bad cases, refusing the
+    import)."""
+    rows = [["No", "Nomor Registrasi", "Tanggal Permohonan", "Nama Pemohon", "Informasi"],
+            [1, "001/PPID/5271/I/2025", D(2025, 1, 6), "Ani", "Info 1"],
+            [2, "002/PPID/5271/I/2025", D(2025, 1, 7), "Budi", "Info 2"],
+            [None, "JUMLAH", None, None, 2],
+            [None, "Diberikan", 1, "Ditolak", 1],
+            [None, "Tidak dikuasai", 0, "Belum didokumentasikan", 0]]  # fmt: skip
+    t, got = satu(buat_xlsx(tmp_path / "r.xlsx", {"S": rows}))
+    assert [r.baris for r in got] == [2, 3] and not any(r.masalah for r in got)
+    assert t.rows.akhir == (4, "JUMLAH") and t.rows.sesudah == []
+    # without a No column: a case is a row whose receipt date reads as one
+    t, got = satu(buat_xlsx(tmp_path / "r2.xlsx", {"S": [r[1:] for r in rows]}))
+    assert [r.baris for r in got] == [2, 3] and t.rows.akhir == (4, "JUMLAH")
+
+
 def test_perabot_halaman_dilewati(tmp_path):
     """A register printed page by page: each page repeats the title rows, the header and the
     KI column-number row, and ends with a page number; all of it is skipped and listed, only

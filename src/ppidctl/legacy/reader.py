@@ -1302,7 +1302,17 @@ def _buat_tabel(
                     if penutup is None or _JUMLAH.match(V.norm_kata(penutup)):
                         for nxt in baris:
                             tunda.append(nxt)
-                            if _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3:
+                            # after a total only a case continues the table, one with its
+                            # running number where the table numbers them: a summary block
+                            # below the grand total ("Diberikan | 1 | Ditolak | 1") is none
+                            if penutup is None:
+                                kasus = _berisi_data(nxt[1]) or _bernomor(nxt[1])
+                                kasus = kasus or _terisi(nxt[1]) >= 3
+                            elif j_nomor is not None:
+                                kasus = _bernomor(nxt[1])
+                            else:
+                                kasus = _berisi_data(nxt[1]) and _bertanggal(nxt[1])
+                            if kasus:
                                 lanjut = True
                                 break
                             if _tanda_tangan(_isi(nxt[1])) and not _perabot(nxt[1]):
@@ -1369,6 +1379,19 @@ def _buat_tabel(
             return False
         isi = _isi(cells)
         return _bernomor(cells) or _baris_penutup(isi[:1]) is None
+
+    j_tanggal = next(
+        (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "tanggal_diterima"), None
+    )
+
+    def _bertanggal(cells: list) -> bool:
+        """A receipt date that reads as one (a case; not a summary line's figure)."""
+        if j_tanggal is None or j_tanggal >= len(cells):
+            return True
+        try:
+            return V.parse_tanggal(cells[j_tanggal]) is not None
+        except V.NilaiError:
+            return False
 
     def _bernomor(cells: list) -> bool:
         """A running number in the No column (see _angka_urut)."""
