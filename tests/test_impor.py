@@ -1116,6 +1116,23 @@ def test_tanggal_bulan_dulu_dan_nomor_yang_menyebut_bulan(run, ws, tmp_path):
     ]
 
 
+def test_satu_salah_ketik_bulan_dulu_di_kolom_hari_dulu(run, ws, tmp_path):
+    """One typo (3/17/2026) in a column other values show day-first (16/03/2026) is that row's
+    problem alone: it marked the whole column month-first and refused good rows."""
+    src = write_csv(tmp_path / "typo.csv", [
+        HEAD,
+        ["001/PPID/5271/III/2026", "02/03/2026", "Ani", "Info 1"],
+        ["002/PPID/5271/III/2026", "16/03/2026", "Budi", "Info 2"],
+        ["003/PPID/5271/III/2026", "3/17/2026", "Citra", "Info 3"],
+        ["004/PPID/5271/III/2026", "09/03/2026", "Dewi", "Info 4"],
+    ])  # fmt: skip
+    r = run.refused("impor", str(src), "--register", "permohonan", message="1 dari 4 baris")
+    assert problem_lines(r.stderr) == [
+        "baris 4, kolom Tanggal: tanggal '3/17/2026' tidak ada (bulan 17; tampak ditulis "
+        "bulan-dulu)",
+    ]
+
+
 def test_lembar_tersembunyi_hanya_dibaca_bila_dipilih(run, ws, tmp_path):
     """A hidden sheet (a filled-in example) is skipped when the sheet is chosen automatically
     and with --lembar ALL, and said so; it is read only when named; --daftar-lembar marks it."""

@@ -544,11 +544,18 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
 
 def _dua_arti(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
     """A date column shown month-first by one value (1/20/2026): every value of it that reads
-    both ways (1/5/2026) is a problem of its row, never read day-first silently."""
+    both ways (1/5/2026) is a problem of its row, never read day-first silently — unless other
+    values show it day-first too (16/03/2026): then that one value is a typo, told alone."""
+    slash = []
     for b in rows:
         raw = b.sel[j] if j < len(b.sel) else ""
         m = V_DUA_ARTI.fullmatch(raw) if type(raw) is str else None
-        if m and m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
+        if m:
+            if int(m[1]) > 12 and int(m[2]) <= 12:
+                return
+            slash.append((b, raw, m))
+    for b, raw, m in slash:
+        if m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
             if b.sendiri is _EMPTY:
                 b.sendiri = []
             b.sendiri.append(
