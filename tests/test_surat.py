@@ -326,6 +326,11 @@ def test_surat_periksa(run, ws, tmp_path):
     result = run("surat", "periksa", str(bad))
     assert result.exit_code == 1 and "'tidak_ada' tidak dikenal" in result.stdout
     assert snapshot(ws.root) == before
+    # a template is checked beside a broken ppidctl.toml too (it needs no settings)
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\ngarbage = =\n", encoding="utf-8")
+    good = run.ok("surat", "periksa", str(ws.root / "templates/penolakan.docx")).stdout
+    assert "baik" in good
 
 
 def test_deadlines_in_letters_come_from_the_settings(run, ws):

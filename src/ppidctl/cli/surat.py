@@ -111,7 +111,7 @@ def periksa(
 ) -> None:
     """Periksa templat buatan kantor sebelum dipakai: pemeriksaan yang sama dengan yang dijalankan
     setiap perintah yang membuat surat."""
-    from ..errors import UsageError, WorkspaceError
+    from ..errors import PpidError, UsageError
     from ..letters import engine
 
     if jenis is not None and jenis not in engine.KINDS:
@@ -119,9 +119,9 @@ def periksa(
             f"--jenis '{jenis}' tidak dikenal", f"pilih salah satu: {', '.join(engine.KINDS)}"
         )
     problems = engine.check_template(berkas, jenis)
-    try:  # (a template is checked also outside a workspace)
+    try:  # (a template is checked also outside a workspace, or beside a broken ppidctl.toml)
         placeholder_warning(workspace())
-    except WorkspaceError:
+    except PpidError:
         pass
     if problems:
         for p in problems:
