@@ -1160,3 +1160,11 @@ def test_lembar_tersembunyi_hanya_dibaca_bila_dipilih(run, ws, tmp_path):
     j = json.loads(run.ok("impor", str(src), "--register", "permohonan", "--coba",
                           "--format", "json", "--lembar", "Contoh").stdout)  # fmt: skip
     assert [b["data"]["nama_pemohon"] for b in j["baris"]] == ["CONTOH NAMA"]
+    # the table only on a hidden sheet: the refusal names it (it named only the visible one)
+    reg.delete_rows(1, 2)
+    reg.append(["Catatan migrasi"])
+    wb.save(src)
+    run.refused(
+        "impor", str(src), "--register", "permohonan", "--coba",
+        message="lembar tersembunyi tidak dibaca: 'Contoh' — baca dengan --lembar NAMA",
+    )  # fmt: skip

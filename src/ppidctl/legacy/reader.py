@@ -1603,8 +1603,21 @@ def _keputusan_dari_status(isi: list[tuple[str, str]]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _tanpa_tabel(path: Path, lembar: str, register: str, terbaik: tuple[int, int, list[str]]):
+def _tanpa_tabel(
+    path: Path,
+    lembar: str,
+    register: str,
+    terbaik: tuple[int, int, list[str]],
+    tersembunyi: list[str] = (),  # type: ignore[assignment]
+):
     letak = f"lembar '{lembar}'" if lembar else "berkas"
+    saran = "periksa judul kolomnya, atau petakan kolom dengan --peta peta.toml"
+    if tersembunyi:  # (the table may be on a sheet that is not read unless named)
+        saran = (
+            "lembar tersembunyi tidak dibaca: "
+            + ", ".join(f"'{n}'" for n in tersembunyi)
+            + f" — baca dengan --lembar NAMA; atau {saran}"
+        )
     rinci = (
         f"; baris terbaik {terbaik[0]} hanya cocok {terbaik[1]} kolom ({', '.join(terbaik[2])})"
         if terbaik[1]
@@ -1614,7 +1627,7 @@ def _tanpa_tabel(path: Path, lembar: str, register: str, terbaik: tuple[int, int
         f"tabel register {register} tidak ditemukan di '{path.name}' {letak}: tidak ada baris "
         f"judul kolom dengan sedikitnya {MIN_COCOK} kolom yang dikenali dalam {BARIS_PINDAI} "
         f"baris pertama{rinci}",
-        "periksa judul kolomnya, atau petakan kolom dengan --peta peta.toml",
+        saran,
     )
 
 
@@ -1724,7 +1737,8 @@ def read_tables(
         )
     if not hasil:
         n, terbaik = max(gagal, key=lambda g: g[1][1]) if gagal else ("", (0, 0, []))
-        raise _tanpa_tabel(path, n, register, terbaik)
+        unnamed = lembar is None or lembar == SEMUA
+        raise _tanpa_tabel(path, n, register, terbaik, tersembunyi if unnamed else [])
     if lembar == SEMUA and gagal:
         hasil[0].keterangan.insert(
             0, "lembar tanpa tabel dilewati: " + ", ".join(f"'{n}'" for n, _ in gagal)
