@@ -1489,7 +1489,7 @@ def _buat_tabel(
             _spesial(rn, cells, nilai, tambahan, masalah)
         if i_tgl is not None and "waktu_diterima" not in nilai and "tanggal_diterima" in nilai:
             v = cells[i_tgl]  # a date cell with its time, "10/03/2026 09:15": the time is kept
-            if (type(v) is dt.datetime and v.time()) or (type(v) is str and ":" in v):
+            if (type(v) is dt.datetime and v.time() != dt.time(0)) or (type(v) is str and ":" in v):
                 try:
                     nilai["waktu_diterima"] = V.waktu(v)
                 except V.NilaiError:
