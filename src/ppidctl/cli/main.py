@@ -116,6 +116,21 @@ def jatuh_tempo(
                 for (reg, st), n in sorted(undated.items())
             ]
         )
+    # a requester's window that lapsed with no dispute recorded: the reply stands, the case is
+    # closed by hand (counted, not listed: imported books may hold hundreds)
+    lapsed = [
+        r["nomor_registrasi"]
+        for r in rows
+        if r["pihak"] == "pemohon" and r["sisa_hari_kerja"] is not None and r["sisa_hari_kerja"] < 0
+    ]
+    if lapsed:
+        warnings(
+            [
+                f"{len(lapsed)} keberatan melewati batas pengajuan sengketa tanpa sengketa "
+                f"tercatat (mis. {lapsed[0]}) — tutup: ppidctl keberatan tanggapan-pemohon "
+                f"{lapsed[0]} --sikap menerima"
+            ]
+        )
     columns = [
         ("register", "Register"),
         ("nomor_registrasi", "Nomor"),

@@ -160,11 +160,6 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
         pihak = "pemohon"
         if start:
             due = deadlines.dispute(row, ws.settings, ws.calendar).tanggal
-            if due < today:  # no dispute recorded in the window: the reply stands; closed by hand
-                kind += (
-                    "; lewat tanpa sengketa tercatat — tutup: ppidctl keberatan tanggapan-pemohon "
-                    f"{row['nomor_registrasi']} --sikap menerima"
-                )
     if day and row.get(day) and start is None:
         kind += f" ({day} '{row[day]}' tidak terbaca: ppidctl periksa)"
     return _due(ws, today, due, kind, pihak)
