@@ -1514,8 +1514,9 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "Perkara terbuka = permohonan belum diberi pemberitahuan tertulis / keberatan belum "
             "ditanggapi pada tanggal laporan.",
             "Status perkara adalah statusnya pada tanggal laporan: untuk hari yang sudah lewat "
-            "disusun dari tanggal langkah di register (diteruskan, diperpanjang, pleno); langkah "
-            "tanpa tanggal dianggap belum terjadi.",
+            "disusun dari tanggal langkah di register ("
+            + ", ".join(dict.fromkeys(st for st, _ in STEPS_P + STEPS_K))
+            + "); langkah tanpa tanggal dianggap belum terjadi.",
         ],
         detail=_received(P, K, m, d),
         instansi=_settings_snapshot(ws),
