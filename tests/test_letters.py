@@ -1038,3 +1038,16 @@ def test_the_atasan_reply_fits_one_page_and_a_longer_one_is_numbered(tmp_path):
     umum, dua = (p.read_bytes() for p in pdf.to_pdf_many(files, tmp_path / "pdf"))
     assert pdf_pages(umum) == 1
     assert pdf_pages(dua) == 2
+
+
+@pytest.mark.parametrize(
+    ("nip", "shown"),
+    [("-", False), ("–", False), (" — ", False), ("", False), (None, False),
+     ("19800101 200501 1 001", True), ("-198001", True)],
+)  # fmt: skip
+def test_one_rule_for_an_official_without_a_nip(nip, shown):
+    """Letters and reports ask the same question (the report printed "NIP. –" for an en dash
+    the letters already left out)."""
+    from ppidctl.letters.fmt import ada_nip
+
+    assert ada_nip(nip) is shown

@@ -211,7 +211,6 @@ _SISA_TAG = re.compile(r"\{\{|\{%|\{#|\}\}|%\}|#\}")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _PEMBUKA = re.compile(r"\{\{|\{%|\{#")
 _PENUTUP = re.compile(r"\}\}|%\}|#\}")
-_TANPA_NIP = re.compile(r"[\s\-\u2013\u2014]*")  # a NIP of dashes only: the official has none
 
 
 # --------------------------------------------------------------------------------------------
@@ -714,7 +713,7 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
     ):
         if isinstance(ctx.get(name), dict):
             ctx[name] = {**dict.fromkeys(keys, ""), **ctx[name]}
-            if name != "instansi" and _TANPA_NIP.fullmatch(str(ctx[name]["nip"])):
+            if name != "instansi" and not fmt.ada_nip(ctx[name]["nip"]):
                 ctx[name]["nip"] = ""  # "-": no NIP (see the module docstring)
     if "alasan" in ctx:
         kode = [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]

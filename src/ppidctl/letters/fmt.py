@@ -19,6 +19,7 @@ Bad input raises :class:`ValueError` with an Indonesian message; the engine turn
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "utuh",
     "LABEL",
     "ke_tanggal",
+    "ada_nip",
 ]
 
 
@@ -235,9 +237,9 @@ LABEL: dict[str, dict[str, str]] = {
         "tidak-dikuasai": "Informasi tidak dikuasai",
         "belum-didokumentasikan": "Informasi belum didokumentasikan",
     },
-    "keputusan_atasan": {
-        "diterima": "Keberatan diterima",
-        "ditolak": "Keberatan ditolak",
+    "keputusan_atasan": {  # (also the reports' and the register book's words)
+        "diterima": "Keberatan diterima (informasi diberikan)",
+        "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
     },
     "tanggapan_pemohon": {
         "menerima": "Menerima tanggapan",
@@ -262,3 +264,12 @@ def utuh(value: object) -> str:
     """``value`` kept whole on one line: spaces as no-break spaces, ``-`` as the non-breaking
     hyphen (U+2011), so a web or e-mail address is never split at its hyphen."""
     return "" if value is None else str(value).translate(_TIDAK_PUTUS)
+
+
+_TANPA_NIP = re.compile(r"[\s\-\u2013\u2014]*")
+
+
+def ada_nip(nip: object) -> bool:
+    """Whether an official has a NIP to print: ``-`` (what init writes, and what offices write
+    for "none") or dashes alone is none — the KPU Ketua, for one, has no NIP."""
+    return not _TANPA_NIP.fullmatch(str(nip or ""))

@@ -35,7 +35,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from ..letters.fmt import LABEL, label, tanggal_panjang
+from ..letters.fmt import LABEL, ada_nip, label, tanggal_panjang
 from .summary import KOLOM_SKRIP, iso_tanggal
 from .summary import nilai_teks as _fmt
 
@@ -289,8 +289,7 @@ def docx_bytes(lap: Laporan) -> bytes:
     sign.add_run(
         f"{kota + ', ' if kota else ''}{tanggal_panjang(_today(lap))}\n"
         f"{ppid.get('jabatan', 'PPID')}\n\n\n\n"
-        f"{ppid.get('nama', '')}"
-        + (f"\nNIP. {ppid['nip']}" if str(ppid.get("nip", "")).strip("- ") else "")
+        f"{ppid.get('nama', '')}" + (f"\nNIP. {ppid['nip']}" if ada_nip(ppid.get("nip")) else "")
     )
     out = io.BytesIO()
     doc.save(out)

@@ -50,6 +50,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import RuleError, UsageError
+from ..letters.fmt import LABEL
 from .data import load_frame
 from .workdays import WorkdayCounter
 
@@ -162,11 +163,9 @@ LABEL_ALASAN = {
     "f": "f. Biaya yang tidak wajar",
     "g": "g. Informasi disampaikan melebihi waktu",
 }
-#: The Atasan PPID's decision on an objection (also the register book's column).
-LABEL_KEPUTUSAN_ATASAN = {
-    "diterima": "Keberatan diterima (informasi diberikan)",
-    "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
-}
+#: The Atasan PPID's decision on an objection (also the register book's column): the letters'
+#: words for it, one table
+LABEL_KEPUTUSAN_ATASAN = LABEL["keputusan_atasan"]
 KOSONG = "(tidak diisi)"
 
 
