@@ -101,6 +101,8 @@ PUTUSAN_SENGKETA_TEKS: dict[str, str] = {
     "dicabut": "permohonan sengketa dicabut pemohon",
 }
 PUTUSAN_SENGKETA = tuple(PUTUSAN_SENGKETA_TEKS)
+#: a legacy book's time-of-receipt column, in either register
+_WAKTU_ALIAS = ("jam", "pukul", "waktu", "jam diterima", "pukul diterima")
 
 PERMOHONAN: tuple[Column, ...] = (
     Column(
@@ -146,7 +148,7 @@ PERMOHONAN: tuple[Column, ...] = (
         "waktu_diterima",
         "Waktu Diterima",
         WAKTU,
-        alias=("jam", "pukul", "waktu", "jam diterima", "pukul diterima", "waktu permohonan"),
+        alias=(*_WAKTU_ALIAS, "waktu permohonan"),
     ),
     Column(
         "saluran",
@@ -416,7 +418,7 @@ KEBERATAN: tuple[Column, ...] = (
         "waktu_diterima",
         "Waktu Diterima",
         WAKTU,
-        alias=("jam", "pukul", "waktu", "jam diterima", "pukul diterima", "waktu permohonan"),
+        alias=(*_WAKTU_ALIAS, "waktu keberatan"),
     ),
     Column("saluran", "Saluran", PILIHAN, pilihan=SALURAN),
     Column(
