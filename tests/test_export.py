@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 
@@ -362,3 +363,12 @@ def test_output_beside_the_workspace_folders_is_allowed(hws, run):
     out = hws.root / "laporan-2026-03.xlsx"  # the workspace root itself: where staff work
     run.ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out))
     assert out.stat().st_size > 0
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
+def test_an_output_path_that_cannot_be_written_is_named_as_given(run, ws):
+    """The message named the internal temp file (/proc/.x.xlsx.lcqx9p2x.tmp)."""
+    result = run("ekspor", "--register", "permohonan", "--keluaran", "/proc/x.xlsx")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith("Error: /proc/x.xlsx tidak dapat dibaca atau ditulis")
+    assert ".tmp" not in result.stderr

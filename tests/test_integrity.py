@@ -864,7 +864,7 @@ def test_a_full_disk_is_a_message_and_changes_nothing(run, ws, monkeypatch):
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
         message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (No space left on device)",
     )  # fmt: skip
-    assert result.stderr.rstrip().endswith("lalu jalankan: ppidctl periksa")
+    assert result.stderr.rstrip().endswith("di dalam workspace, jalankan: ppidctl periksa")
 
 
 def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(

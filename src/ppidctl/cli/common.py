@@ -119,8 +119,9 @@ def guard(fn: Callable) -> Callable:
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
-                f"({e.strerror or e}) — periksa ruang dan sambungan diska, tutup program lain "
-                "yang membuka berkas itu, lalu jalankan: ppidctl periksa",
+                f"({e.strerror or e}) — periksa folder itu, ruang dan sambungan diskanya, dan "
+                "program lain yang membuka berkas itu; bila berkas itu di dalam workspace, "
+                "jalankan: ppidctl periksa",
                 err=True,
             )
             raise typer.Exit(1) from None

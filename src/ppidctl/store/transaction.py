@@ -121,7 +121,10 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
     """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; removed afterwards
     unless it was moved into place."""
     make_dirs(path.parent, mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:  # (named by the file asked for, not by a temp name never made)
+        raise type(e)(e.errno, e.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             for chunk in data if isinstance(data, tuple) else (data,):
