@@ -228,14 +228,20 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     shown = run.ok("permohonan", "lihat", "001/PPID/5271/I/2024").stdout
     assert "sumber: register-permohonan-2024.xlsx, lembar 'Register 2024', baris 7" in shown
 
-    # re-running adds nothing: the register and journal stay byte-identical
+    # re-running adds no row: the register stays byte-identical; the rejects differ (row 70 is
+    # no longer refused), so a new rejects file, named by one journal line as every file is
     reg, jur = ws.register_path("permohonan").read_bytes(), ws.journal_path.read_bytes()
     again = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
     assert "Diimpor      : 0" in again.stdout
     assert "Sudah ada    : 197" in again.stdout  # row 70 now matches the imported row 69
     assert "Ditolak      : 5" in again.stdout
     assert ws.register_path("permohonan").read_bytes() == reg
-    assert ws.journal_path.read_bytes() == jur
+    grown = ws.journal_path.read_bytes()
+    assert grown.startswith(jur)
+    (added,) = [json.loads(x) for x in grown[len(jur) :].splitlines()]
+    assert added["aksi"] == "impor" and added["jumlah"]["impor"] == 0
+    assert [f for f in added["berkas"] if f.startswith("impor/tolak-")] == added["berkas"]
+    assert run.ok("periksa").exit_code == 0
     # once more: the same rows refused for the same reasons, so not even a rejects file is new
     from conftest import snapshot
 

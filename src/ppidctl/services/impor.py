@@ -1119,7 +1119,9 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         )
         for b, row in zip(diimpor, stored, strict=True):
             b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
-        if diimpor:  # a short last line: the next command reads the journal's last line
+        # a short last line (the next command reads the journal's last line); also when only a
+        # rejects file is new: every file a command writes is named in the journal
+        if diimpor or tx.files:
             tx.log(register, "", "impor", {}, sumber={"berkas": p.berkas.name}, jumlah=p.jumlah())
     written = tx.written[0] if tx.written else same
     return Result(
