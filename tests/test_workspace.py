@@ -295,3 +295,9 @@ def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
         assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
         text = out.stdout.decode("utf-8")  # (not cp1252: would fail on the bytes of "≤")
         assert ("≤" if args[0] == "laporan" else "→") in text
+    # run as `python -m ppidctl`, hints still name the command staff type
+    out = subprocess.run(
+        [sys.executable, "-m", "ppidctl", "-C", str(ws.root), "permohonan", "daftar", "--fromat"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert out.returncode == 2 and "lihat: ppidctl permohonan daftar --help" in out.stderr

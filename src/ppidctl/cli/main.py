@@ -194,4 +194,4 @@ def _utf8_output() -> None:
 
 def main() -> None:
     _utf8_output()
-    app()
+    app(prog_name="ppidctl")  # (also under `python -m ppidctl`: hints name the command to type)
