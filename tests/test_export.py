@@ -283,14 +283,49 @@ def test_masking_rules():
     assert mask("alamat", "Jl. Pejanggik 1, Cakranegara, Mataram") == "…, Mataram"
     assert mask("alamat", "Jl. Pejanggik 1") == "…"
     assert mask("nik", "") == ""
+    # a short value hides most of itself: only its last 2 stay
+    assert mask("telepon", "0370123") == "*****23"
+    assert mask("nik", "C01X00T47") == "*******47"  # (a passport number)
+    # free text: the numbers and addresses in it, nothing else
+    assert mask("teks", "No. HP: 0812-1111-2222 / 0813-3333-4444; Email: budi@x.id") == (
+        "No. HP: 0812-****-**22 / 0813-****-**44; Email: b***@x.id")  # fmt: skip
+    assert mask("teks", "No. KK: 5271010101010001, telp (0370) 123456, +62 812 3456 7890") == (
+        "No. KK: 5271**********01, telp (0370) ****56, +62 81* **** **90")  # fmt: skip
+    kept = "nomor 001/PPID/5271/III/2026 tanggal 2026-03-16 atau 01-02-2026, Rp 1.500.000"
+    assert mask("teks", kept) == kept
 
 
 def test_personal_columns_follow_the_schema():
     from ppidctl.reports.privacy import personal_columns
 
     assert personal_columns("permohonan") == {
-        "nik": "nik", "alamat": "alamat", "telepon": "telepon", "email": "email"}  # fmt: skip
-    assert personal_columns("keberatan")["kuasa_alamat"] == "alamat"
+        "nik": "nik", "alamat": "alamat", "telepon": "telepon", "email": "email",
+        "catatan": "teks"}  # fmt: skip
+    keberatan = personal_columns("keberatan")
+    assert keberatan["kuasa_alamat"] == "alamat" and keberatan["kasus_posisi"] == "teks"
+    assert keberatan["catatan"] == keberatan["paksa_catatan"] == "teks"
+
+
+def test_masked_export_masks_numbers_kept_in_notes(run, ws, tmp_path):
+    """An import keeps a second phone number and an unmatched "No. KK" column in catatan: the
+    masked export showed them whole beside the masked telepon column."""
+    src = tmp_path / "lama.csv"
+    src.write_text(
+        "No. Registrasi;Tanggal;Nama;Informasi yang Diminta;No. HP;No. KK\n"
+        "901/PPID/5271/I/2026;05/01/2026;Ani;DPT;0812-1111-2222 / 0813-3333-4444;"
+        "5271010101010001\n",
+        encoding="utf-8",
+    )
+    run.ok("impor", str(src), "--register", "permohonan")
+    (row,) = [r for r in ws.read("permohonan").rows if r["nomor_registrasi"].startswith("901/")]
+    assert "0813-3333-4444" in row["catatan"]  # (kept in the register: nothing lost)
+    for fmt in ("csv", "json"):
+        out = run.ok("ekspor", "--register", "permohonan", "--format", fmt).stdout
+        records = json.loads(out) if fmt == "json" else []
+        lines = [json.dumps(r) for r in records] if records else out.splitlines()
+        (line,) = [x for x in lines if "901/PPID" in x]
+        assert "3333" not in line and "5271010101010001" not in line, line
+        assert "0813-****-**44" in line and "5271**********01" in line
 
 
 # --------------------------------------------------------------------------- refusals

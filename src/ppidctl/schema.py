@@ -37,7 +37,8 @@ class Column:
     tipe: str = TEKS
     wajib: bool = False
     #: personal data (UU 27/2022): "" = not personal; else the masking kind
-    #: ("nik", "telepon", "email", "alamat") applied by reports and exports.
+    #: ("nik", "telepon", "email", "alamat"; "teks": the numbers and addresses inside free text)
+    #: applied by reports and exports.
     pribadi: str = ""
     pilihan: tuple[str, ...] = ()
     #: other header names met in legacy registers (matched case/punctuation-insensitively)
@@ -381,7 +382,7 @@ PERMOHONAN: tuple[Column, ...] = (
         "Petugas",
         alias=("petugas penerima", "nama petugas", "petugas pelayanan", "petugas ppid"),
     ),
-    Column("catatan", "Catatan", alias=("keterangan", "ket", "keterangan lain")),
+    Column("catatan", "Catatan", pribadi="teks", alias=("keterangan", "ket", "keterangan lain")),
 )
 
 KEBERATAN: tuple[Column, ...] = (
@@ -492,6 +493,7 @@ KEBERATAN: tuple[Column, ...] = (
     Column(
         "kasus_posisi",
         "Kasus Posisi",
+        pribadi="teks",
         alias=("ringkasan kasus", "kasus posisi ringkas", "uraian keberatan"),
     ),
     Column("alasan_ditemukan", "Tanggal Alasan Ditemukan", TANGGAL),
@@ -549,9 +551,9 @@ KEBERATAN: tuple[Column, ...] = (
     Column("nomor_sengketa", "Nomor Register Sengketa di Komisi Informasi"),
     Column("putusan_sengketa", "Putusan Sengketa", PILIHAN, pilihan=PUTUSAN_SENGKETA),
     Column("tanggal_putusan_sengketa", "Tanggal Putusan Sengketa", TANGGAL),
-    Column("paksa_catatan", "Catatan Pengecualian Pemeriksaan"),
+    Column("paksa_catatan", "Catatan Pengecualian Pemeriksaan", pribadi="teks"),
     Column("petugas", "Petugas", alias=("petugas penerima", "petugas pelayanan", "petugas ppid")),
-    Column("catatan", "Catatan", alias=("keterangan", "ket", "keterangan lain")),
+    Column("catatan", "Catatan", pribadi="teks", alias=("keterangan", "ket", "keterangan lain")),
 )
 
 #: Outgoing letters (agenda surat keluar): every generated letter, its number and file.

@@ -8,7 +8,13 @@ there is masked everywhere:
   (``081234567890`` → ``0812******90``); spaces, ``+`` and ``-`` are kept,
 - ``email``: the first letter and the domain stay (``budi.santoso@gmail.com`` → ``b***@gmail.com``),
 - ``alamat``: only the last comma-separated part stays (``Jl. Pejanggik 1, Mataram`` →
-  ``…, Mataram``); an address without a comma becomes ``…``.
+  ``…, Mataram``); an address without a comma becomes ``…``,
+- ``teks`` (notes and free text, e.g. ``catatan``, where an import keeps a second phone number or
+  an unmatched "No. KK" column): the text stays, every phone number (``0…``/``+62…``, 9 digits or
+  more), 15–17-digit number (NIK, KK) and e-mail address in it is masked as above.
+
+A value too short to keep 4 + 2 characters and still hide most of it (a 7-digit landline, a
+9-character passport number) shows only its last 2.
 
 Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage
 return) would be run as a formula by a spreadsheet. :func:`csv_safe` prefixes such text with an
@@ -18,6 +24,7 @@ apostrophe for CSV files; the XLSX writers store it as a text cell with Excel's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .. import schema
@@ -32,6 +39,12 @@ __all__ = [
 ]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: in free text: a phone number (0… or +62…, 9 digits or more, spaced or dashed) or a 15–17-digit
+#: number (NIK, KK), not inside a registration number or a word
+_NOMOR = re.compile(
+    r"(?<![\w/+(])(?:(?:\+62[\s.\-]?|\(?0)\d{2,4}\)?(?:[\s.\-]?\d){5,12}|\d{15,17})(?![\w/])"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def mask(kind: str, value: object) -> str:
@@ -42,13 +55,19 @@ def mask(kind: str, value: object) -> str:
     if kind == "nik":
         if len(text) <= 6:
             return "*" * len(text)
-        return text[:4] + "*" * (len(text) - 6) + text[-2:]
+        head = 4 if len(text) >= 15 else 0  # (a NIK; a passport number shows its last 2 only)
+        return text[:head] + "*" * (len(text) - head - 2) + text[-2:]
     if kind == "telepon":
         digits = [i for i, ch in enumerate(text) if ch.isdigit()]
         if len(digits) <= 6:
             return "".join("*" if ch.isdigit() else ch for ch in text)
-        hidden = set(digits[4:-2])
+        hidden = set(digits[4 if len(digits) >= 10 else 0 : -2])
         return "".join("*" if i in hidden else ch for i, ch in enumerate(text))
+    if kind == "teks":
+        text = _EMAIL.sub(lambda m: mask("email", m[0]), text)
+        return _NOMOR.sub(
+            lambda m: mask("nik" if len(m[0]) >= 15 and m[0].isdigit() else "telepon", m[0]), text
+        )
     if kind == "email":
         local, at, domain = text.partition("@")
         return (local[:1] + "***" + (at + domain if at else "")) if local else "***" + at + domain
