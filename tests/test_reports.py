@@ -925,6 +925,18 @@ def test_xlsx_report_unmasked_is_journalled(hws, tmp_path):
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
 
+def test_masked_report_files_follow_izin_berkas(hws, tmp_path):
+    """Masked reports still hold names, requests and partial contacts: they were 0644 whatever
+    the office's izin_berkas."""
+    assert oct(_xlsx_report(hws, tmp_path).stat().st_mode & 0o777) == "0o640"  # (the default)
+    toml = hws.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace('izin_berkas = "0640"', 'izin_berkas = "0600"'),
+        encoding="utf-8",
+    )
+    assert oct(_xlsx_report(hws, tmp_path).stat().st_mode & 0o777) == "0o600"
+
+
 def test_docx_report(hws, tmp_path):
     from docx import Document
 

@@ -28,7 +28,7 @@ __all__ = ["save_report", "export_register", "REPORT_SUFFIXES", "EXPORT_FORMATS"
 
 REPORT_SUFFIXES = (".xlsx", ".docx")
 EXPORT_FORMATS = ("xlsx", "csv", "json")
-MASKED_MODE = 0o644
+#: an unmasked file: its maker's only (masked ones follow ``izin_berkas``, see :func:`_write`)
 UNMASKED_MODE = 0o600
 
 
@@ -67,8 +67,12 @@ def _write(
         raise RuleError(f"{path} adalah folder", "tulis nama berkas, mis. laporan.xlsx")
     if not path.parent.is_dir():
         raise RuleError(f"folder {path.parent} tidak ada", "buat foldernya atau pilih folder lain")
-    if not unmasked:
-        write_atomic(path, data, MASKED_MODE)
+    if not unmasked:  # names and requests, partial contacts: as the registers' izin_berkas
+        # (several offices: the bits all of them allow)
+        mode = 0o777
+        for ws in workspaces:
+            mode &= ws.file_mode
+        write_atomic(path, data, mode)
         return path
     written = False
     try:
