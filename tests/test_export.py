@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -267,6 +268,10 @@ def test_unmasked_export_is_journalled(hws, run, tmp_path):
     run.ok("ekspor", "--register", "keberatan", "--format", "json", "--tanpa-sensor")
     assert _journal(hws)[-1]["keluaran"] == "-" and "berkas" not in _journal(hws)[-1]
     assert _journal(hws)[-1]["register"] == "keberatan"
+    # "-o -" is stdout too (it wrote an unmasked file named "-")
+    shown = run.ok("ekspor", "--register", "permohonan", "-o", "-", "--tanpa-sensor").stdout
+    assert "5271011203900001" in shown and not (hws.root / "-").exists()
+    assert not (Path.cwd() / "-").exists() and _journal(hws)[-1]["keluaran"] == "-"
     # an export is not a letter of the workspace: deleting it later is not a problem
     out.unlink()
     checked = run("periksa").stdout

@@ -44,7 +44,9 @@ def ekspor(
     ] = None,
     keluaran: Annotated[
         Path | None,
-        typer.Option("--keluaran", "-o", help="Berkas tujuan (wajib untuk xlsx).", dir_okay=False),
+        typer.Option(
+            "--keluaran", "-o", help="Berkas tujuan (wajib untuk xlsx; - = stdout).", dir_okay=False
+        ),
     ] = None,
     pemisah: Annotated[
         str,
@@ -76,6 +78,8 @@ def ekspor(
     """
     from ..reports.output import export_register
 
+    if keluaran is not None and str(keluaran) == "-":  # (the usual name of stdout)
+        keluaran = None
     if format is None:
         suffix = keluaran.suffix.lower().lstrip(".") if keluaran else "csv"
         if suffix not in ("xlsx", "csv", "json"):
