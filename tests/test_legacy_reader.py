@@ -1733,6 +1733,22 @@ def test_ringkasan_di_bawah_jumlah_akhir_bukan_perkara(tmp_path):
     assert [r.baris for r in got] == [2, 3] and t.rows.akhir == (4, "JUMLAH")
 
 
+def test_jumlah_bulanan_di_kolom_no_berisi_nomor_registrasi(tmp_path):
+    """A No column holding registration numbers (no running number) with monthly subtotals:
+    the cases after the first subtotal were dropped, exit 0, no warning."""
+    rows = [["No", "Tanggal Permohonan", "Nama Pemohon", "Informasi yang Diminta"],
+            ["001/PPID/5271/I/2025", D(2025, 1, 6), "Ani", "DPT"],
+            ["002/PPID/5271/I/2025", D(2025, 1, 7), "Budi", "DPT"],
+            ["Jumlah Januari", None, None, 2],
+            ["003/PPID/5271/II/2025", D(2025, 2, 6), "Cici", "DPT"],
+            ["004/PPID/5271/II/2025", D(2025, 2, 7), "Dodi", "DPT"],
+            ["Jumlah", None, None, 4]]  # fmt: skip
+    t, got = satu(buat_xlsx(tmp_path / "n.xlsx", {"S": rows}))
+    assert [r.nilai.get("nomor_registrasi") for r in got] == [
+        f"00{i}/PPID/5271/{m}/2025" for i, m in ((1, "I"), (2, "I"), (3, "II"), (4, "II"))]  # fmt: skip
+    assert t.rows.dilewati == [(4, "Jumlah Januari")] and t.rows.akhir == (7, "Jumlah")
+
+
 def test_perabot_halaman_dilewati(tmp_path):
     """A register printed page by page: each page repeats the title rows, the header and the
     KI column-number row, and ends with a page number; all of it is skipped and listed, only

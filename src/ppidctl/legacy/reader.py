@@ -1308,10 +1308,8 @@ def _buat_tabel(
                             if penutup is None:
                                 kasus = _berisi_data(nxt[1]) or _bernomor(nxt[1])
                                 kasus = kasus or _terisi(nxt[1]) >= 3
-                            elif j_nomor is not None:
-                                kasus = _bernomor(nxt[1])
                             else:
-                                kasus = _berisi_data(nxt[1]) and _bertanggal(nxt[1])
+                                kasus = _bernomor(nxt[1]) or _kasus(nxt[1])
                             if kasus:
                                 lanjut = True
                                 break
@@ -1319,8 +1317,9 @@ def _buat_tabel(
                                 break
                     if not lanjut:
                         rs.akhir = (rn, sela.strip())
-                        # rows below that still look like data are told, never dropped silently
-                        rs.sesudah = [r for r, sisa in baris if _berisi_data(sisa)]
+                        # rows below that still look like cases are told, never dropped silently
+                        # (those the look-ahead read included)
+                        rs.sesudah = [r for r, sisa in (*tunda, *baris) if _kasus(sisa)]
                         return
                     rs.dilewati.append((rn, sela.strip()))
                     baris.balikkan(tunda)
@@ -1380,18 +1379,18 @@ def _buat_tabel(
         isi = _isi(cells)
         return _bernomor(cells) or _baris_penutup(isi[:1]) is None
 
-    j_tanggal = next(
-        (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "tanggal_diterima"), None
-    )
-
     def _bertanggal(cells: list) -> bool:
         """A receipt date that reads as one (a case; not a summary line's figure)."""
-        if j_tanggal is None or j_tanggal >= len(cells):
+        if i_tgl is None or i_tgl >= len(cells):
             return True
         try:
-            return V.parse_tanggal(cells[j_tanggal]) is not None
+            return V.parse_tanggal(cells[i_tgl]) is not None
         except V.NilaiError:
             return False
+
+    def _kasus(cells: list) -> bool:
+        """Looks like a case: every required column filled and a receipt date that reads."""
+        return _berisi_data(cells) and _bertanggal(cells)
 
     def _bernomor(cells: list) -> bool:
         """A running number in the No column (see _angka_urut)."""
