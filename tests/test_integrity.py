@@ -915,3 +915,21 @@ def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
         "Budi",
         "Budi Santoso",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_a_letter_cut_short_after_claiming_its_name_is_finished_by_pulihkan(run, ws):
+    """Without hard links a letter's name is claimed empty, then filled: killed in between,
+    the empty file made pulihkan take the staged letter for a leftover and delete it (the only
+    copy), and periksa said nothing."""
+    from helpers_docx import docx_text
+
+    three(run)
+    _killed(ws, "letter", "Andi Korban")
+    (ws.root / RECEIPT4).write_bytes(b"")  # (the name claimed, the letter not yet moved in)
+    result = periksa_fails(run)
+    assert any(x.startswith(RECEIPT4) and "berkas sementara" in x for x in lines_of(result))
+    out = run.ok("pulihkan").stdout
+    assert f"{RECEIPT4}: surat yang sudah tercatat di jurnal ditempatkan" in out
+    assert "Andi Korban" in docx_text(ws.root / RECEIPT4)
+    assert codes(ws) == [] and not list((ws.letters_dir / "2026").glob(".*.tmp"))

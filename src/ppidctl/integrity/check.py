@@ -77,9 +77,18 @@ def staged_files(ws, replay: Replay, temps: list[str]) -> dict[str, str]:
         if found is None:
             continue
         target, txid = found[0].as_posix(), found[1]
-        if txid in replay.letter_commits.get(target, ()) and not (ws.root / target).exists():
+        if txid in replay.letter_commits.get(target, ()) and _not_in_place(ws.root / target):
             out[temp] = target
     return out
+
+
+def _not_in_place(path: Path) -> bool:
+    """Absent, or the empty file a name claimed on a drive without hard links is until the
+    staged file replaces it (store.transaction.link_new, cut short in between)."""
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def rel(ws, path: Path) -> str:

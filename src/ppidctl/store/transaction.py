@@ -162,15 +162,21 @@ def write_atomic(path: Path, data: Data, mode: int) -> None:
     """Replace ``path`` with ``data`` (bytes, or pieces of it): temp file beside it, fsync,
     chmod, os.replace (on Windows tried again for a moment while a reader holds the file)."""
     with _temp_beside(path, data, mode) as tmp:
-        for wait in (*_RETRY_S, None) if WINDOWS else (None,):
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:
-                if wait is None:
-                    raise
-                time.sleep(wait)
+        _replace(tmp, path)
     _fsync_dir(path.parent)
+
+
+def _replace(src: str | Path, dst: Path) -> None:
+    """``os.replace``, on Windows tried again for a moment while another program (a reader,
+    an antivirus, the indexer) holds ``dst``."""
+    for wait in (*_RETRY_S, None) if WINDOWS else (None,):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def staged_name(path: Path, txid: str) -> Path:
@@ -223,15 +229,21 @@ def link_new(temp: str | Path, path: Path) -> None:
     except OSError:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         try:
-            os.replace(temp, path)
+            _replace(temp, path)
         except BaseException:
             path.unlink(missing_ok=True)
             raise
 
 
 def put_in_place(temp: Path, path: Path) -> None:
-    """Give the staged ``temp`` its name ``path`` (never over an existing file)."""
-    link_new(temp, path)
+    """Give the staged ``temp`` its name ``path`` (never over an existing file — but over the
+    empty one a ``link_new`` cut short between claiming the name and filling it left)."""
+    try:
+        link_new(temp, path)
+    except FileExistsError:
+        if path.stat().st_size or not temp.stat().st_size:
+            raise
+        _replace(temp, path)
     try:
         temp.unlink()
     except OSError:
