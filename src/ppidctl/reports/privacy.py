@@ -10,8 +10,10 @@ there is masked everywhere:
 - ``alamat``: only the last comma-separated part stays (``Jl. Pejanggik 1, Mataram`` →
   ``…, Mataram``); an address without a comma becomes ``…``,
 - ``teks`` (notes and free text, e.g. ``catatan``, where an import keeps a second phone number or
-  an unmatched "No. KK" column): the text stays, every phone number (``0…``/``+62…``, 9 digits or
-  more), 15–17-digit number (NIK, KK) and e-mail address in it is masked as above.
+  an unmatched "No. KK" column): the text stays, every phone number (``0…``, ``62…``/``+62…``,
+  or ``8…`` as Excel leaves it, 9–14 digits), 15–17-digit number (NIK, KK, also spaced) and
+  e-mail address in it is masked as a phone number is; dates, amounts, registration and letter
+  numbers and 18-digit NIPs stay.
 
 A value too short to keep 4 + 2 characters and still hide most of it (a 7-digit landline, a
 9-character passport number) shows only its last 2.
@@ -39,11 +41,11 @@ __all__ = [
 ]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: in free text: a phone number (0… or +62…, 9 digits or more, spaced or dashed) or a 15–17-digit
-#: number (NIK, KK), not inside a registration number or a word
-_NOMOR = re.compile(
-    r"(?<![\w/+(])(?:(?:\+62[\s.\-]?|\(?0)\d{2,4}\)?(?:[\s.\-]?\d){5,12}|\d{15,17})(?![\w/])"
-)
+#: in free text: a run of digits (spaced, dotted, dashed or bracketed as phone numbers and NIKs
+#: are written), not inside a registration or letter number ("/", "-" around it) or a word;
+#: :func:`_nomor_pribadi` decides whether it is one to mask
+_ANGKA = re.compile(r"(?<![\w/\-+(])[+(]?\d[\d\s.\-()]*\d(?![\w/\-])")
+_NIK = re.compile(r"(?<!\d)\d{15,17}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -65,9 +67,8 @@ def mask(kind: str, value: object) -> str:
         return "".join("*" if i in hidden else ch for i, ch in enumerate(text))
     if kind == "teks":
         text = _EMAIL.sub(lambda m: mask("email", m[0]), text)
-        return _NOMOR.sub(
-            lambda m: mask("nik" if len(m[0]) >= 15 and m[0].isdigit() else "telepon", m[0]), text
-        )
+        text = _ANGKA.sub(lambda m: mask("telepon", m[0]) if _nomor_pribadi(m[0]) else m[0], text)
+        return _NIK.sub(lambda m: mask("nik", m[0]), text)  # (also glued on: "KK/5271…")
     if kind == "email":
         local, at, domain = text.partition("@")
         return (local[:1] + "***" + (at + domain if at else "")) if local else "***" + at + domain
@@ -77,6 +78,16 @@ def mask(kind: str, value: object) -> str:
         last = text.rsplit(",", 1)[1].strip()
         return f"…, {last}" if last else "…"
     raise ValueError(f"jenis data pribadi tidak dikenal: {kind}")
+
+
+def _nomor_pribadi(span: str) -> bool:
+    """A NIK or KK (15–17 digits), or a phone number: 0…, 62… or, as Excel leaves it without
+    its leading 0, 8…, of 9–14 digits. Not a date, an amount, an 18-digit NIP."""
+    digits = "".join(ch for ch in span if ch.isdigit())
+    n = len(digits)
+    if 15 <= n <= 17:
+        return True
+    return 9 <= n <= 14 and digits[0] in "08" or (digits[:2] == "62" and 10 <= n <= 14)
 
 
 def personal_columns(register: str) -> dict[str, str]:
