@@ -5,6 +5,7 @@ test_reports.py."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -418,3 +419,17 @@ def test_an_output_path_that_cannot_be_written_is_named_as_given(run, ws):
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith("Error: /proc/x.xlsx tidak dapat dibaca atau ditulis")
     assert ".tmp" not in result.stderr
+
+
+def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, monkeypatch):
+    """A write failing after the temp file was made (disk full at fsync) named no file."""
+    out = tmp_path / "buku.csv"
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = run("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.startswith(f"Error: {out} tidak dapat dibaca atau ditulis (No space")
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))

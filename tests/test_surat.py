@@ -306,6 +306,14 @@ def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
         "LibreOffice (libreoffice.org; di Linux mis. `apt install libreoffice-writer-nogui`) atau "
         "tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE, atau ulangi tanpa --pdf",
     )
+    # a PPIDCTL_SOFFICE that names no file is said so
+    monkeypatch.undo()
+    monkeypatch.setenv("PPIDCTL_SOFFICE", "/tidak/ada/soffice.exe")
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--pdf",
+        message="LibreOffice (soffice) tidak ditemukan (PPIDCTL_SOFFICE = /tidak/ada/soffice.exe "
+        "bukan berkas), --pdf tidak dapat dipenuhi",
+    )  # fmt: skip
 
 
 @pytest.mark.slow

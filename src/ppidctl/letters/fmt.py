@@ -238,7 +238,7 @@ LABEL: dict[str, dict[str, str]] = {
         "belum-didokumentasikan": "Informasi belum didokumentasikan",
     },
     "keputusan_atasan": {  # (also the reports' and the register book's words)
-        "diterima": "Keberatan diterima (informasi diberikan)",
+        "diterima": "Keberatan diterima (dikabulkan)",
         "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
     },
     "tanggapan_pemohon": {

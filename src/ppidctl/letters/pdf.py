@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ppidctl.errors import PpidError
 
-__all__ = ["PdfError", "find_soffice", "to_pdf", "to_pdf_many"]
+__all__ = ["PdfError", "find_soffice", "not_found", "to_pdf", "to_pdf_many"]
 
 DEFAULT_TIMEOUT = 180.0  # seconds; the first run with a fresh profile takes a few seconds
 
@@ -35,8 +35,16 @@ WINDOWS = os.name == "nt"
 #: how to get LibreOffice, said wherever it is missing
 INSTALL_HINT = (
     "pasang LibreOffice (libreoffice.org; di Linux mis. `apt install libreoffice-writer-nogui`) "
-    "atau tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE"
+    "atau tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE, atau ulangi tanpa --pdf "
+    "(berkas .docx tetap dapat dicetak dari Word)"
 )
+
+
+def not_found(what: str) -> PdfError:
+    """The refusal when LibreOffice is not found (naming a PPIDCTL_SOFFICE that is no file)."""
+    given = os.environ.get("PPIDCTL_SOFFICE", "")
+    where = f" (PPIDCTL_SOFFICE = {given} bukan berkas)" if given else ""
+    return PdfError(f"LibreOffice (soffice) tidak ditemukan{where}, {what}", INSTALL_HINT)
 
 
 def find_soffice() -> str | None:
@@ -75,11 +83,7 @@ def to_pdf_many(
         return []
     soffice = find_soffice()
     if soffice is None:
-        raise PdfError(
-            "LibreOffice (soffice) tidak ditemukan, surat tidak dapat diubah ke PDF",
-            f"{INSTALL_HINT}, atau buat surat tanpa --pdf; berkas .docx tetap dapat dicetak dari "
-            "Word",
-        )
+        raise not_found("surat tidak dapat diubah ke PDF")
     for f in files:
         if not f.is_file():
             raise PdfError(f"berkas {f} tidak ditemukan", "periksa path berkas yang diubah ke PDF")
@@ -119,11 +123,15 @@ def to_pdf_many(
             try:
                 if hasattr(os, "killpg"):
                     os.killpg(proc.pid, signal.SIGKILL)
-                else:  # (Windows: no process groups or SIGKILL)
-                    proc.kill()
+                else:  # (Windows: soffice.exe starts soffice.bin, which holds the pipes)
+                    subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)],
+                                   capture_output=True, check=False)  # fmt: skip
             except ProcessLookupError:  # pragma: no cover
                 pass
-            proc.communicate()
+            try:
+                proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:  # pragma: no cover (a child that would not die)
+                proc.kill()
             raise PdfError(
                 f"LibreOffice tidak selesai mengubah ke PDF dalam {timeout:.0f} detik",
                 "coba lagi, atau tutup LibreOffice yang menggantung",

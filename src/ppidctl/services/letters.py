@@ -323,10 +323,7 @@ def pdf_copies(ws: Workspace, paths: list[str]) -> list[str]:
 
 def require_pdf() -> None:
     """Refuse ``--pdf`` before anything is written when LibreOffice is not installed."""
-    from ..letters.pdf import INSTALL_HINT, PdfError, find_soffice
+    from ..letters.pdf import find_soffice, not_found
 
     if find_soffice() is None:
-        raise PdfError(
-            "LibreOffice (soffice) tidak ditemukan, --pdf tidak dapat dipenuhi",
-            f"{INSTALL_HINT}, atau ulangi tanpa --pdf",
-        )
+        raise not_found("--pdf tidak dapat dipenuhi")

@@ -121,10 +121,7 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
     """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; removed afterwards
     unless it was moved into place."""
     make_dirs(path.parent, mode)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:  # (named by the file asked for, not by a temp name never made)
-        raise type(e)(e.errno, e.strerror, str(path)) from None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             for chunk in data if isinstance(data, tuple) else (data,):
@@ -161,8 +158,11 @@ def held_open(path: Path) -> bool:
 def write_atomic(path: Path, data: Data, mode: int) -> None:
     """Replace ``path`` with ``data`` (bytes, or pieces of it): temp file beside it, fsync,
     chmod, os.replace (on Windows tried again for a moment while a reader holds the file)."""
-    with _temp_beside(path, data, mode) as tmp:
-        _replace(tmp, path)
+    try:
+        with _temp_beside(path, data, mode) as tmp:
+            _replace(tmp, path)
+    except OSError as e:  # (a full disk, a folder refused: told by the file asked for, not by
+        raise type(e)(e.errno, e.strerror, str(path)) from None  # the temp name beside it)
     _fsync_dir(path.parent)
 
 
