@@ -590,6 +590,11 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
         assert "ws/registers/permohonan.csv" in names and "ws/ppidctl.toml" in names
         assert "ws/registers/.kunci" not in names
         assert zf.read("ws/registers/permohonan.csv") == ws.register_path("permohonan").read_bytes()
+        # folders too, with their modes: unzip gives registers/ back 0750, not the umask's 0755
+        folder = zf.getinfo("ws/registers/")
+        assert folder.is_dir() and (folder.external_attr >> 16) & 0o777 == 0o750
+        assert "ws/" in names and "ws/letters/" in names
+    assert info["jumlah_berkas"] == len([n for n in names if not n.endswith("/")])
     last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
     assert (last["aksi"], last["sha256"], last["arsip"]) == ("arsip", sha, zpath.name)
     assert codes(ws) == []

@@ -24,10 +24,13 @@ SKIP_NAMES = {LOCK_NAME, LOCK_NAME + ".info"}
 
 
 def _members(root: Path) -> list[Path]:
+    """What an archive holds: every folder (so that unzip gives it back its mode, 0750, not the
+    umask's 0755) and every file but the lock, temp files and earlier archives."""
     out = []
     for folder, dirs, files in os.walk(root):  # os.walk does not follow symbolic links
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+        out.append(here)
         for name in sorted(files):
             path = here / name
             if path.is_symlink() or not path.is_file():
@@ -60,13 +63,16 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
     with ws.transaction("arsip", petugas) as tx:
         name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
         members = _members(ws.root)
+        files = sum(not p.is_dir() for p in members)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=target)
         try:
             with os.fdopen(fd, "wb") as f:
                 with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as zf:
                     for path in members:
-                        arc = f"{ws.root.name}/{path.relative_to(ws.root).as_posix()}"
-                        zf.write(path, arc)
+                        inside = path.relative_to(ws.root).as_posix()
+                        zf.write(
+                            path, ws.root.name if inside == "." else f"{ws.root.name}/{inside}"
+                        )
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(tmp, mode)
@@ -99,11 +105,11 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
             {},
             arsip=final.name,
             sha256=sha,
-            jumlah_berkas=len(members),
+            jumlah_berkas=files,
         )
     return {
         "arsip": str(final),
         "sha256": sha,
         "berkas_sha256": str(check),
-        "jumlah_berkas": len(members),
+        "jumlah_berkas": files,
     }
