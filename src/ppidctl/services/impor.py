@@ -350,6 +350,17 @@ class ImporDitolak(PpidError):
 
 
 _EMPTY: list = []  # shared "no problems" list (never appended to)
+
+
+def _plus(problems: list[Masalah], masalah: Masalah) -> list[Masalah]:
+    """``problems`` with ``masalah`` added (a list of its own for the shared empty one: most rows
+    have no problem and share it)."""
+    if problems is _EMPTY:
+        return [masalah]
+    problems.append(masalah)
+    return problems
+
+
 #: distinct texts remembered by the normaliser (bounds memory on a column of unique values)
 MEMO_MAKS = 50_000
 
@@ -556,16 +567,12 @@ def _dua_arti(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -
             slash.append((b, raw, m))
     for b, raw, m in slash:
         if m[1] != m[2] and int(m[1]) <= 12 and int(m[2]) <= 12:
-            if b.sendiri is _EMPTY:
-                b.sendiri = []
-            b.sendiri.append(
-                Masalah(
-                    b.lembar, b.baris, header,
-                    f"kolom ini tampak bulan-dulu (baris {baris0}: '{teks0}'), sehingga "
-                    f"'{raw.strip()}' bisa dibaca dua arah; tulis tanggalnya dengan nama bulan, "
-                    "mis. 5 Januari 2026",
-                )
-            )  # fmt: skip
+            pesan = (
+                f"kolom ini tampak bulan-dulu (baris {baris0}: '{teks0}'), sehingga "
+                f"'{raw.strip()}' bisa dibaca dua arah; tulis tanggalnya dengan nama bulan, "
+                "mis. 5 Januari 2026"
+            )
+            b.sendiri = _plus(b.sendiri, Masalah(b.lembar, b.baris, header, pesan))
 
 
 def _waktu_kantor(v: dict[str, str], tz: tzinfo) -> str:
@@ -679,66 +686,60 @@ def _baca(
                 problems = [Masalah(sr.lembar, p.baris, p.kolom, p.pesan) for p in sr.masalah]
             for key, header in required_headers:
                 if key not in v and not any(key_of.get(p.kolom) == key for p in sr.masalah):
-                    if problems is _EMPTY:
-                        problems = []
-                    problems.append(
-                        Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong")
+                    problems = _plus(
+                        problems,
+                        Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong"),
                     )
             if "waktu_diterima" in v:
                 salah = _waktu_kantor(v, ws.tz)
                 if salah:
-                    if problems is _EMPTY:
-                        problems = []
-                    problems.append(
+                    problems = _plus(
+                        problems,
                         Masalah(
                             sr.lembar,
                             sr.baris,
                             header_of.get("waktu_diterima")
                             or header_of.get("tanggal_diterima", ""),
                             salah,
-                        )
+                        ),
                     )
             if nomor and "tanggal_diterima" in v:
                 bulan, tahun = numbering.month_year_of(nomor, pattern)
                 tgl = v["tanggal_diterima"]
                 if (tahun and int(tgl[:4]) != tahun) or (bulan and int(tgl[5:7]) != bulan):
-                    if problems is _EMPTY:
-                        problems = []
                     bulan_tahun = " ".join(
                         x
                         for x in (numbering.romawi_bulan(bulan) if bulan else "", str(tahun or ""))
                         if x
                     )
-                    problems.append(
-                        Masalah(
-                            sr.lembar, sr.baris, header_of["tanggal_diterima"],
-                            f"tanggal diterima {tgl} tidak cocok dengan nomor {nomor} "
-                            f"(bulan/tahun {bulan_tahun})",
-                        )
-                    )  # fmt: skip
+                    pesan = (
+                        f"tanggal diterima {tgl} tidak cocok dengan nomor {nomor} "
+                        f"(bulan/tahun {bulan_tahun})"
+                    )
+                    problems = _plus(
+                        problems, Masalah(sr.lembar, sr.baris, header_of["tanggal_diterima"], pesan)
+                    )
             for later, earlier, header in urutan:
                 x, y = v.get(later), v.get(earlier)
                 if x and y and x < y:
-                    if problems is _EMPTY:
-                        problems = []
-                    problems.append(
-                        Masalah(sr.lembar, sr.baris, header, f"{later} {x} sebelum {earlier} {y}")
+                    problems = _plus(
+                        problems,
+                        Masalah(sr.lembar, sr.baris, header, f"{later} {x} sebelum {earlier} {y}"),
                     )
             ekstra = None
             if sr.tambahan:
                 if "alasan_tolak" in abaikan and "nik" in v:  # a rejects file, re-imported
                     rusak = _NIK_RUSAK.search(sr.tambahan.get("alasan_tolak", ""))
                     if rusak and rusak[1] == v["nik"]:  # (the number cell became text there)
-                        if problems is _EMPTY:
-                            problems = []
-                        problems.append(
+                        problems = _plus(
+                            problems,
                             Masalah(
                                 sr.lembar,
                                 sr.baris,
                                 header_of.get("nik", "nik"),
                                 f"NIK {v['nik']} masih NIK yang rusak (lihat alasan_tolak); "
                                 "ketik ulang NIK dari KTP",
-                            )
+                            ),
                         )
                 for h, x in sr.tambahan.items():
                     if h in abaikan:
