@@ -415,7 +415,10 @@ def test_output_beside_the_workspace_folders_is_allowed(hws, run):
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc")
 def test_an_output_path_that_cannot_be_written_is_named_as_given(run, ws):
     """The message named the internal temp file (/proc/.x.xlsx.lcqx9p2x.tmp)."""
-    result = run("ekspor", "--register", "permohonan", "--keluaran", "/proc/x.xlsx")
+    result = run.refused(  # (the workspace byte-identical)
+        "ekspor", "--register", "permohonan", "--keluaran", "/proc/x.xlsx",
+        message="/proc/x.xlsx tidak dapat dibaca atau ditulis",
+    )  # fmt: skip
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith("Error: /proc/x.xlsx tidak dapat dibaca atau ditulis")
     assert ".tmp" not in result.stderr
@@ -429,7 +432,10 @@ def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, m
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    result = run("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    result = run.refused(  # (the workspace byte-identical)
+        "ekspor", "--register", "permohonan", "--keluaran", str(out),
+        message=f"{out} tidak dapat dibaca atau ditulis",
+    )  # fmt: skip
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith(f"Error: {out} tidak dapat dibaca atau ditulis (No space")
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
