@@ -362,6 +362,29 @@ def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
     assert text.index("001/PPID") < text.index("002/PPID")
 
 
+def test_a_table_too_wide_for_the_screen_breaks_no_word(run):
+    # Rich alone shrinks the widest columns first and folded "pemberitahuan" into
+    # "pemberitah|uan" on a 120-column pipe; each column now keeps its longest word
+    catat(run, "--nama", "Lalu Muhammad Zainul Majdi Abdurrahman Pratama Kusuma Wardhana Putra")
+    run.ok("permohonan", "perpanjang", N1, "--alasan", "Data masih dihimpun", "--tanggal",
+           "2026-03-20", "--tanpa-surat")  # fmt: skip
+    text = run.ok("jatuh-tempo").stdout
+    assert max(map(len, text.splitlines())) <= 120
+    words = {w for line in text.splitlines() for w in line.replace("│", " ").split()}
+    assert {"pemberitahuan", "tertulis", "(diperpanjang)", "diperpanjang", "Wardhana"} <= words
+    assert N1 in text
+
+
+def test_fit_widths_shares_the_room_beyond_each_columns_longest_word():
+    from ppidctl.cli.common import fit_widths
+
+    cols = [["Nama", "Lalu Muhammad Zainul"], ["Nomor", "001/PPID/5271/III/2026"]]
+    assert fit_widths(cols, 60, [False, True]) is None  # it fits
+    assert fit_widths(cols, 30, [False, True]) == [8, 22]  # "Muhammad" whole, the number whole
+    assert fit_widths(cols, 29, [False, True]) is None  # not even that: Rich folds
+    assert fit_widths([["a bb", "ccc dddd"], ["x yy", "zzzzz zz"]], 12, [False, False]) == [6, 6]
+
+
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")

@@ -194,17 +194,47 @@ def emit(
         return
     from rich.table import Table
 
+    rows_text = [["" if (c := r.get(k)) is None else str(c) for k, _ in columns] for r in records]
+    keep = [key.startswith(("nomor", "tanggal")) for key, _ in columns]  # (never folded)
+    out = console()
+    widths = fit_widths(
+        [[label, *(row[n] for row in rows_text)] for n, (_, label) in enumerate(columns)],
+        out.width - 3 * len(columns) - 1,
+        keep,
+    )
     table = Table(title=title or None, show_lines=False, header_style="bold")
-    for key, label in columns:
-        table.add_column(label, overflow="fold", no_wrap=key.startswith(("nomor", "tanggal")))
-    for r in records:
-        cells = [r.get(k) for k, _ in columns]
-        table.add_row(
-            *["" if c is None else str(c) for c in cells], style=styles(r) if styles else None
+    for n, (_, label) in enumerate(columns):
+        table.add_column(
+            label, overflow="fold", no_wrap=keep[n], width=widths[n] if widths else None
         )
-    console().print(table)
+    for r, cells in zip(records, rows_text, strict=True):
+        table.add_row(*cells, style=styles(r) if styles else None)
+    out.print(table)
     if not records:
         err("(tidak ada data)")
+
+
+def fit_widths(columns: list[list[str]], room: int, whole: list[bool]) -> list[int] | None:
+    """Widths for a table wider than ``room`` that break no word: each column gets its longest
+    word, and the room left is shared in proportion to what each column needs beyond that
+    (Rich shrinks the widest columns first and folds "pemberitahuan" into "pemberitah|uan").
+    ``whole`` columns (numbers, dates) keep their full width. None when the table fits as it is,
+    or when not even those do (then Rich folds)."""
+    from rich.cells import cell_len
+
+    full = [max(cell_len(line) for c in col for line in c.splitlines() or [""]) for col in columns]
+    word = [
+        f if keep else max((cell_len(w) for c in col for w in c.split()), default=1)
+        for col, f, keep in zip(columns, full, whole, strict=True)
+    ]
+    need = [f - w for f, w in zip(full, word, strict=True)]
+    spare = room - sum(word)
+    if sum(full) <= room or spare < 0:
+        return None
+    widths = [w + spare * n // sum(need) for w, n in zip(word, need, strict=True)]
+    for i in sorted(range(len(widths)), key=lambda i: -need[i])[: room - sum(widths)]:
+        widths[i] += 1  # (the rounding's remainder, to the columns that need most)
+    return widths
 
 
 def console():
