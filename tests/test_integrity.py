@@ -6,6 +6,7 @@ import errno
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import signal
 import stat
@@ -651,7 +652,10 @@ def test_a_holder_killed_while_holding_the_lock_leaves_it_free(ws, run):
     holder.start()
     try:
         assert ready.wait(30)
-        assert f"pid {holder.pid}" in (ws.registers_dir / ".kunci.info").read_text()
+        info = (ws.registers_dir / ".kunci.info").read_text()
+        assert f"pid {holder.pid}" in info
+        # when, with the date and the UTC offset: a desk in another zone reads it right
+        assert re.search(r"sejak \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}$", info)
     finally:
         os.kill(holder.pid, signal.SIGKILL)  # a crashed desk: no release, no clean-up
         holder.join()

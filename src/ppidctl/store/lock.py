@@ -74,7 +74,7 @@ def workspace_lock(
         try:
             info.write_text(
                 f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
-                f"sejak {time.strftime('%H:%M:%S')}",
+                f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}",  # (desks may differ in zone)
                 encoding="utf-8",
             )
         except OSError:
