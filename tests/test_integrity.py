@@ -638,6 +638,26 @@ def test_registers_journal_and_letters_get_exactly_the_setting(tmp_path, umask, 
         os.umask(old)
 
 
+def test_the_lock_file_is_kept_on_release_on_every_platform(ws, monkeypatch):
+    # filelock's Windows lock deletes its file on release unless asked to keep it, so the first
+    # refused command there would have removed .kunci (not byte-identical); Linux keeps it anyway,
+    # so what can be checked here is that the lock is asked to keep it
+    import filelock
+
+    made = []
+
+    class Recording(filelock.FileLock):  # (the platform's own lock, its settings recorded)
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            made.append(self)
+
+    monkeypatch.setattr(filelock, "FileLock", Recording)
+    with workspace_lock(ws.registers_dir, 5):
+        pass
+    assert [lock.preserve_lock_file for lock in made] == [True]
+    assert (ws.registers_dir / ".kunci").read_bytes() == b""
+
+
 def _hold_forever(root, ready):
     ws = Workspace(root)
     with workspace_lock(ws.registers_dir, 5):

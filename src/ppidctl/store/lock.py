@@ -41,7 +41,9 @@ def workspace_lock(
     from filelock import FileLock, Timeout
 
     path = registers / LOCK_NAME
-    lock = FileLock(str(path), is_singleton=False, mode=mode)
+    # (kept on release: filelock deletes it on Windows unless told, and a refused command
+    # would then have changed the workspace)
+    lock = FileLock(str(path), is_singleton=False, mode=mode, preserve_lock_file=True)
     notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
     start = time.monotonic()
     try:
