@@ -267,6 +267,27 @@ def test_uncovered_year_warns_and_counts_weekends_only():
     assert "tidak tercakup" in deadline.peringatan[0]
 
 
+def test_a_year_whose_cuti_bersama_the_package_lacks_is_told():
+    # holidays 0.109 has 2028's public holidays but no cuti bersama: counting them as working
+    # days silently would give deadlines a decree later moves. Shown on 2026 with its cuti
+    # bersama taken away, so the test does not depend on what a later package version knows.
+    import dataclasses
+
+    def without_cuti(**kw) -> WorkCalendar:
+        cal = WorkCalendar(**kw)
+        cal._years[2026] = dataclasses.replace(cal._year(2026), cuti={})
+        return cal
+
+    (told,) = without_cuti().add_workdays(D("2026-03-16"), 10).peringatan
+    assert "tahun 2026, yang cuti bersamanya belum dimuat paket holidays" in told
+    assert "ppidctl kalender tambah" in told
+    assert CAL.add_workdays(D("2026-03-16"), 10).peringatan == ()  # the real 2026 has them
+    # cuti bersama worked anyway, or the office has recorded that year's days itself: no warning
+    assert without_cuti(cuti_bersama_libur=False).add_workdays(D("2026-03-16"), 10).peringatan == ()
+    own = [Override(D("2026-03-20"), False, "Cuti bersama Idul Fitri (SKB)")]
+    assert without_cuti(overrides=own).add_workdays(D("2026-03-16"), 10).peringatan == ()
+
+
 # --------------------------------------------------------------------------- cache
 
 _CHILD = textwrap.dedent(

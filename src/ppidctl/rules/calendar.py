@@ -253,6 +253,14 @@ class WorkCalendar:
                     "libur kantor yang diperhitungkan. Periksa tenggat ini secara manual."
                 )
                 continue
+            if self.cuti_bersama_libur and not raw.cuti and not any(
+                d.year == y for d in self._overrides
+            ):  # (2028 in holidays 0.109: public holidays, no cuti bersama yet)
+                messages.append(
+                    f"Perhitungan tenggat mencakup tahun {y}, yang cuti bersamanya belum dimuat "
+                    "paket holidays: cuti bersama yang nanti ditetapkan SKB belum dihitung. "
+                    "Setelah SKB terbit, catat harinya dengan ppidctl kalender tambah."
+                )
             # An estimated date moves by a day or two when the decree comes: it matters only
             # near the counted span, not months away from it.
             near = (start, end + _MARGIN)
