@@ -1004,6 +1004,20 @@ def test_sequence_ambiguity_across_years(run):
     assert k["nomor_permohonan"] == "001/PPID/5271/XII/2025"
 
 
+def test_a_response_without_a_recorded_plenary_is_warned(run):
+    # SOP Penanganan Keberatan step 5: the draft is discussed and set in a plenary meeting
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    out = step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-09",
+               "--tanpa-surat")  # fmt: skip
+    assert (
+        f"Peringatan: tanggapan atas keberatan {K1} tanpa rapat pleno tercatat (SOP Penanganan "
+        "Keberatan langkah 5"
+    ) in out.stderr
+    assert krow(run)["status"] == "ditanggapi"
+
+
 def test_step_order_and_date_refusals(run, today):
     rejected_request(run)
     objection(run, day="2026-04-06")

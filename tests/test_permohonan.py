@@ -385,6 +385,56 @@ def test_fit_widths_shares_the_room_beyond_each_columns_longest_word():
     assert fit_widths([["a bb", "ccc dddd"], ["x yy", "zzzzz zz"]], 12, [False, False]) == [6, 6]
 
 
+def test_extension_and_decision_follow_the_hand_over_to_the_ppid(run):
+    # SOP Pelayanan: the desk hands the request to the PPID (step 2) before the PPID extends
+    # or decides (steps 4-5); a date before the recorded hand-over was accepted
+    catat(run, day="2026-03-13")
+    catat(run, day="2026-03-13")
+    N2 = "002/PPID/5271/III/2026"
+    run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
+    run.ok("permohonan", "teruskan", N2, "--tanggal", "2026-03-17")
+    run.refused(
+        "permohonan", "perpanjang", N1, "--alasan", "Data dihimpun", "--tanggal", "2026-03-16",
+        "--tanpa-surat",
+        message=f"tanggal perpanjangan 2026-03-16 sebelum langkah sebelumnya (2026-03-17) pada {N1}",
+    )  # fmt: skip
+    run.refused(
+        "permohonan", "putuskan", N2, "--keputusan", "diberikan", "--tanggal", "2026-03-16",
+        "--tanpa-surat",
+        message=f"tanggal keputusan 2026-03-16 sebelum langkah sebelumnya (2026-03-17) pada {N2}",
+    )  # fmt: skip
+    # forwarded first: no word about the SOP; on its day: allowed
+    done = run.ok(
+        "permohonan", "putuskan", N2, "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+        "--tanpa-surat",
+    )  # fmt: skip
+    assert "diteruskan ke PPID" not in done.stderr
+
+
+def test_a_step_the_sop_requires_skipped_is_warned_not_refused(run):
+    catat(run, day="2026-03-13")
+    catat(run, day="2026-03-13")
+    ext = run.ok(
+        "permohonan", "perpanjang", N1, "--alasan", "Data dihimpun", "--tanggal", "2026-03-16",
+        "--tanpa-surat",
+    )  # fmt: skip
+    assert (
+        f"Peringatan: permohonan {N1} diperpanjang tanpa tercatat diteruskan ke PPID (SOP "
+        "Pelayanan Informasi Publik langkah 2)"
+    ) in ext.stderr
+    after_extension = run.ok(  # (told once: at the extension)
+        "permohonan", "putuskan", N1, "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+        "--tanpa-surat",
+    )  # fmt: skip
+    assert "diteruskan ke PPID" not in after_extension.stderr
+    dec = run.ok(
+        "permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+        "--tanpa-surat",
+    )  # fmt: skip
+    assert "permohonan 002/PPID/5271/III/2026 diputuskan tanpa tercatat diteruskan" in dec.stderr
+    assert row(run, "002/PPID/5271/III/2026")["status"] == "diputuskan"
+
+
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")

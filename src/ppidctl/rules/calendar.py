@@ -253,8 +253,10 @@ class WorkCalendar:
                     "libur kantor yang diperhitungkan. Periksa tenggat ini secara manual."
                 )
                 continue
-            if self.cuti_bersama_libur and not raw.cuti and not any(
-                d.year == y for d in self._overrides
+            if (
+                self.cuti_bersama_libur
+                and not raw.cuti
+                and not any(d.year == y for d in self._overrides)
             ):  # (2028 in holidays 0.109: public holidays, no cuti bersama yet)
                 messages.append(
                     f"Perhitungan tenggat mencakup tahun {y}, yang cuti bersamanya belum dimuat "

@@ -758,6 +758,12 @@ def respond(
             },
         )
         result = Result(row)
+        if not row["pleno_pada"]:
+            result.peringatan.append(
+                f"tanggapan atas keberatan {n} tanpa rapat pleno tercatat (SOP Penanganan "
+                "Keberatan langkah 5: draf tanggapan dibahas dan ditetapkan dalam rapat pleno); "
+                "catat rapatnya dengan ppidctl keberatan pleno sebelum tanggapan"
+            )
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "

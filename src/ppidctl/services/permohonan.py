@@ -215,7 +215,10 @@ def extend(
                 f"permohonan {n} sudah diputuskan (status '{row['status']}'): tidak dapat diperpanjang",
                 f"lihat: ppidctl permohonan lihat {n}",
             )
-        day = common.step_date(when, row["tanggal_diterima"], "perpanjangan", n)
+        day = common.step_date(
+            when, row["diteruskan_pada"] or row["tanggal_diterima"], "perpanjangan", n
+        )
+        skipped = _not_forwarded(row, "diperpanjang")
         due = deadlines.request(row, ws.settings, ws.calendar).tanggal.isoformat()
         if day > due:
             raise RuleError(
@@ -231,7 +234,7 @@ def extend(
         new = deadlines.request({**row, **changes}, ws.settings, ws.calendar)
         changes["jatuh_tempo"] = new.tanggal.isoformat()
         tx.update(REGISTER, i, changes)
-        result = Result(row, peringatan=list(new.peringatan))
+        result = Result(row, peringatan=[*skipped, *new.peringatan])
         if surat:
             result.berkas = stage_letters(
                 ws, tx, [letter_for("perpanjangan", row)], when.date(), nomor_surat, petugas
@@ -334,9 +337,9 @@ def decide(
                 "putuskan dengan --keputusan diberikan, atau diberikan-sebagian dengan --penjelasan "
                 f"bagian yang dihitamkan; lihat: ppidctl keberatan lihat {granted['nomor_registrasi']}",
             )
-        day = common.step_date(
-            when, row.get("diperpanjang_pada") or row["tanggal_diterima"], "keputusan", n
-        )
+        last = row["diperpanjang_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
+        day = common.step_date(when, last, "keputusan", n)
+        skipped = _not_forwarded(row, "diputuskan")
         due = deadlines.request(row, ws.settings, ws.calendar).tanggal.isoformat()
         late = day > due
         changes.update(
@@ -345,7 +348,7 @@ def decide(
         if keputusan not in GIVEN:
             changes["status"] = "selesai"
         tx.update(REGISTER, i, changes)
-        result = Result(row)
+        result = Result(row, peringatan=skipped)
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
@@ -359,6 +362,18 @@ def decide(
                 ws, tx, [letter_for(kind, row)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _not_forwarded(row: dict[str, str], step: str) -> list[str]:
+    """The warning for a request extended or decided with no hand-over to the PPID recorded:
+    the SOP makes that step part of the required flow, yet the desk must not be stopped."""
+    if row["diteruskan_pada"] or row["diperpanjang_pada"]:
+        return []
+    return [
+        f"permohonan {row['nomor_registrasi']} {step} tanpa tercatat diteruskan ke PPID (SOP "
+        "Pelayanan Informasi Publik langkah 2); catat penerusannya dengan ppidctl permohonan "
+        "teruskan sebelum perpanjangan atau keputusan"
+    ]
 
 
 def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
