@@ -8,6 +8,7 @@ workspace is kept so the letters and registers can be opened afterwards.
 
 from __future__ import annotations
 
+import functools
 import os
 import shlex
 import subprocess
@@ -19,12 +20,23 @@ from pathlib import Path
 BIN = Path(sys.executable).with_name("ppidctl")
 
 
+@functools.cache
+def _calendar():
+    from ppidctl.rules.calendar import WorkCalendar
+
+    return WorkCalendar()
+
+
 def working_days_back(today: date, n: int) -> date:
-    """Roughly n working days back (weekends skipped; the tool's own calendar does the rest)."""
+    """The n-th working day before the last working day up to today, on ppidctl's own calendar
+    (holidays and cuti bersama too): no step of the demo falls on a day off, whatever the day."""
+    cal = _calendar()
     d = today
+    while not cal.is_workday(d):
+        d -= timedelta(days=1)
     while n:
         d -= timedelta(days=1)
-        if d.weekday() < 5:
+        if cal.is_workday(d):
             n -= 1
     return d
 
@@ -55,6 +67,19 @@ def main() -> None:
         "--kode-satker",
         "5271",
     )
+    # What `init` asks next: the officials who sign the letters and the office telephone (until
+    # then every command that writes a letter warns that they still hold init's stand-ins).
+    toml = root / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    for old, new in (
+        ('nama = "Nama PPID"', 'nama = "Lalu Rahman, S.H."'),
+        ('nama = "Nama Atasan PPID"', 'nama = "Hj. Siti Aminah, S.Sos."'),
+        ('nip = "-"', 'nip = ""'),  # (both: neither official is a civil servant with a NIP)
+        ('telepon = "(0370) 000000"', 'telepon = "(0370) 631234"'),
+    ):
+        text = text.replace(old, new)
+    toml.write_text(text, encoding="utf-8")
+    print("\n(ppidctl.toml disunting: nama PPID dan Atasan PPID, telepon kantor)")
     base = ["--alamat", "Jl. Pejanggik No. 12, Mataram", "--dokumen", "identitas,formulir"]
     ppid(
         "permohonan",
@@ -146,6 +171,7 @@ def main() -> None:
         "--tanggal",
         d(2),
     )
+    ppid("permohonan", "teruskan", "3", "--tanggal", d(5))
     ppid(
         "permohonan",
         "putuskan",
