@@ -1018,6 +1018,68 @@ def test_a_response_without_a_recorded_plenary_is_warned(run):
     assert krow(run)["status"] == "ditanggapi"
 
 
+def test_a_reply_not_delivered_by_the_deadline_opens_the_dispute_window(run, today):
+    # rules.md §1 sengketa: 14 working days after receiving the response "or after the response
+    # deadline lapsed with no response": a reply written but never delivered is none for the
+    # requester (the dispute was refused until a delivery that did not happen was recorded)
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # response deadline: 30 working days, 2026-05-21
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "pleno", K1, "--tanggal", "2026-04-08")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-09", "--tanpa-surat")
+    run.refused(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-21",
+        message=f"surat tanggapan keberatan {K1} belum disampaikan kepada pemohon dan tenggat "
+        "tanggapannya (2026-05-21) belum lewat",
+    )  # fmt: skip
+    run.refused(  # accepting needs the reply in hand
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "menerima", "--tanggal", "2026-05-25",
+        message="belum disampaikan kepada pemohon (status 'ditanggapi')",
+    )  # fmt: skip
+    today("2026-05-25")
+    (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert due["jenis_tenggat"] == (
+        "penyampaian tanggapan (standar layanan SOP); tenggat tanggapan 2026-05-21 lewat sebelum "
+        "disampaikan: pemohon dapat mengajukan sengketa s.d. 2026-06-15"
+    )
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    row = krow(run)
+    assert (row["status"], row["batas_sengketa"], row["disampaikan_pada"]) == (
+        "sengketa", "2026-06-15", ""
+    )  # fmt: skip
+    run.refused(
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-05-25",
+        message=f"keberatan {K1} sudah ditutup (sengketa pada 2026-05-25) sebelum surat "
+        "tanggapannya disampaikan",
+    )  # fmt: skip
+
+
+def test_a_reply_delivered_after_the_deadline_is_told(run):
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "pleno", K1, "--tanggal", "2026-04-08")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-05-21", "--tanpa-surat")
+    out = step(run, "sampaikan", K1, "--tanggal", "2026-05-26")
+    assert (
+        "Peringatan: surat tanggapan sampai kepada pemohon 2026-05-26, sesudah tenggat "
+        "tanggapan 2026-05-21 (UU 14/2008 Pasal 36(2)): bagi pemohon tanggapan terlambat; batas "
+        "sengketanya dihitung dari penyampaian (2026-06-19)"
+    ) in out.stderr
+    row = krow(run)  # the reply itself was on time (Pasal 36(2) dates the response)
+    assert (row["terlambat"], row["batas_sengketa"]) == ("tidak", "2026-06-19")
+
+
+def test_an_unanswered_objection_closed_by_a_dispute_is_not_answered_after(run, today):
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    run.refused(
+        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-05-26",
+        message=f"keberatan {K1} sudah ditutup (sengketa pada 2026-05-25) tanpa tanggapan",
+    )  # fmt: skip
+
+
 def test_step_order_and_date_refusals(run, today):
     rejected_request(run)
     objection(run, day="2026-04-06")

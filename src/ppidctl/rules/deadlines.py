@@ -38,11 +38,11 @@ def objection(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Dea
 def dispute(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadline | None:
     """The requester's last day to take an objection to the Komisi Informasi: 14 working days
     after receiving the Atasan PPID's response, or after the response deadline lapsed with no
-    response (UU 14/2008 Pasal 37(2)): for an objection not answered, the window its lapse
-    would open; None once answered but not yet delivered."""
+    response (UU 14/2008 Pasal 37(2)): for an objection whose response has not reached the
+    requester (not answered, or answered and not delivered), the window its lapse would open."""
     if row.get("disampaikan_pada"):
         start = date.fromisoformat(row["disampaikan_pada"][:10])
-    elif not row.get("tanggal_tanggapan") and row.get("tanggal_diterima"):
+    elif row.get("tanggal_diterima"):
         start = objection(row, settings, cal).tanggal  # (the window opens the day after it)
     else:
         return None

@@ -713,6 +713,12 @@ def respond(
                 "formulir keberatan diteruskan",
                 f"teruskan dahulu: ppidctl keberatan teruskan {n}",
             )
+        if row["status"] in FINISHED and not row["tanggal_tanggapan"]:
+            raise RuleError(  # (the deadline lapsed unanswered and the requester went on)
+                f"keberatan {n} sudah ditutup ({row['status']} pada "
+                f"{row['tanggapan_pemohon_pada'] or '-'}) tanpa tanggapan Atasan PPID",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
         if row["status"] not in ANSWERABLE:
             raise RuleError(
                 f"keberatan {n} sudah ditanggapi pada {row['tanggal_tanggapan'] or '-'} "
@@ -796,9 +802,15 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 "surat tanggapan untuk disampaikan",
                 f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
             )
+        if row["status"] != "ditanggapi" and not row["disampaikan_pada"]:
+            raise RuleError(  # (a dispute recorded once the deadline lapsed with no delivery)
+                f"keberatan {n} sudah ditutup ({row['status']} pada "
+                f"{row['tanggapan_pemohon_pada'] or '-'}) sebelum surat tanggapannya disampaikan",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
         if row["status"] != "ditanggapi":
             raise RuleError(
-                f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada'] or '-'} "
+                f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada']} "
                 f"(status '{row['status']}')",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
@@ -820,6 +832,13 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             "sampaikan_tanggapan",
             "penyampaian surat tanggapan",
         )
+        due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
+        if common.iso_day(day) > due:  # (the register's terlambat judges the reply's date)
+            warn.append(
+                f"surat tanggapan sampai kepada pemohon {day}, sesudah tenggat tanggapan "
+                f"{due.isoformat()} (UU 14/2008 Pasal 36(2)): bagi pemohon tanggapan terlambat; "
+                f"batas sengketanya dihitung dari penyampaian ({batas.tanggal.isoformat()})"
+            )
     return Result(row, peringatan=warn + list(batas.peringatan))
 
 
@@ -843,10 +862,18 @@ def requester_answer(
             )
         if row["status"] == "disampaikan":
             day = common.step_date(when, row["disampaikan_pada"], "tanggapan pemohon", n)
-        elif row["status"] in OPEN and sikap == "sengketa":
-            # no response by the deadline: the dispute window runs from the deadline (Pasal 37(2))
+        elif sikap == "sengketa" and (row["status"] in OPEN or row["status"] == "ditanggapi"):
+            # no response in the requester's hands by the deadline (none given, or a reply not
+            # delivered): the dispute window runs from the deadline (Pasal 37(2))
             due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
             day = common.step_date(when, row["tanggal_diterima"], "tanggapan pemohon", n)
+            if common.iso_day(day) <= due and row["status"] == "ditanggapi":
+                raise RuleError(
+                    f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon dan tenggat "
+                    f"tanggapannya ({due.isoformat()}) belum lewat: sengketa diajukan setelah "
+                    "tanggapan diterima atau tenggat lewat",
+                    f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
+                )
             if common.iso_day(day) <= due:
                 raise RuleError(
                     f"keberatan {n} belum ditanggapi tetapi tenggat tanggapannya ({due.isoformat()}) "

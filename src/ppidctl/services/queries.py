@@ -155,6 +155,16 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
         if start:
             limit = int(ws.settings.get("standar_layanan", "sampaikan_tanggapan"))
             due = ws.calendar.add_workdays(start, limit).tanggal
+        try:
+            batas = deadlines.objection(row, ws.settings, ws.calendar).tanggal
+        except ValueError:  # (a hand edit: periksa names it)
+            batas = today
+        if batas < today:  # the reply has not reached the requester by the statutory deadline
+            sengketa = deadlines.dispute(row, ws.settings, ws.calendar).tanggal
+            kind += (
+                f"; tenggat tanggapan {batas.isoformat()} lewat sebelum disampaikan: pemohon "
+                f"dapat mengajukan sengketa s.d. {sengketa.isoformat()}"
+            )
     else:  # disampaikan: the requester's deadline, not the office's (recomputed, as the others)
         kind = "tanggapan pemohon; batas pengajuan sengketa (tenggat pemohon)"
         pihak = "pemohon"
