@@ -435,6 +435,28 @@ def test_a_step_the_sop_requires_skipped_is_warned_not_refused(run):
     assert row(run, "002/PPID/5271/III/2026")["status"] == "diputuskan"
 
 
+def test_json_records_have_the_same_keys_and_lihat_agrees_with_daftar(run, today):
+    # scripts: a key present in one record and missing in the next broke csv.DictWriter on
+    # rows[0]; an overdue open request read "" in lihat and "ya" in daftar
+    catat(run, day="2026-03-16")  # open, deadline 2026-04-07
+    catat(run, day="2026-03-16")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "2", "--tanggal", "2026-03-23")
+    today("2026-04-20")
+    listed = json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
+    assert len({tuple(r) for r in listed}) == 1  # one set of keys, in one order
+    closed = listed[1]
+    assert (closed["status"], closed["sisa_hari_kerja"], closed["pihak"]) == ("selesai", None, None)
+    shown = {n: json.loads(run.ok("permohonan", "lihat", n, "--format", "json").stdout)
+             for n in ("1", "2")}  # fmt: skip
+    assert shown["1"].keys() == shown["2"].keys()
+    assert shown["2"]["tenggat"] is None and shown["1"]["tenggat"]["sisa_hari_kerja"] == -9
+    for r in listed:
+        assert shown[r["nomor_registrasi"][2]]["data"]["terlambat"] == r["terlambat"]
+    assert [r["terlambat"] for r in listed] == ["ya", "tidak"]
+
+
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")

@@ -317,7 +317,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         return
     labels = {c.key: c.header for c in columns(register)}
     row = dict(rec["data"])
-    if "tenggat" in rec:
+    if rec["tenggat"]:
         t = rec["tenggat"]
         left = t["sisa_hari_kerja"]
         if left is None:  # no date (none yet, or a date edited by hand: jenis_tenggat says)

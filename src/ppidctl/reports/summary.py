@@ -203,7 +203,7 @@ class Tabel:
             "judul": self.judul,
             "kolom": [{"kunci": k, "label": label} for k, label in self.kolom],
             "baris": self.baris,
-            **({"catatan": self.catatan} if self.catatan else {}),
+            "catatan": self.catatan,  # ("" when none: every table has the same keys)
         }
 
     def frame(self) -> pd.DataFrame:
@@ -282,7 +282,7 @@ class Laporan:
             "ringkasan": self.ringkasan,
             "tabel": {t.key: t.to_dict() for t in self.tabel},
             "catatan": self.catatan,
-            **({"batas_penyampaian": self.batas_penyampaian} if self.batas_penyampaian else {}),
+            "batas_penyampaian": self.batas_penyampaian or None,  # (annual report only)
         }
 
     def to_records(self) -> list[dict[str, Any]]:

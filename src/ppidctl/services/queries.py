@@ -175,6 +175,17 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
     return _due(ws, today, due, kind, pihak)
 
 
+def late_flag(row: dict[str, str], due: dict[str, Any] | None) -> str:
+    """``terlambat`` as ppidctl shows a case: for one still running (``due``: its live deadline),
+    whether the office's own deadline has passed; otherwise as recorded at its decision or
+    response ("tidak" before anything was recorded), so ``lihat`` and ``daftar`` agree."""
+    if due is not None:
+        left = due["sisa_hari_kerja"]  # (late: past the office's own deadline, or SOP date)
+        if due["pihak"] == "kantor" and left is not None and left < 0:
+            return "ya"
+    return row.get("terlambat") or "tidak"
+
+
 def is_open(register: str, row: dict[str, str]) -> bool:
     return row.get("status") in OPEN[register]
 
@@ -203,16 +214,14 @@ def listing(
         # jatuh-tempo lists a case waiting on a step without a statutory deadline with that
         # step's date; daftar keeps the register's own (jatuh_tempo, terlambat as recorded)
         waiting = only_open and row["status"] in MENUNGGU[register]
+        due = None
         if waiting or is_open(register, row):
-            rec.update(
-                {k: v for k, v in due_info(ws, register, row, today).items() if k != "peringatan"}
-            )
-            left = rec["sisa_hari_kerja"]  # (late: past the office's own deadline, or SOP date)
-            late_now = rec["pihak"] == "kantor" and left is not None and left < 0
-        else:
-            late_now = row.get("terlambat") == "ya"
-        rec["terlambat"] = "ya" if late_now else (row.get("terlambat") or "tidak")
-        if f.terlambat and not late_now:
+            due = due_info(ws, register, row, today)
+            rec.update({k: v for k, v in due.items() if k != "peringatan"})
+        for k in DUE_FIELDS:  # (every record has every key: null where a case has none)
+            rec.setdefault(k, None)
+        rec["terlambat"] = late_flag(row, due)
+        if f.terlambat and rec["terlambat"] != "ya":
             continue
         if f.dalam is not None and (
             rec.get("pihak") != "kantor"  # (the office's deadlines; a requester's window is not)
@@ -283,8 +292,9 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
     i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
     row = dict(table.rows[i])
     out: dict[str, Any] = {"data": row}
-    if is_open(register, row):
-        out["tenggat"] = due_info(ws, register, row, ws.today())
+    due = due_info(ws, register, row, ws.today()) if is_open(register, row) else None
+    out["tenggat"] = due  # (null for a case with no deadline running)
+    row["terlambat"] = late_flag(row, due)
     out["riwayat"] = [
         {
             k: e.get(k)
