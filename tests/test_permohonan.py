@@ -457,6 +457,23 @@ def test_json_records_have_the_same_keys_and_lihat_agrees_with_daftar(run, today
     assert [r["terlambat"] for r in listed] == ["ya", "tidak"]
 
 
+def test_a_request_recorded_twice_in_a_row_is_warned_and_still_recorded(run):
+    # a script retrying after a timeout, Enter pressed twice: numbers are never reused, so the
+    # second case would stay in the register unnoticed
+    first = catat(run, day="2026-03-16")
+    assert "sama dengan" not in first.stderr
+    again = catat(run, "--format", "json", day="2026-03-16")
+    assert json.loads(again.stdout)["nomor_registrasi"] == "002/PPID/5271/III/2026"
+    assert f"Peringatan: permohonan ini sama dengan {N1} yang dicatat " in again.stderr
+    assert "hapus yang ganda di register lalu jalankan ppidctl periksa --terima-perubahan" in (
+        again.stderr
+    )
+    # another information, or another day: a new request, no word
+    other = catat(run, "--informasi", "Salinan DCT Kota Mataram", day="2026-03-16")
+    later = catat(run, day="2026-03-17")
+    assert "sama dengan" not in other.stderr + later.stderr
+
+
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")

@@ -154,13 +154,41 @@ def register(
     row["jatuh_tempo"] = due.tanggal.isoformat()
     with ws.transaction("permohonan catat", petugas) as tx:
         row["nomor_registrasi"] = common.next_number(ws, tx, REGISTER, when.date())
+        again = _recorded_just_now(ws, row)
         stored = tx.append(REGISTER, row)
-        result = Result(stored, peringatan=list(due.peringatan))
+        result = Result(stored, peringatan=[*again, *due.peringatan])
         if surat:
             result.berkas = stage_letters(
                 ws, tx, [letter_for("tanda-terima", stored)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
+    """The warning for a request that repeats one recorded a moment ago (same requester, same
+    information, same day): a command run twice — a script retrying after a timeout, Enter
+    pressed twice. Only the journal's last lines are looked at (registering stays fast); the
+    request is still recorded, as two requests alike may be two requests."""
+    from ..store import journal
+
+    def same(r: dict[str, str]) -> tuple[str, str, str]:
+        return (
+            r.get("nik") or r.get("nama_pemohon", "").casefold(),
+            " ".join(r.get("informasi_diminta", "").split()).casefold(),
+            r.get("tanggal_diterima", ""),
+        )
+
+    mine = same(row)
+    for e in reversed(journal.recent(ws.journal_path)):
+        if e.get("register") == REGISTER and e.get("aksi") == "tambah":
+            if same(e.get("nilai") or {}) == mine:
+                return [
+                    f"permohonan ini sama dengan {e.get('nomor')} yang dicatat {e.get('waktu')} "
+                    "(pemohon, informasi dan tanggal sama); bila tercatat dua kali karena perintah "
+                    "diulang, hapus yang ganda di register lalu jalankan ppidctl periksa "
+                    "--terima-perubahan --catatan ALASAN (docs/integritas.md)"
+                ]
+    return []
 
 
 @common.dated_step

@@ -208,6 +208,22 @@ def tail(path: Path) -> bytes:
         return _check_tail(path, _read_end(read_at, size))
 
 
+def recent(path: Path, limit: int = 1 << 16) -> list[dict[str, Any]]:
+    """The whole lines among the journal's last ``limit`` bytes, oldest first (a quick look at
+    what was just recorded; a line longer than that, an import's, is left out)."""
+    try:
+        with path.open("rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            f.seek(max(0, size - limit))
+            data = f.read()
+    except FileNotFoundError:
+        return []
+    lines = data.split(b"\n")[:-1]  # (after the last line break: a torn line, or nothing)
+    if size > limit:
+        lines = lines[1:]  # (the first may be the end of a longer line)
+    return [e for line in lines if (e := whole(line + b"\n")) is not None]
+
+
 def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict[str, Any]:
     """For each of ``names``, its value in the object ``field`` of the last line that names it
     (``register_sha256``: the hash a register had after the last commit that wrote or attested
