@@ -41,6 +41,12 @@ USAGE = [
     (["laporan", "tahunan", "--tahun", "26"], "--tahun 26 di luar jangkauan"),
     (["laporan", "bulanan", "--bulan", "2026-13"], "--bulan '2026-13' tidak sah"),
     (["laporan", "harian", "--tanggal", BAD_DAY], f"--tanggal '{BAD_DAY}' bukan tanggal"),
+    # shapes Python's fromisoformat reads but the contract does not (a script learnt them from
+    # one command and the next refused them): refused everywhere alike
+    (["laporan", "harian", "--tanggal", "2026-W12-1"], "--tanggal '2026-W12-1' bukan tanggal"),
+    (["kalender", "hitung", "20260316", "3"], "TANGGAL '20260316' bukan tanggal"),
+    ([*CATAT, "--tanggal", "20260316"], "--tanggal '20260316' bukan tanggal"),
+    ([*CATAT, "--tanggal", "2026-W12-1T09:00"], "bukan tanggal"),
     # --tanggal not a date, on every step
     ([*CATAT, "--tanggal", BAD_DAY], f"--tanggal '{BAD_DAY}' bukan tanggal"),
     (["permohonan", "teruskan", "1", "--tanggal", BAD_DAY], "bukan tanggal"),

@@ -1307,10 +1307,9 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     elif isinstance(tanggal, date):
         day = tanggal
     else:
-        try:
-            day = date.fromisoformat(str(tanggal))
-        except ValueError:
-            raise UsageError(f"--tanggal '{tanggal}' bukan tanggal", "tulis YYYY-MM-DD") from None
+        from ..rules.validation import tanggal as parse_day
+
+        day = parse_day(str(tanggal), "--tanggal")
     if day > ws.today():
         raise RuleError(
             f"--tanggal {day.isoformat()} belum tiba (hari ini {ws.today().isoformat()})",

@@ -124,6 +124,8 @@ def daftar(value: str | list[str] | None, choices: tuple[str, ...], field: str) 
 
 def tanggal(value: str, field: str = "tanggal") -> date:
     try:
+        if not _TANGGAL.fullmatch(value.strip()):  # (not 20261117, 2026-W47-2: as the filters)
+            raise ValueError(value)
         return date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
         raise UsageError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
@@ -141,6 +143,14 @@ def sejak_uu_kip(day: date, field: str) -> date:
     return day
 
 
+_TANGGAL = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: the shapes a step's date may take: a date, or a date and a time (with seconds and a UTC offset
+#: when a script gives them; "T" or one space between)
+_WAKTU = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
 def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tanggal") -> datetime:
     """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future,
     not before UU 14/2008 came into force. Not a date: :class:`UsageError`; a date the rules
@@ -149,6 +159,8 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
         return now
     v = value.strip()
     try:
+        if not _WAKTU.fullmatch(v):  # (fromisoformat alone also takes 20261117 and 2026-W47-2)
+            raise ValueError(v)
         if len(v) <= 10:
             d = date.fromisoformat(v)
             when = now if d == now.date() else datetime(d.year, d.month, d.day, tzinfo=tz)
