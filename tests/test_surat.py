@@ -432,8 +432,8 @@ def test_the_check_knows_exactly_what_a_kind_of_letter_gets(run, ws, tag, name):
     listed = run("surat", "templat", "--format", "json")
     assert listed.exit_code == 1
     row = next(r for r in json.loads(listed.stdout) if r["jenis"] == "tanda-terima")
-    assert f"'{name}' tidak tersedia" in row["masalah"]
-    assert name not in row["tersedia"].split(", ")
+    assert any(f"'{name}' tidak tersedia" in m for m in row["masalah"])
+    assert name not in row["tersedia"]  # (JSON: lists, [] for none)
     run.refused(
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message=f"'{name}' tidak"
     )
@@ -443,7 +443,8 @@ def test_templat_tells_what_the_built_in_copy_prints_that_the_office_copy_does_n
     """An office's copy made by an older version (here without the payment line of Pasal 22(7))
     always wins over the built-in one: `surat templat` says what it leaves out."""
     listed = run("surat", "templat", "--format", "json")
-    assert all(r["bawaan_juga_memakai"] == "" for r in json.loads(listed.stdout))
+    assert all(r["bawaan_juga_memakai"] == [] for r in json.loads(listed.stdout))
+    assert all(r["masalah"] == [] for r in json.loads(listed.stdout))
     assert "bawaan juga memakai" not in listed.stderr
     template = ws.templates_dir / "pemberitahuan.docx"
     _edit_template(template, "{%p if cara_pembayaran %}", "{%p if biaya %}")
@@ -451,7 +452,7 @@ def test_templat_tells_what_the_built_in_copy_prints_that_the_office_copy_does_n
     listed = run("surat", "templat", "--format", "json")
     assert listed.exit_code == 0  # (a note, not a problem of the template)
     row = next(r for r in json.loads(listed.stdout) if r["jenis"] == "pemberitahuan")
-    assert row["bawaan_juga_memakai"] == "cara_pembayaran"
+    assert row["bawaan_juga_memakai"] == ["cara_pembayaran"]
     assert (
         "templates/pemberitahuan.docx: templat bawaan juga memakai cara_pembayaran" in listed.stderr
     )

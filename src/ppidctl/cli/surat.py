@@ -63,13 +63,22 @@ def templat(
                 "berkas": path.relative_to(ws.root).as_posix()
                 if path.is_relative_to(ws.root)
                 else f"(bawaan) {path.name}",
-                "variabel": ", ".join(used),
-                "masalah": "; ".join(problems) or "-",
+                "variabel": used,
+                "masalah": list(problems),
                 # what a template of this kind may use (the check and the letter agree on it)
-                "tersedia": ", ".join(sorted(engine.letter_variables(kind.name))),
-                "bawaan_juga_memakai": ", ".join(newer),
+                "tersedia": sorted(engine.letter_variables(kind.name)),
+                "bawaan_juga_memakai": newer,
             }
         )
+    if format is not Format.json:  # (lists for scripts; one cell of text for a table or CSV)
+        rows = [
+            {
+                **r,
+                **{k: ", ".join(r[k]) for k in ("variabel", "tersedia", "bawaan_juga_memakai")},
+                "masalah": "; ".join(r["masalah"]) or ("-" if format is Format.teks else ""),
+            }
+            for r in rows
+        ]
     emit(
         rows,
         format,
@@ -93,7 +102,7 @@ def templat(
     for note in notes:
         err(note)
     placeholder_warning(ws)
-    if any(r["masalah"] != "-" for r in rows):
+    if any(r["masalah"] not in ("-", "", []) for r in rows):
         raise typer.Exit(1)
 
 
