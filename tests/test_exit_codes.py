@@ -43,6 +43,7 @@ USAGE = [
     (["laporan", "harian", "--tanggal", BAD_DAY], f"--tanggal '{BAD_DAY}' bukan tanggal"),
     # shapes Python's fromisoformat reads but the contract does not (a script learnt them from
     # one command and the next refused them): refused everywhere alike
+    (["arsip", "--format", "csv"], "'csv' bukan salah satu dari 'teks', 'json'"),  # (was teks)
     (["laporan", "harian", "--tanggal", "2026-W12-1"], "--tanggal '2026-W12-1' bukan tanggal"),
     (["kalender", "hitung", "20260316", "3"], "TANGGAL '20260316' bukan tanggal"),
     ([*CATAT, "--tanggal", "20260316"], "--tanggal '20260316' bukan tanggal"),

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, err, guard, workspace, write_csv
+from .common import Format, FormatRekaman, err, guard, workspace, write_csv
 
 Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
 Catatan = Annotated[
@@ -136,14 +136,16 @@ def arsip(
             file_okay=False,
         ),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", help="teks | json")] = Format.teks,
+    format: Annotated[
+        FormatRekaman, typer.Option("--format", help="teks | json")
+    ] = FormatRekaman.teks,
     petugas: Petugas = "",
 ) -> None:
     """Arsipkan seluruh workspace sebagai zip bertanggal dengan berkas checksum .sha256."""
     from ..integrity import archive
 
     info = archive(workspace(), keluaran, petugas=petugas)
-    if format is Format.json:
+    if format is FormatRekaman.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
     typer.echo(info["arsip"])
