@@ -51,6 +51,7 @@ import pandas as pd
 from .. import schema
 from ..errors import RuleError, UsageError
 from ..letters.fmt import LABEL
+from ..rules.validation import tanggal as parse_day
 from .data import load_frame
 from .workdays import WorkdayCounter
 
@@ -1307,8 +1308,6 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     elif isinstance(tanggal, date):
         day = tanggal
     else:
-        from ..rules.validation import tanggal as parse_day
-
         day = parse_day(str(tanggal), "--tanggal")
     if day > ws.today():
         raise RuleError(
