@@ -793,6 +793,55 @@ def _killed(ws, at: str, nama: str) -> None:
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
 
 
+def _killed_after_journal(ws, step) -> None:
+    """Run ``step(workspace)`` in a child process SIGKILLed right after its journal lines are
+    written, before any register is replaced."""
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            append = journal.append
+
+            def append_and_die(*args, **kwargs):
+                append(*args, **kwargs)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+            journal.append = append_and_die
+            step(Workspace(ws.root))
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_an_unfinished_step_is_refused_also_after_commits_on_other_registers(run, ws, tmp_path):
+    """Only the journal's last line was compared: after a crash, any command on another
+    register (an `arsip`, a holiday) let the next step on the unfinished register write it back
+    without the journalled change; periksa then took the loss for a hand edit."""
+    from ppidctl.services import permohonan
+
+    three(run)
+    _killed_after_journal(
+        ws, lambda w: permohonan.forward(w, N2, tanggal="2026-03-17", petugas="Rina")
+    )
+    run.ok("arsip", "--keluaran", str(tmp_path))  # (a backup first: what staff would do)
+    run.refused(
+        "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
+        message="registers/permohonan.csv: perubahan terakhir pada register ini sudah tercatat "
+        "di jurnal tetapi belum tertulis (perintah itu terhenti di tengah jalan); perintah ini "
+        "tidak dijalankan — lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan",
+    )  # fmt: skip
+    run.refused(  # (adding a row: the same diagnosis, not "changed outside ppidctl")
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
+        message="perubahan terakhir pada register ini sudah tercatat di jurnal",
+    )  # fmt: skip
+    assert codes(ws) == [m.BELUM_DITERAPKAN]
+    run.ok("pulihkan")
+    assert codes(ws) == []
+    assert ws.read("permohonan").rows[1]["diteruskan_pada"] == "2026-03-17"
+    run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_a_letter_killed_before_its_journal_line_leaves_only_a_temp_file(run, ws):
     """A letter written before its journal line was left as a finished letter with person A's

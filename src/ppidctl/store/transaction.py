@@ -441,12 +441,16 @@ class Transaction:
             }
             if not self.pemulihan:
                 self._refuse_half_applied(last, before)
+                # each register against the last commit that wrote it (other registers' commits
+                # may have come since): unfinished, or edited outside ppidctl
+                recorded = journal.recorded(jpath, "register_sha256", set(before), last)
+                self._refuse_half_applied_earlier(jpath, last, before, recorded)
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
                     if rows and n in before and n in journal.NUMBER_COLUMN
                 }
-                self._refuse_changed_outside(jpath, last, grown)
+                self._refuse_changed_outside(grown, recorded)
             held = [self._path(n) for n in sorted(blobs) if held_open(self._path(n))]
             if held:  # (refused before the journal: the command leaves nothing behind)
                 names = ", ".join(p.relative_to(self.ws.root).as_posix() for p in held)
@@ -566,14 +570,34 @@ class Transaction:
                     "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini",
                 )
 
-    def _refuse_changed_outside(self, jpath: Path, last: bytes, before: dict[str, str]) -> None:
+    def _refuse_half_applied_earlier(
+        self, jpath: Path, last: bytes, before: dict[str, str], recorded: dict[str, str]
+    ) -> None:
+        """The same refusal when commits on other registers came after the unfinished one (an
+        `arsip` or an objection step right after the crash): the register is still as the last
+        commit that wrote it found it, so a step would write it back without that change."""
+        off = {n for n, sha in before.items() if n in recorded and recorded[n] != sha}
+        if not off:
+            return
+        was = journal.recorded(jpath, "register_sha256_sebelum", off, last)
+        for name in sorted(off):
+            if was.get(name) == before[name]:
+                raise RegisterError(
+                    f"registers/{self._path(name).name}: perubahan terakhir pada register ini "
+                    "sudah tercatat di jurnal tetapi belum tertulis (perintah itu terhenti di "
+                    "tengah jalan); perintah ini tidak dijalankan",
+                    "lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan, lalu "
+                    "ulangi perintah ini",
+                )
+
+    def _refuse_changed_outside(self, before: dict[str, str], recorded: dict[str, str]) -> None:
         """Refuse to add rows to a register that gives numbers (cases, letters) while it is not
         as the journal last recorded it (a row deleted, the file replaced or removed by hand,
         the storage format switched): the next number could be the deleted row's. Once the
         edit is accepted (``periksa --terima-perubahan``) the deleted numbers are recorded as
         used (journal.retired_numbers); ``pulihkan`` rebuilds the register from the journal.
-        A command that only changes rows goes on; ``periksa`` reports the edit it built on."""
-        recorded = journal.recorded(jpath, "register_sha256", set(before), last)
+        A command that only changes rows goes on; ``periksa`` reports the edit it built on.
+        ``recorded``: each register's hash after the last commit that wrote it."""
         for name, sha in sorted(before.items()):
             if name in recorded and recorded[name] != sha:
                 path = self._path(name)
