@@ -945,6 +945,35 @@ def test_a_full_disk_is_a_message_and_changes_nothing(run, ws, monkeypatch):
     assert result.stderr.rstrip().endswith("di dalam workspace, jalankan: ppidctl periksa")
 
 
+def test_a_disk_filling_up_during_the_journal_line_leaves_the_journal_as_it_was(
+    run, ws, monkeypatch
+):
+    """Part of the line reached the disk before ENOSPC: the refused command left a torn journal,
+    and every later command — also once space was freed — was refused as after a power cut."""
+    catat(run, "Ani")
+
+    class HalfFull:  # the journal module's os: the first write lands half, then the disk is full
+        written = False
+
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        def write(self, fd, data):
+            if self.written:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.written = True
+            return os.write(fd, bytes(data[: len(data) // 2]))
+
+    monkeypatch.setattr(journal, "os", HalfFull())
+    run.refused(  # (run.refused: the workspace byte-identical, the journal included)
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
+        message="tidak dapat dibaca atau ditulis (No space left on device)",
+    )  # fmt: skip
+    monkeypatch.setattr(journal, "os", os)  # space freed
+    catat(run, "Budi")
+    assert codes(ws) == []
+
+
 def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
     run, ws, monkeypatch
 ):

@@ -375,9 +375,19 @@ def append(path: Path, data: bytes, mode: int) -> None:
             except OSError:
                 pass  # not the owner (another desk's user on a shared folder)
         view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        try:
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        except OSError:
+            # (a full disk: the part written is cut off again, so the refused command leaves
+            # the journal as it was instead of a torn line that blocks every later command)
+            try:
+                os.ftruncate(fd, st.st_size)
+                os.fsync(fd)
+            except OSError:
+                pass  # (then the torn line is what pulihkan cuts, as after a power cut)
+            raise
     finally:
         os.close(fd)
 
