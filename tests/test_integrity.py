@@ -658,6 +658,26 @@ def test_the_lock_file_is_kept_on_release_on_every_platform(ws, monkeypatch):
     assert (ws.registers_dir / ".kunci").read_bytes() == b""
 
 
+def test_periksa_reads_a_copy_on_a_read_only_drive_without_the_lock(run, ws, monkeypatch):
+    # an auditor's copy on a CD or a write-protected stick: EROFS, not a PermissionError, and
+    # periksa refused, advising to run periksa
+    import filelock
+
+    catat(run, "Ani")
+
+    class ReadOnlyDrive(filelock.FileLock):
+        def acquire(self, *a, **kw):
+            raise OSError(errno.EROFS, "Read-only file system", self.lock_file)
+
+    monkeypatch.setattr(filelock, "FileLock", ReadOnlyDrive)
+    checked = run.ok("periksa")
+    assert "diperiksa tanpa kunci" in checked.stderr
+    run.refused(  # (a command that writes: told, as before)
+        "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
+        message="(Read-only file system)",
+    )  # fmt: skip
+
+
 def _hold_forever(root, ready):
     ws = Workspace(root)
     with workspace_lock(ws.registers_dir, 5):

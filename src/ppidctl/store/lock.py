@@ -10,6 +10,7 @@ and gives up with a clear error after ``batas_tunggu_kunci`` seconds.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
 import socket
@@ -48,8 +49,8 @@ def workspace_lock(
     start = time.monotonic()
     try:
         lock.acquire(timeout=min(0.5, timeout), poll_interval=0.01)
-    except PermissionError:
-        if not reader:
+    except OSError as e:  # (no right to the lock file, or a read-only drive: a CD, a locked USB)
+        if not reader or e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise
         notify(f"Catatan: {path} tidak dapat dibuka untuk ditulis; diperiksa tanpa kunci")
         yield
