@@ -307,7 +307,9 @@ def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
     assert lines_of(result) == [
         f"{rel}: perubahan terakhir (permohonan catat 004/PPID/5271/III/2026, jurnal baris 5) "
         "sudah tercatat di jurnal tetapi belum tertulis ke register (perintah terhenti di "
-        "tengah jalan) — terapkan dengan: ppidctl pulihkan"
+        "tengah jalan) — terapkan dengan: ppidctl pulihkan; bila perubahan itu sengaja "
+        "dibatalkan di luar ppidctl (mis. baris yang baru dicatat dihapus): ppidctl periksa "
+        "--terima-perubahan --catatan TEKS"
         for rel in ("registers/permohonan.csv", "registers/surat.csv")
     ]
     run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
@@ -860,6 +862,35 @@ def test_an_unfinished_step_is_refused_also_after_commits_on_other_registers(run
     assert codes(ws) == []
     assert ws.read("permohonan").rows[1]["diteruskan_pada"] == "2026-03-17"
     run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
+
+
+def test_the_row_just_recorded_deleted_by_hand_can_be_accepted(run, ws):
+    """Deleting the last row (a duplicate just registered) gives the file exactly as the last
+    command found it, which is also what a command killed after its journal line leaves: it
+    was only ever read as the crash, `--terima-perubahan` was refused and `pulihkan` put the
+    row back — the office was stuck. Its word decides: periksa offers both."""
+    three(run)
+    path = ws.register_path("permohonan")
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rstrip(b"\n").rfind(b"\n") + 1])  # (Notepad: row 003 gone)
+    result = periksa_fails(run)
+    (line,) = lines_of(result)[:1]
+    assert line.endswith(
+        "terapkan dengan: ppidctl pulihkan; bila perubahan itu sengaja dibatalkan di luar ppidctl "
+        "(mis. baris yang baru dicatat dihapus): ppidctl periksa --terima-perubahan --catatan TEKS"
+    )
+    run.refused(
+        "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
+        message="(bila perubahan itu sengaja dibatalkan di luar ppidctl: ppidctl periksa "
+        "--terima-perubahan --catatan TEKS)",
+    )  # fmt: skip
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "003 ganda dengan 002")
+    assert f"registers/permohonan.csv: {N3}: penghapusan baris diterima" in done.output
+    assert codes(ws) == []
+    nomor = json.loads(catat(run, "Dodi", "2026-03-16", "--format", "json").stdout)[
+        "nomor_registrasi"
+    ]
+    assert nomor == "004/PPID/5271/III/2026"  # (003 was given: never again)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")

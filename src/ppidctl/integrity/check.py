@@ -193,7 +193,13 @@ def compare(name: str, history: History, table: Table, lines: list[int]) -> list
     return out
 
 
-def analyse(ws, snap: Snapshot, replay: Replay | None = None) -> Analysis:
+def analyse(
+    ws, snap: Snapshot, replay: Replay | None = None, *, as_edits: bool = False
+) -> Analysis:
+    """Every problem of the workspace as ``snap`` holds it. A register still as its last commit
+    found it is that commit unfinished — or the office undoing it by hand (the row just added,
+    deleted): the two look the same, so ``as_edits`` (``--terima-perubahan``, the office's
+    word) compares it as an edit instead."""
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     checks: dict[str, RegisterCheck] = {}
@@ -260,7 +266,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None) -> Analysis:
             )
         commit = h.last_commit
         if (
-            commit is not None
+            not as_edits
+            and commit is not None
             and commit.sebelum is not None
             and commit.sebelum != commit.sesudah
             and c.sha == commit.sebelum
@@ -275,7 +282,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None) -> Analysis:
                     m.BELUM_DITERAPKAN,
                     f"perubahan terakhir ({what}, jurnal baris {commit.first}) sudah tercatat di "
                     "jurnal tetapi belum tertulis ke register (perintah terhenti di tengah jalan)",
-                    f"terapkan dengan: {m.PULIHKAN}",
+                    f"terapkan dengan: {m.PULIHKAN}; bila perubahan itu sengaja dibatalkan di "
+                    f"luar ppidctl (mis. baris yang baru dicatat dihapus): {m.TERIMA}",
                 )
             )
         else:

@@ -278,7 +278,8 @@ def accept(ws, catatan: str, *, petugas: str = "") -> Outcome:
     catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
-        a = analyse(ws, take(ws))
+        tx.pemulihan = True  # (it records the registers as they are: nothing to refuse them for)
+        a = analyse(ws, take(ws), as_edits=True)  # (the office says: edits, not a crash)
         _refuse_unrepaired(a)
         for name, c in a.registers.items():
             if c.table is None or not c.differs:

@@ -49,12 +49,6 @@ def workspace_lock(
     start = time.monotonic()
     try:
         lock.acquire(timeout=min(0.5, timeout), poll_interval=0.01)
-    except OSError as e:  # (no right to the lock file, or a read-only drive: a CD, a locked USB)
-        if not reader or e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise
-        notify(f"Catatan: {path} tidak dapat dibuka untuk ditulis; diperiksa tanpa kunci")
-        yield
-        return
     except Timeout:
         holder = _holder(path)
         notify(
@@ -72,6 +66,13 @@ def workspace_lock(
                 "tunggu perintah itu selesai lalu ulangi; bila komputer pemegangnya mati, kunci "
                 "lepas sendiri",
             ) from None
+    except OSError as e:  # (no right to the lock file, or a read-only drive: a CD, a locked USB;
+        # after Timeout, which is an OSError too)
+        if not reader or e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise
+        notify(f"Catatan: {path} tidak dapat dibuka untuk ditulis; diperiksa tanpa kunci")
+        yield
+        return
     info = path.with_suffix(".info")
     try:
         try:

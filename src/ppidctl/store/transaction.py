@@ -567,7 +567,9 @@ class Transaction:
                     f"('{prev.get('perintah', '')}') sudah tercatat di jurnal tetapi belum "
                     "tertulis ke register (perintah itu terhenti di tengah jalan); perintah ini "
                     "tidak dijalankan",
-                    "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini",
+                    "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini (bila "
+                    "perubahan itu sengaja dibatalkan di luar ppidctl: ppidctl periksa "
+                    "--terima-perubahan --catatan TEKS)",
                 )
 
     def _refuse_half_applied_earlier(
