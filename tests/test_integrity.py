@@ -24,7 +24,7 @@ from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
 from ppidctl.workspace import Workspace, init
 
-from conftest import REQUEST, UJI, Runner, snapshot
+from conftest import REQUEST, SHARED, UJI, Runner, snapshot
 
 N1, N2, N3 = (f"00{i}/PPID/5271/III/2026" for i in (1, 2, 3))
 
@@ -864,6 +864,36 @@ def test_an_unfinished_step_is_refused_also_after_commits_on_other_registers(run
     run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_an_import_killed_after_its_journal_line_names_its_rejects_file_rightly(run, ws):
+    from ppidctl.services import impor
+
+    XLSX = SHARED / "data" / "legacy" / "register-permohonan-2024.xlsx"  # (6 rows rejected)
+    _killed_after_journal(
+        ws, lambda w: impor.apply(w, impor.plan(w, XLSX, "permohonan"), lewati=True, petugas="R")
+    )
+    (line,) = [x for x in lines_of(periksa_fails(run)) if x.startswith("impor/")]
+    assert ": berkas tolak impor sudah tercatat di jurnal (baris " in line  # (not "surat")
+    out = run.ok("pulihkan").stdout
+    assert ": berkas tolak impor yang sudah tercatat di jurnal ditempatkan dari impor/." in out
+    assert codes(ws) == []
+
+
+def test_a_nik_excel_rounded_in_the_register_is_reported_even_once_accepted(run, ws):
+    # the register re-saved by Excel: 5271011203900001 became 5.27101E+15, the digits lost
+    three(run)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"5271011203900001", b"5.27101E+15", 1))
+    assert m.NILAI_TIDAK_SAH in codes(ws)
+    accepted = periksa_fails(run, "--terima-perubahan", "--catatan", "disimpan dari Excel")
+    assert f"registers/permohonan.csv:2: {N1}: perubahan nik diterima" in accepted.output
+    result = periksa_fails(run)  # (accepted as the file is, still not a NIK: told until fixed)
+    assert lines_of(result)[0] == (
+        f"registers/permohonan.csv:2: {N1}: kolom nik '5.27101E+15' bukan NIK 16 angka (disimpan "
+        "ulang oleh Excel?) — salin ulang NIK dari KTP atau dari arsip workspace"
+    )
+
+
 def test_the_row_just_recorded_deleted_by_hand_can_be_accepted(run, ws):
     """Deleting the last row (a duplicate just registered) gives the file exactly as the last
     command found it, which is also what a command killed after its journal line leaves: it
@@ -1063,9 +1093,11 @@ def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert (
         "Error: registers/permohonan.csv tidak dapat ditulis (Access is denied); perubahan sudah "
-        "tercatat di jurnal tetapi belum selesai ditulis — tutup program yang membuka berkas itu, "
-        "lalu selesaikan dengan: ppidctl pulihkan"
+        "tercatat di jurnal tetapi belum selesai ditulis (jangan diulang: pulihkan "
+        "menyelesaikannya) — tutup program yang membuka berkas itu, lalu selesaikan dengan: "
+        "ppidctl pulihkan"
     ) in result.stderr
+
     monkeypatch.setattr(os, "replace", replace)
     run.ok("pulihkan")
     assert [r["nama_pemohon"] for r in ws.read("permohonan").rows] == [
@@ -1073,6 +1105,15 @@ def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
         "Budi",
         "Budi Santoso",
     ]
+
+    def full(src, dst):  # the same moment on a full disk: the advice is the disk's
+        raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", full)
+    result = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    assert result.exit_code == 1
+    assert "— kosongkan ruang diska, lalu selesaikan dengan: ppidctl pulihkan" in result.stderr
+    monkeypatch.setattr(os, "replace", replace)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")

@@ -318,8 +318,8 @@ def analyse(
                 path,
                 None,
                 m.BELUM_DITERAPKAN,
-                f"surat sudah tercatat di jurnal (baris {replay.letters[path]}) tetapi masih "
-                f"berupa berkas sementara {temp} (perintah terhenti di tengah jalan)",
+                f"{m.kind_of_file(path)} sudah tercatat di jurnal (baris {replay.letters[path]}) "
+                f"tetapi masih berupa berkas sementara {temp} (perintah terhenti di tengah jalan)",
                 f"terapkan dengan: {m.PULIHKAN}",
             )
         )

@@ -81,3 +81,8 @@ def short(value: str, width: int = 60) -> str:
     if len(text) > width:
         text = text[: width - 1] + "…"
     return f"'{text}'"
+
+
+def kind_of_file(path: str) -> str:
+    """What a file a commit wrote is, in a message: a letter, or an import's rejects file."""
+    return "berkas tolak impor" if path.startswith("impor/") else "surat"

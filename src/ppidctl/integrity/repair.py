@@ -60,7 +60,9 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         staged = staged_files(ws, replay, snap.temps)
         for temp, path in staged.items():  # journalled, not yet in place: finish the commit
             put_in_place(ws.root / temp, ws.root / path)
-            out.done.append(f"{path}: surat yang sudah tercatat di jurnal ditempatkan dari {temp}")
+            out.done.append(
+                f"{path}: {m.kind_of_file(path)} yang sudah tercatat di jurnal ditempatkan dari {temp}"
+            )
         if staged:
             tx.log("workspace", "", "pulihkan", {}, ditempatkan=sorted(staged.values()), **extra)
         snap.temps = [t for t in snap.temps if t not in staged]

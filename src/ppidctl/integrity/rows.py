@@ -133,6 +133,9 @@ def expected_deadlines(ws, register: str, row: dict[str, str], calendar=None) ->
     return {}
 
 
+_NIK = re.compile(r"[0-9]{16}")
+
+
 def _valid(col: schema.Column, value: str) -> str | None:
     """Why ``value`` is not a valid value of ``col``, or None."""
     if col.tipe == schema.TANGGAL and parse_date(value) is None:
@@ -198,6 +201,15 @@ def check_rows(
                             f"tanggal {col.key} {value} ada di masa depan (hari ini "
                             f"{today.isoformat()})",
                         )
+        nik = row.get("nik", "")
+        if nik and (
+            "E+" in nik.upper() or (row.get("jenis_identitas") == "ktp" and not _NIK.fullmatch(nik))
+        ):  # (a register saved by Excel: 5.27105E+15, the digits rounded away for good)
+            add(
+                m.NILAI_TIDAK_SAH,
+                f"kolom nik {short(nik, 40)} bukan NIK 16 angka (disimpan ulang oleh Excel?)",
+                "salin ulang NIK dari KTP atau dari arsip workspace",
+            )
         if register in ORDER:
             for later, earlier in ORDER[register]:
                 a, b = parse_date(row.get(later, "")), parse_date(row.get(earlier, ""))

@@ -24,6 +24,7 @@ owner's next command (``fit_modes``).
 
 from __future__ import annotations
 
+import errno
 import functools
 import getpass
 import json
@@ -505,12 +506,13 @@ class Transaction:
             try:
                 write_atomic(path, data, mode)
             except OSError as e:  # (journalled: pulihkan writes it from the journal)
+                full = e.errno in (errno.ENOSPC, errno.EDQUOT)
                 raise RegisterError(
                     f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
                     f"({e.strerror or e}); perubahan sudah tercatat di jurnal tetapi belum "
-                    "selesai ditulis",
-                    "tutup program yang membuka berkas itu, lalu selesaikan dengan: "
-                    "ppidctl pulihkan",
+                    "selesai ditulis (jangan diulang: pulihkan menyelesaikannya)",
+                    ("kosongkan ruang diska" if full else "tutup program yang membuka berkas itu")
+                    + ", lalu selesaikan dengan: ppidctl pulihkan",
                 ) from None
         self._sequences_after(carried)
         for path, data in self.replacements:
