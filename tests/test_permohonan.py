@@ -474,6 +474,25 @@ def test_a_request_recorded_twice_in_a_row_is_warned_and_still_recorded(run):
     assert "sama dengan" not in other.stderr + later.stderr
 
 
+def test_a_deadline_passed_on_the_friday_is_overdue_on_the_weekend(run, today):
+    # 0 working days lie between Friday's deadline and Sunday: it read "sisa 0", due today,
+    # not late — in jatuh-tempo, lihat and the daily report alike
+    catat(run, day="2026-05-11")  # due Friday 2026-05-29
+    today("2026-05-31")  # Sunday
+    (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert (due["jatuh_tempo"], due["sisa_hari_kerja"], due["terlambat"]) == (
+        "2026-05-29",
+        -1,
+        "ya",
+    )
+    assert "TERLAMBAT 1 hari kerja" in run.ok("permohonan", "lihat", "1").stdout
+    daily = json.loads(run.ok("laporan", "harian", "--format", "json").stdout)
+    assert daily["ringkasan"]["lewat_tenggat"] == 1
+    today("2026-05-29")  # the Friday itself: due today
+    (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert (due["sisa_hari_kerja"], due["terlambat"]) == (0, "tidak")
+
+
 def test_daftar_filters(run):
     catat(run, day="2026-03-16")
     catat(run, "--informasi", "Anggaran hibah Pilkada", day="2026-04-06")

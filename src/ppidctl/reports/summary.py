@@ -1323,8 +1323,8 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     def left(due: np.ndarray) -> np.ndarray:
         today = np.full(due.shape, d)
         ahead = wd.between(today, due)
-        behind = wd.between(due, today)
-        return np.where(due >= d, ahead, -behind)
+        behind = wd.between(due, today)  # (a deadline passed on a day off: overdue already)
+        return np.where(due >= d, ahead, -np.maximum(behind, 1))
 
     ext = P.d("diperpanjang_pada")
     due_p = np.where(ext <= d, P.d("batas_akhir"), P.d("batas_awal"))

@@ -50,7 +50,8 @@ def dispute(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadl
 
 
 def remaining(cal: WorkCalendar, today: date, deadline: date) -> int:
-    """Working days left until ``deadline`` (0 on the day itself, negative when overdue)."""
+    """Working days left until ``deadline`` (0 on the day itself, negative when overdue: at
+    least -1 once its day has passed, also on the weekend or holiday right after it)."""
     if deadline >= today:
         return cal.workdays_between(today, deadline)
-    return -cal.workdays_between(deadline, today)
+    return -max(1, cal.workdays_between(deadline, today))
