@@ -187,6 +187,16 @@ def _row(table, key, value, col=None):
 # --------------------------------------------------------------------------- working days
 
 
+def test_a_share_of_nothing_is_no_figure_not_zero_percent(run):
+    # a month without decisions or objections printed "% memenuhi 0,0" on every standard:
+    # read as total non-compliance
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-08", "--format", "json").stdout)
+    rows = lap["tabel"]["standar_layanan"]["baris"]
+    assert [(r["diukur"], r["persen_memenuhi"]) for r in rows] == [(0, None)] * len(rows)
+    text = run.ok("laporan", "bulanan", "--bulan", "2026-08").stdout
+    assert "0,0" not in text and "0.0" not in text
+
+
 def test_vectorised_workdays_match_the_calendar(hws):
     """WorkdayCounter vs WorkCalendar on 1,500 random pairs over 2025-2026 (incl. weekends,
     holidays, end before start, and an office day off / extra working day)."""

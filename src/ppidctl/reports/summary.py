@@ -498,8 +498,10 @@ def _n(mask: np.ndarray) -> int:
     return int(np.count_nonzero(mask))
 
 
-def _pct(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1) if whole else 0.0
+def _pct(part: int, whole: int) -> float | None:
+    """A share in percent; None (printed "–", JSON null) when there is nothing to measure:
+    "0,0 %" of nothing read as no compliance at all."""
+    return round(100.0 * part / whole, 1) if whole else None
 
 
 def _stats(values: np.ndarray, limits: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
