@@ -1174,3 +1174,19 @@ def test_lembar_tersembunyi_hanya_dibaca_bila_dipilih(run, ws, tmp_path):
         "impor", str(src), "--register", "permohonan", "--coba",
         message="lembar tersembunyi tidak dibaca: 'Contoh' — baca dengan --lembar NAMA",
     )  # fmt: skip
+
+
+def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
+    # the sample objection book has no date for the Atasan's response nor the requester's
+    # answer: the 2024 report said 0 responses, 0 disputes, with no word (the tables count
+    # steps by their dates, and a date is never made up)
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    run.ok("impor", str(KEB), "--register", "keberatan", "--lewati-baris-bermasalah")
+    lap = json.loads(run.ok("laporan", "tahunan", "--tahun", "2024", "--format", "json").stdout)
+    assert lap["ringkasan"]["keberatan_ditanggapi"] == 0  # (none dated)
+    assert (
+        "Dari perkara yang diterima pada periode ini, 16 keberatan tercatat ditanggapi Atasan "
+        "PPID (10 dikabulkan, 6 ditolak); 7 tanggapan tercatat diterima pemohon dan 9 keberatan "
+        "tercatat dibawa ke Komisi Informasi tanpa tanggal langkahnya (register lama yang "
+        "diimpor tidak mencatatnya)"
+    ) in lap["catatan"][-2]

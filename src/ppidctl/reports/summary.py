@@ -627,6 +627,38 @@ def _masks(
     )
 
 
+def _undated(P: _View, K: _View, m: _Masks) -> list[str]:
+    """The steps of the period's cases that the register holds without their date (a legacy
+    register imported: its book had no column for them). The tables count steps by their
+    dates, so these are in none of them; told, with what they were, never dropped silently."""
+    ka, sikap = K.s("keputusan_atasan"), K.s("tanggapan_pemohon")
+    resp = m.k_diterima & (ka != "") & np.isnat(K.d("tanggal_tanggapan"))
+    react = m.k_diterima & (sikap != "") & np.isnat(_reaction_date(K))
+    dec = m.diterima & (P.s("keputusan") != "") & np.isnat(P.d("tanggal_pemberitahuan"))
+    parts = []
+    if _n(dec):
+        parts.append(f"{_n(dec)} permohonan tercatat diputuskan")
+    if _n(resp):
+        parts.append(
+            f"{_n(resp)} keberatan tercatat ditanggapi Atasan PPID ({_n(resp & (ka == 'diterima'))}"
+            f" dikabulkan, {_n(resp & (ka == 'ditolak'))} ditolak)"
+        )
+    if _n(react):
+        parts.append(
+            f"{_n(react & (sikap == 'menerima'))} tanggapan tercatat diterima pemohon dan "
+            f"{_n(react & (sikap == 'sengketa'))} keberatan tercatat dibawa ke Komisi Informasi"
+        )
+    if not parts:
+        return []
+    return [
+        "Dari perkara yang diterima pada periode ini, "
+        + "; ".join(parts)
+        + " tanpa tanggal langkahnya (register lama yang diimpor tidak mencatatnya): tabel "
+        "menghitung setiap langkah menurut tanggalnya, jadi langkah ini tidak ada di tabel mana "
+        "pun."
+    ]
+
+
 def _reaction_date(K: _View) -> np.ndarray:
     """When the requester accepted or went to the KI: its own date, else the delivery of the
     response, else the response date."""
@@ -1247,6 +1279,7 @@ def _period(
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
     notes, due = _notes(first.settings, jenis, per, hi), None
+    notes += _undated(P, K, m)
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
