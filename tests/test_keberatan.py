@@ -1080,6 +1080,25 @@ def test_an_unanswered_objection_closed_by_a_dispute_is_not_answered_after(run, 
     )  # fmt: skip
 
 
+def test_an_objection_never_answered_counts_as_a_missed_deadline_in_the_report(run, today):
+    # once the requester took it to the KI it was neither open nor late anywhere: the office's
+    # failure to answer (Pasal 36(2)) vanished from the standards table
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # deadline 2026-05-21, never answered
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-05", "--format", "json").stdout)
+    (row,) = [
+        r for r in lap["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    assert (row["diukur"], row["memenuhi"], row["tidak_memenuhi"]) == (1, 0, 1)
+    april = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    (row,) = [r for r in april["tabel"]["standar_layanan"]["baris"]
+              if r["kunci"] == "tenggat_keberatan"]  # fmt: skip
+    assert row["diukur"] == 0  # (its deadline was not in April)
+
+
 def test_step_order_and_date_refusals(run, today):
     rejected_request(run)
     objection(run, day="2026-04-06")

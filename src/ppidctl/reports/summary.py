@@ -578,6 +578,7 @@ class _Masks:
     k_terbuka_lewat: np.ndarray
     k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
     k_putusan_diketahui: np.ndarray  # a dispute's outcome recorded as settled by the cut-off day
+    k_tak_ditanggapi: np.ndarray  # deadline in the period, never answered: taken to the KI
 
 
 def _masks(
@@ -624,6 +625,11 @@ def _masks(
         k_putusan_sengketa=_in(K.d("tanggal_putusan_sengketa"), lo, hi),
         k_putusan_diketahui=(K.d("tanggal_putusan_sengketa") <= at)
         & (K.s("putusan_sengketa") != ""),
+        k_tak_ditanggapi=_in(K.d("batas"), lo, hi)
+        & np.isnat(resp)
+        & (K.s("keputusan_atasan") == "")  # (an imported response without its date: answered)
+        & (K.s("tanggapan_pemohon") == "sengketa")
+        & (K.d("tanggapan_pemohon_pada") <= at),
     )
 
 
@@ -1025,16 +1031,17 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
     )
     resp = m.k_ditanggapi & ~np.isnan(K.x("hk_tanggapan"))
     ok = _n(K.x("hk_tanggapan")[resp] <= K.x("batas_hk")[resp])
+    measured = _n(resp) + _n(m.k_tak_ditanggapi)  # (never answered: a missed deadline too)
     rows.append(
         {
             "kunci": "tenggat_keberatan",
             "standar": "Tanggapan keberatan dalam tenggat",
             "dasar": "UU 14/2008 Pasal 36(2)",
             "batas": f"{settings.tenggat('tanggapan_keberatan')} HK",
-            "diukur": _n(resp),
+            "diukur": measured,
             "memenuhi": ok,
-            "tidak_memenuhi": _n(resp) - ok,
-            "persen_memenuhi": _pct(ok, _n(resp)),
+            "tidak_memenuhi": measured - ok,
+            "persen_memenuhi": _pct(ok, measured),
         }
     )
     return Tabel(
@@ -1050,7 +1057,9 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         ],
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
-        "diukur dalam hari kerja menurut batas pada kolom Batas.",
+        "diukur dalam hari kerja menurut batas pada kolom Batas. Keberatan yang tidak pernah "
+        "ditanggapi sampai pemohon membawanya ke Komisi Informasi dihitung tidak memenuhi "
+        "tenggat tanggapan pada periode tenggatnya.",
     )
 
 
