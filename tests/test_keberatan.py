@@ -1099,6 +1099,24 @@ def test_an_objection_never_answered_counts_as_a_missed_deadline_in_the_report(r
     assert row["diukur"] == 0  # (its deadline was not in April)
 
 
+def test_a_dispute_still_before_the_ki_is_in_the_next_periods_report(run, today):
+    # filed in one period and not settled: the next period's report (the next year's annual
+    # report) listed it nowhere
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+
+    def disputes(bulan: str) -> list[tuple[str, str]]:
+        lap = json.loads(run.ok("laporan", "bulanan", "--bulan", bulan, "--format", "json").stdout)
+        return [(r["nomor_registrasi"], r["putusan"]) for r in lap["tabel"]["sengketa"]["baris"]]
+
+    assert disputes("2026-06") == [(K1, "belum diputus")]
+    step(run, "putusan-sengketa", K1, "--putusan", "mediasi", "--tanggal", "2026-07-10")
+    assert disputes("2026-06") == [(K1, "belum diputus")]  # (as it stood then)
+    assert [k for k, _ in disputes("2026-07")] == [K1]  # settled in July
+    assert disputes("2026-08") == []  # settled before August
+
+
 def test_step_order_and_date_refusals(run, today):
     rejected_request(run)
     objection(run, day="2026-04-06")

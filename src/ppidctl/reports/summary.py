@@ -430,11 +430,12 @@ class _View:
 
 
 def _disputes(K: _View, m) -> Tabel:
-    """The disputes taken to the Komisi Informasi or settled there in the period, each with its
-    outcome as it stood on the report's day (``keberatan putusan-sengketa``; rules.md §7). With
+    """The disputes taken to the Komisi Informasi or settled there in the period, or still
+    running there from before it, each with its outcome as it stood on the report's day (``keberatan putusan-sengketa``; rules.md §7). With
     several offices each row names its office (numbers may repeat across offices)."""
     filed = m.k_sikap & K.eq("tanggapan_pemohon", "sengketa")
-    rows_i = np.flatnonzero(filed | m.k_putusan_sengketa)
+    # (also one still running from an earlier period: the KI's case goes on)
+    rows_i = np.flatnonzero(filed | m.k_putusan_sengketa | m.k_sengketa_berjalan)
     nomor, ki, kode = K.s("nomor_registrasi"), K.s("nomor_sengketa"), K.s("putusan_sengketa")
     diajukan, diputus = K.d("tanggapan_pemohon_pada"), K.d("tanggal_putusan_sengketa")
     kantor = K.s("kantor")
@@ -579,6 +580,7 @@ class _Masks:
     k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
     k_putusan_diketahui: np.ndarray  # a dispute's outcome recorded as settled by the cut-off day
     k_tak_ditanggapi: np.ndarray  # deadline in the period, never answered: taken to the KI
+    k_sengketa_berjalan: np.ndarray  # taken to the KI before the period, not settled by its start
 
 
 def _masks(
@@ -630,6 +632,9 @@ def _masks(
         & (K.s("keputusan_atasan") == "")  # (an imported response without its date: answered)
         & (K.s("tanggapan_pemohon") == "sengketa")
         & (K.d("tanggapan_pemohon_pada") <= at),
+        k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
+        & (_reaction_date(K) < lo)
+        & ~(K.d("tanggal_putusan_sengketa") < lo),
     )
 
 
