@@ -545,9 +545,10 @@ def test_annual_report_states_its_due_date(hws, today):
                              message="laporan_tahunan = '31-02' bukan tanggal-bulan")  # fmt: skip
 
 
-def test_annual_compares_with_previous_year(hws):
+def test_annual_compares_with_previous_year(hws, today):
     from ppidctl.reports import annual
 
+    today("2027-01-05")  # (2026 over: the whole of both years)
     cmp = annual(hws, 2026)["pembanding"]
     row = _row(cmp, "permohonan_diterima", "permohonan_diterima")
     assert (row["tahun_lalu"], row["tahun_ini"], row["selisih"], row["perubahan_persen"]) == (
@@ -567,6 +568,15 @@ def test_annual_compares_with_previous_year(hws):
     ]
     # no data in 2024: no comparison for 2025
     assert "pembanding" not in annual(hws, 2025)
+    # 2026 still running: last year up to the same day (P10 of 22 Dec 2025 is not in it yet)
+    today("2026-11-22")
+    cmp = annual(hws, 2026)["pembanding"]
+    row = _row(cmp, "permohonan_diterima", "permohonan_diterima")
+    assert (row["tahun_lalu"], row["tahun_ini"]) == (1, 9)
+    assert cmp.catatan == (
+        "Tahun 2026 belum berakhir: dibandingkan sampai tanggal yang sama, 22 November 2026 "
+        "dengan 22 November 2025."
+    )
 
 
 # --------------------------------------------------------------------------- daily page
@@ -1354,7 +1364,7 @@ def test_csv_rows_are_keyed_like_the_json(two_offices):
     assert ["standar_layanan", "teruskan_keberatan", "tidak_memenuhi", "1"] in month
     year = _csv_rows(run, "tahunan", "--tahun", "2026")
     assert ["bulanan", "2026-03", "permohonan_diterima", "10"] in year
-    assert ["pembanding", "permohonan_diterima", "tahun_lalu", "2"] in year
+    assert ["pembanding", "permohonan_diterima", "tahun_lalu", "1"] in year  # (to 22 Nov 2025)
     both = _csv_rows(run, "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(b.root))
     assert ["kantor", "KPU Kabupaten Lombok Barat", "permohonan_diterima", "2"] in both
     assert ["kantor", "Jumlah", "permohonan_diterima", "12"] in both

@@ -1287,9 +1287,17 @@ def _period(
     tables.append(_monthly(P, K, lo.year, trend_to))
     if compare:
         plo, phi = date(lo.year - 1, 1, 1), date(lo.year - 1, 12, 31)
+        if per is not None:  # a year still running: last year up to the same day, not all of it
+            phi = per.replace(year=lo.year - 1, day=min(per.day, 28) if per.month == 2 else per.day)
         pm = _masks(P, K, _d64(plo), _d64(phi))
         if _n(pm.diterima) or _n(pm.k_diterima):
-            tables.append(_comparison(_core(P, K, pm), core, lo.year))
+            table = _comparison(_core(P, K, pm), core, lo.year)
+            if per is not None:
+                table.catatan = (
+                    f"Tahun {lo.year} belum berakhir: dibandingkan sampai tanggal yang sama, "
+                    f"{tanggal_panjang(per)} dengan {tanggal_panjang(phi)}."
+                )
+            tables.append(table)
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
     notes, due = _notes(first.settings, jenis, per, hi), None
