@@ -304,13 +304,15 @@ def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
     for rel in ("registers/permohonan.csv", "registers/surat.csv"):  # died before replacing
         (ws.root / rel).write_bytes(before[rel])
     result = periksa_fails(run)
+    cancel = (  # (one row added: it may also be a duplicate deleted by hand, if named)
+        "; hanya bila baris 004/PPID/5271/III/2026 sengaja dihapus di luar ppidctl (perkara "
+        "ganda): ppidctl periksa --terima-perubahan --batalkan 004/PPID/5271/III/2026 --catatan TEKS"
+    )
     assert lines_of(result) == [
         f"{rel}: perubahan terakhir (permohonan catat 004/PPID/5271/III/2026, jurnal baris 5) "
         "sudah tercatat di jurnal tetapi belum tertulis ke register (perintah terhenti di "
-        "tengah jalan) — terapkan dengan: ppidctl pulihkan; bila perubahan itu sengaja "
-        "dibatalkan di luar ppidctl (mis. baris yang baru dicatat dihapus): ppidctl periksa "
-        "--terima-perubahan --catatan TEKS"
-        for rel in ("registers/permohonan.csv", "registers/surat.csv")
+        "tengah jalan) — terapkan dengan: ppidctl pulihkan" + more
+        for rel, more in (("registers/permohonan.csv", cancel), ("registers/surat.csv", ""))
     ]
     run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
     out = run.ok("pulihkan").stdout
@@ -850,8 +852,9 @@ def test_an_unfinished_step_is_refused_also_after_commits_on_other_registers(run
     run.refused(
         "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
         message="registers/permohonan.csv: perubahan terakhir pada register ini sudah tercatat "
-        "di jurnal tetapi belum tertulis (perintah itu terhenti di tengah jalan); perintah ini "
-        "tidak dijalankan — lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan",
+        "di jurnal tetapi belum tertulis ke register (perintah itu terhenti di tengah jalan); "
+        "perintah ini tidak dijalankan — lihat dengan: ppidctl periksa; selesaikan dengan: "
+        "ppidctl pulihkan",
     )  # fmt: skip
     run.refused(  # (adding a row: the same diagnosis, not "changed outside ppidctl")
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
@@ -894,11 +897,11 @@ def test_a_nik_excel_rounded_in_the_register_is_reported_even_once_accepted(run,
     )
 
 
-def test_the_row_just_recorded_deleted_by_hand_can_be_accepted(run, ws):
+def test_the_row_just_recorded_deleted_by_hand_can_be_cancelled_when_named(run, ws):
     """Deleting the last row (a duplicate just registered) gives the file exactly as the last
-    command found it, which is also what a command killed after its journal line leaves: it
-    was only ever read as the crash, `--terima-perubahan` was refused and `pulihkan` put the
-    row back — the office was stuck. Its word decides: periksa offers both."""
+    command found it, which is also what a command killed after its journal line leaves: only
+    read as the crash, the office was stuck (`pulihkan` put the row back). Its word decides,
+    by naming the row; accepting edits in general never takes an unfinished command away."""
     three(run)
     path = ws.register_path("permohonan")
     data = path.read_bytes()
@@ -906,21 +909,50 @@ def test_the_row_just_recorded_deleted_by_hand_can_be_accepted(run, ws):
     result = periksa_fails(run)
     (line,) = lines_of(result)[:1]
     assert line.endswith(
-        "terapkan dengan: ppidctl pulihkan; bila perubahan itu sengaja dibatalkan di luar ppidctl "
-        "(mis. baris yang baru dicatat dihapus): ppidctl periksa --terima-perubahan --catatan TEKS"
+        f"terapkan dengan: ppidctl pulihkan; hanya bila baris {N3} sengaja dihapus di luar "
+        f"ppidctl (perkara ganda): ppidctl periksa --terima-perubahan --batalkan {N3} --catatan TEKS"
     )
     run.refused(
         "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
-        message="(bila perubahan itu sengaja dibatalkan di luar ppidctl: ppidctl periksa "
-        "--terima-perubahan --catatan TEKS)",
+        message="lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan",
     )  # fmt: skip
-    done = run.ok("periksa", "--terima-perubahan", "--catatan", "003 ganda dengan 002")
+    run.refused(  # (without naming it: the unfinished command is never accepted away)
+        "periksa", "--terima-perubahan", "--catatan", "ganda",
+        message="workspace perlu dipulihkan dahulu",
+    )  # fmt: skip
+    run.refused(
+        "periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "ganda",
+        message=f"--batalkan {N2}: bukan baris yang baru dicatat lalu dihapus di luar ppidctl",
+    )  # fmt: skip
+    done = run.ok("periksa", "--terima-perubahan", "--batalkan", N3, "--catatan", "003 ganda")
     assert f"registers/permohonan.csv: {N3}: penghapusan baris diterima" in done.output
     assert codes(ws) == []
     nomor = json.loads(catat(run, "Dodi", "2026-03-16", "--format", "json").stdout)[
         "nomor_registrasi"
     ]
     assert nomor == "004/PPID/5271/III/2026"  # (003 was given: never again)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_accepting_edits_never_takes_an_unfinished_step_away(run, ws):
+    from ppidctl.services import permohonan
+
+    three(run)
+    _killed_after_journal(
+        ws, lambda w: permohonan.forward(w, N2, tanggal="2026-03-17", petugas="Rina")
+    )
+    (line,) = [x for x in lines_of(periksa_fails(run)) if "belum tertulis" in x]
+    assert line.endswith("— terapkan dengan: ppidctl pulihkan")  # (no other way offered)
+    run.refused(
+        "periksa", "--terima-perubahan", "--catatan", "x",
+        message="workspace perlu dipulihkan dahulu",
+    )  # fmt: skip
+    run.refused(  # (a change, not a row added: nothing to cancel)
+        "periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "x",
+        message=f"--batalkan {N2}: bukan baris yang baru dicatat",
+    )  # fmt: skip
+    run.ok("pulihkan")
+    assert ws.read("permohonan").rows[1]["diteruskan_pada"] == "2026-03-17"
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")

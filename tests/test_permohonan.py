@@ -465,9 +465,10 @@ def test_a_request_recorded_twice_in_a_row_is_warned_and_still_recorded(run):
     again = catat(run, "--format", "json", day="2026-03-16")
     assert json.loads(again.stdout)["nomor_registrasi"] == "002/PPID/5271/III/2026"
     assert f"Peringatan: permohonan ini sama dengan {N1} yang dicatat " in again.stderr
-    assert "hapus yang ganda di register lalu jalankan ppidctl periksa --terima-perubahan" in (
-        again.stderr
-    )
+    assert (
+        "hapus baris 002/PPID/5271/III/2026 di register lalu jalankan ppidctl periksa "
+        "--terima-perubahan --batalkan 002/PPID/5271/III/2026 --catatan ALASAN"
+    ) in again.stderr
     # another information, or another day: a new request, no word
     other = catat(run, "--informasi", "Salinan DCT Kota Mataram", day="2026-03-16")
     later = catat(run, day="2026-03-17")

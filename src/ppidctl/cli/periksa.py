@@ -53,6 +53,15 @@ def periksa(
             "di jurnal).",
         ),
     ] = False,
+    batalkan: Annotated[
+        str | None,
+        typer.Option(
+            "--batalkan",
+            metavar="NOMOR",
+            help="Bersama --terima-perubahan: baris yang baru dicatat lalu sengaja dihapus di luar "
+            "ppidctl (perkara ganda); tanpa ini keadaan itu dianggap perintah yang terhenti.",
+        ),
+    ] = None,
     catatan: Catatan = None,
     petugas: Petugas = "",
 ) -> None:
@@ -60,8 +69,9 @@ def periksa(
     from ..errors import RuleError
     from ..integrity import accept, check, fix_deadlines
 
-    if catatan is not None and not terima_perubahan:
-        raise RuleError("--catatan hanya dipakai bersama --terima-perubahan", "hapus --catatan")
+    for name, given in (("--catatan", catatan), ("--batalkan", batalkan)):
+        if given is not None and not terima_perubahan:
+            raise RuleError(f"{name} hanya dipakai bersama --terima-perubahan", f"hapus {name}")
     ws = workspace()
     if terima_perubahan:
         if not (catatan or "").strip():
@@ -69,7 +79,7 @@ def periksa(
                 "--terima-perubahan wajib disertai alasan",
                 "tambahkan --catatan TEKS (mis. 'salah ketik nama diperbaiki, disetujui PPID')",
             )
-        done = accept(ws, catatan or "", petugas=petugas).done
+        done = accept(ws, catatan or "", batalkan=batalkan or "", petugas=petugas).done
         err("\n".join(done) if done else "Tidak ada perubahan di luar ppidctl yang perlu diterima.")
     if perbaiki_tenggat:
         done = fix_deadlines(ws, petugas=petugas).done

@@ -119,6 +119,7 @@ class RegisterCheck:
     history: History
     diffs: list[RowDiff] = field(default_factory=list)
     half_applied: bool = False
+    dibatalkan: bool = False  # its unfinished last row, deleted by hand: cancelled by the office
     resaved: bool = False
 
     @property
@@ -193,13 +194,21 @@ def compare(name: str, history: History, table: Table, lines: list[int]) -> list
     return out
 
 
-def analyse(
-    ws, snap: Snapshot, replay: Replay | None = None, *, as_edits: bool = False
-) -> Analysis:
+def _one_row_added(commit, name: str) -> str:
+    """The number of the one row ``commit`` added to register ``name``, when that is all it
+    did there ("" otherwise: a change, several rows)."""
+    lines = [ln.entry for ln in commit.lines if ln.entry.get("register") == name]
+    if len(lines) == 1 and lines[0].get("aksi") == "tambah":
+        return str(lines[0].get("nomor") or "")
+    return ""
+
+
+def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str = "") -> Analysis:
     """Every problem of the workspace as ``snap`` holds it. A register still as its last commit
-    found it is that commit unfinished — or the office undoing it by hand (the row just added,
-    deleted): the two look the same, so ``as_edits`` (``--terima-perubahan``, the office's
-    word) compares it as an edit instead."""
+    found it is that commit unfinished — or, when that commit only recorded one new row, the
+    office deleting that row by hand (a duplicate just registered): the two look the same, so
+    only the office's word (``batalkan``: that row's number, ``--terima-perubahan --batalkan``)
+    makes it an edit instead."""
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     checks: dict[str, RegisterCheck] = {}
@@ -265,13 +274,15 @@ def analyse(
                 )
             )
         commit = h.last_commit
-        if (
-            not as_edits
-            and commit is not None
+        unfinished = (
+            commit is not None
             and commit.sebelum is not None
             and commit.sebelum != commit.sesudah
             and c.sha == commit.sebelum
-        ):
+        )
+        added = _one_row_added(commit, name) if unfinished else ""
+        c.dibatalkan = bool(batalkan) and added == batalkan
+        if unfinished and not c.dibatalkan:
             c.half_applied = True
             entry = commit.lines[0].entry
             what = f"{entry.get('perintah', '')} {entry.get('nomor', '')}".strip()
@@ -282,8 +293,14 @@ def analyse(
                     m.BELUM_DITERAPKAN,
                     f"perubahan terakhir ({what}, jurnal baris {commit.first}) sudah tercatat di "
                     "jurnal tetapi belum tertulis ke register (perintah terhenti di tengah jalan)",
-                    f"terapkan dengan: {m.PULIHKAN}; bila perubahan itu sengaja dibatalkan di "
-                    f"luar ppidctl (mis. baris yang baru dicatat dihapus): {m.TERIMA}",
+                    f"terapkan dengan: {m.PULIHKAN}"
+                    + (
+                        f"; hanya bila baris {added} sengaja dihapus di luar ppidctl (perkara "
+                        f"ganda): ppidctl periksa --terima-perubahan --batalkan {added} "
+                        "--catatan TEKS"
+                        if added
+                        else ""
+                    ),
                 )
             )
         else:

@@ -276,12 +276,24 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> N
 # -- periksa --terima-perubahan ---------------------------------------------------------------
 
 
-def accept(ws, catatan: str, *, petugas: str = "") -> Outcome:
+def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcome:
+    """Record the registers' edits outside ppidctl as they are. ``batalkan``: the number of a
+    row just recorded that the office deleted by hand — indistinguishable from that command
+    killed before writing it, so accepted only when named."""
     catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
+    batalkan = v.teks(batalkan, "--batalkan")
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
-        tx.pemulihan = True  # (it records the registers as they are: nothing to refuse them for)
-        a = analyse(ws, take(ws), as_edits=True)  # (the office says: edits, not a crash)
+        a = analyse(ws, take(ws), batalkan=batalkan)
+        if batalkan:
+            if not any(c.dibatalkan for c in a.registers.values()):
+                raise RuleError(
+                    f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus di luar "
+                    "ppidctl (perintah terakhir pada registernya tidak hanya mencatat baris itu, "
+                    "atau barisnya masih ada)",
+                    "lihat dengan: ppidctl periksa",
+                )
+            tx.pemulihan = True  # (its register is as the cancelled commit found it, on purpose)
         _refuse_unrepaired(a)
         for name, c in a.registers.items():
             if c.table is None or not c.differs:

@@ -185,8 +185,9 @@ def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
                 return [
                     f"permohonan ini sama dengan {e.get('nomor')} yang dicatat {e.get('waktu')} "
                     "(pemohon, informasi dan tanggal sama); bila tercatat dua kali karena perintah "
-                    "diulang, hapus yang ganda di register lalu jalankan ppidctl periksa "
-                    "--terima-perubahan --catatan ALASAN (docs/integritas.md)"
+                    f"diulang, hapus baris {row['nomor_registrasi']} di register lalu jalankan "
+                    "ppidctl periksa --terima-perubahan --batalkan "
+                    f"{row['nomor_registrasi']} --catatan ALASAN (docs/integritas.md)"
                 ]
     return []
 

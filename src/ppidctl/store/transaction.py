@@ -27,7 +27,6 @@ from __future__ import annotations
 import errno
 import functools
 import getpass
-import json
 import os
 import tempfile
 import time
@@ -441,11 +440,10 @@ class Transaction:
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
             if not self.pemulihan:
-                self._refuse_half_applied(last, before)
                 # each register against the last commit that wrote it (other registers' commits
                 # may have come since): unfinished, or edited outside ppidctl
                 recorded = journal.recorded(jpath, "register_sha256", set(before), last)
-                self._refuse_half_applied_earlier(jpath, last, before, recorded)
+                self._refuse_half_applied(jpath, last, before, recorded)
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
@@ -550,36 +548,15 @@ class Transaction:
                 data = None
         return journal.sha256_bytes(data) if data is not None else ""
 
-    def _refuse_half_applied(self, last: bytes, before: dict[str, str]) -> None:
-        """Refuse to build on a commit whose journal lines were written but whose register was
-        not replaced (the process died in between): the register is still as that commit found
-        it. ``ppidctl pulihkan`` applies it."""
-        if not last:
-            return
-        try:
-            prev = json.loads(last)
-        except ValueError:
-            return
-        was = prev.get("register_sha256_sebelum") or {}
-        after = prev.get("register_sha256") or {}
-        for name, sha in before.items():
-            if name in was and name in after and was[name] != after[name] and sha == was[name]:
-                raise RegisterError(
-                    f"registers/{self._path(name).name}: perubahan terakhir "
-                    f"('{prev.get('perintah', '')}') sudah tercatat di jurnal tetapi belum "
-                    "tertulis ke register (perintah itu terhenti di tengah jalan); perintah ini "
-                    "tidak dijalankan",
-                    "selesaikan dengan: ppidctl pulihkan, lalu ulangi perintah ini (bila "
-                    "perubahan itu sengaja dibatalkan di luar ppidctl: ppidctl periksa "
-                    "--terima-perubahan --catatan TEKS)",
-                )
-
-    def _refuse_half_applied_earlier(
+    def _refuse_half_applied(
         self, jpath: Path, last: bytes, before: dict[str, str], recorded: dict[str, str]
     ) -> None:
-        """The same refusal when commits on other registers came after the unfinished one (an
-        `arsip` or an objection step right after the crash): the register is still as the last
-        commit that wrote it found it, so a step would write it back without that change."""
+        """Refuse to build on a commit whose journal lines were written but whose register was
+        not replaced (the process died in between): the register is still as the last commit
+        that wrote it found it — also when commits on other registers came after (an `arsip`
+        right after the crash) — so a step would write it back without that change.
+        ``ppidctl pulihkan`` applies it. ``recorded``: each register's hash after its last
+        commit."""
         off = {n for n, sha in before.items() if n in recorded and recorded[n] != sha}
         if not off:
             return
@@ -588,8 +565,8 @@ class Transaction:
             if was.get(name) == before[name]:
                 raise RegisterError(
                     f"registers/{self._path(name).name}: perubahan terakhir pada register ini "
-                    "sudah tercatat di jurnal tetapi belum tertulis (perintah itu terhenti di "
-                    "tengah jalan); perintah ini tidak dijalankan",
+                    "sudah tercatat di jurnal tetapi belum tertulis ke register (perintah itu "
+                    "terhenti di tengah jalan); perintah ini tidak dijalankan",
                     "lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan, lalu "
                     "ulangi perintah ini",
                 )
