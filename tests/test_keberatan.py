@@ -1099,6 +1099,24 @@ def test_an_objection_never_answered_counts_as_a_missed_deadline_in_the_report(r
     assert row["diukur"] == 0  # (its deadline was not in April)
 
 
+@pytest.mark.parametrize("dispute", ["2026-06-02", None])
+def test_a_missed_response_deadline_counts_in_its_month_whatever_the_requester_does(run, dispute):
+    # the count waited for the requester's dispute by the month's end: one taken to the KI in
+    # the next month (or never) was counted in no month at all
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # deadline 2026-05-21, never answered
+    if dispute:
+        step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", dispute)
+
+    def measured(bulan: str) -> tuple[int, int]:
+        lap = json.loads(run.ok("laporan", "bulanan", "--bulan", bulan, "--format", "json").stdout)
+        (r,) = [r for r in lap["tabel"]["standar_layanan"]["baris"]
+                if r["kunci"] == "tenggat_keberatan"]  # fmt: skip
+        return r["diukur"], r["tidak_memenuhi"]
+
+    assert [measured(b) for b in ("2026-04", "2026-05", "2026-06")] == [(0, 0), (1, 1), (0, 0)]
+
+
 def test_a_dispute_still_before_the_ki_is_in_the_next_periods_report(run, today):
     # filed in one period and not settled: the next period's report (the next year's annual
     # report) listed it nowhere

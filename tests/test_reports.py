@@ -448,8 +448,8 @@ def test_monthly_service_standards(hws):
         "sampaikan_tanggapan": (2, 2, 0),
         # notifications in March, P4 late
         "tenggat_permohonan": (5, 4, 1),
-        # responses in March: K1 5, K3 29 (<= 30)
-        "tenggat_keberatan": (2, 2, 0),
+        # responses in March: K1 5, K3 29 (<= 30); K4's 3 HK deadline (Mar 12) passed with none
+        "tenggat_keberatan": (3, 2, 1),
     }
 
 

@@ -579,7 +579,7 @@ class _Masks:
     k_terbuka_lewat: np.ndarray
     k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
     k_putusan_diketahui: np.ndarray  # a dispute's outcome recorded as settled by the cut-off day
-    k_tak_ditanggapi: np.ndarray  # deadline in the period, never answered: taken to the KI
+    k_tak_ditanggapi: np.ndarray  # response deadline passed in the period with no response
     k_sengketa_berjalan: np.ndarray  # taken to the KI before the period, not settled by its start
 
 
@@ -627,14 +627,16 @@ def _masks(
         k_putusan_sengketa=_in(K.d("tanggal_putusan_sengketa"), lo, hi),
         k_putusan_diketahui=(K.d("tanggal_putusan_sengketa") <= at)
         & (K.s("putusan_sengketa") != ""),
+        # (the office's failure does not wait for the requester's next step; a response given
+        # late after all is counted, late, in its own period, and then no longer here)
         k_tak_ditanggapi=_in(K.d("batas"), lo, hi)
-        & np.isnat(resp)
-        & (K.s("keputusan_atasan") == "")  # (an imported response without its date: answered)
-        & (K.s("tanggapan_pemohon") == "sengketa")
-        & (K.d("tanggapan_pemohon_pada") <= at),
+        & (K.d("batas") < at)
+        & ~(resp <= at)
+        & (K.s("keputusan_atasan") == ""),  # (an imported response without its date: answered)
         k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
         & (_reaction_date(K) < lo)
-        & ~(K.d("tanggal_putusan_sengketa") < lo),
+        & ~(K.d("tanggal_putusan_sengketa") < lo)
+        & ~(np.isnat(K.d("tanggal_putusan_sengketa")) & (K.s("putusan_sengketa") != "")),
     )
 
 
@@ -646,6 +648,7 @@ def _undated(P: _View, K: _View, m: _Masks) -> list[str]:
     resp = m.k_diterima & (ka != "") & np.isnat(K.d("tanggal_tanggapan"))
     react = m.k_diterima & (sikap != "") & np.isnat(_reaction_date(K))
     dec = m.diterima & (P.s("keputusan") != "") & np.isnat(P.d("tanggal_pemberitahuan"))
+    ki = m.k_diterima & (K.s("putusan_sengketa") != "") & np.isnat(K.d("tanggal_putusan_sengketa"))
     parts = []
     if _n(dec):
         parts.append(f"{_n(dec)} permohonan tercatat diputuskan")
@@ -659,6 +662,8 @@ def _undated(P: _View, K: _View, m: _Masks) -> list[str]:
             f"{_n(react & (sikap == 'menerima'))} tanggapan tercatat diterima pemohon dan "
             f"{_n(react & (sikap == 'sengketa'))} keberatan tercatat dibawa ke Komisi Informasi"
         )
+    if _n(ki):
+        parts.append(f"{_n(ki)} putusan sengketa tercatat")
     if not parts:
         return []
     return [
@@ -1062,9 +1067,9 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         ],
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
-        "diukur dalam hari kerja menurut batas pada kolom Batas. Keberatan yang tidak pernah "
-        "ditanggapi sampai pemohon membawanya ke Komisi Informasi dihitung tidak memenuhi "
-        "tenggat tanggapan pada periode tenggatnya.",
+        "diukur dalam hari kerja menurut batas pada kolom Batas. Keberatan yang tenggat "
+        "tanggapannya lewat pada periode ini tanpa tanggapan dihitung tidak memenuhi (tanggapan "
+        "yang datang kemudian dihitung pada periode tanggapannya).",
     )
 
 
