@@ -187,6 +187,25 @@ def _row(table, key, value, col=None):
 # --------------------------------------------------------------------------- working days
 
 
+def test_an_outcome_recorded_without_its_date_is_told_not_listed_as_running(ws):
+    # an old book with a "Putusan Sengketa" column and no date for it: the dispute was listed
+    # "belum diputus" in every report after it was filed
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace
+
+    rows = [
+        _obj("001/KEB/PPID/5271/I/2026", "2026-01-05", alasan="a", keputusan_atasan="ditolak",
+             tanggal_tanggapan="2026-01-20", disampaikan_pada="2026-01-21",
+             tanggapan_pemohon="sengketa", tanggapan_pemohon_pada="2026-01-26",
+             putusan_sengketa="mediasi", status="sengketa"),
+    ]  # fmt: skip
+    write_register(ws, "keberatan", rows)
+    jan = monthly(Workspace(ws.root), "2026-01")
+    assert [r["putusan"] for r in jan["sengketa"].baris] == ["belum diputus"]  # (as it stood)
+    assert any("1 putusan sengketa tercatat" in c for c in jan.catatan)
+    assert monthly(Workspace(ws.root), "2026-03")["sengketa"].baris == []
+
+
 def test_a_share_of_nothing_is_no_figure_not_zero_percent(run):
     # a month without decisions or objections printed "% memenuhi 0,0" on every standard:
     # read as total non-compliance
