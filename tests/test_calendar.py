@@ -286,6 +286,8 @@ def test_a_year_whose_cuti_bersama_the_package_lacks_is_told():
     assert without_cuti(cuti_bersama_libur=False).add_workdays(D("2026-03-16"), 10).peringatan == ()
     own = [Override(D("2026-03-20"), False, "Cuti bersama Idul Fitri (SKB)")]
     assert without_cuti(overrides=own).add_workdays(D("2026-03-16"), 10).peringatan == ()
+    other = [Override(D("2026-03-25"), False, "HUT Kota Mataram")]  # (not the year's cuti bersama)
+    assert len(without_cuti(overrides=other).add_workdays(D("2026-03-16"), 10).peringatan) == 1
 
 
 # --------------------------------------------------------------------------- cache

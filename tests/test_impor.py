@@ -1190,3 +1190,9 @@ def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
         "tercatat dibawa ke Komisi Informasi tanpa tanggal langkahnya (register lama yang "
         "diimpor tidak mencatatnya)"
     ) in lap["catatan"][-2]
+    # such a response is one: not "closed without a response" (it was said of 004, answered)
+    run.refused(
+        "keberatan", "tanggapi", "004/KEB/PPID/5271/II/2024", "--keputusan", "diterima",
+        "--tanggal", "2024-03-01", "--tanpa-surat",
+        message="keberatan 004/KEB/PPID/5271/II/2024 sudah ditanggapi pada - (diterima)",
+    )  # fmt: skip

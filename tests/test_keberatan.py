@@ -1054,6 +1054,18 @@ def test_a_reply_not_delivered_by_the_deadline_opens_the_dispute_window(run, tod
     )  # fmt: skip
 
 
+def test_a_dispute_on_an_undelivered_reply_is_not_dated_before_the_reply(run):
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # deadline 2026-05-21
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "pleno", K1, "--tanggal", "2026-04-08")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-05-28", "--tanpa-surat")
+    run.refused(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25",
+        message="tanggal tanggapan pemohon 2026-05-25 sebelum langkah sebelumnya (2026-05-28)",
+    )  # fmt: skip
+
+
 def test_a_reply_delivered_after_the_deadline_is_told(run):
     rejected_request(run)
     objection(run, day="2026-04-06")

@@ -256,12 +256,16 @@ class WorkCalendar:
             if (
                 self.cuti_bersama_libur
                 and not raw.cuti
-                and not any(d.year == y for d in self._overrides)
+                and not any(
+                    d.year == y and not ov.hari_kerja and "cuti bersama" in ov.keterangan.lower()
+                    for d, ov in self._overrides.items()
+                )
             ):  # (2028 in holidays 0.109: public holidays, no cuti bersama yet)
                 messages.append(
                     f"Perhitungan tenggat mencakup tahun {y}, yang cuti bersamanya belum dimuat "
                     "paket holidays: cuti bersama yang nanti ditetapkan SKB belum dihitung. "
-                    "Setelah SKB terbit, catat harinya dengan ppidctl kalender tambah."
+                    "Setelah SKB terbit, catat setiap harinya dengan ppidctl kalender tambah "
+                    'TANGGAL --keterangan "Cuti bersama …"'
                 )
             # An estimated date moves by a day or two when the decree comes: it matters only
             # near the counted span, not months away from it.

@@ -713,7 +713,7 @@ def respond(
                 "formulir keberatan diteruskan",
                 f"teruskan dahulu: ppidctl keberatan teruskan {n}",
             )
-        if row["status"] in FINISHED and not row["tanggal_tanggapan"]:
+        if row["status"] in FINISHED and not (row["tanggal_tanggapan"] or row["keputusan_atasan"]):
             raise RuleError(  # (the deadline lapsed unanswered and the requester went on)
                 f"keberatan {n} sudah ditutup ({row['status']} pada "
                 f"{row['tanggapan_pemohon_pada'] or '-'}) tanpa tanggapan Atasan PPID",
@@ -773,7 +773,7 @@ def respond(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "
-                f"({ws.calendar.workdays_between(due, common.iso_day(day))} hari kerja)"
+                f"({-deadlines.remaining(ws.calendar, common.iso_day(day), due)} hari kerja)"
             )
         if surat:
             result.berkas = _letters(
@@ -866,7 +866,10 @@ def requester_answer(
             # no response in the requester's hands by the deadline (none given, or a reply not
             # delivered): the dispute window runs from the deadline (Pasal 37(2))
             due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
-            day = common.step_date(when, row["tanggal_diterima"], "tanggapan pemohon", n)
+            last = (
+                row["tanggal_tanggapan"] or row["tanggal_diterima"]
+            )  # (a reply written: after it)
+            day = common.step_date(when, last, "tanggapan pemohon", n)
             if common.iso_day(day) <= due and row["status"] == "ditanggapi":
                 raise RuleError(
                     f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon dan tenggat "

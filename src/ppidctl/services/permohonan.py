@@ -381,7 +381,8 @@ def decide(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
-                f"({ws.calendar.workdays_between(common.iso_day(due), common.iso_day(day))} hari kerja)"
+                f"({-deadlines.remaining(ws.calendar, common.iso_day(day), common.iso_day(due))} "
+                "hari kerja)"
             )
         if surat:
             from ..letters.engine import KIND_FOR_DECISION
