@@ -682,6 +682,29 @@ def test_periksa_reads_a_copy_on_a_read_only_drive_without_the_lock(run, ws, mon
     )  # fmt: skip
 
 
+def test_a_share_without_file_locks_is_refused_for_writing_and_read_without_the_lock(
+    run, ws, monkeypatch
+):
+    # an SMB share mounted with nobrl, NFS with nolock: flock says ENOSYS/ENOLCK; it was the
+    # raw English error (and periksa failed too)
+    import filelock
+
+    catat(run, "Ani")
+
+    class NoLocks(filelock.FileLock):
+        def acquire(self, *a, **kw):
+            raise OSError(errno.ENOLCK, "No locks available", self.lock_file)
+
+    monkeypatch.setattr(filelock, "FileLock", NoLocks)
+    run.refused(
+        "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
+        message=f"folder {ws.root} tidak mendukung penguncian berkas (No locks available), jadi "
+        "dua perintah dapat menulis bersamaan; ppidctl tidak menulis di sana",
+    )  # fmt: skip
+    checked = run.ok("periksa")
+    assert "tidak dapat dikunci; diperiksa tanpa kunci" in checked.stderr
+
+
 def _hold_forever(root, ready):
     ws = Workspace(root)
     with workspace_lock(ws.registers_dir, 5):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import LockTimeout
+from ..errors import LockTimeout, WorkspaceError
 
 LOCK_NAME = ".kunci"
 
@@ -67,10 +67,18 @@ def workspace_lock(
                 "lepas sendiri",
             ) from None
     except OSError as e:  # (no right to the lock file, or a read-only drive: a CD, a locked USB;
-        # after Timeout, which is an OSError too)
-        if not reader or e.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+        # a share without file locks; after Timeout, which is an OSError too)
+        no_locks = e.errno in (errno.ENOSYS, errno.ENOLCK, errno.EOPNOTSUPP)
+        if not reader and no_locks:
+            raise WorkspaceError(
+                f"folder {registers.parent} tidak mendukung penguncian berkas ({e.strerror}), jadi "
+                "dua perintah dapat menulis bersamaan; ppidctl tidak menulis di sana",
+                "pakai folder lokal, atau folder jaringan yang meneruskan kunci (SMB, NFSv4 atau "
+                "NFS dengan lockd; docs/integritas.md)",
+            ) from None
+        if not reader or not (no_locks or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
             raise
-        notify(f"Catatan: {path} tidak dapat dibuka untuk ditulis; diperiksa tanpa kunci")
+        notify(f"Catatan: {path} tidak dapat dikunci; diperiksa tanpa kunci")
         yield
         return
     info = path.with_suffix(".info")
