@@ -1129,6 +1129,44 @@ def test_a_missed_response_deadline_counts_in_its_month_whatever_the_requester_d
     assert [measured(b) for b in ("2026-04", "2026-05", "2026-06")] == [(0, 0), (1, 1), (0, 0)]
 
 
+def _response_standard(run, bulan: str) -> tuple[int, int, int]:
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", bulan, "--format", "json").stdout)
+    (r,) = [
+        r for r in lap["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    return r["diukur"], r["memenuhi"], r["tidak_memenuhi"]
+
+
+def test_a_response_deadline_on_a_months_last_day_is_counted_when_it_lapses(run):
+    # deadline 30 June, never answered: June's end was not past it, July did not hold it
+    decide(run, request(run, "2026-04-20"), "2026-04-24")
+    objection(run, day="2026-05-11", permohonan="001/PPID/5271/IV/2026")  # deadline 2026-06-30
+    assert [_response_standard(run, b) for b in ("2026-06", "2026-07")] == [(0, 0, 0), (1, 0, 1)]
+
+
+def test_a_late_response_is_late_by_date_and_a_closed_months_count_stays(run):
+    # deadline Friday 29 May: a response on Saturday 30 May is late (the register says so; the
+    # report compared working-day counts and called it on time)
+    decide(run, request(run, "2026-03-20"), "2026-03-30")
+    objection(run, day="2026-04-10", permohonan="001/PPID/5271/III/2026")  # deadline 2026-05-29
+    step(run, "teruskan", K1, "--tanggal", "2026-04-13")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-05-30", "--tanpa-surat")
+    assert krow(run)["terlambat"] == "ya"
+    assert _response_standard(run, "2026-05") == (1, 0, 1)
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-05", "--format", "json").stdout)
+    assert lap["tabel"]["keberatan_waktu"]["baris"][0]["dalam_tenggat"] == 0
+
+
+def test_a_missed_deadline_stays_counted_in_its_month_after_a_late_response(run):
+    decide(run, request(run, "2026-03-20"), "2026-03-30")
+    objection(run, day="2026-04-10", permohonan="001/PPID/5271/III/2026")  # lapses 2026-05-30
+    step(run, "teruskan", K1, "--tanggal", "2026-04-13")
+    before = _response_standard(run, "2026-05")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-03", "--tanpa-surat")
+    assert _response_standard(run, "2026-05") == before == (1, 0, 1)  # (the reprint agrees)
+    assert _response_standard(run, "2026-06") == (1, 0, 1)  # the late response, in its month
+
+
 def test_a_dispute_still_before_the_ki_is_in_the_next_periods_report(run, today):
     # filed in one period and not settled: the next period's report (the next year's annual
     # report) listed it nowhere

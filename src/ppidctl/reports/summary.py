@@ -579,7 +579,7 @@ class _Masks:
     k_terbuka_lewat: np.ndarray
     k_putusan_sengketa: np.ndarray  # disputes the Komisi Informasi settled in the period
     k_putusan_diketahui: np.ndarray  # a dispute's outcome recorded as settled by the cut-off day
-    k_tak_ditanggapi: np.ndarray  # response deadline passed in the period with no response
+    k_tak_ditanggapi: np.ndarray  # response deadline lapsed in the period with no response
     k_sengketa_berjalan: np.ndarray  # taken to the KI before the period, not settled by its start
 
 
@@ -627,12 +627,13 @@ def _masks(
         k_putusan_sengketa=_in(K.d("tanggal_putusan_sengketa"), lo, hi),
         k_putusan_diketahui=(K.d("tanggal_putusan_sengketa") <= at)
         & (K.s("putusan_sengketa") != ""),
-        # (the office's failure does not wait for the requester's next step; a response given
-        # late after all is counted, late, in its own period, and then no longer here)
-        k_tak_ditanggapi=_in(K.d("batas"), lo, hi)
-        & (K.d("batas") < at)
+        # in the period its deadline lapsed (the day after it), with no response by the cut-off:
+        # the office's failure does not wait for the requester's next step; a response given
+        # late after all is counted, late, in its own period (a closed period keeps its count)
+        k_tak_ditanggapi=_in(lapse := K.d("batas") + np.timedelta64(1, "D"), lo, hi)
+        & (lapse <= at)
         & ~(resp <= at)
-        & (K.s("keputusan_atasan") == ""),  # (an imported response without its date: answered)
+        & ~(np.isnat(resp) & (K.s("keputusan_atasan") != "")),  # (imported, answered, undated)
         k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
         & (_reaction_date(K) < lo)
         & ~(K.d("tanggal_putusan_sengketa") < lo)
@@ -910,7 +911,7 @@ def _period_tables(
         )
     )
     hk_t = K.x("hk_tanggapan")[resp]
-    within = _n(hk_t <= K.x("batas_hk")[resp])
+    within = _n(K.d("tanggal_tanggapan")[resp] <= K.d("batas")[resp])  # (by date, as the register)
     st = _stats(hk_t)
     tables.append(
         Tabel(
@@ -1040,7 +1041,7 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         }
     )
     resp = m.k_ditanggapi & ~np.isnan(K.x("hk_tanggapan"))
-    ok = _n(K.x("hk_tanggapan")[resp] <= K.x("batas_hk")[resp])
+    ok = _n(K.d("tanggal_tanggapan")[resp] <= K.d("batas")[resp])
     measured = _n(resp) + _n(m.k_tak_ditanggapi)  # (never answered: a missed deadline too)
     rows.append(
         {
@@ -1068,8 +1069,9 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
         "diukur dalam hari kerja menurut batas pada kolom Batas. Keberatan yang tenggat "
-        "tanggapannya lewat pada periode ini tanpa tanggapan dihitung tidak memenuhi (tanggapan "
-        "yang datang kemudian dihitung pada periode tanggapannya).",
+        "tanggapannya lewat pada periode ini (hari sesudah tenggat) tanpa tanggapan sampai akhir "
+        "periode dihitung tidak memenuhi; tanggapan yang datang kemudian dihitung terlambat pada "
+        "periode tanggapannya.",
     )
 
 
@@ -1475,7 +1477,9 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 "langkah": "tanggapan Atasan PPID: "
                 + LABEL_KEPUTUSAN_ATASAN.get(kep, kep or KOSONG),
                 "hari_kerja": _int(hk),
-                "terlambat": "" if np.isnan(hk) else ("ya" if hk > K.x("batas_hk")[i] else "tidak"),
+                "terlambat": ""
+                if np.isnan(hk)
+                else ("ya" if K.d("tanggal_tanggapan")[i] > K.d("batas")[i] else "tidak"),
             }
         )
     kolom_kasus = [
