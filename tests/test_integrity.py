@@ -956,6 +956,63 @@ def test_the_row_just_recorded_deleted_by_hand_can_be_cancelled_when_named(run, 
     assert nomor == "004/PPID/5271/III/2026"  # (003 was given: never again)
 
 
+def test_batalkan_on_a_row_deleted_in_a_file_saved_otherwise_is_an_ordinary_deletion(run, ws):
+    # deleted in an editor that saved the lines its own way (here LF): not the unfinished
+    # state, just an edit; the duplicate warning's advice (--batalkan) was refused, wrongly
+    three(run)
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(x.rstrip(b"\r\n") + b"\n" for x in lines[:-1]))
+    done = run("periksa", "--terima-perubahan", "--batalkan", N3, "--catatan", "003 ganda")
+    assert f"registers/permohonan.csv: {N3}: penghapusan baris diterima" in done.output
+    assert codes(ws) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_batalkan_is_never_offered_for_a_letter_left_unwritten(run, ws):
+    """A `catat` with a numbered receipt killed after writing the request but before the letter
+    register: the letter row is no duplicate to cancel (its file exists, its number is given)."""
+    from ppidctl.services import permohonan
+    from ppidctl.store import transaction
+
+    from conftest import numbered_receipts
+
+    numbered_receipts(ws)
+    three(run)
+    data = permohonan.RequestInput(
+        nama="Andi", nik="5271011203900001", alamat="Mataram", telepon="081234567890",
+        informasi="Salinan DPT", tujuan="Penelitian", dokumen="identitas",
+    )  # fmt: skip
+    before = (ws.registers_dir / "surat.csv").read_bytes()
+    real = transaction.write_atomic
+    written = []
+
+    def write_one_then_die(path, data, mode):  # (permohonan.csv first, then killed)
+        if written:
+            os.kill(os.getpid(), signal.SIGKILL)
+        written.append(path)
+        real(path, data, mode)
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            transaction.write_atomic = write_one_then_die
+            permohonan.register(Workspace(ws.root), data, tanggal="2026-03-16")
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert (ws.registers_dir / "surat.csv").read_bytes() == before  # (the letter row unwritten)
+    lines = lines_of(periksa_fails(run))
+    (line,) = [x for x in lines if x.startswith("registers/surat.csv")]
+    assert line.endswith("— terapkan dengan: ppidctl pulihkan")  # (no --batalkan offered)
+    run.refused(
+        "periksa", "--terima-perubahan", "--batalkan", "004/PPID/5271/III/2026", "--catatan", "x",
+        message="--batalkan 004/PPID/5271/III/2026: bukan baris yang baru dicatat",
+    )  # fmt: skip
+    run.ok("pulihkan")
+    assert codes(ws) == []
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_accepting_edits_never_takes_an_unfinished_step_away(run, ws):
     from ppidctl.services import permohonan

@@ -195,8 +195,10 @@ def compare(name: str, history: History, table: Table, lines: list[int]) -> list
 
 
 def _one_row_added(commit, name: str) -> str:
-    """The number of the one row ``commit`` added to register ``name``, when that is all it
-    did there ("" otherwise: a change, several rows)."""
+    """The number of the one case ``commit`` registered in ``name`` (permohonan, keberatan),
+    when that is all it did there ("" otherwise: a change, several rows, a letter)."""
+    if name not in ("permohonan", "keberatan"):
+        return ""
     lines = [ln.entry for ln in commit.lines if ln.entry.get("register") == name]
     if len(lines) == 1 and lines[0].get("aksi") == "tambah":
         return str(lines[0].get("nomor") or "")

@@ -285,7 +285,10 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
         a = analyse(ws, take(ws), batalkan=batalkan)
-        if batalkan:
+        deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
+            d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
+        )
+        if batalkan and not deleted:
             if not any(c.dibatalkan for c in a.registers.values()):
                 raise RuleError(
                     f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus di luar "
