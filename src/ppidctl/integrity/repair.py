@@ -288,15 +288,15 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
             d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
         )
-        if batalkan and not deleted:
-            if not any(c.dibatalkan for c in a.registers.values()):
-                raise RuleError(
-                    f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus di luar "
-                    "ppidctl (perintah terakhir pada registernya tidak hanya mencatat baris itu, "
-                    "atau barisnya masih ada)",
-                    "lihat dengan: ppidctl periksa",
-                )
-            tx.pemulihan = True  # (its register is as the cancelled commit found it, on purpose)
+        cancelled = any(c.dibatalkan for c in a.registers.values())
+        if batalkan and not (cancelled or deleted):
+            raise RuleError(
+                f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus di luar "
+                "ppidctl (perintah terakhir pada registernya tidak hanya mencatat baris itu, "
+                "atau barisnya masih ada)",
+                "lihat dengan: ppidctl periksa",
+            )
+        tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
         _refuse_unrepaired(a)
         for name, c in a.registers.items():
             if c.table is None or not c.differs:
