@@ -907,6 +907,8 @@ def _period_tables(
                 {"kategori": label, "kode": k, "jumlah": n, "persen": _pct(n, whole)}
                 for k, label, n, whole in outcome
             ],
+            catatan="% dikabulkan/ditolak: dari tanggapan Atasan PPID pada periode ini; "
+            "% menerima/sengketa: dari sikap pemohon yang tercatat pada periode ini.",
             kunci_baris="kode",
         )
     )
