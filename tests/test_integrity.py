@@ -920,6 +920,37 @@ def test_a_nik_excel_rounded_in_the_register_is_reported_even_once_accepted(run,
     )
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
+def test_a_pulihkan_cut_short_after_cutting_the_torn_tail_has_its_cut_recorded_after(run, ws):
+    """The torn tail is moved aside before pulihkan's own journal line: killed in between, the
+    journal was shorter with no line saying so and periksa was clean ("every recovery is
+    recorded")."""
+    from ppidctl.integrity import restore
+
+    three(run)
+    with ws.journal_path.open("ab") as f:
+        f.write(b'{"waktu":"2026-03-16T10:00:00+08:00","perintah":"permohonan catat","regis')
+    pid = os.fork()
+    if pid == 0:
+        try:
+            journal.append = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+            restore(Workspace(ws.root))
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    (kept,) = [p.name for p in ws.registers_dir.glob("jurnal.rusak-*.txt")]
+    result = periksa_fails(run)
+    assert lines_of(result)[0] == (
+        f"registers/{kept}: bagian jurnal yang terpotong disimpan di sini oleh pulihkan, tetapi "
+        "pemotongannya belum tercatat di jurnal (pulihkan terhenti) — catat dengan: ppidctl "
+        "pulihkan"
+    )
+    done = run.ok("pulihkan")
+    assert f"registers/{kept}: pemotongan jurnal oleh pulihkan yang terhenti dicatat" in done.output
+    assert codes(ws) == []
+    assert f"registers/{kept}".encode() in ws.journal_path.read_bytes()
+
+
 def test_the_row_just_recorded_deleted_by_hand_can_be_cancelled_when_named(run, ws):
     """Deleting the last row (a duplicate just registered) gives the file exactly as the last
     command found it, which is also what a command killed after its journal line leaves: only

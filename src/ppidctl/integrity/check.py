@@ -67,6 +67,16 @@ def temp_files(ws) -> list[str]:
     return sorted(rel(ws, p) for p in out if p.is_file())
 
 
+def unrecorded_cuts(ws, journal_bytes: bytes) -> list[str]:
+    """Torn journal tails `pulihkan` kept (``registers/jurnal.rusak-*.txt``) that no journal
+    line names: that pulihkan was cut short between cutting the tail and recording it."""
+    return [
+        where
+        for p in sorted(ws.registers_dir.glob("jurnal.rusak-*.txt"))
+        if (where := rel(ws, p)).encode() not in journal_bytes
+    ]
+
+
 def staged_files(ws, replay: Replay, temps: list[str]) -> dict[str, str]:
     """Temp files holding a file the journal names but that is not in place: the commit was
     killed between its journal lines and linking its new files (store.transaction.staged_name);
@@ -330,6 +340,17 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             )
         problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
     problems += _links(checks)
+    for path in unrecorded_cuts(ws, snap.journal):
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.POTONGAN_TIDAK_TERCATAT,
+                "bagian jurnal yang terpotong disimpan di sini oleh pulihkan, tetapi pemotongannya "
+                "belum tercatat di jurnal (pulihkan terhenti)",
+                f"catat dengan: {m.PULIHKAN}",
+            )
+        )
     staged = staged_files(ws, replay, snap.temps)
     for temp, path in staged.items():
         problems.append(

@@ -28,6 +28,7 @@ TENGGAT_BERUBAH = "tenggat-berubah"
 SURAT_HILANG = "surat-hilang"
 BERKAS_SEMENTARA = "berkas-sementara"
 LEMBAR_LAIN = "lembar-lain"  # an XLSX register holding a sheet beside its own
+POTONGAN_TIDAK_TERCATAT = "potongan-tidak-tercatat"  # a torn tail cut by a pulihkan cut short
 
 #: what a repair command fixes, for the suggestions
 PULIHKAN = "ppidctl pulihkan"

@@ -23,7 +23,17 @@ from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import create_new, put_in_place
 from . import model as m
-from .check import Analysis, RegisterCheck, analyse, compare, parse, rel, staged_files, take
+from .check import (
+    Analysis,
+    RegisterCheck,
+    analyse,
+    compare,
+    parse,
+    rel,
+    staged_files,
+    take,
+    unrecorded_cuts,
+)
 from .replay import KEY, TABLES, scan
 from .rows import expected_deadlines
 
@@ -54,8 +64,12 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     ) as tx:
         tx.pemulihan = True
         extra = {"catatan": catatan} if catatan else {}
-        _cut_torn_journal(ws, tx, out, extra)
+        kept = _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)
+        for where in unrecorded_cuts(ws, snap.journal):
+            if where != kept:  # (a pulihkan cut short after cutting: its cut, recorded now)
+                tx.log("jurnal", "", "pulihkan", {}, dipotong={"disimpan": where}, **extra)
+                out.done.append(f"{where}: pemotongan jurnal oleh pulihkan yang terhenti dicatat")
         replay = scan(snap.journal)
         staged = staged_files(ws, replay, snap.temps)
         for temp, path in staged.items():  # journalled, not yet in place: finish the commit
@@ -94,15 +108,16 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     return out
 
 
-def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> None:
+def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> str:
+    """Move a torn tail aside; returns where it was kept ("" when there was none)."""
     path = ws.journal_path
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return
+        return ""
     cut = journal.torn_offset(data)
     if cut == len(data):
-        return
+        return ""
     tail = data[cut:]
     saved = create_new(ws.registers_dir / f"jurnal.rusak-{_stamp(ws)}.txt", tail, ws.file_mode)
     fd = os.open(path, os.O_RDWR)
@@ -125,6 +140,7 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> None:
     out.done.append(
         f"registers/jurnal.jsonl:{line}: {lines} baris yang tidak utuh dipindahkan ke {where}"
     )
+    return where
 
 
 def _apply(table: Table, name: str, entry: dict) -> bool:
