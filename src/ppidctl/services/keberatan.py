@@ -862,26 +862,26 @@ def requester_answer(
             )
         if row["status"] == "disampaikan":
             day = common.step_date(when, row["disampaikan_pada"], "tanggapan pemohon", n)
-        elif sikap == "sengketa" and (row["status"] in OPEN or row["status"] == "ditanggapi"):
+        elif sikap == "sengketa" and row["status"] in (*OPEN, "ditanggapi"):
             # no response in the requester's hands by the deadline (none given, or a reply not
             # delivered): the dispute window runs from the deadline (Pasal 37(2))
             due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
-            last = (
-                row["tanggal_tanggapan"] or row["tanggal_diterima"]
-            )  # (a reply written: after it)
+            last = row["tanggal_tanggapan"] or row["tanggal_diterima"]  # (a reply: after it)
             day = common.step_date(when, last, "tanggapan pemohon", n)
-            if common.iso_day(day) <= due and row["status"] == "ditanggapi":
-                raise RuleError(
-                    f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon dan tenggat "
-                    f"tanggapannya ({due.isoformat()}) belum lewat: sengketa diajukan setelah "
-                    "tanggapan diterima atau tenggat lewat",
-                    f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
-                )
             if common.iso_day(day) <= due:
+                written = row["status"] == "ditanggapi"
                 raise RuleError(
-                    f"keberatan {n} belum ditanggapi tetapi tenggat tanggapannya ({due.isoformat()}) "
-                    "belum lewat: sengketa diajukan setelah tanggapan diterima atau tenggat lewat",
-                    f"tunggu tanggapan Atasan PPID; lihat: ppidctl keberatan lihat {n}",
+                    (
+                        f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon dan "
+                        "tenggat tanggapannya"
+                        if written
+                        else f"keberatan {n} belum ditanggapi tetapi tenggat tanggapannya"
+                    )
+                    + f" ({due.isoformat()}) belum lewat: sengketa diajukan setelah tanggapan "
+                    "diterima atau tenggat lewat",
+                    f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}"
+                    if written
+                    else f"tunggu tanggapan Atasan PPID; lihat: ppidctl keberatan lihat {n}",
                 )
         else:
             raise RuleError(
