@@ -162,6 +162,7 @@ def test_a_hand_edit_is_listed_with_row_and_field_then_accepted_with_a_note(run,
     assert "Masih ada 1 masalah lain; lihat: ppidctl periksa; ppidctl pulihkan --register " in told
     run.refused("periksa", "--terima-perubahan", message="wajib disertai alasan")
     run.refused("periksa", "--catatan", "x", message="--catatan hanya dipakai bersama")
+    run.refused("periksa", "--batalkan", N1, message="--batalkan hanya dipakai bersama")
     before = path.read_bytes()
     run.ok("periksa", "--terima-perubahan", "--catatan", "Nama lengkap sesuai KTP")
     assert path.read_bytes() == before  # accepting changes only the journal

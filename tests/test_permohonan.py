@@ -489,17 +489,10 @@ def test_a_deadline_passed_on_the_friday_is_overdue_on_the_weekend(run, today):
     assert "TERLAMBAT 1 hari kerja" in run.ok("permohonan", "lihat", "1").stdout
     daily = json.loads(run.ok("laporan", "harian", "--format", "json").stdout)
     assert daily["ringkasan"]["lewat_tenggat"] == 1
-    late = run.ok(
-        "permohonan",
-        "putuskan",
-        "1",
-        "--keputusan",
-        "diberikan",
-        "--tanggal",
-        "2026-05-30",
-        "--tanpa-surat",
-    )  # fmt: skip  (decided on that Saturday)
-    assert "melewati tenggat 2026-05-29 (1 hari kerja)" in late.stderr  # (not "0 hari kerja")
+    late = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan",
+                  "--tanggal", "2026-05-30", "--tanpa-surat")  # fmt: skip
+    # decided on that Saturday: 1 working day late, not "0 hari kerja"
+    assert "melewati tenggat 2026-05-29 (1 hari kerja)" in late.stderr
     catat(run, day="2026-05-11")
     today("2026-05-29")  # the Friday itself: due today
     (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
