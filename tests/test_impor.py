@@ -258,6 +258,29 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert by["033/PPID/5271/II/2024"]["jatuh_tempo"] == "2024-03-07"
 
 
+def test_json_satu_bentuk_untuk_coba_ditolak_dan_impor(run, ws):
+    """A script reads one JSON shape whatever the run: the dry run, the refused run (exit 1)
+    and the real run carry the same keys; ``diterapkan`` says whether the import was carried
+    out, ``diimpor``/``ditolak`` name the rows, ``berkas_tolak`` the rejects file."""
+    args = ("impor", str(XLSX), "--register", "permohonan", "--format", "json")
+    coba = json.loads(run.ok(*args, "--coba").stdout)
+    ditolak = json.loads(run.refused(*args, message="6 dari 202 baris").stdout)
+    nyata = json.loads(run.ok(*args, "--lewati-baris-bermasalah").stdout)
+    assert set(coba) == set(ditolak) == set(nyata)
+    assert (coba["diterapkan"], ditolak["diterapkan"], nyata["diterapkan"]) == (False, False, True)
+    assert coba["berkas_tolak"] is None and ditolak["berkas_tolak"] is None
+    (path,) = (ws.root / "impor").glob("tolak-*.csv")
+    assert nyata["berkas_tolak"] == f"impor/{path.name}"
+    assert coba["jumlah"] == nyata["jumlah"]
+    assert [d["nomor_registrasi"] for d in nyata["diimpor"]] == [
+        row["nomor_registrasi"] for row in register_rows(ws)
+    ]
+    assert nyata["diimpor"] == coba["diimpor"]
+    assert [(d["baris"], d["masalah"][0]["kolom"]) for d in nyata["ditolak"]] == [
+        (12, "NIK"), (49, "NIK"), (70, ""), (87, "NIK"), (130, "Tanggal"), (211, "Nama")
+    ]  # fmt: skip
+
+
 def test_sampel_permohonan_jatuh_tempo_setelah_migrasi(run, ws, today):
     run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
     today("2024-03-05")

@@ -2,7 +2,8 @@
 
 Thin: the reading, checking, numbering and writing live in :mod:`ppidctl.services.impor`. A dry
 run (``--coba``) prints the plan on stdout (the mapping, the counts, every problem, a preview); a
-real run prints the mapping and counts on stderr and what was imported on stdout. ``--coba``
+real run prints the mapping on stderr and the counts on stdout; ``--format json`` has one shape
+for all three (see :func:`_json`). ``--coba``
 exits 0 even when rows have problems (it is a report); a real run with problems and without
 ``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written).
 """
@@ -11,11 +12,14 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import Fmt, FormatRekaman, err, guard, warnings, workspace
+
+if TYPE_CHECKING:
+    from ..services.impor import Plan
 
 #: a file at least this big (bytes), or this many rows read, shows a progress bar on a terminal
 BESAR_BYTE = 1_000_000
@@ -235,7 +239,7 @@ def impor(
 
     if coba:
         if format is FormatRekaman.json:
-            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False, indent=2))
+            _json(p)
         else:
             for line in _mapping_lines(p) + [""] + _count_lines(p, coba=True):
                 typer.echo(line)
@@ -255,38 +259,10 @@ def impor(
             result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
     except svc.ImporDitolak:
         if format is FormatRekaman.json:  # scripts get every problem as JSON too (exit 1)
-            typer.echo(json.dumps(p.as_dict(), ensure_ascii=False, indent=2))
+            _json(p)
         raise
-    j = result.jumlah
     if format is FormatRekaman.json:
-        typer.echo(
-            json.dumps(
-                {
-                    "register": result.register,
-                    "berkas": str(berkas),
-                    "jumlah": j,
-                    "berkas_tolak": result.berkas_tolak,
-                    "diimpor": [
-                        {
-                            "lembar": b.lembar,
-                            "baris": b.baris,
-                            "nomor_registrasi": b.nomor_registrasi,
-                        }
-                        for b in result.diimpor
-                    ],
-                    "ditolak": [
-                        {
-                            "lembar": b.lembar,
-                            "baris": b.baris,
-                            "masalah": [m.as_dict() for m in b.masalah],
-                        }
-                        for b in result.ditolak
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        _json(p, result.berkas_tolak, diterapkan=True)
     else:
         for line in _count_lines(p, coba=False):
             typer.echo(line)
@@ -296,3 +272,33 @@ def impor(
         err(f"{len(result.ditolak)} baris bermasalah tidak diimpor:")
         for line in p.baris_masalah():
             err(f"  {line}")
+
+
+def _json(p: "Plan", berkas_tolak: str | None = None, diterapkan: bool = False) -> None:
+    """One JSON shape for a dry run, a refused run and a real one: the plan (mapping, counts,
+    problems, every row with its action), whether the import was carried out (``diterapkan``:
+    false for ``--coba`` and a refusal), the rejects file, and the imported and refused rows by
+    sheet and row."""
+    typer.echo(
+        json.dumps(
+            {
+                **p.as_dict(),
+                "diterapkan": diterapkan,
+                "berkas_tolak": berkas_tolak,
+                "diimpor": [
+                    {"lembar": b.lembar, "baris": b.baris, "nomor_registrasi": b.nomor_registrasi}
+                    for b in p.impor
+                ],
+                "ditolak": [
+                    {
+                        "lembar": b.lembar,
+                        "baris": b.baris,
+                        "masalah": [m.as_dict() for m in b.masalah],
+                    }
+                    for b in p.ditolak
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
