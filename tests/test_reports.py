@@ -436,6 +436,25 @@ def test_monthly_durations(hws):
     assert "pemberitahuan tertulis" in " ".join(monthly(hws, "2026-03").catatan)
 
 
+def test_request_time_table_tells_decided_election_stage_requests(ws):
+    # the "≤ 10 HK" column measures every request against the general limit; an election-stage
+    # request (3 HK) decided in 5 HK counted "within" with no word of its own deadline
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace
+
+    # decided Mar 12 = Mar 6, 9, 10, 11, 12 -> 5 HK; deadline 3 HK = Mar 10: late
+    stage = _req("005/PPID/5271/III/2026", "2026-03-05", tahapan=TAHAPAN, keputusan="diberikan",
+                 diteruskan_pada="2026-03-05", tanggal_pemberitahuan="2026-03-12",
+                 terlambat="ya", status="diputuskan")  # fmt: skip
+    write_register(ws, "permohonan", [stage])
+    w = monthly(Workspace(ws.root), "2026-03")["waktu"]
+    assert _row(w, "pemberitahuan", "pemberitahuan")["dalam_tenggat"] == 1
+    assert "Termasuk 1 permohonan tahapan pemilu" in w.catatan
+    assert "tenggat 3 hari kerja, perpanjangan 2" in w.catatan
+    # a month without a decided stage request says nothing of it (P6 was never answered)
+    assert "tahapan" not in monthly(build(ws), "2026-03")["waktu"].catatan
+
+
 def test_monthly_objections(hws):
     from ppidctl.reports import monthly
 

@@ -505,6 +505,20 @@ def _pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
+def _stage_note(n: int, t) -> str:
+    """The request-time table counts against the general limits (10 and 17 working days); the
+    decided requests about an ongoing election stage, whose own limits are shorter, are told
+    with where their lateness is judged."""
+    if not n:
+        return ""
+    return (
+        f" Termasuk {n} permohonan tahapan pemilu yang sedang berjalan (tenggat "
+        f"{t('permohonan_tahapan')} hari kerja, perpanjangan {t('perpanjangan_tahapan')}): kolom "
+        "≤ HK memakai tenggat umum; ketepatan waktunya menurut tenggatnya sendiri dihitung di "
+        "'Pemberitahuan tertulis terlambat'."
+    )
+
+
 def _stats(values: np.ndarray, limits: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
     """jumlah, median, rata_rata, maksimum, and for each limit: count and % within it."""
     v = values[~np.isnan(values)]
@@ -815,6 +829,7 @@ def _period_tables(
         )
     )
     limits = [("dalam_tenggat", lim10), ("dalam_perpanjangan", lim17)]
+    stage = P.s("tahapan") != ""
     tables.append(
         Tabel(
             "waktu",
@@ -844,7 +859,7 @@ def _period_tables(
             ],
             catatan="Waktu sampai pemberitahuan tertulis adalah ukuran tenggat UU 14/2008 Pasal "
             "22(7)-(8); waktu sampai informasi diserahkan mencakup waktu menunggu pemohon "
-            "(membayar biaya, mengambil salinan).",
+            "(membayar biaya, mengambil salinan)." + _stage_note(_n(dec & stage), t),
         )
     )
     tables.append(
