@@ -182,3 +182,32 @@ def test_date_read_from_a_register_stays_a_refusal(run, ws):
         message="('02/11/2026') bukan tanggal YYYY-MM-DD (disunting di luar ppidctl)",
     )  # fmt: skip
     run.usage("permohonan", "teruskan", n, "--tanggal", "03/11/2026", message="bukan tanggal")
+
+
+def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
+    """A script keeping one line (`ppidctl permohonan catat … | head -1`) closed stdout before
+    the step printed its result: the step was recorded, yet the command said the workspace
+    could not be written ("Broken pipe") and exited 1, which promises nothing changed; a script
+    retrying would record the request twice. A step journalled exits 0, silently; a command that
+    changed nothing exits as a closed pipe does (141), silently."""
+    import os
+    import subprocess
+    import sys
+
+    def closed_stdout(*args: str) -> subprocess.CompletedProcess:
+        r, w = os.pipe()
+        os.close(r)  # (every write to w fails with EPIPE: no race with the child's output)
+        try:
+            return subprocess.run(
+                [sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args],
+                stdout=w, stderr=subprocess.PIPE, text=True, check=False,
+            )  # fmt: skip
+        finally:
+            os.close(w)
+
+    out = closed_stdout(*CATAT, "--tanggal", "2026-11-02")
+    assert (out.returncode, out.stderr) == (0, "")
+    rows = (ws.root / "registers" / "permohonan.csv").read_text("utf-8").splitlines()
+    assert len(rows) == 2  # the header and the one request
+    out = closed_stdout("permohonan", "daftar")
+    assert (out.returncode, out.stderr) == (141, "")

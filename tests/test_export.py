@@ -437,5 +437,5 @@ def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, m
         message=f"{out} tidak dapat dibaca atau ditulis",
     )  # fmt: skip
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert result.stderr.startswith(f"Error: {out} tidak dapat dibaca atau ditulis (No space")
+    assert result.stderr.startswith(f"Error: {out} tidak dapat dibaca atau ditulis (disk penuh)")
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))

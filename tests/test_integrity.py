@@ -679,7 +679,7 @@ def test_periksa_reads_a_copy_on_a_read_only_drive_without_the_lock(run, ws, mon
     assert "diperiksa tanpa kunci" in checked.stderr
     run.refused(  # (a command that writes: told, as before)
         "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
-        message="(Read-only file system)",
+        message="(disk hanya dapat dibaca)",
     )  # fmt: skip
 
 
@@ -699,7 +699,7 @@ def test_a_share_without_file_locks_is_refused_for_writing_and_read_without_the_
     monkeypatch.setattr(filelock, "FileLock", NoLocks)
     run.refused(
         "permohonan", "teruskan", N1, "--tanggal", "2026-03-17",
-        message=f"folder {ws.root} tidak mendukung penguncian berkas (No locks available), jadi "
+        message=f"folder {ws.root} tidak mendukung penguncian berkas, jadi "
         "dua perintah dapat menulis bersamaan; ppidctl tidak menulis di sana",
     )  # fmt: skip
     checked = run.ok("periksa")
@@ -1165,7 +1165,7 @@ def test_a_full_disk_is_a_message_and_changes_nothing(run, ws, monkeypatch):
     monkeypatch.setattr(journal, "append", full)
     result = run.refused(
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
-        message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (No space left on device)",
+        message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (disk penuh)",
     )  # fmt: skip
     assert result.stderr.rstrip().endswith("di dalam workspace, jalankan: ppidctl periksa")
 
@@ -1192,7 +1192,7 @@ def test_a_disk_filling_up_during_the_journal_line_leaves_the_journal_as_it_was(
     monkeypatch.setattr(journal, "os", HalfFull())
     run.refused(  # (run.refused: the workspace byte-identical, the journal included)
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
-        message="tidak dapat dibaca atau ditulis (No space left on device)",
+        message="tidak dapat dibaca atau ditulis (disk penuh)",
     )  # fmt: skip
     monkeypatch.setattr(journal, "os", os)  # space freed
     catat(run, "Budi")
@@ -1236,7 +1236,7 @@ def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
     result = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert (
-        "Error: registers/permohonan.csv tidak dapat ditulis (Access is denied); perubahan sudah "
+        "Error: registers/permohonan.csv tidak dapat ditulis (akses ditolak); perubahan sudah "
         "tercatat di jurnal tetapi belum selesai ditulis (jangan diulang: pulihkan "
         "menyelesaikannya) — tutup program yang membuka berkas itu, lalu selesaikan dengan: "
         "ppidctl pulihkan"

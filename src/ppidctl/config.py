@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, sebab
 
 FILENAME = "ppidctl.toml"
 
@@ -333,7 +333,7 @@ def load(path: Path) -> Settings:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise ConfigError(f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya") from None
+        raise ConfigError(f"{path} tidak dapat dibaca: {sebab(e)}", "periksa berkasnya") from None
     return parse(path, _decode(path, raw))
 
 

@@ -66,3 +66,36 @@ class LockTimeout(PpidError):
 
 class TemplateError(PpidError):
     """A letter template that cannot be rendered: syntax, unknown variable, corrupt file."""
+
+
+#: the operating system's reasons a file cannot be read or written, in the desk's words (the
+#: system's own text is English: "No space left on device")
+_SEBAB = {
+    "ENOSPC": "disk penuh",
+    "EDQUOT": "kuota disk habis",
+    "EACCES": "akses ditolak",
+    "EPERM": "akses ditolak",
+    "EROFS": "disk hanya dapat dibaca",
+    "ENOENT": "berkas atau folder tidak ada",
+    "ENOTDIR": "bukan folder",
+    "EISDIR": "berupa folder, bukan berkas",
+    "EIO": "galat baca/tulis perangkat",
+    "EBUSY": "sedang dipakai program lain",
+    "ETXTBSY": "sedang dipakai program lain",
+    "ENAMETOOLONG": "nama berkas terlalu panjang",
+    "EEXIST": "sudah ada",
+    "ENOLCK": "penguncian berkas tidak tersedia",
+    "ENOSYS": "tidak didukung sistem berkas ini",
+    "EOPNOTSUPP": "tidak didukung sistem berkas ini",
+    "ESTALE": "sambungan ke folder jaringan terputus",
+    "ENOTCONN": "sambungan ke folder jaringan terputus",
+    "EPIPE": "pipa keluaran ditutup",
+}
+
+
+def sebab(e: OSError) -> str:
+    """Why ``e`` happened, in Indonesian for the common cases, else the system's words."""
+    import errno
+
+    name = errno.errorcode.get(e.errno or 0, "")
+    return _SEBAB.get(name) or e.strerror or str(e)

@@ -2,6 +2,7 @@
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -9,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import PpidError
+from ..errors import PpidError, sebab
 
 CONTEXT_HELP = {"help_option_names": ["-h", "--help"]}
 
@@ -108,10 +109,17 @@ def guard(fn: Callable) -> Callable:
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
             raise typer.Exit(e.exit_code) from None
+        except BrokenPipeError:
+            # the reader of the output went away (`| head -1`): not a workspace error. A step
+            # already journalled is done (exit 0: a script that retried on 1 would record it
+            # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
+            _quiet_stdout()
+            done = getattr(sys.modules.get("ppidctl.store.transaction"), "journalled", 0)
+            raise typer.Exit(0 if done else 141) from None
         except PermissionError as e:  # an account without the right to the workspace's files
             typer.echo(
                 f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
-                f"({e.strerror}) — periksa hak akses workspace untuk akun ini "
+                f"({sebab(e)}) — periksa hak akses workspace untuk akun ini "
                 "(docs/integritas.md, bagian Hak akses berkas)",
                 err=True,
             )
@@ -119,7 +127,7 @@ def guard(fn: Callable) -> Callable:
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
-                f"({e.strerror or e}) — periksa folder itu, ruang dan sambungan diskanya, dan "
+                f"({sebab(e)}) — periksa folder itu, ruang dan sambungan diskanya, dan "
                 "program lain yang membuka berkas itu; bila berkas itu di dalam workspace, "
                 "jalankan: ppidctl periksa",
                 err=True,
@@ -127,6 +135,17 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _quiet_stdout() -> None:
+    """Point stdout and stderr at the null device, so that flushing at exit does not raise
+    again on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def workspace():
@@ -241,7 +260,12 @@ def console():
     """A Rich console on stdout: the terminal's width, or 120 columns when piped."""
     from rich.console import Console
 
-    return Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # (Rich exits 1 itself: guard() decides instead)
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
 
 
 def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema
-from ..errors import RegisterError
+from ..errors import RegisterError, sebab
 from ..store import journal
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv
@@ -47,7 +47,7 @@ def take(ws) -> Snapshot:
             files[name] = None
         except OSError as e:
             files[name] = None
-            errors[name] = f"{path.name} tidak dapat dibaca: {e.strerror}"
+            errors[name] = f"{path.name} tidak dapat dibaca: {sebab(e)}"
     return Snapshot(data, files, errors, temp_files(ws))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import config
-from ..errors import ConfigError, RuleError
+from ..errors import ConfigError, RuleError, sebab
 from ..rules import validation as v
 from ..workspace import Workspace
 
@@ -65,7 +65,7 @@ def add_stage(
             raw = path.read_bytes()
         except OSError as e:
             raise ConfigError(
-                f"{path} tidak dapat dibaca: {e.strerror}", "periksa berkasnya"
+                f"{path} tidak dapat dibaca: {sebab(e)}", "periksa berkasnya"
             ) from None
         tx.replace_file(path, config.with_stage(path, raw, stage))
         tx.log(

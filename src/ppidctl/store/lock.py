@@ -71,7 +71,7 @@ def workspace_lock(
         no_locks = e.errno in (errno.ENOSYS, errno.ENOLCK, errno.EOPNOTSUPP)
         if not reader and no_locks:
             raise WorkspaceError(
-                f"folder {registers.parent} tidak mendukung penguncian berkas ({e.strerror}), jadi "
+                f"folder {registers.parent} tidak mendukung penguncian berkas, jadi "
                 "dua perintah dapat menulis bersamaan; ppidctl tidak menulis di sana",
                 "pakai folder lokal, atau folder jaringan yang meneruskan kunci (SMB, NFSv4 atau "
                 "NFS dengan lockd; docs/integritas.md)",

@@ -21,7 +21,7 @@ from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import RegisterError
+from ..errors import RegisterError, sebab
 from ..schema import Column, columns
 
 
@@ -445,7 +445,7 @@ def read_table(register: str, path: Path) -> Table:
         return empty_table(register, path)
     except OSError as e:
         raise RegisterError(
-            f"{path} tidak dapat dibaca: {e.strerror}", "periksa hak aksesnya"
+            f"{path} tidak dapat dibaca: {sebab(e)}", "periksa hak aksesnya"
         ) from None
     if path.suffix.lower() == ".xlsx":
         from .xlsx import read_xlsx

@@ -35,7 +35,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RegisterError
+from ..errors import RegisterError, sebab
 from . import journal
 from .lock import workspace_lock
 from .table import Table, read_csv, read_table
@@ -140,6 +140,9 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
 #: Windows refuses to replace a file another program has open: Excel locks a workbook it shows
 #: for as long as it shows it, another desk's reader for a moment
 WINDOWS = os.name == "nt"
+#: commits this process has journalled (from then on the change is recorded: ``pulihkan``
+#: finishes what a crash cut short). The CLI reads it when stdout closes under it.
+journalled = 0
 _RETRY_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a reader's moment, not Excel's hours
 
 
@@ -481,6 +484,8 @@ class Transaction:
                     entry["nomor_dihapus"] = retired
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
+            global journalled
+            journalled += 1
         except BaseException:
             for p in staged:
                 try:
@@ -494,7 +499,7 @@ class Transaction:
                 put_in_place(temp, path)
             except OSError as e:  # (journalled: the temp file stays for pulihkan to finish)
                 raise RegisterError(
-                    f"{path.relative_to(self.ws.root).as_posix()} tidak dapat dibuat ({e}); "
+                    f"{path.relative_to(self.ws.root).as_posix()} tidak dapat dibuat ({sebab(e)}); "
                     "perubahan sudah tercatat di jurnal tetapi belum selesai ditulis",
                     "selesaikan dengan: ppidctl pulihkan",
                 ) from None
@@ -507,7 +512,7 @@ class Transaction:
                 full = e.errno in (errno.ENOSPC, errno.EDQUOT)
                 raise RegisterError(
                     f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
-                    f"({e.strerror or e}); perubahan sudah tercatat di jurnal tetapi belum "
+                    f"({sebab(e)}); perubahan sudah tercatat di jurnal tetapi belum "
                     "selesai ditulis (jangan diulang: pulihkan menyelesaikannya)",
                     ("kosongkan ruang diska" if full else "tutup program yang membuka berkas itu")
                     + ", lalu selesaikan dengan: ppidctl pulihkan",
