@@ -1050,6 +1050,12 @@ def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
     assert year.count("(diisi oleh PPID)") == 4  # I, II (no text set), VI, VII
     assert "NIP. -" not in year  # (init's placeholder NIP: the line is left out)
     assert re.search(r"\b\d{4}-\d{2}-\d{2}\b", year) is None
+    # "diterima" is the Atasan's granting: the objections that came in are "masuk" (the annual
+    # report said "Keberatan yang diterima: 4; … (1 diterima, 2 ditolak)")
+    assert re.search(
+        r"Keberatan yang masuk: \d+; ditanggapi Atasan PPID: \d+ \(\d+ dikabulkan, ", year
+    )
+    assert "Keberatan masuk" in cells and "Keberatan diterima" not in cells
     # May 2026: nothing decided or delivered
     may, _ = text(monthly(hws, "2026-05"), "b.docx")
     assert "Tidak ada pemberitahuan tertulis dalam periode ini; tidak ada informasi yang " in may

@@ -340,8 +340,8 @@ def _report_sections(doc, lap: Laporan) -> None:
 
     _heading(doc, "IV. Rincian Penyelesaian Keberatan dan Sengketa Informasi", 1)
     doc.add_paragraph(
-        f"Keberatan yang diterima: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
-        f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} diterima, "
+        f"Keberatan yang masuk: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
+        f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} dikabulkan, "
         f"{_fmt(r['keberatan_ditolak'])} ditolak). Sengketa informasi yang diajukan pemohon ke "
         f"Komisi Informasi: {_fmt(r['sengketa'])}."
     )

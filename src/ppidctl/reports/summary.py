@@ -742,7 +742,7 @@ LABEL_RINGKASAN = {
     "terlambat": "Pemberitahuan terlambat",
     "median_hk_pemberitahuan": "Median hari kerja sampai pemberitahuan",
     "median_hk_penyerahan": "Median hari kerja sampai informasi diserahkan",
-    "keberatan_diterima": "Keberatan diterima",
+    "keberatan_diterima": "Keberatan masuk",
     "keberatan_ditanggapi": "Keberatan ditanggapi Atasan PPID",
     "keberatan_dikabulkan": "  keberatan diterima (dikabulkan)",
     "keberatan_ditolak": "  keberatan ditolak",

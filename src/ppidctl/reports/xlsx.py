@@ -222,7 +222,7 @@ def _chart_sheet(wb, lap: Laporan) -> None:
         ("permohonan_diterima", "Permohonan diterima"),
         ("pemberitahuan_tertulis", "Pemberitahuan tertulis"),
         ("diberikan", "Diberikan"),
-        ("keberatan_diterima", "Keberatan diterima"),
+        ("keberatan_diterima", "Keberatan masuk"),
     ]
     head = 3
     ws.append([st.cell(label, "kepala") for _k, label in keys])
