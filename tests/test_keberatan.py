@@ -647,6 +647,50 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
     assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
 
 
+def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
+    # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the request was
+    # closed by the rejection: neither putuskan nor selesai could record that the information
+    # was then given, and the refusal sent the desk to file the objection already granted
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "pleno", k, "--tanggal", "2026-03-13")
+    run.refused(
+        "permohonan",
+        "selesai",
+        R1,
+        "--tanggal",
+        "2026-03-16",
+        message=f"permohonan {R1} sudah selesai pada 2026-03-10 — tidak ada yang perlu",
+    )  # fmt: skip (not before the objection is granted)
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.refused(
+        "permohonan", "putuskan", R1, "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+        message=f"keputusan tidak dapat diubah — keberatan {k} atas permohonan ini dikabulkan: "
+        f"catat penyerahan informasinya dengan: ppidctl permohonan selesai {R1}",
+    )  # fmt: skip
+    run.refused(
+        "permohonan",
+        "selesai",
+        R1,
+        "--tanggal",
+        "2026-03-13",
+        message="tanggal penyerahan 2026-03-13 sebelum langkah sebelumnya (2026-03-16)",
+    )  # fmt: skip (not before the Atasan's reply)
+    run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-25")
+    req = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
+    # the decision as made stays (the register's history); the delivery and why are recorded
+    assert (req["status"], req["keputusan"], req["tanggal_selesai"]) == (
+        "selesai", "ditolak", "2026-03-25"
+    )  # fmt: skip
+    assert req["catatan"] == f"informasi diserahkan 2026-03-25 atas keberatan {k} yang " + (
+        "dikabulkan Atasan PPID"
+    )
+    run.refused(
+        "permohonan", "selesai", R1, message=f"permohonan {R1} sudah selesai pada 2026-03-25"
+    )
+
+
 def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
     rejected_request(run)  # reason a found 10 Mar; filing window to 29 Apr
     objection(run, day="2026-04-06")

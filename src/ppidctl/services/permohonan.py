@@ -350,13 +350,16 @@ def decide(
     with ws.transaction("permohonan putuskan", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
+        granted = _granted_objection(tx, n)
         if row["status"] not in OPEN:
             raise RuleError(
                 f"permohonan {n} sudah diputuskan ({row['keputusan']}) dan berstatus "
                 f"'{row['status']}': keputusan tidak dapat diubah",
-                "bila pemohon keberatan, catat dengan: ppidctl keberatan catat",
+                f"keberatan {granted['nomor_registrasi']} atas permohonan ini dikabulkan: catat "
+                f"penyerahan informasinya dengan: ppidctl permohonan selesai {n}"
+                if granted is not None and row["keputusan"] not in GIVEN
+                else "bila pemohon keberatan, catat dengan: ppidctl keberatan catat",
             )
-        granted = _granted_objection(tx, n)
         if granted is not None and keputusan not in GIVEN:
             raise RuleError(
                 f"permohonan {n} tidak dapat diputuskan '{keputusan}': keberatan "
@@ -425,16 +428,35 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
 
 @common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
-    """The information was delivered: the request is closed (seed SOP 1 step 6)."""
+    """The information was delivered: the request is closed (seed SOP 1 step 6). Also for a
+    request closed by a refusal (ditolak, tidak dikuasai, belum didokumentasikan) whose
+    objection the Atasan PPID granted: the information given on that order."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan selesai", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "selesai":
-            raise RuleError(
-                f"permohonan {n} sudah selesai pada {row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
-                "tidak ada yang perlu dicatat lagi",
+            granted = None
+            if row["keputusan"] not in GIVEN and not row["tanggal_selesai"]:
+                granted = _granted_objection(tx, n)
+            if granted is None:
+                raise RuleError(
+                    f"permohonan {n} sudah selesai pada "
+                    f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
+                    "tidak ada yang perlu dicatat lagi",
+                )
+            # refused, not held, not documented: the Atasan PPID granted the objection and so
+            # ordered the information given. The decision stays as it was made (the register's
+            # history, Pasal 22(7)); the delivery is recorded, with why, in Keterangan
+            tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
+            day = common.step_date(when, tanggapan, "penyerahan", n)
+            why = (
+                f"informasi diserahkan {day} atas keberatan {granted['nomor_registrasi']} yang "
+                "dikabulkan Atasan PPID"
             )
+            catatan = f"{row['catatan']}; {why}" if row["catatan"] else why
+            tx.update(REGISTER, i, {"tanggal_selesai": day, "catatan": catatan})
+            return Result(row)
         if row["status"] != "diputuskan":
             raise RuleError(
                 f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
