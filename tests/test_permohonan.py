@@ -237,6 +237,23 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
                 message="registers/permohonan.csv berbeda dari keadaan terakhirnya di jurnal")  # fmt: skip
     run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")  # a change: goes on
+    # ... and wrote the file with the deletion in it: its hash is the journal's again, yet the
+    # edit was never accepted (the next catat gave 003 again)
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                message="registers/permohonan.csv ditulis ulang oleh perintah sebelumnya bersama "
+                "suntingan di luar ppidctl yang belum diterima")  # fmt: skip
+    run.ok(
+        "permohonan",
+        "putuskan",
+        "1",
+        "--keputusan",
+        "diberikan",
+        "--tanggal",
+        "2026-03-17",
+        "--tanpa-surat",
+    )  # fmt: skip (still refused after another step)
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                message="suntingan di luar ppidctl yang belum diterima")  # fmt: skip
     run.ok("pulihkan", "--register", "permohonan")
     data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
     assert data["nomor_registrasi"] == "004/PPID/5271/III/2026"
@@ -255,6 +272,25 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
     run.ok("pulihkan", "--register", "permohonan")  # the register rebuilt, now as xlsx
     data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
     assert data["nomor_registrasi"] == "005/PPID/5271/III/2026"
+
+
+def test_a_row_deleted_by_hand_and_built_on_keeps_its_number_once_accepted(run, ws):
+    """The deletion carried into the register by a later step, then accepted with periksa: the
+    deleted number is retired, not given again."""
+    for day in ("2026-03-16", "2026-03-16", "2026-03-17"):
+        catat(run, day=day)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:3] + lines[4:]))  # 003 deleted
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
+                message="suntingan di luar ppidctl yang belum diterima")  # fmt: skip
+    res = run("periksa", "--terima-perubahan", "--catatan", "dihapus atas persetujuan PPID")
+    assert "003/PPID/5271/III/2026: penghapusan baris diterima" in res.output
+    data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
+    assert data["nomor_registrasi"] == "004/PPID/5271/III/2026"
+    assert run.ok("periksa").exit_code == 0
 
 
 def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(run, ws):

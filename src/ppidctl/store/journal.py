@@ -224,28 +224,47 @@ def recent(path: Path, limit: int = 1 << 16) -> list[dict[str, Any]]:
     return [e for line in lines if (e := whole(line + b"\n")) is not None]
 
 
-def recorded(path: Path, field: str, names: set[str], last: bytes = b"") -> dict[str, Any]:
+def recorded(
+    path: Path,
+    field: str,
+    names: set[str],
+    last: bytes = b"",
+    *,
+    beside: str = "",
+    found_beside: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """For each of ``names``, its value in the object ``field`` of the last line that names it
     (``register_sha256``: the hash a register had after the last commit that wrote or attested
     it; ``nomor_dihapus``: the numbers given and later deleted), read backwards from the
     end of the journal; a name no line has is left out. ``last``: the journal's last line, when
     already read. Only that object of a line is decoded (an import's line holds megabytes of
-    rows, and the commit fields come last)."""
+    rows, and the commit fields come last). ``beside``: another object read from that same line
+    for that name, into ``found_beside`` (``suntingan_luar``: the commit wrote the register with
+    an edit made outside ppidctl that was never accepted)."""
     found: dict[str, Any] = {}
     key = f'"{field}":{{'.encode()
     decode = json.JSONDecoder().raw_decode
 
-    def take(line: bytes) -> bool:
+    def obj_at(line: bytes, key: bytes) -> Any:
         at = line.rfind(key)
-        if at >= 0:  # (a quote inside a JSON string is escaped: this is the key itself)
-            try:
-                obj = decode(line[at + len(key) - 1 :].decode("utf-8"))[0]
-            except ValueError:  # (also a UnicodeDecodeError)
-                obj = None
-            if isinstance(obj, dict):
-                for name in names - found.keys():
-                    if obj.get(name) is not None:
-                        found[name] = obj[name]
+        if at < 0:  # (a quote inside a JSON string is escaped: this is the key itself)
+            return None
+        try:
+            return decode(line[at + len(key) - 1 :].decode("utf-8"))[0]
+        except ValueError:  # (also a UnicodeDecodeError)
+            return None
+
+    def take(line: bytes) -> bool:
+        obj = obj_at(line, key)
+        if isinstance(obj, dict):
+            new = [n for n in names - found.keys() if obj.get(n) is not None]
+            for name in new:
+                found[name] = obj[name]
+            if new and beside and found_beside is not None:
+                other = obj_at(line, f'"{beside}":{{'.encode())
+                for name in new:
+                    if isinstance(other, dict) and other.get(name) is not None:
+                        found_beside[name] = other[name]
         return found.keys() >= names
 
     if last and take(last):

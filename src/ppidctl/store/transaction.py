@@ -143,6 +143,8 @@ WINDOWS = os.name == "nt"
 #: commits this process has journalled (from then on the change is recorded: ``pulihkan``
 #: finishes what a crash cut short). The CLI reads it when stdout closes under it.
 journalled = 0
+#: the journal field marking a register written with an unaccepted outside edit in it
+OUTSIDE = "suntingan_luar"
 _RETRY_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a reader's moment, not Excel's hours
 
 
@@ -442,17 +444,30 @@ class Transaction:
             before = {
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
+            tainted: dict[str, bool] = {}
             if not self.pemulihan:
                 # each register against the last commit that wrote it (other registers' commits
                 # may have come since): unfinished, or edited outside ppidctl
-                recorded = journal.recorded(jpath, "register_sha256", set(before), last)
+                outside: dict[str, Any] = {}
+                recorded = journal.recorded(
+                    jpath, "register_sha256", set(before), last,
+                    beside=OUTSIDE, found_beside=outside,
+                )  # fmt: skip
                 self._refuse_half_applied(jpath, last, before, recorded)
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
                     if rows and n in before and n in journal.NUMBER_COLUMN
                 }
-                self._refuse_changed_outside(grown, recorded)
+                self._refuse_changed_outside(grown, recorded, outside)
+                # a register written with an edit made outside ppidctl still in it (a row
+                # deleted in Excel, then a step on another row): its hash is the journal's
+                # again, so the lines say so until the edit is accepted or rebuilt away
+                tainted = {
+                    n: True
+                    for n in blobs.keys() - self.attested
+                    if n in recorded and (recorded[n] != before[n] or outside.get(n))
+                }
             held = [self._path(n) for n in sorted(blobs) if held_open(self._path(n))]
             if held:  # (refused before the journal: the command leaves nothing behind)
                 names = ", ".join(p.relative_to(self.ws.root).as_posix() for p in held)
@@ -479,6 +494,8 @@ class Transaction:
                     entry.setdefault("berkas", files)
                 if k in (1, count):  # the commit's first and last lines carry its hashes
                     entry["register_sha256_sebelum"] = before
+                    if tainted:  # (read beside the hashes: journal.recorded)
+                        entry[OUTSIDE] = tainted
                     entry["register_sha256"] = hashes
                 if k == count and retired:
                     entry["nomor_dihapus"] = retired
@@ -576,15 +593,30 @@ class Transaction:
                     "ulangi perintah ini",
                 )
 
-    def _refuse_changed_outside(self, before: dict[str, str], recorded: dict[str, str]) -> None:
+    def _refuse_changed_outside(
+        self, before: dict[str, str], recorded: dict[str, str], outside: dict[str, Any]
+    ) -> None:
         """Refuse to add rows to a register that gives numbers (cases, letters) while it is not
         as the journal last recorded it (a row deleted, the file replaced or removed by hand,
         the storage format switched): the next number could be the deleted row's. Once the
         edit is accepted (``periksa --terima-perubahan``) the deleted numbers are recorded as
         used (journal.retired_numbers); ``pulihkan`` rebuilds the register from the journal.
-        A command that only changes rows goes on; ``periksa`` reports the edit it built on.
+        A command that only changes rows goes on; ``periksa`` reports the edit it built on, and
+        its journal lines mark the register (``outside``: read beside the hash of the last commit
+        that wrote it), so numbered rows stay refused until the edit is accepted or rebuilt.
         ``recorded``: each register's hash after the last commit that wrote it."""
         for name, sha in sorted(before.items()):
+            if outside.get(name) and recorded.get(name) == sha:
+                path = self._path(name)
+                raise RegisterError(
+                    f"registers/{path.name} ditulis ulang oleh perintah sebelumnya bersama "
+                    "suntingan di luar ppidctl yang belum diterima; tidak ada baris bernomor yang "
+                    "ditambahkan sebelum suntingan itu diterima atau dibatalkan, agar tidak ada "
+                    "nomor yang terpakai dua kali",
+                    "lihat suntingannya dengan: ppidctl periksa; lalu terima yang disengaja: "
+                    "ppidctl periksa --terima-perubahan --catatan TEKS, atau bangun ulang dari "
+                    f"jurnal: ppidctl pulihkan --register {name}",
+                )
             if name in recorded and recorded[name] != sha:
                 path = self._path(name)
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
