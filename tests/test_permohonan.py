@@ -268,8 +268,16 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
     conf.write_text(conf.read_text(encoding="utf-8").replace('format = "csv"', 'format = "xlsx"'),
                     encoding="utf-8")  # fmt: skip
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
-                message="registers/permohonan.xlsx")  # fmt: skip
-    run.ok("pulihkan", "--register", "permohonan")  # the register rebuilt, now as xlsx
+                message='tersimpan sebagai permohonan.csv, tetapi [penyimpanan] format = "xlsx" '
+                "mencari permohonan.xlsx (tidak ada)")  # fmt: skip
+    res = run.ok("pulihkan", "--register", "permohonan")  # the register rebuilt, now as xlsx
+    # the CSV file is kept aside, out of the way of every later command (it went on being read
+    # as the register when the format was switched back)
+    (aside,) = ws.root.joinpath("registers").glob("permohonan.format-lama-*.csv")
+    assert f"registers/permohonan.csv: register format lama disimpan di registers/{aside.name}" in (
+        res.stdout
+    )
+    assert not (ws.root / "registers" / "permohonan.csv").exists()
     data = json.loads(catat(run, "--format", "json", day="2026-03-18").stdout)
     assert data["nomor_registrasi"] == "005/PPID/5271/III/2026"
 

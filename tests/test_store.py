@@ -379,7 +379,24 @@ def test_switching_the_format_never_shows_an_empty_register(tmp_path):
     said = "register permohonan tersimpan sebagai permohonan.csv, tetapi [penyimpanan] format ="
     run.refused("permohonan", "daftar", message=said)
     run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
+    run.refused("jatuh-tempo", message=said)  # (it printed an empty list: the desk's view)
     run.ok("pulihkan", "--register", "permohonan")
     shown = json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
     assert [r["nomor_registrasi"] for r in shown] == ["001/PPID/5271/III/2026"]
     assert (ws.registers_dir / "permohonan.xlsx").exists()
+    assert not (ws.registers_dir / "permohonan.csv").exists()  # (kept aside as format-lama)
+    # init's empty CSV of the other register is no register: the XLSX workspace works
+    assert (ws.registers_dir / "keberatan.csv").exists()
+    assert json.loads(run.ok("keberatan", "daftar", "--format", "json").stdout) == []
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-16")
+
+    # switched back: the CSV left beside (an old copy put back by hand) is refused, named,
+    # whether empty or stale (it was read silently as the register)
+    toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
+    run.refused("jatuh-tempo", message="register permohonan tersimpan sebagai permohonan.xlsx")
+    (aside,) = ws.registers_dir.glob("permohonan.format-lama-*.csv")
+    aside.rename(ws.registers_dir / "permohonan.csv")  # holds 001 as it was: not forwarded
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    both = "register permohonan ada dua: permohonan.xlsx (dipakai"
+    run.refused("permohonan", "daftar", message=both)
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=both)

@@ -123,20 +123,36 @@ class Workspace:
 
     # -- registers -------------------------------------------------------------------------
     def read(self, register: str) -> Table:
-        """The register as it is now (no lock: files are only ever replaced atomically). After
-        ``format`` was switched, the register kept in the other format is refused with the way
-        to rebuild it (an empty list would look like a register with no cases)."""
+        """The register as it is now (no lock: files are only ever replaced atomically). A
+        register with cases also in the other format is refused (an empty or stale list would
+        look like the register): after ``format`` was switched, with the way to rebuild it; an
+        old file left beside the one in use, naming both (``init``'s empty CSV files are no
+        register: an XLSX workspace keeps them)."""
+        table = read_table(register, self.register_path(register))
+        self.refuse_other_format(register, table)
+        return table
+
+    def refuse_other_format(self, register: str, table: Table) -> None:
+        """See :meth:`read`; also for the commands that write (store.transaction)."""
         path = self.register_path(register)
-        if not path.exists():
-            other = path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
-            if other.exists() and read_table(register, other).rows:
+        other = path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
+        if register not in ("permohonan", "keberatan") or not other.exists():
+            return
+        if read_table(register, other).rows:
+            if not table.rows:
                 raise RegisterError(
                     f"register {register} tersimpan sebagai {other.name}, tetapi [penyimpanan] "
-                    f'format = "{path.suffix[1:]}" mencari {path.name}',
+                    f'format = "{path.suffix[1:]}" mencari {path.name}'
+                    + ("" if path.exists() else " (tidak ada)"),
                     f"bangun dalam format baru dengan: ppidctl pulihkan --register {register} "
                     "(dari jurnal), atau kembalikan pengaturan format",
                 )
-        return read_table(register, path)
+            raise RegisterError(
+                f"register {register} ada dua: {path.name} (dipakai, [penyimpanan] format = "
+                f'"{path.suffix[1:]}") dan {other.name}; yang mana pun bisa sudah usang',
+                f"simpan {other.name} di luar folder registers/ bila itu sisa format lama, lalu "
+                "ulangi; periksa hasilnya dengan: ppidctl periksa",
+            )
 
     def frame(self, register: str, columns: list[str] | None = None):
         """The register as a pandas DataFrame with typed columns (dates as datetime64, amounts

@@ -90,22 +90,45 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
             tx.log("workspace", "", "pulihkan", {}, sementara_dihapus=snap.temps, **extra)
         snap.temps = []
         a = analyse(ws, snap, replay)
+        old_format: list = []
         for name, c in a.registers.items():
             if c.half_applied:
                 _roll_forward(ws, tx, c, out, extra)
             elif c.data is None and c.error is None:
                 if c.history.alive() or c.history.last_hash:
-                    _rebuild(ws, tx, c, out, extra, "register tidak ada")
+                    old_format += _rebuild(ws, tx, c, out, extra, "register tidak ada")
             elif c.data is None:  # no permission to read it: never overwrite what we cannot keep
                 out.done.append(f"{c.rel}: {c.error}; perbaiki hak aksesnya (tidak dibangun ulang)")
             elif c.table is None:
-                _rebuild(ws, tx, c, out, extra, "register tidak dapat dibaca")
+                old_format += _rebuild(ws, tx, c, out, extra, "register tidak dapat dibaca")
             elif name == register:
                 if c.diffs or c.resaved:
-                    _rebuild(ws, tx, c, out, extra, "dikembalikan seperti dalam jurnal")
+                    old_format += _rebuild(
+                        ws, tx, c, out, extra, "dikembalikan seperti dalam jurnal"
+                    )
                 else:
                     out.done.append(f"{c.rel}: sudah sama dengan jurnal, tidak diubah")
+    for path in old_format:  # (its copy is saved and journalled: the register now is the new one)
+        path.unlink(missing_ok=True)
     return out
+
+
+def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> list:
+    """The register rebuilt in the format in use (after ``[penyimpanan] format`` was switched):
+    a file of it in the other format is saved aside (``permohonan.format-lama-<waktu>.csv``) and removed once
+    the rebuild is committed, so that no command reads it again as the register."""
+    if c.name not in ("permohonan", "keberatan"):
+        return []
+    old = c.path.with_suffix(".xlsx" if c.path.suffix == ".csv" else ".csv")
+    try:
+        data = old.read_bytes()
+    except FileNotFoundError:
+        return []
+    aside = old.with_name(f"{old.stem}.format-lama-{_stamp(ws)}{old.suffix}")
+    saved = rel(ws, create_new(aside, data, ws.file_mode))
+    tx.log(c.name, "", "pulihkan", {}, format_lama_disimpan=saved, **extra)
+    out.done.append(f"{rel(ws, old)}: register format lama disimpan di {saved} lalu dihapus")
+    return [old]
 
 
 def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> str:
@@ -257,7 +280,9 @@ def rebuilt(c: RegisterCheck) -> bytes:
     return table.to_bytes()
 
 
-def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> None:
+def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> list:
+    """Rebuild ``c`` from the journal; returns the old-format file to remove after the commit
+    (see :func:`_old_format_aside`)."""
     data = rebuilt(c)
     saved = ""
     if c.data is not None:
@@ -287,6 +312,7 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> N
         f"{c.rel}: {why}; dibangun ulang dari jurnal ({len(c.history.alive())} baris)"
         + (f", berkas lama disimpan di {saved}" if saved else "")
     )
+    return _old_format_aside(ws, tx, c, out, extra)
 
 
 # -- periksa --terima-perubahan ---------------------------------------------------------------

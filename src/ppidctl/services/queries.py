@@ -269,9 +269,6 @@ def due_cases(
     f.check_status(tuple(registers))
     out = []
     for register in registers:
-        path = ws.register_path(register)
-        if not path.exists():
-            continue
         for rec in listing(ws, register, f, only_open=True):
             out.append({"register": register, **{k: rec[k] for k in DUE_CASE_KEYS[1:]}})
     out.sort(  # the office's deadlines, then the requesters' windows, then those without a date

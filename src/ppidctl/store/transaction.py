@@ -341,6 +341,8 @@ class Transaction:
                     )
             else:
                 table = read_csv(register, path, data)
+            if not self.pemulihan:  # (a rebuild is what resolves it)
+                self.ws.refuse_other_format(register, table)
             self.tables[register] = table
         return self.tables[register]
 
