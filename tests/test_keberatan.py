@@ -691,6 +691,20 @@ def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     )
 
 
+def test_accepting_before_the_reply_names_the_step_that_can_come_next(run):
+    # the hint said "catat penyampaiannya dahulu: sampaikan", which is refused before a reply
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    accept = ("keberatan", "tanggapan-pemohon", k, "--sikap", "menerima", "--tanggal", "2026-03-13")
+    run.refused(*accept, message="(status 'terdaftar'): pemohon menerima tanggapan yang sudah "
+                f"sampai — keberatan ini belum ditanggapi Atasan PPID; lihat langkah berikutnya: "
+                f"ppidctl keberatan lihat {k}")  # fmt: skip
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "pleno", k, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-13", "--tanpa-surat")
+    run.refused(*accept, message=f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {k}")
+
+
 def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
     rejected_request(run)  # reason a found 10 Mar; filing window to 29 Apr
     objection(run, day="2026-04-06")

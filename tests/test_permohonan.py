@@ -477,6 +477,10 @@ def test_a_step_the_sop_requires_skipped_is_warned_not_refused(run):
     )  # fmt: skip
     assert "permohonan 002/PPID/5271/III/2026 diputuskan tanpa tercatat diteruskan" in dec.stderr
     assert row(run, "002/PPID/5271/III/2026")["status"] == "diputuskan"
+    # the warning asked for the hand-over "before the decision": it cannot be recorded after
+    assert "penerusan tidak dapat dicatat lagi sesudah langkah ini — lain kali catat" in dec.stderr
+    run.refused("permohonan", "teruskan", "2", "--tanggal", "2026-03-17",
+                message="hanya permohonan yang baru terdaftar")  # fmt: skip
 
 
 def test_json_records_have_the_same_keys_and_lihat_agrees_with_daftar(run, today):

@@ -768,7 +768,8 @@ def respond(
             result.peringatan.append(
                 f"tanggapan atas keberatan {n} tanpa rapat pleno tercatat (SOP Penanganan "
                 "Keberatan langkah 5: draf tanggapan dibahas dan ditetapkan dalam rapat pleno); "
-                "catat rapatnya dengan ppidctl keberatan pleno sebelum tanggapan"
+                "rapat tidak dapat dicatat lagi sesudah tanggapan — lain kali catat dengan "
+                "ppidctl keberatan pleno sebelum tanggapan"
             )
         if late:
             result.peringatan.append(
@@ -886,8 +887,11 @@ def requester_answer(
         else:
             raise RuleError(
                 f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon "
-                f"(status '{row['status']}')",
-                f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}",
+                f"(status '{row['status']}'): pemohon menerima tanggapan yang sudah sampai",
+                f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {n}"
+                if row["status"] == "ditanggapi"
+                else f"keberatan ini belum ditanggapi Atasan PPID; lihat langkah berikutnya: "
+                f"ppidctl keberatan lihat {n}",
             )
         # recomputed (a day off decreed since delivery moves it), stored as it stood; an
         # imported reply delivered without a date keeps the window it came with

@@ -404,8 +404,9 @@ def _not_forwarded(row: dict[str, str], step: str) -> list[str]:
         return []
     return [
         f"permohonan {row['nomor_registrasi']} {step} tanpa tercatat diteruskan ke PPID (SOP "
-        "Pelayanan Informasi Publik langkah 2); catat penerusannya dengan ppidctl permohonan "
-        "teruskan sebelum perpanjangan atau keputusan"
+        "Pelayanan Informasi Publik langkah 2); penerusan tidak dapat dicatat lagi sesudah "
+        "langkah ini — lain kali catat dengan ppidctl permohonan teruskan sebelum perpanjangan "
+        "atau keputusan"
     ]
 
 
