@@ -355,7 +355,8 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     warnings(
         [
             f"standar layanan SOP terlampaui: {s['langkah']} {s['hari_kerja']} hari kerja "
-            f"(standar {s['standar']}{'' if s['selesai'] else ', belum selesai'})"
+            f"(dipantau {s['standar']} hari kerja; SOP: {s['sop']}"
+            f"{'' if s['selesai'] else '; belum selesai'})"
             for s in rec["standar_layanan"]
             if s["terlampaui"]
         ]

@@ -207,6 +207,16 @@ def _not_a_date(what: str, value: str) -> RuleError:
     )
 
 
+#: each internal standard as the SOP writes it (``[standar_layanan]`` watches it in working days:
+#: the register keeps dates, not times)
+SOP_WAKTU = {
+    "teruskan_permohonan": "15 menit (SOP Pelayanan langkah 2)",
+    "teruskan_keberatan": "1 hari (SOP Keberatan langkah 4)",
+    "draf_tanggapan": "1 hari (SOP Keberatan langkah 5)",
+    "sampaikan_tanggapan": "1 hari (SOP Keberatan langkah 7)",
+}
+
+
 def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> list[str]:
     """A warning when an SOP internal service standard (``[standar_layanan]``, working days) was
     exceeded: measured and reported, never refused (rules.md §1). Nothing to measure when the
@@ -216,5 +226,8 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
     limit = int(ws.settings.get("standar_layanan", key))
     used = ws.calendar.workdays_between(iso_day(start), end)
     if used > limit:
-        return [f"standar layanan SOP terlampaui: {what} {used} hari kerja (standar {limit})"]
+        return [
+            f"standar layanan SOP terlampaui: {what} {used} hari kerja (dipantau {limit} hari "
+            f"kerja; SOP: {SOP_WAKTU[key]})"
+        ]
     return []

@@ -608,6 +608,7 @@ def service_standards(ws: Workspace, row: dict[str, str], today: date) -> list[d
                 "selesai": done,
                 "hari_kerja": used,
                 "standar": limit,
+                "sop": common.SOP_WAKTU[key],
                 "terlampaui": used > limit,
             }
         )
@@ -664,7 +665,7 @@ def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             row["diteruskan_pada"],
             common.iso_day(day),
             "draf_tanggapan",
-            "draf tanggapan untuk pleno",
+            "draf tanggapan untuk rapat pleno",
         )
     return Result(row, peringatan=warn)
 
