@@ -959,7 +959,11 @@ def test_help_screens_use_indonesian_framework_words(run):
     shown = run.ok("permohonan", "catat", "--help").stdout
     assert "Opsi" in shown and "Tampilkan bantuan" in shown
     assert "[bawaan: perorangan]" in shown
-    assert "[penomoran].surat" in shown  # (a [section] in a help text is not taken as markup)
+    # (a [section] in a help text is not taken as markup)
+    assert "[penomoran].surat" in run.ok("permohonan", "putuskan", "--help").stdout
+    # the built-in receipt prints no letter number: catat says when --nomor-surat applies
+    words = " ".join(shown.replace("│", " ").split())
+    assert "hanya bila templat kantor mencetak {{ nomor_surat }}" in words
     assert "Options" not in shown and "Show this message" not in shown and "[default" not in shown
     assert "--nama" in shown and "TEKS" in shown and "<str>" not in shown and "<bool>" not in shown
     assert "FOLDER" in run.ok("--help").stdout  # -C takes a folder

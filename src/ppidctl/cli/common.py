@@ -31,6 +31,15 @@ NomorSurat = Annotated[
     str | None,
     typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola \\[penomoran].surat)."),
 ]
+#: on ``catat``: the built-in receipt and objection slip print no outgoing letter number
+NomorSuratCatat = Annotated[
+    str | None,
+    typer.Option(
+        "--nomor-surat",
+        help="Nomor surat keluar, hanya bila templat kantor mencetak {{ nomor_surat }} "
+        "(templat bawaan tanda terima/tanda bukti tidak).",
+    ),
+]
 
 
 def write_csv(header: list[str], rows: list[list[Any]]) -> None:

@@ -16,6 +16,7 @@ from .common import (
     FormatRekaman,
     Nomor,
     NomorSurat,
+    NomorSuratCatat,
     Pdf,
     Petugas,
     Sampai,
@@ -97,7 +98,7 @@ def catat(
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
-    nomor_surat: NomorSurat = None,
+    nomor_surat: NomorSuratCatat = None,
     pdf: Pdf = False,
     format: Fmt = FormatRekaman.teks,
 ) -> None:
