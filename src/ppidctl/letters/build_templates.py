@@ -313,10 +313,13 @@ def kepala_surat(doc, hal: str, lampiran: str = '{{ lampiran if lampiran else "-
 
 def yth(doc, kuasa: bool = False) -> None:
     add(doc, p("Yth. ", R("{{ nama_pemohon }}", b=True), before=9))
-    if kuasa:
+    if kuasa:  # (the proxy's address under the proxy's name: the letter goes there)
         add(doc, tag("{%p if kuasa_nama %}"), p("melalui kuasanya, {{ kuasa_nama }}"))
         add(doc, tag("{%p endif %}"))
-    add(doc, tag("{%p if alamat %}"), p("{{ alamat }}"), tag("{%p endif %}"))
+        add(doc, tag("{%p if kuasa_nama and kuasa_alamat %}"), p("{{ kuasa_alamat }}"))
+        add(doc, tag("{%p elif alamat %}"), p("{{ alamat }}"), tag("{%p endif %}"))
+    else:
+        add(doc, tag("{%p if alamat %}"), p("{{ alamat }}"), tag("{%p endif %}"))
     add(doc, p("di Tempat", after=9))
 
 
