@@ -1276,3 +1276,26 @@ def test_a_letter_cut_short_after_claiming_its_name_is_finished_by_pulihkan(run,
     assert f"{RECEIPT4}: surat yang sudah tercatat di jurnal ditempatkan" in out
     assert "Andi Korban" in docx_text(ws.root / RECEIPT4)
     assert codes(ws) == [] and not list((ws.letters_dir / "2026").glob(".*.tmp"))
+
+
+def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
+    """Only the journal lost or emptied: catat still added numbered rows on a fresh chain; the
+    whole registers/ folder lost: periksa said "Tidak ada masalah" and catat gave 001 again.
+    init writes the journal's first line, so no journal means it was lost."""
+    three(run)
+    ws.journal_path.write_bytes(b"")
+    lost = "registers/jurnal.jsonl tidak ada atau kosong"
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
+    res = run("periksa")
+    assert res.exit_code == 1 and "jurnal tidak ada atau kosong" in res.stdout
+    # rebuilding from an empty journal would empty the register (its rows only in .rusak-*)
+    run.refused("pulihkan", "--register", "permohonan", message=lost)
+    # the office's word that the registers are right starts a new journal with them
+    run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
+    data = json.loads(catat(run, "Dewi", "2026-03-17", "--format", "json").stdout)
+    assert data["nomor_registrasi"] == "004/PPID/5271/III/2026"
+
+    shutil.rmtree(ws.root / "registers")  # the whole folder: a sync client, a wrong move
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
+    res = run("periksa")
+    assert res.exit_code == 1 and "jurnal tidak ada atau kosong" in res.stdout

@@ -353,6 +353,7 @@ def test_load_frame_xlsx_register(ws):
     table.path = xws.register_path("permohonan")
     assert table.path.suffix == ".xlsx"
     table.path.write_bytes(table.to_bytes())
+    ws.register_path("permohonan").unlink()  # (converted: both at once are refused)
     df = load_frame(xws, "permohonan")
     assert len(df) == len(PERMOHONAN)
     assert df.loc[1, "tanggal_pemberitahuan"].date() == date(2026, 3, 27)

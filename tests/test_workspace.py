@@ -278,6 +278,34 @@ def test_empty_required_values_are_refused(ws, old, new, message):
     Runner(ws.root).refused("permohonan", "daftar", message=message)
 
 
+def test_file_mode_without_the_owners_read_and_write_is_a_setting_error(ws):
+    # "0444" (read-only for everyone) passed the check, then every command taking the lock
+    # ended in filelock's ValueError traceback
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    assert 'izin_berkas = "0640"' in text
+    path.write_text(text.replace('izin_berkas = "0640"', 'izin_berkas = "0444"'), "utf-8")
+    Runner(ws.root).refused(
+        "permohonan", "teruskan", "1",
+        message="izin_berkas '0444' tidak memberi pemilik berkas hak membaca dan menulis",
+    )  # fmt: skip
+
+
+def test_init_checks_its_values_before_writing_anything(tmp_path):
+    # --instansi "" wrote ppidctl.toml and the folders, then refused: neither init nor any other
+    # command could use the folder afterwards
+    for args, message in (
+        (["--instansi", ""], "--instansi (nama instansi) wajib diisi"),
+        (["--instansi", "KPU\x07"], "memuat karakter kendali"),
+        (["--kode-satker", "52 71"], "kode satker '52 71' tidak sah"),
+    ):
+        folder = tmp_path / "baru"
+        result = CliRunner().invoke(app, ["init", str(folder), *args])
+        assert result.exit_code == 1, result.output
+        assert message in result.stderr
+        assert not folder.exists()
+
+
 def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
     """Windows gives a redirected stdout the machine's code page (cp1252): "≤" in a report and
     "→" in `lihat` were a UnicodeEncodeError traceback, and JSON/CSV came out cp1252."""

@@ -469,6 +469,13 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
             f"{_where(path, text, 'penyimpanan', 'izin_berkas')}: izin_berkas '{mode}' tidak sah",
             'isi mode oktal seperti "0640"',
         )
+    if int(mode, 8) & 0o600 != 0o600:  # (the lock, the journal and every register are written)
+        raise ConfigError(
+            f"{_where(path, text, 'penyimpanan', 'izin_berkas')}: izin_berkas '{mode}' tidak "
+            "memberi pemilik berkas hak membaca dan menulis, padahal ppidctl menulis register, "
+            "jurnal dan kuncinya",
+            'isi mis. "0640" (pemilik baca-tulis, grup baca) atau "0600"',
+        )
     from .rules.numbering import check_pattern
 
     for key in ("permohonan", "keberatan", "surat"):

@@ -8,6 +8,7 @@ transactions through which every change is written.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from datetime import date, datetime
 from functools import cached_property
@@ -195,8 +196,18 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
         raise WorkspaceError(
             f"{root / 'registers'} sudah berisi berkas", "pakai folder kosong untuk workspace baru"
         )
-    if not kode.strip() or any(c in kode for c in '/\\{}"'):
-        raise WorkspaceError(f"kode satker '{kode}' tidak sah", "isi mis. --kode-satker 5271")
+    from .rules.validation import teks
+
+    # checked before anything is written (a refusal after the first file left a workspace that
+    # neither init nor any other command could use)
+    nama = teks(nama, "--instansi (nama instansi)", wajib=True)
+    if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,19}", kode.strip()):
+        raise WorkspaceError(
+            f"kode satker '{kode}' tidak sah: dipakai di setiap nomor registrasi dan nama berkas "
+            "surat, jadi hanya huruf, angka, titik dan tanda minus, tanpa spasi",
+            "isi mis. --kode-satker 5271",
+        )
+    kode = kode.strip()
     singkat = nama_singkat or _short_name(nama)
     text = config.default_text(nama, singkat, kode)
     mode = int(config.DEFAULTS[("penyimpanan", "izin_berkas")], 8)

@@ -63,6 +63,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         "pulihkan" + (f" --register {register}" if register else ""), petugas
     ) as tx:
         tx.pemulihan = True
+        tx.refuse_lost_journal()  # (before any file is saved aside)
         extra = {"catatan": catatan} if catatan else {}
         kept = _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)

@@ -300,6 +300,8 @@ class Transaction:
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
+        if self.perintah not in ("init", "periksa --terima-perubahan"):
+            self.refuse_lost_journal()  # (before the lock re-creates a lost registers/ folder)
         make_dirs(self.ws.registers_dir, self.ws.file_mode)
         fit_modes(self.ws)
         self._stack.enter_context(
@@ -443,6 +445,8 @@ class Transaction:
         try:
             jpath = self.ws.journal_path
             last = journal.tail(jpath)  # refuses a torn journal before anything is written
+            if not last and self.perintah != "init" and not self.attested:
+                self.refuse_lost_journal()
             before = {
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
@@ -571,6 +575,24 @@ class Transaction:
             except FileNotFoundError:
                 data = None
         return journal.sha256_bytes(data) if data is not None else ""
+
+    def refuse_lost_journal(self) -> None:
+        """init's line starts every journal: none means it was lost (with the registers or
+        alone), and numbering from the files alone would give numbers again; a rebuild from it
+        would empty the registers. Only the office's acceptance of the registers as they are
+        (``periksa --terima-perubahan``) starts a journal again."""
+        jpath = self.ws.journal_path
+        if jpath.exists() and jpath.stat().st_size:
+            return
+        raise RegisterError(
+            f"{jpath.relative_to(self.ws.root).as_posix()} tidak ada atau kosong, padahal "
+            "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
+            "register) hilang atau terhapus; tidak ada yang dicatat, agar tidak ada nomor yang "
+            "terpakai dua kali",
+            "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila register "
+            "masih ada dan isinya benar, catat isinya sebagai awal jurnal baru: ppidctl periksa "
+            "--terima-perubahan --catatan TEKS",
+        )
 
     def _refuse_half_applied(
         self, jpath: Path, last: bytes, before: dict[str, str], recorded: dict[str, str]
