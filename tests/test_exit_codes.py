@@ -24,6 +24,16 @@ BAD_DAY = "2026-02-30"
 USAGE = [
     # listing filters: daftar, jatuh-tempo, ekspor
     (["permohonan", "daftar", "--bulan", "2026-13"], "--bulan '2026-13' tidak sah"),
+    # an empty value (a script's unset variable) is no value: it listed everything, dated today
+    (["permohonan", "daftar", "--bulan", ""], "--bulan kosong"),
+    # an option for what another option leaves out (it was dropped without a word)
+    ([*CATAT, "--pdf"], "--tanpa-surat tidak membuat surat, jadi --pdf tidak berarti"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanpa-surat",
+      "--nomor-surat", "X/1"], "jadi --nomor-surat tidak berarti"),
+    (["ekspor", "--register", "permohonan", "-o", "b.xlsx", "--pemisah", ";"],
+     "hanya untuk CSV, bukan xlsx"),
+    (["jatuh-tempo", "--status", " "], "--status kosong"),
+    ([*CATAT, "--tanggal", ""], "--tanggal '' bukan tanggal"),
     (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
     (["permohonan", "daftar", "--sampai", "20260301"], "--sampai '20260301' bukan tanggal"),
     (["permohonan", "daftar", "--status", "bogus"], "--status 'bogus' tidak dikenal"),
@@ -69,6 +79,9 @@ USAGE = [
     (["permohonan", "putuskan", "1", "--keputusan", "kabul"], "--keputusan 'kabul' tidak dikenal"),
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "dua ribu"],
      "--biaya 'dua ribu' harus bilangan rupiah"),
+    # stored, then no letter could spell it out ("templat gagal diisi", blaming the template)
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "1" + "0" * 15],
+     "terlalu besar (paling besar 999 triliun rupiah)"),
     ([*CATAT, "--saluran", "merpati"], "--saluran 'merpati' tidak dikenal"),
     ([*CATAT, "--jenis-pemohon", "x"], "--jenis-pemohon 'x' tidak dikenal"),
     ([*CATAT, "--jenis-identitas", "sim"], "--jenis-identitas 'sim' tidak dikenal"),
@@ -118,6 +131,8 @@ REFUSED = [
     (["laporan", "harian", "--tanggal", "2027-06-01"], "belum tiba"),
     ([*KEBERATAN, "--alasan-ditemukan", "2026-11-23"], "sesudah tanggal pengajuan keberatan"),
     (["keberatan", "sampaikan", "1"], "belum ditanggapi Atasan PPID"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
+     "--pasal bukan untuk keputusan diberikan"),
 ]  # fmt: skip
 
 

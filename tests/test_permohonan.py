@@ -32,6 +32,20 @@ def row(run, nomor=N1):
     return json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
 
 
+def test_identity_other_than_a_ktp(run):
+    without_nik = [a for a in REQUEST if a not in ("--nik", "5271011203900001")]
+    base = ("permohonan", "catat", *without_nik, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok(*base, "--nomor-identitas", "A1234567", "--jenis-identitas", "paspor")
+    assert (row(run)["nik"], row(run)["jenis_identitas"]) == ("A1234567", "paspor")
+    # both: the passport's number and kind were dropped, the KTP kept, without a word
+    run.usage(*base, "--nik", "5271011203900001", "--nomor-identitas", "A1234567",
+              "--jenis-identitas", "paspor", message="keduanya tidak dipakai bersama")  # fmt: skip
+    # a passport number without its kind is read as a NIK: the message says so
+    res = run.refused(*base, "--nomor-identitas", "A1234567",
+                      message="--nomor-identitas dibaca sebagai NIK KTP (--jenis-identitas ktp")  # fmt: skip
+    assert "tambahkan --jenis-identitas paspor|lainnya" in res.stderr
+
+
 def test_catat_gives_number_and_deadline(run):
     out = catat(run).stdout
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in out

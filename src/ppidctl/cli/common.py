@@ -42,6 +42,19 @@ NomorSuratCatat = Annotated[
 ]
 
 
+def letter_options(tanpa_surat: bool, nomor_surat: str | None, pdf: bool) -> None:
+    """``--tanpa-surat`` with an option for the letter it leaves out: wrong usage (the option
+    was dropped without a word)."""
+    extra = [o for o, on in (("--nomor-surat", nomor_surat is not None), ("--pdf", pdf)) if on]
+    if tanpa_surat and extra:
+        from ..errors import UsageError
+
+        raise UsageError(
+            f"--tanpa-surat tidak membuat surat, jadi {' dan '.join(extra)} tidak berarti",
+            f"hapus --tanpa-surat atau {' dan '.join(extra)}",
+        )
+
+
 def write_csv(header: list[str], rows: list[list[Any]]) -> None:
     """CSV on stdout for scripts (``--format csv``): None as empty, other values as text; a
     line break inside a value is quoted on every Python (see store.table.csv_lines)."""

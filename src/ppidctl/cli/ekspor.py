@@ -92,6 +92,8 @@ def ekspor(
         fmt = format.value
     if pemisah not in (",", ";"):
         raise typer.BadParameter('pakai "," atau ";"', param_hint="--pemisah")
+    if pemisah != "," and fmt != "csv":  # (it was dropped without a word)
+        raise typer.BadParameter(f"hanya untuk CSV, bukan {fmt}", param_hint="--pemisah")
     ws = workspace()
     f = filters(status, dari, sampai, bulan, cari, terlambat, dalam)
     result = export_register(

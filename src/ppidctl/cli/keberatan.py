@@ -28,6 +28,7 @@ from .common import (
     emit,
     filters,
     guard,
+    letter_options,
     warnings,
     workspace,
 )
@@ -103,6 +104,7 @@ def catat(
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.keberatan import ObjectionInput, register
 
     ws = workspace()
@@ -213,6 +215,7 @@ def tanggapi(
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Tanggapan tertulis Atasan PPID dan suratnya."""
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.keberatan import Response, respond
 
     result = respond(

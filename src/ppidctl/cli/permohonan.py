@@ -30,6 +30,7 @@ from .common import (
     emit,
     filters,
     guard,
+    letter_options,
     placeholder_warning,
     show_record,
     warnings,
@@ -105,6 +106,7 @@ def catat(
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.permohonan import RequestInput, register
 
     ws = workspace()
@@ -179,6 +181,7 @@ def perpanjang(
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Perpanjang tenggat satu kali (7 hari kerja; 2 untuk tahapan berjalan) dengan alasan."""
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.permohonan import extend
 
     result = extend(
@@ -245,6 +248,7 @@ def putuskan(
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Catat keputusan PPID dan buat pemberitahuan tertulis / surat keputusan penolakan."""
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.permohonan import Decision, decide
 
     d = Decision(

@@ -112,6 +112,8 @@ _SATUAN = (
     "sepuluh",
     "sebelas",
 )
+#: the first number too large for :func:`terbilang` (1.000 triliun)
+TERBILANG_MAKS = 10**15
 _SKALA = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
 
 
@@ -148,7 +150,7 @@ def terbilang(value: object) -> str:
         return "nol"
     if n < 0:
         return "minus " + terbilang(-n)
-    if n >= 10**15:
+    if n >= TERBILANG_MAKS:
         raise ValueError(f"terbilang: {n} terlalu besar (paling besar 999 triliun)")
     kata: list[str] = []
     for besar, nama in _SKALA:

@@ -154,8 +154,8 @@ _WAKTU = re.compile(
 def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tanggal") -> datetime:
     """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the office's zone (default: now); not future,
     not before UU 14/2008 came into force. Not a date: :class:`UsageError`; a date the rules
-    refuse: :class:`RuleError`."""
-    if not value:
+    refuse: :class:`RuleError`. An empty value (a script's unset variable) is no date."""
+    if value is None:
         return now
     v = value.strip()
     try:

@@ -75,11 +75,25 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     }
     # Identity (seed SOP 1 step 1): KTP for a person, the deed for a legal entity.
     jenis_id = v.pilihan(data.jenis_identitas or "ktp", schema.JENIS_IDENTITAS, "--jenis-identitas")
+    if data.nik and (data.nomor_identitas or jenis_id != "ktp"):
+        raise UsageError(  # (the passport's number and kind were dropped without a word)
+            "--nik adalah NIK KTP; --nomor-identitas dengan --jenis-identitas paspor|lainnya "
+            "untuk identitas lain: keduanya tidak dipakai bersama",
+            "isi --nik saja, atau --nomor-identitas dengan --jenis-identitas",
+        )
     if data.nik:
-        row["nik"], jenis_id = v.nik(data.nik), "ktp"
+        row["nik"] = v.nik(data.nik)
     elif data.nomor_identitas:
         if jenis_id == "ktp":
-            row["nik"] = v.nik(data.nomor_identitas)
+            try:
+                row["nik"] = v.nik(data.nomor_identitas)
+            except RuleError as e:
+                raise RuleError(
+                    f"--nomor-identitas dibaca sebagai NIK KTP (--jenis-identitas ktp, bawaan): "
+                    f"{e.pesan}",
+                    "untuk paspor atau identitas lain tambahkan --jenis-identitas paspor|lainnya; "
+                    "untuk KTP salin ulang NIK-nya",
+                ) from None
         else:
             row["nik"] = v.teks(data.nomor_identitas, "--nomor-identitas")
     elif jenis != "badan-hukum":
@@ -305,6 +319,23 @@ def decide(
         "uji_konsekuensi": v.teks(d.uji_konsekuensi, "--uji-konsekuensi"),
         "waktu_penyediaan": v.teks(d.waktu_penyediaan, "--waktu-penyediaan"),
     }
+    # an option of another decision was dropped without a word (--pasal on diberikan)
+    stray = [
+        opt
+        for opt, value, only in (
+            ("--pasal", d.pasal, "ditolak"),
+            ("--sk-pengecualian", d.sk_pengecualian, "ditolak"),
+            ("--badan-publik", d.badan_publik, "tidak-dikuasai"),
+        )
+        if (value or "").strip() and keputusan != only
+    ]
+    if stray:
+        raise RuleError(
+            f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal dan "
+            "--sk-pengecualian untuk ditolak, --badan-publik untuk tidak-dikuasai)",
+            "hapus opsinya; bagian yang dikecualikan pada diberikan-sebagian dijelaskan beserta "
+            "dasarnya di --penjelasan",
+        )
     if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
         raise RuleError(
             "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",
@@ -336,6 +367,13 @@ def decide(
             )
         if keputusan not in GIVEN:
             raise RuleError("biaya hanya untuk informasi yang diberikan", "hapus --biaya")
+        from ..letters.fmt import TERBILANG_MAKS
+
+        if int(biaya) >= TERBILANG_MAKS:  # (stored, then no letter could ever spell it out)
+            raise UsageError(
+                f"--biaya '{d.biaya}' terlalu besar (paling besar 999 triliun rupiah)",
+                "periksa jumlah angkanya",
+            )
         changes["biaya"] = str(int(biaya))
     if d.rincian_biaya:
         changes["rincian_biaya"] = d.rincian_biaya

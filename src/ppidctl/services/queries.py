@@ -51,6 +51,13 @@ class Filter:
     terlambat: bool = False
     dalam: int | None = None
 
+    def __post_init__(self) -> None:
+        # an empty value (a script's unset variable: --bulan "$BULAN") is no filter at all:
+        # wrong usage, not "every case"
+        for name in ("status", "dari", "sampai", "bulan"):
+            if getattr(self, name) is not None and not getattr(self, name).strip():
+                raise UsageError(f"--{name} kosong", f"isi --{name} atau hapus opsinya")
+
     def period(self) -> tuple[str, str]:
         if self.bulan and (self.dari or self.sampai):
             raise RuleError(
