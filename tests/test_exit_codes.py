@@ -226,3 +226,9 @@ def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
     assert len(rows) == 2  # the header and the one request
     out = closed_stdout("permohonan", "daftar")
     assert (out.returncode, out.stderr) == (141, "")
+
+
+def test_a_file_where_a_folder_is_asked_is_told_in_indonesian(run, ws):
+    # Click's "dir '…/ppidctl.toml' is a file." was left in English
+    run.usage("arsip", "--keluaran", str(ws.root / "ppidctl.toml"),
+              message="ppidctl.toml' adalah berkas, bukan folder")  # fmt: skip

@@ -1433,3 +1433,18 @@ def test_report_file_named_on_stdout_in_the_format_asked(hws, tmp_path):
         res = run.ok("laporan", *args, "--keluaran", str(out))
         assert res.stdout == f"{out}\n"
         assert f"Laporan ditulis: {out}" in res.stderr
+
+
+def test_a_broken_header_line_is_a_refusal_in_words_not_a_traceback(run, ws):
+    # a CR inside the header line (a tool appending a column with LF to a CRLF file): the
+    # report's fast reader raised csv.Error, a traceback; the others printed the csv module's
+    # English ("new-line character seen in unquoted field - do you need to open …")
+    path = ws.register_path("permohonan")
+    data = path.read_bytes()
+    end = data.index(b"\r\n")
+    path.write_bytes(data[:end] + b"\r,extra" + data[end:])
+    said = (
+        "permohonan.csv:1: baris judul rusak (ganti baris (CR/LF) di tengah sel tanpa tanda kutip)"
+    )
+    run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
+    run.refused("permohonan", "daftar", message=said)

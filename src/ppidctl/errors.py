@@ -93,6 +93,23 @@ _SEBAB = {
 }
 
 
+#: the csv module's complaints, in the desk's words (by the start of its English text)
+_CSV = {
+    "new-line character seen in unquoted field": "ganti baris (CR/LF) di tengah sel tanpa tanda "
+    "kutip",
+    "field larger than field limit": "satu sel lebih dari 131.072 karakter",
+    "unexpected end of data": "berkas berakhir di tengah sel bertanda kutip",
+    "line contains NUL": "memuat karakter NUL (berkas biner atau rusak)",
+    "'\"' expected after '\"'": "tanda kutip di tengah sel tidak digandakan",
+}
+
+
+def sebab_csv(e: Exception) -> str:
+    """Why the csv module refused a line, in Indonesian when known."""
+    text = str(e)
+    return next((words for start, words in _CSV.items() if text.startswith(start)), text)
+
+
 def sebab(e: OSError) -> str:
     """Why ``e`` happened, in Indonesian for the common cases, else the system's words."""
     import errno

@@ -98,7 +98,7 @@ from pathlib import Path
 
 from .. import schema
 from ..config import toml_error_place
-from ..errors import PpidError, UsageError
+from ..errors import PpidError, UsageError, sebab_csv
 from . import values as V
 
 __all__ = [
@@ -456,7 +456,7 @@ class _SumberCsv:
             raise self._tak_terbaca() from None
         except csv.Error as e:
             raise ImporError(
-                f"berkas '{self.path.name}' baris {sebelum + 1}: CSV rusak ({e})",
+                f"berkas '{self.path.name}' baris {sebelum + 1}: CSV rusak ({sebab_csv(e)})",
                 "buka dan simpan ulang berkasnya sebagai CSV",
             ) from None
 

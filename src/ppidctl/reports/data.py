@@ -66,7 +66,10 @@ def _read_csv_fast(register: str, path, keys: list[str]) -> pd.DataFrame | None:
     if not first.strip():
         return None
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    header = next(csv.reader([first.rstrip("\r")], delimiter=delimiter))
+    try:
+        header = next(csv.reader([first.rstrip("\r")], delimiter=delimiter))
+    except csv.Error:
+        return None  # (the store's reader says what is wrong, in its words)
     index = header_index(register, header, path.name)  # a clear error for a broken header
     wanted = sorted({index[k] for k in keys if k in index} | _row_id_positions(register, index))
     try:

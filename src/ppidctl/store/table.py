@@ -21,7 +21,7 @@ from collections.abc import Iterator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import RegisterError, sebab
+from ..errors import RegisterError, sebab, sebab_csv
 from ..schema import Column, columns
 
 
@@ -136,7 +136,7 @@ class Table:
                     out.append(self._row(fields, names, plain, width))
         except csv.Error as e:
             raise RegisterError(
-                f"{self.path.name}:{reader.line_num + 1}: baris rusak ({e})",
+                f"{self.path.name}:{reader.line_num + 1}: baris rusak ({sebab_csv(e)})",
                 "perbaiki baris itu di editor teks",
             ) from None
         out += [r for r in self._appended if r.get(key, "") in values]
@@ -194,7 +194,8 @@ class Table:
         except csv.Error as e:
             line = reader.line_num + 1
             raise RegisterError(
-                f"{self.path.name}:{line}: baris rusak ({e})", "perbaiki baris itu di editor teks"
+                f"{self.path.name}:{line}: baris rusak ({sebab_csv(e)})",
+                "perbaiki baris itu di editor teks",
             ) from None
         appended, self._appended = self._appended, []
         self._add(appended)
@@ -420,7 +421,7 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration) as e:
         raise RegisterError(
-            f"{where}:1: baris judul rusak ({e})", "perbaiki baris pertama"
+            f"{where}:1: baris judul rusak ({sebab_csv(e)})", "perbaiki baris pertama"
         ) from None
     index = header_index(register, header, where)
     return Table(
