@@ -268,6 +268,8 @@ def test_a_clean_file_gives_no_warning(ws):
         ('nama = "Komisi Pemilihan Umum Kota Mataram"', 'nama = ""', "kunci 'instansi.nama' wajib diisi, tetapi kosong"),
         ('nama_singkat = "KPU Kota Mataram"', 'nama_singkat = ""', "kunci 'instansi.nama_singkat' wajib diisi"),
         ('permohonan = "{urut:03d}/PPID', 'permohonan = "" #', "kunci 'penomoran.permohonan' wajib diisi"),
+        ("batas_tunggu_kunci = 30", "batas_tunggu_kunci = -1", "'penyimpanan.batas_tunggu_kunci' tidak boleh negatif"),
+        ("permohonan = 10 ", "permohonan = 99999999999 ", "'tenggat.permohonan' = 99999999999 hari kerja terlalu besar"),
     ],
 )  # fmt: skip
 def test_empty_required_values_are_refused(ws, old, new, message):

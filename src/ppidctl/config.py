@@ -384,9 +384,15 @@ def parse(path: Path, text: str) -> Settings:
                 "tetapi kosong",
                 f'isi {key} = "..." di bagian [{section}]',
             )
-        if typ is int and value < 0:
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' tidak boleh negatif",
+                f"perbaiki nilai {key}",
+            )
+        if section == "tenggat" and typ is int and value > TENGGAT_MAKS:  # (a typo: 100 → 1000)
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: '{section}.{key}' = {value} hari kerja "
+                f"terlalu besar (paling banyak {TENGGAT_MAKS})",
                 f"perbaiki nilai {key}",
             )
     _check_semantics(path, text, data)
@@ -398,6 +404,9 @@ KNOWN: dict[str, list[str]] = {}
 for _section, _key in SPEC:
     KNOWN.setdefault(_section, []).append(_key)
 STAGE_KEYS = ["nama", "mulai", "selesai"]
+#: the longest deadline a setting may give, in working days (about 14 years: a typo beyond it
+#: counted past the calendar's last day in every listing)
+TENGGAT_MAKS = 3650
 
 
 def _unknown(path: Path, text: str, data: dict[str, Any]) -> list[str]:
