@@ -1001,10 +1001,10 @@ def test_reason_g_and_b_dates(run):
             "granted",
             [],
             {},
-            "alasan a memerlukan permohonan ditolak berdasarkan alasan pengecualian, tetapi "
+            "alasan a berlaku bila permohonan ditolak berdasarkan alasan pengecualian, tetapi "
             "permohonan 001/PPID/5271/III/2026 keputusannya 'diberikan'",
         ),
-        ("granted", [], {"alasan": "f"}, "alasan f memerlukan permohonan dikenai biaya"),
+        ("granted", [], {"alasan": "f"}, "alasan f berlaku bila permohonan dikenai biaya"),
         (
             "granted",
             [],
@@ -1040,7 +1040,7 @@ def test_paksa_skips_reason_consistency_only(run, ws):
     k = objection(run, "--paksa", "--catatan", note, day="2026-04-06")
     assert (k["paksa_catatan"], k["alasan_ditemukan"]) == (note, "2026-03-10")
     entry = [e for e in journal(ws) if e["register"] == "keberatan"][-1]
-    assert entry["catatan"] == note and "alasan a memerlukan" in entry["pemeriksaan_diabaikan"][0]
+    assert entry["catatan"] == note and "alasan a berlaku bila" in entry["pemeriksaan_diabaikan"][0]
     # never the documents
     run.refused(
         *catat_args("--paksa", "--catatan", note, day="2026-04-06", dokumen="formulir"),

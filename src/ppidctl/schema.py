@@ -75,16 +75,17 @@ STATUS_KEBERATAN = (
     "selesai",
     "sengketa",
 )
-#: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP lists the same seven).
+#: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP lists the same seven), with the
+#: statute's "Pasal 17", "Pasal 9", "Undang-Undang ini" naming the law: a form stands alone.
 ALASAN_KEBERATAN_TEKS: dict[str, str] = {
     "a": "Penolakan atas permintaan informasi berdasarkan alasan pengecualian sebagaimana "
-    "dimaksud dalam Pasal 17",
-    "b": "Tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9",
+    "dimaksud dalam Pasal 17 UU 14/2008",
+    "b": "Tidak disediakannya informasi berkala sebagaimana dimaksud dalam Pasal 9 UU 14/2008",
     "c": "Tidak ditanggapinya permintaan informasi",
     "d": "Permintaan informasi ditanggapi tidak sebagaimana yang diminta",
     "e": "Tidak dipenuhinya permintaan informasi",
     "f": "Pengenaan biaya yang tidak wajar",
-    "g": "Penyampaian informasi yang melebihi waktu yang diatur dalam Undang-Undang ini",
+    "g": "Penyampaian informasi yang melebihi jangka waktu yang diatur dalam UU 14/2008",
 }
 ALASAN_KEBERATAN = tuple(ALASAN_KEBERATAN_TEKS)
 KEPUTUSAN_ATASAN = ("diterima", "ditolak")

@@ -74,7 +74,8 @@ def catat(
         ),
     ] = False,
     tahapan: Annotated[
-        str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tanggapan 3 hari).")
+        str | None,
+        typer.Option(help="Tahapan pemilu yang sedang berjalan (tanggapan 3 hari kerja)."),
     ] = None,
     nama: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: nama.")] = None,
     nik: Annotated[str | None, typer.Option(help="Alasan b tanpa permohonan: NIK.")] = None,

@@ -137,7 +137,7 @@ def jatuh_tempo(
         ("nama_pemohon", "Pemohon"),
         ("status", "Status"),
         ("jenis_tenggat", "Tenggat untuk"),
-        ("pihak", "Tenggat pihak"),
+        ("pihak", "Pihak"),
         ("jatuh_tempo", "Jatuh tempo"),
         ("sisa_hari_kerja", "Sisa hari kerja"),
     ]

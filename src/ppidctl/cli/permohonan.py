@@ -95,7 +95,7 @@ def catat(
     ] = None,
     kuasa: Annotated[str | None, typer.Option(help="Nama kuasa (bila diajukan kuasa).")] = None,
     tahapan: Annotated[
-        str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tenggat 3 hari).")
+        str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tenggat 3 hari kerja).")
     ] = None,
     catatan: Annotated[str | None, typer.Option(help="Catatan.")] = None,
     tanggal: Tanggal = None,
@@ -213,10 +213,11 @@ def putuskan(
         ),
     ],
     pasal: Annotated[
-        str | None, typer.Option(help="Dasar penolakan (Pasal 17 UU 14/2008), untuk ditolak.")
+        str | None, typer.Option(help="Dasar penolakan (Pasal 17 UU 14/2008); wajib untuk ditolak.")
     ] = None,
     sk_pengecualian: Annotated[
-        str | None, typer.Option(help="Keputusan tentang informasi yang dikecualikan.")
+        str | None,
+        typer.Option(help="Keputusan tentang informasi yang dikecualikan; wajib untuk ditolak."),
     ] = None,
     uji_konsekuensi: Annotated[
         str | None,

@@ -70,7 +70,10 @@ def telepon(value: str) -> str:
     v = (value or "").strip()
     digits = re.sub(r"[\s().-]", "", v)
     if not re.fullmatch(r"\+?\d{6,15}", digits):
-        raise RuleError(f"nomor telepon '{value}' tidak sah", "tulis angka saja, mis. 081234567890")
+        raise RuleError(
+            f"nomor telepon '{value}' tidak sah: harus 6–15 angka (boleh diawali +)",
+            "tulis nomor lengkapnya, mis. 081234567890",
+        )
     return digits
 
 
@@ -94,7 +97,7 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
             "ringkas isinya, lampirkan rinciannya sebagai dokumen",
         )
     if wajib and not v:
-        raise RuleError(f"{field} wajib diisi", f"isi {field}")
+        raise RuleError(f"{field} wajib diisi", f"isi {field.split(' (')[0]}")
     return v
 
 

@@ -62,7 +62,7 @@ ANSWERABLE = ("diteruskan", "pleno")
 #: what each reason needs from the request's history, for the refusal message
 SYARAT = {
     "a": "permohonan ditolak berdasarkan alasan pengecualian",
-    "c": "tidak ada pemberitahuan tertulis sampai tenggatnya",
+    "c": "permohonan tidak diberi pemberitahuan tertulis sampai tenggatnya",
     "d": "permohonan sudah diberi pemberitahuan tertulis",
     "e": "permohonan sudah diberi pemberitahuan tertulis",
     "f": "permohonan dikenai biaya",
@@ -243,11 +243,11 @@ def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -
     said = req["tanggal_pemberitahuan"]
     if code == "a" and req["keputusan"] != "ditolak":
         got = f"keputusannya '{req['keputusan']}'" if req["keputusan"] else "belum diputuskan"
-        return f"alasan a memerlukan {SYARAT['a']}, tetapi permohonan {n} {got}"
+        return f"alasan a berlaku bila {SYARAT['a']}, tetapi permohonan {n} {got}"
     if code == "c":
         if said and common.iso_day(said) <= due:
             return (
-                f"alasan c memerlukan {SYARAT['c']}, tetapi permohonan {n} diberi pemberitahuan "
+                f"alasan c berlaku bila {SYARAT['c']}, tetapi permohonan {n} diberi pemberitahuan "
                 f"tertulis pada {said}, dalam tenggat {due.isoformat()}"
             )
         if filed <= due:
@@ -257,18 +257,18 @@ def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -
             )
     if code in ("d", "e") and not said:
         return (
-            f"alasan {code} memerlukan {SYARAT[code]}, tetapi permohonan {n} belum diberi "
+            f"alasan {code} berlaku bila {SYARAT[code]}, tetapi permohonan {n} belum diberi "
             "pemberitahuan tertulis (bila tenggatnya sudah lewat, alasannya c)"
         )
     if code == "f" and not int(req["biaya"] or 0) > 0:
-        return f"alasan f memerlukan {SYARAT['f']}, tetapi permohonan {n} tidak dikenai biaya"
+        return f"alasan f berlaku bila {SYARAT['f']}, tetapi permohonan {n} tidak dikenai biaya"
     if code == "g":
         done = req["tanggal_selesai"]
         if not done:
-            return f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} belum diserahkan"
+            return f"alasan g berlaku bila {SYARAT['g']}, tetapi informasi permohonan {n} belum diserahkan"
         if common.iso_day(done) <= due:
             return (
-                f"alasan g memerlukan {SYARAT['g']}, tetapi informasi permohonan {n} diserahkan "
+                f"alasan g berlaku bila {SYARAT['g']}, tetapi informasi permohonan {n} diserahkan "
                 f"pada {done}, dalam tenggat {due.isoformat()}"
             )
     return ""
