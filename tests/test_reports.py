@@ -1448,3 +1448,10 @@ def test_a_broken_header_line_is_a_refusal_in_words_not_a_traceback(run, ws):
     )
     run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
     run.refused("permohonan", "daftar", message=said)
+
+
+def test_the_daily_page_names_its_day_once(run):
+    # "Data Layanan Harian Senin, 16 Maret 2026" over "KPU Kota Mataram · periode Senin, 16 …"
+    lines = run.ok("laporan", "harian", "--tanggal", "2026-03-16").stdout.splitlines()
+    assert "16 Maret 2026" in lines[0]
+    assert "16 Maret 2026" not in lines[1] and "periode" not in lines[1]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .common import CONTEXT_HELP, Format, err, guard, warnings, workspace, write_csv
+from .common import console as stdout_console
 
 if TYPE_CHECKING:
     from ..reports.summary import Laporan
@@ -50,7 +51,6 @@ Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", hel
 def emit_report(lap: "Laporan", fmt: Format) -> None:
     """Print a report: rich tables (teks), one JSON document, or long-form CSV."""
     import json
-    import sys
 
     if fmt is Format.json:
         typer.echo(json.dumps(lap.to_dict(), ensure_ascii=False, indent=2))
@@ -64,17 +64,18 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
             ],
         )
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ..reports.summary import nilai_teks as _cell
 
-    # piped to a file or another program: wide enough for the widest table, never cropped
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    console = stdout_console()  # (piped: 120 columns, never cropped)
     console.print(f"[bold]{escape(lap.judul)}[/bold]")
     console.print(
-        escape(", ".join(lap.kantor) + f" · periode {lap.periode}")
+        escape(
+            ", ".join(lap.kantor)
+            + ("" if lap.jenis == "harian" else f" · periode {lap.periode}")  # (its title says)
+        )
         + (f" ([bold]{escape(lap.berjalan)}[/bold])" if lap.berjalan else "")
     )
     for t in lap.tabel:
