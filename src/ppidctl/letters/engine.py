@@ -579,10 +579,8 @@ def _open(path: Path):
     """A loaded docxtpl template, or TemplateError (missing, not a file, corrupt, not docx)."""
     nama = _nama(path)
     if not path.exists():
-        raise TemplateError(
-            f"{nama} tidak ditemukan",
-            "periksa nama berkas di folder templates/, atau hapus berkas itu agar templat bawaan "
-            "dipakai",
+        raise TemplateError(  # (a workspace's copy in use is never missing: surat periksa)
+            f"{nama} tidak ditemukan", "periksa nama berkas dan foldernya"
         )
     if not path.is_file():
         raise TemplateError(f"{nama} bukan berkas", "sebutkan berkas .docx")
