@@ -41,6 +41,15 @@ def working_days_back(today: date, n: int) -> date:
     return d
 
 
+def number(result: subprocess.CompletedProcess) -> str:
+    """The registration number a ``catat`` printed. The later steps name it in full: a sequence
+    alone means the current year's, and early in January the demo's first cases are last year's."""
+    for line in result.stdout.splitlines():
+        if line.startswith("Nomor registrasi"):
+            return line.split(":", 1)[1].strip()
+    raise SystemExit("demo: catat tidak mencetak nomor registrasi")
+
+
 def ppid(*args: str, check: bool = True) -> subprocess.CompletedProcess:
     print(f"\n$ ppidctl {shlex.join(args)}", flush=True)
     result = subprocess.run([str(BIN), *args], text=True, capture_output=True)
@@ -56,7 +65,9 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="ppidctl-demo-")) / "kpu-kota-mataram"
     os.environ["PPIDCTL_DIR"] = str(root)
     os.environ["PPIDCTL_PETUGAS"] = "Rina (desk layanan)"
-    today = date.today()
+    # (PPIDCTL_DEMO_HARI_INI=YYYY-MM-DD: the demo as run on another, past day — a test runs it
+    # early in a January, when its first cases fall in the year before)
+    today = date.fromisoformat(os.environ.get("PPIDCTL_DEMO_HARI_INI") or date.today().isoformat())
     d = lambda n: working_days_back(today, n).isoformat()  # noqa: E731
 
     ppid(
@@ -100,49 +111,56 @@ def main() -> None:
         d(14),
         *base,
     )
-    ppid(
-        "permohonan",
-        "catat",
-        "--nama",
-        "Baiq Nurul Aini",
-        "--nik",
-        "5271054508950002",
-        "--pekerjaan",
-        "Mahasiswa",
-        "--email",
-        "baiq.nurul@example.ac.id",
-        "--informasi",
-        "Rekapitulasi DPT per kelurahan Pilkada 2024",
-        "--tujuan",
-        "Penelitian skripsi",
-        "--saluran",
-        "email",
-        "--tanggal",
-        d(9),
-        *base,
+
+    p2 = number(
+        ppid(
+            "permohonan",
+            "catat",
+            "--nama",
+            "Baiq Nurul Aini",
+            "--nik",
+            "5271054508950002",
+            "--pekerjaan",
+            "Mahasiswa",
+            "--email",
+            "baiq.nurul@example.ac.id",
+            "--informasi",
+            "Rekapitulasi DPT per kelurahan Pilkada 2024",
+            "--tujuan",
+            "Penelitian skripsi",
+            "--saluran",
+            "email",
+            "--tanggal",
+            d(9),
+            *base,
+        )
     )
-    ppid(
-        "permohonan",
-        "catat",
-        "--nama",
-        "PT Maju & Jaya",
-        "--jenis-pemohon",
-        "badan-hukum",
-        "--alamat",
-        "Jl. Udayana No. 5, Mataram",
-        "--email",
-        "legal@majujaya.co.id",
-        "--informasi",
-        "Dokumen pengadaan logistik pemilu 2024",
-        "--tujuan",
-        "Kajian hukum",
-        "--dokumen",
-        "akta,kuasa,formulir",
-        "--kuasa",
-        "Sri Wahyuni, S.H.",
-        "--tanggal",
-        d(6),
+
+    p3 = number(
+        ppid(
+            "permohonan",
+            "catat",
+            "--nama",
+            "PT Maju & Jaya",
+            "--jenis-pemohon",
+            "badan-hukum",
+            "--alamat",
+            "Jl. Udayana No. 5, Mataram",
+            "--email",
+            "legal@majujaya.co.id",
+            "--informasi",
+            "Dokumen pengadaan logistik pemilu 2024",
+            "--tujuan",
+            "Kajian hukum",
+            "--dokumen",
+            "akta,kuasa,formulir",
+            "--kuasa",
+            "Sri Wahyuni, S.H.",
+            "--tanggal",
+            d(6),
+        )
     )
+
     ppid(
         "permohonan",
         "catat",
@@ -161,21 +179,21 @@ def main() -> None:
         *base,
     )
 
-    ppid("permohonan", "teruskan", "2", "--tanggal", d(8))
+    ppid("permohonan", "teruskan", p2, "--tanggal", d(8))
     ppid(
         "permohonan",
         "perpanjang",
-        "2",
+        p2,
         "--alasan",
         "Data rekapitulasi masih dihimpun dari arsip PPK",
         "--tanggal",
         d(2),
     )
-    ppid("permohonan", "teruskan", "3", "--tanggal", d(5))
+    ppid("permohonan", "teruskan", p3, "--tanggal", d(5))
     ppid(
         "permohonan",
         "putuskan",
-        "3",
+        p3,
         "--keputusan",
         "ditolak",
         "--pasal",
@@ -188,31 +206,33 @@ def main() -> None:
         d(3),
     )
     # The company objects to the rejection (reason a): slip, forwarded, plenary, reply, delivered.
-    ppid(
-        "keberatan",
-        "catat",
-        "--permohonan",
-        "3",
-        "--alasan",
-        "a",
-        "--kasus-posisi",
-        "Dokumen pengadaan adalah informasi publik yang wajib tersedia setiap saat",
-        "--dokumen",
-        "formulir,identitas,kuasa",
-        "--kuasa",
-        "Sri Wahyuni, S.H.",
-        "--kuasa-alamat",
-        "Jl. Majapahit No. 7, Mataram",
-        "--meterai",
-        "--tanggal",
-        d(2),
+    k1 = number(
+        ppid(
+            "keberatan",
+            "catat",
+            "--permohonan",
+            p3,
+            "--alasan",
+            "a",
+            "--kasus-posisi",
+            "Dokumen pengadaan adalah informasi publik yang wajib tersedia setiap saat",
+            "--dokumen",
+            "formulir,identitas,kuasa",
+            "--kuasa",
+            "Sri Wahyuni, S.H.",
+            "--kuasa-alamat",
+            "Jl. Majapahit No. 7, Mataram",
+            "--meterai",
+            "--tanggal",
+            d(2),
+        )
     )
-    ppid("keberatan", "teruskan", "1", "--tanggal", d(2))
-    ppid("keberatan", "pleno", "1", "--tanggal", d(1))
+    ppid("keberatan", "teruskan", k1, "--tanggal", d(2))
+    ppid("keberatan", "pleno", k1, "--tanggal", d(1))
     ppid(
         "keberatan",
         "tanggapi",
-        "1",
+        k1,
         "--keputusan",
         "ditolak",
         "--pertimbangan",
@@ -222,8 +242,8 @@ def main() -> None:
         "--tanggal",
         d(1),
     )
-    ppid("keberatan", "sampaikan", "1", "--tanggal", d(0))
-    ppid("permohonan", "lihat", "2")
+    ppid("keberatan", "sampaikan", k1, "--tanggal", d(0))
+    ppid("permohonan", "lihat", p2)
     ppid("jatuh-tempo")
     print(f"\nWorkspace demo: {root}")
     print("Buka registers/*.csv di Excel dan surat di letters/.")

@@ -317,7 +317,10 @@ def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")  # (lihat: "status: a → b")
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
-    for args in (["laporan", "bulanan", "--bulan", "2026-03"], ["permohonan", "lihat", "1"]):
+    for args in (
+        ["laporan", "bulanan", "--bulan", "2026-03"],
+        ["permohonan", "lihat", "001/PPID/5271/III/2026"],
+    ):
         out = subprocess.run(
             [sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args], env=env,
             capture_output=True, check=False,
