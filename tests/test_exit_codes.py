@@ -18,6 +18,10 @@ from conftest import REQUEST, UJI
 CATAT = ["permohonan", "catat", *REQUEST, "--tanpa-surat"]
 KEBERATAN = ["keberatan", "catat", "--permohonan", "2", "--alasan", "a", "--kasus-posisi",
              "Ditolak tanpa uji yang memadai", "--dokumen", "formulir,identitas", "--tanpa-surat"]  # fmt: skip
+#: an objection on periodic information not provided (reason b): no request, its own identity
+KEBERATAN_B = ["keberatan", "catat", "--alasan", "b", "--nama", "Ani", "--alamat", "Jl. Sayang",
+               "--informasi", "DIP 2026", "--tujuan", "Kajian", "--kasus-posisi", "DIP tidak ada",
+               "--dokumen", "formulir,identitas", "--tanpa-surat"]  # fmt: skip
 BAD_DAY = "2026-02-30"
 
 #: (arguments, part of the message): every one exits 2 with the workspace unchanged
@@ -133,6 +137,17 @@ REFUSED = [
     (["keberatan", "sampaikan", "1"], "belum ditanggapi Atasan PPID"),
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
      "--pasal bukan untuk keputusan diberikan"),
+    # refusals no test reached (a mutation switching them off went unnoticed)
+    ([a for a in CATAT if a not in ("--nik", "5271011203900001")],
+     "pemohon perorangan/kelompok wajib menunjukkan identitas (NIK KTP atau nomor paspor)"),
+    ([*CATAT, "--nik", "5200011203900001"], "kode kabupaten/kota 00 tidak ada"),
+    ([*CATAT, "--nik", "5271011203900000"], "nomor urut 0000 tidak sah"),
+    ([*CATAT, "--telepon", "12ab"], "nomor telepon '12ab' tidak sah: harus 6–15 angka"),
+    (["permohonan", "perpanjang", "2", "--alasan", "Data dihimpun", "--tanpa-surat"],
+     "sudah diputuskan (status 'selesai'): tidak dapat diperpanjang"),  # (Pasal 22(8))
+    ([*KEBERATAN_B, "--telepon", "081234567890"], "pemohon wajib menunjukkan identitas"),
+    ([*KEBERATAN_B, "--nik", "5271011203900001"], "pemohon wajib mencantumkan kontak"),
+    ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
 ]  # fmt: skip
 
 

@@ -424,6 +424,25 @@ def test_an_output_path_that_cannot_be_written_is_named_as_given(run, ws):
     assert ".tmp" not in result.stderr
 
 
+def test_an_unmasked_export_whose_journal_line_fails_is_not_left_behind(
+    hws, run, tmp_path, monkeypatch
+):
+    # the file of personal data is written before the commit; a journal that cannot take the
+    # line would leave an export no journal records
+    from ppidctl.store import journal
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(hws.journal_path))
+
+    monkeypatch.setattr(journal, "append", full)
+    out = tmp_path / "internal.csv"
+    run.refused(
+        "ekspor", "--register", "permohonan", "--keluaran", str(out), "--tanpa-sensor",
+        message="registers/jurnal.jsonl tidak dapat dibaca atau ditulis (disk penuh)",
+    )  # fmt: skip
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
 def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, monkeypatch):
     """A write failing after the temp file was made (disk full at fsync) named no file."""
     out = tmp_path / "buku.csv"

@@ -269,6 +269,8 @@ def test_a_clean_file_gives_no_warning(ws):
         ('nama_singkat = "KPU Kota Mataram"', 'nama_singkat = ""', "kunci 'instansi.nama_singkat' wajib diisi"),
         ('permohonan = "{urut:03d}/PPID', 'permohonan = "" #', "kunci 'penomoran.permohonan' wajib diisi"),
         ("batas_tunggu_kunci = 30", "batas_tunggu_kunci = -1", "'penyimpanan.batas_tunggu_kunci' tidak boleh negatif"),
+        ("permohonan = 10 ", "permohonan = -10 ", "'tenggat.permohonan' tidak boleh negatif"),
+        ('izin_berkas = "0640"', 'izin_berkas = "rw-r-----"', "izin_berkas 'rw-r-----' tidak sah"),
         ("permohonan = 10 ", "permohonan = 99999999999 ", "'tenggat.permohonan' = 99999999999 hari kerja terlalu besar"),
     ],
 )  # fmt: skip
@@ -306,6 +308,26 @@ def test_init_checks_its_values_before_writing_anything(tmp_path):
         assert result.exit_code == 1, result.output
         assert message in result.stderr
         assert not folder.exists()
+
+
+def test_a_hand_written_stage_and_file_encoding_are_checked(ws):
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    run = Runner(ws.root)
+    stage = '\n[[tahapan]]\nnama = "Kampanye"\nmulai = 2026-06-30\nselesai = 2026-01-01\n'
+    path.write_text(text + stage, encoding="utf-8")
+    run.refused("permohonan", "daftar", message="[[tahapan]] ke-1: 'selesai' sebelum 'mulai'")
+    path.write_bytes(text.encode("utf-8") + b"# \xff\xfe\n")
+    run.refused("permohonan", "daftar", message="ppidctl.toml bukan teks UTF-8")
+
+
+def test_a_register_header_naming_a_column_twice_is_refused(ws):
+    path = ws.register_path("permohonan")
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"nomor_registrasi,", b"nomor_registrasi,nama_pemohon,", 1))
+    Runner(ws.root).refused(
+        "permohonan", "daftar", message="kolom 'nama_pemohon' muncul dua kali di baris judul"
+    )
 
 
 def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
