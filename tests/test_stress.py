@@ -92,6 +92,25 @@ def _mixed_desk(root: str, desk: int, start, rounds: int, out) -> None:
     out.put((desk, done))
 
 
+def _collect(out, procs, patience: float = 300) -> dict:
+    """Each desk's result; a desk that died without one fails the test at once with its exit
+    code (waiting the whole patience for a result that cannot come hid the crash)."""
+    import queue
+    import time
+
+    results: dict = {}
+    until = time.monotonic() + patience
+    while len(results) < len(procs):
+        try:
+            key, value = out.get(timeout=2)
+            results[key] = value
+        except queue.Empty:
+            dead = [p.exitcode for p in procs if p.exitcode not in (None, 0)]
+            assert not dead, f"a desk process died: exit codes {dead}"
+            assert time.monotonic() < until, "no result from every desk in time"
+    return results
+
+
 def test_eight_desks_mixed_commands_lose_and_duplicate_nothing(ws):
     toml = ws.root / "ppidctl.toml"  # a loaded CI machine: let desks wait, never give up
     toml.write_text(toml.read_text().replace("batas_tunggu_kunci = 30", "batas_tunggu_kunci = 300"))
@@ -105,7 +124,7 @@ def test_eight_desks_mixed_commands_lose_and_duplicate_nothing(ws):
     for p in procs:
         p.start()
     start.set()
-    results = dict(out.get(timeout=300) for _ in procs)
+    results = _collect(out, procs)
     for p in procs:
         p.join(60)
         assert p.exitcode == 0
