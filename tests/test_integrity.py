@@ -426,6 +426,36 @@ def test_steps_dates_required_fields_and_values(run, ws, today):
     ]
 
 
+DECIDED = {"keputusan": "diberikan", "tanggal_pemberitahuan": "2026-03-20", "terlambat": "tidak"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        ({**DECIDED, "status": "selesai"},
+         "selesai dengan informasi diberikan tetapi tanggal_selesai (penyerahan) kosong"),
+        ({**DECIDED, "status": "diputuskan", "tanggal_selesai": "2026-03-23"},
+         "berstatus 'diputuskan' tetapi tanggal_selesai sudah terisi"),
+        ({"status": "diperpanjang", "diperpanjang_pada": "2026-03-17"},
+         "diperpanjang tanpa alasan_perpanjangan (UU 14/2008 Pasal 22(8))"),
+        ({**DECIDED, "keputusan": "ditolak", "status": "selesai", "sk_pengecualian": "SK 12/2026"},
+         "ditolak tetapi alasan_penolakan kosong"),
+        ({"waktu_diterima": "kemarin pagi"}, "kolom waktu_diterima 'kemarin pagi' bukan waktu ISO 8601"),
+        ({**DECIDED, "status": "diputuskan", "biaya": "lima ribu"}, "bukan bilangan bulat"),
+        ({"terlambat": "mungkin"}, "kolom terlambat 'mungkin' harus ya atau tidak"),
+        ({"dokumen": "identitas;foto"}, "memuat foto yang tidak dikenal"),
+    ],
+)  # fmt: skip
+def test_periksa_rules_of_a_request_row(run, ws, today, edit, said):
+    """Each consistency rule periksa applies to a request row (none had a test: switched off,
+    the suite went on passing)."""
+    today("2026-05-29")
+    three(run)
+    _edit(ws, "permohonan", N1, **edit)
+    found = _rules(ws)
+    assert any(f"registers/permohonan.csv:2: {N1}: " in p and said in p for p in found), found
+
+
 def test_a_holiday_added_later_redates_open_cases(run, ws):
     three(run)
     run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
