@@ -38,6 +38,22 @@ def _journal(ws) -> list[dict]:
 # --------------------------------------------------------------------------- the XLSX book
 
 
+def test_a_filtered_register_book_says_its_scope(hws, run, tmp_path):
+    # only "Seluruh data" and --bulan had a test: a printed book mislabelled as the whole register
+    from openpyxl import load_workbook
+
+    def heading(*filters: str) -> str:
+        out = tmp_path / "buku.xlsx"
+        run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out), *filters)
+        return load_workbook(out).active["A3"].value
+
+    assert heading("--status", "diputuskan", "--cari", "Budi").startswith(
+        "status diputuskan, pencarian 'Budi'"
+    )
+    assert heading("--dari", "2026-03-01").startswith("Periode 1 Maret 2026 s.d. sekarang")
+    assert heading("--terlambat").startswith("hanya yang terlambat")
+
+
 def test_register_book_xlsx(hws, run, tmp_path):
     from openpyxl import load_workbook
 

@@ -705,6 +705,16 @@ def test_accepting_before_the_reply_names_the_step_that_can_come_next(run):
     run.refused(*accept, message=f"catat penyampaiannya dahulu: ppidctl keberatan sampaikan {k}")
 
 
+def test_an_objection_on_a_running_election_stage_is_answered_in_three_working_days(run):
+    # only its refusals had tests: the 3-day deadline came from a request filed with a stage
+    run.ok("tahapan", "tambah", "Pencalonan", "--mulai", "2026-01-05", "--selesai", "2026-06-30")
+    nomor = request(run, "2026-02-02")  # filed without a stage
+    decide(run, nomor, "2026-02-04")
+    k = objection(run, "--tahapan", "Pencalonan", day="2026-02-09", permohonan=nomor)
+    # 3 working days from Mon 9 Feb: 10, 11, 12
+    assert (k["tahapan"], k["jatuh_tempo"]) == ("Pencalonan", "2026-02-12")
+
+
 def test_a_reason_is_not_objected_twice_while_its_objection_runs(run):
     rejected_request(run)  # reason a found 10 Mar; filing window to 29 Apr
     objection(run, day="2026-04-06")

@@ -168,6 +168,54 @@ def test_journal_changes_reads_both_shapes_of_a_new_row():
     assert journal.changes({"perubahan": {"a": ["x", "y"], "b": "rusak"}}) == {"a": ("x", "y")}
 
 
+def test_xlsx_cells_excel_typed_are_read_and_number_cells_of_digits_flagged(tmp_path):
+    """A register kept as XLSX, edited in Excel: a date typed becomes a date cell, an amount a
+    number (both read as the register's text); a NIK or telephone retyped becomes a number cell,
+    which loses a telephone's leading 0 and a NIK's last digit: periksa says so, also once the
+    edit is accepted (the importer refuses such cells; the register read them silently)."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    ws = init(tmp_path / "x", "KPU Kota Mataram", "5271")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "001/PPID/5271/III/2026", "--keputusan", "diberikan",
+           "--biaya", "15000", "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
+    path = Workspace(ws.root).register_path("permohonan")
+    wb = load_workbook(path)
+    sheet = wb.active
+    col = {c.value: c.column for c in sheet[1]}
+    sheet.cell(2, col["tanggal_diterima"]).value = datetime(2026, 3, 16)
+    sheet.cell(2, col["biaya"]).value = 15000.0
+    wb.save(path)
+    shown = json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)[0]
+    assert (shown["tanggal_diterima"], shown["biaya"]) == ("2026-03-16", "15000")
+    sheet.cell(2, col["nik"]).value = 5271011203900000.0  # 5271011203900001 rounded by Excel
+    sheet.cell(2, col["telepon"]).value = 81234567890
+    wb.save(path)
+    run("periksa", "--terima-perubahan", "--catatan", "disunting di Excel")
+    found = run("periksa")
+    assert found.exit_code == 1
+    assert (
+        "001/PPID/5271/III/2026: kolom nik '5271011203900000' tersimpan sebagai angka di Excel, "
+        "bukan teks: Excel hanya menyimpan 15 digit"
+    ) in found.stdout
+    assert (
+        "kolom telepon '81234567890' tersimpan sebagai angka di Excel, bukan teks: angka 0 di "
+        "depannya hilang"
+    ) in found.stdout
+    # a workbook cut short is refused by name
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    run.refused("permohonan", "daftar", message="permohonan.xlsx: bukan berkas XLSX yang sah")
+
+
 def test_xlsx_registers(tmp_path):
     from ppidctl.workspace import init
 

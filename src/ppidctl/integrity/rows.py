@@ -201,6 +201,15 @@ def check_rows(
                             f"tanggal {col.key} {value} ada di masa depan (hari ini "
                             f"{today.isoformat()})",
                         )
+        for k in table.number_cells.get(i, ()):
+            add(
+                m.NILAI_TIDAK_SAH,
+                f"kolom {k} {short(row.get(k, ''), 40)} tersimpan sebagai angka di Excel, bukan "
+                "teks: "
+                + ("angka 0 di depannya hilang" if k == "telepon" else "Excel hanya menyimpan "
+                   "15 digit, digit terakhir NIK bisa sudah dibulatkan"),
+                "ketik ulang nilainya sebagai teks (awali dengan tanda ') dari dokumen aslinya",
+            )  # fmt: skip
         nik = row.get("nik", "")
         if nik and (
             "E+" in nik.upper() or (row.get("jenis_identitas") == "ktp" and not _NIK.fullmatch(nik))

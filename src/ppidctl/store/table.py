@@ -96,6 +96,8 @@ class Table:
         self._raw = raw  # the file's bytes as read
         self._hasher = None  # sha256 state over _raw, shared by the before/after digests
         self.other_sheets: list[str] = []  # (XLSX) sheets beside the register's own
+        #: (XLSX) row index → digit columns Excel holds as a number cell (see NUMBER_CELLS)
+        self.number_cells: dict[int, list[str]] = {}
 
     # -- reading -----------------------------------------------------------------------------
     @property

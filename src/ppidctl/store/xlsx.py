@@ -30,6 +30,11 @@ def _text(value: object) -> str:
     return str(value)
 
 
+#: columns whose digits are text: as a number cell Excel drops a phone's leading 0 and rounds a
+#: NIK's 16 digits to 15 (read back as digits, so the register alone cannot tell)
+NUMBER_CELLS = ("nik", "telepon")
+
+
 def read_xlsx(register: str, path: Path, data: bytes) -> Table:
     from openpyxl import load_workbook
 
@@ -53,6 +58,7 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
     table = Table(register, path, header, index, raw=data)
     table.other_sheets = others
     keys = [c.key for c in table.schema]
+    digits = [(index[k], k) for k in NUMBER_CELLS if k in index]
     for values in it:
         fields = [_text(v) for v in values]
         if not any(f.strip() for f in fields):
@@ -60,6 +66,9 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
             continue
         row = dict.fromkeys(keys, "")
         row.update({k: fields[i] for k, i in index.items() if i < len(fields)})
+        numbers = [k for j, k in digits if j < len(values) and type(values[j]) in (int, float)]
+        if numbers:
+            table.number_cells[len(table.rows)] = numbers
         table.rows.append(row)
         table._records.append(_Record("", fields, len(table.rows) - 1))
     wb.close()
