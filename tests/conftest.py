@@ -35,6 +35,12 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in files}
 
 
+def layout(root: Path) -> dict[str, int]:
+    """Every folder and file under ``root`` with its mode: a refused command creates no folder
+    (an empty ``letters/2027/``) and changes no file's permissions either."""
+    return {p.relative_to(root).as_posix(): p.stat().st_mode for p in sorted(root.rglob("*"))}
+
+
 class Runner:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -60,14 +66,16 @@ class Runner:
         return self._fails(2, args, message)
 
     def _fails(self, code: int, args: tuple[str, ...], message: str):
-        before = snapshot(self.root)
+        before = snapshot(self.root), layout(self.root)
         result = self(*args)
         assert result.exit_code == code, (result.output, result.exception)
         assert isinstance(result.exception, SystemExit), result.exception
         assert "Error: " in result.stderr
         assert "Traceback" not in result.output
         assert message in result.stderr, result.stderr
-        assert snapshot(self.root) == before, "workspace changed by a failed command"
+        assert (snapshot(self.root), layout(self.root)) == before, (
+            "workspace changed by a failed command"
+        )
         return result
 
 
