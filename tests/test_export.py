@@ -368,12 +368,11 @@ def test_export_refusals(run, tmp_path):
                 message="--bulan '2026-3' tidak sah")  # fmt: skip
     run.refused("ekspor", "--register", "permohonan", "--keluaran",
                 str(tmp_path / "tidak-ada" / "x.xlsx"), message="tidak ada")  # fmt: skip
-    assert run("ekspor", "--register", "surat").exit_code == 2
-    assert (
-        run("ekspor", "--register", "permohonan", "--keluaran", str(tmp_path / "x.pdf")).exit_code
-        == 2
-    )
-    assert run("ekspor", "--register", "permohonan", "--pemisah", "|").exit_code == 2
+    run.usage("ekspor", "--register", "surat", message="'surat' bukan salah satu dari")
+    run.usage("ekspor", "--register", "permohonan", "--keluaran", str(tmp_path / "x.pdf"),
+              message="akhiran berkas harus .xlsx, .csv atau .json")  # fmt: skip
+    assert not (tmp_path / "x.pdf").exists()
+    run.usage("ekspor", "--register", "permohonan", "--pemisah", "|", message='pakai "," atau ";"')
 
 
 # --------------------------------------------------------------------------- LibreOffice

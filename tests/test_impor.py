@@ -832,10 +832,8 @@ def test_kemajuan_dan_salah_pakai(run, ws, tmp_path):
     calls: list[int] = []
     p = svc.plan(ws, src, "permohonan", kemajuan=calls.append)
     assert calls == [500, 1000, 1200] and p.jumlah()["impor"] == 1200
-    r = run("impor", str(src))
-    assert r.exit_code == 2 and "--register" in r.output
-    r = run("impor", str(src), "--register", "surat")
-    assert r.exit_code == 2
+    run.usage("impor", str(src), message="pilih register tujuan: --register permohonan atau")
+    run.usage("impor", str(src), "--register", "surat", message="'surat' bukan salah satu dari")
 
 
 def test_imported_rows_are_checked_and_rebuilt_from_the_one_journal_line(run, ws):
