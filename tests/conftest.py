@@ -13,6 +13,16 @@ if not SHARED.exists():  # CI has shared/ beside the clone; allow an override
     SHARED = Path(os.environ.get("PPIDCTL_SHARED", SHARED))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_workspace_around_the_test_folders(tmp_path_factory):
+    """A stray ppidctl.toml in a parent of the test folders (/tmp/ppidctl.toml from a command
+    run there) makes every init refuse "berada di dalam workspace": say so once, clearly."""
+    base = tmp_path_factory.getbasetemp()
+    stray = [d / "ppidctl.toml" for d in base.parents if (d / "ppidctl.toml").is_file()]
+    if stray:
+        pytest.exit(f"{stray[0]} ada di atas folder uji {base}: pindahkan berkas itu", 2)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
     """Keep the holiday cache out of the user's home, shared by the whole session."""
