@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 
 import pytest
@@ -315,6 +316,24 @@ def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
         message="LibreOffice (soffice) tidak ditemukan (PPIDCTL_SOFFICE = /tidak/ada/soffice.exe "
         "bukan berkas), --pdf tidak dapat dipenuhi",
     )  # fmt: skip
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands for LibreOffice")
+def test_a_failed_pdf_copy_after_the_step_is_a_warning_not_a_refusal(
+    run, ws, tmp_path, monkeypatch
+):
+    # the step and its letter were recorded, then LibreOffice failed: exit 1 said "nothing
+    # changed", and a script would have registered the request again
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PPIDCTL_SOFFICE", str(fake))
+    res = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--pdf")
+    assert "salinan PDF tidak dibuat: LibreOffice gagal mengubah" in res.stderr
+    assert "Nomor registrasi : 001/PPID/5271/III/2026" in res.stdout
+    assert list((ws.root / "letters").rglob("*.docx")) and not list(ws.root.rglob("*.pdf"))
+    res = run.ok("surat", "buat", "tanda-terima", "1", "--pdf")
+    assert "salinan PDF tidak dibuat" in res.stderr
 
 
 @pytest.mark.slow

@@ -55,6 +55,26 @@ def letter_options(tanpa_surat: bool, nomor_surat: str | None, pdf: bool) -> Non
         )
 
 
+def pdf_after(ws, paths: list[str]) -> list[str]:
+    """PDF copies of the letters a command just recorded. The step is done by then: LibreOffice
+    failing is a warning, never exit 1 (which says nothing changed: a script would record the
+    step again)."""
+    from ..services.letters import pdf_copies
+
+    try:
+        return pdf_copies(ws, paths)
+    except (PpidError, OSError) as e:
+        text = str(e) if isinstance(e, PpidError) else sebab(e)
+        warnings(
+            [
+                f"langkah dan suratnya sudah tercatat, tetapi salinan PDF tidak dibuat: {text} "
+                "— ubah suratnya ke PDF di LibreOffice/Word, atau buat lagi nanti dengan: "
+                "ppidctl surat buat JENIS NOMOR --pdf"
+            ]
+        )
+        return []
+
+
 def write_csv(header: list[str], rows: list[list[Any]]) -> None:
     """CSV on stdout for scripts (``--format csv``): None as empty, other values as text; a
     line break inside a value is quoted on every Python (see store.table.csv_lines)."""

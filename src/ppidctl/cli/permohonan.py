@@ -31,6 +31,7 @@ from .common import (
     filters,
     guard,
     letter_options,
+    pdf_after,
     placeholder_warning,
     show_record,
     warnings,
@@ -51,9 +52,7 @@ def _print_result(
     if result.berkas:
         placeholder_warning(workspace())
     if pdf and result.berkas:
-        from ..services.letters import pdf_copies
-
-        result.berkas += guard(pdf_copies)(workspace(), result.berkas)
+        result.berkas += pdf_after(workspace(), result.berkas)
     if fmt is FormatRekaman.json:
         typer.echo(
             json.dumps({**result.row, "berkas": result.berkas}, ensure_ascii=False, indent=2)

@@ -14,6 +14,7 @@ from .common import (
     emit,
     err,
     guard,
+    pdf_after,
     placeholder_warning,
     workspace,
 )
@@ -160,7 +161,7 @@ def buat(
     pdf: Pdf = False,
 ) -> None:
     """Buat (ulang) surat sebagai berkas baru; surat lama tidak ditimpa."""
-    from ..services.letters import pdf_copies, regenerate
+    from ..services.letters import regenerate
 
     if bool(nomor) == semua:
         err(
@@ -172,7 +173,7 @@ def buat(
         paths = regenerate(ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar)
     placeholder_warning(ws)
     if pdf:
-        paths += pdf_copies(ws, paths)
+        paths += pdf_after(ws, paths)
     for p in paths:
         typer.echo(p)
 
