@@ -146,6 +146,7 @@ def guard(fn: Callable) -> Callable:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        commits = _journalled()
         try:
             return fn(*args, **kwargs)
         except PpidError as e:
@@ -156,8 +157,7 @@ def guard(fn: Callable) -> Callable:
             # already journalled is done (exit 0: a script that retried on 1 would record it
             # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
             _quiet_stdout()
-            done = getattr(sys.modules.get("ppidctl.store.transaction"), "journalled", 0)
-            raise typer.Exit(0 if done else 141) from None
+            raise typer.Exit(0 if _journalled() > commits else 141) from None
         except PermissionError as e:  # an account without the right to the workspace's files
             typer.echo(
                 f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
@@ -177,6 +177,11 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _journalled() -> int:
+    """Commits journalled by this process so far (0 before the store is even imported)."""
+    return getattr(sys.modules.get("ppidctl.store.transaction"), "journalled", 0)
 
 
 def _quiet_stdout() -> None:

@@ -116,8 +116,8 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
 
 def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> list:
     """The register rebuilt in the format in use (after ``[penyimpanan] format`` was switched):
-    a file of it in the other format is saved aside (``permohonan.format-lama-<waktu>.csv``) and removed once
-    the rebuild is committed, so that no command reads it again as the register."""
+    a file of it in the other format is saved aside (``permohonan.format-lama-<waktu>.csv``) and
+    removed once the rebuild is committed, so that no command reads it again as the register."""
     if c.name not in ("permohonan", "keberatan"):
         return []
     old = c.path.with_suffix(".xlsx" if c.path.suffix == ".csv" else ".csv")
