@@ -148,6 +148,7 @@ REFUSED = [
     ([*KEBERATAN_B, "--telepon", "081234567890"], "pemohon wajib menunjukkan identitas"),
     ([*KEBERATAN_B, "--nik", "5271011203900001"], "pemohon wajib mencantumkan kontak"),
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
+    ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
 ]  # fmt: skip
 
 

@@ -389,7 +389,7 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
     assert (r["kuasa_nama"], r["kuasa_alamat"], r["dokumen"], r["kebutuhan_khusus"]) == (
         "Siti Aminah",
         "Jl. Majapahit 2, Mataram",
-        "formulir;identitas;kuasa",
+        "formulir;identitas;kuasa;meterai",  # (the stamp checked: on record, SOP step 1)
         "ya",
     )
     slip = docx_text(letter(ws, "tanda-bukti-keberatan"))
@@ -511,7 +511,7 @@ def test_proxy_documents(run):
         message="--dokumen: 'ktp' tidak dikenal",
     )
     k = objection(run, *kuasa, "--meterai", day="2026-04-06", dokumen="formulir,identitas,kuasa")
-    assert (k["kuasa_nama"], k["dokumen"]) == ("Siti Aminah", "formulir;identitas;kuasa")
+    assert (k["kuasa_nama"], k["dokumen"]) == ("Siti Aminah", "formulir;identitas;kuasa;meterai")
     # without a proxy no power of attorney is needed (on another request: reason a of this one
     # has its objection running)
     k = objection(run, day="2026-04-06", permohonan=rejected_request(run))

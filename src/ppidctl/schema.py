@@ -52,7 +52,9 @@ CARA_MEMPEROLEH = ("melihat", "salinan")
 BENTUK = ("softcopy", "hardcopy")
 CARA_KIRIM = ("langsung", "kurir", "pos", "faksimili", "email")
 DOKUMEN_PERMOHONAN = ("identitas", "akta", "kuasa", "formulir")
-DOKUMEN_KEBERATAN = ("formulir", "identitas", "kuasa")
+#: (meterai: the special power of attorney bears its duty stamp — SOP Keberatan step 1; recorded
+#: so that the register shows it was checked)
+DOKUMEN_KEBERATAN = ("formulir", "identitas", "kuasa", "meterai")
 
 #: Request statuses, in procedure order. ``terdaftar`` → (``diteruskan``) → (``diperpanjang``)
 #: → ``diputuskan`` → ``selesai``.

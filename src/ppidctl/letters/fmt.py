@@ -231,6 +231,7 @@ LABEL: dict[str, dict[str, str]] = {
         "akta": "Akta pendirian badan hukum",
         "kuasa": "Surat kuasa",
         "formulir": "Formulir",
+        "meterai": "Surat kuasa khusus bermeterai",
     },
     "keputusan": {
         "diberikan": "Informasi dapat diberikan seluruhnya",

@@ -133,7 +133,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
             f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted(set(dokumen + missing)))}",
         )
     if kuasa["kuasa_nama"]:
-        if not data.meterai:
+        if not (data.meterai or "meterai" in dokumen):
             raise RuleError(
                 f"keberatan diajukan kuasa ({kuasa['kuasa_nama']}): surat kuasa khusus wajib "
                 "dibubuhi meterai (SOP Penanganan Keberatan langkah 1)",
@@ -141,10 +141,15 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
             )
         if not kuasa["kuasa_alamat"]:
             raise RuleError("identitas kuasa belum lengkap: alamat kuasa", "isi --kuasa-alamat")
-    elif kuasa["kuasa_alamat"]:
-        raise RuleError(
-            "--kuasa-alamat tanpa --kuasa", "isi --kuasa NAMA, atau hapus --kuasa-alamat"
+        if "meterai" not in dokumen:  # (the register shows the stamp was checked)
+            dokumen.append("meterai")
+    elif kuasa["kuasa_alamat"] or data.meterai or "meterai" in dokumen:
+        what = (
+            "--kuasa-alamat"
+            if kuasa["kuasa_alamat"]
+            else ("--meterai" if data.meterai else "meterai di --dokumen")
         )
+        raise RuleError(f"{what} tanpa --kuasa", f"isi --kuasa NAMA, atau hapus {what}")
     return dokumen, kuasa
 
 
