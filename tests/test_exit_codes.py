@@ -36,6 +36,8 @@ USAGE = [
       "--nomor-surat", "X/1"], "jadi --nomor-surat tidak berarti"),
     (["ekspor", "--register", "permohonan", "-o", "b.xlsx", "--pemisah", ";"],
      "hanya untuk CSV, bukan xlsx"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
+     "--pasal bukan untuk keputusan diberikan"),
     (["jatuh-tempo", "--status", " "], "--status kosong"),
     ([*CATAT, "--tanggal", ""], "--tanggal '' bukan tanggal"),
     (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
@@ -135,8 +137,6 @@ REFUSED = [
     (["laporan", "harian", "--tanggal", "2027-06-01"], "belum tiba"),
     ([*KEBERATAN, "--alasan-ditemukan", "2026-11-23"], "sesudah tanggal pengajuan keberatan"),
     (["keberatan", "sampaikan", "1"], "belum ditanggapi Atasan PPID"),
-    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
-     "--pasal bukan untuk keputusan diberikan"),
     # refusals no test reached (a mutation switching them off went unnoticed)
     ([a for a in CATAT if a not in ("--nik", "5271011203900001")],
      "pemohon perorangan/kelompok wajib menunjukkan identitas (NIK KTP atau nomor paspor)"),

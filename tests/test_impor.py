@@ -275,7 +275,10 @@ def test_json_satu_bentuk_untuk_coba_ditolak_dan_impor(run, ws):
     assert [d["nomor_registrasi"] for d in nyata["diimpor"]] == [
         row["nomor_registrasi"] for row in register_rows(ws)
     ]
-    assert nyata["diimpor"] == coba["diimpor"]
+    # nothing is "diimpor" unless carried out; the plan's rows say what would be
+    assert coba["diimpor"] == ditolak["diimpor"] == []
+    planned = [b["nomor_registrasi"] for b in coba["baris"] if b["tindakan"] == "impor"]
+    assert planned == [d["nomor_registrasi"] for d in nyata["diimpor"]]
     assert [(d["baris"], d["masalah"][0]["kolom"]) for d in nyata["ditolak"]] == [
         (12, "NIK"), (49, "NIK"), (70, ""), (87, "NIK"), (130, "Tanggal"), (211, "Nama")
     ]  # fmt: skip

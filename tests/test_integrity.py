@@ -1329,3 +1329,37 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
     res = run("periksa")
     assert res.exit_code == 1 and "jurnal tidak ada atau kosong" in res.stdout
+
+
+def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_ends(run, ws):
+    # nothing to accept: --terima-perubahan wrote nothing and every command stayed refused
+    ws.journal_path.unlink()
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="tidak ada")
+    res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus sebelum dipakai")
+    assert "jurnal.jsonl: jurnal baru dimulai" in res.stderr
+    catat(run, "Ani")
+    assert run.ok("periksa").exit_code == 0
+    # a journal whose only line is torn (power cut during init): pulihkan cut it to nothing and
+    # then refused on the empty journal, the cut already made
+    ws.journal_path.write_bytes(ws.journal_path.read_bytes().splitlines()[0][:100])
+    res = run.ok("pulihkan")
+    assert "jurnal" in res.stdout
+    assert ws.journal_path.read_bytes()  # the repair's own line starts it again
+
+
+def test_finishing_a_marked_step_keeps_the_mark_of_the_unaccepted_edit(run, ws):
+    """A row deleted by hand, a step that wrote the marked line and was killed before the
+    register, then pulihkan: the roll-forward dropped the mark and catat gave 002 again."""
+    catat(run, "Ani")
+    catat(run, "Budi")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-16")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:2] + lines[3:]))  # 002 deleted by hand
+    edited = path.read_bytes()
+    run.ok("permohonan", "perpanjang", "1", "--alasan", "Data dihimpun", "--tanggal", "2026-03-17",
+           "--tanpa-surat")  # fmt: skip
+    path.write_bytes(edited)  # killed after its journal lines, before the register was replaced
+    assert "diterapkan" in run.ok("pulihkan").stdout
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
+                message="suntingan di luar ppidctl yang belum diterima")  # fmt: skip

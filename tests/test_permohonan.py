@@ -47,6 +47,15 @@ def test_identity_other_than_a_ktp(run):
     assert "tambahkan --jenis-identitas paspor|lainnya" in res.stderr
 
 
+def test_a_partial_grant_records_the_basis_of_what_is_blacked_out(run):
+    # the notification has a "Dasar pengecualian (Pasal 17)" row: --pasal was dropped, then refused
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--pasal", "Pasal 17 huruf h", "--tanggal", "2026-03-17",
+           "--tanpa-surat")  # fmt: skip
+    assert row(run)["alasan_penolakan"] == "Pasal 17 huruf h"
+
+
 def test_catat_gives_number_and_deadline(run):
     out = catat(run).stdout
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in out

@@ -443,3 +443,23 @@ def test_switching_the_format_never_shows_an_empty_register(tmp_path):
     both = "register permohonan ada dua: permohonan.xlsx (dipakai"
     run.refused("permohonan", "daftar", message=both)
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=both)
+    found = run("periksa")  # ("Tidak ada masalah" while every listing refused)
+    assert found.exit_code == 1 and both in found.stdout
+
+
+def test_reports_refuse_an_empty_register_beside_the_one_holding_the_cases(tmp_path):
+    """Switched to XLSX while empty (init's CSV files stay), cases recorded, switched back: the
+    reports' fast CSV reader counted 0 cases (exit 0) while daftar refused."""
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    ws = init(tmp_path / "x", "KPU Kota Mataram", "5271")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
+    said = "register permohonan tersimpan sebagai permohonan.xlsx"
+    run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
+    run.refused("laporan", "tahunan", "--tahun", "2026", "--format", "json", message=said)

@@ -329,7 +329,7 @@ def test_a_failed_pdf_copy_after_the_step_is_a_warning_not_a_refusal(
     fake.chmod(0o755)
     monkeypatch.setenv("PPIDCTL_SOFFICE", str(fake))
     res = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--pdf")
-    assert "salinan PDF tidak dibuat: LibreOffice gagal mengubah" in res.stderr
+    assert "salinan PDF tidak dibuat (LibreOffice gagal mengubah" in res.stderr
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in res.stdout
     assert list((ws.root / "letters").rglob("*.docx")) and not list(ws.root.rglob("*.pdf"))
     res = run.ok("surat", "buat", "tanda-terima", "1", "--pdf")

@@ -130,17 +130,18 @@ class Workspace:
         old file left beside the one in use, naming both (``init``'s empty CSV files are no
         register: an XLSX workspace keeps them)."""
         table = read_table(register, self.register_path(register))
-        self.refuse_other_format(register, table)
+        self.refuse_other_format(register, bool(table.rows))
         return table
 
-    def refuse_other_format(self, register: str, table: Table) -> None:
-        """See :meth:`read`; also for the commands that write (store.transaction)."""
+    def refuse_other_format(self, register: str, has_rows: bool) -> None:
+        """See :meth:`read`; also for the commands that write (store.transaction) and the
+        reports' fast reader (``has_rows``: the register in use has cases)."""
         path = self.register_path(register)
         other = path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
         if register not in ("permohonan", "keberatan") or not other.exists():
             return
         if read_table(register, other).rows:
-            if not table.rows:
+            if not has_rows:
                 raise RegisterError(
                     f"register {register} tersimpan sebagai {other.name}, tetapi [penyimpanan] "
                     f'format = "{path.suffix[1:]}" mencari {path.name}'

@@ -67,9 +67,8 @@ def pdf_after(ws, paths: list[str]) -> list[str]:
         text = str(e) if isinstance(e, PpidError) else sebab(e)
         warnings(
             [
-                f"langkah dan suratnya sudah tercatat, tetapi salinan PDF tidak dibuat: {text} "
-                "— ubah suratnya ke PDF di LibreOffice/Word, atau buat lagi nanti dengan: "
-                "ppidctl surat buat JENIS NOMOR --pdf"
+                f"langkah dan suratnya sudah tercatat, tetapi salinan PDF tidak dibuat ({text}); "
+                "ubah berkas .docx itu ke PDF di LibreOffice/Word"
             ]
         )
         return []

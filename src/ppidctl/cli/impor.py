@@ -285,9 +285,9 @@ def _json(p: "Plan", berkas_tolak: str | None = None, diterapkan: bool = False) 
                 **p.as_dict(),
                 "diterapkan": diterapkan,
                 "berkas_tolak": berkas_tolak,
-                "diimpor": [
+                "diimpor": [  # (none unless carried out: "baris" has each row's planned action)
                     {"lembar": b.lembar, "baris": b.baris, "nomor_registrasi": b.nomor_registrasi}
-                    for b in p.impor
+                    for b in (p.impor if diterapkan else ())
                 ],
                 "ditolak": [
                     {

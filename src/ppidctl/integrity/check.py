@@ -151,6 +151,16 @@ class Analysis:
         return [p.kode for p in self.problems]
 
 
+def _rows_of(data: bytes | None, name: str, ws) -> list:
+    """The rows of a register's bytes as the snapshot holds them (none when unreadable)."""
+    if not data:
+        return []
+    try:
+        return parse(name, ws.register_path(name), data).rows
+    except RegisterError:
+        return []
+
+
 def parse(name: str, path: Path, data: bytes) -> Table:
     if path.suffix.lower() == ".xlsx":
         from ..store.xlsx import read_xlsx
@@ -235,6 +245,12 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"masih ada dan isinya benar: {m.TERIMA}",
             )
         )
+    for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
+        try:
+            ws.refuse_other_format(name, bool(_rows_of(snap.files.get(name), name, ws)))
+        except RegisterError as e:
+            where = rel(ws, ws.register_path(name))
+            problems.append(Problem(where, None, m.FORMAT_GANDA, e.pesan, e.saran))
     checks: dict[str, RegisterCheck] = {}
     today = ws.today()
     for name in TABLES:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 JURNAL_TERPOTONG = "jurnal-terpotong"  # torn tail: power cut while writing
 JURNAL_RUSAK = "jurnal-rusak"  # a line in the middle that is not an entry
 JURNAL_HILANG = "jurnal-hilang"  # no journal at all (init writes its first line)
+FORMAT_GANDA = "format-ganda"  # cases in the register's file of the other storage format
 RANTAI_PUTUS = "rantai-putus"  # hash chain broken: a line changed, inserted or deleted
 BELUM_DITERAPKAN = "belum-diterapkan"  # journalled, register not yet replaced
 DIUBAH_DI_LUAR = "diubah-di-luar"  # a field differs from the journal

@@ -21,7 +21,7 @@ from ..errors import RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
-from ..store.transaction import create_new, put_in_place
+from ..store.transaction import OUTSIDE, create_new, put_in_place
 from . import model as m
 from .check import (
     Analysis,
@@ -94,7 +94,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         old_format: list = []
         for name, c in a.registers.items():
             if c.half_applied:
-                _roll_forward(ws, tx, c, out, extra)
+                old_format += _roll_forward(ws, tx, c, out, extra)
             elif c.data is None and c.error is None:
                 if c.history.alive() or c.history.last_hash:
                     old_format += _rebuild(ws, tx, c, out, extra, "register tidak ada")
@@ -195,10 +195,13 @@ def _known(name: str, values: dict[str, str]) -> dict[str, str]:
     return {k: val for k, val in values.items() if k in keys}
 
 
-def _roll_forward(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> None:
+def _roll_forward(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> list:
     """Apply the last commit to the register as it found it; exact when the bytes hash to what
-    the journal recorded (CSV), else checked field by field against the journal."""
+    the journal recorded (CSV), else checked field by field against the journal. A commit that
+    carried an unaccepted outside edit (``suntingan_luar``) leaves the register marked still.
+    Returns what :func:`_rebuild` returns when it falls back to it."""
     commit = c.history.last_commit
+    marked = any((line.entry.get(OUTSIDE) or {}).get(c.name) for line in commit.lines)
     table = parse(c.name, c.path, c.data)
     ok = True
     try:
@@ -215,8 +218,9 @@ def _roll_forward(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> None:
 
         ok = not compare(c.name, c.history, again, file_lines(again))
     if not ok:
-        _rebuild(ws, tx, c, out, extra, "perubahan terakhir tidak dapat diterapkan")
-        return
+        return _rebuild(ws, tx, c, out, extra, "perubahan terakhir tidak dapat diterapkan")
+    if marked:
+        tx.still_outside.add(c.name)
     tx.put_register(c.name, data)
     tx.log(
         c.name,
@@ -230,6 +234,7 @@ def _roll_forward(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> None:
         f"{c.rel}: perubahan jurnal baris {commit.first} "
         f"({commit.lines[0].entry.get('perintah', '')}) diterapkan"
     )
+    return []
 
 
 def rebuilt(c: RegisterCheck) -> bytes:
@@ -379,6 +384,10 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
             tx.attest("surat")
             out.done += [f"{p}: surat yang hilang diterima" for p in a.letters_missing]
+        if m.JURNAL_HILANG in a.codes() and not tx.entries:  # (empty registers: nothing to
+            # accept, yet the office's word is what starts the journal again)
+            tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
+            out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai")
     return out
 
 

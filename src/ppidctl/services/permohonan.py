@@ -323,19 +323,22 @@ def decide(
     stray = [
         opt
         for opt, value, only in (
-            ("--pasal", d.pasal, "ditolak"),
-            ("--sk-pengecualian", d.sk_pengecualian, "ditolak"),
-            ("--badan-publik", d.badan_publik, "tidak-dikuasai"),
+            ("--pasal", d.pasal, ("ditolak", "diberikan-sebagian")),
+            ("--sk-pengecualian", d.sk_pengecualian, ("ditolak",)),
+            ("--badan-publik", d.badan_publik, ("tidak-dikuasai",)),
         )
-        if (value or "").strip() and keputusan != only
+        if (value or "").strip() and keputusan not in only
     ]
     if stray:
-        raise RuleError(
-            f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal dan "
-            "--sk-pengecualian untuk ditolak, --badan-publik untuk tidak-dikuasai)",
-            "hapus opsinya; bagian yang dikecualikan pada diberikan-sebagian dijelaskan beserta "
-            "dasarnya di --penjelasan",
+        raise UsageError(
+            f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal untuk ditolak dan "
+            "diberikan-sebagian, --sk-pengecualian untuk ditolak, --badan-publik untuk "
+            "tidak-dikuasai)",
+            "hapus opsinya",
         )
+    if keputusan == "diberikan-sebagian" and (d.pasal or "").strip():
+        # the notification's "Dasar pengecualian (Pasal 17)" row for the blacked-out part
+        changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
     if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
         raise RuleError(
             "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",

@@ -145,6 +145,8 @@ WINDOWS = os.name == "nt"
 journalled = 0
 #: the journal field marking a register written with an unaccepted outside edit in it
 OUTSIDE = "suntingan_luar"
+#: the commands that may write the first line of a journal (see Transaction.refuse_lost_journal)
+STARTS_JOURNAL = ("init", "periksa --terima-perubahan")
 _RETRY_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a reader's moment, not Excel's hours
 
 
@@ -294,13 +296,16 @@ class Transaction:
         self.attested: set[str] = set()
         #: a repair (``pulihkan``): skips the refusal of a half-applied previous commit
         self.pemulihan = False
+        #: registers whose mark of an unaccepted outside edit this commit carries on (a repair
+        #: finishing a marked commit: see _refuse_changed_outside)
+        self.still_outside: set[str] = set()
         self._read: dict[str, bytes | None] = {}
         #: the fields every journal line of this commit starts with (see journal.chain)
         self._common: dict[str, str] | None = None
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
-        if self.perintah not in ("init", "periksa --terima-perubahan"):
+        if self.perintah not in STARTS_JOURNAL:
             self.refuse_lost_journal()  # (before the lock re-creates a lost registers/ folder)
         make_dirs(self.ws.registers_dir, self.ws.file_mode)
         fit_modes(self.ws)
@@ -344,7 +349,7 @@ class Transaction:
             else:
                 table = read_csv(register, path, data)
             if not self.pemulihan:  # (a rebuild is what resolves it)
-                self.ws.refuse_other_format(register, table)
+                self.ws.refuse_other_format(register, bool(table.rows))
             self.tables[register] = table
         return self.tables[register]
 
@@ -445,12 +450,12 @@ class Transaction:
         try:
             jpath = self.ws.journal_path
             last = journal.tail(jpath)  # refuses a torn journal before anything is written
-            if not last and self.perintah != "init" and not self.attested:
-                self.refuse_lost_journal()
+            if not last and not self.pemulihan and self.perintah not in STARTS_JOURNAL:
+                self.refuse_lost_journal()  # (pulihkan: its own cut of a torn only line)
             before = {
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
-            tainted: dict[str, bool] = {}
+            tainted = {n: True for n in sorted(self.still_outside & blobs.keys())}
             if not self.pemulihan:
                 # each register against the last commit that wrote it (other registers' commits
                 # may have come since): unfinished, or edited outside ppidctl
@@ -469,7 +474,7 @@ class Transaction:
                 # a register written with an edit made outside ppidctl still in it (a row
                 # deleted in Excel, then a step on another row): its hash is the journal's
                 # again, so the lines say so until the edit is accepted or rebuilt away
-                tainted = {
+                tainted |= {
                     n: True
                     for n in blobs.keys() - self.attested
                     if n in recorded and (recorded[n] != before[n] or outside.get(n))
@@ -637,9 +642,9 @@ class Transaction:
                     "suntingan di luar ppidctl yang belum diterima; tidak ada baris bernomor yang "
                     "ditambahkan sebelum suntingan itu diterima atau dibatalkan, agar tidak ada "
                     "nomor yang terpakai dua kali",
-                    "lihat suntingannya dengan: ppidctl periksa; lalu terima yang disengaja: "
-                    "ppidctl periksa --terima-perubahan --catatan TEKS, atau bangun ulang dari "
-                    f"jurnal: ppidctl pulihkan --register {name}",
+                    "lihat suntingannya dengan: ppidctl periksa; terima yang disengaja: ppidctl "
+                    "periksa --terima-perubahan --catatan TEKS; baris yang terhapus atau berubah "
+                    f"tanpa sengaja dikembalikan dengan: ppidctl pulihkan --register {name}",
                 )
             if name in recorded and recorded[name] != sha:
                 path = self._path(name)
