@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import PpidError, sebab
+from ..errors import PpidError, UsageError, sebab
 
 CONTEXT_HELP = {"help_option_names": ["-h", "--help"]}
 
@@ -47,8 +47,6 @@ def letter_options(tanpa_surat: bool, nomor_surat: str | None, pdf: bool) -> Non
     was dropped without a word)."""
     extra = [o for o, on in (("--nomor-surat", nomor_surat is not None), ("--pdf", pdf)) if on]
     if tanpa_surat and extra:
-        from ..errors import UsageError
-
         raise UsageError(
             f"--tanpa-surat tidak membuat surat, jadi {' dan '.join(extra)} tidak berarti",
             f"hapus --tanpa-surat atau {' dan '.join(extra)}",
