@@ -38,6 +38,10 @@ USAGE = [
      "hanya untuk CSV, bukan xlsx"),
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
      "--pasal bukan untuk keputusan diberikan"),
+    (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
+     "--bulan tidak bisa dipakai bersama --dari/--sampai"),
+    ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
+    ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
     (["jatuh-tempo", "--status", " "], "--status kosong"),
     ([*CATAT, "--tanggal", ""], "--tanggal '' bukan tanggal"),
     (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
@@ -130,8 +134,6 @@ REFUSED = [
     (["permohonan", "teruskan", "1", "--tanggal", "2026-10-01"], "sebelum langkah sebelumnya"),
     (["permohonan", "putuskan", "9", "--keputusan", "diberikan"], "nomor 9 tidak ada"),
     (["permohonan", "putuskan", "2", "--keputusan", "diberikan"], "keputusan tidak dapat diubah"),
-    (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
-     "--bulan tidak bisa dipakai bersama --dari/--sampai"),
     (["permohonan", "daftar", "--dari", "2026-04-10", "--sampai", "2026-03-01"],
      "--dari 2026-04-10 sesudah --sampai 2026-03-01"),
     (["laporan", "harian", "--tanggal", "2027-06-01"], "belum tiba"),
@@ -147,8 +149,6 @@ REFUSED = [
      "sudah diputuskan (status 'selesai'): tidak dapat diperpanjang"),  # (Pasal 22(8))
     ([*KEBERATAN_B, "--telepon", "081234567890"], "pemohon wajib menunjukkan identitas"),
     ([*KEBERATAN_B, "--nik", "5271011203900001"], "pemohon wajib mencantumkan kontak"),
-    ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
-    ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
 ]  # fmt: skip
 
 

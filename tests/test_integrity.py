@@ -161,8 +161,8 @@ def test_a_hand_edit_is_listed_with_row_and_field_then_accepted_with_a_note(run,
     told = run.ok("pulihkan").stderr
     assert "Masih ada 1 masalah lain; lihat: ppidctl periksa; ppidctl pulihkan --register " in told
     run.refused("periksa", "--terima-perubahan", message="wajib disertai alasan")
-    run.refused("periksa", "--catatan", "x", message="--catatan hanya dipakai bersama")
-    run.refused("periksa", "--batalkan", N1, message="--batalkan hanya dipakai bersama")
+    run.usage("periksa", "--catatan", "x", message="--catatan hanya dipakai bersama")
+    run.usage("periksa", "--batalkan", N1, message="--batalkan hanya dipakai bersama")
     before = path.read_bytes()
     run.ok("periksa", "--terima-perubahan", "--catatan", "Nama lengkap sesuai KTP")
     assert path.read_bytes() == before  # accepting changes only the journal
@@ -1317,7 +1317,7 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     lost = "registers/jurnal.jsonl tidak ada atau kosong"
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
     res = run("periksa")
-    assert res.exit_code == 1 and "jurnal tidak ada atau kosong" in res.stdout
+    assert res.exit_code == 1 and "jurnal tidak ada, kosong" in res.stdout
     # rebuilding from an empty journal would empty the register (its rows only in .rusak-*)
     run.refused("pulihkan", "--register", "permohonan", message=lost)
     # the office's word that the registers are right starts a new journal with them
@@ -1328,23 +1328,24 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     shutil.rmtree(ws.root / "registers")  # the whole folder: a sync client, a wrong move
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
     res = run("periksa")
-    assert res.exit_code == 1 and "jurnal tidak ada atau kosong" in res.stdout
+    assert res.exit_code == 1 and "jurnal tidak ada, kosong" in res.stdout
 
 
 def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_ends(run, ws):
+    # a journal whose only line is torn (power cut during init), the registers empty: pulihkan
+    # cut it to nothing and then refused on the empty journal, the cut already made
+    ws.journal_path.write_bytes(ws.journal_path.read_bytes().splitlines()[0][:100])
+    run.ok("pulihkan")
+    assert ws.journal_path.read_bytes()  # the repair's own line starts it again
     # nothing to accept: --terima-perubahan wrote nothing and every command stayed refused
+    for kept in ws.registers_dir.glob("jurnal.rusak-*"):  # (another story: a fresh office)
+        kept.unlink()
     ws.journal_path.unlink()
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="tidak ada")
     res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus sebelum dipakai")
     assert "jurnal.jsonl: jurnal baru dimulai" in res.stderr
     catat(run, "Ani")
     assert run.ok("periksa").exit_code == 0
-    # a journal whose only line is torn (power cut during init): pulihkan cut it to nothing and
-    # then refused on the empty journal, the cut already made
-    ws.journal_path.write_bytes(ws.journal_path.read_bytes().splitlines()[0][:100])
-    res = run.ok("pulihkan")
-    assert "jurnal" in res.stdout
-    assert ws.journal_path.read_bytes()  # the repair's own line starts it again
 
 
 def test_finishing_a_marked_step_keeps_the_mark_of_the_unaccepted_edit(run, ws):
@@ -1363,3 +1364,50 @@ def test_finishing_a_marked_step_keeps_the_mark_of_the_unaccepted_edit(run, ws):
     assert "diterapkan" in run.ok("pulihkan").stdout
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
                 message="suntingan di luar ppidctl yang belum diterima")  # fmt: skip
+
+
+def test_a_marked_step_finished_by_pulihkan_on_a_resaved_register_can_still_be_accepted(run, ws):
+    """The register re-saved (same content), a step killed after its journal lines, pulihkan:
+    the mark stayed but the repair settled the history, so periksa saw nothing, nothing could
+    be accepted and catat stayed refused for good."""
+    catat(run, "Ani")
+    catat(run, "Budi")
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))  # re-saved: same content
+    before = path.read_bytes()
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-16")
+    path.write_bytes(before)  # killed before the register was replaced
+    run.ok("pulihkan")
+    found = run("periksa")
+    assert found.exit_code == 1 and "diubah di luar ppidctl sebelum perintah" in found.stdout
+    run("periksa", "--terima-perubahan", "--catatan", "disimpan ulang di Excel")
+    assert catat(run, "Citra").exit_code == 0
+
+
+def test_a_journal_reduced_to_a_fragment_beside_cases_is_not_restarted_by_a_repair(run, ws):
+    # an editor left one line break: pulihkan cut it and began a journal without the office's
+    # word; its next suggestion (pulihkan --register) emptied the register and 001 came again
+    three(run)
+    ws.journal_path.write_bytes(b"\n")
+    run.refused("pulihkan", message="jurnal.jsonl hanya berisi potongan baris yang tidak utuh")
+    run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
+    assert json.loads(catat(run, "Dewi", "2026-03-17", "--format", "json").stdout)[
+        "nomor_registrasi"
+    ] == "004/PPID/5271/III/2026"  # fmt: skip
+
+
+def test_accepting_with_the_registers_lost_too_is_refused(run, ws):
+    three(run)
+    shutil.rmtree(ws.root / "registers")
+    run.refused(
+        "periksa", "--terima-perubahan", "--catatan", "mulai lagi",
+        message="nomor registrasi akan dimulai lagi dari 001",
+    )  # fmt: skip
+
+
+def test_cases_kept_in_the_other_format_are_not_accepted_as_deleted(run, ws):
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    catat(run, "Ani")
+    toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
+    run.refused("periksa", "--terima-perubahan", "--catatan", "x", message="dalam dua format")

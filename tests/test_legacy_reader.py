@@ -448,6 +448,13 @@ def test_alasan_tidak_dikenal():
 def test_dokumen_dan_ya_tidak():
     kode = ("identitas", "akta", "kuasa", "formulir")
     assert V.daftar("KTP, surat kuasa", kode, V.ATURAN_DOKUMEN) == "identitas;kuasa"
+    # an objection book's duty stamp, in its common spellings ("Materai" refused the row,
+    # "Surat kuasa bermeterai" dropped it)
+    keb = ("formulir", "identitas", "kuasa", "meterai")
+    assert V.daftar("Formulir; KTP; Kuasa; Materai", keb, V.ATURAN_DOKUMEN) == (
+        "formulir;identitas;kuasa;meterai"
+    )
+    assert V.daftar("Surat kuasa bermeterai", keb, V.ATURAN_DOKUMEN) == "kuasa;meterai"
     assert V.ya_tidak("V") == "ya"
     assert V.ya_tidak("✓") == "ya"
     assert V.ya_tidak("Tidak") == "tidak"

@@ -592,7 +592,7 @@ def test_daftar_filters(run):
         "permohonan", "daftar", "--dari", "2026-04-10", "--sampai", "2026-03-01",
         message="--dari 2026-04-10 sesudah --sampai 2026-03-01",
     )  # fmt: skip
-    run.refused(
+    run.usage(
         "permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-10",
         message="--bulan tidak bisa dipakai bersama --dari/--sampai",
     )  # fmt: skip

@@ -66,12 +66,12 @@ def periksa(
     petugas: Petugas = "",
 ) -> None:
     """Periksa jurnal dan register; tampilkan setiap masalah sebagai berkas:baris: masalah."""
-    from ..errors import RuleError
+    from ..errors import RuleError, UsageError
     from ..integrity import accept, check, fix_deadlines
 
     for name, given in (("--catatan", catatan), ("--batalkan", batalkan)):
         if given is not None and not terima_perubahan:
-            raise RuleError(f"{name} hanya dipakai bersama --terima-perubahan", f"hapus {name}")
+            raise UsageError(f"{name} hanya dipakai bersama --terima-perubahan", f"hapus {name}")
     ws = workspace()
     if terima_perubahan:
         if not (catatan or "").strip():

@@ -212,7 +212,11 @@ def putuskan(
         ),
     ],
     pasal: Annotated[
-        str | None, typer.Option(help="Dasar penolakan (Pasal 17 UU 14/2008); wajib untuk ditolak.")
+        str | None,
+        typer.Option(
+            help="Dasar pengecualian (Pasal 17 UU 14/2008): wajib untuk ditolak; untuk "
+            "diberikan-sebagian, dasar bagian yang dihitamkan."
+        ),
     ] = None,
     sk_pengecualian: Annotated[
         str | None,

@@ -233,14 +233,15 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     makes it an edit instead."""
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
-    if not snap.journal.strip():  # (lost with the registers, "no problem" and numbers from 001)
+    if not journal.torn_offset(snap.journal):  # (nothing whole in it: lost, emptied, a fragment)
         problems.append(
             Problem(
                 JURNAL,
                 None,
                 m.JURNAL_HILANG,
-                "jurnal tidak ada atau kosong, padahal setiap workspace mencatat baris "
-                "pertamanya saat ppidctl init: jurnal (dan mungkin register) hilang atau terhapus",
+                "jurnal tidak ada, kosong, atau hanya berisi potongan baris yang tidak utuh, "
+                "padahal setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan "
+                "mungkin register) hilang atau terhapus",
                 "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila register "
                 f"masih ada dan isinya benar: {m.TERIMA}",
             )

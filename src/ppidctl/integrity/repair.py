@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 
 from .. import schema
-from ..errors import RuleError, UsageError
+from ..errors import PpidError, RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
@@ -132,8 +132,22 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
     return [old]
 
 
-def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> str:
-    """Move a torn tail aside; returns where it was kept ("" when there was none)."""
+def _any_rows(ws) -> bool:
+    """Whether any register holds a row (an unreadable one counts: it is not empty)."""
+    from ..store.table import read_table
+
+    for name in TABLES:
+        try:
+            if read_table(name, ws.register_path(name)).rows:
+                return True
+        except (PpidError, OSError):  # (unreadable: not known to be empty)
+            return True
+    return False
+
+
+def _cut_torn_journal(ws, tx, out: Outcome, extra: dict, *, restart: bool = False) -> str:
+    """Move a torn tail aside; returns where it was kept ("" when there was none). ``restart``:
+    the office accepts the registers as the start of a new journal (a fragment is all there is)."""
     path = ws.journal_path
     try:
         data = path.read_bytes()
@@ -142,6 +156,11 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict) -> str:
     cut = journal.torn_offset(data)
     if cut == len(data):
         return ""
+    if not restart and not data[:cut].strip() and _any_rows(ws):
+        # nothing of the journal would be left, yet the registers hold cases: a lost journal
+        # (emptied in an editor, a fragment left), not a power cut during init — the office's
+        # word starts it again, never a repair on its own
+        tx.refuse_lost_journal(cut=True)
     tail = data[cut:]
     saved = create_new(ws.registers_dir / f"jurnal.rusak-{_stamp(ws)}.txt", tail, ws.file_mode)
     fd = os.open(path, os.O_RDWR)
@@ -330,9 +349,15 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     killed before writing it, so accepted only when named."""
     catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
     batalkan = v.teks(batalkan, "--batalkan")
+    _refuse_restart_without_registers(ws)
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
         a = analyse(ws, take(ws), batalkan=batalkan)
+        if m.JURNAL_HILANG in a.codes() and ws.journal_path.exists():
+            # a fragment is all that is left of the journal: kept aside, the office's word
+            # starts it again
+            _cut_torn_journal(ws, tx, out, {"catatan": catatan}, restart=True)
+            a = analyse(ws, take(ws), batalkan=batalkan)
         deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
             d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
         )
@@ -391,12 +416,38 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     return out
 
 
+def _refuse_restart_without_registers(ws) -> None:
+    """A journal lost together with the registers: nothing can be accepted as the start of a
+    new one, and numbering would start again at 001 (refused before the lock: nothing written)."""
+    try:
+        data = ws.journal_path.read_bytes()
+    except FileNotFoundError:
+        data = b""
+    if journal.torn_offset(data):
+        return
+    gone = [rel(ws, ws.register_path(n)) for n in TABLES if not ws.register_path(n).exists()]
+    if gone:
+        raise RuleError(
+            f"jurnal dan register ({', '.join(gone)}) tidak ada: tidak ada yang dapat diterima "
+            "sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
+            "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
+            "buat workspace baru dengan ppidctl init di folder lain",
+        )
+
+
 def _refuse_unrepaired(a: Analysis) -> None:
     codes = set(a.codes())
-    if codes & {m.JURNAL_TERPOTONG, m.BELUM_DITERAPKAN, m.REGISTER_RUSAK, m.REGISTER_HILANG}:
+    if codes & {
+        m.JURNAL_TERPOTONG,
+        m.BELUM_DITERAPKAN,
+        m.REGISTER_RUSAK,
+        m.REGISTER_HILANG,
+        m.FORMAT_GANDA,  # (its cases would be accepted as deleted: rebuilt, not accepted)
+    }:
         raise RuleError(
-            "workspace perlu dipulihkan dahulu (jurnal terpotong, perubahan belum tertulis, atau "
-            "register hilang/rusak): perubahan di luar ppidctl belum dapat diterima",
+            "workspace perlu dipulihkan dahulu (jurnal terpotong, perubahan belum tertulis, "
+            "register hilang/rusak, atau register dalam dua format): perubahan di luar ppidctl "
+            "belum dapat diterima",
             f"jalankan: {m.PULIHKAN}, lalu ulangi perintah ini",
         )
 

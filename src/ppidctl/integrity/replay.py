@@ -215,7 +215,9 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         if h is None or not isinstance(sha, str):
             continue
         was = before.get(name)
-        if repair:
+        if repair and not _dict(head.get("suntingan_luar")).get(name):
+            # (a repair finishing a commit that carried an unaccepted outside edit settles
+            # nothing: that edit is still to be accepted)
             h.settled = group[-1].no
         elif (
             isinstance(was, str)

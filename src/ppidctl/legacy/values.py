@@ -667,6 +667,7 @@ ATURAN_DOKUMEN: Aturan = _aturan(
     (r"\bktp\b|\bidentitas|\bkartu tanda|\bpaspor", "identitas"),
     (r"\bakta|\banggaran dasar", "akta"),
     (r"\bkuasa\b", "kuasa"),
+    (r"m[ae]terai", "meterai"),  # ("Materai", "Surat kuasa bermeterai": the stamp, keberatan)
 )
 
 YA = frozenset({"ya", "y", "v", "x", "yes", "true", "1", "ada", "benar", "✓", "✔", "√", "iya"})

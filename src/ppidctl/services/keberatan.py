@@ -46,7 +46,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .. import schema
-from ..errors import NotFoundError, RuleError
+from ..errors import NotFoundError, RuleError, UsageError
 from ..rules import deadlines, numbering
 from ..rules import validation as v
 from ..store.table import Table
@@ -149,7 +149,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
             if kuasa["kuasa_alamat"]
             else ("--meterai" if data.meterai else "meterai di --dokumen")
         )
-        raise RuleError(f"{what} tanpa --kuasa", f"isi --kuasa NAMA, atau hapus {what}")
+        raise UsageError(f"{what} tanpa --kuasa", f"isi --kuasa NAMA, atau hapus {what}")
     return dokumen, kuasa
 
 

@@ -60,7 +60,7 @@ class Filter:
 
     def period(self) -> tuple[str, str]:
         if self.bulan and (self.dari or self.sampai):
-            raise RuleError(
+            raise UsageError(
                 "--bulan tidak bisa dipakai bersama --dari/--sampai",
                 "pilih --bulan YYYY-MM, atau --dari dan --sampai",
             )

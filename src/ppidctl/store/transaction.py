@@ -581,16 +581,17 @@ class Transaction:
                 data = None
         return journal.sha256_bytes(data) if data is not None else ""
 
-    def refuse_lost_journal(self) -> None:
+    def refuse_lost_journal(self, cut: bool = False) -> None:
         """init's line starts every journal: none means it was lost (with the registers or
         alone), and numbering from the files alone would give numbers again; a rebuild from it
         would empty the registers. Only the office's acceptance of the registers as they are
         (``periksa --terima-perubahan``) starts a journal again."""
         jpath = self.ws.journal_path
-        if jpath.exists() and jpath.stat().st_size:
+        if not cut and jpath.exists() and jpath.stat().st_size:
             return
+        what = "hanya berisi potongan baris yang tidak utuh" if cut else "tidak ada atau kosong"
         raise RegisterError(
-            f"{jpath.relative_to(self.ws.root).as_posix()} tidak ada atau kosong, padahal "
+            f"{jpath.relative_to(self.ws.root).as_posix()} {what}, padahal "
             "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
             "register) hilang atau terhapus; tidak ada yang dicatat, agar tidak ada nomor yang "
             "terpakai dua kali",
