@@ -20,7 +20,7 @@ from .. import schema
 from ..errors import PpidError, RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
-from ..store.table import Table, _Record, empty_table
+from ..store.table import Table, _Record, empty_table, read_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
 from . import model as m
 from .check import (
@@ -134,8 +134,6 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
 
 def _any_rows(ws) -> bool:
     """Whether any register holds a row (an unreadable one counts: it is not empty)."""
-    from ..store.table import read_table
-
     for name in TABLES:
         try:
             if read_table(name, ws.register_path(name)).rows:
