@@ -1335,6 +1335,9 @@ def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_
     # a journal whose only line is torn (power cut during init), the registers empty: pulihkan
     # cut it to nothing and then refused on the empty journal, the cut already made
     ws.journal_path.write_bytes(ws.journal_path.read_bytes().splitlines()[0][:100])
+    said = run("periksa").stdout
+    assert "register masih kosong (mis. listrik padam saat ppidctl init)" in said
+    assert "perbaiki dengan: ppidctl pulihkan" in said
     run.ok("pulihkan")
     assert ws.journal_path.read_bytes()  # the repair's own line starts it again
     # nothing to accept: --terima-perubahan wrote nothing and every command stayed refused
@@ -1380,6 +1383,7 @@ def test_a_marked_step_finished_by_pulihkan_on_a_resaved_register_can_still_be_a
     run.ok("pulihkan")
     found = run("periksa")
     assert found.exit_code == 1 and "diubah di luar ppidctl sebelum perintah" in found.stdout
+    assert found.stdout.count("diubah di luar ppidctl sebelum perintah") == 1  # (not the repair)
     run("periksa", "--terima-perubahan", "--catatan", "disimpan ulang di Excel")
     assert catat(run, "Citra").exit_code == 0
 
@@ -1390,6 +1394,9 @@ def test_a_journal_reduced_to_a_fragment_beside_cases_is_not_restarted_by_a_repa
     three(run)
     ws.journal_path.write_bytes(b"\n")
     run.refused("pulihkan", message="jurnal.jsonl hanya berisi potongan baris yang tidak utuh")
+    # a refused acceptance (a wrong --batalkan) leaves the fragment where it is
+    run.refused("periksa", "--terima-perubahan", "--batalkan", N3, "--catatan", "x",
+                message="--batalkan")  # fmt: skip
     run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
     assert json.loads(catat(run, "Dewi", "2026-03-17", "--format", "json").stdout)[
         "nomor_registrasi"
@@ -1411,3 +1418,19 @@ def test_cases_kept_in_the_other_format_are_not_accepted_as_deleted(run, ws):
     catat(run, "Ani")
     toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
     run.refused("periksa", "--terima-perubahan", "--catatan", "x", message="dalam dua format")
+
+
+def test_a_lost_journal_of_an_xlsx_workspace_without_objections_yet_is_accepted(run, ws):
+    # keberatan.xlsx is written by the first objection: its absence is no lost register
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    for name in ("permohonan", "keberatan"):
+        (ws.registers_dir / f"{name}.csv").unlink()  # (init's empty CSV files)
+    catat(run, "Ani")
+    assert not (ws.registers_dir / "keberatan.xlsx").exists()
+    ws.journal_path.unlink()
+    res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
+    assert "baris tambahan diterima" in res.stderr
+    assert json.loads(catat(run, "Budi", "2026-03-17", "--format", "json").stdout)[
+        "nomor_registrasi"
+    ] == "002/PPID/5271/III/2026"  # fmt: skip

@@ -1277,8 +1277,11 @@ def test_step_order_and_date_refusals(run, today):
         "keberatan", "tanggapi", K1, "--keputusan", "dikabulkan", "--tanggal", "2026-04-09",
         message="--keputusan 'dikabulkan' tidak dikenal",
     )  # fmt: skip
+    run.usage(  # an option of the other decision: wrong usage too
+        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--sk-pengecualian", SK,
+        "--tanggal", "2026-04-09", message="--sk-pengecualian hanya untuk",
+    )  # fmt: skip
     for args, message in (
-        (("--keputusan", "diterima", "--sk-pengecualian", SK), "--sk-pengecualian hanya untuk"),
         (("--keputusan", "diterima", "--tanggal", "2026-04-06"), "sebelum langkah sebelumnya"),
         (("--keputusan", "diterima", "--tanggal", "2026-11-23"), "ada di masa depan"),
         (("--keputusan", "diterima", "--tanggal", "0001-01-01"), "sebelum UU 14/2008 berlaku"),

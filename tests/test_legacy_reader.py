@@ -455,6 +455,7 @@ def test_dokumen_dan_ya_tidak():
         "formulir;identitas;kuasa;meterai"
     )
     assert V.daftar("Surat kuasa bermeterai", keb, V.ATURAN_DOKUMEN) == "kuasa;meterai"
+    assert V.daftar("Kuasa belum bermeterai", keb, V.ATURAN_DOKUMEN) == "kuasa"
     assert V.ya_tidak("V") == "ya"
     assert V.ya_tidak("✓") == "ya"
     assert V.ya_tidak("Tidak") == "tidak"

@@ -834,7 +834,7 @@ def test_step_order_and_extension_refusals(run):
         "--tanpa-surat",
         message="--biaya 'dua ribu' harus bilangan rupiah",
     )
-    run.refused(
+    run.usage(
         "permohonan",
         "putuskan",
         "1",
@@ -843,9 +843,9 @@ def test_step_order_and_extension_refusals(run):
         "--biaya",
         "5000",
         "--tanpa-surat",
-        message="biaya hanya untuk informasi yang diberikan",
+        message="--biaya hanya untuk informasi yang diberikan",
     )
-    run.refused(
+    run.usage(
         "permohonan", "putuskan", "1", "--keputusan", "diberikan", "--cara-pembayaran", "tunai",
         "--tanpa-surat", message="--cara-pembayaran hanya untuk informasi yang dikenai biaya",
     )  # fmt: skip

@@ -234,16 +234,23 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     if not journal.torn_offset(snap.journal):  # (nothing whole in it: lost, emptied, a fragment)
+        empty = not any(_rows_of(data, name, ws) for name, data in snap.files.items())
         problems.append(
             Problem(
                 JURNAL,
                 None,
                 m.JURNAL_HILANG,
                 "jurnal tidak ada, kosong, atau hanya berisi potongan baris yang tidak utuh, "
-                "padahal setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan "
-                "mungkin register) hilang atau terhapus",
-                "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila register "
-                f"masih ada dan isinya benar: {m.TERIMA}",
+                "padahal setiap workspace mencatat baris pertamanya saat ppidctl init: "
+                + (
+                    "register masih kosong (mis. listrik padam saat ppidctl init)"
+                    if empty and snap.journal
+                    else "jurnal (dan mungkin register) hilang atau terhapus"
+                ),
+                f"perbaiki dengan: {m.PULIHKAN}"
+                if empty and snap.journal
+                else "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila "
+                f"register masih ada dan isinya benar: {m.TERIMA}",
             )
         )
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)

@@ -351,11 +351,6 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
         a = analyse(ws, take(ws), batalkan=batalkan)
-        if m.JURNAL_HILANG in a.codes() and ws.journal_path.exists():
-            # a fragment is all that is left of the journal: kept aside, the office's word
-            # starts it again
-            _cut_torn_journal(ws, tx, out, {"catatan": catatan}, restart=True)
-            a = analyse(ws, take(ws), batalkan=batalkan)
         deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
             d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
         )
@@ -369,6 +364,10 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
         _refuse_unrepaired(a)
+        if m.JURNAL_HILANG in a.codes() and ws.journal_path.exists():
+            # a fragment is all that is left of the journal (no whole line: the analysis above
+            # is the same without it): kept aside, the office's word starts the journal again
+            _cut_torn_journal(ws, tx, out, {"catatan": catatan}, restart=True)
         for name, c in a.registers.items():
             if c.table is None or not c.differs:
                 continue
@@ -423,11 +422,12 @@ def _refuse_restart_without_registers(ws) -> None:
         data = b""
     if journal.torn_offset(data):
         return
-    gone = [rel(ws, ws.register_path(n)) for n in TABLES if not ws.register_path(n).exists()]
-    if gone:
+    cases = [ws.registers_dir / f"{n}.{ext}" for n in ("permohonan", "keberatan")
+             for ext in ("csv", "xlsx")]  # fmt: skip
+    if not any(p.exists() for p in cases):  # (init writes both case registers: lost with it)
         raise RuleError(
-            f"jurnal dan register ({', '.join(gone)}) tidak ada: tidak ada yang dapat diterima "
-            "sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
+            "jurnal dan register perkara (permohonan, keberatan) tidak ada: tidak ada yang dapat "
+            "diterima sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
             "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
         )
@@ -435,6 +435,8 @@ def _refuse_restart_without_registers(ws) -> None:
 
 def _refuse_unrepaired(a: Analysis) -> None:
     codes = set(a.codes())
+    if m.JURNAL_HILANG in codes:  # (its torn fragment is what --terima-perubahan sets aside)
+        codes.discard(m.JURNAL_TERPOTONG)
     if codes & {
         m.JURNAL_TERPOTONG,
         m.BELUM_DITERAPKAN,
@@ -446,7 +448,9 @@ def _refuse_unrepaired(a: Analysis) -> None:
             "workspace perlu dipulihkan dahulu (jurnal terpotong, perubahan belum tertulis, "
             "register hilang/rusak, atau register dalam dua format): perubahan di luar ppidctl "
             "belum dapat diterima",
-            f"jalankan: {m.PULIHKAN}, lalu ulangi perintah ini",
+            f"jalankan: {m.PULIHKAN}"
+            + (" --register NAMA (register dalam dua format)" if m.FORMAT_GANDA in codes else "")
+            + ", lalu ulangi perintah ini",
         )
 
 

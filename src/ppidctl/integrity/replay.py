@@ -215,10 +215,11 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         if h is None or not isinstance(sha, str):
             continue
         was = before.get(name)
-        if repair and not _dict(head.get("suntingan_luar")).get(name):
+        if repair:
             # (a repair finishing a commit that carried an unaccepted outside edit settles
-            # nothing: that edit is still to be accepted)
-            h.settled = group[-1].no
+            # nothing: that edit is still to be accepted, and it is no new edit either)
+            if not _dict(head.get("suntingan_luar")).get(name):
+                h.settled = group[-1].no
         elif (
             isinstance(was, str)
             and h.last_hash is not None

@@ -667,7 +667,7 @@ ATURAN_DOKUMEN: Aturan = _aturan(
     (r"\bktp\b|\bidentitas|\bkartu tanda|\bpaspor", "identitas"),
     (r"\bakta|\banggaran dasar", "akta"),
     (r"\bkuasa\b", "kuasa"),
-    (r"m[ae]terai", "meterai"),  # ("Materai", "Surat kuasa bermeterai": the stamp, keberatan)
+    (r"\b(?:ber)?m[ae]terai", "meterai"),  # ("Materai", "kuasa bermeterai"; "belum bermeterai": no)
 )
 
 YA = frozenset({"ya", "y", "v", "x", "yes", "true", "1", "ada", "benar", "✓", "✔", "√", "iya"})

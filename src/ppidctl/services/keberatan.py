@@ -706,7 +706,7 @@ def respond(
             "isi --pertimbangan TEKS",
         )
     if keputusan == "diterima" and sk:
-        raise RuleError(
+        raise UsageError(
             "--sk-pengecualian hanya untuk keputusan ditolak (informasi dikecualikan)",
             "hapus --sk-pengecualian",
         )

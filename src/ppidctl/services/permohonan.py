@@ -369,7 +369,7 @@ def decide(
                 f"--biaya '{d.biaya}' harus bilangan rupiah", "tulis mis. --biaya 25000"
             )
         if keputusan not in GIVEN:
-            raise RuleError("biaya hanya untuk informasi yang diberikan", "hapus --biaya")
+            raise UsageError("--biaya hanya untuk informasi yang diberikan", "hapus --biaya")
         from ..letters.fmt import TERBILANG_MAKS
 
         if int(biaya) >= TERBILANG_MAKS:  # (stored, then no letter could ever spell it out)
@@ -383,7 +383,7 @@ def decide(
     cara = v.teks(d.cara_pembayaran, "--cara-pembayaran")
     if cara:
         if not int(changes.get("biaya") or 0):
-            raise RuleError(
+            raise UsageError(
                 "--cara-pembayaran hanya untuk informasi yang dikenai biaya",
                 "isi --biaya RUPIAH, atau hapus --cara-pembayaran",
             )
