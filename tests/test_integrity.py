@@ -1394,6 +1394,10 @@ def test_a_journal_reduced_to_a_fragment_beside_cases_is_not_restarted_by_a_repa
     three(run)
     ws.journal_path.write_bytes(b"\n")
     run.refused("pulihkan", message="jurnal.jsonl hanya berisi potongan baris yang tidak utuh")
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
+                message="hanya berisi potongan baris yang tidak utuh")  # fmt: skip
+    said = run("periksa").stdout  # (one way out, not also "pulihkan" for its torn fragment)
+    assert "jurnal tidak ada, kosong" in said and "ppidctl pulihkan" not in said.split(" — ")[1]
     # a refused acceptance (a wrong --batalkan) leaves the fragment where it is
     run.refused("periksa", "--terima-perubahan", "--batalkan", N3, "--catatan", "x",
                 message="--batalkan")  # fmt: skip
@@ -1405,6 +1409,12 @@ def test_a_journal_reduced_to_a_fragment_beside_cases_is_not_restarted_by_a_repa
 
 def test_accepting_with_the_registers_lost_too_is_refused(run, ws):
     three(run)
+    (ws.registers_dir / "permohonan.csv").unlink()  # with the journal: 001 would come again
+    ws.journal_path.unlink()
+    run.refused(
+        "periksa", "--terima-perubahan", "--catatan", "mulai lagi",
+        message="jurnal dan register permohonan tidak ada",
+    )  # fmt: skip
     shutil.rmtree(ws.root / "registers")
     run.refused(
         "periksa", "--terima-perubahan", "--catatan", "mulai lagi",
@@ -1424,9 +1434,7 @@ def test_a_lost_journal_of_an_xlsx_workspace_without_objections_yet_is_accepted(
     # keberatan.xlsx is written by the first objection: its absence is no lost register
     toml = ws.root / "ppidctl.toml"
     toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
-    for name in ("permohonan", "keberatan"):
-        (ws.registers_dir / f"{name}.csv").unlink()  # (init's empty CSV files)
-    catat(run, "Ani")
+    catat(run, "Ani")  # (init's empty CSV files stay beside the XLSX ones)
     assert not (ws.registers_dir / "keberatan.xlsx").exists()
     ws.journal_path.unlink()
     res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
@@ -1434,3 +1442,11 @@ def test_a_lost_journal_of_an_xlsx_workspace_without_objections_yet_is_accepted(
     assert json.loads(catat(run, "Budi", "2026-03-17", "--format", "json").stdout)[
         "nomor_registrasi"
     ] == "002/PPID/5271/III/2026"  # fmt: skip
+
+
+def test_an_unreadable_register_beside_a_journal_fragment_is_not_called_empty(run, ws):
+    three(run)
+    ws.register_path("permohonan").write_bytes(b"bukan,register\r\n\x00\x01\r\n")
+    ws.journal_path.write_bytes(b"\n")
+    said = run("periksa").stdout
+    assert "jurnal tidak ada, kosong" in said and "register masih kosong" not in said

@@ -445,6 +445,13 @@ def test_switching_the_format_never_shows_an_empty_register(tmp_path):
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=both)
     found = run("periksa")  # ("Tidak ada masalah" while every listing refused)
     assert found.exit_code == 1 and both in found.stdout
+    # the register in use is the journal's: pulihkan --register only sets the stale one aside
+    res = run.ok("pulihkan", "--register", "permohonan")
+    assert (
+        "sudah sama dengan jurnal" in res.stdout and "register format lama disimpan" in res.stdout
+    )
+    assert not (ws.registers_dir / "permohonan.csv").exists()
+    assert json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)
 
 
 def test_reports_refuse_an_empty_register_beside_the_one_holding_the_cases(tmp_path):

@@ -151,14 +151,15 @@ class Analysis:
         return [p.kode for p in self.problems]
 
 
-def _rows_of(data: bytes | None, name: str, ws) -> list:
-    """The rows of a register's bytes as the snapshot holds them (none when unreadable)."""
+def _has_rows(data: bytes | None, name: str, ws) -> bool:
+    """Whether a register's bytes as the snapshot holds them have a row (an unreadable register
+    is not known to be empty: it counts as having rows, as pulihkan counts it)."""
     if not data:
-        return []
+        return False
     try:
-        return parse(name, ws.register_path(name), data).rows
+        return bool(parse(name, ws.register_path(name), data).rows)
     except RegisterError:
-        return []
+        return True
 
 
 def parse(name: str, path: Path, data: bytes) -> Table:
@@ -234,7 +235,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     if not journal.torn_offset(snap.journal):  # (nothing whole in it: lost, emptied, a fragment)
-        empty = not any(_rows_of(data, name, ws) for name, data in snap.files.items())
+        empty = not any(_has_rows(data, name, ws) for name, data in snap.files.items())
+        if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
+            problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
         problems.append(
             Problem(
                 JURNAL,
@@ -255,7 +258,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
         )
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
         try:
-            ws.refuse_other_format(name, bool(_rows_of(snap.files.get(name), name, ws)))
+            ws.refuse_other_format(name, _has_rows(snap.files.get(name), name, ws))
         except RegisterError as e:
             where = rel(ws, ws.register_path(name))
             problems.append(Problem(where, None, m.FORMAT_GANDA, e.pesan, e.saran))

@@ -63,7 +63,8 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
         "pulihkan" + (f" --register {register}" if register else ""), petugas
     ) as tx:
         tx.pemulihan = True
-        tx.refuse_lost_journal()  # (before any file is saved aside)
+        tx.refuse_lost_journal(fragments=False)  # (before any file is saved aside; a fragment:
+        # cut below, unless the registers hold cases)
         extra = {"catatan": catatan} if catatan else {}
         kept = _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)
@@ -109,6 +110,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
                     )
                 else:
                     out.done.append(f"{c.rel}: sudah sama dengan jurnal, tidak diubah")
+                    old_format += _old_format_aside(ws, tx, c, out, extra)
     for path in old_format:  # (its copy is saved and journalled: the register now is the new one)
         path.unlink(missing_ok=True)
     return out
@@ -422,12 +424,17 @@ def _refuse_restart_without_registers(ws) -> None:
         data = b""
     if journal.torn_offset(data):
         return
-    cases = [ws.registers_dir / f"{n}.{ext}" for n in ("permohonan", "keberatan")
-             for ext in ("csv", "xlsx")]  # fmt: skip
-    if not any(p.exists() for p in cases):  # (init writes both case registers: lost with it)
+    # init writes both case registers: one with no file in either format was lost with the
+    # journal (an XLSX register not yet written has init's CSV file beside it)
+    gone = [
+        n
+        for n in ("permohonan", "keberatan")
+        if not any((ws.registers_dir / f"{n}.{ext}").exists() for ext in ("csv", "xlsx"))
+    ]
+    if gone:
         raise RuleError(
-            "jurnal dan register perkara (permohonan, keberatan) tidak ada: tidak ada yang dapat "
-            "diterima sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
+            f"jurnal dan register {' dan '.join(gone)} tidak ada: tidak ada yang dapat diterima "
+            "sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
             "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
         )

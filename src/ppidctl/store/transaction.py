@@ -305,8 +305,9 @@ class Transaction:
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
-        if self.perintah not in STARTS_JOURNAL:
-            self.refuse_lost_journal()  # (before the lock re-creates a lost registers/ folder)
+        if self.perintah not in STARTS_JOURNAL and not self.perintah.startswith("pulihkan"):
+            # (before the lock re-creates a lost registers/ folder; pulihkan decides itself)
+            self.refuse_lost_journal()
         make_dirs(self.ws.registers_dir, self.ws.file_mode)
         fit_modes(self.ws)
         self._stack.enter_context(
@@ -581,15 +582,21 @@ class Transaction:
                 data = None
         return journal.sha256_bytes(data) if data is not None else ""
 
-    def refuse_lost_journal(self, cut: bool = False) -> None:
+    def refuse_lost_journal(self, *, fragments: bool = True, cut: bool = False) -> None:
         """init's line starts every journal: none means it was lost (with the registers or
         alone), and numbering from the files alone would give numbers again; a rebuild from it
         would empty the registers. Only the office's acceptance of the registers as they are
-        (``periksa --terima-perubahan``) starts a journal again."""
+        (``periksa --terima-perubahan``) starts a journal again. ``fragments``: a journal with
+        no whole line is lost too (``pulihkan`` decides that itself: see ``cut``, its own cut
+        of such a fragment beside registers holding cases)."""
         jpath = self.ws.journal_path
-        if not cut and jpath.exists() and jpath.stat().st_size:
+        size = jpath.stat().st_size if jpath.exists() else 0
+        lost = cut or not size
+        if not lost and fragments and size <= 1 << 20:  # (a fragment is never bigger)
+            lost = not journal.torn_offset(jpath.read_bytes())
+        if not lost:
             return
-        what = "hanya berisi potongan baris yang tidak utuh" if cut else "tidak ada atau kosong"
+        what = "hanya berisi potongan baris yang tidak utuh" if size else "tidak ada atau kosong"
         raise RegisterError(
             f"{jpath.relative_to(self.ws.root).as_posix()} {what}, padahal "
             "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
