@@ -1327,6 +1327,7 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
 
     shutil.rmtree(ws.root / "registers")  # the whole folder: a sync client, a wrong move
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
+    run.refused("pulihkan", message=lost)  # (nor re-creates registers/ with its lock file)
     res = run("periksa")
     assert res.exit_code == 1 and "jurnal tidak ada, kosong" in res.stdout
 
@@ -1450,3 +1451,14 @@ def test_an_unreadable_register_beside_a_journal_fragment_is_not_called_empty(ru
     ws.journal_path.write_bytes(b"\n")
     said = run("periksa").stdout
     assert "jurnal tidak ada, kosong" in said and "register masih kosong" not in said
+
+
+def test_pulihkan_register_leaves_init_s_empty_csv_of_an_xlsx_workspace_alone(run, ws):
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    catat(run, "Ani")
+    before = (ws.registers_dir / "permohonan.csv").read_bytes()
+    res = run.ok("pulihkan", "--register", "permohonan")
+    assert "format lama" not in res.stdout
+    assert (ws.registers_dir / "permohonan.csv").read_bytes() == before
+    assert not list(ws.registers_dir.glob("*.format-lama-*"))

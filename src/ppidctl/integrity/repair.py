@@ -62,9 +62,8 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     with ws.transaction(
         "pulihkan" + (f" --register {register}" if register else ""), petugas
     ) as tx:
-        tx.pemulihan = True
-        tx.refuse_lost_journal(fragments=False)  # (before any file is saved aside; a fragment:
-        # cut below, unless the registers hold cases)
+        tx.pemulihan = True  # (a lost journal was refused on entering; a fragment: cut below,
+        # unless the registers hold cases)
         extra = {"catatan": catatan} if catatan else {}
         kept = _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)
@@ -125,8 +124,12 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
     old = c.path.with_suffix(".xlsx" if c.path.suffix == ".csv" else ".csv")
     try:
         data = old.read_bytes()
+        if not read_table(c.name, old).rows:  # (init's empty CSV of an XLSX workspace: no
+            return []  # register, left where it is)
     except FileNotFoundError:
         return []
+    except PpidError:
+        pass  # (unreadable: set aside all the same, it is not the register in use)
     aside = old.with_name(f"{old.stem}.format-lama-{_stamp(ws)}{old.suffix}")
     saved = rel(ws, create_new(aside, data, ws.file_mode))
     tx.log(c.name, "", "pulihkan", {}, format_lama_disimpan=saved, **extra)

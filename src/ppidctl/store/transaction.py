@@ -305,9 +305,10 @@ class Transaction:
         self._stack = ExitStack()
 
     def __enter__(self) -> Transaction:
-        if self.perintah not in STARTS_JOURNAL and not self.perintah.startswith("pulihkan"):
-            # (before the lock re-creates a lost registers/ folder; pulihkan decides itself)
-            self.refuse_lost_journal()
+        if self.perintah not in STARTS_JOURNAL:
+            # (before the lock re-creates a lost registers/ folder; pulihkan itself decides
+            # about a fragment: see integrity.repair)
+            self.refuse_lost_journal(fragments=not self.perintah.startswith("pulihkan"))
         make_dirs(self.ws.registers_dir, self.ws.file_mode)
         fit_modes(self.ws)
         self._stack.enter_context(
