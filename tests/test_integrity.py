@@ -1318,6 +1318,8 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
     res = run("periksa")
     assert res.exit_code == 1 and "jurnal tidak ada, kosong" in res.stdout
+    # each row's hint is the way out there is (a rebuild from no journal is refused)
+    assert "pulihkan --register" not in res.stdout and "mulai jurnal baru dengannya" in res.stdout
     # rebuilding from an empty journal would empty the register (its rows only in .rusak-*)
     run.refused("pulihkan", "--register", "permohonan", message=lost)
     # the office's word that the registers are right starts a new journal with them
@@ -1462,3 +1464,13 @@ def test_pulihkan_register_leaves_init_s_empty_csv_of_an_xlsx_workspace_alone(ru
     assert "format lama" not in res.stdout
     assert (ws.registers_dir / "permohonan.csv").read_bytes() == before
     assert not list(ws.registers_dir.glob("*.format-lama-*"))
+
+
+def test_lihat_shows_the_note_of_an_accepted_edit_in_the_history(run, ws):
+    # the audit trail: why the register was changed outside ppidctl, in the case's own history
+    catat(run, "Ani")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-16")
+    _edit(ws, "permohonan", N1, alamat="Jl. Pejanggik 12, Mataram")
+    run("periksa", "--terima-perubahan", "--catatan", "alamat diperbaiki atas permintaan pemohon")
+    shown = run.ok("permohonan", "lihat", N1).stdout
+    assert "catatan: alamat diperbaiki atas permintaan pemohon" in shown

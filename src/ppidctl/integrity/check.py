@@ -234,7 +234,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     makes it an edit instead."""
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
-    if not journal.torn_offset(snap.journal):  # (nothing whole in it: lost, emptied, a fragment)
+    lost = not journal.torn_offset(snap.journal)
+    if lost:  # (nothing whole in it: lost, emptied, a fragment)
         empty = not any(_has_rows(data, name, ws) for name, data in snap.files.items())
         if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
             problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
@@ -280,7 +281,11 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             h,
         )
         checks[name] = c
-        fix = f"bila disengaja: {m.TERIMA}; bila tidak: ppidctl pulihkan --register {name}"
+        fix = (
+            f"bila register benar, mulai jurnal baru dengannya: {m.TERIMA}"  # (a rebuild from a
+            if lost  # lost journal would empty it: refused)
+            else f"bila disengaja: {m.TERIMA}; bila tidak: ppidctl pulihkan --register {name}"
+        )
         if data is None and c.error is None:
             if h.alive() or h.last_hash:
                 problems.append(
