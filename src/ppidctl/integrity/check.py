@@ -151,13 +151,14 @@ class Analysis:
         return [p.kode for p in self.problems]
 
 
-def _has_rows(data: bytes | None, name: str, ws) -> bool:
-    """Whether a register's bytes as the snapshot holds them have a row (an unreadable register
-    is not known to be empty: it counts as having rows, as pulihkan counts it)."""
+def has_rows(data: bytes | None, name: str, path: Path) -> bool:
+    """Whether register ``name``'s bytes ``data`` (read from ``path``: its suffix says the
+    format) have a row; an unreadable register is not known to be empty: it counts as having
+    rows, for periksa as for pulihkan."""
     if not data:
         return False
     try:
-        return bool(parse(name, ws.register_path(name), data).rows)
+        return bool(parse(name, path, data).rows)
     except RegisterError:
         return True
 
@@ -236,7 +237,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     problems = list(replay.problems)
     lost = not journal.torn_offset(snap.journal)
     if lost:  # (nothing whole in it: lost, emptied, a fragment)
-        empty = not any(_has_rows(data, name, ws) for name, data in snap.files.items())
+        empty = not any(
+            has_rows(data, name, ws.register_path(name)) for name, data in snap.files.items()
+        )
         if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
             problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
         problems.append(
@@ -259,7 +262,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
         )
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
         try:
-            ws.refuse_other_format(name, _has_rows(snap.files.get(name), name, ws))
+            ws.refuse_other_format(
+                name, has_rows(snap.files.get(name), name, ws.register_path(name))
+            )
         except RegisterError as e:
             where = rel(ws, ws.register_path(name))
             problems.append(Problem(where, None, m.FORMAT_GANDA, e.pesan, e.saran))

@@ -17,10 +17,10 @@ import os
 from dataclasses import dataclass, field
 
 from .. import schema
-from ..errors import PpidError, RuleError, UsageError
+from ..errors import RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
-from ..store.table import Table, _Record, empty_table, read_table
+from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
 from . import model as m
 from .check import (
@@ -28,6 +28,7 @@ from .check import (
     RegisterCheck,
     analyse,
     compare,
+    has_rows,
     parse,
     rel,
     staged_files,
@@ -124,12 +125,10 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
     old = c.path.with_suffix(".xlsx" if c.path.suffix == ".csv" else ".csv")
     try:
         data = old.read_bytes()
-        if not read_table(c.name, old).rows:  # (init's empty CSV of an XLSX workspace: no
-            return []  # register, left where it is)
     except FileNotFoundError:
         return []
-    except PpidError:
-        pass  # (unreadable: set aside all the same, it is not the register in use)
+    if not has_rows(data, c.name, old):  # (init's empty CSV of an XLSX workspace: no register,
+        return []  # left where it is; an unreadable one is set aside all the same)
     aside = old.with_name(f"{old.stem}.format-lama-{_stamp(ws)}{old.suffix}")
     saved = rel(ws, create_new(aside, data, ws.file_mode))
     tx.log(c.name, "", "pulihkan", {}, format_lama_disimpan=saved, **extra)
@@ -139,13 +138,10 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
 
 def _any_rows(ws) -> bool:
     """Whether any register holds a row (an unreadable one counts: it is not empty)."""
-    for name in TABLES:
-        try:
-            if read_table(name, ws.register_path(name)).rows:
-                return True
-        except (PpidError, OSError):  # (unreadable: not known to be empty)
-            return True
-    return False
+    snap = take(ws)
+    return bool(snap.errors) or any(
+        has_rows(data, name, ws.register_path(name)) for name, data in snap.files.items()
+    )
 
 
 def _cut_torn_journal(ws, tx, out: Outcome, extra: dict, *, restart: bool = False) -> str:

@@ -452,8 +452,6 @@ class Transaction:
         try:
             jpath = self.ws.journal_path
             last = journal.tail(jpath)  # refuses a torn journal before anything is written
-            if not last and not self.pemulihan and self.perintah not in STARTS_JOURNAL:
-                self.refuse_lost_journal()  # (pulihkan: its own cut of a torn only line)
             before = {
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
