@@ -648,35 +648,25 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
 
 
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
-    # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the request was
-    # closed by the rejection: neither putuskan nor selesai could record that the information
-    # was then given, and the refusal sent the desk to file the objection already granted
+    # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
+    # request was closed by the rejection: neither putuskan nor selesai could record that the
+    # information was then given, and the refusal sent the desk to file the objection granted
     rejected_request(run)
     k = objection(run, day="2026-03-12")["nomor_registrasi"]
     step(run, "teruskan", k, "--tanggal", "2026-03-12")
     step(run, "pleno", k, "--tanggal", "2026-03-13")
-    run.refused(
-        "permohonan",
-        "selesai",
-        R1,
-        "--tanggal",
-        "2026-03-16",
-        message=f"permohonan {R1} sudah selesai pada 2026-03-10 — tidak ada yang perlu",
-    )  # fmt: skip (not before the objection is granted)
+    # not before the objection is granted
+    run.refused("permohonan", "selesai", R1, "--tanggal", "2026-03-16",
+                message=f"permohonan {R1} sudah selesai pada 2026-03-10 — tidak ada yang perlu")  # fmt: skip
     step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-16", "--tanpa-surat")
     run.refused(
         "permohonan", "putuskan", R1, "--keputusan", "diberikan", "--tanggal", "2026-03-17",
         message=f"keputusan tidak dapat diubah — keberatan {k} atas permohonan ini dikabulkan: "
         f"catat penyerahan informasinya dengan: ppidctl permohonan selesai {R1}",
     )  # fmt: skip
-    run.refused(
-        "permohonan",
-        "selesai",
-        R1,
-        "--tanggal",
-        "2026-03-13",
-        message="tanggal penyerahan 2026-03-13 sebelum langkah sebelumnya (2026-03-16)",
-    )  # fmt: skip (not before the Atasan's reply)
+    # not before the Atasan's reply
+    run.refused("permohonan", "selesai", R1, "--tanggal", "2026-03-13",
+                message="tanggal penyerahan 2026-03-13 sebelum langkah sebelumnya (2026-03-16)")  # fmt: skip
     run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-25")
     req = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
     # the decision as made stays (the register's history); the delivery and why are recorded

@@ -266,16 +266,9 @@ def test_no_number_given_twice_after_the_register_changed_outside_ppidctl(run, w
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
                 message="registers/permohonan.csv ditulis ulang oleh perintah sebelumnya bersama "
                 "suntingan di luar ppidctl yang belum diterima")  # fmt: skip
-    run.ok(
-        "permohonan",
-        "putuskan",
-        "1",
-        "--keputusan",
-        "diberikan",
-        "--tanggal",
-        "2026-03-17",
-        "--tanpa-surat",
-    )  # fmt: skip (still refused after another step)
+    # (still refused after another step)
+    decision = ["--keputusan", "diberikan", "--tanggal", "2026-03-17", "--tanpa-surat"]
+    run.ok("permohonan", "putuskan", "1", *decision)
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-18", "--tanpa-surat",
                 message="suntingan di luar ppidctl yang belum diterima")  # fmt: skip
     run.ok("pulihkan", "--register", "permohonan")
