@@ -54,6 +54,10 @@ def test_a_partial_grant_records_the_basis_of_what_is_blacked_out(run):
            "NIK dihitamkan", "--pasal", "Pasal 17 huruf h", "--tanggal", "2026-03-17",
            "--tanpa-surat")  # fmt: skip
     assert row(run)["alasan_penolakan"] == "Pasal 17 huruf h"
+    # lihat names it as the basis of the part excluded, not a refusal's reason
+    out = run.ok("permohonan", "lihat", N1).stdout
+    assert re.search(r"Dasar Pengecualian \(Pasal 17\)\s+Pasal 17 huruf h", out)
+    assert "Alasan Penolakan" not in out
 
 
 def test_catat_gives_number_and_deadline(run):

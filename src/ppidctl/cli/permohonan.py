@@ -326,6 +326,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         return
     labels = {c.key: c.header for c in columns(register)}
     row = dict(rec["data"])
+    if row.get("keputusan") == "diberikan-sebagian":  # its Pasal 17 basis excludes a part only
+        labels["alasan_penolakan"] = "Dasar Pengecualian (Pasal 17)"
     if rec["tenggat"]:
         t = rec["tenggat"]
         left = t["sisa_hari_kerja"]
