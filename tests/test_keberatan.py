@@ -1001,7 +1001,8 @@ def test_reason_g_and_b_dates(run):
             "granted",
             [],
             {},
-            "alasan a berlaku bila permohonan ditolak berdasarkan alasan pengecualian, tetapi "
+            "alasan a berlaku bila permohonan ditolak (seluruhnya, atau sebagian: "
+            "diberikan-sebagian) berdasarkan alasan pengecualian, tetapi "
             "permohonan 001/PPID/5271/III/2026 keputusannya 'diberikan'",
         ),
         ("granted", [], {"alasan": "f"}, "alasan f berlaku bila permohonan dikenai biaya"),
@@ -1046,6 +1047,15 @@ def test_paksa_skips_reason_consistency_only(run, ws):
         *catat_args("--paksa", "--catatan", note, day="2026-04-06", dokumen="formulir"),
         message="salinan kartu identitas pemohon",
     )
+
+
+def test_reason_a_on_a_partial_grant_objects_to_the_part_withheld(run):
+    # the blacked-out part is refused on its Pasal 17 basis: reason a, found on the notification
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan",
+           "--pasal", "Pasal 17 huruf h")  # fmt: skip
+    k = objection(run, day="2026-04-06")
+    assert (k["alasan"], k["alasan_ditemukan"], k["paksa_catatan"]) == ("a", "2026-03-10", "")
 
 
 def test_sequence_ambiguity_across_years(run):

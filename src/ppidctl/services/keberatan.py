@@ -61,7 +61,8 @@ FINISHED = ("selesai", "sengketa")  # the requester accepted the response, or we
 ANSWERABLE = ("diteruskan", "pleno")
 #: what each reason needs from the request's history, for the refusal message
 SYARAT = {
-    "a": "permohonan ditolak berdasarkan alasan pengecualian",
+    "a": "permohonan ditolak (seluruhnya, atau sebagian: diberikan-sebagian) berdasarkan alasan "
+    "pengecualian",
     "c": "permohonan tidak diberi pemberitahuan tertulis sampai tenggatnya",
     "d": "permohonan sudah diberi pemberitahuan tertulis",
     "e": "permohonan sudah diberi pemberitahuan tertulis",
@@ -246,7 +247,8 @@ def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -
     n = req["nomor_registrasi"]
     due = request_deadline(ws, req)
     said = req["tanggal_pemberitahuan"]
-    if code == "a" and req["keputusan"] != "ditolak":
+    if code == "a" and req["keputusan"] not in ("ditolak", "diberikan-sebagian"):
+        # (a partial grant refuses the part it blacks out on its Pasal 17 basis)
         got = f"keputusannya '{req['keputusan']}'" if req["keputusan"] else "belum diputuskan"
         return f"alasan a berlaku bila {SYARAT['a']}, tetapi permohonan {n} {got}"
     if code == "c":
