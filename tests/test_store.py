@@ -246,6 +246,16 @@ def test_xlsx_registers(tmp_path):
     assert row["nik"] == "5271011203900001"  # text, not a number Excel would round
     assert row["status"] == "diputuskan" and row["tanggal_pemberitahuan"] == "2026-03-25"
     assert sheet.freeze_panes == "A2"
+    # the NIK and telephone cells, and their columns (rows typed later in Excel), are text: a
+    # NIK typed there stays 16 digits; every column is wide enough to read
+    letter = {k: sheet.cell(1, j + 1).column_letter for j, k in enumerate(header)}
+    for key in ("nik", "telepon"):
+        assert sheet[f"{letter[key]}2"].number_format == "@"
+        assert sheet.column_dimensions[letter[key]].number_format == "@"
+    assert sheet[f"{letter['nama_pemohon']}2"].number_format == "General"
+    width = {k: sheet.column_dimensions[c].width for k, c in letter.items()}
+    assert width["nik"] >= 18 and width["tanggal_diterima"] >= 12
+    assert width["informasi_diminta"] >= 28 and width["keputusan"] >= len("belum-didokumentasikan")
 
     # text Excel would run as a formula is kept as typed, never turned into one
     args = [a for a in REQUEST]

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import RegisterError
+from ..schema import ANGKA, DAFTAR, PILIHAN, TANGGAL, TEKS, WAKTU, YA_TIDAK, Column
 from .table import Table, _Record, empty_table, header_index
 
 
@@ -75,10 +76,29 @@ def read_xlsx(register: str, path: Path, data: bytes) -> Table:
     return table
 
 
+#: column widths (characters) by kind of value, so that the sheet reads when opened; free text
+#: gets a width that shows its start (the cell holds all of it)
+_WIDTH = {TANGGAL: 12, WAKTU: 22, ANGKA: 10, YA_TIDAK: 8, "nik": 19, "telepon": 16, TEKS: 28}
+
+
+def _width(column: Column | None, key: str) -> float:
+    if column is None:  # a column an office added: as wide as its name
+        return max(len(key), 10) + 2
+    kind = key if key in NUMBER_CELLS else column.tipe
+    if kind in (PILIHAN, DAFTAR):
+        fits = max(map(len, column.pilihan), default=10)
+        return max(len(key), min(fits, 24)) + 2
+    return max(len(key) + 2, _WIDTH.get(kind, _WIDTH[TEKS]))
+
+
 def table_to_xlsx(table: Table) -> bytes:
     """The workbook; text Excel would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) is
-    stored as a text cell, so it reads back as typed."""
+    stored as a text cell, so it reads back as typed. The NIK and telephone columns are
+    formatted as text (cells and column), so a number typed or pasted there in Excel stays the
+    digits typed (NUMBER_CELLS); each column has a width that suits its values."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     from ..reports.excel import plain
 
@@ -86,9 +106,26 @@ def table_to_xlsx(table: Table) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(table.register)
     ws.freeze_panes = "A2"
+    schema = {c.key: c for c in table.schema}
+    text_cols = [j for j, key in enumerate(header) if key in NUMBER_CELLS]
+    for j, key in enumerate(header):
+        dim = ws.column_dimensions[get_column_letter(j + 1)]
+        dim.width = _width(schema.get(key), key)
+        if j in text_cols:
+            dim.number_format = "@"
     ws.append(header)
+
+    def text_cell(value: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value)
+        cell.number_format = "@"
+        return cell
+
     for cells in body:
-        ws.append([plain(ws, c) for c in cells])
+        out = [plain(ws, c) for c in cells]
+        for j in text_cols:
+            if j < len(out) and type(out[j]) is str and out[j]:
+                out[j] = text_cell(out[j])
+        ws.append(out)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
