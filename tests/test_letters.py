@@ -9,6 +9,7 @@ import re
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -949,6 +950,41 @@ def test_pdf_without_libreoffice(tmp_path, monkeypatch):
         pdf.to_pdf(docx, tmp_path)
     assert isinstance(e.value, PpidError)
     assert list(tmp_path.iterdir()) == [docx]
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting for a parent to reap it (Linux)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="a shell script for soffice")
+def test_a_libreoffice_that_hangs_is_stopped_with_its_children(tmp_path, monkeypatch):
+    """soffice starts soffice.bin, which holds the pipes: on a timeout both are killed, the
+    refusal says so, and nothing is left in the letters folder."""
+    from ppidctl.letters import pdf
+
+    pidfile = tmp_path / "anak.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PPIDCTL_SOFFICE", str(fake))
+    out = tmp_path / "surat"
+    out.mkdir()
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(render(find_template("tanda-terima"), contexts()["tanda-terima"]))
+    with pytest.raises(pdf.PdfError, match="tidak selesai mengubah ke PDF dalam 1 detik"):
+        pdf.to_pdf(docx, out, timeout=1)
+    child = int(pidfile.read_text())
+    for _ in range(50):  # (killed with its group; the kernel may take a moment)
+        if not _running(child):
+            break
+        time.sleep(0.1)
+    assert not _running(child)
+    assert list(out.iterdir()) == []
 
 
 def test_libreoffice_is_found_where_its_installer_puts_it(tmp_path, monkeypatch):
