@@ -794,6 +794,8 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
             ["", "3/2/2026", "Dedi", "", "", "", ""],  # reason required
             # day and month swapped: the reply before the objection (no middle steps recorded)
             ["", "02/03/2026", "Eka", "c", "Ditolak", "03/02/2026", ""],
+            # never answered, taken to the Komisi Informasi: the response deadline was missed
+            ["", "2/2/2026", "Fajar", "c", "", "", "Sengketa"],
         ],
     )
     p = svc.plan(ws, src, "keberatan")
@@ -807,6 +809,7 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
     assert got["Ani"]["nomor_registrasi"] == "001/KEB/PPID/5271/II/2026"
     assert (got["Bayu"]["status"], got["Bayu"]["terlambat"]) == ("ditanggapi", "ya")
     assert got["Citra"]["status"] == "selesai"
+    assert (got["Fajar"]["status"], got["Fajar"]["terlambat"]) == ("sengketa", "ya")
     # Mon 2 Feb 2026 + 30 working days, 16–17 Feb (Imlek) and 18–24 Mar (Nyepi, Idul Fitri)
     # off → Wed 25 Mar 2026; the reply of 26 Mar was late
     assert got["Ani"]["jatuh_tempo"] == "2026-03-25"

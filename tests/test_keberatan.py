@@ -775,6 +775,18 @@ def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
     assert krow(run)["batas_sengketa"] == "2026-06-22"
 
 
+def test_an_objection_never_answered_stays_late_once_the_dispute_is_recorded(run, today):
+    # UU 14/2008 Pasal 36(2): no response by the deadline is a missed deadline; the register
+    # said "tidak" once the requester went to the Komisi Informasi (the report counted it late)
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # response due Thu 21 May, never given
+    today("2026-05-25")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    assert (krow(run)["status"], krow(run)["terlambat"]) == ("sengketa", "ya")
+    late = json.loads(run.ok("keberatan", "daftar", "--terlambat", "--format", "json").stdout)
+    assert [r["nomor_registrasi"] for r in late] == [K1]
+
+
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     """rules.md §7: the annual report gives disputes filed and their outcome."""
     rejected_request(run)

@@ -545,6 +545,8 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
         )
         if answered:
             v["terlambat"] = "ya" if answered > due else "tidak"
+        elif v["status"] == "sengketa" and not v.get("keputusan_atasan"):
+            v["terlambat"] = "ya"  # a dispute on an objection never answered: deadline missed
         if register == "keberatan" and v.get("disampaikan_pada") and not v.get("batas_sengketa"):
             v["batas_sengketa"] = tenggat.batas_sengketa(v["disampaikan_pada"])
     if asal:

@@ -892,6 +892,8 @@ def requester_answer(
                     if written
                     else f"tunggu tanggapan Atasan PPID; lihat: ppidctl keberatan lihat {n}",
                 )
+            if not row["tanggal_tanggapan"]:  # never answered: the response deadline was missed
+                changes["terlambat"] = "ya"
         else:
             raise RuleError(
                 f"surat tanggapan keberatan {n} belum disampaikan kepada pemohon "
