@@ -38,6 +38,13 @@ USAGE = [
      "hanya untuk CSV, bukan xlsx"),
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--pasal", "Pasal 17 huruf a"],
      "--pasal bukan untuk keputusan diberikan"),
+    # ... and what the register would keep as misleading data (a consequence test on a grant)
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--uji-konsekuensi", "x"],
+     "--uji-konsekuensi bukan untuk keputusan diberikan"),
+    (["permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--waktu-penyediaan",
+      "3 hari"], "--waktu-penyediaan bukan untuk keputusan tidak-dikuasai"),
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--rincian-biaya", "A=1"],
+     "--rincian-biaya hanya untuk informasi yang dikenai biaya"),
     (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
      "--bulan tidak bisa dipakai bersama --dari/--sampai"),
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),

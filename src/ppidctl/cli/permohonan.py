@@ -224,7 +224,9 @@ def putuskan(
     ] = None,
     uji_konsekuensi: Annotated[
         str | None,
-        typer.Option(help="Ringkasan uji konsekuensi (wajib untuk ditolak, Pasal 19 UU 14/2008)."),
+        typer.Option(
+            help="Ringkasan uji konsekuensi (hanya dan wajib untuk ditolak, Pasal 19 UU 14/2008)."
+        ),
     ] = None,
     penjelasan: Annotated[
         str | None, typer.Option(help="Penjelasan (wajib untuk diberikan-sebagian).")
@@ -235,10 +237,14 @@ def putuskan(
     biaya: Annotated[str | None, typer.Option(help="Biaya (rupiah).")] = None,
     rincian_biaya: Annotated[
         str | None,
-        typer.Option(help="Rincian biaya: 'Penggandaan 30 lbr x Rp500=15000;Pengiriman=10000'."),
+        typer.Option(
+            help="Rincian biaya (dengan --biaya): "
+            "'Penggandaan 30 lbr x Rp500=15000;Pengiriman=10000'."
+        ),
     ] = None,
     waktu_penyediaan: Annotated[
-        str | None, typer.Option(help="Waktu penyediaan informasi, mis. '3 hari kerja'.")
+        str | None,
+        typer.Option(help="Waktu penyediaan informasi yang diberikan, mis. '3 hari kerja'."),
     ] = None,
     cara_pembayaran: Annotated[
         str | None,

@@ -325,15 +325,18 @@ def decide(
         for opt, value, only in (
             ("--pasal", d.pasal, ("ditolak", "diberikan-sebagian")),
             ("--sk-pengecualian", d.sk_pengecualian, ("ditolak",)),
+            ("--uji-konsekuensi", d.uji_konsekuensi, ("ditolak",)),
             ("--badan-publik", d.badan_publik, ("tidak-dikuasai",)),
+            ("--waktu-penyediaan", d.waktu_penyediaan, GIVEN),
         )
         if (value or "").strip() and keputusan not in only
     ]
     if stray:
         raise UsageError(
             f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal untuk ditolak dan "
-            "diberikan-sebagian, --sk-pengecualian untuk ditolak, --badan-publik untuk "
-            "tidak-dikuasai)",
+            "diberikan-sebagian, --sk-pengecualian dan --uji-konsekuensi untuk ditolak, "
+            "--badan-publik untuk tidak-dikuasai, --waktu-penyediaan untuk diberikan dan "
+            "diberikan-sebagian)",
             "hapus opsinya",
         )
     if keputusan == "diberikan-sebagian" and (d.pasal or "").strip():
@@ -378,16 +381,17 @@ def decide(
                 "periksa jumlah angkanya",
             )
         changes["biaya"] = str(int(biaya))
-    if d.rincian_biaya:
-        changes["rincian_biaya"] = d.rincian_biaya
-    cara = v.teks(d.cara_pembayaran, "--cara-pembayaran")
-    if cara:
-        if not int(changes.get("biaya") or 0):
-            raise UsageError(
-                "--cara-pembayaran hanya untuk informasi yang dikenai biaya",
-                "isi --biaya RUPIAH, atau hapus --cara-pembayaran",
-            )
-        changes["cara_pembayaran"] = cara
+    for opt, key, value in (
+        ("--rincian-biaya", "rincian_biaya", v.teks(d.rincian_biaya, "--rincian-biaya")),
+        ("--cara-pembayaran", "cara_pembayaran", v.teks(d.cara_pembayaran, "--cara-pembayaran")),
+    ):
+        if value:
+            if not int(changes.get("biaya") or 0):
+                raise UsageError(
+                    f"{opt} hanya untuk informasi yang dikenai biaya",
+                    f"isi --biaya RUPIAH, atau hapus {opt}",
+                )
+            changes[key] = value
     with ws.transaction("permohonan putuskan", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
