@@ -241,6 +241,17 @@ def test_vectorised_workdays_match_the_calendar(hws):
     assert [int(x) for x in got] == [
         cal.workdays_between(s, e) for s, e in zip(starts, ends, strict=True)
     ]
+
+    # a step on a day off counts on the next working day (as its deadline: late after it)
+    def next_workday(d):
+        while not cal.is_workday(d):
+            d += timedelta(days=1)
+        return d
+
+    got = wd.between(np.array(starts, "datetime64[D]"), np.array(ends, "datetime64[D]"), step=True)
+    assert [int(x) for x in got] == [
+        cal.workdays_between(s, next_workday(e)) for s, e in zip(starts, ends, strict=True)
+    ]
     due = wd.add(np.array(starts, "datetime64[D]"), np.array(ns))
     assert [d.astype(object) for d in due] == [
         cal.add_workdays(s, n).tanggal for s, n in zip(starts, ns, strict=True)
@@ -435,6 +446,22 @@ def test_monthly_durations(hws):
         "dalam_perpanjangan": 2, "persen_dalam_perpanjangan": 100.0,
     }  # fmt: skip
     assert "pemberitahuan tertulis" in " ".join(monthly(hws, "2026-03").catatan)
+
+
+def test_a_notification_on_the_weekend_after_the_deadline_is_not_within_it(ws):
+    # received Fri 11 Jul 2025, due Fri 25 Jul; notified Sat 26 Jul: late (the flag), and the
+    # time table counted it "≤ 10 HK" beside it (Saturday is no working day: 10)
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace
+
+    late = _req("001/PPID/5271/VII/2025", "2025-07-11", keputusan="diberikan",
+                diteruskan_pada="2025-07-11", tanggal_pemberitahuan="2025-07-26",
+                terlambat="ya", status="diputuskan")  # fmt: skip
+    write_register(ws, "permohonan", [late])
+    m = monthly(Workspace(ws.root), "2025-07")
+    row = _row(m["waktu"], "pemberitahuan", "pemberitahuan")
+    assert (row["maksimum"], row["dalam_tenggat"], row["dalam_perpanjangan"]) == (11, 0, 1)
+    assert m.ringkasan["terlambat"] == 1
 
 
 def test_request_time_table_tells_decided_election_stage_requests(ws):

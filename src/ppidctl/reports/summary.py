@@ -349,7 +349,10 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     """Load both registers of ``ws`` and add, per row, counted on the office's own calendar:
 
     permohonan: ``hk_pemberitahuan``, ``hk_penyerahan``, ``hk_teruskan`` (working days from
-    receipt), ``batas_awal`` / ``batas_akhir`` (deadline without / with the extension);
+    receipt; the first two, and ``hk_tanggapan``, measured against statutory deadlines, count a
+    step taken on a day off on the next working day, as the late flag does: see
+    ``WorkdayCounter.between``), ``batas_awal`` / ``batas_akhir`` (deadline without / with the
+    extension);
     keberatan: ``hk_tanggapan``, ``hk_teruskan``, ``hk_draf`` (forwarded → plenary),
     ``hk_sampaikan`` (response → delivered), ``batas_hk`` and ``batas`` (response deadline).
     """
@@ -358,8 +361,8 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     t = ws.settings.tenggat
     P = load_frame(ws, "permohonan", PERM_COLS)
     recv = P["tanggal_diterima"]
-    P["hk_pemberitahuan"] = wd.between(recv, P["tanggal_pemberitahuan"])
-    P["hk_penyerahan"] = wd.between(recv, P["tanggal_selesai"])
+    P["hk_pemberitahuan"] = wd.between(recv, P["tanggal_pemberitahuan"], step=True)
+    P["hk_penyerahan"] = wd.between(recv, P["tanggal_selesai"], step=True)
     P["hk_teruskan"] = wd.between(recv, P["diteruskan_pada"])
     stage = (P["tahapan"] != "").to_numpy()
     base = np.where(stage, t("permohonan_tahapan"), t("permohonan"))
@@ -370,7 +373,7 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
 
     K = load_frame(ws, "keberatan", KEB_COLS)
     krecv = K["tanggal_diterima"]
-    K["hk_tanggapan"] = wd.between(krecv, K["tanggal_tanggapan"])
+    K["hk_tanggapan"] = wd.between(krecv, K["tanggal_tanggapan"], step=True)
     K["hk_teruskan"] = wd.between(krecv, K["diteruskan_pada"])
     K["hk_draf"] = wd.between(K["diteruskan_pada"], K["pleno_pada"])
     K["hk_sampaikan"] = wd.between(K["tanggal_tanggapan"], K["disampaikan_pada"])
@@ -859,7 +862,8 @@ def _period_tables(
             ],
             catatan="Waktu sampai pemberitahuan tertulis adalah ukuran tenggat UU 14/2008 Pasal "
             "22(7)-(8); waktu sampai informasi diserahkan mencakup waktu menunggu pemohon "
-            "(membayar biaya, mengambil salinan)." + _stage_note(_n(dec & stage), t),
+            "(membayar biaya, mengambil salinan). Langkah pada hari libur dihitung pada hari "
+            "kerja berikutnya, seperti tenggatnya." + _stage_note(_n(dec & stage), t),
         )
     )
     tables.append(

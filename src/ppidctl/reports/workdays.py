@@ -102,15 +102,21 @@ class WorkdayCounter:
 
     # ------------------------------------------------------------------ counting
 
-    def between(self, start, end) -> np.ndarray:
-        """Working days in ``(start, end]`` per row (float; ``nan`` where a date is missing)."""
+    def between(self, start, end, *, step: bool = False) -> np.ndarray:
+        """Working days in ``(start, end]`` per row (float; ``nan`` where a date is missing).
+
+        ``step``: ``end`` is a step measured against a statutory deadline; taken on a weekend or
+        holiday it counts on the next working day, as the deadline does (a notification on the
+        Saturday after a Friday deadline is late, so it is 11 working days, never "within 10")."""
         s, e = self._days(start), self._days(end)
         out = np.full(s.shape, np.nan)
         ok = self._valid(s, e)
         if ok.any():
             s, e = s[ok], e[ok]
             lo, hi = self._years(s, e)
-            cal = self._ensure(lo, hi)
+            cal = self._ensure(lo, min(hi + 1, LAST_YEAR) if step else hi)
+            if step:
+                e = np.busday_offset(e, 0, roll="forward", busdaycal=cal)
             n = np.busday_count(s + 1, e + 1, busdaycal=cal)
             out[ok] = np.maximum(n, 0)
         return out
