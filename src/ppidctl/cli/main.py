@@ -100,6 +100,7 @@ def jatuh_tempo(
 ) -> None:
     """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
     from collections import Counter
+    from operator import itemgetter
 
     from ..services.queries import DUE_CASE_KEYS, due_cases
     from .common import warnings, workspace
@@ -150,6 +151,11 @@ def jatuh_tempo(
             return "bold red"
         return "yellow" if left <= 2 else ""
 
+    if format is Format.teks:  # (on paper, without colour, a minus sign is easily missed)
+        rows = [
+            {**r, "sisa_hari_kerja": _sisa(r["sisa_hari_kerja"]), "_gaya": style(r)} for r in rows
+        ]
+        style = itemgetter("_gaya")
     emit(
         rows,
         format,
@@ -158,6 +164,13 @@ def jatuh_tempo(
         styles=style,
         csv_keys=DUE_CASE_KEYS,
     )
+
+
+def _sisa(left: int | None) -> str | int | None:
+    """Working days left as the table shows them: "hari ini" on the due day, "lewat N" after."""
+    if left is None or left > 0:
+        return left
+    return "hari ini" if left == 0 else f"lewat {-left}"
 
 
 def _register_groups() -> None:

@@ -342,7 +342,13 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         else:
             row["jatuh_tempo"] = (
                 f"{t['jatuh_tempo']} — "
-                + (f"TERLAMBAT {-left} hari kerja" if left < 0 else f"sisa {left} hari kerja")
+                + (
+                    f"TERLAMBAT {-left} hari kerja"
+                    if left < 0
+                    else f"sisa {left} hari kerja"
+                    if left
+                    else "HARI INI hari terakhir"
+                )
                 + f" ({t['jenis_tenggat']})"
             )
         warnings(t["peringatan"])
