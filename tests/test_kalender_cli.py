@@ -28,6 +28,21 @@ def test_hitung_warns_about_estimated_years(run):
     assert "perkiraan" in result.stderr
 
 
+def test_lists_repeat_the_warning_of_a_deadline_on_estimated_holidays(run, today):
+    # the daily list is where the desk looks: catat and lihat warned, jatuh-tempo and daftar not
+    today("2027-03-08")
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2027-03-05", "--tanpa-surat")
+    warned = "Perhitungan tenggat mencakup tahun 2027, yang tanggal liburnya masih perkiraan"
+    for args in (["jatuh-tempo"], ["permohonan", "daftar"], ["jatuh-tempo", "--format", "json"]):
+        err = run.ok(*args).stderr
+        assert err.count(warned) == 1, args
+        assert "bila tanggalnya ditetapkan lain (sidang isbat, SKB perubahan)" in err
+    # a closed case has no deadline running: nothing to warn about
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "belum-didokumentasikan",
+           "--tanggal", "2027-03-08", "--tanpa-surat")  # fmt: skip
+    assert warned not in run.ok("permohonan", "daftar").stderr
+
+
 def test_libur_lists_the_decreed_year(run):
     rows = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)
     dates = {r["tanggal"] for r in rows}

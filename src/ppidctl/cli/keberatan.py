@@ -383,9 +383,14 @@ def daftar(
     """Daftar keberatan, dengan saringan."""
     from ..services.queries import listing, listing_keys
 
+    peringatan: dict[str, None] = {}
     rows = listing(
-        workspace(), "keberatan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
+        workspace(),
+        "keberatan",
+        filters(status, dari, sampai, bulan, cari, terlambat, dalam),
+        peringatan=peringatan,
     )
+    warnings(list(peringatan))
     emit(
         rows,
         format,

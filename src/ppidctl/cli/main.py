@@ -106,7 +106,11 @@ def jatuh_tempo(
     from .common import warnings, workspace
 
     ws = workspace()
-    rows = due_cases(ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam))
+    peringatan: dict[str, None] = {}
+    rows = due_cases(
+        ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam), peringatan=peringatan
+    )
+    warnings(list(peringatan))
     if not status:  # open cases with no date to keep (legacy ones by the hundred): counted
         undated = Counter((r["register"], r["status"]) for r in rows if not r["jatuh_tempo"])
         rows = [r for r in rows if r["jatuh_tempo"]]

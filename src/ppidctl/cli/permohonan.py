@@ -402,9 +402,14 @@ def daftar(
     """Daftar permohonan, dengan saringan."""
     from ..services.queries import listing, listing_keys
 
+    peringatan: dict[str, None] = {}
     rows = listing(
-        workspace(), "permohonan", filters(status, dari, sampai, bulan, cari, terlambat, dalam)
+        workspace(),
+        "permohonan",
+        filters(status, dari, sampai, bulan, cari, terlambat, dalam),
+        peringatan=peringatan,
     )
+    warnings(list(peringatan))
     emit(
         rows,
         format,

@@ -279,7 +279,9 @@ class WorkCalendar:
                 listed = ", ".join(f"{name} {d.isoformat()}" for d, name in estimated)
                 messages.append(
                     f"Perhitungan tenggat mencakup tahun {y}, yang tanggal liburnya masih "
-                    f"perkiraan ({listed}); periksa kembali setelah SKB terbit."
+                    f"perkiraan ({listed}); periksa kembali bila tanggalnya ditetapkan lain "
+                    "(sidang isbat, SKB perubahan) dan catat perubahannya dengan ppidctl "
+                    "kalender tambah."
                 )
         return tuple(messages)
 

@@ -198,8 +198,15 @@ def is_open(register: str, row: dict[str, str]) -> bool:
 
 
 def listing(
-    ws: Workspace, register: str, f: Filter, *, only_open: bool = False
+    ws: Workspace,
+    register: str,
+    f: Filter,
+    *,
+    only_open: bool = False,
+    peringatan: dict[str, None] | None = None,
 ) -> list[dict[str, Any]]:
+    """The register's cases matching ``f``, each with its live deadline; the calendar's warnings
+    about the deadlines listed (an estimated holiday near one) are added to ``peringatan``."""
     lo, hi = f.period()
     if not only_open:  # due_cases checks against both registers
         f.check_status((register,))
@@ -225,6 +232,8 @@ def listing(
         if waiting or is_open(register, row):
             due = due_info(ws, register, row, today)
             rec.update({k: v for k, v in due.items() if k != "peringatan"})
+            if peringatan is not None and due["peringatan"]:
+                peringatan.update(dict.fromkeys(due["peringatan"]))
         for k in DUE_FIELDS:  # (every record has every key: null where a case has none)
             rec.setdefault(k, None)
         rec["terlambat"] = late_flag(row, due)
@@ -268,7 +277,10 @@ DUE_CASE_KEYS = (
 
 
 def due_cases(
-    ws: Workspace, f: Filter, registers=("permohonan", "keberatan")
+    ws: Workspace,
+    f: Filter,
+    registers=("permohonan", "keberatan"),
+    peringatan: dict[str, None] | None = None,
 ) -> list[dict[str, Any]]:
     """Every open case of both registers (OPEN and MENUNGGU): the office's deadlines, overdue
     first, then by working days left; then requesters' dispute windows; cases without a date
@@ -276,7 +288,7 @@ def due_cases(
     f.check_status(tuple(registers))
     out = []
     for register in registers:
-        for rec in listing(ws, register, f, only_open=True):
+        for rec in listing(ws, register, f, only_open=True, peringatan=peringatan):
             out.append({"register": register, **{k: rec[k] for k in DUE_CASE_KEYS[1:]}})
     out.sort(  # the office's deadlines, then the requesters' windows, then those without a date
         key=lambda r: (
