@@ -48,6 +48,12 @@ def test_libur_lists_the_decreed_year(run):
     dates = {r["tanggal"] for r in rows}
     assert {"2026-03-18", "2026-03-19", "2026-12-24", "2026-12-25"} <= dates
     assert len([r for r in rows if r["jenis"] == "cuti bersama"]) == 8
+    assert run.ok("kalender", "libur", "--tahun", "2026").stderr == ""
+    # a year whose cuti bersama are not decreed yet is no complete list: said so (holidays 0.109)
+    err = run.ok("kalender", "libur", "--tahun", "2028").stderr
+    assert "Daftar ini untuk tahun 2028, yang cuti bersamanya belum dimuat paket holidays" in err
+    run.ok("kalender", "tambah", "2028-01-03", "--keterangan", "Cuti bersama Tahun Baru")
+    assert run.ok("kalender", "libur", "--tahun", "2028").stderr == ""  # recorded by the office
 
 
 def test_office_day_off_moves_open_deadlines(run):

@@ -111,6 +111,9 @@ def libur(
         }
         for d in ws.calendar.days_off(tahun)
     ]
+    gap = ws.calendar.gap(tahun)
+    if gap:  # (a list read as complete for next year's planning)
+        warnings([f"Daftar ini untuk tahun {tahun}, {gap}"])
     emit(
         rows,
         format,

@@ -238,6 +238,32 @@ class WorkCalendar:
 
     # ----------------------------------------------------------------- warnings
 
+    def gap(self, y: int) -> str:
+        """What the calendar of year ``y`` lacks ("" when nothing): the year beyond the
+        ``holidays`` package, or its cuti bersama not decreed yet (2028 in holidays 0.109: public
+        holidays only) and not recorded by the office either."""
+        raw = self._year(y)
+        if not raw.tercakup:
+            return (
+                f"yang tidak tercakup daftar libur paket holidays ({raw.tahun_awal}–"
+                f"{raw.tahun_akhir}); hanya akhir pekan dan libur kantor yang diperhitungkan. "
+                "Periksa secara manual tenggat yang melewati tahun itu."
+            )
+        if (
+            self.cuti_bersama_libur
+            and not raw.cuti
+            and not any(
+                d.year == y and not ov.hari_kerja and "cuti bersama" in ov.keterangan.lower()
+                for d, ov in self._overrides.items()
+            )
+        ):
+            return (
+                "yang cuti bersamanya belum dimuat paket holidays: cuti bersama yang nanti "
+                "ditetapkan SKB belum dihitung. Setelah SKB terbit, catat setiap harinya dengan "
+                'ppidctl kalender tambah TANGGAL --keterangan "Cuti bersama …"'
+            )
+        return ""
+
     def _warnings(self, start: date, end: date) -> tuple[str, ...]:
         """Warnings about the years whose days were counted, i.e. those of ``(start, end]``."""
         if end <= start:
@@ -246,27 +272,11 @@ class WorkCalendar:
         messages = []
         for y in range(first, end.year + 1):
             raw = self._year(y)
+            gap = self.gap(y)
+            if gap:
+                messages.append(f"Perhitungan tenggat mencakup tahun {y}, {gap}")
             if not raw.tercakup:
-                messages.append(
-                    f"Perhitungan tenggat mencakup tahun {y}, yang tidak tercakup daftar libur "
-                    f"paket holidays ({raw.tahun_awal}–{raw.tahun_akhir}); hanya akhir pekan dan "
-                    "libur kantor yang diperhitungkan. Periksa tenggat ini secara manual."
-                )
                 continue
-            if (
-                self.cuti_bersama_libur
-                and not raw.cuti
-                and not any(
-                    d.year == y and not ov.hari_kerja and "cuti bersama" in ov.keterangan.lower()
-                    for d, ov in self._overrides.items()
-                )
-            ):  # (2028 in holidays 0.109: public holidays, no cuti bersama yet)
-                messages.append(
-                    f"Perhitungan tenggat mencakup tahun {y}, yang cuti bersamanya belum dimuat "
-                    "paket holidays: cuti bersama yang nanti ditetapkan SKB belum dihitung. "
-                    "Setelah SKB terbit, catat setiap harinya dengan ppidctl kalender tambah "
-                    'TANGGAL --keterangan "Cuti bersama …"'
-                )
             # An estimated date moves by a day or two when the decree comes: it matters only
             # near the counted span, not months away from it.
             near = (start, end + _MARGIN)
