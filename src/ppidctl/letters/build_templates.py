@@ -727,7 +727,7 @@ def tanda_bukti_keberatan(doc) -> None:
             after=3,
             keep=True,
         ),
-        p(R("{{ jatuh_tempo | tanggal_panjang }}", b=True), " (diisi oleh petugas)", after=12),
+        p(R("{{ jatuh_tempo | tanggal_panjang }}", b=True), after=12),
         body(
             "Demikian keberatan ini saya sampaikan. Atas perhatian dan tanggapannya, saya ucapkan "
             "terima kasih."
