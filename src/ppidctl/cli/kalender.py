@@ -75,6 +75,13 @@ def hitung(
             f"Jatuh tempo: {due.tanggal.isoformat()} ({_hari(due.tanggal)}, "
             f"{tanggal_panjang(due.tanggal)}) — {hari} hari kerja setelah {tanggal}"
         )
+        off = ws.calendar.day_off(start)
+        if off is not None and hari:  # (day 0 itself off: why counting starts later)
+            first = ws.calendar.add_workdays(start, 1).tanggal
+            typer.echo(
+                f"{tanggal} sendiri hari libur ({off.keterangan or JENIS.get(off.jenis)}): "
+                f"hari kerja ke-1 adalah {first.isoformat()} ({_hari(first)})"
+            )
         if skipped:
             typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
     else:  # csv: one table, so the deadline is its last row (after the days skipped to reach it)
