@@ -20,6 +20,7 @@ import pytest
 
 from ppidctl.integrity import check
 from ppidctl.integrity import model as m
+from ppidctl.integrity.check import parse as parse_register
 from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
 from ppidctl.workspace import Workspace, init
@@ -370,6 +371,19 @@ def _edit(ws, register: str, nomor: str, **changes: str) -> None:
     (i,) = [i for i, r in enumerate(table.rows) if r["nomor_registrasi"] == nomor]
     table.update(i, changes)
     write_atomic(table.path, table.to_bytes(), 0o640)
+
+
+def _delete_row(ws, register: str, nomor: str) -> None:
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    path = ws.register_path(register)
+    table = read_table(register, path)
+    keep = [r for r in table.rows if r["nomor_registrasi"] != nomor]
+    new = parse_register(register, path, path.read_bytes().split(b"\r\n")[0] + b"\r\n")
+    for r in keep:
+        new.append(r)
+    write_atomic(path, new.to_bytes(), 0o640)
 
 
 def _rules(ws) -> list[str]:
@@ -1474,3 +1488,129 @@ def test_lihat_shows_the_note_of_an_accepted_edit_in_the_history(run, ws):
     run("periksa", "--terima-perubahan", "--catatan", "alamat diperbaiki atas permintaan pemohon")
     shown = run.ok("permohonan", "lihat", N1).stdout
     assert "catatan: alamat diperbaiki atas permintaan pemohon" in shown
+
+
+def _nomor(result) -> str:
+    return json.loads(result.stdout)["nomor_registrasi"]
+
+
+def test_a_row_the_journal_lost_is_dropped_by_a_rebuild_but_its_number_stays_used(run, ws):
+    # the last journal line cut off after its register was written (or an old journal copied
+    # back): pulihkan cut it, pulihkan --register dropped 004, and the next catat gave 004 again
+    three(run)
+    catat(run, "Dedi")
+    data = ws.journal_path.read_bytes()
+    ws.journal_path.write_bytes(data[: len(data) - 300])  # the last line torn in the middle
+    run.ok("pulihkan")
+    res = run.ok("pulihkan", "--register", "permohonan")
+    assert "nomor baris yang dibuang tidak akan diberikan lagi: 004/PPID/5271/III/2026" in (
+        res.stdout + res.stderr
+    )
+    assert _nomor(catat(run, "Eka", "2026-03-17", "--format", "json")) == "005/PPID/5271/III/2026"
+
+
+def test_the_journal_lost_with_the_agenda_of_letters_is_not_restarted(run, ws):
+    # letter numbers would start again at 1: refused as for a lost case register
+    catat(run, "Ani")
+    ws.journal_path.unlink()
+    (ws.registers_dir / "surat.csv").unlink()
+    said = run("periksa").stdout
+    assert "registers/surat.csv: register tidak ada, dan jurnal yang dapat membangunnya" in said
+    run.refused("periksa", "--terima-perubahan", "--catatan", "mulai lagi",
+                message="jurnal dan register surat tidak ada: tidak ada yang dapat diterima "
+                "sebagai awal jurnal baru, dan nomor surat akan dimulai lagi dari 1")  # fmt: skip
+
+
+@pytest.mark.parametrize("lost", ["register", "format"])
+def test_a_fragment_beside_a_lost_or_switched_register_is_no_power_cut_at_init(run, ws, lost):
+    # periksa called it "register masih kosong (listrik padam saat init)", pulihkan cut the
+    # fragment and started the journal again, and the next catat gave 001 again
+    toml = ws.root / "ppidctl.toml"
+    if lost == "format":  # cases in permohonan.xlsx, the setting switched back to CSV
+        toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    three(run)
+    if lost == "format":
+        toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
+    else:
+        ws.register_path("permohonan").unlink()
+    ws.journal_path.write_bytes(ws.journal_path.read_bytes()[:40])
+    said = run("periksa").stdout
+    assert "jurnal tidak ada, kosong" in said and "register masih kosong" not in said
+    run.refused("pulihkan", message="hanya berisi potongan baris yang tidak utuh")
+
+
+def test_only_init_s_files_beside_a_fragment_are_repaired_by_pulihkan(run, ws):
+    # a power cut while init wrote its journal line: nothing else is there, pulihkan starts it
+    ws.journal_path.write_bytes(ws.journal_path.read_bytes()[:40])
+    assert "register masih kosong" in run("periksa").stdout
+    run.ok("pulihkan")
+    assert _nomor(catat(run, "Ani", "2026-03-16", "--format", "json")) == N1
+    # a letter written is more than init left: not repaired on its own
+    ws.journal_path.write_bytes(ws.journal_path.read_bytes()[:40])
+    ws.register_path("permohonan").write_bytes(
+        ws.register_path("permohonan").read_bytes().split(b"\r\n")[0] + b"\r\n"
+    )
+    (ws.letters_dir / "2026").mkdir(mode=0o750, exist_ok=True)
+    letter = ws.letters_dir / "2026" / "001-PPID-5271-III-2026-tanda-terima.docx"
+    letter.write_bytes(b"x")
+    os.chmod(ws.letters_dir / "2026", 0o750)  # (as ppidctl makes them: only the refusal differs)
+    os.chmod(letter, 0o640)
+    run.refused("pulihkan", message="hanya berisi potongan baris yang tidak utuh")
+
+
+def test_a_journal_lost_while_a_command_waited_for_the_lock_is_refused_under_it(ws):
+    # checked on entering, before the lock: a journal deleted during the wait was started
+    # again by that command's own line, without init's and the numbers deleted before it
+    from ppidctl.errors import RegisterError
+
+    w = Workspace(ws.root)
+    before = snapshot(ws.root)
+    with pytest.raises(RegisterError, match="jurnal.jsonl tidak ada atau kosong"):
+        with w.transaction("permohonan catat") as tx:
+            w.journal_path.unlink()  # (another process, while this one held or waited)
+            tx.log("libur", "", "tambah", {"tanggal": ("", "2026-03-16")})
+    after = snapshot(ws.root)
+    assert {k: v for k, v in after.items() if "jurnal" not in k} == {
+        k: v for k, v in before.items() if "jurnal" not in k
+    }
+    assert not w.journal_path.exists()  # (nothing written: still lost, as periksa says)
+
+
+def test_a_new_journal_keeps_the_numbers_the_agenda_of_letters_shows_were_given(run, ws):
+    # 002 given with its receipt, deleted, the deletion accepted; then the journal lost: the
+    # new journal knew nothing of it and the next catat gave 002 again
+    catat(run, "Ani")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Budi", "--tanggal", "2026-03-16")
+    catat(run, "Citra")
+    _delete_row(ws, "permohonan", N2)
+    run.ok("periksa", "--terima-perubahan", "--catatan", "002 ganda, dihapus")
+    ws.journal_path.unlink()
+    res = run.ok("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register benar")
+    assert "tidak akan diberikan lagi: 002/PPID/5271/III/2026" in res.stdout + res.stderr
+    assert _nomor(catat(run, "Dedi", "2026-03-17", "--format", "json")) == N4
+
+
+def test_cases_typed_into_init_s_csv_of_an_xlsx_workspace_are_told_how_to_import(run, ws):
+    # the suggested pulihkan --register did nothing and the acceptance was refused: stuck
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    catat(run, "Ani")  # (permohonan.xlsx; keberatan still has only init's CSV)
+    path = ws.registers_dir / "keberatan.csv"
+    table = parse_register("keberatan", path, path.read_bytes())
+    table.append({"nomor_registrasi": "001/KEB/PPID/5271/III/2026", "tanggal_diterima":
+                  "2026-03-20", "nama_pemohon": "Ani", "alasan": "a", "status": "terdaftar"})  # fmt: skip
+    path.write_bytes(table.to_bytes())
+    refused = run.refused("keberatan", "daftar", message="register keberatan tersimpan sebagai")
+    assert "pindahkan berkas itu ke luar folder registers/, lalu catat dengan: ppidctl impor" in (
+        refused.stderr
+    )
+    res = run("pulihkan", "--register", "keberatan")
+    assert (
+        "registers/keberatan.csv: 1 baris yang tidak pernah tercatat di jurnal (diketik langsung "
+        "di berkas)" in res.stdout + res.stderr
+    )
+    moved = ws.root / "keberatan-kertas.csv"
+    path.rename(moved)
+    run.ok("impor", str(moved), "--register", "keberatan")
+    assert [r["nomor_registrasi"] for r in json.loads(
+        run.ok("keberatan", "daftar", "--format", "json").stdout)] == ["001/KEB/PPID/5271/III/2026"]  # fmt: skip

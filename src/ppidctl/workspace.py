@@ -137,7 +137,7 @@ class Workspace:
         """See :meth:`read`; also for the commands that write (store.transaction) and the
         reports' fast reader (``has_rows``: the register in use has cases)."""
         path = self.register_path(register)
-        other = path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
+        other = other_format(path)
         if register not in ("permohonan", "keberatan") or not other.exists():
             return
         if read_table(register, other).rows:
@@ -147,7 +147,10 @@ class Workspace:
                     f'format = "{path.suffix[1:]}" mencari {path.name}'
                     + ("" if path.exists() else " (tidak ada)"),
                     f"bangun dalam format baru dengan: ppidctl pulihkan --register {register} "
-                    "(dari jurnal), atau kembalikan pengaturan format",
+                    "(dari jurnal), atau kembalikan pengaturan format; baris yang diketik "
+                    f"langsung di {other.name} (tidak tercatat di jurnal): pindahkan berkas itu "
+                    "ke luar folder registers/, lalu catat dengan: ppidctl impor BERKAS "
+                    f"--register {register}",
                 )
             raise RegisterError(
                 f"register {register} ada dua: {path.name} (dipakai, [penyimpanan] format = "
@@ -169,6 +172,11 @@ class Workspace:
         from .rules.validation import teks
 
         return Transaction(self, perintah, teks(petugas, "--petugas"))
+
+
+def other_format(path: Path) -> Path:
+    """The same register in the other storage format (``permohonan.csv`` ↔ ``permohonan.xlsx``)."""
+    return path.with_suffix(".xlsx" if path.suffix == ".csv" else ".csv")
 
 
 def cache_dir() -> Path:

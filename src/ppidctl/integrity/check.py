@@ -17,6 +17,7 @@ from ..store import journal
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv
 from ..store.transaction import fit_modes, staged_target
+from ..workspace import other_format
 from . import model as m
 from .model import Problem, short
 from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
@@ -163,6 +164,38 @@ def has_rows(data: bytes | None, name: str, path: Path) -> bool:
         return True
 
 
+#: the registers whose numbers are never given twice (rules.md §6): one lost with the journal
+#: leaves nothing to start a new journal from
+NUMBERED = ("permohonan", "keberatan", "surat")
+
+
+def present(ws, name: str) -> bool:
+    """Register ``name`` has its file: in the storage format in use, or (a case register of a
+    workspace switched to XLSX before its first write) init's CSV. init writes every register
+    before its journal line, so a missing one was lost, never "not yet written"."""
+    if ws.register_path(name).exists():
+        return True
+    return name in ("permohonan", "keberatan") and (ws.registers_dir / f"{name}.csv").exists()
+
+
+def only_init(ws, snap: Snapshot) -> bool:
+    """Nothing beyond what ``ppidctl init`` writes: every register there and empty, in either
+    format, and no letter written — the state a power cut during init leaves, and the only one a
+    journal without a whole line may be started again from without the office's word."""
+    if snap.errors or not all(present(ws, n) for n in TABLES):
+        return False
+    for name, data in snap.files.items():
+        path = ws.register_path(name)
+        if has_rows(data, name, path):
+            return False
+        other = other_format(path)
+        if name in ("permohonan", "keberatan") and other.exists():
+            if has_rows(other.read_bytes(), name, other):
+                return False
+    letters = ws.letters_dir
+    return not (letters.is_dir() and any(p.is_file() for p in letters.rglob("*")))
+
+
 def parse(name: str, path: Path, data: bytes) -> Table:
     if path.suffix.lower() == ".xlsx":
         from ..store.xlsx import read_xlsx
@@ -237,9 +270,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     problems = list(replay.problems)
     lost = not journal.torn_offset(snap.journal)
     if lost:  # (nothing whole in it: lost, emptied, a fragment)
-        empty = not any(
-            has_rows(data, name, ws.register_path(name)) for name, data in snap.files.items()
-        )
+        empty = only_init(ws, snap)
         if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
             problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
         problems.append(
@@ -300,6 +331,22 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                         m.REGISTER_HILANG,
                         f"register tidak ada (jurnal mencatat {len(h.alive())} baris)",
                         f"bangun ulang dari jurnal: {m.PULIHKAN}",
+                    )
+                )
+            elif lost and not present(ws, name):  # (init wrote it: lost with the journal)
+                problems.append(
+                    Problem(
+                        c.rel,
+                        None,
+                        m.REGISTER_HILANG,
+                        "register tidak ada, dan jurnal yang dapat membangunnya kembali juga "
+                        "hilang"
+                        + (
+                            ": nomor yang sudah diberikan tidak diketahui lagi"
+                            if name in NUMBERED
+                            else ""
+                        ),
+                        "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip)",
                     )
                 )
             continue

@@ -17,19 +17,23 @@ import os
 from dataclasses import dataclass, field
 
 from .. import schema
-from ..errors import RuleError, UsageError
+from ..errors import RegisterError, RuleError, UsageError
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
+from ..workspace import other_format
 from . import model as m
 from .check import (
+    NUMBERED,
     Analysis,
     RegisterCheck,
     analyse,
     compare,
     has_rows,
+    only_init,
     parse,
+    present,
     rel,
     staged_files,
     take,
@@ -63,8 +67,10 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     with ws.transaction(
         "pulihkan" + (f" --register {register}" if register else ""), petugas
     ) as tx:
-        tx.pemulihan = True  # (a lost journal was refused on entering; a fragment: cut below,
-        # unless the registers hold cases)
+        tx.pemulihan = True  # (a fragment is cut below, unless the workspace holds more than
+        # init wrote; a lost journal was refused on entering, and is again under the lock: lost
+        # while this command waited for it, a rebuild from nothing would empty the registers)
+        tx.refuse_lost_journal(fragments=False)
         extra = {"catatan": catatan} if catatan else {}
         kept = _cut_torn_journal(ws, tx, out, extra)
         snap = take(ws)
@@ -99,6 +105,8 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
             elif c.data is None and c.error is None:
                 if c.history.alive() or c.history.last_hash:
                     old_format += _rebuild(ws, tx, c, out, extra, "register tidak ada")
+                elif name == register:
+                    out.done += _typed_inother_format(ws, c)
             elif c.data is None:  # no permission to read it: never overwrite what we cannot keep
                 out.done.append(f"{c.rel}: {c.error}; perbaiki hak aksesnya (tidak dibangun ulang)")
             elif c.table is None:
@@ -116,13 +124,31 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     return out
 
 
+def _typed_inother_format(ws, c: RegisterCheck) -> list[str]:
+    """A register the journal never wrote whose rows are in its other-format file (cases typed
+    into init's CSV of an XLSX workspace): nothing to rebuild them from — what to do instead."""
+    other = other_format(c.path)
+    try:
+        rows = parse(c.name, other, other.read_bytes()).rows
+    except (FileNotFoundError, RegisterError):
+        return []
+    if not rows:
+        return []
+    return [
+        f"{rel(ws, other)}: {len(rows)} baris yang tidak pernah tercatat di jurnal (diketik "
+        "langsung di berkas), jadi tidak ada yang dapat dibangun dari jurnal; pindahkan berkas "
+        "itu ke luar folder registers/, lalu catat barisnya dengan: ppidctl impor BERKAS "
+        f"--register {c.name}"
+    ]
+
+
 def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> list:
     """The register rebuilt in the format in use (after ``[penyimpanan] format`` was switched):
     a file of it in the other format is saved aside (``permohonan.format-lama-<waktu>.csv``) and
     removed once the rebuild is committed, so that no command reads it again as the register."""
     if c.name not in ("permohonan", "keberatan"):
         return []
-    old = c.path.with_suffix(".xlsx" if c.path.suffix == ".csv" else ".csv")
+    old = other_format(c.path)
     try:
         data = old.read_bytes()
     except FileNotFoundError:
@@ -136,14 +162,6 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
     return [old]
 
 
-def _any_rows(ws) -> bool:
-    """Whether any register holds a row (an unreadable one counts: it is not empty)."""
-    snap = take(ws)
-    return bool(snap.errors) or any(
-        has_rows(data, name, ws.register_path(name)) for name, data in snap.files.items()
-    )
-
-
 def _cut_torn_journal(ws, tx, out: Outcome, extra: dict, *, restart: bool = False) -> str:
     """Move a torn tail aside; returns where it was kept ("" when there was none). ``restart``:
     the office accepts the registers as the start of a new journal (a fragment is all there is)."""
@@ -155,10 +173,11 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict, *, restart: bool = Fals
     cut = journal.torn_offset(data)
     if cut == len(data):
         return ""
-    if not restart and not data[:cut].strip() and _any_rows(ws):
-        # nothing of the journal would be left, yet the registers hold cases: a lost journal
-        # (emptied in an editor, a fragment left), not a power cut during init — the office's
-        # word starts it again, never a repair on its own
+    if not restart and not data[:cut].strip() and not only_init(ws, take(ws)):
+        # nothing of the journal would be left, yet the workspace holds more than init wrote
+        # (cases, letters, a register lost): a lost journal (emptied in an editor, a fragment
+        # left), not a power cut during init — the office's word starts it again, never a
+        # repair on its own
         tx.refuse_lost_journal(cut=True)
     tail = data[cut:]
     saved = create_new(ws.registers_dir / f"jurnal.rusak-{_stamp(ws)}.txt", tail, ws.file_mode)
@@ -320,6 +339,12 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> l
         }
         for d in c.diffs
     ]
+    # a row the journal never recorded is dropped (kept in the saved file): its number may have
+    # been given all the same (a journal line cut off after the register was written, an old
+    # journal copied back), so it is never given again (rules.md §6)
+    given = {d.key for d in c.diffs if d.kind == "tambah" and d.key}
+    if given and c.name in journal.NUMBER_COLUMN:
+        tx.retiring.setdefault(c.name, set()).update(given)
     tx.put_register(c.name, data)
     tx.log(
         c.name,
@@ -335,6 +360,11 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> l
     out.done.append(
         f"{c.rel}: {why}; dibangun ulang dari jurnal ({len(c.history.alive())} baris)"
         + (f", berkas lama disimpan di {saved}" if saved else "")
+        + (
+            f"; nomor baris yang dibuang tidak akan diberikan lagi: {', '.join(sorted(given))}"
+            if given
+            else ""
+        )
     )
     return _old_format_aside(ws, tx, c, out, extra)
 
@@ -365,10 +395,17 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
         _refuse_unrepaired(a)
-        if m.JURNAL_HILANG in a.codes() and ws.journal_path.exists():
-            # a fragment is all that is left of the journal (no whole line: the analysis above
-            # is the same without it): kept aside, the office's word starts the journal again
-            _cut_torn_journal(ws, tx, out, {"catatan": catatan}, restart=True)
+        if m.JURNAL_HILANG in a.codes():
+            if ws.journal_path.exists():
+                # a fragment is all that is left of the journal (no whole line: the analysis
+                # above is the same without it): kept aside, the office's word starts it again
+                _cut_torn_journal(ws, tx, out, {"catatan": catatan}, restart=True)
+            for name, numbers in _given_before(a).items():
+                tx.retiring.setdefault(name, set()).update(numbers)
+                out.done.append(
+                    f"{name}: nomor yang menurut agenda surat pernah diberikan tetapi tidak ada "
+                    f"lagi di register tidak akan diberikan lagi: {', '.join(sorted(numbers))}"
+                )
         for name, c in a.registers.items():
             if c.table is None or not c.differs:
                 continue
@@ -414,6 +451,25 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     return out
 
 
+def _given_before(a: Analysis) -> dict[str, set[str]]:
+    """Case numbers the agenda of letters (``surat``) shows were given that no case register
+    holds any more: deleted, the deletion accepted, before the journal was lost — which alone
+    kept them used. A new journal keeps them used too; a number given without a letter and
+    deleted since cannot be known (docs/integritas.md)."""
+    surat = a.registers["surat"].table
+    held = {
+        name: {r["nomor_registrasi"] for r in a.registers[name].table.rows}
+        for name in ("permohonan", "keberatan")
+        if a.registers[name].table is not None
+    }
+    out: dict[str, set[str]] = {}
+    for r in surat.rows if surat is not None else ():
+        name, nomor = r.get("register", ""), r.get("nomor_registrasi", "")
+        if name in held and nomor and nomor not in held[name]:
+            out.setdefault(name, set()).add(nomor)
+    return out
+
+
 def _refuse_restart_without_registers(ws) -> None:
     """A journal lost together with the registers: nothing can be accepted as the start of a
     new one, and numbering would start again at 001 (refused before the lock: nothing written)."""
@@ -423,17 +479,18 @@ def _refuse_restart_without_registers(ws) -> None:
         data = b""
     if journal.torn_offset(data):
         return
-    # init writes both case registers: one with no file in either format was lost with the
-    # journal (an XLSX register not yet written has init's CSV file beside it)
-    gone = [
-        n
-        for n in ("permohonan", "keberatan")
-        if not any((ws.registers_dir / f"{n}.{ext}").exists() for ext in ("csv", "xlsx"))
-    ]
+    # init writes every register: a numbered one with no file was lost with the journal (an
+    # XLSX register not yet written has init's CSV file beside it)
+    gone = [n for n in NUMBERED if not present(ws, n)]
     if gone:
         raise RuleError(
             f"jurnal dan register {' dan '.join(gone)} tidak ada: tidak ada yang dapat diterima "
-            "sebagai awal jurnal baru, dan nomor registrasi akan dimulai lagi dari 001",
+            "sebagai awal jurnal baru, dan "
+            + (
+                "nomor surat akan dimulai lagi dari 1"
+                if gone == ["surat"]
+                else "nomor registrasi akan dimulai lagi dari 001"
+            ),
             "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
         )

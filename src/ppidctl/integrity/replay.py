@@ -72,6 +72,9 @@ class History:
     #: line of the last accept/repair for this register (breaks before it are settled)
     settled: int = 0
     deleted: list[Row] = field(default_factory=list)
+    #: numbers given and deleted since, as the journal's last ``nomor_dihapus`` lists them (also
+    #: those a new journal was started with: store.journal.retired_numbers)
+    retired: set[str] = field(default_factory=set)
 
     def alive(self) -> list[Row]:
         return [r for r in self.rows if r.alive]
@@ -207,6 +210,9 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         h = replay.histories.get(str(entry.get("register", "")))
         if h is not None:
             apply_entry(h, line, repair)
+        for name, numbers in _dict(entry.get("nomor_dihapus")).items():
+            if name in replay.histories and isinstance(numbers, list):
+                replay.histories[name].retired = {n for n in numbers if isinstance(n, str)}
     after = _dict(head.get("register_sha256"))
     before = _dict(head.get("register_sha256_sebelum"))
     perintah = str(head.get("perintah", ""))

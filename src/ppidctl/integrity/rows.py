@@ -362,6 +362,10 @@ def _numbers(
         match = rx.match(row.values.get("nomor_registrasi", "")) if rx else None
         if match:
             known[row.values.get("tanggal_diterima", "")[:4]].add(int(match.group("urut")))
+    for nomor in history.retired:  # (given, deleted, recorded as used: also in a new journal)
+        match = rx.match(nomor) if rx else None
+        if match and "tahun" in match.groupdict():
+            known[match.group("tahun")].add(int(match.group("urut")))
     for year, seqs in sorted(years.items()):
         if year in legacy:
             continue

@@ -452,6 +452,9 @@ class Transaction:
         try:
             jpath = self.ws.journal_path
             last = journal.tail(jpath)  # refuses a torn journal before anything is written
+            if not last and self.perintah not in STARTS_JOURNAL and not self.pemulihan:
+                # lost while this command waited for the lock (checked on entering too)
+                self.refuse_lost_journal()
             before = {
                 name: self._hash_before(name) for name in sorted(blobs.keys() | self.attested)
             }
