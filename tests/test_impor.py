@@ -1223,3 +1223,28 @@ def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
         "--tanggal", "2024-03-01", "--tanpa-surat",
         message="keberatan 004/KEB/PPID/5271/II/2024 sudah ditanggapi pada - (diterima)",
     )  # fmt: skip
+
+
+def test_a_sequence_deleted_in_another_month_is_neither_assigned_nor_imported(run, ws, tmp_path):
+    # 003/…/III given and deleted: April's 003/…/IV is another string but the same sequence
+    for _ in range(3):
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:-2] + lines[-1:]))
+    run("periksa", "--terima-perubahan", "--catatan", "003 ganda, dihapus")
+    src = write_csv(
+        tmp_path / "a.csv",
+        [
+            HEAD,
+            ["", "2/4/2026", "Ani", "Salinan DPT"],
+            ["003/PPID/5271/V/2026", "4/5/2026", "Budi", "DCT"],
+        ],
+    )
+    p = svc.plan(ws, src, "permohonan")
+    assert [b.nomor_baru for b in p.impor] == ["004/PPID/5271/IV/2026"]
+    assert [m.teks() for m in p.masalah] == [
+        "baris 3, kolom No. Registrasi: nomor urut 003/PPID/5271/V/2026 sudah dipakai "
+        "003/PPID/5271/III/2026 pada tahun yang sama (nomor urut tidak boleh dipakai dua kali)"
+    ]

@@ -359,6 +359,25 @@ def test_a_number_stays_used_when_its_row_is_deleted_and_the_deletion_accepted(r
     assert out["nomor_registrasi"] == "006/PPID/5271/III/2026"
 
 
+def test_a_number_deleted_in_one_month_stays_used_in_the_next(run, ws):
+    """The month is part of the number: 003/…/III deleted, April's 003/…/IV is another string,
+    yet the same sequence of the year given twice (rules.md §6). Letters alike (2 and 3)."""
+    numbered_receipts(ws)
+    for _ in range(3):
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    for name, rows in (("permohonan", 1), ("surat", 2)):  # 003; letters 2 and 3
+        path = ws.register_path(name)
+        lines = path.read_bytes().split(b"\r\n")
+        path.write_bytes(b"\r\n".join(lines[: -1 - rows] + lines[-1:]))
+    run("periksa", "--terima-perubahan", "--catatan", "003 ganda, dihapus")
+    out = json.loads(run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-04-01",
+                            "--format", "json").stdout)  # fmt: skip
+    assert out["nomor_registrasi"] == "004/PPID/5271/IV/2026"
+    letters = [r["nomor_surat"] for r in _csv_rows(ws.register_path("surat"))]
+    assert letters == ["1/PL.02.2-SD/5271/III/2026", "4/PL.02.2-SD/5271/IV/2026"]
+
+
 def test_sequence_part_alone_must_be_unambiguous(run, today):
     today("2026-12-01")
     catat(run, day="2026-03-16")

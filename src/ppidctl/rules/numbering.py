@@ -222,6 +222,18 @@ def sequence_of(number: str, pattern: str) -> int | None:
 _ANGKA = re.compile(r"\d+")
 
 
+def sequences_of_year(numbers: Iterable[str], pattern: str, year: int) -> set[int]:
+    """The sequence parts of the ``pattern``-shaped ``numbers`` of ``year``: a number retired in
+    September (``011/PPID/5271/IX/2026``) keeps its sequence used for the whole year — with the
+    month in the number, November's 11 is another string, yet the same sequence given twice."""
+    out = set()
+    for number in numbers:
+        m = _match(number, pattern)
+        if m and "tahun" in m.groupdict() and int(m.group("tahun")) == year:
+            out.add(int(m.group("urut")))
+    return out
+
+
 def next_sequence(numbers_this_year: Iterable[str], pattern: str) -> int:
     seqs = [s for s in (sequence_of(n, pattern) for n in numbers_this_year) if s is not None]
     return max(seqs, default=0) + 1

@@ -137,10 +137,12 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
-    used |= tx.retired(register)
+    retired = tx.retired(register)
+    used |= retired
+    skip = numbering.sequences_of_year(retired, pattern, when.year)
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
-        if nomor not in used:
+        if nomor not in used and seq not in skip:
             return nomor
         seq += 1
 

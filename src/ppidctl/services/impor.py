@@ -860,6 +860,10 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     seen_kunci: dict[tuple[str, ...], Baris] = {}
     retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
     used |= retired
+    for nomor in retired:  # (its sequence stays used all year, whatever month the number says)
+        tahun = numbering.month_year_of(nomor, pattern)[1]
+        if tahun:
+            urutan.setdefault((str(tahun), numbering.sequence_of(nomor, pattern)), nomor)
     for b in p.baris:
         b.masalah = list(b.sendiri)
         b.tindakan, b.duplikat, b.nomor_baru = "", False, ""
@@ -968,7 +972,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         while True:
             seq += 1
             nomor = numbering.format_number(pattern, seq, kode, day)
-            if nomor not in used:
+            if nomor not in used and (year, seq) not in urutan:
                 break
         maxes[year] = seq
         used.add(nomor)

@@ -82,8 +82,9 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
     ]
     seq = numbering.next_sequence(numbers + sorted(taken), pattern)
     kode, retired = ws.settings.get("instansi", "kode_satker"), tx.retired("surat")
-    while (number := numbering.format_number(pattern, seq, kode, when)) in retired:
-        seq += 1  # (a deleted letter's number stays used)
+    skip = numbering.sequences_of_year(retired, pattern, when.year)
+    while (number := numbering.format_number(pattern, seq, kode, when)) in retired or seq in skip:
+        seq += 1  # (a deleted letter's number stays used, in any month of its year)
     return number
 
 
