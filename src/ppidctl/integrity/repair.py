@@ -40,7 +40,7 @@ from .check import (
     unrecorded_cuts,
 )
 from .replay import KEY, TABLES, scan
-from .rows import expected_deadlines
+from .rows import cell_problem, expected_deadlines
 
 
 @dataclass
@@ -395,6 +395,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
         _refuse_unrepaired(a)
+        _refuse_invalid_cells(a)
         if m.JURNAL_HILANG in a.codes():
             if ws.journal_path.exists():
                 # a fragment is all that is left of the journal (no whole line: the analysis
@@ -493,6 +494,34 @@ def _refuse_restart_without_registers(ws) -> None:
             ),
             "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
+        )
+
+
+def _refuse_invalid_cells(a: Analysis) -> None:
+    """An edit is accepted as the record only when every cell it changes or adds could stand
+    in the register: a CSV register saved by Excel (NIK 5.27101E+15, dates 7/9/2026, telephones
+    without their 0) accepted as it is would be recorded as deliberate, and drop out of every
+    report and listing with nothing left to repair."""
+    bad: list[str] = []
+    for name, c in a.registers.items():
+        cols = {col.key: col for col in schema.columns(name)}
+        for d in c.diffs:
+            if d.kind == "hapus" or d.actual is None:
+                continue
+            for k in d.changes if d.kind == "ubah" else d.actual:
+                col, value = cols.get(k), d.actual.get(k, "")
+                why = cell_problem(col, value, d.actual) if col is not None else None
+                if why:
+                    bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
+                               f"{m.short(value, 40)} {why}")  # fmt: skip
+    if bad:
+        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
+        names = sorted({b.split(":")[0].rsplit("/", 1)[-1].split(".")[0] for b in bad})
+        raise RuleError(
+            f"suntingan yang akan diterima memuat nilai yang tidak sah: {'; '.join(bad[:5])}{more}",
+            "perbaiki nilainya di register (sunting CSV dengan editor teks: Excel yang "
+            "menyimpannya mengubah NIK, tanggal dan nomor telepon), atau kembalikan register "
+            "seperti dalam jurnal: " + "; ".join(f"ppidctl pulihkan --register {n}" for n in names),
         )
 
 

@@ -158,6 +158,26 @@ def _valid(col: schema.Column, value: str) -> str | None:
     return None
 
 
+NIK_RUSAK = "bukan NIK 16 angka (disimpan ulang oleh Excel?)"
+
+
+def nik_damaged(row: dict[str, str]) -> bool:
+    """A NIK a register saved by Excel rewrote (5.27105E+15: the digits rounded away for good),
+    or a KTP's that is not 16 digits."""
+    nik = row.get("nik", "")
+    return "E+" in nik.upper() or (row.get("jenis_identitas") == "ktp" and not _NIK.fullmatch(nik))
+
+
+def cell_problem(col: schema.Column, value: str, row: dict[str, str]) -> str | None:
+    """Why ``value`` cannot stand in column ``col`` of ``row`` (as periksa reports it), or
+    None: a required cell empty, a value of the wrong kind, a NIK Excel rewrote."""
+    if col.wajib and not value.strip():
+        return "kosong padahal wajib diisi"
+    if not value:
+        return None
+    return _valid(col, value) or (NIK_RUSAK if col.key == "nik" and nik_damaged(row) else None)
+
+
 def check_rows(
     ws,
     register: str,
@@ -211,12 +231,10 @@ def check_rows(
                 "ketik ulang nilainya sebagai teks (awali dengan tanda ') dari dokumen aslinya",
             )  # fmt: skip
         nik = row.get("nik", "")
-        if nik and (
-            "E+" in nik.upper() or (row.get("jenis_identitas") == "ktp" and not _NIK.fullmatch(nik))
-        ):  # (a register saved by Excel: 5.27105E+15, the digits rounded away for good)
+        if nik and nik_damaged(row):
             add(
                 m.NILAI_TIDAK_SAH,
-                f"kolom nik {short(nik, 40)} bukan NIK 16 angka (disimpan ulang oleh Excel?)",
+                f"kolom nik {short(nik, 40)} {NIK_RUSAK}",
                 "salin ulang NIK dari KTP atau dari arsip workspace",
             )
         if register in ORDER:
