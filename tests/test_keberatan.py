@@ -681,6 +681,28 @@ def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     )
 
 
+def test_information_given_again_on_an_objection_granted_after_the_delivery(run):
+    # given in part and handed over, then an objection (reason d) granted: the Atasan ordered
+    # more given, and selesai refused "tidak ada yang perlu dicatat lagi" (SOP step 6 had none)
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan-sebagian", "--penjelasan", "Per kelurahan saja")
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-06")
+    k = objection(run, alasan="d", day="2026-03-09")["nomor_registrasi"]
+    run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-10",
+                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
+    step(run, "teruskan", k, "--tanggal", "2026-03-09")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-16")
+    req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
+    # the first delivery stays the request's; the one the Atasan ordered is told beside it
+    assert (req["tanggal_selesai"], req["catatan"]) == (
+        "2026-03-06", f"informasi diserahkan 2026-03-16 atas keberatan {k} yang dikabulkan "
+        "Atasan PPID",
+    )  # fmt: skip
+    run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-17",
+                message=f"permohonan {nomor} sudah selesai")  # fmt: skip
+
+
 def test_accepting_before_the_reply_names_the_step_that_can_come_next(run):
     # the hint said "catat penyampaiannya dahulu: sampaikan", which is refused before a reply
     rejected_request(run)

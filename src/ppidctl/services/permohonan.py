@@ -472,6 +472,33 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
     return None
 
 
+#: how Keterangan names a delivery made on a granted objection's order
+_ATAS = "atas keberatan {} yang dikabulkan Atasan PPID"
+
+
+def _order_to_carry_out(tx, row: dict[str, str]) -> dict[str, str] | None:
+    """A granted objection on closed request ``row`` whose order to give the information has no
+    delivery recorded yet (none in Keterangan, and no delivery of a granting decision on or after
+    the response), the earliest first; None when there is none."""
+    granted = sorted(
+        (
+            k
+            for k in tx.table("keberatan").rows_where(
+                "nomor_permohonan", (row["nomor_registrasi"],)
+            )
+            if k.get("keputusan_atasan") == "diterima"
+        ),
+        key=lambda k: k.get("tanggal_tanggapan", ""),
+    )
+    for k in granted:
+        if _ATAS.format(k["nomor_registrasi"]) in row["catatan"]:
+            continue
+        if row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
+            continue  # (given after the order: that delivery carried it out)
+        return k
+    return None
+
+
 @common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The information was delivered: the request is closed (seed SOP 1 step 6). Also for a
@@ -482,26 +509,25 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "selesai":
-            granted = None
-            if row["keputusan"] not in GIVEN and not row["tanggal_selesai"]:
-                granted = _granted_objection(tx, n)
+            granted = _order_to_carry_out(tx, row)
             if granted is None:
                 raise RuleError(
                     f"permohonan {n} sudah selesai pada "
                     f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
-                    "tidak ada yang perlu dicatat lagi",
+                    "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
+                    "PPID sesudahnya yang penyerahannya belum dicatat)",
                 )
-            # refused, not held, not documented: the Atasan PPID granted the objection and so
-            # ordered the information given. The decision stays as it was made (the register's
-            # history, Pasal 22(7)); the delivery is recorded, with why, in Keterangan
+            # closed (refused, not held, not documented; or given, then an objection to what was
+            # given granted): the Atasan PPID ordered the information given. The decision and a
+            # first delivery stay as they were (the register's history, Pasal 22(7)); this
+            # delivery is recorded, with why, in Keterangan
             tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
             day = common.step_date(when, tanggapan, "penyerahan", n)
-            why = (
-                f"informasi diserahkan {day} atas keberatan {granted['nomor_registrasi']} yang "
-                "dikabulkan Atasan PPID"
-            )
-            catatan = f"{row['catatan']}; {why}" if row["catatan"] else why
-            tx.update(REGISTER, i, {"tanggal_selesai": day, "catatan": catatan})
+            why = f"informasi diserahkan {day} {_ATAS.format(granted['nomor_registrasi'])}"
+            changes = {"catatan": f"{row['catatan']}; {why}" if row["catatan"] else why}
+            if not row["tanggal_selesai"]:
+                changes["tanggal_selesai"] = day
+            tx.update(REGISTER, i, changes)
             return Result(row)
         if row["status"] != "diputuskan":
             raise RuleError(
