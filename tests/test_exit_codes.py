@@ -45,6 +45,9 @@ USAGE = [
       "3 hari"], "--waktu-penyediaan bukan untuk keputusan tidak-dikuasai"),
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--rincian-biaya", "A=1"],
      "--rincian-biaya hanya untuk informasi yang dikenai biaya"),
+    # a dot groups thousands (25.000); 25.5 was stored as Rp255, the letter spelling it out
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "25.5"],
+     "--biaya '25.5' harus bilangan rupiah"),
     (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
      "--bulan tidak bisa dipakai bersama --dari/--sampai"),
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),

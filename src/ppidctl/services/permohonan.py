@@ -7,6 +7,7 @@ everything, then commits the row change, its journal line and its letter in one 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -365,7 +366,9 @@ def decide(
             )
     if keputusan == "tidak-dikuasai":
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
-    biaya = (d.biaya or "").strip().replace(".", "")
+    biaya = (d.biaya or "").strip()
+    if "." in biaya and re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", biaya):
+        biaya = biaya.replace(".", "")  # (a dot groups thousands only: 25.5 is no amount)
     if biaya:
         if not (biaya.isascii() and biaya.isdigit()):
             raise UsageError(
