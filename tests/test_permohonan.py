@@ -465,6 +465,26 @@ def test_a_table_too_wide_for_the_screen_breaks_no_word(run):
     assert N1 in text
 
 
+def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, monkeypatch):
+    # keberatan daftar on a 100-column terminal folded its dates into "20/26/-1/0-" and names
+    # into three letters: its spare columns are left out instead, and stderr says which
+    from ppidctl.cli import common
+
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan", "--biaya", "5000",
+           "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "f", "--kasus-posisi", "Mahal",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-18", "--tanpa-surat")  # fmt: skip
+    narrow = common.console
+    monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 100))[0])
+    res = run.ok("keberatan", "daftar")
+    assert "(kolom Keputusan Atasan, Permohonan tidak muat di layar ini" in res.stderr
+    assert max(map(len, res.stdout.splitlines())) <= 100
+    assert "2026-03-18" in res.stdout and "001/KEB/PPID/5271/III/2026" in res.stdout
+    assert "Permohonan" not in res.stdout  # (the column, not only its title: csv has it)
+    assert "tidak muat" not in run.ok("keberatan", "daftar", "--format", "csv").stderr
+
+
 def test_fit_widths_shares_the_room_beyond_each_columns_longest_word():
     from ppidctl.cli.common import fit_widths
 

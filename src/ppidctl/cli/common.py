@@ -243,10 +243,12 @@ def emit(
     title: str = "",
     styles: Callable[[dict[str, Any]], str] | None = None,
     csv_keys: Sequence[str] = (),
+    spare: Sequence[str] = (),
 ) -> None:
     """Print records: a table (teks) of ``columns``, one JSON document, or CSV with the column
     keys — ``csv_keys`` when given: every key the JSON has, so a script loses nothing by
-    switching format (the table shows what fits on a screen)."""
+    switching format (the table shows what fits on a screen: the ``spare`` columns, in that
+    order, are left out of a table too wide for it, and stderr says so)."""
     if fmt is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -257,9 +259,10 @@ def emit(
         return
     from rich.table import Table
 
+    out = console()
+    columns = _fitting(columns, records, spare, out.width)
     rows_text = [["" if (c := r.get(k)) is None else str(c) for k, _ in columns] for r in records]
     keep = [key.startswith(("nomor", "tanggal")) for key, _ in columns]  # (never folded)
-    out = console()
     widths = fit_widths(
         [[label, *(row[n] for row in rows_text)] for n, (_, label) in enumerate(columns)],
         out.width - 3 * len(columns) - 1,
@@ -275,6 +278,33 @@ def emit(
     out.print(table)
     if not records:
         err("(tidak ada data)")
+
+
+def _fitting(
+    columns: Sequence[tuple[str, str]],
+    records: list[dict[str, Any]],
+    spare: Sequence[str],
+    width: int,
+) -> Sequence[tuple[str, str]]:
+    """``columns`` without as many ``spare`` ones as a screen of ``width`` needs to show the rest
+    with every word and date whole (a 100-column terminal folded dates into "20/26/-1/0-")."""
+    from rich.cells import cell_len
+
+    def least(key: str, label: str) -> int:  # the column's longest word (a date, a number)
+        cells = [label, *("" if r.get(key) is None else str(r.get(key)) for r in records)]
+        return max((cell_len(w) for c in cells for w in c.split()), default=1)
+
+    need = {key: least(key, label) for key, label in columns}
+    shown = list(columns)
+    left_out = []
+    for key in spare:
+        if sum(need[k] for k, _ in shown) + 3 * len(shown) + 1 <= width:
+            break
+        left_out += [label for k, label in shown if k == key]
+        shown = [c for c in shown if c[0] != key]
+    if left_out:
+        err(f"(kolom {', '.join(left_out)} tidak muat di layar ini; semua kolom: --format csv)")
+    return shown
 
 
 def fit_widths(columns: list[list[str]], room: int, whole: list[bool]) -> list[int] | None:

@@ -167,6 +167,7 @@ def jatuh_tempo(
         title=f"Jatuh tempo per {ws.today().isoformat()}",
         styles=style,
         csv_keys=DUE_CASE_KEYS,
+        spare=("pihak", "register", "status"),
     )
 
 

@@ -425,4 +425,5 @@ def daftar(
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
         csv_keys=listing_keys("permohonan"),
+        spare=("keputusan", "tanggal_diterima"),
     )
