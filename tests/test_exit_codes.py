@@ -48,6 +48,10 @@ USAGE = [
     # a dot groups thousands (25.000); 25.5 was stored as Rp255, the letter spelling it out
     (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "25.5"],
      "--biaya '25.5' harus bilangan rupiah"),
+    # the items of a fee: told as the option typed (was "templat …pemberitahuan.docx: biaya …")
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "25000",
+      "--rincian-biaya", "50 lembar fotokopi x Rp500"],
+     "--rincian-biaya: '50 lembar fotokopi x Rp500' bukan uraian=jumlah"),
     (["permohonan", "daftar", "--bulan", "2026-03", "--dari", "2026-03-01"],
      "--bulan tidak bisa dipakai bersama --dari/--sampai"),
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),

@@ -395,6 +395,8 @@ def decide(
                     f"isi --biaya RUPIAH, atau hapus {opt}",
                 )
             changes[key] = value
+    if changes.get("rincian_biaya"):
+        changes["rincian_biaya"] = _cost_lines(changes["rincian_biaya"], int(changes["biaya"]))
     with ws.transaction("permohonan putuskan", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
@@ -473,6 +475,34 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
         if row.get("keputusan_atasan") == "diterima":
             return row
     return None
+
+
+def _cost_lines(rincian: str, biaya: int) -> str:
+    """``--rincian-biaya`` as the notification itemises it ("uraian=jumlah;…", adding up to
+    ``--biaya``), amounts without their thousands dots; a mistake is told as the option typed,
+    not later as a fault of the letter's template."""
+    from ..letters.fmt import rupiah
+
+    total, lines = 0, []
+    for part in (p for p in rincian.split(";") if p.strip()):
+        uraian, _, jumlah = part.rpartition("=")
+        jumlah = jumlah.strip()
+        if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", jumlah):
+            jumlah = jumlah.replace(".", "")
+        if not uraian.strip() or not (jumlah.isascii() and jumlah.isdigit()):
+            raise UsageError(
+                f"--rincian-biaya: '{part.strip()}' bukan uraian=jumlah",
+                "tulis tiap rincian sebagai uraian=rupiah, dipisah titik koma, mis. "
+                "--rincian-biaya 'Penggandaan 30 lbr x Rp500=15000;Pengiriman=10000'",
+            )
+        total += int(jumlah)
+        lines.append(f"{uraian.strip()}={int(jumlah)}")
+    if total != biaya:
+        raise RuleError(
+            f"--rincian-biaya berjumlah {rupiah(total)}, tidak sama dengan --biaya {rupiah(biaya)}",
+            "samakan jumlah rinciannya dengan --biaya",
+        )
+    return ";".join(lines)
 
 
 #: how Keterangan names a delivery made on a granted objection's order
