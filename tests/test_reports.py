@@ -664,6 +664,8 @@ def test_daily(hws):
     # P6 due Mar 10: Mar 11,12,13,16,17,25,26,27,30,31 -> 10; K4 due Mar 12 -> 8
     assert late == [("005/PPID/5271/III/2026", "2026-03-10", -10),
                     ("003/KEB/PPID/5271/III/2026", "2026-03-12", -8)]  # fmt: skip
+    assert [r["lewat_hari_kerja"] for r in lap["terlambat"].baris] == [10, 8]
+    assert lap["terlambat"].kolom[-1] == ("lewat_hari_kerja", "Lewat (hari kerja)")
     assert lap["jatuh_tempo"].baris == []  # P3: 12 HK left (Apr 17), P5: 10, K2: 26
     assert lap.ringkasan["terbuka"] == 5  # P3, P5, P6, K2, K4
 
@@ -1159,7 +1161,9 @@ def test_daily_report_files(hws, tmp_path):
     assert figures["Lewat tenggat"] == 2
     cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
     assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
-    assert cases["005/PPID/5271/III/2026"][4:6] == [datetime(2026, 3, 10), -10]  # overdue, a date
+    # overdue: a date, and how far past as a count (a minus sign is missed on paper)
+    assert cases["005/PPID/5271/III/2026"][4:6] == [datetime(2026, 3, 10), 10]
+    assert "Lewat (hari kerja)" in [r[5] for r in rows]
     det = wb["Permohonan"]  # the day's request, personal data masked
     assert [c.value for c in det[2]][0] == "004/PPID/5271/III/2026" and det.max_row == 2
     head = [c.value for c in det[1]]

@@ -1434,7 +1434,11 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             )
     cases.sort(key=lambda c: (c["sisa_hari_kerja"] if c["sisa_hari_kerja"] is not None else 0,
                               c["jatuh_tempo"], c["nomor_registrasi"]))  # fmt: skip
-    overdue = [c for c in cases if c["sisa_hari_kerja"] is not None and c["sisa_hari_kerja"] < 0]
+    overdue = [  # (how far past, as a count: a minus sign is missed on the printed page)
+        {**c, "lewat_hari_kerja": -c["sisa_hari_kerja"]}
+        for c in cases
+        if c["sisa_hari_kerja"] is not None and c["sisa_hari_kerja"] < 0
+    ]
     soon = [
         c for c in cases if c["sisa_hari_kerja"] is not None and 0 <= c["sisa_hari_kerja"] <= dalam
     ]
@@ -1578,7 +1582,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         Tabel(
             "terlambat",
             "Lewat tenggat (belum dijawab)",
-            kolom_kasus,
+            [*kolom_kasus[:-1], ("lewat_hari_kerja", "Lewat (hari kerja)")],
             overdue,
             kunci_baris=KASUS,
             label=False,
