@@ -70,6 +70,17 @@ def test_a_fee_s_items_are_checked_as_typed_and_stored_as_the_letter_reads_them(
     assert (row(run)["biaya"], row(run)["rincian_biaya"]) == ("25000", "Fotokopi 30 lbr x Rp500=15000;Kirim=10000")  # fmt: skip
 
 
+def test_the_history_dates_each_step_on_its_own_day(run):
+    # steps recorded later with --tanggal read as if all happened the day they were typed in
+    catat(run, day="2026-03-16")
+    run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
+    lines = run.ok("permohonan", "lihat", N1).stdout.split("Riwayat:")[1].splitlines()
+    assert re.match(
+        r"  2026-03-16  \(dicatat \d{4}-\d\d-\d\d \d\d:\d\d\)  permohonan catat", lines[1]
+    )
+    assert any(re.match(r"  2026-03-17  \(dicatat .*\)  permohonan teruskan", x) for x in lines)
+
+
 def test_catat_gives_number_and_deadline(run):
     out = catat(run).stdout
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in out

@@ -325,7 +325,7 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
 
 
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
-    from ..schema import columns
+    from ..schema import TANGGAL, TENGGAT, columns
 
     if format is not FormatRekaman.teks:
         typer.echo(json.dumps(rec, ensure_ascii=False, indent=2))
@@ -354,6 +354,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         warnings(t["peringatan"])
     show_record(row, labels)
     typer.echo("\nRiwayat:")
+    dates = {c.key for c in columns(register) if c.tipe == TANGGAL} - TENGGAT
     for e in rec["riwayat"]:
         changes = ", ".join(
             f"{k}: {b or '-'} → {a or '-'}"
@@ -361,7 +362,13 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             if k not in ("waktu_diterima",)
         )
         who = e.get("petugas") or e.get("pengguna", "")
-        typer.echo(f"  {e['waktu']}  {e['perintah']}  ({who})")
+        # the step's own date first (a step recorded later, dated back with --tanggal, read as
+        # if everything happened on the day it was typed in), then when it was recorded
+        day = (e.get("nilai") or {}).get("tanggal_diterima", "") or next(
+            (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
+        )
+        when = f"{day}  (dicatat {e['waktu'][:16].replace('T', ' ')})" if day else e["waktu"]
+        typer.echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
             typer.echo(f"      {changes}")
         if e.get("catatan"):
