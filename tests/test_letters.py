@@ -393,7 +393,8 @@ def test_the_letterhead_never_breaks_inside_an_address(kind):
     for contact in ("Telepon (0370) 631234", "Email ppid@kota-mataram.kpu.go.id",
                     "Laman kota-mataram.kpu.go.id"):  # fmt: skip
         assert fmt.utuh(contact) in xml, contact
-    assert " | ".join(map(fmt.utuh, ("Telepon (0370) 631234", "Email ppid@kota"))) in xml
+    # separated by commas: a line ending "… | " left the bar hanging (a comma reads as one)
+    assert ", ".join(map(fmt.utuh, ("Telepon (0370) 631234", "Email ppid@kota"))) in xml
 
 
 # --------------------------------------------------------------------------------------------

@@ -279,7 +279,7 @@ def kop(doc) -> None:
     kontak = (
         '{{ [("Telepon " ~ instansi.telepon) | utuh if instansi.telepon else "", '
         '("Email " ~ instansi.email) | utuh if instansi.email else "", '
-        '("Laman " ~ instansi.laman) | utuh if instansi.laman else ""] | select | join(" | ") }}'
+        '("Laman " ~ instansi.laman) | utuh if instansi.laman else ""] | select | join(", ") }}'
     )
     add_table(
         doc,
