@@ -85,6 +85,16 @@ def test_office_day_off_moves_open_deadlines(run):
     assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
 
 
+def test_a_day_off_added_later_names_the_letters_that_stated_the_old_deadline(run):
+    # the receipt said "paling lambat 7 April 2026": the requester is to be told the new date
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    res = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram")
+    assert (
+        "jatuh_tempo 2026-04-07 → 2026-04-08 (surat tanda-terima yang sudah dibuat menyebut "
+        "2026-04-07: beri tahu pemohon tanggal barunya)"
+    ) in res.stderr
+
+
 def test_kalender_refusals(run):
     run.refused(
         "kalender", "tambah", "2026-03-19", "--keterangan", "x", message="sudah bukan hari kerja"

@@ -560,6 +560,7 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
     """Store, in ``tx``, the deadlines ``calendar`` gives every running case whose stored ones
     differ (journalled); one line per change."""
     done = []
+    told: dict[tuple[str, str], list[str]] | None = None  # case → letters stating its deadline
     for name in ("permohonan", "keberatan"):
         table = tx.table(name)
         rel_ = rel(ws, table.path)
@@ -569,11 +570,36 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                 for col, due in expected_deadlines(ws, name, row, calendar).items()
                 if row.get(col) != due
             }
-            if changes:
-                old = {col: row.get(col, "") for col in changes}
-                tx.update(name, i, changes, catatan="tenggat dihitung ulang dengan kalender")
-                done += [
+            if not changes:
+                continue
+            old = {col: row.get(col, "") for col in changes}
+            tx.update(name, i, changes, catatan="tenggat dihitung ulang dengan kalender")
+            if told is None:
+                told = {}
+                for s in tx.table("surat").rows:
+                    if s["jenis"] in DEADLINE_LETTERS.get(s["register"], ()):
+                        told.setdefault((s["register"], s["nomor_registrasi"]), []).append(
+                            s["jenis"]
+                        )
+            for col, due in changes.items():
+                letters = (
+                    told.get((name, row["nomor_registrasi"]), []) if col == "jatuh_tempo" else []
+                )
+                done.append(
                     f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
-                    for col, due in changes.items()
-                ]
+                    + (
+                        f" (surat {', '.join(sorted(set(letters)))} yang sudah dibuat menyebut "
+                        f"{old[col]}: beri tahu pemohon tanggal barunya)"
+                        if letters and old[col]
+                        else ""
+                    )
+                )
     return done
+
+
+#: the letters to a requester that state the case's deadline (tanda terima: "paling lambat";
+#: the extension letter: its new deadline; the objection slip: the date of the response)
+DEADLINE_LETTERS = {
+    "permohonan": ("tanda-terima", "perpanjangan"),
+    "keberatan": ("tanda-bukti-keberatan",),
+}
