@@ -1083,13 +1083,27 @@ def test_paksa_skips_reason_consistency_only(run, ws):
     )
 
 
-def test_reason_a_on_a_partial_grant_objects_to_the_part_withheld(run):
+def test_reason_a_on_a_partial_grant_objects_to_the_part_withheld(run, ws):
     # the blacked-out part is refused on its Pasal 17 basis: reason a, found on the notification
     nomor = request(run, "2026-03-02")
-    decide(run, nomor, "2026-03-10", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan",
-           "--pasal", "Pasal 17 huruf h")  # fmt: skip
+    run.ok("permohonan", "putuskan", nomor, "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", *TOLAK, "--tanggal", "2026-03-10")  # fmt: skip
+    notice = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx")
+    assert f"Keputusan tentang informasi yang dikecualikan | : | {SK}" in notice
     k = objection(run, day="2026-04-06")
     assert (k["alasan"], k["alasan_ditemukan"], k["paksa_catatan"]) == ("a", "2026-03-10", "")
+    # upheld: the decree the PPID recorded is offered, and the reply says a part was excluded
+    step(run, "teruskan", K1, "--tanggal", "2026-04-06")
+    refused = run.refused("keberatan", "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan",
+                          "NIK data pribadi", "--tanggal", "2026-04-07",
+                          message="wajib melampirkan Keputusan KPU")  # fmt: skip
+    assert f"(penolakan permohonan menyebut: {SK})" in refused.stderr
+    step(run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "NIK data pribadi",
+         "--sk-pengecualian", SK, "--tanggal", "2026-04-07")  # fmt: skip
+    reply = docx_text(letter(ws, "tanggapan-keberatan"))
+    assert "Bagian informasi yang dihitamkan atau tidak diberikan kepada Saudara merupakan " \
+        "informasi yang dikecualikan" in reply  # fmt: skip
+    assert "Informasi yang Saudara minta merupakan" not in reply
 
 
 def test_sequence_ambiguity_across_years(run):

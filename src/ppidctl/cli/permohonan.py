@@ -220,12 +220,16 @@ def putuskan(
     ] = None,
     sk_pengecualian: Annotated[
         str | None,
-        typer.Option(help="Keputusan tentang informasi yang dikecualikan; wajib untuk ditolak."),
+        typer.Option(
+            help="Keputusan tentang informasi yang dikecualikan: wajib untuk ditolak; untuk "
+            "diberikan-sebagian, yang mengecualikan bagian yang dihitamkan."
+        ),
     ] = None,
     uji_konsekuensi: Annotated[
         str | None,
         typer.Option(
-            help="Ringkasan uji konsekuensi (hanya dan wajib untuk ditolak, Pasal 19 UU 14/2008)."
+            help="Ringkasan uji konsekuensi (Pasal 19 UU 14/2008): wajib untuk ditolak; untuk "
+            "diberikan-sebagian, uji atas bagian yang dihitamkan."
         ),
     ] = None,
     penjelasan: Annotated[

@@ -507,6 +507,9 @@ def pemberitahuan(doc) -> None:
                 "{%tr if alasan_penolakan %}",
                 ("Dasar pengecualian (Pasal 17)", "{{ alasan_penolakan }}"),
                 "{%tr endif %}",
+                "{%tr if sk_pengecualian %}",
+                ("Keputusan tentang informasi yang dikecualikan", "{{ sk_pengecualian }}"),
+                "{%tr endif %}",
                 "{%tr elif penjelasan %}",
                 ("Keterangan", "{{ penjelasan }}"),
                 "{%tr endif %}",
@@ -825,7 +828,9 @@ def tanggapan_keberatan(doc) -> None:
         tag("{%p endif %}"),
         tag('{%p if keputusan_atasan == "ditolak" and sk_pengecualian %}'),
         body(
-            "Informasi yang Saudara minta merupakan informasi yang dikecualikan sebagaimana "
+            '{{ "Bagian informasi yang dihitamkan atau tidak diberikan kepada Saudara" '
+            'if permohonan and permohonan.keputusan == "diberikan-sebagian" else '
+            '"Informasi yang Saudara minta" }} merupakan informasi yang dikecualikan sebagaimana '
             "ditetapkan dalam {{ sk_pengecualian }}, yang salinannya terlampir pada surat ini."
         ),
         tag("{%p endif %}"),

@@ -325,8 +325,8 @@ def decide(
         opt
         for opt, value, only in (
             ("--pasal", d.pasal, ("ditolak", "diberikan-sebagian")),
-            ("--sk-pengecualian", d.sk_pengecualian, ("ditolak",)),
-            ("--uji-konsekuensi", d.uji_konsekuensi, ("ditolak",)),
+            ("--sk-pengecualian", d.sk_pengecualian, ("ditolak", "diberikan-sebagian")),
+            ("--uji-konsekuensi", d.uji_konsekuensi, ("ditolak", "diberikan-sebagian")),
             ("--badan-publik", d.badan_publik, ("tidak-dikuasai",)),
             ("--waktu-penyediaan", d.waktu_penyediaan, GIVEN),
         )
@@ -334,15 +334,17 @@ def decide(
     ]
     if stray:
         raise UsageError(
-            f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal untuk ditolak dan "
-            "diberikan-sebagian, --sk-pengecualian dan --uji-konsekuensi untuk ditolak, "
-            "--badan-publik untuk tidak-dikuasai, --waktu-penyediaan untuk diberikan dan "
-            "diberikan-sebagian)",
+            f"{', '.join(stray)} bukan untuk keputusan {keputusan} (--pasal, --sk-pengecualian "
+            "dan --uji-konsekuensi untuk ditolak dan diberikan-sebagian, --badan-publik untuk "
+            "tidak-dikuasai, --waktu-penyediaan untuk diberikan dan diberikan-sebagian)",
             "hapus opsinya",
         )
-    if keputusan == "diberikan-sebagian" and (d.pasal or "").strip():
-        # the notification's "Dasar pengecualian (Pasal 17)" row for the blacked-out part
-        changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
+    if keputusan == "diberikan-sebagian":
+        # the blacked-out part's exclusion, as far as the PPID gives it: the notification's
+        # "Dasar pengecualian (Pasal 17)" and decree rows; its consequence test (Pasal 19) kept
+        if (d.pasal or "").strip():
+            changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
+        changes["sk_pengecualian"] = v.teks(d.sk_pengecualian, "--sk-pengecualian")
     if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
         raise RuleError(
             "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",
