@@ -499,11 +499,17 @@ def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, mo
     narrow = common.console
     monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 100))[0])
     res = run.ok("keberatan", "daftar")
-    assert "(kolom Keputusan Atasan, Permohonan tidak muat di layar ini" in res.stderr
+    assert "(kolom Keputusan Atasan, Permohonan tidak muat dalam 100 kolom" in res.stderr
     assert max(map(len, res.stdout.splitlines())) <= 100
     assert "2026-03-18" in res.stdout and "001/KEB/PPID/5271/III/2026" in res.stdout
     assert "Permohonan" not in res.stdout  # (the column, not only its title: csv has it)
     assert "tidak muat" not in run.ok("keberatan", "daftar", "--format", "csv").stderr
+    # narrower still (60 columns squeezed some to nothing): each case as a block of lines
+    monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 60))[0])
+    lines = run.ok("keberatan", "daftar").stdout.splitlines()
+    assert lines[0] == "001/KEB/PPID/5271/III/2026"
+    assert any(re.fullmatch(r"  Permohonan +001/PPID/5271/III/2026 *", x) for x in lines)
+    assert any(re.fullmatch(r"  Batas tanggapan +2026-\d\d-\d\d *", x) for x in lines)
 
 
 def test_fit_widths_shares_the_room_beyond_each_columns_longest_word():

@@ -247,8 +247,9 @@ def emit(
 ) -> None:
     """Print records: a table (teks) of ``columns``, one JSON document, or CSV with the column
     keys — ``csv_keys`` when given: every key the JSON has, so a script loses nothing by
-    switching format (the table shows what fits on a screen: the ``spare`` columns, in that
-    order, are left out of a table too wide for it, and stderr says so)."""
+    switching format. The table shows what fits on a screen: the ``spare`` columns, in that
+    order, are left out of a table too wide for it (stderr says so); a screen too narrow even
+    then gets each record as a block of lines, every column with its label."""
     if fmt is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -260,9 +261,13 @@ def emit(
     from rich.table import Table
 
     out = console()
-    columns = _fitting(columns, records, spare, out.width)
+    shown = _fitting(columns, records, spare, out.width) if records else columns
+    if shown is None:  # (a 60-column terminal: columns squeezed to nothing, dates cut)
+        _blocks(out, title, columns, records, styles)
+        return
+    columns = shown
     rows_text = [["" if (c := r.get(k)) is None else str(c) for k, _ in columns] for r in records]
-    keep = [key.startswith(("nomor", "tanggal")) for key, _ in columns]  # (never folded)
+    keep = [key.startswith(WHOLE) for key, _ in columns]  # (never folded)
     widths = fit_widths(
         [[label, *(row[n] for row in rows_text)] for n, (_, label) in enumerate(columns)],
         out.width - 3 * len(columns) - 1,
@@ -280,14 +285,36 @@ def emit(
         err("(tidak ada data)")
 
 
+def _blocks(out, title: str, columns, records, styles) -> None:
+    """Records one under the other, the first column as each block's head."""
+    from rich.table import Table
+
+    if title:
+        out.print(title, style="bold")
+    (key0, _), rest = columns[0], columns[1:]
+    for i, r in enumerate(records):
+        if i:
+            out.print()
+        style = styles(r) if styles else None
+        out.print(str(r.get(key0) or ""), style=f"bold {style or ''}".strip())
+        block = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
+        block.add_column(no_wrap=True)
+        block.add_column(overflow="fold")
+        for key, label in rest:
+            value = r.get(key)
+            block.add_row(label, "" if value is None else str(value), style=style)
+        out.print(block)
+
+
 def _fitting(
     columns: Sequence[tuple[str, str]],
     records: list[dict[str, Any]],
     spare: Sequence[str],
     width: int,
-) -> Sequence[tuple[str, str]]:
+) -> Sequence[tuple[str, str]] | None:
     """``columns`` without as many ``spare`` ones as a screen of ``width`` needs to show the rest
-    with every word and date whole (a 100-column terminal folded dates into "20/26/-1/0-")."""
+    with every word and date whole (a 100-column terminal folded dates into "20/26/-1/0-"); None
+    when even without them it does not fit."""
     from rich.cells import cell_len
 
     def least(key: str, label: str) -> int:  # the column's longest word (a date, a number)
@@ -295,16 +322,28 @@ def _fitting(
         return max((cell_len(w) for c in cells for w in c.split()), default=1)
 
     need = {key: least(key, label) for key, label in columns}
+
+    def fits(cols) -> bool:
+        return sum(need[k] for k, _ in cols) + 3 * len(cols) + 1 <= width
+
     shown = list(columns)
     left_out = []
     for key in spare:
-        if sum(need[k] for k, _ in shown) + 3 * len(shown) + 1 <= width:
+        if fits(shown):
             break
         left_out += [label for k, label in shown if k == key]
         shown = [c for c in shown if c[0] != key]
+    if not fits(shown):
+        return None
     if left_out:
-        err(f"(kolom {', '.join(left_out)} tidak muat di layar ini; semua kolom: --format csv)")
+        err(
+            f"(kolom {', '.join(left_out)} tidak muat dalam {width} kolom; semua kolom: --format csv)"
+        )
     return shown
+
+
+#: columns a table never folds (a number, a date, a status read as one word)
+WHOLE = ("nomor", "tanggal", "jatuh_tempo", "status", "terlambat")
 
 
 def fit_widths(columns: list[list[str]], room: int, whole: list[bool]) -> list[int] | None:
