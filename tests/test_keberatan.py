@@ -692,7 +692,8 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
                 message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
     step(run, "teruskan", k, "--tanggal", "2026-03-09")
     step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")
-    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-16")
+    said = run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-16").stdout
+    assert f"{nomor}: informasi diserahkan 2026-03-16 atas keberatan {k}" in said
     req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
     # the first delivery stays the request's; the one the Atasan ordered is told beside it
     assert (req["tanggal_selesai"], req["catatan"]) == (

@@ -79,6 +79,14 @@ def test_the_history_dates_each_step_on_its_own_day(run):
         r"  2026-03-16  \(dicatat \d{4}-\d\d-\d\d \d\d:\d\d\)  permohonan catat", lines[1]
     )
     assert any(re.match(r"  2026-03-17  \(dicatat .*\)  permohonan teruskan", x) for x in lines)
+    # an accepted edit of a date is dated when it was accepted, not with the date it wrote
+    path = run.root / "registers" / "permohonan.csv"
+    path.write_bytes(path.read_bytes().replace(b",2026-03-16,", b",2026-03-13,", 1))
+    run("periksa", "--terima-perubahan", "--catatan", "tanggal diterima dari formulir")
+    lines = run.ok("permohonan", "lihat", N1).stdout.split("Riwayat:")[1].splitlines()
+    assert any(
+        re.match(r"  \d{4}-\d\d-\d\d \d\d:\d\d  periksa --terima-perubahan", x) for x in lines
+    )
 
 
 def test_catat_gives_number_and_deadline(run):

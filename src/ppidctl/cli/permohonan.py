@@ -312,10 +312,12 @@ def selesai(
     from ..services.permohonan import deliver
 
     result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    n = result.row["nomor_registrasi"]
+    said = f"{n}: {result.keterangan}" if result.keterangan else None
     _print_result(
         result,
         format,
-        [("Selesai", f"{result.row['nomor_registrasi']} pada {result.row['tanggal_selesai']}")],
+        [("Selesai", said or f"{n} pada {result.row['tanggal_selesai']}")],
     )
 
 
@@ -366,12 +368,16 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             if k not in ("waktu_diterima",)
         )
         who = e.get("petugas") or e.get("pengguna", "")
-        # the step's own date first (a step recorded later, dated back with --tanggal, read as
-        # if everything happened on the day it was typed in), then when it was recorded
-        day = (e.get("nilai") or {}).get("tanggal_diterima", "") or next(
-            (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
-        )
-        when = f"{day}  (dicatat {e['waktu'][:16].replace('T', ' ')})" if day else e["waktu"]
+        # a step's own date first (a step recorded later, dated back with --tanggal, read as if
+        # everything happened on the day it was typed in), then when it was recorded; periksa,
+        # pulihkan, impor, kalender take no --tanggal: when they were done
+        day = ""
+        if e["perintah"].startswith(("permohonan ", "keberatan ")):
+            day = (e.get("nilai") or {}).get("tanggal_diterima", "") or next(
+                (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
+            )
+        recorded = e["waktu"][:16].replace("T", " ")
+        when = f"{day}  (dicatat {recorded})" if day else recorded
         typer.echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
             typer.echo(f"      {changes}")

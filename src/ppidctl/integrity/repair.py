@@ -582,14 +582,18 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                             s["jenis"]
                         )
             for col, due in changes.items():
-                letters = (
-                    told.get((name, row["nomor_registrasi"]), []) if col == "jatuh_tempo" else []
-                )
+                # the letter that states the deadline as it stood: after an extension, its letter
+                stating = "perpanjangan" if row.get("diperpanjang_pada") else None
+                letters = [
+                    DEADLINE_LETTERS[name][j]
+                    for j in sorted(set(told.get((name, row["nomor_registrasi"]), [])))
+                    if col == "jatuh_tempo" and (stating is None or j == stating)
+                ]
                 done.append(
                     f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
                     + (
-                        f" (surat {', '.join(sorted(set(letters)))} yang sudah dibuat menyebut "
-                        f"{old[col]}: beri tahu pemohon tanggal barunya)"
+                        f" ({', '.join(letters)} yang sudah dibuat menyebut {old[col]}: beri tahu "
+                        "pemohon tanggal barunya)"
                         if letters and old[col]
                         else ""
                     )
@@ -600,6 +604,6 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
 #: the letters to a requester that state the case's deadline (tanda terima: "paling lambat";
 #: the extension letter: its new deadline; the objection slip: the date of the response)
 DEADLINE_LETTERS = {
-    "permohonan": ("tanda-terima", "perpanjangan"),
-    "keberatan": ("tanda-bukti-keberatan",),
+    "permohonan": {"tanda-terima": "tanda terima", "perpanjangan": "surat perpanjangan"},
+    "keberatan": {"tanda-bukti-keberatan": "tanda bukti pengajuan keberatan"},
 }

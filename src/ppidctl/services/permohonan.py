@@ -54,6 +54,8 @@ class Result:
     row: dict[str, str]
     berkas: list[str] = field(default_factory=list)
     peringatan: list[str] = field(default_factory=list)
+    #: what was recorded, when the row's own columns do not say it (a delivery in Keterangan)
+    keterangan: str = ""
 
 
 def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, str]:
@@ -563,7 +565,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             if not row["tanggal_selesai"]:
                 changes["tanggal_selesai"] = day
             tx.update(REGISTER, i, changes)
-            return Result(row)
+            return Result(row, keterangan=why)
         if row["status"] != "diputuskan":
             raise RuleError(
                 f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
