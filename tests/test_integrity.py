@@ -1386,7 +1386,7 @@ def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_
     ws.journal_path.unlink()
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="tidak ada")
     res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus sebelum dipakai")
-    assert "jurnal.jsonl: jurnal baru dimulai" in res.stderr
+    assert "jurnal.jsonl: jurnal baru dimulai dengan register ini" in res.stderr
     catat(run, "Ani")
     assert run.ok("periksa").exit_code == 0
 
@@ -1637,3 +1637,82 @@ def test_cases_typed_into_init_s_csv_of_an_xlsx_workspace_are_told_how_to_import
     run.ok("impor", str(moved), "--register", "keberatan")
     assert [r["nomor_registrasi"] for r in json.loads(
         run.ok("keberatan", "daftar", "--format", "json").stdout)] == ["001/KEB/PPID/5271/III/2026"]  # fmt: skip
+
+
+def test_a_letter_the_journal_lost_keeps_its_number_used_when_rebuilt_away(run, ws):
+    # surat's rows are known by their file: the file was retired, not the number, and the
+    # next letter got 1/… again
+    three(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    data = ws.journal_path.read_bytes()
+    ws.journal_path.write_bytes(data[: len(data) - 200])
+    run.ok("pulihkan")
+    res = run.ok("pulihkan", "--register", "surat")
+    assert "tidak akan diberikan lagi: 1/PL.02.2-SD/5271/III/2026" in res.stdout + res.stderr
+    run.ok("pulihkan", "--register", "permohonan")
+    run.ok("permohonan", "putuskan", N2, "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    assert [r["nomor_surat"] for r in ws.read("surat").rows] == ["2/PL.02.2-SD/5271/III/2026"]
+
+
+def test_a_retired_number_of_an_old_shape_keeps_its_sequence_used(run, ws, tmp_path):
+    # an old book's 3/PPID/2026 deleted and accepted: the next catat gave 003/…/2026 again
+    src = tmp_path / "lama.csv"
+    src.write_text("No. Registrasi,Tanggal,Nama,Informasi yang Diminta\n"
+                   "1/PPID/2026,10/3/2026,A,DPT\n2/PPID/2026,11/3/2026,B,DCT\n"
+                   "3/PPID/2026,12/3/2026,C,DPS\n", encoding="utf-8")  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    _delete_row(ws, "permohonan", "3/PPID/2026")
+    run.ok("periksa", "--terima-perubahan", "--catatan", "3 ganda")
+    assert _nomor(catat(run, "Eka", "2026-03-17", "--format", "json")) == N4
+
+
+def test_rows_of_an_old_format_file_set_aside_keep_their_numbers_used(run, ws):
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
+    three(run)
+    catat(run, "Dedi")
+    data = ws.journal_path.read_bytes()
+    ws.journal_path.write_bytes(data[: len(data) - 200])  # 004's line torn after its write
+    toml.write_text(toml.read_text().replace('format = "xlsx"', 'format = "csv"'))
+    run.ok("pulihkan")
+    res = run.ok("pulihkan", "--register", "permohonan")
+    assert "nomornya yang tidak tercatat di jurnal tidak akan diberikan lagi: " + N4 in (
+        res.stdout + res.stderr
+    )
+    assert _nomor(catat(run, "Eka", "2026-03-17", "--format", "json")) == "005/PPID/5271/III/2026"
+
+
+def test_the_office_days_off_lost_with_the_journal_are_started_again_empty(run, ws):
+    # refused by --terima-perubahan (run pulihkan), refused by pulihkan (run --terima-perubahan)
+    three(run)
+    ws.journal_path.unlink()
+    ws.register_path("libur").unlink()
+    said = run("periksa").stdout
+    assert "registers/libur.csv: register tidak ada" in said and "kalender tambah" in said
+    res = run.ok("periksa", "--terima-perubahan", "--catatan", "jurnal dan libur hilang")
+    assert "registers/libur.csv: dibuat kosong; catat lagi libur kantor" in res.stderr
+    assert ws.register_path("libur").exists() and run.ok("periksa").stdout == ""
+
+
+def test_an_arsip_that_waited_for_a_journal_lost_meanwhile_writes_no_zip(ws, tmp_path, monkeypatch):
+    # refused under the lock only after its zip was written: the newest "arsip terakhir" the
+    # refusal sends the office to had no journal in it
+    from ppidctl.errors import RegisterError
+    from ppidctl.integrity.archive import archive
+    from ppidctl.store.transaction import Transaction
+
+    check_first = Transaction.refuse_lost_journal
+    calls = []
+
+    def then_lost(self, **kw):  # the journal deleted while the command waited for the lock
+        check_first(self, **kw)
+        if not calls:
+            calls.append(1)
+            self.ws.journal_path.unlink()
+
+    monkeypatch.setattr(Transaction, "refuse_lost_journal", then_lost)
+    out = tmp_path / "arsip"
+    out.mkdir()
+    with pytest.raises(RegisterError, match="jurnal.jsonl tidak ada atau kosong"):
+        archive(Workspace(ws.root), out)
+    assert list(out.iterdir()) == []

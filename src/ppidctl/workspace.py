@@ -133,6 +133,17 @@ class Workspace:
         self.refuse_other_format(register, bool(table.rows))
         return table
 
+    def register_present(self, register: str) -> bool:
+        """The register has its file: in the storage format in use, or (a case register of a
+        workspace switched to XLSX before its first write) init's CSV. init writes every register
+        before its journal line, so a missing one was lost, never "not yet written"."""
+        if self.register_path(register).exists():
+            return True
+        return (
+            register in ("permohonan", "keberatan")
+            and (self.registers_dir / f"{register}.csv").exists()
+        )
+
     def refuse_other_format(self, register: str, has_rows: bool) -> None:
         """See :meth:`read`; also for the commands that write (store.transaction) and the
         reports' fast reader (``has_rows``: the register in use has cases)."""

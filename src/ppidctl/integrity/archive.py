@@ -61,6 +61,7 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
     kode = kode.strip("-.") or "ws"
     mode = ws.file_mode
     with ws.transaction("arsip", petugas) as tx:
+        tx.refuse_lost_journal()  # (lost while this waited for the lock: no zip without it)
         name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
         members = _members(ws.root)
         files = sum(not p.is_dir() for p in members)

@@ -164,25 +164,11 @@ def has_rows(data: bytes | None, name: str, path: Path) -> bool:
         return True
 
 
-#: the registers whose numbers are never given twice (rules.md §6): one lost with the journal
-#: leaves nothing to start a new journal from
-NUMBERED = ("permohonan", "keberatan", "surat")
-
-
-def present(ws, name: str) -> bool:
-    """Register ``name`` has its file: in the storage format in use, or (a case register of a
-    workspace switched to XLSX before its first write) init's CSV. init writes every register
-    before its journal line, so a missing one was lost, never "not yet written"."""
-    if ws.register_path(name).exists():
-        return True
-    return name in ("permohonan", "keberatan") and (ws.registers_dir / f"{name}.csv").exists()
-
-
 def only_init(ws, snap: Snapshot) -> bool:
     """Nothing beyond what ``ppidctl init`` writes: every register there and empty, in either
     format, and no letter written — the state a power cut during init leaves, and the only one a
     journal without a whole line may be started again from without the office's word."""
-    if snap.errors or not all(present(ws, n) for n in TABLES):
+    if snap.errors or not all(ws.register_present(n) for n in TABLES):
         return False
     for name, data in snap.files.items():
         path = ws.register_path(name)
@@ -333,7 +319,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                         f"bangun ulang dari jurnal: {m.PULIHKAN}",
                     )
                 )
-            elif lost and not present(ws, name):  # (init wrote it: lost with the journal)
+            elif lost and not ws.register_present(name):  # (init wrote it: lost with the journal)
                 problems.append(
                     Problem(
                         c.rel,
@@ -342,11 +328,15 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                         "register tidak ada, dan jurnal yang dapat membangunnya kembali juga "
                         "hilang"
                         + (
-                            ": nomor yang sudah diberikan tidak diketahui lagi"
-                            if name in NUMBERED
+                            ": nomor yang sudah diberikannya tidak diketahui lagi"
+                            if name in journal.NUMBER_COLUMN
                             else ""
                         ),
-                        "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip)",
+                        "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); "
+                        "workspace baru yang terhenti saat ppidctl init: buat ulang di folder lain"
+                        if name in journal.NUMBER_COLUMN
+                        else f"mulai jurnal baru dengan register lainnya: {m.TERIMA} (libur "
+                        "kantor dicatat lagi dengan ppidctl kalender tambah)",
                     )
                 )
             continue

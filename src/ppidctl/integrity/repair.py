@@ -25,7 +25,6 @@ from ..store.transaction import OUTSIDE, create_new, put_in_place
 from ..workspace import other_format
 from . import model as m
 from .check import (
-    NUMBERED,
     Analysis,
     RegisterCheck,
     analyse,
@@ -33,7 +32,6 @@ from .check import (
     has_rows,
     only_init,
     parse,
-    present,
     rel,
     staged_files,
     take,
@@ -157,8 +155,24 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
         return []  # left where it is; an unreadable one is set aside all the same)
     aside = old.with_name(f"{old.stem}.format-lama-{_stamp(ws)}{old.suffix}")
     saved = rel(ws, create_new(aside, data, ws.file_mode))
+    # its rows the journal never recorded may have been given numbers all the same
+    try:
+        held = {r["nomor_registrasi"] for r in parse(c.name, old, data).rows}
+    except RegisterError:
+        held = set()
+    given = held - {r.values.get("nomor_registrasi", "") for r in c.history.rows} - {""}
+    if given:
+        tx.retiring.setdefault(c.name, set()).update(given)
     tx.log(c.name, "", "pulihkan", {}, format_lama_disimpan=saved, **extra)
-    out.done.append(f"{rel(ws, old)}: register format lama disimpan di {saved} lalu dihapus")
+    out.done.append(
+        f"{rel(ws, old)}: register format lama disimpan di {saved} lalu dihapus"
+        + (
+            f"; nomornya yang tidak tercatat di jurnal tidak akan diberikan lagi: "
+            f"{', '.join(sorted(given))}"
+            if given
+            else ""
+        )  # fmt: skip
+    )
     return [old]
 
 
@@ -342,8 +356,9 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> l
     # a row the journal never recorded is dropped (kept in the saved file): its number may have
     # been given all the same (a journal line cut off after the register was written, an old
     # journal copied back), so it is never given again (rules.md §6)
-    given = {d.key for d in c.diffs if d.kind == "tambah" and d.key}
-    if given and c.name in journal.NUMBER_COLUMN:
+    column = journal.NUMBER_COLUMN.get(c.name, "")
+    given = {(d.actual or {}).get(column, "") for d in c.diffs if d.kind == "tambah"} - {""}
+    if given:
         tx.retiring.setdefault(c.name, set()).update(given)
     tx.put_register(c.name, data)
     tx.log(
@@ -394,9 +409,21 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 "lihat dengan: ppidctl periksa",
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
-        _refuse_unrepaired(a)
-        _refuse_invalid_cells(a)
-        if m.JURNAL_HILANG in a.codes():
+        lost = m.JURNAL_HILANG in a.codes()
+        # (the office's days off hold no numbers: lost with the journal, started again empty)
+        libur_lost = lost and not ws.register_present("libur")
+        _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
+        _refuse_invalid_cells(a, lost)
+        if lost:
+            out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
+            if libur_lost:
+                libur = ws.register_path("libur")
+                tx.put_register("libur", empty_table("libur", libur).to_bytes())
+                tx.log("libur", "", "terima-perubahan", {}, dibuat_kosong=True, catatan=catatan)
+                out.done.append(
+                    f"{rel(ws, libur)}: dibuat kosong; catat lagi libur kantor dan hari kerja "
+                    "tambahannya dengan: ppidctl kalender tambah"
+                )
             if ws.journal_path.exists():
                 # a fragment is all that is left of the journal (no whole line: the analysis
                 # above is the same without it): kept aside, the office's word starts it again
@@ -445,10 +472,9 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
             tx.attest("surat")
             out.done += [f"{p}: surat yang hilang diterima" for p in a.letters_missing]
-        if m.JURNAL_HILANG in a.codes() and not tx.entries:  # (empty registers: nothing to
-            # accept, yet the office's word is what starts the journal again)
+        if lost and not tx.entries:  # (empty registers: nothing to accept, yet the office's
+            # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
-            out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai")
     return out
 
 
@@ -482,7 +508,7 @@ def _refuse_restart_without_registers(ws) -> None:
         return
     # init writes every register: a numbered one with no file was lost with the journal (an
     # XLSX register not yet written has init's CSV file beside it)
-    gone = [n for n in NUMBERED if not present(ws, n)]
+    gone = [n for n in journal.NUMBER_COLUMN if not ws.register_present(n)]
     if gone:
         raise RuleError(
             f"jurnal dan register {' dan '.join(gone)} tidak ada: tidak ada yang dapat diterima "
@@ -497,20 +523,26 @@ def _refuse_restart_without_registers(ws) -> None:
         )
 
 
-def _refuse_invalid_cells(a: Analysis) -> None:
+def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
     """An edit is accepted as the record only when every cell it changes or adds could stand
-    in the register: a CSV register saved by Excel (NIK 5.27101E+15, dates 7/9/2026, telephones
-    without their 0) accepted as it is would be recorded as deliberate, and drop out of every
-    report and listing with nothing left to repair."""
+    in the register: a CSV register saved by Excel (NIK 5.27101E+15, dates 7/9/2026) accepted
+    as it is would be recorded as deliberate, and drop out of every report and listing with
+    nothing left to repair; a NIK or telephone an XLSX register holds as a number cell (its
+    last digits or its 0 lost) likewise."""
     bad: list[str] = []
     for name, c in a.registers.items():
         cols = {col.key: col for col in schema.columns(name)}
         for d in c.diffs:
             if d.kind == "hapus" or d.actual is None:
                 continue
+            numbers = (
+                c.table.number_cells.get(d.index, ()) if c.table and d.index is not None else ()
+            )
             for k in d.changes if d.kind == "ubah" else d.actual:
                 col, value = cols.get(k), d.actual.get(k, "")
                 why = cell_problem(col, value, d.actual) if col is not None else None
+                if k in numbers:
+                    why = "tersimpan sebagai angka di Excel, bukan teks (ketik ulang sebagai teks)"
                 if why:
                     bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
                                f"{m.short(value, 40)} {why}")  # fmt: skip
@@ -520,13 +552,19 @@ def _refuse_invalid_cells(a: Analysis) -> None:
         raise RuleError(
             f"suntingan yang akan diterima memuat nilai yang tidak sah: {'; '.join(bad[:5])}{more}",
             "perbaiki nilainya di register (sunting CSV dengan editor teks: Excel yang "
-            "menyimpannya mengubah NIK, tanggal dan nomor telepon), atau kembalikan register "
-            "seperti dalam jurnal: " + "; ".join(f"ppidctl pulihkan --register {n}" for n in names),
+            "menyimpannya mengubah NIK, tanggal dan nomor telepon)"
+            + (
+                ""  # (no journal to put it back from)
+                if lost
+                else ", atau kembalikan register seperti dalam jurnal: "
+                + "; ".join(f"ppidctl pulihkan --register {n}" for n in names)
+            ),
         )
 
 
-def _refuse_unrepaired(a: Analysis) -> None:
-    codes = set(a.codes())
+def _refuse_unrepaired(a: Analysis, skip: str = "") -> None:
+    """``skip``: a file whose problem the acceptance itself settles."""
+    codes = {p.kode for p in a.problems if p.berkas != skip}
     if m.JURNAL_HILANG in codes:  # (its torn fragment is what --terima-perubahan sets aside)
         codes.discard(m.JURNAL_TERPOTONG)
     if codes & {

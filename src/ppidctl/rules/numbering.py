@@ -222,15 +222,30 @@ def sequence_of(number: str, pattern: str) -> int | None:
 _ANGKA = re.compile(r"\d+")
 
 
+_TAHUN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def year_and_sequence(number: str, pattern: str) -> tuple[int | None, int | None]:
+    """The year and sequence ``number`` states: by the pattern, else (another shape: a legacy
+    number, one given before the pattern changed) a four-digit year in it and the sequence
+    :func:`sequence_of` reads. None for what it does not state."""
+    m = _match(number, pattern)
+    if m and "tahun" in m.groupdict():
+        return int(m.group("tahun")), int(m.group("urut"))
+    year = _TAHUN.search(number)
+    return (int(year.group(1)) if year else None), sequence_of(number, pattern)
+
+
 def sequences_of_year(numbers: Iterable[str], pattern: str, year: int) -> set[int]:
-    """The sequence parts of the ``pattern``-shaped ``numbers`` of ``year``: a number retired in
-    September (``011/PPID/5271/IX/2026``) keeps its sequence used for the whole year — with the
-    month in the number, November's 11 is another string, yet the same sequence given twice."""
+    """The sequences ``numbers`` hold in ``year`` (one stating no year: in every year): a number
+    retired in September (``011/PPID/5271/IX/2026``), or of another shape (``3/PPID/2026`` of an
+    old book), keeps its sequence used for the whole year — November's 011 is another string,
+    yet the same sequence given twice."""
     out = set()
     for number in numbers:
-        m = _match(number, pattern)
-        if m and "tahun" in m.groupdict() and int(m.group("tahun")) == year:
-            out.add(int(m.group("urut")))
+        y, seq = year_and_sequence(number, pattern)
+        if seq is not None and y in (year, None):
+            out.add(seq)
     return out
 
 

@@ -860,10 +860,10 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     seen_kunci: dict[tuple[str, ...], Baris] = {}
     retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
     used |= retired
-    for nomor in retired:  # (its sequence stays used all year, whatever month the number says)
-        tahun = numbering.month_year_of(nomor, pattern)[1]
-        if tahun:
-            urutan.setdefault((str(tahun), numbering.sequence_of(nomor, pattern)), nomor)
+    for nomor in retired:  # (its sequence stays used all year, whatever month or shape it has)
+        tahun, seq = numbering.year_and_sequence(nomor, pattern)
+        if tahun and seq is not None:
+            urutan.setdefault((str(tahun), seq), nomor)
     for b in p.baris:
         b.masalah = list(b.sendiri)
         b.tindakan, b.duplikat, b.nomor_baru = "", False, ""

@@ -599,14 +599,19 @@ class Transaction:
         if not lost:
             return
         what = "hanya berisi potongan baris yang tidak utuh" if size else "tidak ada atau kosong"
+        gone = [n for n in journal.NUMBER_COLUMN if not self.ws.register_present(n)]
         raise RegisterError(
             f"{jpath.relative_to(self.ws.root).as_posix()} {what}, padahal "
             "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
             "register) hilang atau terhapus; tidak ada yang dicatat, agar tidak ada nomor yang "
             "terpakai dua kali",
-            "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila register "
-            "masih ada dan isinya benar, catat isinya sebagai awal jurnal baru: ppidctl periksa "
-            "--terima-perubahan --catatan TEKS",
+            "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip)"
+            + (
+                f" (register {', '.join(gone)} juga hilang; lihat: ppidctl periksa)"
+                if gone
+                else "; bila register masih ada dan isinya benar, catat isinya sebagai awal "
+                "jurnal baru: ppidctl periksa --terima-perubahan --catatan TEKS"
+            ),
         )
 
     def _refuse_half_applied(
