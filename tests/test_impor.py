@@ -787,15 +787,18 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
                 "Keputusan Atasan PPID",
                 "Tanggal Tanggapan",
                 "Tanggapan Pemohon",
+                "Tanggal Tanggapan Pemohon",
             ],  # fmt: skip
-            ["", "2/2/2026", "Ani", "c", "", "", ""],
-            ["", "2/2/2026", "Bayu", "a", "Ditolak", "26/3/2026", ""],
-            ["", "2/2/2026", "Citra", "a", "Diterima", "", "Menerima"],
-            ["", "3/2/2026", "Dedi", "", "", "", ""],  # reason required
+            ["", "2/2/2026", "Ani", "c", "", "", "", ""],
+            ["", "2/2/2026", "Bayu", "a", "Ditolak", "26/3/2026", "", ""],
+            ["", "2/2/2026", "Citra", "a", "Diterima", "", "Menerima", ""],
+            ["", "3/2/2026", "Dedi", "", "", "", "", ""],  # reason required
             # day and month swapped: the reply before the objection (no middle steps recorded)
-            ["", "02/03/2026", "Eka", "c", "Ditolak", "03/02/2026", ""],
-            # never answered, taken to the Komisi Informasi: the response deadline was missed
-            ["", "2/2/2026", "Fajar", "c", "", "", "Sengketa"],
+            ["", "02/03/2026", "Eka", "c", "Ditolak", "03/02/2026", "", ""],
+            # never answered, taken to the Komisi Informasi after the deadline (Mar 25): missed;
+            # before it: irregular, but no deadline was missed yet
+            ["", "2/2/2026", "Fajar", "c", "", "", "Sengketa", "30/3/2026"],
+            ["", "2/2/2026", "Gita", "c", "", "", "Sengketa", "5/2/2026"],
         ],
     )
     p = svc.plan(ws, src, "keberatan")
@@ -810,6 +813,7 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
     assert (got["Bayu"]["status"], got["Bayu"]["terlambat"]) == ("ditanggapi", "ya")
     assert got["Citra"]["status"] == "selesai"
     assert (got["Fajar"]["status"], got["Fajar"]["terlambat"]) == ("sengketa", "ya")
+    assert (got["Gita"]["status"], got["Gita"]["terlambat"]) == ("sengketa", "tidak")
     # Mon 2 Feb 2026 + 30 working days, 16–17 Feb (Imlek) and 18–24 Mar (Nyepi, Idul Fitri)
     # off → Wed 25 Mar 2026; the reply of 26 Mar was late
     assert got["Ani"]["jatuh_tempo"] == "2026-03-25"

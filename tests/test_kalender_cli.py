@@ -57,6 +57,7 @@ def test_libur_lists_the_decreed_year(run):
     assert {"2026-03-18", "2026-03-19", "2026-12-24", "2026-12-25"} <= dates
     assert len([r for r in rows if r["jenis"] == "cuti bersama"]) == 8
     assert run.ok("kalender", "libur", "--tahun", "2026").stderr == ""
+    assert run.ok("kalender", "libur", "--tahun", "1999").stderr == ""  # (no cuti bersama then)
     # a year whose cuti bersama are not decreed yet is no complete list: said so (holidays 0.109)
     err = run.ok("kalender", "libur", "--tahun", "2028").stderr
     assert "Daftar ini untuk tahun 2028, yang cuti bersamanya belum dimuat paket holidays" in err

@@ -159,6 +159,9 @@ def _valid(col: schema.Column, value: str) -> str | None:
 
 
 NIK_RUSAK = "bukan NIK 16 angka (disimpan ulang oleh Excel?)"
+#: a mobile number whose leading 0 a spreadsheet dropped (81234567890)
+_TELEPON_TANPA_0 = re.compile(r"8[0-9]{8,12}")
+TELEPON_RUSAK = "bukan nomor telepon: angka 0 di depannya hilang (disimpan ulang oleh Excel?)"
 
 
 def nik_damaged(row: dict[str, str]) -> bool:
@@ -175,6 +178,8 @@ def cell_problem(col: schema.Column, value: str, row: dict[str, str]) -> str | N
         return "kosong padahal wajib diisi"
     if not value:
         return None
+    if col.key == "telepon" and _TELEPON_TANPA_0.fullmatch(value):
+        return TELEPON_RUSAK
     return _valid(col, value) or (NIK_RUSAK if col.key == "nik" and nik_damaged(row) else None)
 
 
@@ -230,6 +235,12 @@ def check_rows(
                    "15 digit, digit terakhir NIK bisa sudah dibulatkan"),
                 "ketik ulang nilainya sebagai teks (awali dengan tanda ') dari dokumen aslinya",
             )  # fmt: skip
+        if _TELEPON_TANPA_0.fullmatch(row.get("telepon", "")):
+            add(
+                m.NILAI_TIDAK_SAH,
+                f"kolom telepon {short(row['telepon'], 40)} {TELEPON_RUSAK}",
+                "ketik ulang nomornya dari formulir, dengan 0 di depannya",
+            )
         nik = row.get("nik", "")
         if nik and nik_damaged(row):
             add(

@@ -252,6 +252,7 @@ class WorkCalendar:
         if (
             self.cuti_bersama_libur
             and not raw.cuti
+            and y >= date.today().year  # (a past year without any: none was decreed)
             and not any(
                 d.year == y and not ov.hari_kerja and "cuti bersama" in ov.keterangan.lower()
                 for d, ov in self._overrides.items()

@@ -370,7 +370,7 @@ def decide(
             )
     if keputusan == "tidak-dikuasai":
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
-    biaya = (d.biaya or "").strip()
+    biaya = _RP.sub("", (d.biaya or "").strip())
     if "." in biaya and re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", biaya):
         biaya = biaya.replace(".", "")  # (a dot groups thousands only: 25.5 is no amount)
     if biaya:
@@ -481,6 +481,10 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
     return None
 
 
+#: "Rp" written before an amount (Rp5.000, Rp. 5.000)
+_RP = re.compile(r"^[Rr][Pp]\.?\s*")
+
+
 def _cost_lines(rincian: str, biaya: int) -> str:
     """``--rincian-biaya`` as the notification itemises it ("uraian=jumlah;…", adding up to
     ``--biaya``), amounts without their thousands dots; a mistake is told as the option typed,
@@ -490,7 +494,7 @@ def _cost_lines(rincian: str, biaya: int) -> str:
     total, lines = 0, []
     for part in (p for p in rincian.split(";") if p.strip()):
         uraian, _, jumlah = part.rpartition("=")
-        jumlah = jumlah.strip()
+        jumlah = _RP.sub("", jumlah.strip())
         if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", jumlah):
             jumlah = jumlah.replace(".", "")
         if not uraian.strip() or not (jumlah.isascii() and jumlah.isdigit()):
