@@ -26,9 +26,12 @@ def test_hitung_lists_skipped_days_with_reasons(run):
 def test_hitung_from_a_day_off_says_when_counting_starts(run):
     out = run.ok("kalender", "hitung", "2026-03-21", "10").stdout  # Saturday, Idul Fitri
     assert "Jatuh tempo: 2026-04-08" in out
-    said = "2026-03-21 sendiri hari libur (Hari Raya Idul Fitri): hari kerja ke-1 adalah 2026-03-25"
+    said = "2026-03-21 adalah hari libur (Hari Raya Idul Fitri); hari kerja pertama: 2026-03-25"
     assert f"{said} (Rabu)" in out
-    assert "sendiri hari libur" not in run.ok("kalender", "hitung", "2026-03-16", "10").stdout
+    assert "adalah hari libur" not in run.ok("kalender", "hitung", "2026-03-16", "10").stdout
+    assert said in run.ok("kalender", "hitung", "2026-03-21", "0").stdout  # (due on the day)
+    data = json.loads(run.ok("kalender", "hitung", "2026-03-21", "10", "--format", "json").stdout)
+    assert data["mulai_hari_libur"] == "Hari Raya Idul Fitri"
 
 
 def test_hitung_warns_about_estimated_years(run):

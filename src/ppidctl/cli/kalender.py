@@ -51,6 +51,8 @@ def hitung(
         for d in due.dilewati
     ]
     warnings(due.peringatan)
+    off = ws.calendar.day_off(start)  # (day 0 itself off: why counting starts later)
+    libur = (off.keterangan or JENIS.get(off.jenis, off.jenis)) if off else None
     if format is Format.json:
         import json
 
@@ -61,6 +63,7 @@ def hitung(
                     "hari_kerja": hari,
                     "jatuh_tempo": due.tanggal.isoformat(),
                     "dilewati": skipped,
+                    "mulai_hari_libur": libur,
                     "peringatan": list(due.peringatan),
                 },
                 ensure_ascii=False,
@@ -75,12 +78,11 @@ def hitung(
             f"Jatuh tempo: {due.tanggal.isoformat()} ({_hari(due.tanggal)}, "
             f"{tanggal_panjang(due.tanggal)}) — {hari} hari kerja setelah {tanggal}"
         )
-        off = ws.calendar.day_off(start)
-        if off is not None and hari:  # (day 0 itself off: why counting starts later)
+        if libur:
             first = ws.calendar.add_workdays(start, 1).tanggal
             typer.echo(
-                f"{tanggal} sendiri hari libur ({off.keterangan or JENIS.get(off.jenis)}): "
-                f"hari kerja ke-1 adalah {first.isoformat()} ({_hari(first)})"
+                f"{tanggal} adalah hari libur ({libur}); hari kerja pertama: "
+                f"{first.isoformat()} ({_hari(first)})"
             )
         if skipped:
             typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
