@@ -22,6 +22,8 @@ from .store.table import Table, empty_table, read_table
 from .store.transaction import Transaction, make_dirs, write_atomic
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .rules.calendar import WorkCalendar
 
 ENV_DIR = "PPIDCTL_DIR"
@@ -130,7 +132,7 @@ class Workspace:
         old file left beside the one in use, naming both (``init``'s empty CSV files are no
         register: an XLSX workspace keeps them)."""
         table = read_table(register, self.register_path(register))
-        self.refuse_other_format(register, bool(table.rows))
+        self.refuse_other_format(register, lambda: bool(table.rows))
         return table
 
     def register_present(self, register: str) -> bool:
@@ -144,15 +146,17 @@ class Workspace:
             and (self.registers_dir / f"{register}.csv").exists()
         )
 
-    def refuse_other_format(self, register: str, has_rows: bool) -> None:
+    def refuse_other_format(self, register: str, has_rows: Callable[[], bool]) -> None:
         """See :meth:`read`; also for the commands that write (store.transaction) and the
-        reports' fast reader (``has_rows``: the register in use has cases)."""
+        reports' fast reader. ``has_rows``: whether the register in use has cases, asked only
+        when the other file is there (parsing a 100,000-row register for it cost every command
+        seconds)."""
         path = self.register_path(register)
         other = other_format(path)
         if register not in ("permohonan", "keberatan") or not other.exists():
             return
         if read_table(register, other).rows:
-            if not has_rows:
+            if not has_rows():
                 raise RegisterError(
                     f"register {register} tersimpan sebagai {other.name}, tetapi [penyimpanan] "
                     f'format = "{path.suffix[1:]}" mencari {path.name}'

@@ -280,7 +280,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
         try:
             ws.refuse_other_format(
-                name, has_rows(snap.files.get(name), name, ws.register_path(name))
+                name,
+                lambda name=name: has_rows(snap.files.get(name), name, ws.register_path(name)),
             )
         except RegisterError as e:
             where = rel(ws, ws.register_path(name))

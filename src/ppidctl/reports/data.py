@@ -49,7 +49,7 @@ def load_frame(ws: Workspace, register: str, columns: Iterable[str] | None = Non
     if path.suffix.lower() == ".csv" and path.exists():
         frame = _read_csv_fast(register, path, keys)
         if frame is not None:  # (ws.read checks it on the other path)
-            ws.refuse_other_format(register, len(frame) > 0)
+            ws.refuse_other_format(register, lambda: len(frame) > 0)
     if frame is None:  # xlsx, a missing file, or a CSV pandas could not parse
         rows = ws.read(register).rows
         frame = pd.DataFrame({k: [r.get(k, "") for r in rows] for k in keys}, dtype=str)

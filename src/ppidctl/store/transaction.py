@@ -351,7 +351,7 @@ class Transaction:
             else:
                 table = read_csv(register, path, data)
             if not self.pemulihan:  # (a rebuild is what resolves it)
-                self.ws.refuse_other_format(register, bool(table.rows))
+                self.ws.refuse_other_format(register, lambda: bool(table.rows))
             self.tables[register] = table
         return self.tables[register]
 
