@@ -176,7 +176,10 @@ def only_init(ws, snap: Snapshot) -> bool:
             return False
         other = other_format(path)
         if name in ("permohonan", "keberatan") and other.exists():
-            if has_rows(other.read_bytes(), name, other):
+            try:
+                if has_rows(other.read_bytes(), name, other):
+                    return False
+            except OSError:  # (unreadable: not known to be empty)
                 return False
     letters = ws.letters_dir
     return not (letters.is_dir() and any(p.is_file() for p in letters.rglob("*")))

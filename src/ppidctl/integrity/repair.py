@@ -104,7 +104,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
                 if c.history.alive() or c.history.last_hash:
                     old_format += _rebuild(ws, tx, c, out, extra, "register tidak ada")
                 elif name == register:
-                    out.done += _typed_inother_format(ws, c)
+                    out.done += _typed_in_other_format(ws, c)
             elif c.data is None:  # no permission to read it: never overwrite what we cannot keep
                 out.done.append(f"{c.rel}: {c.error}; perbaiki hak aksesnya (tidak dibangun ulang)")
             elif c.table is None:
@@ -122,7 +122,7 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
     return out
 
 
-def _typed_inother_format(ws, c: RegisterCheck) -> list[str]:
+def _typed_in_other_format(ws, c: RegisterCheck) -> list[str]:
     """A register the journal never wrote whose rows are in its other-format file (cases typed
     into init's CSV of an XLSX workspace): nothing to rebuild them from — what to do instead."""
     other = other_format(c.path)
@@ -171,7 +171,7 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
             f"{', '.join(sorted(given))}"
             if given
             else ""
-        )  # fmt: skip
+        )
     )
     return [old]
 
@@ -530,6 +530,7 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
     nothing left to repair; a NIK or telephone an XLSX register holds as a number cell (its
     last digits or its 0 lost) likewise."""
     bad: list[str] = []
+    names: set[str] = set()
     for name, c in a.registers.items():
         cols = {col.key: col for col in schema.columns(name)}
         for d in c.diffs:
@@ -544,11 +545,11 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
                 if k in numbers:
                     why = "tersimpan sebagai angka di Excel, bukan teks (ketik ulang sebagai teks)"
                 if why:
+                    names.add(name)
                     bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
                                f"{m.short(value, 40)} {why}")  # fmt: skip
     if bad:
         more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
-        names = sorted({b.split(":")[0].rsplit("/", 1)[-1].split(".")[0] for b in bad})
         raise RuleError(
             f"suntingan yang akan diterima memuat nilai yang tidak sah: {'; '.join(bad[:5])}{more}",
             "perbaiki nilainya di register (sunting CSV dengan editor teks: Excel yang "
@@ -557,7 +558,7 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
                 ""  # (no journal to put it back from)
                 if lost
                 else ", atau kembalikan register seperti dalam jurnal: "
-                + "; ".join(f"ppidctl pulihkan --register {n}" for n in names)
+                + "; ".join(f"ppidctl pulihkan --register {n}" for n in sorted(names))
             ),
         )
 
