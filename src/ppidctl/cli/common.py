@@ -274,9 +274,12 @@ def emit(
         keep,
     )
     table = Table(title=title or None, show_lines=False, header_style="bold")
-    for n, (_, label) in enumerate(columns):
+    for n, (_, label) in enumerate(columns):  # (a width given keeps values whole, titles wrap)
         table.add_column(
-            label, overflow="fold", no_wrap=keep[n], width=widths[n] if widths else None
+            label,
+            overflow="fold",
+            no_wrap=keep[n] and not widths,
+            width=widths[n] if widths else None,
         )
     for r, cells in zip(records, rows_text, strict=True):
         table.add_row(*cells, style=styles(r) if styles else None)
@@ -315,11 +318,10 @@ def _fitting(
     """``columns`` without as many ``spare`` ones as a screen of ``width`` needs to show the rest
     with every word and date whole (a 100-column terminal folded dates into "20/26/-1/0-"); None
     when even without them it does not fit."""
-    from rich.cells import cell_len
 
-    def least(key: str, label: str) -> int:  # the column's longest word (a date, a number)
-        cells = [label, *("" if r.get(key) is None else str(r.get(key)) for r in records)]
-        return max((cell_len(w) for c in cells for w in c.split()), default=1)
+    def least(key: str, label: str) -> int:  # its longest word, or value kept whole
+        values = ["" if r.get(key) is None else str(r.get(key)) for r in records]
+        return max(_longest(values, not key.startswith(WHOLE)), _longest([label], True))
 
     need = {key: least(key, label) for key, label in columns}
 
@@ -342,22 +344,30 @@ def _fitting(
     return shown
 
 
-#: columns a table never folds (a number, a date, a status read as one word)
-WHOLE = ("nomor", "tanggal", "jatuh_tempo", "status", "terlambat")
+#: columns a table never folds (a number, a date, a status, "lewat 4": each read as one word)
+WHOLE = ("nomor", "tanggal", "jatuh_tempo", "status", "terlambat", "sisa_hari_kerja")
+
+
+def _longest(cells: Sequence[str], words: bool) -> int:
+    """The widest of ``cells`` (of their words, with ``words``) on a screen."""
+    from rich.cells import cell_len
+
+    return max((cell_len(w) for c in cells for w in (c.split() if words else [c])), default=1)
 
 
 def fit_widths(columns: list[list[str]], room: int, whole: list[bool]) -> list[int] | None:
     """Widths for a table wider than ``room`` that break no word: each column gets its longest
     word, and the room left is shared in proportion to what each column needs beyond that
     (Rich shrinks the widest columns first and folds "pemberitahuan" into "pemberitah|uan").
-    ``whole`` columns (numbers, dates) keep their full width. None when the table fits as it is,
-    or when not even those do (then Rich folds)."""
+    ``whole`` columns (numbers, dates) keep each value whole; their title (the first cell) may
+    wrap at its spaces. None when the table fits as it is, or when not even those do (then Rich
+    folds)."""
     from rich.cells import cell_len
 
     full = [max(cell_len(line) for c in col for line in c.splitlines() or [""]) for col in columns]
     word = [
-        f if keep else max((cell_len(w) for c in col for w in c.split()), default=1)
-        for col, f, keep in zip(columns, full, whole, strict=True)
+        max(_longest(col[1:], False), _longest(col[:1], True)) if keep else _longest(col, True)
+        for col, keep in zip(columns, whole, strict=True)
     ]
     need = [f - w for f, w in zip(full, word, strict=True)]
     spare = room - sum(word)
