@@ -799,6 +799,8 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
             # before it: irregular, but no deadline was missed yet
             ["", "2/2/2026", "Fajar", "c", "", "", "Sengketa", "30/3/2026"],
             ["", "2/2/2026", "Gita", "c", "", "", "Sengketa", "5/2/2026"],
+            # no date for it: judged today (the deadline, in December, not passed yet)
+            ["", "10/11/2026", "Hana", "c", "", "", "Sengketa", ""],
         ],
     )
     p = svc.plan(ws, src, "keberatan")
@@ -814,6 +816,7 @@ def test_keberatan_status_diturunkan(ws, tmp_path):
     assert got["Citra"]["status"] == "selesai"
     assert (got["Fajar"]["status"], got["Fajar"]["terlambat"]) == ("sengketa", "ya")
     assert (got["Gita"]["status"], got["Gita"]["terlambat"]) == ("sengketa", "tidak")
+    assert (got["Hana"]["status"], got["Hana"]["terlambat"]) == ("sengketa", "tidak")
     # Mon 2 Feb 2026 + 30 working days, 16–17 Feb (Imlek) and 18–24 Mar (Nyepi, Idul Fitri)
     # off → Wed 25 Mar 2026; the reply of 26 Mar was late
     assert got["Ani"]["jatuh_tempo"] == "2026-03-25"

@@ -95,14 +95,14 @@ def test_a_day_off_added_later_names_the_letters_that_stated_the_old_deadline(ru
     res = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram")
     assert (
         "jatuh_tempo 2026-04-07 → 2026-04-08 (tanda terima yang sudah dibuat menyebut "
-        "2026-04-07: beri tahu pemohon tanggal barunya)"
+        "tanggal lama: beri tahu pemohon tanggal barunya)"
     ) in res.stderr
     # extended: the extension letter states the deadline, the receipt the one before it
     run.ok(
         "permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal", "2026-04-07"
     )
     res = run.ok("kalender", "tambah", "2026-04-14", "--keterangan", "Libur kantor")
-    assert "(surat perpanjangan yang sudah dibuat menyebut 2026-04-17: beri tahu" in res.stderr
+    assert "(surat perpanjangan yang sudah dibuat menyebut tanggal lama: beri tahu" in res.stderr
     assert "tanda terima" not in res.stderr
 
 

@@ -89,6 +89,16 @@ def test_the_history_dates_each_step_on_its_own_day(run):
     )
 
 
+def test_a_mobile_number_without_its_0_is_refused_as_typed(run):
+    # stored as 81234567890, periksa then read it as a number Excel had damaged
+    args = [a if a != "081234567890" else "812-3456-7890" for a in REQUEST]
+    run.refused("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat",
+                message="nomor telepon '812-3456-7890' tanpa 0 di depan")  # fmt: skip
+    args = [a if a != "081234567890" else "+1 801 555 1234" for a in REQUEST]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
+    assert run.ok("periksa").stdout == ""
+
+
 def test_catat_gives_number_and_deadline(run):
     out = catat(run).stdout
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in out
@@ -518,6 +528,13 @@ def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, mo
     assert lines[0] == "001/KEB/PPID/5271/III/2026"
     assert any(re.fullmatch(r"  Permohonan +001/PPID/5271/III/2026 *", x) for x in lines)
     assert any(re.fullmatch(r"  Batas tanggapan +2026-\d\d-\d\d *", x) for x in lines)
+    # a block is headed by the case's number (jatuh-tempo's first column is the register)
+    monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 40))[0])
+    lines = run.ok("jatuh-tempo").stdout.splitlines()
+    assert "001/KEB/PPID/5271/III/2026" in lines and "permohonan" not in lines
+    # nothing to list: no table of titles squeezed to nothing
+    res = run.ok("keberatan", "daftar", "--status", "sengketa")
+    assert res.stdout == "" and "(tidak ada data)" in res.stderr
 
 
 def test_fit_widths_shares_the_room_beyond_each_columns_longest_word():

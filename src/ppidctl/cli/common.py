@@ -261,7 +261,12 @@ def emit(
     from rich.table import Table
 
     out = console()
-    shown = _fitting(columns, records, spare, out.width) if records else columns
+    if not records:  # (a table of titles alone, squeezed on a narrow screen, says nothing)
+        if title:
+            out.print(title, style="bold")
+        err("(tidak ada data)")
+        return
+    shown = _fitting(columns, records, spare, out.width)
     if shown is None:  # (a 60-column terminal: columns squeezed to nothing, dates cut)
         _blocks(out, title, columns, records, styles)
         return
@@ -284,22 +289,21 @@ def emit(
     for r, cells in zip(records, rows_text, strict=True):
         table.add_row(*cells, style=styles(r) if styles else None)
     out.print(table)
-    if not records:
-        err("(tidak ada data)")
 
 
 def _blocks(out, title: str, columns, records, styles) -> None:
-    """Records one under the other, the first column as each block's head."""
+    """Records one under the other, each headed by its number (else its first column)."""
     from rich.table import Table
 
     if title:
         out.print(title, style="bold")
-    (key0, _), rest = columns[0], columns[1:]
+    head = next((c for c in columns if c[0].startswith("nomor")), columns[0])
+    rest = [c for c in columns if c != head]
     for i, r in enumerate(records):
         if i:
             out.print()
         style = styles(r) if styles else None
-        out.print(str(r.get(key0) or ""), style=f"bold {style or ''}".strip())
+        out.print(str(r.get(head[0]) or ""), style=f"bold {style or ''}".strip(), highlight=False)
         block = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         block.add_column(no_wrap=True)
         block.add_column(overflow="fold")

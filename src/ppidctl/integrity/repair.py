@@ -167,8 +167,10 @@ def _old_format_aside(ws, tx, c: RegisterCheck, out: Outcome, extra: dict) -> li
     out.done.append(
         f"{rel(ws, old)}: register format lama disimpan di {saved} lalu dihapus"
         + (
-            f"; nomornya yang tidak tercatat di jurnal tidak akan diberikan lagi: "
-            f"{', '.join(sorted(given))}"
+            f"; {len(given)} barisnya tidak tercatat di jurnal dan tidak masuk register "
+            f"({', '.join(sorted(given))}): nomornya tidak akan diberikan lagi; bila itu perkara "
+            f"yang sah, masukkan dengan ppidctl impor {saved} --register {c.name} (kosongkan "
+            "kolom nomornya agar diberi nomor baru)"
             if given
             else ""
         )
@@ -631,8 +633,8 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                 done.append(
                     f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
                     + (
-                        f" ({', '.join(letters)} yang sudah dibuat menyebut {old[col]}: beri tahu "
-                        "pemohon tanggal barunya)"
+                        f" ({', '.join(letters)} yang sudah dibuat menyebut tanggal lama: beri "
+                        "tahu pemohon tanggal barunya)"
                         if letters and old[col]
                         else ""
                     )

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import schema
 from ..errors import PpidError
 from ..rules import deadlines, numbering
+from ..rules.validation import TANPA_0
 from ..store.table import Table
 from . import model as m
 from .model import Problem, short
@@ -159,8 +160,6 @@ def _valid(col: schema.Column, value: str) -> str | None:
 
 
 NIK_RUSAK = "bukan NIK 16 angka (disimpan ulang oleh Excel?)"
-#: a mobile number whose leading 0 a spreadsheet dropped (81234567890)
-_TELEPON_TANPA_0 = re.compile(r"8[0-9]{8,12}")
 TELEPON_RUSAK = "bukan nomor telepon: angka 0 di depannya hilang (disimpan ulang oleh Excel?)"
 
 
@@ -178,7 +177,7 @@ def cell_problem(col: schema.Column, value: str, row: dict[str, str]) -> str | N
         return "kosong padahal wajib diisi"
     if not value:
         return None
-    if col.key == "telepon" and _TELEPON_TANPA_0.fullmatch(value):
+    if col.key == "telepon" and TANPA_0.fullmatch(value):
         return TELEPON_RUSAK
     return _valid(col, value) or (NIK_RUSAK if col.key == "nik" and nik_damaged(row) else None)
 
@@ -235,7 +234,7 @@ def check_rows(
                    "15 digit, digit terakhir NIK bisa sudah dibulatkan"),
                 "ketik ulang nilainya sebagai teks (awali dengan tanda ') dari dokumen aslinya",
             )  # fmt: skip
-        if _TELEPON_TANPA_0.fullmatch(row.get("telepon", "")):
+        if TANPA_0.fullmatch(row.get("telepon", "")):
             add(
                 m.NILAI_TIDAK_SAH,
                 f"kolom telepon {short(row['telepon'], 40)} {TELEPON_RUSAK}",
@@ -391,10 +390,11 @@ def _numbers(
         match = rx.match(row.values.get("nomor_registrasi", "")) if rx else None
         if match:
             known[row.values.get("tanggal_diterima", "")[:4]].add(int(match.group("urut")))
-    for nomor in history.retired:  # (given, deleted, recorded as used: also in a new journal)
-        match = rx.match(nomor) if rx else None
-        if match and "tahun" in match.groupdict():
-            known[match.group("tahun")].add(int(match.group("urut")))
+    for nomor in history.retired:  # (given, deleted, recorded as used: also in a new journal;
+        # read as numbering reads them, whatever their shape)
+        tahun, seq = numbering.year_and_sequence(nomor, pattern)
+        if tahun and seq is not None:
+            known[str(tahun)].add(seq)
     for year, seqs in sorted(years.items()):
         if year in legacy:
             continue

@@ -222,7 +222,9 @@ def sequence_of(number: str, pattern: str) -> int | None:
 _ANGKA = re.compile(r"\d+")
 
 
-_TAHUN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+#: a year in a number of another shape: 1990–2099 (as sequence_of), the last one — it comes after
+#: an office code that may look like a year (kode satker 1971, Kota Pangkalpinang)
+_TAHUN = re.compile(r"(?<![0-9])(199[0-9]|20[0-9]{2})(?![0-9])")
 
 
 def year_and_sequence(number: str, pattern: str) -> tuple[int | None, int | None]:
@@ -232,19 +234,19 @@ def year_and_sequence(number: str, pattern: str) -> tuple[int | None, int | None
     m = _match(number, pattern)
     if m and "tahun" in m.groupdict():
         return int(m.group("tahun")), int(m.group("urut"))
-    year = _TAHUN.search(number)
-    return (int(year.group(1)) if year else None), sequence_of(number, pattern)
+    years = _TAHUN.findall(number)
+    return (int(years[-1]) if years else None), sequence_of(number, pattern)
 
 
 def sequences_of_year(numbers: Iterable[str], pattern: str, year: int) -> set[int]:
-    """The sequences ``numbers`` hold in ``year`` (one stating no year: in every year): a number
-    retired in September (``011/PPID/5271/IX/2026``), or of another shape (``3/PPID/2026`` of an
-    old book), keeps its sequence used for the whole year — November's 011 is another string,
-    yet the same sequence given twice."""
+    """The sequences ``numbers`` hold in ``year``: a number retired in September
+    (``011/PPID/5271/IX/2026``), or of another shape (``3/PPID/2026`` of an old book), keeps its
+    sequence used for the whole year — November's 011 is another string, yet the same sequence
+    given twice. One stating no year (``3/PPID``) holds none: it stays used as it is written."""
     out = set()
     for number in numbers:
         y, seq = year_and_sequence(number, pattern)
-        if seq is not None and y in (year, None):
+        if seq is not None and y == year:
             out.add(seq)
     return out
 

@@ -74,7 +74,17 @@ def telepon(value: str) -> str:
             f"nomor telepon '{value}' tidak sah: harus 6–15 angka (boleh diawali +)",
             "tulis nomor lengkapnya, mis. 081234567890",
         )
+    if TANPA_0.fullmatch(digits):  # (read as Excel's damage by periksa: never stored so)
+        raise RuleError(
+            f"nomor telepon '{value}' tanpa 0 di depan: nomor seluler Indonesia ditulis 08…",
+            "tulis dengan 0 di depan (mis. 0812…), atau dengan +kode negara untuk nomor luar "
+            "negeri (mis. +1 801 555 1234)",
+        )
     return digits
+
+
+#: a mobile number without its leading 0 (81234567890): what a spreadsheet makes of 0812…
+TANPA_0 = re.compile(r"8[0-9]{8,12}")
 
 
 def email(value: str) -> str:

@@ -547,7 +547,8 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
             v["terlambat"] = "ya" if answered > due else "tidak"
         elif v["status"] == "sengketa" and not v.get("keputusan_atasan"):
             # a dispute on an objection never answered: late once the deadline had passed
-            v["terlambat"] = "ya" if v.get("tanggapan_pemohon_pada", "9999") > due else "tidak"
+            went = v.get("tanggapan_pemohon_pada") or tenggat.ws.today().isoformat()
+            v["terlambat"] = "ya" if went > due else "tidak"
         if register == "keberatan" and v.get("disampaikan_pada") and not v.get("batas_sengketa"):
             v["batas_sengketa"] = tenggat.batas_sengketa(v["disampaikan_pada"])
     if asal:

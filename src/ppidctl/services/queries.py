@@ -330,7 +330,8 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
         }
         for e in journal.history(ws.journal_path, register, row["nomor_registrasi"])
     ]
-    if register == "permohonan" and ws.register_path("keberatan").exists():
+    if register == "permohonan" and ws.register_present("keberatan"):  # (ws.read refuses one
+        # kept in the other format: its objections were left out without a word)
         out["keberatan"] = [
             {
                 k: r[k]
