@@ -390,11 +390,9 @@ def _numbers(
         match = rx.match(row.values.get("nomor_registrasi", "")) if rx else None
         if match:
             known[row.values.get("tanggal_diterima", "")[:4]].add(int(match.group("urut")))
-    for nomor in history.retired:  # (given, deleted, recorded as used: also in a new journal;
-        # read as numbering reads them, whatever their shape)
-        tahun, seq = numbering.year_and_sequence(nomor, pattern)
-        if tahun and seq is not None:
-            known[str(tahun)].add(seq)
+    for year in (y for y in years if y.isdigit()):  # (given, deleted, recorded as used — also
+        # in a new journal — read as numbering reads them: one stating no year, in every year)
+        known[year] |= numbering.sequences_of_year(history.retired, pattern, int(year))
     for year, seqs in sorted(years.items()):
         if year in legacy:
             continue

@@ -242,11 +242,12 @@ def sequences_of_year(numbers: Iterable[str], pattern: str, year: int) -> set[in
     """The sequences ``numbers`` hold in ``year``: a number retired in September
     (``011/PPID/5271/IX/2026``), or of another shape (``3/PPID/2026`` of an old book), keeps its
     sequence used for the whole year — November's 011 is another string, yet the same sequence
-    given twice. One stating no year (``3/PPID``) holds none: it stays used as it is written."""
+    given twice. One stating no year (``3/PPID``) holds its sequence in every year (which year
+    it was given in is not in it); periksa reads it so too (no gap reported for it)."""
     out = set()
     for number in numbers:
         y, seq = year_and_sequence(number, pattern)
-        if seq is not None and y == year:
+        if seq is not None and y in (year, None):
             out.add(seq)
     return out
 

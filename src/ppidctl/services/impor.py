@@ -862,10 +862,13 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     seen_kunci: dict[tuple[str, ...], Baris] = {}
     retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
     used |= retired
+    everywhere: set[int] = set()  # (a retired number stating no year: in every year)
     for nomor in retired:  # (its sequence stays used all year, whatever month or shape it has)
         tahun, seq = numbering.year_and_sequence(nomor, pattern)
         if tahun and seq is not None:
             urutan.setdefault((str(tahun), seq), nomor)
+        elif seq is not None:
+            everywhere.add(seq)
     for b in p.baris:
         b.masalah = list(b.sendiri)
         b.tindakan, b.duplikat, b.nomor_baru = "", False, ""
@@ -974,7 +977,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         while True:
             seq += 1
             nomor = numbering.format_number(pattern, seq, kode, day)
-            if nomor not in used and (year, seq) not in urutan:
+            if nomor not in used and (year, seq) not in urutan and seq not in everywhere:
                 break
         maxes[year] = seq
         used.add(nomor)

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import RuleError, UsageError
 from ..rules import deadlines
 from ..store import journal
-from ..workspace import Workspace
+from ..workspace import Workspace, other_format
 from . import common
 
 OPEN = {
@@ -330,8 +330,9 @@ def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
         }
         for e in journal.history(ws.journal_path, register, row["nomor_registrasi"])
     ]
-    if register == "permohonan" and ws.register_present("keberatan"):  # (ws.read refuses one
-        # kept in the other format: its objections were left out without a word)
+    path = ws.register_path("keberatan")
+    if register == "permohonan" and (path.exists() or other_format(path).exists()):
+        # (ws.read refuses objections kept in the other format: they were left out silently)
         out["keberatan"] = [
             {
                 k: r[k]
