@@ -532,6 +532,8 @@ def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, mo
     monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 40))[0])
     lines = run.ok("jatuh-tempo").stdout.splitlines()
     assert "001/KEB/PPID/5271/III/2026" in lines and "permohonan" not in lines
+    said = run.ok("keberatan", "daftar").stdout  # (the labels wrap: the number in a block not cut)
+    assert re.search(r"Permohonan +001/PPID/5271/III/2026", said)
     # nothing to list: no table of titles squeezed to nothing
     res = run.ok("keberatan", "daftar", "--status", "sengketa")
     assert res.stdout == "" and "(tidak ada data)" in res.stderr
