@@ -370,9 +370,7 @@ def decide(
             )
     if keputusan == "tidak-dikuasai":
         changes["badan_publik_penguasa"] = v.teks(d.badan_publik, "--badan-publik")
-    biaya = _RP.sub("", (d.biaya or "").strip())
-    if "." in biaya and re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", biaya):
-        biaya = biaya.replace(".", "")  # (a dot groups thousands only: 25.5 is no amount)
+    biaya = _rupiah(d.biaya or "")
     if biaya:
         if not (biaya.isascii() and biaya.isdigit()):
             raise UsageError(
@@ -485,6 +483,15 @@ def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
 _RP = re.compile(r"^[Rr][Pp]\.?\s*")
 
 
+def _rupiah(text: str) -> str:
+    """An amount as typed, without its "Rp" and its thousands dots (a dot groups thousands
+    only: 25.5 is no amount and stays as typed, to be refused)."""
+    amount = _RP.sub("", text.strip())
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", amount):
+        amount = amount.replace(".", "")
+    return amount
+
+
 def _cost_lines(rincian: str, biaya: int) -> str:
     """``--rincian-biaya`` as the notification itemises it ("uraian=jumlah;…", adding up to
     ``--biaya``), amounts without their thousands dots; a mistake is told as the option typed,
@@ -494,9 +501,7 @@ def _cost_lines(rincian: str, biaya: int) -> str:
     total, lines = 0, []
     for part in (p for p in rincian.split(";") if p.strip()):
         uraian, _, jumlah = part.rpartition("=")
-        jumlah = _RP.sub("", jumlah.strip())
-        if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", jumlah):
-            jumlah = jumlah.replace(".", "")
+        jumlah = _rupiah(jumlah)
         if not uraian.strip() or not (jumlah.isascii() and jumlah.isdigit()):
             raise UsageError(
                 f"--rincian-biaya: '{part.strip()}' bukan uraian=jumlah",
