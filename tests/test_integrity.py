@@ -1769,3 +1769,27 @@ def test_retired_old_shapes_hold_the_sequence_of_the_year_they_state(run, ws, tm
     given = [_nomor(catat(run, f"P{i}", "2026-03-17", "--format", "json")) for i in expected]
     assert given == expected
     assert run.ok("periksa").stdout == ""
+
+
+def test_a_pulihkan_that_waited_for_a_journal_lost_meanwhile_changes_nothing(run, ws, monkeypatch):
+    # checked on entering, before the lock: deleted during the wait, a rebuild "from the
+    # journal" would have emptied the registers
+    from ppidctl.errors import RegisterError
+    from ppidctl.integrity import restore
+    from ppidctl.store.transaction import Transaction
+
+    three(run)
+    check_first = Transaction.refuse_lost_journal
+    calls = []
+
+    def then_lost(self, **kw):
+        check_first(self, **kw)
+        if not calls:
+            calls.append(1)
+            self.ws.journal_path.unlink()
+
+    monkeypatch.setattr(Transaction, "refuse_lost_journal", then_lost)
+    before = {k: v for k, v in snapshot(ws.root).items() if "jurnal" not in k}
+    with pytest.raises(RegisterError, match="jurnal.jsonl tidak ada atau kosong"):
+        restore(Workspace(ws.root), "permohonan")
+    assert {k: v for k, v in snapshot(ws.root).items() if "jurnal" not in k} == before
