@@ -290,6 +290,20 @@ def test_a_year_whose_cuti_bersama_the_package_lacks_is_told():
     assert len(without_cuti(overrides=other).add_workdays(D("2026-03-16"), 10).peringatan) == 1
 
 
+def test_a_past_year_without_cuti_bersama_is_judged_by_the_workspace_clock(ws, today):
+    # A year over is not told to wait for its SKB: none was decreed. "Over" is the office's date
+    # (the workspace's time zone), not the machine's: on 1 January 2027 at 07:00 WITA a machine on
+    # UTC still reads 31 December 2026.
+    import dataclasses
+
+    today("2027-01-01")
+    cal = ws.calendar
+    cal._years[2026] = dataclasses.replace(cal._year(2026), cuti={})
+    assert cal.gap(2026) == ""
+    assert "belum dimuat" in WorkCalendar(today=lambda: D("2026-12-31")).gap(2028)
+    assert WorkCalendar(today=lambda: D("2029-01-01")).gap(2028) == ""
+
+
 # --------------------------------------------------------------------------- cache
 
 _CHILD = textwrap.dedent(

@@ -122,6 +122,7 @@ class Workspace:
             overrides,
             cuti_bersama_libur=bool(self.settings.get("tenggat", "cuti_bersama_libur")),
             cache_dir=cache_dir(),
+            today=self.today,
         )
 
     # -- registers -------------------------------------------------------------------------

@@ -32,7 +32,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -100,6 +100,8 @@ class WorkCalendar:
     ``cuti_bersama_libur``: cuti bersama days are days off (default, rules.md §1).
     ``cache_dir``: folder for the per-year JSON cache of the holidays package's lists; ``None``
     means no disk cache (the lists are still kept in memory for the life of the object).
+    ``today``: the office's date (the workspace clock, in its time zone), which tells a past year
+    from a coming one in :meth:`gap`.
     """
 
     def __init__(
@@ -108,6 +110,7 @@ class WorkCalendar:
         *,
         cuti_bersama_libur: bool = True,
         cache_dir: Path | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self._overrides: dict[date, Override] = {}
         for ov in overrides:
@@ -115,6 +118,7 @@ class WorkCalendar:
             self._overrides[ov.tanggal] = ov
         self.cuti_bersama_libur = bool(cuti_bersama_libur)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self._today = today
         self._years: dict[int, _Year] = {}
         # answers are pure functions of the dates: remembered per calendar
         self._memo_add: dict[tuple[date, int], Deadline] = {}
@@ -252,7 +256,7 @@ class WorkCalendar:
         if (
             self.cuti_bersama_libur
             and not raw.cuti
-            and y >= date.today().year  # (a past year without any: none was decreed)
+            and y >= self._today().year  # (a past year without any: none was decreed)
             and not any(
                 d.year == y and not ov.hari_kerja and "cuti bersama" in ov.keterangan.lower()
                 for d, ov in self._overrides.items()
