@@ -328,10 +328,48 @@ def test_personal_columns_follow_the_schema():
 
     assert personal_columns("permohonan") == {
         "nik": "nik", "alamat": "alamat", "telepon": "telepon", "email": "email",
-        "catatan": "teks"}  # fmt: skip
+        "informasi_diminta": "teks", "tujuan_penggunaan": "teks", "alasan_perpanjangan": "teks",
+        "uji_konsekuensi": "teks", "penjelasan": "teks", "catatan": "teks"}  # fmt: skip
     keberatan = personal_columns("keberatan")
     assert keberatan["kuasa_alamat"] == "alamat" and keberatan["kasus_posisi"] == "teks"
     assert keberatan["catatan"] == keberatan["paksa_catatan"] == "teks"
+    assert keberatan["informasi_diminta"] == keberatan["tujuan_penggunaan"] == "teks"
+    assert keberatan["pertimbangan"] == "teks"
+
+
+def test_numbers_typed_in_the_request_text_are_masked_where_it_is_published(ws, tmp_path):
+    """ "Cek data pemilih saya, NIK …" is a common request at a KPU desk: the register book, the
+    report's detail sheet and the daily page printed the NIK and phone number typed in it."""
+    run = Runner(ws.root)
+    args = ["--nama", "Uji Privasi", "--nik", "5271015508900003", "--alamat", "Jl. Y, Mataram",
+            "--email", "uji@contoh.id",
+            "--informasi", "DPT atas nama saya NIK 5271015508900003, hubungi 081233334444",
+            "--tujuan", "Cek data, HP 081233334444 atau uji@contoh.id", "--dokumen", "identitas",
+            "--tanggal", "2026-03-16", "--tanpa-surat"]  # fmt: skip
+    run.ok("permohonan", "catat", *args)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    run.ok("permohonan", "perpanjang", "1", "--alasan", "Pemohon minta ditelepon 081233334444",
+           "--tanggal", "2026-03-25", "--tanpa-surat")  # fmt: skip
+    (row,) = json.loads(run.ok("ekspor", "--register", "permohonan", "--format", "json").stdout)
+    assert (
+        row["informasi_diminta"] == "DPT atas nama saya NIK 5271**********03, hubungi 0812******44"
+    )
+    assert row["tujuan_penggunaan"] == "Cek data, HP 0812******44 atau u***@contoh.id"
+    assert row["alasan_perpanjangan"] == "Pemohon minta ditelepon 0812******44"
+    daily = run.ok("laporan", "harian", "--tanggal", "2026-03-16", "--format", "json").stdout
+    monthly = tmp_path / "maret.xlsx"
+    run.ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(monthly))
+    from openpyxl import load_workbook
+
+    cells = [str(c) for r in load_workbook(monthly)["Permohonan"].iter_rows(values_only=True)
+             for c in r]  # fmt: skip
+    for shown in (daily, "\n".join(cells)):
+        assert "5271**********03" in shown
+        assert "5271015508900003" not in shown and "081233334444" not in shown
+    # the register keeps what was typed, and --tanpa-sensor (internal, journalled) shows it
+    assert "081233334444" in ws.read("permohonan").rows[0]["tujuan_penggunaan"]
+    whole = run.ok("ekspor", "--register", "permohonan", "--format", "json", "--tanpa-sensor")
+    assert "NIK 5271015508900003" in whole.stdout
 
 
 def test_masked_export_masks_numbers_kept_in_notes(run, ws, tmp_path):

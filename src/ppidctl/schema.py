@@ -246,6 +246,7 @@ PERMOHONAN: tuple[Column, ...] = (
         "informasi_diminta",
         "Informasi yang Diminta",
         wajib=True,
+        pribadi="teks",  # ("cek data pemilih saya, NIK …": a common request at a KPU desk)
         alias=(
             "rincian informasi yang dibutuhkan",
             "informasi yang dimohon",
@@ -262,6 +263,7 @@ PERMOHONAN: tuple[Column, ...] = (
     Column(
         "tujuan_penggunaan",
         "Tujuan Penggunaan Informasi",
+        pribadi="teks",
         alias=(
             "tujuan penggunaan",
             "tujuan",
@@ -315,7 +317,7 @@ PERMOHONAN: tuple[Column, ...] = (
     Column("jatuh_tempo", "Batas Waktu Pemberitahuan", TANGGAL, alias=("batas waktu",)),
     Column("diteruskan_pada", "Diteruskan ke PPID", TANGGAL),
     Column("diperpanjang_pada", "Tanggal Perpanjangan", TANGGAL),
-    Column("alasan_perpanjangan", "Alasan Perpanjangan"),
+    Column("alasan_perpanjangan", "Alasan Perpanjangan", pribadi="teks"),
     Column(
         "keputusan",
         "Keputusan",
@@ -333,9 +335,9 @@ PERMOHONAN: tuple[Column, ...] = (
             "alasan penolakan pasal 17",
         ),
     ),
-    Column("uji_konsekuensi", "Ringkasan Uji Konsekuensi"),
+    Column("uji_konsekuensi", "Ringkasan Uji Konsekuensi", pribadi="teks"),
     Column("sk_pengecualian", "SK Informasi Dikecualikan"),
-    Column("penjelasan", "Penjelasan Keputusan"),
+    Column("penjelasan", "Penjelasan Keputusan", pribadi="teks"),
     Column("badan_publik_penguasa", "Badan Publik yang Menguasai"),
     Column(
         "tanggal_pemberitahuan",
@@ -475,10 +477,14 @@ KEBERATAN: tuple[Column, ...] = (
     Column(
         "informasi_diminta",
         "Informasi yang Diminta",
+        pribadi="teks",
         alias=("informasi yang dimohon", "rincian informasi"),
     ),
     Column(
-        "tujuan_penggunaan", "Tujuan Penggunaan Informasi", alias=("tujuan penggunaan", "tujuan")
+        "tujuan_penggunaan",
+        "Tujuan Penggunaan Informasi",
+        pribadi="teks",
+        alias=("tujuan penggunaan", "tujuan"),
     ),
     Column(
         "alasan",
@@ -520,7 +526,7 @@ KEBERATAN: tuple[Column, ...] = (
             "putusan atasan ppid",
         ),
     ),
-    Column("pertimbangan", "Pertimbangan"),
+    Column("pertimbangan", "Pertimbangan", pribadi="teks"),
     Column("sk_pengecualian", "SK Informasi Dikecualikan"),
     Column("nomor_surat_tanggapan", "Nomor Surat Tanggapan"),
     Column(

@@ -53,6 +53,7 @@ from ..errors import RuleError, UsageError
 from ..letters.fmt import LABEL
 from ..rules.validation import tanggal as parse_day
 from .data import load_frame
+from .privacy import mask
 from .workdays import WorkdayCounter
 
 if TYPE_CHECKING:
@@ -1387,7 +1388,8 @@ def annual(sources: Workspace | Sequence[Workspace], tahun: int | str) -> Lapora
 
 def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> Laporan:
     """The supervisor's page for one day (SOP Pelayanan langkah 7): what came in, what was
-    answered, what falls due within ``dalam`` working days, and what is overdue."""
+    answered, what falls due within ``dalam`` working days, and what is overdue. A request's
+    subject is shown with the numbers typed in it masked (``lihat`` shows it whole)."""
     if tanggal is None:
         day = ws.today()
     elif isinstance(tanggal, date):
@@ -1450,7 +1452,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
                 "register": "permohonan",
                 "nomor_registrasi": P.s("nomor_registrasi")[i],
                 "nama_pemohon": P.s("nama_pemohon")[i],
-                "perihal": P.s("informasi_diminta")[i],
+                "perihal": mask("teks", P.s("informasi_diminta")[i]),  # (a NIK typed in it)
                 "saluran": P.s("saluran")[i],
             }
         )
