@@ -647,6 +647,19 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
     assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
 
 
+def _ordered(run) -> tuple[list[str], int]:
+    """The requests ``jatuh-tempo`` lists as owing a delivery a granted objection ordered, and
+    March 2026's "Informasi belum diserahkan" (at the month's end)."""
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    listed = [d["nomor_registrasi"] for d in due if "dikabulkan Atasan PPID" in d["jenis_tenggat"]]
+    text = run.ok("jatuh-tempo").stdout
+    assert all(n in text for n in listed)  # (not hidden with the undated cases)
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    return listed, report["ringkasan"]["menunggu_penyerahan"]
+
+
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
     # request was closed by the rejection: neither putuskan nor selesai could record that the
@@ -667,7 +680,11 @@ def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # not before the Atasan's reply
     run.refused("permohonan", "selesai", R1, "--tanggal", "2026-03-13",
                 message="tanggal penyerahan 2026-03-13 sebelum langkah sebelumnya (2026-03-16)")  # fmt: skip
+    # until it is handed over, the order is owed: listed by jatuh-tempo, counted by the reports
+    # (it was in no list: not open, not "given, not yet handed over")
+    assert _ordered(run) == ([R1], 1)
     run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-25")
+    assert _ordered(run) == ([], 0)
     req = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
     # the decision as made stays (the register's history); the delivery and why are recorded
     assert (req["status"], req["keputusan"], req["tanggal_selesai"]) == (
@@ -692,7 +709,9 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
                 message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
     step(run, "teruskan", k, "--tanggal", "2026-03-09")
     step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")
+    assert _ordered(run) == ([nomor], 1)
     said = run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-16").stdout
+    assert _ordered(run) == ([], 0)
     assert f"{nomor}: informasi diserahkan 2026-03-16 atas keberatan {k}" in said
     req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
     # the first delivery stays the request's; the one the Atasan ordered is told beside it
@@ -702,6 +721,23 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
     )  # fmt: skip
     run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-17",
                 message=f"permohonan {nomor} sudah selesai")  # fmt: skip
+
+
+def test_a_granted_objection_on_a_late_delivery_orders_nothing_more_given(run):
+    # reason g (information delivered late, Pasal 35(1) g): granting it does not order the
+    # information given again — it was — so nothing is owed: not listed, not counted, and
+    # selesai has nothing to record
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-20", "diberikan")  # late: due 16 Mar
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-23")
+    k = objection(run, alasan="g", day="2026-03-24", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-24")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-26", "--tanpa-surat")
+    assert _ordered(run) == ([], 0)
+    shown = run.ok("permohonan", "lihat", nomor).stdout
+    assert "KEBERATAN DIKABULKAN" in shown and "informasi wajib diberikan" not in shown
+    run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-27",
+                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
 
 
 def test_accepting_before_the_reply_names_the_step_that_can_come_next(run):
@@ -899,7 +935,8 @@ def test_objection_steps_on_dates_edited_by_hand(run, ws, today):
     today("2026-04-13")
     for shape in (b"2026-04-09T10:00", b"2026-04-09 "):
         path.write_bytes(good.replace(b",2026-04-09,", b"," + shape + b",", 1))
-        (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        (row,) = [d for d in due if d["register"] == "keberatan"]  # (and the delivery it ordered)
         assert row["jatuh_tempo"] == "2026-04-29"  # the delivery date read from the cell
         assert json.loads(run.ok("keberatan", "daftar", "--format", "json").stdout)
         run.refused(
@@ -1154,7 +1191,8 @@ def test_a_reply_not_delivered_by_the_deadline_opens_the_dispute_window(run, tod
         message="belum disampaikan kepada pemohon (status 'ditanggapi')",
     )  # fmt: skip
     today("2026-05-25")
-    (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    listed = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    (due,) = [d for d in listed if d["register"] == "keberatan"]  # (and the delivery ordered)
     assert due["jenis_tenggat"] == (
         "penyampaian tanggapan (standar layanan SOP); tenggat tanggapan 2026-05-21 lewat sebelum "
         "disampaikan: pemohon dapat mengajukan sengketa s.d. 2026-06-15"

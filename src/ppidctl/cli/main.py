@@ -111,9 +111,14 @@ def jatuh_tempo(
         ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam), peringatan=peringatan
     )
     warnings(list(peringatan))
-    if not status:  # open cases with no date to keep (legacy ones by the hundred): counted
-        undated = Counter((r["register"], r["status"]) for r in rows if not r["jatuh_tempo"])
-        rows = [r for r in rows if r["jatuh_tempo"]]
+    if not status:  # open cases with no date to keep (legacy ones by the hundred): counted;
+        # an Atasan PPID's order to give information a refusal had closed ("selesai") is listed
+        undated = Counter(
+            (r["register"], r["status"])
+            for r in rows
+            if not r["jatuh_tempo"] and r["status"] != "selesai"
+        )
+        rows = [r for r in rows if r["jatuh_tempo"] or r["status"] == "selesai"]
         warnings(
             [
                 f"juga terbuka tanpa tanggal tenggat: {n} {reg} berstatus {st} — lihat: ppidctl "

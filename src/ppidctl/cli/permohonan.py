@@ -332,6 +332,7 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
 
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
     from ..schema import TANGGAL, TENGGAT, columns
+    from ..services.common import orders_delivery
 
     if format is not FormatRekaman.teks:
         typer.echo(json.dumps(rec, ensure_ascii=False, indent=2))
@@ -400,7 +401,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         if k["keputusan_atasan"] == "diterima":
             typer.echo(
                 f"  KEBERATAN DIKABULKAN oleh Atasan PPID pada {k['tanggal_tanggapan']} "
-                f"(surat {k['nomor_surat_tanggapan'] or '-'}): informasi wajib diberikan"
+                f"(surat {k['nomor_surat_tanggapan'] or '-'})"
+                + (": informasi wajib diberikan" if orders_delivery(k) else "")
             )
 
 

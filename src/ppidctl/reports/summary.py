@@ -52,6 +52,7 @@ from .. import schema
 from ..errors import RuleError, UsageError
 from ..letters.fmt import LABEL
 from ..rules.validation import tanggal as parse_day
+from ..services.common import ALASAN_PERINTAH_SERAH
 from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
@@ -83,6 +84,7 @@ PERM_COLS = [
     "tanggal_pemberitahuan",
     "tanggal_selesai",
     "terlambat",
+    "catatan",
 ]
 KEB_COLS = [
     "nomor_registrasi",
@@ -384,7 +386,23 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     ).astype(np.int64)
     K["batas"] = pd.to_datetime(wd.add(krecv, K["batas_hk"].to_numpy()))
     K["kantor"] = nama
+    # an objection the Atasan PPID granted orders the information given, also on a request a
+    # refusal closed: the earliest such response, and the delivery recorded on it (Keterangan
+    # names it; else a delivery on or after the order)
+    orders = "|".join(ALASAN_PERINTAH_SERAH)
+    granted = K[
+        (K["keputusan_atasan"] == "diterima") & K["alasan"].str.fullmatch(f"(.*;)?({orders})(;.*)?")
+    ]
+    first = granted.groupby("nomor_permohonan")["tanggal_tanggapan"].min()
+    P["perintah_serah"] = pd.to_datetime(first.reindex(P["nomor_registrasi"].to_numpy()).array)
+    on_order = pd.to_datetime(P["catatan"].str.extract(_SERAH_ATAS, expand=False))
+    done = P["tanggal_selesai"]
+    P["serah_perintah"] = on_order.fillna(done.where(done >= P["perintah_serah"]))
     return Office(nama, ws, P, K)
+
+
+#: a delivery recorded on a granted objection's order (``permohonan selesai``'s Keterangan)
+_SERAH_ATAS = r"informasi diserahkan (\d{4}-\d{2}-\d{2}) atas keberatan"
 
 
 def _offices(sources: Workspace | Sequence[Workspace]) -> list[Office]:
@@ -619,6 +637,7 @@ def _masks(
     due = np.where(ext <= at, P.d("batas_akhir"), P.d("batas_awal"))
     given = np.isin(P.s("keputusan"), GIVEN)
     waiting = given & (notif <= at) & ~(done <= at) & ~(np.isnat(done) & (status == "selesai"))
+    waiting |= (P.d("perintah_serah") <= at) & ~(P.d("serah_perintah") <= at)  # (ordered given)
 
     krecv = K.d("tanggal_diterima")
     resp = K.d("tanggal_tanggapan")
@@ -980,7 +999,8 @@ def _period_tables(
                 },
                 {
                     "kunci": "penyerahan",
-                    "ukuran": "Informasi diputuskan diberikan, belum diserahkan",
+                    "ukuran": "Informasi diputuskan atau diperintahkan (keberatan dikabulkan) "
+                    "diberikan, belum diserahkan",
                     "jumlah": core["menunggu_penyerahan"],
                     "lewat_tenggat": None,
                 },
@@ -1258,7 +1278,8 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
         + ", bukan libur yang ditetapkan kantor; hari diterima = hari ke-0.",
         "Waktu sampai pemberitahuan = dari tanggal diterima sampai tanggal pemberitahuan "
         "tertulis (keputusan PPID). Waktu sampai informasi diserahkan = dari tanggal diterima "
-        "sampai tanggal informasi diberikan (hanya keputusan diberikan/diberikan sebagian).",
+        "sampai tanggal informasi diberikan (keputusan diberikan/diberikan sebagian, atau "
+        "keputusan lain yang keberatannya dikabulkan Atasan PPID).",
         "Permohonan dan keberatan 'diterima' dihitung menurut tanggal diterima; keputusan, "
         "penyerahan, perpanjangan, tanggapan dan sengketa menurut tanggal peristiwanya dalam "
         "periode, sehingga dapat menyangkut perkara yang diterima pada periode sebelumnya.",

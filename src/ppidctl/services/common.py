@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -233,3 +233,41 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
             f"kerja; SOP: {SOP_WAKTU[key]})"
         ]
     return []
+
+
+#: the decisions that give the information (a partial grant gives it too, rules.md §7)
+GIVEN = ("diberikan", "diberikan-sebagian")
+#: how Keterangan names a delivery made on a granted objection's order
+ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
+
+
+#: objection reasons (UU 14/2008 Pasal 35(1), rules.md §2) whose granting orders the information
+#: given: a refusal (a), no answer (c), an answer not as asked (d), a request not fulfilled (e).
+#: Granting f (fees) or g (delivered late) is about the cost and the delay of information the
+#: requester may already hold; b (Pasal 9) concerns no request.
+ALASAN_PERINTAH_SERAH = ("a", "c", "d", "e")
+
+
+def orders_delivery(objection: dict[str, str]) -> bool:
+    """Whether the Atasan PPID's response to ``objection`` orders the information given."""
+    return objection.get("keputusan_atasan") == "diterima" and any(
+        a in ALASAN_PERINTAH_SERAH for a in objection.get("alasan", "").split(";")
+    )
+
+
+def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict | None:
+    """Among ``objections`` (those on request ``row``), a granted one ordering the information
+    given (:func:`orders_delivery`) with no delivery recorded on it yet (none in Keterangan, and
+    no delivery of a giving decision on or after the response), the earliest first; None when
+    there is none."""
+    granted = sorted(
+        (k for k in objections if orders_delivery(k)),
+        key=lambda k: k.get("tanggal_tanggapan", ""),
+    )
+    for k in granted:
+        if ATAS_PERINTAH.format(k["nomor_registrasi"]) in row.get("catatan", ""):
+            continue
+        if row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
+            continue  # (given after the order: that delivery carried it out)
+        return k
+    return None

@@ -21,7 +21,7 @@ from .letters import letter_for, stage_letters
 
 REGISTER = "permohonan"
 OPEN = ("terdaftar", "diteruskan", "diperpanjang")
-GIVEN = ("diberikan", "diberikan-sebagian")
+GIVEN = common.GIVEN
 
 
 @dataclass
@@ -518,33 +518,6 @@ def _cost_lines(rincian: str, biaya: int) -> str:
     return ";".join(lines)
 
 
-#: how Keterangan names a delivery made on a granted objection's order
-_ATAS = "atas keberatan {} yang dikabulkan Atasan PPID"
-
-
-def _order_to_carry_out(tx, row: dict[str, str]) -> dict[str, str] | None:
-    """A granted objection on closed request ``row`` whose order to give the information has no
-    delivery recorded yet (none in Keterangan, and no delivery of a granting decision on or after
-    the response), the earliest first; None when there is none."""
-    granted = sorted(
-        (
-            k
-            for k in tx.table("keberatan").rows_where(
-                "nomor_permohonan", (row["nomor_registrasi"],)
-            )
-            if k.get("keputusan_atasan") == "diterima"
-        ),
-        key=lambda k: k.get("tanggal_tanggapan", ""),
-    )
-    for k in granted:
-        if _ATAS.format(k["nomor_registrasi"]) in row["catatan"]:
-            continue
-        if row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
-            continue  # (given after the order: that delivery carried it out)
-        return k
-    return None
-
-
 @common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The information was delivered: the request is closed (seed SOP 1 step 6). Also for a
@@ -555,7 +528,8 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         if row["status"] == "selesai":
-            granted = _order_to_carry_out(tx, row)
+            objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
+            granted = common.order_to_carry_out(row, objections)
             if granted is None:
                 raise RuleError(
                     f"permohonan {n} sudah selesai pada "
@@ -569,7 +543,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             # delivery is recorded, with why, in Keterangan
             tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
             day = common.step_date(when, tanggapan, "penyerahan", n)
-            why = f"informasi diserahkan {day} {_ATAS.format(granted['nomor_registrasi'])}"
+            why = f"informasi diserahkan {day} {common.ATAS_PERINTAH.format(granted['nomor_registrasi'])}"
             changes = {"catatan": f"{row['catatan']}; {why}" if row["catatan"] else why}
             if not row["tanggal_selesai"]:
                 changes["tanggal_selesai"] = day

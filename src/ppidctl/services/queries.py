@@ -27,7 +27,9 @@ OPEN = {
 #: penyediaan" is shown), a reply not yet delivered (the SOP standard ``[standar_layanan]
 #: sampaikan_tanggapan``, SOP Keberatan step 7), a reply delivered and the requester's answer
 #: awaited (the dispute window, UU 14/2008 Pasal 37(2): the requester's deadline, never the
-#: office's lateness). Reports and ``periksa`` count only OPEN as open.
+#: office's lateness). Reports and ``periksa`` count only OPEN as open. A request a decision
+#: closed ("selesai") whose objection the Atasan PPID then granted is listed too, until the
+#: delivery is recorded (:func:`_orders_to_carry_out`).
 MENUNGGU = {"permohonan": ("diputuskan",), "keberatan": ("ditanggapi", "disampaikan")}
 
 
@@ -216,8 +218,14 @@ def listing(
     if f.status:
         statuses = (f.status,) if statuses is None or f.status in statuses else ()
     table = ws.read(register)
+    rows = table.rows if statuses is None else table.rows_where("status", statuses)
+    orders = {}
+    if only_open and register == "permohonan" and f.status in (None, "selesai"):
+        orders = _orders_to_carry_out(ws, table)
+        rows = rows + [r for r in table.rows_where("nomor_registrasi", tuple(orders))
+                       if r["status"] == "selesai"]  # fmt: skip
     out = []
-    for row in table.rows if statuses is None else table.rows_where("status", statuses):
+    for row in rows:
         if f.status and row["status"] != f.status:
             continue
         if not lo <= row["tanggal_diterima"] <= hi:
@@ -229,7 +237,15 @@ def listing(
         # step's date; daftar keeps the register's own (jatuh_tempo, terlambat as recorded)
         waiting = only_open and row["status"] in MENUNGGU[register]
         due = None
-        if waiting or is_open(register, row):
+        if row["status"] == "selesai" and row["nomor_registrasi"] in orders:
+            k = orders[row["nomor_registrasi"]]
+            due = _due(
+                ws, today, None,
+                f"penyerahan informasi atas keberatan {k['nomor_registrasi']} yang dikabulkan "
+                f"Atasan PPID pada {k['tanggal_tanggapan'] or '-'} (tanpa tenggat undang-undang)",
+            )  # fmt: skip
+            rec.update({k: v for k, v in due.items() if k != "peringatan"})
+        elif waiting or is_open(register, row):
             due = due_info(ws, register, row, today)
             rec.update({k: v for k, v in due.items() if k != "peringatan"})
             if peringatan is not None and due["peringatan"]:
@@ -246,6 +262,21 @@ def listing(
         ):
             continue
         out.append(rec)
+    return out
+
+
+def _orders_to_carry_out(ws: Workspace, table) -> dict[str, dict[str, str]]:
+    """Request number → the granted objection whose order to give the information has no
+    delivery yet, for requests a decision closed (a refusal, or given before the objection):
+    ``jatuh-tempo`` lists them until ``permohonan selesai`` records the delivery."""
+    granted: dict[str, list[dict[str, str]]] = {}
+    for k in ws.read("keberatan").rows_where("keputusan_atasan", ("diterima",)):
+        granted.setdefault(k["nomor_permohonan"], []).append(k)
+    out = {}
+    for row in table.rows_where("nomor_registrasi", tuple(granted)) if granted else ():
+        k = common.order_to_carry_out(row, granted[row["nomor_registrasi"]])
+        if k is not None and row["status"] == "selesai":
+            out[row["nomor_registrasi"]] = k
     return out
 
 
