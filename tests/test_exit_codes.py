@@ -57,6 +57,13 @@ USAGE = [
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
     ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
     (["jatuh-tempo", "--status", " "], "--status kosong"),
+    # --cari "$NAMA" unset listed every case (daftar shows NIK, address and phone)
+    (["permohonan", "daftar", "--cari", ""], "--cari kosong"),
+    (["ekspor", "--register", "permohonan", "--format", "csv", "--cari", " "], "--cari kosong"),
+    (["permohonan", "lihat", ""], "nomor registrasi kosong"),
+    # -C "$PPID_WS" unset worked on whatever workspace the cron job's folder was in
+    (["--dir", "", "jatuh-tempo"], "nilai -C / --dir tidak sah: kosong"),
+    (["init", " "], "folder workspace kosong"),
     ([*CATAT, "--tanggal", ""], "--tanggal '' bukan tanggal"),
     (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
     (["permohonan", "daftar", "--sampai", "20260301"], "--sampai '20260301' bukan tanggal"),
@@ -256,6 +263,29 @@ def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
     assert len(rows) == 2  # the header and the one request
     out = closed_stdout("permohonan", "daftar")
     assert (out.returncode, out.stderr) == (141, "")
+
+
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_output_cut_short_by_its_reader_is_not_success(tmp_path, unbuffered):
+    """A reader that goes away part-way (`| head -c 100`, a full disk) leaves the write short.
+    Under PYTHONUNBUFFERED (Docker images, systemd units; set on this machine) the rest was
+    dropped without an error and the listing exited 0: a script kept half a report."""
+    import os
+    import subprocess
+    import sys
+
+    from benchmarks.bench_reports import generate
+
+    generate(tmp_path / "ws", 400)  # (a listing far larger than a pipe's 64 KiB)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    args = ["-m", "ppidctl", "-C", str(tmp_path / "ws"), "permohonan", "daftar", "--format", "json"]
+    child = subprocess.Popen([sys.executable, *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env)  # fmt: skip
+    assert len(child.stdout.read(100)) == 100
+    child.stdout.close()  # (the child is blocked in a write far larger than the pipe)
+    assert (child.wait(timeout=60), child.stderr.read()) == (141, b"")
 
 
 def test_a_file_where_a_folder_is_asked_is_told_in_indonesian(run, ws):

@@ -145,7 +145,10 @@ def guard(fn: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         commits = _journalled()
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            if sys.stdout is not None:  # (a write failing here is told as any other, not at exit)
+                sys.stdout.flush()
+            return result
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
             raise typer.Exit(e.exit_code) from None

@@ -48,19 +48,27 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     dir: Annotated[
-        Path | None,
+        str | None,  # (as typed: a Path would read "" as ".", this folder)
         typer.Option(
             "-C",
             "--dir",
             help="Folder workspace (bawaan: $PPIDCTL_DIR, lalu folder induk).",
-            file_okay=False,
         ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi.")
     ] = False,
 ) -> None:
-    state.dir = str(dir) if dir else None
+    if dir is not None:  # ("$PPID_WS" unset in a cron job: not whatever folder it runs in)
+        if not dir.strip():
+            raise typer.BadParameter(
+                "kosong (isi folder workspace, atau hapus opsinya)", param_hint="-C / --dir"
+            )
+        if Path(dir).is_file():
+            raise typer.BadParameter(
+                f"'{dir}' adalah berkas, bukan folder", param_hint="-C / --dir"
+            )
+    state.dir = dir
     state.warned = False
     state.placeholders_told = False
 
@@ -68,7 +76,7 @@ def root(
 @app.command()
 @guard
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder workspace baru.")] = Path("."),
+    folder: Annotated[str, typer.Argument(help="Folder workspace baru.")] = ".",
     instansi: Annotated[
         str, typer.Option(help="Nama instansi.")
     ] = "Komisi Pemilihan Umum Kota Mataram",
@@ -80,7 +88,11 @@ def init(
     """Buat workspace baru: ppidctl.toml, registers/, templates/, letters/."""
     from ..workspace import init as do_init
 
-    ws = do_init(folder, instansi, kode_satker, nama_singkat)
+    if not folder.strip():  # (a Path would read "" as ".", this folder)
+        from ..errors import UsageError
+
+        raise UsageError("folder workspace kosong", "tulis foldernya, mis.: ppidctl init ~/ppid")
+    ws = do_init(Path(folder), instansi, kode_satker, nama_singkat)
     err(f"Workspace dibuat di {ws.root}")
     err(f"Sunting {ws.root / 'ppidctl.toml'} untuk nama pejabat PPID dan Atasan PPID.")
     typer.echo(str(ws.root))
@@ -205,12 +217,25 @@ _register_groups()
 def _utf8_output() -> None:
     """Data written to a file or a pipe is UTF-8, as the contract says, whatever the machine's
     code page (Windows gives a redirected stdout cp1252, where "≤" or "→" was a traceback);
-    messages never fail on a character the console cannot show."""
+    messages never fail on a character the console cannot show. Under ``python -u`` /
+    ``PYTHONUNBUFFERED`` (Docker images, systemd units) stdout to a file or pipe is buffered
+    again: a text stream straight on the raw file drops the rest of a short write (a full disk,
+    a reader gone) without an error, and a script got half a report with exit 0."""
+    import io
     import sys
 
     out = sys.stdout
-    if out is not None and not out.isatty() and (out.encoding or "").lower() != "utf-8":
-        out.reconfigure(encoding="utf-8")
+    if out is not None and not out.isatty():
+        if isinstance(getattr(out, "buffer", None), io.FileIO):
+            out.flush()
+            sys.stdout = out = io.TextIOWrapper(
+                io.BufferedWriter(out.buffer),
+                encoding=out.encoding,
+                errors=out.errors,
+                write_through=True,
+            )
+        if (out.encoding or "").lower() != "utf-8":
+            out.reconfigure(encoding="utf-8")
     if sys.stderr is not None:
         sys.stderr.reconfigure(errors="replace")
 

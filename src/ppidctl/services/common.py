@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from ..errors import NotFoundError, RegisterError, RuleError
+from ..errors import NotFoundError, RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..store.table import Table
 from ..workspace import Workspace
@@ -21,7 +21,7 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     unambiguous in ``today``'s year (e.g. ``1`` or ``001``)."""
     wanted = (nomor or "").strip()
     if not wanted:
-        raise NotFoundError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
+        raise UsageError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
     exact = [i for i, row in enumerate(table.rows) if row["nomor_registrasi"] == wanted]
     if exact:
         return _one(table, exact)

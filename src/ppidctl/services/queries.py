@@ -56,7 +56,7 @@ class Filter:
     def __post_init__(self) -> None:
         # an empty value (a script's unset variable: --bulan "$BULAN") is no filter at all:
         # wrong usage, not "every case"
-        for name in ("status", "dari", "sampai", "bulan"):
+        for name in ("status", "dari", "sampai", "bulan", "cari"):
             if getattr(self, name) is not None and not getattr(self, name).strip():
                 raise UsageError(f"--{name} kosong", f"isi --{name} atau hapus opsinya")
 
