@@ -64,6 +64,8 @@ USAGE = [
     # -C "$PPID_WS" unset worked on whatever workspace the cron job's folder was in
     (["--dir", "", "jatuh-tempo"], "nilai -C / --dir tidak sah: kosong"),
     (["init", " "], "folder workspace kosong"),
+    # the workspace is the program's option (git-style): the hint named help that lacks it
+    (["permohonan", "daftar", "-C", "x"], "tulis sebelum perintahnya, mis. ppidctl -C FOLDER permohonan daftar"),
     ([*CATAT, "--tanggal", ""], "--tanggal '' bukan tanggal"),
     (["permohonan", "daftar", "--dari", BAD_DAY], f"--dari '{BAD_DAY}' bukan tanggal"),
     (["permohonan", "daftar", "--sampai", "20260301"], "--sampai '20260301' bukan tanggal"),

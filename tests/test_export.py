@@ -398,8 +398,11 @@ def test_masked_export_masks_numbers_kept_in_notes(run, ws, tmp_path):
 
 
 def test_export_refusals(run, tmp_path):
-    run.refused("ekspor", "--register", "permohonan", "--format", "xlsx",
-                message="buku register xlsx perlu nama berkas")  # fmt: skip
+    run.usage("ekspor", "--register", "permohonan", "--format", "xlsx",
+              message="buku register xlsx perlu nama berkas")  # fmt: skip
+    run.usage("ekspor", "--register", "permohonan", "-o", str(tmp_path / "b.xlsx"), "--format",
+              "csv", message="berkas .xlsx tetapi --format csv")  # fmt: skip
+    assert not (tmp_path / "b.xlsx").exists()
     run.usage("ekspor", "--register", "permohonan", "--status", "hilang",
                 message="--status 'hilang' tidak dikenal")  # fmt: skip
     run.usage("ekspor", "--register", "permohonan", "--bulan", "2026-3",

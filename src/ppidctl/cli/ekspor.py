@@ -90,6 +90,13 @@ def ekspor(
         fmt = suffix
     else:
         fmt = format.value
+        said = keluaran.suffix.lower().lstrip(".") if keluaran else ""
+        if said in ("xlsx", "csv", "json") and said != fmt:  # (Excel refuses a CSV named .xlsx)
+            raise typer.BadParameter(
+                f"berkas .{said} tetapi --format {fmt}: samakan akhiran berkasnya, atau hapus "
+                "--format",
+                param_hint="--keluaran",
+            )
     if pemisah not in (",", ";"):
         raise typer.BadParameter('pakai "," atau ";"', param_hint="--pemisah")
     if pemisah != "," and fmt != "csv":  # (it was dropped without a word)

@@ -88,6 +88,12 @@ def pesan(e: cx.UsageError) -> str:
     """What is wrong, in Indonesian."""
     if isinstance(e, cx.NoSuchOption):
         out = f"opsi {e.option_name} tidak dikenal"
+        if e.option_name in ("-C", "--dir") and e.ctx is not None and e.ctx.parent is not None:
+            return (
+                out
+                + " di sini: tulis sebelum perintahnya, mis. ppidctl -C FOLDER "
+                + (e.ctx.command_path.removeprefix(e.ctx.find_root().info_name or "").strip())
+            )  # (git-style: the workspace is the program's option, not the command's)
         if e.possibilities:
             out += f" (mungkin: {', '.join(sorted(e.possibilities))})"
         return out

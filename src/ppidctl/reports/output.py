@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import config
-from ..errors import RuleError
+from ..errors import RuleError, UsageError
 from ..store.transaction import write_atomic
 
 if TYPE_CHECKING:
@@ -157,8 +157,8 @@ def export_register(
 
     if format not in EXPORT_FORMATS:
         raise RuleError(f"--format '{format}' tidak dikenal", "pilih xlsx, csv atau json")
-    if format == "xlsx" and path is None:
-        raise RuleError(
+    if format == "xlsx" and path is None:  # (an option that needs another: wrong usage)
+        raise UsageError(
             "buku register xlsx perlu nama berkas", f"tambahkan --keluaran buku-{register}.xlsx"
         )
     rows = rb.rows_for_export(ws, register, f, tanpa_sensor=tanpa_sensor)
