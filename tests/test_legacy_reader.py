@@ -903,6 +903,19 @@ def test_xls_lama():
     assert t.rows.akhir == (7, "Jumlah")
 
 
+def test_xls_text_formula_stored_as_zero_is_a_problem_not_a_name():
+    # an .xls whose text formulas (=UPPER(…), =CONCATENATE(…)) were saved without their text
+    # result: the file holds 0 for them, and a request by "0" asking for "0" was imported
+    t, rows = satu(DATA / "rumus-teks-tanpa-hasil.xls")
+    (bad,) = [r for r in rows if r.masalah]
+    assert bad.baris == 10 and "nama_pemohon" not in bad.nilai
+    assert [(m.kolom, m.pesan.split(" — ")[0]) for m in bad.masalah] == [
+        ("Nama", "nama berupa angka 0"),
+        ("Informasi yang Diminta", "informasi yang diminta berupa angka 0"),
+    ]
+    assert all(r.nilai["nama_pemohon"] for r in rows if not r.masalah)
+
+
 # ============================================================================================
 # CSV
 # ============================================================================================

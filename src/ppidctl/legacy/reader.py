@@ -514,6 +514,14 @@ class _SumberLembar:
         return [((r0, c0 - self.c0), (r1, c1 - self.c0)) for (r0, c0), (r1, c1) in ranges]
 
 
+#: text columns a number cell cannot fill (message per key)
+_KATA = {
+    "nama_pemohon": "nama berupa angka {} — periksa sel ini di Excel (rumus di .xls yang hasil "
+    "teksnya tidak tersimpan di berkas terbaca 0: simpan ulang berkasnya sebagai .xlsx)",
+    "informasi_diminta": "informasi yang diminta berupa angka {} — periksa sel ini di Excel (rumus "
+    "di .xls yang hasil teksnya tidak tersimpan di berkas terbaca 0: simpan ulang sebagai .xlsx)",
+}
+
 # Excel errors and formulas without a value: python-calamine (0.9) reads both as empty cells and
 # exposes neither. For .xlsx/.xlsm they are found in the sheet's XML, in a thread while calamine
 # parses the sheet (both release the GIL): the XML is searched for a marker (an error cell
@@ -1453,6 +1461,11 @@ def _buat_tabel(
             ):  # plain text that needs no cleaning: the common case
                 if v and v not in kosong:
                     nilai[key] = v
+            elif key in _KATA and type(v) in (int, float):
+                # a name or a request is words: a number cell here is no value to keep (an .xls
+                # formula giving text whose result the file stores as 0, a pasted counter)
+                masalah.append(Problem(rn, nama_kol.get(i) or key, _KATA[key].format(_sel(v))))
+                tambahan[nama_kol.get(i) or key] = _sel(v)
             else:
                 t = teks(v)
                 if t:
