@@ -8,6 +8,7 @@ after all of it the journal still explains every register.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -396,3 +397,39 @@ def test_impor_hostile_files(box):
 def test_a_stage_name_with_a_line_break_does_not_break_the_settings(box):
     box("tahapan", "tambah", "Coklit\nTahap 2", "--mulai=2026-01-05", "--selesai=2026-06-30")
     assert box("tahapan", "daftar").exit_code == 0
+
+
+# -- pasted and mis-encoded text ---------------------------------------------------------------
+
+PASTE = ["--alamat", "Jl. Pejanggik 1, Mataram", "--informasi", "Salinan DPT",
+         "--tujuan", "Penelitian", "--dokumen", "identitas", "--tanggal", "2026-03-16",
+         "--tanpa-surat"]  # fmt: skip
+
+
+def test_noncharacters_and_undecodable_bytes_are_refused_where_typed(run, ws):
+    # U+FFFE was stored, the letter dropped it, and weeks later the register book and every
+    # xlsx/docx report ended in a traceback (XML cannot hold it); bytes of a latin-1 terminal
+    # (Python's lone surrogates) blamed the office's template, or were a traceback
+    nik = ["--nik", "5271011203900001", "--telepon", "081234567890"]
+    run.refused("permohonan", "catat", "--nama", "A\ufffeB", *nik, *PASTE,
+                message="--nama (nama pemohon) memuat karakter kendali")  # fmt: skip
+    run.refused("permohonan", "catat", "--nama", "Jos\udce9", *nik, *PASTE,
+                message="--nama (nama pemohon) bukan teks UTF-8 yang sah (karakter ke-4)")  # fmt: skip
+    run.refused("permohonan", "catat", "--nama", "Jose", "--petugas", "R\udce9", *nik, *PASTE,
+                message="bukan teks UTF-8 yang sah (karakter ke-2)")  # fmt: skip
+    run.ok("permohonan", "catat", "--nama", "Jose", *nik, *PASTE)
+    run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--nomor-surat",
+                "045/PPID\n/2026", "--tanggal", "2026-03-17",
+                message="--nomor-surat memuat pindah baris atau tab")  # fmt: skip
+
+
+def test_numbers_pasted_with_invisible_marks_are_read_as_the_number(run, ws):
+    # WhatsApp wraps a number in direction marks, a PDF adds soft hyphens and zero-width spaces:
+    # the value looked right and was refused ("harus 16 angka (tertulis 19 karakter)")
+    out = run.ok("permohonan", "catat", "--nama", "Budi",
+                 "--nik", "5271\u00ad0112\u20110390\u00ad0001",
+                 "--telepon", "\u202a+62 812-3456-7890\u202c", "--email", "budi@contoh.id\u200b",
+                 *PASTE, "--format", "json").stdout  # fmt: skip
+    row = json.loads(out)
+    assert (row["nik"], row["telepon"], row["email"]) == (
+        "5271011203900001", "+6281234567890", "budi@contoh.id")  # fmt: skip

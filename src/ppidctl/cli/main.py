@@ -52,6 +52,7 @@ def root(
         typer.Option(
             "-C",
             "--dir",
+            metavar="FOLDER",
             help="Folder workspace (bawaan: $PPIDCTL_DIR, lalu folder induk).",
         ),
     ] = None,
@@ -76,7 +77,7 @@ def root(
 @app.command()
 @guard
 def init(
-    folder: Annotated[str, typer.Argument(help="Folder workspace baru.")] = ".",
+    folder: Annotated[str, typer.Argument(help="Folder workspace baru.", metavar="FOLDER")] = ".",
     instansi: Annotated[
         str, typer.Option(help="Nama instansi.")
     ] = "Komisi Pemilihan Umum Kota Mataram",

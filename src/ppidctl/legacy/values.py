@@ -104,7 +104,9 @@ _HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _SPASI = re.compile(r"[ \t\xa0\u2007\u202f\u3000]+")
 #: zero-width characters, and control characters other than tab and line breaks (a NUL byte
 #: from a damaged CSV): invisible, never part of a value
-_NOL_LEBAR = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NOL_LEBAR = re.compile(
+    r"[\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
 
 
 def hapus_html(s: str) -> str:

@@ -39,12 +39,26 @@ PROVINSI = {
 BERLAKU_UU_KIP = date(2010, 4, 30)
 
 MAX_TEKS = 10_000  # characters in one field: a longer value is a pasting accident
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: control characters and the noncharacters U+FFFE/U+FFFF: XML (docx, xlsx) cannot hold them,
+#: so a report or register book would fail on them long after the value was typed
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+#: bytes that were not UTF-8 (a latin-1 terminal, a cp1252 file read by a script): Python hands
+#: them over as lone surrogates
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: invisible marks a number carries when pasted: WhatsApp's direction marks around a phone
+#: number, a PDF's zero-width spaces and soft hyphens, Notepad's BOM; and dashes other than "-"
+_TAK_TERLIHAT = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_STRIP = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"))
+
+
+def _tempelan(value: str | None) -> str:
+    """A NIK, phone number or e-mail as pasted, without its invisible marks."""
+    return _TAK_TERLIHAT.sub("", value or "").translate(_STRIP)
 
 
 def nik(value: str, field: str = "NIK") -> str:
     """A 16-digit NIK with a valid province, regency, birth date (+40 for women) and serial."""
-    v = re.sub(r"[\s.-]", "", value or "")
+    v = re.sub(r"[\s.-]", "", _tempelan(value))
     if not re.fullmatch(r"\d{16}", v):
         raise RuleError(
             f"{field} '{value}' harus 16 angka (tertulis {len(v)} karakter)",
@@ -67,7 +81,7 @@ def nik(value: str, field: str = "NIK") -> str:
 
 
 def telepon(value: str) -> str:
-    v = (value or "").strip()
+    v = _tempelan(value).strip()
     digits = re.sub(r"[\s().-]", "", v)
     if not re.fullmatch(r"\+?\d{6,15}", digits):
         raise RuleError(
@@ -88,7 +102,7 @@ TANPA_0 = re.compile(r"8[0-9]{8,12}")
 
 
 def email(value: str) -> str:
-    v = (value or "").strip()
+    v = _tempelan(value).strip()
     if not re.fullmatch(r"[^@\s,;]+@[^@\s,;]+\.[A-Za-z]{2,}", v):
         raise RuleError(f"alamat e-mail '{value}' tidak sah", "tulis mis. nama@contoh.id")
     return v
@@ -97,6 +111,12 @@ def email(value: str) -> str:
 def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
     """Free text: trimmed; no control characters; not absurdly long; present when required."""
     v = (value or "").strip()
+    bad = _SURROGATE.search(v)
+    if bad:
+        raise RuleError(
+            f"{field} bukan teks UTF-8 yang sah (karakter ke-{bad.start() + 1})",
+            "ketik ulang isinya, atau simpan berkas sumbernya sebagai UTF-8",
+        )
     if _CONTROL.search(v):
         raise RuleError(
             f"{field} memuat karakter kendali yang tidak bisa dicetak", "ketik ulang isinya"

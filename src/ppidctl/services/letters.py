@@ -143,6 +143,12 @@ def stage_letters(
 
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
+    if nomor_surat is not None:  # (printed on the letter, kept in surat.csv: one line of text)
+        from ..rules.validation import teks
+
+        nomor_surat = teks(nomor_surat, "--nomor-surat")
+        if "\n" in nomor_surat or "\t" in nomor_surat or "\r" in nomor_surat:
+            raise RuleError("--nomor-surat memuat pindah baris atau tab", "tulis dalam satu baris")
     numbered = {kind: prints_number(ws, kind) for kind in {le.kind for le in letters}}
     if nomor_surat and nomor_surat.strip():
         if not numbered[letters[0].kind]:

@@ -279,7 +279,9 @@ class Transaction:
     def __init__(self, ws: Workspace, perintah: str, petugas: str | None) -> None:
         self.ws = ws
         self.perintah = perintah
-        self.petugas = petugas or ""
+        from ..rules.validation import teks  # (PPIDCTL_PETUGAS from a cp1252 script, a paste)
+
+        self.petugas = teks(petugas, "--petugas / PPIDCTL_PETUGAS")
         self.tables: dict[str, Table] = {}
         self.entries: list[dict[str, Any]] = []
         #: rows added per register, as stored (for the sequence cache)
