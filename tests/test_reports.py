@@ -834,6 +834,41 @@ def test_cli_monthly_formats(hws):
     assert "[bold]Guru[/bold]" in text  # not eaten as terminal markup
 
 
+@pytest.mark.parametrize("width", [120, 80, 50])
+def test_text_report_loses_nothing_on_a_narrow_screen(hws, monkeypatch, width):
+    """Rich cropped report tables at the screen's edge: at 80 columns the monthly report lost
+    "≤ 17 HK" and the dispute decision date, the daily page the days overdue, and even piped
+    (120) the annual trend split every title ("Permohon|an") — with nothing on stderr."""
+    import re
+
+    from ppidctl.cli import laporan
+    from ppidctl.reports.summary import nilai_teks
+
+    from conftest import Runner
+
+    wide = laporan.stdout_console
+    monkeypatch.setattr(laporan, "stdout_console", lambda: (c := wide(), setattr(c, "width", width))[0])  # fmt: skip
+    run = Runner(hws.root)
+    for args in (["tahunan", "--tahun", "2026"], ["bulanan", "--bulan", "2026-03"],
+                 ["harian", "--tanggal", "2026-03-31"]):  # fmt: skip
+        text = run.ok("laporan", *args).stdout
+        doc = json.loads(run.ok("laporan", *args, "--format", "json").stdout)
+        lines = text.splitlines()
+        body = [ln for ln in lines if not ln.startswith("- ")]  # (notes: the terminal wraps)
+        assert max(len(ln) for ln in body) <= width, [ln for ln in body if len(ln) > width]
+        words = set(re.findall(r"[^\s│┃┏┓┗┛┡┩└┘┌┐├┤┬┴┼╇╈━─]+", text))
+        for t in doc["tabel"].values():
+            for c in t["kolom"][1:]:  # every title word whole (a block is headed by its row)
+                if c["kunci"].startswith("nomor") or not t["baris"]:  # (or its number; none)
+                    continue
+                assert set(c["label"].split()) <= words, (args, c["label"])
+            for row in t["baris"]:  # every figure, number and date whole
+                for c in t["kolom"][1:]:
+                    v = row.get(c["kunci"])
+                    if isinstance(v, (int, float)) or (isinstance(v, str) and "/" in v):
+                        assert nilai_teks(v) in words, (args, c["kunci"], v)
+
+
 def test_report_figures_in_indonesian_notation():
     from ppidctl.reports.summary import nilai_teks
 

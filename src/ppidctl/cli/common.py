@@ -308,7 +308,8 @@ def _blocks(out, title: str, columns, records, styles) -> None:
         style = styles(r) if styles else None
         out.print(str(r.get(head[0]) or ""), style=f"bold {style or ''}".strip(), highlight=False)
         block = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
-        block.add_column(max_width=max(8, out.width // 4))  # (labels wrap; values get room)
+        word = _longest([label for _, label in rest], True)  # (labels wrap, no word folded)
+        block.add_column(max_width=max(8, out.width // 4, min(word, out.width // 2)))
         block.add_column(overflow="fold")
         for key, label in rest:
             value = r.get(key)

@@ -68,8 +68,9 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     from rich.table import Table
 
     from ..reports.summary import nilai_teks as _cell
+    from .common import WHOLE, _blocks, _longest, fit_widths
 
-    console = stdout_console()  # (piped: 120 columns, never cropped)
+    console = stdout_console()  # (piped: 120 columns)
     console.print(f"[bold]{escape(lap.judul)}[/bold]")
     console.print(
         escape(
@@ -79,30 +80,48 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
         + (f" ([bold]{escape(lap.berjalan)}[/bold])" if lap.berjalan else "")
     )
     for t in lap.tabel:
+        if not t.baris:  # (titles of an empty table, squeezed on a narrow screen, say nothing)
+            console.print(f"[italic]{escape(t.judul)}[/italic]\n  (tidak ada)")
+            continue
+        columns = [(key, label) for key, label in t.kolom]
+        cells = [[_cell(row.get(k)) for k, _ in columns] for row in t.baris]
+        numeric = [
+            i > 0
+            and all(isinstance(row.get(k), (int, float)) or row.get(k) is None for row in t.baris)
+            for i, (k, _) in enumerate(columns)
+        ]
+        # a figure, a number or a date is never folded; titles and words wrap at their spaces
+        keep = [n or k.startswith(WHOLE) for n, (k, _) in zip(numeric, columns, strict=True)]
+        text = [[label, *(c[i] for c in cells)] for i, (_, label) in enumerate(columns)]
+        room = console.width - 3 * len(columns) - 1
+        least = sum(
+            max(_longest(col[1:], False), _longest(col[:1], True)) if whole else _longest(col, True)
+            for col, whole in zip(text, keep, strict=True)
+        )
+        if least > room:  # (a narrow terminal: each row as labelled lines, nothing cut off)
+            records = [dict(zip([k for k, _ in columns], c, strict=True)) for c in cells]
+            _blocks(console, escape(t.judul), columns, records, None)
+            if t.catatan:
+                console.print(escape(t.catatan), soft_wrap=False, style="dim")
+            console.print()
+            continue
+        widths = fit_widths(text, room, keep)
         table = Table(
             title=escape(t.judul),
             title_justify="left",
             header_style="bold",
             caption=escape(t.catatan) if t.catatan else None,
         )
-        for i, (key, label) in enumerate(t.kolom):
-            values = [row.get(key) for row in t.baris]
-            numeric = i > 0 and all(isinstance(v, (int, float)) or v is None for v in values)
-            longest = max([len(_cell(v)) for v in values] + [1])
-            if i == 0:  # the row labels: readable, not folded to a few letters
-                min_width = min(max(longest, len(label)), 26)
-            else:
-                min_width = longest if numeric else min(longest, 12)
+        for i, (_, label) in enumerate(columns):
             table.add_column(
                 escape(label),
-                justify="right" if numeric else "left",
-                min_width=min_width,
+                justify="right" if numeric[i] else "left",
                 overflow="fold",
+                no_wrap=keep[i] and not widths,
+                width=widths[i] if widths else None,
             )
-        for row in t.baris:
-            table.add_row(*[escape(_cell(row.get(k))) for k, _ in t.kolom])
-        if not t.baris:
-            table.add_row(*(["(tidak ada)"] + [""] * (len(t.kolom) - 1)))
+        for row in cells:
+            table.add_row(*[escape(c) for c in row])
         console.print(table)
     if lap.catatan:
         console.print("[bold]Catatan[/bold]")
