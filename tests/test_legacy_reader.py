@@ -947,7 +947,9 @@ def test_csv_utf8_bom_koma_baris_ganda(tmp_path):
     )
     t, rows = satu(p)
     assert (t.encoding, t.pemisah) == ("utf-8-sig", ",")
-    assert [r.baris for r in rows] == [2, 4]  # a record's first line, as in a text editor
+    # the row as the clerk sees it in Excel/LibreOffice: a line break in a cell is no row (the
+    # text line, 4, pointed the clerk at the wrong requester)
+    assert [r.baris for r in rows] == [2, 3]
     assert rows[0].nilai.get("alamat", "") == "Jl. Langko No. 5,\nMataram"
     assert rows[1].nilai.get("nama_pemohon", "") == "Bùdi"
     assert t.pemetaan["Tanggal"] == "tanggal_diterima"  # BOM not glued to the first header
@@ -1001,8 +1003,9 @@ def test_csv_baris_sep_excel(tmp_path):
         "sep=;\nNo;Tanggal;Nama Pemohon;Informasi yang Diminta\n1;02/01/2024;Ani;DPT\n",
     )
     t, rows = satu(p)
-    assert t.pemisah == ";" and t.baris_header == 2
-    assert [r.baris for r in rows] == [3]
+    # Excel reads the "sep=;" line as a hint and does not show it: the header is its row 1
+    assert t.pemisah == ";" and t.baris_header == 1
+    assert [r.baris for r in rows] == [2]
 
 
 def test_csv_judul_di_atas_dan_baris_kosong(tmp_path):

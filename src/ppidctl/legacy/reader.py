@@ -442,11 +442,13 @@ class _SumberCsv:
         try:
             with open(self.path, encoding=self.encoding, newline="") as f:
                 reader = csv.reader(f, delimiter=self.pemisah)
-                sebelum = 0
-                for rec in reader:
-                    mulai, sebelum = sebelum + 1, reader.line_num
-                    if self.lewati_sep and mulai == 1:
+                sebelum = 0  # (text lines read: where a broken quote is told)
+                mulai = 0  # the row as a spreadsheet shows it: a cell's line break is no row,
+                for rec in reader:  # and Excel's "sep=;" line is not shown
+                    sebelum = reader.line_num
+                    if self.lewati_sep and sebelum == 1:
                         continue
+                    mulai += 1
                     if not GALAT_EXCEL.isdisjoint(rec):  # "#N/A" as Excel saves it in a CSV
                         self.galat[mulai] = {
                             j: _galat(c) for j, c in enumerate(rec) if c in GALAT_EXCEL
