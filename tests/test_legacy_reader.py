@@ -903,6 +903,46 @@ def test_xls_lama():
     assert t.rows.akhir == (7, "Jumlah")
 
 
+def _tabel_dibawah(judul: str, header: list[str], rows: list[list]) -> list[list]:
+    head = ["No", "Tanggal Permohonan", "Nama Pemohon", "NIK", "Informasi yang Diminta",
+            "Keputusan"]  # fmt: skip
+    first = [[i, f"0{5 + i}/05/2024", f"A{i}", f"527101010101000{i}", "DPT", "Diberikan"]
+             for i in (1, 2, 3)]  # fmt: skip
+    return [["REGISTER PERMOHONAN 2024"], head, *first, [], [], [judul], header, *rows]
+
+
+def test_a_second_table_below_ends_the_register_and_is_never_read_as_cases(tmp_path):
+    # an objection table under the request table: its title was a data row ("wajib diisi …
+    # kosong"), its header a refused row, and with --lewati-baris-bermasalah its objections
+    # were imported as made-up requests
+    keb = ["No", "Tanggal Keberatan", "Nama Pemohon", "NIK", "Alasan Keberatan", "Tanggapan Atasan"]
+    rows = [[1, "03/06/2024", "B1", "5271010101010009", "a", "Diterima"],
+            [2, "04/06/2024", "B2", "5271010101010008", "c", "Ditolak"]]  # fmt: skip
+    p = buat_xlsx(
+        tmp_path / "dua.xlsx", {"Reg": _tabel_dibawah("REGISTER KEBERATAN 2024", keb, rows)}
+    )
+    t, got = satu(p)
+    assert [(r.baris, r.nilai["nama_pemohon"]) for r in got] == [(3, "A1"), (4, "A2"), (5, "A3")]
+    assert not any(r.masalah for r in got)
+    assert t.rows.akhir[0] == 9 and t.rows.akhir[1].startswith("judul kolom tabel lain: ")
+    assert t.rows.sesudah == [10, 11]  # told, not imported
+    assert (8, "REGISTER KEBERATAN 2024") in t.rows.dilewati
+
+
+def test_the_next_years_table_below_is_read_on_past_its_title(tmp_path):
+    head = ["No", "Tanggal Permohonan", "Nama Pemohon", "NIK", "Informasi yang Diminta",
+            "Keputusan"]  # fmt: skip
+    rows = [[1, "06/05/2025", "C1", "5271010101010007", "DCT", "Ditolak"]]
+    p = buat_xlsx(
+        tmp_path / "dua.xlsx", {"Reg": _tabel_dibawah("REGISTER PERMOHONAN 2025", head, rows)}
+    )
+    t, got = satu(p)
+    assert [r.nilai["nama_pemohon"] for r in got] == ["A1", "A2", "A3", "C1"]
+    assert not any(r.masalah for r in got) and t.rows.akhir is None
+    assert [d for d in t.rows.dilewati if d[0] in (8, 9)] == [
+        (8, "REGISTER PERMOHONAN 2025"), (9, "judul kolom berulang")]  # fmt: skip
+
+
 def test_xls_text_formula_stored_as_zero_is_a_problem_not_a_name():
     # an .xls whose text formulas (=UPPER(…), =CONCATENATE(…)) were saved without their text
     # result: the file holds 0 for them, and a request by "0" asking for "0" was imported

@@ -1288,8 +1288,21 @@ def _buat_tabel(
                 and _cukup(cells)
                 and not (head_cmp and _sel(cells[a + head_cmp[0][0]]).strip() == head_cmp[0][1])
             ):
-                yield _baris(rn, cells)
-                continue
+                r = _baris(rn, cells)
+                if not r.masalah:
+                    yield r
+                    continue
+                lain = _judul_tabel(cells)
+                if lain is None:
+                    yield r
+                    continue
+                if lain[0]:  # the header again, worded a little differently on a later page
+                    rs.dilewati.append((rn, "judul kolom berulang"))
+                    lewati_sub = True
+                    continue
+                rs.akhir = (rn, f"judul kolom tabel lain: {lain[1]}")
+                rs.sesudah = [r for r, sisa in baris if _kasus(sisa)]
+                return
             semua = [_sel(c) for c in cells]
             gabung = "".join(semua).strip()
             if not gabung:
@@ -1337,6 +1350,16 @@ def _buat_tabel(
                 if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
                     rs.dilewati.append((rn, isi[0].strip()))
                     continue
+                if len(isi) == 1:  # the title of a table below ("REGISTER KEBERATAN 2024")?
+                    tunda = []
+                    for nxt in baris:
+                        tunda.append(nxt)
+                        if _isi(nxt[1]):
+                            break
+                    baris.balikkan(tunda)
+                    if tunda and _judul_tabel(tunda[-1][1]) is not None:
+                        rs.dilewati.append((rn, isi[0].strip()))
+                        continue
             if lewati_sub:  # the rest of a repeated header block: sub-header, column numbers
                 lewati_sub = False
                 if sub_teks and [t.strip() for t in mentah] == sub_teks:
@@ -1397,6 +1420,20 @@ def _buat_tabel(
             return V.parse_tanggal(cells[i_tgl]) is not None
         except V.NilaiError:
             return False
+
+    semua_judul = _kamus("permohonan").keys() | _kamus("keberatan").keys()
+    kunci_ini = {k.kunci for k in kolom if k.jenis == "kunci"}
+
+    def _judul_tabel(cells: list) -> tuple[bool, str] | None:
+        """A row of column titles (three or more cells named as register columns are): with
+        whether they are this table's own (a header repeated) and the titles; None for none."""
+        judul = [t for c in cells if type(c) is str and norm_header(t := c.strip()) in semua_judul]
+        if len(judul) < 3:
+            return None
+        kamus = _kamus(register)
+        kunci = {kamus[n][0] for t in judul if (n := norm_header(t)) in kamus}
+        sama = len(kunci) == len(judul) and kunci <= kunci_ini
+        return sama, ", ".join(judul[:5]) + (", …" if len(judul) > 5 else "")
 
     def _kasus(cells: list) -> bool:
         """Looks like a case: every required column filled and a receipt date that reads."""

@@ -785,7 +785,13 @@ def _baca(
             peringatan.append(
                 f"{where}sesudah akhir tabel di baris {info.akhir[0]} ({info.akhir[1]}) "  # type: ignore[index]
                 f"masih ada {len(sesudah)} baris yang tampak berisi data (mis. baris {sesudah[0]}) "
-                "dan tidak diimpor; bila itu bagian tabel, hapus atau pindahkan baris penutup itu"
+                "dan tidak diimpor; "
+                + (
+                    "itu tabel lain: pindahkan ke lembarnya sendiri, lalu impor lembar itu dengan "
+                    "--lembar NAMA dan --register yang sesuai"
+                    if info.akhir[1].startswith("judul kolom tabel lain")  # type: ignore[index]
+                    else "bila itu bagian tabel, hapus atau pindahkan baris penutup itu"
+                )
             )
         if lengkapi:
             info.keterangan.append(
