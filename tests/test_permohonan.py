@@ -62,11 +62,12 @@ def test_a_partial_grant_records_the_basis_of_what_is_blacked_out(run):
 
 def test_a_fee_s_items_are_checked_as_typed_and_stored_as_the_letter_reads_them(run):
     catat(run)
-    base = ("permohonan", "putuskan", N1, "--keputusan", "diberikan", "--biaya", "Rp25.000",
+    # (as a cost decree writes it: "Rp.25.000,-", "Rp25.000,00")
+    base = ("permohonan", "putuskan", N1, "--keputusan", "diberikan", "--biaya", "Rp.25.000,-",
             "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
     run.refused(*base, "--rincian-biaya", "Fotokopi=20.000;Kirim=10000",
                 message="--rincian-biaya berjumlah Rp30.000, tidak sama dengan --biaya Rp25.000")  # fmt: skip
-    run.ok(*base, "--rincian-biaya", "Fotokopi 30 lbr x Rp500=15.000; Kirim=Rp10.000")
+    run.ok(*base, "--rincian-biaya", "Fotokopi 30 lbr x Rp500=15.000,00; Kirim=Rp10.000")
     assert (row(run)["biaya"], row(run)["rincian_biaya"]) == ("25000", "Fotokopi 30 lbr x Rp500=15000;Kirim=10000")  # fmt: skip
 
 

@@ -484,9 +484,9 @@ _RP = re.compile(r"^[Rr][Pp]\.?\s*")
 
 
 def _rupiah(text: str) -> str:
-    """An amount as typed, without its "Rp" and its thousands dots (a dot groups thousands
-    only: 25.5 is no amount and stays as typed, to be refused)."""
-    amount = _RP.sub("", text.strip())
+    """An amount as typed, without its "Rp", its thousands dots and a trailing ",00" or ",-"
+    (a dot groups thousands only: 25.5 is no amount and stays as typed, to be refused)."""
+    amount = re.sub(r",(?:00?|-)$", "", _RP.sub("", text.strip()))  # (Rp1.500.000,00; Rp.25.000,-)
     if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+", amount):
         amount = amount.replace(".", "")
     return amount
