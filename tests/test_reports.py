@@ -832,6 +832,10 @@ def test_cli_monthly_formats(hws):
     write_register(hws, "permohonan", [dict(PERMOHONAN[0], pekerjaan="[bold]Guru[/bold]")])
     text = run.ok("laporan", "bulanan", "--bulan", "2026-03").stdout
     assert "[bold]Guru[/bold]" in text  # not eaten as terminal markup
+    # a value a spreadsheet would run as a formula is written as text, as ekspor writes it
+    write_register(hws, "permohonan", [dict(PERMOHONAN[0], pekerjaan="=1+1")])
+    lines = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "csv").stdout
+    assert "pekerjaan,'=1+1,jumlah,1" in lines.splitlines()
 
 
 @pytest.mark.parametrize("width", [120, 80, 50])

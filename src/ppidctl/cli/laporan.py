@@ -55,11 +55,18 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     if fmt is Format.json:
         typer.echo(json.dumps(lap.to_dict(), ensure_ascii=False, indent=2))
         return
-    if fmt is Format.csv:
+    if fmt is Format.csv:  # (text a spreadsheet would run as a formula gets its apostrophe)
+        from ..reports.privacy import csv_safe
+
         write_csv(
             ["bagian", "baris", "kolom", "nilai"],
             [
-                [rec["bagian"], str(rec["baris"]).strip(), rec["kolom"], rec["nilai"]]
+                [
+                    rec["bagian"],
+                    csv_safe(str(rec["baris"]).strip()),
+                    rec["kolom"],
+                    csv_safe(rec["nilai"]),
+                ]
                 for rec in lap.to_records()
             ],
         )
