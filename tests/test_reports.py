@@ -720,6 +720,11 @@ def test_detail_sheets_show_the_cases_as_they_stood_on_the_report_day(hws, tmp_p
 
     # K1 received Mar 16: forwarded Mar 17, answered Mar 30, went to the KI Mar 31
     out = save_report(daily(hws, "2026-03-16"), tmp_path / "h.xlsx")
+    # the page itself: a stored choice in words (as the docx), an empty table says so
+    page = [[c for c in r if c is not None] for r in load_workbook(out)["Ringkasan"].values]
+    masuk = [r for r in page if "001/KEB/PPID/5271/III/2026" in r]
+    assert masuk and "Datang langsung" in masuk[0] and "langsung" not in masuk[0]
+    assert ["(tidak ada)"] in page
     det = load_workbook(out)["Keberatan"]
     row = dict(zip([c.value for c in det[1]], [c.value for c in det[2]], strict=True))
     assert row["Nomor Registrasi Keberatan"] == "001/KEB/PPID/5271/III/2026"
@@ -1199,7 +1204,7 @@ def test_daily_report_files(hws, tmp_path):
     assert (figures["Permohonan masuk"], figures["Informasi diserahkan"]) == (1, 1)
     assert figures["Lewat tenggat"] == 2
     cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
-    assert cases["004/PPID/5271/III/2026"][4] == "telepon"  # received that day, by phone
+    assert cases["004/PPID/5271/III/2026"][4] == "Telepon"  # received that day, by phone (in words)
     # overdue: a date, and how far past as a count (a minus sign is missed on paper)
     assert cases["005/PPID/5271/III/2026"][4:6] == [datetime(2026, 3, 10), 10]
     assert "Lewat (hari kerja)" in [r[5] for r in rows]

@@ -129,6 +129,10 @@ def _value(value: Any) -> Any:
     return iso_tanggal(value) or value
 
 
+def _label(key: str, value: Any) -> Any:
+    return label(value, key) if key in LABEL and isinstance(value, str) else value
+
+
 class _Rows:
     """Appends rows to a write-only sheet, knowing their numbers: a text row spans the sheet's
     columns (merged, wrapped, its height set)."""
@@ -193,9 +197,11 @@ def _tables_sheet(
     for t in tables:
         out.text(t.judul, "subjudul")
         out.cells([head for _k, head in kolom[t.key]], "kepala")
-        for row in t.baris:
-            cells = [_value(row.get(k)) for k, _ in kolom[t.key]]
+        for row in t.baris:  # (a stored choice in words, as the docx and the letters have it)
+            cells = [_label(k, _value(row.get(k))) for k, _ in kolom[t.key]]
             out.cells(cells, [_value_style(v) for v in cells])
+        if not t.baris:  # (as the docx and the screen: not a header row alone)
+            out.cells(["(tidak ada)"])
         if t.catatan:
             out.text(t.catatan, "catatan")
         out.blank()
