@@ -555,7 +555,9 @@ def test_annual(hws):
     assert (r["terbuka_permohonan"], r["terbuka_permohonan_lewat_tenggat"]) == (2, 2)  # P5, P6
     assert (r["terbuka_keberatan"], r["terbuka_keberatan_lewat_tenggat"]) == (2, 2)  # K2, K4
     months = lap["bulanan"].baris
-    assert len(months) == 12
+    # 2026 still runs (today 22 November): no December of zeros in the table or the chart
+    assert len(months) == 11 and months[-1]["nama_bulan"] == "November"
+    assert lap["bulanan"].catatan == "Tahun 2026 belum berakhir: sampai November."
     jan, feb, mar, apr = months[:4]
     assert (jan["permohonan_diterima"], jan["pemberitahuan_tertulis"], jan["diberikan"]) == (
         1,
@@ -899,7 +901,7 @@ def test_cli_daily_and_annual(hws):
     )
     assert doc["ringkasan"]["lewat_tenggat"] == 2
     doc = json.loads(run.ok("laporan", "tahunan", "--tahun", "2026", "--format", "json").stdout)
-    assert len(doc["tabel"]["bulanan"]["baris"]) == 12
+    assert len(doc["tabel"]["bulanan"]["baris"]) == 11  # (to November: the year still runs)
     assert "pembanding" in doc["tabel"]
 
 

@@ -1334,7 +1334,10 @@ def _period(
     m = _masks(P, K, _d64(lo), _d64(hi), _d64(at))
     core = _core(P, K, m)
     tables = _period_tables(P, K, m, core, first.settings, per)
-    tables.append(_monthly(P, K, lo.year, trend_to))
+    trend = _monthly(P, K, lo.year, trend_to if per is None else min(trend_to, per.month))
+    if per is not None and trend_to > per.month:  # (months to come are no zeros in a chart)
+        trend.catatan = f"Tahun {lo.year} belum berakhir: sampai {BULAN[per.month - 1]}."
+    tables.append(trend)
     if compare:
         plo, phi = date(lo.year - 1, 1, 1), date(lo.year - 1, 12, 31)
         if per is not None:  # a year still running: last year up to the same day, not all of it
