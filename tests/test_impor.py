@@ -369,6 +369,21 @@ def test_nomor_baru_tidak_memakai_nomor_baris_yang_sudah_dihapus(run, ws, tmp_pa
                 message="nomor 002/PPID/5271/II/2026 pernah diberikan lalu barisnya dihapus")  # fmt: skip
 
 
+def test_permohonan_yang_dicabut_di_buku_lama_tidak_menjadi_perkara_terbuka(run, ws, tmp_path):
+    """A request withdrawn in the old book ("Dicabut oleh pemohon", "ditarik kembali") came in
+    as an open case, overdue from the day after the migration for ever; ppidctl has no status
+    for it (nor do rules.md and the SOPs): told, kept whole in the rejects file."""
+    src = write_csv(tmp_path / "a.csv", [[*HEAD, "Keterangan"],
+                                         ["", "2/2/2026", "Ani", "DPT", "Dicabut oleh pemohon"],
+                                         ["", "3/2/2026", "Budi", "TPS", "ditarik kembali"],
+                                         ["", "4/2/2026", "Cici", "SK", "pembatalan SK dibahas"]])  # fmt: skip
+    out = run.refused("impor", str(src), "--register", "permohonan",
+                      message="baris 2, kolom Keterangan: permohonan 'Dicabut' menurut buku lama, "
+                      "tanpa keputusan: ppidctl tidak punya status permohonan yang dicabut")  # fmt: skip
+    assert "baris 3, kolom Keterangan: permohonan 'ditarik kembali'" in out.stderr
+    assert "baris 4" not in out.stderr  # (a word about cancelling is no withdrawal)
+
+
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):
     """An easy slip at the desk: the objection book as requests made 25 open requests, each
     "TERLAMBAT 655 hari kerja", numbered by their request numbers."""

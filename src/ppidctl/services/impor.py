@@ -534,6 +534,11 @@ def _link_request(
         v["tahapan"] = stage.nama
 
 
+#: an old book's word for a request withdrawn or cancelled (no status in ppidctl: rules.md and
+#: the SOPs have none)
+_DICABUT = re.compile(r"\b(?:di)?(?:cabut|batal(?:kan)?|tarik kembali)\b", re.I)
+
+
 def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[str]) -> None:
     """Fill status, jatuh_tempo, terlambat (and batas_sengketa) from the facts in ``v``."""
     asal = {k: v.pop(k) for k in DERIVED_LABEL if k in v} if _HAS_DERIVED & v.keys() else None
@@ -755,6 +760,19 @@ def _baca(
                         ekstra[h] = x
             if permohonan is not None and v.get("nomor_permohonan"):
                 _link_request(ws, permohonan, v, notes)
+            if register == "permohonan" and not v.get("keputusan"):
+                said = _DICABUT.search(" ".join([v.get("catatan", ""), *notes]))
+                told = header_of.get("keputusan")  # ("BATAL" there is told as not a decision)
+                if said and not any(p.kolom == told for p in problems or ()):
+                    problems = _plus(
+                        problems,
+                        Masalah(sr.lembar, sr.baris, header_of.get("catatan", "Keterangan"),
+                                f"permohonan '{said[0]}' menurut buku lama, tanpa keputusan: "
+                                "ppidctl tidak punya status permohonan yang dicabut, dan "
+                                "tanpa keputusan permohonan ini menjadi perkara terbuka yang "
+                                "terlambat — isi keputusannya bila ada, atau biarkan baris "
+                                "ini di berkas tolak (--lewati-baris-bermasalah)"),
+                    )  # fmt: skip
             if not problems:
                 _derive(register, v, tenggat, notes)
             if notes:
