@@ -522,6 +522,28 @@ def test_multiline_value_becomes_line_breaks():
     assert "baris satu\nbaris dua\nbaris tiga" in text
 
 
+def test_a_line_break_in_a_value_does_not_stretch_the_line_before_it(tmp_path):
+    # a justified paragraph stretched the line before a typed line break across the page
+    # ("Baris                    satu"): every letter says not to, also from an office's own
+    # template without the compatibility block
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    def compat(data: bytes) -> list[str]:
+        settings = Document(io.BytesIO(data)).settings.element
+        return [c.tag.rsplit("}", 1)[1] for c in settings.find(qn("w:compat"))]
+
+    ctx = contexts()["perpanjangan"] | {"alasan_perpanjangan": "baris satu\nbaris dua"}
+    names = compat(render(find_template("perpanjangan"), ctx))
+    assert names[0] == "doNotExpandShiftReturn" and names.count("doNotExpandShiftReturn") == 1
+    own = tmp_path / "perpanjangan.docx"
+    doc = Document(str(find_template("perpanjangan")))
+    block = doc.settings.element.find(qn("w:compat"))
+    block.getparent().remove(block)
+    doc.save(str(own))
+    assert compat(render(own, ctx)) == ["doNotExpandShiftReturn"]
+
+
 def test_render_does_not_change_the_context():
     ctx = contexts()["tanggapan-keberatan"]
     before = copy.deepcopy(ctx)

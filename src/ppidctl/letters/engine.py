@@ -343,6 +343,44 @@ def _checked(template: Path, kind: str) -> list[str]:
     return masalah
 
 
+#: the children of ``w:compat`` that come before ``w:doNotExpandShiftReturn`` (ECMA-376 order)
+_COMPAT_SEBELUM = {"useSingleBorderforContiguousCells", "wpJustification", "noTabHangInd",
+                   "noLeading", "spaceForUL", "noColumnBalance",
+                   "balanceSingleByteDoubleByteWidth", "noExtraLineSpacing",
+                   "doNotLeaveBackslashAlone", "ulTrailSpace"}  # fmt: skip
+
+
+def _no_stretched_line_breaks(settings) -> None:
+    """A line break in a value (considerations pasted in paragraphs) ends a line of a justified
+    paragraph: Word and LibreOffice stretch that line across the page unless the document's
+    compatibility settings say ``doNotExpandShiftReturn``. Set on every letter, whatever
+    template the office keeps."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        later = ("docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                 "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+                 "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+                 "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                 "listSeparator")  # fmt: skip
+        nxt = next((c for c in settings if _lokal(c) in later), None)
+        nxt.addprevious(compat) if nxt is not None else settings.append(compat)
+    if compat.find(qn("w:doNotExpandShiftReturn")) is not None:
+        return
+    i = 0
+    while i < len(compat) and _lokal(compat[i]) in _COMPAT_SEBELUM:
+        i += 1
+    compat.insert(i, OxmlElement("w:doNotExpandShiftReturn"))
+
+
+def _lokal(el) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def render(template: Path, context: dict[str, Any], *, kind: str | None = None) -> bytes:
     """Render ``template`` with ``context``; returns the .docx bytes (the caller writes them).
     With ``kind``, the template gets exactly :func:`letter_variables` of that kind: any other
@@ -401,6 +439,7 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
         ) from None
 
     _restore_properties(tpl)
+    _no_stretched_line_breaks(tpl.docx.settings.element)
     out = io.BytesIO()
     tpl.save(out)
     data = out.getvalue()
