@@ -544,6 +544,22 @@ def test_a_line_break_in_a_value_does_not_stretch_the_line_before_it(tmp_path):
     assert compat(render(own, ctx)) == ["doNotExpandShiftReturn"]
 
 
+def test_a_partial_grant_states_its_consequence_test():
+    # stored with --uji-konsekuensi, and printed only on a full refusal's letter
+    text = letter("pemberitahuan", keputusan="diberikan-sebagian", penjelasan="NIK dihitamkan",
+                  alasan_penolakan="Pasal 17 huruf h", uji_konsekuensi="Membuka NIK mengungkap "
+                  "data pribadi")  # fmt: skip
+    assert "Ringkasan uji konsekuensi" in text and "Membuka NIK mengungkap data pribadi" in text
+    assert "Ringkasan uji konsekuensi" not in letter("pemberitahuan")
+
+
+def test_a_refused_objection_upholds_a_decision_only_where_one_was_made():
+    # reason b (periodic information) has no request and no PPID decision to uphold
+    assert "dikuatkan" in letter("tanggapan-keberatan")
+    text = letter("tanggapan-keberatan", permohonan=None, alasan="b")
+    assert "Keberatan Saudara ditolak." in text and "dikuatkan" not in text
+
+
 def test_render_does_not_change_the_context():
     ctx = contexts()["tanggapan-keberatan"]
     before = copy.deepcopy(ctx)

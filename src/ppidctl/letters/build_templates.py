@@ -507,6 +507,9 @@ def pemberitahuan(doc) -> None:
                 "{%tr if alasan_penolakan %}",
                 ("Dasar pengecualian (Pasal 17)", "{{ alasan_penolakan }}"),
                 "{%tr endif %}",
+                "{%tr if uji_konsekuensi %}",
+                ("Ringkasan uji konsekuensi", "{{ uji_konsekuensi }}"),
+                "{%tr endif %}",
                 "{%tr if sk_pengecualian %}",
                 ("Keputusan tentang informasi yang dikecualikan", "{{ sk_pengecualian }}"),
                 "{%tr endif %}",
@@ -817,9 +820,9 @@ def tanggapan_keberatan(doc) -> None:
         ),
         tag("{%p else %}"),
         p(R("MENOLAK KEBERATAN", b=True), align="center", after=6, keep=True),
-        body(
-            "Keberatan Saudara ditolak dan keputusan PPID {{ instansi.nama }} atas permohonan "
-            "informasi tersebut dikuatkan."
+        body(  # (a decision to uphold only where the PPID made one: not for reason b or c)
+            "Keberatan Saudara ditolak{% if permohonan and permohonan.keputusan %} dan keputusan "
+            "PPID {{ instansi.nama }} atas permohonan informasi tersebut dikuatkan{% endif %}."
         ),
         tag("{%p endif %}"),
         tag("{%p if pertimbangan %}"),
