@@ -266,9 +266,11 @@ class Settings:
         return [Stage(t["nama"], t["mulai"], t["selesai"]) for t in self.data.get("tahapan", [])]
 
     def stage(self, nama: str) -> Stage | None:
-        want = nama.strip().casefold()
+        from .rules.validation import lipat
+
+        want = lipat(nama.strip())
         for st in self.tahapan:
-            if st.nama.casefold() == want:
+            if lipat(st.nama) == want:
                 return st
         return None
 

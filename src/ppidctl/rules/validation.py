@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -108,9 +109,16 @@ def email(value: str) -> str:
     return v
 
 
+def lipat(text: str) -> str:
+    """``text`` as compared: case folded and in one Unicode form, so a name pasted from a PDF
+    (``e`` + combining accent) matches the same name typed (``é``)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
 def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
-    """Free text: trimmed; no control characters; not absurdly long; present when required."""
-    v = (value or "").strip()
+    """Free text: trimmed, in one Unicode form (NFC: "André" pasted from a PDF is stored as
+    typed on a keyboard); no control characters; not absurdly long; present when required."""
+    v = unicodedata.normalize("NFC", (value or "").strip())
     bad = _SURROGATE.search(v)
     if bad:
         raise RuleError(

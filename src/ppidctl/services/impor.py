@@ -116,6 +116,7 @@ from ..legacy.reader import ImporError, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
+from ..rules.validation import lipat
 from ..store import journal
 from ..workspace import Workspace
 from .common import loose_number
@@ -366,7 +367,7 @@ MEMO_MAKS = 50_000
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.casefold().split())
+    return " ".join((s.casefold() if s.isascii() else lipat(s)).split())  # (ASCII: one form)
 
 
 class _KeyMaker:

@@ -364,7 +364,7 @@ def _same_periodic(table: Table, row: dict[str, str]) -> list[dict[str, str]]:
     information (reason b), the wording compared without case and spacing."""
 
     def key(text: str) -> str:
-        return " ".join(text.casefold().split())
+        return " ".join(v.lipat(text).split())
 
     wanted = key(row["informasi_diminta"])
     return [

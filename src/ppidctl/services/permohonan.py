@@ -190,8 +190,8 @@ def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
 
     def same(r: dict[str, str]) -> tuple[str, str, str]:
         return (
-            r.get("nik") or r.get("nama_pemohon", "").casefold(),
-            " ".join(r.get("informasi_diminta", "").split()).casefold(),
+            r.get("nik") or v.lipat(r.get("nama_pemohon", "")),
+            " ".join(v.lipat(r.get("informasi_diminta", "")).split()),
             r.get("tanggal_diterima", ""),
         )
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import RuleError, UsageError
 from ..rules import deadlines
+from ..rules.validation import lipat
 from ..store import journal
 from ..workspace import Workspace, other_format
 from . import common
@@ -212,7 +213,7 @@ def listing(
     lo, hi = f.period()
     if not only_open:  # due_cases checks against both registers
         f.check_status((register,))
-    needle = (f.cari or "").casefold()
+    needle = lipat(f.cari or "")
     today = ws.today()
     statuses = OPEN[register] + MENUNGGU[register] if only_open else None
     if f.status:
@@ -230,7 +231,7 @@ def listing(
             continue
         if not lo <= row["tanggal_diterima"] <= hi:
             continue
-        if needle and not any(needle in row.get(k, "").casefold() for k in SEARCHED):
+        if needle and not any(needle in lipat(row.get(k, "")) for k in SEARCHED):
             continue
         rec = dict(row)
         # jatuh-tempo lists a case waiting on a step without a statutory deadline with that
