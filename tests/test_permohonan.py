@@ -728,9 +728,10 @@ def test_prompts_only_on_a_terminal(run, monkeypatch):
         "--tanggal",
         "2026-03-16",
         "--tanpa-surat",
-        input="Salinan SK PPK\n",
+        input="Salinan \x1b[31mSK\nSalinan SK PPK\n",  # a paste with a colour code: asked again
     )
     assert result.exit_code == 0, result.output
+    assert "memuat karakter kendali yang tidak bisa dicetak — ketik ulang isinya" in result.stderr
     assert row(run)["informasi_diminta"] == "Salinan SK PPK"
 
 

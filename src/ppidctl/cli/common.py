@@ -235,7 +235,15 @@ def ask(value: str | None, label: str, *, required: bool = True, default: str = 
     if value:
         return value
     if interactive() and required:
-        return typer.prompt(label, default=default or None, show_default=bool(default))
+        from ..errors import RuleError
+        from ..rules.validation import teks
+
+        while True:  # (an answer the rules refuse is asked again, not told after every prompt)
+            answer = typer.prompt(label, default=default or None, show_default=bool(default))
+            try:
+                return teks(answer, label)
+            except RuleError as e:
+                err(str(e))
     return default
 
 
