@@ -337,6 +337,33 @@ def test_personal_columns_follow_the_schema():
     assert keberatan["pertimbangan"] == "teks"
 
 
+def test_the_register_book_names_numbers_given_and_deleted(ws, tmp_path):
+    """The official book went from 001 to 003 without a word: an auditor sees a gap the journal
+    explains (rules.md §6: a number given is never reused)."""
+    from openpyxl import load_workbook
+
+    run = Runner(ws.root)
+    for nama in ("Ani", "Budi", "Citra"):
+        run.ok("permohonan", "catat", "--nama", nama, "--nik", "5271011203900001", "--alamat",
+               "Jl. Y, Mataram", "--telepon", "081234567890", "--informasi", "DPT", "--tujuan",
+               "Riset", "--dokumen", "identitas", "--tanggal", "2026-03-16", "--tanpa-surat")  # fmt: skip
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(lines[:2] + lines[3:]))  # 002 deleted (a duplicate)
+    run.ok("periksa", "--terima-perubahan", "--catatan", "002 ganda")
+
+    def note(*args: str) -> list[str]:
+        out = tmp_path / "buku.xlsx"
+        run.ok("ekspor", "--register", "permohonan", "-o", str(out), *args)
+        cells = [c for r in load_workbook(out).active.iter_rows(values_only=True) for c in r]
+        return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
+
+    assert note() == ["Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak "
+                      "dipakai lagi: 002/PPID/5271/III/2026"]  # fmt: skip
+    assert note("--bulan", "2026-04") == []  # (not a gap of April's book)
+    assert note("--status", "terdaftar") == []  # (a filtered list has its own gaps)
+
+
 def test_numbers_typed_in_the_request_text_are_masked_where_it_is_published(ws, tmp_path):
     """ "Cek data pemilih saya, NIK …" is a common request at a KPU desk: the register book, the
     report's detail sheet and the daily page printed the NIK and phone number typed in it."""

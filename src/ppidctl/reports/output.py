@@ -170,6 +170,7 @@ def export_register(
             keterangan=rb.describe(f),
             tanpa_sensor=tanpa_sensor,
             dicetak=ws.today(),
+            dibatalkan=rb.retired_in(ws, register, f),
         )
     elif format == "csv":
         data = rb.csv_bytes(register, rows, pemisah=pemisah, bom=path is not None,

@@ -303,8 +303,10 @@ def xlsx_bytes(
     keterangan: str,
     tanpa_sensor: bool = False,
     dicetak: date | None = None,
+    dibatalkan: list[str] = (),  # type: ignore[assignment]
 ) -> bytes:
-    """The register book as an XLSX workbook (one sheet)."""
+    """The register book as an XLSX workbook (one sheet); ``dibatalkan``: the numbers given and
+    later cancelled or deleted, named under the table (a gap an auditor sees is explained)."""
     from openpyxl.worksheet.cell_range import CellRange
 
     from .excel import Styles, new_workbook, print_setup, row_height, set_widths, to_bytes
@@ -329,7 +331,9 @@ def xlsx_bytes(
     note = " · ".join(x for x in (keterangan, printed, privacy) if x)
     # on paper the title rows give way to the page header (rows 1-3 would be cut to the two
     # repeated columns on the pages after the first): the title on every page
-    ws.print_area = f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows)}"
+    ws.print_area = (
+        f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows) + (2 if dibatalkan else 0)}"
+    )
     ws.oddHeader.left.text = f"&B{JUDUL[register]}"
     ws.oddHeader.right.text = instansi[:100].replace("&", "&&")  # (& starts a header code)
     ws.oddFooter.left.text = note[:160].replace("&", "&&")
@@ -379,7 +383,40 @@ def xlsx_bytes(
             ws.row_dimensions[r].height = height
         ws.append([st.cell(v, c.gaya) for v, c in zip(values, cols, strict=True)])
         r += 1
+    if dibatalkan:  # (rules.md §6: a number given is never reused, so its gap stays)
+        text = (
+            "Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak dipakai lagi: "
+            + ", ".join(dibatalkan)
+        )
+        ws.append([])
+        ws.merged_cells.add(CellRange(f"A{r + 1}:{last}{r + 1}"))
+        ws.row_dimensions[r + 1].height = row_height([text], [sum(widths)])
+        ws.append([st.cell(text, "catatan")])
     return to_bytes(wb)
+
+
+def retired_in(ws, register: str, f) -> list[str]:
+    """The numbers of ``register`` given and later cancelled or deleted (the journal's
+    ``nomor_dihapus``), of the months the export covers; none for an export filtered by status,
+    text or lateness (a gap there is the filter's)."""
+    from ..rules import numbering
+    from ..store import journal
+
+    if f is not None and (f.status or f.cari or f.terlambat or f.dalam is not None):
+        return []
+    lo, hi = f.period() if f is not None else ("", "9999-12-31")
+    pattern = ws.settings.get("penomoran", register)
+    out = []
+    for n in journal.retired_numbers(ws.journal_path, register):
+        bulan, tahun = numbering.month_year_of(n, pattern)
+        if tahun is not None:  # (the month it was given, as its number states it)
+            first = f"{tahun:04d}-{bulan or 1:02d}"
+            last = f"{tahun:04d}-{bulan or 12:02d}"
+            if last < lo[:7] or first > hi[:7]:
+                continue
+        out.append(n)
+    return sorted(out, key=lambda n: (numbering.month_year_of(n, pattern)[1] or 0,
+                                      numbering.sequence_of(n, pattern) or 0, n))  # fmt: skip
 
 
 def _col(i: int) -> str:
