@@ -501,7 +501,7 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
     # kalender tambah moves the stored deadlines of the open cases in its own commit
     out = run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "HUT Kota Mataram")
-    assert "Tenggat 2 perkara terbuka berubah" in out.stderr
+    assert "Dihitung ulang dengan kalender ini (2 perkara" in out.stderr
     assert f"{N1}: jatuh_tempo 2026-04-07 → 2026-04-08" in out.stderr
     assert [r["jatuh_tempo"] for r in ws.read("permohonan").rows] == [
         "2026-04-08",
@@ -524,6 +524,24 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()[-2:]]
     assert all(e["perintah"] == "periksa --perbaiki-tenggat" for e in entries)
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
+
+
+def test_a_day_off_recorded_afterwards_judges_an_answer_again(run, ws):
+    """An office closed by a flood, entered after the decision: the report said the same
+    notification was both within 10 working days and late (the flag stayed as stored)."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-10", "--tanpa-surat")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-11")
+    late = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                  "2026-04-01", "--tanpa-surat")  # fmt: skip
+    assert "TERLAMBAT" in late.stderr and ws.read("permohonan").rows[0]["terlambat"] == "ya"
+    out = run.ok("kalender", "tambah", "2026-03-16", "--keterangan", "Kantor tutup: banjir")
+    assert "pemberitahuan 2026-04-01 ternyata tidak terlambat (terlambat ya → tidak)" in out.stderr
+    assert ws.read("permohonan").rows[0]["terlambat"] == "tidak"
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    assert report["ringkasan"]["terlambat"] == 0
+    assert run.ok("periksa").stdout == ""
 
 
 def test_a_day_off_typed_by_hand_in_another_date_shape_stops_nothing_but_is_named(run, ws):

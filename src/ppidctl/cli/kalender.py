@@ -153,9 +153,12 @@ def tambah(
     what = "hari kerja tambahan" if hari_kerja else "libur kantor"
     typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
     if moved:
-        err(f"Tenggat {len(moved)} perkara terbuka berubah:\n" + "\n".join(f"  {m}" for m in moved))
+        err(
+            f"Dihitung ulang dengan kalender ini ({len(moved)} perkara: tenggat perkara terbuka, "
+            "keterlambatan jawaban yang sudah diberikan):\n" + "\n".join(f"  {m}" for m in moved)
+        )
     else:
-        err("Tidak ada tenggat perkara terbuka yang berubah.")
+        err("Tidak ada tenggat atau keterlambatan perkara yang berubah.")
 
 
 @tahapan_app.command("tambah")

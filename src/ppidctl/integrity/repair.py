@@ -38,7 +38,7 @@ from .check import (
     unrecorded_cuts,
 )
 from .replay import KEY, TABLES, scan
-from .rows import cell_problem, expected_deadlines
+from .rows import cell_problem, expected_deadlines, expected_late
 
 
 @dataclass
@@ -610,7 +610,7 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                 col: due
                 for col, due in expected_deadlines(ws, name, row, calendar).items()
                 if row.get(col) != due
-            }
+            } or expected_late(ws, name, row, calendar)
             if not changes:
                 continue
             old = {col: row.get(col, "") for col in changes}
@@ -622,6 +622,19 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                         told.setdefault((s["register"], s["nomor_registrasi"]), []).append(
                             s["jenis"]
                         )
+            if "terlambat" in changes:  # (an answer judged again on the calendar as it is now)
+                what = "pemberitahuan" if name == "permohonan" else "tanggapan"
+                done.append(
+                    f"{rel_}: {row['nomor_registrasi']}: {what} "
+                    f"{row.get('tanggal_pemberitahuan') or row.get('tanggal_tanggapan')} "
+                    + (
+                        "kini terlambat"
+                        if changes["terlambat"] == "ya"
+                        else "ternyata tidak terlambat"
+                    )
+                    + f" (terlambat {old['terlambat']} → {changes['terlambat']})"
+                )
+                continue
             for col, due in changes.items():
                 # the letter that states the deadline as it stood: after an extension, its letter
                 stating = "perpanjangan" if row.get("diperpanjang_pada") else None

@@ -134,6 +134,28 @@ def expected_deadlines(ws, register: str, row: dict[str, str], calendar=None) ->
     return {}
 
 
+def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict[str, str]:
+    """``terlambat`` of a case answered (a request's notification, an objection's response)
+    judged on ``calendar``: a day off recorded afterwards for a day before the answer (an
+    office closed by a flood) moves the deadline, and the answer may not have been late after
+    all; {} when it agrees or the stored facts do not allow it."""
+    calendar = calendar or ws.calendar
+    answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
+    if not answered or parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
+        return {}
+    if parse_date(row.get("tanggal_diterima", "")) is None:
+        return {}
+    if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
+        return {}
+    rule = deadlines.request if register == "permohonan" else deadlines.objection
+    try:
+        due = rule(row, ws.settings, calendar).tanggal.isoformat()
+    except (PpidError, ValueError, KeyError):
+        return {}
+    late = "ya" if answered > due else "tidak"
+    return {"terlambat": late} if late != row["terlambat"] else {}
+
+
 _NIK = re.compile(r"[0-9]{16}")
 
 
