@@ -30,7 +30,7 @@ OPEN = {
 #: awaited (the dispute window, UU 14/2008 Pasal 37(2): the requester's deadline, never the
 #: office's lateness). Reports and ``periksa`` count only OPEN as open. A request a decision
 #: closed ("selesai") whose objection the Atasan PPID then granted is listed too, until the
-#: delivery is recorded (:func:`_orders_to_carry_out`).
+#: delivery is recorded (:func:`_granted`).
 MENUNGGU = {"permohonan": ("diputuskan",), "keberatan": ("ditanggapi", "disampaikan")}
 
 
@@ -219,12 +219,19 @@ def listing(
     if f.status:
         statuses = (f.status,) if statuses is None or f.status in statuses else ()
     table = ws.read(register)
-    rows = table.rows if statuses is None else table.rows_where("status", statuses)
-    orders = {}
+    granted: dict[str, list[dict[str, str]]] = {}
     if only_open and register == "permohonan" and f.status in (None, "selesai"):
-        orders = _orders_to_carry_out(ws, table)
-        rows = rows + [r for r in table.rows_where("nomor_registrasi", tuple(orders))
-                       if r["status"] == "selesai"]  # fmt: skip
+        granted = _granted(ws)
+    if statuses is None:
+        rows = table.rows
+    else:  # (one pass over a large register for both)
+        rows = table.rows_where("status", statuses, also=("nomor_registrasi", tuple(granted)))
+    orders = {}  # request number → the granted objection whose order to give is owed
+    for r in rows if granted else ():
+        if r["status"] == "selesai" and r["nomor_registrasi"] in granted:
+            k = common.order_to_carry_out(r, granted[r["nomor_registrasi"]])
+            if k is not None:
+                orders[r["nomor_registrasi"]] = k
     out = []
     for row in rows:
         if f.status and row["status"] != f.status:
@@ -238,8 +245,10 @@ def listing(
         # step's date; daftar keeps the register's own (jatuh_tempo, terlambat as recorded)
         waiting = only_open and row["status"] in MENUNGGU[register]
         due = None
-        if row["status"] == "selesai" and row["nomor_registrasi"] in orders:
-            k = orders[row["nomor_registrasi"]]
+        if only_open and row["status"] == "selesai":
+            k = orders.get(row["nomor_registrasi"])
+            if k is None:  # (a closed request read with the granted objections: nothing owed)
+                continue
             due = _due(
                 ws, today, None,
                 f"penyerahan informasi atas keberatan {k['nomor_registrasi']} yang dikabulkan "
@@ -266,18 +275,14 @@ def listing(
     return out
 
 
-def _orders_to_carry_out(ws: Workspace, table) -> dict[str, dict[str, str]]:
-    """Request number → the granted objection whose order to give the information has no
-    delivery yet, for requests a decision closed (a refusal, or given before the objection):
-    ``jatuh-tempo`` lists them until ``permohonan selesai`` records the delivery."""
-    granted: dict[str, list[dict[str, str]]] = {}
+def _granted(ws: Workspace) -> dict[str, list[dict[str, str]]]:
+    """Request number → the objections on it the Atasan PPID granted in a way that orders the
+    information given: ``jatuh-tempo`` lists a request a decision closed ("selesai") while such
+    an order has no delivery (``common.order_to_carry_out``)."""
+    out: dict[str, list[dict[str, str]]] = {}
     for k in ws.read("keberatan").rows_where("keputusan_atasan", ("diterima",)):
-        granted.setdefault(k["nomor_permohonan"], []).append(k)
-    out = {}
-    for row in table.rows_where("nomor_registrasi", tuple(granted)) if granted else ():
-        k = common.order_to_carry_out(row, granted[row["nomor_registrasi"]])
-        if k is not None and row["status"] == "selesai":
-            out[row["nomor_registrasi"]] = k
+        if common.orders_delivery(k):
+            out.setdefault(k["nomor_permohonan"], []).append(k)
     return out
 
 

@@ -120,28 +120,37 @@ class Table:
     def __iter__(self) -> Iterator[dict[str, str]]:
         return iter(self.rows)
 
-    def rows_where(self, key: str, values: tuple[str, ...]) -> list[dict[str, str]]:
-        """Rows whose ``key`` is one of ``values`` — on an unparsed register, without building a
+    def rows_where(
+        self, key: str, values: tuple[str, ...], also: tuple[str, tuple[str, ...]] | None = None
+    ) -> list[dict[str, str]]:
+        """Rows whose ``key`` is one of ``values`` (or, with ``also`` = (key2, values2), whose
+        key2 is one of values2: one pass for both) — on an unparsed register, without building a
         dict for every other row (``jatuh-tempo`` needs the few open cases of a large register)."""
-        if self._parsed or key not in self.index:
-            return [r for r in self.rows if r.get(key, "") in values]
-        pos, wanted = self.index[key], set(values)
+        conds = [(key, set(values))] + ([(also[0], set(also[1]))] if also else [])
+
+        def hit(r: dict[str, str]) -> bool:
+            return any(r.get(k, "") in vs for k, vs in conds)
+
+        if self._parsed or any(k not in self.index for k, _ in conds):
+            return [r for r in self.rows if hit(r)]
         names, plain, width = self._names()
-        out = []
         text = self._text()
-        if all(v and '"' not in v and v not in text for v in wanted):  # (a value is in the text
-            return [r for r in self._appended if r.get(key, "") in values]  # as typed, unquoted)
+        if all(v and '"' not in v and v not in text for _, vs in conds for v in vs):
+            return [r for r in self._appended if hit(r)]  # (a value is in the text as typed)
+        at = [(self.index[k], vs) for k, vs in conds]
+        out = []
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=self._delimiter)
         try:
             for fields in reader:
-                if len(fields) > pos and fields[pos] in wanted:
+                n = len(fields)
+                if any(n > pos and fields[pos] in vs for pos, vs in at):
                     out.append(self._row(fields, names, plain, width))
         except csv.Error as e:
             raise RegisterError(
                 f"{self.path.name}:{reader.line_num + 1}: baris rusak ({sebab_csv(e)})",
                 "perbaiki baris itu di editor teks",
             ) from None
-        out += [r for r in self._appended if r.get(key, "") in values]
+        out += [r for r in self._appended if hit(r)]
         return out
 
     def _names(self) -> tuple[list[str], bool, int]:
