@@ -943,6 +943,34 @@ def test_the_next_years_table_below_is_read_on_past_its_title(tmp_path):
         (8, "REGISTER PERMOHONAN 2025"), (9, "judul kolom berulang")]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("teks", "iso"),
+    [
+        ("10 Maret 2026.", "2026-03-10"),  # (a sentence's full stop)
+        ("Tgl. 10 Maret 2026", "2026-03-10"),
+        ("Tanggal: 10/03/2026", "2026-03-10"),
+        ("10/III/2026", "2026-03-10"),  # (a Roman month, as letters number them)
+        ("Selasa, 10 Maret 2026", "2026-03-10"),
+        ("Senin, 10 Maret 2026", "2026-03-10"),  # (read as written; its weekday is told)
+    ],
+)
+def test_more_dates_as_clerks_write_them(teks, iso):
+    assert V.tanggal(teks) == iso
+
+
+def test_a_weekday_the_date_is_not_is_told(tmp_path):
+    # the wrong weekday is the clerk's clue that the day number is a typo: it was dropped
+    assert V.hari_keliru("Selasa, 10 Maret 2026") is None
+    assert V.hari_keliru("Senin, 10 Maret 2026") == (
+        "'Senin, 10 Maret 2026': 10 Maret 2026 adalah hari Selasa, bukan Senin — dibaca "
+        "2026-03-10; periksa tanggalnya")  # fmt: skip
+    p = buat_csv(tmp_path / "r.csv", "No;Tanggal;Nama Pemohon;Informasi yang Diminta\n"
+                 "1;Senin, 10 Maret 2026;Ani;DPT\n2;Senin, 10 Maret 2026;Budi;DCT\n")  # fmt: skip
+    t, rows = satu(p)
+    assert [r.nilai["tanggal_diterima"] for r in rows] == ["2026-03-10", "2026-03-10"]
+    assert [(rn, k) for rn, k, _ in t.rows.hari_keliru] == [(2, "Tanggal"), (3, "Tanggal")]
+
+
 def test_xls_text_formula_stored_as_zero_is_a_problem_not_a_name():
     # an .xls whose text formulas (=UPPER(…), =CONCATENATE(…)) were saved without their text
     # result: the file holds 0 for them, and a request by "0" asking for "0" was imported

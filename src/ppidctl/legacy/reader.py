@@ -206,12 +206,15 @@ class RowSource:
         #: date columns holding a slash date valid only month-first (1/20/2026): header →
         #: (row, text) of the first one
         self.bulan_dulu: dict[str, tuple[int, str]] = {}
+        #: (row, header, what): a date written with a weekday it is not (read as the date)
+        self.hari_keliru: list[tuple[int, str, str]] = []
 
     def __iter__(self) -> Iterator[SourceRow]:
         self.akhir = None
         self.dilewati = []
         self.sesudah = []
         self.bulan_dulu = {}
+        self.hari_keliru = []
         return self._buat(self)
 
 
@@ -1448,6 +1451,9 @@ def _buat_tabel(
         isi = _isi(cells)
         return 0 if _baris_penutup(isi[:1]) or _keterangan(isi[:1]) else len(isi)
 
+    hari_keliru: dict[object, str] = {}  # date text → its weekday is another (see V.hari_keliru)
+    kunci_tanggal = {k for k, c in cols.items() if c.tipe == schema.TANGGAL}
+
     def _baris(rn: int, cells: list) -> SourceRow:
         nilai: dict[str, str] = {}
         tambahan: dict[str, str] = {}
@@ -1473,8 +1479,12 @@ def _buat_tabel(
                 else:  # wording with a date or an explanation: the code, and the words kept
                     if rinci and type(v) is str and _RINCI.search(v):
                         r = [r]
+                    elif key in kunci_tanggal and (salah := V.hari_keliru(v)):
+                        hari_keliru[v] = salah
                 if len(memo) < MEMO_MAKS:
                     memo[v] = r
+            if hari_keliru and v in hari_keliru:
+                rs.hari_keliru.append((rn, nama, hari_keliru[v]))
             if type(r) is str:
                 if r:
                     nilai[key] = r

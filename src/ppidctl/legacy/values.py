@@ -173,7 +173,23 @@ _HARI = (
     r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 )
-_AWALAN_HARI = re.compile(rf"^(?:hari\s+)?(?:{_HARI})\b\.?\s*[,/]?\s*", re.I)
+_AWALAN_HARI = re.compile(rf"^(?:hari\s+)?({_HARI})\b\.?\s*[,/]?\s*", re.I)
+#: weekday (Monday = 0) of each name a day is written with
+_HARI_KE = {
+    **dict.fromkeys(("senin", "monday", "mon"), 0),
+    **dict.fromkeys(("selasa", "tuesday", "tue"), 1),
+    **dict.fromkeys(("rabu", "wednesday", "wed"), 2),
+    **dict.fromkeys(("kamis", "thursday", "thu"), 3),
+    **dict.fromkeys(("jumat", "jum'at", "friday", "fri"), 4),
+    **dict.fromkeys(("sabtu", "saturday", "sat"), 5),
+    **dict.fromkeys(("minggu", "ahad", "sunday", "sun"), 6),
+}
+_NAMA_HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+#: "Tgl. 10 Maret 2026", "Tanggal: 10/03/2026"
+_AWALAN_TGL = re.compile(r"^(?:tgl|tanggal)\b\.?\s*:?\s*", re.I)
+#: a month in Roman numerals, as Indonesian letters number it (10/III/2026)
+_BULAN_ROMAWI = {r.lower(): i for i, r in enumerate(
+    ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), 1)}  # fmt: skip
 _JAM = re.compile(
     r"(?:\s*,)?\s+(?:pukul|jam|pk\.?)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
     r"(?:\s*(?:wita|wib|wit|am|pm))?$",
@@ -251,8 +267,43 @@ def parse_tanggal(v: object) -> dt.date | None:
     s = bersihkan(raw).lower().replace("’", "'").replace("`", "'")
     if not s or s in KOSONG:
         return None
-    s = _AWALAN_HARI.sub("", s)
-    s = _JAM.sub("", s).strip(" ,")
+    s = _AWALAN_TGL.sub("", s)
+    hari = _AWALAN_HARI.match(s)
+    if hari:
+        s = s[hari.end() :]
+    s = _JAM.sub("", s).strip(" ,").rstrip(".")  # ("10 Maret 2026." as a sentence ends)
+    return _tanggal_teks(s, raw)
+
+
+def hari_keliru(v: object) -> str | None:
+    """For a date written with its weekday ("Senin, 10 Maret 2026"), what is wrong when that
+    day is another weekday: the date is read as written (day-first, the weekday aside), and the
+    weekday the clerk wrote is told, the clue that the day number may be a typo."""
+    if type(v) is not str:
+        return None
+    s = _AWALAN_TGL.sub("", bersihkan(v).lower())
+    hari = _AWALAN_HARI.match(s)
+    if not hari:
+        return None
+    try:
+        d = parse_tanggal(v)
+    except NilaiError:
+        return None
+    if d is None or d.weekday() == _HARI_KE.get(hari[1].replace("'", ""), d.weekday()):
+        return None
+    return (
+        f"'{v.strip()}': {d.day} {_NAMA_BULAN[d.month - 1]} {d.year} adalah hari "
+        f"{_NAMA_HARI[d.weekday()]}, bukan {hari[1].capitalize()} — dibaca {d.isoformat()}; "
+        "periksa tanggalnya"
+    )
+
+
+_NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+               "September", "Oktober", "November", "Desember")  # fmt: skip
+
+
+def _tanggal_teks(s: str, raw: str) -> dt.date:
+    """A date written as text (already without weekday, time, prefix)."""
     m = _DMY.fullmatch(s)
     if m:
         if m[2] == "/" and 1 <= int(m[1]) <= 12 < int(m[3]) <= 31:  # 1/20/2026
@@ -260,7 +311,7 @@ def parse_tanggal(v: object) -> dt.date | None:
         return _buat_tanggal(_tahun(m[4]), int(m[3]), int(m[1]), raw)
     m = _D_BULAN_Y.fullmatch(s)
     if m:
-        bulan = _BULAN.get(m[2])
+        bulan = _BULAN.get(m[2]) or _BULAN_ROMAWI.get(m[2])
         if bulan is None:
             raise NilaiError(f"tanggal '{raw}': nama bulan '{m[2]}' tidak dikenal")
         return _buat_tanggal(_tahun(m[3]), bulan, int(m[1]), raw)

@@ -798,6 +798,13 @@ def _baca(
             _dua_arti(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
+        where = f"lembar '{t.lembar}' " if t.lembar else ""
+        keliru = t.rows.hari_keliru  # (read as the date written: the weekday told, not dropped)
+        peringatan.extend(
+            f"{where}baris {rn}, kolom {kolom}: {apa}" for rn, kolom, apa in keliru[:5]
+        )
+        if len(keliru) > 5:
+            peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
         if t.rows.sesudah:
             sesudah = t.rows.sesudah
             where = f"lembar '{t.lembar}' " if t.lembar else ""
