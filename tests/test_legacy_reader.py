@@ -958,6 +958,15 @@ def test_more_dates_as_clerks_write_them(teks, iso):
     assert V.tanggal(teks) == iso
 
 
+def test_nihil_is_none_in_a_nik_contact_or_date_cell():
+    # a government clerk's "none": it was "NIK 'NIHIL' bukan angka", "tanggal 'NIHIL' tidak
+    # dikenali" on every such row (Biaya already read it as 0)
+    assert V.tanggal("NIHIL") == "" and V.tanggal("tidak ada") == ""
+    assert V.nik("Nihil") == "" and V.nik("-") == ""
+    assert V.kontak("Tidak ada") == ([], [], False)
+    assert V.teks("NIHIL") == "NIHIL"  # (in free text the word stays)
+
+
 def test_a_weekday_the_date_is_not_is_told(tmp_path):
     # the wrong weekday is the clerk's clue that the day number is a typo: it was dropped
     assert V.hari_keliru("Selasa, 10 Maret 2026") is None

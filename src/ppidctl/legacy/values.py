@@ -56,6 +56,9 @@ _BUKAN_DIGIT = re.compile(r"\D")
 
 #: Placeholders that mean "empty" in hand-kept registers.
 KOSONG = frozenset({"-", "--", "---", "–", "—", "_"})
+#: Words a government clerk writes for "none" in a NIK, contact or date cell ("NIHIL"); not in
+#: free text or a decision, where "tidak ada" may be the words themselves
+TIADA = frozenset({"nihil", "tidak ada", "tdk ada", "tak ada", "n/a", "na", "belum ada"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -265,7 +268,7 @@ def parse_tanggal(v: object) -> dt.date | None:
         raise NilaiError(f"'{teks_sel(v)}' bukan tanggal")
     raw: str = v  # type: ignore[assignment]
     s = bersihkan(raw).lower().replace("’", "'").replace("`", "'")
-    if not s or s in KOSONG:
+    if not s or s in KOSONG or s in TIADA:
         return None
     s = _AWALAN_TGL.sub("", s)
     hari = _AWALAN_HARI.match(s)
@@ -436,7 +439,7 @@ def nik(v: object) -> str:
     if t is not str:
         raise NilaiError(f"NIK '{teks_sel(v)}' bukan angka")
     raw = bersihkan(v)  # type: ignore[arg-type]
-    if not raw or raw in KOSONG:
+    if not raw or raw in KOSONG or raw.lower() in TIADA:
         return ""
     if _ILMIAH.fullmatch(raw.lstrip("'")):
         raise NilaiError(
@@ -487,7 +490,7 @@ def kontak(v: object) -> tuple[list[str], list[str], bool]:
             raise NilaiError(f"nomor kontak '{teks_sel(v)}' tidak dikenali")
         return [_nomor_nasional(str(int(v)), False)], [], False  # type: ignore[call-overload]
     s = bersihkan(teks_sel(v)).lstrip("'’")  # (a leading apostrophe: Excel's "this is text")
-    if not s or s in KOSONG:
+    if not s or s in KOSONG or s.lower() in TIADA:
         return [], [], False
     if s.isdigit() and s.isascii() and 6 <= len(s) <= 15:
         return [_nomor_nasional(s, False)], [], False
