@@ -954,7 +954,9 @@ def test_nomor_angka_saja_dilengkapi_menurut_tanggal(run, ws, tmp_path, request_
          ["", "5/6/2019", "Citra", "SK 2019"]],
     )  # fmt: skip
     r = run.ok("impor", str(src), "--register", "permohonan", "--coba")
-    assert "2 nomor registrasi berupa angka saja (mis. 1) dilengkapi" in r.stdout
+    # (the example is the file's own: it said 2024 for every book)
+    assert ("2 nomor registrasi berupa angka saja dilengkapi menurut tanggal diterima (mis. 1 → "
+            "001/PPID/5271/VI/2019)") in r.stdout  # fmt: skip
     run.ok("impor", str(src), "--register", "permohonan")
     got = {x["nama_pemohon"]: x for x in register_rows(ws)}
     assert got["Ani"]["nomor_registrasi"] == "001/PPID/5271/VI/2019"

@@ -666,6 +666,7 @@ def _baca(
             )
         infos.append(info)
         lengkapi = 0  # bare sequence numbers completed
+        contoh = ""  # the first of them, as the file had it and as completed
         mulai = len(out)
         for sr in t.rows:
             n += 1
@@ -689,6 +690,7 @@ def _baca(
                 nomor = numbering.format_number(pattern, int(nomor), kode, day)
                 notes.append(f"nomor di berkas asal: {raw_nomor.strip()}")
                 lengkapi += 1
+                contoh = contoh or f"{raw_nomor.strip()} → {nomor}"
             if nomor != raw_nomor:
                 v["nomor_registrasi"] = nomor
             problems = _EMPTY
@@ -821,9 +823,8 @@ def _baca(
             )
         if lengkapi:
             info.keterangan.append(
-                f"{lengkapi} nomor registrasi berupa angka saja (mis. 1) dilengkapi menurut "
-                f"tanggal diterima (mis. {numbering.format_number(pattern, 1, kode, date(2024, 1, 2))}"
-                "); nomor asalnya disimpan di catatan"
+                f"{lengkapi} nomor registrasi berupa angka saja dilengkapi menurut tanggal "
+                f"diterima (mis. {contoh}); nomor asalnya disimpan di catatan"
             )
     if kemajuan is not None:
         kemajuan(n)
