@@ -944,6 +944,24 @@ def test_kolom_turunan_yang_tak_terbaca_menjadi_catatan(run, ws, tmp_path):
     assert set(svc.DERIVED_LABEL) == schema.TURUNAN
 
 
+def test_buku_bernomor_per_bulan_diberi_jalan_keluar(run, ws, tmp_path):
+    """An old book numbering afresh each month (001/…/I, 002/…/I, 001/…/II): refused row by row
+    (a sequence is never reused in a year) with no hint of the --peta that imports it."""
+    rows = [HEAD, ["001/PPID/5271/I/2025", "6/1/2025", "Ani", "A"],
+            ["002/PPID/5271/I/2025", "7/1/2025", "Budi", "B"],
+            ["001/PPID/5271/II/2025", "3/2/2025", "Citra", "C"],
+            ["002/PPID/5271/II/2025", "4/2/2025", "Dodi", "D"]]  # fmt: skip
+    src = write_csv(tmp_path / "bulanan.csv", rows)
+    out = run.refused("impor", str(src), "--register", "permohonan",
+                      message="sudah dipakai 001/PPID/5271/I/2025 pada tahun yang sama")  # fmt: skip
+    assert ('impor dengan --peta berisi [kolom] "No. Registrasi" = "catatan"') in out.stderr
+    peta = tmp_path / "peta.toml"
+    peta.write_text('[kolom]\n"No. Registrasi" = "catatan"\n', "utf-8")
+    run.ok("impor", str(src), "--register", "permohonan", "--peta", str(peta))
+    got = {r["nama_pemohon"]: (r["nomor_registrasi"], r["catatan"]) for r in register_rows(ws)}
+    assert got["Citra"] == ("003/PPID/5271/II/2025", "001/PPID/5271/II/2025")  # (the old, kept)
+
+
 def test_nomor_angka_saja_dilengkapi_menurut_tanggal(run, ws, tmp_path, request_args):
     """A register that numbered requests 1, 2, … each year: "1" is not a registration number
     that is never reused, so it is completed with the receipt date; the original is a note, and

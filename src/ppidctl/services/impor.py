@@ -893,6 +893,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
 
     seen_nomor: dict[str, Baris] = {}
     seen_kunci: dict[tuple[str, ...], Baris] = {}
+    dipakai_lagi: dict[str, int] = {}  # header → sequences reused in a year (a monthly book)
     retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
     used |= retired
     everywhere: set[int] = set()  # (a retired number stating no year: in every year)
@@ -946,6 +947,8 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
                     "(nomor urut tidak boleh dipakai dua kali)",
                 )
+                dipakai_lagi.setdefault(hn, 0)
+                dipakai_lagi[hn] += 1
             elif b.nomor in retired:
                 problem(
                     b,
@@ -998,6 +1001,14 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
             seen_nomor[b.nomor] = b
         if complete:
             seen_kunci.setdefault(b.kunci, b)
+    for hn, n in dipakai_lagi.items():
+        if n >= 2:  # (several: a book numbering afresh each month or sheet, not a typo)
+            p.peringatan.append(
+                f"{n} nomor di kolom '{hn}' memakai lagi nomor urut yang sudah dipakai tahun itu "
+                "(buku lama mulai dari 1 lagi setiap bulan?): untuk memberi nomor baru menurut "
+                f"tanggal dan menyimpan nomor lamanya di catatan, impor dengan --peta berisi "
+                f'[kolom] "{hn}" = "catatan"'
+            )
     # numbers for rows without one: by receipt date, then file order, after every known number
     todo = sorted(
         (b for b in p.baris if b.tindakan == IMPOR and not b.nomor),
