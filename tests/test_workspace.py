@@ -85,6 +85,10 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
         (lambda t: t.replace("{urut:03d}/PPID", "{nomor}/PPID"), "isian yang tidak dikenal: {nomor}"),
         (lambda t: t + '\n[[tahapan]]\nnama = "X"\nmulai = "2026-01-01"\nselesai = 2026-02-01\n',
          "'mulai' harus tanggal"),
+        # a TOML escape: letters dropped it, the register book and reports ended in a traceback
+        (lambda t: t.replace('nama = "Komisi Pemilihan Umum Kota Mataram"',
+                             'nama = "Komisi\\u000bPemilihan"'),
+         "'instansi.nama' memuat karakter kendali"),
     ],
 )  # fmt: skip
 def test_bad_settings_name_key_and_line(ws, edit, message):

@@ -386,6 +386,12 @@ def parse(path: Path, text: str) -> Settings:
                 "tetapi kosong",
                 f'isi {key} = "..." di bagian [{section}]',
             )
+        if isinstance(value, str) and _KENDALI.search(value):  # (a TOML escape: "\u000b")
+            raise ConfigError(
+                f"{_where(path, text, section, key)}: '{section}.{key}' memuat karakter kendali "
+                "yang tidak bisa dicetak (surat melewatinya, buku register dan laporan gagal)",
+                f"hapus karakter itu dari nilai {key}",
+            )
         if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' tidak boleh negatif",
@@ -400,6 +406,10 @@ def parse(path: Path, text: str) -> Settings:
     _check_semantics(path, text, data)
     return Settings(path, data, text, _unknown(path, text, data))
 
+
+#: control characters (a line break aside: an address may have one) and U+FFFE/U+FFFF, which
+#: XML cannot hold
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 #: Sections ppidctl reads (in SPEC's order) with their keys; and the keys of a stage.
 KNOWN: dict[str, list[str]] = {}
