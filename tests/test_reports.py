@@ -806,6 +806,14 @@ def test_cli_gabung(two_offices, tmp_path):
     assert doc["ringkasan"]["permohonan_diterima"] == 9
     assert [r["kantor"] for r in doc["tabel"]["kantor"]["baris"]] == [
         "KPU Kota Mataram", "KPU Kabupaten Lombok Barat", "Jumlah"]  # fmt: skip
+    assert "berasal dari workspace yang sama" not in out.stderr
+    # a copy of the same workspace (a restored backup, an unpacked arsip) counted twice: told
+    import shutil
+
+    copy = shutil.copytree(a.root, tmp_path / "salinan")
+    out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json", "--gabung",
+                 str(a.root), str(copy))  # fmt: skip
+    assert f"{copy} dan {a.root} berasal dari workspace yang sama" in out.stderr
     # a folder without --gabung is a usage error
     run.usage("laporan", "bulanan", "--bulan", "2026-03", str(b.root),
               message="folder workspace hanya dipakai bersama --gabung")  # fmt: skip

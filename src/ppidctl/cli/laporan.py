@@ -151,8 +151,29 @@ def _sources(gabung: bool, folder: list[Path] | None):
         wss = workspaces_from(str(f) for f in folder)
         for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
             warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
+        warnings(_copies(wss))
         return wss
     return workspace()
+
+
+def _copies(wss) -> list[str]:
+    """Workspaces begun by the same ``init`` (the same first journal line: one is a copy, a
+    restored backup, an unpacked ``arsip``): merged, every figure of theirs counts twice."""
+    first: dict[bytes, object] = {}
+    out = []
+    for ws in wss:
+        try:
+            with open(ws.journal_path, "rb") as f:
+                line = f.readline()
+        except OSError:
+            continue
+        if line and line in first:
+            out.append(
+                f"{ws.root} dan {first[line]} berasal dari workspace yang sama (baris pertama "
+                "jurnalnya sama): salinan? Angka keduanya dihitung dua kali"
+            )
+        first.setdefault(line, ws.root)
+    return out
 
 
 #: (names and case numbers show as in ``daftar``; NIK, contacts and addresses never do)
