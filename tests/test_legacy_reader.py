@@ -958,6 +958,17 @@ def test_more_dates_as_clerks_write_them(teks, iso):
     assert V.tanggal(teks) == iso
 
 
+def test_a_receipt_time_as_indonesians_write_it_is_kept(tmp_path):
+    # "9.15" and "pukul 09.00" were dropped (only "09:15" was read); a script's text midnight
+    # became a receipt time nobody recorded
+    p = buat_csv(tmp_path / "r.csv", "No;Tanggal;Nama Pemohon;Informasi yang Diminta\n"
+                 "1;10/03/2026 9.15;Ani;DPT\n2;10 maret 2026 pukul 09.00;Budi;DCT\n"
+                 "3;2026-03-10T00:00:00;Cici;SK\n")  # fmt: skip
+    _t, rows = satu(p)
+    assert [r.nilai.get("waktu_diterima") for r in rows] == [
+        "2026-03-10T09:15:00", "2026-03-10T09:00:00", None]  # fmt: skip
+
+
 def test_nihil_is_none_in_a_nik_contact_or_date_cell():
     # a government clerk's "none": it was "NIK 'NIHIL' bukan angka", "tanggal 'NIHIL' tidak
     # dikenali" on every such row (Biaya already read it as 0)

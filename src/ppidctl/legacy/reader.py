@@ -1550,11 +1550,13 @@ def _buat_tabel(
             _spesial(rn, cells, nilai, tambahan, masalah)
         if i_tgl is not None and "waktu_diterima" not in nilai and "tanggal_diterima" in nilai:
             v = cells[i_tgl]  # a date cell with its time, "10/03/2026 09:15": the time is kept
-            if (type(v) is dt.datetime and v.time() != dt.time(0)) or (type(v) is str and ":" in v):
+            if (type(v) is dt.datetime and v.time() != dt.time(0)) or V.ada_jam(v):
                 try:
-                    nilai["waktu_diterima"] = V.waktu(v)
+                    w = V.waktu(v)
                 except V.NilaiError:
-                    pass  # (the date was read; a time that is not one is no time)
+                    w = ""  # (the date was read; a time that is not one is no time)
+                if w and w[10:19] != "T00:00:00":  # (a script's midnight is no receipt time)
+                    nilai["waktu_diterima"] = w
         if (
             status_kol
             and "keputusan" not in nilai

@@ -347,6 +347,12 @@ def _jam(h: int, mi: int, se: int) -> dt.time | None:
     return None
 
 
+def ada_jam(v: object) -> bool:
+    """Whether a date written as text carries a time ("10/03/2026 09:15", "10 Maret 2026 pukul
+    09.00", "2026-03-10T09:15"), which the receipt keeps."""
+    return type(v) is str and (":" in v or bool(_JAM.search(v.strip())))
+
+
 def waktu(v: object) -> str:
     """A timestamp ``YYYY-MM-DDTHH:MM:SS``, or a time of day alone ``HH:MM:SS`` (a time cell,
     ``09.15``, ``pukul 09:15 WITA``) that the caller puts on the row's receipt date; a UTC offset
