@@ -958,6 +958,24 @@ def test_more_dates_as_clerks_write_them(teks, iso):
     assert V.tanggal(teks) == iso
 
 
+def test_a_case_written_over_two_rows_under_merged_cells_is_named_as_one(tmp_path):
+    # No., Tanggal and Nama merged over rows 3-4, the information in two lines: row 4 was told
+    # "Tanggal wajib diisi … kosong" — its cell is not empty, it is the case above
+    rows = [["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"],
+            [1, "02/01/2024", "Ani", "1. Salinan DPT Ampenan"],
+            ["", "", "", "2. Salinan DPT Cakranegara"],
+            [2, "03/01/2024", "Budi", "DCT"]]  # fmt: skip
+
+    def gabung(_nama, ws):
+        for col in "ABC":
+            ws.merge_cells(f"{col}2:{col}3")
+
+    t, got = satu(buat_xlsx(tmp_path / "g.xlsx", {"R": rows}, gabung))
+    (lanjut,) = [r for r in got if r.baris == 3]
+    assert lanjut.masalah[0].pesan.startswith("tampak lanjutan perkara di baris 2 (sel nomornya")
+    assert [r.nilai.get("nama_pemohon") for r in got if r.baris != 3] == ["Ani", "Budi"]
+
+
 def test_a_receipt_time_as_indonesians_write_it_is_kept(tmp_path):
     # "9.15" and "pukul 09.00" were dropped (only "09:15" was read); a script's text midnight
     # became a receipt time nobody recorded

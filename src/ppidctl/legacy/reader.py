@@ -1245,8 +1245,8 @@ def _buat_tabel(
             (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nomor_registrasi"), None
         )
     )
-    id_gabung = {
-        r
+    id_gabung = {  # row → the first row of the case it continues
+        r: r0 + 1
         for (r0, k0), (r1, k1) in gabung
         if kol_id is not None and k0 <= kol_id <= k1
         for r in range(r0 + 2, r1 + 2)
@@ -1572,7 +1572,11 @@ def _buat_tabel(
                     t = _sel(c).strip()
                     if t:
                         tambahan[f"Kolom {_huruf(c0 + j)}"] = t
-        if len(masalah) > 1:
+        if rn in id_gabung:  # (its cells merged with the rows above: not empty, one case)
+            masalah.insert(0, Problem(rn, "", f"tampak lanjutan perkara di baris {id_gabung[rn]} "
+                                      "(sel nomornya digabung dengan baris itu): gabungkan isi "
+                                      f"baris ini ke baris {id_gabung[rn]} di berkas asal"))  # fmt: skip
+        elif len(masalah) > 1:
             masalah.sort(key=lambda p: urutan.get(p.kolom, 0))
         return SourceRow(lembar, rn, nilai, tambahan, (sel if g else cells)[a:b], masalah)
 
