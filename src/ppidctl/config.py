@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, sebab
+from .rules.validation import KENDALI, lipat
 
 FILENAME = "ppidctl.toml"
 
@@ -266,8 +267,6 @@ class Settings:
         return [Stage(t["nama"], t["mulai"], t["selesai"]) for t in self.data.get("tahapan", [])]
 
     def stage(self, nama: str) -> Stage | None:
-        from .rules.validation import lipat
-
         want = lipat(nama.strip())
         for st in self.tahapan:
             if lipat(st.nama) == want:
@@ -386,7 +385,7 @@ def parse(path: Path, text: str) -> Settings:
                 "tetapi kosong",
                 f'isi {key} = "..." di bagian [{section}]',
             )
-        if isinstance(value, str) and _KENDALI.search(value):  # (a TOML escape: "\u000b")
+        if isinstance(value, str) and KENDALI.search(value):  # (a TOML escape: "\u000b")
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' memuat karakter kendali "
                 "yang tidak bisa dicetak (surat melewatinya, buku register dan laporan gagal)",
@@ -406,10 +405,6 @@ def parse(path: Path, text: str) -> Settings:
     _check_semantics(path, text, data)
     return Settings(path, data, text, _unknown(path, text, data))
 
-
-#: control characters (a line break aside: an address may have one) and U+FFFE/U+FFFF, which
-#: XML cannot hold
-_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 #: Sections ppidctl reads (in SPEC's order) with their keys; and the keys of a stage.
 KNOWN: dict[str, list[str]] = {}

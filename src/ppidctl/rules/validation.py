@@ -42,7 +42,7 @@ BERLAKU_UU_KIP = date(2010, 4, 30)
 MAX_TEKS = 10_000  # characters in one field: a longer value is a pasting accident
 #: control characters and the noncharacters U+FFFE/U+FFFF: XML (docx, xlsx) cannot hold them,
 #: so a report or register book would fail on them long after the value was typed
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: bytes that were not UTF-8 (a latin-1 terminal, a cp1252 file read by a script): Python hands
 #: them over as lone surrogates
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -125,7 +125,7 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
             f"{field} bukan teks UTF-8 yang sah (karakter ke-{bad.start() + 1})",
             "ketik ulang isinya, atau simpan berkas sumbernya sebagai UTF-8",
         )
-    if _CONTROL.search(v):
+    if KENDALI.search(v):
         raise RuleError(
             f"{field} memuat karakter kendali yang tidak bisa dicetak", "ketik ulang isinya"
         )
