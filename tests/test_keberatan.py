@@ -723,6 +723,23 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
                 message=f"permohonan {nomor} sudah selesai")  # fmt: skip
 
 
+def test_a_second_order_after_a_first_delivery_is_owed_in_the_reports_too(run):
+    # jatuh-tempo listed the second order; the report read only the earliest order and the
+    # first delivery in Keterangan, and counted nothing waiting
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan-sebagian", "--penjelasan", "Per kelurahan saja")
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-06")
+    k1 = objection(run, alasan="d", day="2026-03-09")["nomor_registrasi"]
+    step(run, "teruskan", k1, "--tanggal", "2026-03-09")
+    step(run, "tanggapi", k1, "--keputusan", "diterima", "--tanggal", "2026-03-10", "--tanpa-surat")
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-11")
+    assert _ordered(run) == ([], 0)
+    k2 = objection(run, alasan="e", day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k2, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k2, "--keputusan", "diterima", "--tanggal", "2026-03-13", "--tanpa-surat")
+    assert _ordered(run) == ([nomor], 1)
+
+
 def test_a_granted_objection_on_a_late_delivery_orders_nothing_more_given(run):
     # reason g (information delivered late, Pasal 35(1) g): granting it does not order the
     # information given again — it was — so nothing is owed: not listed, not counted, and

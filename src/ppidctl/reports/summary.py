@@ -52,7 +52,7 @@ from .. import schema
 from ..errors import RuleError, UsageError
 from ..letters.fmt import LABEL
 from ..rules.validation import tanggal as parse_day
-from ..services.common import ALASAN_PERINTAH_SERAH
+from ..services.common import orders_given
 from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
@@ -387,22 +387,44 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     K["batas"] = pd.to_datetime(wd.add(krecv, K["batas_hk"].to_numpy()))
     K["kantor"] = nama
     # an objection the Atasan PPID granted orders the information given, also on a request a
-    # refusal closed: the earliest such response, and the delivery recorded on it (Keterangan
-    # names it; else a delivery on or after the order)
-    orders = "|".join(ALASAN_PERINTAH_SERAH)
-    granted = K[
-        (K["keputusan_atasan"] == "diterima") & K["alasan"].str.fullmatch(f"(.*;)?({orders})(;.*)?")
-    ]
-    first = granted.groupby("nomor_permohonan")["tanggal_tanggapan"].min()
-    P["perintah_serah"] = pd.to_datetime(first.reindex(P["nomor_registrasi"].to_numpy()).array)
-    on_order = pd.to_datetime(P["catatan"].str.extract(_SERAH_ATAS, expand=False))
-    done = P["tanggal_selesai"]
-    P["serah_perintah"] = on_order.fillna(done.where(done >= P["perintah_serah"]))
+    # refusal closed: per request, each order's response day and the day it was carried out
+    # (services.common.orders_given, the rule permohonan selesai and jatuh-tempo follow)
+    P["perintah"] = _orders(P, K)
     return Office(nama, ws, P, K)
 
 
-#: a delivery recorded on a granted objection's order (``permohonan selesai``'s Keterangan)
-_SERAH_ATAS = r"informasi diserahkan (\d{4}-\d{2}-\d{2}) atas keberatan"
+def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
+    """Per request row: ((response day, day carried out or NaT), …) of the orders to give the
+    information (few: only the requests with a granted objection are looked at)."""
+    out: list[tuple] = [()] * len(P)
+    granted = K[K["keputusan_atasan"] == "diterima"]
+    if granted.empty:
+        return out
+    iso = _iso_rows  # (the rule reads stored text, as the register holds it)
+    by_request: dict[str, list[dict[str, str]]] = {}
+    for k in iso(granted, ("nomor_registrasi", "nomor_permohonan", "keputusan_atasan", "alasan",
+                           "tanggal_tanggapan")):  # fmt: skip
+        by_request.setdefault(k["nomor_permohonan"], []).append(k)
+    hit = P["nomor_registrasi"].isin(by_request.keys()).to_numpy()
+    idx = np.flatnonzero(hit)
+    rows = iso(P.iloc[idx], ("nomor_registrasi", "catatan", "keputusan", "tanggal_selesai"))
+    for i, row in zip(idx, rows, strict=True):
+        out[i] = tuple(
+            (np.datetime64(k["tanggal_tanggapan"] or "NaT", "D"), np.datetime64(day or "NaT", "D"))
+            for k, day in orders_given(row, by_request[row["nomor_registrasi"]])
+        )
+    return out
+
+
+def _iso_rows(frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a typed frame as the register stores them: text, dates as YYYY-MM-DD."""
+    cols = {}
+    for k in keys:
+        col = frame[k]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            col = col.dt.strftime("%Y-%m-%d").fillna("")
+        cols[k] = col.fillna("").astype(str).tolist()
+    return [dict(zip(keys, vals, strict=True)) for vals in zip(*cols.values(), strict=True)]
 
 
 def _offices(sources: Workspace | Sequence[Workspace]) -> list[Office]:
@@ -442,6 +464,13 @@ class _View:
         if key not in self._cache:
             self._cache[key] = self.frame[key].to_numpy(dtype=float)
         return self._cache[key]
+
+    def has(self, key: str) -> np.ndarray:
+        """Where an object column holds a non-empty value (a tuple of orders)."""
+        k = f"{key}\x00?"
+        if k not in self._cache:
+            self._cache[k] = np.fromiter((bool(v) for v in self.s(key)), bool, len(self))
+        return self._cache[k]
 
     def eq(self, key: str, value: str) -> np.ndarray:
         """``column == value``, computed once (the per-office table asks for it per office)."""
@@ -637,7 +666,8 @@ def _masks(
     due = np.where(ext <= at, P.d("batas_akhir"), P.d("batas_awal"))
     given = np.isin(P.s("keputusan"), GIVEN)
     waiting = given & (notif <= at) & ~(done <= at) & ~(np.isnat(done) & (status == "selesai"))
-    waiting |= (P.d("perintah_serah") <= at) & ~(P.d("serah_perintah") <= at)  # (ordered given)
+    for i in np.flatnonzero(P.has("perintah")):  # (an order to give, owed at ``at``)
+        waiting[i] |= any(o <= at and not day <= at for o, day in P.s("perintah")[i])
 
     krecv = K.d("tanggal_diterima")
     resp = K.d("tanggal_tanggapan")

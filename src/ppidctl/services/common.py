@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -255,19 +256,41 @@ def orders_delivery(objection: dict[str, str]) -> bool:
     )
 
 
+def orders_given(
+    row: dict[str, str], objections: Iterable[dict[str, str]]
+) -> list[tuple[dict[str, str], str]]:
+    """Each objection among ``objections`` (those on request ``row``) whose response orders the
+    information given (:func:`orders_delivery`), earliest first, with the day that order was
+    carried out: the delivery Keterangan names for it (``permohonan selesai``), else a delivery
+    of a giving decision on or after the response; "" while none is recorded."""
+    out = []
+    catatan = row.get("catatan", "")
+    named = {m[2]: m[1] for m in _DISERAHKAN.finditer(catatan)} if catatan else {}
+    for k in sorted(
+        (k for k in objections if orders_delivery(k)), key=lambda k: k.get("tanggal_tanggapan", "")
+    ):
+        atas = ATAS_PERINTAH.format(k["nomor_registrasi"])
+        if atas in named:
+            day = named[atas]
+        elif atas in catatan:  # (its date edited away: carried out, undated)
+            day = _KAPAN_SAJA
+        elif row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
+            day = row["tanggal_selesai"] or _KAPAN_SAJA  # (given after the order: carried out)
+        else:
+            day = ""
+        out.append((k, day))
+    return out
+
+
+#: a delivery Keterangan records: its day, and the order it carried out (ATAS_PERINTAH)
+_DISERAHKAN = re.compile(
+    r"informasi diserahkan (\d{4}-\d{2}-\d{2}) (atas keberatan \S+ yang dikabulkan Atasan PPID)"
+)
+#: a delivery recorded without its day: before any day asked about
+_KAPAN_SAJA = "0001-01-01"
+
+
 def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict | None:
-    """Among ``objections`` (those on request ``row``), a granted one ordering the information
-    given (:func:`orders_delivery`) with no delivery recorded on it yet (none in Keterangan, and
-    no delivery of a giving decision on or after the response), the earliest first; None when
-    there is none."""
-    granted = sorted(
-        (k for k in objections if orders_delivery(k)),
-        key=lambda k: k.get("tanggal_tanggapan", ""),
-    )
-    for k in granted:
-        if ATAS_PERINTAH.format(k["nomor_registrasi"]) in row.get("catatan", ""):
-            continue
-        if row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
-            continue  # (given after the order: that delivery carried it out)
-        return k
-    return None
+    """The earliest granted objection on request ``row`` whose order to give the information
+    has no delivery recorded yet (:func:`orders_given`); None when there is none."""
+    return next((k for k, day in orders_given(row, objections) if not day), None)

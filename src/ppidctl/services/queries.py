@@ -226,12 +226,6 @@ def listing(
         rows = table.rows
     else:  # (one pass over a large register for both)
         rows = table.rows_where("status", statuses, also=("nomor_registrasi", tuple(granted)))
-    orders = {}  # request number → the granted objection whose order to give is owed
-    for r in rows if granted else ():
-        if r["status"] == "selesai" and r["nomor_registrasi"] in granted:
-            k = common.order_to_carry_out(r, granted[r["nomor_registrasi"]])
-            if k is not None:
-                orders[r["nomor_registrasi"]] = k
     out = []
     for row in rows:
         if f.status and row["status"] != f.status:
@@ -246,7 +240,7 @@ def listing(
         waiting = only_open and row["status"] in MENUNGGU[register]
         due = None
         if only_open and row["status"] == "selesai":
-            k = orders.get(row["nomor_registrasi"])
+            k = common.order_to_carry_out(row, granted.get(row["nomor_registrasi"], ()))
             if k is None:  # (a closed request read with the granted objections: nothing owed)
                 continue
             due = _due(
