@@ -108,9 +108,11 @@ def test_impor_yang_ditolak_tidak_menyentuh_berkas_kunci(run, ws, request_args):
 
 
 def test_sampel_permohonan_coba_tidak_menulis(run, ws):
-    before = snapshot(ws.root)
-    r = run.ok("impor", str(XLSX), "--register", "permohonan", "--coba")
-    assert snapshot(ws.root) == before
+    # exit 1, as the real run would be refused (a script can check first); workspace unchanged
+    r = run.refused("impor", str(XLSX), "--register", "permohonan", "--coba",
+                    message="uji coba: impor sungguhan akan dibatalkan, register permohonan "
+                    "tidak diubah: 6 dari 202 baris bermasalah")  # fmt: skip
+    assert "baris 12" not in r.stderr  # the problems are listed once, on stdout
     out = r.stdout
     assert "Akan diimpor : 196" in out
     assert "Sudah ada    : 0" in out
@@ -122,8 +124,8 @@ def test_sampel_permohonan_coba_tidak_menulis(run, ws):
     assert "Pratinjau" in out and "001/PPID/5271/I/2024" in out
     assert "tidak ada yang ditulis" in r.stderr
 
-    j = run.ok("impor", str(XLSX), "--register", "permohonan", "--coba", "--format", "json")
-    assert snapshot(ws.root) == before
+    j = run.refused("impor", str(XLSX), "--register", "permohonan", "--coba", "--format",
+                    "json", message="impor sungguhan akan dibatalkan")  # fmt: skip
     plan = json.loads(j.stdout)
     assert plan["jumlah"] == {
         "baris": 202,
@@ -140,6 +142,12 @@ def test_sampel_permohonan_coba_tidak_menulis(run, ws):
 
 
 def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
+    before = snapshot(ws.root)  # a dry run of this import would go through: exit 0
+    coba = ["--coba", "--lewati-baris-bermasalah"]
+    assert (
+        "Akan diimpor : 196" in run.ok("impor", str(XLSX), "--register", "permohonan", *coba).stdout
+    )
+    assert snapshot(ws.root) == before
     r = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
     assert "Diimpor      : 196" in r.stdout
     rows = register_rows(ws)
@@ -243,8 +251,6 @@ def test_sampel_permohonan_lewati_baris_bermasalah(run, ws):
     assert [f for f in added["berkas"] if f.startswith("impor/tolak-")] == added["berkas"]
     assert run.ok("periksa").exit_code == 0
     # once more: the same rows refused for the same reasons, so not even a rejects file is new
-    from conftest import snapshot
-
     before = snapshot(ws.root)
     third = run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
     assert snapshot(ws.root) == before
@@ -263,7 +269,7 @@ def test_json_satu_bentuk_untuk_coba_ditolak_dan_impor(run, ws):
     and the real run carry the same keys; ``diterapkan`` says whether the import was carried
     out, ``diimpor``/``ditolak`` name the rows, ``berkas_tolak`` the rejects file."""
     args = ("impor", str(XLSX), "--register", "permohonan", "--format", "json")
-    coba = json.loads(run.ok(*args, "--coba").stdout)
+    coba = json.loads(run.refused(*args, "--coba", message="uji coba").stdout)
     ditolak = json.loads(run.refused(*args, message="6 dari 202 baris").stdout)
     nyata = json.loads(run.ok(*args, "--lewati-baris-bermasalah").stdout)
     assert set(coba) == set(ditolak) == set(nyata)
@@ -486,8 +492,9 @@ def test_duplikat_dan_bentrok_nomor(run, ws, tmp_path):
         "register (tanggal, nama dan informasi sama) tetapi bernomor lain (011/PPID/5271/I/2026)",
     ]
     j = json.loads(
-        run.ok("impor", str(src), "--register", "permohonan", "--coba", "--format", "json").stdout
-    )
+        run.refused("impor", str(src), "--register", "permohonan", "--coba", "--format", "json",
+                    message="5 dari 9 baris bermasalah").stdout
+    )  # fmt: skip
     assert j["jumlah"] == {
         "baris": 9, "impor": 2, "sudah_ada": 2, "ditolak": 5, "duplikat": 1, "nomor_baru": 0}  # fmt: skip
 
@@ -667,18 +674,9 @@ def test_lembar_daftar_dan_semua(run, ws, tmp_path):
     )
     assert [t["lembar"] for t in j["tabel"]] == ["2025"]
     j = json.loads(
-        run.ok(
-            "impor",
-            str(src),
-            "--register",
-            "permohonan",
-            "--lembar",
-            "2026",
-            "--coba",
-            "--format",
-            "json",
-        ).stdout  # fmt: skip
-    )
+        run.refused("impor", str(src), "--register", "permohonan", "--lembar", "2026", "--coba",
+                    "--format", "json", message="1 dari 2 baris bermasalah").stdout  # (a duplicate)
+    )  # fmt: skip
     assert [t["lembar"] for t in j["tabel"]] == ["2026"] and j["jumlah"]["baris"] == 2
     r = run.refused(
         "impor", str(src), "--register", "permohonan", "--lembar", "ALL", message="1 dari 3 baris"

@@ -250,6 +250,8 @@ def impor(
                     typer.echo(f"  {line}")
             _preview(p)
         err("Uji coba (--coba): tidak ada yang ditulis.")
+        if p.ditolak and not lewati:  # exit 1 as the real run would: a script can check first
+            raise svc.ImporDitolak(p, coba=True)
         return
 
     for line in _mapping_lines(p):

@@ -328,15 +328,18 @@ class Result:
 
 
 class ImporDitolak(PpidError):
-    """A real run refused because rows have problems (without ``lewati``): nothing written."""
+    """A real run refused because rows have problems (without ``lewati``): nothing written.
+    ``coba``: a dry run says the real one would be refused (its problems are already listed)."""
 
-    def __init__(self, p: Plan) -> None:
+    def __init__(self, p: Plan, coba: bool = False) -> None:
         self.plan = p
-        self.baris_masalah = p.baris_masalah()
+        problems = p.baris_masalah()
+        self.baris_masalah = [] if coba else problems
         n = len(p.ditolak)
+        what = "uji coba: impor sungguhan akan dibatalkan" if coba else "impor dibatalkan"
         super().__init__(
-            f"impor dibatalkan, register {p.register} tidak diubah: {n} dari {len(p.baris)} "
-            f"baris bermasalah ({len(self.baris_masalah)} masalah)",
+            f"{what}, register {p.register} tidak diubah: {n} dari {len(p.baris)} "
+            f"baris bermasalah ({len(problems)} masalah)",
             "perbaiki baris itu di berkas asal lalu ulangi, atau impor baris yang baik saja "
             "dengan --lewati-baris-bermasalah (baris bermasalah ditulis ke berkas tolak)",
         )
