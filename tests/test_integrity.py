@@ -526,6 +526,36 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
 
 
+def test_lateness_judged_again_when_a_deadline_of_the_row_moves_too(run, ws):
+    """Two days off accepted together, one before a late response, one in the dispute window:
+    batas_sengketa moved and the response stayed 'terlambat' while the report counted it in
+    time (lateness was judged only when no deadline of the row changed in that run)."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-05-04T09:00", "--tanpa-surat")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-05-04")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "17 huruf a",
+           "--sk-pengecualian", "SK 1", "--uji-konsekuensi", UJI, "--tanggal", "2026-05-06",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi",
+           "ditolak", "--dokumen", "formulir,identitas", "--tanggal", "2026-05-11",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-05-11")
+    run.ok("keberatan", "pleno", "1", "--tanggal", "2026-06-30")
+    run.ok("keberatan", "tanggapi", "1", "--keputusan", "ditolak", "--pertimbangan", "dikecualikan",
+           "--sk-pengecualian", "SK 1", "--tanggal", "2026-07-01", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "sampaikan", "1", "--tanggal", "2026-07-02")
+    assert ws.read("keberatan").rows[0]["terlambat"] == "ya"
+    with (ws.root / "registers" / "libur.csv").open("a", encoding="utf-8") as f:
+        f.write("2026-06-15,libur,banjir,Rev\n2026-07-10,libur,banjir lagi,Rev\n")
+    accepted = run("periksa", "--terima-perubahan", "--catatan", "SK libur banjir")
+    assert "2026-07-10: baris tambahan diterima" in accepted.output  # (deadlines now stale: 1)
+    out = run.ok("periksa", "--perbaiki-tenggat").stderr
+    assert "tanggapan 2026-07-01 ternyata tidak terlambat (terlambat ya → tidak)" in out
+    assert "batas_sengketa 2026-07-22 → 2026-07-23" in out  # both told
+    row = ws.read("keberatan").rows[0]
+    assert (row["terlambat"], row["batas_sengketa"]) == ("tidak", "2026-07-23")
+    assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
+
+
 def test_a_day_off_recorded_afterwards_judges_an_answer_again(run, ws):
     """An office closed by a flood, entered after the decision: the report said the same
     notification was both within 10 working days and late (the flag stayed as stored)."""

@@ -606,11 +606,14 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
         table = tx.table(name)
         rel_ = rel(ws, table.path)
         for i, row in enumerate(table.rows):
-            changes = {
-                col: due
-                for col, due in expected_deadlines(ws, name, row, calendar).items()
-                if row.get(col) != due
-            } or expected_late(ws, name, row, calendar)
+            changes = {  # the deadlines and the answer's lateness, both on this calendar
+                **{
+                    col: due
+                    for col, due in expected_deadlines(ws, name, row, calendar).items()
+                    if row.get(col) != due
+                },
+                **expected_late(ws, name, row, calendar),
+            }
             if not changes:
                 continue
             old = {col: row.get(col, "") for col in changes}
@@ -634,8 +637,9 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                     )
                     + f" (terlambat {old['terlambat']} → {changes['terlambat']})"
                 )
-                continue
             for col, due in changes.items():
+                if col == "terlambat":
+                    continue
                 # the letter that states the deadline as it stood: after an extension, its letter
                 stating = "perpanjangan" if row.get("diperpanjang_pada") else None
                 letters = [
