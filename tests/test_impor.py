@@ -1243,6 +1243,28 @@ def test_lembar_tersembunyi_hanya_dibaca_bila_dipilih(run, ws, tmp_path):
     )  # fmt: skip
 
 
+def test_an_undated_order_in_an_old_book_is_owed_in_the_reports_as_jatuh_tempo_lists_it(run):
+    # the sample objection book grants objections without a response date: jatuh-tempo listed
+    # the refused requests as owing the delivery ("dikabulkan … pada -"); the report never
+    # counted them (the order's day was NaT), before or after the delivery was recorded
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    run.ok("impor", str(KEB), "--register", "keberatan", "--lewati-baris-bermasalah")
+
+    def owed():
+        due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        lap = json.loads(
+            run.ok("laporan", "bulanan", "--bulan", "2026-11", "--format", "json").stdout
+        )
+        listed = [d["nomor_registrasi"] for d in due if "pada -" in (d["jenis_tenggat"] or "")]
+        return listed, lap["ringkasan"]["menunggu_penyerahan"]
+
+    listed, before = owed()
+    assert len(listed) == 4
+    for nomor in listed:
+        run.ok("permohonan", "selesai", nomor, "--tanggal", "2024-12-30")
+    assert owed() == ([], before - 4)
+
+
 def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
     # the sample objection book has no date for the Atasan's response nor the requester's
     # answer: the 2024 report said 0 responses, 0 disputes, with no word (the tables count

@@ -740,6 +740,24 @@ def test_a_second_order_after_a_first_delivery_is_owed_in_the_reports_too(run):
     assert _ordered(run) == ([nomor], 1)
 
 
+def test_one_handing_over_carries_out_every_order_given_by_then(run):
+    # two objections on one refused request, both granted, the information handed over once:
+    # selesai closed the earliest order only, and the second stayed owed until the same
+    # delivery was recorded a second time
+    rejected_request(run)
+    k1 = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k1, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k1, "--keputusan", "diterima", "--tanggal", "2026-03-16", "--tanpa-surat")
+    k2 = objection(run, alasan="e", day="2026-03-17", permohonan=R1)["nomor_registrasi"]
+    step(run, "teruskan", k2, "--tanggal", "2026-03-17")
+    step(run, "tanggapi", k2, "--keputusan", "diterima", "--tanggal", "2026-03-19", "--tanpa-surat")
+    assert _ordered(run) == ([R1], 1)
+    run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-20")
+    assert _ordered(run) == ([], 0)
+    run.refused("permohonan", "selesai", R1, "--tanggal", "2026-03-23",
+                message=f"permohonan {R1} sudah selesai pada 2026-03-20")  # fmt: skip
+
+
 def test_a_granted_objection_on_a_late_delivery_orders_nothing_more_given(run):
     # reason g (information delivered late, Pasal 35(1) g): granting it does not order the
     # information given again — it was — so nothing is owed: not listed, not counted, and

@@ -403,17 +403,25 @@ def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
     iso = _iso_rows  # (the rule reads stored text, as the register holds it)
     by_request: dict[str, list[dict[str, str]]] = {}
     for k in iso(granted, ("nomor_registrasi", "nomor_permohonan", "keputusan_atasan", "alasan",
-                           "tanggal_tanggapan")):  # fmt: skip
+                           "tanggal_diterima", "tanggal_tanggapan")):  # fmt: skip
         by_request.setdefault(k["nomor_permohonan"], []).append(k)
     hit = P["nomor_registrasi"].isin(by_request.keys()).to_numpy()
     idx = np.flatnonzero(hit)
     rows = iso(P.iloc[idx], ("nomor_registrasi", "catatan", "keputusan", "tanggal_selesai"))
     for i, row in zip(idx, rows, strict=True):
-        out[i] = tuple(
-            (np.datetime64(k["tanggal_tanggapan"] or "NaT", "D"), np.datetime64(day or "NaT", "D"))
+        out[i] = tuple(  # (an order an old book left undated is owed from the objection's
+            # receipt, as jatuh-tempo lists it owed: the response came no earlier)
+            (
+                np.datetime64(k["tanggal_tanggapan"] or k["tanggal_diterima"] or _KAPAN, "D"),
+                np.datetime64(day or "NaT", "D"),
+            )
             for k, day in orders_given(row, by_request[row["nomor_registrasi"]])
         )
     return out
+
+
+#: a day before any asked about (an undated order whose objection is undated too)
+_KAPAN = "0001-01-01"
 
 
 def _iso_rows(frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict[str, str]]:

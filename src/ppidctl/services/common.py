@@ -261,20 +261,27 @@ def orders_given(
 ) -> list[tuple[dict[str, str], str]]:
     """Each objection among ``objections`` (those on request ``row``) whose response orders the
     information given (:func:`orders_delivery`), earliest first, with the day that order was
-    carried out: the delivery Keterangan names for it (``permohonan selesai``), else a delivery
-    of a giving decision on or after the response; "" while none is recorded."""
+    carried out: the delivery Keterangan names for it (``permohonan selesai``), else the first
+    delivery Keterangan records on or after its response (one handing-over carries out every
+    order given by then), else a delivery of a giving decision on or after the response; ""
+    while none is recorded."""
     out = []
     catatan = row.get("catatan", "")
     named = {m[2]: m[1] for m in _DISERAHKAN.finditer(catatan)} if catatan else {}
+    delivered = sorted(named.values())
     for k in sorted(
         (k for k in objections if orders_delivery(k)), key=lambda k: k.get("tanggal_tanggapan", "")
     ):
         atas = ATAS_PERINTAH.format(k["nomor_registrasi"])
+        ordered = k.get("tanggal_tanggapan", "")
+        later = next((d for d in delivered if d >= ordered), None)
         if atas in named:
             day = named[atas]
         elif atas in catatan:  # (its date edited away: carried out, undated)
             day = _KAPAN_SAJA
-        elif row["keputusan"] in GIVEN and row["tanggal_selesai"] >= k.get("tanggal_tanggapan", ""):
+        elif later:
+            day = later
+        elif row["keputusan"] in GIVEN and row["tanggal_selesai"] >= ordered:
             day = row["tanggal_selesai"] or _KAPAN_SAJA  # (given after the order: carried out)
         else:
             day = ""
