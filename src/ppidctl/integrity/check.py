@@ -131,6 +131,7 @@ class RegisterCheck:
     diffs: list[RowDiff] = field(default_factory=list)
     half_applied: bool = False
     dibatalkan: bool = False  # its unfinished last row, deleted by hand: cancelled by the office
+    ditambahkan: str = ""  # the number of that row (the one its unfinished last commit added)
     resaved: bool = False
 
     @property
@@ -382,7 +383,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             and commit.sebelum != commit.sesudah
             and c.sha == commit.sebelum
         )
-        added = _one_row_added(commit, name) if unfinished else ""
+        added = c.ditambahkan = _one_row_added(commit, name) if unfinished else ""
         c.dibatalkan = bool(batalkan) and added == batalkan
         if unfinished and not c.dibatalkan:
             c.half_applied = True

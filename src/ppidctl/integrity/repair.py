@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
+from ..rules import numbering
 from ..rules import validation as v
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
@@ -399,6 +400,11 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
         a = analyse(ws, take(ws), batalkan=batalkan)
+        if batalkan.isascii() and batalkan.isdigit():  # its sequence alone, as every N
+            full = _deleted_number(ws, a, int(batalkan))
+            if full:
+                batalkan = full
+                a = analyse(ws, take(ws), batalkan=batalkan)
         deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
             d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
         )
@@ -585,6 +591,19 @@ def _refuse_unrepaired(a: Analysis, skip: str = "") -> None:
             + (" --register NAMA (register dalam dua format)" if m.FORMAT_GANDA in codes else "")
             + ", lalu ulangi perintah ini",
         )
+
+
+def _deleted_number(ws, a: Analysis, seq: int) -> str:
+    """The one number with sequence ``seq`` among the rows deleted from the registers by hand
+    or recorded by a last command the register never got; "" when none or several."""
+    hits = {
+        n
+        for c in a.registers.values()
+        if c.name in ("permohonan", "keberatan")
+        for n in [c.ditambahkan, *(d.key for d in c.diffs if d.kind == "hapus")]
+        if n and numbering.sequence_of(n, ws.settings.get("penomoran", c.name)) == seq
+    }
+    return hits.pop() if len(hits) == 1 else ""
 
 
 # -- periksa --perbaiki-tenggat ---------------------------------------------------------------
