@@ -308,6 +308,12 @@ def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
         "LibreOffice (libreoffice.org; di Linux mis. `apt install libreoffice-writer-nogui`) atau "
         "tunjuk soffice-nya dengan variabel lingkungan PPIDCTL_SOFFICE, atau ulangi tanpa --pdf",
     )
+    # a mistyped call is still wrong usage (2), not "LibreOffice missing" (1)
+    run.usage("permohonan", "catat", *REQUEST, "--tanpa-surat", "--pdf",
+              message="--tanpa-surat tidak membuat surat, jadi --pdf tidak berarti")  # fmt: skip
+    run.usage("surat", "buat", "tanda-terima", "--pdf", message="sebutkan NOMOR atau --semua")
+    run.refused("surat", "buat", "tanda-terima", "1", "--pdf",
+                message="LibreOffice (soffice) tidak ditemukan")  # fmt: skip
     # a PPIDCTL_SOFFICE that names no file is said so
     monkeypatch.undo()
     monkeypatch.setenv("PPIDCTL_SOFFICE", "/tidak/ada/soffice.exe")

@@ -44,13 +44,15 @@ NomorSuratCatat = Annotated[
 
 def letter_options(tanpa_surat: bool, nomor_surat: str | None, pdf: bool) -> None:
     """``--tanpa-surat`` with an option for the letter it leaves out: wrong usage (the option
-    was dropped without a word)."""
+    was dropped without a word). Then ``--pdf`` without LibreOffice is refused, before
+    anything is written (after the usage checks: a mistyped call stays exit 2)."""
     extra = [o for o, on in (("--nomor-surat", nomor_surat is not None), ("--pdf", pdf)) if on]
     if tanpa_surat and extra:
         raise UsageError(
             f"--tanpa-surat tidak membuat surat, jadi {' dan '.join(extra)} tidak berarti",
             f"hapus --tanpa-surat atau {' dan '.join(extra)}",
         )
+    need_soffice(pdf)
 
 
 def pdf_after(ws, paths: list[str]) -> list[str]:
@@ -81,19 +83,15 @@ def write_csv(header: list[str], rows: list[list[Any]]) -> None:
     sys.stdout.write(csv_lines([header, *cells], ",", "\n"))
 
 
-def _need_soffice(value: bool) -> bool:
+def need_soffice(pdf: bool) -> None:
     """--pdf is refused before anything is written when LibreOffice is missing."""
-    if value:
+    if pdf:
         from ..services.letters import require_pdf
 
-        guard(require_pdf)()
-    return value
+        require_pdf()
 
 
-Pdf = Annotated[
-    bool,
-    typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).", callback=_need_soffice),
-]
+Pdf = Annotated[bool, typer.Option("--pdf", help="Juga buat PDF (perlu LibreOffice).")]
 
 
 class FormatRekaman(StrEnum):

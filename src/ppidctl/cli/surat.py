@@ -14,6 +14,7 @@ from .common import (
     emit,
     err,
     guard,
+    need_soffice,
     pdf_after,
     placeholder_warning,
     workspace,
@@ -168,6 +169,7 @@ def buat(
             "Error: sebutkan NOMOR atau --semua (tidak keduanya) — mis. ppidctl surat buat tanda-terima 1"
         )
         raise typer.Exit(2)
+    need_soffice(pdf)
     ws = workspace()
     with _progress() as bar:
         paths = regenerate(ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar)
