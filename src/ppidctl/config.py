@@ -55,7 +55,8 @@ jabatan = "Ketua {nama_singkat}"
 # {{urut}} dan {{bulan}}, atau tulis {{bulan:02d}}.
 permohonan = "{{urut:03d}}/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 keberatan = "{{urut:03d}}/KEB/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
-# Nomor surat keluar (tanda terima, pemberitahuan, keputusan, tanggapan). Kosongkan ("") bila
+# Nomor surat keluar (pemberitahuan, perpanjangan, keputusan, tanggapan; tanda terima dan tanda
+# bukti keberatan hanya bila templat kantor mencetak {{ nomor_surat }}). Kosongkan ("") bila
 # nomor surat diberikan oleh bagian umum; isi lewat --nomor-surat.
 surat = "{{urut}}/PL.02.2-SD/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 

@@ -23,7 +23,8 @@ Keluaran = Annotated[
     typer.Option(
         "--keluaran",
         "-o",
-        help="Tulis laporan ke berkas .xlsx (ringkasan, grafik, rincian) atau .docx (naratif).",
+        help="Tulis laporan ke berkas .xlsx (ringkasan, rincian; bulanan/tahunan juga grafik) "
+        "atau .docx (naratif).",
         dir_okay=False,
     ),
 ]
