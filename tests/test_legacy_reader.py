@@ -952,6 +952,9 @@ def test_the_next_years_table_below_is_read_on_past_its_title(tmp_path):
         ("10/III/2026", "2026-03-10"),  # (a Roman month, as letters number them)
         ("Selasa, 10 Maret 2026", "2026-03-10"),
         ("Senin, 10 Maret 2026", "2026-03-10"),  # (read as written; its weekday is told)
+        ("Senin, tgl 9 Maret 2026", "2026-03-09"),  # (weekday, then 'tgl': a row problem)
+        ("Hari Senin tanggal 9 Maret 2026", "2026-03-09"),  # (under 'Hari dan Tanggal')
+        ("10 Maret 2026 .", "2026-03-10"),
     ],
 )
 def test_more_dates_as_clerks_write_them(teks, iso):
@@ -985,6 +988,9 @@ def test_a_receipt_time_as_indonesians_write_it_is_kept(tmp_path):
     _t, rows = satu(p)
     assert [r.nilai.get("waktu_diterima") for r in rows] == [
         "2026-03-10T09:15:00", "2026-03-10T09:00:00", None]  # fmt: skip
+    # a dotted date after 'Tgl.' or a weekday is no time: 'Tgl. 20.03.26' gave 20:03:26
+    for teks in ("Tgl. 20.03.26", "Senin 09.03.26", "Tgl: 20.03.26"):
+        assert not V.ada_jam(teks), teks
 
 
 def test_nihil_is_none_in_a_nik_contact_or_date_cell():
@@ -999,6 +1005,9 @@ def test_nihil_is_none_in_a_nik_contact_or_date_cell():
 def test_a_weekday_the_date_is_not_is_told(tmp_path):
     # the wrong weekday is the clerk's clue that the day number is a typo: it was dropped
     assert V.hari_keliru("Selasa, 10 Maret 2026") is None
+    assert V.hari_keliru("Jum’at, 14 Maret 2026").startswith(  # (Word's apostrophe: not told)
+        "'Jum’at, 14 Maret 2026': 14 Maret 2026 adalah hari Sabtu, bukan Jum'at"
+    )
     assert V.hari_keliru("Senin, 10 Maret 2026") == (
         "'Senin, 10 Maret 2026': 10 Maret 2026 adalah hari Selasa, bukan Senin — dibaca "
         "2026-03-10; periksa tanggalnya")  # fmt: skip

@@ -267,15 +267,24 @@ def parse_tanggal(v: object) -> dt.date | None:
     if t is not str:
         raise NilaiError(f"'{teks_sel(v)}' bukan tanggal")
     raw: str = v  # type: ignore[assignment]
-    s = bersihkan(raw).lower().replace("’", "'").replace("`", "'")
+    s = _huruf_kecil(raw)
     if not s or s in KOSONG or s in TIADA:
         return None
+    s = _JAM.sub("", _tanpa_awalan(s)[0]).strip(" ,.")  # ("10 Maret 2026." as a sentence ends)
+    return _tanggal_teks(s, raw)
+
+
+def _huruf_kecil(s: str) -> str:
+    """A typed value cleaned, lower case, its apostrophes one kind (Word types ’)."""
+    return bersihkan(s).lower().replace("’", "'").replace("`", "'")
+
+
+def _tanpa_awalan(s: str) -> tuple[str, re.Match | None]:
+    """A lower-cased typed date without what clerks write before it — 'Tgl.', a weekday, or
+    both ('Senin, tgl 9 Maret 2026', 'Hari Senin tanggal 9 Maret 2026') — and the weekday."""
     s = _AWALAN_TGL.sub("", s)
     hari = _AWALAN_HARI.match(s)
-    if hari:
-        s = s[hari.end() :]
-    s = _JAM.sub("", s).strip(" ,").rstrip(".")  # ("10 Maret 2026." as a sentence ends)
-    return _tanggal_teks(s, raw)
+    return (_AWALAN_TGL.sub("", s[hari.end() :]) if hari else s), hari
 
 
 def hari_keliru(v: object) -> str | None:
@@ -284,8 +293,7 @@ def hari_keliru(v: object) -> str | None:
     weekday the clerk wrote is told, the clue that the day number may be a typo."""
     if type(v) is not str:
         return None
-    s = _AWALAN_TGL.sub("", bersihkan(v).lower())
-    hari = _AWALAN_HARI.match(s)
+    hari = _tanpa_awalan(_huruf_kecil(v))[1]
     if not hari:
         return None
     try:
@@ -350,7 +358,10 @@ def _jam(h: int, mi: int, se: int) -> dt.time | None:
 def ada_jam(v: object) -> bool:
     """Whether a date written as text carries a time ("10/03/2026 09:15", "10 Maret 2026 pukul
     09.00", "2026-03-10T09:15"), which the receipt keeps."""
-    return type(v) is str and (":" in v or bool(_JAM.search(v.strip())))
+    if type(v) is not str:
+        return False
+    s = _tanpa_awalan(_huruf_kecil(v))[0]  # ('Tgl. 20.03.26' is a date, not 20:03:26)
+    return ":" in s or bool(_JAM.search(s))
 
 
 def waktu(v: object) -> str:
