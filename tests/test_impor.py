@@ -1265,6 +1265,29 @@ def test_an_undated_order_in_an_old_book_is_owed_in_the_reports_as_jatuh_tempo_l
     assert owed() == ([], before - 4)
 
 
+def test_a_continuation_row_is_told_once_not_as_empty_required_cells(run, ws, tmp_path):
+    # under merged No./Tanggal/Nama cells the row also got "Tanggal/Nama wajib diisi … tetapi
+    # kosong" — the very reading the continuation message replaced
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sh = wb.active
+    for row in (["No", "Tanggal", "Nama Pemohon", "Informasi yang Diminta"],
+                [1, "02/01/2024", "Ani", "1. Salinan DPT Ampenan"],
+                [None, None, None, "2. Salinan DPT Cakranegara"],
+                [2, "03/01/2024", "Budi", "DCT"]):  # fmt: skip
+        sh.append(row)
+    for col in "ABC":
+        sh.merge_cells(f"{col}2:{col}3")
+    src = tmp_path / "gabung.xlsx"
+    wb.save(src)
+    j = json.loads(run.refused("impor", str(src), "--register", "permohonan", "--coba",
+                               "--format", "json", message="1 dari 3 baris").stdout)  # fmt: skip
+    assert [(m["baris"], m["pesan"][:36]) for m in j["masalah"]] == [
+        (3, "tampak lanjutan perkara di baris 2 (")
+    ]
+
+
 def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
     # the sample objection book has no date for the Atasan's response nor the requester's
     # answer: the 2024 report said 0 responses, 0 disputes, with no word (the tables count

@@ -135,6 +135,11 @@ RUMUS_TANPA_NILAI = (
 Galat = dict[int, dict[int, tuple[str, str]]]
 
 
+#: how a row under merged No./Tanggal/Nama cells is told: the case above continued (its cells
+#: are not empty, so no "wajib diisi" for them)
+LANJUTAN = "tampak lanjutan perkara di baris"
+
+
 def _galat(teks: str) -> tuple[str, str]:
     return f"galat Excel {teks} di sel", teks
 
@@ -1573,7 +1578,7 @@ def _buat_tabel(
                     if t:
                         tambahan[f"Kolom {_huruf(c0 + j)}"] = t
         if rn in id_gabung:  # (its cells merged with the rows above: not empty, one case)
-            masalah.insert(0, Problem(rn, "", f"tampak lanjutan perkara di baris {id_gabung[rn]} "
+            masalah.insert(0, Problem(rn, "", f"{LANJUTAN} {id_gabung[rn]} "
                                       "(sel nomornya digabung dengan baris itu): gabungkan isi "
                                       f"baris ini ke baris {id_gabung[rn]} di berkas asal"))  # fmt: skip
         elif len(masalah) > 1:

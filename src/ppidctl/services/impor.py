@@ -112,7 +112,7 @@ from typing import Any
 from .. import schema
 from ..errors import PpidError
 from ..integrity.rows import ORDER
-from ..legacy.reader import ImporError, read_tables
+from ..legacy.reader import LANJUTAN, ImporError, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
@@ -699,7 +699,8 @@ def _baca(
             problems = _EMPTY
             if sr.masalah:
                 problems = [Masalah(sr.lembar, p.baris, p.kolom, p.pesan) for p in sr.masalah]
-            for key, header in required_headers:
+            lanjutan = bool(sr.masalah) and sr.masalah[0].pesan.startswith(LANJUTAN)
+            for key, header in () if lanjutan else required_headers:
                 if key not in v and not any(key_of.get(p.kolom) == key for p in sr.masalah):
                     problems = _plus(
                         problems,
