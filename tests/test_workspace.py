@@ -89,6 +89,9 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
         (lambda t: t.replace('nama = "Komisi Pemilihan Umum Kota Mataram"',
                              'nama = "Komisi\\u000bPemilihan"'),
          "'instansi.nama' memuat karakter kendali"),
+        (lambda t: t + '\n[[tahapan]]\nnama = "Pemutakhiran\\u000bData"\nmulai = 2026-01-05\n'
+                       'selesai = 2026-12-30\n',
+         "[[tahapan]] ke-1: 'nama' memuat karakter kendali"),
     ],
 )  # fmt: skip
 def test_bad_settings_name_key_and_line(ws, edit, message):

@@ -526,6 +526,11 @@ def _check_semantics(path: Path, text: str, data: dict[str, Any]) -> None:
                 raise ConfigError(f"{where}: kunci '{key}' wajib diisi", "lengkapi tahapan")
         if not isinstance(st["nama"], str) or not st["nama"].strip():
             raise ConfigError(f"{where}: 'nama' harus teks", "isi nama tahapan")
+        if KENDALI.search(st["nama"]):  # (as every other value: the register book failed on it)
+            raise ConfigError(
+                f"{where}: 'nama' memuat karakter kendali yang tidak bisa dicetak",
+                "hapus karakter itu dari nama tahapan",
+            )
         for key in ("mulai", "selesai"):
             if not isinstance(st[key], date) or hasattr(st[key], "hour"):
                 raise ConfigError(
