@@ -256,7 +256,11 @@ def test_estimated_dates_warn_only_near_the_counted_span():
     assert CAL.add_workdays(D("2026-12-22"), 3).peringatan == ()
     crossing = CAL.add_workdays(D("2026-12-22"), 10)  # into January 2027, far from any estimate
     assert crossing.tanggal.year == 2027 and crossing.peringatan == ()
-    near = CAL.add_workdays(D("2027-02-10"), 10)  # ends within 14 days of Idul Fitri 2027-03-10
+    # an objection's deadline two weeks before Idul Fitri 2027 (estimated, 2027-03-10): a shift
+    # of a day or two cannot reach it, and it warned on every listing until March
+    assert CAL.add_workdays(D("2027-02-10"), 10).peringatan == ()  # (ends 2027-02-24)
+    assert CAL.add_workdays(D("2027-02-19"), 10).peringatan == ()  # (ends 2027-03-05)
+    near = CAL.add_workdays(D("2027-02-22"), 10)  # counts over it
     assert any("2027-03-10" in w for w in near.peringatan), near
 
 

@@ -46,7 +46,9 @@ LIBUR_NASIONAL = "libur_nasional"
 CUTI_BERSAMA = "cuti_bersama"
 LIBUR_KANTOR = "libur_kantor"
 
-_MARGIN = timedelta(days=14)  # how near the counted span an estimated holiday must lie to warn
+_MARGIN = timedelta(days=3)  # how near the counted span an estimated holiday must lie to warn
+#: (a decree or sidang isbat moves an estimated date by a day or two: one further away after the
+#: deadline cannot reach the counted span, and warning of it on every listing for weeks is noise)
 _ESTIMATED = "(perkiraan)"  # the `holidays` package's estimated_label for Indonesia in "id"
 _WEEKEND_NAMES = {5: "Sabtu", 6: "Minggu"}
 _ONE_DAY = timedelta(days=1)
