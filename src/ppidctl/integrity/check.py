@@ -59,9 +59,11 @@ def snapshot(ws) -> Snapshot:
 
 
 def temp_files(ws) -> list[str]:
-    """Temp files of an interrupted commit (store.transaction: ``.<name>.<random>.tmp``)."""
-    out: list[Path] = []
-    for folder in (ws.root, ws.registers_dir, ws.root / "impor"):
+    """Temp files of an interrupted commit (store.transaction: ``.<name>.<random>.tmp``). In
+    the workspace folder itself only ppidctl.toml's: a report, export or archive written there
+    (``--keluaran laporan.xlsx``) has its own while it is written, and is no commit's debris."""
+    out: list[Path] = list(ws.root.glob(".ppidctl.toml.*.tmp"))
+    for folder in (ws.registers_dir, ws.root / "impor"):
         out += folder.glob(".*.tmp")
     if ws.letters_dir.is_dir():
         out += ws.letters_dir.rglob(".*.tmp")
