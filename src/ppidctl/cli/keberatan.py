@@ -54,7 +54,11 @@ def catat(
     kasus_posisi: Annotated[str | None, typer.Option(help="Ringkasan kasus posisi.")] = None,
     alasan_ditemukan: Annotated[
         str | None,
-        typer.Option(help="Tanggal alasan ditemukan, YYYY-MM-DD (bila tidak dapat diturunkan)."),
+        typer.Option(
+            help="Tanggal alasan ditemukan, YYYY-MM-DD: bila tidak dapat diturunkan dari register, "
+            "atau tanggal surat keputusan sampai ke pemohon (lewat pos; dengan --catatan, mis. "
+            "'cap pos 20 Maret 2026')."
+        ),
     ] = None,
     saluran: Annotated[
         str, typer.Option(help="langsung | surat | email | telepon | faksimili | e-ppid | lainnya")
@@ -96,7 +100,13 @@ def catat(
             "(wajib --catatan; dicatat di jurnal).",
         ),
     ] = False,
-    catatan: Annotated[str | None, typer.Option(help="Catatan (wajib dengan --paksa).")] = None,
+    catatan: Annotated[
+        str | None,
+        typer.Option(
+            help="Catatan (wajib dengan --paksa, dan dengan --alasan-ditemukan sesudah tanggal "
+            "keputusan: bagaimana tanggal itu diketahui)."
+        ),
+    ] = None,
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
