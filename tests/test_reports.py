@@ -635,8 +635,13 @@ def test_annual_compares_with_previous_year(hws, today):
         "selisih",
         "perubahan_persen",
     ]
-    # no data in 2024: no comparison for 2025
-    assert "pembanding" not in annual(hws, 2025)
+    # no data in 2024: no comparison for 2025 — and the report says why (it was silent)
+    lap = annual(hws, 2025)
+    assert "pembanding" not in lap
+    assert (
+        "Perbandingan dengan tahun 2024 tidak dimuat: register tidak berisi permohonan atau "
+        "keberatan yang diterima 1 Januari 2024 sampai 31 Desember 2024"
+    ) in " ".join(lap.catatan)
     # 2026 still running: last year up to the same day (P10 of 22 Dec 2025 is not in it yet)
     today("2026-11-22")
     cmp = annual(hws, 2026)["pembanding"]

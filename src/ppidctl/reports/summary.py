@@ -1376,6 +1376,7 @@ def _period(
     if per is not None and trend_to > per.month:  # (months to come are no zeros in a chart)
         trend.catatan = f"Tahun {lo.year} belum berakhir: sampai {BULAN[per.month - 1]}."
     tables.append(trend)
+    skipped = ""  # (why the comparison with last year is not there: said, never silent)
     if compare:
         plo, phi = date(lo.year - 1, 1, 1), date(lo.year - 1, 12, 31)
         if per is not None:  # a year still running: last year up to the same day, not all of it
@@ -1389,10 +1390,16 @@ def _period(
                     f"{tanggal_panjang(per)} dengan {tanggal_panjang(phi)}."
                 )
             tables.append(table)
+        else:  # (zero against a year ppidctl never held would read as growth from nothing)
+            skipped = (
+                f"Perbandingan dengan tahun {lo.year - 1} tidak dimuat: register tidak berisi "
+                f"permohonan atau keberatan yang diterima {tanggal_panjang(plo)} sampai "
+                f"{tanggal_panjang(phi)} (register tahun itu dapat dimasukkan dengan ppidctl impor)"
+            )
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
     notes, due = _notes(first.settings, jenis, per, hi), None
-    notes += _undated(P, K, m)
+    notes += _undated(P, K, m) + ([skipped] if skipped else [])
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
