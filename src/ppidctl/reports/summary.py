@@ -52,7 +52,7 @@ from .. import schema
 from ..errors import RuleError, UsageError
 from ..letters.fmt import LABEL
 from ..rules.validation import tanggal as parse_day
-from ..services.common import orders_given
+from ..services.common import KAPAN_SAJA, orders_given
 from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
@@ -412,16 +412,12 @@ def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
         out[i] = tuple(  # (an order an old book left undated is owed from the objection's
             # receipt, as jatuh-tempo lists it owed: the response came no earlier)
             (
-                np.datetime64(k["tanggal_tanggapan"] or k["tanggal_diterima"] or _KAPAN, "D"),
+                np.datetime64(k["tanggal_tanggapan"] or k["tanggal_diterima"] or KAPAN_SAJA, "D"),
                 np.datetime64(day or "NaT", "D"),
             )
             for k, day in orders_given(row, by_request[row["nomor_registrasi"]])
         )
     return out
-
-
-#: a day before any asked about (an undated order whose objection is undated too)
-_KAPAN = "0001-01-01"
 
 
 def _iso_rows(frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict[str, str]]:
@@ -1399,7 +1395,7 @@ def _period(
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
     notes, due = _notes(first.settings, jenis, per, hi), None
-    notes += _undated(P, K, m) + ([skipped] if skipped else [])
+    notes += ([skipped] if skipped else []) + _undated(P, K, m)
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(

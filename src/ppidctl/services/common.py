@@ -278,11 +278,11 @@ def orders_given(
         if atas in named:
             day = named[atas]
         elif atas in catatan:  # (its date edited away: carried out, undated)
-            day = _KAPAN_SAJA
+            day = KAPAN_SAJA
         elif later:
             day = later
         elif row["keputusan"] in GIVEN and row["tanggal_selesai"] >= ordered:
-            day = row["tanggal_selesai"] or _KAPAN_SAJA  # (given after the order: carried out)
+            day = row["tanggal_selesai"] or KAPAN_SAJA  # (given after the order: carried out)
         else:
             day = ""
         out.append((k, day))
@@ -294,7 +294,7 @@ _DISERAHKAN = re.compile(
     r"informasi diserahkan (\d{4}-\d{2}-\d{2}) (atas keberatan \S+ yang dikabulkan Atasan PPID)"
 )
 #: a delivery recorded without its day: before any day asked about
-_KAPAN_SAJA = "0001-01-01"
+KAPAN_SAJA = "0001-01-01"
 
 
 def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict | None:
