@@ -100,7 +100,9 @@ def hitung(
 
 
 def _hari(d) -> str:
-    return ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")[d.weekday()]
+    from ..letters.fmt import HARI
+
+    return HARI[d.weekday()]
 
 
 @app.command()

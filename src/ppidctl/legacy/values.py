@@ -23,6 +23,8 @@ import functools
 import html
 import re
 
+from ..letters.fmt import BULAN, HARI
+
 __all__ = [
     "NilaiError",
     "teks_sel",
@@ -187,7 +189,6 @@ _HARI_KE = {
     **dict.fromkeys(("sabtu", "saturday", "sat"), 5),
     **dict.fromkeys(("minggu", "ahad", "sunday", "sun"), 6),
 }
-_NAMA_HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 #: "Tgl. 10 Maret 2026", "Tanggal: 10/03/2026"
 _AWALAN_TGL = re.compile(r"^(?:tgl|tanggal)\b\.?\s*:?\s*", re.I)
 #: a month in Roman numerals, as Indonesian letters number it (10/III/2026)
@@ -303,14 +304,10 @@ def hari_keliru(v: object) -> str | None:
     if d is None or d.weekday() == _HARI_KE.get(hari[1].replace("'", ""), d.weekday()):
         return None
     return (
-        f"'{v.strip()}': {d.day} {_NAMA_BULAN[d.month - 1]} {d.year} adalah hari "
-        f"{_NAMA_HARI[d.weekday()]}, bukan {hari[1].capitalize()} — dibaca {d.isoformat()}; "
+        f"'{v.strip()}': {d.day} {BULAN[d.month - 1]} {d.year} adalah hari "
+        f"{HARI[d.weekday()]}, bukan {hari[1].capitalize()} — dibaca {d.isoformat()}; "
         "periksa tanggalnya"
     )
-
-
-_NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember")  # fmt: skip
 
 
 def _tanggal_teks(s: str, raw: str) -> dt.date:

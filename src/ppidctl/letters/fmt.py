@@ -58,6 +58,14 @@ def ke_tanggal(value: object) -> _dt.date | None:
         raise ValueError(f"tanggal '{teks}' tidak sah (harus berbentuk YYYY-MM-DD)") from None
 
 
+#: Indonesian month and weekday names (Monday first, as ``date.weekday()``)
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
 def tanggal_panjang(value: object) -> str:
     """``"2026-04-07"`` → ``"7 April 2026"``; empty → ``""``."""
     tanggal = ke_tanggal(value)

@@ -50,7 +50,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import RuleError, UsageError
-from ..letters.fmt import LABEL
+from ..letters.fmt import BULAN, HARI, LABEL
 from ..rules.validation import tanggal as parse_day
 from ..services.common import KAPAN_SAJA, orders_given
 from .data import load_frame
@@ -129,12 +129,6 @@ DATED_K: dict[str, tuple[str, ...]] = {
     "disampaikan_pada": ("hk_sampaikan",),
     "tanggapan_pemohon_pada": ("tanggapan_pemohon",),
 }
-
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
-HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 LABEL_SALURAN = {
     "langsung": "Datang langsung",
