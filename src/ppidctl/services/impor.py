@@ -813,7 +813,6 @@ def _baca(
             peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
         if t.rows.sesudah:
             sesudah = t.rows.sesudah
-            where = f"lembar '{t.lembar}' " if t.lembar else ""
             peringatan.append(
                 f"{where}sesudah akhir tabel di baris {info.akhir[0]} ({info.akhir[1]}) "  # type: ignore[index]
                 f"masih ada {len(sesudah)} baris yang tampak berisi data (mis. baris {sesudah[0]}) "
@@ -951,8 +950,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"nomor urut {b.nomor} sudah dipakai {other} pada tahun yang sama "
                     "(nomor urut tidak boleh dipakai dua kali)",
                 )
-                dipakai_lagi.setdefault(hn, 0)
-                dipakai_lagi[hn] += 1
+                dipakai_lagi[hn] = dipakai_lagi.get(hn, 0) + 1
             elif b.nomor in retired:
                 problem(
                     b,
