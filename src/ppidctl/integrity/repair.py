@@ -399,12 +399,13 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     _refuse_restart_without_registers(ws)
     out = Outcome()
     with ws.transaction("periksa --terima-perubahan", petugas) as tx:
-        a = analyse(ws, take(ws), batalkan=batalkan)
+        snap = take(ws)
+        a = analyse(ws, snap, batalkan=batalkan)
         if batalkan.isascii() and batalkan.isdigit():  # its sequence alone, as every N
             full = _deleted_number(ws, a, int(batalkan))
-            if full:
+            if full:  # (judged again by its full number, on the same files as read)
                 batalkan = full
-                a = analyse(ws, take(ws), batalkan=batalkan)
+                a = analyse(ws, snap, batalkan=batalkan)
         deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
             d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
         )
