@@ -1333,3 +1333,28 @@ def test_a_sequence_deleted_in_another_month_is_neither_assigned_nor_imported(ru
         "baris 3, kolom No. Registrasi: nomor urut 003/PPID/5271/V/2026 sudah dipakai "
         "003/PPID/5271/III/2026 pada tahun yang sama (nomor urut tidak boleh dipakai dua kali)"
     ]
+
+
+def test_baris_tersembunyi_diimpor_dan_disebut(run, ws, tmp_path):
+    """A row hidden in Excel (Hide, a filter left on, a collapsed group) is imported like any
+    other — nothing lost — and named, since an office sometimes hides a cancelled or test entry
+    instead of deleting it; a hidden row outside the table is not a case and is not named."""
+    wb = Workbook()
+    sh = wb.active
+    sh.append(["No", *HEAD])
+    for i in range(1, 15):
+        sh.append([i, f"{i:03d}/PPID/5271/III/2026", f"{i + 1:02d}/03/2026", f"N{i}", "DPT"])
+    for r in (3, 5, *range(7, 16), 18):  # (18: below the table)
+        sh.row_dimensions[r].hidden = True
+    wb.save(tmp_path / "h.xlsx")
+    pesan = (
+        "Peringatan: lembar 'Sheet' baris 3, 5, 7, 8, 9, 10, 11, 12, 13, 14 dan 1 baris lain "
+        "disembunyikan di berkas (Sembunyikan, filter, atau grup yang diciutkan) dan tetap "
+        "dibaca sebagai perkara — bila ada yang bukan perkara (dibatalkan, contoh, uji coba), "
+        "hapus barisnya di berkas lalu impor ulang"
+    )
+    r = run.ok("impor", str(tmp_path / "h.xlsx"), "--register", "permohonan", "--coba")
+    assert pesan in r.stderr.replace("\n", " ")
+    r = run.ok("impor", str(tmp_path / "h.xlsx"), "--register", "permohonan")
+    assert pesan in r.stderr.replace("\n", " ")
+    assert [row["nama_pemohon"] for row in register_rows(ws)] == [f"N{i}" for i in range(1, 15)]

@@ -1947,3 +1947,58 @@ def test_ods_sel_gabungan_dan_galat(tmp_path):
     assert [r.nilai.get("tanggal_pemberitahuan") for r in got] == ["2019-06-10"] * 3 + [None]
     assert [[(p.kolom, p.pesan) for p in r.masalah] for r in got] == [
         [], [], [("Informasi yang Diminta", "galat Excel #N/A di sel")], []]  # fmt: skip
+
+
+def test_baris_tersembunyi_dari_xml_xlsx_dan_ods(tmp_path):
+    """Rows hidden in the sheet (Excel's Hide, a filter, a collapsed group) are found in its
+    XML: ``hidden="1"`` (Excel, openpyxl) or ``hidden="true"`` (LibreOffice, which writes
+    ``hidden="false"`` on every visible row); a hidden column is not a hidden row. An .ods hides
+    a row, or a run of repeated rows, with ``table:visibility``."""
+    from ppidctl.legacy.reader import _baris_tersembunyi, dalam_rentang
+
+    xml = (
+        b'<cols><col min="2" max="2" hidden="1"/></cols><sheetData>'
+        b'<row r="1" hidden="false"><c r="A1"/></row>'
+        b'<row r="2" spans="1:3" hidden="true" customHeight="1"><c r="A2"/></row>'
+        b'<row r="3"><c r="A3" t="inlineStr"><is><t>hidden="1"</t></is></c></row>'
+        b'<row r="14" hidden="1"/></sheetData>'
+    )
+    assert _baris_tersembunyi(xml) == [(2, 2), (14, 14)]
+    rentang = [(2, 2), (5, 9), (14, 1_048_576)]
+    assert [r for r in range(1, 17) if dalam_rentang(r, rentang)] == [2, 5, 6, 7, 8, 9, 14, 15, 16]
+    assert not dalam_rentang(1, []) and dalam_rentang(1_048_576, rentang)
+
+    head = ["No", "Nomor Registrasi", "Tanggal Diterima", "Nama Pemohon", "Informasi"]
+    baris = [[i, f"{i:03d}/PPID/2024", f"0{i}/02/2024", f"Nama {i}", "DPT"] for i in (1, 2, 3)]
+    p = buat_ods(
+        tmp_path / "h.ods",
+        [
+            head,
+            baris[0],
+            Xml(  # a filtered-out row, then two collapsed rows written once, repeated
+                '<table:table-row table:visibility="filter">'
+                '<table:table-cell office:value-type="float" office:value="2"><text:p>2</text:p>'
+                "</table:table-cell>"
+                + "".join(
+                    f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>'
+                    "</table:table-cell>"
+                    for v in baris[1][1:]
+                )
+                + '</table:table-row><table:table-row table:number-rows-repeated="2" '
+                'table:visibility="collapse"><table:table-cell/></table:table-row>'
+            ),
+            baris[2],
+        ],
+    )
+    t, rows = satu(p)
+    assert [r.baris for r in rows] == [2, 3, 6]
+    assert t.tersembunyi == [(3, 3), (4, 5)]
+    buat_xlsx(
+        tmp_path / "h.xlsx",
+        {"S": [head, *baris]},
+        siapkan=lambda nama, ws: setattr(ws.row_dimensions[3], "hidden", True),
+    )
+    t, rows = satu(tmp_path / "h.xlsx")
+    assert len(rows) == 3 and t.tersembunyi == [(3, 3)]
+    buat_xlsx(tmp_path / "v.xlsx", {"S": [head, *baris]})
+    assert satu(tmp_path / "v.xlsx")[0].tersembunyi == []

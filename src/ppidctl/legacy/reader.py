@@ -28,6 +28,12 @@ Sheets
     holding one. A hidden sheet (a filled-in example, a lookup list) is skipped by both, and the
     import says so; it is read only when chosen by name. ``--daftar-lembar`` marks hidden sheets
     (python-calamine's ``sheets_metadata`` tells their visibility).
+    A hidden row (Excel's Hide, a filter left on, a collapsed group) is read like any other and
+    listed in :attr:`Table.tersembunyi` (the import names the ones it read as cases: an office
+    may hide a cancelled entry instead of deleting it). python-calamine does not tell row
+    visibility: for .xlsx/.xlsm it comes from the sheet's XML (``<row hidden="1">``, found by the
+    same quick search as the error cells below), for .ods from content.xml
+    (``table:visibility``); .xls and .xlsb are not looked into.
 
 Matching columns
     Header text is normalised (lowercase, punctuation and extra spaces dropped, ``no``→``nomor``,
@@ -82,6 +88,7 @@ read becomes a :class:`Problem` of its row, is left out of ``nilai``, and its ra
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import datetime as dt
@@ -95,6 +102,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import schema
 from ..config import toml_error_place
@@ -133,6 +141,20 @@ RUMUS_TANPA_NILAI = (
 #: (row, column in the source row) → (problem, the cell's text): cells the reader got empty or
 #: as text that are really an Excel error or a formula never calculated
 Galat = dict[int, dict[int, tuple[str, str]]]
+#: merged cells, 0-based ((first row, first column), (last row, last column))
+Gabungan = list[tuple[tuple[int, int], tuple[int, int]]]
+#: rows hidden in the sheet (Excel's Hide, a filter, a collapsed group), as sorted inclusive
+#: (first, last) ranges of 1-based row numbers (an .ods may hide a million rows in one element)
+Rentang = list[tuple[int, int]]
+
+
+def dalam_rentang(rn: int, rentang: Rentang) -> bool:
+    """Whether sheet row ``rn`` lies in one of the hidden ``rentang``."""
+    i = bisect.bisect_right(rentang, (rn, _TAK_HINGGA)) - 1
+    return i >= 0 and rentang[i][0] <= rn <= rentang[i][1]
+
+
+_TAK_HINGGA = 1 << 62
 
 
 #: how a row under merged No./Tanggal/Nama cells is told: the case above continued (its cells
@@ -192,6 +214,8 @@ class Table:
     pemisah: str = ""  # CSV: the delimiter used
     #: what the reader decided, for display (sheet chosen, split columns, status columns …)
     keterangan: list[str] = field(default_factory=list)
+    #: rows hidden in the sheet (.xlsx/.xlsm/.ods): read like any other, and told
+    tersembunyi: Rentang = field(default_factory=list)
 
 
 class RowSource:
@@ -569,27 +593,60 @@ def _xml_lembar(z: zipfile.ZipFile, nama: str) -> str | None:
     return None
 
 
-def _galat_xlsx(path: Path, nama: str) -> Galat:
+class DariXml(NamedTuple):
+    """What python-calamine does not tell about a sheet, read from its XML."""
+
+    gabung: Gabungan  # merged cells (.ods only: calamine gives them for .xlsx)
+    galat: Galat
+    tersembunyi: Rentang
+
+
+_HIDDEN = (b'hidden="1"', b'hidden="true"')  # (LibreOffice writes hidden="false" on every row)
+
+
+def _xml_xlsx(path: Path, nama: str) -> DariXml:
     """Error cells and formulas without a cached value of one .xlsx/.xlsm sheet, by position
-    (0-based absolute column)."""
+    (0-based absolute column), and its hidden rows."""
+    kosong = DariXml([], {}, [])
     try:
         with zipfile.ZipFile(path) as z:
             member = _xml_lembar(z, nama)
             if member is None:
-                return {}
+                return kosong
             with z.open(member) as f:  # the quick search, a chunk at a time
                 ada, ekor = False, b""
                 while chunk := f.read(1 << 22):
                     buf = ekor + chunk
-                    if b' t="e"' in buf or b"</f>" in buf:
+                    if b' t="e"' in buf or b"</f>" in buf or any(h in buf for h in _HIDDEN):
                         ada = True
                         break
-                    ekor = buf[-8:]
+                    ekor = buf[-16:]
             if not ada:
-                return {}
+                return kosong
             data = z.read(member)
     except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
-        return {}  # (calamine says what is wrong with the file)
+        return kosong  # (calamine says what is wrong with the file)
+    return DariXml([], _galat_xlsx(data), _baris_tersembunyi(data))
+
+
+_XML_RN = re.compile(rb'\br="(\d+)"')
+
+
+def _baris_tersembunyi(data: bytes) -> Rentang:
+    """The rows of a sheet's XML whose ``<row>`` element is hidden."""
+    rows = set()
+    for tanda in _HIDDEN:
+        pos = 0
+        while (pos := data.find(tanda, pos)) >= 0:
+            mulai = data.rfind(b"<", 0, pos)
+            if data.startswith(b"<row ", mulai) and (r := _XML_RN.search(data, mulai, pos)):
+                rows.add(int(r[1]))
+            pos += len(tanda)
+    return [(r, r) for r in sorted(rows)]
+
+
+def _galat_xlsx(data: bytes) -> Galat:
+    """The error cells and formulas without a cached value in a sheet's XML."""
     hasil: Galat = {}
     for pos in sorted(set(_cell_bertanda(data))):
         akhir_tag = data.find(b">", pos)
@@ -618,13 +675,13 @@ def _galat_xlsx(path: Path, nama: str) -> Galat:
 
 _ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_GALAT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
-Gabungan = list[tuple[tuple[int, int], tuple[int, int]]]
 
 
-def _ods_lembar(path: Path, nama: str) -> tuple[Gabungan, Galat]:
-    """The merged cells (0-based, as calamine gives them for .xlsx) and the error cells of one
-    .ods sheet, from content.xml: python-calamine 0.9 reports neither for .ods. Walked only when
-    the XML holds a merge or an error; repeated rows and columns are counted as they repeat."""
+def _ods_lembar(path: Path, nama: str) -> DariXml:
+    """The merged cells (0-based, as calamine gives them for .xlsx), the error cells and the
+    hidden rows of one .ods sheet, from content.xml: python-calamine 0.9 reports none of them
+    for .ods. Walked only when the XML holds a merge, an error or a hidden row; repeated rows and
+    columns are counted as they repeat."""
     import io
     import xml.etree.ElementTree as ET
 
@@ -632,11 +689,15 @@ def _ods_lembar(path: Path, nama: str) -> tuple[Gabungan, Galat]:
         with zipfile.ZipFile(path) as z:
             data = z.read("content.xml")
     except (OSError, KeyError, zipfile.BadZipFile):
-        return [], {}
-    gabung: Gabungan = []
-    galat: Galat = {}
-    if b"-spanned=" not in data and b'value-type="error"' not in data:
-        return gabung, galat
+        return DariXml([], {}, [])
+    hasil = DariXml([], {}, [])
+    gabung, galat, sembunyi = hasil
+    if (
+        b"-spanned=" not in data
+        and b'value-type="error"' not in data
+        and b'table:visibility="' not in data
+    ):
+        return hasil
     tabel, baris, sel, sel_tutup = (
         f"{_ODS_T}table",
         f"{_ODS_T}table-row",
@@ -660,7 +721,10 @@ def _ods_lembar(path: Path, nama: str) -> tuple[Gabungan, Galat]:
                 if ev == "start":
                     c = 0
                 else:
-                    r += int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
+                    ulang = int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
+                    if el.get(f"{_ODS_T}visibility", "visible") != "visible":
+                        sembunyi.append((r + 1, r + ulang))  # (collapse or filter)
+                    r += ulang
                     el.clear()
             elif tag in sel and ev == "end":
                 ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
@@ -675,8 +739,8 @@ def _ods_lembar(path: Path, nama: str) -> tuple[Gabungan, Galat]:
                             galat.setdefault(r + 1, {})[k] = _galat(teks)
                 c += ulang
     except ET.ParseError:
-        return [], {}  # (calamine says what is wrong with the file)
-    return gabung, galat
+        return DariXml([], {}, [])  # (calamine says what is wrong with the file)
+    return hasil
 
 
 def _cell_bertanda(data: bytes) -> Iterator[int]:
@@ -690,9 +754,9 @@ def _cell_bertanda(data: bytes) -> Iterator[int]:
             pos += len(tanda)
 
 
-def _di_latar(fn: Callable[[], tuple[Gabungan, Galat]]) -> Callable[[], tuple[Gabungan, Galat]]:
+def _di_latar(fn: Callable[[], DariXml]) -> Callable[[], DariXml]:
     """Run ``fn`` in a thread; the returned function waits for its result."""
-    hasil: list[tuple[Gabungan, Galat]] = [([], {})]
+    hasil: list[DariXml] = [DariXml([], {}, [])]
 
     def kerja() -> None:
         hasil[0] = fn()
@@ -700,7 +764,7 @@ def _di_latar(fn: Callable[[], tuple[Gabungan, Galat]]) -> Callable[[], tuple[Ga
     th = threading.Thread(target=kerja, daemon=True)
     th.start()
 
-    def tunggu() -> tuple[Gabungan, Galat]:
+    def tunggu() -> DariXml:
         th.join()
         return hasil[0]
 
@@ -1774,7 +1838,7 @@ def read_tables(
         try:
             ext = path.suffix.lower()
             xml = (
-                _di_latar(lambda n=n: ({}, _galat_xlsx(path, n)))
+                _di_latar(lambda n=n: _xml_xlsx(path, n))
                 if ext in (".xlsx", ".xlsm")
                 else _di_latar(lambda n=n: _ods_lembar(path, n))
                 if ext == ".ods"
@@ -1783,13 +1847,14 @@ def read_tables(
             sheet = buku.get_sheet_by_name(n)
         except Exception as e:  # noqa: BLE001
             raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
-        gabung, galat = xml() if xml else (None, None)
-        sumber = _SumberLembar(sheet, galat, gabung or None)
+        dari_xml = xml() if xml else DariXml([], {}, [])
+        sumber = _SumberLembar(sheet, dari_xml.galat, dari_xml.gabung or None)
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
             gagal.append((n, terbaik))
             continue
         t = _buat_tabel(path, n, sumber, register, peta_map, hdr, hari_ini)
+        t.tersembunyi = dari_xml.tersembunyi
         _peta_tak_terpakai(t, peta_map)
         hasil.append(t)
         if lembar is None:

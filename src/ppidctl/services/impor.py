@@ -112,7 +112,7 @@ from typing import Any
 from .. import schema
 from ..errors import PpidError
 from ..integrity.rows import ORDER
-from ..legacy.reader import LANJUTAN, ImporError, read_tables
+from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import teks_sel
 from ..rules import deadlines, numbering
@@ -811,6 +811,17 @@ def _baca(
         )
         if len(keliru) > 5:
             peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
+        if t.tersembunyi and (
+            hid := [b.baris for b in out[mulai:] if dalam_rentang(b.baris, t.tersembunyi)]
+        ):
+            peringatan.append(
+                f"{where}baris "
+                + ", ".join(map(str, hid[:10]))
+                + (f" dan {len(hid) - 10} baris lain" if len(hid) > 10 else "")
+                + " disembunyikan di berkas (Sembunyikan, filter, atau grup yang diciutkan) dan "
+                "tetap dibaca sebagai perkara — bila ada yang bukan perkara (dibatalkan, contoh, "
+                "uji coba), hapus barisnya di berkas lalu impor ulang"
+            )
         if t.rows.sesudah:
             sesudah = t.rows.sesudah
             peringatan.append(
