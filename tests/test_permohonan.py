@@ -1090,8 +1090,12 @@ def test_help_screens_use_indonesian_framework_words(run):
     assert "--nama" in shown and "TEKS" in shown and "<str>" not in shown and "<bool>" not in shown
     assert "FOLDER" in run.ok("--help").stdout  # -C takes a folder
     assert re.search(r"(^|\s)-h\b", shown)  # the short help option survives ("--help" has "-h")
-    groups = run("permohonan")  # a group without its command shows its help
-    assert groups.exit_code == 2 and "Perintah" in groups.stdout and "catat" in groups.stdout
+    # a group without its command shows its help: a usage error, on stderr (stdout is data)
+    for args in (["permohonan"], ["-C", ".", "kalender"]):
+        groups = run(*args)
+        assert groups.exit_code == 2 and groups.stdout == "", args
+        assert "Perintah" in groups.stderr and "Pemakaian:" in groups.stderr, args
+    assert "catat" in run("permohonan").stderr and run.ok("--version").stderr == ""
     lihat = run.ok("permohonan", "lihat", "-h").stdout
     assert "Argumen" in lihat and "TEKS" in lihat and "<str>" not in lihat
     assert "Pemakaian:" in lihat and "Usage" not in lihat

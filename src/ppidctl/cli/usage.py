@@ -9,6 +9,7 @@ suggestions); otherwise its English message is matched against the few shapes th
 and an unknown shape is shown as it is rather than lost.
 """
 
+import contextlib
 import functools
 import re
 import sys
@@ -216,10 +217,15 @@ class Akar(TyperGroup):
         **extra: Any,
     ) -> Any:
         words = list(sys.argv[1:] if args is None else args)
-        if _menampilkan_bantuan(self, words):
+        bantuan = _menampilkan_bantuan(self, words)
+        if bantuan:
             _bantuan_indonesia(self)
+        # a help screen shown because no command was given is a usage error (exit 2): like
+        # every message it goes to stderr, and a script's stdout stays empty
+        ke_stderr = bantuan and not {"-h", "--help", "--version"} & set(words)
         try:  # the caller's args as given: Typer expands wildcards on Windows only for None
-            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            with contextlib.redirect_stdout(sys.stderr) if ke_stderr else contextlib.nullcontext():
+                rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except cx.NoArgsIsHelpError as e:  # the help screen is already printed
             if not standalone_mode:
                 raise
