@@ -363,3 +363,47 @@ def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert out.returncode == 2 and "lihat: ppidctl permohonan daftar --help" in out.stderr
+
+
+def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
+    """The address, city, e-mail and website of KPU Kota Mataram (our first office) are written
+    only for its code; any other office gets stand-ins, named by init and warned about on every
+    letter until filled in — as is Mataram's address left by an older init in another office's
+    workspace. init without --instansi/--kode-satker says it used Mataram's."""
+    run = CliRunner()
+    r = run.invoke(app, ["init", str(tmp_path / "lobar"), "--instansi",
+                         "Komisi Pemilihan Umum Kabupaten Lombok Barat", "--kode-satker", "5201"])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "Catatan: dipakai bawaan init" not in r.stderr
+    assert ("dengan data kantor: ppid.nama, ppid.nip, atasan_ppid.nama, atasan_ppid.nip, "
+            "instansi.alamat, instansi.kota, instansi.telepon, instansi.email, "
+            "instansi.laman.") in r.stderr  # fmt: skip
+    toml = tmp_path / "lobar" / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert "Mataram" not in text and "5271" not in text
+    settings = Workspace(tmp_path / "lobar").settings
+    (told,) = settings.placeholders()
+    for shown in ('[instansi] alamat = "Alamat kantor"', '[instansi] kota = "Nama kota"',
+                  '[instansi] email = "ppid@contoh.kpu.go.id"'):  # fmt: skip
+        assert shown in told, shown
+    # an older init wrote Mataram's contact details for every office
+    for key, value in config.KONTAK["5271"].items():
+        text = text.replace(f'{key} = "{config.KONTAK_CONTOH[key]}"', f'{key} = "{value}"')
+    toml.write_text(text, encoding="utf-8")
+    (told,) = Workspace(tmp_path / "lobar").settings.placeholders()
+    assert '[instansi] kota = "Mataram" (baris 9)' in told
+    assert '[instansi] laman = "kota-mataram.kpu.go.id"' in told
+
+    r = run.invoke(app, ["init", str(tmp_path / "mataram")])
+    assert r.exit_code == 0, r.output
+    assert ('Catatan: dipakai bawaan init --instansi "Komisi Pemilihan Umum Kota Mataram" dan '
+            "--kode-satker 5271") in r.stderr  # fmt: skip
+    assert (
+        "dengan data kantor: ppid.nama, ppid.nip, atasan_ppid.nama, atasan_ppid.nip, "
+        "instansi.telepon." in r.stderr
+    )
+    mataram = Workspace(tmp_path / "mataram").settings
+    assert mataram.get("instansi", "kota") == "Mataram"
+    assert [k for s, k in mataram.stand_ins() if s == "instansi"] == ["telepon"]
+    r = run.invoke(app, ["init", str(tmp_path / "m2"), "--kode-satker", "5271"])
+    assert 'dipakai bawaan init --instansi "Komisi Pemilihan Umum Kota Mataram", ' in r.stderr

@@ -30,11 +30,11 @@ DEFAULT_TOML = """\
 nama = "{nama}"
 nama_singkat = "{nama_singkat}"
 kode_satker = "{kode}"          # kode wilayah/satker, dipakai dalam nomor registrasi
-alamat = "Jl. Bung Karno No. 3, Pagesangan, Mataram, Nusa Tenggara Barat 83127"
-kota = "Mataram"
+alamat = "{alamat}"
+kota = "{kota}"                  # ditulis di atas tanggal surat ("<kota>, 23 November 2026")
 telepon = "(0370) 000000"
-email = "ppid@kota-mataram.kpu.go.id"
-laman = "kota-mataram.kpu.go.id"
+email = "{email}"
+laman = "{laman}"
 zona_waktu = "Asia/Makassar"    # WITA (UTC+8); tanggal dihitung menurut zona ini
 logo = ""                        # berkas gambar kop surat, relatif terhadap workspace (opsional)
 
@@ -98,15 +98,39 @@ gambaran_layanan = ""
 """
 
 #: Settings ``init`` fills with stand-ins for what only the office knows (its officials, its
-#: telephone). A letter printed while one still holds the value ``init`` wrote (DEFAULT_TOML, the
-#: one source of those values) goes out signed "Nama PPID": :meth:`Settings.placeholders` says so.
+#: telephone; for an office other than our first one, its address, city, e-mail and website).
+#: A letter printed while one still holds the stand-in ``init`` writes for any other office
+#: (DEFAULT_TOML with :data:`KONTAK_CONTOH`, the one source of those values) goes out signed
+#: "Nama PPID": :meth:`Settings.placeholders` says so.
 PLACEHOLDERS = (
     ("ppid", "nama"),
     ("ppid", "nip"),
     ("atasan_ppid", "nama"),
     ("atasan_ppid", "nip"),
+    ("instansi", "alamat"),
+    ("instansi", "kota"),
     ("instansi", "telepon"),
+    ("instansi", "email"),
+    ("instansi", "laman"),
 )
+
+#: The contact details of the office ppidctl was first built for (KPU Kota Mataram, kode satker
+#: 5271): ``init`` writes them only for that code, and stand-ins for any other office, so a
+#: second office's letters never carry Mataram's address, e-mail and website unwarned.
+KONTAK = {
+    "5271": {
+        "alamat": "Jl. Bung Karno No. 3, Pagesangan, Mataram, Nusa Tenggara Barat 83127",
+        "kota": "Mataram",
+        "email": "ppid@kota-mataram.kpu.go.id",
+        "laman": "kota-mataram.kpu.go.id",
+    }
+}
+KONTAK_CONTOH = {
+    "alamat": "Alamat kantor",
+    "kota": "Nama kota",
+    "email": "ppid@contoh.kpu.go.id",
+    "laman": "contoh.kpu.go.id",
+}
 
 #: Every setting: (section, key) -> (type, required). Types are Python types checked as read.
 SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], bool]] = {
@@ -211,15 +235,27 @@ class Settings:
             return bind_kode(value, self.data["instansi"]["kode_satker"])
         return DEFAULTS.get((section, key)) if value is None else value
 
-    def placeholders(self) -> list[str]:
-        """One warning naming each :data:`PLACEHOLDERS` setting that still holds the value
-        ``init`` wrote, and the value a letter prints for it (``[]`` when none does)."""
+    def stand_ins(self) -> list[tuple[str, str]]:
+        """The :data:`PLACEHOLDERS` settings still holding the stand-in ``init`` writes — or,
+        in another office's workspace, KPU Kota Mataram's contact details (an older ``init``
+        wrote them for every office)."""
         written = init_values()
+        kode = self.data.get("instansi", {}).get("kode_satker")
+        lain = {k: v for c, kontak in KONTAK.items() if c != kode for k, v in kontak.items()}
+        return [
+            (section, key)
+            for section, key in PLACEHOLDERS
+            if (value := self.data.get(section, {}).get(key)) == written[section][key]
+            or (section == "instansi" and value == lain.get(key))
+        ]
+
+    def placeholders(self) -> list[str]:
+        """One warning naming each :meth:`stand_ins` setting and the value a letter prints for
+        it (``[]`` when there is none)."""
         found = [
             f'[{section}] {key} = "{self.data[section][key]}"'
             + (f" (baris {line})" if (line := line_of(self.text, section, key)) else "")
-            for section, key in PLACEHOLDERS
-            if self.data.get(section, {}).get(key) == written[section][key]
+            for section, key in self.stand_ins()
         ]
         if not found:
             return []
@@ -304,7 +340,10 @@ def init_values() -> dict[str, Any]:
 
 def default_text(nama: str, nama_singkat: str, kode: str) -> str:
     esc = toml_escape
-    return DEFAULT_TOML.format(nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode))
+    kontak = KONTAK.get(kode, KONTAK_CONTOH)
+    return DEFAULT_TOML.format(
+        nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode), **kontak
+    )
 
 
 def line_of(text: str, section: str | None, key: str) -> int | None:

@@ -74,14 +74,16 @@ def root(
     state.placeholders_told = False
 
 
+INSTANSI, KODE = "Komisi Pemilihan Umum Kota Mataram", "5271"  # our first office
+
+
 @app.command()
 @guard
 def init(
+    ctx: typer.Context,
     folder: Annotated[str, typer.Argument(help="Folder workspace baru.", metavar="FOLDER")] = ".",
-    instansi: Annotated[
-        str, typer.Option(help="Nama instansi.")
-    ] = "Komisi Pemilihan Umum Kota Mataram",
-    kode_satker: Annotated[str, typer.Option(help="Kode wilayah/satker.")] = "5271",
+    instansi: Annotated[str, typer.Option(help="Nama instansi.")] = INSTANSI,
+    kode_satker: Annotated[str, typer.Option(help="Kode wilayah/satker.")] = KODE,
     nama_singkat: Annotated[
         str | None, typer.Option(help="Nama singkat, mis. KPU Kota Mataram.")
     ] = None,
@@ -95,7 +97,23 @@ def init(
         raise UsageError("folder workspace kosong", "tulis foldernya, mis.: ppidctl init ~/ppid")
     ws = do_init(Path(folder), instansi, kode_satker, nama_singkat)
     err(f"Workspace dibuat di {ws.root}")
-    err(f"Sunting {ws.root / 'ppidctl.toml'} untuk nama pejabat PPID dan Atasan PPID.")
+    bawaan = [
+        f"{opsi} {nilai}"
+        for p, opsi, nilai in (
+            ("instansi", "--instansi", f'"{INSTANSI}"'),
+            ("kode_satker", "--kode-satker", KODE),
+        )
+        if ctx.get_parameter_source(p).name == "DEFAULT"
+    ]
+    if bawaan:  # (a second office's numbers given to the public can never be changed)
+        err(
+            f"Catatan: dipakai bawaan init {' dan '.join(bawaan)}, kantor pertama ppidctl. Kantor "
+            "lain: hapus folder ini sebelum mencatat apa pun, lalu jalankan init dengan "
+            "--instansi dan --kode-satker — nomor registrasi yang sudah diberikan tidak dapat "
+            "diubah."
+        )
+    isi = ", ".join(f"{s}.{k}" for s, k in ws.settings.stand_ins())
+    err(f"Sunting {ws.root / 'ppidctl.toml'} dengan data kantor: {isi}.")
     typer.echo(str(ws.root))
 
 
