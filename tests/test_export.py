@@ -541,3 +541,60 @@ def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, m
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.startswith(f"Error: {out} tidak dapat dibaca atau ditulis (disk penuh)")
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_register_book_imports_back(ws, tmp_path):
+    """The official register book (the Komisi Informasi's two-row layout, choices as ticked
+    sub-columns) is what another office — or a PPID pembantu — hands over: `impor` reads it
+    back, ticks included, for every column the book carries."""
+    from ppidctl.workspace import init
+
+    from conftest import REQUEST
+
+    run = Runner(ws.root)
+    ask = [a for a in REQUEST if a != "--tanpa-surat"]
+    for extra in (
+        ["--bentuk", "hardcopy", "--cara-memperoleh", "melihat"],
+        ["--nama", "Baiq Aini", "--nik", "5271014101900002", "--email", "baiq@example.com"],
+        ["--nama", "PT Maju", "--jenis-pemohon", "badan-hukum", "--dokumen", "akta"],
+    ):
+        run.ok("permohonan", "catat", *ask, *extra, "--tanggal", "2026-11-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--tanggal", "2026-11-04", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-11-05")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "ditolak", "--pasal", "17 huruf h",
+           "--sk-pengecualian", "SK 12/2026", "--uji-konsekuensi", "data pribadi",
+           "--tanggal", "2026-11-04", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "2", "--alasan", "a,d", "--kasus-posisi", "x",
+           "--dokumen", "formulir,identitas,kuasa", "--meterai", "--kuasa", "Made", "--kuasa-alamat", "Jl. C",
+           "--tanggal", "2026-11-06", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "d", "--kasus-posisi", "y",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-11-09", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-11-09")
+    run.ok("keberatan", "tanggapi", "1", "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+           "--sk-pengecualian", "SK 12/2026", "--tanggal", "2026-11-12", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "sampaikan", "1", "--tanggal", "2026-11-13")
+    run.ok("keberatan", "tanggapan-pemohon", "1", "--sikap", "sengketa", "--tanggal", "2026-11-16")
+    books = {}
+    for register in ("permohonan", "keberatan"):
+        books[register] = tmp_path / f"buku-{register}.xlsx"
+        run.ok("ekspor", "--register", register, "--tanpa-sensor", "--keluaran",
+               str(books[register]))  # fmt: skip
+    other = init(tmp_path / "lain", "Komisi Pemilihan Umum Kota Mataram", "5271")
+    again = Runner(other.root)
+    for register in ("permohonan", "keberatan"):
+        again.ok("impor", str(books[register]), "--register", register)
+    carried = {
+        "permohonan": ["nomor_registrasi", "tanggal_diterima", "nama_pemohon", "alamat",
+                       "telepon", "email", "pekerjaan", "informasi_diminta", "tujuan_penggunaan",
+                       "bentuk_informasi", "cara_memperoleh", "keputusan", "alasan_penolakan",
+                       "tanggal_pemberitahuan", "tanggal_selesai", "status"],
+        "keberatan": ["nomor_registrasi", "tanggal_diterima", "nama_pemohon", "nik", "alamat",
+                      "kuasa_nama", "kuasa_alamat", "nomor_permohonan", "informasi_diminta",
+                      "tujuan_penggunaan", "alasan", "keputusan_atasan", "tanggal_tanggapan",
+                      "nama_atasan", "jabatan_atasan", "tanggapan_pemohon", "status"],
+    }  # fmt: skip
+    for register, keys in carried.items():
+        before = [{k: r.get(k, "") for k in keys} for r in ws.read(register).rows]
+        after = [{k: r.get(k, "") for k in keys} for r in other.read(register).rows]
+        assert after == before, register

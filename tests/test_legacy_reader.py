@@ -2002,3 +2002,78 @@ def test_baris_tersembunyi_dari_xml_xlsx_dan_ods(tmp_path):
     assert len(rows) == 3 and t.tersembunyi == [(3, 3)]
     buat_xlsx(tmp_path / "v.xlsx", {"S": [head, *baris]})
     assert satu(tmp_path / "v.xlsx")[0].tersembunyi == []
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("✓", (True, "")), ("v", (True, "")), ("X", (True, "")), ("Ya", (True, "")),
+        (1, (True, "")), (True, (True, "")), ("✓ Dinas Dukcapil", (True, "Dinas Dukcapil")),
+        ("", (False, "")), (None, (False, "")), ("-", (False, "")), ("tidak", (False, "")),
+        (0, (False, "")), ("  ", (False, "")),
+    ],
+)  # fmt: skip
+def test_centang(cell, expected):
+    assert V.centang(cell) == expected
+
+
+def test_centang_bukan_centang():
+    assert err(V.centang, "mungkin") == "'mungkin' bukan centang (tulis ✓ atau kosongkan)"
+
+
+def test_kolom_centang_kelompok_pilihan(tmp_path):
+    """The Komisi Informasi book's choices as ticked sub-columns ("Keputusan" over "Diberikan |
+    Diberikan Sebagian | Ditolak", "Bentuk Informasi" over "Softcopy | Hardcopy"): the tick gives
+    the sub-header's code, read by the key's own wording rules; two ticks for one choice, or a
+    word that is no tick, are problems of the row, never a guess; the words beside a tick are
+    kept. A group whose key has a column of its own is not read as ticks."""
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Bentuk Informasi;;Keputusan;;;Hari dan Tanggal\n"
+        ";;;;Softcopy;Hardcopy;Diberikan;Diberikan Sebagian;Ditolak;Pemberitahuan Tertulis\n"
+        "1;02/01/2024;Ani;DPT;✓;;v;;;09/01/2024\n"
+        "2;03/01/2024;Budi;DPT;;x;;✓ NIK dihitamkan;;10/01/2024\n"
+        "3;04/01/2024;Cici;DPT;✓;✓;;;1;11/01/2024\n"
+        "4;05/01/2024;Dedi;DPT;;;;mungkin;;\n",
+    )
+    t, rows = satu(p)
+    assert t.pemetaan["Keputusan / Ditolak"] == "keputusan"
+    assert t.pemetaan["Bentuk Informasi / Hardcopy"] == "bentuk_informasi"
+    assert (
+        "kolom centang 'Keputusan' (Diberikan → diberikan, Diberikan Sebagian → "
+        "diberikan-sebagian, Ditolak → ditolak) dibaca sebagai keputusan: sel bercentang (✓, v, "
+        "x, ya, 1) memberi kodenya"
+    ) in t.keterangan
+    got = [(r.nilai.get("bentuk_informasi"), r.nilai.get("keputusan")) for r in rows]
+    assert got == [
+        ("softcopy", "diberikan"), ("hardcopy", "diberikan-sebagian"), (None, "ditolak"),
+        (None, None),
+    ]  # fmt: skip
+    assert rows[1].tambahan == {"Keputusan / Diberikan Sebagian": "NIK dihitamkan"}
+    assert [(p.baris, p.kolom, p.pesan) for r in rows for p in r.masalah] == [
+        (5, "Bentuk Informasi / Softcopy",
+         "lebih dari satu centang untuk bentuk_informasi: softcopy, hardcopy"),
+        (6, "Keputusan / Diberikan Sebagian", "'mungkin' bukan centang (tulis ✓ atau kosongkan)"),
+    ]  # fmt: skip
+
+    keb = buat_csv(
+        tmp_path / "k.csv",
+        "No;Tanggal Diterima;Nama Pemohon;Alasan Keberatan;;;Keputusan Atasan PPID\n"
+        ";;;a;c;g;\n"
+        "1;02/01/2024;Ani;✓;;✓;\n"
+        "2;03/01/2024;Budi;;;;\n",
+    )
+    t, rows = satu(keb, "keberatan")
+    assert [r.nilai.get("alasan") for r in rows] == ["a;g", None]
+
+    # a Keputusan column of its own wins: the tick columns are kept as notes
+    sendiri = buat_csv(
+        tmp_path / "s.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Keputusan;;Keputusan PPID\n"
+        ";;;;Diberikan;Ditolak;\n"
+        "1;02/01/2024;Ani;DPT;;✓;Diberikan\n",
+    )
+    t, (r,) = satu(sendiri)
+    assert t.pemetaan["Keputusan PPID"] == "keputusan"
+    assert r.nilai["keputusan"] == "diberikan" and r.tambahan == {"Keputusan / Ditolak": "✓"}
+    assert any("kolom centang 'Keputusan / Ditolak' juga cocok" in k for k in t.keterangan)

@@ -472,8 +472,10 @@ KEBERATAN: tuple[Column, ...] = (
         ),
     ),
     Column("email", "E-mail", pribadi="email", alias=("e-mail", "email", "alamat email", "surel")),
-    Column("kuasa_nama", "Nama Kuasa", alias=("kuasa", "identitas kuasa")),
-    Column("kuasa_alamat", "Alamat Kuasa", pribadi="alamat"),
+    Column(
+        "kuasa_nama", "Nama Kuasa", alias=("kuasa", "identitas kuasa", "identitas kuasa nama")
+    ),  # ("Identitas Kuasa" over "Nama | Alamat", as the register book has it)
+    Column("kuasa_alamat", "Alamat Kuasa", pribadi="alamat", alias=("identitas kuasa alamat",)),
     Column(
         "informasi_diminta",
         "Informasi yang Diminta",

@@ -46,6 +46,16 @@ Matching columns
     Unmatched columns are listed in :attr:`Table.tidak_cocok` and their non-empty cells are kept in
     :attr:`SourceRow.tambahan` (the caller appends them to ``catatan``): nothing is dropped.
 
+Tick columns
+    A choice written as ticked sub-columns, as the Komisi Informasi's register book (and
+    ``ppidctl ekspor``) has them — "Keputusan" over "Diberikan | Diberikan Sebagian | Ditolak",
+    "Bentuk Informasi", "Jenis Permohonan", "Alasan Keberatan" over a … g, "Tanggapan Pemohon" —
+    is read as that choice: a sub-column whose group names a choice key and whose sub-header is
+    one of its codes (read by the key's own wording rules, see ``_centang``) is a tick column; a
+    ticked cell (``V.centang``: ✓, v, x, ya, 1) gives its code. A list key (reasons) joins its
+    ticks; two ticks for a one-value choice, or a word that is no tick, is a problem of the row.
+    A column of the key's own beside them wins, and the tick columns are kept as notes.
+
 Special columns
     - One "Nomor kontak (telepon/e-mail)" column, or a phone column holding an e-mail (or the
       reverse), is split by content into ``telepon`` and ``email``.
@@ -850,8 +860,11 @@ class _Kolom:
     sub: str
     nama: str  # display name
     kunci: str = ""  # schema key or a _status pseudo key
-    jenis: str = ""  # "kunci" | "nomor" | "status" | "tanpa" (no header) | "" (unmatched)
+    #: "kunci" | "centang" (a tick column of a choice group) | "nomor" | "status" | "tanpa" (no
+    #: header) | "" (unmatched)
+    jenis: str = ""
     prio: tuple[int, int] = (9, 9)
+    kode: str = ""  # a tick column: the code its tick gives
 
 
 def _cocokkan(
@@ -880,12 +893,18 @@ def _cocokkan(
             if st:
                 k.kunci, k.jenis = st, "status"
                 continue
+        if k.grup and k.sub and (tick := _centang(register, k.grup, k.sub)):
+            k.kunci, k.kode = tick
+            k.jenis = "centang"
+            continue
         best = None
         for i, n in enumerate(kand):
             if n in kamus:
                 key, rank = kamus[n]
                 if best is None or (rank, i) < best[0]:
                     best = ((rank, i), key)
+                if i == 0 and k.grup and k.sub:  # "Identitas Kuasa / Alamat": the group and
+                    break  # sub-header named together are more exact than "Alamat" alone
         if best:
             k.prio, k.kunci, k.jenis = best[0], best[1], "kunci"
             calon.append(k)
@@ -899,11 +918,38 @@ def _cocokkan(
             k.kunci, k.jenis = "", ""
         else:
             dipakai[k.kunci] = k
+    for k in kolom:  # a column of the key's own beside its tick columns: the column wins
+        if k.jenis == "centang" and k.kunci in dipakai:
+            catatan.append(
+                f"kolom centang '{k.nama}' juga cocok dengan '{k.kunci}', tetapi kunci itu sudah "
+                f"dipakai kolom '{dipakai[k.kunci].nama}'; isinya disimpan sebagai catatan"
+            )
+            k.kunci, k.jenis, k.kode = "", "", ""
     return kolom, catatan
 
 
+@cache
+def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
+    """A tick column of a choice group, as the Komisi Informasi's register book has them
+    ("Keputusan" over "Diberikan | Diberikan Sebagian | Ditolak", "Alasan Keberatan" over
+    "a … g"): the key the group names and the one code the sub-header names, read by that
+    key's own wording rules; ``None`` for any other column."""
+    kamus = _kamus(register)
+    key = next((kamus[n][0] for n in _kandidat(grup, "") if n in kamus), None)
+    if key is None:
+        return None
+    col = schema.column(register, key)
+    if col.tipe not in (schema.PILIHAN, schema.DAFTAR):
+        return None
+    try:
+        kode = _pengubah(col, "")[0](sub)
+    except V.NilaiError:
+        return None
+    return (key, kode) if kode and ";" not in kode else None
+
+
 def _skor(kolom: list[_Kolom]) -> int:
-    return len({k.kunci for k in kolom if k.jenis == "kunci"})
+    return len({k.kunci for k in kolom if k.jenis in ("kunci", "centang")})
 
 
 def _susun_kolom(
@@ -1200,7 +1246,7 @@ def _buat_tabel(
         elif hitung[k.nama] > 1:
             k.nama = f"{k.nama} (kolom {_huruf(c0 + k.j)})"
     header_mentah = [k.nama for k in kolom]
-    pemetaan = {k.nama: k.kunci for k in kolom if k.jenis == "kunci"}
+    pemetaan = {k.nama: k.kunci for k in kolom if k.jenis in ("kunci", "centang")}
     tidak_cocok = [k.nama for k in kolom if k.jenis in ("", "status")]
     keterangan = list(hdr.catatan)
     cols = {c.key: c for c in schema.columns(register)}
@@ -1220,6 +1266,21 @@ def _buat_tabel(
     ]
     for k in atasan:
         keterangan.append(f"kolom '{k.nama}' dipisah menjadi nama_atasan dan jabatan_atasan")
+    centang: dict[str, list[_Kolom]] = {}
+    for k in kolom:
+        if k.jenis == "centang":
+            centang.setdefault(k.kunci, []).append(k)
+    for key, ks in centang.items():
+        keterangan.append(
+            f"kolom centang '{ks[0].grup}' ("
+            + ", ".join(f"{k.sub} → {k.kode}" for k in ks)
+            + f") dibaca sebagai {key}: sel bercentang (✓, v, x, ya, 1) memberi kodenya"
+        )
+    kol_centang = [
+        (key, [(k.j, k.kode, k.nama) for k in ks], cols[key].tipe == schema.DAFTAR,
+         cols[key].pilihan)
+        for key, ks in centang.items()
+    ]  # fmt: skip
     status = [k for k in kolom if k.jenis == "status"]
     if status:
         keterangan.append(
@@ -1601,6 +1662,30 @@ def _buat_tabel(
             else:
                 if t:
                     nilai[key] = t
+        for key, ks, banyak, urut in kol_centang:
+            kode: list[str] = []
+            for i, kd, nama in ks:
+                v = cells[i]
+                if v == "" or v is None:
+                    continue
+                try:
+                    ya, sisa = V.centang(v)
+                except V.NilaiError as e:
+                    masalah.append(Problem(rn, nama, e.pesan))
+                    tambahan[nama] = _sel(v).strip()
+                    continue
+                if ya:
+                    kode.append(kd)
+                if sisa:  # ("✓ Dinas Kominfo": the words kept)
+                    tambahan[nama] = sisa
+            if kode and (banyak or len(kode) == 1):
+                nilai[key] = ";".join(k for k in urut if k in kode)
+            elif kode:  # one choice ticked twice: never guessed
+                masalah.append(
+                    Problem(
+                        rn, ks[0][2], f"lebih dari satu centang untuk {key}: " + ", ".join(kode)
+                    )
+                )
         for i, nama in lain_kol:
             v = cells[i]
             if v != "" and v is not None:

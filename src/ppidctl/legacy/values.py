@@ -878,6 +878,29 @@ def ya_tidak(v: object, nama: str = "nilai") -> str:
     raise NilaiError(f"{nama} '{raw}' bukan ya/tidak")
 
 
+#: marks that tick a cell by themselves ("✓ Dinas Kominfo": ticked, and the words kept)
+_TANDA_CENTANG = "✓✔√☑"
+
+
+def centang(v: object) -> tuple[bool, str]:
+    """A cell of a tick column (the Komisi Informasi book's "Keputusan: Diberikan | Ditolak"):
+    whether it is ticked, and what it says beside the mark (to keep). Empty, ``-``, ``tidak``
+    and ``0`` are no tick; ``✓``, ``v``, ``x``, ``ya`` and ``1`` are; other words raise."""
+    if type(v) is bool:
+        return v, ""
+    raw = _teks_bersih(v)
+    if not raw or raw in KOSONG:
+        return False, ""
+    n = norm_kata(raw) or raw.strip()
+    if n in YA:
+        return True, ""
+    if n in TIDAK or n in TIADA:
+        return False, ""
+    if raw[0] in _TANDA_CENTANG:
+        return True, raw[1:].strip()
+    raise NilaiError(f"'{raw}' bukan centang (tulis ✓ atau kosongkan)")
+
+
 # --------------------------------------------------------------------------------------------
 # "Nama dan Jabatan Atasan PPID"
 # --------------------------------------------------------------------------------------------
