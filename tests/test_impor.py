@@ -1358,3 +1358,26 @@ def test_baris_tersembunyi_diimpor_dan_disebut(run, ws, tmp_path):
     r = run.ok("impor", str(tmp_path / "h.xlsx"), "--register", "permohonan")
     assert pesan in r.stderr.replace("\n", " ")
     assert [row["nama_pemohon"] for row in register_rows(ws)] == [f"N{i}" for i in range(1, 15)]
+
+
+def test_nomor_paspor_atau_akta_di_kolom_nik_dibaca_menurut_jenis_identitas(run, ws, tmp_path):
+    """A register ppidctl wrote keeps a passport's or a deed's number in its nik column, with
+    jenis_identitas paspor|lainnya (as the desk records it): imported as written, not refused as
+    a NIK that is no number; a row that says ktp (or says nothing) still needs a real NIK."""
+    src = write_csv(tmp_path / "id.csv", [
+        ["nomor_registrasi", "tanggal_diterima", "nama_pemohon", "jenis_identitas", "nik",
+         "informasi_diminta"],
+        ["001/PPID/5271/XI/2026", "2026-11-02", "Bob Smith", "paspor", "C01234567", "DPT"],
+        ["002/PPID/5271/XI/2026", "2026-11-02", "PT Maju", "lainnya",
+         "AHU-0012345.AH.01.04.Tahun 2015", "DPT"],
+        ["003/PPID/5271/XI/2026", "2026-11-02", "Ani", "ktp", "C0123", "DPT"],
+        ["004/PPID/5271/XI/2026", "2026-11-02", "Budi", "", "5271011203900001", "DPT"],
+    ])  # fmt: skip
+    r = run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert problem_lines(r.stderr) == ["baris 4, kolom nik: NIK 'C0123' bukan angka"]
+    got = {row["nama_pemohon"]: (row["jenis_identitas"], row["nik"]) for row in register_rows(ws)}
+    assert got == {
+        "Bob Smith": ("paspor", "C01234567"),
+        "PT Maju": ("lainnya", "AHU-0012345.AH.01.04.Tahun 2015"),
+        "Budi": ("", "5271011203900001"),
+    }

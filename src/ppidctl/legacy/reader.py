@@ -1282,6 +1282,12 @@ def _buat_tabel(
         for key, ks in centang.items()
     ]  # fmt: skip
     status = [k for k in kolom if k.jenis == "status"]
+    #: the NIK column holds another identity's number when the row says which (a register
+    #: ppidctl wrote: "Jenis Identitas" paspor or lainnya)
+    j_identitas = next(
+        (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nik"),
+        -1,
+    ) if "jenis_identitas" in ada_kunci else -1  # fmt: skip
     if status:
         keterangan.append(
             "kolom status informasi ("
@@ -1653,6 +1659,8 @@ def _buat_tabel(
             v = cells[i]
             if v == "" or v is None:
                 continue
+            if i == j_identitas and nilai.get("jenis_identitas", "ktp") != "ktp":
+                ubah = V.teks  # a passport's or a deed's number, kept as written (as the desk)
             try:
                 t = ubah(v)
             except V.NilaiError as e:
