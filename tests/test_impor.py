@@ -1381,3 +1381,34 @@ def test_nomor_paspor_atau_akta_di_kolom_nik_dibaca_menurut_jenis_identitas(run,
         "PT Maju": ("lainnya", "AHU-0012345.AH.01.04.Tahun 2015"),
         "Budi": ("", "5271011203900001"),
     }
+
+
+def test_data_pribadi_yang_disamarkan_tidak_disimpan_sebagai_data(run, ws, tmp_path):
+    """An export or report made without --tanpa-sensor masks personal data (…, Mataram;
+    b***@example.com; 0812******90; 5271**********01): importing it would store the masks as
+    the requester's address and e-mail. Each masked cell is a problem of its row, named as
+    such; stars that mask nothing (emphasis in a request) are text."""
+    src = write_csv(tmp_path / "sensor.csv", [
+        [*HEAD, "alamat", "email", "nik", "telepon", "catatan"],
+        ["001/PPID/5271/XI/2026", "02/11/2026", "Ani", "DPT", "…, Mataram", "a***@example.com",
+         "", "", ""],
+        ["002/PPID/5271/XI/2026", "02/11/2026", "Budi", "DPT", "…", "", "5271**********01",
+         "0812******90", "telp 0812******90"],
+        ["003/PPID/5271/XI/2026", "02/11/2026", "Cici", "***PENTING*** DPT", "Jl. A, Mataram",
+         "cici@example.com", "", "0812-3456-7890", "**catatan** 3 lembar"],
+    ])  # fmt: skip
+    before = snapshot(ws.root)
+    r = run.refused("impor", str(src), "--register", "permohonan", message="2 dari 3 baris")
+    assert snapshot(ws.root) == before
+    masked = (
+        "berkas ini ekspor atau laporan yang disensor — impor dari ekspor --tanpa-sensor "
+        "atau dari register aslinya"
+    )
+    assert problem_lines(r.stderr) == [
+        f"baris 2, kolom alamat: data pribadi disamarkan ('…, Mataram'): {masked}",
+        f"baris 2, kolom email: data pribadi disamarkan ('a***@example.com'): {masked}",
+        f"baris 3, kolom alamat: data pribadi disamarkan ('…'): {masked}",
+        f"baris 3, kolom nik: data pribadi disamarkan ('5271**********01'): {masked}",
+        f"baris 3, kolom telepon: data pribadi disamarkan ('0812******90'): {masked}",
+        f"baris 3, kolom catatan: data pribadi disamarkan ('telp 0812******90'): {masked}",
+    ]

@@ -1110,6 +1110,8 @@ _JUDUL_BAGIAN = re.compile(
 #: a page number printed at the foot (or head) of each page
 _KAKI = re.compile(r"(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|/|of)\s*\d+)?|[-–—]\s*\d+\s*[-–—]")
 
+#: a masked phone number, NIK or e-mail (reports.privacy.mask): 0812******90, b***@gmail.com
+_SAMARAN = re.compile(r"\d\*{3,}|\*{3,}[\d@]")
 #: a choice cell that says more than its code: a date, a number, an explanation in brackets
 _RINCI = re.compile(r"[\d(]")
 
@@ -1281,6 +1283,14 @@ def _buat_tabel(
          cols[key].pilihan)
         for key, ks in centang.items()
     ]  # fmt: skip
+    # personal data masked by a report or an export (…, Mataram; b***@gmail.com; 0812******90)
+    # is no value to store: the columns that may hold it, by key
+    samaran = {}
+    for k in kolom:
+        if k.jenis == "kunci" and cols[k.kunci].pribadi in ("alamat", "email", "teks"):
+            samaran.setdefault(k.kunci, (k.nama, cols[k.kunci].pribadi == "alamat"))
+    if kontak and "email" not in samaran:
+        samaran["email"] = (kontak[0].nama, False)
     status = [k for k in kolom if k.jenis == "status"]
     #: the NIK column holds another identity's number when the row says which (a register
     #: ppidctl wrote: "Jenis Identitas" paspor or lainnya)
@@ -1728,6 +1738,10 @@ def _buat_tabel(
                 kep = _keputusan_dari_status([(st, _sel(cells[i])) for i, st in status_kol])
                 if kep:
                     nilai["keputusan"] = kep
+        for key, (nama, alamat) in samaran.items():
+            t = nilai.get(key)
+            if t and (t[0] == "…" if alamat else "*" in t and _SAMARAN.search(t)):
+                masalah.append(Problem(rn, nama, V.SAMARAN.format(t)))
         if lebar < len(cells):
             for j, c in enumerate(cells):
                 if (j < a or j >= b) and c != "" and c is not None:

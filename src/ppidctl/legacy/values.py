@@ -461,10 +461,17 @@ def nik(v: object) -> str:
         )
     d = raw.translate(_NIK_BUANG)
     if not (d.isascii() and d.isdigit()):
-        raise NilaiError(f"NIK '{raw}' bukan angka")
+        raise NilaiError(SAMARAN.format(raw) if "*" in raw else f"NIK '{raw}' bukan angka")
     if len(d) != 16:
         raise NilaiError(f"NIK '{raw}' harus 16 digit (ada {len(d)})")
     return d
+
+
+#: a value masked by a report or an export (reports.privacy.mask: 5271**********01, …, Mataram)
+SAMARAN = (
+    "data pribadi disamarkan ('{}'): berkas ini ekspor atau laporan yang disensor — impor dari "
+    "ekspor --tanpa-sensor atau dari register aslinya"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -537,7 +544,7 @@ def kontak(v: object) -> tuple[list[str], list[str], bool]:
     sisa = _NOMOR.sub(" ", sisa).strip(" \t/,;:|&+-.()[]")
     lebih = bool(sisa) and bool(_LABEL_KONTAK.sub("", sisa))
     if not phones and not emails:
-        raise NilaiError(f"nomor kontak '{s}' tidak dikenali")
+        raise NilaiError(SAMARAN.format(s) if "*" in s else f"nomor kontak '{s}' tidak dikenali")
     return phones, emails, lebih
 
 
