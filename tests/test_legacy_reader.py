@@ -272,6 +272,12 @@ def test_telepon_dan_email_tunggal():
         ("<style>p{color:red}</style>Isi", "Isi"),
         ("Biasa saja", "Biasa saja"),
         ("-", ""),
+        # the apostrophe a CSV export puts before what Excel would run as a formula
+        ("'=SUM(A1:A3) bukan rumus", "=SUM(A1:A3) bukan rumus"),
+        ("'+62 tujuan", "+62 tujuan"),
+        ("'@akun", "@akun"),
+        ("'Abdul", "'Abdul"),  # (an apostrophe that guards nothing is text)
+        ("Andre\u0301 Nu\u0308r", "Andr\u00e9 N\u00fcr"),  # one Unicode form (NFC), as the desk
         (12.0, "12"),
         (12.5, "12.5"),
         (D(2024, 1, 3), "2024-01-03"),
@@ -2077,3 +2083,15 @@ def test_kolom_centang_kelompok_pilihan(tmp_path):
     assert t.pemetaan["Keputusan PPID"] == "keputusan"
     assert r.nilai["keputusan"] == "diberikan" and r.tambahan == {"Keputusan / Ditolak": "✓"}
     assert any("kolom centang 'Keputusan / Ditolak' juga cocok" in k for k in t.keterangan)
+
+
+def test_teks_baris_satu_bentuk_unicode_tanpa_penjaga_rumus(tmp_path):
+    """Through the reader's fast path for plain text too: a decomposed "é" becomes one
+    character, and an export's formula guard is dropped."""
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "Tanggal;Nama Pemohon;Informasi yang Diminta\n02/01/2024;Andre\u0301;'=SUM(A1) bukan rumus\n",
+    )
+    _, (r,) = satu(p)
+    assert r.nilai["nama_pemohon"] == "Andr\u00e9"
+    assert r.nilai["informasi_diminta"] == "=SUM(A1) bukan rumus"

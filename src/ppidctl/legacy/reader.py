@@ -1649,10 +1649,11 @@ def _buat_tabel(
                 type(v) is str
                 and v.isprintable()
                 and "  " not in v
-                and v[:1] != " "
+                and v[:1] not in (" ", "'")
                 and v[-1:] != " "
                 and "<" not in v
                 and "&" not in v
+                and v.isascii()  # (else it may need NFC; see V.bersihkan)
             ):  # plain text that needs no cleaning: the common case
                 if v and v not in kosong:
                     nilai[key] = v

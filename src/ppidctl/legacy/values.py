@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import html
 import re
+import unicodedata
 
 from ..letters.fmt import BULAN, HARI
 
@@ -131,14 +132,33 @@ def hapus_html(s: str) -> str:
 def perlu_bersih(s: str) -> bool:
     """Whether :func:`bersihkan` would change ``s`` (fast: no regex; ``isprintable`` is false for
     tabs, line breaks, no-break and zero-width spaces)."""
-    return not s.isprintable() or "  " in s or s[:1] == " " or s[-1:] == " " or "<" in s or "&" in s
+    return (
+        not s.isprintable()
+        or "  " in s
+        or s[:1] in (" ", "'")
+        or s[-1:] == " "
+        or "<" in s
+        or "&" in s
+        or not (s.isascii() or unicodedata.is_normalized("NFC", s))
+    )
+
+
+#: what a CSV export puts before text a spreadsheet would run as a formula (``'=SUM…``,
+#: reports.privacy.csv_safe): the apostrophe is the export's, not the text's
+_PENJAGA_RUMUS = ("'=", "'+", "'-", "'@")
 
 
 def bersihkan(s: str) -> str:
     """Free text: HTML remnants stripped, each line trimmed with runs of spaces collapsed, blank
-    lines dropped (line breaks typed inside a cell are kept)."""
+    lines dropped (line breaks typed inside a cell are kept), in one Unicode form (NFC, as the
+    desk stores text: an "é" pasted from a PDF as e + accent is one character), without the
+    apostrophe a CSV export puts before ``=``, ``+``, ``-``, ``@``."""
     if not perlu_bersih(s):
         return s
+    if s.startswith(_PENJAGA_RUMUS):
+        s = s[1:]
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
     s = hapus_html(s)
     s = _NOL_LEBAR.sub("", s)
     if "\r" in s:
