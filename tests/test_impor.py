@@ -1412,3 +1412,39 @@ def test_data_pribadi_yang_disamarkan_tidak_disimpan_sebagai_data(run, ws, tmp_p
         f"baris 3, kolom telepon: data pribadi disamarkan ('0812******90'): {masked}",
         f"baris 3, kolom catatan: data pribadi disamarkan ('telp 0812******90'): {masked}",
     ]
+
+
+def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_path):
+    """The number of a legacy row the import refuses was given by the old book to a real
+    requester: `catat` never gives it again (rules.md §6), nor does the import to a row without
+    a number, while the corrected row imports with it; the register book names it until then."""
+    from openpyxl import load_workbook
+
+    src = write_csv(tmp_path / "lama.csv", [
+        HEAD,
+        ["001/PPID/5271/I/2026", "05/01/2026", "Ani", "DPT"],
+        ["002/PPID/5271/I/2026", "06/01/2026", "Budi", "DPT"],
+        ["003/PPID/5271/I/2026", "31/02/2026", "Citra", "DPT"],  # (no such day)
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    r = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-01-20", "--tanpa-surat")
+    assert "004/PPID/5271/I/2026" in r.stdout
+
+    def book_note() -> list[str]:
+        out = tmp_path / "buku.xlsx"
+        run.ok("ekspor", "--register", "permohonan", "-o", str(out))
+        cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+        return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
+
+    assert book_note() == ["Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak "
+                           "dipakai lagi: 003/PPID/5271/I/2026 (baris buku lama yang ditolak "
+                           "impor)"]  # fmt: skip
+    tanpa_nomor = write_csv(tmp_path / "tanpa.csv", [HEAD, ["", "07/01/2026", "Dedi", "KTA"]])
+    run.ok("impor", str(tanpa_nomor), "--register", "permohonan")
+    fix = write_csv(tmp_path / "fix.csv", [HEAD, ["003/PPID/5271/I/2026", "07/01/2026", "Citra",
+                                                  "DPT"]])  # fmt: skip
+    run.ok("impor", str(fix), "--register", "permohonan")
+    got = {row["nama_pemohon"]: row["nomor_registrasi"] for row in register_rows(ws)}
+    assert got["Citra"] == "003/PPID/5271/I/2026" and got["Dedi"] == "005/PPID/5271/I/2026"
+    assert book_note() == []
+    run.ok("periksa")

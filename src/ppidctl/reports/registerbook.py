@@ -398,7 +398,9 @@ def xlsx_bytes(
 def retired_in(ws, register: str, f) -> list[str]:
     """The numbers of ``register`` given and later cancelled or deleted (the journal's
     ``nomor_dihapus``), of the months the export covers; none for an export filtered by status,
-    text or lateness (a gap there is the filter's)."""
+    text or lateness (a gap there is the filter's). A legacy row's number an import refused
+    and holds (``journal.held_numbers``) is named as such, and not at all once its corrected
+    row is in the register."""
     from ..rules import numbering
     from ..store import journal
 
@@ -406,8 +408,11 @@ def retired_in(ws, register: str, f) -> list[str]:
         return []
     lo, hi = f.period() if f is not None else ("", "9999-12-31")
     pattern = ws.settings.get("penomoran", register)
+    retired = journal.retired_numbers(ws.journal_path, register)
+    held = journal.held_numbers(ws.journal_path, register) if retired else set()
+    present = {r["nomor_registrasi"] for r in ws.read(register).rows} if held else set()
     out = []
-    for n in journal.retired_numbers(ws.journal_path, register):
+    for n in retired - present:
         bulan, tahun = numbering.month_year_of(n, pattern)
         if tahun is not None:  # (the month it was given, as its number states it)
             first = f"{tahun:04d}-{bulan or 1:02d}"
@@ -415,8 +420,9 @@ def retired_in(ws, register: str, f) -> list[str]:
             if last < lo[:7] or first > hi[:7]:
                 continue
         out.append(n)
-    return sorted(out, key=lambda n: (numbering.month_year_of(n, pattern)[1] or 0,
-                                      numbering.sequence_of(n, pattern) or 0, n))  # fmt: skip
+    out.sort(key=lambda n: (numbering.month_year_of(n, pattern)[1] or 0,
+                            numbering.sequence_of(n, pattern) or 0, n))  # fmt: skip
+    return [f"{n} (baris buku lama yang ditolak impor)" if n in held else n for n in out]
 
 
 def _col(i: int) -> str:

@@ -910,6 +910,8 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     dipakai_lagi: dict[str, int] = {}  # header → sequences reused in a year (a monthly book)
     retired = journal.retired_numbers(ws.journal_path, register)  # given, then deleted
     used |= retired
+    # a refused row's number, held for its corrected row: used for any other row, not for it
+    held = journal.held_numbers(ws.journal_path, register) if retired else set()
     everywhere: set[int] = set()  # (a retired number stating no year: in every year)
     for nomor in retired:  # (its sequence stays used all year, whatever month or shape it has)
         tahun, seq = numbering.year_and_sequence(nomor, pattern)
@@ -962,7 +964,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     "(nomor urut tidak boleh dipakai dua kali)",
                 )
                 dipakai_lagi[hn] = dipakai_lagi.get(hn, 0) + 1
-            elif b.nomor in retired:
+            elif b.nomor in retired and b.nomor not in held:
                 problem(
                     b,
                     hn,
@@ -1188,10 +1190,15 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         )
         for b, row in zip(diimpor, stored, strict=True):
             b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
+        held = _held(ws, register, ditolak, table.rows)
+        if held:  # retired as deleted numbers are: catat never gives them (rules.md §6)
+            tx.retiring.setdefault(register, set()).update(held)
         # a short last line (the next command reads the journal's last line); also when only a
         # rejects file is new: every file a command writes is named in the journal
-        if diimpor or tx.files:
-            tx.log(register, "", "impor", {}, sumber={"berkas": p.berkas.name}, jumlah=p.jumlah())
+        if diimpor or tx.files or held:
+            extra = {"nomor_ditahan": {register: sorted(held)}} if held else {}
+            tx.log(register, "", "impor", {}, sumber={"berkas": p.berkas.name},
+                   jumlah=p.jumlah(), **extra)  # fmt: skip
     written = tx.written[0] if tx.written else same
     return Result(
         register,
@@ -1201,6 +1208,24 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         written.relative_to(ws.root).as_posix() if written else None,
         p.jumlah(),
     )
+
+
+def _held(ws: Workspace, register: str, ditolak: list[Baris], rows: list[dict]) -> set[str]:
+    """The legacy numbers of refused rows to keep from ``catat``: the old book gave them to
+    real requesters, and the corrected row will be imported with its number. Not those whose
+    sequence a row of the register holds that year (that number is no one's to give), nor those
+    already retired."""
+    pattern = ws.settings.get("penomoran", register)
+    taken = {numbering.year_and_sequence(r["nomor_registrasi"], pattern) for r in rows}
+    retired = journal.retired_numbers(ws.journal_path, register)
+    return {
+        b.nomor
+        for b in ditolak
+        if b.nomor
+        and b.nomor not in retired
+        and (ys := numbering.year_and_sequence(b.nomor, pattern))[1] is not None
+        and ys not in taken
+    }
 
 
 def _sha_now(ws: Workspace, register: str) -> str:

@@ -319,6 +319,33 @@ def retired_numbers(path: Path, register: str) -> set[str]:
     return out
 
 
+def held_numbers(path: Path, register: str) -> set[str]:
+    """Legacy numbers of rows an import refused (``nomor_ditahan`` of its line): given by the
+    old book to real requesters, so retired like deleted numbers (``catat`` never gives them),
+    yet free for the corrected row's own import. Read only by the import and the register book
+    (the whole journal is searched for the key)."""
+    out: set[str] = set()
+    key = b'"nomor_ditahan":{'
+    decode = json.JSONDecoder().raw_decode
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return out
+    with f:
+        for raw in f:
+            at = raw.rfind(key)
+            if at < 0:
+                continue
+            try:
+                obj = decode(raw[at + len(key) - 1 :].decode("utf-8"))[0]
+            except ValueError:
+                continue
+            found = obj.get(register) if isinstance(obj, dict) else None
+            if isinstance(found, list):
+                out.update(n for n in found if isinstance(n, str))
+    return out
+
+
 #: the column that holds the number of a register's rows
 NUMBER_COLUMN = {
     "permohonan": "nomor_registrasi",
