@@ -1457,3 +1457,29 @@ def test_register_covers_items_a_to_k(ws):
         "tanggapan_pemohon",  # k
     ):
         assert item in keys, item
+
+
+def test_the_interactive_objection_form(run, ws, monkeypatch):
+    """At a terminal `keberatan catat` shows what reasons a–g mean, checks each answer as it is
+    typed, asks the request's number (optional for reason b alone, which then asks who objects
+    and about what), shows the answers and records them only when confirmed."""
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    answers = [
+        "z", "b",  # an unknown reason: asked again
+        "",  # no request (reason b)
+        "Budi Santoso", "5271011203900001", "Jl. Pejanggik 1", "081234567890", "",
+        "Laporan keuangan 2025", "Penelitian", "Laporan berkala tidak ada di laman", "",
+        "formulir,identitas",
+    ]  # fmt: skip
+    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
+            input="\n".join([*answers, "y"]) + "\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "  b. Tidak disediakannya informasi berkala" in r.stderr
+    assert "--alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/n]:" in r.stderr
+    row = ws.read("keberatan").rows[0]
+    assert (row["alasan"], row["nama_pemohon"], row["nomor_permohonan"]) == (
+        "b",
+        "Budi Santoso",
+        "",
+    )
+    assert row["informasi_diminta"] == "Laporan keuangan 2025"

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import REQUEST, UJI, numbered_receipts
+from conftest import REQUEST, UJI, numbered_receipts, snapshot
 
 N1 = "001/PPID/5271/III/2026"
 
@@ -728,11 +728,50 @@ def test_prompts_only_on_a_terminal(run, monkeypatch):
         "--tanggal",
         "2026-03-16",
         "--tanpa-surat",
-        input="Salinan \x1b[31mSK\nSalinan SK PPK\n",  # a paste with a colour code: asked again
+        # (jenis pemohon, pekerjaan: Enter); a paste with a colour code: asked again; the choices: Enter;
+        # then the answers shown, and Enter records them
+        input="\n\nSalinan \x1b[31mSK\nSalinan SK PPK\n\n\n\n\n\n",
     )
     assert result.exit_code == 0, result.output
     assert "memuat karakter kendali yang tidak bisa dicetak — ketik ulang isinya" in result.stderr
     assert row(run)["informasi_diminta"] == "Salinan SK PPK"
+
+
+def test_the_interactive_form(run, ws, monkeypatch):
+    """At a terminal, `catat` with what is missing asks for it on stderr (stdout stays the
+    data: --format json > out.json), checks each answer as it is typed and asks it again, shows
+    every choice with its default, shows the answers and records them only when confirmed. A
+    command typed in full is not turned into a form."""
+    import json
+
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    answers = [
+        "Budi Santoso", "", "",  # nama; jenis pemohon, jenis identitas: Enter (perorangan, ktp)
+        "5271", "5271011203900001",  # a NIK too short: asked again
+        "Jl. Pejanggik 1", "",  # alamat; pekerjaan: none
+        "", "budi@", "budi@example.com",  # no phone; a bad e-mail: asked again
+        "Salinan DPT", "Penelitian", "", "hardcopy", "",  # informasi, tujuan, choices
+        "whatsapp", "email",  # not a channel: asked again
+        "identitas,ktp", "identitas",  # an unknown document: asked again
+    ]  # fmt: skip
+    before = snapshot(ws.root)
+    args = ("permohonan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat", "--format", "json")
+    no = run(*args, input="\n".join([*answers, "n"]) + "\n")
+    assert no.exit_code == 1 and "Dibatalkan." in no.stderr and snapshot(ws.root) == before
+    r = run(*args, input="\n".join([*answers, "y"]) + "\n")
+    assert r.exit_code == 0, r.output
+    # (the test runner echoes what is typed to stdout, as a terminal shows it; no prompt there)
+    assert "Nama pemohon" not in r.stdout and "Catat permohonan" not in r.stdout
+    stored = json.loads(r.stdout[r.stdout.index("{") :])
+    assert stored["nik"] == "5271011203900001" and stored["email"] == "budi@example.com"
+    assert (stored["bentuk_informasi"], stored["cara_kirim"], stored["saluran"]) == (
+        "hardcopy", "langsung", "email")  # fmt: skip
+    for told in ("NIK:", "harus 16 angka", "alamat e-mail 'budi@' tidak sah",
+                 "'whatsapp' bukan pilihan", "Bentuk informasi [softcopy | hardcopy] [softcopy]:",
+                 "Catat permohonan ini? [Y/n]:", "  Nama pemohon ", ": Jl. Pejanggik 1\n"):  # fmt: skip
+        assert told in r.stderr, told
+    full = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", "--tanpa-surat")
+    assert "Jenis pemohon" not in full.stderr and "Catat permohonan" not in full.stderr
 
 
 REFUSED_CATAT = [

@@ -228,21 +228,84 @@ def interactive() -> bool:
         return False
 
 
-def ask(value: str | None, label: str, *, required: bool = True, default: str = "") -> str:
-    """``value`` as given; else a prompt when stdin is a terminal; else ``default``."""
-    if value:
-        return value
-    if interactive() and required:
-        from ..errors import RuleError
+class Formulir:
+    """The interactive form of a recording command (cli.md: prompts for what is missing when
+    stdin is a terminal; never otherwise, so a script cannot hang). Prompts go to stderr — stdout
+    stays the command's data (``--format json > out.json``); each answer is checked as it is
+    typed (``periksa``: the rule the service applies) and asked again when refused; a choice
+    shows its choices and default; :meth:`simpan` shows every answer and asks before anything
+    is written (a pasted multi-line address fills the next prompts: this is where it shows)."""
+
+    def __init__(self, perlu: bool = True) -> None:
+        #: ``perlu``: something required is missing. A command typed in full is not turned
+        #: into a form (no choice asked, nothing to confirm), even at a terminal.
+        self.aktif = perlu and interactive()
+        self.jawaban: list[tuple[str, str]] = []
+
+    def teks(
+        self,
+        value: str | None,
+        label: str,
+        *,
+        wajib: bool = True,
+        periksa: Callable[[str], object] | None = None,
+    ) -> str:
+        """``value`` as given; else the officer's answer (``""`` allowed unless ``wajib``)."""
+        if value or not self.aktif:
+            return value or ""
         from ..rules.validation import teks
 
-        while True:  # (an answer the rules refuse is asked again, not told after every prompt)
-            answer = typer.prompt(label, default=default or None, show_default=bool(default))
+        while True:
+            answer = typer.prompt(
+                label if wajib else f"{label} (kosongkan bila tidak ada)",
+                default="" if not wajib else None,
+                show_default=False,
+                err=True,
+            )
             try:
-                return teks(answer, label)
-            except RuleError as e:
+                answer = teks(answer, label, wajib=wajib)
+                if answer and periksa is not None:
+                    periksa(answer)
+            except PpidError as e:
                 err(str(e))
-    return default
+                continue
+            self.jawaban.append((label, answer))
+            return answer
+
+    def pilih(self, ctx: typer.Context, name: str, value: str, label: str, choices: Sequence[str]):
+        """Option ``name``'s value; asked, with its choices, when the command line left it at its
+        default."""
+        if ctx.get_parameter_source(name).name != "DEFAULT":
+            from ..rules.validation import pilihan
+
+            return pilihan(value, tuple(choices), "--" + name.replace("_", "-"))  # (before any
+        if not self.aktif:  # prompt: a typo on the command line is not told after the form)
+            return value
+        while True:
+            answer = (
+                typer.prompt(f"{label} [{' | '.join(choices)}]", default=value or None, err=True)
+                .strip()
+                .lower()
+            )
+            if answer in choices:
+                self.jawaban.append((label, answer))
+                return answer
+            err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
+
+    def simpan(self, apa: str) -> None:
+        """Show the answers typed and ask before recording (only when something was asked)."""
+        if not self.jawaban:
+            return
+        width = max(len(label) for label, _ in self.jawaban)
+        for label, answer in self.jawaban:
+            err(f"  {label:<{width}} : {answer}")
+        if not typer.confirm(f"Catat {apa} ini?", default=True, err=True):
+            raise typer.Abort()
+
+
+def ask(value: str | None, label: str) -> str:
+    """``value`` as given; else, on a terminal, the officer's answer (a one-prompt form)."""
+    return Formulir().teks(value, label)
 
 
 def emit(

@@ -128,24 +128,22 @@ def _count_lines(p, coba: bool) -> list[str]:
 
 
 def _preview(p) -> None:
-    from .common import console
+    """The first rows to import, as ``daftar`` shows a list (fitted to the screen: columns left
+    out, or one block per row, rather than dates and names cut)."""
+    from .common import Format, emit
 
     rows = p.impor[:PRATINJAU]
     if not rows:
         return
-    from rich.table import Table
-
-    cols = ["nomor_registrasi", "tanggal_diterima", "nama_pemohon", "status", "jatuh_tempo"]
-    table = Table(
-        title=f"Pratinjau ({len(rows)} baris pertama yang akan diimpor)", header_style="bold"
-    )
-    table.add_column("Baris", justify="right")
-    for c in cols:
-        table.add_column(c, overflow="fold", no_wrap=c.startswith(("nomor", "tanggal")))
-    for b in rows:
-        data = b.simpan()
-        table.add_row(str(b.baris), *[data.get(c, "") for c in cols])
-    console().print(table)
+    records = [{"baris": b.baris, **b.simpan()} for b in rows]
+    emit(
+        records,
+        Format.teks,
+        [("baris", "Baris"), ("nomor_registrasi", "Nomor"), ("tanggal_diterima", "Diterima"),
+         ("nama_pemohon", "Pemohon"), ("status", "Status"), ("jatuh_tempo", "Jatuh tempo")],
+        title=f"Pratinjau ({len(rows)} baris pertama yang akan diimpor)",
+        spare=("jatuh_tempo", "tanggal_diterima"),
+    )  # fmt: skip
 
 
 @guard

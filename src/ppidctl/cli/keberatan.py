@@ -14,6 +14,7 @@ from .common import (
     FmtList,
     Format,
     FormatRekaman,
+    Formulir,
     Nomor,
     NomorSurat,
     NomorSuratCatat,
@@ -24,8 +25,8 @@ from .common import (
     Tanggal,
     TanpaSurat,
     Terlambat,
-    ask,
     emit,
+    err,
     filters,
     guard,
     letter_options,
@@ -44,6 +45,7 @@ app = typer.Typer(
 @app.command()
 @guard
 def catat(
+    ctx: typer.Context,
     permohonan: Annotated[
         str | None,
         typer.Option(help="Nomor registrasi permohonan (wajib, kecuali alasan hanya b)."),
@@ -116,18 +118,51 @@ def catat(
 ) -> None:
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     letter_options(tanpa_surat, nomor_surat, pdf)
+    from .. import schema
+    from ..rules import validation as v
     from ..services.keberatan import ObjectionInput, register
 
     ws = workspace()
+
+    def kode(a: str) -> set[str]:
+        return set(v.daftar(a, schema.ALASAN_KEBERATAN, "--alasan"))
+
+    only_b = bool(alasan) and {c.strip().lower() for c in (alasan or "").split(",")} == {"b"}
+    f = Formulir(perlu=not (alasan and kasus_posisi and dokumen is not None and
+                            (permohonan or only_b)))  # fmt: skip
+    if f.aktif and not alasan:
+        for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():
+            err(f"  {c}. {teks}")
+    alasan = f.teks(alasan, "Alasan keberatan (a-g, mis. a,c)", periksa=kode)
+    only_b = bool(alasan) and kode(alasan) == {"b"}
+    if not permohonan and f.aktif:
+        permohonan = f.teks(
+            None, "Nomor permohonan" + (" (alasan b: bila ada)" if only_b else ""), wajib=not only_b
+        )
+    if only_b and not permohonan and f.aktif:  # (no request: who objects, about what)
+        nama = f.teks(nama, "Nama pemohon")
+        nik = f.teks(nik, "NIK", periksa=v.nik)
+        alamat = f.teks(alamat, "Alamat")
+        while not (telepon or email):
+            telepon = f.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
+            email = f.teks(None, "E-mail", wajib=False, periksa=v.email)
+            if not (telepon or email):
+                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+        informasi = f.teks(informasi, "Informasi berkala yang tidak disediakan")
+        tujuan = f.teks(tujuan, "Tujuan penggunaan")
+    kasus_posisi = f.teks(kasus_posisi, "Kasus posisi")
+    saluran = f.pilih(ctx, "saluran", saluran, "Keberatan masuk lewat", schema.SALURAN)
+    if dokumen is None:
+        dokumen = f.teks(None, "Dokumen diterima (formulir,identitas,kuasa,meterai)", periksa=lambda
+                         d: v.daftar(d, schema.DOKUMEN_KEBERATAN, "dokumen"))  # fmt: skip
+    f.simpan("keberatan")
     data = ObjectionInput(
         permohonan=permohonan or "",
-        alasan=ask(alasan, "Alasan keberatan (a-g, mis. a,c)"),
-        kasus_posisi=ask(kasus_posisi, "Kasus posisi"),
+        alasan=alasan or "",
+        kasus_posisi=kasus_posisi or "",
         alasan_ditemukan=alasan_ditemukan or "",
         saluran=saluran,
-        dokumen=dokumen
-        if dokumen is not None
-        else ask(None, "Dokumen diterima (formulir,identitas,kuasa)"),
+        dokumen=dokumen or "",
         kuasa=kuasa or "",
         kuasa_alamat=kuasa_alamat or "",
         meterai=meterai,

@@ -16,6 +16,7 @@ from .common import (
     FmtList,
     Format,
     FormatRekaman,
+    Formulir,
     Nomor,
     NomorSurat,
     NomorSuratCatat,
@@ -28,6 +29,7 @@ from .common import (
     Terlambat,
     ask,
     emit,
+    err,
     filters,
     guard,
     letter_options,
@@ -68,6 +70,7 @@ def _print_result(
 @app.command()
 @guard
 def catat(
+    ctx: typer.Context,
     nama: Annotated[str | None, typer.Option(help="Nama pemohon.")] = None,
     jenis_pemohon: Annotated[
         str, typer.Option(help="perorangan | badan-hukum | kelompok")
@@ -106,30 +109,66 @@ def catat(
 ) -> None:
     """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
     letter_options(tanpa_surat, nomor_surat, pdf)
+    from .. import schema
+    from ..rules import validation as v
     from ..services.permohonan import RequestInput, register
 
     ws = workspace()
+    given = (nama, alamat, informasi, tujuan, telepon or email, dokumen is not None,
+             nik or nomor_identitas or jenis_pemohon == "badan-hukum")  # fmt: skip
+    f = Formulir(perlu=not all(given))
+    nama = f.teks(nama, "Nama pemohon")
+    jenis_pemohon = f.pilih(ctx, "jenis_pemohon", jenis_pemohon, "Jenis pemohon",
+                            schema.JENIS_PEMOHON)  # fmt: skip
+    if jenis_pemohon != "badan-hukum" and not (nik or nomor_identitas):
+        jenis_identitas = f.pilih(ctx, "jenis_identitas", jenis_identitas, "Jenis identitas",
+                                  schema.JENIS_IDENTITAS)  # fmt: skip
+    if not (nik or nomor_identitas) and f.aktif:
+        if jenis_pemohon == "badan-hukum":  # (its deed is the document; a number if it has one)
+            nomor_identitas = f.teks(None, "Nomor akta/pengesahan badan hukum", wajib=False)
+            jenis_identitas = "lainnya" if nomor_identitas else jenis_identitas
+        elif jenis_identitas == "ktp":
+            nik = f.teks(None, "NIK", periksa=v.nik)
+        else:
+            nomor_identitas = f.teks(None, f"Nomor identitas ({jenis_identitas})")
+    alamat = f.teks(alamat, "Alamat")
+    pekerjaan = f.teks(pekerjaan, "Pekerjaan", wajib=False)
+    if not (telepon or email):
+        while f.aktif and not (telepon or email):
+            telepon = f.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
+            email = f.teks(None, "E-mail", wajib=False, periksa=v.email)
+            if not (telepon or email):
+                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+    informasi = f.teks(informasi, "Informasi yang diminta")
+    tujuan = f.teks(tujuan, "Tujuan penggunaan")
+    cara_memperoleh = f.pilih(ctx, "cara_memperoleh", cara_memperoleh, "Cara memperoleh",
+                              schema.CARA_MEMPEROLEH)  # fmt: skip
+    bentuk = f.pilih(ctx, "bentuk", bentuk, "Bentuk informasi", schema.BENTUK)
+    if cara_kirim is None and f.aktif:
+        cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
+                             else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
+    saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
+    if dokumen is None:
+        dokumen = f.teks(None, "Dokumen diterima (identitas,akta,kuasa,formulir)", periksa=lambda
+                         d: v.daftar(d, schema.DOKUMEN_PERMOHONAN, "dokumen"))  # fmt: skip
+    f.simpan("permohonan")
     data = RequestInput(
-        nama=ask(nama, "Nama pemohon"),
+        nama=nama or "",
         jenis_pemohon=jenis_pemohon,
-        nik=(nik or "")
-        if (nik or nomor_identitas or jenis_pemohon == "badan-hukum")
-        else ask(None, "NIK"),
+        nik=nik or "",
         jenis_identitas=jenis_identitas,
         nomor_identitas=nomor_identitas or "",
-        alamat=ask(alamat, "Alamat"),
-        pekerjaan=ask(pekerjaan, "Pekerjaan", required=False),
-        telepon=(telepon or "") if (telepon or email) else ask(None, "Nomor telepon"),
+        alamat=alamat or "",
+        pekerjaan=pekerjaan or "",
+        telepon=telepon or "",
         email=email or "",
-        informasi=ask(informasi, "Informasi yang diminta"),
-        tujuan=ask(tujuan, "Tujuan penggunaan"),
+        informasi=informasi or "",
+        tujuan=tujuan or "",
         cara_memperoleh=cara_memperoleh,
         bentuk=bentuk,
         cara_kirim=cara_kirim or "",
         saluran=saluran,
-        dokumen=dokumen
-        if dokumen is not None
-        else ask(None, "Dokumen diterima (identitas,akta,kuasa,formulir)"),
+        dokumen=dokumen or "",
         kuasa=kuasa or "",
         tahapan=tahapan or "",
         catatan=catatan or "",
