@@ -881,6 +881,29 @@ def test_an_objection_never_answered_stays_late_once_the_dispute_is_recorded(run
     assert [r["nomor_registrasi"] for r in late] == [K1]
 
 
+def test_an_unanswered_disputed_objection_an_old_version_left_not_late_is_found_and_fixed(
+    run, ws, today
+):
+    """ppidctl before bab0ca1 recorded such an objection with terlambat empty: after the
+    upgrade periksa names it, and periksa --perbaiki-tenggat records it late."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    today("2026-05-25")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    with ws.transaction("keberatan tanggapan-pemohon") as tx:  # (as the old version stored it)
+        tx.update("keberatan", 0, {"terlambat": ""})
+    r = run("periksa")
+    assert r.exit_code == 1
+    assert ("terlambat (kosong) tidak sesuai aturan sekarang: seharusnya ya (kalender berubah, "
+            "atau dicatat ppidctl versi lama) — hitung ulang dengan: ppidctl periksa "
+            "--perbaiki-tenggat") in r.stdout  # fmt: skip
+    fixed = run.ok("periksa", "--perbaiki-tenggat")
+    assert (
+        "tidak ditanggapi sampai sengketa, kini terlambat (terlambat (kosong) → ya)" in fixed.stderr
+    )
+    assert krow(run)["terlambat"] == "ya"
+
+
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     """rules.md §7: the annual report gives disputes filed and their outcome."""
     rejected_request(run)

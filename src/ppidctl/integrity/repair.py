@@ -647,15 +647,16 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                         )
             if "terlambat" in changes:  # (an answer judged again on the calendar as it is now)
                 what = "pemberitahuan" if name == "permohonan" else "tanggapan"
+                when = row.get("tanggal_pemberitahuan") or row.get("tanggal_tanggapan")
                 done.append(
-                    f"{rel_}: {row['nomor_registrasi']}: {what} "
-                    f"{row.get('tanggal_pemberitahuan') or row.get('tanggal_tanggapan')} "
+                    f"{rel_}: {row['nomor_registrasi']}: "
+                    + (f"{what} {when} " if when else "tidak ditanggapi sampai sengketa, ")
                     + (
                         "kini terlambat"
                         if changes["terlambat"] == "ya"
                         else "ternyata tidak terlambat"
                     )
-                    + f" (terlambat {old['terlambat']} → {changes['terlambat']})"
+                    + f" (terlambat {old['terlambat'] or '(kosong)'} → {changes['terlambat']})"
                 )
             for col, due in changes.items():
                 if col == "terlambat":

@@ -141,6 +141,14 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     all; {} when it agrees or the stored facts do not allow it."""
     calendar = calendar or ws.calendar
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
+    if (  # an objection never answered and taken to the Komisi Informasi: its deadline was
+        # missed (UU 14/2008 Pasal 36(2)); ppidctl before commit bab0ca1 left it empty
+        register == "keberatan"
+        and not answered
+        and row.get("status") == "sengketa"
+        and not row.get("keputusan_atasan")
+    ):
+        return {"terlambat": "ya"} if row.get("terlambat") != "ya" else {}
     if not answered or parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
         return {}
     if parse_date(row.get("tanggal_diterima", "")) is None:
@@ -290,6 +298,15 @@ def check_rows(
                         "dicatat)",
                         f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
                     )
+            for col, late in (
+                expected_late(ws, register, row, calendar) if calendar else {}
+            ).items():
+                add(
+                    m.TENGGAT_BERUBAH,
+                    f"{col} {row.get(col) or '(kosong)'} tidak sesuai aturan sekarang: seharusnya "
+                    f"{late} (kalender berubah, atau dicatat ppidctl versi lama)",
+                    f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
+                )
     if register in ("permohonan", "keberatan"):
         out += _numbers(ws, register, rel, table, lines, history, imported)
     return out
