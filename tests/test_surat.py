@@ -483,3 +483,31 @@ def test_templat_tells_what_the_built_in_copy_prints_that_the_office_copy_does_n
         "templates/pemberitahuan.docx: templat bawaan juga memakai cara_pembayaran" in listed.stderr
     )
     assert listed.stderr.count("bawaan juga memakai") == 1
+
+
+def test_an_office_copy_without_a_value_the_step_recorded_says_so(run, ws):
+    """An office template copied by an older init lacks what the built-in one prints now (the
+    fee's payment method): the copy wins, so the letter goes out without it — said at the step
+    that made it, only when that value was recorded."""
+    from docx import Document
+
+    path = ws.templates_dir / "pemberitahuan.docx"
+    doc = Document(path)
+    paras = doc.paragraphs  # (the copy an older init made: no payment method, its if-block out)
+    i = next(i for i, p in enumerate(paras) if p.text == "{%p if cara_pembayaran %}")
+    assert paras[i + 2].text == "{%p endif %}"
+    for p in paras[i : i + 3]:
+        p._element.getparent().remove(p._element)
+    doc.save(path)
+    assert "cara_pembayaran" not in "".join(p.text for p in Document(path).paragraphs)
+    catat(run, "--tanpa-surat")
+    catat(run, "--tanpa-surat")
+    told = ("Peringatan: templates/pemberitahuan.docx (salinan kantor) tidak memuat "
+            "cara_pembayaran yang dicetak templat bawaan, jadi surat pemberitahuan ini tanpa "
+            "isian itu")  # fmt: skip
+    r = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "5000",
+               "--cara-pembayaran", "transfer BRI 123", "--tanggal", "2026-03-20")  # fmt: skip
+    assert told in r.stderr.replace("\n", " ")
+    r = run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--biaya", "5000",
+               "--tanggal", "2026-03-20")  # fmt: skip
+    assert "salinan kantor" not in r.stderr  # (nothing left out)

@@ -210,6 +210,10 @@ def placeholder_warning(ws) -> None:
     if not state.placeholders_told:
         state.placeholders_told = True
         warnings(ws.settings.placeholders())
+    from ..services.letters import NOT_PRINTED
+
+    warnings(list(NOT_PRINTED))
+    NOT_PRINTED.clear()
 
 
 def err(message: str) -> None:

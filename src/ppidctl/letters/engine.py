@@ -320,6 +320,31 @@ def render_letter(kind: str, template: Path, context: dict[str, Any]) -> bytes:
     return render(template, context, kind=kind)
 
 
+def not_printed(kind: str, template: Path, context: dict[str, Any]) -> list[str]:
+    """What the built-in template of ``kind`` prints and an office copy ``template`` does not
+    use, among the values ``context`` fills (an office copy made by an older ``init`` lacks
+    what was added since, e.g. ``cara_pembayaran``: the copy always wins, so the letter goes
+    out without it). ``[]`` for the built-in template itself."""
+    import hashlib
+
+    builtin = BUILTIN_DIR / KINDS[kind].template
+    if template.resolve() == builtin.resolve():
+        return []
+    try:
+        digests = [hashlib.sha256(t.read_bytes()).hexdigest() for t in (template, builtin)]
+        office, ours = (_variables_of(str(t), d) for t, d in zip((template, builtin), digests,
+                                                                 strict=True))  # fmt: skip
+    except (OSError, TemplateError):
+        return []
+    return sorted(v for v in ours - office if context.get(v) not in (None, "", [], {}))
+
+
+@lru_cache(maxsize=32)
+def _variables_of(path: str, digest: str) -> frozenset[str]:
+    """:func:`template_variables`, once per file content (``digest``) in a process."""
+    return frozenset(template_variables(Path(path)))
+
+
 #: the note on a tag split across runs of different formatting (see :func:`render_letter`)
 SPLIT_FORMAT = "terpecah dalam beberapa bagian berformat berbeda"
 #: (kind, SHA-256 of the file) of templates :func:`check_template` found clean in this process

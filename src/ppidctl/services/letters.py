@@ -105,10 +105,27 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
     from ..letters import engine  # docxtpl loads only when a letter is made
 
     template = engine.find_template(letter.kind, ws.templates_dir)
+    ctx = context(ws, letter, tanggal_surat, nomor_surat)
     # checked as `surat periksa` checks it, once per template content, before anything is written
-    return engine.render_letter(
-        letter.kind, template, context(ws, letter, tanggal_surat, nomor_surat)
-    )
+    data = engine.render_letter(letter.kind, template, ctx)
+    missing = engine.not_printed(letter.kind, template, ctx)
+    if missing:
+        where = (
+            template.relative_to(ws.root).as_posix()
+            if template.is_relative_to(ws.root)
+            else template
+        )
+        NOT_PRINTED[
+            f"{where} (salinan kantor) tidak memuat {', '.join(missing)} yang dicetak templat "
+            f"bawaan, jadi surat {letter.kind} ini tanpa isian itu — tambahkan ke salinan kantor "
+            "atau salin ulang templat bawaan (ppidctl surat templat)"
+        ] = None
+    return data
+
+
+#: warnings of this process's letters (a command's), told once by the command line after them:
+#: the office's template copy leaves out a value the step recorded (see engine.not_printed)
+NOT_PRINTED: dict[str, None] = {}
 
 
 def letter_path(ws: Workspace, letter: Letter, when: date) -> Path:
