@@ -484,3 +484,34 @@ def test_reports_refuse_an_empty_register_beside_the_one_holding_the_cases(tmp_p
     said = "register permohonan tersimpan sebagai permohonan.xlsx"
     run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
     run.refused("laporan", "tahunan", "--tahun", "2026", "--format", "json", message=said)
+
+
+def test_columns_added_by_an_upgrade_reach_every_row(ws):
+    """A register an older ppidctl wrote lacks columns added since: the first write adds them
+    to the header and to every row (one field count per line, RFC 4180 — csv.DictReader gave
+    None for them on the older rows); values and blank lines are kept."""
+    import csv
+    import io
+
+    from ppidctl import schema
+
+    keys = [k for k in schema.keys("permohonan") if k not in ("cara_pembayaran", "biaya")]
+    path = ws.register_path("permohonan")
+    old = [dict.fromkeys(keys, "") | {"nomor_registrasi": f"00{i}/PPID/5271/I/2026",
+           "tanggal_diterima": "2026-01-05", "nama_pemohon": f"Ani, {i}",
+           "informasi_diminta": "DPT", "status": "terdaftar"} for i in (1, 2)]  # fmt: skip
+    text = io.StringIO(newline="")
+    w = csv.writer(text, lineterminator="\r\n")
+    w.writerow(keys)
+    w.writerow([old[0][k] for k in keys])
+    text.write("\r\n")  # (a blank line an office left)
+    w.writerow([old[1][k] for k in keys])
+    path.write_text(text.getvalue(), encoding="utf-8")
+    table = read_table("permohonan", path)
+    table.append(old[0] | {"nomor_registrasi": "003/PPID/5271/I/2026", "biaya": "5000"})
+    lines = list(csv.reader(io.StringIO(table.to_bytes().decode("utf-8-sig"), newline="")))
+    assert {len(r) for r in lines if r} == {len(keys) + 2} and [] in lines
+    rows = list(csv.DictReader(io.StringIO(table.to_bytes().decode("utf-8-sig"), newline="")))
+    assert [(r["nama_pemohon"], r["biaya"], r["cara_pembayaran"]) for r in rows] == [
+        ("Ani, 1", "", ""), ("Ani, 2", "", ""), ("Ani, 1", "5000", ""),
+    ]  # fmt: skip

@@ -88,6 +88,7 @@ class Table:
         self._rows: list[dict[str, str]] = []
         self._records: list[_Record] = []
         self._header_raw = header_raw
+        self._grew = False  # schema columns added to the header (see _ensure_columns)
         self._newline = newline
         self._delimiter = delimiter
         self._bom = bom
@@ -261,6 +262,7 @@ class Table:
                 self.index[col.key] = len(self.header)
                 self.header.append(col.key)
                 self._header_raw = None
+                self._grew = True
 
     def _cells(self, fields: list[str], row: dict[str, str]) -> list[str]:
         cells = list(fields) + [""] * (len(self.header) - len(fields))
@@ -323,6 +325,8 @@ class Table:
                 text = self._newline + text
             return (self._raw, text.encode("utf-8"))
         self._ensure_columns()
+        if self._grew:  # every row gets the new columns: one field count per line (RFC 4180,
+            _ = self.rows  # cli.md; csv.DictReader gave None for them on the older rows)
         out = io.StringIO(newline="")
         writer = csv.writer(out, delimiter=self._delimiter, lineterminator=self._newline)
         if self._header_raw is not None:
@@ -343,7 +347,11 @@ class Table:
             order, rows, pending = self._order(), self._rows, []
             same_order = tuple(order) == _schema_keys(self.register)
             for rec in self._records:
-                if rec.raw is not None and rec.row not in self._changed:
+                if (
+                    rec.raw is not None
+                    and rec.row not in self._changed
+                    and not (self._grew and rec.row is not None)
+                ):
                     if pending:
                         out.write(csv_lines(pending, self._delimiter, self._newline))
                         pending.clear()
