@@ -627,7 +627,8 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
     objection(run, day="2026-04-08", alasan="c", permohonan=nomor)
     step(run, "teruskan", K1, "--tanggal", "2026-04-09")
     step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-04-13", "--tanpa-surat")
-    assert "KEBERATAN DIKABULKAN" in run.ok("permohonan", "lihat", nomor).stdout
+    shown = run.ok("permohonan", "lihat", nomor).stdout  # (no letter: no "(surat -)")
+    assert "KEBERATAN DIKABULKAN oleh Atasan PPID pada 2026-04-13: informasi wajib" in shown
     withheld = {
         "ditolak": TOLAK,
         "tidak-dikuasai": ["--badan-publik", "Dinas Kependudukan dan Pencatatan Sipil"],

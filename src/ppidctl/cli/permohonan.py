@@ -438,9 +438,11 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             f"status {k['status']}{', ' + k['keputusan_atasan'] if k['keputusan_atasan'] else ''})"
         )
         if k["keputusan_atasan"] == "diterima":
+            when = k["tanggal_tanggapan"]  # (an old book's may have none)
             typer.echo(
-                f"  KEBERATAN DIKABULKAN oleh Atasan PPID pada {k['tanggal_tanggapan']} "
-                f"(surat {k['nomor_surat_tanggapan'] or '-'})"
+                "  KEBERATAN DIKABULKAN oleh Atasan PPID"
+                + (f" pada {when}" if when else " (tanggal tidak tercatat)")
+                + (f" (surat {k['nomor_surat_tanggapan']})" if k["nomor_surat_tanggapan"] else "")
                 + (": informasi wajib diberikan" if orders_delivery(k) else "")
             )
 
