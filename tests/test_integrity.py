@@ -926,7 +926,7 @@ def test_several_accounts_share_a_workspace_through_its_group():
         done = _as_account(1003, 999, home, "-C", str(copy), "permohonan", "teruskan", N3, *day)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert done.stderr.startswith("Error: tidak punya izin mengakses ")
-        assert "(docs/integritas.md, bagian Hak akses berkas)" in done.stderr
+        assert 'izin_berkas = "0660" di ppidctl.toml, satu grup' in done.stderr  # (no doc needed)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

@@ -159,8 +159,10 @@ def guard(fn: Callable) -> Callable:
         except PermissionError as e:  # an account without the right to the workspace's files
             typer.echo(
                 f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
-                f"({sebab(e)}) — periksa hak akses workspace untuk akun ini "
-                "(docs/integritas.md, bagian Hak akses berkas)",
+                f"({sebab(e)}) — periksa hak akses workspace untuk akun ini; bila beberapa akun "
+                'memakai satu workspace: [penyimpanan] izin_berkas = "0660" di ppidctl.toml, satu '
+                "grup untuk semua akun itu, chmod g+s pada folder workspace, lalu jalankan satu "
+                "perintah (mis. ppidctl periksa) sebagai pemilik workspace",
                 err=True,
             )
             raise typer.Exit(1) from None

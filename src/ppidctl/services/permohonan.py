@@ -204,7 +204,7 @@ def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
                     "(pemohon, informasi dan tanggal sama); bila tercatat dua kali karena perintah "
                     f"diulang, hapus baris {row['nomor_registrasi']} di register lalu jalankan "
                     "ppidctl periksa --terima-perubahan --batalkan "
-                    f"{row['nomor_registrasi']} --catatan ALASAN (docs/integritas.md)"
+                    f"{row['nomor_registrasi']} --catatan ALASAN"
                 ]
     return []
 

@@ -74,7 +74,7 @@ def workspace_lock(
                 f"folder {registers.parent} tidak mendukung penguncian berkas, jadi "
                 "dua perintah dapat menulis bersamaan; ppidctl tidak menulis di sana",
                 "pakai folder lokal, atau folder jaringan yang meneruskan kunci (SMB, NFSv4 atau "
-                "NFS dengan lockd; docs/integritas.md)",
+                "NFS dengan lockd)",
             ) from None
         if not reader or not (no_locks or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS)):
             raise
