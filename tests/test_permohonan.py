@@ -1138,7 +1138,7 @@ def test_help_screens_use_indonesian_framework_words(run):
     lihat = run.ok("permohonan", "lihat", "-h").stdout
     assert "Argumen" in lihat and "TEKS" in lihat and "<str>" not in lihat
     assert "Pemakaian:" in lihat and "Usage" not in lihat
-    assert "lihat [OPSI] {nomor}" in lihat  # the argument keeps its name in the usage line
+    assert "lihat [OPSI] NOMOR" in lihat  # named as the error names it ("argumen NOMOR"), no braces
 
 
 def test_a_loosely_typed_number_matching_two_rows_is_not_guessed(tmp_path):

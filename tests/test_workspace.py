@@ -75,7 +75,8 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
     ("edit", "message"),
     [
         (lambda t: t.replace('kode_satker = "5271"', "kode_satker = 5271"),
-         "ppidctl.toml:7: 'instansi.kode_satker' harus teks"),
+         "ppidctl.toml:7: 'instansi.kode_satker' harus teks — tulis dengan tanda kutip: "
+         'kode_satker = "5271"'),
         (lambda t: t.replace('nama = "Nama PPID"\n', ""), "ppidctl.toml:16: kunci 'ppid.nama' wajib diisi"),
         (lambda t: t.replace("permohonan = 10 ", 'permohonan = "sepuluh" '),
          "'tenggat.permohonan' harus bilangan bulat"),

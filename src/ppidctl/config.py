@@ -417,7 +417,11 @@ def parse(path: Path, text: str) -> Settings:
             want = " atau ".join(TYPE_NAMES[t] for t in types)
             raise ConfigError(
                 f"{_where(path, text, section, key)}: '{section}.{key}' harus {want}",
-                f"perbaiki nilai {key}",
+                f'tulis dengan tanda kutip: {key} = "{value}"'
+                if types == (str,)
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+                else f"perbaiki nilai {key}",
             )
         if required and isinstance(value, str) and not value.strip():
             raise ConfigError(

@@ -106,7 +106,8 @@ FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
 Nomor = Annotated[
     str,
     typer.Argument(
-        help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini (langkah dengan --tanggal: tahun tanggal itu)."
+        help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini (langkah dengan --tanggal: tahun tanggal itu).",
+        metavar="NOMOR",
     ),
 ]
 # listing filters (daftar, jatuh-tempo, ekspor)

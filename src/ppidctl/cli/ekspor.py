@@ -45,7 +45,10 @@ def ekspor(
     keluaran: Annotated[
         Path | None,
         typer.Option(
-            "--keluaran", "-o", help="Berkas tujuan (wajib untuk xlsx; - = stdout).", dir_okay=False
+            "--keluaran",
+            "-o",
+            help="Berkas tujuan (wajib untuk xlsx; - = cetak ke layar/keluaran standar).",
+            dir_okay=False,
         ),
     ] = None,
     pemisah: Annotated[

@@ -151,7 +151,9 @@ def impor(
     berkas: Annotated[
         Path,
         typer.Argument(
-            help="Berkas register lama: .xlsx, .xlsm, .xls, .ods atau .csv.", dir_okay=False
+            help="Berkas register lama: .xlsx, .xlsm, .xls, .ods atau .csv.",
+            dir_okay=False,
+            metavar="BERKAS",
         ),
     ],
     register: Annotated[

@@ -29,8 +29,12 @@ JENIS = {
 @app.command()
 @guard
 def hitung(
-    tanggal: Annotated[str, typer.Argument(help="Tanggal diterima, YYYY-MM-DD (hari ke-0).")],
-    hari: Annotated[int, typer.Argument(help="Jumlah hari kerja.", min=0, max=3650)],
+    tanggal: Annotated[
+        str, typer.Argument(help="Tanggal diterima, YYYY-MM-DD (hari ke-0).", metavar="TANGGAL")
+    ],
+    hari: Annotated[
+        int, typer.Argument(help="Jumlah hari kerja.", min=0, max=3650, metavar="HARI")
+    ],
     format: Fmt = Format.teks,
 ) -> None:
     """Tanggal tenggat N hari kerja setelah TANGGAL, dengan hari libur yang dilewati.
@@ -141,7 +145,7 @@ def libur(
 @app.command()
 @guard
 def tambah(
-    tanggal: Annotated[str, typer.Argument(help="YYYY-MM-DD")],
+    tanggal: Annotated[str, typer.Argument(help="YYYY-MM-DD", metavar="TANGGAL")],
     keterangan: Annotated[str, typer.Option(help="Alasan/dasar, mis. SK Wali Kota.")],
     hari_kerja: Annotated[
         bool, typer.Option("--hari-kerja", help="Tanggal ini justru hari kerja.")
@@ -166,7 +170,7 @@ def tambah(
 @tahapan_app.command("tambah")
 @guard
 def tahapan_tambah(
-    nama: Annotated[str, typer.Argument(help="Nama tahapan.")],
+    nama: Annotated[str, typer.Argument(help="Nama tahapan.", metavar="NAMA")],
     mulai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
     selesai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
     petugas: Annotated[str, typer.Option(envvar="PPIDCTL_PETUGAS", help="Nama petugas.")] = "",

@@ -37,7 +37,11 @@ Gabung = Annotated[
 ]
 Folder = Annotated[
     list[Path] | None,
-    typer.Argument(help="Folder workspace yang digabung (bersama --gabung).", show_default=False),
+    typer.Argument(
+        help="Folder workspace yang digabung (bersama --gabung).",
+        show_default=False,
+        metavar="FOLDER",
+    ),
 ]
 TanpaSensor = Annotated[
     bool,

@@ -111,7 +111,9 @@ def templat(
 @app.command()
 @guard
 def periksa(
-    berkas: Annotated[Path, typer.Argument(help="Templat .docx yang akan diperiksa.")],
+    berkas: Annotated[
+        Path, typer.Argument(help="Templat .docx yang akan diperiksa.", metavar="BERKAS")
+    ],
     jenis: Annotated[
         str | None,
         typer.Option(
@@ -148,11 +150,13 @@ def buat(
     jenis: Annotated[
         str,
         typer.Argument(
-            help="tanda-terima | pemberitahuan | tidak-tersedia | perpanjangan | penolakan | tanda-bukti-keberatan | tanggapan-keberatan"
+            help="tanda-terima | pemberitahuan | tidak-tersedia | perpanjangan | penolakan | tanda-bukti-keberatan | tanggapan-keberatan",
+            metavar="JENIS",
         ),
     ],
     nomor: Annotated[
-        list[str] | None, typer.Argument(help="Nomor registrasi (satu atau lebih).")
+        list[str] | None,
+        typer.Argument(help="Nomor registrasi (satu atau lebih).", metavar="NOMOR"),
     ] = None,
     semua: Annotated[
         bool, typer.Option("--semua", help="Semua yang sudah sampai langkah surat ini.")

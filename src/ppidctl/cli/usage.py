@@ -175,9 +175,13 @@ _JENIS_NILAI = {
 }
 
 
+_KURAWAL = re.compile(r"\{([^{}]+)\}")
+
+
 def _pemakaian(cmd: Any, ctx: Any, formatter: Any) -> None:
-    """The usage line of a help screen, headed in Indonesian."""
-    pieces = " ".join(cmd.collect_usage_pieces(ctx))
+    """The usage line of a help screen, headed in Indonesian; a required argument bare (Typer
+    writes ``{nomor}``, and braces are the numbering pattern's fields: ``{urut}``)."""
+    pieces = _KURAWAL.sub(r"\1", " ".join(cmd.collect_usage_pieces(ctx)))
     formatter.write_usage(ctx.command_path, pieces, prefix="Pemakaian: ")
 
 
