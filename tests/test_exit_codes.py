@@ -294,3 +294,41 @@ def test_a_file_where_a_folder_is_asked_is_told_in_indonesian(run, ws):
     # Click's "dir '…/ppidctl.toml' is a file." was left in English
     run.usage("arsip", "--keluaran", str(ws.root / "ppidctl.toml"),
               message="ppidctl.toml' adalah berkas, bukan folder")  # fmt: skip
+
+
+def test_ctrl_c_says_where_the_command_stood(run, ws, monkeypatch):
+    """Ctrl-C during a long command (an import) exits 130 and says whether anything was
+    recorded, instead of ending without a word."""
+    from conftest import snapshot
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("ppidctl.services.permohonan.register", interrupted)
+    before = snapshot(ws.root)
+    r = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    assert r.exit_code == 130 and snapshot(ws.root) == before
+    assert r.stderr == "Dihentikan (Ctrl-C): tidak ada yang tercatat; bila ragu: ppidctl periksa\n"
+
+
+def test_warnings_are_plain_when_colour_is_refused(run, monkeypatch):
+    """NO_COLOR (no-color.org) and TERM=dumb: the yellow 'Peringatan:' goes without colour."""
+    from typer.testing import CliRunner
+
+    from ppidctl.cli.main import app
+
+    args = [
+        "-C",
+        str(run.root),
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tanggal",
+        "2026-03-15",
+        "--tanpa-surat",
+    ]  # fmt: skip  (a Sunday: a warning)
+    coloured = CliRunner().invoke(app, args, color=True)
+    assert "\x1b[33mPeringatan:" in coloured.stderr
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(app, [*args[:-2], "2026-03-14", "--tanpa-surat"], color=True)
+    assert plain.exit_code == 0 and "Peringatan:" in plain.stderr and "\x1b[" not in plain.stderr

@@ -157,6 +157,15 @@ def guard(fn: Callable) -> Callable:
             # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
             _quiet_stdout()
             raise typer.Exit(0 if _journalled() > commits else 141) from None
+        except KeyboardInterrupt:  # Ctrl-C during a long command (an import): say where it stood
+            done = _journalled() > commits
+            typer.echo(
+                "Dihentikan (Ctrl-C): "
+                + ("langkahnya sudah tercatat di jurnal" if done else "tidak ada yang tercatat")
+                + "; bila ragu: ppidctl periksa",
+                err=True,
+            )
+            raise typer.Exit(130) from None
         except PermissionError as e:  # an account without the right to the workspace's files
             typer.echo(
                 f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
@@ -224,8 +233,14 @@ def err(message: str) -> None:
 
 
 def warnings(items: Sequence[str]) -> None:
+    # yellow on a terminal, unless the user asked for none (NO_COLOR, https://no-color.org;
+    # TERM=dumb); a file or pipe never gets colour codes (click strips them)
+    plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     for item in items:
-        typer.secho(f"Peringatan: {item}", err=True, fg="yellow")
+        if plain:
+            typer.echo(f"Peringatan: {item}", err=True)
+        else:
+            typer.secho(f"Peringatan: {item}", err=True, fg="yellow")
 
 
 def interactive() -> bool:

@@ -3,9 +3,10 @@
 Thin: the reading, checking, numbering and writing live in :mod:`ppidctl.services.impor`. A dry
 run (``--coba``) prints the plan on stdout (the mapping, the counts, every problem, a preview); a
 real run prints the mapping on stderr and the counts on stdout; ``--format json`` has one shape
-for all three (see :func:`_json`). ``--coba``
-exits 0 even when rows have problems (it is a report); a real run with problems and without
-``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written).
+for all three (see :func:`_json`). A real run with problems and without
+``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written);
+``--coba`` exits as that real run would (1 when it would be refused, else 0), so a script can
+check first.
 """
 
 import json
