@@ -408,3 +408,25 @@ def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
     assert [k for s, k in mataram.stand_ins() if s == "instansi"] == ["telepon"]
     r = run.invoke(app, ["init", str(tmp_path / "m2"), "--kode-satker", "5271"])
     assert 'dipakai bawaan init --instansi "Komisi Pemilihan Umum Kota Mataram", ' in r.stderr
+
+
+def test_every_file_the_package_reads_is_in_its_package_data():
+    """A wheel carries the .py files and what [tool.setuptools.package-data] names: a data
+    file added under src/ppidctl outside those globs would pass the tests (run from the source
+    tree) and be missing in every installed office."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["ppidctl"]
+    pkg = root / "src" / "ppidctl"
+    data = [
+        p.relative_to(pkg).as_posix()
+        for p in pkg.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
+    ]
+    assert data, "the letter templates at least"
+    assert [f for f in data if not any(fnmatch.fnmatch(f, g) for g in globs)] == []
