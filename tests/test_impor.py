@@ -1448,3 +1448,16 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
     assert got["Citra"] == "003/PPID/5271/I/2026" and got["Dedi"] == "005/PPID/5271/I/2026"
     assert book_note() == []
     run.ok("periksa")
+
+
+def test_terlambat_tidak_dari_perkara_terbuka_bukan_catatan(run, ws, tmp_path):
+    """An export lists an open case as 'terlambat: tidak' (not late yet), the register keeps it
+    empty until it is answered: that is no difference worth a note; 'ya' still is."""
+    src = write_csv(tmp_path / "t.csv", [
+        [*HEAD, "Terlambat"],
+        ["001/PPID/5271/XI/2026", "16/11/2026", "Ani", "DPT", "tidak"],
+        ["002/PPID/5271/XI/2026", "16/11/2026", "Budi", "KTA", "ya"],
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    notes = [row["catatan"] for row in register_rows(ws)]
+    assert notes == ["", "Terlambat di berkas asal: ya"]

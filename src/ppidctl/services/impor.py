@@ -562,7 +562,8 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
             v["batas_sengketa"] = tenggat.batas_sengketa(v["disampaikan_pada"])
     if asal:
         for k, old in asal.items():
-            if old != v.get(k, ""):
+            if old != v.get(k, "") and not (k == "terlambat" and old == "tidak" and not v.get(k)):
+                # ("not late" of a case still open agrees with the register's empty value)
                 catatan.append(f"{DERIVED_LABEL[k]}: {old}")
 
 
