@@ -382,12 +382,17 @@ def test_permohonan_yang_dicabut_di_buku_lama_tidak_menjadi_perkara_terbuka(run,
     src = write_csv(tmp_path / "a.csv", [[*HEAD, "Keterangan"],
                                          ["", "2/2/2026", "Ani", "DPT", "Dicabut oleh pemohon"],
                                          ["", "3/2/2026", "Budi", "TPS", "ditarik kembali"],
-                                         ["", "4/2/2026", "Cici", "SK", "pembatalan SK dibahas"]])  # fmt: skip
+                                         ["", "4/2/2026", "Cici", "SK", "pembatalan SK dibahas"],
+                                         ["", "5/2/2026", "Dedi", "SK", "Rapat pleno batal, datang lagi"],
+                                         ["", "6/2/2026", "Eka", "SK", "Dicabut? Tidak, lanjut"]])  # fmt: skip
     out = run.refused("impor", str(src), "--register", "permohonan",
                       message="baris 2, kolom Keterangan: permohonan 'Dicabut' menurut buku lama, "
                       "tanpa keputusan: ppidctl tidak punya status permohonan yang dicabut")  # fmt: skip
     assert "baris 3, kolom Keterangan: permohonan 'ditarik kembali'" in out.stderr
-    assert "baris 4" not in out.stderr  # (a word about cancelling is no withdrawal)
+    # a word about cancelling, a meeting cancelled, a question: no withdrawal of the request
+    assert (
+        "baris 4" not in out.stderr and "baris 5" not in out.stderr and "baris 6" not in out.stderr
+    )
 
 
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):

@@ -539,8 +539,24 @@ def _link_request(
 
 
 #: an old book's word for a request withdrawn or cancelled (no status in ppidctl: rules.md and
-#: the SOPs have none)
-_DICABUT = re.compile(r"\b(?:di)?(?:cabut|batal(?:kan)?|tarik kembali)\b", re.I)
+#: the SOPs have none), said of the request: at the start of a clause ("Dicabut oleh pemohon",
+#: "BATAL"), or after "permohonan"/"pemohon"/"sudah"/"telah" ("Permohonan dibatalkan"); not
+#: of something else ("Rapat pleno batal, …") nor asked ("Permohonan dicabut? Tidak — …")
+_DICABUT = re.compile(
+    r"(?:^|[,;.!—–]\s*|\s-\s)(?:(?:permohonan|pemohon)\s+)?(?:(?:sudah|telah)\s+)?"
+    r"((?:di)?(?:cabut|batal(?:kan)?|tarik kembali))\b(?![^,;.!?—–]*\?)",
+    re.I,
+)
+
+
+def _dicabut(texts: list[str]) -> str | None:
+    """The word of a note saying the request was withdrawn (see :data:`_DICABUT`), or None;
+    each note is read on its own, a note's "Header: value" prefix left out."""
+    for t in texts:
+        m = _DICABUT.search(t.split(": ", 1)[1] if ": " in t[:40] else t)
+        if m:
+            return m[1]
+    return None
 
 
 def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[str]) -> None:
@@ -769,13 +785,13 @@ def _baca(
             if permohonan is not None and v.get("nomor_permohonan"):
                 _link_request(ws, permohonan, v, notes)
             if register == "permohonan" and not v.get("keputusan"):
-                said = _DICABUT.search(" ".join([v.get("catatan", ""), *notes]))
+                said = _dicabut([v.get("catatan", ""), *notes])
                 told = header_of.get("keputusan")  # ("BATAL" there is told as not a decision)
                 if said and not any(p.kolom == told for p in problems or ()):
                     problems = _plus(
                         problems,
                         Masalah(sr.lembar, sr.baris, header_of.get("catatan", "Keterangan"),
-                                f"permohonan '{said[0]}' menurut buku lama, tanpa keputusan: "
+                                f"permohonan '{said}' menurut buku lama, tanpa keputusan: "
                                 "ppidctl tidak punya status permohonan yang dicabut, dan "
                                 "tanpa keputusan permohonan ini menjadi perkara terbuka yang "
                                 "terlambat — isi keputusannya bila ada, atau biarkan baris "
