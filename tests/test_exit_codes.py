@@ -255,6 +255,8 @@ def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
             return subprocess.run(
                 [sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args],
                 stdout=w, stderr=subprocess.PIPE, text=True, check=False,
+                # (piped output takes $COLUMNS, which pytest exports as 80: the 120 of a script)
+                env={k: v for k, v in os.environ.items() if k != "COLUMNS"},
             )  # fmt: skip
         finally:
             os.close(w)

@@ -1213,3 +1213,19 @@ def test_a_step_dated_on_a_day_off_is_warned_about(run, ws, today):
     run.ok("kalender", "tambah", "2026-08-31", "--keterangan", "Hari jadi Kota Mataram")
     out = run.ok("permohonan", "selesai", "1", "--tanggal", "2026-08-31").stderr
     assert "2026-08-31 adalah hari libur: Hari jadi Kota Mataram" in out
+
+
+def test_lists_fit_an_80_column_screen_and_piped_output_takes_columns(run, monkeypatch):
+    """At 80 columns (a default terminal) `daftar` and `jatuh-tempo` show a table — the
+    columns that do not fit left out and named — rather than a block per case; piped output
+    takes $COLUMNS when it is set (else 120)."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-16", "--tanpa-surat")
+    monkeypatch.setenv("COLUMNS", "80")
+    listed = run.ok("permohonan", "daftar")
+    assert "┃ Nomor" in listed.stdout and max(map(len, listed.stdout.splitlines())) <= 80
+    assert "tidak muat dalam 80 kolom" in listed.stderr
+    due = run.ok("jatuh-tempo")
+    assert "┃ Nomor" in due.stdout and max(map(len, due.stdout.splitlines())) <= 80
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = run.ok("permohonan", "daftar")
+    assert "Terlambat" in wide.stdout and wide.stderr == ""

@@ -479,7 +479,8 @@ def fit_widths(columns: list[list[str]], room: int, whole: list[bool]) -> list[i
 
 
 def console():
-    """A Rich console on stdout: the terminal's width, or 120 columns when piped."""
+    """A Rich console on stdout: the terminal's width; piped, $COLUMNS when set (``COLUMNS=200
+    ppidctl daftar | less``), else 120."""
     from rich.console import Console
 
     class _Console(Console):
@@ -487,7 +488,11 @@ def console():
             self.quiet = True
             raise BrokenPipeError
 
-    return _Console(width=None if sys.stdout.isatty() else 120, soft_wrap=False)
+    width = None
+    if not sys.stdout.isatty():
+        cols = os.environ.get("COLUMNS", "")
+        width = int(cols) if cols.isdigit() and 40 <= int(cols) <= 1000 else 120
+    return _Console(width=width, soft_wrap=False)
 
 
 def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:

@@ -452,5 +452,5 @@ def daftar(
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
         csv_keys=listing_keys("keberatan"),
-        spare=("keputusan_atasan", "nomor_permohonan", "alasan", "tanggal_diterima"),
+        spare=("keputusan_atasan", "nomor_permohonan", "alasan", "tanggal_diterima", "terlambat"),
     )

@@ -203,7 +203,7 @@ def jatuh_tempo(
         title=f"Jatuh tempo per {ws.today().isoformat()}",
         styles=style,
         csv_keys=DUE_CASE_KEYS,
-        spare=("pihak", "register", "status"),
+        spare=("pihak", "register", "status", "jenis_tenggat"),
     )
 
 

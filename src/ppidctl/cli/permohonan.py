@@ -485,5 +485,5 @@ def daftar(
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
         csv_keys=listing_keys("permohonan"),
-        spare=("keputusan", "tanggal_diterima"),
+        spare=("keputusan", "tanggal_diterima", "terlambat", "informasi_diminta"),
     )
