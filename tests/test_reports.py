@@ -1110,6 +1110,10 @@ def test_docx_report(hws, tmp_path):
     assert "Pasal 17 huruf h" in cells
     assert "5271011203900001" not in text + cells  # figures only, no personal data
     assert "{{" not in text + cells
+    # File > Info: the office and the report, not python-docx's own notes (English, 2013)
+    props = doc.core_properties
+    assert props.author == "Komisi Pemilihan Umum Kota Mataram" and props.comments == ""
+    assert props.title.startswith("Laporan Tahunan") and props.created.year >= 2026
 
 
 def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):

@@ -511,3 +511,20 @@ def test_an_office_copy_without_a_value_the_step_recorded_says_so(run, ws):
     r = run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--biaya", "5000",
                "--tanggal", "2026-03-20")  # fmt: skip
     assert "salinan kantor" not in r.stderr  # (nothing left out)
+
+
+def test_a_letter_carries_the_office_not_the_template_notes(run, ws):
+    """Word's File > Info of a letter sent to a requester: the office made it, now — not the
+    built-in template's 'Templat surat PPID (ppidctl)' of 1 January 2026."""
+    from docx import Document
+
+    catat(run)
+    (letter,) = (ws.root / "letters" / "2026").glob("*.docx")
+    props = Document(str(letter)).core_properties
+    assert props.author == "Komisi Pemilihan Umum Kota Mataram"
+    assert (props.subject, props.comments) == ("", "")
+    assert props.title == "Tanda Bukti Pendaftaran Permohonan Informasi Publik"
+    from datetime import UTC, datetime
+
+    made = datetime.now(UTC).replace(tzinfo=None)  # (the moment it was made, not the template's)
+    assert abs((props.created - made).total_seconds()) < 600

@@ -464,6 +464,7 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
         ) from None
 
     _restore_properties(tpl)
+    _letter_properties(tpl.docx.core_properties, context)
     _no_stretched_line_breaks(tpl.docx.settings.element)
     out = io.BytesIO()
     tpl.save(out)
@@ -864,6 +865,22 @@ def _logo(ctx: dict[str, Any], tpl, nama: str):
     if lebar > lebar_maks:
         return InlineImage(tpl, str(path), width=lebar_maks)
     return InlineImage(tpl, str(path), height=tinggi)
+
+
+def _letter_properties(props, context: dict[str, Any]) -> None:
+    """What Word's File > Info shows of a letter sent to a requester: made now by the office,
+    not the built-in template's own notes ("Templat surat PPID (ppidctl)", 1 January 2026).
+    An office's own properties in its template are kept."""
+    from datetime import UTC, datetime
+
+    if props.author == "ppidctl":
+        office = (context.get("instansi") or {}).get("nama", "")
+        props.author = props.last_modified_by = office if isinstance(office, str) else ""
+    if props.subject == "Templat surat PPID (ppidctl)":
+        props.subject = ""
+    if (props.comments or "").startswith("Templat docxtpl"):
+        props.comments = ""
+    props.created = props.modified = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def _restore_properties(tpl) -> None:

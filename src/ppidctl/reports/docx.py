@@ -242,6 +242,16 @@ def _field_table(doc, rows: list[tuple[str, str]]) -> None:
     doc.add_paragraph()
 
 
+def _made(dibuat: str):
+    """The report's making time (ISO with its offset) as the UTC datetime a .docx stores."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromisoformat(dibuat).astimezone(UTC).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
 def docx_bytes(lap: Laporan) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -251,6 +261,16 @@ def docx_bytes(lap: Laporan) -> bytes:
     ppid = lap.instansi.get("ppid", {})
     doc = Document()
     _page_setup(doc)
+    # File > Info shows these: the office and the report, not python-docx's own (English, 2013)
+    who = inst.get("nama", "") if len(lap.kantor) == 1 else "Gabungan " + ", ".join(lap.kantor)
+    props = doc.core_properties
+    props.author = props.last_modified_by = who
+    props.title = lap.judul
+    props.comments = props.keywords = props.subject = ""
+    props.language = "id-ID"
+    made = _made(lap.dibuat)
+    if made is not None:
+        props.created = props.modified = made
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
@@ -262,7 +282,6 @@ def docx_bytes(lap: Laporan) -> bytes:
     run.font.size = Pt(14)
     sub = doc.add_paragraph()
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    who = inst.get("nama", "") if len(lap.kantor) == 1 else "Gabungan " + ", ".join(lap.kantor)
     sub.add_run(f"Pejabat Pengelola Informasi dan Dokumentasi (PPID)\n{who}").bold = True
     period = doc.add_paragraph()
     period.alignment = WD_ALIGN_PARAGRAPH.CENTER
