@@ -32,7 +32,8 @@ Gabung = Annotated[
     bool,
     typer.Option(
         "--gabung",
-        help="Gabungkan register beberapa kantor: sebutkan folder workspace-nya sesudah opsi ini.",
+        help="Gabungkan register beberapa kantor: sebutkan folder workspace-nya sesudah opsi ini "
+        "(workspace ini ikut hanya bila disebut juga, mis. --gabung . ../kpu-lobar).",
     ),
 ]
 Folder = Annotated[
