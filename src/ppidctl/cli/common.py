@@ -263,6 +263,11 @@ class Formulir:
         #: into a form (no choice asked, nothing to confirm), even at a terminal.
         self.aktif = perlu and interactive()
         self.jawaban: list[tuple[str, str]] = []
+        if self.aktif:  # line editing at the prompts (← → to fix a typo; not on Windows)
+            try:
+                import readline  # noqa: F401
+            except ImportError:
+                pass
 
     def teks(
         self,
