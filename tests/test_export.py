@@ -358,8 +358,8 @@ def test_the_register_book_names_numbers_given_and_deleted(ws, tmp_path):
         cells = [c for r in load_workbook(out).active.iter_rows(values_only=True) for c in r]
         return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
 
-    assert note() == ["Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak "
-                      "dipakai lagi: 002/PPID/5271/III/2026"]  # fmt: skip
+    assert note() == ["Nomor yang pernah diberikan tetapi tidak ada di register ini (dibatalkan "
+                      "atau dihapus: tidak dipakai lagi): 002/PPID/5271/III/2026"]  # fmt: skip
     assert note("--bulan", "2026-04") == []  # (not a gap of April's book)
     assert note("--status", "terdaftar") == []  # (a filtered list has its own gaps)
 

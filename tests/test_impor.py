@@ -1441,9 +1441,9 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
         cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
         return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
 
-    assert book_note() == ["Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak "
-                           "dipakai lagi: 003/PPID/5271/I/2026 (baris buku lama yang ditolak "
-                           "impor)"]  # fmt: skip
+    assert book_note() == ["Nomor yang pernah diberikan tetapi tidak ada di register ini "
+                           "(dibatalkan atau dihapus: tidak dipakai lagi): 003/PPID/5271/I/2026 "
+                           "(baris buku lama yang ditolak impor; diimpor setelah diperbaiki)"]  # fmt: skip
     tanpa_nomor = write_csv(tmp_path / "tanpa.csv", [HEAD, ["", "07/01/2026", "Dedi", "KTA"]])
     run.ok("impor", str(tanpa_nomor), "--register", "permohonan")
     fix = write_csv(tmp_path / "fix.csv", [HEAD, ["003/PPID/5271/I/2026", "07/01/2026", "Citra",
@@ -1453,6 +1453,16 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
     assert got["Citra"] == "003/PPID/5271/I/2026" and got["Dedi"] == "005/PPID/5271/I/2026"
     assert book_note() == []
     run.ok("periksa")
+    # used once: deleted after that (a duplicate), the number is retired for good
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-01-21", "--tanpa-surat")
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(x for x in lines if b"003/PPID/5271/I/2026" not in x))
+    run.ok("periksa", "--terima-perubahan", "--catatan", "003 ganda")
+    r = run.refused("impor", str(fix), "--register", "permohonan", message="1 dari 1 baris")
+    assert "003/PPID/5271/I/2026 pernah diberikan lalu barisnya dihapus" in r.stderr
+    assert book_note() == ["Nomor yang pernah diberikan tetapi tidak ada di register ini "
+                           "(dibatalkan atau dihapus: tidak dipakai lagi): 003/PPID/5271/I/2026"]  # fmt: skip
 
 
 def test_terlambat_tidak_dari_perkara_terbuka_bukan_catatan(run, ws, tmp_path):
@@ -1466,3 +1476,18 @@ def test_terlambat_tidak_dari_perkara_terbuka_bukan_catatan(run, ws, tmp_path):
     run.ok("impor", str(src), "--register", "permohonan")
     notes = [row["catatan"] for row in register_rows(ws)]
     assert notes == ["", "Terlambat di berkas asal: ya"]
+
+
+def test_samaran_di_nomor_paspor_dan_di_sel_kontak_gabungan(run, ws, tmp_path):
+    """A masked passport number (read as text, not as a NIK) and a masked phone beside a clear
+    e-mail in one contact cell are masks too."""
+    src = write_csv(tmp_path / "s.csv", [
+        [*HEAD, "jenis_identitas", "nik", "Nomor Kontak"],
+        ["001/PPID/5271/XI/2026", "02/11/2026", "Bob", "DPT", "paspor", "*******47", "b@x.id"],
+        ["002/PPID/5271/XI/2026", "02/11/2026", "Ani", "DPT", "", "",
+         "0812******90 / ani@example.com"],
+    ])  # fmt: skip
+    r = run.refused("impor", str(src), "--register", "permohonan", message="2 dari 2 baris")
+    lines = problem_lines(r.stderr)
+    assert lines[0].startswith("baris 2, kolom nik: data pribadi disamarkan ('*******47')")
+    assert lines[1].startswith("baris 3, kolom Nomor Kontak: data pribadi disamarkan")

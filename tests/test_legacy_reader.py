@@ -2095,3 +2095,33 @@ def test_teks_baris_satu_bentuk_unicode_tanpa_penjaga_rumus(tmp_path):
     _, (r,) = satu(p)
     assert r.nilai["nama_pemohon"] == "Andr\u00e9"
     assert r.nilai["informasi_diminta"] == "=SUM(A1) bukan rumus"
+
+
+def test_kolom_centang_tidak_merebut_kolom_lain(tmp_path):
+    """What a tick group is not (review of the first version): a sub-header naming something
+    else ("Alasan Penolakan", "Tanggal") under a choice group is no tick column; a sibling
+    matched only by the group's name does not push the ticks out; "Status" (derived) is no tick
+    group; a date under "Diberikan" is a tick, the date kept; the Status Informasi ✓ of the
+    register book fills the decision as a V did; the book's footnote of numbers is no row."""
+    p = buat_csv(
+        tmp_path / "r.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Keputusan;;;;Status;;Status Informasi;"
+        "Hari dan Tanggal\n"
+        ";;;;Diberikan;Ditolak;Alasan Penolakan;Tanggal;Diteruskan;Selesai;Tidak Dikuasai;"
+        "Pemberitahuan Tertulis\n"
+        "1;02/01/2024;Ani;DPT;;✓;Pasal 17 huruf h;09/01/2024;03/01/2024;;;09/01/2024\n"
+        "2;03/01/2024;Budi;DPT;05/01/2024;;;05/01/2024;04/01/2024;05/01/2024;;05/01/2024\n"
+        "3;04/01/2024;Cici;DPT;;;;;;;✓ Dinas X;10/01/2024\n"
+        ";Nomor yang pernah diberikan tetapi tidak ada di register ini: 009/PPID/2024\n",
+    )
+    t, rows = satu(p)
+    assert t.pemetaan["Keputusan / Alasan Penolakan"] == "alasan_penolakan"
+    assert "Keputusan / Tanggal" in t.tidak_cocok
+    assert not any("kolom centang 'Status'" in k for k in t.keterangan)  # (derived)
+    got = [(r.nilai.get("keputusan"), r.nilai.get("alasan_penolakan"), r.masalah) for r in rows]
+    assert got == [
+        ("ditolak", "Pasal 17 huruf h", []),
+        ("diberikan", None, []),
+        ("tidak-dikuasai", None, []),
+    ]
+    assert rows[1].tambahan["Keputusan / Diberikan"] == "05/01/2024"

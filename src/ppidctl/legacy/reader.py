@@ -865,6 +865,7 @@ class _Kolom:
     jenis: str = ""
     prio: tuple[int, int] = (9, 9)
     kode: str = ""  # a tick column: the code its tick gives
+    lewat_grup: bool = False  # matched only by its group's name ("Keputusan / Tanggal")
 
 
 def _cocokkan(
@@ -902,12 +903,23 @@ def _cocokkan(
             if n in kamus:
                 key, rank = kamus[n]
                 if best is None or (rank, i) < best[0]:
-                    best = ((rank, i), key)
+                    best = ((rank, i), key, n)
                 if i == 0 and k.grup and k.sub:  # "Identitas Kuasa / Alamat": the group and
                     break  # sub-header named together are more exact than "Alamat" alone
         if best:
             k.prio, k.kunci, k.jenis = best[0], best[1], "kunci"
+            k.lewat_grup = bool(k.sub) and best[2] in _kandidat(k.grup, "") and best[0][1] > 0
             calon.append(k)
+    # a group of tick columns owns its key: a sibling matched only by the group's name
+    # ("Keputusan / Tanggal" beside "Keputusan / Diberikan | Ditolak") is no column of it
+    berpilihan = {k.kunci for k in kolom if k.jenis == "centang"}
+    for k in [k for k in calon if k.lewat_grup and k.kunci in berpilihan]:
+        catatan.append(
+            f"kolom '{k.nama}' hanya cocok dengan '{k.kunci}' lewat judul grupnya, yang dibaca "
+            "dari kolom centangnya; isinya disimpan sebagai catatan"
+        )
+        k.kunci, k.jenis = "", ""
+        calon.remove(k)
     dipakai: dict[str, _Kolom] = {}
     for k in sorted(calon, key=lambda k: (k.prio, k.j)):
         if k.kunci in dipakai:
@@ -936,16 +948,28 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     key's own wording rules; ``None`` for any other column."""
     kamus = _kamus(register)
     key = next((kamus[n][0] for n in _kandidat(grup, "") if n in kamus), None)
-    if key is None:
+    if key is None or key in schema.TURUNAN:  # (a status is derived: a book's is only a note)
         return None
     col = schema.column(register, key)
     if col.tipe not in (schema.PILIHAN, schema.DAFTAR):
+        return None
+    # a sub-header naming something else: "Alasan Penolakan", "Tanggal Diberikan", "Uraian"
+    if set(norm_header(sub).split()) & _BUKAN_PILIHAN or any(
+        kamus[n][0] != key for n in _kandidat(sub, "") if n in kamus
+    ):
         return None
     try:
         kode = _pengubah(col, "")[0](sub)
     except V.NilaiError:
         return None
     return (key, kode) if kode and ";" not in kode else None
+
+
+#: words of a sub-header that is no choice of its group (normalised, see norm_header)
+_BUKAN_PILIHAN = frozenset(
+    {"tanggal", "hari", "alasan", "uraian", "keterangan", "catatan", "nomor", "jumlah", "biaya",
+     "pasal", "penjelasan", "rincian", "waktu", "jam", "pertimbangan", "dasar"}
+)  # fmt: skip
 
 
 def _skor(kolom: list[_Kolom]) -> int:
@@ -1091,7 +1115,7 @@ _TANDA_TANGAN = re.compile(
     r"ditetapkan di|dikeluarkan di)\b"
 )
 #: A remark or footnote line (one or two filled cells): skipped, the table goes on.
-_KETERANGAN = re.compile(r"^(?:keterangan|ket|catatan|nb)\b")
+_KETERANGAN = re.compile(r"^(?:keterangan|ket|catatan|nb|nomor yang pernah diberikan)\b")
 _KOTA_TANGGAL = re.compile(
     r"[a-z][a-z .'-]{1,40},\s*(?:[a-z']+,?\s+)?"
     r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|(?:[._]+\s*)?"
@@ -1291,6 +1315,9 @@ def _buat_tabel(
             samaran.setdefault(k.kunci, (k.nama, cols[k.kunci].pribadi == "alamat"))
     if kontak and "email" not in samaran:
         samaran["email"] = (kontak[0].nama, False)
+    for k in kolom:  # (a passport's number is read as text: see j_identitas)
+        if k.jenis == "kunci" and k.kunci == "nik":
+            samaran["nik"] = (k.nama, False)
     status = [k for k in kolom if k.jenis == "status"]
     #: the NIK column holds another identity's number when the row says which (a register
     #: ppidctl wrote: "Jenis Identitas" paspor or lainnya)
@@ -1771,6 +1798,8 @@ def _buat_tabel(
                     if v == "" or v is None:
                         continue
                     ph, em, lebih = V.kontak(v)
+                    if lebih and "*" in raw and _SAMARAN.search(raw):  # ("0812******90 / a@b.id")
+                        raise V.NilaiError(V.SAMARAN.format(raw))
                     if k.kunci == "telepon":
                         tel_utama += ph
                         mail_lain += em
@@ -1827,7 +1856,7 @@ def _buat_tabel(
 
 def _keputusan_dari_status(isi: list[tuple[str, str]]) -> str:
     for st, t in isi:
-        n = V.norm_kata(t)
+        n = V.norm_kata(t) or t.strip()  # ("✓" has no letters: the mark itself)
         if not n:
             continue
         if st == "_centang_belum" and n not in V.TIDAK:

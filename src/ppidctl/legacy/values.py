@@ -912,9 +912,12 @@ _TANDA_CENTANG = "✓✔√☑"
 def centang(v: object) -> tuple[bool, str]:
     """A cell of a tick column (the Komisi Informasi book's "Keputusan: Diberikan | Ditolak"):
     whether it is ticked, and what it says beside the mark (to keep). Empty, ``-``, ``tidak``
-    and ``0`` are no tick; ``✓``, ``v``, ``x``, ``ya`` and ``1`` are; other words raise."""
+    and ``0`` are no tick; ``✓``, ``v``, ``x``, ``ya`` and ``1`` are, and so is a date (the day
+    it happened, kept); other words raise."""
     if type(v) is bool:
         return v, ""
+    if isinstance(v, dt.date):  # (a date cell: see below)
+        return True, teks_sel(v)
     raw = _teks_bersih(v)
     if not raw or raw in KOSONG:
         return False, ""
@@ -925,6 +928,11 @@ def centang(v: object) -> tuple[bool, str]:
         return False, ""
     if raw[0] in _TANDA_CENTANG:
         return True, raw[1:].strip()
+    try:  # a date under "Diberikan": given, that day (the date kept)
+        if parse_tanggal(v) is not None:
+            return True, raw
+    except NilaiError:
+        pass
     raise NilaiError(f"'{raw}' bukan centang (tulis ✓ atau kosongkan)")
 
 

@@ -385,8 +385,8 @@ def xlsx_bytes(
         r += 1
     if dibatalkan:  # (rules.md §6: a number given is never reused, so its gap stays)
         text = (
-            "Nomor yang pernah diberikan lalu dibatalkan atau dihapus, dan tidak dipakai lagi: "
-            + ", ".join(dibatalkan)
+            "Nomor yang pernah diberikan tetapi tidak ada di register ini (dibatalkan atau "
+            "dihapus: tidak dipakai lagi): " + ", ".join(dibatalkan)
         )
         ws.append([])
         ws.merged_cells.add(CellRange(f"A{r + 1}:{last}{r + 1}"))
@@ -410,7 +410,7 @@ def retired_in(ws, register: str, f) -> list[str]:
     pattern = ws.settings.get("penomoran", register)
     retired = journal.retired_numbers(ws.journal_path, register)
     held = journal.held_numbers(ws.journal_path, register) if retired else set()
-    present = {r["nomor_registrasi"] for r in ws.read(register).rows} if held else set()
+    present = {r["nomor_registrasi"] for r in ws.read(register).rows} if retired else set()
     out = []
     for n in retired - present:
         bulan, tahun = numbering.month_year_of(n, pattern)
@@ -422,7 +422,8 @@ def retired_in(ws, register: str, f) -> list[str]:
         out.append(n)
     out.sort(key=lambda n: (numbering.month_year_of(n, pattern)[1] or 0,
                             numbering.sequence_of(n, pattern) or 0, n))  # fmt: skip
-    return [f"{n} (baris buku lama yang ditolak impor)" if n in held else n for n in out]
+    return [f"{n} (baris buku lama yang ditolak impor; diimpor setelah diperbaiki)" if n in held
+            else n for n in out]  # fmt: skip
 
 
 def _col(i: int) -> str:

@@ -1210,10 +1210,15 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         held = _held(ws, register, ditolak, table.rows)
         if held:  # retired as deleted numbers are: catat never gives them (rules.md §6)
             tx.retiring.setdefault(register, set()).update(held)
+        taken = {b.nomor for b in diimpor if b.nomor} & journal.held_numbers(
+            ws.journal_path, register
+        )  # (held numbers used now: held no more)
         # a short last line (the next command reads the journal's last line); also when only a
         # rejects file is new: every file a command writes is named in the journal
         if diimpor or tx.files or held:
-            extra = {"nomor_ditahan": {register: sorted(held)}} if held else {}
+            extra: dict[str, Any] = {"nomor_ditahan": {register: sorted(held)}} if held else {}
+            if taken:
+                extra["nomor_ditahan_dipakai"] = {register: sorted(taken)}
             tx.log(register, "", "impor", {}, sumber={"berkas": p.berkas.name},
                    jumlah=p.jumlah(), **extra)  # fmt: skip
     written = tx.written[0] if tx.written else same

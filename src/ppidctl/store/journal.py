@@ -322,28 +322,33 @@ def retired_numbers(path: Path, register: str) -> set[str]:
 def held_numbers(path: Path, register: str) -> set[str]:
     """Legacy numbers of rows an import refused (``nomor_ditahan`` of its line): given by the
     old book to real requesters, so retired like deleted numbers (``catat`` never gives them),
-    yet free for the corrected row's own import. Read only by the import and the register book
-    (the whole journal is searched for the key)."""
-    out: set[str] = set()
-    key = b'"nomor_ditahan":{'
+    yet free for the corrected row's own import — once: a later import that used one names it
+    (``nomor_ditahan_dipakai``), and it is held no more (deleted after that, it stays retired).
+    Read only by the import and the register book (the whole journal is searched)."""
+    held: set[str] = set()
+    used: set[str] = set()
+    keys = ((b'"nomor_ditahan":{', held), (b'"nomor_ditahan_dipakai":{', used))
     decode = json.JSONDecoder().raw_decode
     try:
         f = path.open("rb")
     except FileNotFoundError:
-        return out
+        return held
     with f:
         for raw in f:
-            at = raw.rfind(key)
-            if at < 0:
+            if b'"nomor_ditahan' not in raw:
                 continue
-            try:
-                obj = decode(raw[at + len(key) - 1 :].decode("utf-8"))[0]
-            except ValueError:
-                continue
-            found = obj.get(register) if isinstance(obj, dict) else None
-            if isinstance(found, list):
-                out.update(n for n in found if isinstance(n, str))
-    return out
+            for key, into in keys:
+                at = raw.rfind(key)
+                if at < 0:
+                    continue
+                try:
+                    obj = decode(raw[at + len(key) - 1 :].decode("utf-8"))[0]
+                except ValueError:
+                    continue
+                found = obj.get(register) if isinstance(obj, dict) else None
+                if isinstance(found, list):
+                    into.update(n for n in found if isinstance(n, str))
+    return held - used
 
 
 #: the column that holds the number of a register's rows
