@@ -1491,3 +1491,18 @@ def test_samaran_di_nomor_paspor_dan_di_sel_kontak_gabungan(run, ws, tmp_path):
     lines = problem_lines(r.stderr)
     assert lines[0].startswith("baris 2, kolom nik: data pribadi disamarkan ('*******47')")
     assert lines[1].startswith("baris 3, kolom Nomor Kontak: data pribadi disamarkan")
+
+
+def test_sengketa_sebelum_tenggat_tanggapan_tidak_terlambat_dan_periksa_setuju(run, ws, tmp_path):
+    """An old book's objection taken to the Komisi Informasi before its response deadline,
+    never answered: the import records it not late, and periksa agrees (it judged every such
+    objection late whatever the dates)."""
+    src = write_csv(tmp_path / "k.csv", [
+        ["Tanggal Diterima", "Nama Pemohon", "Alasan Keberatan", "Tanggapan Pemohon",
+         "Tanggal Tanggapan Pemohon"],
+        ["02/11/2026", "Ani", "c", "sengketa", "06/11/2026"],
+        ["02/03/2026", "Budi", "c", "sengketa", "20/05/2026"],
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "keberatan")
+    assert [r["terlambat"] for r in register_rows(ws, "keberatan")] == ["tidak", "ya"]
+    run.ok("periksa")

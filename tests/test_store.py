@@ -515,3 +515,23 @@ def test_columns_added_by_an_upgrade_reach_every_row(ws):
     assert [(r["nama_pemohon"], r["biaya"], r["cara_pembayaran"]) for r in rows] == [
         ("Ani, 1", "", ""), ("Ani, 2", "", ""), ("Ani, 1", "5000", ""),
     ]  # fmt: skip
+
+
+def test_rows_short_of_the_header_are_completed_when_the_register_is_rewritten(ws):
+    """A register an earlier version already widened (header complete, older rows short) gets
+    every row's missing cells at its next rewrite; an append alone leaves the file's bytes."""
+    import csv
+    import io
+
+    from ppidctl import schema
+
+    keys = schema.keys("permohonan")
+    path = ws.register_path("permohonan")
+    short = ["001/PPID/5271/I/2026", "2026-01-05"]
+    other = ["002/PPID/5271/I/2026", "2026-01-06"]
+    path.write_text("\r\n".join(",".join(x) for x in (keys, short, other)) + "\r\n", "utf-8")
+    table = read_table("permohonan", path)
+    table.update(0, {"nama_pemohon": "Ani"})  # (row 2 untouched: short all the same)
+    lines = list(csv.reader(io.StringIO(table.to_bytes().decode("utf-8-sig"), newline="")))
+    assert [len(r) for r in lines] == [len(keys)] * 3
+    assert dict(zip(keys, lines[1], strict=True))["nama_pemohon"] == "Ani"

@@ -31,7 +31,7 @@ nama = "{nama}"
 nama_singkat = "{nama_singkat}"
 kode_satker = "{kode}"          # kode wilayah/satker, dipakai dalam nomor registrasi
 alamat = "{alamat}"
-kota = "{kota}"                  # ditulis di atas tanggal surat ("<kota>, 23 November 2026")
+kota = "{kota}"
 telepon = "(0370) 000000"
 email = "{email}"
 laman = "{laman}"
@@ -241,7 +241,13 @@ class Settings:
         wrote them for every office)."""
         written = init_values()
         kode = self.data.get("instansi", {}).get("kode_satker")
-        lain = {k: v for c, kontak in KONTAK.items() if c != kode for k, v in kontak.items()}
+        lain = {  # (not the city: another office may well be in Mataram too)
+            k: v
+            for c, kontak in KONTAK.items()
+            if c != kode
+            for k, v in kontak.items()
+            if k != "kota"
+        }
         return [
             (section, key)
             for section, key in PLACEHOLDERS

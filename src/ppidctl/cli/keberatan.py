@@ -129,7 +129,7 @@ def catat(
 
     only_b = bool(alasan) and {c.strip().lower() for c in (alasan or "").split(",")} == {"b"}
     f = Formulir(perlu=not (alasan and kasus_posisi and dokumen is not None and
-                            (permohonan or only_b)))  # fmt: skip
+                            (permohonan or (only_b and nama))))  # fmt: skip
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():
             err(f"  {c}. {teks}")

@@ -41,8 +41,8 @@ def periksa(
         bool,
         typer.Option(
             "--perbaiki-tenggat",
-            help="Hitung ulang jatuh tempo perkara terbuka dengan kalender sekarang (dicatat di "
-            "jurnal).",
+            help="Hitung ulang jatuh tempo perkara terbuka dan keterlambatan jawaban dengan kalender "
+            "dan aturan sekarang (dicatat di jurnal).",
         ),
     ] = False,
     terima_perubahan: Annotated[

@@ -141,14 +141,21 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     all; {} when it agrees or the stored facts do not allow it."""
     calendar = calendar or ws.calendar
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
-    if (  # an objection never answered and taken to the Komisi Informasi: its deadline was
-        # missed (UU 14/2008 Pasal 36(2)); ppidctl before commit bab0ca1 left it empty
+    if (  # an objection never answered and taken to the Komisi Informasi: late when that was
+        # after its response deadline (UU 14/2008 Pasal 36(2)), as the import judges it;
+        # ppidctl before commit bab0ca1 left it empty
         register == "keberatan"
         and not answered
         and row.get("status") == "sengketa"
         and not row.get("keputusan_atasan")
     ):
-        return {"terlambat": "ya"} if row.get("terlambat") != "ya" else {}
+        went = row.get("tanggapan_pemohon_pada") or ws.today().isoformat()
+        try:
+            due = deadlines.objection(row, ws.settings, calendar).tanggal.isoformat()
+        except (PpidError, ValueError, KeyError):
+            return {}
+        late = "ya" if went[:10] > due else "tidak"
+        return {"terlambat": late} if row.get("terlambat") != late else {}
     if not answered or parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
         return {}
     if parse_date(row.get("tanggal_diterima", "")) is None:

@@ -345,12 +345,15 @@ class Table:
             )
         else:
             order, rows, pending = self._order(), self._rows, []
+            width = len(self.header)
             same_order = tuple(order) == _schema_keys(self.register)
             for rec in self._records:
                 if (
                     rec.raw is not None
                     and rec.row not in self._changed
-                    and not (self._grew and rec.row is not None)
+                    # a row short of the header (columns added by an older version's
+                    # upgrade, a hand edit) gets its empty cells: one field count per line
+                    and not (rec.row is not None and (self._grew or len(rec.fields) < width))
                 ):
                     if pending:
                         out.write(csv_lines(pending, self._delimiter, self._newline))
