@@ -1444,6 +1444,10 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
     assert book_note() == ["Nomor yang pernah diberikan tetapi tidak ada di register ini "
                            "(dibatalkan atau dihapus: tidak dipakai lagi): 003/PPID/5271/I/2026 "
                            "(baris buku lama yang ditolak impor; diimpor setelah diperbaiki)"]  # fmt: skip
+    lain = write_csv(tmp_path / "lain.csv", [HEAD, ["002/PPID/5271/I/2026", "06/01/2026", "Eka",
+                                                  "SK"]])  # fmt: skip
+    run.ok("impor", str(lain), "--register", "permohonan", "--lewati-baris-bermasalah")
+    assert "002/PPID" not in " ".join(book_note())  # (refused, but its number is Budi's)
     tanpa_nomor = write_csv(tmp_path / "tanpa.csv", [HEAD, ["", "07/01/2026", "Dedi", "KTA"]])
     run.ok("impor", str(tanpa_nomor), "--register", "permohonan")
     fix = write_csv(tmp_path / "fix.csv", [HEAD, ["003/PPID/5271/I/2026", "07/01/2026", "Citra",

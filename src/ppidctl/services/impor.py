@@ -252,6 +252,10 @@ class Plan:
     register_sha256: str | None = None
     #: the request register, for objections that name their request (read once per plan)
     permohonan: _Permohonan | None = None
+    #: (year, sequence) → the number holding it, as the rows were resolved (see _held)
+    urutan: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: the numbers the register held when the rows were resolved
+    terdaftar: Any = ()
 
     @property
     def banyak_lembar(self) -> bool:
@@ -1058,6 +1062,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         maxes[year] = seq
         used.add(nomor)
         b.nomor_baru = nomor
+    p.urutan, p.terdaftar = urutan, reg_nomor.keys()
 
 
 #: fields a re-import does not compare: derived, or written by the import itself
@@ -1207,7 +1212,7 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         )
         for b, row in zip(diimpor, stored, strict=True):
             b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
-        held = _held(ws, register, ditolak, table.rows)
+        held = _held(ws, p) if ditolak else set()
         if held:  # retired as deleted numbers are: catat never gives them (rules.md §6)
             tx.retiring.setdefault(register, set()).update(held)
         taken = {b.nomor for b in diimpor if b.nomor} & journal.held_numbers(
@@ -1232,22 +1237,20 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
     )
 
 
-def _held(ws: Workspace, register: str, ditolak: list[Baris], rows: list[dict]) -> set[str]:
+def _held(ws: Workspace, p: Plan) -> set[str]:
     """The legacy numbers of refused rows to keep from ``catat``: the old book gave them to
     real requesters, and the corrected row will be imported with its number. Not those whose
-    sequence a row of the register holds that year (that number is no one's to give), nor those
-    already retired."""
-    pattern = ws.settings.get("penomoran", register)
-    taken = {numbering.year_and_sequence(r["nomor_registrasi"], pattern) for r in rows}
-    retired = journal.retired_numbers(ws.journal_path, register)
-    return {
-        b.nomor
-        for b in ditolak
-        if b.nomor
-        and b.nomor not in retired
-        and (ys := numbering.year_and_sequence(b.nomor, pattern))[1] is not None
-        and ys not in taken
-    }
+    sequence another number holds that year (that number is no one's to give: see the plan's
+    ``urutan``), nor those already retired."""
+    pattern = ws.settings.get("penomoran", p.register)
+    retired = journal.retired_numbers(ws.journal_path, p.register)
+    held = set()
+    for b in p.ditolak:
+        if b.nomor and b.nomor not in retired and b.nomor not in p.terdaftar:
+            year, seq = numbering.year_and_sequence(b.nomor, pattern)
+            if seq is not None and p.urutan.get((str(year), seq), b.nomor) == b.nomor:
+                held.add(b.nomor)
+    return held
 
 
 def _sha_now(ws: Workspace, register: str) -> str:
