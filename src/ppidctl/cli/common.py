@@ -319,6 +319,29 @@ class Formulir:
                 return answer
             err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
 
+    def kontak(self, telepon: str | None, email: str | None) -> tuple[str, str]:
+        """Phone and e-mail as given; at a terminal, asked until there is one of them."""
+        from ..rules import validation as v
+
+        while self.aktif and not (telepon or email):
+            telepon = self.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
+            email = self.teks(None, "E-mail", wajib=False, periksa=v.email)
+            if not (telepon or email):
+                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+        return telepon or "", email or ""
+
+    def dokumen(self, value: str | None, choices: Sequence[str]) -> str:
+        """``--dokumen`` as given (even empty); else the documents received, asked."""
+        if value is not None:
+            return value
+        from ..rules import validation as v
+
+        return self.teks(
+            None,
+            f"Dokumen diterima ({','.join(choices)})",
+            periksa=lambda d: v.daftar(d, tuple(choices), "dokumen"),
+        )
+
     def simpan(self, apa: str) -> None:
         """Show the answers typed and ask before recording (only when something was asked)."""
         if not self.jawaban:

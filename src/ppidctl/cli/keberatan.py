@@ -143,18 +143,12 @@ def catat(
         nama = f.teks(nama, "Nama pemohon")
         nik = f.teks(nik, "NIK", periksa=v.nik)
         alamat = f.teks(alamat, "Alamat")
-        while not (telepon or email):
-            telepon = f.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
-            email = f.teks(None, "E-mail", wajib=False, periksa=v.email)
-            if not (telepon or email):
-                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+        telepon, email = f.kontak(telepon, email)
         informasi = f.teks(informasi, "Informasi berkala yang tidak disediakan")
         tujuan = f.teks(tujuan, "Tujuan penggunaan")
     kasus_posisi = f.teks(kasus_posisi, "Kasus posisi")
     saluran = f.pilih(ctx, "saluran", saluran, "Keberatan masuk lewat", schema.SALURAN)
-    if dokumen is None:
-        dokumen = f.teks(None, "Dokumen diterima (formulir,identitas,kuasa,meterai)", periksa=lambda
-                         d: v.daftar(d, schema.DOKUMEN_KEBERATAN, "dokumen"))  # fmt: skip
+    dokumen = f.dokumen(dokumen, schema.DOKUMEN_KEBERATAN)
     f.simpan("keberatan")
     data = ObjectionInput(
         permohonan=permohonan or "",

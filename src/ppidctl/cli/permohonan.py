@@ -29,7 +29,6 @@ from .common import (
     Terlambat,
     ask,
     emit,
-    err,
     filters,
     guard,
     letter_options,
@@ -133,12 +132,7 @@ def catat(
             nomor_identitas = f.teks(None, f"Nomor identitas ({jenis_identitas})")
     alamat = f.teks(alamat, "Alamat")
     pekerjaan = f.teks(pekerjaan, "Pekerjaan", wajib=False)
-    if not (telepon or email):
-        while f.aktif and not (telepon or email):
-            telepon = f.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
-            email = f.teks(None, "E-mail", wajib=False, periksa=v.email)
-            if not (telepon or email):
-                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+    telepon, email = f.kontak(telepon, email)
     informasi = f.teks(informasi, "Informasi yang diminta")
     tujuan = f.teks(tujuan, "Tujuan penggunaan")
     cara_memperoleh = f.pilih(ctx, "cara_memperoleh", cara_memperoleh, "Cara memperoleh",
@@ -148,9 +142,7 @@ def catat(
         cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
                              else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
-    if dokumen is None:
-        dokumen = f.teks(None, "Dokumen diterima (identitas,akta,kuasa,formulir)", periksa=lambda
-                         d: v.daftar(d, schema.DOKUMEN_PERMOHONAN, "dokumen"))  # fmt: skip
+    dokumen = f.dokumen(dokumen, schema.DOKUMEN_PERMOHONAN)
     f.simpan("permohonan")
     data = RequestInput(
         nama=nama or "",
