@@ -51,10 +51,13 @@ Tick columns
     ``ppidctl ekspor``) has them — "Keputusan" over "Diberikan | Diberikan Sebagian | Ditolak",
     "Bentuk Informasi", "Jenis Permohonan", "Alasan Keberatan" over a … g, "Tanggapan Pemohon" —
     is read as that choice: a sub-column whose group names a choice key and whose sub-header is
-    one of its codes (read by the key's own wording rules, see ``_centang``) is a tick column; a
-    ticked cell (``V.centang``: ✓, v, x, ya, 1) gives its code. A list key (reasons) joins its
-    ticks; two ticks for a one-value choice, or a word that is no tick, is a problem of the row.
-    A column of the key's own beside them wins, and the tick columns are kept as notes.
+    one of its codes (read by the key's own wording rules, see ``_centang``) is a tick column —
+    not a sub-header naming something else ("Alasan Penolakan", "Tanggal", another key's
+    header), nor one of a derived key (Status); a ticked cell (``V.centang``: ✓, v, x, ya, 1,
+    or a date: the day it happened, kept) gives its code. A list key (reasons) joins its ticks;
+    two ticks for a one-value choice, or a word that is no tick, is a problem of the row. A
+    column of the key's own beside them wins (the tick columns are kept as notes); a sibling
+    matched only by the group's name ("Keputusan / Tanggal") does not, and is kept as notes.
 
 Special columns
     - One "Nomor kontak (telepon/e-mail)" column, or a phone column holding an e-mail (or the

@@ -254,8 +254,10 @@ class Plan:
     permohonan: _Permohonan | None = None
     #: (year, sequence) → the number holding it, as the rows were resolved (see _held)
     urutan: dict[tuple[str, int], str] = field(default_factory=dict)
-    #: the numbers the register held when the rows were resolved
+    #: the numbers the register held when the rows were resolved, and those held for a refused
+    #: row's corrected import (journal.held_numbers)
     terdaftar: Any = ()
+    ditahan: set[str] = field(default_factory=set)
 
     @property
     def banyak_lembar(self) -> bool:
@@ -1062,7 +1064,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         maxes[year] = seq
         used.add(nomor)
         b.nomor_baru = nomor
-    p.urutan, p.terdaftar = urutan, reg_nomor.keys()
+    p.urutan, p.terdaftar, p.ditahan = urutan, reg_nomor.keys(), held
 
 
 #: fields a re-import does not compare: derived, or written by the import itself
@@ -1215,9 +1217,7 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         held = _held(ws, p) if ditolak else set()
         if held:  # retired as deleted numbers are: catat never gives them (rules.md §6)
             tx.retiring.setdefault(register, set()).update(held)
-        taken = {b.nomor for b in diimpor if b.nomor} & journal.held_numbers(
-            ws.journal_path, register
-        )  # (held numbers used now: held no more)
+        taken = {b.nomor for b in diimpor if b.nomor} & p.ditahan  # (used now: held no more)
         # a short last line (the next command reads the journal's last line); also when only a
         # rejects file is new: every file a command writes is named in the journal
         if diimpor or tx.files or held:
