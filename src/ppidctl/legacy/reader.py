@@ -1312,15 +1312,15 @@ def _buat_tabel(
     ]  # fmt: skip
     # personal data masked by a report or an export (…, Mataram; b***@gmail.com; 0812******90)
     # is no value to store: the columns that may hold it, by key
+    # (the NIK column too: a passport's number is read as text, see j_identitas)
     samaran = {}
     for k in kolom:
-        if k.jenis == "kunci" and cols[k.kunci].pribadi in ("alamat", "email", "teks"):
+        if k.jenis == "kunci" and (
+            cols[k.kunci].pribadi in ("alamat", "email", "teks") or k.kunci == "nik"
+        ):
             samaran.setdefault(k.kunci, (k.nama, cols[k.kunci].pribadi == "alamat"))
     if kontak and "email" not in samaran:
         samaran["email"] = (kontak[0].nama, False)
-    for k in kolom:  # (a passport's number is read as text: see j_identitas)
-        if k.jenis == "kunci" and k.kunci == "nik":
-            samaran["nik"] = (k.nama, False)
     status = [k for k in kolom if k.jenis == "status"]
     #: the NIK column holds another identity's number when the row says which (a register
     #: ppidctl wrote: "Jenis Identitas" paspor or lainnya)
