@@ -1510,3 +1510,25 @@ def test_sengketa_sebelum_tenggat_tanggapan_tidak_terlambat_dan_periksa_setuju(r
     run.ok("impor", str(src), "--register", "keberatan")
     assert [r["terlambat"] for r in register_rows(ws, "keberatan")] == ["tidak", "ya"]
     run.ok("periksa")
+
+
+def test_sengketa_tanpa_tanggal_dinilai_sekali_oleh_impor(run, ws, tmp_path, today):
+    """An old book's unanswered objection taken to the KI without the dispute's date is judged
+    by the import on its day; periksa does not judge it again as the days go by."""
+    src = write_csv(tmp_path / "k.csv", [
+        ["Tanggal Diterima", "Nama Pemohon", "Alasan Keberatan", "Tanggapan Pemohon"],
+        ["16/11/2026", "Ani", "c", "sengketa"],
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "keberatan")
+    assert register_rows(ws, "keberatan")[0]["terlambat"] == "tidak"
+    today("2027-03-01")  # (long after its response deadline)
+    run.ok("periksa")
+
+
+def test_nomor_paspor_bertanda_bintang_adalah_samaran(run, ws, tmp_path):
+    src = write_csv(tmp_path / "s.csv", [
+        [*HEAD, "jenis_identitas", "nik", "telepon"],
+        ["001/PPID/5271/XI/2026", "02/11/2026", "Bob", "DPT", "paspor", "X*******", "081234567890"],
+    ])  # fmt: skip
+    r = run.refused("impor", str(src), "--register", "permohonan", message="1 dari 1 baris")
+    assert "kolom nik: data pribadi disamarkan ('X*******')" in r.stderr

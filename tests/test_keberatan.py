@@ -1507,3 +1507,17 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
         "",
     )
     assert row["informasi_diminta"] == "Laporan keuangan 2025"
+
+
+def test_the_objection_form_asks_what_reason_b_still_lacks(run, ws, monkeypatch):
+    """`--alasan b --nama X` at a terminal: the rest of the objector is asked, not refused."""
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    answers = ["", "5271011203900001", "Jl. Pejanggik 1", "", "", "", "budi@example.com",
+               "Laporan keuangan 2025", "Penelitian", "x", "", "formulir,identitas", "y"]  # fmt: skip
+    r = run("keberatan", "catat", "--alasan", "b", "--nama", "Budi Santoso", "--tanggal",
+            "2026-03-16", "--tanpa-surat", input="\n".join(answers) + "\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert r.stderr.count("  Nomor telepon") == 1  # (the summary: the last answers only)
+    row = ws.read("keberatan").rows[0]
+    assert (row["nama_pemohon"], row["email"], row["alasan"]) == ("Budi Santoso",
+                                                                  "budi@example.com", "b")  # fmt: skip

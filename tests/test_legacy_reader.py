@@ -2125,3 +2125,35 @@ def test_kolom_centang_tidak_merebut_kolom_lain(tmp_path):
         ("tidak-dikuasai", None, []),
     ]
     assert rows[1].tambahan["Keputusan / Diberikan"] == "05/01/2024"
+
+
+def test_kolom_centang_alasan_tertulis_lengkap_dan_kode_yang_juga_judul_kolom(tmp_path):
+    """Reasons spelled out under "Alasan Keberatan" (as the Perki words them: "Pengenaan biaya
+    yang tidak wajar") are tick columns; so is a choice that is also another column's name
+    ("Email" under "Cara Mendapatkan Salinan"), beside the real contact column."""
+    from ppidctl import schema
+
+    teks = schema.ALASAN_KEBERATAN_TEKS
+    keb = buat_csv(
+        tmp_path / "k.csv",
+        "No;Tanggal Diterima;Nama Pemohon;Alasan Keberatan"
+        + ";" * 6
+        + "\n;;;"
+        + ";".join(teks[c] for c in "abcdefg")
+        + "\n"
+        "1;02/01/2024;Ani;✓;;✓;;;;\n2;03/01/2024;Budi;;✓;;;;✓;\n",
+    )
+    _, rows = satu(keb, "keberatan")
+    assert [r.nilai.get("alasan") for r in rows] == ["a;c", "b;f"]
+    per = buat_csv(
+        tmp_path / "p.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Nomor Kontak;Cara Mendapatkan Salinan;;\n"
+        ";;;;;Email;Pos;Langsung\n"
+        "1;02/01/2024;Ani;DPT;081234567890;✓;;\n",
+    )
+    t, (r,) = satu(per)
+    assert (
+        t.pemetaan["Nomor Kontak"] == "telepon"
+        and t.pemetaan["Cara Mendapatkan Salinan / Email"] == "cara_kirim"
+    )
+    assert (r.nilai["telepon"], r.nilai["cara_kirim"], r.masalah) == ("081234567890", "email", [])

@@ -323,7 +323,9 @@ class Formulir:
         """Phone and e-mail as given; at a terminal, asked until there is one of them."""
         from ..rules import validation as v
 
+        asked = len(self.jawaban)
         while self.aktif and not (telepon or email):
+            del self.jawaban[asked:]  # (the summary shows the last answers only)
             telepon = self.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
             email = self.teks(None, "E-mail", wajib=False, periksa=v.email)
             if not (telepon or email):
@@ -349,8 +351,16 @@ class Formulir:
         width = max(len(label) for label, _ in self.jawaban)
         for label, answer in self.jawaban:
             err(f"  {label:<{width}} : {answer}")
-        if not typer.confirm(f"Catat {apa} ini?", default=True, err=True):
-            raise typer.Abort()
+        while True:  # (click's confirm says "Error: invalid input" in English)
+            answer = typer.prompt(
+                f"Catat {apa} ini? [Y/n]", default="y", show_default=False, err=True
+            )
+            answer = answer.strip().lower()
+            if answer in ("y", "ya"):
+                return
+            if answer in ("n", "t", "tidak"):
+                raise typer.Abort()
+            err("jawab y (ya, catat) atau n (tidak)")
 
 
 def ask(value: str | None, label: str) -> str:

@@ -128,8 +128,9 @@ def catat(
         return set(v.daftar(a, schema.ALASAN_KEBERATAN, "--alasan"))
 
     only_b = bool(alasan) and {c.strip().lower() for c in (alasan or "").split(",")} == {"b"}
+    pemohon_b = nama and nik and alamat and (telepon or email) and informasi and tujuan
     f = Formulir(perlu=not (alasan and kasus_posisi and dokumen is not None and
-                            (permohonan or (only_b and nama))))  # fmt: skip
+                            (permohonan or (only_b and pemohon_b))))  # fmt: skip
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():
             err(f"  {c}. {teks}")

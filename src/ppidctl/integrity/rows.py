@@ -149,7 +149,9 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
         and row.get("status") == "sengketa"
         and not row.get("keputusan_atasan")
     ):
-        went = row.get("tanggapan_pemohon_pada") or ws.today().isoformat()
+        went = row.get("tanggapan_pemohon_pada", "")
+        if not went:  # (an old book's, undated: judged once, by the import, on its day)
+            return {}
         try:
             due = deadlines.objection(row, ws.settings, calendar).tanggal.isoformat()
         except (PpidError, ValueError, KeyError):

@@ -956,9 +956,14 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     col = schema.column(register, key)
     if col.tipe not in (schema.PILIHAN, schema.DAFTAR):
         return None
-    # a sub-header naming something else: "Alasan Penolakan", "Tanggal Diberikan", "Uraian"
-    if set(norm_header(sub).split()) & _BUKAN_PILIHAN or any(
-        kamus[n][0] != key for n in _kandidat(sub, "") if n in kamus
+    # a sub-header naming something else ("Alasan Penolakan", "Tanggal Diberikan", "Uraian",
+    # another key's header) — unless it is one of the key's codes as it stands ("Email" under
+    # "Cara Mendapatkan Salinan"); a reason spelled out ("Pengenaan biaya yang tidak wajar")
+    # starts with none of those words
+    n_sub = norm_header(sub)
+    if n_sub not in {norm_header(c) for c in col.pilihan} and (
+        n_sub.split(" ", 1)[0] in _BUKAN_PILIHAN
+        or any(kamus[n][0] != key for n in _kandidat(sub, "") if n in kamus)
     ):
         return None
     try:
@@ -968,7 +973,7 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     return (key, kode) if kode and ";" not in kode else None
 
 
-#: words of a sub-header that is no choice of its group (normalised, see norm_header)
+#: first words of a sub-header that is no choice of its group (normalised, see norm_header)
 _BUKAN_PILIHAN = frozenset(
     {"tanggal", "hari", "alasan", "uraian", "keterangan", "catatan", "nomor", "jumlah", "biaya",
      "pasal", "penjelasan", "rincian", "waktu", "jam", "pertimbangan", "dasar"}
@@ -1771,7 +1776,9 @@ def _buat_tabel(
                     nilai["keputusan"] = kep
         for key, (nama, alamat) in samaran.items():
             t = nilai.get(key)
-            if t and (t[0] == "…" if alamat else "*" in t and _SAMARAN.search(t)):
+            if t and (
+                t[0] == "…" if alamat else "*" in t and (key == "nik" or _SAMARAN.search(t))
+            ):  # (no identity number has a star: "******", "X*******" too)
                 masalah.append(Problem(rn, nama, V.SAMARAN.format(t)))
         if lebar < len(cells):
             for j, c in enumerate(cells):
