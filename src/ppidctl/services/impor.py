@@ -252,12 +252,10 @@ class Plan:
     register_sha256: str | None = None
     #: the request register, for objections that name their request (read once per plan)
     permohonan: _Permohonan | None = None
-    #: (year, sequence) → the number holding it, as the rows were resolved (see _held)
-    urutan: dict[tuple[str, int], str] = field(default_factory=dict)
-    #: the numbers the register held when the rows were resolved, and those held for a refused
-    #: row's corrected import (journal.held_numbers)
-    terdaftar: Any = ()
+    #: numbers held for a refused row's corrected import (journal.held_numbers), and the
+    #: refused rows' own numbers to hold (see _resolve and apply)
     ditahan: set[str] = field(default_factory=set)
+    tahan: set[str] = field(default_factory=set)
 
     @property
     def banyak_lembar(self) -> bool:
@@ -1064,7 +1062,16 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         maxes[year] = seq
         used.add(nomor)
         b.nomor_baru = nomor
-    p.urutan, p.terdaftar, p.ditahan = urutan, reg_nomor.keys(), held
+    # the legacy numbers of refused rows to keep from catat: the old book gave them to real
+    # requesters, and the corrected row will be imported with its number. Not one the register
+    # has or already retired, nor one whose sequence another number holds that year (that
+    # number is no one's to give)
+    p.ditahan, p.tahan = held, set()
+    for b in p.ditolak:
+        if b.nomor and b.nomor not in retired and b.nomor not in reg_nomor:
+            tahun, seq = numbering.year_and_sequence(b.nomor, pattern)
+            if seq is not None and urutan.get((str(tahun), seq), b.nomor) == b.nomor:
+                p.tahan.add(b.nomor)
 
 
 #: fields a re-import does not compare: derived, or written by the import itself
@@ -1214,7 +1221,7 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         )
         for b, row in zip(diimpor, stored, strict=True):
             b.nilai = row  # the stored row replaces the plan's copy: one dict per row, not two
-        held = _held(ws, p) if ditolak else set()
+        held = p.tahan
         if held:  # retired as deleted numbers are: catat never gives them (rules.md §6)
             tx.retiring.setdefault(register, set()).update(held)
         taken = {b.nomor for b in diimpor if b.nomor} & p.ditahan  # (used now: held no more)
@@ -1235,22 +1242,6 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         written.relative_to(ws.root).as_posix() if written else None,
         p.jumlah(),
     )
-
-
-def _held(ws: Workspace, p: Plan) -> set[str]:
-    """The legacy numbers of refused rows to keep from ``catat``: the old book gave them to
-    real requesters, and the corrected row will be imported with its number. Not those whose
-    sequence another number holds that year (that number is no one's to give: see the plan's
-    ``urutan``), nor those already retired."""
-    pattern = ws.settings.get("penomoran", p.register)
-    retired = journal.retired_numbers(ws.journal_path, p.register)
-    held = set()
-    for b in p.ditolak:
-        if b.nomor and b.nomor not in retired and b.nomor not in p.terdaftar:
-            year, seq = numbering.year_and_sequence(b.nomor, pattern)
-            if seq is not None and p.urutan.get((str(year), seq), b.nomor) == b.nomor:
-                held.add(b.nomor)
-    return held
 
 
 def _sha_now(ws: Workspace, register: str) -> str:
