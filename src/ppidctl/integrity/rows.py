@@ -135,30 +135,19 @@ def expected_deadlines(ws, register: str, row: dict[str, str], calendar=None) ->
 
 
 def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict[str, str]:
-    """``terlambat`` of a case answered (a request's notification, an objection's response)
-    judged on ``calendar``: a day off recorded afterwards for a day before the answer (an
-    office closed by a flood) moves the deadline, and the answer may not have been late after
-    all; {} when it agrees or the stored facts do not allow it."""
+    """``terlambat`` of a case answered (a request's notification, an objection's response),
+    or of an objection never answered and taken to the Komisi Informasi on a known day, judged
+    on ``calendar`` (``deadlines.late``): a day off recorded afterwards for a day before the
+    answer (an office closed by a flood) moves the deadline, and the answer may not have been
+    late after all; ppidctl before commit bab0ca1 left an unanswered dispute's empty. {} when
+    it agrees or the stored facts do not allow it (an old book's undated dispute: judged once,
+    by the import, on its day)."""
     calendar = calendar or ws.calendar
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
-    if (  # an objection never answered and taken to the Komisi Informasi: late when that was
-        # after its response deadline (UU 14/2008 Pasal 36(2)), as the import judges it;
-        # ppidctl before commit bab0ca1 left it empty
-        register == "keberatan"
-        and not answered
-        and row.get("status") == "sengketa"
-        and not row.get("keputusan_atasan")
-    ):
-        went = row.get("tanggapan_pemohon_pada", "")
-        if not went:  # (an old book's, undated: judged once, by the import, on its day)
+    if answered:
+        if parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
             return {}
-        try:
-            due = deadlines.objection(row, ws.settings, calendar).tanggal.isoformat()
-        except (PpidError, ValueError, KeyError):
-            return {}
-        late = "ya" if went[:10] > due else "tidak"
-        return {"terlambat": late} if row.get("terlambat") != late else {}
-    if not answered or parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
+    elif deadlines.late(register, row, "") is None:  # (no dated dispute either)
         return {}
     if parse_date(row.get("tanggal_diterima", "")) is None:
         return {}
@@ -169,8 +158,8 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
         due = rule(row, ws.settings, calendar).tanggal.isoformat()
     except (PpidError, ValueError, KeyError):
         return {}
-    late = "ya" if answered > due else "tidak"
-    return {"terlambat": late} if late != row["terlambat"] else {}
+    late = deadlines.late(register, row, due)
+    return {"terlambat": late} if late and late != row.get("terlambat") else {}
 
 
 _NIK = re.compile(r"[0-9]{16}")

@@ -49,6 +49,25 @@ def dispute(row: dict[str, str], settings: Settings, cal: WorkCalendar) -> Deadl
     return cal.add_workdays(start, settings.tenggat("sengketa"))
 
 
+def late(register: str, row: dict[str, str], due: str, today: str = "") -> str | None:
+    """``terlambat`` of a case judged against its deadline ``due`` (ISO): by its answer's date
+    (the request's written notification, UU 14/2008 Pasal 22(7); the objection's response,
+    Pasal 36(2)); an objection never answered and taken to the Komisi Informasi by the
+    dispute's date (undated: ``today``, or not judged when ``today`` is ""): the response
+    deadline was missed if the dispute came after it. None when there is nothing to judge."""
+    when = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
+    if (
+        not when
+        and register == "keberatan"
+        and row.get("status") == "sengketa"
+        and not row.get("keputusan_atasan")
+    ):
+        when = row.get("tanggapan_pemohon_pada") or today
+    if not when:
+        return None
+    return "ya" if when[:10] > due else "tidak"
+
+
 def remaining(cal: WorkCalendar, today: date, deadline: date) -> int:
     """Working days left until ``deadline`` (0 on the day itself, negative when overdue: at
     least -1 once its day has passed, also on the weekend or holiday right after it)."""

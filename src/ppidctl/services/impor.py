@@ -569,15 +569,9 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
     v["status"] = derive_status(register, v)
     if "tanggal_diterima" in v:
         due = v["jatuh_tempo"] = tenggat.jatuh_tempo(v)
-        answered = v.get(
-            "tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan"
-        )
-        if answered:
-            v["terlambat"] = "ya" if answered > due else "tidak"
-        elif v["status"] == "sengketa" and not v.get("keputusan_atasan"):
-            # a dispute on an objection never answered: late once the deadline had passed
-            went = v.get("tanggapan_pemohon_pada") or tenggat.ws.today().isoformat()
-            v["terlambat"] = "ya" if went > due else "tidak"
+        late = deadlines.late(register, v, due, tenggat.ws.today().isoformat())
+        if late:
+            v["terlambat"] = late
         if register == "keberatan" and v.get("disampaikan_pada") and not v.get("batas_sengketa"):
             v["batas_sengketa"] = tenggat.batas_sengketa(v["disampaikan_pada"])
     if asal:
