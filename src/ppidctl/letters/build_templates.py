@@ -30,7 +30,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ppidctl.letters.engine import BUILTIN_DIR, KINDS
+from ppidctl.letters.engine import (
+    BUILTIN_DIR,
+    KINDS,
+    TEMPLATE_AUTHOR,
+    TEMPLATE_COMMENTS,
+    TEMPLATE_SUBJECT,
+)
 
 FONT = "Arial"
 SIZE = 11
@@ -244,9 +250,9 @@ def new_document(title: str):
 
     cp = doc.core_properties
     cp.title = title
-    cp.subject = "Templat surat PPID (ppidctl)"
-    cp.author = cp.last_modified_by = "ppidctl"
-    cp.comments = "Templat docxtpl; daftar isian: ppidctl surat templat"
+    cp.subject = TEMPLATE_SUBJECT
+    cp.author = cp.last_modified_by = TEMPLATE_AUTHOR
+    cp.comments = TEMPLATE_COMMENTS
     cp.keywords = ""
     cp.category = ""
     cp.revision = 1

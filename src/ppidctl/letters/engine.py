@@ -867,18 +867,25 @@ def _logo(ctx: dict[str, Any], tpl, nama: str):
     return InlineImage(tpl, str(path), height=tinggi)
 
 
+#: the document properties the built-in templates carry (build_templates writes them): a
+#: letter made from one says the office made it instead (see _letter_properties)
+TEMPLATE_AUTHOR = "ppidctl"
+TEMPLATE_SUBJECT = "Templat surat PPID (ppidctl)"
+TEMPLATE_COMMENTS = "Templat docxtpl; daftar isian: ppidctl surat templat"
+
+
 def _letter_properties(props, context: dict[str, Any]) -> None:
     """What Word's File > Info shows of a letter sent to a requester: made now by the office,
     not the built-in template's own notes ("Templat surat PPID (ppidctl)", 1 January 2026).
     An office's own properties in its template are kept."""
     from datetime import UTC, datetime
 
-    if props.author == "ppidctl":
+    if props.author == TEMPLATE_AUTHOR:
         office = (context.get("instansi") or {}).get("nama", "")
         props.author = props.last_modified_by = office if isinstance(office, str) else ""
-    if props.subject == "Templat surat PPID (ppidctl)":
+    if props.subject == TEMPLATE_SUBJECT:
         props.subject = ""
-    if (props.comments or "").startswith("Templat docxtpl"):
+    if props.comments == TEMPLATE_COMMENTS:
         props.comments = ""
     props.created = props.modified = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
