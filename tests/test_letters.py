@@ -776,6 +776,23 @@ def test_syntax_error(tmp_path):
     )
 
 
+def test_unclosed_block_is_shown_where_it_opens(tmp_path):
+    """Jinja reports a forgotten {% endif %} where the template ends — after a later if/endif
+    pair, at that pair's endif. The office is shown the if that is never closed."""
+    path = make_docx(
+        tmp_path / "rusak.docx",
+        [
+            ["{% if alamat %}Alamat {{ alamat }}"],
+            ["Nama: {{ nama_pemohon }}"],
+            ["{% if email %}E-mail: {{ email }}{% endif %}"],
+            ["akhir"],
+        ],
+    )
+    (problem,) = check_template(path)
+    assert "paragraf ke-1: «{% if alamat %}Alamat {{ alamat }}»" in problem
+    assert "templat berakhir sebelum blok 'if' ditutup" in problem
+
+
 def test_unknown_variable(tmp_path):
     path = make_docx(
         tmp_path / "ejaan.docx",

@@ -1019,9 +1019,39 @@ def _jinja_indonesia(pesan: str) -> str:
     return pesan
 
 
+_TAG_BLOK = re.compile(r"\{%-?\s*(\w+)([^%]*)")
+_BLOK_JINJA = {
+    "if",
+    "for",
+    "macro",
+    "call",
+    "filter",
+    "with",
+    "block",
+    "autoescape",
+    "trans",
+    "raw",
+}
+
+
+def _blok_terbuka(src: str, lineno: int) -> int | None:
+    """Line of the innermost block still open at ``lineno``: the ``{% if %}`` an office forgot
+    to close, which Jinja reports only where the template (or an outer block) ends."""
+    terbuka: list[tuple[str, int]] = []
+    for i, line in enumerate(src.splitlines()[:lineno], start=1):
+        for tag, sisa in _TAG_BLOK.findall(line):
+            if tag in _BLOK_JINJA or (tag == "set" and "=" not in sisa):
+                terbuka.append((tag, i))
+            elif tag.startswith("end") and terbuka and terbuka[-1][0] == tag[3:]:
+                terbuka.pop()
+    return terbuka[-1][1] if terbuka else None
+
+
 def _syntax_error(e: Exception, src: str, part: str, nama: str) -> TemplateError:
     lineno = getattr(e, "lineno", None)
     pesan = _jinja_indonesia(getattr(e, "message", None) or str(e))
+    if lineno and pesan.startswith("templat berakhir sebelum blok"):
+        lineno = _blok_terbuka(src, lineno) or lineno
     awal = f"{nama}: " if nama else ""
     return TemplateError(
         f"{awal}kesalahan penulisan tag ({_lokasi(part or '/word/document.xml', lineno, src)}): "
