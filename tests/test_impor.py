@@ -1469,6 +1469,38 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
                            "(dibatalkan atau dihapus: tidak dipakai lagi): 003/PPID/5271/I/2026"]  # fmt: skip
 
 
+def test_nomor_yang_tidak_ditahan(run, ws, tmp_path):
+    """Held is only a number no imported row carries and that states its year: a duplicate's
+    number is the first row's (deleted later, it is retired like any other, never given to
+    someone else); a bare "3" with an unreadable date would hold 3 in every year, and its
+    corrected row imports as 003/…/2026 — nothing to hold."""
+    import json
+
+    src = write_csv(tmp_path / "lama.csv", [
+        HEAD,
+        ["001/PPID/5271/I/2026", "05/01/2026", "Ani", "DPT"],
+        ["001/PPID/5271/I/2026", "05/01/2026", "Ani", "DPT"],  # (typed twice)
+        ["3", "31/02/2026", "Citra", "DPT"],  # (no such day, no year in the number)
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    last = json.loads(ws.journal_path.read_text(encoding="utf-8").splitlines()[-1])
+    assert "nomor_ditahan" not in last and not last["nomor_dihapus"]["permohonan"]
+    tanpa = write_csv(tmp_path / "tanpa.csv", [HEAD, ["", "07/01/2025", "Dedi", "KTA"],
+                                               ["", "08/01/2025", "Eka", "KTA"],
+                                               ["", "09/01/2025", "Fajar", "KTA"]])  # fmt: skip
+    run.ok("impor", str(tanpa), "--register", "permohonan")
+    assert [r["nomor_registrasi"] for r in register_rows(ws)][-1] == "003/PPID/5271/I/2025"
+    # the first row deleted: its number is retired, not free for another requester
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(x for x in lines if b"001/PPID/5271/I/2026" not in x))
+    run.ok("periksa", "--terima-perubahan", "--catatan", "001 salah catat")
+    lain = write_csv(tmp_path / "lain.csv", [HEAD, ["001/PPID/5271/I/2026", "30/01/2026", "Orang",
+                                                  "Lain"]])  # fmt: skip
+    r = run.refused("impor", str(lain), "--register", "permohonan", message="1 dari 1 baris")
+    assert "001/PPID/5271/I/2026 pernah diberikan lalu barisnya dihapus" in r.stderr
+
+
 def test_terlambat_tidak_dari_perkara_terbuka_bukan_catatan(run, ws, tmp_path):
     """An export lists an open case as 'terlambat: tidak' (not late yet), the register keeps it
     empty until it is answered: that is no difference worth a note; 'ya' still is."""

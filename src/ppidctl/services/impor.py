@@ -1058,13 +1058,21 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
         b.nomor_baru = nomor
     # the legacy numbers of refused rows to keep from catat: the old book gave them to real
     # requesters, and the corrected row will be imported with its number. Not one the register
-    # has or already retired, nor one whose sequence another number holds that year (that
-    # number is no one's to give)
+    # has or already retired, nor one a row of this import takes (a duplicate's), nor one whose
+    # sequence another number holds that year (that number is no one's to give); and only one
+    # stating its year: a bare "3" whose date is unreadable would hold 3 in every year, and its
+    # corrected row is imported as 003/…/2026, not as "3"
     p.ditahan, p.tahan = held, set()
+    imported = {b.nomor for b in p.baris if b.tindakan == IMPOR and b.nomor}
     for b in p.ditolak:
-        if b.nomor and b.nomor not in retired and b.nomor not in reg_nomor:
+        if (
+            b.nomor
+            and b.nomor not in retired
+            and b.nomor not in reg_nomor
+            and b.nomor not in imported
+        ):
             tahun, seq = numbering.year_and_sequence(b.nomor, pattern)
-            if seq is not None and urutan.get((str(tahun), seq), b.nomor) == b.nomor:
+            if tahun and seq is not None and urutan.get((str(tahun), seq), b.nomor) == b.nomor:
                 p.tahan.add(b.nomor)
 
 
