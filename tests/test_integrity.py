@@ -571,7 +571,11 @@ def test_a_day_off_recorded_afterwards_judges_an_answer_again(run, ws):
     assert "TERLAMBAT" in late.stderr and ws.read("permohonan").rows[0]["terlambat"] == "ya"
     out = run.ok("kalender", "tambah", "2026-03-16", "--keterangan", "Kantor tutup: banjir")
     assert "pemberitahuan 2026-04-01 ternyata tidak terlambat (terlambat ya → tidak)" in out.stderr
-    assert ws.read("permohonan").rows[0]["terlambat"] == "tidak"
+    # with the deadline it rests on (not "due 31 March, answered 1 April, not late"), and no
+    # letter to send about it: the requester has the answer
+    assert f"{N1}: jatuh_tempo 2026-03-31 → 2026-04-01\n" in out.stderr
+    row = ws.read("permohonan").rows[0]
+    assert (row["terlambat"], row["jatuh_tempo"]) == ("tidak", "2026-04-01")
     report = json.loads(
         run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
     )

@@ -666,7 +666,9 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                 letters = [
                     DEADLINE_LETTERS[name][j]
                     for j in sorted(set(told.get((name, row["nomor_registrasi"]), [])))
-                    if col == "jatuh_tempo" and (stating is None or j == stating)
+                    if col == "jatuh_tempo"
+                    and (stating is None or j == stating)
+                    and "terlambat" not in changes  # (answered: nothing to tell the requester)
                 ]
                 done.append(
                     f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"

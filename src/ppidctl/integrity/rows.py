@@ -139,9 +139,10 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     or of an objection never answered and taken to the Komisi Informasi on a known day, judged
     on ``calendar`` (``deadlines.late``): a day off recorded afterwards for a day before the
     answer (an office closed by a flood) moves the deadline, and the answer may not have been
-    late after all; ppidctl before commit bab0ca1 left an unanswered dispute's empty. {} when
-    it agrees or the stored facts do not allow it (an old book's undated dispute: judged once,
-    by the import, on its day)."""
+    late after all; ppidctl before commit bab0ca1 left an unanswered dispute's empty. With it,
+    ``jatuh_tempo`` when that deadline differs from the stored one. {} when it agrees or the
+    stored facts do not allow it (an old book's undated dispute: judged once, by the import, on
+    its day)."""
     calendar = calendar or ws.calendar
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
     if answered:
@@ -159,7 +160,10 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     except (PpidError, ValueError, KeyError):
         return {}
     late = deadlines.late(register, row, due)
-    return {"terlambat": late} if late and late != row.get("terlambat") else {}
+    if not late or late == row.get("terlambat"):
+        return {}
+    # with the deadline the judgement rests on: never "due 12 Jan, answered 13 Jan, not late"
+    return {"terlambat": late, **({"jatuh_tempo": due} if row.get("jatuh_tempo") != due else {})}
 
 
 _NIK = re.compile(r"[0-9]{16}")
