@@ -116,6 +116,32 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("periksa")
 
 
+def test_a_copy_says_what_the_original_said(run, ws):
+    """`surat buat` of a letter stating a deadline (receipt, extension) keeps the original's
+    date and number, so it states the original's deadline: not the extended one on a receipt,
+    nor one moved by a day off recorded afterwards — that one is told as a warning."""
+    catat(run)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+    run.ok(
+        "permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal", "2026-04-06"
+    )
+    assert run.ok("surat", "buat", "perpanjangan", "1").stderr.count("Peringatan: 001") == 0
+    run.ok("kalender", "tambah", "2026-04-08", "--keterangan", "Kantor tutup: banjir")
+    now = ws.read("permohonan").rows[0]["jatuh_tempo"]
+    assert now == "2026-04-17"
+    out = run.ok("surat", "buat", "perpanjangan", "1")
+    assert (
+        f"Peringatan: {N1}: surat perpanjangan ini menyebut tenggat 2026-04-16 seperti aslinya "
+        "(tanggal surat sama); tenggat sekarang 2026-04-17" in out.stderr
+    )
+    copy = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-perpanjangan-3.docx")
+    assert "16 April 2026" in copy and "17 April 2026" not in copy
+    out = run.ok("surat", "buat", "tanda-terima", "1")
+    assert "Peringatan: 001" not in out.stderr  # (the extension letter told the new deadline)
+    copy = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx")
+    assert "7 April 2026" in copy and "April 2026" not in copy.replace("7 April 2026", "")
+
+
 def test_letters_printed_with_init_stand_ins_are_warned_about(run, ws):
     """While ppidctl.toml holds what init wrote for the officials or the office's telephone, a
     command that writes letters says so once (setting and value printed), and so do `surat

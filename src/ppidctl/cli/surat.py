@@ -17,6 +17,7 @@ from .common import (
     need_soffice,
     pdf_after,
     placeholder_warning,
+    warnings,
     workspace,
 )
 
@@ -176,7 +177,10 @@ def buat(
     need_soffice(pdf)
     ws = workspace()
     with _progress() as bar:
-        paths = regenerate(ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar)
+        paths, peringatan = regenerate(
+            ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar
+        )
+    warnings(peringatan)
     placeholder_warning(ws)
     if pdf:
         paths += pdf_after(ws, paths)

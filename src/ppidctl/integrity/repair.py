@@ -20,6 +20,7 @@ from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
+from ..services.letters import DEADLINE_LETTERS
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
@@ -680,11 +681,3 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                     )
                 )
     return done
-
-
-#: the letters to a requester that state the case's deadline (tanda terima: "paling lambat";
-#: the extension letter: its new deadline; the objection slip: the date of the response)
-DEADLINE_LETTERS = {
-    "permohonan": {"tanda-terima": "tanda terima", "perpanjangan": "surat perpanjangan"},
-    "keberatan": {"tanda-bukti-keberatan": "tanda bukti pengajuan keberatan"},
-}

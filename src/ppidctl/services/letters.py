@@ -304,10 +304,26 @@ def regenerate(
                     f"lihat riwayatnya: ppidctl {register} lihat {r['nomor_registrasi']}",
                 )
         linked = _linked_requests(tx, rows) if register == "keberatan" else {}
+        stated = (
+            _stated_deadlines(ws, kind, register, rows)
+            if kind in DEADLINE_LETTERS[register]
+            else {}
+        )
+        peringatan = []
+        for r in rows:
+            was = stated.get(r["nomor_registrasi"])
+            extended = kind == "tanda-terima" and r.get("diperpanjang_pada")  # (told by its letter)
+            if was and was != r["jatuh_tempo"] and not extended:
+                peringatan.append(
+                    f"{r['nomor_registrasi']}: surat {kind} ini menyebut tenggat {was} seperti "
+                    f"aslinya (tanggal surat sama); tenggat sekarang {r['jatuh_tempo']} "
+                    "(kalender atau pengaturan tenggat berubah sesudahnya) — beri tahu pemohon "
+                    "tanggal barunya"
+                )
         letters = [
             Letter(
                 kind,
-                r,
+                {**r, "jatuh_tempo": stated.get(r["nomor_registrasi"]) or r["jatuh_tempo"]},
                 linked.get(r.get("nomor_permohonan", "")),
                 common.stored_day(r[column], f"{r['nomor_registrasi']}: {column}"),
                 reuse_number=True,
@@ -316,7 +332,56 @@ def regenerate(
         ]
         tick = progress(len(letters)) if progress else None
         paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
-    return paths
+    return paths, peringatan
+
+
+#: the letters to a requester that state the case's deadline (tanda terima: "paling lambat";
+#: the extension letter: its new deadline; the objection slip: the date of the response)
+DEADLINE_LETTERS = {
+    "permohonan": {"tanda-terima": "tanda terima", "perpanjangan": "surat perpanjangan"},
+    "keberatan": {"tanda-bukti-keberatan": "tanda bukti pengajuan keberatan"},
+}
+
+
+def _stated_deadlines(
+    ws: Workspace, kind: str, register: str, rows: list[dict[str, str]]
+) -> dict[str, str]:
+    """The deadline the first letter of ``kind`` of each case stated: the case's jatuh_tempo
+    when that letter was recorded. A later change of the calendar (kalender tambah) moves the
+    case's deadline, not what a letter dated and numbered before it told the requester — a
+    copy says what the original said (rules.md §6: one number, one letter)."""
+    import json
+
+    from ..store import journal
+
+    wanted = {r["nomor_registrasi"]: json.dumps(r["nomor_registrasi"]).encode() for r in rows}
+    now: dict[str, str] = {}
+    stated: dict[str, str] = {}
+    try:
+        f = ws.journal_path.open("rb")
+    except FileNotFoundError:
+        return {}
+    with f:
+        for raw in f:
+            hits = [n for n, needle in wanted.items() if needle in raw]
+            if not hits:
+                continue
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            if entry.get("register") == "surat":
+                for e in journal.expand(entry):
+                    nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
+                    n = nilai.get("nomor_registrasi")
+                    if nilai.get("jenis") == kind and n in now:
+                        stated.setdefault(n, now[n])
+            elif entry.get("register") == register:
+                for n in hits:
+                    for e in journal.expand(entry, n):
+                        if e.get("nomor") == n and "jatuh_tempo" in journal.changes(e):
+                            now[n] = journal.changes(e)["jatuh_tempo"][1]
+    return stated
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
