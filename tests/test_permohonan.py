@@ -438,7 +438,15 @@ def test_sequence_part_alone_must_be_unambiguous(run, today):
     catat(run, day="2027-01-04")
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-12-31")
     assert row(run, N1)["status"] == "diteruskan"
-    assert row(run, "1")["status"] == "terdaftar"  # (2027's 1, untouched)
+    # while December's 001 still runs, a bare 1 in January could be either: both are named
+    run.refused(
+        "permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--tanpa-surat",
+        message="nomor urut 1 bisa 001/PPID/5271/I/2027 atau 001/PPID/5271/III/2026 (tahun "
+        "lalu, belum selesai) — tulis nomor registrasi lengkap",
+    )  # fmt: skip
+    assert row(run, "001/PPID/5271/I/2027")["status"] == "terdaftar"  # (untouched)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "tidak-dikuasai", "--tanpa-surat")
+    assert row(run, "1")["nomor_registrasi"] == "001/PPID/5271/I/2027"  # (December's is done)
 
 
 def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):

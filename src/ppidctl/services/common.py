@@ -17,9 +17,15 @@ if TYPE_CHECKING:
     from ..store.transaction import Transaction
 
 
+#: statuses of a case with nothing left to do
+FINAL = {"permohonan": ("selesai",), "keberatan": ("selesai", "sengketa")}
+
+
 def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     """Row index of ``nomor``: the full number, or its sequence part alone when that is
-    unambiguous in ``today``'s year (e.g. ``1`` or ``001``)."""
+    unambiguous in ``today``'s year (e.g. ``1`` or ``001``) — and no case of the year before
+    with that sequence is still running: in January most open work is December's, and ``3``
+    must not silently pick January's 003 (a decision, a letter, to the wrong requester)."""
     wanted = (nomor or "").strip()
     if not wanted:
         raise UsageError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
@@ -34,8 +40,21 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
             if row["tanggal_diterima"][:4] == year
             and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
-        if len({table.rows[i]["nomor_registrasi"] for i in hits}) == 1:
+        running = [
+            row["nomor_registrasi"]
+            for row in table.rows
+            if row["tanggal_diterima"][:4] == str(today.year - 1)
+            and row.get("status") not in FINAL.get(table.register, ())
+            and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
+        ]
+        if len({table.rows[i]["nomor_registrasi"] for i in hits}) == 1 and not running:
             return _one(table, hits)
+        if hits and running:
+            raise NotFoundError(
+                f"nomor urut {wanted} bisa {table.rows[hits[0]]['nomor_registrasi']} atau "
+                f"{', '.join(running)} (tahun lalu, belum selesai)",
+                "tulis nomor registrasi lengkap",
+            )
         if len(hits) > 1:
             found = ", ".join(table.rows[i]["nomor_registrasi"] for i in hits)
             raise NotFoundError(
