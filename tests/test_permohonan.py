@@ -449,6 +449,19 @@ def test_sequence_part_alone_must_be_unambiguous(run, today):
     assert row(run, "1")["nomor_registrasi"] == "001/PPID/5271/I/2027"  # (December's is done)
 
 
+def test_jatuh_tempo_lists_the_older_case_first_on_one_deadline(run, today):
+    """31 December's and 1 January's requests are both due 18 January: December's first (the
+    number's text put I/2027 before XII/2026)."""
+    today("2027-01-04")
+    catat(run, day="2026-12-31")
+    catat(run, day="2027-01-01")
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert [(r["nomor_registrasi"], r["jatuh_tempo"]) for r in due] == [
+        ("001/PPID/5271/XII/2026", "2027-01-18"),
+        ("001/PPID/5271/I/2027", "2027-01-18"),
+    ]
+
+
 def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
     catat(run, day="2026-03-16")  # due 2026-04-07
     catat(run, day="2026-04-06")  # due 2026-04-20: 7,8,9,10,13,14,15,16,17,20

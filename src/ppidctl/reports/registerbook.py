@@ -52,8 +52,11 @@ JUDUL = {
 def rows_for_export(
     ws: Workspace, register: str, f: Filter | None = None, *, tanpa_sensor: bool = False
 ) -> list[dict[str, str]]:
-    """The register's rows (schema keys, in register order) matching ``f``, masked unless
-    ``tanpa_sensor``."""
+    """The register's rows (schema keys) matching ``f``, masked unless ``tanpa_sensor``, in
+    the order of their numbers — year, then sequence — as a numbered book is read: the register
+    keeps recording order, in which an imported older book, or a December request recorded in
+    January, comes after the newer numbers."""
+    from ..rules import numbering
     from ..services.queries import Filter, listing
 
     if register not in ("permohonan", "keberatan"):
@@ -63,6 +66,15 @@ def rows_for_export(
     f = f or Filter()
     keys = schema.keys(register)
     rows = [{k: r.get(k, "") for k in keys} for r in listing(ws, register, f)]
+    pattern = ws.settings.get("penomoran", register) or ""
+
+    def number_order(row: dict[str, str]) -> tuple[int, int, str]:
+        year, seq = numbering.year_and_sequence(row["nomor_registrasi"], pattern)
+        received = row["tanggal_diterima"]
+        year = year or (int(received[:4]) if received[:4].isdigit() else 0)
+        return (year, seq or 0, received)
+
+    rows.sort(key=number_order)  # (stable: recording order where numbers do not tell)
     return mask_rows(register, rows, tanpa_sensor=tanpa_sensor)
 
 

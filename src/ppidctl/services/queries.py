@@ -327,7 +327,8 @@ def due_cases(
             r["pihak"] != "kantor",
             r["sisa_hari_kerja"] or 0,
             r["jatuh_tempo"],
-            r["nomor_registrasi"],
+            r["tanggal_diterima"],  # (on one deadline the older case first: December's 008
+            r["nomor_registrasi"],  # before January's 001)
         )
     )
     return out
