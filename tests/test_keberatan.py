@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import REQUEST, UJI
+from conftest import REQUEST, UJI, snapshot
 from helpers_docx import docx_text
 
 GOLDEN = Path(__file__).parent / "golden" / "keberatan"
@@ -509,6 +510,11 @@ def test_proxy_documents(run):
     run.usage(
         *catat_args(day="2026-04-06", dokumen="formulir,identitas,ktp"),
         message="--dokumen: 'ktp' tidak dikenal",
+    )
+    # a power of attorney received names its holder (the slip printed "Identitas kuasa: -")
+    run.usage(
+        *catat_args(day="2026-04-06", dokumen="formulir,identitas,kuasa"),
+        message="kuasa di --dokumen tanpa --kuasa",
     )
     k = objection(run, *kuasa, "--meterai", day="2026-04-06", dokumen="formulir,identitas,kuasa")
     assert (k["kuasa_nama"], k["dokumen"]) == ("Siti Aminah", "formulir;identitas;kuasa;meterai")
@@ -1493,13 +1499,15 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
         "",  # no request (reason b)
         "Budi Santoso", "5271011203900001", "Jl. Pejanggik 1", "081234567890", "",
         "Laporan keuangan 2025", "Penelitian", "Laporan berkala tidak ada di laman", "",
+        "",  # (no special needs: Enter)
         "formulir,identitas",
     ]  # fmt: skip
     r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
             input="\n".join([*answers, "y"]) + "\n")  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "  b. Tidak disediakannya informasi berkala" in r.stderr
-    assert "--alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/n]:" in r.stderr
+    assert "alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/t]:" in r.stderr
+    assert "--alasan" not in r.stderr  # (no option was typed)
     row = ws.read("keberatan").rows[0]
     assert (row["alasan"], row["nama_pemohon"], row["nomor_permohonan"]) == (
         "b",
@@ -1513,7 +1521,7 @@ def test_the_objection_form_asks_what_reason_b_still_lacks(run, ws, monkeypatch)
     """`--alasan b --nama X` at a terminal: the rest of the objector is asked, not refused."""
     monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
     answers = ["", "5271011203900001", "Jl. Pejanggik 1", "", "", "", "budi@example.com",
-               "Laporan keuangan 2025", "Penelitian", "x", "", "formulir,identitas", "y"]  # fmt: skip
+               "Laporan keuangan 2025", "Penelitian", "x", "", "", "formulir,identitas", "y"]  # fmt: skip
     r = run("keberatan", "catat", "--alasan", "b", "--nama", "Budi Santoso", "--tanggal",
             "2026-03-16", "--tanpa-surat", input="\n".join(answers) + "\n")  # fmt: skip
     assert r.exit_code == 0, r.output
@@ -1521,3 +1529,55 @@ def test_the_objection_form_asks_what_reason_b_still_lacks(run, ws, monkeypatch)
     row = ws.read("keberatan").rows[0]
     assert (row["nama_pemohon"], row["email"], row["alasan"]) == ("Budi Santoso",
                                                                   "budi@example.com", "b")  # fmt: skip
+
+
+def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatch):
+    """The form: a request number is checked as typed and shown with its requester's name (one
+    digit off is another person's request); a power of attorney among the documents asks who
+    holds it and whether it is stamped (no: refused before the summary, nothing written);
+    required documents are asked again; an ongoing election stage is asked."""
+    nomor = rejected_request(run)
+    run.ok("tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-03-01",
+           "--selesai", "2026-04-30")  # fmt: skip
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    base = ("keberatan", "catat", "--alasan", "a", "--kasus-posisi", "Ditolak", "--tanggal",
+            "2026-03-16", "--tanpa-surat")  # fmt: skip
+    answers = [
+        "9", "1",  # no request 9 in the register: asked again
+        "", "",  # saluran, stage: Enter (none)
+        "",  # special needs: no
+        "formulir", "formulir,identitas,kuasa",  # identity missing: asked again
+        "Siti Aminah, S.H.", "Jl. Majapahit 2",  # the proxy
+    ]  # fmt: skip
+    before = snapshot(ws.root)
+    no = run(*base, input="\n".join([*answers, "t"]) + "\n")
+    assert no.exit_code == 1 and "surat kuasa khusus wajib dibubuhi meterai" in no.stderr
+    assert "Catat keberatan" not in no.stderr and snapshot(ws.root) == before
+    r = run(*base, input="\n".join([*answers, "", "y"]) + "\n")
+    assert r.exit_code == 0, r.output
+    for told in ("nomor 9 tidak ada di register permohonan",
+                 "dokumen wajib keberatan belum diterima: salinan kartu identitas pemohon",
+                 "Menyangkut tahapan pemilu yang sedang berjalan? [tidak | "
+                 "Pemutakhiran Data Pemilih] [tidak]:"):  # fmt: skip
+        assert told in r.stderr, told
+    summary = dict(re.findall(r"  (\S[^:\n]*?) +: (.*)\n", r.stderr))
+    assert summary["Nomor permohonan"] == f"{nomor} (Budi Santoso)"
+    assert summary["Nama kuasa"] == "Siti Aminah, S.H."
+    assert summary["Alasan keberatan"] == "a"  # (given on the command line: shown too)
+    k = krow(run, "1")
+    assert (k["kuasa_nama"], k["kuasa_alamat"], k["dokumen"], k["tahapan"]) == (
+        "Siti Aminah, S.H.", "Jl. Majapahit 2", "formulir;identitas;kuasa;meterai", "")  # fmt: skip
+
+
+def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
+    """A typo on the command line is told before the first prompt, not after the whole form."""
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    for args, message in (
+        (["--permohonan", "99"], "nomor 99 tidak ada di register permohonan"),
+        (["--tanggal", "2026-13-45"], "--tanggal '2026-13-45' bukan tanggal"),
+        (["--alasan", "a,z"], "--alasan: 'z' tidak dikenal"),
+    ):
+        before = snapshot(ws.root)
+        r = run("keberatan", "catat", *args, input="\n" * 20)
+        assert r.exit_code in (1, 2) and message in r.stderr, (args, r.output)
+        assert ":" not in r.stderr.split("Error:")[0] and snapshot(ws.root) == before

@@ -778,21 +778,59 @@ def test_the_interactive_form(run, ws, monkeypatch):
     before = snapshot(ws.root)
     args = ("permohonan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat", "--format", "json")
     no = run(*args, input="\n".join([*answers, "n"]) + "\n")
-    assert no.exit_code == 1 and "Dibatalkan." in no.stderr and snapshot(ws.root) == before
+    assert no.exit_code == 1 and snapshot(ws.root) == before
+    assert "Dibatalkan: tidak ada yang dicatat." in no.stderr
     r = run(*args, input="\n".join([*answers, "y"]) + "\n")
     assert r.exit_code == 0, r.output
-    # (the test runner echoes what is typed to stdout, as a terminal shows it; no prompt there)
-    assert "Nama pemohon" not in r.stdout and "Catat permohonan" not in r.stdout
-    stored = json.loads(r.stdout[r.stdout.index("{") :])
+    # stdout is the data alone: no prompt, not even the space click's prompt wrote there
+    assert r.stdout.startswith("{")
+    stored = json.loads(r.stdout)
     assert stored["nik"] == "5271011203900001" and stored["email"] == "budi@example.com"
     assert (stored["bentuk_informasi"], stored["cara_kirim"], stored["saluran"]) == (
         "hardcopy", "langsung", "email")  # fmt: skip
     for told in ("NIK:", "harus 16 angka", "alamat e-mail 'budi@' tidak sah",
                  "'whatsapp' bukan pilihan", "Bentuk informasi [softcopy | hardcopy] [softcopy]:",
-                 "Catat permohonan ini? [Y/n]:", "  Nama pemohon ", ": Jl. Pejanggik 1\n"):  # fmt: skip
+                 "Catat permohonan ini? [Y/t]:", "  Nama pemohon ", ": Jl. Pejanggik 1\n"):  # fmt: skip
         assert told in r.stderr, told
     full = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", "--tanpa-surat")
     assert "Jenis pemohon" not in full.stderr and "Catat permohonan" not in full.stderr
+
+
+def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, monkeypatch):
+    """A legal entity's documents are asked again until its deed is there; a power of attorney
+    asks who holds it; an ongoing election stage is asked (3 working days, not 10); values
+    given on the command line are checked before the first prompt and shown in the summary."""
+    import json
+
+    run.ok("tahapan", "tambah", "Pencalonan", "--mulai", "2026-03-01", "--selesai",
+           "2026-03-31")  # fmt: skip
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    base = ("permohonan", "catat", "--nama", "CV Maju Jaya", "--jenis-pemohon", "badan-hukum",
+            "--telepon", "0370123456", "--tanggal", "2026-03-16", "--tanpa-surat", "--format",
+            "json")  # fmt: skip
+    bad = run(*base, "--bentuk", "kertas", input="\n" * 20)
+    assert bad.exit_code == 2 and "--bentuk 'kertas' tidak dikenal" in bad.stderr
+    assert "Alamat" not in bad.stderr  # (nothing asked first)
+    answers = [
+        "", "Jl. Pejanggik 10", "",  # no deed number; address; occupation
+        "Salinan SK", "Arsip", "", "", "", "",  # informasi, tujuan, choices: Enter
+        "Pencalonan",  # the ongoing stage
+        "identitas,formulir", "akta,kuasa",  # no deed: asked again
+        "Rina",  # the proxy
+        "",  # record: Enter (yes)
+    ]  # fmt: skip
+    r = run(*base, input="\n".join(answers) + "\n")
+    assert r.exit_code == 0, r.output
+    assert "dokumen wajib belum diterima: akta pendirian badan hukum" in r.stderr
+    assert re.search(r"  Nama pemohon +: CV Maju Jaya\n", r.stderr)  # (given: shown)
+    stored = json.loads(r.stdout)
+    assert (stored["kuasa_nama"], stored["dokumen"], stored["tahapan"]) == (
+        "Rina", "akta;kuasa", "Pencalonan")  # fmt: skip
+    assert stored["jatuh_tempo"] == "2026-03-26"  # 3 working days: 17, 25, 26 (Nyepi, Idul Fitri)
+    # a power of attorney received names its holder, also without the form
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: False)
+    run.usage("permohonan", "catat", *REQUEST[:-2], "--dokumen", "identitas,kuasa",
+              "--tanggal", "2026-03-16", message="kuasa di --dokumen tanpa --kuasa")  # fmt: skip
 
 
 REFUSED_CATAT = [

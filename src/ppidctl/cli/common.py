@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import PpidError, UsageError, sebab
+from ..errors import PpidError, RuleError, UsageError, sebab
 
 CONTEXT_HELP = {"help_option_names": ["-h", "--help"]}
 
@@ -252,22 +252,52 @@ def interactive() -> bool:
 
 class Formulir:
     """The interactive form of a recording command (cli.md: prompts for what is missing when
-    stdin is a terminal; never otherwise, so a script cannot hang). Prompts go to stderr — stdout
-    stays the command's data (``--format json > out.json``); each answer is checked as it is
-    typed (``periksa``: the rule the service applies) and asked again when refused; a choice
-    shows its choices and default; :meth:`simpan` shows every answer and asks before anything
-    is written (a pasted multi-line address fills the next prompts: this is where it shows)."""
+    stdin is a terminal; never otherwise, so a script cannot hang). A prompt never reaches
+    stdout's data (``--format json > out.json``): at a terminal it is readline's own prompt
+    (line editing knows where the answer starts), else it goes to stderr. Each answer is checked
+    as it is typed (``periksa``: the rule the service applies) and asked again when refused; a
+    choice shows its choices and default; :meth:`simpan` shows the whole record — what was
+    given on the command line too — and asks before anything is written (a pasted multi-line
+    address fills the next prompts: this is where it shows). Ctrl-C at a prompt stops the
+    command as anywhere else (nothing recorded, exit 130); Ctrl-D cancels the form."""
 
     def __init__(self, perlu: bool = True) -> None:
         #: ``perlu``: something required is missing. A command typed in full is not turned
         #: into a form (no choice asked, nothing to confirm), even at a terminal.
         self.aktif = perlu and interactive()
-        self.jawaban: list[tuple[str, str]] = []
+        self.isian: list[tuple[str, str]] = []  # (label, value): given or typed, in form order
+        self.ditanya = 0
         if self.aktif:  # line editing at the prompts (← → to fix a typo; not on Windows)
             try:
                 import readline  # noqa: F401
             except ImportError:
                 pass
+
+    def periksa_dulu(self, *checks: tuple[object, Callable[[Any], object]]) -> None:
+        """Check the values given on the command line before the first prompt: a typo there is
+        told now, not after the officer answered the whole form."""
+        if self.aktif:
+            for value, check in checks:
+                if value not in (None, ""):
+                    check(value)
+
+    def _tanya(self, prompt: str) -> str:
+        self.ditanya += 1
+        try:
+            if sys.stdout.isatty():
+                return input(prompt)
+            sys.stderr.write(prompt)
+            sys.stderr.flush()
+            return input()
+        except EOFError:  # Ctrl-D
+            err("")
+            raise typer.Abort() from None
+        except KeyboardInterrupt:  # (told by guard, on a line of its own)
+            err("")
+            raise
+
+    def catat(self, label: str, value: str) -> None:
+        self.isian.append((label, value))
 
     def teks(
         self,
@@ -276,27 +306,28 @@ class Formulir:
         *,
         wajib: bool = True,
         periksa: Callable[[str], object] | None = None,
+        petunjuk: str = "",
+        tampil: Callable[[str], str] | None = None,
     ) -> str:
-        """``value`` as given; else the officer's answer (``""`` allowed unless ``wajib``)."""
+        """``value`` as given; else the officer's answer (``""`` allowed unless ``wajib``).
+        ``tampil``: how the summary shows it (a request number: whose request it is)."""
         if value or not self.aktif:
+            if value and self.aktif:
+                self.catat(label, tampil(value) if tampil else value)
             return value or ""
         from ..rules.validation import teks
 
+        hint = ", ".join(x for x in (petunjuk, "" if wajib else "kosongkan bila tidak ada") if x)
         while True:
-            answer = typer.prompt(
-                label if wajib else f"{label} (kosongkan bila tidak ada)",
-                default="" if not wajib else None,
-                show_default=False,
-                err=True,
-            )
+            answer = self._tanya(f"{label}{f' ({hint})' if hint else ''}: ")
             try:
                 answer = teks(answer, label, wajib=wajib)
                 if answer and periksa is not None:
                     periksa(answer)
             except PpidError as e:
-                err(str(e))
+                err(e.pesan + (f" — {e.saran}" if e.saran and label not in e.saran else ""))
                 continue
-            self.jawaban.append((label, answer))
+            self.catat(label, tampil(answer) if tampil and answer else answer)
             return answer
 
     def pilih(self, ctx: typer.Context, name: str, value: str, label: str, choices: Sequence[str]):
@@ -305,62 +336,112 @@ class Formulir:
         if ctx.get_parameter_source(name).name != "DEFAULT":
             from ..rules.validation import pilihan
 
-            return pilihan(value, tuple(choices), "--" + name.replace("_", "-"))  # (before any
-        if not self.aktif:  # prompt: a typo on the command line is not told after the form)
+            value = pilihan(value, tuple(choices), "--" + name.replace("_", "-"))
+            if self.aktif:
+                self.catat(label, value)
             return value
+        if not self.aktif:
+            return value
+        inline = f"{label} [{' | '.join(choices)}] [{value}]: "
+        if len(inline) > 78:  # (an 80-column terminal: the choices on a line of their own)
+            err(f"{label} — pilihan: {', '.join(choices)}")
+            inline = f"{label} [{value}]: "
         while True:
-            answer = (
-                typer.prompt(f"{label} [{' | '.join(choices)}]", default=value or None, err=True)
-                .strip()
-                .lower()
-            )
+            answer = self._tanya(inline).strip().lower() or value
             if answer in choices:
-                self.jawaban.append((label, answer))
+                self.catat(label, answer)
                 return answer
             err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
+
+    def ya(self, label: str, default: bool = True) -> bool:
+        """A yes/no question (ya/tidak; y/t)."""
+        while True:
+            answer = self._tanya(f"{label} [{'Y/t' if default else 'y/T'}]: ").strip().lower()
+            if not answer:
+                return default
+            if answer in ("y", "ya"):
+                return True
+            if answer in ("t", "tidak", "n"):
+                return False
+            err("jawab y (ya) atau t (tidak)")
 
     def kontak(self, telepon: str | None, email: str | None) -> tuple[str, str]:
         """Phone and e-mail as given; at a terminal, asked until there is one of them."""
         from ..rules import validation as v
 
-        asked = len(self.jawaban)
+        if telepon or email:
+            for label, value in (("Nomor telepon", telepon), ("E-mail", email)):
+                if value and self.aktif:
+                    self.catat(label, value)
+            return telepon or "", email or ""
+        asked = len(self.isian)
         while self.aktif and not (telepon or email):
-            del self.jawaban[asked:]  # (the summary shows the last answers only)
+            del self.isian[asked:]  # (the summary shows the last answers only)
             telepon = self.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
             email = self.teks(None, "E-mail", wajib=False, periksa=v.email)
             if not (telepon or email):
                 err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
         return telepon or "", email or ""
 
-    def dokumen(self, value: str | None, choices: Sequence[str]) -> str:
-        """``--dokumen`` as given (even empty); else the documents received, asked."""
+    def dokumen(self, value: str | None, register: str, choices: Sequence[str], **who: bool) -> str:
+        """``--dokumen`` as given (even empty); else the documents received, asked until the
+        required ones are there (rules.validation.DOKUMEN_WAJIB: the form knows whether the
+        requester is a legal entity, whether a proxy acts)."""
         if value is not None:
-            return value
+            return self.teks(value, "Dokumen")
         from ..rules import validation as v
 
-        return self.teks(
-            None,
-            f"Dokumen diterima ({','.join(choices)})",
-            periksa=lambda d: v.daftar(d, tuple(choices), "dokumen"),
-        )
+        def lengkap(d: str) -> None:
+            given = v.daftar(d, tuple(choices), "dokumen")
+            kuasa = who.get("kuasa", False) or "kuasa" in given
+            v.dokumen_lengkap(register, given, kuasa=kuasa,
+                              badan_hukum=who.get("badan_hukum", False))  # fmt: skip
+            if "meterai" in given and not kuasa:
+                raise RuleError(
+                    "meterai tanpa surat kuasa khusus", "tambahkan kuasa, atau hapus meterai"
+                )
+
+        return self.teks(None, "Dokumen", petunjuk=",".join(choices), periksa=lengkap)
+
+    def kuasa(self, nama: str | None, dokumen: str, alamat: bool) -> tuple[str, str]:
+        """The proxy, asked when the documents received include a power of attorney and the
+        command line named none: its name (and, for an objection, its address)."""
+        if nama or not self.aktif or "kuasa" not in dokumen.replace(";", ",").split(","):
+            return (self.teks(nama, "Nama kuasa") if nama else ""), ""
+        nama = self.teks(None, "Nama kuasa")
+        return nama, self.teks(None, "Alamat kuasa") if alamat else ""
+
+    def tahapan(self, value: str | None, stages: Sequence[str]) -> str:
+        """The election stage a case concerns, asked when stages are running (its deadline is
+        3 working days, not 10 or 30)."""
+        if value or not self.aktif or not stages:
+            return value or ""
+        choices = ["tidak", *stages]
+        while True:
+            answer = self._tanya(
+                f"Menyangkut tahapan pemilu yang sedang berjalan? [{' | '.join(choices)}] [tidak]: "
+            ).strip()
+            hit = next((c for c in choices if c.lower() == answer.lower()), None)
+            if not answer or hit == "tidak":
+                return ""
+            if hit:
+                self.catat("Tahapan", hit)
+                return hit
+            err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
 
     def simpan(self, apa: str) -> None:
-        """Show the answers typed and ask before recording (only when something was asked)."""
-        if not self.jawaban:
+        """Show the record and ask before recording (only when something was asked)."""
+        if not self.ditanya:
             return
-        width = max(len(label) for label, _ in self.jawaban)
-        for label, answer in self.jawaban:
-            err(f"  {label:<{width}} : {answer}")
-        while True:  # (click's confirm says "Error: invalid input" in English)
-            answer = typer.prompt(
-                f"Catat {apa} ini? [Y/n]", default="y", show_default=False, err=True
-            )
-            answer = answer.strip().lower()
-            if answer in ("y", "ya"):
-                return
-            if answer in ("n", "t", "tidak"):
-                raise typer.Abort()
-            err("jawab y (ya, catat) atau n (tidak)")
+        width = max(len(label) for label, _ in self.isian)
+        pad = " " * (width + 5)
+        for label, answer in self.isian:
+            lines = str(answer).splitlines() or [""]
+            err(f"  {label:<{width}} : {lines[0]}")
+            for more in lines[1:]:
+                err(f"{pad}{more}")
+        if not self.ya(f"Catat {apa} ini?"):
+            raise typer.Abort()
 
 
 def ask(value: str | None, label: str) -> str:

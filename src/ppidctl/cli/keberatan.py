@@ -119,8 +119,9 @@ def catat(
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
+    from ..errors import RuleError
     from ..rules import validation as v
-    from ..services.keberatan import ObjectionInput, register
+    from ..services.keberatan import ObjectionInput, register, request_named
 
     ws = workspace()
 
@@ -131,15 +132,31 @@ def catat(
     pemohon_b = nama and nik and alamat and (telepon or email) and informasi and tujuan
     f = Formulir(perlu=not (alasan and kasus_posisi and dokumen is not None and
                             (permohonan or (only_b and pemohon_b))))  # fmt: skip
+
+    def whose(n: str) -> str:  # (the summary says whose request: one digit off is another's)
+        req = request_named(ws, n, tanggal)
+        return f"{req['nomor_registrasi']} ({req['nama_pemohon']})"
+
+    f.periksa_dulu(
+        (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
+        (alasan, kode),
+        (nik, v.nik),
+        (telepon, v.telepon),
+        (email, v.email),
+        (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_KEBERATAN, "--dokumen")),
+        (saluran, lambda x: v.pilihan(x, schema.SALURAN, "--saluran")),
+        (permohonan, whose),
+    )
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():
             err(f"  {c}. {teks}")
-    alasan = f.teks(alasan, "Alasan keberatan (a-g, mis. a,c)", periksa=kode)
+    alasan = f.teks(alasan, "Alasan keberatan", petunjuk="a-g, mis. a,c",
+                    periksa=lambda a: v.daftar(a, schema.ALASAN_KEBERATAN, "alasan"))  # fmt: skip
     only_b = bool(alasan) and kode(alasan) == {"b"}
-    if not permohonan and f.aktif:
-        permohonan = f.teks(
-            None, "Nomor permohonan" + (" (alasan b: bila ada)" if only_b else ""), wajib=not only_b
-        )
+    if f.aktif:
+        permohonan = f.teks(permohonan, "Nomor permohonan", wajib=not only_b,
+                            petunjuk="alasan b: bila ada" if only_b else "", periksa=whose,
+                            tampil=whose)  # fmt: skip
     if only_b and not permohonan and f.aktif:  # (no request: who objects, about what)
         nama = f.teks(nama, "Nama pemohon")
         nik = f.teks(nik, "NIK", periksa=v.nik)
@@ -149,7 +166,22 @@ def catat(
         tujuan = f.teks(tujuan, "Tujuan penggunaan")
     kasus_posisi = f.teks(kasus_posisi, "Kasus posisi")
     saluran = f.pilih(ctx, "saluran", saluran, "Keberatan masuk lewat", schema.SALURAN)
-    dokumen = f.dokumen(dokumen, schema.DOKUMEN_KEBERATAN)
+    if f.aktif:
+        day = v.waktu(tanggal, ws.tz, ws.now()).date()
+        tahapan = f.tahapan(tahapan, [t.nama for t in ws.settings.tahapan if t.ongoing(day)])
+        if not kebutuhan_khusus:  # (rules.md §3: the form filled in by staff for the requester)
+            kebutuhan_khusus = f.ya("Pemohon berkebutuhan khusus (formulir diisi petugas)?", False)
+    dokumen = f.dokumen(dokumen, "keberatan", schema.DOKUMEN_KEBERATAN, kuasa=bool(kuasa))
+    kuasa, asked_address = f.kuasa(kuasa, dokumen, alamat=True)
+    kuasa_alamat = kuasa_alamat or asked_address
+    if kuasa and f.aktif and not (meterai or "meterai" in dokumen):
+        meterai = f.ya("Surat kuasa khusus dibubuhi meterai?")
+        if not meterai:  # (the service's refusal, told before the summary)
+            raise RuleError(
+                f"keberatan diajukan kuasa ({kuasa}): surat kuasa khusus wajib dibubuhi meterai "
+                "(SOP Penanganan Keberatan langkah 1)",
+                "terima surat kuasa khusus bermeterai, lalu catat keberatannya",
+            )
     f.simpan("keberatan")
     data = ObjectionInput(
         permohonan=permohonan or "",

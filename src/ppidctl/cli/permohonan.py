@@ -116,6 +116,24 @@ def catat(
     given = (nama, alamat, informasi, tujuan, telepon or email, dokumen is not None,
              nik or nomor_identitas or jenis_pemohon == "badan-hukum")  # fmt: skip
     f = Formulir(perlu=not all(given))
+    f.periksa_dulu(
+        (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
+        (nik, v.nik),
+        (telepon, v.telepon),
+        (email, v.email),
+        (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_PERMOHONAN, "--dokumen")),
+        *(
+            (value, lambda x, c=choices, o=option: v.pilihan(x, c, o))
+            for value, choices, option in (
+                (jenis_pemohon, schema.JENIS_PEMOHON, "--jenis-pemohon"),
+                (jenis_identitas, schema.JENIS_IDENTITAS, "--jenis-identitas"),
+                (cara_memperoleh, schema.CARA_MEMPEROLEH, "--cara-memperoleh"),
+                (bentuk, schema.BENTUK, "--bentuk"),
+                (cara_kirim, schema.CARA_KIRIM, "--cara-kirim"),
+                (saluran, schema.SALURAN, "--saluran"),
+            )
+        ),
+    )
     nama = f.teks(nama, "Nama pemohon")
     jenis_pemohon = f.pilih(ctx, "jenis_pemohon", jenis_pemohon, "Jenis pemohon",
                             schema.JENIS_PEMOHON)  # fmt: skip
@@ -130,6 +148,8 @@ def catat(
             nik = f.teks(None, "NIK", periksa=v.nik)
         else:
             nomor_identitas = f.teks(None, f"Nomor identitas ({jenis_identitas})")
+    elif nik or nomor_identitas:  # (given: shown in the summary)
+        f.teks(nik or nomor_identitas, "NIK" if nik else "Nomor identitas")
     alamat = f.teks(alamat, "Alamat")
     pekerjaan = f.teks(pekerjaan, "Pekerjaan", wajib=False)
     telepon, email = f.kontak(telepon, email)
@@ -137,12 +157,18 @@ def catat(
     tujuan = f.teks(tujuan, "Tujuan penggunaan")
     cara_memperoleh = f.pilih(ctx, "cara_memperoleh", cara_memperoleh, "Cara memperoleh",
                               schema.CARA_MEMPEROLEH)  # fmt: skip
-    bentuk = f.pilih(ctx, "bentuk", bentuk, "Bentuk informasi", schema.BENTUK)
-    if cara_kirim is None and f.aktif:
+    if cara_memperoleh != "melihat" or ctx.get_parameter_source("bentuk").name != "DEFAULT":
+        bentuk = f.pilih(ctx, "bentuk", bentuk, "Bentuk informasi", schema.BENTUK)
+    if cara_kirim is None and f.aktif and cara_memperoleh != "melihat":
         cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
                              else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
-    dokumen = f.dokumen(dokumen, schema.DOKUMEN_PERMOHONAN)
+    if f.aktif:
+        day = v.waktu(tanggal, ws.tz, ws.now()).date()
+        tahapan = f.tahapan(tahapan, [t.nama for t in ws.settings.tahapan if t.ongoing(day)])
+    dokumen = f.dokumen(dokumen, "permohonan", schema.DOKUMEN_PERMOHONAN,
+                        badan_hukum=jenis_pemohon == "badan-hukum", kuasa=bool(kuasa))  # fmt: skip
+    kuasa, _ = f.kuasa(kuasa, dokumen, alamat=False)
     f.simpan("permohonan")
     data = RequestInput(
         nama=nama or "",

@@ -134,7 +134,7 @@ def _bantuan_indonesia(root: Any) -> None:
     r.REQUIRED_LONG_STRING = "[wajib]"
     r.ENVVAR_STRING = "[variabel lingkungan: {}]"
     r.DEPRECATED_STRING = "(usang) "
-    r.ABORTED_TEXT = "Dibatalkan."
+    r.ABORTED_TEXT = "Dibatalkan: tidak ada yang dicatat."
     stack: list[tuple[Any, Any]] = [(root, None)]
     while stack:  # each command's help option, made in a context like the real one (-h too)
         cmd, parent = stack.pop()
@@ -247,7 +247,7 @@ class Akar(TyperGroup):
         except typer.Abort:
             if not standalone_mode:
                 raise
-            typer.echo("Dibatalkan.", err=True)
+            typer.echo("Dibatalkan: tidak ada yang dicatat.", err=True)
             sys.exit(1)
         if not standalone_mode:
             return rv

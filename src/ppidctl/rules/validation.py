@@ -163,6 +163,47 @@ def daftar(value: str | list[str] | None, choices: tuple[str, ...], field: str) 
     return out
 
 
+#: the documents a registration needs, in the words a refusal uses: a request, the requester's
+#: identity — a legal entity's deed instead (rules.md §3; SOP Pelayanan langkah 1); an
+#: objection, its form and the requester's identity (SOP Penanganan Keberatan langkah 1); either
+#: made through a proxy, the power of attorney (a special one, stamped, for an objection)
+DOKUMEN_WAJIB = {
+    "permohonan": {
+        "identitas": "salinan kartu identitas",
+        "akta": "akta pendirian badan hukum",
+        "kuasa": "surat kuasa",
+    },
+    "keberatan": {
+        "formulir": "formulir keberatan",
+        "identitas": "salinan kartu identitas pemohon",
+        "kuasa": "surat kuasa khusus",
+    },
+}
+
+
+def dokumen_kurang(
+    register: str, dokumen: list[str], *, badan_hukum: bool = False, kuasa: bool = False
+) -> list[str]:
+    """The codes of the required documents (:data:`DOKUMEN_WAJIB`) not in ``dokumen``."""
+    if register == "permohonan":
+        needed = ["akta" if badan_hukum else "identitas"]
+    else:
+        needed = ["formulir", "identitas"]
+    return [d for d in needed + ["kuasa"] * kuasa if d not in dokumen]
+
+
+def dokumen_lengkap(register: str, dokumen: list[str], **who: bool) -> None:
+    """Refuse a registration whose required documents were not all received."""
+    missing = dokumen_kurang(register, dokumen, **who)
+    if missing:
+        raise RuleError(
+            ("dokumen wajib keberatan" if register == "keberatan" else "dokumen wajib")
+            + " belum diterima: "
+            + ", ".join(DOKUMEN_WAJIB[register][d] for d in missing),
+            f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted({*dokumen, *missing}))}",
+        )
+
+
 def tanggal(value: str, field: str = "tanggal") -> date:
     try:
         if not _TANGGAL.fullmatch(value.strip()):  # (not 20261117, 2026-W47-2: as the filters)

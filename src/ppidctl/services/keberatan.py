@@ -121,18 +121,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
         "kuasa_nama": v.teks(data.kuasa, "--kuasa"),
         "kuasa_alamat": v.teks(data.kuasa_alamat, "--kuasa-alamat"),
     }
-    names = {
-        "formulir": "formulir keberatan",
-        "identitas": "salinan kartu identitas pemohon",
-        "kuasa": "surat kuasa khusus",
-    }
-    needed = ["formulir", "identitas"] + (["kuasa"] if kuasa["kuasa_nama"] else [])
-    missing = [d for d in needed if d not in dokumen]
-    if missing:
-        raise RuleError(
-            "dokumen wajib keberatan belum diterima: " + ", ".join(names[d] for d in missing),
-            f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted(set(dokumen + missing)))}",
-        )
+    v.dokumen_lengkap(REGISTER, dokumen, kuasa=bool(kuasa["kuasa_nama"]))
     if kuasa["kuasa_nama"]:
         if not (data.meterai or "meterai" in dokumen):
             raise RuleError(
@@ -144,11 +133,15 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
             raise RuleError("identitas kuasa belum lengkap: alamat kuasa", "isi --kuasa-alamat")
         if "meterai" not in dokumen:  # (the register shows the stamp was checked)
             dokumen.append("meterai")
-    elif kuasa["kuasa_alamat"] or data.meterai or "meterai" in dokumen:
+    elif kuasa["kuasa_alamat"] or data.meterai or {"meterai", "kuasa"} & set(dokumen):
         what = (
             "--kuasa-alamat"
             if kuasa["kuasa_alamat"]
-            else ("--meterai" if data.meterai else "meterai di --dokumen")
+            else (
+                "--meterai"
+                if data.meterai
+                else ("kuasa" if "kuasa" in dokumen else "meterai") + " di --dokumen"
+            )
         )
         raise UsageError(f"{what} tanpa --kuasa", f"isi --kuasa NAMA, atau hapus {what}")
     return dokumen, kuasa
@@ -208,6 +201,15 @@ def find_request(table: Table, nomor: str, filed: date, pattern: str) -> int:
             "tulis nomor registrasi permohonan lengkap di --permohonan",
         )
     return common.find(table, wanted, filed, pattern)  # the not-found message
+
+
+def request_named(ws: Workspace, nomor: str, tanggal: str | None = None) -> dict[str, str]:
+    """The request an objection filed on ``tanggal`` (default: now) names, read only — as
+    :func:`register` finds it (for the form: whose request it is, before anything is asked
+    further)."""
+    filed = v.waktu(tanggal, ws.tz, ws.now()).date()
+    table = ws.read("permohonan")
+    return table.rows[find_request(table, nomor, filed, ws.settings.get("penomoran", "permohonan"))]
 
 
 def _stage(ws: Workspace, nama: str, on: date) -> str:

@@ -105,20 +105,13 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
             "isi --nik, atau --nomor-identitas dengan --jenis-identitas paspor|lainnya",
         )
     row["jenis_identitas"] = jenis_id if row.get("nik") else ""
-    needed = ["akta"] if jenis == "badan-hukum" else ["identitas"]
-    if row["kuasa_nama"]:
-        needed.append("kuasa")
-    missing = [d for d in needed if d not in dokumen]
-    if missing:
-        names = {
-            "identitas": "salinan kartu identitas",
-            "akta": "akta pendirian badan hukum",
-            "kuasa": "surat kuasa",
-        }
-        raise RuleError(
-            "dokumen wajib belum diterima: " + ", ".join(names[d] for d in missing),
-            f"terima dokumennya lalu catat dengan --dokumen {','.join(sorted(set(dokumen + missing)))}",
+    if "kuasa" in dokumen and not row["kuasa_nama"]:  # (a proxy's request names the proxy)
+        raise UsageError(
+            "kuasa di --dokumen tanpa --kuasa", "isi --kuasa NAMA, atau hapus kuasa di --dokumen"
         )
+    v.dokumen_lengkap(
+        "permohonan", dokumen, badan_hukum=jenis == "badan-hukum", kuasa=bool(row["kuasa_nama"])
+    )
     row["dokumen"] = ";".join(dokumen)
     row["telepon"] = v.telepon(data.telepon) if data.telepon.strip() else ""
     row["email"] = v.email(data.email) if data.email.strip() else ""
