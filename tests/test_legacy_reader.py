@@ -2157,3 +2157,34 @@ def test_kolom_centang_alasan_tertulis_lengkap_dan_kode_yang_juga_judul_kolom(tm
         and t.pemetaan["Cara Mendapatkan Salinan / Email"] == "cara_kirim"
     )
     assert (r.nilai["telepon"], r.nilai["cara_kirim"], r.masalah) == ("081234567890", "email", [])
+
+
+def test_kolom_centang_alasan_singkat_dan_keputusan_dengan_alasan(tmp_path):
+    """The short ways reasons are written start with "Alasan", "Biaya", "Waktu" — words that
+    under another choice name something else: under "Alasan Keberatan" they are tick columns
+    (a row ticking a and c was read as c, the rest kept only as a note); under "Keputusan",
+    "Ditolak, alasan" is no tick column (its text refused as "bukan centang")."""
+    keb = buat_csv(
+        tmp_path / "k.csv",
+        "Tanggal Diterima;Nama Pemohon;Alasan Keberatan;;;;;;\n"
+        ";;Alasan pengecualian (Pasal 17);Informasi berkala tidak disediakan;"
+        "Tidak ditanggapinya permintaan informasi;Ditanggapi tidak sebagaimana diminta;"
+        "Permintaan tidak dipenuhi;Biaya yang tidak wajar;Waktu penyampaian melebihi jangka "
+        "waktu\n"
+        "02/11/2026;B1;V;;V;;;;\n02/11/2026;B2;;;;;;V;\n02/11/2026;B3;;;V;;;V;V\n",
+    )
+    t, rows = satu(keb, "keberatan")
+    assert not t.tidak_cocok
+    assert [r.nilai.get("alasan") for r in rows] == ["a;c", "f", "c;f;g"]
+    per = buat_csv(
+        tmp_path / "p.csv",
+        "No;Tanggal;Nama;Informasi yang Diminta;Keputusan;;;Tanggal Pemberitahuan\n"
+        ";;;;Diberikan;Ditolak;Ditolak, alasan;\n"
+        "1;02/11/2026;C1;DPT;V;;;05/11/2026\n2;02/11/2026;C2;DPT;;V;Pasal 17 huruf j;05/11/2026\n",
+    )
+    t, rows = satu(per)
+    assert "Keputusan / Ditolak, alasan" in t.tidak_cocok
+    assert [(r.nilai.get("keputusan"), r.masalah) for r in rows] == [
+        ("diberikan", []),
+        ("ditolak", []),
+    ]

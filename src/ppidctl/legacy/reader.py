@@ -956,14 +956,19 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     col = schema.column(register, key)
     if col.tipe not in (schema.PILIHAN, schema.DAFTAR):
         return None
-    # a sub-header naming something else ("Alasan Penolakan", "Tanggal Diberikan", "Uraian",
-    # another key's header) — unless it is one of the key's codes as it stands ("Email" under
-    # "Cara Mendapatkan Salinan"); a reason spelled out ("Pengenaan biaya yang tidak wajar")
-    # starts with none of those words
+    # a sub-header naming something else ("Alasan Penolakan", "Tanggal Diberikan", "Ditolak,
+    # alasan", "Uraian", another key's header) — unless it is one of the key's codes as it
+    # stands ("Email" under "Cara Mendapatkan Salinan"). An objection reason is spelled out in
+    # those words ("Biaya yang tidak wajar", "Waktu penyampaian melebihi jangka waktu", "Alasan
+    # pengecualian (Pasal 17)"): there only a first word naming something else counts
     n_sub = norm_header(sub)
+    words = n_sub.split()
+    if key in _KATA_PILIHAN:
+        naming_else = bool(words) and words[0] in _BUKAN_PILIHAN - _KATA_PILIHAN[key]
+    else:
+        naming_else = any(w in _BUKAN_PILIHAN for w in words)
     if n_sub not in {norm_header(c) for c in col.pilihan} and (
-        n_sub.split(" ", 1)[0] in _BUKAN_PILIHAN
-        or any(kamus[n][0] != key for n in _kandidat(sub, "") if n in kamus)
+        naming_else or any(kamus[n][0] != key for n in _kandidat(sub, "") if n in kamus)
     ):
         return None
     try:
@@ -973,11 +978,13 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     return (key, kode) if kode and ";" not in kode else None
 
 
-#: first words of a sub-header that is no choice of its group (normalised, see norm_header)
+#: words of a sub-header that is no choice of its group (normalised, see norm_header)
 _BUKAN_PILIHAN = frozenset(
     {"tanggal", "hari", "alasan", "uraian", "keterangan", "catatan", "nomor", "jumlah", "biaya",
      "pasal", "penjelasan", "rincian", "waktu", "jam", "pertimbangan", "dasar"}
 )  # fmt: skip
+#: of those, the words a choice of the key is written in (the reasons a–g, UU 14/2008 Pasal 35)
+_KATA_PILIHAN = {"alasan": frozenset({"alasan", "biaya", "waktu", "pasal"})}
 
 
 def _skor(kolom: list[_Kolom]) -> int:
