@@ -554,3 +554,28 @@ def test_a_letter_carries_the_office_not_the_template_notes(run, ws):
 
     made = datetime.now(UTC)  # (the moment it was made, not the template's)
     assert abs((props.created.replace(tzinfo=UTC) - made).total_seconds()) < 600
+    assert (props.last_printed, props.revision, props.language) == (None, 1, "id-ID")
+    assert props.last_modified_by == "Komisi Pemilihan Umum Kota Mataram"
+
+
+def test_a_letter_keeps_what_the_office_set_in_its_template(run, ws):
+    """An office's own author, and a note it added after the built-in one, stay; a template
+    the office set only the author of is not 'last modified by ppidctl'; a LibreOffice round
+    trip's en-US is not the letter's language."""
+    from docx import Document
+
+    from ppidctl.letters.engine import TEMPLATE_COMMENTS
+
+    path = ws.templates_dir / "tanda-terima.docx"
+    doc = Document(str(path))
+    doc.core_properties.author = "Sekretariat KPU Kota Mataram"
+    doc.core_properties.comments = TEMPLATE_COMMENTS + ". Kop baru 2026 (Budi)"
+    doc.core_properties.language = "en-US"
+    doc.core_properties.revision = 7
+    doc.save(str(path))
+    catat(run)
+    (letter,) = (ws.root / "letters" / "2026").glob("*.docx")
+    props = Document(str(letter)).core_properties
+    assert (props.author, props.last_modified_by) == ("Sekretariat KPU Kota Mataram",) * 2
+    assert props.comments == "Kop baru 2026 (Budi)"
+    assert (props.language, props.revision, props.last_printed) == ("id-ID", 1, None)

@@ -880,14 +880,21 @@ def _letter_properties(props, context: dict[str, Any]) -> None:
     An office's own properties in its template are kept."""
     from datetime import UTC, datetime
 
+    office = (context.get("instansi") or {}).get("nama", "")
+    office = office if isinstance(office, str) else ""
     if props.author == TEMPLATE_AUTHOR:
-        office = (context.get("instansi") or {}).get("nama", "")
-        props.author = props.last_modified_by = office if isinstance(office, str) else ""
+        props.author = office
+    if props.last_modified_by in (TEMPLATE_AUTHOR, ""):
+        props.last_modified_by = props.author or office
     if props.subject == TEMPLATE_SUBJECT:
         props.subject = ""
-    if props.comments == TEMPLATE_COMMENTS:
-        props.comments = ""
+    if props.comments.startswith(TEMPLATE_COMMENTS):  # (an office's note added after ours: kept)
+        props.comments = props.comments[len(TEMPLATE_COMMENTS) :].lstrip(" .;,\n")
+    if not props.language or props.language.lower().startswith("en"):
+        props.language = "id-ID"  # (a LibreOffice round trip of a template writes en-US)
     props.created = props.modified = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    props.revision = 1  # a new document, never printed (not the template's count and date)
+    props._element._remove_lastPrinted()
 
 
 def _restore_properties(tpl) -> None:
