@@ -1011,6 +1011,12 @@ def test_an_unfinished_step_is_refused_also_after_commits_on_other_registers(run
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
         message="perubahan terakhir pada register ini sudah tercatat di jurnal",
     )  # fmt: skip
+    bad = tmp_path / "lama.csv"  # (an import adding no row still journals on that register)
+    bad.write_text("No. Registrasi,Tanggal,Nama,Informasi yang Diminta\n9,31/02/2026,Ani,DPT\n")
+    run.refused(
+        "impor", str(bad), "--register", "permohonan", "--lewati-baris-bermasalah",
+        message="perubahan terakhir pada register ini sudah tercatat di jurnal",
+    )  # fmt: skip
     assert codes(ws) == [m.BELUM_DITERAPKAN]
     run.ok("pulihkan")
     assert codes(ws) == []

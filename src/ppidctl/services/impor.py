@@ -1230,6 +1230,8 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         # a short last line (the next command reads the journal's last line); also when only a
         # rejects file is new: every file a command writes is named in the journal
         if diimpor or tx.files or held:
+            if not diimpor:  # (a line on the register: refused while its last one is unapplied)
+                tx.attest(register)
             extra: dict[str, Any] = {"nomor_ditahan": {register: sorted(held)}} if held else {}
             if taken:
                 extra["nomor_ditahan_dipakai"] = {register: sorted(taken)}
