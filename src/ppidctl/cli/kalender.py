@@ -116,6 +116,8 @@ def libur(
     format: Fmt = Format.teks,
 ) -> None:
     """Hari libur nasional, cuti bersama, dan libur kantor dalam setahun."""
+    from ..rules.calendar import DICOCOKKAN_SKB
+
     ws = workspace()
     rows = [
         {
@@ -129,6 +131,12 @@ def libur(
     gap = ws.calendar.gap(tahun)
     if gap:  # (a list read as complete for next year's planning)
         warnings([f"Daftar ini untuk tahun {tahun}, {gap}"])
+    elif tahun > max(DICOCOKKAN_SKB):  # (a coming year's list, used for its deadlines)
+        err(
+            f"Catatan: daftar {tahun} berasal dari paket holidays; yang dicocokkan ppidctl hari "
+            f"demi hari dengan SKB hanya {'–'.join(map(str, sorted(DICOCOKKAN_SKB)))}. Cocokkan "
+            f"sekali dengan SKB {tahun} dan catat bedanya dengan ppidctl kalender tambah."
+        )
     emit(
         rows,
         format,

@@ -44,6 +44,9 @@ __all__ = ["DayOff", "Deadline", "Override", "WorkCalendar"]
 AKHIR_PEKAN = "akhir_pekan"
 LIBUR_NASIONAL = "libur_nasional"
 CUTI_BERSAMA = "cuti_bersama"
+#: the years whose lists the tests compare day by day with the decreed SKB (the project's
+#: ../shared/data/libur-skb-2025-2026.csv); another year's list is the holidays package's own
+DICOCOKKAN_SKB = frozenset({2025, 2026})
 LIBUR_KANTOR = "libur_kantor"
 
 _MARGIN = timedelta(days=3)  # how near the counted span an estimated holiday must lie to warn
