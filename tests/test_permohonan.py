@@ -833,6 +833,19 @@ def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, m
               "--tanggal", "2026-03-16", message="kuasa di --dokumen tanpa --kuasa")  # fmt: skip
 
 
+def test_a_script_is_told_every_missing_option_at_once(run, ws):
+    """Without a terminal nothing is asked: the options left out are named together (one run,
+    not five); one alone gets its own message."""
+    run.refused("permohonan", "catat", "--nama", "Siti", "--tanpa-surat",
+                message="isian wajib belum diisi: --nik, --alamat, --telepon/--email, "
+                "--informasi, --tujuan, --dokumen — tambahkan opsi itu (lihat: ppidctl "
+                "permohonan catat --help)")  # fmt: skip
+    run.refused("keberatan", "catat", "--alasan", "a", "--tanpa-surat",
+                message="isian wajib belum diisi: --kasus-posisi, --dokumen, --permohonan")  # fmt: skip
+    run.refused("permohonan", "catat", *REQUEST[:-2], "--tanpa-surat",
+                message="dokumen wajib belum diterima: salinan kartu identitas")  # fmt: skip
+
+
 REFUSED_CATAT = [
     (["--nik", "527101120390001"], "NIK '527101120390001' harus 16 angka"),
     (["--nik", "9971011203900001"], "kode provinsi 99 tidak ada"),

@@ -281,6 +281,16 @@ class Formulir:
                 if value not in (None, ""):
                     check(value)
 
+    def lengkap(self, perintah: str, wajib: Sequence[tuple[str, object]]) -> None:
+        """Without a form (a script, a pipe): the required options left out, named at once —
+        not one per run (one alone gets the service's own message)."""
+        missing = [option for option, value in wajib if value in (None, "")]
+        if not self.aktif and len(missing) > 1:
+            raise RuleError(
+                f"isian wajib belum diisi: {', '.join(missing)}",
+                f"tambahkan opsi itu (lihat: ppidctl {perintah} --help)",
+            )
+
     def _tanya(self, prompt: str) -> str:
         self.ditanya += 1
         try:

@@ -182,6 +182,10 @@ def catat(
                 "(SOP Penanganan Keberatan langkah 1)",
                 "terima surat kuasa khusus bermeterai, lalu catat keberatannya",
             )
+    f.lengkap("keberatan catat", [
+        ("--alasan", alasan), ("--kasus-posisi", kasus_posisi), ("--dokumen", dokumen),
+        *([("--permohonan", permohonan)] if not only_b else []),
+    ])  # fmt: skip
     f.simpan("keberatan")
     data = ObjectionInput(
         permohonan=permohonan or "",

@@ -169,6 +169,12 @@ def catat(
     dokumen = f.dokumen(dokumen, "permohonan", schema.DOKUMEN_PERMOHONAN,
                         badan_hukum=jenis_pemohon == "badan-hukum", kuasa=bool(kuasa))  # fmt: skip
     kuasa, _ = f.kuasa(kuasa, dokumen, alamat=False)
+    f.lengkap("permohonan catat", [
+        ("--nama", nama),
+        ("--nik", nik or nomor_identitas or ("akta" if jenis_pemohon == "badan-hukum" else "")),
+        ("--alamat", alamat), ("--telepon/--email", telepon or email),
+        ("--informasi", informasi), ("--tujuan", tujuan), ("--dokumen", dokumen),
+    ])  # fmt: skip
     f.simpan("permohonan")
     data = RequestInput(
         nama=nama or "",
