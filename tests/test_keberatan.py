@@ -1506,6 +1506,8 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
             input="\n".join([*answers, "y"]) + "\n")  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "  b. Tidak disediakannya informasi berkala" in r.stderr
+    listed = r.stderr[: r.stderr.index("Alasan keberatan")].splitlines()
+    assert len(listed) > 7 and max(map(len, listed)) < 80  # (wrapped under their text)
     assert "alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/t]:" in r.stderr
     assert "--alasan" not in r.stderr  # (no option was typed)
     row = ws.read("keberatan").rows[0]

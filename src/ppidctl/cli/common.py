@@ -250,6 +250,15 @@ def interactive() -> bool:
         return False
 
 
+def lipat(text: str, indent: str) -> list[str]:
+    """``text`` in lines that fit the terminal after ``indent`` (never cut inside a word)."""
+    import shutil
+    import textwrap
+
+    width = max(20, shutil.get_terminal_size().columns - 1 - len(indent))
+    return textwrap.wrap(text, width, break_long_words=False) or [""]
+
+
 class Formulir:
     """The interactive form of a recording command (cli.md: prompts for what is missing when
     stdin is a terminal; never otherwise, so a script cannot hang). A prompt never reaches
@@ -445,9 +454,9 @@ class Formulir:
             return
         width = max(len(label) for label, _ in self.isian)
         pad = " " * (width + 5)
-        for label, answer in self.isian:
-            lines = str(answer).splitlines() or [""]
-            err(f"  {label:<{width}} : {lines[0]}")
+        for label, answer in self.isian:  # (long and multi-line answers under their column)
+            lines = [piece for line in str(answer).splitlines() for piece in lipat(line, pad)]
+            err(f"  {label:<{width}} : {(lines or [''])[0]}")
             for more in lines[1:]:
                 err(f"{pad}{more}")
         if not self.ya(f"Catat {apa} ini?"):

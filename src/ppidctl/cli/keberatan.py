@@ -30,6 +30,7 @@ from .common import (
     filters,
     guard,
     letter_options,
+    lipat,
     warnings,
     workspace,
 )
@@ -148,8 +149,11 @@ def catat(
         (permohonan, whose),
     )
     if f.aktif and not alasan:
-        for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():
-            err(f"  {c}. {teks}")
+        for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():  # (wrapped under their text)
+            first, *rest = lipat(teks, "     ")
+            err(f"  {c}. {first}")
+            for line in rest:
+                err(f"     {line}")
     alasan = f.teks(alasan, "Alasan keberatan", petunjuk="a-g, mis. a,c",
                     periksa=lambda a: v.daftar(a, schema.ALASAN_KEBERATAN, "alasan"))  # fmt: skip
     only_b = bool(alasan) and kode(alasan) == {"b"}
