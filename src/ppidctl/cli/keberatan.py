@@ -175,11 +175,13 @@ def catat(
         tahapan = f.tahapan(tahapan, [t.nama for t in ws.settings.tahapan if t.ongoing(day)])
         if not kebutuhan_khusus:  # (rules.md §3: the form filled in by staff for the requester)
             kebutuhan_khusus = f.ya("Pemohon berkebutuhan khusus (formulir diisi petugas)?", False)
+        f.catat("Berkebutuhan khusus", "ya" if kebutuhan_khusus else "tidak")
     dokumen = f.dokumen(dokumen, "keberatan", schema.DOKUMEN_KEBERATAN, kuasa=bool(kuasa))
     kuasa, asked_address = f.kuasa(kuasa, dokumen, alamat=True)
     kuasa_alamat = kuasa_alamat or asked_address
     if kuasa and f.aktif and not (meterai or "meterai" in dokumen):
         meterai = f.ya("Surat kuasa khusus dibubuhi meterai?")
+        f.catat("Meterai", "ya" if meterai else "tidak")
         if not meterai:  # (the service's refusal, told before the summary)
             raise RuleError(
                 f"keberatan diajukan kuasa ({kuasa}): surat kuasa khusus wajib dibubuhi meterai "
