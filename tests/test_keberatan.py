@@ -1495,8 +1495,8 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
     and about what), shows the answers and records them only when confirmed."""
     monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
     answers = [
-        "z", "b",  # an unknown reason: asked again
         "",  # no request (reason b)
+        "z", "a", "b",  # an unknown reason, then one needing a request: asked again
         "Budi Santoso", "5271011203900001", "Jl. Pejanggik 1", "081234567890", "",
         "Laporan keuangan 2025", "Penelitian", "Laporan berkala tidak ada di laman", "",
         "",  # (no special needs: Enter)
@@ -1506,9 +1506,10 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
             input="\n".join([*answers, "y"]) + "\n")  # fmt: skip
     assert r.exit_code == 0, r.output
     assert "  b. Tidak disediakannya informasi berkala" in r.stderr
-    listed = r.stderr[: r.stderr.index("Alasan keberatan")].splitlines()
+    listed = r.stderr[r.stderr.index("  a. ") : r.stderr.index("Alasan keberatan")].splitlines()
     assert len(listed) > 7 and max(map(len, listed)) < 80  # (wrapped under their text)
     assert "alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/t]:" in r.stderr
+    assert "alasan a menyangkut permohonan yang terdaftar" in r.stderr
     assert "--alasan" not in r.stderr  # (no option was typed)
     row = ws.read("keberatan").rows[0]
     assert (row["alasan"], row["nama_pemohon"], row["nomor_permohonan"]) == (
@@ -1583,3 +1584,16 @@ def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
         r = run("keberatan", "catat", *args, input="\n" * 20)
         assert r.exit_code in (1, 2) and message in r.stderr, (args, r.output)
         assert ":" not in r.stderr.split("Error:")[0] and snapshot(ws.root) == before
+
+
+def test_the_form_checks_the_reasons_against_the_request_as_typed(run, ws, monkeypatch):
+    """The request is asked first, so a reason its history does not give (c: it was answered)
+    is told at the reasons' prompt and asked again, not after the whole form."""
+    rejected_request(run)
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    answers = ["1", "c", "a", "Ditolak", "", "", "", "formulir,identitas", "y"]
+    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
+            input="\n".join(answers) + "\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "alasan c berlaku bila" in r.stderr
+    assert krow(run, "1")["alasan"] == "a"

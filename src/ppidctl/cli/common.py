@@ -336,7 +336,7 @@ class Formulir:
             return value or ""
         from ..rules.validation import teks
 
-        hint = ", ".join(x for x in (petunjuk, "" if wajib else "kosongkan bila tidak ada") if x)
+        hint = petunjuk or ("" if wajib else "kosongkan bila tidak ada")
         while True:
             answer = self._tanya(f"{label}{f' ({hint})' if hint else ''}: ")
             try:

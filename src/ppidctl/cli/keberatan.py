@@ -122,7 +122,7 @@ def catat(
     from .. import schema
     from ..errors import RuleError
     from ..rules import validation as v
-    from ..services.keberatan import ObjectionInput, register, request_named
+    from ..services.keberatan import ObjectionInput, check_reasons, register, request_named
 
     ws = workspace()
 
@@ -148,6 +148,19 @@ def catat(
         (saluran, lambda x: v.pilihan(x, schema.SALURAN, "--saluran")),
         (permohonan, whose),
     )
+
+    def fits(a: str, n: str) -> None:  # (reasons against the request's history and window)
+        if not paksa:
+            check_reasons(ws, a, n, tanggal, alasan_ditemukan or "")
+
+    if alasan and permohonan:
+        f.periksa_dulu((alasan, lambda a: fits(a, permohonan)))
+    # the request first: the reasons are then checked against its history as they are typed
+    permohonan = f.teks(permohonan, "Nomor permohonan", wajib=bool(alasan) and not only_b,
+                        petunjuk="" if alasan and not only_b else
+                        "kosongkan bila alasan b tanpa permohonan",
+                        periksa=lambda n: (whose(n), alasan and fits(alasan, n)),
+                        tampil=whose)  # fmt: skip
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():  # (wrapped under their text)
             first, *rest = lipat(teks, "     ")
@@ -155,12 +168,8 @@ def catat(
             for line in rest:
                 err(f"     {line}")
     alasan = f.teks(alasan, "Alasan keberatan", petunjuk="a-g, mis. a,c",
-                    periksa=lambda a: v.daftar(a, schema.ALASAN_KEBERATAN, "alasan"))  # fmt: skip
+                    periksa=lambda a: fits(a, permohonan or ""))  # fmt: skip
     only_b = bool(alasan) and kode(alasan) == {"b"}
-    if f.aktif:
-        permohonan = f.teks(permohonan, "Nomor permohonan", wajib=not only_b,
-                            petunjuk="alasan b: bila ada" if only_b else "", periksa=whose,
-                            tampil=whose)  # fmt: skip
     if only_b and not permohonan and f.aktif:  # (no request: who objects, about what)
         nama = f.teks(nama, "Nama pemohon")
         nik = f.teks(nik, "NIK", periksa=v.nik)

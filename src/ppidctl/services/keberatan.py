@@ -203,13 +203,100 @@ def find_request(table: Table, nomor: str, filed: date, pattern: str) -> int:
     return common.find(table, wanted, filed, pattern)  # the not-found message
 
 
+def _judge_reasons(
+    ws: Workspace,
+    codes: list[str],
+    req: dict[str, str] | None,
+    given: date | None,
+    filed: date,
+    paksa: bool,
+    catatan: str,
+) -> tuple[dict[str, tuple[date, str]], list[str]]:
+    """The reasons against the request's history and the filing window (UU 14/2008 Pasal 35,
+    36(1)): the day each was found, and the checks ``paksa`` overrode; refused otherwise."""
+    skipped: list[str] = []
+    if req is not None:
+        problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
+        if problems and not paksa:
+            raise RuleError("; ".join(problems), PAKSA_SARAN)
+        skipped += problems
+    found, overridden = _found_dates(ws, codes, req, given, filed, paksa, catatan)
+    skipped += overridden
+    for code, (day, sumber) in found.items():
+        if day > filed:
+            raise RuleError(
+                f"alasan {code} baru ada pada {day.isoformat()} ({sumber}), sesudah tanggal "
+                f"pengajuan keberatan {filed.isoformat()}",
+                "periksa --alasan dan --tanggal",
+            )
+    window = ws.settings.tenggat("pengajuan_keberatan")
+    late = []
+    for code, (day, sumber) in found.items():
+        last = ws.calendar.add_workdays(day, window).tanggal
+        if filed > last:
+            late.append(
+                f"alasan {code} ditemukan {day.isoformat()} ({sumber}), batas pengajuan "
+                f"{last.isoformat()}"
+            )
+    if late:
+        msg = (
+            f"keberatan terlambat diajukan pada {filed.isoformat()}: " + "; ".join(late) + " "
+            f"({window} hari kerja sejak alasan ditemukan, UU 14/2008 Pasal 36(1))"
+        )
+        if not paksa:
+            raise RuleError(
+                msg,
+                "keberatan tidak dapat dicatat"
+                + ("; hapus alasan yang terlambat dari --alasan" if len(codes) > 1 else "")
+                + (
+                    "; bila pemberitahuan tertulis baru diterima pemohon kemudian (mis. lewat "
+                    "pos), catat dengan --alasan-ditemukan TANGGAL-TERIMA --catatan TEKS "
+                    "(bagaimana tanggal itu diketahui)"
+                    if set(codes) <= set(DITERIMA_PEMOHON)
+                    else "; bila pemohon baru mengetahui alasannya kemudian, catat dengan "
+                    "--alasan-ditemukan TANGGAL --paksa --catatan TEKS"
+                ),
+            )
+        skipped.append(msg)
+    return found, skipped
+
+
+def check_reasons(
+    ws: Workspace, alasan: str, nomor: str, tanggal: str | None = None, ditemukan: str = ""
+) -> None:
+    """Refuse reasons the request ``nomor`` (empty: none, reason b alone) does not give on the
+    filing day ``tanggal``, or filed too late, as :func:`register` would (read only; for the
+    form: told at the prompt, not after the whole form). ``ditemukan``: --alasan-ditemukan."""
+    filed = v.waktu(tanggal, ws.tz, ws.now()).date()
+    given = v.tanggal(ditemukan, "--alasan-ditemukan") if ditemukan else None
+    codes = sorted(v.daftar(alasan, schema.ALASAN_KEBERATAN, "alasan"))
+    req = request_named(ws, nomor, tanggal) if nomor else None
+    if req is None and set(codes) - {"b"}:
+        raise RuleError(
+            f"alasan {', '.join(c for c in codes if c != 'b')} menyangkut permohonan yang "
+            "terdaftar",
+            "isi nomor permohonannya (hanya alasan b yang tanpa permohonan)",
+        )
+    _judge_reasons(ws, codes, req, given, filed, False, "")
+
+
 def request_named(ws: Workspace, nomor: str, tanggal: str | None = None) -> dict[str, str]:
     """The request an objection filed on ``tanggal`` (default: now) names, read only — as
     :func:`register` finds it (for the form: whose request it is, before anything is asked
     further)."""
-    filed = v.waktu(tanggal, ws.tz, ws.now()).date()
-    table = ws.read("permohonan")
-    return table.rows[find_request(table, nomor, filed, ws.settings.get("penomoran", "permohonan"))]
+    return _request_of(ws, ws.read("permohonan"), nomor, v.waktu(tanggal, ws.tz, ws.now()).date())
+
+
+def _request_of(ws: Workspace, table, nomor: str, filed: date) -> dict[str, str]:
+    req = table.rows[find_request(table, nomor, filed, ws.settings.get("penomoran", "permohonan"))]
+    common.check_dates(req, "permohonan")  # (the reasons are read from its dates)
+    if filed.isoformat() < req["tanggal_diterima"]:
+        raise RuleError(
+            f"tanggal keberatan {filed.isoformat()} sebelum permohonan {req['nomor_registrasi']} "
+            f"diterima ({req['tanggal_diterima']})",
+            "periksa --tanggal dan --permohonan",
+        )
+    return req
 
 
 def _stage(ws: Workspace, nama: str, on: date) -> str:
@@ -448,17 +535,8 @@ def register(
     with ws.transaction("keberatan catat", petugas) as tx:
         req: dict[str, str] | None = None
         if nomor_req:
-            table_req = tx.table("permohonan")
-            pattern = ws.settings.get("penomoran", "permohonan")
-            req = table_req.rows[find_request(table_req, nomor_req, filed, pattern)]
-            common.check_dates(req, "permohonan")  # (the reasons are read from its dates)
+            req = _request_of(ws, tx.table("permohonan"), nomor_req, filed)
             n = req["nomor_registrasi"]
-            if filed.isoformat() < req["tanggal_diterima"]:
-                raise RuleError(
-                    f"tanggal keberatan {filed.isoformat()} sebelum permohonan {n} diterima "
-                    f"({req['tanggal_diterima']})",
-                    "periksa --tanggal dan --permohonan",
-                )
             row.update(
                 nomor_permohonan=n,
                 nama_pemohon=req["nama_pemohon"],
@@ -475,7 +553,6 @@ def register(
                     f"({req['tanggal_diterima']})",
                     "periksa --alasan-ditemukan",
                 )
-        skipped: list[str] = []
         table = tx.table(REGISTER)
         if req is None:
             subject = f"informasi berkala '{row['informasi_diminta']}' ({row['nama_pemohon']})"
@@ -488,48 +565,7 @@ def register(
                 codes,
                 "; keberatan baru atas permohonan ini hanya untuk alasan lain",
             )
-            problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
-            if problems and not data.paksa:
-                raise RuleError("; ".join(problems), PAKSA_SARAN)
-            skipped += problems
-        found, overridden = _found_dates(ws, codes, req, given, filed, data.paksa, catatan)
-        skipped += overridden
-        for code, (day, sumber) in found.items():
-            if day > filed:
-                raise RuleError(
-                    f"alasan {code} baru ada pada {day.isoformat()} ({sumber}), sesudah tanggal "
-                    f"pengajuan keberatan {filed.isoformat()}",
-                    "periksa --alasan dan --tanggal",
-                )
-        window = ws.settings.tenggat("pengajuan_keberatan")
-        late = []
-        for code, (day, sumber) in found.items():
-            last = ws.calendar.add_workdays(day, window).tanggal
-            if filed > last:
-                late.append(
-                    f"alasan {code} ditemukan {day.isoformat()} ({sumber}), batas pengajuan "
-                    f"{last.isoformat()}"
-                )
-        if late:
-            msg = (
-                f"keberatan terlambat diajukan pada {filed.isoformat()}: " + "; ".join(late) + " "
-                f"({window} hari kerja sejak alasan ditemukan, UU 14/2008 Pasal 36(1))"
-            )
-            if not data.paksa:
-                raise RuleError(
-                    msg,
-                    "keberatan tidak dapat dicatat"
-                    + ("; hapus alasan yang terlambat dari --alasan" if len(codes) > 1 else "")
-                    + (
-                        "; bila pemberitahuan tertulis baru diterima pemohon kemudian (mis. lewat "
-                        "pos), catat dengan --alasan-ditemukan TANGGAL-TERIMA --catatan TEKS "
-                        "(bagaimana tanggal itu diketahui)"
-                        if set(codes) <= set(DITERIMA_PEMOHON)
-                        else "; bila pemohon baru mengetahui alasannya kemudian, catat dengan "
-                        "--alasan-ditemukan TANGGAL --paksa --catatan TEKS"
-                    ),
-                )
-            skipped.append(msg)
+        found, skipped = _judge_reasons(ws, codes, req, given, filed, data.paksa, catatan)
         row["alasan_ditemukan"] = min(day for day, _ in found.values()).isoformat()
         if data.tahapan:
             row["tahapan"] = _stage(ws, data.tahapan, filed)
