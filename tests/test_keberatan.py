@@ -1560,8 +1560,9 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
     assert r.exit_code == 0, r.output
     for told in ("nomor 9 tidak ada di register permohonan",
                  "dokumen wajib keberatan belum diterima: salinan kartu identitas pemohon",
-                 "Menyangkut tahapan pemilu yang sedang berjalan? [tidak | "
-                 "Pemutakhiran Data Pemilih] [tidak]:"):  # fmt: skip
+                 "Menyangkut tahapan pemilu yang sedang berjalan? — pilihan: tidak, "
+                 "Pemutakhiran Data Pemilih\nMenyangkut tahapan pemilu yang sedang berjalan? "
+                 "[tidak]:"):  # fmt: skip
         assert told in r.stderr, told
     summary = dict(re.findall(r"  (\S[^:\n]*?) +: (.*)\n", r.stderr))
     assert summary["Nomor permohonan"] == f"{nomor} (Budi Santoso)"

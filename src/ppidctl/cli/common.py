@@ -361,15 +361,21 @@ class Formulir:
             return value
         if not self.aktif:
             return value
-        inline = f"{label} [{' | '.join(choices)}] [{value}]: "
+        answer = self._salah_satu(label, choices, value)
+        self.catat(label, answer)
+        return answer
+
+    def _salah_satu(self, label: str, choices: Sequence[str], default: str) -> str:
+        """One of ``choices`` (any case; Enter: ``default``), asked until it is one."""
+        inline = f"{label} [{' | '.join(choices)}] [{default}]: "
         if len(inline) > 78:  # (an 80-column terminal: the choices on a line of their own)
             err(f"{label} — pilihan: {', '.join(choices)}")
-            inline = f"{label} [{value}]: "
+            inline = f"{label} [{default}]: "
         while True:
-            answer = self._tanya(inline).strip().lower() or value
-            if answer in choices:
-                self.catat(label, answer)
-                return answer
+            answer = self._tanya(inline).strip() or default
+            hit = next((c for c in choices if c.lower() == answer.lower()), None)
+            if hit is not None:
+                return hit
             err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
 
     def ya(self, label: str, default: bool = True) -> bool:
@@ -425,28 +431,23 @@ class Formulir:
     def kuasa(self, nama: str | None, dokumen: str, alamat: bool) -> tuple[str, str]:
         """The proxy, asked when the documents received include a power of attorney and the
         command line named none: its name (and, for an objection, its address)."""
-        if nama or not self.aktif or "kuasa" not in dokumen.replace(";", ",").split(","):
-            return (self.teks(nama, "Nama kuasa") if nama else ""), ""
-        nama = self.teks(None, "Nama kuasa")
-        return nama, self.teks(None, "Alamat kuasa") if alamat else ""
+        if not nama and self.aktif and "kuasa" in dokumen.replace(";", ",").split(","):
+            nama = self.teks(None, "Nama kuasa")
+            return nama, self.teks(None, "Alamat kuasa") if alamat else ""
+        return (self.teks(nama, "Nama kuasa") if nama else ""), ""
 
     def tahapan(self, value: str | None, stages: Sequence[str]) -> str:
         """The election stage a case concerns, asked when stages are running (its deadline is
         3 working days, not 10 or 30)."""
         if value or not self.aktif or not stages:
             return value or ""
-        choices = ["tidak", *stages]
-        while True:
-            answer = self._tanya(
-                f"Menyangkut tahapan pemilu yang sedang berjalan? [{' | '.join(choices)}] [tidak]: "
-            ).strip()
-            hit = next((c for c in choices if c.lower() == answer.lower()), None)
-            if not answer or hit == "tidak":
-                return ""
-            if hit:
-                self.catat("Tahapan", hit)
-                return hit
-            err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
+        hit = self._salah_satu(
+            "Menyangkut tahapan pemilu yang sedang berjalan?", ["tidak", *stages], "tidak"
+        )
+        if hit == "tidak":
+            return ""
+        self.catat("Tahapan", hit)
+        return hit
 
     def simpan(self, apa: str) -> None:
         """Show the record and ask before recording (only when something was asked)."""
