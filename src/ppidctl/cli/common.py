@@ -436,11 +436,17 @@ class Formulir:
             return nama, self.teks(None, "Alamat kuasa") if alamat else ""
         return (self.teks(nama, "Nama kuasa") if nama else ""), ""
 
-    def tahapan(self, value: str | None, stages: Sequence[str]) -> str:
-        """The election stage a case concerns, asked when stages are running (its deadline is
-        3 working days, not 10 or 30)."""
-        if value or not self.aktif or not stages:
-            return value or ""
+    def tahapan(self, value: str | None, ws, tanggal: str | None) -> str:
+        """The election stage a case received on ``tanggal`` concerns, asked when stages are
+        running that day (its deadline is 3 working days, not 10 or 30)."""
+        if value or not self.aktif:
+            return self.teks(value, "Tahapan") if value else ""
+        from ..rules.validation import waktu
+
+        day = waktu(tanggal, ws.tz, ws.now()).date()
+        stages = [t.nama for t in ws.settings.tahapan if t.ongoing(day)]
+        if not stages:
+            return ""
         hit = self._salah_satu(
             "Menyangkut tahapan pemilu yang sedang berjalan?", ["tidak", *stages], "tidak"
         )

@@ -155,12 +155,17 @@ def catat(
 
     if alasan and permohonan:
         f.periksa_dulu((alasan, lambda a: fits(a, permohonan)))
+
+    def request_fits(n: str) -> None:
+        whose(n)
+        if alasan:
+            fits(alasan, n)
+
     # the request first: the reasons are then checked against its history as they are typed
     permohonan = f.teks(permohonan, "Nomor permohonan", wajib=bool(alasan) and not only_b,
                         petunjuk="" if alasan and not only_b else
                         "kosongkan bila alasan b tanpa permohonan",
-                        periksa=lambda n: (whose(n), alasan and fits(alasan, n)),
-                        tampil=whose)  # fmt: skip
+                        periksa=request_fits, tampil=whose)  # fmt: skip
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():  # (wrapped under their text)
             first, *rest = lipat(teks, "     ")
@@ -179,9 +184,8 @@ def catat(
         tujuan = f.teks(tujuan, "Tujuan penggunaan")
     kasus_posisi = f.teks(kasus_posisi, "Kasus posisi")
     saluran = f.pilih(ctx, "saluran", saluran, "Keberatan masuk lewat", schema.SALURAN)
+    tahapan = f.tahapan(tahapan, ws, tanggal)
     if f.aktif:
-        day = v.waktu(tanggal, ws.tz, ws.now()).date()
-        tahapan = f.tahapan(tahapan, [t.nama for t in ws.settings.tahapan if t.ongoing(day)])
         if not kebutuhan_khusus:  # (rules.md §3: the form filled in by staff for the requester)
             kebutuhan_khusus = f.ya("Pemohon berkebutuhan khusus (formulir diisi petugas)?", False)
         f.catat("Berkebutuhan khusus", "ya" if kebutuhan_khusus else "tidak")

@@ -163,9 +163,7 @@ def catat(
         cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
                              else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
-    if f.aktif:
-        day = v.waktu(tanggal, ws.tz, ws.now()).date()
-        tahapan = f.tahapan(tahapan, [t.nama for t in ws.settings.tahapan if t.ongoing(day)])
+    tahapan = f.tahapan(tahapan, ws, tanggal)
     dokumen = f.dokumen(dokumen, "permohonan", schema.DOKUMEN_PERMOHONAN,
                         badan_hukum=jenis_pemohon == "badan-hukum", kuasa=bool(kuasa))  # fmt: skip
     kuasa, _ = f.kuasa(kuasa, dokumen, alamat=False)
