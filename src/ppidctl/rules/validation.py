@@ -181,20 +181,16 @@ DOKUMEN_WAJIB = {
 }
 
 
-def dokumen_kurang(
+def dokumen_lengkap(
     register: str, dokumen: list[str], *, badan_hukum: bool = False, kuasa: bool = False
-) -> list[str]:
-    """The codes of the required documents (:data:`DOKUMEN_WAJIB`) not in ``dokumen``."""
+) -> None:
+    """Refuse a registration whose required documents (:data:`DOKUMEN_WAJIB`) were not all
+    received."""
     if register == "permohonan":
         needed = ["akta" if badan_hukum else "identitas"]
     else:
         needed = ["formulir", "identitas"]
-    return [d for d in needed + ["kuasa"] * kuasa if d not in dokumen]
-
-
-def dokumen_lengkap(register: str, dokumen: list[str], **who: bool) -> None:
-    """Refuse a registration whose required documents were not all received."""
-    missing = dokumen_kurang(register, dokumen, **who)
+    missing = [d for d in needed + ["kuasa"] * kuasa if d not in dokumen]
     if missing:
         raise RuleError(
             ("dokumen wajib keberatan" if register == "keberatan" else "dokumen wajib")
