@@ -271,13 +271,19 @@ def check_reasons(
     given = v.tanggal(ditemukan, "--alasan-ditemukan") if ditemukan else None
     codes = sorted(v.daftar(alasan, schema.ALASAN_KEBERATAN, "alasan"))
     req = request_named(ws, nomor, tanggal) if nomor else None
-    if req is None and set(codes) - {"b"}:
-        raise RuleError(
-            f"alasan {', '.join(c for c in codes if c != 'b')} menyangkut permohonan yang "
-            "terdaftar",
-            "isi nomor permohonannya (hanya alasan b yang tanpa permohonan)",
-        )
+    if req is None:
+        _without_request(codes)
     _judge_reasons(ws, codes, req, given, filed, False, "")
+
+
+def _without_request(codes: list[str]) -> None:
+    """Only reason b (periodic information not published) needs no registered request."""
+    others = [c for c in codes if c != "b"]
+    if others:
+        raise RuleError(
+            f"alasan {', '.join(others)} menyangkut permohonan yang terdaftar",
+            "isi nomor permohonannya (--permohonan); hanya alasan b yang tanpa permohonan",
+        )
 
 
 def request_named(ws: Workspace, nomor: str, tanggal: str | None = None) -> dict[str, str]:
@@ -516,12 +522,7 @@ def register(
         row["catatan"] = catatan
     nomor_req = (data.permohonan or "").strip()
     if not nomor_req:
-        others = [c for c in codes if c != "b"]
-        if others:
-            raise RuleError(
-                f"alasan {', '.join(others)} menyangkut permohonan yang terdaftar",
-                "isi --permohonan NOMOR (hanya alasan b yang tanpa permohonan)",
-            )
+        _without_request(codes)
         row.update(_requester_from_options(data))
     else:
         typed = _typed_requester(data)
