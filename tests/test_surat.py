@@ -116,10 +116,12 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("periksa")
 
 
-def test_a_copy_says_what_the_original_said(run, ws):
+@pytest.mark.parametrize("few", [20, 0])  # (a few letters, or a month's batch: read alike)
+def test_a_copy_says_what_the_original_said(run, ws, monkeypatch, few):
     """`surat buat` of a letter stating a deadline (receipt, extension) keeps the original's
     date and number, so it states the original's deadline: not the extended one on a receipt,
     nor one moved by a day off recorded afterwards — that one is told as a warning."""
+    monkeypatch.setattr("ppidctl.services.letters._FEW", few)
     catat(run)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
     run.ok(

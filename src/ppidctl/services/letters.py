@@ -343,6 +343,9 @@ DEADLINE_LETTERS = {
 }
 
 
+_FEW = 20  # letters made at once up to which the journal is searched for their numbers
+
+
 def _stated_deadlines(
     ws: Workspace, kind: str, register: str, rows: list[dict[str, str]]
 ) -> dict[str, str]:
@@ -354,7 +357,12 @@ def _stated_deadlines(
 
     from ..store import journal
 
-    wanted = {r["nomor_registrasi"]: json.dumps(r["nomor_registrasi"]).encode() for r in rows}
+    wanted = {r["nomor_registrasi"] for r in rows}
+    # a few letters: only the lines naming their cases are parsed, and of an import's line
+    # only their rows (a 100,000-row journal); a month's batch: every line of the two registers
+    needles = {n: json.dumps(n, ensure_ascii=False).encode() for n in wanted}
+    marks = [f'"register":"{r}"'.encode() for r in ("surat", register)]
+    few = len(needles) <= _FEW
     now: dict[str, str] = {}
     stated: dict[str, str] = {}
     try:
@@ -363,24 +371,28 @@ def _stated_deadlines(
         return {}
     with f:
         for raw in f:
-            hits = [n for n, needle in wanted.items() if needle in raw]
-            if not hits:
+            named = [n for n, x in needles.items() if x in raw] if few else [None]
+            if not (named if few else any(x in raw for x in marks)):
                 continue
             try:
                 entry = json.loads(raw)
             except ValueError:
                 continue
-            if entry.get("register") == "surat":
+            surat = entry.get("register") == "surat"
+            if not surat and entry.get("register") != register:
+                continue
+            if surat:
                 for e in journal.expand(entry):
                     nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                     n = nilai.get("nomor_registrasi")
                     if nilai.get("jenis") == kind and n in now:
                         stated.setdefault(n, now[n])
-            elif entry.get("register") == register:
-                for n in hits:
-                    for e in journal.expand(entry, n):
-                        if e.get("nomor") == n and "jatuh_tempo" in journal.changes(e):
-                            now[n] = journal.changes(e)["jatuh_tempo"][1]
+                continue
+            for n in named:  # (None: every row of the line)
+                for e in journal.expand(entry, n):
+                    change = journal.changes(e).get("jatuh_tempo")
+                    if e.get("nomor") in wanted and change:
+                        now[e["nomor"]] = change[1]
     return stated
 
 
