@@ -2178,13 +2178,18 @@ def test_kolom_centang_alasan_singkat_dan_keputusan_dengan_alasan(tmp_path):
     assert [r.nilai.get("alasan") for r in rows] == ["a;c", "f", "c;f;g"]
     per = buat_csv(
         tmp_path / "p.csv",
-        "No;Tanggal;Nama;Informasi yang Diminta;Keputusan;;;Tanggal Pemberitahuan\n"
-        ";;;;Diberikan;Ditolak;Ditolak, alasan;\n"
-        "1;02/11/2026;C1;DPT;V;;;05/11/2026\n2;02/11/2026;C2;DPT;;V;Pasal 17 huruf j;05/11/2026\n",
+        "No;Tanggal;Nama;Informasi yang Diminta;Keputusan;;;;Tanggal Pemberitahuan\n"
+        ";;;;Diberikan sebagian (alasan data pribadi);Ditolak (Pasal 17);Ditolak, alasan;"
+        "Diberikan\n"
+        "1;02/11/2026;C1;DPT;;;;V;05/11/2026\n"
+        "2;02/11/2026;C2;DPT;;V;Pasal 17 huruf j;;05/11/2026\n"
+        "3;02/11/2026;C3;DPT;V;;;;05/11/2026\n",
     )
     t, rows = satu(per)
-    assert "Keputusan / Ditolak, alasan" in t.tidak_cocok
+    # (words in brackets explain the choice: "Ditolak (Pasal 17)" is a tick column)
+    assert "Keputusan / Ditolak, alasan" in t.tidak_cocok and len(t.tidak_cocok) == 1
     assert [(r.nilai.get("keputusan"), r.masalah) for r in rows] == [
         ("diberikan", []),
         ("ditolak", []),
+        ("diberikan-sebagian", []),
     ]

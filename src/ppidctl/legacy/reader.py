@@ -958,11 +958,13 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
         return None
     # a sub-header naming something else ("Alasan Penolakan", "Tanggal Diberikan", "Ditolak,
     # alasan", "Uraian", another key's header) — unless it is one of the key's codes as it
-    # stands ("Email" under "Cara Mendapatkan Salinan"). An objection reason is spelled out in
-    # those words ("Biaya yang tidak wajar", "Waktu penyampaian melebihi jangka waktu", "Alasan
-    # pengecualian (Pasal 17)"): there only a first word naming something else counts
+    # stands ("Email" under "Cara Mendapatkan Salinan"); words in brackets only explain the
+    # choice ("Ditolak (Pasal 17)", "Diberikan sebagian (alasan data pribadi)"). An objection
+    # reason is spelled out in those words ("Biaya yang tidak wajar", "Waktu penyampaian
+    # melebihi jangka waktu", "Alasan pengecualian (Pasal 17)"): there only a first word
+    # naming something else counts
     n_sub = norm_header(sub)
-    words = n_sub.split()
+    words = norm_header(_DALAM_KURUNG.sub(" ", sub)).split()
     if key in _KATA_PILIHAN:
         naming_else = bool(words) and words[0] in _BUKAN_PILIHAN - _KATA_PILIHAN[key]
     else:
@@ -985,6 +987,7 @@ _BUKAN_PILIHAN = frozenset(
 )  # fmt: skip
 #: of those, the words a choice of the key is written in (the reasons a–g, UU 14/2008 Pasal 35)
 _KATA_PILIHAN = {"alasan": frozenset({"alasan", "biaya", "waktu", "pasal"})}
+_DALAM_KURUNG = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _skor(kolom: list[_Kolom]) -> int:
