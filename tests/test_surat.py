@@ -142,6 +142,17 @@ def test_a_copy_says_what_the_original_said(run, ws, monkeypatch, few):
     assert "Peringatan: 001" not in out.stderr  # (the extension letter told the new deadline)
     copy = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx")
     assert "7 April 2026" in copy and "April 2026" not in copy.replace("7 April 2026", "")
+    # a receipt first made after the extension (catat --tanpa-surat) states the 10 days too
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    run.ok("permohonan", "perpanjang", "2", "--alasan", "Arsip", "--tanggal", "2026-04-06")
+    run.ok("surat", "buat", "tanda-terima", "2")
+    first = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx")
+    assert "7 April 2026" in first and "17 April 2026" not in first
+    # answered, the requester has the answer: the copy is no occasion to tell a new deadline
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--tanpa-surat",
+           "--tanggal", "2026-04-16")  # fmt: skip
+    assert "Peringatan: 001" not in run.ok("surat", "buat", "perpanjangan", "1").stderr
 
 
 def test_letters_printed_with_init_stand_ins_are_warned_about(run, ws):

@@ -313,7 +313,8 @@ def regenerate(
         for r in rows:
             was = stated.get(r["nomor_registrasi"])
             extended = kind == "tanda-terima" and r.get("diperpanjang_pada")  # (told by its letter)
-            if was and was != r["jatuh_tempo"] and not extended:
+            answered = r.get("tanggal_pemberitahuan") or r.get("tanggal_tanggapan")
+            if was and was != r["jatuh_tempo"] and not extended and not answered:
                 peringatan.append(
                     f"{r['nomor_registrasi']}: surat {kind} ini menyebut tenggat {was} seperti "
                     f"aslinya (tanggal surat sama); tenggat sekarang {r['jatuh_tempo']} "
@@ -352,7 +353,8 @@ def _stated_deadlines(
     """The deadline the first letter of ``kind`` of each case stated: the case's jatuh_tempo
     when that letter was recorded. A later change of the calendar (kalender tambah) moves the
     case's deadline, not what a letter dated and numbered before it told the requester — a
-    copy says what the original said (rules.md §6: one number, one letter)."""
+    copy says what the original said (rules.md §6: one number, one letter). A receipt states
+    the deadline before any extension, also when it is first made after it."""
     import json
 
     from ..store import journal
@@ -365,7 +367,8 @@ def _stated_deadlines(
     few = len(needles) <= _FEW
     now: dict[str, str] = {}
     stated: dict[str, str] = {}
-    try:
+    receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
+    try:  # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
         f = ws.journal_path.open("rb")
     except FileNotFoundError:
         return {}
@@ -390,10 +393,16 @@ def _stated_deadlines(
                 continue
             for n in named:  # (None: every row of the line)
                 for e in journal.expand(entry, n):
-                    change = journal.changes(e).get("jatuh_tempo")
-                    if e.get("nomor") in wanted and change:
-                        now[e["nomor"]] = change[1]
-    return stated
+                    case, changes = e.get("nomor"), journal.changes(e)
+                    if case not in wanted or case in frozen:
+                        continue
+                    if "jatuh_tempo" in changes:
+                        now[case] = changes["jatuh_tempo"][1]
+                    if receipt and changes.get("diperpanjang_pada", ("", ""))[1]:
+                        frozen.add(case)  # (its deadline was the 10 days, before this line's)
+                        now[case] = changes.get("jatuh_tempo", (now.get(case, ""),))[0]
+    # a receipt first made after the extension states the deadline it had before it
+    return {**{case: now[case] for case in frozen if now.get(case)}, **stated}
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
