@@ -554,7 +554,7 @@ def test_lateness_judged_again_when_a_deadline_of_the_row_moves_too(run, ws):
     accepted = run("periksa", "--terima-perubahan", "--catatan", "SK libur banjir")
     assert "2026-07-10: baris tambahan diterima" in accepted.output  # (deadlines now stale: 1)
     out = run.ok("periksa", "--perbaiki-tenggat").stderr
-    assert "tanggapan 2026-07-01 ternyata tidak terlambat (terlambat ya → tidak)" in out
+    assert "tanggapan 2026-07-01 ternyata tidak terlambat (terlambat ya → tidak; jatuh_tempo" in out
     assert "batas_sengketa 2026-07-22 → 2026-07-23" in out  # both told
     row = ws.read("keberatan").rows[0]
     assert (row["terlambat"], row["batas_sengketa"]) == ("tidak", "2026-07-23")
@@ -570,10 +570,13 @@ def test_a_day_off_recorded_afterwards_judges_an_answer_again(run, ws):
                   "2026-04-01", "--tanpa-surat")  # fmt: skip
     assert "TERLAMBAT" in late.stderr and ws.read("permohonan").rows[0]["terlambat"] == "ya"
     out = run.ok("kalender", "tambah", "2026-03-16", "--keterangan", "Kantor tutup: banjir")
-    assert "pemberitahuan 2026-04-01 ternyata tidak terlambat (terlambat ya → tidak)" in out.stderr
-    # with the deadline it rests on (not "due 31 March, answered 1 April, not late"), and no
-    # letter to send about it: the requester has the answer
-    assert f"{N1}: jatuh_tempo 2026-03-31 → 2026-04-01\n" in out.stderr
+    # with the deadline it rests on (not "due 31 March, answered 1 April, not late"), on one
+    # line (one case), and no letter to send about it: the requester has the answer
+    assert (
+        f"{N1}: pemberitahuan 2026-04-01 ternyata tidak terlambat (terlambat ya → tidak; "
+        "jatuh_tempo 2026-03-31 → 2026-04-01)\n" in out.stderr
+    )
+    assert "(1 perkara" in out.stderr
     row = ws.read("permohonan").rows[0]
     assert (row["terlambat"], row["jatuh_tempo"]) == ("tidak", "2026-04-01")
     report = json.loads(

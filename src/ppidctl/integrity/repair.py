@@ -657,19 +657,22 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                         if changes["terlambat"] == "ya"
                         else "ternyata tidak terlambat"
                     )
-                    + f" (terlambat {old['terlambat'] or '(kosong)'} → {changes['terlambat']})"
+                    + f" (terlambat {old['terlambat'] or '(kosong)'} → {changes['terlambat']}"
+                    + (
+                        f"; jatuh_tempo {old['jatuh_tempo'] or '(kosong)'} → "
+                        f"{changes['jatuh_tempo']})"
+                        if "jatuh_tempo" in changes
+                        else ")"
+                    )
                 )
+                continue  # (one line per case: answered, no letter to tell a new date)
             for col, due in changes.items():
-                if col == "terlambat":
-                    continue
                 # the letter that states the deadline as it stood: after an extension, its letter
                 stating = "perpanjangan" if row.get("diperpanjang_pada") else None
                 letters = [
                     DEADLINE_LETTERS[name][j]
                     for j in sorted(set(told.get((name, row["nomor_registrasi"]), [])))
-                    if col == "jatuh_tempo"
-                    and (stating is None or j == stating)
-                    and "terlambat" not in changes  # (answered: nothing to tell the requester)
+                    if col == "jatuh_tempo" and (stating is None or j == stating)
                 ]
                 done.append(
                     f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
