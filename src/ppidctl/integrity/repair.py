@@ -665,8 +665,9 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                         else ")"
                     )
                 )
-                continue  # (one line per case: answered, no letter to tell a new date)
             for col, due in changes.items():
+                if col == "terlambat" or (col == "jatuh_tempo" and "terlambat" in changes):
+                    continue  # (told on the lateness line: answered, no letter to tell it)
                 # the letter that states the deadline as it stood: after an extension, its letter
                 stating = "perpanjangan" if row.get("diperpanjang_pada") else None
                 letters = [
