@@ -167,8 +167,9 @@ def tambah(
     what = "hari kerja tambahan" if hari_kerja else "libur kantor"
     typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
     if moved:
+        cases = len({line.split(": ", 2)[1] for line in moved})  # ("berkas: NOMOR: perubahan")
         err(
-            f"Dihitung ulang dengan kalender ini ({len(moved)} perkara: tenggat perkara terbuka, "
+            f"Dihitung ulang dengan kalender ini ({cases} perkara: tenggat perkara terbuka, "
             "keterlambatan jawaban yang sudah diberikan):\n" + "\n".join(f"  {m}" for m in moved)
         )
     else:
