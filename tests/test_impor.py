@@ -1564,3 +1564,29 @@ def test_nomor_paspor_bertanda_bintang_adalah_samaran(run, ws, tmp_path):
     ])  # fmt: skip
     r = run.refused("impor", str(src), "--register", "permohonan", message="1 dari 1 baris")
     assert "kolom nik: data pribadi disamarkan ('X*******')" in r.stderr
+
+
+def test_book_of_a_month_names_no_held_number_of_another_year(run, ws, tmp_path):
+    """A held 2024 number stays out of November 2026's register book also after the office
+    changed its number pattern (the old shape stated no month/year the new pattern reads)."""
+    from openpyxl import load_workbook
+
+    src = write_csv(tmp_path / "lama.csv", [
+        HEAD, ["001/PPID/5271/I/2024", "05/01/2024", "Ani", "DPT"],
+        ["002/PPID/5271/I/2024", "31/02/2024", "Budi", "DPT"],  # (refused: its number held)
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        'permohonan = "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}"',
+        'permohonan = "PPID.{urut:04d}/{kode}/{tahun}"'), encoding="utf-8")  # fmt: skip
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-16", "--tanpa-surat")
+
+    def note(*period: str) -> list[str]:
+        out = tmp_path / "buku.xlsx"
+        run.ok("ekspor", "--register", "permohonan", *period, "-o", str(out))
+        cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+        return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
+
+    assert note("--bulan", "2026-11") == []
+    assert "002/PPID/5271/I/2024" in " ".join(note("--dari", "2024-01-01"))

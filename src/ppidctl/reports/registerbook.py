@@ -426,6 +426,8 @@ def retired_in(ws, register: str, f) -> list[str]:
     out = []
     for n in retired - present:
         bulan, tahun = numbering.month_year_of(n, pattern)
+        if tahun is None:  # (another shape, e.g. given before the pattern changed: its year)
+            bulan, tahun = None, numbering.year_and_sequence(n, pattern)[0]
         if tahun is not None:  # (the month it was given, as its number states it)
             first = f"{tahun:04d}-{bulan or 1:02d}"
             last = f"{tahun:04d}-{bulan or 12:02d}"
