@@ -846,6 +846,23 @@ def test_a_script_is_told_every_missing_option_at_once(run, ws):
                 message="dokumen wajib belum diterima: salinan kartu identitas")  # fmt: skip
 
 
+def test_the_form_checks_what_was_given_before_and_asks_what_was_given_blank(run, ws, monkeypatch):
+    """A stage not in ppidctl.toml is refused before the first prompt; a name given blank is
+    asked; documents given without what the requester needs are told and asked again."""
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    before = snapshot(ws.root)
+    r = run("permohonan", "catat", "--tahapan", "Salah Nama", input="\n" * 20)
+    assert r.exit_code == 1 and "tahapan 'Salah Nama' tidak ada di ppidctl.toml" in r.stderr
+    assert "Nama pemohon" not in r.stderr and snapshot(ws.root) == before
+    answers = ["Siti", "", "", "5271011505900001", "Jl. A", "", "081234567890", "", "SK",
+               "Riset", "", "", "", "", "identitas", ""]  # fmt: skip
+    r = run("permohonan", "catat", "--nama", " ", "--dokumen", "kuasa", "--tanpa-surat",
+            "--tanggal", "2026-03-16", input="\n".join(answers) + "\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "--dokumen kuasa: dokumen wajib belum diterima: salinan kartu identitas" in r.stderr
+    assert (row(run)["nama_pemohon"], row(run)["dokumen"]) == ("Siti", "identitas")
+
+
 REFUSED_CATAT = [
     (["--nik", "527101120390001"], "NIK '527101120390001' harus 16 angka"),
     (["--nik", "9971011203900001"], "kode provinsi 99 tidak ada"),
@@ -1301,3 +1318,23 @@ def test_lists_fit_an_80_column_screen_and_piped_output_takes_columns(run, monke
     monkeypatch.setenv("COLUMNS", "200")
     wide = run.ok("permohonan", "daftar")
     assert "Terlambat" in wide.stdout and wide.stderr == ""
+
+
+def test_a_form_needs_a_screen(monkeypatch):
+    """stdin at a terminal but stdout and stderr both redirected (> out.json 2> log): no form
+    (the officer would face a blank screen); one of them a terminal: a form."""
+    import io
+    import sys
+
+    from ppidctl.cli.common import interactive
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Tty())
+    for out, err, expected in ((io.StringIO(), io.StringIO(), False), (Tty(), io.StringIO(), True),
+                               (io.StringIO(), Tty(), True)):  # fmt: skip
+        monkeypatch.setattr(sys, "stdout", out)
+        monkeypatch.setattr(sys, "stderr", err)
+        assert interactive() is expected

@@ -244,8 +244,10 @@ def warnings(items: Sequence[str]) -> None:
 
 
 def interactive() -> bool:
+    """Someone at a terminal: stdin is one, and so is stdout or stderr (where the form shows;
+    ``> out.json 2> log`` would leave the officer before a blank screen)."""
     try:
-        return sys.stdin.isatty()
+        return sys.stdin.isatty() and (sys.stdout.isatty() or sys.stderr.isatty())
     except (AttributeError, ValueError):
         return False
 
@@ -300,6 +302,14 @@ class Formulir:
                 f"tambahkan opsi itu (lihat: ppidctl {perintah} --help)",
             )
 
+    @staticmethod
+    def tulis(text: str) -> None:
+        """A line of the form, where its prompts are: the terminal (stdout when it is one, so
+        ``2> log`` does not take the summary away from the officer), else stderr."""
+        out = sys.stdout if sys.stdout.isatty() else sys.stderr
+        out.write(text + "\n")
+        out.flush()
+
     def _tanya(self, prompt: str) -> str:
         self.ditanya += 1
         try:
@@ -309,14 +319,22 @@ class Formulir:
             sys.stderr.flush()
             return input()
         except EOFError:  # Ctrl-D
-            err("")
+            self.tulis("")
             raise typer.Abort() from None
         except KeyboardInterrupt:  # (told by guard, on a line of its own)
-            err("")
+            self.tulis("")
             raise
 
     def catat(self, label: str, value: str) -> None:
         self.isian.append((label, value))
+
+    def diberikan(self, *pairs: tuple[str, object]) -> None:
+        """Options given on the command line that no question covers, for the summary (the
+        record about to be written: a back-dated receipt, a note, who records it)."""
+        if self.aktif:
+            for label, value in pairs:
+                if value not in (None, "", False):
+                    self.catat(label, "ya" if value is True else str(value))
 
     def teks(
         self,
@@ -330,6 +348,8 @@ class Formulir:
     ) -> str:
         """``value`` as given; else the officer's answer (``""`` allowed unless ``wajib``).
         ``tampil``: how the summary shows it (a request number: whose request it is)."""
+        if self.aktif and value is not None and not value.strip():
+            value = None  # (given blank, e.g. --nama ' ': asked, not shown empty and refused)
         if value or not self.aktif:
             if value and self.aktif:
                 self.catat(label, tampil(value) if tampil else value)
@@ -344,7 +364,7 @@ class Formulir:
                 if answer and periksa is not None:
                     periksa(answer)
             except PpidError as e:
-                err(e.pesan + (f" — {e.saran}" if e.saran and label not in e.saran else ""))
+                self.tulis(e.pesan + (f" — {e.saran}" if e.saran and label not in e.saran else ""))
                 continue
             self.catat(label, tampil(answer) if tampil and answer else answer)
             return answer
@@ -368,15 +388,20 @@ class Formulir:
     def _salah_satu(self, label: str, choices: Sequence[str], default: str) -> str:
         """One of ``choices`` (any case; Enter: ``default``), asked until it is one."""
         inline = f"{label} [{' | '.join(choices)}] [{default}]: "
-        if len(inline) > 78:  # (an 80-column terminal: the choices on a line of their own)
-            err(f"{label} — pilihan: {', '.join(choices)}")
+        if len(inline) > 78:  # (an 80-column terminal: the choices on lines of their own)
+            for line in lipat(f"{label} — pilihan: {', '.join(choices)}", "  "):
+                self.tulis(line)
             inline = f"{label} [{default}]: "
         while True:
-            answer = self._tanya(inline).strip() or default
-            hit = next((c for c in choices if c.lower() == answer.lower()), None)
-            if hit is not None:
-                return hit
-            err(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
+            answer = (self._tanya(inline).strip() or default).lower()
+            hits = [c for c in choices if c.lower() == answer] or [
+                c
+                for c in choices
+                if c.lower().startswith(answer)  # (the first letters do)
+            ]
+            if len(hits) == 1:
+                return hits[0]
+            self.tulis(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
 
     def ya(self, label: str, default: bool = True) -> bool:
         """A yes/no question (ya/tidak; y/t)."""
@@ -388,7 +413,7 @@ class Formulir:
                 return True
             if answer in ("t", "tidak", "n"):
                 return False
-            err("jawab y (ya) atau t (tidak)")
+            self.tulis("jawab y (ya) atau t (tidak)")
 
     def kontak(self, telepon: str | None, email: str | None) -> tuple[str, str]:
         """Phone and e-mail as given; at a terminal, asked until there is one of them."""
@@ -405,15 +430,13 @@ class Formulir:
             telepon = self.teks(None, "Nomor telepon", wajib=False, periksa=v.telepon)
             email = self.teks(None, "E-mail", wajib=False, periksa=v.email)
             if not (telepon or email):
-                err("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
+                self.tulis("pemohon wajib mencantumkan kontak: isi telepon atau e-mail")
         return telepon or "", email or ""
 
     def dokumen(self, value: str | None, register: str, choices: Sequence[str], **who: bool) -> str:
         """``--dokumen`` as given (even empty); else the documents received, asked until the
         required ones are there (rules.validation.DOKUMEN_WAJIB: the form knows whether the
         requester is a legal entity, whether a proxy acts)."""
-        if value is not None:
-            return self.teks(value, "Dokumen")
         from ..rules import validation as v
 
         def lengkap(d: str) -> None:
@@ -426,34 +449,47 @@ class Formulir:
                     "meterai tanpa surat kuasa khusus", "tambahkan kuasa, atau hapus meterai"
                 )
 
+        if value is not None and self.aktif:
+            try:  # (given: checked now that the requester and the proxy are known)
+                lengkap(value)
+            except PpidError as e:
+                self.tulis(f"--dokumen {value}: {e.pesan}")
+                value = None
+        if value is not None:
+            return self.teks(value, "Dokumen")
         return self.teks(None, "Dokumen", petunjuk=",".join(choices), periksa=lengkap)
 
-    def kuasa(self, nama: str | None, dokumen: str, alamat: bool) -> tuple[str, str]:
-        """The proxy, asked when the documents received include a power of attorney and the
-        command line named none: its name (and, for an objection, its address)."""
-        if not nama and self.aktif and "kuasa" in dokumen.replace(";", ",").split(","):
-            nama = self.teks(None, "Nama kuasa")
-            return nama, self.teks(None, "Alamat kuasa") if alamat else ""
-        return (self.teks(nama, "Nama kuasa") if nama else ""), ""
+    def kuasa(
+        self, nama: str | None, alamat: str | None, dokumen: str, perlu_alamat: bool
+    ) -> tuple[str, str]:
+        """The proxy: its name, asked when the documents received include a power of attorney
+        and the command line named none; for an objection its address too (rules.md §4 c)."""
+        if nama or "kuasa" in dokumen.replace(";", ",").split(","):
+            nama = self.teks(nama, "Nama kuasa")
+        if nama and perlu_alamat:
+            return nama, self.teks(alamat, "Alamat kuasa")
+        return nama or "", alamat or ""
 
-    def tahapan(self, value: str | None, ws, tanggal: str | None) -> str:
-        """The election stage a case received on ``tanggal`` concerns, asked when stages are
-        running that day (its deadline is 3 working days, not 10 or 30)."""
-        if value or not self.aktif:
-            return self.teks(value, "Tahapan") if value else ""
+    def tahapan(self, value: str | None, ws, tanggal: str | None, register: str) -> str:
+        """The election stage a case received on ``tanggal`` concerns: given, checked to be
+        running that day; else asked when stages run that day (its deadline is 3 working days,
+        not 10 or 30)."""
+        if not self.aktif:
+            return value or ""
         from ..rules.validation import waktu
+        from ..services.common import ongoing_stage
 
         day = waktu(tanggal, ws.tz, ws.now()).date()
+        if value:
+            return self.teks(ongoing_stage(ws, value, day, register), "Tahapan")
         stages = [t.nama for t in ws.settings.tahapan if t.ongoing(day)]
         if not stages:
             return ""
         hit = self._salah_satu(
             "Menyangkut tahapan pemilu yang sedang berjalan?", ["tidak", *stages], "tidak"
         )
-        if hit == "tidak":
-            return ""
         self.catat("Tahapan", hit)
-        return hit
+        return "" if hit == "tidak" else hit
 
     def simpan(self, apa: str) -> None:
         """Show the record and ask before recording (only when something was asked)."""
@@ -463,9 +499,9 @@ class Formulir:
         pad = " " * (width + 5)
         for label, answer in self.isian:  # (long and multi-line answers under their column)
             lines = [piece for line in str(answer).splitlines() for piece in lipat(line, pad)]
-            err(f"  {label:<{width}} : {(lines or [''])[0]}")
+            self.tulis(f"  {label:<{width}} : {(lines or [''])[0]}")
             for more in lines[1:]:
-                err(f"{pad}{more}")
+                self.tulis(f"{pad}{more}")
         if not self.ya(f"Catat {apa} ini?"):
             raise typer.Abort()
 

@@ -122,6 +122,7 @@ def catat(
     from .. import schema
     from ..errors import RuleError
     from ..rules import validation as v
+    from ..services.common import ongoing_stage
     from ..services.keberatan import ObjectionInput, check_reasons, register, request_named
 
     ws = workspace()
@@ -140,12 +141,17 @@ def catat(
 
     f.periksa_dulu(
         (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
+        (
+            tahapan,
+            lambda t: ongoing_stage(ws, t, v.waktu(tanggal, ws.tz, ws.now()).date(), "keberatan"),
+        ),
         (alasan, kode),
         (nik, v.nik),
         (telepon, v.telepon),
         (email, v.email),
         (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_KEBERATAN, "--dokumen")),
         (saluran, lambda x: v.pilihan(x, schema.SALURAN, "--saluran")),
+        (alasan_ditemukan, lambda d: v.tanggal(d, "--alasan-ditemukan")),
         (permohonan, whose),
     )
 
@@ -184,14 +190,13 @@ def catat(
         tujuan = f.teks(tujuan, "Tujuan penggunaan")
     kasus_posisi = f.teks(kasus_posisi, "Kasus posisi")
     saluran = f.pilih(ctx, "saluran", saluran, "Keberatan masuk lewat", schema.SALURAN)
-    tahapan = f.tahapan(tahapan, ws, tanggal)
+    tahapan = f.tahapan(tahapan, ws, tanggal, "keberatan")
     if f.aktif:
         if not kebutuhan_khusus:  # (rules.md §3: the form filled in by staff for the requester)
             kebutuhan_khusus = f.ya("Pemohon berkebutuhan khusus (formulir diisi petugas)?", False)
         f.catat("Berkebutuhan khusus", "ya" if kebutuhan_khusus else "tidak")
     dokumen = f.dokumen(dokumen, "keberatan", schema.DOKUMEN_KEBERATAN, kuasa=bool(kuasa))
-    kuasa, asked_address = f.kuasa(kuasa, dokumen, alamat=True)
-    kuasa_alamat = kuasa_alamat or asked_address
+    kuasa, kuasa_alamat = f.kuasa(kuasa, kuasa_alamat, dokumen, perlu_alamat=True)
     if kuasa and f.aktif and not (meterai or "meterai" in dokumen):
         meterai = f.ya("Surat kuasa khusus dibubuhi meterai?")
         f.catat("Meterai", "ya" if meterai else "tidak")
@@ -201,6 +206,10 @@ def catat(
                 "(SOP Penanganan Keberatan langkah 1)",
                 "terima surat kuasa khusus bermeterai, lalu catat keberatannya",
             )
+    else:
+        f.diberikan(("Meterai", meterai))
+    f.diberikan(("Alasan ditemukan", alasan_ditemukan), ("Diterima", tanggal or "sekarang"),
+                ("Catatan", catatan), ("Paksa", paksa), ("Petugas", petugas))  # fmt: skip
     f.lengkap("keberatan catat", [
         ("--alasan", alasan), ("--kasus-posisi", kasus_posisi), ("--dokumen", dokumen),
         *([("--permohonan", permohonan)] if not only_b else []),

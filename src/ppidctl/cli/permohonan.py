@@ -110,6 +110,7 @@ def catat(
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
     from ..rules import validation as v
+    from ..services.common import ongoing_stage
     from ..services.permohonan import RequestInput, register
 
     ws = workspace()
@@ -118,6 +119,10 @@ def catat(
     f = Formulir(perlu=not all(given))
     f.periksa_dulu(
         (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
+        (
+            tahapan,
+            lambda t: ongoing_stage(ws, t, v.waktu(tanggal, ws.tz, ws.now()).date(), "permohonan"),
+        ),
         (nik, v.nik),
         (telepon, v.telepon),
         (email, v.email),
@@ -162,17 +167,22 @@ def catat(
     if cara_kirim is None and f.aktif and cara_memperoleh != "melihat":
         cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
                              else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
+    elif cara_kirim:
+        f.diberikan(("Cara mengirim", cara_kirim))
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
-    tahapan = f.tahapan(tahapan, ws, tanggal)
+    tahapan = f.tahapan(tahapan, ws, tanggal, "permohonan")
     dokumen = f.dokumen(dokumen, "permohonan", schema.DOKUMEN_PERMOHONAN,
                         badan_hukum=jenis_pemohon == "badan-hukum", kuasa=bool(kuasa))  # fmt: skip
-    kuasa, _ = f.kuasa(kuasa, dokumen, alamat=False)
+    kuasa, _ = f.kuasa(kuasa, None, dokumen, perlu_alamat=False)
     f.lengkap("permohonan catat", [
         ("--nama", nama),
         ("--nik", nik or nomor_identitas or ("akta" if jenis_pemohon == "badan-hukum" else "")),
         ("--alamat", alamat), ("--telepon/--email", telepon or email),
         ("--informasi", informasi), ("--tujuan", tujuan), ("--dokumen", dokumen),
     ])  # fmt: skip
+    f.diberikan(("Jenis identitas", jenis_identitas if nomor_identitas else ""),
+                ("Diterima", tanggal or "sekarang"),
+                ("Catatan", catatan), ("Petugas", petugas))  # fmt: skip
     f.simpan("permohonan")
     data = RequestInput(
         nama=nama or "",

@@ -320,3 +320,26 @@ def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]
     """The earliest granted objection on request ``row`` whose order to give the information
     has no delivery recorded yet (:func:`orders_given`); None when there is none."""
     return next((k for k, day in orders_given(row, objections) if not day), None)
+
+
+def ongoing_stage(ws: Workspace, nama: str, on: date, register: str) -> str:
+    """The election stage ``nama`` as ppidctl.toml names it, refused unless it runs on ``on``:
+    its 3-working-day deadline is for a stage under way (rules.md §1)."""
+    stage = ws.settings.stage(nama)
+    if stage is None:
+        names = ", ".join(s.nama for s in ws.settings.tahapan) or "belum ada"
+        raise RuleError(
+            f"tahapan '{nama}' tidak ada di ppidctl.toml (yang ada: {names})",
+            "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
+        )
+    if not stage.ongoing(on):
+        what, normal = (
+            ("tenggat", "tenggat 10") if register == "permohonan" else ("tanggapan", "tanggapan 30")
+        )
+        raise RuleError(
+            f"tahapan '{stage.nama}' tidak sedang berjalan pada {on.isoformat()} "
+            f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): {what} 3 hari kerja "
+            "hanya untuk tahapan yang sedang berjalan",
+            f"catat tanpa --tahapan ({normal} hari kerja)",
+        )
+    return stage.nama

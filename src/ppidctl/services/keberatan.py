@@ -305,24 +305,6 @@ def _request_of(ws: Workspace, table, nomor: str, filed: date) -> dict[str, str]
     return req
 
 
-def _stage(ws: Workspace, nama: str, on: date) -> str:
-    stage = ws.settings.stage(nama)
-    if stage is None:
-        names = ", ".join(s.nama for s in ws.settings.tahapan) or "belum ada"
-        raise RuleError(
-            f"tahapan '{nama}' tidak ada di ppidctl.toml (yang ada: {names})",
-            "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
-        )
-    if not stage.ongoing(on):
-        raise RuleError(
-            f"tahapan '{stage.nama}' tidak sedang berjalan pada {on.isoformat()} "
-            f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): tanggapan 3 hari kerja "
-            "hanya untuk tahapan yang sedang berjalan",
-            "catat tanpa --tahapan (tanggapan 30 hari kerja)",
-        )
-    return stage.nama
-
-
 def request_deadline(ws: Workspace, req: dict[str, str]) -> date:
     return deadlines.request(req, ws.settings, ws.calendar).tanggal
 
@@ -569,7 +551,7 @@ def register(
         found, skipped = _judge_reasons(ws, codes, req, given, filed, data.paksa, catatan)
         row["alasan_ditemukan"] = min(day for day, _ in found.values()).isoformat()
         if data.tahapan:
-            row["tahapan"] = _stage(ws, data.tahapan, filed)
+            row["tahapan"] = common.ongoing_stage(ws, data.tahapan, filed, REGISTER)
         elif req is not None and req["tahapan"]:
             stage = ws.settings.stage(req["tahapan"])
             if stage is not None and stage.ongoing(filed):

@@ -122,21 +122,7 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     )
     row["cara_kirim"] = v.pilihan(kirim, schema.CARA_KIRIM, "--cara-kirim")
     if data.tahapan:
-        stage = ws.settings.stage(data.tahapan)
-        if stage is None:
-            names = ", ".join(s.nama for s in ws.settings.tahapan) or "belum ada"
-            raise RuleError(
-                f"tahapan '{data.tahapan}' tidak ada di ppidctl.toml (yang ada: {names})",
-                "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
-            )
-        if not stage.ongoing(when.date()):
-            raise RuleError(
-                f"tahapan '{stage.nama}' tidak sedang berjalan pada {when.date().isoformat()} "
-                f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): tenggat 3 hari kerja "
-                "hanya untuk tahapan yang sedang berjalan",
-                "catat tanpa --tahapan (tenggat 10 hari kerja)",
-            )
-        row["tahapan"] = stage.nama
+        row["tahapan"] = common.ongoing_stage(ws, data.tahapan, when.date(), "permohonan")
     return row
 
 
