@@ -842,6 +842,10 @@ def test_a_script_is_told_every_missing_option_at_once(run, ws):
                 "permohonan catat --help)")  # fmt: skip
     run.refused("keberatan", "catat", "--alasan", "a", "--tanpa-surat",
                 message="isian wajib belum diisi: --kasus-posisi, --dokumen, --permohonan")  # fmt: skip
+    run.refused("keberatan", "catat", "--alasan", "b", "--kasus-posisi", "K", "--dokumen",
+                "formulir,identitas", "--nama", "Joko", "--tanpa-surat",
+                message="isian wajib belum diisi: --nik, --alamat, --telepon/--email, "
+                "--informasi, --tujuan")  # fmt: skip
     run.refused("permohonan", "catat", *REQUEST[:-2], "--tanpa-surat",
                 message="dokumen wajib belum diterima: salinan kartu identitas")  # fmt: skip
 

@@ -364,7 +364,9 @@ class Formulir:
                 if answer and periksa is not None:
                     periksa(answer)
             except PpidError as e:
-                self.tulis(e.pesan + (f" — {e.saran}" if e.saran and label not in e.saran else ""))
+                # (a hint naming an option or the prompt itself says nothing at a prompt)
+                hint = e.saran if "--" not in e.saran and label not in e.saran else ""
+                self.tulis(e.pesan + (f" — {hint}" if hint else ""))
                 continue
             self.catat(label, tampil(answer) if tampil and answer else answer)
             return answer

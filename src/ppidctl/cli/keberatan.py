@@ -213,6 +213,9 @@ def catat(
     f.lengkap("keberatan catat", [
         ("--alasan", alasan), ("--kasus-posisi", kasus_posisi), ("--dokumen", dokumen),
         *([("--permohonan", permohonan)] if not only_b else []),
+        *([("--nama", nama), ("--nik", nik), ("--alamat", alamat),  # (reason b, no request:
+           ("--telepon/--email", telepon or email), ("--informasi", informasi),  # who objects)
+           ("--tujuan", tujuan)] if only_b and not permohonan else []),
     ])  # fmt: skip
     f.simpan("keberatan")
     data = ObjectionInput(
