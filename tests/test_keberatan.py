@@ -29,6 +29,21 @@ K1 = "001/KEB/PPID/5271/IV/2026"
 DOK = "formulir,identitas"
 #: what a rejection on exclusion grounds needs (Pasal 17 ground, decree, consequence test)
 TOLAK = ["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", SK, "--uji-konsekuensi", UJI]
+#: who objects (reason b without a request)
+PEMOHON_B = [
+    "--nama",
+    "Budi Santoso",
+    "--nik",
+    "5271011203900001",
+    "--alamat",
+    "Jl. A",
+    "--telepon",
+    "081234567890",
+    "--informasi",
+    "Laporan berkala",
+    "--tujuan",
+    "Riset",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -1110,7 +1125,7 @@ def test_reason_g_and_b_dates(run):
         ),
         (
             "rejected",
-            ["--alasan-ditemukan", "2009-12-31", "--paksa", "--catatan", "x"],
+            ["--alasan-ditemukan", "2009-12-31", "--paksa", "--catatan", "x", *PEMOHON_B],
             {"alasan": "b", "permohonan": ""},
             "--alasan-ditemukan 2009-12-31 sebelum UU 14/2008 berlaku",
         ),
@@ -1133,7 +1148,19 @@ def test_reason_g_and_b_dates(run):
             {"alasan": "b"},
             "--nama tidak dipakai bila --permohonan diisi",
         ),
-        ("rejected", [], {"alasan": "b", "permohonan": ""}, "--nama (nama pemohon) wajib diisi"),
+        (
+            "rejected",
+            [],
+            {"alasan": "b", "permohonan": ""},
+            "isian wajib belum diisi: --nama, --nik, --alamat, --telepon/--email, --informasi, "
+            "--tujuan",
+        ),  # fmt: skip
+        (
+            "rejected",
+            PEMOHON_B[2:],
+            {"alasan": "b", "permohonan": ""},
+            "--nama (nama pemohon) wajib diisi",
+        ),  # fmt: skip
         (
             "granted",
             [],
