@@ -1589,4 +1589,5 @@ def test_book_of_a_month_names_no_held_number_of_another_year(run, ws, tmp_path)
         return [c for c in cells if isinstance(c, str) and c.startswith("Nomor yang pernah")]
 
     assert note("--bulan", "2026-11") == []
-    assert "002/PPID/5271/I/2024" in " ".join(note("--dari", "2024-01-01"))
+    assert note("--bulan", "2024-03") == []  # (its Roman month is read: January, not March)
+    assert "002/PPID/5271/I/2024" in " ".join(note("--bulan", "2024-01"))

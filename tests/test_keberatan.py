@@ -1523,7 +1523,7 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
     monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
     answers = [
         "",  # no request (reason b)
-        "z", "a", "b",  # an unknown reason, then one needing a request: asked again
+        "z", "b",  # an unknown reason: asked again
         "Budi Santoso", "5271011203900001", "Jl. Pejanggik 1", "081234567890", "",
         "Laporan keuangan 2025", "Penelitian", "Laporan berkala tidak ada di laman", "",
         "",  # (no special needs: Enter)
@@ -1536,7 +1536,6 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
     listed = r.stderr[r.stderr.index("  a. ") : r.stderr.index("Alasan keberatan")].splitlines()
     assert len(listed) > 7 and max(map(len, listed)) < 80  # (wrapped under their text)
     assert "alasan: 'z' tidak dikenal" in r.stderr and "Catat keberatan ini? [Y/t]:" in r.stderr
-    assert "alasan a menyangkut permohonan yang terdaftar" in r.stderr
     assert "--alasan" not in r.stderr  # (no option was typed)
     row = ws.read("keberatan").rows[0]
     assert (row["alasan"], row["nama_pemohon"], row["nomor_permohonan"]) == (
@@ -1649,3 +1648,26 @@ def test_the_form_asks_the_given_proxys_address_and_takes_a_stage_by_its_first_w
     k = krow(run, "1")
     assert (k["kuasa_nama"], k["kuasa_alamat"], k["tahapan"]) == (
         "LBH Mataram", "Jl. Majapahit 2", "Pemutakhiran Data Pemilih")  # fmt: skip
+
+
+def test_the_form_after_the_third_review(run, ws, monkeypatch):
+    """A decision received late by post (--alasan-ditemukan with its --catatan) is no refusal
+    at a terminal either; a refused answer keeps its prompt's hint; a reason needing a request
+    typed after the number was left empty asks for the number; a second objection on the same
+    request and reason is told as the number is typed."""
+    rejected_request(run)  # (decided 2026-03-10: 30 working days end in April)
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    late = ("keberatan", "catat", "--alasan", "a", "--permohonan", "1", "--alasan-ditemukan",
+            "2026-04-20", "--catatan", "cap pos 20 April 2026", "--tanggal", "2026-05-04",
+            "--tanpa-surat")  # fmt: skip
+    answers = ["Ditolak", "", "", "ktp", "formulir,identitas", "y"]
+    r = run(*late, input="\n".join(answers) + "\n")
+    assert r.exit_code == 0, r.output
+    assert r.stderr.count("Dokumen (formulir,identitas,kuasa,meterai):") == 2  # (hint kept)
+    assert krow(run, "1")["alasan_ditemukan"] == "2026-04-20"
+    answers = ["", "a", "1"]  # (no number; reason a needs one: asked; its objection runs)
+    r = run("keberatan", "catat", "--tanggal", "2026-05-04", "--tanpa-surat",
+            input="\n".join(answers) + "\n")  # fmt: skip
+    assert r.exit_code == 1
+    assert "sudah punya keberatan 001/KEB/PPID/5271/V/2026" in r.stderr
+    assert "Kasus posisi" not in r.stderr  # (told at the number, not after the form)

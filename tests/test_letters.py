@@ -791,9 +791,7 @@ def test_unclosed_block_is_shown_where_it_opens(tmp_path):
     (problem,) = check_template(path)
     assert "paragraf ke-1: «{% if alamat %}Alamat {{ alamat }}»" in problem
     assert "templat berakhir sebelum blok 'if' ditutup" in problem
-    with pytest.raises(TemplateError) as e:  # (a block inside it may be the one left open)
-        render(path, contexts()["tanda-terima"])
-    assert "atau salah satu blok di dalamnya, belum ditutup" in str(e.value)
+    assert "atau salah satu blok di dalamnya, belum ditutup" in problem  # (surat periksa)
 
 
 def test_unknown_variable(tmp_path):

@@ -364,9 +364,10 @@ class Formulir:
                 if answer and periksa is not None:
                     periksa(answer)
             except PpidError as e:
-                # (a hint naming an option or the prompt itself says nothing at a prompt)
-                hint = e.saran if "--" not in e.saran and label not in e.saran else ""
-                self.tulis(e.pesan + (f" — {hint}" if hint else ""))
+                # (a hint naming the prompt itself says nothing there; one naming options is
+                # the way on when only an option can say it, e.g. a decision received by post)
+                saran = e.saran if label not in e.saran else ""
+                self.tulis(e.pesan + (f" — {saran}" if saran else ""))
                 continue
             self.catat(label, tampil(answer) if tampil and answer else answer)
             return answer
@@ -403,7 +404,9 @@ class Formulir:
             ]
             if len(hits) == 1:
                 return hits[0]
-            self.tulis(f"'{answer}' bukan pilihan — ketik salah satu: {', '.join(choices)}")
+            what = "cocok dengan lebih dari satu pilihan" if hits else "bukan pilihan"
+            for line in lipat(f"'{answer}' {what} — ketik salah satu: {', '.join(choices)}", ""):
+                self.tulis(line)
 
     def ya(self, label: str, default: bool = True) -> bool:
         """A yes/no question (ya/tidak; y/t)."""

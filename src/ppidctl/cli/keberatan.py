@@ -26,7 +26,6 @@ from .common import (
     TanpaSurat,
     Terlambat,
     emit,
-    err,
     filters,
     guard,
     letter_options,
@@ -156,8 +155,8 @@ def catat(
     )
 
     def fits(a: str, n: str) -> None:  # (reasons against the request's history and window)
-        if not paksa:
-            check_reasons(ws, a, n, tanggal, alasan_ditemukan or "")
+        check_reasons(ws, a, n, tanggal, ditemukan=alasan_ditemukan or "", paksa=paksa,
+                      catatan=catatan or "")  # fmt: skip
 
     if alasan and permohonan:
         f.periksa_dulu((alasan, lambda a: fits(a, permohonan)))
@@ -175,12 +174,16 @@ def catat(
     if f.aktif and not alasan:
         for c, teks in schema.ALASAN_KEBERATAN_TEKS.items():  # (wrapped under their text)
             first, *rest = lipat(teks, "     ")
-            err(f"  {c}. {first}")
+            f.tulis(f"  {c}. {first}")
             for line in rest:
-                err(f"     {line}")
+                f.tulis(f"     {line}")
+    # (no request given: any reason is taken, and one needing a request asks for it below)
     alasan = f.teks(alasan, "Alasan keberatan", petunjuk="a-g, mis. a,c",
-                    periksa=lambda a: fits(a, permohonan or ""))  # fmt: skip
+                    periksa=lambda a: fits(a, permohonan) if permohonan else
+                    v.daftar(a, schema.ALASAN_KEBERATAN, "alasan"))  # fmt: skip
     only_b = bool(alasan) and kode(alasan) == {"b"}
+    if alasan and not only_b and not permohonan:
+        permohonan = f.teks(None, "Nomor permohonan", periksa=request_fits, tampil=whose)
     if only_b and not permohonan and f.aktif:  # (no request: who objects, about what)
         nama = f.teks(nama, "Nama pemohon")
         nik = f.teks(nik, "NIK", periksa=v.nik)

@@ -1057,18 +1057,14 @@ def _blok_terbuka(src: str, lineno: int) -> int | None:
 def _syntax_error(e: Exception, src: str, part: str, nama: str) -> TemplateError:
     lineno = getattr(e, "lineno", None)
     pesan = _jinja_indonesia(getattr(e, "message", None) or str(e))
-    saran = "periksa pasangan {{ }}, {% %}, if/endif dan for/endfor di tempat itu"
     if lineno and pesan.startswith("templat berakhir sebelum blok"):
         lineno = _blok_terbuka(src, lineno) or lineno
-        saran = (
-            "blok yang dibuka di tempat itu, atau salah satu blok di dalamnya, belum ditutup: "
-            "periksa pasangan if/endif dan for/endfor mulai dari situ"
-        )
+        pesan += "; blok itu, atau salah satu blok di dalamnya, belum ditutup"
     awal = f"{nama}: " if nama else ""
     return TemplateError(
         f"{awal}kesalahan penulisan tag ({_lokasi(part or '/word/document.xml', lineno, src)}): "
         f"{pesan}",
-        saran,
+        "periksa pasangan {{ }}, {% %}, if/endif dan for/endfor di tempat itu",
     )
 
 

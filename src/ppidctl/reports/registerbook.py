@@ -425,16 +425,14 @@ def retired_in(ws, register: str, f) -> list[str]:
     present = {r["nomor_registrasi"] for r in ws.read(register).rows} if retired else set()
     out = []
     for n in retired - present:
-        bulan, tahun = numbering.month_year_of(n, pattern)
-        if tahun is None:  # (another shape, e.g. given before the pattern changed: its year)
-            bulan, tahun = None, numbering.year_and_sequence(n, pattern)[0]
+        bulan, tahun = numbering.month_year_stated(n, pattern)
         if tahun is not None:  # (the month it was given, as its number states it)
             first = f"{tahun:04d}-{bulan or 1:02d}"
             last = f"{tahun:04d}-{bulan or 12:02d}"
             if last < lo[:7] or first > hi[:7]:
                 continue
         out.append(n)
-    out.sort(key=lambda n: (numbering.month_year_of(n, pattern)[1] or 0,
+    out.sort(key=lambda n: (numbering.month_year_stated(n, pattern)[1] or 0,
                             numbering.sequence_of(n, pattern) or 0, n))  # fmt: skip
     return [f"{n} (baris buku lama yang ditolak impor; diimpor setelah diperbaiki)" if n in held
             else n for n in out]  # fmt: skip

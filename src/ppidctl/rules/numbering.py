@@ -204,6 +204,22 @@ def month_year_of(number: str, pattern: str) -> tuple[int | None, int | None]:
     return bulan, int(tahun) if tahun else None
 
 
+_ROMAWI_TAHUN = re.compile(r"\b(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\W+((?:19|20)\d\d)\b")
+
+
+def month_year_stated(number: str, pattern: str) -> tuple[int | None, int | None]:
+    """:func:`month_year_of`, and for a number of another shape (one given before the pattern
+    changed, a legacy book's) a Roman month before a four-digit year ("…/III/2024"), else its
+    year alone."""
+    bulan, tahun = month_year_of(number, pattern)
+    if tahun is None:
+        m = _ROMAWI_TAHUN.search(number)
+        if m:
+            return _BULAN_KE[m[1]], int(m[2])
+        return None, year_and_sequence(number, pattern)[0]
+    return bulan, tahun
+
+
 def sequence_of(number: str, pattern: str) -> int | None:
     """The sequence part of ``number``: by the pattern, else (a legacy shape) its first number
     below 1000, years and numbers of 1000 or more (an office code) aside when others are there:

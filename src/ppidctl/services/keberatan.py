@@ -262,18 +262,30 @@ def _judge_reasons(
 
 
 def check_reasons(
-    ws: Workspace, alasan: str, nomor: str, tanggal: str | None = None, ditemukan: str = ""
+    ws: Workspace,
+    alasan: str,
+    nomor: str,
+    tanggal: str | None = None,
+    *,
+    ditemukan: str = "",
+    paksa: bool = False,
+    catatan: str = "",
 ) -> None:
     """Refuse reasons the request ``nomor`` (empty: none, reason b alone) does not give on the
-    filing day ``tanggal``, or filed too late, as :func:`register` would (read only; for the
-    form: told at the prompt, not after the whole form). ``ditemukan``: --alasan-ditemukan."""
+    filing day ``tanggal``, filed too late, or already in an unfinished objection on it, as
+    :func:`register` would (read only; for the form: told at the prompt, not after the whole
+    form). ``ditemukan``, ``paksa``, ``catatan``: --alasan-ditemukan, --paksa, --catatan."""
     filed = v.waktu(tanggal, ws.tz, ws.now()).date()
     given = v.tanggal(ditemukan, "--alasan-ditemukan") if ditemukan else None
     codes = sorted(v.daftar(alasan, schema.ALASAN_KEBERATAN, "alasan"))
     req = request_named(ws, nomor, tanggal) if nomor else None
     if req is None:
         _without_request(codes)
-    _judge_reasons(ws, codes, req, given, filed, False, "")
+    else:
+        n = req["nomor_registrasi"]
+        _earlier_objections(ws.read(REGISTER).rows_where("nomor_permohonan", (n,)),
+                            f"permohonan {n}", codes)  # fmt: skip
+    _judge_reasons(ws, codes, req, given, filed, paksa, v.teks(catatan, "--catatan"))
 
 
 def _without_request(codes: list[str]) -> None:
