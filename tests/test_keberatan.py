@@ -1606,6 +1606,8 @@ def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
         (["--permohonan", "99"], "nomor 99 tidak ada di register permohonan"),
         (["--tanggal", "2026-13-45"], "--tanggal '2026-13-45' bukan tanggal"),
         (["--alasan", "a,z"], "--alasan: 'z' tidak dikenal"),
+        (["--paksa"], "--paksa wajib disertai catatan alasannya"),
+        (["--alasan-ditemukan", "2026-99-01"], "--alasan-ditemukan '2026-99-01' bukan tanggal"),
     ):
         before = snapshot(ws.root)
         r = run("keberatan", "catat", *args, input="\n" * 20)

@@ -122,7 +122,13 @@ def catat(
     from ..errors import RuleError
     from ..rules import validation as v
     from ..services.common import ongoing_stage
-    from ..services.keberatan import ObjectionInput, check_reasons, register, request_named
+    from ..services.keberatan import (
+        ObjectionInput,
+        check_paksa,
+        check_reasons,
+        register,
+        request_named,
+    )
 
     ws = workspace()
 
@@ -151,6 +157,7 @@ def catat(
         (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_KEBERATAN, "--dokumen")),
         (saluran, lambda x: v.pilihan(x, schema.SALURAN, "--saluran")),
         (alasan_ditemukan, lambda d: v.tanggal(d, "--alasan-ditemukan")),
+        (paksa, lambda p: check_paksa(p, catatan or "")),
         (permohonan, whose),
     )
 

@@ -124,6 +124,7 @@ def catat(
             lambda t: ongoing_stage(ws, t, v.waktu(tanggal, ws.tz, ws.now()).date(), "permohonan"),
         ),
         (nik, v.nik),
+        (nomor_identitas if jenis_identitas == "ktp" else None, v.nik),  # (read as a NIK)
         (telepon, v.telepon),
         (email, v.email),
         (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_PERMOHONAN, "--dokumen")),

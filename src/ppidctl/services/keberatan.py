@@ -261,6 +261,16 @@ def _judge_reasons(
     return found, skipped
 
 
+def check_paksa(paksa: bool, catatan: str) -> str:
+    """The note, required with --paksa (why the checks were overridden: journalled)."""
+    catatan = v.teks(catatan, "--catatan")
+    if paksa and not catatan:
+        raise RuleError(
+            "--paksa wajib disertai catatan alasannya", "isi --catatan TEKS (dicatat di jurnal)"
+        )
+    return catatan
+
+
 def check_reasons(
     ws: Workspace,
     alasan: str,
@@ -482,11 +492,7 @@ def register(
             "alasan keberatan wajib diisi", "isi --alasan dengan kode a–g, mis. --alasan a,c"
         )
     dokumen, kuasa = _documents(data)
-    catatan = v.teks(data.catatan, "--catatan")
-    if data.paksa and not catatan:
-        raise RuleError(
-            "--paksa wajib disertai catatan alasannya", "isi --catatan TEKS (dicatat di jurnal)"
-        )
+    catatan = check_paksa(data.paksa, data.catatan)
     given = (
         v.sejak_uu_kip(v.tanggal(data.alasan_ditemukan, "--alasan-ditemukan"), "--alasan-ditemukan")
         if data.alasan_ditemukan
