@@ -119,13 +119,13 @@ def catat(
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
-    from ..errors import RuleError
     from ..rules import validation as v
     from ..services.common import ongoing_stage
     from ..services.keberatan import (
         ObjectionInput,
         check_paksa,
         check_reasons,
+        refuse_unstamped,
         register,
         request_named,
     )
@@ -211,11 +211,7 @@ def catat(
         meterai = f.ya("Surat kuasa khusus dibubuhi meterai?")
         f.catat("Meterai", "ya" if meterai else "tidak")
         if not meterai:  # (the service's refusal, told before the summary)
-            raise RuleError(
-                f"keberatan diajukan kuasa ({kuasa}): surat kuasa khusus wajib dibubuhi meterai "
-                "(SOP Penanganan Keberatan langkah 1)",
-                "terima surat kuasa khusus bermeterai, lalu catat keberatannya",
-            )
+            refuse_unstamped(kuasa)
     else:
         f.diberikan(("Meterai", meterai))
     f.diberikan(("Alasan ditemukan", alasan_ditemukan), ("Diterima", tanggal or "sekarang"),

@@ -124,11 +124,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
     v.dokumen_lengkap(REGISTER, dokumen, kuasa=bool(kuasa["kuasa_nama"]))
     if kuasa["kuasa_nama"]:
         if not (data.meterai or "meterai" in dokumen):
-            raise RuleError(
-                f"keberatan diajukan kuasa ({kuasa['kuasa_nama']}): surat kuasa khusus wajib "
-                "dibubuhi meterai (SOP Penanganan Keberatan langkah 1)",
-                "terima surat kuasa khusus bermeterai, lalu catat dengan --meterai",
-            )
+            refuse_unstamped(kuasa["kuasa_nama"])
         if not kuasa["kuasa_alamat"]:
             raise RuleError("identitas kuasa belum lengkap: alamat kuasa", "isi --kuasa-alamat")
         if "meterai" not in dokumen:  # (the register shows the stamp was checked)
@@ -259,6 +255,15 @@ def _judge_reasons(
             )
         skipped.append(msg)
     return found, skipped
+
+
+def refuse_unstamped(kuasa: str) -> None:
+    """An objection through a proxy needs the special power of attorney stamped."""
+    raise RuleError(
+        f"keberatan diajukan kuasa ({kuasa}): surat kuasa khusus wajib dibubuhi meterai "
+        "(SOP Penanganan Keberatan langkah 1)",
+        "terima surat kuasa khusus bermeterai, lalu catat dengan --meterai",
+    )
 
 
 def check_paksa(paksa: bool, catatan: str) -> str:
