@@ -292,6 +292,16 @@ class Formulir:
                 if value not in (None, ""):
                     check(value)
 
+    def periksa_hari(self, ws, tanggal: str | None, tahapan: str | None, register: str) -> None:
+        """:meth:`periksa_dulu` of the receipt day (--tanggal) and the stage running on it."""
+        from ..rules.validation import waktu
+        from ..services.common import ongoing_stage
+
+        if self.aktif:
+            day = waktu(tanggal, ws.tz, ws.now()).date()
+            if tahapan:
+                ongoing_stage(ws, tahapan, day, register)
+
     def lengkap(self, perintah: str, wajib: Sequence[tuple[str, object]]) -> None:
         """Without a form (a script, a pipe): the required options left out, named at once —
         not one per run (one alone gets the service's own message)."""

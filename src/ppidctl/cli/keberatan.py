@@ -120,7 +120,6 @@ def catat(
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
     from ..rules import validation as v
-    from ..services.common import ongoing_stage
     from ..services.keberatan import (
         ObjectionInput,
         check_paksa,
@@ -144,12 +143,8 @@ def catat(
         req = request_named(ws, n, tanggal)
         return f"{req['nomor_registrasi']} ({req['nama_pemohon']})"
 
+    f.periksa_hari(ws, tanggal, tahapan, "keberatan")
     f.periksa_dulu(
-        (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
-        (
-            tahapan,
-            lambda t: ongoing_stage(ws, t, v.waktu(tanggal, ws.tz, ws.now()).date(), "keberatan"),
-        ),
         (alasan, kode),
         (nik, v.nik),
         (telepon, v.telepon),

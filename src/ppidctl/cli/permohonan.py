@@ -110,19 +110,14 @@ def catat(
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
     from ..rules import validation as v
-    from ..services.common import ongoing_stage
     from ..services.permohonan import RequestInput, register
 
     ws = workspace()
     given = (nama, alamat, informasi, tujuan, telepon or email, dokumen is not None,
              nik or nomor_identitas or jenis_pemohon == "badan-hukum")  # fmt: skip
     f = Formulir(perlu=not all(given))
+    f.periksa_hari(ws, tanggal, tahapan, "permohonan")
     f.periksa_dulu(
-        (tanggal, lambda t: v.waktu(t, ws.tz, ws.now())),
-        (
-            tahapan,
-            lambda t: ongoing_stage(ws, t, v.waktu(tanggal, ws.tz, ws.now()).date(), "permohonan"),
-        ),
         (nik, v.nik),
         (nomor_identitas if jenis_identitas == "ktp" else None, v.nik),  # (read as a NIK)
         (telepon, v.telepon),
