@@ -1673,3 +1673,17 @@ def test_the_form_after_the_third_review(run, ws, monkeypatch):
     assert r.exit_code == 1
     assert "sudah punya keberatan 001/KEB/PPID/5271/V/2026" in r.stderr
     assert "Kasus posisi" not in r.stderr  # (told at the number, not after the form)
+
+
+def test_the_number_asked_again_is_one_line_of_the_summary(run, ws, monkeypatch):
+    """Left empty, then asked because reason a needs it (saying so): the summary shows the
+    request once, with its requester."""
+    rejected_request(run)
+    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    answers = ["", "a", "1", "Ditolak", "", "", "", "formulir,identitas", "y"]
+    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
+            input="\n".join(answers) + "\n")  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert "Nomor permohonan (alasan a menyangkut permohonan yang terdaftar):" in r.stderr
+    lines = re.findall(r"  Nomor permohonan +: (.*)\n", r.stderr)
+    assert lines == ["001/PPID/5271/III/2026 (Budi Santoso)"]

@@ -858,8 +858,9 @@ def test_the_form_checks_what_was_given_before_and_asks_what_was_given_blank(run
     r = run("permohonan", "catat", "--tahapan", "Salah Nama", input="\n" * 20)
     assert r.exit_code == 1 and "tahapan 'Salah Nama' tidak ada di ppidctl.toml" in r.stderr
     assert "Nama pemohon" not in r.stderr and snapshot(ws.root) == before
-    r = run("permohonan", "catat", "--nomor-identitas", "12", input="\n" * 20)  # (a KTP's)
-    assert r.exit_code == 1 and "NIK '12' harus 16 angka" in r.stderr
+    r = run("permohonan", "catat", "--nomor-identitas", "A1234567", input="\n" * 20)
+    assert r.exit_code == 1 and "--nomor-identitas dibaca sebagai NIK KTP" in r.stderr
+    assert "tambahkan --jenis-identitas paspor|lainnya" in r.stderr  # (a passport: how)
     assert "Nama pemohon" not in r.stderr and snapshot(ws.root) == before
     answers = ["Siti", "", "", "5271011505900001", "Jl. A", "", "081234567890", "", "SK",
                "Riset", "", "", "", "", "identitas", ""]  # fmt: skip

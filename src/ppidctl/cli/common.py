@@ -336,6 +336,11 @@ class Formulir:
             raise
 
     def catat(self, label: str, value: str) -> None:
+        """Add to the summary; a question asked again replaces its first answer in place."""
+        for i, (seen, _) in enumerate(self.isian):
+            if seen == label:
+                self.isian[i] = (label, value)
+                return
         self.isian.append((label, value))
 
     def diberikan(self, *pairs: tuple[str, object]) -> None:

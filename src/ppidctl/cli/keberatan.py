@@ -184,8 +184,9 @@ def catat(
                     periksa=lambda a: fits(a, permohonan) if permohonan else
                     v.daftar(a, schema.ALASAN_KEBERATAN, "alasan"))  # fmt: skip
     only_b = bool(alasan) and kode(alasan) == {"b"}
-    if alasan and not only_b and not permohonan:
-        permohonan = f.teks(None, "Nomor permohonan", periksa=request_fits, tampil=whose)
+    if alasan and not only_b and not permohonan:  # (asked again, saying why)
+        permohonan = f.teks(None, "Nomor permohonan", periksa=request_fits, tampil=whose,
+                            petunjuk=f"alasan {alasan} menyangkut permohonan yang terdaftar")  # fmt: skip
     if only_b and not permohonan and f.aktif:  # (no request: who objects, about what)
         nama = f.teks(nama, "Nama pemohon")
         nik = f.teks(nik, "NIK", periksa=v.nik)

@@ -110,7 +110,7 @@ def catat(
     letter_options(tanpa_surat, nomor_surat, pdf)
     from .. import schema
     from ..rules import validation as v
-    from ..services.permohonan import RequestInput, register
+    from ..services.permohonan import RequestInput, nik_of_identity, register
 
     ws = workspace()
     given = (nama, alamat, informasi, tujuan, telepon or email, dokumen is not None,
@@ -119,7 +119,7 @@ def catat(
     f.periksa_hari(ws, tanggal, tahapan, "permohonan")
     f.periksa_dulu(
         (nik, v.nik),
-        (nomor_identitas if jenis_identitas == "ktp" else None, v.nik),  # (read as a NIK)
+        (nomor_identitas if jenis_identitas == "ktp" else None, nik_of_identity),
         (telepon, v.telepon),
         (email, v.email),
         (dokumen, lambda d: v.daftar(d, schema.DOKUMEN_PERMOHONAN, "--dokumen")),

@@ -299,7 +299,7 @@ def check_reasons(
     else:
         n = req["nomor_registrasi"]
         _earlier_objections(ws.read(REGISTER).rows_where("nomor_permohonan", (n,)),
-                            f"permohonan {n}", codes)  # fmt: skip
+                            f"permohonan {n}", codes, _OTHERS)  # fmt: skip
     _judge_reasons(ws, codes, req, given, filed, paksa, v.teks(catatan, "--catatan"))
 
 
@@ -436,6 +436,9 @@ def _found_dates(
     return out, skipped
 
 
+_OTHERS = "; keberatan baru atas permohonan ini hanya untuk alasan lain"
+
+
 def _earlier_objections(
     rows: list[dict[str, str]], subject: str, codes: list[str], others: str = ""
 ) -> list[str]:
@@ -569,7 +572,7 @@ def register(
                 table.rows_where("nomor_permohonan", (n,)),
                 f"permohonan {n}",
                 codes,
-                "; keberatan baru atas permohonan ini hanya untuk alasan lain",
+                _OTHERS,
             )
         found, skipped = _judge_reasons(ws, codes, req, given, filed, data.paksa, catatan)
         row["alasan_ditemukan"] = min(day for day, _ in found.values()).isoformat()

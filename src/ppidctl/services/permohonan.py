@@ -88,15 +88,7 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
         row["nik"] = v.nik(data.nik)
     elif data.nomor_identitas:
         if jenis_id == "ktp":
-            try:
-                row["nik"] = v.nik(data.nomor_identitas)
-            except RuleError as e:
-                raise RuleError(
-                    f"--nomor-identitas dibaca sebagai NIK KTP (--jenis-identitas ktp, bawaan): "
-                    f"{e.pesan}",
-                    "untuk paspor atau identitas lain tambahkan --jenis-identitas paspor|lainnya; "
-                    "untuk KTP salin ulang NIK-nya",
-                ) from None
+            row["nik"] = nik_of_identity(data.nomor_identitas)
         else:
             row["nik"] = v.teks(data.nomor_identitas, "--nomor-identitas")
     elif jenis != "badan-hukum":
@@ -537,3 +529,16 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
         day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
         tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
     return Result(row)
+
+
+def nik_of_identity(nomor_identitas: str) -> str:
+    """--nomor-identitas with the default --jenis-identitas ktp: read as a NIK, refused saying
+    how to record a passport or another identity instead."""
+    try:
+        return v.nik(nomor_identitas)
+    except RuleError as e:
+        raise RuleError(
+            f"--nomor-identitas dibaca sebagai NIK KTP (--jenis-identitas ktp, bawaan): {e.pesan}",
+            "untuk paspor atau identitas lain tambahkan --jenis-identitas paspor|lainnya; "
+            "untuk KTP salin ulang NIK-nya",
+        ) from None
