@@ -1520,7 +1520,7 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
     """At a terminal `keberatan catat` shows what reasons a–g mean, checks each answer as it is
     typed, asks the request's number (optional for reason b alone, which then asks who objects
     and about what), shows the answers and records them only when confirmed."""
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = [
         "",  # no request (reason b)
         "z", "b",  # an unknown reason: asked again
@@ -1548,7 +1548,7 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
 
 def test_the_objection_form_asks_what_reason_b_still_lacks(run, ws, monkeypatch):
     """`--alasan b --nama X` at a terminal: the rest of the objector is asked, not refused."""
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["", "5271011203900001", "Jl. Pejanggik 1", "", "", "", "budi@example.com",
                "Laporan keuangan 2025", "Penelitian", "x", "", "", "formulir,identitas", "y"]  # fmt: skip
     r = run("keberatan", "catat", "--alasan", "b", "--nama", "Budi Santoso", "--tanggal",
@@ -1568,7 +1568,7 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
     nomor = rejected_request(run)
     run.ok("tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-03-01",
            "--selesai", "2026-04-30")  # fmt: skip
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     base = ("keberatan", "catat", "--alasan", "a", "--kasus-posisi", "Ditolak", "--tanggal",
             "2026-03-16", "--tanpa-surat")  # fmt: skip
     answers = [
@@ -1601,7 +1601,7 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
 
 def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
     """A typo on the command line is told before the first prompt, not after the whole form."""
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     for args, message in (
         (["--permohonan", "99"], "nomor 99 tidak ada di register permohonan"),
         (["--tanggal", "2026-13-45"], "--tanggal '2026-13-45' bukan tanggal"),
@@ -1619,7 +1619,7 @@ def test_the_form_checks_the_reasons_against_the_request_as_typed(run, ws, monke
     """The request is asked first, so a reason its history does not give (c: it was answered)
     is told at the reasons' prompt and asked again, not after the whole form."""
     rejected_request(run)
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["1", "c", "a", "Ditolak", "", "", "", "formulir,identitas", "y"]
     r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
             input="\n".join(answers) + "\n")  # fmt: skip
@@ -1637,7 +1637,7 @@ def test_the_form_asks_the_given_proxys_address_and_takes_a_stage_by_its_first_w
     rejected_request(run)
     run.ok("tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-03-01",
            "--selesai", "2026-04-30")  # fmt: skip
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["Ditolak", "", "pemutakhiran", "", "formulir,identitas,kuasa",
                "Jl. Majapahit 2", "", "y"]  # fmt: skip
     r = run("keberatan", "catat", "--alasan", "a", "--permohonan", "1", "--kuasa", "LBH Mataram",
@@ -1658,7 +1658,7 @@ def test_the_form_after_the_third_review(run, ws, monkeypatch):
     typed after the number was left empty asks for the number; a second objection on the same
     request and reason is told as the number is typed."""
     rejected_request(run)  # (decided 2026-03-10: 30 working days end in April)
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     late = ("keberatan", "catat", "--alasan", "a", "--permohonan", "1", "--alasan-ditemukan",
             "2026-04-20", "--catatan", "cap pos 20 April 2026", "--tanggal", "2026-05-04",
             "--tanpa-surat")  # fmt: skip
@@ -1679,7 +1679,7 @@ def test_the_number_asked_again_is_one_line_of_the_summary(run, ws, monkeypatch)
     """Left empty, then asked because reason a needs it (saying so): the summary shows the
     request once, with its requester."""
     rejected_request(run)
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["", "a", "1", "Ditolak", "", "", "", "formulir,identitas", "y"]
     r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
             input="\n".join(answers) + "\n")  # fmt: skip

@@ -741,7 +741,7 @@ def test_prompts_only_on_a_terminal(run, monkeypatch):
         message="--informasi (rincian informasi) wajib diisi",
     )
     # on a terminal, the missing field is asked for
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     result = run(
         "permohonan",
         "catat",
@@ -765,7 +765,7 @@ def test_the_interactive_form(run, ws, monkeypatch):
     command typed in full is not turned into a form."""
     import json
 
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = [
         "Budi Santoso", "", "",  # nama; jenis pemohon, jenis identitas: Enter (perorangan, ktp)
         "5271", "5271011203900001",  # a NIK too short: asked again
@@ -804,7 +804,7 @@ def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, m
 
     run.ok("tahapan", "tambah", "Pencalonan", "--mulai", "2026-03-01", "--selesai",
            "2026-03-31")  # fmt: skip
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     base = ("permohonan", "catat", "--nama", "CV Maju Jaya", "--jenis-pemohon", "badan-hukum",
             "--telepon", "0370123456", "--tanggal", "2026-03-16", "--tanpa-surat", "--format",
             "json")  # fmt: skip
@@ -828,7 +828,7 @@ def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, m
         "Rina", "akta;kuasa", "Pencalonan")  # fmt: skip
     assert stored["jatuh_tempo"] == "2026-03-26"  # 3 working days: 17, 25, 26 (Nyepi, Idul Fitri)
     # a power of attorney received names its holder, also without the form
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: False)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: False)
     run.usage("permohonan", "catat", *REQUEST[:-2], "--dokumen", "identitas,kuasa",
               "--tanggal", "2026-03-16", message="kuasa di --dokumen tanpa --kuasa")  # fmt: skip
 
@@ -853,7 +853,7 @@ def test_a_script_is_told_every_missing_option_at_once(run, ws):
 def test_the_form_checks_what_was_given_before_and_asks_what_was_given_blank(run, ws, monkeypatch):
     """A stage not in ppidctl.toml is refused before the first prompt; a name given blank is
     asked; documents given without what the requester needs are told and asked again."""
-    monkeypatch.setattr("ppidctl.cli.common.interactive", lambda: True)
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     before = snapshot(ws.root)
     r = run("permohonan", "catat", "--tahapan", "Salah Nama", input="\n" * 20)
     assert r.exit_code == 1 and "tahapan 'Salah Nama' tidak ada di ppidctl.toml" in r.stderr
@@ -1334,7 +1334,7 @@ def test_a_form_needs_a_screen(monkeypatch):
     import io
     import sys
 
-    from ppidctl.cli.common import interactive
+    from ppidctl.cli.formulir import interactive
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:

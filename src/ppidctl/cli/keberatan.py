@@ -14,7 +14,6 @@ from .common import (
     FmtList,
     Format,
     FormatRekaman,
-    Formulir,
     Nomor,
     NomorSurat,
     NomorSuratCatat,
@@ -29,10 +28,10 @@ from .common import (
     filters,
     guard,
     letter_options,
-    lipat,
     warnings,
     workspace,
 )
+from .formulir import Formulir, lipat
 from .permohonan import _print_result, show
 
 app = typer.Typer(

@@ -16,7 +16,6 @@ from .common import (
     FmtList,
     Format,
     FormatRekaman,
-    Formulir,
     Nomor,
     NomorSurat,
     NomorSuratCatat,
@@ -27,7 +26,6 @@ from .common import (
     Tanggal,
     TanpaSurat,
     Terlambat,
-    ask,
     emit,
     filters,
     guard,
@@ -38,6 +36,7 @@ from .common import (
     warnings,
     workspace,
 )
+from .formulir import Formulir, ask
 
 app = typer.Typer(
     help="Register permohonan informasi publik.",
