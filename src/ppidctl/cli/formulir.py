@@ -177,8 +177,8 @@ class Formulir:
         """One of ``choices`` (any case; Enter: ``default``), asked until it is one."""
         inline = f"{label} [{' | '.join(choices)}] [{default}]: "
         if len(inline) > 78:  # (an 80-column terminal: the choices on lines of their own)
-            for line in lipat(f"{label} — pilihan: {', '.join(choices)}", "  "):
-                self.tulis(line)
+            for i, line in enumerate(lipat(f"{label} — pilihan: {', '.join(choices)}", "  ")):
+                self.tulis(("  " if i else "") + line)  # (wrapped lines under the first)
             inline = f"{label} [{default}]: "
         while True:
             answer = (self._tanya(inline).strip() or default).lower()
