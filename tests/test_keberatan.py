@@ -1607,6 +1607,7 @@ def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
         (["--tanggal", "2026-13-45"], "--tanggal '2026-13-45' bukan tanggal"),
         (["--alasan", "a,z"], "--alasan: 'z' tidak dikenal"),
         (["--paksa"], "--paksa wajib disertai catatan alasannya"),
+        (["--permohonan", "1", "--nama", "Budi"], "--nama tidak dipakai bila --permohonan diisi"),
         (["--alasan-ditemukan", "2026-99-01"], "--alasan-ditemukan '2026-99-01' bukan tanggal"),
     ):
         before = snapshot(ws.root)

@@ -123,6 +123,7 @@ def catat(
         ObjectionInput,
         check_paksa,
         check_reasons,
+        check_requester,
         refuse_unstamped,
         register,
         request_named,
@@ -152,6 +153,19 @@ def catat(
         (saluran, lambda x: v.pilihan(x, schema.SALURAN, "--saluran")),
         (alasan_ditemukan, lambda d: v.tanggal(d, "--alasan-ditemukan")),
         (paksa, lambda p: check_paksa(p, catatan or "")),
+        (
+            permohonan,
+            lambda n: check_requester(
+                n,
+                nama=nama,
+                nik=nik,
+                alamat=alamat,
+                telepon=telepon,
+                email=email,
+                informasi=informasi,
+                tujuan=tujuan,
+            ),
+        ),
         (permohonan, whose),
     )
 

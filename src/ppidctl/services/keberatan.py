@@ -160,17 +160,16 @@ def _requester_from_options(data: ObjectionInput) -> dict[str, str]:
     return row
 
 
-def _typed_requester(data: ObjectionInput) -> list[str]:
-    given = {
-        "--nama": data.nama,
-        "--nik": data.nik,
-        "--alamat": data.alamat,
-        "--telepon": data.telepon,
-        "--email": data.email,
-        "--informasi": data.informasi,
-        "--tujuan": data.tujuan,
-    }
-    return [k for k, val in given.items() if (val or "").strip()]
+def check_requester(permohonan: str, **given: str | None) -> None:
+    """With --permohonan the requester is the request's: options naming one (``given``: nama,
+    nik, alamat, telepon, email, informasi, tujuan) are refused."""
+    typed = [f"--{key}" for key, value in given.items() if (value or "").strip()]
+    if permohonan.strip() and typed:
+        raise RuleError(
+            f"{', '.join(typed)} tidak dipakai bila --permohonan diisi: data pemohon disalin "
+            "dari register permohonan",
+            "hapus opsi itu",
+        )
 
 
 def find_request(table: Table, nomor: str, filed: date, pattern: str) -> int:
@@ -533,13 +532,9 @@ def register(
         _without_request(codes)
         row.update(_requester_from_options(data))
     else:
-        typed = _typed_requester(data)
-        if typed:
-            raise RuleError(
-                f"{', '.join(typed)} tidak dipakai bila --permohonan diisi: data pemohon disalin "
-                "dari register permohonan",
-                "hapus opsi itu",
-            )
+        check_requester(nomor_req, nama=data.nama, nik=data.nik, alamat=data.alamat,
+                        telepon=data.telepon, email=data.email, informasi=data.informasi,
+                        tujuan=data.tujuan)  # fmt: skip
     peringatan: list[str] = []
     with ws.transaction("keberatan catat", petugas) as tx:
         req: dict[str, str] | None = None
