@@ -94,6 +94,12 @@ def objection(run, *extra, **kw) -> dict:
     return json.loads(run.ok(*catat_args(*extra, "--format", "json", **kw)).stdout)
 
 
+def typed(run, monkeypatch, answers: list[str], *args: str):
+    """``keberatan catat ARGS`` at a terminal (the form), ``answers`` typed at its prompts."""
+    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
+    return run("keberatan", "catat", *args, input="\n".join(answers) + "\n")
+
+
 def krow(run, nomor=K1) -> dict:
     return json.loads(run.ok("keberatan", "lihat", nomor, "--format", "json").stdout)["data"]
 
@@ -1520,7 +1526,6 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
     """At a terminal `keberatan catat` shows what reasons a–g mean, checks each answer as it is
     typed, asks the request's number (optional for reason b alone, which then asks who objects
     and about what), shows the answers and records them only when confirmed."""
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = [
         "",  # no request (reason b)
         "z", "b",  # an unknown reason: asked again
@@ -1529,8 +1534,7 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
         "",  # (no special needs: Enter)
         "formulir,identitas",
     ]  # fmt: skip
-    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
-            input="\n".join([*answers, "y"]) + "\n")  # fmt: skip
+    r = typed(run, monkeypatch, [*answers, "y"], "--tanggal", "2026-03-16", "--tanpa-surat")
     assert r.exit_code == 0, r.output
     assert "  b. Tidak disediakannya informasi berkala" in r.stderr
     listed = r.stderr[r.stderr.index("  a. ") : r.stderr.index("Alasan keberatan")].splitlines()
@@ -1548,11 +1552,10 @@ def test_the_interactive_objection_form(run, ws, monkeypatch):
 
 def test_the_objection_form_asks_what_reason_b_still_lacks(run, ws, monkeypatch):
     """`--alasan b --nama X` at a terminal: the rest of the objector is asked, not refused."""
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["", "5271011203900001", "Jl. Pejanggik 1", "", "", "", "budi@example.com",
                "Laporan keuangan 2025", "Penelitian", "x", "", "", "formulir,identitas", "y"]  # fmt: skip
-    r = run("keberatan", "catat", "--alasan", "b", "--nama", "Budi Santoso", "--tanggal",
-            "2026-03-16", "--tanpa-surat", input="\n".join(answers) + "\n")  # fmt: skip
+    r = typed(run, monkeypatch, answers, "--alasan", "b", "--nama", "Budi Santoso",
+              "--tanggal", "2026-03-16", "--tanpa-surat")  # fmt: skip
     assert r.exit_code == 0, r.output
     assert r.stderr.count("  Nomor telepon") == 1  # (the summary: the last answers only)
     row = ws.read("keberatan").rows[0]
@@ -1568,9 +1571,15 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
     nomor = rejected_request(run)
     run.ok("tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-03-01",
            "--selesai", "2026-04-30")  # fmt: skip
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
-    base = ("keberatan", "catat", "--alasan", "a", "--kasus-posisi", "Ditolak", "--tanggal",
-            "2026-03-16", "--tanpa-surat")  # fmt: skip
+    base = (
+        "--alasan",
+        "a",
+        "--kasus-posisi",
+        "Ditolak",
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+    )
     answers = [
         "9", "1",  # no request 9 in the register: asked again
         "", "",  # saluran, stage: Enter (none)
@@ -1579,10 +1588,10 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
         "Siti Aminah, S.H.", "Jl. Majapahit 2",  # the proxy
     ]  # fmt: skip
     before = snapshot(ws.root)
-    no = run(*base, input="\n".join([*answers, "t"]) + "\n")
+    no = typed(run, monkeypatch, [*answers, "t"], *base)
     assert no.exit_code == 1 and "surat kuasa khusus wajib dibubuhi meterai" in no.stderr
     assert "Catat keberatan" not in no.stderr and snapshot(ws.root) == before
-    r = run(*base, input="\n".join([*answers, "", "y"]) + "\n")
+    r = typed(run, monkeypatch, [*answers, "", "y"], *base)
     assert r.exit_code == 0, r.output
     for told in ("nomor 9 tidak ada di register permohonan",
                  "dokumen wajib keberatan belum diterima: salinan kartu identitas pemohon",
@@ -1601,7 +1610,6 @@ def test_the_objection_form_asks_the_proxy_and_whose_request(run, ws, monkeypatc
 
 def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
     """A typo on the command line is told before the first prompt, not after the whole form."""
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     for args, message in (
         (["--permohonan", "99"], "nomor 99 tidak ada di register permohonan"),
         (["--tanggal", "2026-13-45"], "--tanggal '2026-13-45' bukan tanggal"),
@@ -1611,7 +1619,7 @@ def test_the_form_refuses_a_bad_option_before_asking(run, ws, monkeypatch):
         (["--alasan-ditemukan", "2026-99-01"], "--alasan-ditemukan '2026-99-01' bukan tanggal"),
     ):
         before = snapshot(ws.root)
-        r = run("keberatan", "catat", *args, input="\n" * 20)
+        r = typed(run, monkeypatch, [""] * 20, *args)
         assert r.exit_code in (1, 2) and message in r.stderr, (args, r.output)
         assert ":" not in r.stderr.split("Error:")[0] and snapshot(ws.root) == before
 
@@ -1620,10 +1628,8 @@ def test_the_form_checks_the_reasons_against_the_request_as_typed(run, ws, monke
     """The request is asked first, so a reason its history does not give (c: it was answered)
     is told at the reasons' prompt and asked again, not after the whole form."""
     rejected_request(run)
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["1", "c", "a", "Ditolak", "", "", "", "formulir,identitas", "y"]
-    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
-            input="\n".join(answers) + "\n")  # fmt: skip
+    r = typed(run, monkeypatch, answers, "--tanggal", "2026-03-16", "--tanpa-surat")
     assert r.exit_code == 0, r.output
     assert "alasan c berlaku bila" in r.stderr
     assert krow(run, "1")["alasan"] == "a"
@@ -1638,12 +1644,11 @@ def test_the_form_asks_the_given_proxys_address_and_takes_a_stage_by_its_first_w
     rejected_request(run)
     run.ok("tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-03-01",
            "--selesai", "2026-04-30")  # fmt: skip
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["Ditolak", "", "pemutakhiran", "", "formulir,identitas,kuasa",
                "Jl. Majapahit 2", "", "y"]  # fmt: skip
-    r = run("keberatan", "catat", "--alasan", "a", "--permohonan", "1", "--kuasa", "LBH Mataram",
-            "--catatan", "lewat pos", "--tanggal", "2026-03-16", "--tanpa-surat",
-            input="\n".join(answers) + "\n")  # fmt: skip
+    r = typed(run, monkeypatch, answers, "--alasan", "a", "--permohonan", "1", "--kuasa",
+              "LBH Mataram", "--catatan", "lewat pos", "--tanggal", "2026-03-16",
+              "--tanpa-surat")  # fmt: skip
     assert r.exit_code == 0, r.output
     summary = dict(re.findall(r"  (\S[^:\n]*?) +: (.*)\n", r.stderr))
     assert (summary["Diterima"], summary["Catatan"], summary["Tahapan"]) == (
@@ -1659,19 +1664,28 @@ def test_the_form_after_the_third_review(run, ws, monkeypatch):
     typed after the number was left empty asks for the number; a second objection on the same
     request and reason is told as the number is typed."""
     rejected_request(run)  # (decided 2026-03-10: 30 working days end in April)
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
-    late = ("keberatan", "catat", "--alasan", "a", "--permohonan", "1", "--alasan-ditemukan",
-            "2026-04-20", "--catatan", "cap pos 20 April 2026", "--tanggal", "2026-05-04",
-            "--tanpa-surat")  # fmt: skip
+    late = (
+        "--alasan",
+        "a",
+        "--permohonan",
+        "1",
+        "--alasan-ditemukan",
+        "2026-04-20",
+        "--catatan",
+        "cap pos 20 April 2026",
+        "--tanggal",
+        "2026-05-04",
+        "--tanpa-surat",
+    )
     answers = ["Ditolak", "", "", "ktp", "formulir,identitas", "y"]
-    r = run(*late, input="\n".join(answers) + "\n")
+    r = typed(run, monkeypatch, answers, *late)
     assert r.exit_code == 0, r.output
     assert r.stderr.count("Dokumen (formulir,identitas,kuasa,meterai):") == 2  # (hint kept)
     assert krow(run, "1")["alasan_ditemukan"] == "2026-04-20"
     answers = ["", "a", "1"]  # (no number; reason a needs one: asked; its objection runs)
-    r = run("keberatan", "catat", "--tanggal", "2026-05-04", "--tanpa-surat",
-            input="\n".join(answers) + "\n")  # fmt: skip
-    assert r.exit_code == 1
+    before = snapshot(ws.root)
+    r = typed(run, monkeypatch, answers, "--tanggal", "2026-05-04", "--tanpa-surat")
+    assert r.exit_code == 1 and snapshot(ws.root) == before
     assert "sudah punya keberatan 001/KEB/PPID/5271/V/2026" in r.stderr
     assert "Kasus posisi" not in r.stderr  # (told at the number, not after the form)
 
@@ -1680,10 +1694,8 @@ def test_the_number_asked_again_is_one_line_of_the_summary(run, ws, monkeypatch)
     """Left empty, then asked because reason a needs it (saying so): the summary shows the
     request once, with its requester."""
     rejected_request(run)
-    monkeypatch.setattr("ppidctl.cli.formulir.interactive", lambda: True)
     answers = ["", "a", "1", "Ditolak", "", "", "", "formulir,identitas", "y"]
-    r = run("keberatan", "catat", "--tanggal", "2026-03-16", "--tanpa-surat",
-            input="\n".join(answers) + "\n")  # fmt: skip
+    r = typed(run, monkeypatch, answers, "--tanggal", "2026-03-16", "--tanpa-surat")
     assert r.exit_code == 0, r.output
     assert "Nomor permohonan (alasan a menyangkut permohonan yang terdaftar):" in r.stderr
     lines = re.findall(r"  Nomor permohonan +: (.*)\n", r.stderr)
