@@ -57,7 +57,7 @@ from .permohonan import Result
 
 REGISTER = "keberatan"
 OPEN = ("terdaftar", "diteruskan", "pleno")
-FINISHED = ("selesai", "sengketa")  # the requester accepted the response, or went to the KI
+FINISHED = common.FINAL[REGISTER]  # the requester accepted the response, or went to the KI
 ANSWERABLE = ("diteruskan", "pleno")
 #: what each reason needs from the request's history, for the refusal message
 SYARAT = {
