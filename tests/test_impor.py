@@ -395,6 +395,28 @@ def test_permohonan_yang_dicabut_di_buku_lama_tidak_menjadi_perkara_terbuka(run,
     )
 
 
+def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tmp_path):
+    """A notification date with the decision left empty (a "Dikuasai" tick beside it decides
+    nothing) came in as an open request with that date, listed by ``jatuh-tempo`` as overdue
+    for a notification the book says was sent: told, the decision is not guessed."""
+    head = [*HEAD, "Keputusan", "Tanggal Pemberitahuan Tertulis"]
+    src = write_csv(tmp_path / "a.csv", [head, ["", "2/3/2026", "Ani", "DPT", "", "5/3/2026"],
+                                         ["", "2/3/2026", "Budi", "TPS", "Diberikan", "5/3/2026"],
+                                         ["", "3/3/2026", "Cici", "SK", "", ""]])  # fmt: skip
+    run.refused("impor", str(src), "--register", "permohonan",
+                message="baris 2, kolom Keputusan: pemberitahuan tertulis 2026-03-05 tanpa "
+                "keputusan: tanpa keputusan permohonan ini menjadi perkara terbuka")  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    got = {x["nama_pemohon"]: x["status"] for x in register_rows(ws)}
+    assert got == {"Budi": "diputuskan", "Cici": "terdaftar"}  # (Cici: no notice, still open)
+    # without a decision column the notification's column is named
+    src = write_csv(tmp_path / "b.csv", [[*HEAD, "Tanggal Pemberitahuan Tertulis"],
+                                         ["", "4/3/2026", "Dodi", "X", "6/3/2026"]])  # fmt: skip
+    run.refused("impor", str(src), "--register", "permohonan",
+                message="baris 2, kolom Tanggal Pemberitahuan Tertulis: pemberitahuan tertulis "
+                "2026-03-06 tanpa keputusan")  # fmt: skip
+
+
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):
     """An easy slip at the desk: the objection book as requests made 25 open requests, each
     "TERLAMBAT 655 hari kerja", numbered by their request numbers."""

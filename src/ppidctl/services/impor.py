@@ -24,6 +24,8 @@ number with the same data, or the same date + name + information): the later row
 otherwise good count as "earlier": when row 69 is bad and row 70 is its corrected copy, row 70 is
 imported. A required column missing from the table altogether refuses the whole file
 (:class:`~ppidctl.legacy.reader.ImporError`) before any row is read: map it with ``--peta``.
+A request without a decision that the old book says was withdrawn, or that has a notification
+date, is refused too: it would be an open case, overdue for ever, and a decision is not guessed.
 
 The desk's registration rules (documents received, a contact, the NIK as the law wants it) are
 **not** applied: a legacy row records what happened, with whatever the office wrote down then.
@@ -795,6 +797,18 @@ def _baca(
                                 "terlambat — isi keputusannya bila ada, atau biarkan baris "
                                 "ini di berkas tolak (--lewati-baris-bermasalah)"),
                     )  # fmt: skip
+                elif v.get("tanggal_pemberitahuan") and not v.get("tanggal_selesai"):
+                    told = told or header_of["tanggal_pemberitahuan"]
+                    if not any(p.kolom == told for p in problems or ()):
+                        problems = _plus(
+                            problems,
+                            Masalah(sr.lembar, sr.baris, told,
+                                    f"pemberitahuan tertulis {v['tanggal_pemberitahuan']} tanpa "
+                                    "keputusan: tanpa keputusan permohonan ini menjadi perkara "
+                                    "terbuka yang terlambat — isi keputusannya (diberikan, "
+                                    "diberikan sebagian, ditolak, tidak dikuasai, belum "
+                                    "didokumentasikan)"),
+                        )  # fmt: skip
             if not problems:
                 _derive(register, v, tenggat, notes)
             if notes:
