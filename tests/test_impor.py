@@ -398,7 +398,8 @@ def test_permohonan_yang_dicabut_di_buku_lama_tidak_menjadi_perkara_terbuka(run,
 def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tmp_path):
     """A notification date with the decision left empty (a "Dikuasai" tick beside it decides
     nothing) came in as an open request with that date, listed by ``jatuh-tempo`` as overdue
-    for a notification the book says was sent: told, the decision is not guessed."""
+    for a notification the book says was sent: told, the decision is not guessed. So is an
+    objection's response date without the Atasan's decision."""
     head = [*HEAD, "Keputusan", "Tanggal Pemberitahuan Tertulis"]
     src = write_csv(tmp_path / "a.csv", [head, ["", "2/3/2026", "Ani", "DPT", "", "5/3/2026"],
                                          ["", "2/3/2026", "Budi", "TPS", "Diberikan", "5/3/2026"],
@@ -415,6 +416,14 @@ def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tm
     run.refused("impor", str(src), "--register", "permohonan",
                 message="baris 2, kolom Tanggal Pemberitahuan Tertulis: pemberitahuan tertulis "
                 "2026-03-06 tanpa keputusan")  # fmt: skip
+    # an objection the Atasan answered on a date, its decision left empty: the same
+    keb = write_csv(tmp_path / "k.csv", [["No. Registrasi Keberatan", "Tanggal Diterima",
+                                          "Nama Pemohon", "Alasan Keberatan",
+                                          "Keputusan Atasan PPID", "Tanggal Tanggapan"],
+                                         ["", "9/3/2026", "Eka", "f", "", "20/3/2026"]])  # fmt: skip
+    run.refused("impor", str(keb), "--register", "keberatan",
+                message="baris 2, kolom Keputusan Atasan PPID: tanggapan atasan PPID 2026-03-20 "
+                "tanpa keputusan: tanpa keputusan keberatan ini menjadi perkara terbuka")  # fmt: skip
 
 
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):

@@ -24,8 +24,9 @@ number with the same data, or the same date + name + information): the later row
 otherwise good count as "earlier": when row 69 is bad and row 70 is its corrected copy, row 70 is
 imported. A required column missing from the table altogether refuses the whole file
 (:class:`~ppidctl.legacy.reader.ImporError`) before any row is read: map it with ``--peta``.
-A request without a decision that the old book says was withdrawn, or that has a notification
-date, is refused too: it would be an open case, overdue for ever, and a decision is not guessed.
+A request without a decision that the old book says was withdrawn, a request with a notification
+date and an objection with a response date but no decision are refused too: each would be an
+open case, overdue for ever, and a decision is not guessed (:data:`_TANPA_KEPUTUSAN`).
 
 The desk's registration rules (documents received, a contact, the NIK as the law wants it) are
 **not** applied: a legacy row records what happened, with whatever the office wrote down then.
@@ -555,6 +556,26 @@ _DICABUT = re.compile(
 )
 
 
+#: a case answered without the decision its answer told (a notification, the Atasan's response
+#: dated, the decision column empty): the decision key, the answer's dates, the key that closes
+#: the case anyway, and the wording (what was sent, the decisions to fill in)
+_TANPA_KEPUTUSAN = {
+    "permohonan": (
+        "keputusan",
+        ("tanggal_pemberitahuan",),
+        "tanggal_selesai",
+        ("pemberitahuan tertulis", "diberikan, diberikan sebagian, ditolak, tidak dikuasai, "
+         "belum didokumentasikan"),
+    ),
+    "keberatan": (
+        "keputusan_atasan",
+        ("tanggal_tanggapan", "disampaikan_pada"),
+        "tanggapan_pemohon",
+        ("tanggapan atasan PPID", "diterima atau ditolak"),
+    ),
+}  # fmt: skip
+
+
 def _dicabut(texts: list[str]) -> str | None:
     """The word of a note saying the request was withdrawn (see :data:`_DICABUT`), or None;
     each note is read on its own, a note's "Header: value" prefix left out."""
@@ -797,18 +818,18 @@ def _baca(
                                 "terlambat — isi keputusannya bila ada, atau biarkan baris "
                                 "ini di berkas tolak (--lewati-baris-bermasalah)"),
                     )  # fmt: skip
-                elif v.get("tanggal_pemberitahuan") and not v.get("tanggal_selesai"):
-                    told = told or header_of["tanggal_pemberitahuan"]
-                    if not any(p.kolom == told for p in problems or ()):
-                        problems = _plus(
-                            problems,
-                            Masalah(sr.lembar, sr.baris, told,
-                                    f"pemberitahuan tertulis {v['tanggal_pemberitahuan']} tanpa "
-                                    "keputusan: tanpa keputusan permohonan ini menjadi perkara "
-                                    "terbuka yang terlambat — isi keputusannya (diberikan, "
-                                    "diberikan sebagian, ditolak, tidak dikuasai, belum "
-                                    "didokumentasikan)"),
-                        )  # fmt: skip
+            kunci, jawab, tutup, (apa, pilihan) = _TANPA_KEPUTUSAN[register]
+            dijawab = [k for k in jawab if v.get(k)]
+            if dijawab and not v.get(kunci) and not v.get(tutup):
+                told = header_of.get(kunci) or header_of[dijawab[0]]
+                if not any(p.kolom == told for p in problems or ()):
+                    problems = _plus(
+                        problems,
+                        Masalah(sr.lembar, sr.baris, told,
+                                f"{apa} {v[dijawab[0]]} tanpa keputusan: tanpa keputusan "
+                                f"{register} ini menjadi perkara terbuka yang terlambat — isi "
+                                f"keputusannya ({pilihan})"),
+                    )  # fmt: skip
             if not problems:
                 _derive(register, v, tenggat, notes)
             if notes:
