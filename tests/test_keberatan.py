@@ -233,6 +233,41 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
 
 
+def test_a_reply_letter_made_later_gives_the_register_its_number(run, ws):
+    """The reply recorded --tanpa-surat (a broken template), its letter made later with
+    ``surat buat``: the number the letter carries is the register's nomor_surat_tanggapan
+    (lihat, the register book) — it stayed empty; a copy keeps it. An imported objection's
+    reply number (the old book's) is the one its copy prints."""
+    rejected_request(run)
+    run.ok(*catat_args(day="2026-03-12"))
+    step(run, "teruskan", "1", "--tanggal", "2026-03-13")
+    step(
+        run, "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-16", "--tanpa-surat"
+    )
+    assert krow(run, "1")["nomor_surat_tanggapan"] == ""
+    run.ok("surat", "buat", "tanggapan-keberatan", "1")
+    number = "1/PL.02.2-SD/5271/III/2026"
+    assert krow(run, "1")["nomor_surat_tanggapan"] == number
+    assert number in docx_text(letter(ws, "tanggapan-keberatan"))
+    run.ok("surat", "buat", "tanggapan-keberatan", "1")  # a copy: the same number
+    assert krow(run, "1")["nomor_surat_tanggapan"] == number
+    assert run.ok("periksa").exit_code == 0
+    src = ws.root / "lama.csv"
+    src.write_text("No. Registrasi Keberatan,Tanggal Diterima,Nama Pemohon,Alasan Keberatan,"
+                   "Keputusan Atasan PPID,Tanggal Tanggapan,Nomor Surat Tanggapan\n"
+                   "005/KEB/PPID/5271/I/2026,5/1/2026,Ani,b,Diterima,20/1/2026,"
+                   "12/PPID/I/2026\n", encoding="utf-8")  # fmt: skip
+    run.ok("impor", str(src), "--register", "keberatan")
+    out = run.ok("surat", "buat", "tanggapan-keberatan", "005/KEB/PPID/5271/I/2026").stdout
+    assert "12/PPID/I/2026" in docx_text(Path(out.strip()))
+    assert surat_numbers(ws)[-1] == "12/PPID/I/2026"
+
+
+def surat_numbers(ws) -> list[str]:
+    text = (ws.root / "registers" / "surat.csv").read_text(encoding="utf-8")
+    return [line.split(",")[0] for line in text.splitlines()[1:]]
+
+
 def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, today):
     """cli.md: every open case. A reply not yet delivered is due by the SOP standard (1 working
     day), a delivered reply waits for the requester until the dispute window closes (the

@@ -36,6 +36,12 @@ class Letter:
     linked: dict[str, str] | None = None  # the request behind an objection
     tanggal: date | None = None  # the letter's date when not the step's own date
     reuse_number: bool = False  # a regenerated letter keeps its earlier number
+    nomor: str = ""  # its outgoing number: the register's when it holds one, else given by
+    # stage_letters
+
+
+#: the register column that holds the outgoing number of a letter of that kind
+NUMBER_COLUMN = {"tanggapan-keberatan": "nomor_surat_tanggapan"}
 
 
 def letter_for(kind: str, row: dict[str, str], linked: dict[str, str] | None = None) -> Letter:
@@ -181,13 +187,14 @@ def stage_letters(
     earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
     for letter in letters:
         day = letter.tanggal or when
-        number = (nomor_surat or "").strip()
+        number = (nomor_surat or "").strip() or (letter.nomor if numbered[letter.kind] else "")
         if not number and letter.reuse_number and numbered[letter.kind]:
             number = earlier.get((letter.kind, letter.row.get("nomor_registrasi", "")), "")
         if not number and numbered[letter.kind]:
             number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
         if number:
             taken.setdefault(day.year, set()).add(number)
+        letter.nomor = number
         data = render(ws, letter, day, number)
         path = free_path(letter_path(ws, letter, day), {p for p, _ in tx.files})
         tx.add_file(path, data)
@@ -281,21 +288,22 @@ def regenerate(
         table = tx.table(register)
         pattern = ws.settings.get("penomoran", register)
         if numbers:
-            rows = [table.rows[common.find(table, n, ws.today(), pattern)] for n in numbers]
+            where = [common.find(table, n, ws.today(), pattern) for n in numbers]
         else:
-            rows = [
-                r
-                for r in table.rows
+            where = [
+                i
+                for i, r in enumerate(table.rows)
                 if r[column]
                 and (decisions is None or r.get("keputusan") in decisions)
                 and (bulan is None or r[column].startswith(bulan))
             ]
-            if not rows:
-                raise RuleError(
-                    f"tidak ada {register} yang memerlukan surat {kind}"
-                    + (f" pada {bulan}" if bulan else ""),
-                    "periksa --bulan atau jenis suratnya",
-                )
+        rows = [table.rows[i] for i in where]
+        if not rows:
+            raise RuleError(
+                f"tidak ada {register} yang memerlukan surat {kind}"
+                + (f" pada {bulan}" if bulan else ""),
+                "periksa --bulan atau jenis suratnya",
+            )
         for r in rows:
             if not r[column] or (decisions is not None and r.get("keputusan") not in decisions):
                 raise RuleError(
@@ -328,11 +336,16 @@ def regenerate(
                 linked.get(r.get("nomor_permohonan", "")),
                 common.stored_day(r[column], f"{r['nomor_registrasi']}: {column}"),
                 reuse_number=True,
+                nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
             )
             for r in rows
         ]
         tick = progress(len(letters)) if progress else None
         paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
+        if kind in NUMBER_COLUMN:  # (the step recorded --tanpa-surat: the number it now has)
+            for i, r, letter in zip(where, rows, letters, strict=True):
+                if letter.nomor and not r[NUMBER_COLUMN[kind]]:
+                    tx.update(register, i, {NUMBER_COLUMN[kind]: letter.nomor})
     return paths, peringatan
 
 
