@@ -233,6 +233,55 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     assert [(x["nomor_registrasi"], x["status"]) for x in rows] == [(K1, "selesai")]
 
 
+def test_a_granted_reply_orders_what_its_reasons_ask(run, ws):
+    """Granting an objection on the fee (f) orders the fee reviewed, not the information given
+    (the requester may hold it already; no delivery order is tracked for f or g): the reply
+    said "memberikan informasi yang Saudara minta" whatever the reason. Reasons asking for the
+    information and the fee: both orders, once each."""
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan", "--biaya", "750000")
+    run.ok(*catat_args(day="2026-03-06", alasan="f"))
+    step(run, "teruskan", "1", "--tanggal", "2026-03-09")
+    step(run, "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-10")
+    text = docx_text(letter(ws, "tanggapan-keberatan"))
+    assert (
+        "untuk meninjau kembali biaya yang dikenakan atas permohonan informasi tersebut agar "
+        "sesuai dengan ketentuan peraturan perundang-undangan." in text
+    )
+    assert "memberikan informasi yang Saudara minta" not in text
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan-sebagian", "--biaya", "750000",
+           "--penjelasan", "NIK dihitamkan")  # fmt: skip
+    run.ok(*catat_args(day="2026-03-06", alasan="d;e;f", permohonan=nomor))
+    step(run, "teruskan", "2", "--tanggal", "2026-03-09")
+    step(run, "tanggapi", "2", "--keputusan", "diterima", "--tanggal", "2026-03-10")
+    (path,) = (ws.root / "letters" / "2026").glob("002-KEB*-tanggapan-keberatan.docx")
+    assert (
+        "untuk memberikan informasi yang Saudara minta sesuai dengan ketentuan peraturan "
+        "perundang-undangan; serta meninjau kembali biaya" in docx_text(path)
+    )
+    # an office copy made before (one fixed sentence) is told, for a granted reply only
+    from docx import Document
+
+    path = ws.templates_dir / "tanggapan-keberatan.docx"
+    doc = Document(path)
+    (para,) = [p for p in doc.paragraphs if "perintah_keberatan" in p.text]
+    for run_ in para.runs:
+        run_.text = run_.text.replace('{{ perintah_keberatan | join("; serta ") }}', "memberikan "
+                                      "informasi yang Saudara minta")  # fmt: skip
+    doc.save(path)
+    told = ("templates/tanggapan-keberatan.docx (salinan kantor) tidak memuat perintah_keberatan "
+            "yang dicetak templat bawaan")  # fmt: skip
+    out = run.ok("surat", "buat", "tanggapan-keberatan", "1")
+    assert told in out.stderr.replace("\n", " ")
+    nomor = rejected_request(run)
+    run.ok(*catat_args(day="2026-03-12", permohonan=nomor))
+    step(run, "teruskan", "3", "--tanggal", "2026-03-13")
+    out = step(run, "tanggapi", "3", "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+               "--sk-pengecualian", SK, "--tanggal", "2026-03-16")  # fmt: skip
+    assert "salinan kantor" not in out.stderr
+
+
 def test_a_reply_letter_made_later_gives_the_register_its_number(run, ws):
     """The reply recorded --tanpa-surat (a broken template), its letter made later with
     ``surat buat``: the number the letter carries is the register's nomor_surat_tanggapan

@@ -90,6 +90,25 @@ ALASAN_KEBERATAN_TEKS: dict[str, str] = {
     "g": "Penyampaian informasi yang melebihi jangka waktu yang diatur dalam UU 14/2008",
 }
 ALASAN_KEBERATAN = tuple(ALASAN_KEBERATAN_TEKS)
+#: objection reasons whose granting orders the information given: a refusal (a), no answer (c),
+#: an answer not as asked (d), a request not fulfilled (e). Granting f (fees) or g (delivered
+#: late) is about the cost and the delay of information the requester may already hold; b
+#: (Pasal 9) concerns no request.
+ALASAN_PERINTAH_SERAH = ("a", "c", "d", "e")
+#: what the Atasan PPID orders the PPID to do when granting an objection on each reason (the
+#: reply letter: "memerintahkan PPID … untuk …"; rules.md §5, the decision with its reasons)
+PERINTAH_KEBERATAN: dict[str, str] = {
+    **dict.fromkeys(
+        ALASAN_PERINTAH_SERAH,
+        "memberikan informasi yang Saudara minta sesuai dengan ketentuan peraturan "
+        "perundang-undangan",
+    ),
+    "b": "menyediakan dan mengumumkan informasi berkala yang Saudara maksud sebagaimana "
+    "diwajibkan Pasal 9 UU 14/2008",
+    "f": "meninjau kembali biaya yang dikenakan atas permohonan informasi tersebut agar sesuai "
+    "dengan ketentuan peraturan perundang-undangan",
+    "g": "menyampaikan informasi publik dalam jangka waktu yang diatur dalam UU 14/2008",
+}
 KEPUTUSAN_ATASAN = ("diterima", "ditolak")
 TANGGAPAN_PEMOHON = ("menerima", "sengketa")
 #: How the Komisi Informasi settled a dispute (UU 14/2008 Pasal 38-39, 45-46; Perki 1/2013 on

@@ -821,8 +821,7 @@ def tanggapan_keberatan(doc) -> None:
         p(R("MENERIMA KEBERATAN", b=True), align="center", after=6, keep=True),
         body(
             "Keberatan Saudara diterima. Atasan PPID memerintahkan PPID {{ instansi.nama }} untuk "
-            "memberikan informasi yang Saudara minta sesuai dengan ketentuan peraturan "
-            "perundang-undangan."
+            '{{ perintah_keberatan | join("; serta ") }}.'
         ),
         tag("{%p else %}"),
         p(R("MENOLAK KEBERATAN", b=True), align="center", after=6, keep=True),

@@ -32,6 +32,9 @@ Computed by :func:`render` when the caller does not pass them:
 - ``logo``: the image from ``instansi.logo`` for the letterhead, or ``""``.
 - ``alasan_daftar``: the chosen objection reasons, ``[{kode, teks}]`` (from ``alasan``).
 - ``alasan_pilihan``: all seven reasons ``[{kode, teks, dipilih}]`` (ticks on the slip).
+- ``perintah_keberatan``: what granting the objection orders the PPID to do, one text per
+  distinct remedy of its reasons (:data:`ppidctl.schema.PERINTAH_KEBERATAN`); ``[]`` unless
+  ``keputusan_atasan`` is ``diterima``.
 - ``biaya_rincian`` (when the row has ``biaya``): cost lines ``[{uraian, jumlah}]``: as passed
   if not empty, else parsed from the ``rincian_biaya`` column (``"uraian=jumlah;..."``), else one
   line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
@@ -56,7 +59,7 @@ from typing import Any
 
 from ppidctl.errors import TemplateError
 from ppidctl.letters import fmt
-from ppidctl.schema import ALASAN_KEBERATAN_TEKS
+from ppidctl.schema import ALASAN_KEBERATAN_TEKS, PERINTAH_KEBERATAN
 
 __all__ = [
     "ALASAN_TEKS",
@@ -178,6 +181,8 @@ COMPUTED_VARIABLES: dict[str, str] = {
     "logo": "gambar logo kop surat dari instansi.logo (kosong bila tidak ada)",
     "alasan_daftar": "alasan keberatan yang dipilih: daftar {kode, teks}",
     "alasan_pilihan": "ketujuh alasan keberatan: daftar {kode, teks, dipilih}",
+    "perintah_keberatan": "keberatan diterima: yang diperintahkan Atasan PPID kepada PPID menurut "
+    "alasannya, daftar teks (kosong bila tidak diterima)",
     "biaya_rincian": "rincian biaya: daftar {uraian, jumlah}",
     "lampiran": "isi baris Lampiran",
     "tenggat": "tenggat hari kerja dari [tenggat] ppidctl.toml, mis. tenggat.sengketa (14)",
@@ -191,6 +196,7 @@ PASSED_FOR: dict[str, tuple[str, ...]] = {"permohonan": ("keberatan",)}
 COMPUTED_FROM: dict[str, str] = {
     "alasan_daftar": "alasan",
     "alasan_pilihan": "alasan",
+    "perintah_keberatan": "alasan",
     "biaya_rincian": "biaya",
 }
 
@@ -336,7 +342,8 @@ def not_printed(kind: str, template: Path, context: dict[str, Any]) -> list[str]
                                                                  strict=True))  # fmt: skip
     except (OSError, TemplateError):
         return []
-    return sorted(v for v in ours - office if context.get(v) not in (None, "", [], {}))
+    filled = {**context, "perintah_keberatan": _perintah(context)}  # (computed: the reasons)
+    return sorted(v for v in ours - office if filled.get(v) not in (None, "", [], {}))
 
 
 @lru_cache(maxsize=32)
@@ -764,6 +771,19 @@ def _kembali(value: Any) -> Any:
     return value
 
 
+def _kode_alasan(ctx: dict[str, Any]) -> list[str]:
+    return [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]
+
+
+def _perintah(ctx: dict[str, Any]) -> list[str]:
+    """``perintah_keberatan``: what granting the objection orders, per distinct remedy."""
+    if ctx.get("keputusan_atasan") != "diterima" or "alasan" not in ctx:
+        return []
+    return list(
+        dict.fromkeys(PERINTAH_KEBERATAN[k] for k in _kode_alasan(ctx) if k in PERINTAH_KEBERATAN)
+    )
+
+
 def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
     """The render context: sanitised data plus the computed names (see the module docstring)."""
     ctx = {k: _bersih(v) for k, v in context.items()}
@@ -779,7 +799,7 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
             if name != "instansi" and not fmt.ada_nip(ctx[name]["nip"]):
                 ctx[name]["nip"] = ""  # "-": no NIP (see the module docstring)
     if "alasan" in ctx:
-        kode = [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]
+        kode = _kode_alasan(ctx)
         salah = [k for k in kode if k not in ALASAN_TEKS]
         if salah:
             raise TemplateError(
@@ -792,6 +812,8 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
             ctx["alasan_pilihan"] = [
                 {"kode": k, "teks": t, "dipilih": k in kode} for k, t in ALASAN_TEKS.items()
             ]
+        if "perintah_keberatan" not in ctx:
+            ctx["perintah_keberatan"] = _perintah(ctx)
     if "biaya" in ctx:
         ctx["biaya_rincian"] = _biaya_rincian(ctx, nama)
     ctx.setdefault("lampiran", "")

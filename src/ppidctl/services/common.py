@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError, RegisterError, RuleError, UsageError
 from ..rules import numbering
+from ..schema import ALASAN_PERINTAH_SERAH
 from ..store.table import Table
 from ..workspace import Workspace
 
@@ -259,13 +260,6 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
 GIVEN = ("diberikan", "diberikan-sebagian")
 #: how Keterangan names a delivery made on a granted objection's order
 ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
-
-
-#: objection reasons (UU 14/2008 Pasal 35(1), rules.md §2) whose granting orders the information
-#: given: a refusal (a), no answer (c), an answer not as asked (d), a request not fulfilled (e).
-#: Granting f (fees) or g (delivered late) is about the cost and the delay of information the
-#: requester may already hold; b (Pasal 9) concerns no request.
-ALASAN_PERINTAH_SERAH = ("a", "c", "d", "e")
 
 
 def orders_delivery(objection: dict[str, str]) -> bool:
