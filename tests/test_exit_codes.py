@@ -56,6 +56,7 @@ USAGE = [
      "--bulan tidak bisa dipakai bersama --dari/--sampai"),
     ([*KEBERATAN, "--kuasa-alamat", "Jl. Majapahit 7"], "--kuasa-alamat tanpa --kuasa"),
     ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
+    ([*KEBERATAN, "--alasan", "b", "--nama", "Ani"], "--nama tidak dipakai bila --permohonan diisi"),
     (["jatuh-tempo", "--status", " "], "--status kosong"),
     # --cari "$NAMA" unset listed every case (daftar shows NIK, address and phone)
     (["permohonan", "daftar", "--cari", ""], "--cari kosong"),

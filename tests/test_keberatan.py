@@ -1234,12 +1234,6 @@ def test_reason_g_and_b_dates(run):
         ("rejected", [], {"permohonan": ""}, "alasan a menyangkut permohonan yang terdaftar"),
         (
             "rejected",
-            ["--nama", "Ani"],
-            {"alasan": "b"},
-            "--nama tidak dipakai bila --permohonan diisi",
-        ),
-        (
-            "rejected",
             [],
             {"alasan": "b", "permohonan": ""},
             "isian wajib belum diisi: --nama, --nik, --alamat, --telepon/--email, --informasi, "

@@ -164,8 +164,8 @@ def check_requester(permohonan: str, **given: str | None) -> None:
     """With --permohonan the requester is the request's: options naming one (``given``: nama,
     nik, alamat, telepon, email, informasi, tujuan) are refused."""
     typed = [f"--{key}" for key, value in given.items() if (value or "").strip()]
-    if permohonan.strip() and typed:
-        raise RuleError(
+    if permohonan.strip() and typed:  # (options that make no sense together: wrong usage)
+        raise UsageError(
             f"{', '.join(typed)} tidak dipakai bila --permohonan diisi: data pemohon disalin "
             "dari register permohonan",
             "hapus opsi itu",
