@@ -635,11 +635,13 @@ def test_late_filing_refused_with_dates_and_paksa_override(run, ws):
     # 30 working days from Tue 10 Mar: 11-13, 16, 17 (1-5); 18-24 off; 25-27, 30, 31 (6-10);
     # 1, 2 Apr (11, 12); 3 Apr off; 6-10 (13-17); 13-17 (18-22); 20-24 (23-27); 27, 28, 29 (28-30)
     # → last day 2026-04-29
-    run.refused(
+    late = run.refused(
         *catat_args(day="2026-04-30"),
         message="keberatan terlambat diajukan pada 2026-04-30: alasan a ditemukan 2026-03-10 "
         "(tanggal pemberitahuan tertulis permohonan), batas pengajuan 2026-04-29",
-    )
+    )  # (the hint names both ways on: received later by post, and the override with its note)
+    assert "catat dengan --alasan-ditemukan TANGGAL-TERIMA --catatan TEKS" in late.stderr
+    assert "sebab lain yang diketahui petugas: --paksa --catatan TEKS" in late.stderr
     run.refused(*catat_args("--paksa", day="2026-04-30"), message="--paksa wajib disertai catatan")
     # the last day itself is in time
     assert objection(run, day="2026-04-29")["alasan_ditemukan"] == "2026-03-10"

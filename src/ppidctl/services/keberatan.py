@@ -246,7 +246,8 @@ def _judge_reasons(
                 + (
                     "; bila pemberitahuan tertulis baru diterima pemohon kemudian (mis. lewat "
                     "pos), catat dengan --alasan-ditemukan TANGGAL-TERIMA --catatan TEKS "
-                    "(bagaimana tanggal itu diketahui)"
+                    "(bagaimana tanggal itu diketahui); sebab lain yang diketahui petugas: "
+                    "--paksa --catatan TEKS"
                     if set(codes) <= set(DITERIMA_PEMOHON)
                     else "; bila pemohon baru mengetahui alasannya kemudian, catat dengan "
                     "--alasan-ditemukan TANGGAL --paksa --catatan TEKS"
