@@ -282,6 +282,45 @@ def test_a_granted_reply_orders_what_its_reasons_ask(run, ws):
     assert "salinan kantor" not in out.stderr
 
 
+def test_a_copy_is_signed_by_who_signed_the_original(run, ws):
+    """A new Atasan PPID and PPID took office (ppidctl.toml changed): a copy of an earlier
+    letter, same number and date, is signed by those who signed the original (recorded with
+    it in the journal), not by the new ones — it read as a forgery beside the requester's
+    original; the objection register kept the old Atasan's name. New letters: the new ones."""
+    rejected_request(run)
+    run.ok(*catat_args(day="2026-03-12"))
+    step(run, "teruskan", "1", "--tanggal", "2026-03-13")
+    step(run, "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-16")
+    original = docx_text(letter(ws, "tanggapan-keberatan"))
+    assert "Nama Atasan PPID" in original
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8")
+                    .replace('nama = "Nama Atasan PPID"', 'nama = "Dr. Atasan Baru"')
+                    .replace('nama = "Nama PPID"', 'nama = "PPID Baru, S.H."'),
+                    encoding="utf-8")  # fmt: skip
+    out = run.ok("surat", "buat", "tanggapan-keberatan", "1").stdout.strip()
+    assert docx_text(Path(out)) == original
+    out = run.ok("surat", "buat", "penolakan", R1).stdout.strip()  # (made --tanpa-surat)
+    assert "PPID Baru, S.H." in docx_text(Path(out))
+    copy = run.ok("surat", "buat", "penolakan", R1).stdout.strip()
+    assert "PPID Baru, S.H." in docx_text(Path(copy))
+    # a reply with no recorded signatories (its letter made later, or before ppidctl recorded
+    # them): the Atasan the register says responded
+    lines = (ws.root / "registers" / "jurnal.jsonl").read_text(encoding="utf-8")
+    assert lines.count('"pejabat":') == 4
+    rejected_request(run)
+    run.ok(*catat_args(day="2026-03-12", permohonan="002/PPID/5271/III/2026"))
+    step(run, "teruskan", "2", "--tanggal", "2026-03-13")
+    step(run, "tanggapi", "2", "--keputusan", "diterima", "--tanggal", "2026-03-16",
+         "--tanpa-surat")  # fmt: skip
+    assert krow(run, "2")["nama_atasan"] == "Dr. Atasan Baru"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("Dr. Atasan Baru", "Atasan Ketiga"),
+                    encoding="utf-8")  # fmt: skip
+    out = run.ok("surat", "buat", "tanggapan-keberatan", "2").stdout.strip()
+    text = docx_text(Path(out))
+    assert "Dr. Atasan Baru" in text and "Atasan Ketiga" not in text
+
+
 def test_a_reply_letter_made_later_gives_the_register_its_number(run, ws):
     """The reply recorded --tanpa-surat (a broken template), its letter made later with
     ``surat buat``: the number the letter carries is the register's nomor_surat_tanggapan

@@ -38,6 +38,7 @@ class Letter:
     reuse_number: bool = False  # a regenerated letter keeps its earlier number
     nomor: str = ""  # its outgoing number: the register's when it holds one, else given by
     # stage_letters
+    pejabat: dict[str, dict[str, str]] | None = None  # a copy: who signed the original
 
 
 #: the register column that holds the outgoing number of a letter of that kind
@@ -54,6 +55,15 @@ def safe_name(text: str) -> str:
     return name[:80] or "tanpa-nomor"
 
 
+#: the settings sections of the officials who sign letters (the PPID, the Atasan PPID)
+PEJABAT = ("ppid", "atasan_ppid")
+
+
+def officials(ws: Workspace) -> dict[str, dict[str, str]]:
+    """The signing officials as ppidctl.toml names them now."""
+    return {name: {k: str(v) for k, v in ws.settings.section(name).items()} for name in PEJABAT}
+
+
 def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str) -> dict[str, Any]:
     """The row's columns plus the office settings and the letter's own date and number; the
     engine derives the rest (reason texts, cost lines, attachment) from these."""
@@ -64,8 +74,7 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
     ctx: dict[str, Any] = dict(letter.row)
     ctx.update(
         instansi=instansi,
-        ppid=dict(s.section("ppid")),
-        atasan_ppid=dict(s.section("atasan_ppid")),
+        **(letter.pejabat or officials(ws)),
         tenggat=dict(s.section("tenggat")),
         tanggal_surat=tanggal_surat.isoformat(),
         nomor_surat=nomor_surat,
@@ -209,6 +218,7 @@ def stage_letters(
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
             },
+            pejabat=letter.pejabat or officials(ws),  # (a copy restates them: see regenerate)
         )
         paths.append(str(path))
         if progress:
@@ -329,6 +339,7 @@ def regenerate(
                     "(kalender atau pengaturan tenggat berubah sesudahnya) — beri tahu pemohon "
                     "tanggal barunya"
                 )
+        signed = _signatories(ws, kind, {r["nomor_registrasi"] for r in rows})
         letters = [
             Letter(
                 kind,
@@ -337,6 +348,7 @@ def regenerate(
                 common.stored_day(r[column], f"{r['nomor_registrasi']}: {column}"),
                 reuse_number=True,
                 nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
+                pejabat=signed.get(r["nomor_registrasi"]) or _answered_by(ws, kind, r),
             )
             for r in rows
         ]
@@ -358,6 +370,45 @@ DEADLINE_LETTERS = {
 
 
 _FEW = 20  # letters made at once up to which the journal is searched for their numbers
+
+
+def _signatories(ws: Workspace, kind: str, wanted: set[str]) -> dict[str, dict]:
+    """Who signed the first letter of ``kind`` of each case in ``wanted``: the officials its
+    journal line recorded (``pejabat``). A copy restates them — after a new PPID or Atasan PPID
+    took office, a copy with the original's number and date signed by the new one reads as a
+    forgery in a dispute file. Letters made before ppidctl recorded them: none."""
+    import json
+
+    marks = (b'"pejabat":', f'"jenis":"{kind}"'.encode(), b'"register":"surat"')
+    out: dict[str, dict] = {}
+    try:
+        f = ws.journal_path.open("rb")
+    except FileNotFoundError:
+        return out
+    with f:
+        for raw in f:
+            if not all(m in raw for m in marks):
+                continue
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            nilai, pejabat = entry.get("nilai"), entry.get("pejabat")
+            if isinstance(nilai, dict) and isinstance(pejabat, dict) and nilai.get("jenis") == kind:
+                n = nilai.get("nomor_registrasi")
+                if n in wanted and set(pejabat) == set(PEJABAT):
+                    out.setdefault(n, pejabat)
+    return out
+
+
+def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dict] | None:
+    """For a reply letter with no recorded signatories: the Atasan PPID the objection register
+    says responded, when ppidctl.toml now names another (NIP unknown: left out)."""
+    now = officials(ws)
+    nama = row.get("nama_atasan", "") if kind == "tanggapan-keberatan" else ""
+    if not nama or nama == now["atasan_ppid"].get("nama"):
+        return None
+    return {**now, "atasan_ppid": {"nama": nama, "jabatan": row.get("jabatan_atasan", "")}}
 
 
 def _stated_deadlines(
