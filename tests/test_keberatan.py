@@ -321,6 +321,26 @@ def test_a_copy_is_signed_by_who_signed_the_original(run, ws):
     assert "Dr. Atasan Baru" in text and "Atasan Ketiga" not in text
 
 
+def test_an_office_slip_printing_the_request_serves_an_objection_without_one(run, ws):
+    """An office slip printing the request's occupation (``permohonan.pekerjaan``) passed
+    ``surat periksa`` and then refused every reason-b objection (no request) at the desk:
+    its fields print empty, and ``{% if permohonan %}`` still tells there is none."""
+    from docx import Document
+
+    path = ws.templates_dir / "tanda-bukti-keberatan.docx"
+    doc = Document(path)
+    doc.add_paragraph("Pekerjaan: [{{ permohonan.pekerjaan }}]{% if permohonan %} ADA{% endif %}")
+    doc.save(path)
+    assert "baik" in run.ok("surat", "periksa", str(path)).stdout
+    out = run.ok(*catat_args(*PEMOHON_B, day="2026-04-06", alasan="b", permohonan="", surat=True))
+    assert "Pekerjaan: []" in docx_text(letter(ws, "tanda-bukti-keberatan"))
+    assert " ADA" not in docx_text(letter(ws, "tanda-bukti-keberatan")), out.stdout
+    rejected_request(run)  # an objection on a request prints it
+    run.ok(*catat_args(day="2026-03-12", surat=True))
+    (path,) = (ws.root / "letters" / "2026").glob("002-KEB*-tanda-bukti-keberatan.docx")
+    assert "ADA" in docx_text(path)
+
+
 def test_a_reply_letter_made_later_gives_the_register_its_number(run, ws):
     """The reply recorded --tanpa-surat (a broken template), its letter made later with
     ``surat buat``: the number the letter carries is the register's nomor_surat_tanggapan

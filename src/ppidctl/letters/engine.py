@@ -173,7 +173,7 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "tanggal_surat": "tanggal surat (YYYY-MM-DD)",
     "nomor_surat": "nomor surat (boleh kosong)",
     "jatuh_tempo": "batas waktu (kolom register)",
-    "permohonan": "baris permohonan yang dirujuk keberatan (kosong untuk alasan b)",
+    "permohonan": "baris permohonan yang dirujuk keberatan (alasan b: isinya kosong)",
 }
 
 #: Names :func:`render` computes when they are not passed.
@@ -771,6 +771,16 @@ def _kembali(value: Any) -> Any:
     return value
 
 
+class TanpaPermohonan(dict):
+    """``permohonan`` of an objection without a request (reason b): false in ``{% if
+    permohonan %}``, every field empty — ``{{ permohonan.pekerjaan }}`` in an office's slip
+    prints nothing instead of refusing that objection at the desk (``surat periksa`` passed
+    it: both read one list of names)."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
 def _kode_alasan(ctx: dict[str, Any]) -> list[str]:
     return [k.strip() for k in re.split(r"[;,\s]+", _kembali(str(ctx["alasan"]))) if k.strip()]
 
@@ -798,6 +808,8 @@ def _prepare(context: dict[str, Any], tpl, nama: str) -> dict[str, Any]:
             ctx[name] = {**dict.fromkeys(keys, ""), **ctx[name]}
             if name != "instansi" and not fmt.ada_nip(ctx[name]["nip"]):
                 ctx[name]["nip"] = ""  # "-": no NIP (see the module docstring)
+    if "permohonan" in ctx and not ctx["permohonan"]:  # (reason b: an objection without one)
+        ctx["permohonan"] = TanpaPermohonan.fromkeys(_known_attributes()["permohonan"], "")
     if "alasan" in ctx:
         kode = _kode_alasan(ctx)
         salah = [k for k in kode if k not in ALASAN_TEKS]
