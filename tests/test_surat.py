@@ -332,6 +332,35 @@ def test_letter_refusals(run, ws):
     run.refused("surat", "buat", "perpanjangan", "--semua", message="tidak ada permohonan")
     # (a letter-writing command: a default of "every case" would write files)
     run.usage("surat", "buat", "tanda-terima", message="sebutkan NOMOR atau --semua")
+    # --bulan names the month of --semua: with numbers it was ignored, the numbers made
+    run.usage("surat", "buat", "tanda-terima", "1", "--bulan", "2026-03",
+              message="--bulan hanya bersama --semua")  # fmt: skip
+    # a decision whose letter is another kind: that kind named, not "not yet at that step"
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--tanggal",
+           "2026-03-18", "--tanpa-surat")  # fmt: skip
+    run.refused("surat", "buat", "pemberitahuan", "1",
+                message=f"{N1} diputuskan tidak-dikuasai: suratnya tidak-tersedia, bukan "
+                f"pemberitahuan — ppidctl surat buat tidak-tersedia {N1}")  # fmt: skip
+    # one case named twice: one copy
+    out = run.ok("surat", "buat", "tanda-terima", "1", N1).stdout.split()
+    assert len(out) == 1
+
+
+def test_a_copy_restates_the_original_number_or_its_lack(run, ws):
+    """A receipt made unnumbered (the built-in template), copied after the office's template
+    began to print numbers: the copy got a fresh agenda number dated on the original's day —
+    another letter; it stays unnumbered. New receipts are numbered. An outgoing number is
+    one number whatever its letters' case ("16/pl.02…" is 16/PL.02…)."""
+    catat(run)
+    numbered_receipts(ws)
+    run.ok("surat", "buat", "tanda-terima", "1")
+    assert [r["nomor_surat"] for r in surat_rows(ws)] == ["", ""]
+    catat(run)
+    assert surat_rows(ws)[-1]["nomor_surat"] == "1/PL.02.2-SD/5271/III/2026"
+    run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                "2026-03-18", "--nomor-surat", "1/pl.02.2-sd/5271/iii/2026",
+                message="nomor surat 1/pl.02.2-sd/5271/iii/2026 sudah dipakai untuk surat "
+                "tanda-terima")  # fmt: skip
 
 
 def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):

@@ -174,6 +174,11 @@ def buat(
             "Error: sebutkan NOMOR atau --semua (tidak keduanya) — mis. ppidctl surat buat tanda-terima 1"
         )
         raise typer.Exit(2)
+    if bulan is not None and not semua:  # (it was ignored: the numbers given were made)
+        err(
+            f"Error: --bulan hanya bersama --semua — ppidctl surat buat {jenis} --semua --bulan {bulan}"
+        )
+        raise typer.Exit(2)
     need_soffice(pdf)
     ws = workspace()
     with _progress() as bar:

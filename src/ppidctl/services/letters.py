@@ -197,9 +197,10 @@ def stage_letters(
     for letter in letters:
         day = letter.tanggal or when
         number = (nomor_surat or "").strip() or (letter.nomor if numbered[letter.kind] else "")
+        made = (letter.kind, letter.row.get("nomor_registrasi", ""))
         if not number and letter.reuse_number and numbered[letter.kind]:
-            number = earlier.get((letter.kind, letter.row.get("nomor_registrasi", "")), "")
-        if not number and numbered[letter.kind]:
+            number = earlier.get(made, "")  # (a copy of an unnumbered letter: none either)
+        if not number and numbered[letter.kind] and not (letter.reuse_number and made in earlier):
             number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
         if number:
             taken.setdefault(day.year, set()).add(number)
@@ -230,14 +231,15 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
     """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
     of the same letter (a copy made again), never another letter's."""
     nomor = letter.row.get("nomor_registrasi", "")
-    if number in tx.retired("surat"):
+    same = number.casefold()  # ("16/pl.02.2-sd/…" is number 16 too)
+    if any(same == old.casefold() for old in tx.retired("surat")):
         raise RuleError(
             f"nomor surat {number} pernah dipakai untuk surat yang kemudian dihapus dari "
             "registers/surat.csv (tercatat di jurnal): nomor tidak dipakai dua kali",
             "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
         )
     for row in tx.table("surat").rows:
-        if row["nomor_surat"] == number and (row["jenis"], row["nomor_registrasi"]) != (
+        if row["nomor_surat"].casefold() == same and (row["jenis"], row["nomor_registrasi"]) != (
             letter.kind,
             nomor,
         ):
@@ -249,10 +251,12 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
 
 
 def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
-    out = {}
+    """(kind, case) → the number its letter carried ("": made unnumbered) for letters made."""
+    out: dict[tuple[str, str], str] = {}
     for row in tx.table("surat").rows:
-        if row["nomor_surat"]:
-            out[(row["jenis"], row["nomor_registrasi"])] = row["nomor_surat"]
+        key = (row["jenis"], row["nomor_registrasi"])
+        if row["nomor_surat"] or key not in out:
+            out[key] = row["nomor_surat"]
     return out
 
 
@@ -297,8 +301,8 @@ def regenerate(
     with ws.transaction("surat buat", petugas) as tx:
         table = tx.table(register)
         pattern = ws.settings.get("penomoran", register)
-        if numbers:
-            where = [common.find(table, n, ws.today(), pattern) for n in numbers]
+        if numbers:  # ("1 1", "1 001/…": one case, one copy)
+            where = list(dict.fromkeys(common.find(table, n, ws.today(), pattern) for n in numbers))
         else:
             where = [
                 i
@@ -316,11 +320,15 @@ def regenerate(
             )
         for r in rows:
             if not r[column] or (decisions is not None and r.get("keputusan") not in decisions):
+                n, kep = r["nomor_registrasi"], r.get("keputusan", "")
+                other = [k for k, (_, _, ds) in LETTER_STEPS.items() if kep and ds and kep in ds]
                 raise RuleError(
-                    f"{r['nomor_registrasi']} belum sampai pada langkah surat {kind}"
-                    + (f" (keputusan: {r.get('keputusan') or 'belum ada'})" if decisions else ""),
-                    f"lihat riwayatnya: ppidctl {register} lihat {r['nomor_registrasi']}",
-                )
+                    (f"{n} diputuskan {kep}: suratnya {other[0]}, bukan {kind}" if other else
+                     f"{n} belum sampai pada langkah surat {kind}")
+                    + (f" (keputusan: {kep or 'belum ada'})" if decisions and not other else ""),
+                    f"ppidctl surat buat {other[0]} {n}" if other else
+                    f"lihat riwayatnya: ppidctl {register} lihat {n}",
+                )  # fmt: skip
         linked = _linked_requests(tx, rows) if register == "keberatan" else {}
         stated = (
             _stated_deadlines(ws, kind, register, rows)
