@@ -20,6 +20,7 @@ from ppidctl.services import impor as svc
 from ppidctl.store.journal import expand
 
 from conftest import REQUEST, SHARED, snapshot
+from helpers_docx import docx_text
 
 LEGACY = SHARED / "data" / "legacy"
 XLSX = LEGACY / "register-permohonan-2024.xlsx"
@@ -1338,6 +1339,18 @@ def test_steps_an_old_register_holds_without_dates_are_told_in_the_reports(run):
         "tercatat dibawa ke Komisi Informasi tanpa tanggal langkahnya (register lama yang "
         "diimpor tidak mencatatnya)"
     ) in lap["catatan"][-2]
+    # beside the narrative's figures too, not only in the method notes at the end
+    out = run.root.parent / "laporan-2024.docx"
+    run.ok("laporan", "tahunan", "--tahun", "2024", "-o", str(out))
+    text = docx_text(out)
+    section = text[text.index("IV. Rincian Penyelesaian") : text.index("V. Standar Layanan")]
+    assert "16 keberatan tercatat ditanggapi Atasan PPID (10 dikabulkan, 6 ditolak)" in section
+    # and beside the next year's comparison with it ("Keberatan ditanggapi 0 → 26" said nothing)
+    lap = json.loads(run.ok("laporan", "tahunan", "--tahun", "2025", "--format", "json").stdout)
+    assert (
+        "Dari perkara yang diterima pada tahun 2024, 16 keberatan tercatat ditanggapi Atasan PPID"
+        in lap["tabel"]["pembanding"]["catatan"]
+    )
     # such a response is one: not "closed without a response" (it was said of 004, answered)
     run.refused(
         "keberatan", "tanggapi", "004/KEB/PPID/5271/II/2024", "--keputusan", "diterima",

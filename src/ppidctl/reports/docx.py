@@ -352,6 +352,8 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"digunakan {_fmt(r['perpanjangan'])} kali; {_fmt(r['terlambat'])} pemberitahuan "
         f"melewati tenggat. {_medians(r)}"
     )
+    if "permohonan" in lap.tanpa_tanggal:  # (beside the figures it leaves out)
+        doc.add_paragraph(lap.tanpa_tanggal["permohonan"])
     for key in ("keputusan", "alasan_penolakan", "waktu", "perpanjangan_terlambat", "bulanan",
                 "pembanding", "kantor"):  # fmt: skip
         if key in lap:
@@ -364,6 +366,8 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"{_fmt(r['keberatan_ditolak'])} ditolak). Sengketa informasi yang diajukan pemohon ke "
         f"Komisi Informasi: {_fmt(r['sengketa'])}."
     )
+    if "keberatan" in lap.tanpa_tanggal:
+        doc.add_paragraph(lap.tanpa_tanggal["keberatan"])
     for key in ("keberatan_alasan", "keberatan_hasil", "keberatan_waktu"):
         _table(doc, lap[key])
     if lap["sengketa"].baris:

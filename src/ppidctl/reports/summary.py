@@ -242,6 +242,8 @@ class Laporan:
     batas_penyampaian: str = ""
     #: the day the open cases are counted at: the period end, or today while it runs
     per: date | None = None
+    #: register → the note on its steps held without a date (see _undated; also in catatan)
+    tanpa_tanggal: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Tabel:
         for t in self.tabel:
@@ -706,39 +708,40 @@ def _masks(
     )
 
 
-def _undated(P: _View, K: _View, m: _Masks) -> list[str]:
+def _undated(P: _View, K: _View, m: _Masks, periode: str = "periode ini") -> dict[str, str]:
     """The steps of the period's cases that the register holds without their date (a legacy
-    register imported: its book had no column for them). The tables count steps by their
-    dates, so these are in none of them; told, with what they were, never dropped silently."""
+    register imported: its book had no column for them), per register. The tables count steps
+    by their dates, so these are in none of them; told, with what they were, never dropped
+    silently — in the notes and beside the narrative figures (docx)."""
     ka, sikap = K.s("keputusan_atasan"), K.s("tanggapan_pemohon")
     resp = m.k_diterima & (ka != "") & np.isnat(K.d("tanggal_tanggapan"))
     react = m.k_diterima & (sikap != "") & np.isnat(_reaction_date(K))
     dec = m.diterima & (P.s("keputusan") != "") & np.isnat(P.d("tanggal_pemberitahuan"))
     ki = m.k_diterima & (K.s("putusan_sengketa") != "") & np.isnat(K.d("tanggal_putusan_sengketa"))
-    parts = []
+    parts = {"permohonan": [], "keberatan": []}
     if _n(dec):
-        parts.append(f"{_n(dec)} permohonan tercatat diputuskan")
+        parts["permohonan"].append(f"{_n(dec)} permohonan tercatat diputuskan")
     if _n(resp):
-        parts.append(
+        parts["keberatan"].append(
             f"{_n(resp)} keberatan tercatat ditanggapi Atasan PPID ({_n(resp & (ka == 'diterima'))}"
             f" dikabulkan, {_n(resp & (ka == 'ditolak'))} ditolak)"
         )
     if _n(react):
-        parts.append(
+        parts["keberatan"].append(
             f"{_n(react & (sikap == 'menerima'))} tanggapan tercatat diterima pemohon dan "
             f"{_n(react & (sikap == 'sengketa'))} keberatan tercatat dibawa ke Komisi Informasi"
         )
     if _n(ki):
-        parts.append(f"{_n(ki)} putusan sengketa tercatat")
-    if not parts:
-        return []
-    return [
-        "Dari perkara yang diterima pada periode ini, "
-        + "; ".join(parts)
+        parts["keberatan"].append(f"{_n(ki)} putusan sengketa tercatat")
+    return {
+        register: f"Dari perkara yang diterima pada {periode}, "
+        + "; ".join(said)
         + " tanpa tanggal langkahnya (register lama yang diimpor tidak mencatatnya): tabel "
         "menghitung setiap langkah menurut tanggalnya, jadi langkah ini tidak ada di tabel mana "
         "pun."
-    ]
+        for register, said in parts.items()
+        if said
+    }
 
 
 def _reaction_date(K: _View) -> np.ndarray:
@@ -1379,6 +1382,9 @@ def _period(
                     f"Tahun {lo.year} belum berakhir: dibandingkan sampai tanggal yang sama, "
                     f"{tanggal_panjang(per)} dengan {tanggal_panjang(phi)}."
                 )
+            # (its 0 responses would read as none: the earlier year's undated steps, told here)
+            earlier = " ".join(_undated(P, K, pm, f"tahun {lo.year - 1}").values())
+            table.catatan = " ".join(x for x in (table.catatan, earlier) if x)
             tables.append(table)
         else:  # (zero against a year ppidctl never held would read as growth from nothing)
             skipped = (
@@ -1389,7 +1395,8 @@ def _period(
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
     notes, due = _notes(first.settings, jenis, per, hi), None
-    notes += ([skipped] if skipped else []) + _undated(P, K, m)
+    undated = _undated(P, K, m)
+    notes += ([skipped] if skipped else []) + list(undated.values())
     if jenis == "tahunan":
         due = first.settings.batas_laporan_tahunan(lo.year)
         notes.append(
@@ -1412,6 +1419,7 @@ def _period(
         workspaces=[o.ws for o in offices],
         batas_penyampaian=due.isoformat() if due else "",
         per=at,
+        tanpa_tanggal=undated,
     )
 
 
