@@ -1203,7 +1203,24 @@ def plan(
         p.register_sha256 = table.sha256_as_read()
         if register == "keberatan":
             _check_requests(ws, p)
+        else:
+            _check_deliveries(p)
     return p
+
+
+def _check_deliveries(p: Plan) -> None:
+    """A warning for granted requests from a table with no column for the handing-over: they
+    are stored as not yet delivered (a date is never made up), and every report counts them as
+    information still owed until ``permohonan selesai`` records the delivery."""
+    blind = {i for i, t in enumerate(p.tabel) if "tanggal_selesai" not in t.pemetaan.values()}
+    owed = [b for b in p.impor if b.tabel in blind and b.nilai.get("keputusan") in GIVEN]
+    if owed:
+        p.peringatan.append(
+            f"tidak ada kolom pemberian informasi: {len(owed)} permohonan yang diberikan (mis. "
+            f"baris {owed[0].baris}) tercatat belum diserahkan, dan laporan menghitungnya sebagai "
+            "informasi yang belum diserahkan — catat penyerahan yang tanggalnya diketahui dengan "
+            "ppidctl permohonan selesai NOMOR --tanggal YYYY-MM-DD"
+        )
 
 
 def _check_requests(ws: Workspace, p: Plan) -> None:
