@@ -479,6 +479,11 @@ def test_request_time_table_tells_decided_election_stage_requests(ws):
     assert _row(w, "pemberitahuan", "pemberitahuan")["dalam_tenggat"] == 1
     assert "Termasuk 1 permohonan tahapan pemilu" in w.catatan
     assert "tenggat 3 hari kerja, perpanjangan 2" in w.catatan
+    # the standards row's limit names the stage deadline its measure used (10/12 beside 12/12)
+    std = monthly(Workspace(ws.root), "2026-03")["standar_layanan"]
+    assert _row(std, "tenggat_permohonan", "tenggat_permohonan")["batas"] == (
+        "10 (+7) HK; tahapan 3 (+2) HK"
+    )
     # a month without a decided stage request says nothing of it (P6 was never answered)
     assert "tahapan" not in monthly(build(ws), "2026-03")["waktu"].catatan
 
@@ -497,6 +502,15 @@ def test_monthly_objections(hws):
     t = lap["keberatan_waktu"].baris[0]
     assert (t["jumlah"], t["median"], t["rata_rata"], t["maksimum"]) == (2, 17.0, 17.0, 29)
     assert (t["dalam_tenggat"], t["persen_dalam_tenggat"]) == (2, 100.0)
+    # (100 % of the responses given; K4's lapsed deadline is the standards table's: said)
+    assert "tanpa tanggapan dihitung pada tabel standar layanan" in lap["keberatan_waktu"].catatan
+    # April lists K1's dispute, filed Mar 31 and still running: the table says why it is there
+    april = monthly(hws, "2026-04")["sengketa"]
+    assert [r["nomor_registrasi"] for r in april.baris] == ["001/KEB/PPID/5271/III/2026"]
+    assert april.catatan == (
+        "Termasuk 1 sengketa yang diajukan sebelum periode ini. 1 sengketa belum tercatat "
+        "putusannya."
+    )
 
 
 def test_monthly_service_standards(hws):
@@ -513,8 +527,9 @@ def test_monthly_service_standards(hws):
         "draf_tanggapan": (2, 1, 1),
         # delivered in March: K1 1, K3 1
         "sampaikan_tanggapan": (2, 2, 0),
-        # notifications in March, P4 late
-        "tenggat_permohonan": (5, 4, 1),
+        # notifications in March, P4 late; P6's 3 HK deadline (Mar 10) passed with none (it
+        # was counted nowhere, while an unanswered objection was)
+        "tenggat_permohonan": (6, 4, 2),
         # responses in March: K1 5, K3 29 (<= 30); K4's 3 HK deadline (Mar 12) passed with none
         "tenggat_keberatan": (3, 2, 1),
     }

@@ -510,6 +510,11 @@ def _disputes(K: _View, m) -> Tabel:
             }
         )
     undecided = sum(1 for r in rows if r["kode_putusan"] is None)
+    earlier = _n(m.k_sengketa_berjalan & ~filed)
+    notes = [
+        *([f"Termasuk {earlier} sengketa yang diajukan sebelum periode ini."] if earlier else []),
+        *([f"{undecided} sengketa belum tercatat putusannya."] if undecided else []),
+    ]
     return Tabel(
         "sengketa",
         "Sengketa informasi ke Komisi Informasi dan putusannya",
@@ -523,7 +528,7 @@ def _disputes(K: _View, m) -> Tabel:
             ("tanggal_putusan", "Tanggal putusan"),
         ],
         rows,
-        catatan=(f"{undecided} sengketa belum tercatat putusannya." if undecided else ""),
+        catatan=" ".join(notes),
         kunci_baris=("kantor", "nomor_registrasi") if several else "nomor_registrasi",
         label=False,
     )
@@ -634,6 +639,7 @@ class _Masks:
     terbuka: np.ndarray
     terbuka_lewat: np.ndarray
     menunggu_penyerahan: np.ndarray
+    tak_diputuskan: np.ndarray  # notification deadline lapsed in the period with no notification
     k_diterima: np.ndarray
     k_ditanggapi: np.ndarray
     k_diteruskan: np.ndarray
@@ -683,6 +689,9 @@ def _masks(
         terbuka=open_,
         terbuka_lewat=open_ & (due < at),
         menunggu_penyerahan=waiting,
+        # as k_tak_ditanggapi: a request left unanswered misses its deadline in the period the
+        # deadline lapsed; a notification given late after all counts, late, in its own period
+        tak_diputuskan=_in(lapse := due + np.timedelta64(1, "D"), lo, hi) & (lapse <= at) & open_,
         k_diterima=_in(krecv, lo, hi),
         k_ditanggapi=_in(resp, lo, hi),
         k_diteruskan=_in(K.d("diteruskan_pada"), lo, hi),
@@ -697,8 +706,8 @@ def _masks(
         # in the period its deadline lapsed (the day after it), with no response by the cut-off:
         # the office's failure does not wait for the requester's next step; a response given
         # late after all is counted, late, in its own period (a closed period keeps its count)
-        k_tak_ditanggapi=_in(lapse := K.d("batas") + np.timedelta64(1, "D"), lo, hi)
-        & (lapse <= at)
+        k_tak_ditanggapi=_in(k_lapse := K.d("batas") + np.timedelta64(1, "D"), lo, hi)
+        & (k_lapse <= at)
         & ~(resp <= at)
         & ~(np.isnat(resp) & (K.s("keputusan_atasan") != "")),  # (imported, answered, undated)
         k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
@@ -1009,7 +1018,8 @@ def _period_tables(
             ],
             catatan=f"Tenggat: {t('tanggapan_keberatan')} hari kerja (UU 14/2008 Pasal 36(2)); "
             f"{t('tanggapan_keberatan_tahapan')} hari kerja untuk tahapan pemilu yang sedang "
-            "berjalan.",
+            "berjalan. Hanya tanggapan yang diberikan pada periode ini; keberatan yang tenggatnya "
+            "lewat tanpa tanggapan dihitung pada tabel standar layanan.",
         )
     )
     tables.append(_disputes(K, m))
@@ -1101,16 +1111,24 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
     # recomputed objection deadline
     dec = m.diputuskan & (P.s("terlambat") != "")
     late = P.s("terlambat")[dec] == "ya"
+    ok = int(late.size) - _n(late)
+    measured = int(late.size) + _n(m.tak_diputuskan)  # (never answered: a missed deadline too)
     rows.append(
         {
             "kunci": "tenggat_permohonan",
             "standar": "Pemberitahuan tertulis dalam tenggat",
             "dasar": "UU 14/2008 Pasal 22(7)-(8)",
-            "batas": f"{settings.tenggat('permohonan')} (+{settings.tenggat('perpanjangan')}) HK",
-            "diukur": int(late.size),
-            "memenuhi": int(late.size) - _n(late),
-            "tidak_memenuhi": _n(late),
-            "persen_memenuhi": _pct(int(late.size) - _n(late), int(late.size)),
+            "batas": f"{settings.tenggat('permohonan')} (+{settings.tenggat('perpanjangan')}) HK"
+            + (
+                f"; tahapan {settings.tenggat('permohonan_tahapan')} "
+                f"(+{settings.tenggat('perpanjangan_tahapan')}) HK"
+                if (m.diputuskan & (P.s("tahapan") != "")).any()
+                else ""
+            ),
+            "diukur": measured,
+            "memenuhi": ok,
+            "tidak_memenuhi": measured - ok,
+            "persen_memenuhi": _pct(ok, measured),
         }
     )
     resp = m.k_ditanggapi & ~np.isnan(K.x("hk_tanggapan"))
@@ -1141,10 +1159,11 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
         ],
         rows,
         catatan="Standar SOP ditulis dalam menit/hari; register hanya mencatat tanggal, maka "
-        "diukur dalam hari kerja menurut batas pada kolom Batas. Keberatan yang tenggat "
-        "tanggapannya lewat pada periode ini (hari sesudah tenggat) tanpa tanggapan sampai akhir "
-        "periode dihitung tidak memenuhi; tanggapan yang datang kemudian dihitung terlambat pada "
-        "periode tanggapannya.",
+        "diukur dalam hari kerja menurut batas pada kolom Batas. Permohonan dan keberatan yang "
+        "tenggatnya lewat pada periode ini (hari sesudah tenggat) tanpa pemberitahuan atau "
+        "tanggapan sampai akhir periode dihitung tidak memenuhi; yang datang kemudian dihitung "
+        "terlambat pada periodenya, sehingga jumlah laporan bulanan dapat melebihi laporan "
+        "tahunan.",
     )
 
 
