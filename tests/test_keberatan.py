@@ -501,6 +501,11 @@ def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
         "keberatan", "tanggapi", n, "--keputusan", "ditolak", "--tanggal", "2026-05-20",
         "--tanpa-surat", message="wajib disertai alasan tertulis (UU 14/2008 Pasal 36(3))",
     )  # fmt: skip
+    run.refused(  # (a "-" typed for the reasons is none: it was the letter's "Pertimbangan")
+        "keberatan", "tanggapi", n, "--keputusan", "ditolak", "--pertimbangan", "-",
+        "--tanggal", "2026-05-20", "--tanpa-surat",
+        message="--pertimbangan wajib diisi: '-' tidak berisi apa pun",
+    )  # fmt: skip
     # reason f is not an exclusion: no decree needed when upholding
     step(
         run, "tanggapi", n, "--keputusan", "ditolak", "--pertimbangan",

@@ -596,6 +596,28 @@ def test_annual(hws):
     }
 
 
+def test_rejection_grounds_are_grouped_by_the_letter_of_pasal_17(ws):
+    """One ground written three ways (a legacy book's "17 huruf h UU 14/2008", the desk's
+    "Pasal 17 huruf h (data pribadi)") was three rows of the grounds table; a sub-point
+    ("angka 2") is a ground of its own; a text naming no letter is kept as written."""
+    from ppidctl.reports import monthly
+
+    def rejected(n, ground):
+        return _req(f"00{n}/PPID/5271/III/2026", "2026-03-02", keputusan="ditolak",
+                    alasan_penolakan=ground, tanggal_pemberitahuan="2026-03-05",
+                    terlambat="tidak", status="selesai")  # fmt: skip
+
+    grounds = ["Pasal 17 huruf h", "17 huruf H UU 14/2008", "Pasal 17 huruf h (data pribadi)",
+               "Pasal 17 huruf h angka 2", "Rahasia negara"]  # fmt: skip
+    write_register(ws, "permohonan", [rejected(i, g) for i, g in enumerate(grounds, 1)])
+    table = monthly(ws, "2026-03")["alasan_penolakan"]
+    assert {x["kode"]: x["jumlah"] for x in table.baris} == {
+        "Pasal 17 huruf h": 3,
+        "Pasal 17 huruf h angka 2": 1,
+        "Rahasia negara": 1,
+    }
+
+
 def test_annual_report_states_its_due_date(hws, today):
     """rules.md §1 and §7: the annual report is due 31 March of the next year (Perki 1/2021
     Pasal 56), a setting; a report made after that says so."""

@@ -196,6 +196,26 @@ def test_rejection_and_not_held_letters(run, ws):
         "--tanggal", "2026-03-20",
         message="Pasal 17 UU 14/2008 tidak punya huruf z (hanya a sampai j)",
     )  # fmt: skip
+    # a placeholder typed while the content is not known, or another article, is no ground,
+    # decree or test: each went into the decision letter and the report's grounds
+    sk = "Keputusan KPU Kota Mataram Nomor 12 Tahun 2026"
+    for args, message in (
+        (["--pasal", "-", "--sk-pengecualian", sk, "--uji-konsekuensi", UJI],
+         "--pasal (dasar Pasal 17) wajib diisi: '-' tidak berisi apa pun"),
+        (["--pasal", "Pasal 99", "--sk-pengecualian", sk, "--uji-konsekuensi", UJI],
+         "dasar pengecualian adalah Pasal 17 UU 14/2008, bukan Pasal 99"),
+        (["--pasal", "Pasal 17", "--sk-pengecualian", sk, "--uji-konsekuensi", UJI],
+         "'Pasal 17' tidak menyebut huruf Pasal 17 UU 14/2008 (a sampai j)"),
+        (["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", "–", "--uji-konsekuensi", UJI],
+         "--sk-pengecualian (keputusan tentang informasi yang dikecualikan) wajib diisi: '–'"),
+        (["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", sk, "--uji-konsekuensi", "nihil"],
+         "--uji-konsekuensi wajib diisi: 'nihil' tidak berisi apa pun"),
+    ):  # fmt: skip
+        run.refused("permohonan", "putuskan", "1", "--keputusan", "ditolak", *args,
+                    "--tanggal", "2026-03-20", message=message)  # fmt: skip
+    run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian",
+                "--penjelasan", "...", "--tanggal", "2026-03-20",
+                message="--penjelasan wajib diisi: '...' tidak berisi apa pun")  # fmt: skip
     run.ok(
         "permohonan",
         "putuskan",

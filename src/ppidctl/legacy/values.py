@@ -26,6 +26,11 @@ import unicodedata
 
 from ..letters.fmt import BULAN, HARI
 
+# placeholders that mean "empty" in hand-kept registers ("-"), and words a clerk writes for "none"
+# in a NIK, contact or date cell ("NIHIL"; not in free text or a decision, where "tidak ada" may be
+# the words themselves)
+from ..rules.validation import KOSONG, TIADA
+
 __all__ = [
     "NilaiError",
     "teks_sel",
@@ -56,12 +61,6 @@ class NilaiError(ValueError):
 
 _NON_KATA = re.compile(r"[^\w]+|_")
 _BUKAN_DIGIT = re.compile(r"\D")
-
-#: Placeholders that mean "empty" in hand-kept registers.
-KOSONG = frozenset({"-", "--", "---", "–", "—", "_"})
-#: Words a government clerk writes for "none" in a NIK, contact or date cell ("NIHIL"); not in
-#: free text or a decision, where "tidak ada" may be the words themselves
-TIADA = frozenset({"nihil", "tidak ada", "tdk ada", "tak ada", "n/a", "na", "belum ada"})
 
 
 # --------------------------------------------------------------------------------------------

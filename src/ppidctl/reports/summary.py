@@ -51,6 +51,7 @@ import pandas as pd
 from .. import schema
 from ..errors import RuleError, UsageError
 from ..letters.fmt import BULAN, HARI, LABEL
+from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
 from ..services.common import KAPAN_SAJA, orders_given
 from .data import load_frame
@@ -887,7 +888,12 @@ def _period_tables(
             "alasan_penolakan",
             "Penolakan menurut dasar pengecualian (Pasal 17 UU 14/2008)",
             KOLOM_KATEGORI,
-            _category_rows(P.s("alasan_penolakan")[rejected], None),
+            _category_rows(
+                np.array(
+                    [dasar_pasal_17(t) for t in P.s("alasan_penolakan")[rejected]], dtype=object
+                ),
+                None,
+            ),  # fmt: skip
             kunci_baris="kode",
         )
     )

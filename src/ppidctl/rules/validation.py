@@ -139,6 +139,23 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
     return v
 
 
+#: Placeholders a clerk writes for "nothing" ("-", "NIHIL"): no text where text is required
+KOSONG = frozenset({"-", "--", "---", "–", "—", "_"})
+#: Words a government clerk writes for "none" (in a NIK, contact or date cell of a legacy book too)
+TIADA = frozenset({"nihil", "tidak ada", "tdk ada", "tak ada", "n/a", "na", "belum ada"})
+
+
+def isi(value: str | None, field: str) -> str:
+    """Required free text that says something: "-", "…" or "nihil" typed because the content
+    is not known yet is refused like a blank (it went into the decision letter)."""
+    v = teks(value, field, wajib=True)
+    if v in KOSONG or v.casefold() in TIADA or not any(c.isalnum() for c in v):
+        raise RuleError(
+            f"{field} wajib diisi: '{v}' tidak berisi apa pun", f"isi {field.split(' (')[0]}"
+        )
+    return v
+
+
 def pilihan(value: str, choices: tuple[str, ...], field: str) -> str:
     v = (value or "").strip().lower()
     if v not in choices:
@@ -267,17 +284,44 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
 _HURUF = re.compile(r"\bhuruf\s+([a-z])\b", re.I)
 
 
+_PASAL = re.compile(r"\bpasal\s+(\d+)", re.I)
+
+
 def pasal_17(value: str | None, option: str) -> str:
-    """The exclusion ground of a refusal: Pasal 17 UU 14/2008 has letters a to j only, so
-    "huruf z" is a typo that would go into the letter and the annual report."""
-    text = teks(value, option, wajib=True)
-    for m in _HURUF.finditer(text):
-        if m[1].lower() not in "abcdefghij":
-            raise RuleError(
-                f"{option}: Pasal 17 UU 14/2008 tidak punya huruf {m[1]} (hanya a sampai j)",
-                "tulis dasar pengecualiannya, mis. 'Pasal 17 huruf h angka 2'",
-            )
+    """The exclusion ground of a refusal: one of the letters a to j of Pasal 17 UU 14/2008,
+    named — "huruf z", "Pasal 99" or a bare "-" would go into the decision letter and the
+    annual report's grounds."""
+    text = isi(value, option)
+    saran = "tulis dasar pengecualiannya, mis. 'Pasal 17 huruf h angka 2'"
+    lain = [m[1] for m in _PASAL.finditer(text) if m[1] != "17"]
+    if lain:
+        raise RuleError(
+            f"{option}: dasar pengecualian adalah Pasal 17 UU 14/2008, bukan Pasal {lain[0]}",
+            saran,
+        )
+    huruf = [m[1].lower() for m in _HURUF.finditer(text)]
+    salah = [h for h in huruf if h not in "abcdefghij"]
+    if salah or not huruf:
+        raise RuleError(
+            f"{option}: Pasal 17 UU 14/2008 tidak punya huruf {salah[0]} (hanya a sampai j)"
+            if salah
+            else f"{option}: '{text}' tidak menyebut huruf Pasal 17 UU 14/2008 (a sampai j)",
+            saran,
+        )
     return text
+
+
+_HURUF_ANGKA = re.compile(r"\bhuruf\s+([a-j])\b(?:\s+angka\s+(\d+))?", re.I)
+
+
+def dasar_pasal_17(text: str) -> str:
+    """The ground a refusal's text names, as the report groups it: "Pasal 17 huruf h (data
+    pribadi)" and "17 huruf h UU 14/2008" are "Pasal 17 huruf h" ("… angka 2" kept: a ground
+    of its own); a text naming no letter (a legacy book's) as it is."""
+    m = _HURUF_ANGKA.search(text)
+    if not m:
+        return text
+    return f"Pasal 17 huruf {m[1].lower()}" + (f" angka {m[2]}" if m[2] else "")
 
 
 def with_time(tanggal: str | None) -> bool:

@@ -743,7 +743,10 @@ def respond(
     keputusan = v.pilihan(r.keputusan, schema.KEPUTUSAN_ATASAN, "--keputusan")
     pertimbangan = v.teks(r.pertimbangan, "--pertimbangan")
     sk = v.teks(r.sk_pengecualian, "--sk-pengecualian")
+    sk = v.isi(sk, "--sk-pengecualian") if sk else sk  # (a "-" is no decree to attach)
     nomor_surat = v.teks(nomor_surat, "--nomor-surat") or None
+    if keputusan == "ditolak" and pertimbangan:
+        pertimbangan = v.isi(pertimbangan, "--pertimbangan")  # (a "-" is no written reason)
     if keputusan == "ditolak" and not pertimbangan:
         raise RuleError(
             "keputusan ditolak (keputusan PPID dikuatkan) wajib disertai alasan tertulis "

@@ -318,6 +318,8 @@ def decide(
         if (d.pasal or "").strip():
             changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
         changes["sk_pengecualian"] = v.teks(d.sk_pengecualian, "--sk-pengecualian")
+    if keputusan == "diberikan-sebagian" and changes["penjelasan"]:
+        changes["penjelasan"] = v.isi(changes["penjelasan"], "--penjelasan")  # (not "-")
     if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
         raise RuleError(
             "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",
@@ -325,15 +327,15 @@ def decide(
         )
     if keputusan == "ditolak":
         changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
-        changes["sk_pengecualian"] = v.teks(
-            d.sk_pengecualian,
-            "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)",
-            wajib=True,
+        changes["sk_pengecualian"] = v.isi(
+            d.sk_pengecualian, "--sk-pengecualian (keputusan tentang informasi yang dikecualikan)"
         )
         # UU 14/2008 Pasal 19: the PPID must test the consequences (uji konsekuensi) before it
         # declares information excluded, and the decision letter states that test (rules.md §5).
         # Only the PPID knows its result: a rejection without one is refused, never filled in.
-        if not changes["uji_konsekuensi"]:
+        if changes["uji_konsekuensi"]:
+            changes["uji_konsekuensi"] = v.isi(changes["uji_konsekuensi"], "--uji-konsekuensi")
+        else:
             raise RuleError(
                 "penolakan atas dasar pengecualian wajib didasarkan pada uji konsekuensi yang "
                 "dilakukan PPID sebelum menyatakan informasi dikecualikan (UU 14/2008 Pasal 19)",
