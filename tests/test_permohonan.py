@@ -1328,6 +1328,23 @@ def test_lists_fit_an_80_column_screen_and_piped_output_takes_columns(run, monke
     assert "Terlambat" in wide.stdout and wide.stderr == ""
 
 
+def test_lists_show_brackets_as_typed(run, monkeypatch):
+    """Text from a web form with square brackets was read as Rich markup: "[/]" crashed
+    `daftar`, `lihat` and `jatuh-tempo` with a traceback for the whole register, and
+    "[lampiran]" vanished from the screen. Values are shown as stored, in every layout."""
+    args = dict(zip(REQUEST[::2], REQUEST[1::2], strict=True))
+    args |= {"--nama": "Uji [/] Kurung", "--informasi": "Salinan SK [lampiran] [b]"}
+    run.ok("permohonan", "catat", *(x for kv in args.items() for x in kv), "--tanggal",
+           "2026-11-16", "--tanpa-surat")  # fmt: skip
+    for columns in ("200", "50"):  # (a table; records one under the other)
+        monkeypatch.setenv("COLUMNS", columns)
+        for cmd in (["permohonan", "daftar"], ["permohonan", "lihat", "1"], ["jatuh-tempo"]):
+            shown = " ".join(run.ok(*cmd).stdout.replace("│", " ").split())
+            assert "Uji [/] Kurung" in shown, (cmd, columns, shown)
+        shown = " ".join(run.ok("permohonan", "lihat", "1").stdout.split())
+        assert "Salinan SK [lampiran] [b]" in shown
+
+
 def test_a_form_needs_a_screen(monkeypatch):
     """stdin at a terminal but stdout and stderr both redirected (> out.json 2> log): no form
     (the officer would face a blank screen); one of them a terminal: a form."""

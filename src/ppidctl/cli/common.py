@@ -266,6 +266,7 @@ def emit(
         write_csv(keys, [[r.get(k) for k in keys] for r in records])
         return
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
     if not records:  # (a table of titles alone, squeezed on a narrow screen, says nothing)
@@ -293,14 +294,15 @@ def emit(
             no_wrap=keep[n] and not widths,
             width=widths[n] if widths else None,
         )
-    for r, cells in zip(records, rows_text, strict=True):
-        table.add_row(*cells, style=styles(r) if styles else None)
+    for r, cells in zip(records, rows_text, strict=True):  # (values as stored, never markup:
+        table.add_row(*map(Text, cells), style=styles(r) if styles else None)  # "[/]" crashed)
     out.print(table)
 
 
 def _blocks(out, title: str, columns, records, styles) -> None:
     """Records one under the other, each headed by its number (else its first column)."""
     from rich.table import Table
+    from rich.text import Text
 
     if title:
         out.print(title, style="bold")
@@ -310,14 +312,16 @@ def _blocks(out, title: str, columns, records, styles) -> None:
         if i:
             out.print()
         style = styles(r) if styles else None
-        out.print(str(r.get(head[0]) or ""), style=f"bold {style or ''}".strip(), highlight=False)
+        out.print(
+            Text(str(r.get(head[0]) or "")), style=f"bold {style or ''}".strip(), highlight=False
+        )
         block = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         word = _longest([label for _, label in rest], True)  # (labels wrap, no word folded)
         block.add_column(max_width=max(8, out.width // 4, min(word, out.width // 2)))
         block.add_column(overflow="fold")
         for key, label in rest:
             value = r.get(key)
-            block.add_row(label, "" if value is None else str(value), style=style)
+            block.add_row(label, Text("" if value is None else str(value)), style=style)
         out.print(block)
 
 
@@ -410,11 +414,12 @@ def console():
 
 def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key, value in row.items():
         if value not in ("", None):
-            table.add_row(labels.get(key, key), str(value))
+            table.add_row(labels.get(key, key), Text(str(value)))
     console().print(table)
