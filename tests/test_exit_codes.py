@@ -11,6 +11,8 @@ refusal, exit code 1. A script can so tell a typo from a refusal.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from conftest import REQUEST, UJI
@@ -268,6 +270,38 @@ def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
     assert len(rows) == 2  # the header and the one request
     out = closed_stdout("permohonan", "daftar")
     assert (out.returncode, out.stderr) == (141, "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full (Linux)")
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_an_output_on_a_full_disk_after_the_step(ws, unbuffered):
+    """`catat … > hasil.json` on a full disk: the step was recorded, yet the command said the
+    workspace could not be written and exited 120 (1 unbuffered, which promises nothing
+    changed): a script retrying recorded the request twice. A step journalled exits 0 and says
+    its output was lost; a listing exits 1 naming the output, not the workspace."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "COLUMNS")}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+
+    def full(*args: str) -> subprocess.CompletedProcess:
+        with open("/dev/full", "w") as out:
+            return subprocess.run([sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args],
+                                  stdout=out, stderr=subprocess.PIPE, text=True, check=False,
+                                  env=env)  # fmt: skip
+
+    r = full(*CATAT, "--tanggal", "2026-11-02", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("Peringatan: keluaran perintah tidak dapat ditulis")
+    assert "sudah tercatat di jurnal: jangan ulangi perintahnya" in r.stderr
+    assert "Exception ignored" not in r.stderr
+    rows = (ws.root / "registers" / "permohonan.csv").read_text("utf-8").splitlines()
+    assert len(rows) == 2  # the header and the one request
+    r = full("permohonan", "daftar", "--format", "json")
+    assert r.returncode == 1 and r.stderr.startswith("Error: keluaran perintah tidak dapat")
+    assert "workspace" not in r.stderr and "Exception ignored" not in r.stderr
 
 
 @pytest.mark.parametrize("unbuffered", ["1", None])

@@ -177,6 +177,23 @@ def guard(fn: Callable) -> Callable:
             )
             raise typer.Exit(1) from None
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
+            if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
+                done = _journalled() > commits
+                typer.echo(
+                    f"{'Peringatan' if done else 'Error'}: keluaran perintah tidak dapat ditulis "
+                    f"({sebab(e)})"
+                    + (
+                        " — langkahnya sudah tercatat di jurnal: jangan ulangi perintahnya; "
+                        "lihat hasilnya dengan perintah lihat atau daftar"
+                        if done
+                        else " — periksa ruang disk tujuan keluaran"
+                    ),
+                    err=True,
+                )
+                _quiet_stdout()  # (the flush at exit would fail again: exit 120)
+                # a step journalled is done (exit 0, as for a closed pipe: a script retrying on
+                # 1 would record it twice); otherwise nothing changed
+                raise typer.Exit(0 if done else 1) from None
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
                 f"({sebab(e)}) — periksa folder itu, ruang dan sambungan diskanya, dan "
@@ -187,6 +204,16 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _stdout_failing() -> bool:
+    """Whether writing stdout is what fails (its buffer cannot be flushed)."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
 
 
 def _journalled() -> int:
