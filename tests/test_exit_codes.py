@@ -303,6 +303,20 @@ def test_an_output_on_a_full_disk_after_the_step(ws, unbuffered):
     assert r.returncode == 1 and r.stderr.startswith("Error: keluaran perintah tidak dapat")
     assert "workspace" not in r.stderr and "Exception ignored" not in r.stderr
 
+    # started with stdout closed (`>&-`): a CSV listing crashed (AttributeError), a JSON one
+    # exited 0 having written nothing; a step is done, its output lost
+    def closed(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args],
+                              stderr=subprocess.PIPE, text=True, check=False, env=env,
+                              preexec_fn=lambda: os.close(1))  # fmt: skip
+
+    for fmt in ("csv", "json"):
+        r = closed("permohonan", "daftar", "--format", fmt)
+        assert r.returncode == 1, r.stderr
+        assert r.stderr.startswith("Error: keluaran perintah tidak dapat ditulis (stdout tertutup)")
+    r = closed(*CATAT, "--tanggal", "2026-11-03")
+    assert r.returncode == 0 and "sudah tercatat di jurnal" in r.stderr
+
 
 @pytest.mark.parametrize("unbuffered", ["1", None])
 def test_output_cut_short_by_its_reader_is_not_success(tmp_path, unbuffered):

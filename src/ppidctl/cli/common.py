@@ -143,10 +143,18 @@ def guard(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         commits = _journalled()
+        closed = sys.stdout is None  # (started with stdout closed, `>&-`: data would vanish)
+        if closed:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the process's life)
         try:
-            result = fn(*args, **kwargs)
-            if sys.stdout is not None:  # (a write failing here is told as any other, not at exit)
+            try:
+                result = fn(*args, **kwargs)
+            except typer.Exit:  # (periksa's 1 with its CSV still buffered: told here, not at exit)
                 sys.stdout.flush()
+                raise
+            sys.stdout.flush()  # (a write failing here is told as any other, not at exit)
+            if closed:
+                _output_lost(_journalled() > commits, "stdout tertutup")
             return result
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
@@ -178,22 +186,7 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
             if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
-                done = _journalled() > commits
-                typer.echo(
-                    f"{'Peringatan' if done else 'Error'}: keluaran perintah tidak dapat ditulis "
-                    f"({sebab(e)})"
-                    + (
-                        " — langkahnya sudah tercatat di jurnal: jangan ulangi perintahnya; "
-                        "lihat hasilnya dengan perintah lihat atau daftar"
-                        if done
-                        else " — periksa ruang disk tujuan keluaran"
-                    ),
-                    err=True,
-                )
-                _quiet_stdout()  # (the flush at exit would fail again: exit 120)
-                # a step journalled is done (exit 0, as for a closed pipe: a script retrying on
-                # 1 would record it twice); otherwise nothing changed
-                raise typer.Exit(0 if done else 1) from None
+                _output_lost(_journalled() > commits, sebab(e))
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
                 f"({sebab(e)}) — periksa folder itu, ruang dan sambungan diskanya, dan "
@@ -204,6 +197,24 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _output_lost(done: bool, why: str) -> None:
+    """The command's output could not be written: said on stderr; a step journalled is done
+    (exit 0, as for a closed pipe: a script retrying on 1 would record it twice), otherwise
+    nothing changed (exit 1)."""
+    typer.echo(
+        f"{'Peringatan' if done else 'Error'}: keluaran perintah tidak dapat ditulis ({why})"
+        + (
+            " — langkahnya sudah tercatat di jurnal: jangan ulangi perintahnya; lihat hasilnya "
+            "dengan perintah lihat atau daftar"
+            if done
+            else " — periksa tujuan keluarannya (ruang disk, berkas, atau pipa)"
+        ),
+        err=True,
+    )
+    _quiet_stdout()  # (the flush at exit would fail again: exit 120)
+    raise typer.Exit(0 if done else 1) from None
 
 
 def _stdout_failing() -> bool:
