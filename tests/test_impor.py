@@ -283,7 +283,7 @@ def test_json_satu_bentuk_untuk_coba_ditolak_dan_impor(run, ws):
     assert (coba["diterapkan"], ditolak["diterapkan"], nyata["diterapkan"]) == (False, False, True)
     assert coba["berkas_tolak"] is None and ditolak["berkas_tolak"] is None
     (path,) = (ws.root / "impor").glob("tolak-*.csv")
-    assert nyata["berkas_tolak"] == f"impor/{path.name}"
+    assert nyata["berkas_tolak"] == str(ws.root / "impor" / path.name)  # (absolute, as all)
     assert coba["jumlah"] == nyata["jumlah"]
     assert [d["nomor_registrasi"] for d in nyata["diimpor"]] == [
         row["nomor_registrasi"] for row in register_rows(ws)

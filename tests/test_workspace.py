@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from ppidctl import config
 from ppidctl.cli.main import app
-from ppidctl.errors import ConfigError, WorkspaceError
+from ppidctl.errors import ConfigError, UsageError, WorkspaceError
 from ppidctl.workspace import Workspace, init
 
 from conftest import Runner, snapshot
@@ -69,6 +69,12 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
     assert Workspace.find(ws.root).root == ws.root
     with pytest.raises(WorkspaceError, match="bukan workspace"):
         Workspace.find(tmp_path)
+    # PPIDCTL_DIR=$WS with WS unset in a cron job: refused as -C "" is, not the cwd's workspace
+    monkeypatch.chdir(sub)
+    monkeypatch.setenv("PPIDCTL_DIR", " ")
+    with pytest.raises(UsageError, match="PPIDCTL_DIR kosong"):
+        Workspace.find()
+    assert Workspace.find(ws.root).root == ws.root  # (-C wins)
 
 
 @pytest.mark.parametrize(

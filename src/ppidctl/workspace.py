@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from . import config
-from .errors import RegisterError, WorkspaceError
+from .errors import RegisterError, UsageError, WorkspaceError
 from .store.table import Table, empty_table, read_table
 from .store.transaction import Transaction, make_dirs, write_atomic
 
@@ -39,8 +39,14 @@ class Workspace:
     @classmethod
     def find(cls, explicit: Path | str | None = None, start: Path | None = None) -> Workspace:
         """``-C DIR``, else ``$PPIDCTL_DIR``, else the nearest parent holding ppidctl.toml."""
-        if explicit is None and os.environ.get(ENV_DIR):
+        if explicit is None and ENV_DIR in os.environ:
             explicit = os.environ[ENV_DIR]
+            if not explicit.strip():  # (PPIDCTL_DIR=$WS with WS unset: as -C "", not the cwd's)
+                raise UsageError(
+                    f"${ENV_DIR} kosong",
+                    f"isi {ENV_DIR} dengan folder workspace, atau hapus variabelnya (unset "
+                    f"{ENV_DIR})",
+                )
         if explicit is not None:
             root = Path(explicit).expanduser()
             if not (root / config.FILENAME).is_file():

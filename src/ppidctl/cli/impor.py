@@ -265,7 +265,9 @@ def impor(
             _json(p)
         raise
     if format is FormatRekaman.json:
-        _json(p, result.berkas_tolak, diterapkan=True)
+        # (absolute, as every path in JSON output: a script runs from anywhere)
+        tolak = str(ws.root / result.berkas_tolak) if result.berkas_tolak else None
+        _json(p, tolak, diterapkan=True)
     else:
         for line in _count_lines(p, coba=False):
             typer.echo(line)
