@@ -199,6 +199,18 @@ def contexts() -> dict[str, dict]:
             tanggal_surat="2026-04-17",
             nomor_surat="047/PL.02.1-SD/5271/IV/2026",
         ),
+        "tanda-terima-informasi": base(
+            permohonan_row(
+                status="selesai",
+                keputusan="diberikan-sebagian",
+                penjelasan="Nomor induk kependudukan pemilih dihitamkan (data pribadi)",
+                biaya="25000",
+                tanggal_pemberitahuan="2026-04-17",
+                tanggal_selesai="2026-04-20",
+                kuasa_nama="Made Wirawan, S.H.",
+            ),
+            tanggal_surat="2026-04-20",
+        ),
         "tanda-bukti-keberatan": base(
             keberatan_row(), tanggal_surat="2026-05-04", permohonan=ditolak
         ),
@@ -408,6 +420,7 @@ def test_kinds():
         "tidak-tersedia",
         "perpanjangan",
         "penolakan",
+        "tanda-terima-informasi",
         "tanda-bukti-keberatan",
         "tanggapan-keberatan",
     ]

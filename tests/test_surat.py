@@ -74,6 +74,37 @@ def test_each_step_writes_its_letter(run, ws):
     assert "2/PL.02.2-SD/5271/IV/2026" in notice
 
 
+def test_the_handover_has_its_receipt(run, ws):
+    """SOP Pelayanan step 5: the requester receives the data with a receipt ("tanda terima
+    data") — what was handed over, when, how, at what cost, signed by the requester. It was
+    never made: the office had no proof of the delivery day a reason-g objection runs from."""
+    catat(run, "--cara-kirim", "pos")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "5000",
+           "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
+    out = run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-26").stdout
+    path = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-informasi.docx"
+    assert f"Surat   : {path}" in out
+    text = docx_text(path)
+    for fragment in ("TANDA TERIMA INFORMASI PUBLIK", N1, "Budi Santoso",
+                     "Informasi dapat diberikan seluruhnya (pemberitahuan tertulis 20 Maret 2026)",
+                     "Cara penyampaian | : | Pos", "Biaya | : | Rp5.000",
+                     "Tanggal penyerahan | : | 26 Maret 2026", "Yang menerima, / (Budi Santoso)"):  # fmt: skip
+        assert fragment in text, fragment
+    assert surat_rows(ws)[-1]["jenis"] == "tanda-terima-informasi"
+    assert surat_rows(ws)[-1]["nomor_surat"] == ""  # (the registration number is its number)
+    # a copy; a delivery recorded --tanpa-surat has its receipt made later
+    run.ok("surat", "buat", "tanda-terima-informasi", "1")
+    catat(run)
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    out = run.ok("permohonan", "selesai", "2", "--tanggal", "2026-03-27", "--tanpa-surat").stdout
+    assert "Surat" not in out
+    made = run.ok("surat", "buat", "tanda-terima-informasi", "2").stdout.strip()
+    assert "Tanggal penyerahan | : | 27 Maret 2026" in docx_text(made)
+    run.usage("permohonan", "selesai", "2", "--tanpa-surat", "--pdf",
+              message="--tanpa-surat tidak membuat surat, jadi --pdf tidak berarti")  # fmt: skip
+
+
 def test_only_letters_that_print_a_number_use_one(run, ws):
     """A receipt prints the registration number only: it uses up no outgoing letter number (the
     first letter the public sees was number 9), and --nomor-surat for it is refused; an office

@@ -372,18 +372,25 @@ def putuskan(
 @app.command()
 @guard
 def selesai(
-    nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
+    nomor: Nomor,
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    tanpa_surat: TanpaSurat = False,
+    pdf: Pdf = False,
+    format: Fmt = FormatRekaman.teks,
 ) -> None:
-    """Informasi telah diserahkan; permohonan ditutup."""
+    """Informasi telah diserahkan; permohonan ditutup, dengan tanda terima informasi."""
+    letter_options(tanpa_surat, None, pdf)
     from ..services.permohonan import deliver
 
-    result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas)
+    result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas, surat=not tanpa_surat)
     n = result.row["nomor_registrasi"]
     said = f"{n}: {result.keterangan}" if result.keterangan else None
     _print_result(
         result,
         format,
         [("Selesai", said or f"{n} pada {result.row['tanggal_selesai']}")],
+        pdf,
     )
 
 

@@ -478,6 +478,64 @@ def tanda_terima(doc) -> None:
     )
 
 
+def tanda_terima_informasi(doc) -> None:
+    """The handover receipt (SOP Pelayanan step 5, "tanda terima data"): the proof of what was
+    handed over, when and how — the day a reason-d or -g objection's window starts from."""
+    kop(doc)
+    add(
+        doc,
+        p(R("TANDA TERIMA INFORMASI PUBLIK", b=True, u=True), align="center"),
+        p("Nomor Pendaftaran: ", R("{{ nomor_registrasi }}", b=True), align="center", after=12),
+        body(
+            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) {{ instansi.nama }} telah "
+            "menyerahkan informasi publik kepada pemohon dengan keterangan sebagai berikut:"
+        ),
+    )
+    add_table(
+        doc,
+        fields(
+            [
+                ("Tanggal permohonan", "{{ tanggal_diterima | tanggal_panjang }}"),
+                ("Nama pemohon", "{{ nama_pemohon }}"),
+                "{%tr if kuasa_nama %}",
+                ("Kuasa pemohon", "{{ kuasa_nama }}"),
+                "{%tr endif %}",
+                ("Rincian informasi yang diminta", "{{ informasi_diminta }}"),
+                (
+                    "Keputusan",
+                    '{{ keputusan | label("keputusan") }} (pemberitahuan tertulis '
+                    "{{ tanggal_pemberitahuan | tanggal_panjang }})",
+                ),
+                "{%tr if penjelasan %}",
+                ("Bagian yang dihitamkan/dikecualikan", "{{ penjelasan }}"),
+                "{%tr endif %}",
+                ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
+                ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+                ("Cara penyampaian", '{{ cara_kirim | label("cara_kirim") }}'),
+                ("Biaya", '{{ biaya | rupiah if biaya and biaya | int > 0 else "tanpa biaya" }}'),
+                ("Tanggal penyerahan", R("{{ tanggal_surat | tanggal_panjang }}", b=True)),
+            ]
+        ),
+    )
+    add(
+        doc,
+        p("", after=6),
+        body(
+            "Apabila informasi yang diterima tidak sesuai dengan yang diminta, pemohon dapat "
+            "mengajukan keberatan secara tertulis kepada Atasan PPID {{ instansi.nama }} paling "
+            "lambat {{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang "
+            "}}) hari kerja setelah informasi ini diterima, sesuai dengan Pasal 35 dan Pasal 36 "
+            f"{UU_KIP}."
+        ),
+        p("{{ instansi.kota }}, {{ tanggal_surat | tanggal_panjang }}", align="right", after=12),
+    )
+    dua_tanda_tangan(
+        doc,
+        ("Yang menerima,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
+        ("Yang menyerahkan,", f"({DOTS})"),
+    )
+
+
 def pemberitahuan(doc) -> None:
     kop(doc)
     kepala_surat(doc, "Pemberitahuan Tertulis atas Permohonan Informasi Publik")
@@ -865,6 +923,7 @@ def tanggapan_keberatan(doc) -> None:
 
 BUILDERS: dict[str, Callable] = {
     "tanda-terima": tanda_terima,
+    "tanda-terima-informasi": tanda_terima_informasi,
     "pemberitahuan": pemberitahuan,
     "tidak-tersedia": tidak_tersedia,
     "perpanjangan": perpanjangan,

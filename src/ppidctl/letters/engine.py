@@ -135,6 +135,13 @@ KINDS: dict[str, Kind] = {
             "(Pasal 35-36)",
         ),
         _kind(
+            "tanda-terima-informasi",
+            "permohonan",
+            "Tanda Terima Informasi Publik",
+            "penyerahan informasi kepada pemohon: apa, kapan, dengan cara apa, biaya; ditandatangani "
+            "pemohon (SOP Pelayanan langkah 5, tanda terima data)",
+        ),
+        _kind(
             "tanda-bukti-keberatan",
             "keberatan",
             "Tanda Bukti Penerimaan Keberatan",

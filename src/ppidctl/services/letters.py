@@ -272,6 +272,7 @@ LETTER_STEPS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
         ("tidak-dikuasai", "belum-didokumentasikan"),
     ),
     "penolakan": ("permohonan", "tanggal_pemberitahuan", ("ditolak",)),
+    "tanda-terima-informasi": ("permohonan", "tanggal_selesai", None),
     "tanda-bukti-keberatan": ("keberatan", "tanggal_diterima", None),
     "tanggapan-keberatan": ("keberatan", "tanggal_tanggapan", None),
 }

@@ -17,7 +17,7 @@ from ..rules import deadlines
 from ..rules import validation as v
 from ..workspace import Workspace
 from . import common
-from .letters import letter_for, stage_letters
+from .letters import Letter, letter_for, stage_letters
 
 REGISTER = "permohonan"
 OPEN = ("terdaftar", "diteruskan", "diperpanjang")
@@ -492,44 +492,63 @@ def _cost_lines(rincian: str, biaya: int) -> str:
 
 
 @common.dated_step
-def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
-    """The information was delivered: the request is closed (seed SOP 1 step 6). Also for a
-    request closed by a refusal (ditolak, tidak dikuasai, belum didokumentasikan) whose
-    objection the Atasan PPID granted: the information given on that order."""
+def deliver(
+    ws: Workspace,
+    nomor: str,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+    surat: bool = True,
+) -> Result:
+    """The information was delivered: the request is closed (seed SOP 1 step 6), with the
+    handover receipt the requester signs (step 5, "tanda terima data"). Also for a request
+    closed by a refusal (ditolak, tidak dikuasai, belum didokumentasikan) whose objection the
+    Atasan PPID granted: the information given on that order."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan selesai", petugas) as tx:
-        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
-        n = row["nomor_registrasi"]
-        if row["status"] == "selesai":
-            objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
-            granted = common.order_to_carry_out(row, objections)
-            if granted is None:
-                raise RuleError(
-                    f"permohonan {n} sudah selesai pada "
-                    f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
-                    "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
-                    "PPID sesudahnya yang penyerahannya belum dicatat)",
-                )
-            # closed (refused, not held, not documented; or given, then an objection to what was
-            # given granted): the Atasan PPID ordered the information given. The decision and a
-            # first delivery stay as they were (the register's history, Pasal 22(7)); this
-            # delivery is recorded, with why, in Keterangan
-            tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
-            day = common.step_date(when, tanggapan, "penyerahan", n)
-            why = f"informasi diserahkan {day} {common.ATAS_PERINTAH.format(granted['nomor_registrasi'])}"
-            changes = {"catatan": f"{row['catatan']}; {why}" if row["catatan"] else why}
-            if not row["tanggal_selesai"]:
-                changes["tanggal_selesai"] = day
-            tx.update(REGISTER, i, changes)
-            return Result(row, keterangan=why)
-        if row["status"] != "diputuskan":
+        result = _deliver(ws, tx, nomor, when)
+        if surat:
+            receipt = Letter("tanda-terima-informasi", result.row, tanggal=when.date())
+            result.berkas = stage_letters(ws, tx, [receipt], when.date(), None, petugas)
+    return result
+
+
+def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> Result:
+    """The delivery recorded in ``tx``: the request as it now stands."""
+    i, row = common.load_row(tx, ws, REGISTER, nomor, when)
+    n = row["nomor_registrasi"]
+    if row["status"] == "selesai":
+        objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
+        granted = common.order_to_carry_out(row, objections)
+        if granted is None:
             raise RuleError(
-                f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
-                "setelah pemberitahuan tertulis",
-                f"putuskan dahulu: ppidctl permohonan putuskan {n} --keputusan ...",
+                f"permohonan {n} sudah selesai pada "
+                f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
+                "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
+                "PPID sesudahnya yang penyerahannya belum dicatat)",
             )
-        day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
-        tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
+        # closed (refused, not held, not documented; or given, then an objection to what was
+        # given granted): the Atasan PPID ordered the information given. The decision and a
+        # first delivery stay as they were (the register's history, Pasal 22(7)); this
+        # delivery is recorded, with why, in Keterangan
+        tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
+        day = common.step_date(when, tanggapan, "penyerahan", n)
+        why = (
+            f"informasi diserahkan {day} {common.ATAS_PERINTAH.format(granted['nomor_registrasi'])}"
+        )
+        changes = {"catatan": f"{row['catatan']}; {why}" if row["catatan"] else why}
+        if not row["tanggal_selesai"]:
+            changes["tanggal_selesai"] = day
+        tx.update(REGISTER, i, changes)
+        return Result(row, keterangan=why)
+    if row["status"] != "diputuskan":
+        raise RuleError(
+            f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
+            "setelah pemberitahuan tertulis",
+            f"putuskan dahulu: ppidctl permohonan putuskan {n} --keputusan ...",
+        )
+    day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
+    tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
     return Result(row)
 
 
