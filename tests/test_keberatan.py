@@ -286,39 +286,72 @@ def test_a_copy_is_signed_by_who_signed_the_original(run, ws):
     """A new Atasan PPID and PPID took office (ppidctl.toml changed): a copy of an earlier
     letter, same number and date, is signed by those who signed the original (recorded with
     it in the journal), not by the new ones — it read as a forgery beside the requester's
-    original; the objection register kept the old Atasan's name. New letters: the new ones."""
-    rejected_request(run)
-    run.ok(*catat_args(day="2026-03-12"))
+    original; the objection register kept the old Atasan's name. New letters: the new ones.
+    The init stand-ins ("Nama PPID") signed nothing: a first day's letter copied after the
+    names were filled in is signed by them."""
+    toml = ws.root / "ppidctl.toml"
+
+    def officials(ppid: str, atasan: str) -> None:
+        text = re.sub(r'(\[ppid\]\nnama = )"[^"]*"', f'\\1"{ppid}"', toml.read_text("utf-8"))
+        text = re.sub(r'(\[atasan_ppid\]\nnama = )"[^"]*"', f'\\1"{atasan}"', text)
+        toml.write_text(text, encoding="utf-8")
+
+    nomor = request(run, "2026-03-02")
+    run.ok("permohonan", "putuskan", nomor, "--keputusan", "tidak-dikuasai", "--tanggal",
+           "2026-03-05")  # (its letter signed by the stand-in, the first day)  # fmt: skip
+    officials("Dra. Rina Lama", "H. Atasan Lama")
+    decide(run, request(run, "2026-03-02"), "2026-03-10")
+    run.ok(*catat_args(day="2026-03-12", permohonan="002/PPID/5271/III/2026"))
     step(run, "teruskan", "1", "--tanggal", "2026-03-13")
     step(run, "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-16")
     original = docx_text(letter(ws, "tanggapan-keberatan"))
-    assert "Nama Atasan PPID" in original
-    toml = ws.root / "ppidctl.toml"
-    toml.write_text(toml.read_text(encoding="utf-8")
-                    .replace('nama = "Nama Atasan PPID"', 'nama = "Dr. Atasan Baru"')
-                    .replace('nama = "Nama PPID"', 'nama = "PPID Baru, S.H."'),
-                    encoding="utf-8")  # fmt: skip
+    assert "H. Atasan Lama" in original
+    officials("PPID Baru, S.H.", "Dr. Atasan Baru")
     out = run.ok("surat", "buat", "tanggapan-keberatan", "1").stdout.strip()
     assert docx_text(Path(out)) == original
-    out = run.ok("surat", "buat", "penolakan", R1).stdout.strip()  # (made --tanpa-surat)
+    out = run.ok("surat", "buat", "penolakan", "2").stdout.strip()  # (made --tanpa-surat)
     assert "PPID Baru, S.H." in docx_text(Path(out))
-    copy = run.ok("surat", "buat", "penolakan", R1).stdout.strip()
+    copy = run.ok("surat", "buat", "penolakan", "2").stdout.strip()
     assert "PPID Baru, S.H." in docx_text(Path(copy))
+    copy = run.ok("surat", "buat", "tidak-tersedia", "1").stdout.strip()  # (the stand-in's)
+    assert "PPID Baru, S.H." in docx_text(Path(copy)) and "Nama PPID" not in docx_text(Path(copy))
     # a reply with no recorded signatories (its letter made later, or before ppidctl recorded
     # them): the Atasan the register says responded
-    lines = (ws.root / "registers" / "jurnal.jsonl").read_text(encoding="utf-8")
-    assert lines.count('"pejabat":') == 4
-    rejected_request(run)
-    run.ok(*catat_args(day="2026-03-12", permohonan="002/PPID/5271/III/2026"))
+    decide(run, request(run, "2026-03-02"), "2026-03-10")
+    run.ok(*catat_args(day="2026-03-12", permohonan="003/PPID/5271/III/2026"))
     step(run, "teruskan", "2", "--tanggal", "2026-03-13")
     step(run, "tanggapi", "2", "--keputusan", "diterima", "--tanggal", "2026-03-16",
          "--tanpa-surat")  # fmt: skip
     assert krow(run, "2")["nama_atasan"] == "Dr. Atasan Baru"
-    toml.write_text(toml.read_text(encoding="utf-8").replace("Dr. Atasan Baru", "Atasan Ketiga"),
-                    encoding="utf-8")  # fmt: skip
+    officials("PPID Baru, S.H.", "Atasan Ketiga")
     out = run.ok("surat", "buat", "tanggapan-keberatan", "2").stdout.strip()
     text = docx_text(Path(out))
     assert "Dr. Atasan Baru" in text and "Atasan Ketiga" not in text
+
+
+def test_a_copy_of_a_letter_made_before_signatories_were_recorded_is_told(run, ws, monkeypatch):
+    """A letter made by an older ppidctl (its journal line names no signatories): the copy is
+    signed by today's officials, said so — and that guess is not recorded as who signed, so a
+    later copy is not bound to it."""
+    from ppidctl.services import letters
+
+    def unrecorded(kind, row, linked=None):  # (as an older ppidctl journalled its letters)
+        return letters.Letter(kind, row, linked, catat_pejabat=False)
+
+    nomor = request(run, "2026-03-02")
+    with monkeypatch.context() as m:
+        m.setattr("ppidctl.services.permohonan.letter_for", unrecorded)
+        run.ok("permohonan", "putuskan", nomor, "--keputusan", "tidak-dikuasai", "--tanggal",
+               "2026-03-05")  # fmt: skip
+    journal_text = (ws.root / "registers" / "jurnal.jsonl").read_text("utf-8")
+    assert '"pejabat":' not in journal_text
+    out = run.ok("surat", "buat", "tidak-tersedia", "1")
+    assert (
+        f"salinan surat tidak-tersedia {nomor} ditandatangani pejabat di ppidctl.toml sekarang: "
+        "siapa yang menandatangani aslinya tidak tercatat" in " ".join(out.stderr.split())
+    )
+    journal_text = (ws.root / "registers" / "jurnal.jsonl").read_text("utf-8")
+    assert '"pejabat":' not in journal_text  # (the guess is not "who signed")
 
 
 def test_an_office_slip_printing_the_request_serves_an_objection_without_one(run, ws):
@@ -329,11 +362,12 @@ def test_an_office_slip_printing_the_request_serves_an_objection_without_one(run
 
     path = ws.templates_dir / "tanda-bukti-keberatan.docx"
     doc = Document(path)
-    doc.add_paragraph("Pekerjaan: [{{ permohonan.pekerjaan }}]{% if permohonan %} ADA{% endif %}")
+    doc.add_paragraph("Pekerjaan: [{{ permohonan.pekerjaan }}]{% if permohonan %} ADA{% endif %}"
+                      " n={{ permohonan | length }}")  # fmt: skip
     doc.save(path)
     assert "baik" in run.ok("surat", "periksa", str(path)).stdout
     out = run.ok(*catat_args(*PEMOHON_B, day="2026-04-06", alasan="b", permohonan="", surat=True))
-    assert "Pekerjaan: []" in docx_text(letter(ws, "tanda-bukti-keberatan"))
+    assert "Pekerjaan: [] n=0" in docx_text(letter(ws, "tanda-bukti-keberatan"))
     assert " ADA" not in docx_text(letter(ws, "tanda-bukti-keberatan")), out.stdout
     rejected_request(run)  # an objection on a request prints it
     run.ok(*catat_args(day="2026-03-12", surat=True))

@@ -479,10 +479,11 @@ def test_request_time_table_tells_decided_election_stage_requests(ws):
     assert _row(w, "pemberitahuan", "pemberitahuan")["dalam_tenggat"] == 1
     assert "Termasuk 1 permohonan tahapan pemilu" in w.catatan
     assert "tenggat 3 hari kerja, perpanjangan 2" in w.catatan
-    # the standards row's limit names the stage deadline its measure used (10/12 beside 12/12)
+    # the standards table names the stage deadline its measure used (10/12 beside 12/12)
     std = monthly(Workspace(ws.root), "2026-03")["standar_layanan"]
-    assert _row(std, "tenggat_permohonan", "tenggat_permohonan")["batas"] == (
-        "10 (+7) HK; tahapan 3 (+2) HK"
+    assert (
+        "mencakup 1 permohonan tahapan pemilu yang sedang berjalan, dengan batas 3 (+2) HK"
+        in std.catatan
     )
     # a month without a decided stage request says nothing of it (P6 was never answered)
     assert "tahapan" not in monthly(build(ws), "2026-03")["waktu"].catatan
@@ -608,11 +609,14 @@ def test_rejection_grounds_are_grouped_by_the_letter_of_pasal_17(ws):
                     terlambat="tidak", status="selesai")  # fmt: skip
 
     grounds = ["Pasal 17 huruf h", "17 huruf H UU 14/2008", "Pasal 17 huruf h (data pribadi)",
-               "Pasal 17 huruf h angka 2", "Rahasia negara"]  # fmt: skip
+               "Pasal 17 huruf h angka 2", "Rahasia negara",
+               "Pasal 17 huruf h jo. Pasal 6 ayat (3) huruf c",  # (huruf c is Pasal 6's)
+               "Pasal 17 huruf b dan huruf h"]  # fmt: skip
     write_register(ws, "permohonan", [rejected(i, g) for i, g in enumerate(grounds, 1)])
     table = monthly(ws, "2026-03")["alasan_penolakan"]
     assert {x["kode"]: x["jumlah"] for x in table.baris} == {
-        "Pasal 17 huruf h": 3,
+        "Pasal 17 huruf h": 4,
+        "Pasal 17 huruf b dan huruf h": 1,
         "Pasal 17 huruf h angka 2": 1,
         "Rahasia negara": 1,
     }

@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from ppidctl.rules import validation
+
 from conftest import REQUEST, UJI, numbered_receipts, snapshot
 from helpers_docx import docx_text
 
@@ -237,6 +239,8 @@ def test_rejection_and_not_held_letters(run, ws):
          "dasar pengecualian adalah Pasal 17 UU 14/2008, bukan Pasal 99"),
         (["--pasal", "Pasal 17", "--sk-pengecualian", sk, "--uji-konsekuensi", UJI],
          "'Pasal 17' tidak menyebut huruf Pasal 17 UU 14/2008 (a sampai j)"),
+        (["--pasal", "Pasal 6 ayat (3) huruf k", "--sk-pengecualian", sk, "--uji-konsekuensi",
+          UJI], "dasar pengecualian adalah Pasal 17 UU 14/2008, bukan Pasal 6"),
         (["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", "–", "--uji-konsekuensi", UJI],
          "--sk-pengecualian (keputusan tentang informasi yang dikecualikan) wajib diisi: '–'"),
         (["--pasal", "Pasal 17 huruf h", "--sk-pengecualian", sk, "--uji-konsekuensi", "nihil"],
@@ -247,6 +251,11 @@ def test_rejection_and_not_held_letters(run, ws):
     run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian",
                 "--penjelasan", "...", "--tanggal", "2026-03-20",
                 message="--penjelasan wajib diisi: '...' tidak berisi apa pun")  # fmt: skip
+    run.refused("permohonan", "perpanjang", "1", "--alasan", "-", "--tanggal", "2026-03-20",
+                message="--alasan (alasan perpanjangan) wajib diisi: '-'")  # fmt: skip
+    # a ground cited with another rule beside it (jo.), or with its letter in brackets: one
+    for ground in ("Pasal 17 huruf h jo. Pasal 6 ayat (3) huruf c", "pasal 17 (h)"):
+        assert validation.pasal_17(ground, "--pasal") == ground
     run.ok(
         "permohonan",
         "putuskan",

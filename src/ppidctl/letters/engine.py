@@ -784,8 +784,8 @@ class TanpaPermohonan(dict):
     prints nothing instead of refusing that objection at the desk (``surat periksa`` passed
     it: both read one list of names)."""
 
-    def __bool__(self) -> bool:
-        return False
+    def __len__(self) -> int:  # (false in `if`, 0 in `| length`: as no request)
+        return 0
 
 
 def _kode_alasan(ctx: dict[str, Any]) -> list[str]:

@@ -281,10 +281,20 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
     return when
 
 
-_HURUF = re.compile(r"\bhuruf\s+([a-z])\b", re.I)
+#: a letter of Pasal 17: "huruf h", "huruf (h)", "Pasal 17 (h)", "Pasal 17 h"
+_HURUF = re.compile(r"(?:\bhuruf\s+|\bpasal\s+17\s*)\(?([a-z])\)?(?![\w])", re.I)
 
 
 _PASAL = re.compile(r"\bpasal\s+(\d+)", re.I)
+
+
+def _bagian_17(text: str) -> str:
+    """The part of a citation that is Pasal 17's: "Pasal 17 huruf h jo. Pasal 6 ayat (3) huruf
+    c" is "Pasal 17 huruf h" (huruf c is Pasal 6's)."""
+    marks = list(_PASAL.finditer(text))
+    start = next((m.start() for m in marks if m[1] == "17"), 0)
+    end = next((m.start() for m in marks if m.start() > start and m[1] != "17"), len(text))
+    return text[start:end]
 
 
 def pasal_17(value: str | None, option: str) -> str:
@@ -293,13 +303,14 @@ def pasal_17(value: str | None, option: str) -> str:
     annual report's grounds."""
     text = isi(value, option)
     saran = "tulis dasar pengecualiannya, mis. 'Pasal 17 huruf h angka 2'"
-    lain = [m[1] for m in _PASAL.finditer(text) if m[1] != "17"]
-    if lain:
+    pasal = [m[1] for m in _PASAL.finditer(text)]
+    lain = [n for n in pasal if n != "17"]
+    if lain and "17" not in pasal:  # ("… jo. Pasal 6 ayat (3)" beside Pasal 17 is a citation)
         raise RuleError(
             f"{option}: dasar pengecualian adalah Pasal 17 UU 14/2008, bukan Pasal {lain[0]}",
             saran,
         )
-    huruf = [m[1].lower() for m in _HURUF.finditer(text)]
+    huruf = [m[1].lower() for m in _HURUF.finditer(_bagian_17(text))]
     salah = [h for h in huruf if h not in "abcdefghij"]
     if salah or not huruf:
         raise RuleError(
@@ -311,17 +322,23 @@ def pasal_17(value: str | None, option: str) -> str:
     return text
 
 
-_HURUF_ANGKA = re.compile(r"\bhuruf\s+([a-j])\b(?:\s+angka\s+(\d+))?", re.I)
+_ANGKA = re.compile(r"\)?\s+angka\s+(\d+)", re.I)
 
 
 def dasar_pasal_17(text: str) -> str:
     """The ground a refusal's text names, as the report groups it: "Pasal 17 huruf h (data
     pribadi)" and "17 huruf h UU 14/2008" are "Pasal 17 huruf h" ("… angka 2" kept: a ground
-    of its own); a text naming no letter (a legacy book's) as it is."""
-    m = _HURUF_ANGKA.search(text)
-    if not m:
+    of its own; "huruf b dan huruf h" both letters); a text naming no letter (a legacy book's)
+    as it is."""
+    found, bagian = [], _bagian_17(text)
+    for m in _HURUF.finditer(bagian):
+        if m[1].lower() in "abcdefghij":
+            angka = _ANGKA.match(bagian, m.end())
+            found.append(m[1].lower() + (f" angka {angka[1]}" if angka else ""))
+    found = list(dict.fromkeys(found))
+    if not found:
         return text
-    return f"Pasal 17 huruf {m[1].lower()}" + (f" angka {m[2]}" if m[2] else "")
+    return "Pasal 17 huruf " + " dan huruf ".join(found)
 
 
 def with_time(tanggal: str | None) -> bool:

@@ -745,8 +745,8 @@ def respond(
     sk = v.teks(r.sk_pengecualian, "--sk-pengecualian")
     sk = v.isi(sk, "--sk-pengecualian") if sk else sk  # (a "-" is no decree to attach)
     nomor_surat = v.teks(nomor_surat, "--nomor-surat") or None
-    if keputusan == "ditolak" and pertimbangan:
-        pertimbangan = v.isi(pertimbangan, "--pertimbangan")  # (a "-" is no written reason)
+    if pertimbangan:  # (printed in the reply: a "-" is no written reason)
+        pertimbangan = v.isi(pertimbangan, "--pertimbangan")
     if keputusan == "ditolak" and not pertimbangan:
         raise RuleError(
             "keputusan ditolak (keputusan PPID dikuatkan) wajib disertai alasan tertulis "

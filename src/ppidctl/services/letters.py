@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import config
 from ..errors import RuleError, UsageError
 from ..rules import numbering
 from ..store.transaction import Transaction, numbered
@@ -39,6 +40,9 @@ class Letter:
     nomor: str = ""  # its outgoing number: the register's when it holds one, else given by
     # stage_letters
     pejabat: dict[str, dict[str, str]] | None = None  # a copy: who signed the original
+    #: journal who signs it (False: a copy whose original's signatories are not recorded — its
+    #: signing by today's officials is a guess, never "who signed" for the next copy)
+    catat_pejabat: bool = True
 
 
 #: the register column that holds the outgoing number of a letter of that kind
@@ -219,7 +223,8 @@ def stage_letters(
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
             },
-            pejabat=letter.pejabat or officials(ws),  # (a copy restates them: see regenerate)
+            # (a copy restates them: see regenerate)
+            **({"pejabat": letter.pejabat or officials(ws)} if letter.catat_pejabat else {}),
         )
         paths.append(str(path))
         if progress:
@@ -349,18 +354,34 @@ def regenerate(
                     "tanggal barunya"
                 )
         signed = _signatories(ws, kind, {r["nomor_registrasi"] for r in rows})
-        letters = [
-            Letter(
-                kind,
-                {**r, "jatuh_tempo": stated.get(r["nomor_registrasi"]) or r["jatuh_tempo"]},
-                linked.get(r.get("nomor_permohonan", "")),
-                common.stored_day(r[column], f"{r['nomor_registrasi']}: {column}"),
-                reuse_number=True,
-                nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
-                pejabat=signed.get(r["nomor_registrasi"]) or _answered_by(ws, kind, r),
+        made = {n for k, n in _earlier_numbers(tx) if k == kind}  # (copies, not first letters)
+        letters, guesses = [], []
+        for r in rows:
+            n = r["nomor_registrasi"]
+            pejabat = signed.get(n) or _answered_by(ws, kind, r)
+            guessed = pejabat is None and n in made
+            if guessed:
+                guesses.append(n)
+            letters.append(
+                Letter(
+                    kind,
+                    {**r, "jatuh_tempo": stated.get(n) or r["jatuh_tempo"]},
+                    linked.get(r.get("nomor_permohonan", "")),
+                    common.stored_day(r[column], f"{n}: {column}"),
+                    reuse_number=True,
+                    nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
+                    pejabat=pejabat,
+                    catat_pejabat=not guessed,
+                )
             )
-            for r in rows
-        ]
+        if guesses:
+            peringatan.append(
+                f"salinan surat {kind} {', '.join(guesses[:5])}"
+                + (f" dan {len(guesses) - 5} lainnya" if len(guesses) > 5 else "")
+                + " ditandatangani pejabat di ppidctl.toml sekarang: siapa yang menandatangani "
+                "aslinya tidak tercatat (dibuat sebelum ppidctl mencatat penandatangan) — "
+                "cocokkan dengan arsip aslinya"
+            )
         tick = progress(len(letters)) if progress else None
         paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
         if kind in NUMBER_COLUMN:  # (the step recorded --tanpa-surat: the number it now has)
@@ -407,7 +428,16 @@ def _signatories(ws: Workspace, kind: str, wanted: set[str]) -> dict[str, dict]:
                 n = nilai.get("nomor_registrasi")
                 if n in wanted and set(pejabat) == set(PEJABAT):
                     out.setdefault(n, pejabat)
-    return out
+    # an official still the init stand-in ("Nama PPID", the first day's letters) signed nothing:
+    # the copy takes whom ppidctl.toml names now
+    now, stand_in = officials(ws), config.init_values()
+    return {
+        n: {
+            name: now[name] if rec[name].get("nama") == stand_in[name]["nama"] else rec[name]
+            for name in PEJABAT
+        }
+        for n, rec in out.items()
+    }
 
 
 def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dict] | None:
@@ -415,7 +445,8 @@ def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dic
     says responded, when ppidctl.toml now names another (NIP unknown: left out)."""
     now = officials(ws)
     nama = row.get("nama_atasan", "") if kind == "tanggapan-keberatan" else ""
-    if not nama or nama == now["atasan_ppid"].get("nama"):
+    stand_in = config.init_values()["atasan_ppid"]["nama"]
+    if not nama or nama in (now["atasan_ppid"].get("nama"), stand_in):
         return None
     return {**now, "atasan_ppid": {"nama": nama, "jabatan": row.get("jabatan_atasan", "")}}
 

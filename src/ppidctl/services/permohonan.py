@@ -217,7 +217,7 @@ def extend(
 ) -> Result:
     """The one extension (+7, or +2 on an ongoing stage) with written reasons, Pasal 22(8)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
-    alasan = v.teks(alasan, "--alasan (alasan perpanjangan)", wajib=True)
+    alasan = v.isi(alasan, "--alasan (alasan perpanjangan)")  # (printed: Pasal 22(8))
     with ws.transaction("permohonan perpanjang", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
