@@ -60,6 +60,13 @@ USAGE = [
     ([*KEBERATAN, "--meterai"], "--meterai tanpa --kuasa"),
     ([*KEBERATAN, "--alasan", "b", "--nama", "Ani"], "--nama tidak dipakai bila --permohonan diisi"),
     (["jatuh-tempo", "--status", " "], "--status kosong"),
+    # --biaya "$BIAYA" unset recorded a free decision; --kuasa "" a request without its proxy
+    (["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", ""],
+     "--biaya kosong — isi nilainya atau hapus opsinya (tanpa biaya: --biaya 0)"),
+    (["permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--badan-publik", " "],
+     "--badan-publik kosong"),
+    ([*CATAT, "--kuasa", ""], "--kuasa kosong"),
+    ([*KEBERATAN, "--kuasa", ""], "--kuasa kosong"),
     # --cari "$NAMA" unset listed every case (daftar shows NIK, address and phone)
     (["permohonan", "daftar", "--cari", ""], "--cari kosong"),
     (["ekspor", "--register", "permohonan", "--format", "csv", "--cari", " "], "--cari kosong"),

@@ -55,6 +55,21 @@ def letter_options(tanpa_surat: bool, nomor_surat: str | None, pdf: bool) -> Non
     need_soffice(pdf)
 
 
+def not_blank(**given: str | None) -> None:
+    """Options whose absence means something (no fee, no proxy) given with nothing in them —
+    a script's unset variable, ``--biaya "$BIAYA"``: wrong usage, never read as that absence
+    (a free decision was recorded)."""
+    blank = [
+        f"--{k.replace('_', '-')}" for k, v in given.items() if v is not None and not v.strip()
+    ]
+    if blank:
+        raise UsageError(
+            f"{', '.join(blank)} kosong",
+            "isi nilainya atau hapus opsinya"
+            + (" (tanpa biaya: --biaya 0)" if "biaya" in given else ""),
+        )
+
+
 def pdf_after(ws, paths: list[str]) -> list[str]:
     """PDF copies of the letters a command just recorded. The step is done by then: LibreOffice
     failing is a warning, never exit 1 (which says nothing changed: a script would record the

@@ -28,6 +28,7 @@ from .common import (
     filters,
     guard,
     letter_options,
+    not_blank,
     warnings,
     workspace,
 )
@@ -117,6 +118,7 @@ def catat(
 ) -> None:
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     letter_options(tanpa_surat, nomor_surat, pdf)
+    not_blank(kuasa=kuasa)
     from .. import schema
     from ..rules import validation as v
     from ..services.keberatan import (

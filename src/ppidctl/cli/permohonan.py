@@ -30,6 +30,7 @@ from .common import (
     filters,
     guard,
     letter_options,
+    not_blank,
     pdf_after,
     placeholder_warning,
     show_record,
@@ -107,6 +108,7 @@ def catat(
 ) -> None:
     """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
     letter_options(tanpa_surat, nomor_surat, pdf)
+    not_blank(kuasa=kuasa)
     from .. import schema
     from ..rules import validation as v
     from ..services.permohonan import RequestInput, nik_of_identity, register
@@ -329,6 +331,7 @@ def putuskan(
 ) -> None:
     """Catat keputusan PPID dan buat pemberitahuan tertulis / surat keputusan penolakan."""
     letter_options(tanpa_surat, nomor_surat, pdf)
+    not_blank(biaya=biaya, badan_publik=badan_publik)
     from ..services.permohonan import Decision, decide
 
     d = Decision(
