@@ -107,6 +107,21 @@ def test_the_handover_has_its_receipt(run, ws):
               message="--tanpa-surat tidak membuat surat, jadi --pdf tidak berarti")  # fmt: skip
 
 
+def test_how_the_copy_goes_follows_the_request(run, ws):
+    """A request by letter is answered by post when no way was given (it said "Mengambil
+    langsung": collect in person); a request to view the information has no copy to send,
+    so its letters print no way of sending one."""
+    catat(run, "--saluran", "surat")
+    row = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)["data"]
+    assert row["cara_kirim"] == "pos"
+    catat(run, "--cara-memperoleh", "melihat")
+    text = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx")
+    assert "Cara memperoleh informasi" in text and "Cara mendapatkan salinan" not in text
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    text = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-pemberitahuan.docx")
+    assert "Cara penyampaian" not in text
+
+
 def test_only_letters_that_print_a_number_use_one(run, ws):
     """A receipt prints the registration number only: it uses up no outgoing letter number (the
     first letter the public sees was number 9), and --nomor-surat for it is refused; an office

@@ -446,7 +446,9 @@ def tanda_terima(doc) -> None:
                 ("Tujuan penggunaan informasi", "{{ tujuan_penggunaan }}"),
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
                 ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
+                "{%tr endif %}",
                 ("Dokumen yang diterima", '{{ dokumen | label("dokumen") }}'),
                 "{%tr if tahapan %}",
                 ("Tahapan pemilu/pemilihan", "{{ tahapan }}"),
@@ -511,7 +513,9 @@ def tanda_terima_informasi(doc) -> None:
                 "{%tr endif %}",
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
                 ("Cara penyampaian", '{{ cara_kirim | label("cara_kirim") }}'),
+                "{%tr endif %}",
                 ("Biaya", '{{ biaya | rupiah if biaya and biaya | int > 0 else "tanpa biaya" }}'),
                 ("Tanggal penyerahan", R("{{ tanggal_surat | tanggal_panjang }}", b=True)),
             ]
@@ -564,7 +568,9 @@ def pemberitahuan(doc) -> None:
                 ),
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk fisik informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
                 ("Cara penyampaian", '{{ cara_kirim | label("cara_kirim") }}'),
+                "{%tr endif %}",
                 ("Waktu penyediaan", waktu),
                 '{%tr if keputusan == "diberikan-sebagian" %}',
                 ("Penjelasan penghitaman/pengaburan informasi", "{{ penjelasan }}"),

@@ -109,8 +109,12 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     row["email"] = v.email(data.email) if data.email.strip() else ""
     if not row["telepon"] and not row["email"]:
         raise RuleError("pemohon wajib mencantumkan kontak", "isi --telepon atau --email")
-    kirim = data.cara_kirim or (
-        "email" if row["email"] and row["bentuk_informasi"] == "softcopy" else "langsung"
+    kirim = data.cara_kirim or (  # (a request by letter is answered by post, not collected)
+        "email"
+        if row["email"] and row["bentuk_informasi"] == "softcopy"
+        else "pos"
+        if row["saluran"] == "surat"
+        else "langsung"
     )
     row["cara_kirim"] = v.pilihan(kirim, schema.CARA_KIRIM, "--cara-kirim")
     if data.tahapan:
