@@ -65,7 +65,8 @@ USAGE = [
      "--biaya kosong — isi nilainya atau hapus opsinya (tanpa biaya: --biaya 0)"),
     (["permohonan", "putuskan", "1", "--keputusan", "tidak-dikuasai", "--badan-publik", " "],
      "--badan-publik kosong"),
-    ([*CATAT, "--kuasa", ""], "--kuasa kosong"),
+    ([*CATAT, "--kuasa", ""], "--kuasa kosong — isi nilainya atau hapus opsinya\n"),
+    ([*CATAT, "--tahapan", " "], "--tahapan kosong"),  # (3 working days silently became 10)
     ([*KEBERATAN, "--kuasa", ""], "--kuasa kosong"),
     # --cari "$NAMA" unset listed every case (daftar shows NIK, address and phone)
     (["permohonan", "daftar", "--cari", ""], "--cari kosong"),

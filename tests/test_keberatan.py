@@ -895,8 +895,11 @@ def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # until it is handed over, the order is owed: listed by jatuh-tempo, counted by the reports
     # (it was in no list: not open, not "given, not yet handed over")
     assert _ordered(run) == ([R1], 1)
-    run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-25")
+    out = run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-25").stdout
     assert _ordered(run) == ([], 0)
+    # its receipt says why a refused request's information was handed over
+    receipt = docx_text(out.split("Surat")[1].split(": ", 1)[1].strip())
+    assert "Dasar penyerahan | : | keberatan yang dikabulkan Atasan PPID" in receipt
     req = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
     # the decision as made stays (the register's history); the delivery and why are recorded
     assert (req["status"], req["keputusan"], req["tanggal_selesai"]) == (

@@ -105,6 +105,19 @@ def test_the_handover_has_its_receipt(run, ws):
     assert "Tanggal penyerahan | : | 27 Maret 2026" in docx_text(made)
     run.usage("permohonan", "selesai", "2", "--tanpa-surat", "--pdf",
               message="--tanpa-surat tidak membuat surat, jadi --pdf tidak berarti")  # fmt: skip
+    # a full grant's explanation is no blacked-out part; a closed request with nothing handed
+    # over has no receipt to make (not "its letter is tidak-tersedia")
+    catat(run)
+    run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--penjelasan",
+           "Dokumen dalam 2 berkas PDF", "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
+    made = run.ok("permohonan", "selesai", "3", "--tanggal", "2026-03-27").stdout
+    text = docx_text(made.split("Surat")[1].split(": ", 1)[1].strip())
+    assert "Keterangan | : | Dokumen dalam 2 berkas PDF" in text and "dihitamkan" not in text
+    catat(run)
+    run.ok("permohonan", "putuskan", "4", "--keputusan", "tidak-dikuasai", "--tanggal",
+           "2026-03-20", "--tanpa-surat")  # fmt: skip
+    run.refused("surat", "buat", "tanda-terima-informasi", "4",
+                message="belum sampai pada langkah surat tanda-terima-informasi")  # fmt: skip
 
 
 def test_how_the_copy_goes_follows_the_request(run, ws):

@@ -66,7 +66,7 @@ def not_blank(**given: str | None) -> None:
         raise UsageError(
             f"{', '.join(blank)} kosong",
             "isi nilainya atau hapus opsinya"
-            + (" (tanpa biaya: --biaya 0)" if "biaya" in given else ""),
+            + (" (tanpa biaya: --biaya 0)" if "--biaya" in blank else ""),
         )
 
 

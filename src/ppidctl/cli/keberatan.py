@@ -118,7 +118,7 @@ def catat(
 ) -> None:
     """Catat keberatan: nomor registrasi, batas tanggapan, dan tanda bukti bernomor."""
     letter_options(tanpa_surat, nomor_surat, pdf)
-    not_blank(kuasa=kuasa)
+    not_blank(kuasa=kuasa, tahapan=tahapan)
     from .. import schema
     from ..rules import validation as v
     from ..services.keberatan import (

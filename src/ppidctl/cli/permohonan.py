@@ -108,7 +108,7 @@ def catat(
 ) -> None:
     """Catat permohonan: nomor registrasi, tenggat, dan tanda terima."""
     letter_options(tanpa_surat, nomor_surat, pdf)
-    not_blank(kuasa=kuasa)
+    not_blank(kuasa=kuasa, tahapan=tahapan)
     from .. import schema
     from ..rules import validation as v
     from ..services.permohonan import RequestInput, nik_of_identity, register

@@ -151,7 +151,7 @@ def buat(
     jenis: Annotated[
         str,
         typer.Argument(
-            help="tanda-terima | pemberitahuan | tidak-tersedia | perpanjangan | penolakan | tanda-bukti-keberatan | tanggapan-keberatan",
+            help="tanda-terima | pemberitahuan | tidak-tersedia | perpanjangan | penolakan | tanda-terima-informasi | tanda-bukti-keberatan | tanggapan-keberatan",
             metavar="JENIS",
         ),
     ],

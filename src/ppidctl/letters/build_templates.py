@@ -508,8 +508,14 @@ def tanda_terima_informasi(doc) -> None:
                     '{{ keputusan | label("keputusan") }} (pemberitahuan tertulis '
                     "{{ tanggal_pemberitahuan | tanggal_panjang }})",
                 ),
-                "{%tr if penjelasan %}",
+                '{%tr if penjelasan and keputusan == "diberikan-sebagian" %}',
                 ("Bagian yang dihitamkan/dikecualikan", "{{ penjelasan }}"),
+                '{%tr elif penjelasan and keputusan == "diberikan" %}',
+                ("Keterangan", "{{ penjelasan }}"),
+                "{%tr endif %}",
+                # (a refusal, then its objection granted: given on the Atasan PPID's order)
+                '{%tr if keputusan not in ("diberikan", "diberikan-sebagian") %}',
+                ("Dasar penyerahan", "keberatan yang dikabulkan Atasan PPID {{ instansi.nama }}"),
                 "{%tr endif %}",
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
@@ -525,11 +531,12 @@ def tanda_terima_informasi(doc) -> None:
         doc,
         p("", after=6),
         body(
-            "Apabila informasi yang diterima tidak sesuai dengan yang diminta, pemohon dapat "
-            "mengajukan keberatan secara tertulis kepada Atasan PPID {{ instansi.nama }} paling "
-            "lambat {{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang "
-            "}}) hari kerja setelah informasi ini diterima, sesuai dengan Pasal 35 dan Pasal 36 "
-            f"{UU_KIP}."
+            "Apabila informasi yang diterima tidak sesuai dengan yang diminta atau disampaikan "
+            "melebihi jangka waktu yang ditentukan, pemohon dapat mengajukan keberatan secara "
+            "tertulis kepada Atasan PPID {{ instansi.nama }} paling lambat "
+            "{{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang }}) "
+            "hari kerja setelah alasan keberatan itu ditemukan, sesuai dengan Pasal 35 dan Pasal "
+            f"36 {UU_KIP}."
         ),
         p("{{ instansi.kota }}, {{ tanggal_surat | tanggal_panjang }}", align="right", after=12),
     )

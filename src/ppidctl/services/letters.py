@@ -327,7 +327,11 @@ def regenerate(
         for r in rows:
             if not r[column] or (decisions is not None and r.get("keputusan") not in decisions):
                 n, kep = r["nomor_registrasi"], r.get("keputusan", "")
-                other = [k for k, (_, _, ds) in LETTER_STEPS.items() if kep and ds and kep in ds]
+                other = [  # (a decision whose letter is another kind; not a step not reached)
+                    k
+                    for k, (_, col, ds) in LETTER_STEPS.items()
+                    if decisions and r[column] and kep and ds and kep in ds and col == column
+                ]
                 raise RuleError(
                     (f"{n} diputuskan {kep}: suratnya {other[0]}, bukan {kind}" if other else
                      f"{n} belum sampai pada langkah surat {kind}")
