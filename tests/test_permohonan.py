@@ -653,7 +653,10 @@ def test_a_request_recorded_twice_in_a_row_is_warned_and_still_recorded(run):
     first = catat(run, day="2026-03-16")
     assert "sama dengan" not in first.stderr
     again = catat(run, "--format", "json", day="2026-03-16")
-    assert json.loads(again.stdout)["nomor_registrasi"] == "002/PPID/5271/III/2026"
+    out = json.loads(again.stdout)
+    assert out["nomor_registrasi"] == "002/PPID/5271/III/2026"
+    # a script sees it in the JSON it reads, not only on stderr
+    assert out["peringatan"][0].startswith(f"permohonan ini sama dengan {N1} yang dicatat ")
     assert f"Peringatan: permohonan ini sama dengan {N1} yang dicatat " in again.stderr
     assert (
         "hapus baris 002/PPID/5271/III/2026 di register lalu jalankan ppidctl periksa "

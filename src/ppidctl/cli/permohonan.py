@@ -56,7 +56,13 @@ def _print_result(
         result.berkas += pdf_after(workspace(), result.berkas)
     if fmt is FormatRekaman.json:
         typer.echo(
-            json.dumps({**result.row, "berkas": result.berkas}, ensure_ascii=False, indent=2)
+            # (the warnings too: a script tells "same as 003 recorded at 09:00" without
+            # parsing stderr)
+            json.dumps(
+                {**result.row, "berkas": result.berkas, "peringatan": result.peringatan},
+                ensure_ascii=False,
+                indent=2,
+            )
         )
         return
     width = max(len(label) for label, _ in lines + [("Surat", "")])
