@@ -797,6 +797,14 @@ def test_the_interactive_form(run, ws, monkeypatch):
         assert told in r.stderr, told
     full = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", "--tanpa-surat")
     assert "Jenis pemohon" not in full.stderr and "Catat permohonan" not in full.stderr
+    # a request by letter: the form proposes post, as the command typed in full records it
+    by_letter = [a for a in answers if a not in ("whatsapp", "email")]
+    by_letter[by_letter.index("hardcopy") + 1 :] = ["", "identitas", "y"]
+    r = run(*args, "--saluran", "surat", input="\n".join(by_letter) + "\n")
+    assert "Cara mengirim [langsung | kurir | pos | faksimili | email] [pos]:" in " ".join(
+        r.stderr.split()
+    ), r.stderr
+    assert json.loads(r.stdout)["cara_kirim"] == "pos"
 
 
 def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, monkeypatch):

@@ -127,11 +127,14 @@ def test_how_the_copy_goes_follows_the_request(run, ws):
     catat(run, "--saluran", "surat")
     row = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)["data"]
     assert row["cara_kirim"] == "pos"
+    catat(run, "--saluran", "surat", "--cara-memperoleh", "melihat")  # (no copy to send)
+    row = json.loads(run.ok("permohonan", "lihat", "2", "--format", "json").stdout)["data"]
+    assert row["cara_kirim"] == "langsung"
     catat(run, "--cara-memperoleh", "melihat")
-    text = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx")
+    text = docx_text(ws.root / "letters/2026/003-PPID-5271-III-2026-tanda-terima.docx")
     assert "Cara memperoleh informasi" in text and "Cara mendapatkan salinan" not in text
-    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
-    text = docx_text(ws.root / "letters/2026/002-PPID-5271-III-2026-pemberitahuan.docx")
+    run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    text = docx_text(ws.root / "letters/2026/003-PPID-5271-III-2026-pemberitahuan.docx")
     assert "Cara penyampaian" not in text
 
 

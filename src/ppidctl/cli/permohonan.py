@@ -117,7 +117,7 @@ def catat(
     not_blank(kuasa=kuasa, tahapan=tahapan)
     from .. import schema
     from ..rules import validation as v
-    from ..services.permohonan import RequestInput, nik_of_identity, register
+    from ..services.permohonan import RequestInput, cara_kirim_bawaan, nik_of_identity, register
 
     ws = workspace()
     given = (nama, alamat, informasi, tujuan, telepon or email, dokumen is not None,
@@ -168,8 +168,8 @@ def catat(
     if cara_memperoleh != "melihat" or ctx.get_parameter_source("bentuk").name != "DEFAULT":
         bentuk = f.pilih(ctx, "bentuk", bentuk, "Bentuk informasi", schema.BENTUK)
     if cara_kirim is None and f.aktif and cara_memperoleh != "melihat":
-        cara_kirim = f.pilih(ctx, "cara_kirim", "email" if email and bentuk == "softcopy"
-                             else "langsung", "Cara mengirim", schema.CARA_KIRIM)  # fmt: skip
+        bawaan = cara_kirim_bawaan(email or "", bentuk, saluran, cara_memperoleh)  # (as typed)
+        cara_kirim = f.pilih(ctx, "cara_kirim", bawaan, "Cara mengirim", schema.CARA_KIRIM)
     elif cara_kirim:
         f.diberikan(("Cara mengirim", cara_kirim))
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)

@@ -109,12 +109,8 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     row["email"] = v.email(data.email) if data.email.strip() else ""
     if not row["telepon"] and not row["email"]:
         raise RuleError("pemohon wajib mencantumkan kontak", "isi --telepon atau --email")
-    kirim = data.cara_kirim or (  # (a request by letter is answered by post, not collected)
-        "email"
-        if row["email"] and row["bentuk_informasi"] == "softcopy"
-        else "pos"
-        if row["saluran"] == "surat"
-        else "langsung"
+    kirim = data.cara_kirim or cara_kirim_bawaan(
+        row["email"], row["bentuk_informasi"], row["saluran"], row["cara_memperoleh"]
     )
     row["cara_kirim"] = v.pilihan(kirim, schema.CARA_KIRIM, "--cara-kirim")
     if data.tahapan:
@@ -554,6 +550,17 @@ def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> Result:
     day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
     tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
     return Result(row)
+
+
+def cara_kirim_bawaan(email: str, bentuk: str, saluran: str, cara_memperoleh: str) -> str:
+    """How a copy goes when the desk did not say: by e-mail for a softcopy to an e-mail address,
+    by post for a request that came by letter (not collected in person), else collected; a
+    request to view the information has no copy to send (collected: seen at the desk)."""
+    if cara_memperoleh == "melihat":
+        return "langsung"
+    if email and bentuk == "softcopy":
+        return "email"
+    return "pos" if saluran == "surat" else "langsung"
 
 
 def nik_of_identity(nomor_identitas: str) -> str:
