@@ -417,16 +417,26 @@ def kutipan(teks: str, b: bool = False) -> P:
 # The letters
 
 
-def tanda_terima(doc) -> None:
+def kepala_tanda_terima(doc, judul: str, telah: str) -> None:
+    """A request receipt's head: letterhead, title, the registration number, what the PPID has
+    done ("menerima permohonan", "menyerahkan informasi publik kepada pemohon")."""
     kop(doc)
     add(
         doc,
-        p(R("TANDA BUKTI PENDAFTARAN PERMOHONAN INFORMASI PUBLIK", b=True, u=True), align="center"),
+        p(R(judul, b=True, u=True), align="center"),
         p("Nomor Pendaftaran: ", R("{{ nomor_registrasi }}", b=True), align="center", after=12),
         body(
-            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) {{ instansi.nama }} telah menerima "
-            "permohonan informasi publik dengan keterangan sebagai berikut:"
+            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) {{ instansi.nama }} telah "
+            f"{telah} dengan keterangan sebagai berikut:"
         ),
+    )
+
+
+def tanda_terima(doc) -> None:
+    kepala_tanda_terima(
+        doc,
+        "TANDA BUKTI PENDAFTARAN PERMOHONAN INFORMASI PUBLIK",
+        "menerima permohonan informasi publik",
     )
     add_table(
         doc,
@@ -483,15 +493,8 @@ def tanda_terima(doc) -> None:
 def tanda_terima_informasi(doc) -> None:
     """The handover receipt (SOP Pelayanan step 5, "tanda terima data"): the proof of what was
     handed over, when and how — the day a reason-d or -g objection's window starts from."""
-    kop(doc)
-    add(
-        doc,
-        p(R("TANDA TERIMA INFORMASI PUBLIK", b=True, u=True), align="center"),
-        p("Nomor Pendaftaran: ", R("{{ nomor_registrasi }}", b=True), align="center", after=12),
-        body(
-            "Pejabat Pengelola Informasi dan Dokumentasi (PPID) {{ instansi.nama }} telah "
-            "menyerahkan informasi publik kepada pemohon dengan keterangan sebagai berikut:"
-        ),
+    kepala_tanda_terima(
+        doc, "TANDA TERIMA INFORMASI PUBLIK", "menyerahkan informasi publik kepada pemohon"
     )
     add_table(
         doc,
