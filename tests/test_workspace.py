@@ -15,7 +15,7 @@ from ppidctl.cli.main import app
 from ppidctl.errors import ConfigError, UsageError, WorkspaceError
 from ppidctl.workspace import Workspace, init
 
-from conftest import Runner, snapshot
+from conftest import REQUEST, Runner, snapshot
 
 
 def test_init_writes_settings_and_folders(tmp_path):
@@ -75,6 +75,11 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="PPIDCTL_DIR kosong"):
         Workspace.find()
     assert Workspace.find(ws.root).root == ws.root  # (-C wins)
+    # through the command line: exit 2, the workspace found from the folder left untouched
+    before = snapshot(ws.root)
+    result = CliRunner().invoke(app, ["permohonan", "catat", *REQUEST, "--tanpa-surat"])
+    assert result.exit_code == 2 and "PPIDCTL_DIR kosong" in result.stderr, result.output
+    assert snapshot(ws.root) == before
 
 
 @pytest.mark.parametrize(
