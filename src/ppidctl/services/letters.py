@@ -340,10 +340,8 @@ def regenerate(
                     f"lihat riwayatnya: ppidctl {register} lihat {n}",
                 )  # fmt: skip
         linked = _linked_requests(tx, rows) if register == "keberatan" else {}
-        stated = (
-            _stated_deadlines(ws, kind, register, rows)
-            if kind in DEADLINE_LETTERS[register]
-            else {}
+        stated, signed = _from_journal(
+            ws, kind, register, rows, deadlines=kind in DEADLINE_LETTERS[register]
         )
         peringatan = []
         for r in rows:
@@ -357,7 +355,6 @@ def regenerate(
                     "(kalender atau pengaturan tenggat berubah sesudahnya) — beri tahu pemohon "
                     "tanggal barunya"
                 )
-        signed = _signatories(ws, kind, {r["nomor_registrasi"] for r in rows})
         made = {n for k, n in _earlier_numbers(tx) if k == kind}  # (copies, not first letters)
         letters, guesses = [], []
         for r in rows:
@@ -406,44 +403,6 @@ DEADLINE_LETTERS = {
 _FEW = 20  # letters made at once up to which the journal is searched for their numbers
 
 
-def _signatories(ws: Workspace, kind: str, wanted: set[str]) -> dict[str, dict]:
-    """Who signed the first letter of ``kind`` of each case in ``wanted``: the officials its
-    journal line recorded (``pejabat``). A copy restates them — after a new PPID or Atasan PPID
-    took office, a copy with the original's number and date signed by the new one reads as a
-    forgery in a dispute file. Letters made before ppidctl recorded them: none."""
-    import json
-
-    marks = (b'"pejabat":', f'"jenis":"{kind}"'.encode(), b'"register":"surat"')
-    out: dict[str, dict] = {}
-    try:
-        f = ws.journal_path.open("rb")
-    except FileNotFoundError:
-        return out
-    with f:
-        for raw in f:
-            if not all(m in raw for m in marks):
-                continue
-            try:
-                entry = json.loads(raw)
-            except ValueError:
-                continue
-            nilai, pejabat = entry.get("nilai"), entry.get("pejabat")
-            if isinstance(nilai, dict) and isinstance(pejabat, dict) and nilai.get("jenis") == kind:
-                n = nilai.get("nomor_registrasi")
-                if n in wanted and set(pejabat) == set(PEJABAT):
-                    out.setdefault(n, pejabat)
-    # an official still the init stand-in ("Nama PPID", the first day's letters) signed nothing:
-    # the copy takes whom ppidctl.toml names now
-    now, stand_in = officials(ws), config.init_values()
-    return {
-        n: {
-            name: now[name] if rec[name].get("nama") == stand_in[name]["nama"] else rec[name]
-            for name in PEJABAT
-        }
-        for n, rec in out.items()
-    }
-
-
 def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dict] | None:
     """For a reply letter with no recorded signatories: the Atasan PPID the objection register
     says responded, when ppidctl.toml now names another (NIP unknown: left out)."""
@@ -455,31 +414,40 @@ def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dic
     return {**now, "atasan_ppid": {"nama": nama, "jabatan": row.get("jabatan_atasan", "")}}
 
 
-def _stated_deadlines(
-    ws: Workspace, kind: str, register: str, rows: list[dict[str, str]]
-) -> dict[str, str]:
-    """The deadline the first letter of ``kind`` of each case stated: the case's jatuh_tempo
-    when that letter was recorded. A later change of the calendar (kalender tambah) moves the
-    case's deadline, not what a letter dated and numbered before it told the requester — a
-    copy says what the original said (rules.md §6: one number, one letter). A receipt states
-    the deadline before any extension, also when it is first made after it."""
+def _from_journal(
+    ws: Workspace, kind: str, register: str, rows: list[dict[str, str]], deadlines: bool
+) -> tuple[dict[str, str], dict[str, dict]]:
+    """What the first letter of ``kind`` of each case said, read from the journal in one pass:
+
+    * with ``deadlines``, the deadline it stated: the case's jatuh_tempo when that letter was
+      recorded. A later change of the calendar (kalender tambah) moves the case's deadline, not
+      what a letter dated and numbered before it told the requester — a copy says what the
+      original said (rules.md §6: one number, one letter). A receipt states the deadline
+      before any extension, also when it is first made after it;
+    * who signed it: the officials its line recorded (``pejabat``). A copy restates them —
+      after a new PPID or Atasan PPID took office, a copy with the original's number and date
+      signed by the new one reads as a forgery in a dispute file. Letters made before ppidctl
+      recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
+      letters) signed nothing: the copy takes whom ppidctl.toml names now."""
     import json
 
     from ..store import journal
 
     wanted = {r["nomor_registrasi"] for r in rows}
     # a few letters: only the lines naming their cases are parsed, and of an import's line
-    # only their rows (a 100,000-row journal); a month's batch: every line of the two registers
+    # only their rows (a 100,000-row journal); a month's batch: every line of the letters (and,
+    # for deadlines, of the register)
     needles = {n: json.dumps(n, ensure_ascii=False).encode() for n in wanted}
-    marks = [f'"register":"{r}"'.encode() for r in ("surat", register)]
+    marks = [b'"register":"surat"', *([f'"register":"{register}"'.encode()] if deadlines else [])]
     few = len(needles) <= _FEW
     now: dict[str, str] = {}
     stated: dict[str, str] = {}
+    signed: dict[str, dict] = {}
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     try:  # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
         f = ws.journal_path.open("rb")
     except FileNotFoundError:
-        return {}
+        return {}, {}
     with f:
         for raw in f:
             named = [n for n, x in needles.items() if x in raw] if few else [None]
@@ -490,14 +458,19 @@ def _stated_deadlines(
             except ValueError:
                 continue
             surat = entry.get("register") == "surat"
-            if not surat and entry.get("register") != register:
+            if not surat and (entry.get("register") != register or not deadlines):
                 continue
             if surat:
+                pejabat = entry.get("pejabat")
                 for e in journal.expand(entry):
                     nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                     n = nilai.get("nomor_registrasi")
-                    if nilai.get("jenis") == kind and n in now:
+                    if nilai.get("jenis") != kind:
+                        continue
+                    if n in now:
                         stated.setdefault(n, now[n])
+                    if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
+                        signed.setdefault(n, pejabat)
                 continue
             for n in named:  # (None: every row of the line)
                 for e in journal.expand(entry, n):
@@ -510,7 +483,15 @@ def _stated_deadlines(
                         frozen.add(case)  # (its deadline was the 10 days, before this line's)
                         now[case] = changes.get("jatuh_tempo", (now.get(case, ""),))[0]
     # a receipt first made after the extension states the deadline it had before it
-    return {**{case: now[case] for case in frozen if now.get(case)}, **stated}
+    stated = {**{case: now[case] for case in frozen if now.get(case)}, **stated}
+    current, stand_in = officials(ws), config.init_values()
+    return stated, {
+        n: {
+            name: current[name] if rec[name].get("nama") == stand_in[name]["nama"] else rec[name]
+            for name in PEJABAT
+        }
+        for n, rec in signed.items()
+    }
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
