@@ -899,7 +899,7 @@ def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     assert _ordered(run) == ([], 0)
     # its receipt says why a refused request's information was handed over
     receipt = docx_text(out.split("Surat")[1].split(": ", 1)[1].strip())
-    assert "Dasar penyerahan | : | keberatan yang dikabulkan Atasan PPID" in receipt
+    assert f"Dasar penyerahan | : | keberatan {k} yang dikabulkan Atasan PPID" in receipt
     req = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
     # the decision as made stays (the register's history); the delivery and why are recorded
     assert (req["status"], req["keputusan"], req["tanggal_selesai"]) == (
@@ -928,6 +928,24 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
     said = run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-16").stdout
     assert _ordered(run) == ([], 0)
     assert f"{nomor}: informasi diserahkan 2026-03-16 atas keberatan {k}" in said
+    # its receipt says on whose order, and no longer that a part was blacked out (it had
+    # neither: the rows came from the first decision)
+    receipt = docx_text(said.split("Surat")[1].split(": ", 1)[1].strip())
+    assert f"Dasar penyerahan | : | keberatan {k} yang dikabulkan Atasan PPID" in receipt
+    assert "Tanggal penyerahan | : | 16 Maret 2026" in receipt
+    assert "dihitamkan" not in receipt and "Per kelurahan saja" not in receipt
+    # copies: one receipt per handover, each with its own day and basis (the copy was
+    # dated by the first handover and said nothing of the order); a month names its own
+    made = run.ok("surat", "buat", "tanda-terima-informasi", nomor).stdout.split()
+    first, second = (docx_text(p) for p in made)
+    assert "Tanggal penyerahan | : | 6 Maret 2026" in first and "Dasar penyerahan" not in first
+    assert "Bagian yang dihitamkan/dikecualikan | : | Per kelurahan saja" in first
+    assert "Tanggal penyerahan | : | 16 Maret 2026" in second
+    assert f"keberatan {k} yang dikabulkan" in second
+    month = run.ok("surat", "buat", "tanda-terima-informasi", "--semua", "--bulan", "2026-03")
+    assert [docx_text(p).count("Dasar penyerahan") for p in month.stdout.split()] == [0, 1]
+    run.refused("surat", "buat", "tanda-terima-informasi", "--semua", "--bulan", "2026-04",
+                message="tidak ada permohonan yang memerlukan surat tanda-terima-informasi pada")  # fmt: skip
     req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
     # the first delivery stays the request's; the one the Atasan ordered is told beside it
     assert (req["tanggal_selesai"], req["catatan"]) == (

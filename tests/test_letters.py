@@ -134,6 +134,7 @@ def base(row: dict[str, str], **kw) -> dict:
         "atasan_ppid": dict(ATASAN),
         "tanggal_surat": "2026-04-07",
         "nomor_surat": "",
+        "dasar_penyerahan": "",  # (request letters: given on the PPID's own decision)
     }
     ctx.update(kw)
     return ctx

@@ -511,14 +511,19 @@ def tanda_terima_informasi(doc) -> None:
                     '{{ keputusan | label("keputusan") }} (pemberitahuan tertulis '
                     "{{ tanggal_pemberitahuan | tanggal_panjang }})",
                 ),
-                '{%tr if penjelasan and keputusan == "diberikan-sebagian" %}',
+                # (given on a granted objection's order: what was blacked out may be given now)
+                '{%tr if penjelasan and keputusan == "diberikan-sebagian" and not '
+                "dasar_penyerahan %}",
                 ("Bagian yang dihitamkan/dikecualikan", "{{ penjelasan }}"),
                 '{%tr elif penjelasan and keputusan == "diberikan" %}',
                 ("Keterangan", "{{ penjelasan }}"),
                 "{%tr endif %}",
-                # (a refusal, then its objection granted: given on the Atasan PPID's order)
-                '{%tr if keputusan not in ("diberikan", "diberikan-sebagian") %}',
-                ("Dasar penyerahan", "keberatan yang dikabulkan Atasan PPID {{ instansi.nama }}"),
+                "{%tr if dasar_penyerahan %}",
+                (
+                    "Dasar penyerahan",
+                    "keberatan {{ dasar_penyerahan }} yang dikabulkan Atasan PPID "
+                    "{{ instansi.nama }}",
+                ),
                 "{%tr endif %}",
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),

@@ -20,6 +20,9 @@ Passed by the caller:
   A key of these three missing from the dict prints empty; any other name fails.
 - ``tanggal_surat`` (``YYYY-MM-DD``) and ``nomor_surat`` (may be ``""``: dots are printed).
 - ``permohonan``: for objection letters, the linked request row as a dict (``{}`` for reason b).
+- ``dasar_penyerahan``: for request letters, the numbers of the granted objections whose order
+  the handover carried out (``"001/KEB/…, 002/KEB/…"``; ``""`` when given on the PPID's own
+  decision, and in every other letter).
 
 A letter of a kind gets exactly :func:`letter_variables` of that kind (its register's columns, the
 names above meant for its register, the names computed from its columns): :func:`render_letter`
@@ -181,6 +184,8 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "nomor_surat": "nomor surat (boleh kosong)",
     "jatuh_tempo": "batas waktu (kolom register)",
     "permohonan": "baris permohonan yang dirujuk keberatan (alasan b: isinya kosong)",
+    "dasar_penyerahan": "nomor keberatan yang dikabulkan Atasan PPID yang perintahnya "
+    "dijalankan penyerahan informasi ini (kosong bila atas keputusan PPID sendiri)",
 }
 
 #: Names :func:`render` computes when they are not passed.
@@ -196,7 +201,10 @@ COMPUTED_VARIABLES: dict[str, str] = {
 }
 
 #: Passed names only letters of some registers get (every other name: every letter).
-PASSED_FOR: dict[str, tuple[str, ...]] = {"permohonan": ("keberatan",)}
+PASSED_FOR: dict[str, tuple[str, ...]] = {
+    "permohonan": ("keberatan",),
+    "dasar_penyerahan": ("permohonan",),
+}
 
 #: Computed names and the register column each is computed from (every other name: always);
 #: :func:`_prepare` computes them exactly when that column is in the context.

@@ -310,6 +310,17 @@ _DISERAHKAN = re.compile(
 KAPAN_SAJA = "0001-01-01"
 
 
+def deliveries(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict[str, list[str]]:
+    """Each day information of request ``row`` was handed over, earliest first → the granted
+    objections whose order that handing-over carried out (:func:`orders_given`; ``[]``: given on
+    the PPID's own decision). A handover receipt names them ("Dasar penyerahan")."""
+    days: dict[str, list[str]] = {row["tanggal_selesai"]: []} if row.get("tanggal_selesai") else {}
+    for k, day in orders_given(row, objections):
+        if day and day != KAPAN_SAJA:
+            days.setdefault(day, []).append(k["nomor_registrasi"])
+    return dict(sorted(days.items()))
+
+
 def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict | None:
     """The earliest granted objection on request ``row`` whose order to give the information
     has no delivery recorded yet (:func:`orders_given`); None when there is none."""

@@ -43,6 +43,9 @@ class Letter:
     #: journal who signs it (False: a copy whose original's signatories are not recorded — its
     #: signing by today's officials is a guess, never "who signed" for the next copy)
     catat_pejabat: bool = True
+    #: a handover receipt: the granted objections whose order the delivery carried out
+    #: (common.deliveries), "" when given on the PPID's own decision
+    dasar_penyerahan: str = ""
 
 
 #: the register column that holds the outgoing number of a letter of that kind
@@ -83,6 +86,7 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         tanggal_surat=tanggal_surat.isoformat(),
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
+        dasar_penyerahan=letter.dasar_penyerahan,
     )
     if letter.kind == "pemberitahuan":  # the handover comes after the notification: a copy
         ctx["tanggal_selesai"] = ""  # made later says what the original said (older templates
@@ -309,15 +313,19 @@ def regenerate(
         pattern = ws.settings.get("penomoran", register)
         if numbers:  # ("1 1", "1 001/…": one case, one copy)
             where = list(dict.fromkeys(common.find(table, n, ws.today(), pattern) for n in numbers))
-        else:
+        else:  # (a handover receipt: any handover in bulan, see below)
             where = [
                 i
                 for i, r in enumerate(table.rows)
                 if r[column]
                 and (decisions is None or r.get("keputusan") in decisions)
-                and (bulan is None or r[column].startswith(bulan))
+                and (bulan is None or r[column].startswith(bulan) or kind in HANDOVER)
             ]
         rows = [table.rows[i] for i in where]
+        handed = _handovers(tx, rows, bulan) if kind in HANDOVER else {}
+        if handed and not numbers:
+            where = [i for i, r in zip(where, rows, strict=True) if handed[r["nomor_registrasi"]]]
+            rows = [table.rows[i] for i in where]
         if not rows:
             raise RuleError(
                 f"tidak ada {register} yang memerlukan surat {kind}"
@@ -363,18 +371,20 @@ def regenerate(
             guessed = pejabat is None and n in made
             if guessed:
                 guesses.append(n)
-            letters.append(
-                Letter(
-                    kind,
-                    {**r, "jatuh_tempo": stated.get(n) or r["jatuh_tempo"]},
-                    linked.get(r.get("nomor_permohonan", "")),
-                    common.stored_day(r[column], f"{n}: {column}"),
-                    reuse_number=True,
-                    nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
-                    pejabat=pejabat,
-                    catat_pejabat=not guessed,
+            for day, dasar in handed[n] if kind in HANDOVER else [(r[column], [])]:
+                letters.append(
+                    Letter(
+                        kind,
+                        {**r, "jatuh_tempo": stated.get(n) or r["jatuh_tempo"]},
+                        linked.get(r.get("nomor_permohonan", "")),
+                        common.stored_day(day, f"{n}: {column}"),
+                        reuse_number=True,
+                        nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
+                        pejabat=pejabat,
+                        catat_pejabat=not guessed,
+                        dasar_penyerahan=", ".join(dasar),
+                    )
                 )
-            )
         if guesses:
             peringatan.append(
                 f"salinan surat {kind} {', '.join(guesses[:5])}"
@@ -390,6 +400,34 @@ def regenerate(
                 if letter.nomor and not r[NUMBER_COLUMN[kind]]:
                     tx.update(register, i, {NUMBER_COLUMN[kind]: letter.nomor})
     return paths, peringatan
+
+
+#: the letter made for each handover of a request, not once per request
+HANDOVER = ("tanda-terima-informasi",)
+
+
+def _handovers(
+    tx: Transaction, rows: list[dict[str, str]], bulan: str | None
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each request's handovers (in ``bulan`` when given), each with the granted objections
+    whose order it carried out: one receipt per handover (common.deliveries) — a second one,
+    on an objection's order, has its own day and basis."""
+    from . import common
+
+    wanted = tuple(r["nomor_registrasi"] for r in rows)
+    by_request: dict[str, list[dict[str, str]]] = {}
+    for k in tx.table("keberatan").rows_where("nomor_permohonan", wanted):
+        by_request.setdefault(k["nomor_permohonan"], []).append(k)
+    return {
+        r["nomor_registrasi"]: [
+            (day, dasar)
+            for day, dasar in common.deliveries(
+                r, by_request.get(r["nomor_registrasi"], ())
+            ).items()
+            if bulan is None or day.startswith(bulan)
+        ]
+        for r in rows
+    }
 
 
 #: the letters to a requester that state the case's deadline (tanda terima: "paling lambat";

@@ -506,19 +506,26 @@ def deliver(
     Atasan PPID granted: the information given on that order."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     with ws.transaction("permohonan selesai", petugas) as tx:
-        result = _deliver(ws, tx, nomor, when)
+        result, dasar = _deliver(ws, tx, nomor, when)
         if surat:
-            receipt = Letter("tanda-terima-informasi", result.row, tanggal=when.date())
+            receipt = Letter(
+                "tanda-terima-informasi", result.row, tanggal=when.date(), dasar_penyerahan=dasar
+            )
             result.berkas = stage_letters(ws, tx, [receipt], when.date(), None, petugas)
     return result
 
 
-def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> Result:
-    """The delivery recorded in ``tx``: the request as it now stands."""
+def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> tuple[Result, str]:
+    """The delivery recorded in ``tx``: the request as it now stands, and the granted
+    objections whose order this delivery carried out (its receipt's "Dasar penyerahan")."""
     i, row = common.load_row(tx, ws, REGISTER, nomor, when)
     n = row["nomor_registrasi"]
+    objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
+
+    def dasar(changes: dict[str, str], day: str) -> str:
+        return ", ".join(common.deliveries({**row, **changes}, objections).get(day, []))
+
     if row["status"] == "selesai":
-        objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
         granted = common.order_to_carry_out(row, objections)
         if granted is None:
             raise RuleError(
@@ -540,7 +547,7 @@ def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> Result:
         if not row["tanggal_selesai"]:
             changes["tanggal_selesai"] = day
         tx.update(REGISTER, i, changes)
-        return Result(row, keterangan=why)
+        return Result(row, keterangan=why), dasar(changes, day)
     if row["status"] != "diputuskan":
         raise RuleError(
             f"permohonan {n} belum diputuskan (status '{row['status']}'): informasi diserahkan "
@@ -548,8 +555,9 @@ def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> Result:
             f"putuskan dahulu: ppidctl permohonan putuskan {n} --keputusan ...",
         )
     day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
-    tx.update(REGISTER, i, {"status": "selesai", "tanggal_selesai": day})
-    return Result(row)
+    changes = {"status": "selesai", "tanggal_selesai": day}
+    tx.update(REGISTER, i, changes)
+    return Result(row), dasar(changes, day)
 
 
 def cara_kirim_bawaan(email: str, bentuk: str, saluran: str, cara_memperoleh: str) -> str:
