@@ -526,6 +526,24 @@ def test_surat_periksa(run, ws, tmp_path):
     assert "baik" in good
 
 
+def test_surat_periksa_finds_what_would_print_wrong_or_fail_in_english(run, ws, tmp_path):
+    """`{{ x }}}` printed a stray "}" in every letter, and `label` without its column failed only
+    when a letter was made, in Python's English — both passed `surat periksa`."""
+    from test_letters import make_docx
+
+    for text, said in (
+        ("Yth. {{ nama_pemohon }}}", "kurung kurawal berlebih «}}}»"),
+        ("{{ keputusan | label }}", "filter label perlu satu nama kolom pilihan"),
+        ("{{ keputusan | label(keputusan) }}", "filter label perlu satu nama kolom pilihan"),
+    ):
+        bad = make_docx(tmp_path / "penolakan.docx", [[text]])
+        checked = run("surat", "periksa", str(bad))
+        assert checked.exit_code == 1 and said in checked.stdout, checked.stdout
+        assert f"paragraf ke-1: «{text}»" in checked.stdout
+    good = make_docx(tmp_path / "penolakan.docx", [['{{ keputusan | label("keputusan") }}']])
+    assert run.ok("surat", "periksa", str(good)).stdout.endswith("baik; variabel: keputusan\n")
+
+
 def test_deadlines_in_letters_come_from_the_settings(run, ws):
     toml = ws.root / "ppidctl.toml"
     toml.write_text(

@@ -543,6 +543,18 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
             if isinstance(node.node, nodes.Name) and node.node.name in kunci:
                 if node.attr not in kunci[node.node.name]:
                     atribut.setdefault(f"{node.node.name}.{node.attr}", (part, src))
+        for node in ast.find_all(nodes.Filter):
+            if node.name == "label" and not _label_sah(node):
+                masalah.append(
+                    "filter label perlu satu nama kolom pilihan dalam tanda kutip, mis. "
+                    '{{ keputusan | label("keputusan") }}; kolom yang punya label: '
+                    f"{', '.join(fmt.LABEL)} ({_lokasi(part, node.lineno, src, 'label')})"
+                )
+        for m in _KURUNG_LEBIH.finditer(src):  # ({{ x }}} prints the extra brace)
+            masalah.append(
+                f"kurung kurawal berlebih «{m.group()}»: yang lebih tercetak di surat "
+                f"({_lokasi(part, src.count(chr(10), 0, m.start()) + 1, src, m.group())})"
+            )
     for name in sorted(set(dipakai) - known_variables()):
         part, src = dipakai[name]
         masalah.append(f"variabel '{name}' tidak dikenal ({_lokasi_nama(name, src, part)})")
@@ -576,6 +588,18 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
         for bagian, sisa in _unrendered_tags_zip(z):
             masalah.append(f"tag «{sisa}» di {bagian} tidak akan diproses dan tercetak mentah")
     return masalah
+
+
+#: a tag's braces with one too many beside them
+_KURUNG_LEBIH = re.compile(r"\{\{\{|\}\}\}|\{\{%|%\}\}")
+
+
+def _label_sah(node) -> bool:
+    """Whether a ``label`` filter names one column with labels, as a quoted constant."""
+    from jinja2 import nodes
+
+    arg = node.args[0] if len(node.args) == 1 and not node.kwargs else None
+    return isinstance(arg, nodes.Const) and arg.value in fmt.LABEL
 
 
 # --------------------------------------------------------------------------------------------
