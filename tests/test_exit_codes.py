@@ -324,6 +324,15 @@ def test_an_output_on_a_full_disk_after_the_step(ws, unbuffered):
         assert r.stderr.startswith("Error: keluaran perintah tidak dapat ditulis (stdout tertutup)")
     r = closed(*CATAT, "--tanggal", "2026-11-03")
     assert r.returncode == 0 and "sudah tercatat di jurnal" in r.stderr
+    # a report or an export written to a file: only its name on stdout was lost (it exited 1,
+    # and a script retrying made it again)
+    for args in (("laporan", "bulanan", "--bulan", "2026-11", "--keluaran"),
+                 ("ekspor", "--register", "permohonan", "--keluaran")):  # fmt: skip
+        out = ws.root.parent / f"{args[0]}.xlsx"
+        for r in (closed(*args, str(out)), full(*args, str(out.with_suffix(".2.xlsx")))):
+            assert r.returncode == 0, r.stderr
+            assert f"berkasnya sudah ditulis: {out.parent}" in r.stderr
+        assert out.stat().st_size > 0 and out.with_suffix(".2.xlsx").stat().st_size > 0
 
 
 @pytest.mark.parametrize("unbuffered", ["1", None])

@@ -158,6 +158,7 @@ def guard(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         commits = _journalled()
+        WRITTEN.clear()  # (a test runs many commands in one process)
         closed = sys.stdout is None  # (started with stdout closed, `>&-`: data would vanish)
         if closed:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the process's life)
@@ -169,7 +170,7 @@ def guard(fn: Callable) -> Callable:
                 raise
             sys.stdout.flush()  # (a write failing here is told as any other, not at exit)
             if closed:
-                _output_lost(_journalled() > commits, "stdout tertutup")
+                _output_lost(commits, "stdout tertutup")
             return result
         except PpidError as e:
             typer.echo(f"Error: {e}", err=True)
@@ -179,7 +180,7 @@ def guard(fn: Callable) -> Callable:
             # already journalled is done (exit 0: a script that retried on 1 would record it
             # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
             _quiet_stdout()
-            raise typer.Exit(0 if _journalled() > commits else 141) from None
+            raise typer.Exit(0 if _journalled() > commits or WRITTEN else 141) from None
         except KeyboardInterrupt:  # Ctrl-C during a long command (an import): say where it stood
             done = _journalled() > commits
             typer.echo(
@@ -201,7 +202,7 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
             if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
-                _output_lost(_journalled() > commits, sebab(e))
+                _output_lost(commits, sebab(e))
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
                 f"({sebab(e)}) — periksa folder itu, ruang dan sambungan diskanya, dan "
@@ -214,22 +215,36 @@ def guard(fn: Callable) -> Callable:
     return wrapper
 
 
-def _output_lost(done: bool, why: str) -> None:
-    """The command's output could not be written: said on stderr; a step journalled is done
-    (exit 0, as for a closed pipe: a script retrying on 1 would record it twice), otherwise
-    nothing changed (exit 1)."""
-    typer.echo(
-        f"{'Peringatan' if done else 'Error'}: keluaran perintah tidak dapat ditulis ({why})"
-        + (
+def _output_lost(commits: int, why: str) -> None:
+    """The command's output could not be written: said on stderr; a step journalled since
+    ``commits`` is done (exit 0, as for a closed pipe: a script retrying on 1 would record it
+    twice), as is a file the command wrote (:func:`file_written`: a report's name on stdout is
+    lost, not the report); otherwise nothing was made (exit 1)."""
+    if _journalled() > commits:
+        done = (
             " — langkahnya sudah tercatat di jurnal: jangan ulangi perintahnya; lihat hasilnya "
             "dengan perintah lihat atau daftar"
-            if done
-            else " — periksa tujuan keluarannya (ruang disk, berkas, atau pipa)"
-        ),
+        )
+    elif WRITTEN:
+        done = f" — berkasnya sudah ditulis: {', '.join(WRITTEN)}"
+    else:
+        done = ""
+    typer.echo(
+        f"{'Peringatan' if done else 'Error'}: keluaran perintah tidak dapat ditulis ({why})"
+        + (done or " — periksa tujuan keluarannya (ruang disk, berkas, atau pipa)"),
         err=True,
     )
     _quiet_stdout()  # (the flush at exit would fail again: exit 120)
     raise typer.Exit(0 if done else 1) from None
+
+
+#: the files this command wrote outside the journal (a report, an export, an archive)
+WRITTEN: list[str] = []
+
+
+def file_written(path: object) -> None:
+    """Note that the command wrote ``path``: its output lost after that is told, exit 0."""
+    WRITTEN.append(str(path))
 
 
 def _stdout_failing() -> bool:

@@ -15,6 +15,7 @@ from .common import (
     Status,
     Terlambat,
     err,
+    file_written,
     filters,
     guard,
     workspace,
@@ -121,6 +122,7 @@ def ekspor(
         if tanpa_sensor:
             err("Ekspor tanpa sensor dicatat di jurnal.")
         return
+    file_written(result)
     err(f"Register {register.value} diekspor: {result}")
     if tanpa_sensor:
         err("Ekspor tanpa sensor dicatat di jurnal.")

@@ -5,7 +5,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, err, guard, warnings, workspace, write_csv
+from .common import (
+    CONTEXT_HELP,
+    Format,
+    err,
+    file_written,
+    guard,
+    warnings,
+    workspace,
+    write_csv,
+)
 from .common import console as stdout_console
 
 if TYPE_CHECKING:
@@ -205,6 +214,7 @@ def _finish(
     from ..reports.output import save_report
 
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
+    file_written(path)
     err(f"Laporan ditulis: {path}")
     if tanpa_sensor and suffix == ".xlsx":  # (as ekspor: the unmasked detail sheets)
         err("Laporan tanpa sensor dicatat di jurnal.")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatRekaman, err, guard, workspace, write_csv
+from .common import Format, FormatRekaman, err, file_written, guard, workspace, write_csv
 
 Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
 Catatan = Annotated[
@@ -155,6 +155,7 @@ def arsip(
     from ..integrity import archive
 
     info = archive(workspace(), keluaran, petugas=petugas)
+    file_written(info["arsip"])
     if format is FormatRekaman.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
