@@ -544,6 +544,30 @@ def test_surat_periksa_finds_what_would_print_wrong_or_fail_in_english(run, ws, 
     assert run.ok("surat", "periksa", str(good)).stdout.endswith("baik; variabel: keputusan\n")
 
 
+def test_a_template_prints_data_and_cannot_run_programs(run, ws, tmp_path):
+    """A template mailed from another office reached Python's internals through any text
+    variable and ran a shell command as the desk's account, and `surat periksa` said "baik"."""
+    from test_letters import make_docx
+
+    marker = tmp_path / "dijalankan"
+    chain = (
+        "{{ (nama_pemohon.__class__.__mro__[1].__subclasses__() | selectattr('__name__', "
+        "'equalto', '_wrap_close') | first).__init__.__globals__['popen']('touch "
+        f"{marker}').read() }}}}"
+    )
+    template = ws.templates_dir / "tanda-terima.docx"
+    make_docx(template, [[chain]])
+    checked = run("surat", "periksa", str(template))
+    assert checked.exit_code == 1 and "«__class__» tidak boleh dipakai di templat" in checked.stdout
+    run.refused(*("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16"),
+                message="» tidak boleh dipakai di templat: bagian dalam Python")  # fmt: skip
+    # reached without a dotted name: the sandbox refuses it while the letter is filled
+    make_docx(template, [['{{ nama_pemohon | attr("__" ~ "class__") }}']])
+    run.refused(*("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16"),
+                message="templat mencoba memakai bagian dalam Python, bukan data surat")  # fmt: skip
+    assert not marker.exists()
+
+
 def test_deadlines_in_letters_come_from_the_settings(run, ws):
     toml = ws.root / "ppidctl.toml"
     toml.write_text(

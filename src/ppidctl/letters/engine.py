@@ -444,10 +444,13 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
 
     from jinja2 import TemplateError as JinjaError
     from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
     from lxml import etree
 
     try:
         tpl.render(ctx, env, autoescape=True)
+    except SecurityError as e:
+        raise _tak_aman(nama, e) from None
     except _SisaTag as e:
         raise TemplateError(
             f"{nama}: tag templat tidak terbaca dan akan tercetak mentah ({e.lokasi})",
@@ -543,6 +546,15 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
             if isinstance(node.node, nodes.Name) and node.node.name in kunci:
                 if node.attr not in kunci[node.node.name]:
                     atribut.setdefault(f"{node.node.name}.{node.attr}", (part, src))
+        for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+            nama_dalam = node.attr if isinstance(node, nodes.Getattr) else _konstanta(node.arg)
+            if nama_dalam.startswith("_"):
+                masalah.append(
+                    f"«{nama_dalam}» tidak boleh dipakai di templat: bagian dalam Python, "
+                    "bukan data surat (templat hanya mencetak data; isian seperti ini dapat "
+                    "dipakai untuk membaca berkas atau menjalankan program) "
+                    f"({_lokasi(part, node.lineno, src, nama_dalam)})"
+                )
         for node in ast.find_all(nodes.Filter):
             if node.name == "label" and not _label_sah(node):
                 masalah.append(
@@ -594,6 +606,23 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
 _KURUNG_LEBIH = re.compile(r"\{\{\{|\}\}\}|\{\{%|%\}\}")
 
 
+def _konstanta(node) -> str:
+    """The text of a constant subscript (``x["__class__"]``), else ``""``."""
+    from jinja2 import nodes
+
+    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, str) else ""
+
+
+def _tak_aman(nama: str, e: Exception) -> TemplateError:
+    """The sandbox refused what a template reached for (see :func:`_env`)."""
+    return TemplateError(
+        f"{nama}: templat mencoba memakai bagian dalam Python, bukan data surat ({e}); surat "
+        "tidak dibuat",
+        "templat hanya boleh mencetak data; hapus isian itu (ppidctl surat periksa menunjukkan "
+        "letaknya) dan periksa dari mana templat ini didapat",
+    )
+
+
 def _label_sah(node) -> bool:
     """Whether a ``label`` filter names one column with labels, as a quoted constant."""
     from jinja2 import nodes
@@ -608,9 +637,13 @@ def _label_sah(node) -> bool:
 
 @lru_cache(maxsize=1)
 def _env():
-    from jinja2 import Environment, StrictUndefined
+    """Jinja's sandbox: a template an office passes around (a docx from another office, mailed
+    or shared) prints data; it cannot reach Python's internals (``x.__class__…``) to read files
+    or run programs as the desk's account."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
-    env = Environment(undefined=StrictUndefined, autoescape=True)
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     env.filters.update(_FILTERS)
     return env
 
