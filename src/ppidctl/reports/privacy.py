@@ -18,10 +18,7 @@ there is masked everywhere:
 A value too short to keep 4 + 2 characters and still hide most of it (a 7-digit landline, a
 9-character passport number) shows only its last 2.
 
-Formula injection: a text cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage
-return) would be run as a formula by a spreadsheet. :func:`csv_safe` prefixes such text with an
-apostrophe for CSV files; the XLSX writers store it as a text cell with Excel's "quote prefix"
-(:func:`is_formula_like`), so it shows unchanged and still is not run.
+Formula injection: :mod:`ppidctl.formula` (``csv_safe``, ``is_formula_like``), re-exported here.
 """
 
 from __future__ import annotations
@@ -30,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from .. import schema
+from ..formula import FORMULA_START, csv_safe, is_formula_like
 
 __all__ = [
     "mask",
@@ -40,7 +38,6 @@ __all__ = [
     "FORMULA_START",
 ]
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: in free text: a run of digits (spaced, dotted, dashed or bracketed as phone numbers and NIKs
 #: are written), not inside a registration or letter number ("/", "-" around it) or a word;
 #: :func:`_nomor_pribadi` decides whether it is one to mask
@@ -106,12 +103,3 @@ def mask_rows(register: str, rows: Iterable[dict], *, tanpa_sensor: bool = False
                 rec[key] = mask(kind, rec[key])
         out.append(rec)
     return out
-
-
-def is_formula_like(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_START)
-
-
-def csv_safe(value: object) -> object:
-    """Text a spreadsheet would run as a formula, prefixed with ``'`` (OWASP CSV injection)."""
-    return "'" + value if is_formula_like(value) else value  # type: ignore[operator]

@@ -114,10 +114,11 @@ from typing import Any
 
 from .. import schema
 from ..errors import PpidError
+from ..formula import csv_safe
 from ..integrity.rows import ORDER
 from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
-from ..legacy.values import teks_sel
+from ..legacy.values import tanpa_penjaga, teks_sel
 from ..rules import deadlines, numbering
 from ..rules.validation import lipat
 from ..store import journal
@@ -798,7 +799,7 @@ def _baca(
                 for h, x in sr.tambahan.items():
                     if h in abaikan:
                         continue
-                    notes.append(f"{h}: {x}")
+                    notes.append(f"{h}: {tanpa_penjaga(x)}")
                     if h.startswith("Kolom ") and h not in header_set:
                         if ekstra is None:
                             ekstra = {}
@@ -1367,7 +1368,9 @@ def rejects_csv(p: Plan) -> bytes:
         for h, x in (b.ekstra or {}).items():
             cells[index[h]] = x
         reasons = "; ".join(_reason(m) for m in b.masalah)
-        w.writerow([*cells, b.lembar, b.baris, reasons])
+        # (opened in Excel to be corrected: a text cell "=HYPERLINK(…&D2)" must stay text; the
+        # guard's apostrophe is dropped again when the corrected file is imported)
+        w.writerow([*map(csv_safe, cells), b.lembar, b.baris, reasons])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 

