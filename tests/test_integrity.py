@@ -424,6 +424,32 @@ def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):
     assert ws.read("permohonan").rows[0]["nama_pemohon"] == "Ani Suryani"
 
 
+def test_listings_and_reports_say_a_register_was_changed_outside(run, ws):
+    """A register saved again by Excel (dates 16/3/2026): periksa and every recording command
+    caught it, but the monthly report counted 0 requests, jatuh-tempo left the cases out and
+    daftar showed no deadline — exit 0, not a word. Listings now warn; a report refuses (its
+    figures would be wrong), naming the way back."""
+    three(run)
+    said = "register permohonan diubah di luar ppidctl (mis. disimpan ulang di Excel)"
+    assert said not in run.ok("permohonan", "daftar").stderr
+    _edit(ws, "permohonan", N1, tanggal_diterima="16/3/2026")
+    for args in (("permohonan", "daftar"), ("permohonan", "lihat", N2), ("jatuh-tempo",),
+                 ("keberatan", "daftar"), ("ekspor", "--register", "permohonan")):  # fmt: skip
+        result = run.ok(*args)
+        assert f"Peringatan: {said}" in result.stderr and "ppidctl periksa" in result.stderr
+    assert said not in run.ok("ekspor", "--register", "keberatan").stderr  # (not that one)
+    run.refused("laporan", "bulanan", "--bulan", "2026-03",
+                message="register permohonan: 1 tanggal bukan YYYY-MM-DD (kolom "
+                "tanggal_diterima; mis. tanggal_diterima '16/3/2026'), jadi laporan akan salah "
+                "hitung — register itu kemungkinan disimpan ulang di Excel")  # fmt: skip
+    # a change kept without accepting it, then a step on another row: still told
+    _edit(ws, "permohonan", N1, tanggal_diterima="2026-03-16", nama_pemohon="Ani S.")
+    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    assert said in run.ok("permohonan", "daftar").stderr
+    run.ok("periksa", "--terima-perubahan", "--catatan", "nama dilengkapi")
+    assert said not in run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr
+
+
 def test_numbers_duplicate_gap_and_year(run, ws, today):
     today("2026-05-29")
     for _ in range(4):

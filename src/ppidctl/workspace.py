@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 from . import config
 from .errors import RegisterError, UsageError, WorkspaceError
 from .store.table import Table, empty_table, read_table
-from .store.transaction import Transaction, make_dirs, write_atomic
+from .store.transaction import OUTSIDE, Transaction, make_dirs, write_atomic
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from .rules.calendar import WorkCalendar
 
@@ -180,6 +180,32 @@ class Workspace:
                 f"simpan {other.name} di luar folder registers/ bila itu sisa format lama, lalu "
                 "ulangi; periksa hasilnya dengan: ppidctl periksa",
             )
+
+    def edited_outside(self, registers: Iterable[str]) -> list[str]:
+        """The registers among ``registers`` whose file is not what the journal last recorded
+        for it, or was written with such an edit still in it: changed outside ppidctl (Excel,
+        a text editor) and not yet accepted or undone. What a listing or report shows comes
+        from the file as it is (a re-save in Excel turns dates into 01/09/2026 and counts
+        fall to 0), so they say so. A register the journal never names is not judged."""
+        from .errors import PpidError
+        from .store import journal
+
+        names = {r for r in registers if self.register_path(r).exists()}
+        if not names or not self.journal_path.exists():
+            return []
+        tainted: dict[str, object] = {}
+        try:
+            recorded = journal.recorded(
+                self.journal_path, "register_sha256", names, beside=OUTSIDE, found_beside=tainted
+            )
+        except PpidError:  # (a torn journal: periksa and every recording command say so)
+            return []
+        return [
+            name
+            for name in sorted(names & recorded.keys())
+            if tainted.get(name)
+            or recorded[name] != journal.sha256_bytes(self.register_path(name).read_bytes())
+        ]
 
     def frame(self, register: str, columns: list[str] | None = None):
         """The register as a pandas DataFrame with typed columns (dates as datetime64, amounts

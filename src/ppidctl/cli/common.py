@@ -273,14 +273,36 @@ def _quiet_stdout() -> None:
             pass
 
 
-def workspace():
+#: the case registers: what a listing or report reads
+KASUS = ("permohonan", "keberatan")
+
+
+def workspace(dibaca: tuple[str, ...] = ()):
+    """The workspace; ``dibaca``: the registers a listing or report shows, warned about when
+    changed outside ppidctl and not yet accepted (:func:`outside_warning`)."""
     from ..workspace import Workspace
 
     ws = Workspace.find(state.dir)
     if not state.warned:  # (some commands open the workspace twice)
         state.warned = True
         warnings(ws.settings.warnings)
+    outside_warning(ws, dibaca)
     return ws
+
+
+def outside_warning(ws, registers: tuple[str, ...], where: str = "") -> None:
+    """What is shown comes from the register files as they are: say so when one was changed
+    outside ppidctl and the change is neither accepted nor undone (Workspace.edited_outside)."""
+    names = ws.edited_outside(registers) if registers else []
+    if names:
+        warnings(
+            [
+                f"{where}register {' dan '.join(names)} diubah di luar ppidctl (mis. disimpan "
+                "ulang di Excel) dan perubahannya belum diterima: yang ditampilkan berasal dari "
+                "berkas itu apa adanya — lihat perubahannya dan cara menerima atau "
+                "membatalkannya: ppidctl periksa"
+            ]
+        )
 
 
 def placeholder_warning(ws) -> None:

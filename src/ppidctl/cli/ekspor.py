@@ -105,7 +105,7 @@ def ekspor(
         raise typer.BadParameter('pakai "," atau ";"', param_hint="--pemisah")
     if pemisah != "," and fmt != "csv":  # (it was dropped without a word)
         raise typer.BadParameter(f"hanya untuk CSV, bukan {fmt}", param_hint="--pemisah")
-    ws = workspace()
+    ws = workspace((register.value,))
     f = filters(status, dari, sampai, bulan, cari, terlambat, dalam)
     result = export_register(
         ws,

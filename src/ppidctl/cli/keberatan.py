@@ -6,6 +6,7 @@ import typer
 
 from .common import (
     CONTEXT_HELP,
+    KASUS,
     Bulan,
     Cari,
     Dalam,
@@ -469,7 +470,7 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     from ..services.keberatan import service_standards
     from ..services.queries import record
 
-    ws = workspace()
+    ws = workspace(KASUS)
     rec = record(ws, "keberatan", nomor)
     rec["standar_layanan"] = service_standards(ws, rec["data"], ws.today())
     show(rec, "keberatan", format)
@@ -509,7 +510,7 @@ def daftar(
 
     peringatan: dict[str, None] = {}
     rows = listing(
-        workspace(),
+        workspace(KASUS),
         "keberatan",
         filters(status, dari, sampai, bulan, cari, terlambat, dalam),
         peringatan=peringatan,

@@ -7,10 +7,12 @@ import typer
 
 from .common import (
     CONTEXT_HELP,
+    KASUS,
     Format,
     err,
     file_written,
     guard,
+    outside_warning,
     warnings,
     workspace,
     write_csv,
@@ -167,8 +169,10 @@ def _sources(gabung: bool, folder: list[Path] | None):
         for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
             warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
         warnings(_copies(wss))
+        for ws in wss:
+            outside_warning(ws, KASUS, f"{ws.root}: ")
         return wss
-    return workspace()
+    return workspace(KASUS)
 
 
 def _copies(wss) -> list[str]:
@@ -246,7 +250,7 @@ def harian(
     """Data layanan harian: masuk, dijawab, jatuh tempo dalam 3 hari kerja, lewat tenggat."""
     from ..reports.summary import daily
 
-    _finish(daily(workspace(), tanggal, dalam), format, keluaran, tanpa_sensor, petugas)
+    _finish(daily(workspace(KASUS), tanggal, dalam), format, keluaran, tanpa_sensor, petugas)
 
 
 @app.command()

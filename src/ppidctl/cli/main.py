@@ -134,9 +134,9 @@ def jatuh_tempo(
     from operator import itemgetter
 
     from ..services.queries import DUE_CASE_KEYS, due_cases
-    from .common import warnings, workspace
+    from .common import KASUS, warnings, workspace
 
-    ws = workspace()
+    ws = workspace(KASUS)
     peringatan: dict[str, None] = {}
     rows = due_cases(
         ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam), peringatan=peringatan

@@ -8,6 +8,7 @@ import typer
 
 from .common import (
     CONTEXT_HELP,
+    KASUS,
     Bulan,
     Cari,
     Dalam,
@@ -409,7 +410,7 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     """Satu permohonan dengan seluruh riwayatnya."""
     from ..services.queries import record
 
-    show(record(workspace(), "permohonan", nomor), "permohonan", format)
+    show(record(workspace(KASUS), "permohonan", nomor), "permohonan", format)
 
 
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
@@ -507,7 +508,7 @@ def daftar(
 
     peringatan: dict[str, None] = {}
     rows = listing(
-        workspace(),
+        workspace(KASUS),
         "permohonan",
         filters(status, dari, sampai, bulan, cari, terlambat, dalam),
         peringatan=peringatan,

@@ -25,7 +25,7 @@ from ..store.table import header_index
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-__all__ = ["load_frame", "typed"]
+__all__ = ["load_frame", "refuse_unreadable", "typed"]
 
 REGISTERS = ("permohonan", "keberatan", "surat", "libur")
 
@@ -141,4 +141,31 @@ def typed(register: str, frame: pd.DataFrame) -> pd.DataFrame:
         ).to_numpy()
         for i, key in enumerate(dates):
             out[key] = pd.Series(parsed[i * n : (i + 1) * n], index=frame.index, name=key)
-    return pd.DataFrame(out, index=frame.index)
+    result = pd.DataFrame(out, index=frame.index)
+    unreadable = {}  # (a date written as no date: counted as none, see refuse_unreadable)
+    for key in dates:
+        bad = (result[key].isna() & (frame[key].str.strip() != "")).to_numpy()
+        if bad.any():
+            unreadable[key] = (int(bad.sum()), str(frame[key].to_numpy()[bad][0]))
+    result.attrs["tak_terbaca"] = unreadable
+    return result
+
+
+def refuse_unreadable(frame: pd.DataFrame) -> None:
+    """A report counts by dates: a date cell that is no ``YYYY-MM-DD`` date (a register saved
+    again by Excel writes 01/09/2026) would silently drop its case from every figure. Refused,
+    naming the cells and the way back."""
+    bad = frame.attrs.get("tak_terbaca") or {}
+    if not bad:
+        return
+    from ..errors import RegisterError
+
+    register = frame.attrs.get("register", "")
+    key, (_, value) = next(iter(bad.items()))
+    total = sum(count for count, _ in bad.values())
+    raise RegisterError(
+        f"register {register}: {total} tanggal bukan YYYY-MM-DD (kolom "
+        f"{', '.join(bad)}; mis. {key} '{value}'), jadi laporan akan salah hitung",
+        "register itu kemungkinan disimpan ulang di Excel: lihat perubahannya dengan ppidctl "
+        f"periksa; kembalikan dari jurnal dengan ppidctl pulihkan --register {register}",
+    )

@@ -54,7 +54,7 @@ from ..letters.fmt import BULAN, HARI, LABEL
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
 from ..services.common import KAPAN_SAJA, orders_given
-from .data import load_frame
+from .data import load_frame, refuse_unreadable
 from .privacy import mask
 from .workdays import WorkdayCounter
 
@@ -360,6 +360,7 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     wd = WorkdayCounter(ws.calendar)
     t = ws.settings.tenggat
     P = load_frame(ws, "permohonan", PERM_COLS)
+    refuse_unreadable(P)
     recv = P["tanggal_diterima"]
     P["hk_pemberitahuan"] = wd.between(recv, P["tanggal_pemberitahuan"], step=True)
     P["hk_penyerahan"] = wd.between(recv, P["tanggal_selesai"], step=True)
@@ -372,6 +373,7 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     P["kantor"] = nama
 
     K = load_frame(ws, "keberatan", KEB_COLS)
+    refuse_unreadable(K)
     krecv = K["tanggal_diterima"]
     K["hk_tanggapan"] = wd.between(krecv, K["tanggal_tanggapan"], step=True)
     K["hk_teruskan"] = wd.between(krecv, K["diteruskan_pada"])
