@@ -680,9 +680,10 @@ def test_annual_compares_with_previous_year(hws, today):
     lap = annual(hws, 2025)
     assert "pembanding" not in lap
     assert (
-        "Perbandingan dengan tahun 2024 tidak dimuat: register tidak berisi permohonan atau "
-        "keberatan yang diterima 1 Januari 2024 sampai 31 Desember 2024"
+        "Perbandingan dengan tahun 2024 tidak dimuat karena register tidak memuat permohonan "
+        "atau keberatan yang diterima 1 Januari 2024 sampai 31 Desember 2024."
     ) in " ".join(lap.catatan)
+    assert "ppidctl" not in " ".join(lap.catatan)  # (the narrative goes to the Komisi Informasi)
     # 2026 still running: last year up to the same day (P10 of 22 Dec 2025 is not in it yet)
     today("2026-11-22")
     cmp = annual(hws, 2026)["pembanding"]

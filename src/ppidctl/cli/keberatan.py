@@ -322,7 +322,9 @@ def tanggapi(
     nomor: Nomor,
     keputusan: Annotated[
         str,
-        typer.Option(help="diterima (keberatan dikabulkan) | ditolak (keputusan PPID dikuatkan)"),
+        typer.Option(
+            help="diterima (keberatan dikabulkan) | ditolak (keberatan ditolak; keputusan PPID, bila ada, dikuatkan)"
+        ),
     ],
     pertimbangan: Annotated[
         str | None, typer.Option(help="Alasan/pertimbangan tertulis (wajib untuk ditolak).")

@@ -803,9 +803,10 @@ def _buka_buku(path: Path):
         return CalamineWorkbook.from_path(str(path))
     except Exception as e:  # noqa: BLE001 - calamine raises several types for damaged files
         raise ImporError(
-            f"berkas '{path.name}' tidak bisa dibuka: rusak, berkata sandi, atau bukan "
-            f"{path.suffix.lower() or 'lembar kerja'} (pesan pembaca: {e})",
-            "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx (tanpa kata sandi)",
+            f"berkas '{path.name}' tidak bisa dibuka: rusak, dilindungi kata sandi, atau bukan "
+            f"berkas {path.suffix.lower() or 'lembar kerja'}",
+            "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx (tanpa kata sandi) "
+            f"[rincian teknis pembaca: {e}]",
         ) from None
 
 

@@ -250,7 +250,7 @@ LABEL: dict[str, dict[str, str]] = {
     },
     "keputusan_atasan": {  # (also the reports' and the register book's words)
         "diterima": "Keberatan diterima (dikabulkan)",
-        "ditolak": "Keberatan ditolak (keputusan PPID dikuatkan)",
+        "ditolak": "Keberatan ditolak",  # (no "PPID decision upheld": reasons b, c had none)
     },
     "tanggapan_pemohon": {
         "menerima": "Menerima tanggapan",

@@ -1048,8 +1048,8 @@ def _period_tables(
                 },
                 {
                     "kunci": "penyerahan",
-                    "ukuran": "Informasi diputuskan atau diperintahkan (keberatan dikabulkan) "
-                    "diberikan, belum diserahkan",
+                    "ukuran": "Informasi wajib diberikan (keputusan PPID atau keberatan "
+                    "dikabulkan) tetapi belum diserahkan",
                     "jumlah": core["menunggu_penyerahan"],
                     "lewat_tenggat": None,
                 },
@@ -1417,9 +1417,9 @@ def _period(
             tables.append(table)
         else:  # (zero against a year ppidctl never held would read as growth from nothing)
             skipped = (
-                f"Perbandingan dengan tahun {lo.year - 1} tidak dimuat: register tidak berisi "
-                f"permohonan atau keberatan yang diterima {tanggal_panjang(plo)} sampai "
-                f"{tanggal_panjang(phi)} (register tahun itu dapat dimasukkan dengan ppidctl impor)"
+                f"Perbandingan dengan tahun {lo.year - 1} tidak dimuat karena register tidak "
+                f"memuat permohonan atau keberatan yang diterima {tanggal_panjang(plo)} sampai "
+                f"{tanggal_panjang(phi)}."
             )
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))

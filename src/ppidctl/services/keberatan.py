@@ -749,8 +749,7 @@ def respond(
         pertimbangan = v.isi(pertimbangan, "--pertimbangan")
     if keputusan == "ditolak" and not pertimbangan:
         raise RuleError(
-            "keputusan ditolak (keputusan PPID dikuatkan) wajib disertai alasan tertulis "
-            "(UU 14/2008 Pasal 36(3))",
+            "keputusan ditolak wajib disertai alasan tertulis (UU 14/2008 Pasal 36(3))",
             "isi --pertimbangan TEKS",
         )
     if keputusan == "diterima" and sk:
