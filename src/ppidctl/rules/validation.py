@@ -139,6 +139,29 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
     return v
 
 
+#: what a name never starts with: a spreadsheet runs such text as a formula (=HYPERLINK(…)
+#: sent from a web form lands in the register the office opens)
+_AWAL_RUMUS = ("=", "+", "@")
+
+
+def nama(value: str | None, field: str, *, wajib: bool = False) -> str:
+    """A person's or body's name: :func:`teks` on one line, without invisible direction marks
+    (U+202E printed the receipt's name backwards) and not starting like a formula."""
+    v = teks(value, field, wajib=wajib)
+    if any(c in v for c in "\n\r\t"):
+        raise RuleError(f"{field} memuat pindah baris atau tab", "tulis nama dalam satu baris")
+    if _TAK_TERLIHAT.search(v):
+        raise RuleError(
+            f"{field} memuat karakter tak terlihat (penanda arah teks atau spasi tanpa lebar)",
+            "ketik ulang namanya, jangan disalin dari pesan atau laman",
+        )
+    if v.startswith(_AWAL_RUMUS):
+        raise RuleError(
+            f"{field} diawali '{v[0]}': itu rumus lembar kerja, bukan nama", "ketik namanya"
+        )
+    return v
+
+
 #: Placeholders a clerk writes for "nothing" ("-", "NIHIL"): no text where text is required
 KOSONG = frozenset({"-", "--", "---", "–", "—", "_"})
 #: Words a government clerk writes for "none" (in a NIK, contact or date cell of a legacy book too)

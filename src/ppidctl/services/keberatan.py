@@ -118,7 +118,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
     """Seed SOP 2 step 1: the form, the requester's identity, a stamped special power of attorney."""
     dokumen = v.daftar(data.dokumen, schema.DOKUMEN_KEBERATAN, "--dokumen")
     kuasa = {
-        "kuasa_nama": v.teks(data.kuasa, "--kuasa"),
+        "kuasa_nama": v.nama(data.kuasa, "--kuasa"),
         "kuasa_alamat": v.teks(data.kuasa_alamat, "--kuasa-alamat"),
     }
     v.dokumen_lengkap(REGISTER, dokumen, kuasa=bool(kuasa["kuasa_nama"]))
@@ -145,7 +145,7 @@ def _documents(data: ObjectionInput) -> tuple[list[str], dict[str, str]]:
 
 def _requester_from_options(data: ObjectionInput) -> dict[str, str]:
     row = {
-        "nama_pemohon": v.teks(data.nama, "--nama (nama pemohon)", wajib=True),
+        "nama_pemohon": v.nama(data.nama, "--nama (nama pemohon)", wajib=True),
         "alamat": v.teks(data.alamat, "--alamat", wajib=True),
         "informasi_diminta": v.teks(data.informasi, "--informasi (informasi berkala)", wajib=True),
         "tujuan_penggunaan": v.teks(data.tujuan, "--tujuan (tujuan penggunaan)", wajib=True),

@@ -62,7 +62,7 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
     jenis = v.pilihan(data.jenis_pemohon, schema.JENIS_PEMOHON, "--jenis-pemohon")
     dokumen = v.daftar(data.dokumen, schema.DOKUMEN_PERMOHONAN, "--dokumen")
     row = {
-        "nama_pemohon": v.teks(data.nama, "--nama (nama pemohon)", wajib=True),
+        "nama_pemohon": v.nama(data.nama, "--nama (nama pemohon)", wajib=True),
         "jenis_pemohon": jenis,
         "alamat": v.teks(data.alamat, "--alamat", wajib=True),
         "pekerjaan": v.teks(data.pekerjaan, "--pekerjaan"),
@@ -73,7 +73,7 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
         ),
         "bentuk_informasi": v.pilihan(data.bentuk, schema.BENTUK, "--bentuk"),
         "saluran": v.pilihan(data.saluran, schema.SALURAN, "--saluran"),
-        "kuasa_nama": v.teks(data.kuasa, "--kuasa"),
+        "kuasa_nama": v.nama(data.kuasa, "--kuasa"),
         "catatan": v.teks(data.catatan, "--catatan"),
     }
     # Identity (seed SOP 1 step 1): KTP for a person, the deed for a legal entity.
