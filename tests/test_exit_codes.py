@@ -400,3 +400,23 @@ def test_warnings_are_plain_when_colour_is_refused(run, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     plain = CliRunner().invoke(app, [*args[:-2], "2026-03-14", "--tanpa-surat"], color=True)
     assert plain.exit_code == 0 and "Peringatan:" in plain.stderr and "\x1b[" not in plain.stderr
+
+
+def test_the_private_typer_names_usage_relies_on():
+    """cli/usage.py departs from architecture.md's "public Typer API only" (its docstring says
+    why): a Typer upgrade that moves these fails here by name, not as a dozen English
+    messages."""
+    import typer
+    from typer import rich_utils
+    from typer._click import exceptions as cx
+
+    wanted = {
+        cx: ("BadParameter", "ClickException", "MissingParameter", "NoArgsIsHelpError",
+             "NoSuchOption", "UsageError"),
+        rich_utils: ("ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE",
+                     "ERRORS_PANEL_TITLE", "DEFAULT_STRING", "REQUIRED_LONG_STRING",
+                     "ENVVAR_STRING", "DEPRECATED_STRING", "ABORTED_TEXT"),
+    }  # fmt: skip
+    missing = [f"{m.__name__}.{n}" for m, names in wanted.items() for n in names
+               if not hasattr(m, n)]  # fmt: skip
+    assert not missing, f"typer {typer.__version__} no longer has {missing} (cli/usage.py)"

@@ -7,6 +7,14 @@ usage line. :class:`Akar`, the root command's class, catches them and prints
 made from the exception's own fields where it has them (the option, the parameter, the
 suggestions); otherwise its English message is matched against the few shapes the parser uses,
 and an unknown shape is shown as it is rather than lost.
+
+A departure from architecture.md ("only Typer's public API; never import ``typer._click``"),
+written down here: Typer exposes neither the parser's exception types (which option was unknown,
+which parameter is missing) nor the help screen's words, and the contract (exit 2, one Indonesian
+line, Indonesian ``--help``) needs both. So this module imports ``typer._click.exceptions`` and
+sets ``typer.rich_utils`` constants; pyproject pins ``typer<0.30``, and
+``tests/test_exit_codes.py::test_the_private_typer_names_usage_relies_on`` names each private
+name used, so an upgrade that moves one fails there, saying which.
 """
 
 import contextlib
