@@ -73,6 +73,7 @@ def periksa(
         if given is not None and not terima_perubahan:
             raise UsageError(f"{name} hanya dipakai bersama --terima-perubahan", f"hapus {name}")
     ws = workspace()
+    repaired = False  # (journalled: exit 0 with what is left listed — 1 says nothing changed)
     if terima_perubahan:
         if not (catatan or "").strip():
             raise RuleError(
@@ -81,9 +82,11 @@ def periksa(
             )
         done = accept(ws, catatan or "", batalkan=batalkan or "", petugas=petugas).done
         err("\n".join(done) if done else "Tidak ada perubahan di luar ppidctl yang perlu diterima.")
+        repaired = bool(done)
     if perbaiki_tenggat:
         done = fix_deadlines(ws, petugas=petugas).done
         err("\n".join(done) if done else "Semua jatuh tempo perkara terbuka sudah sesuai kalender.")
+        repaired = repaired or bool(done)
     a = check(ws)
     rows = [p.as_dict() for p in a.problems]
     if format is Format.json:
@@ -97,7 +100,12 @@ def periksa(
         for p in a.problems:
             typer.echo(str(p))
     _summary(ws, a)
-    if a.problems:
+    if a.problems and repaired:
+        err(
+            "Perbaikan di atas sudah dicatat di jurnal (kode keluar 0); masalah yang tersisa "
+            "didaftar — betulkan, lalu jalankan ppidctl periksa lagi"
+        )
+    elif a.problems:
         raise typer.Exit(1)
 
 
