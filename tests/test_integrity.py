@@ -451,6 +451,20 @@ def test_listings_and_reports_say_a_register_was_changed_outside(run, ws):
     assert said not in run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr
 
 
+def test_a_row_copied_in_excel_is_not_accepted(run, ws):
+    """A line duplicated by copy and paste was accepted as the record ("baris tambahan
+    diterima"): the case was stuck (lihat, teruskan refuse a number twice) and pulihkan, the
+    way back the messages named, then had nothing to undo. One number, one case (rules.md §6)."""
+    three(run)
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join([*lines[:3], lines[2], *lines[3:]]))
+    run.refused("periksa", "--terima-perubahan", "--catatan", "x",
+                message=f"registers/permohonan.csv:4: {N2}: kolom nomor_registrasi '{N2}' ganda")  # fmt: skip
+    run.ok("pulihkan", "--register", "permohonan")
+    assert run.ok("permohonan", "lihat", N2).stdout and run.ok("periksa").stdout == ""
+
+
 def test_numbers_duplicate_gap_and_year(run, ws, today):
     today("2026-05-29")
     for _ in range(4):

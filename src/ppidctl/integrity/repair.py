@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import schema
@@ -541,6 +542,11 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
     last digits or its 0 lost) likewise."""
     bad: list[str] = []
     names: set[str] = set()
+    used = {
+        name: Counter(r.get("nomor_registrasi", "") for r in c.table.rows)
+        for name, c in a.registers.items()
+        if c.table and c.diffs and name in ("permohonan", "keberatan")
+    }
     for name, c in a.registers.items():
         cols = {col.key: col for col in schema.columns(name)}
         for d in c.diffs:
@@ -554,6 +560,9 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
                 why = cell_problem(col, value, d.actual) if col is not None else None
                 if k in numbers:
                     why = "tersimpan sebagai angka di Excel, bukan teks (ketik ulang sebagai teks)"
+                if k == "nomor_registrasi" and value and used.get(name, {}).get(value, 0) > 1:
+                    # (a row copied in Excel: one number, two cases — rules.md §6)
+                    why = "ganda: nomor yang sama ada di baris lain register ini"
                 if why:
                     names.add(name)
                     bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
