@@ -222,7 +222,10 @@ def test_an_edit_followed_by_a_command_is_still_caught(run, ws):
     three(run)
     path = ws.register_path("permohonan")
     path.write_bytes(path.read_bytes().replace(b"Penelitian", b"Skripsi", 1))
-    run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17")
+    # the step goes through (the desk is never stuck), and says what rode along with it
+    said = run.ok("permohonan", "teruskan", "2", "--tanggal", "2026-03-17").stderr
+    assert "Peringatan: register permohonan memuat perubahan di luar ppidctl yang belum " in said
+    assert "ppidctl periksa" in said
     result = periksa_fails(run)
     assert lines_of(result)[0].startswith(
         f"registers/permohonan.csv:2: {N1}: kolom tujuan_penggunaan diubah di luar ppidctl: "

@@ -159,6 +159,7 @@ def guard(fn: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         commits = _journalled()
         WRITTEN.clear()  # (a test runs many commands in one process)
+        getattr(sys.modules.get("ppidctl.store.transaction"), "MARKED", {}).clear()
         closed = sys.stdout is None  # (started with stdout closed, `>&-`: data would vanish)
         if closed:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the process's life)
@@ -168,6 +169,7 @@ def guard(fn: Callable) -> Callable:
             except typer.Exit:  # (periksa's 1 with its CSV still buffered: told here, not at exit)
                 sys.stdout.flush()
                 raise
+            _marked_warning()
             sys.stdout.flush()  # (a write failing here is told as any other, not at exit)
             if closed:
                 _output_lost(commits, "stdout tertutup")
@@ -255,6 +257,22 @@ def _stdout_failing() -> bool:
     except (OSError, ValueError):
         return True
     return False
+
+
+def _marked_warning() -> None:
+    """A step recorded on a register holding an outside edit not yet accepted: said (the
+    edit rode along, marked in the journal; an Excel-rounded NIK in an XLSX cell is text from
+    now on and looks valid)."""
+    marked = getattr(sys.modules.get("ppidctl.store.transaction"), "MARKED", {})
+    if marked:
+        warnings(
+            [
+                f"register {' dan '.join(marked)} memuat perubahan di luar ppidctl yang belum "
+                "diterima: langkah ini tercatat dan register ditulis ulang bersama perubahan itu "
+                "(tetap ditandai di jurnal) — lihat dan terima atau batalkan: ppidctl periksa"
+            ]
+        )
+        marked.clear()
 
 
 def _journalled() -> int:

@@ -145,6 +145,9 @@ WINDOWS = os.name == "nt"
 journalled = 0
 #: the journal field marking a register written with an unaccepted outside edit in it
 OUTSIDE = "suntingan_luar"
+#: registers this process wrote with such an edit still in them (the CLI tells the desk: the
+#: step went through, the edit rode along unaccepted)
+MARKED: dict[str, None] = {}
 #: the commands that may write the first line of a journal (see Transaction.refuse_lost_journal)
 STARTS_JOURNAL = ("init", "periksa --terima-perubahan")
 _RETRY_S = (0.05, 0.1, 0.2, 0.4, 0.8)  # a reader's moment, not Excel's hours
@@ -519,6 +522,9 @@ class Transaction:
             journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
             global journalled
             journalled += 1
+            if not self.pemulihan:
+                for name in tainted:
+                    MARKED[name] = None
         except BaseException:
             for p in staged:
                 try:
