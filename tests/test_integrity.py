@@ -496,7 +496,7 @@ def test_steps_dates_required_fields_and_values(run, ws, today):
     _edit(ws, "permohonan", N2, diteruskan_pada="2026-03-10", tanggal_selesai="2026-06-30")
     _edit(ws, "permohonan", N3, saluran="merpati", jatuh_tempo="2026-04-08")
     found = _rules(ws)
-    edit = " — perbaiki di register (mis. di Excel), lalu catat suntingan itu dengan: " + m.TERIMA
+    edit = " — " + m.SUNTING
     assert found == [
         f"registers/permohonan.csv:2: {N1}: kolom wajib nama_pemohon kosong — isi kolom itu",
         f"registers/permohonan.csv:2: {N1}: berstatus 'selesai' tetapi keputusan, "

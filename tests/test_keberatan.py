@@ -678,7 +678,7 @@ def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run
         run, "tanggapi", n, "--keputusan", "diterima", "--tanggal", "2026-02-23", "--tanpa-surat"
     )
     assert (
-        "TERLAMBAT: tanggapan Atasan PPID 2026-02-23 melewati tenggat 2026-02-20 (1 hari kerja)"
+        "TERLAMBAT: tanggapan Atasan PPID 2026-02-23 melewati tenggat 2026-02-20 (terlambat 1 hari kerja)"
         in out.stderr
     )
     r = krow(run, n)

@@ -685,7 +685,7 @@ def test_a_deadline_passed_on_the_friday_is_overdue_on_the_weekend(run, today):
     late = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan",
                   "--tanggal", "2026-05-30", "--tanpa-surat")  # fmt: skip
     # decided on that Saturday: 1 working day late, not "0 hari kerja"
-    assert "melewati tenggat 2026-05-29 (1 hari kerja)" in late.stderr
+    assert "melewati tenggat 2026-05-29 (terlambat 1 hari kerja)" in late.stderr
     catat(run, day="2026-05-11")
     today("2026-05-29")  # the Friday itself: due today
     (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)

@@ -109,7 +109,10 @@ def test_missing_required_column_is_a_clear_error(run, ws):
 def test_non_utf8_register_is_refused(run, ws):
     path = ws.register_path("permohonan")
     path.write_bytes(path.read_bytes() + "001,2026-01-05,,,,Andr\xe9\r\n".encode("cp1252"))
-    run.refused("permohonan", "daftar", message="bukan teks UTF-8")
+    # the way back is the journal, not Excel's "CSV UTF-8" (which turns NIKs into 5.27101E+15)
+    run.refused("permohonan", "daftar", message="bukan teks UTF-8 (mungkin disimpan Excel sebagai "
+                "CSV biasa) — kembalikan register dari jurnal: ppidctl pulihkan --register "
+                "permohonan")  # fmt: skip
 
 
 def test_journal_records_every_change_with_before_after_and_chain(run, ws):

@@ -56,7 +56,7 @@ jabatan = "Ketua {nama_singkat}"
 permohonan = "{{urut:03d}}/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 keberatan = "{{urut:03d}}/KEB/PPID/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 # Nomor surat keluar (pemberitahuan, perpanjangan, keputusan, tanggapan; tanda terima dan tanda
-# bukti keberatan hanya bila templat kantor mencetak {{ nomor_surat }}). Kosongkan ("") bila
+# bukti keberatan hanya bila templat kantor mencetak {{{{ nomor_surat }}}}). Kosongkan ("") bila
 # nomor surat diberikan oleh bagian umum; isi lewat --nomor-surat.
 surat = "{{urut}}/PL.02.2-SD/{{kode}}/{{bulan_romawi}}/{{tahun}}"
 
@@ -75,7 +75,7 @@ cuti_bersama_libur = true        # cuti bersama dihitung hari libur (ASN)
 
 [standar_layanan]
 # Standar internal SOP (hari kerja): dipantau dan dilaporkan, tidak menolak.
-teruskan_permohonan = 1          # desk ke PPID (SOP Pelayanan langkah 2: 15 menit)
+teruskan_permohonan = 1          # Desk Pelayanan ke PPID (SOP Pelayanan langkah 2: 15 menit)
 teruskan_keberatan = 1           # PPID ke Atasan PPID (SOP Keberatan langkah 4)
 draf_tanggapan = 1               # draf untuk rapat pleno (SOP Keberatan langkah 5)
 sampaikan_tanggapan = 1          # surat jawaban disampaikan (SOP Keberatan langkah 7)

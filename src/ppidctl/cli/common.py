@@ -121,7 +121,7 @@ FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
 Nomor = Annotated[
     str,
     typer.Argument(
-        help="Nomor registrasi, atau nomor urutnya bila tunggal tahun ini (langkah dengan --tanggal: tahun tanggal itu).",
+        help="Nomor registrasi lengkap, atau nomor urutnya saja (mis. 1 atau 001) bila tidak ada nomor lain yang sama pada tahun berjalan (dengan --tanggal: pada tahun tanggal tersebut).",
         metavar="NOMOR",
     ),
 ]

@@ -231,7 +231,7 @@ def catat(
 def teruskan(
     nomor: Nomor, tanggal: Tanggal = None, petugas: Petugas = "", format: Fmt = FormatRekaman.teks
 ) -> None:
-    """Desk meneruskan permohonan kepada PPID."""
+    """Desk Pelayanan meneruskan permohonan kepada PPID (SOP Pelayanan langkah 2)."""
     from ..services.permohonan import forward
 
     result = forward(workspace(), nomor, tanggal=tanggal, petugas=petugas)

@@ -1089,7 +1089,7 @@ def _standards(P: _View, K: _View, m: _Masks, settings) -> Tabel:
 
     add(
         "teruskan_permohonan",
-        "Permohonan diteruskan desk ke PPID",
+        "Permohonan diteruskan Desk Pelayanan ke PPID",
         "SOP Pelayanan langkah 2 (15 menit)",
         std("teruskan_permohonan"),
         P.x("hk_teruskan")[m.diteruskan],

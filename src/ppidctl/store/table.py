@@ -182,7 +182,7 @@ class Table:
             raise RegisterError(
                 f"{self.path.name}:{line}: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV "
                 "biasa)",
-                _NOT_UTF8,
+                _not_utf8(self.register),
             ) from None
 
     def _parse(self) -> None:
@@ -417,7 +417,14 @@ def empty_table(register: str, path: Path) -> Table:
 
 
 _BLANK = re.compile(rb"\s*\Z")
-_NOT_UTF8 = 'simpan ulang dari Excel sebagai "CSV UTF-8 (Comma delimited)"'
+
+
+def _not_utf8(register: str) -> str:
+    return (
+        f"kembalikan register dari jurnal: ppidctl pulihkan --register {register} (menyimpannya "
+        "ulang dari Excel mengubah NIK, tanggal dan nomor telepon); lihat perbedaannya: ppidctl "
+        "periksa"
+    )
 
 
 def read_csv(register: str, path: Path, data: bytes) -> Table:
@@ -435,7 +442,8 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
         first = data[start:cut].decode("utf-8")
     except UnicodeDecodeError:
         raise RegisterError(
-            f"{where}:1: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV biasa)", _NOT_UTF8
+            f"{where}:1: bukan teks UTF-8 (mungkin disimpan Excel sebagai CSV biasa)",
+            _not_utf8(register),
         ) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     newline = "\r\n" if first.endswith("\r\n") or cut == len(data) else first[-1:]
