@@ -800,7 +800,9 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
     assert codes(ws) == []
     # an archive kept inside the workspace is not archived again by the next one
     monkeypatch.chdir(ws.root)
-    run.ok("arsip")
+    assert (
+        "Peringatan: arsip ditulis di dalam workspace yang diarsipkannya" in run.ok("arsip").stderr
+    )
     run.ok("arsip")
     newest = max(ws.root.glob("ppidctl-arsip-*.zip"), key=lambda p: p.stat().st_mtime_ns)
     with zipfile.ZipFile(newest) as zf:
@@ -833,6 +835,16 @@ def test_registers_journal_and_letters_get_exactly_the_setting(tmp_path, umask, 
         assert [stat.S_IMODE(p.stat().st_mode) for p in (ws.letters_dir / "2027").iterdir()] == [
             0o600
         ]
+    finally:
+        os.umask(old)
+
+
+def test_the_lock_holders_note_gets_the_setting_too(ws):
+    # .kunci.info (who holds the lock: user@host) was made with the umask, 0666 under umask 0
+    old = os.umask(0)
+    try:
+        with workspace_lock(ws.registers_dir, 5, mode=0o600):
+            assert stat.S_IMODE((ws.registers_dir / ".kunci.info").stat().st_mode) == 0o600
     finally:
         os.umask(old)
 

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from .common import Format, FormatRekaman, err, file_written, guard, workspace, write_csv
+from .common import (
+    Format,
+    FormatRekaman,
+    err,
+    file_written,
+    guard,
+    warnings,
+    workspace,
+    write_csv,
+)
 
 Petugas = Annotated[str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")]
 Catatan = Annotated[
@@ -162,8 +171,17 @@ def arsip(
     """Arsipkan seluruh workspace sebagai zip bertanggal dengan berkas checksum .sha256."""
     from ..integrity import archive
 
-    info = archive(workspace(), keluaran, petugas=petugas)
+    ws = workspace()
+    info = archive(ws, keluaran, petugas=petugas)
     file_written(info["arsip"])
+    if Path(str(info["arsip"])).resolve().is_relative_to(ws.root.resolve()):
+        warnings(  # (cd ~/ppid; ppidctl arsip: the backup lost with the folder it backs up)
+            [
+                "arsip ditulis di dalam workspace yang diarsipkannya: hilang bersama workspace "
+                "itu bila diska rusak — salin ke diska lain, atau pakai --keluaran FOLDER di luar "
+                "workspace"
+            ]
+        )
     if format is FormatRekaman.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return

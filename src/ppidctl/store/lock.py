@@ -89,6 +89,7 @@ def workspace_lock(
                 f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}",  # (desks may differ in zone)
                 encoding="utf-8",
             )
+            os.chmod(info, mode)  # (as the lock file: izin_berkas, whatever the umask)
         except OSError:
             pass
         yield
