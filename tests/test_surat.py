@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -535,6 +536,7 @@ def test_surat_periksa_finds_what_would_print_wrong_or_fail_in_english(run, ws, 
         ("Yth. {{ nama_pemohon }}}", "kurung kurawal berlebih «}}}»"),
         ("{{ keputusan | label }}", "filter label perlu satu nama kolom pilihan"),
         ("{{ keputusan | label(keputusan) }}", "filter label perlu satu nama kolom pilihan"),
+        ("{{ nama_pemohon.nama }}", "variabel 'nama_pemohon' adalah teks dan tidak punya bagian"),
     ):
         bad = make_docx(tmp_path / "penolakan.docx", [[text]])
         checked = run("surat", "periksa", str(bad))
@@ -542,6 +544,13 @@ def test_surat_periksa_finds_what_would_print_wrong_or_fail_in_english(run, ws, 
         assert f"paragraf ke-1: «{text}»" in checked.stdout
     good = make_docx(tmp_path / "penolakan.docx", [['{{ keputusan | label("keputusan") }}']])
     assert run.ok("surat", "periksa", str(good)).stdout.endswith("baik; variabel: keputusan\n")
+    # a missing file is a refusal (it was a "problem" on stdout); a workspace's templates/ is
+    # found from anywhere with -C
+    run.refused("surat", "periksa", str(tmp_path / "tidak-ada.docx"),
+                message=f"berkas templat {tmp_path / 'tidak-ada.docx'} tidak ada")  # fmt: skip
+    assert not Path("templates/penolakan.docx").exists()  # (the tests run from the repository)
+    said = run.ok("surat", "periksa", "templates/penolakan.docx").stdout
+    assert said.startswith(f"{ws.root / 'templates/penolakan.docx'}: baik")
 
 
 def test_a_template_prints_data_and_cannot_run_programs(run, ws, tmp_path):

@@ -132,11 +132,22 @@ def periksa(
         raise UsageError(
             f"--jenis '{jenis}' tidak dikenal", f"pilih salah satu: {', '.join(engine.KINDS)}"
         )
-    problems = engine.check_template(berkas, jenis)
     try:  # (a template is checked also outside a workspace, or beside a broken ppidctl.toml)
-        placeholder_warning(workspace())
+        ws = workspace()
     except PpidError:
-        pass
+        ws = None
+    if not berkas.exists() and ws is not None and (ws.root / berkas).exists():
+        berkas = ws.root / berkas  # (templates/… of the workspace -C or PPIDCTL_DIR names)
+    if not berkas.is_file():
+        from ..errors import RuleError
+
+        raise RuleError(
+            f"berkas templat {berkas} tidak ada",
+            "sebutkan path templatnya, mis. templates/penolakan.docx di folder workspace",
+        )
+    problems = engine.check_template(berkas, jenis)
+    if ws is not None:
+        placeholder_warning(ws)
     if problems:
         for p in problems:
             typer.echo(f"{berkas}: {p}")

@@ -534,6 +534,9 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
     dipakai: dict[str, tuple[str, str]] = {}
     atribut: dict[str, tuple[str, str]] = {}
     kunci = _known_attributes()
+    from ppidctl import schema
+
+    kolom = (set(schema.keys("permohonan")) | set(schema.keys("keberatan"))) - set(kunci)
     for part, src in _sources(tpl):
         try:
             _template, names, ast = _compile(env, src)
@@ -546,6 +549,15 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
             if isinstance(node.node, nodes.Name) and node.node.name in kunci:
                 if node.attr not in kunci[node.node.name]:
                     atribut.setdefault(f"{node.node.name}.{node.attr}", (part, src))
+            elif (  # (a column is text: nama_pemohon.nama failed only when a letter was made)
+                isinstance(node.node, nodes.Name)
+                and node.node.name in kolom
+                and not hasattr(str, node.attr)
+            ):
+                masalah.append(
+                    f"variabel '{node.node.name}' adalah teks dan tidak punya bagian "
+                    f"'{node.attr}' ({_lokasi(part, node.lineno, src, node.attr)})"
+                )
         for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
             nama_dalam = node.attr if isinstance(node, nodes.Getattr) else _konstanta(node.arg)
             if nama_dalam.startswith("_"):
@@ -571,8 +583,6 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
         part, src = dipakai[name]
         masalah.append(f"variabel '{name}' tidak dikenal ({_lokasi_nama(name, src, part)})")
     if jenis is not None:
-        from ppidctl import schema
-
         tersedia = letter_variables(jenis.name)
         for name in sorted((set(dipakai) & known_variables()) - tersedia):
             part, src = dipakai[name]
