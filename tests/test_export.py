@@ -308,6 +308,11 @@ def test_masking_rules():
     assert mask("email", "budi.santoso@gmail.com") == "b***@gmail.com"
     assert mask("alamat", "Jl. Pejanggik 1, Cakranegara, Mataram") == "…, Mataram"
     assert mask("alamat", "Jl. Pejanggik 1") == "…"
+    assert mask("alamat", "Jl. Majapahit 7, Mataram 83127") == "…, Mataram 83127"
+    # written town first (legacy books, some desks): the last part is the house — it was kept
+    for town_first in ("Mataram, Jl. Majapahit No. 7 RT 02 RW 03", "Ampenan, Gg. Melati 4",
+                       "Kel. Pagesangan, Perum Griya Asri Blok C-12", "Mataram, Kebon Roek 12"):  # fmt: skip
+        assert mask("alamat", town_first) == "…", town_first
     assert mask("nik", "") == ""
     # a short value hides most of itself: only its last 2 stay
     assert mask("telepon", "0370123") == "*****23"

@@ -8,7 +8,9 @@ there is masked everywhere:
   (``081234567890`` → ``0812******90``); spaces, ``+`` and ``-`` are kept,
 - ``email``: the first letter and the domain stay (``budi.santoso@gmail.com`` → ``b***@gmail.com``),
 - ``alamat``: only the last comma-separated part stays (``Jl. Pejanggik 1, Mataram`` →
-  ``…, Mataram``); an address without a comma becomes ``…``,
+  ``…, Mataram``) when it names a place, not a street: an address without a comma, or whose last
+  part holds a street word (Jl., Gg., No., RT/RW, Blok, …) or a number other than a 5-digit
+  postcode (written town first: ``Mataram, Jl. Majapahit No. 7``), becomes ``…``,
 - ``teks`` (notes and free text, e.g. ``catatan``, where an import keeps a second phone number or
   an unmatched "No. KK" column): the text stays, every phone number (``0…``, ``62…``/``+62…``,
   or ``8…`` as Excel leaves it, 9–14 digits), 15–17-digit number (NIK, KK, also spaced) and
@@ -38,6 +40,13 @@ __all__ = [
     "FORMULA_START",
 ]
 
+#: what only a street address holds (a street, house number, RT/RW, block): a kept last part
+#: with one, or with a number other than a 5-digit postcode, would locate the house
+_JALAN = re.compile(
+    r"\b(?:jl|jln|jalan|gg|gang|lr|lorong|no|nomor|rt|rw|blok|kav|kavling|komp|kompleks|perum|"
+    r"perumahan)\b",
+    re.IGNORECASE,
+)
 #: in free text: a run of digits (spaced, dotted, dashed or bracketed as phone numbers and NIKs
 #: are written), not inside a registration or letter number ("/", "-" around it) or a word;
 #: :func:`_nomor_pribadi` decides whether it is one to mask
@@ -70,10 +79,10 @@ def mask(kind: str, value: object) -> str:
         local, at, domain = text.partition("@")
         return (local[:1] + "***" + (at + domain if at else "")) if local else "***" + at + domain
     if kind == "alamat":
-        if "," not in text:
-            return "…"
-        last = text.rsplit(",", 1)[1].strip()
-        return f"…, {last}" if last else "…"
+        last = text.rsplit(",", 1)[1].strip() if "," in text else ""
+        if not last or _JALAN.search(last) or any(len(d) != 5 for d in re.findall(r"\d+", last)):
+            return "…"  # (written town first: the last part is the street and house number)
+        return f"…, {last}"
     raise ValueError(f"jenis data pribadi tidak dikenal: {kind}")
 
 
