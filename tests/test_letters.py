@@ -403,11 +403,11 @@ def test_the_letterhead_never_breaks_inside_an_address(kind):
     ctx = contexts()[kind]
     xml = zipfile.ZipFile(io.BytesIO(render(find_template(kind), ctx))).read("word/document.xml")
     xml = xml.decode("utf-8")
-    for contact in ("Telepon (0370) 631234", "Email ppid@kota-mataram.kpu.go.id",
+    for contact in ("Telepon (0370) 631234", "E-mail ppid@kota-mataram.kpu.go.id",
                     "Laman kota-mataram.kpu.go.id"):  # fmt: skip
         assert fmt.utuh(contact) in xml, contact
     # separated by commas: a line ending "… | " left the bar hanging (a comma reads as one)
-    assert ", ".join(map(fmt.utuh, ("Telepon (0370) 631234", "Email ppid@kota"))) in xml
+    assert ", ".join(map(fmt.utuh, ("Telepon (0370) 631234", "E-mail ppid@kota"))) in xml
 
 
 # --------------------------------------------------------------------------------------------

@@ -801,8 +801,9 @@ def test_the_interactive_form(run, ws, monkeypatch):
     by_letter = [a for a in answers if a not in ("whatsapp", "email")]
     by_letter[by_letter.index("hardcopy") + 1 :] = ["", "identitas", "y"]
     r = run(*args, "--saluran", "surat", input="\n".join(by_letter) + "\n")
-    assert "Cara mengirim [langsung | kurir | pos | faksimili | email] [pos]:" in " ".join(
-        r.stderr.split()
+    assert (
+        "Cara mendapatkan salinan [langsung | kurir | pos | faksimili | email] [pos]:"
+        in " ".join(r.stderr.split())
     ), r.stderr
     assert json.loads(r.stdout)["cara_kirim"] == "pos"
 

@@ -90,7 +90,7 @@ def test_the_handover_has_its_receipt(run, ws):
     text = docx_text(path)
     for fragment in ("TANDA TERIMA INFORMASI PUBLIK", N1, "Budi Santoso",
                      "Informasi dapat diberikan seluruhnya (pemberitahuan tertulis 20 Maret 2026)",
-                     "Cara penyampaian | : | Pos", "Biaya | : | Rp5.000",
+                     "Cara mendapatkan salinan | : | Pos", "Biaya | : | Rp5.000",
                      "Tanggal penyerahan | : | 26 Maret 2026", "Yang menerima, / (Budi Santoso)"):  # fmt: skip
         assert fragment in text, fragment
     assert surat_rows(ws)[-1]["jenis"] == "tanda-terima-informasi"
@@ -136,7 +136,7 @@ def test_how_the_copy_goes_follows_the_request(run, ws):
     assert "Cara memperoleh informasi" in text and "Cara mendapatkan salinan" not in text
     run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
     text = docx_text(ws.root / "letters/2026/003-PPID-5271-III-2026-pemberitahuan.docx")
-    assert "Cara penyampaian" not in text
+    assert "Cara mendapatkan salinan" not in text
 
 
 def test_only_letters_that_print_a_number_use_one(run, ws):

@@ -170,9 +170,11 @@ def catat(
         bentuk = f.pilih(ctx, "bentuk", bentuk, "Bentuk informasi", schema.BENTUK)
     if cara_kirim is None and f.aktif and cara_memperoleh != "melihat":
         bawaan = cara_kirim_bawaan(email or "", bentuk, saluran, cara_memperoleh)  # (as typed)
-        cara_kirim = f.pilih(ctx, "cara_kirim", bawaan, "Cara mengirim", schema.CARA_KIRIM)
+        cara_kirim = f.pilih(
+            ctx, "cara_kirim", bawaan, "Cara mendapatkan salinan", schema.CARA_KIRIM
+        )
     elif cara_kirim:
-        f.diberikan(("Cara mengirim", cara_kirim))
+        f.diberikan(("Cara mendapatkan salinan", cara_kirim))
     saluran = f.pilih(ctx, "saluran", saluran, "Permohonan masuk lewat", schema.SALURAN)
     tahapan = f.tahapan(tahapan, ws, tanggal, "permohonan")
     dokumen = f.dokumen(dokumen, "permohonan", schema.DOKUMEN_PERMOHONAN,

@@ -284,7 +284,7 @@ def kop(doc) -> None:
     # each contact kept whole (utuh): the line breaks between them, never inside an address
     kontak = (
         '{{ [("Telepon " ~ instansi.telepon) | utuh if instansi.telepon else "", '
-        '("Email " ~ instansi.email) | utuh if instansi.email else "", '
+        '("E-mail " ~ instansi.email) | utuh if instansi.email else "", '
         '("Laman " ~ instansi.laman) | utuh if instansi.laman else ""] | select | join(", ") }}'
     )
     add_table(
@@ -448,7 +448,7 @@ def tanda_terima(doc) -> None:
                 ("Jenis pemohon", '{{ jenis_pemohon | label("jenis_pemohon") }}'),
                 ("Alamat", "{{ alamat }}"),
                 ("Pekerjaan", "{{ pekerjaan }}"),
-                ("Nomor telepon / email", '{{ [telepon, email] | select | join(" / ") }}'),
+                ("Nomor telepon/e-mail", '{{ [telepon, email] | select | join(" / ") }}'),
                 "{%tr if kuasa_nama %}",
                 ("Kuasa pemohon", "{{ kuasa_nama }}"),
                 "{%tr endif %}",
@@ -528,7 +528,7 @@ def tanda_terima_informasi(doc) -> None:
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
                 '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
-                ("Cara penyampaian", '{{ cara_kirim | label("cara_kirim") }}'),
+                ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
                 "{%tr endif %}",
                 ("Biaya", '{{ biaya | rupiah if biaya and biaya | int > 0 else "tanpa biaya" }}'),
                 ("Tanggal penyerahan", R("{{ tanggal_surat | tanggal_panjang }}", b=True)),
@@ -584,7 +584,7 @@ def pemberitahuan(doc) -> None:
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
                 ("Bentuk fisik informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
                 '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
-                ("Cara penyampaian", '{{ cara_kirim | label("cara_kirim") }}'),
+                ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
                 "{%tr endif %}",
                 ("Waktu penyediaan", waktu),
                 '{%tr if keputusan == "diberikan-sebagian" %}',
@@ -725,7 +725,7 @@ def penolakan(doc) -> None:
                 ("Tanggal permohonan", "{{ tanggal_diterima | tanggal_panjang }}"),
                 ("Nama pemohon", "{{ nama_pemohon }}"),
                 ("Alamat", "{{ alamat }}"),
-                ("Nomor telepon / email", '{{ [telepon, email] | select | join(" / ") }}'),
+                ("Nomor telepon/e-mail", '{{ [telepon, email] | select | join(" / ") }}'),
                 ("Rincian informasi yang diminta", "{{ informasi_diminta }}"),
                 ("Tujuan penggunaan informasi", "{{ tujuan_penggunaan }}"),
             ]
@@ -795,7 +795,7 @@ def tanda_bukti_keberatan(doc) -> None:
                 ("Identitas pemohon", None),
                 ("Nama", "{{ nama_pemohon }}"),
                 ("Alamat", "{{ alamat }}"),
-                ("Nomor telepon / email", '{{ [telepon, email] | select | join(" / ") }}'),
+                ("Nomor telepon/e-mail", '{{ [telepon, email] | select | join(" / ") }}'),
                 ("Identitas kuasa pemohon", None),
                 ("Nama", '{{ kuasa_nama if kuasa_nama else "-" }}'),
                 ("Alamat", '{{ kuasa_alamat if kuasa_alamat else "-" }}'),

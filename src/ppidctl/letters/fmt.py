@@ -208,7 +208,7 @@ LABEL: dict[str, dict[str, str]] = {
     "saluran": {
         "langsung": "Datang langsung",
         "surat": "Surat",
-        "email": "Email",
+        "email": "E-mail",
         "telepon": "Telepon",
         "faksimili": "Faksimili",
         "e-ppid": "Aplikasi e-PPID",
@@ -232,7 +232,7 @@ LABEL: dict[str, dict[str, str]] = {
         "kurir": "Kurir",
         "pos": "Pos",
         "faksimili": "Faksimili",
-        "email": "Email",
+        "email": "E-mail",
     },
     "dokumen": {
         "identitas": "Salinan identitas",
