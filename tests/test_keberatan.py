@@ -217,7 +217,10 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     )
     # the linked request shows the granted objection
     shown = run.ok("permohonan", "lihat", nomor).stdout
-    assert f"Keberatan: {K1} (2026-04-06, alasan d, status selesai, diterima)" in shown
+    assert (
+        f"Keberatan: {K1} (2026-04-06, alasan d, status selesai, keberatan diterima (dikabulkan))"
+        in shown
+    )
     assert "KEBERATAN DIKABULKAN oleh Atasan PPID pada 2026-04-10" in shown
     rec = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)
     assert rec["keberatan_dikabulkan"] == [K1]
@@ -630,7 +633,7 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
         message=f"surat tanggapan keberatan {K1} sudah disampaikan pada 2026-04-13",
     )  # fmt: skip
     shown = run.ok("permohonan", "lihat", R1).stdout
-    assert "status disampaikan, ditolak" in shown and "DIKABULKAN" not in shown
+    assert "status disampaikan, keberatan ditolak" in shown and "DIKABULKAN" not in shown
 
 
 def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run, today):

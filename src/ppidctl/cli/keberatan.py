@@ -355,13 +355,15 @@ def tanggapi(
         surat=not tanpa_surat,
         nomor_surat=nomor_surat,
     )
+    from ..letters.fmt import label
+
     row = result.row
     _print_result(
         result,
         format,
         [
             ("Nomor registrasi", row["nomor_registrasi"]),
-            ("Keputusan Atasan", row["keputusan_atasan"]),
+            ("Keputusan Atasan", label(row["keputusan_atasan"], "keputusan_atasan")),
             (
                 "Tanggapan",
                 row["tanggal_tanggapan"]

@@ -416,6 +416,7 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
 
 
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
+    from ..letters.fmt import label
     from ..schema import TANGGAL, TENGGAT, columns
     from ..services.common import orders_delivery
 
@@ -481,7 +482,13 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
     for k in rec.get("keberatan", []):
         typer.echo(
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "
-            f"status {k['status']}{', ' + k['keputusan_atasan'] if k['keputusan_atasan'] else ''})"
+            f"status {k['status']}"
+            + (
+                f", {label(k['keputusan_atasan'], 'keputusan_atasan').lower()})"
+                if k["keputusan_atasan"]
+                else ")"
+            )  # fmt: skip
+            # ("Keberatan diterima (dikabulkan)": not "diterima" beside the day it was received)
         )
         if k["keputusan_atasan"] == "diterima":
             when = k["tanggal_tanggapan"]  # (an old book's may have none)
