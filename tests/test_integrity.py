@@ -415,15 +415,18 @@ def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
     _edit(ws, "permohonan", N1, nik="5.27101E+15", tanggal_diterima="16/3/2026",
           nama_pemohon="Ani Suryani", telepon="81234567890")  # fmt: skip
+    _edit(ws, "permohonan", N2, telepon="370631111")  # (LibreOffice: 0370631111 lost its 0)
     res = run.refused("periksa", "--terima-perubahan", "--catatan", "nama dilengkapi",
                       message="suntingan yang akan diterima memuat nilai yang tidak sah: "
                       f"registers/permohonan.csv:2: {N1}: kolom tanggal_diterima '16/3/2026' "
                       "bukan tanggal YYYY-MM-DD")  # fmt: skip
     assert f"{N1}: kolom nik '5.27101E+15' bukan NIK 16 angka" in res.stderr
     assert f"{N1}: kolom telepon '81234567890' bukan nomor telepon: angka 0" in res.stderr
+    assert f"{N2}: kolom telepon '370631111' bukan nomor telepon: angka 0" in res.stderr
     assert "ppidctl pulihkan --register permohonan" in res.stderr
     _edit(ws, "permohonan", N1, nik="5271011203900001", tanggal_diterima="2026-03-16",
           telepon="081234567890")  # fmt: skip
+    _edit(ws, "permohonan", N2, telepon="081234567890")
     run.ok("periksa", "--terima-perubahan", "--catatan", "nama dilengkapi")  # the name alone
     assert ws.read("permohonan").rows[0]["nama_pemohon"] == "Ani Suryani"
 

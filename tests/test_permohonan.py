@@ -95,6 +95,12 @@ def test_a_mobile_number_without_its_0_is_refused_as_typed(run):
     args = [a if a != "081234567890" else "812-3456-7890" for a in REQUEST]
     run.refused("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat",
                 message="nomor telepon '812-3456-7890' tanpa 0 di depan")  # fmt: skip
+    # a landline or +62 without its 0 or + (a re-save in LibreOffice makes them): the same —
+    # they were stored, and periksa then accepted the damaged register whole
+    for typed in ("370631111", "6281234567890"):
+        args = [a if a != "081234567890" else typed for a in REQUEST]
+        run.refused("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat",
+                    message=f"nomor telepon '{typed}' tanpa 0 di depan")  # fmt: skip
     args = [a if a != "081234567890" else "+1 801 555 1234" for a in REQUEST]
     run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
     assert run.ok("periksa").stdout == ""

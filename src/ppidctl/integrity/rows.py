@@ -192,7 +192,9 @@ def _valid(col: schema.Column, value: str) -> str | None:
 
 
 NIK_RUSAK = "bukan NIK 16 angka (disimpan ulang oleh Excel?)"
-TELEPON_RUSAK = "bukan nomor telepon: angka 0 di depannya hilang (disimpan ulang oleh Excel?)"
+TELEPON_RUSAK = (
+    "bukan nomor telepon: angka 0 atau tanda + di depannya hilang (disimpan ulang oleh Excel?)"
+)
 
 
 def nik_damaged(row: dict[str, str]) -> bool:
@@ -270,7 +272,7 @@ def check_rows(
             add(
                 m.NILAI_TIDAK_SAH,
                 f"kolom telepon {short(row['telepon'], 40)} {TELEPON_RUSAK}",
-                "ketik ulang nomornya dari formulir, dengan 0 di depannya",
+                "ketik ulang nomornya dari formulir, dengan 0 (atau +kode negara) di depannya",
             )
         nik = row.get("nik", "")
         if nik and nik_damaged(row):

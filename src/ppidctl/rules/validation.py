@@ -91,15 +91,17 @@ def telepon(value: str) -> str:
         )
     if TANPA_0.fullmatch(digits):  # (read as Excel's damage by periksa: never stored so)
         raise RuleError(
-            f"nomor telepon '{value}' tanpa 0 di depan: nomor seluler Indonesia ditulis 08…",
-            "tulis dengan 0 di depan (mis. 0812…), atau dengan +kode negara untuk nomor luar "
-            "negeri (mis. +1 801 555 1234)",
+            f"nomor telepon '{value}' tanpa 0 di depan: nomor Indonesia ditulis 0… (0812…, 0370…)",
+            "tulis dengan 0 di depan, atau dengan +kode negara untuk nomor luar negeri (mis. "
+            "+1 801 555 1234, +62 812…)",
         )
     return digits
 
 
-#: a mobile number without its leading 0 (81234567890): what a spreadsheet makes of 0812…
-TANPA_0 = re.compile(r"8[0-9]{8,12}")
+#: a number without its leading 0 or + (81234567890, 370631111, 6281234567890): what a
+#: spreadsheet makes of 0812…, 0370… and +62…; ppidctl (the desk and the import) stores every
+#: number with one
+TANPA_0 = re.compile(r"[1-9][0-9]{5,14}")
 
 
 def email(value: str) -> str:
