@@ -471,6 +471,22 @@ def test_a_row_copied_in_excel_is_not_accepted(run, ws):
     assert run.ok("permohonan", "lihat", N2).stdout and run.ok("periksa").stdout == ""
 
 
+def test_a_request_its_objection_cites_cannot_be_deleted_by_hand(run, ws):
+    """Deleting a request with an objection on it was accepted; periksa then reported the
+    objection's missing request for ever, with fixes that cannot work (the number is retired)."""
+    three(run)
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "c", "--kasus-posisi",
+           "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
+           "--tanpa-surat")  # fmt: skip
+    _delete_row(ws, "permohonan", N1)
+    run.refused("periksa", "--terima-perubahan", "--catatan", "x",
+                message=f"registers/permohonan.csv: {N1}: baris dihapus padahal dirujuk "
+                "keberatan 001/KEB/PPID/5271/IV/2026")  # fmt: skip
+    run.ok("pulihkan", "--register", "permohonan")
+    _delete_row(ws, "permohonan", N2)  # (one no objection cites: accepted as before)
+    assert "diterima" in run.ok("periksa", "--terima-perubahan", "--catatan", "ganda").stderr
+
+
 def test_numbers_duplicate_gap_and_year(run, ws, today):
     today("2026-05-29")
     for _ in range(4):

@@ -547,9 +547,18 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
         for name, c in a.registers.items()
         if c.table and c.diffs and name in ("permohonan", "keberatan")
     }
+    keb = a.registers.get("keberatan")
+    cited = {  # (a request deleted under its objection: periksa would report it for ever)
+        r.get("nomor_permohonan", ""): r.get("nomor_registrasi", "")
+        for r in (keb.table.rows if keb is not None and keb.table else ())
+    }
     for name, c in a.registers.items():
         cols = {col.key: col for col in schema.columns(name)}
         for d in c.diffs:
+            if d.kind == "hapus" and name == "permohonan" and d.key and d.key in cited:
+                names.add(name)
+                bad.append(f"{c.rel}: {d.key}: baris dihapus padahal dirujuk keberatan "
+                           f"{cited[d.key]}")  # fmt: skip
             if d.kind == "hapus" or d.actual is None:
                 continue
             numbers = (
