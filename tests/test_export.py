@@ -326,6 +326,9 @@ def test_masking_rules():
         "wa 6281*******90, 62 81* **** **90, 8123*****90, +62 (37*) ****34")  # fmt: skip
     assert mask("teks", "KK/5271010101010001; NIK 5271 0101 0101 0001") == (
         "KK/5271**********01; NIK 5271 **** **** **01")  # fmt: skip
+    # glued to a label (the "/" and "-" rule that keeps registration numbers let them through)
+    assert mask("teks", "hubungi HP-081234567890, No.HP/081234567890, wa_+6281234567890") == (
+        "hubungi HP-0812******90, No.HP/0812******90, wa_+6281*******90")  # fmt: skip
     kept = ("nomor 001/PPID/5271/III/2026 surat 12/PL.02.2-SD/5271/IV/2026 tanggal 2026-03-16, "
             "01-02-2026, 01022026, Rp 1.500.000, NIP 19800101 200501 1 001, PPID-00012-2026, "
             "pukul 10.30")  # fmt: skip

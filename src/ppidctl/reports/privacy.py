@@ -52,6 +52,9 @@ _JALAN = re.compile(
 #: :func:`_nomor_pribadi` decides whether it is one to mask
 _ANGKA = re.compile(r"(?<![\w/\-+(])[+(]?\d[\d\s.\-()]*\d(?![\w/\-])")
 _NIK = re.compile(r"(?<!\d)\d{15,17}(?!\d)")
+#: a mobile number glued to a label ("HP-0812…", "No.HP/0812…", "hp_0812…"), which _ANGKA leaves
+#: (a "/" or "-" beside digits is a registration number's): no such number starts 08 or 628
+_HP_TEMPEL = re.compile(r"(?<=[-/_])(?:\+?62|0)8\d{7,11}(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -74,6 +77,7 @@ def mask(kind: str, value: object) -> str:
     if kind == "teks":
         text = _EMAIL.sub(lambda m: mask("email", m[0]), text)
         text = _ANGKA.sub(lambda m: mask("telepon", m[0]) if _nomor_pribadi(m[0]) else m[0], text)
+        text = _HP_TEMPEL.sub(lambda m: mask("telepon", m[0]), text)
         return _NIK.sub(lambda m: mask("nik", m[0]), text)  # (also glued on: "KK/5271…")
     if kind == "email":
         local, at, domain = text.partition("@")
