@@ -545,7 +545,10 @@ def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, mo
     narrow = common.console
     monkeypatch.setattr(common, "console", lambda: (c := narrow(), setattr(c, "width", 100))[0])
     res = run.ok("keberatan", "daftar")
-    assert "(kolom Keputusan Atasan, Permohonan tidak muat dalam 100 kolom" in res.stderr
+    assert (
+        "(kolom Keputusan Atasan, Permohonan tidak muat dalam lebar layar 100 karakter"
+        in res.stderr
+    )
     assert max(map(len, res.stdout.splitlines())) <= 100
     assert "2026-03-18" in res.stdout and "001/KEB/PPID/5271/III/2026" in res.stdout
     assert "Permohonan" not in res.stdout  # (the column, not only its title: csv has it)
@@ -1344,7 +1347,7 @@ def test_lists_fit_an_80_column_screen_and_piped_output_takes_columns(run, monke
     monkeypatch.setenv("COLUMNS", "80")
     listed = run.ok("permohonan", "daftar")
     assert "┃ Nomor" in listed.stdout and max(map(len, listed.stdout.splitlines())) <= 80
-    assert "tidak muat dalam 80 kolom" in listed.stderr
+    assert "tidak muat dalam lebar layar 80 karakter" in listed.stderr
     due = run.ok("jatuh-tempo")
     assert "┃ Nomor" in due.stdout and max(map(len, due.stdout.splitlines())) <= 80
     monkeypatch.setenv("COLUMNS", "200")

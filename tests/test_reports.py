@@ -1195,6 +1195,8 @@ def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
     may, _ = text(monthly(hws, "2026-05"), "b.docx")
     assert "Tidak ada pemberitahuan tertulis dalam periode ini; tidak ada informasi yang " in may
     assert "– hari kerja" not in may
+    assert "tidak ada pemberitahuan yang melewati tenggat" in may  # (not "0 pemberitahuan …")
+    assert " 0 pemberitahuan melewati" not in may
 
 
 def test_docx_tables_are_laid_out_from_their_content(hws, tmp_path):

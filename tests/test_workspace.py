@@ -386,7 +386,7 @@ def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
     r = run.invoke(app, ["init", str(tmp_path / "lobar"), "--instansi",
                          "Komisi Pemilihan Umum Kabupaten Lombok Barat", "--kode-satker", "5201"])  # fmt: skip
     assert r.exit_code == 0, r.output
-    assert "Catatan: dipakai bawaan init" not in r.stderr
+    assert "Catatan: init memakai nilai bawaan" not in r.stderr
     assert ("dengan data kantor: ppid.nama, ppid.nip, atasan_ppid.nama, atasan_ppid.nip, "
             "instansi.alamat, instansi.kota, instansi.telepon, instansi.email, "
             "instansi.laman.") in r.stderr  # fmt: skip
@@ -409,8 +409,8 @@ def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
 
     r = run.invoke(app, ["init", str(tmp_path / "mataram")])
     assert r.exit_code == 0, r.output
-    assert ('Catatan: dipakai bawaan init --instansi "Komisi Pemilihan Umum Kota Mataram" dan '
-            "--kode-satker 5271") in r.stderr  # fmt: skip
+    assert ('Catatan: init memakai nilai bawaan --instansi "Komisi Pemilihan Umum Kota Mataram" '
+            "dan --kode-satker 5271 (KPU Kota Mataram") in r.stderr  # fmt: skip
     assert (
         "dengan data kantor: ppid.nama, ppid.nip, atasan_ppid.nama, atasan_ppid.nip, "
         "instansi.telepon." in r.stderr
@@ -419,7 +419,7 @@ def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
     assert mataram.get("instansi", "kota") == "Mataram"
     assert [k for s, k in mataram.stand_ins() if s == "instansi"] == ["telepon"]
     r = run.invoke(app, ["init", str(tmp_path / "m2"), "--kode-satker", "5271"])
-    assert 'dipakai bawaan init --instansi "Komisi Pemilihan Umum Kota Mataram", ' in r.stderr
+    assert 'bawaan --instansi "Komisi Pemilihan Umum Kota Mataram" (KPU Kota' in r.stderr
 
 
 def test_every_file_the_package_reads_is_in_its_package_data():

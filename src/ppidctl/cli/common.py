@@ -463,7 +463,8 @@ def _fitting(
         return None
     if left_out:
         err(
-            f"(kolom {', '.join(left_out)} tidak muat dalam {width} kolom; semua kolom: --format csv)"
+            f"(kolom {', '.join(left_out)} tidak muat dalam lebar layar {width} karakter; semua "
+            "kolom: --format csv)"
         )
     return shown
 

@@ -107,8 +107,9 @@ def init(
     ]
     if bawaan:  # (a second office's numbers given to the public can never be changed)
         err(
-            f"Catatan: dipakai bawaan init {' dan '.join(bawaan)}, kantor pertama ppidctl. Kantor "
-            "lain: hapus folder ini sebelum mencatat apa pun, lalu jalankan init dengan "
+            f"Catatan: init memakai nilai bawaan {' dan '.join(bawaan)} (KPU Kota Mataram, kantor "
+            "pertama ppidctl). Kantor lain: hapus folder ini sebelum mencatat apa pun, lalu "
+            "jalankan init dengan "
             "--instansi dan --kode-satker — nomor registrasi yang sudah diberikan tidak dapat "
             "diubah."
         )

@@ -349,8 +349,13 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"{_fmt(r['diberikan'])} diberikan seluruhnya, {_fmt(r['diberikan_sebagian'])} diberikan "
         f"sebagian, {_fmt(r['ditolak'])} ditolak, {_fmt(r['tidak_dikuasai'])} tidak dikuasai, dan "
         f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. Perpanjangan waktu "
-        f"digunakan {_fmt(r['perpanjangan'])} kali; {_fmt(r['terlambat'])} pemberitahuan "
-        f"melewati tenggat. {_medians(r)}"
+        f"digunakan {_fmt(r['perpanjangan'])} kali; "
+        + (
+            f"{_fmt(r['terlambat'])} pemberitahuan melewati tenggat. "
+            if r["terlambat"]
+            else "tidak ada pemberitahuan yang melewati tenggat. "
+        )
+        + _medians(r)
     )
     if "permohonan" in lap.tanpa_tanggal:  # (beside the figures it leaves out)
         doc.add_paragraph(lap.tanpa_tanggal["permohonan"])
