@@ -121,6 +121,22 @@ def test_the_handover_has_its_receipt(run, ws):
                 message="belum sampai pada langkah surat tanda-terima-informasi")  # fmt: skip
 
 
+def test_selesai_takes_the_number_an_office_receipt_prints(run, ws):
+    """Every other letter-making step has --nomor-surat; an office receipt printing
+    {{ nomor_surat }} got a blank number from selesai, with no way to give one."""
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    done = ("permohonan", "selesai", "1", "--tanggal", "2026-03-26", "--nomor-surat", "77/PPID")
+    run.refused(*done, message="surat tanda-terima-informasi tidak mencetak nomor surat")
+    run.usage(*done, "--tanpa-surat", message="--tanpa-surat tidak membuat surat")
+    _edit_template(ws.templates_dir / "tanda-terima-informasi.docx", "TANDA TERIMA INFORMASI "
+                   "PUBLIK", "TANDA TERIMA INFORMASI PUBLIK {{ nomor_surat }}")  # fmt: skip
+    made = run.ok(*done).stdout.split("Surat")[1].split(": ", 1)[1].strip()
+    assert "TANDA TERIMA INFORMASI PUBLIK 77/PPID" in docx_text(made)
+    assert surat_rows(ws)[-1]["nomor_surat"] == "77/PPID"
+
+
 def test_how_the_copy_goes_follows_the_request(run, ws):
     """A request by letter is answered by post when no way was given (it said "Mengambil
     langsung": collect in person); a request to view the information has no copy to send,

@@ -388,14 +388,22 @@ def selesai(
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
+    nomor_surat: NomorSurat = None,
     pdf: Pdf = False,
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Informasi telah diserahkan; permohonan ditutup, dengan tanda terima informasi."""
-    letter_options(tanpa_surat, None, pdf)
+    letter_options(tanpa_surat, nomor_surat, pdf)
     from ..services.permohonan import deliver
 
-    result = deliver(workspace(), nomor, tanggal=tanggal, petugas=petugas, surat=not tanpa_surat)
+    result = deliver(
+        workspace(),
+        nomor,
+        tanggal=tanggal,
+        petugas=petugas,
+        surat=not tanpa_surat,
+        nomor_surat=nomor_surat,
+    )
     n = result.row["nomor_registrasi"]
     said = f"{n}: {result.keterangan}" if result.keterangan else None
     _print_result(

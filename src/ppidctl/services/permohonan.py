@@ -499,6 +499,7 @@ def deliver(
     tanggal: str | None = None,
     petugas: str = "",
     surat: bool = True,
+    nomor_surat: str | None = None,
 ) -> Result:
     """The information was delivered: the request is closed (seed SOP 1 step 6), with the
     handover receipt the requester signs (step 5, "tanda terima data"). Also for a request
@@ -511,7 +512,7 @@ def deliver(
             receipt = Letter(
                 "tanda-terima-informasi", result.row, tanggal=when.date(), dasar_penyerahan=dasar
             )
-            result.berkas = stage_letters(ws, tx, [receipt], when.date(), None, petugas)
+            result.berkas = stage_letters(ws, tx, [receipt], when.date(), nomor_surat, petugas)
     return result
 
 
