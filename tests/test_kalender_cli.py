@@ -89,9 +89,18 @@ def test_office_day_off_moves_open_deadlines(run):
         "jenis": "libur kantor",
         "keterangan": "HUT Kota Mataram",
     } in rows
-    run.ok("kalender", "tambah", "2026-04-04", "--keterangan", "Rekap Pilkada", "--hari-kerja")
+    made = run.ok("kalender", "tambah", "2026-04-04", "--keterangan", "Rekap Pilkada",
+                  "--hari-kerja", "--format", "json")  # fmt: skip
+    said = json.loads(made.stdout)  # (a script sees the row and each case it moved)
+    assert said["data"] == {"tanggal": "2026-04-04", "jenis": "hari_kerja",
+                            "keterangan": "Rekap Pilkada", "petugas": ""}  # fmt: skip
+    assert [m.split(": ")[1] for m in said["dihitung_ulang"]] == ["001/PPID/5271/III/2026"]
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
+    stage = run.ok("tahapan", "tambah", "Pemutakhiran", "--mulai", "2026-04-01", "--selesai",
+                   "2026-04-30", "--format", "json").stdout  # fmt: skip
+    assert json.loads(stage) == {"nama": "Pemutakhiran", "mulai": "2026-04-01",
+                                 "selesai": "2026-04-30"}  # fmt: skip
 
 
 def test_a_day_off_added_later_names_the_letters_that_stated_the_old_deadline(run):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .common import CONTEXT_HELP, Format, emit, err, guard, warnings, workspace
+from .common import CONTEXT_HELP, Format, FormatRekaman, emit, err, guard, warnings, workspace
 
 app = typer.Typer(
     help="Kalender hari kerja: hitung tenggat, daftar libur, libur kantor.",
@@ -18,6 +18,7 @@ tahapan_app = typer.Typer(
 )
 
 Fmt = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
+FmtRekam = Annotated[FormatRekaman, typer.Option("--format", help="teks | json")]
 JENIS = {
     "akhir_pekan": "akhir pekan",
     "libur_nasional": "libur nasional",
@@ -159,11 +160,15 @@ def tambah(
         bool, typer.Option("--hari-kerja", help="Tanggal ini justru hari kerja.")
     ] = False,
     petugas: Annotated[str, typer.Option(envvar="PPIDCTL_PETUGAS", help="Nama petugas.")] = "",
+    format: FmtRekam = FormatRekaman.teks,
 ) -> None:
     """Catat libur kantor (atau hari kerja tambahan) di registers/libur.csv."""
     from ..services.kalender import add_day
 
     row, moved = add_day(workspace(), tanggal, keterangan, hari_kerja=hari_kerja, petugas=petugas)
+    if format is FormatRekaman.json:  # (the row as stored, and each case it moved)
+        _json({"data": row, "dihitung_ulang": moved})
+        return
     what = "hari kerja tambahan" if hari_kerja else "libur kantor"
     typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
     if moved:
@@ -183,12 +188,22 @@ def tahapan_tambah(
     mulai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
     selesai: Annotated[str, typer.Option(help="YYYY-MM-DD")],
     petugas: Annotated[str, typer.Option(envvar="PPIDCTL_PETUGAS", help="Nama petugas.")] = "",
+    format: FmtRekam = FormatRekaman.teks,
 ) -> None:
     """Tambah tahapan pemilu ke ppidctl.toml."""
     from ..services.kalender import add_stage
 
     st = add_stage(workspace(), nama, mulai, selesai, petugas)
+    if format is FormatRekaman.json:
+        _json({"nama": st.nama, "mulai": st.mulai.isoformat(), "selesai": st.selesai.isoformat()})
+        return
     typer.echo(f"Tahapan '{st.nama}' {st.mulai} s.d. {st.selesai} ditambahkan.")
+
+
+def _json(data: dict) -> None:
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @tahapan_app.command("daftar")

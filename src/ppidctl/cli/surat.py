@@ -9,6 +9,7 @@ from .common import (
     CONTEXT_HELP,
     FmtList,
     Format,
+    FormatRekaman,
     Pdf,
     Petugas,
     emit,
@@ -176,6 +177,9 @@ def buat(
     bulan: Annotated[str | None, typer.Option(help="Dengan --semua: hanya bulan YYYY-MM.")] = None,
     petugas: Petugas = "",
     pdf: Pdf = False,
+    format: Annotated[
+        FormatRekaman, typer.Option("--format", help="teks | json")
+    ] = FormatRekaman.teks,
 ) -> None:
     """Buat (ulang) surat sebagai berkas baru; surat lama tidak ditimpa."""
     from ..services.letters import regenerate
@@ -200,6 +204,13 @@ def buat(
     placeholder_warning(ws)
     if pdf:
         paths += pdf_after(ws, paths)
+    if format is FormatRekaman.json:  # (as the recording commands: the warnings too)
+        import json
+
+        typer.echo(
+            json.dumps({"berkas": paths, "peringatan": peringatan}, ensure_ascii=False, indent=2)
+        )
+        return
     for p in paths:
         typer.echo(p)
 
