@@ -39,7 +39,10 @@ PERBAIKI_TENGGAT = "ppidctl periksa --perbaiki-tenggat"
 
 
 #: the way out of a problem in a register's data, when the finding names none of its own
-SUNTING = f"perbaiki di register dengan editor teks (bukan Excel), lalu catat suntingan itu dengan: {TERIMA}"
+SUNTING = (
+    "perbaiki di register (CSV dengan editor teks, bukan Excel; XLSX di Excel, sel sebagai teks), "
+    f"lalu catat suntingan itu dengan: {TERIMA}"
+)
 SARAN_BAWAAN = {
     WAJIB_KOSONG: SUNTING,
     NILAI_TIDAK_SAH: SUNTING,

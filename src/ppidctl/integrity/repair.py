@@ -580,8 +580,8 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
         more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
         raise RuleError(
             f"suntingan yang akan diterima memuat nilai yang tidak sah: {'; '.join(bad[:5])}{more}",
-            "perbaiki nilainya di register (sunting CSV dengan editor teks: Excel yang "
-            "menyimpannya mengubah NIK, tanggal dan nomor telepon)"
+            "perbaiki nilainya di register (CSV dengan editor teks: Excel yang menyimpannya "
+            "mengubah NIK, tanggal dan nomor telepon; XLSX dengan sel bertipe teks)"
             + (
                 ""  # (no journal to put it back from)
                 if lost
