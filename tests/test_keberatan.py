@@ -959,6 +959,20 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
                 message=f"permohonan {nomor} sudah selesai")  # fmt: skip
 
 
+def test_a_refusals_closing_day_is_no_handover():
+    # a legacy book's "selesai" on a refused request: the copy made a receipt of a handover
+    # that never was, with no basis (jatuh-tempo counts that order as still owed)
+    from ppidctl.services.common import deliveries
+
+    refused = {"keputusan": "ditolak", "tanggal_selesai": "2024-03-10", "catatan": ""}
+    granted = {"nomor_registrasi": "001/KEB", "keputusan_atasan": "diterima", "alasan": "a",
+               "tanggal_tanggapan": "2024-03-01"}  # fmt: skip
+    assert deliveries(refused, [granted]) == {}
+    given = {**refused, "keputusan": "diberikan"}
+    assert deliveries(given, []) == {"2024-03-10": []}
+    assert deliveries(given, [granted]) == {"2024-03-10": ["001/KEB"]}  # (given after the order)
+
+
 def test_a_second_order_after_a_first_delivery_is_owed_in_the_reports_too(run):
     # jatuh-tempo listed the second order; the report read only the earliest order and the
     # first delivery in Keterangan, and counted nothing waiting

@@ -313,8 +313,10 @@ KAPAN_SAJA = "0001-01-01"
 def deliveries(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict[str, list[str]]:
     """Each day information of request ``row`` was handed over, earliest first → the granted
     objections whose order that handing-over carried out (:func:`orders_given`; ``[]``: given on
-    the PPID's own decision). A handover receipt names them ("Dasar penyerahan")."""
-    days: dict[str, list[str]] = {row["tanggal_selesai"]: []} if row.get("tanggal_selesai") else {}
+    the PPID's own decision). A handover receipt names them ("Dasar penyerahan"). A refusal's
+    own closing day (a legacy book's "selesai") hands nothing over."""
+    given = row.get("tanggal_selesai") and row.get("keputusan") in GIVEN
+    days: dict[str, list[str]] = {row["tanggal_selesai"]: []} if given else {}
     for k, day in orders_given(row, objections):
         if day and day != KAPAN_SAJA:
             days.setdefault(day, []).append(k["nomor_registrasi"])

@@ -326,6 +326,12 @@ def regenerate(
         if handed and not numbers:
             where = [i for i, r in zip(where, rows, strict=True) if handed[r["nomor_registrasi"]]]
             rows = [table.rows[i] for i in where]
+        for n in [n for n, days in handed.items() if not days][:1] if numbers else ():
+            raise RuleError(  # (closed by a refusal: nothing handed over, no receipt)
+                f"{n} belum sampai pada langkah surat {kind} (tidak ada penyerahan informasi "
+                "yang tercatat)",
+                f"lihat riwayatnya: ppidctl {register} lihat {n}",
+            )
         if not rows:
             raise RuleError(
                 f"tidak ada {register} yang memerlukan surat {kind}"
