@@ -681,7 +681,7 @@ def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run
         run, "tanggapi", n, "--keputusan", "diterima", "--tanggal", "2026-02-23", "--tanpa-surat"
     )
     assert (
-        "TERLAMBAT: tanggapan Atasan PPID 2026-02-23 melewati tenggat 2026-02-20 (terlambat 1 hari kerja)"
+        "TERLAMBAT: tanggapan Atasan PPID 2026-02-23 melewati tenggat 2026-02-20 (lewat 1 hari kerja)"
         in out.stderr
     )
     r = krow(run, n)
@@ -1276,6 +1276,9 @@ def test_a_periodic_information_objection_is_not_filed_twice_while_it_runs(run):
     # the wording typed again with other case and spacing is the same information
     again = ["--informasi", "  laporan  KEUANGAN 2025 "]
     run.refused(*catat_args(*ani, *again, day="2026-04-22", **b), message=same)
+    # a name typed for an objection without a request follows the desk's name rule
+    run.refused(*catat_args("--nama", "=HYPERLINK(1)", *ani[2:], *info, day="2026-04-22", **b),
+                message="--nama (nama pemohon) diawali '='")  # fmt: skip
     # another person, or other information, is another objection
     other = [*ani[:2], "--nik", "5271014506950003", *ani[4:]]
     assert objection(run, *other, *info, day="2026-04-22", **b)["nomor_registrasi"] != k1

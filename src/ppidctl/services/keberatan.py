@@ -827,7 +827,7 @@ def respond(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "
-                f"(terlambat {-deadlines.remaining(ws.calendar, common.iso_day(day), due)} hari kerja)"
+                f"(lewat {-deadlines.remaining(ws.calendar, common.iso_day(day), due)} hari kerja)"
             )
         if surat:
             result.berkas = _letters(

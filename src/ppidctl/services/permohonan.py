@@ -409,7 +409,7 @@ def decide(
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
-                f"(terlambat {-deadlines.remaining(ws.calendar, common.iso_day(day), common.iso_day(due))} "
+                f"(lewat {-deadlines.remaining(ws.calendar, common.iso_day(day), common.iso_day(due))} "
                 "hari kerja)"
             )
         if surat:
