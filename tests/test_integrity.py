@@ -445,6 +445,12 @@ def test_listings_and_reports_say_a_register_was_changed_outside(run, ws):
         result = run.ok(*args)
         assert f"Peringatan: {said}" in result.stderr and "ppidctl periksa" in result.stderr
     assert said not in run.ok("ekspor", "--register", "keberatan").stderr  # (not that one)
+    # a letter printed from the edited row, an objection copying the request's data: told too
+    assert said in run.ok("surat", "buat", "tanda-terima", N2).stderr
+    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
+                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
+                  "--tanpa-surat")  # fmt: skip
+    assert said in made.stderr
     run.refused("laporan", "bulanan", "--bulan", "2026-03",
                 message="register permohonan: 1 tanggal bukan YYYY-MM-DD (kolom "
                 "tanggal_diterima; mis. tanggal_diterima '16/3/2026'), jadi laporan akan salah "

@@ -568,6 +568,9 @@ def test_surat_periksa_finds_what_would_print_wrong_or_fail_in_english(run, ws, 
     # found from anywhere with -C
     run.refused("surat", "periksa", str(tmp_path / "tidak-ada.docx"),
                 message=f"berkas templat {tmp_path / 'tidak-ada.docx'} tidak ada")  # fmt: skip
+    run.refused(
+        "surat", "periksa", str(tmp_path), message=f"berkas templat {tmp_path} adalah folder"
+    )
     assert not Path("templates/penolakan.docx").exists()  # (the tests run from the repository)
     said = run.ok("surat", "periksa", "templates/penolakan.docx").stdout
     assert said.startswith(f"{ws.root / 'templates/penolakan.docx'}: baik")
@@ -591,7 +594,10 @@ def test_a_template_prints_data_and_cannot_run_programs(run, ws, tmp_path):
     run.refused(*("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16"),
                 message="» tidak boleh dipakai di templat: bagian dalam Python")  # fmt: skip
     # reached without a dotted name: the sandbox refuses it while the letter is filled
-    make_docx(template, [['{{ nama_pemohon | attr("__" ~ "class__") }}']])
+    make_docx(template, [['{{ nama_pemohon | attr("__class__") }}']])  # (told by periksa)
+    checked = run("surat", "periksa", str(template))
+    assert checked.exit_code == 1 and "«__class__» tidak boleh dipakai" in checked.stdout
+    make_docx(template, [['{% set c = "__cla" %}{{ nama_pemohon | attr(c ~ "ss__") }}']])
     run.refused(*("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16"),
                 message="templat mencoba memakai bagian dalam Python, bukan data surat")  # fmt: skip
     assert not marker.exists()

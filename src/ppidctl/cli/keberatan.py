@@ -132,7 +132,7 @@ def catat(
         request_named,
     )
 
-    ws = workspace()
+    ws = workspace(("permohonan",))  # (the request's data is copied into the objection)
 
     def kode(a: str) -> set[str]:
         return set(v.daftar(a, schema.ALASAN_KEBERATAN, "--alasan"))

@@ -7,6 +7,7 @@ import typer
 
 from .common import (
     CONTEXT_HELP,
+    KASUS,
     FmtList,
     Format,
     FormatRekaman,
@@ -143,7 +144,7 @@ def periksa(
         from ..errors import RuleError
 
         raise RuleError(
-            f"berkas templat {berkas} tidak ada",
+            f"berkas templat {berkas} " + ("adalah folder" if berkas.is_dir() else "tidak ada"),
             "sebutkan path templatnya, mis. templates/penolakan.docx di folder workspace",
         )
     problems = engine.check_template(berkas, jenis)
@@ -195,7 +196,7 @@ def buat(
         )
         raise typer.Exit(2)
     need_soffice(pdf)
-    ws = workspace()
+    ws = workspace(KASUS)  # (a letter printed from an edit not accepted: told)
     with _progress() as bar:
         paths, peringatan = regenerate(
             ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar

@@ -558,8 +558,13 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
                     f"variabel '{node.node.name}' adalah teks dan tidak punya bagian "
                     f"'{node.attr}' ({_lokasi(part, node.lineno, src, node.attr)})"
                 )
-        for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
-            nama_dalam = node.attr if isinstance(node, nodes.Getattr) else _konstanta(node.arg)
+        for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+            if isinstance(node, nodes.Getattr):
+                nama_dalam = node.attr
+            elif isinstance(node, nodes.Getitem):
+                nama_dalam = _konstanta(node.arg)
+            else:  # ({{ x | attr("__class__") }})
+                nama_dalam = _konstanta(node.args[0]) if node.name == "attr" and node.args else ""
             if nama_dalam.startswith("_"):
                 masalah.append(
                     f"«{nama_dalam}» tidak boleh dipakai di templat: bagian dalam Python, "
@@ -626,10 +631,10 @@ def _konstanta(node) -> str:
 def _tak_aman(nama: str, e: Exception) -> TemplateError:
     """The sandbox refused what a template reached for (see :func:`_env`)."""
     return TemplateError(
-        f"{nama}: templat mencoba memakai bagian dalam Python, bukan data surat ({e}); surat "
-        "tidak dibuat",
-        "templat hanya boleh mencetak data; hapus isian itu (ppidctl surat periksa menunjukkan "
-        "letaknya) dan periksa dari mana templat ini didapat",
+        f"{nama}: templat mencoba memakai bagian dalam Python, bukan data surat; surat tidak "
+        "dibuat",
+        "templat hanya boleh mencetak data: hapus isian yang memakai nama berawalan _ atau "
+        f"format/attr, dan periksa dari mana templat ini didapat [rincian teknis: {e}]",
     )
 
 
