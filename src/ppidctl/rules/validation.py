@@ -154,16 +154,23 @@ def nama(value: str | None, field: str, *, wajib: bool = False) -> str:
         v = isi(v, field)  # ("-" is no name: KOSONG)
     if any(c in v for c in "\n\r\t"):
         raise RuleError(f"{field} memuat pindah baris atau tab", "tulis nama dalam satu baris")
+    salah = bukan_nama(v)
+    if salah:
+        raise RuleError(f"{field} {salah}", "ketik ulang namanya")
+    return v
+
+
+def bukan_nama(v: str) -> str | None:
+    """Why ``v`` cannot be a name however it was written (the import reads a legacy book's
+    cells with it too): hidden direction marks, or a spreadsheet formula's start."""
     if _TAK_TERLIHAT.search(v):
-        raise RuleError(
-            f"{field} memuat karakter tak terlihat (penanda arah teks atau spasi tanpa lebar)",
-            "ketik ulang namanya, jangan disalin dari pesan atau laman",
+        return (
+            "memuat karakter tak terlihat (penanda arah teks atau spasi tanpa lebar; jangan "
+            "disalin dari pesan atau laman)"
         )
     if v.startswith(_AWAL_RUMUS):
-        raise RuleError(
-            f"{field} diawali '{v[0]}': itu rumus lembar kerja, bukan nama", "ketik namanya"
-        )
-    return v
+        return f"diawali '{v[0]}': itu rumus lembar kerja, bukan nama"
+    return None
 
 
 #: Placeholders a clerk writes for "nothing" ("-", "NIHIL"): no text where text is required

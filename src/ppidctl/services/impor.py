@@ -12,7 +12,9 @@ Two steps, so that a dry run and a real run see exactly the same thing:
 Decisions (issue 6; where the brief was silent, the choice is written here):
 
 **A row is refused** for any problem the reader found (damaged NIK, impossible date, unknown
-wording, see :mod:`ppidctl.legacy.values`); a required column (``wajib`` in the schema, except the
+wording, see :mod:`ppidctl.legacy.values`); a requester's or proxy's name that starts like a
+spreadsheet formula or hides direction marks (the desk's rule, ``rules.validation.bukan_nama``);
+a required column (``wajib`` in the schema, except the
 number and the status, which are assigned/derived) left empty; steps dated out of order (a
 notification before the receipt: :data:`ppidctl.integrity.rows.ORDER`, the order ``periksa``
 checks); a number already in the register
@@ -120,7 +122,7 @@ from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import tanpa_penjaga, teks_sel
 from ..rules import deadlines, numbering
-from ..rules.validation import lipat
+from ..rules.validation import bukan_nama, lipat
 from ..store import journal
 from ..workspace import Workspace
 from .common import loose_number
@@ -375,6 +377,10 @@ def _plus(problems: list[Masalah], masalah: Masalah) -> list[Masalah]:
 
 #: distinct texts remembered by the normaliser (bounds memory on a column of unique values)
 MEMO_MAKS = 50_000
+
+
+#: the name columns the desk checks with rules.validation.nama
+_NAMA = ("nama_pemohon", "kuasa_nama")
 
 
 def _norm(s: str) -> str:
@@ -744,6 +750,12 @@ def _baca(
                     problems = _plus(
                         problems,
                         Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong"),
+                    )
+            for key in _NAMA:  # (the desk's name rule: a formula or hidden marks, never a name)
+                salah = bukan_nama(v[key]) if key in v else None
+                if salah:
+                    problems = _plus(
+                        problems, Masalah(sr.lembar, sr.baris, header_of.get(key, key), salah)
                     )
             if "waktu_diterima" in v:
                 salah = _waktu_kantor(v, ws.tz)
