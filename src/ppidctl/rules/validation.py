@@ -89,7 +89,7 @@ def telepon(value: str) -> str:
             f"nomor telepon '{value}' tidak sah: harus 6–15 angka (boleh diawali +)",
             "tulis nomor lengkapnya, mis. 081234567890",
         )
-    if TANPA_0.fullmatch(digits):  # (read as Excel's damage by periksa: never stored so)
+    if TANPA_AWALAN.fullmatch(digits):  # (8…: read as Excel's damage by periksa)
         raise RuleError(
             f"nomor telepon '{value}' tanpa 0 di depan: nomor Indonesia ditulis 0… (0812…, 0370…)",
             "tulis dengan 0 di depan, atau dengan +kode negara untuk nomor luar negeri (mis. "
@@ -98,10 +98,13 @@ def telepon(value: str) -> str:
     return digits
 
 
-#: a number without its leading 0 or + (81234567890, 370631111, 6281234567890): what a
-#: spreadsheet makes of 0812…, 0370… and +62…; ppidctl (the desk and the import) stores every
-#: number with one
-TANPA_0 = re.compile(r"[1-9][0-9]{5,14}")
+#: a mobile number without its leading 0 (81234567890): what a spreadsheet makes of 0812…;
+#: never stored by ppidctl, so periksa reads it as damage in any row
+TANPA_0 = re.compile(r"8[0-9]{8,12}")
+#: any number without its 0 or + (370631111, 6281234567890: 0370…, +62… after a re-save): the
+#: desk refuses it, and periksa reads it as damage in a cell edited outside ppidctl (an import
+#: keeps a short local number as written, and older versions accepted such numbers)
+TANPA_AWALAN = re.compile(r"[1-9][0-9]{5,14}")
 
 
 def email(value: str) -> str:
