@@ -329,6 +329,8 @@ def test_masking_rules():
     # glued to a label (the "/" and "-" rule that keeps registration numbers let them through)
     assert mask("teks", "hubungi HP-081234567890, No.HP/081234567890, wa_+6281234567890") == (
         "hubungi HP-0812******90, No.HP/0812******90, wa_+6281*******90")  # fmt: skip
+    assert mask("teks", "No.HP/0812-3456-7890, HP-0812 3456 7890, WA081234567890") == (
+        "No.HP/0812-****-**90, HP-0812 **** **90, WA0812******90")  # fmt: skip
     kept = ("nomor 001/PPID/5271/III/2026 surat 12/PL.02.2-SD/5271/IV/2026 tanggal 2026-03-16, "
             "01-02-2026, 01022026, Rp 1.500.000, NIP 19800101 200501 1 001, PPID-00012-2026, "
             "pukul 10.30")  # fmt: skip

@@ -52,9 +52,9 @@ _JALAN = re.compile(
 #: :func:`_nomor_pribadi` decides whether it is one to mask
 _ANGKA = re.compile(r"(?<![\w/\-+(])[+(]?\d[\d\s.\-()]*\d(?![\w/\-])")
 _NIK = re.compile(r"(?<!\d)\d{15,17}(?!\d)")
-#: a mobile number glued to a label ("HP-0812…", "No.HP/0812…", "hp_0812…"), which _ANGKA leaves
-#: (a "/" or "-" beside digits is a registration number's): no such number starts 08 or 628
-_HP_TEMPEL = re.compile(r"(?<=[-/_])(?:\+?62|0)8\d{7,11}(?!\d)")
+#: a mobile number glued to a label ("HP-0812…", "No.HP/0812-3456-7890", "WA0812…"), which
+#: _ANGKA leaves (a "/" or "-" beside digits is a registration number's): none starts 08 or 628
+_HP_TEMPEL = re.compile(r"(?<=[^\d\s+(])(?:\+?62|0)8(?:[\s.\-]?\d){7,11}(?![\d\-/])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
