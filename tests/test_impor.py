@@ -585,8 +585,13 @@ def test_nama_yang_berupa_rumus_ditolak_seperti_di_meja_layanan(run, ws, tmp_pat
         ],
     )
     r = run.refused("impor", str(src), "--register", "permohonan", message="bermasalah")
+    assert "baris 4" not in r.stderr
     assert "baris 2, kolom Nama: diawali '=': itu rumus lembar kerja" in r.stderr
     assert "baris 3, kolom Nama: memuat karakter tak terlihat" in r.stderr
+    # "-/-" for no proxy is a placeholder, not a formula: the row is imported
+    ok = write_csv(tmp_path / "kuasa.csv", [[*HEAD, "Nama Kuasa"],
+                   ["004/PPID/5271/I/2026", "8/1/2026", "Ani", "Data", "-/-"]])  # fmt: skip
+    run.ok("impor", str(ok), "--register", "permohonan")
 
 
 def test_nomor_lokal_pendek_dari_buku_lama_bukan_kerusakan_bagi_periksa(run, ws, tmp_path):

@@ -910,6 +910,8 @@ REFUSED_CATAT = [
     (["--kuasa", "@Ani", "--dokumen", "identitas,kuasa"], "--kuasa diawali '@'"),
     (["--nama", "-2+3+cmd|' /C calc'!A0"], "diawali '-': itu rumus lembar kerja"),
     (["--nama", "-"], "--nama (nama pemohon) wajib diisi: '-' tidak berisi apa pun"),
+    (["--kuasa", "-", "--dokumen", "identitas,kuasa"], "--kuasa '-' bukan nama — bila tidak ada"),
+    (["--kuasa", "n/a", "--dokumen", "identitas,kuasa"], "--kuasa 'n/a' bukan nama"),
     (["--tujuan", "x" * 10_001], "terlalu panjang"),
     (["--tanggal", "2026-11-23"], "ada di masa depan"),
     (["--tahapan", "Kampanye"], "tahapan 'Kampanye' tidak ada di ppidctl.toml"),

@@ -155,6 +155,9 @@ def nama(value: str | None, field: str, *, wajib: bool = False) -> str:
     v = teks(value, field, wajib=wajib)
     if wajib:
         v = isi(v, field)  # ("-" is no name: KOSONG)
+    elif v and (v in KOSONG or v.casefold() in TIADA or not any(c.isalnum() for c in v)):
+        opsi = field.split(" (")[0]  # (--kuasa "-": it printed as the proxy's name)
+        raise RuleError(f"{opsi} '{v}' bukan nama", f"bila tidak ada, jangan pakai {opsi}")
     if any(c in v for c in "\n\r\t"):
         raise RuleError(f"{field} memuat pindah baris atau tab", "tulis nama dalam satu baris")
     salah = bukan_nama(v)
@@ -165,7 +168,10 @@ def nama(value: str | None, field: str, *, wajib: bool = False) -> str:
 
 def bukan_nama(v: str) -> str | None:
     """Why ``v`` cannot be a name however it was written (the import reads a legacy book's
-    cells with it too): hidden direction marks, or a spreadsheet formula's start."""
+    cells with it too): hidden direction marks, or a spreadsheet formula's start. A cell with
+    no letter or digit ("-/-" in an optional column) is a placeholder, not a formula."""
+    if not any(c.isalnum() for c in v):
+        return None
     if _TAK_TERLIHAT.search(v):
         return (
             "memuat karakter tak terlihat (penanda arah teks atau spasi tanpa lebar; jangan "
