@@ -218,7 +218,7 @@ def test_granted_whole_sop_and_linked_request(run, ws):
     # the linked request shows the granted objection
     shown = run.ok("permohonan", "lihat", nomor).stdout
     assert (
-        f"Keberatan: {K1} (2026-04-06, alasan d, status selesai, keberatan diterima (dikabulkan))"
+        f"Keberatan: {K1} (2026-04-06, alasan d, status selesai): keberatan diterima (dikabulkan)"
         in shown
     )
     assert "KEBERATAN DIKABULKAN oleh Atasan PPID pada 2026-04-10" in shown
@@ -633,7 +633,7 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
         message=f"surat tanggapan keberatan {K1} sudah disampaikan pada 2026-04-13",
     )  # fmt: skip
     shown = run.ok("permohonan", "lihat", R1).stdout
-    assert "status disampaikan, keberatan ditolak" in shown and "DIKABULKAN" not in shown
+    assert "status disampaikan): keberatan ditolak" in shown and "DIKABULKAN" not in shown
 
 
 def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run, today):
@@ -971,6 +971,15 @@ def test_a_refusals_closing_day_is_no_handover():
     given = {**refused, "keputusan": "diberikan"}
     assert deliveries(given, []) == {"2024-03-10": []}
     assert deliveries(given, [granted]) == {"2024-03-10": ["001/KEB"]}  # (given after the order)
+
+
+def test_no_receipt_for_a_request_closed_by_its_refusal(run):
+    # a refusal closes the request with nothing handed over: asking for its receipt made
+    # nothing and exited 0
+    rejected_request(run)
+    run.refused("surat", "buat", "tanda-terima-informasi", R1,
+                message=f"{R1}: tidak ada penyerahan informasi yang tercatat, jadi tidak ada "
+                "surat tanda-terima-informasi")  # fmt: skip
 
 
 def test_a_second_order_after_a_first_delivery_is_owed_in_the_reports_too(run):

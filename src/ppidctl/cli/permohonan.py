@@ -490,11 +490,11 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
     for k in rec.get("keberatan", []):
         typer.echo(
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "
-            f"status {k['status']}"
+            f"status {k['status']})"
             + (
-                f", {label(k['keputusan_atasan'], 'keputusan_atasan').lower()})"
+                f": {label(k['keputusan_atasan'], 'keputusan_atasan').lower()}"
                 if k["keputusan_atasan"]
-                else ")"
+                else ""
             )  # fmt: skip
             # ("Keberatan diterima (dikabulkan)": not "diterima" beside the day it was received)
         )

@@ -328,8 +328,7 @@ def regenerate(
             rows = [table.rows[i] for i in where]
         for n in [n for n, days in handed.items() if not days][:1] if numbers else ():
             raise RuleError(  # (closed by a refusal: nothing handed over, no receipt)
-                f"{n} belum sampai pada langkah surat {kind} (tidak ada penyerahan informasi "
-                "yang tercatat)",
+                f"{n}: tidak ada penyerahan informasi yang tercatat, jadi tidak ada surat {kind}",
                 f"lihat riwayatnya: ppidctl {register} lihat {n}",
             )
         if not rows:
