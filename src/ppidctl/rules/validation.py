@@ -170,6 +170,8 @@ def bukan_nama(v: str) -> str | None:
     """Why ``v`` cannot be a name however it was written (the import reads a legacy book's
     cells with it too): hidden direction marks, or a spreadsheet formula's start. A cell with
     no letter or digit ("-/-" in an optional column) is a placeholder, not a formula."""
+    if v.isascii() and not v.startswith(_AWAL_RUMUS):  # (the common case: ASCII has no marks)
+        return None
     if not any(c.isalnum() for c in v):
         return None
     if _TAK_TERLIHAT.search(v):
