@@ -221,6 +221,8 @@ def test_granted_whole_sop_and_linked_request(run, ws):
         f"Keberatan: {K1} (2026-04-06, alasan d, status selesai): keberatan diterima (dikabulkan)"
         in shown
     )
+    own = run.ok("keberatan", "lihat", K1).stdout  # (in words there too, not the code)
+    assert re.search(r"Keputusan Atasan PPID\s+Keberatan diterima \(dikabulkan\)", own), own
     assert "KEBERATAN DIKABULKAN oleh Atasan PPID pada 2026-04-10" in shown
     rec = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)
     assert rec["keberatan_dikabulkan"] == [K1]

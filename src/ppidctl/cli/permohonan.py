@@ -453,6 +453,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                 + f" ({t['jenis_tenggat']})"
             )
         warnings(t["peringatan"])
+    if row.get("keputusan_atasan"):  # ("diterima" beside the day it was received: in words)
+        row["keputusan_atasan"] = label(row["keputusan_atasan"], "keputusan_atasan")
     show_record(row, labels)
     typer.echo("\nRiwayat:")
     dates = {c.key for c in columns(register) if c.tipe == TANGGAL} - TENGGAT
