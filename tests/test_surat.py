@@ -141,6 +141,13 @@ def test_selesai_takes_the_number_an_office_receipt_prints(run, ws):
     assert surat_rows(ws)[-1]["nomor_surat"] == "77/PPID"
 
 
+def test_a_receipt_without_an_occupation_says_so(run, ws):
+    # REQUEST gives no --pekerjaan (a legal entity has none): the row printed empty
+    catat(run)
+    text = docx_text(ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx")
+    assert "Pekerjaan | : | -" in text
+
+
 def test_how_the_copy_goes_follows_the_request(run, ws):
     """A request by letter is answered by post when no way was given (it said "Mengambil
     langsung": collect in person); a request to view the information has no copy to send,

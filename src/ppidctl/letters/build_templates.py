@@ -447,7 +447,7 @@ def tanda_terima(doc) -> None:
                 ("Nama pemohon", "{{ nama_pemohon }}"),
                 ("Jenis pemohon", '{{ jenis_pemohon | label("jenis_pemohon") }}'),
                 ("Alamat", "{{ alamat }}"),
-                ("Pekerjaan", "{{ pekerjaan }}"),
+                ("Pekerjaan", '{{ pekerjaan if pekerjaan else "-" }}'),  # (a legal entity: none)
                 ("Nomor telepon/e-mail", '{{ [telepon, email] | select | join(" / ") }}'),
                 "{%tr if kuasa_nama %}",
                 ("Kuasa pemohon", "{{ kuasa_nama }}"),
