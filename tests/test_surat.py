@@ -122,7 +122,8 @@ def test_the_handover_has_its_receipt(run, ws):
     run.ok("permohonan", "putuskan", "4", "--keputusan", "tidak-dikuasai", "--tanggal",
            "2026-03-20", "--tanpa-surat")  # fmt: skip
     run.refused("surat", "buat", "tanda-terima-informasi", "4",
-                message="belum sampai pada langkah surat tanda-terima-informasi")  # fmt: skip
+                message="tidak ada penyerahan informasi yang tercatat, jadi tidak ada surat "
+                "tanda-terima-informasi")  # fmt: skip
 
 
 def test_selesai_takes_the_number_an_office_receipt_prints(run, ws):
