@@ -326,10 +326,12 @@ def regenerate(
         if handed and not numbers:
             where = [i for i, r in zip(where, rows, strict=True) if handed[r["nomor_registrasi"]]]
             rows = [table.rows[i] for i in where]
-        for n in [n for n, days in handed.items() if not days][:1] if numbers else ():
-            raise RuleError(  # (closed by a refusal: nothing handed over, no receipt)
-                f"{n}: tidak ada penyerahan informasi yang tercatat, jadi tidak ada surat {kind}",
-                f"lihat riwayatnya: ppidctl {register} lihat {n}",
+        none = [n for n, days in handed.items() if not days]
+        if numbers and none:  # (closed by a refusal: nothing handed over, no receipt)
+            raise RuleError(
+                f"{none[0]}: tidak ada penyerahan informasi yang tercatat, jadi tidak ada surat "
+                f"{kind}",
+                f"lihat riwayatnya: ppidctl {register} lihat {none[0]}",
             )
         if not rows:
             raise RuleError(
