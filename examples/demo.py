@@ -246,7 +246,10 @@ def main() -> None:
     ppid("permohonan", "lihat", p2)
     ppid("jatuh-tempo")
     print(f"\nWorkspace demo: {root}")
-    print("Buka registers/*.csv di Excel dan surat di letters/.")
+    print(
+        f"Surat ada di {root / 'letters'}; register: ppidctl -C {root} permohonan daftar, atau "
+        f"buku register untuk Excel: ppidctl -C {root} ekspor --register permohonan -o buku.xlsx"
+    )
 
 
 if __name__ == "__main__":
