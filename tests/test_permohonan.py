@@ -190,7 +190,8 @@ def test_full_procedure_with_extension_and_delivery(run, today):
         "permohonan selesai",
     ):
         assert step in history
-    assert "status: diperpanjang → diputuskan" in history
+    assert "Status: diperpanjang → diputuskan" in history  # (headers, not column keys)
+    assert "Diteruskan ke PPID: - → 2026-03-17" in history
 
 
 def test_late_decision_is_allowed_but_marked(run, today):

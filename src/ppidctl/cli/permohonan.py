@@ -459,8 +459,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
     typer.echo("\nRiwayat:")
     dates = {c.key for c in columns(register) if c.tipe == TANGGAL} - TENGGAT
     for e in rec["riwayat"]:
-        changes = ", ".join(
-            f"{k}: {b or '-'} → {a or '-'}"
+        changes = ", ".join(  # (the register book's headers, as the block above: not keys)
+            f"{labels.get(k, k)}: {b or '-'} → {a or '-'}"
             for k, (b, a) in e.get("perubahan", {}).items()
             if k not in ("waktu_diterima",)
         )
