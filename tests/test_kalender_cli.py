@@ -94,7 +94,11 @@ def test_office_day_off_moves_open_deadlines(run):
     said = json.loads(made.stdout)  # (a script sees the row and each case it moved)
     assert said["data"] == {"tanggal": "2026-04-04", "jenis": "hari_kerja",
                             "keterangan": "Rekap Pilkada", "petugas": ""}  # fmt: skip
-    assert [m.split(": ")[1] for m in said["dihitung_ulang"]] == ["001/PPID/5271/III/2026"]
+    (moved,) = said["dihitung_ulang"]
+    assert (moved["berkas"], moved["nomor_registrasi"]) == (
+        "registers/permohonan.csv", "001/PPID/5271/III/2026"
+    )  # fmt: skip
+    assert moved["perubahan"] == "jatuh_tempo 2026-04-08 → 2026-04-07"
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
     stage = run.ok("tahapan", "tambah", "Pemutakhiran", "--mulai", "2026-04-01", "--selesai",

@@ -167,7 +167,9 @@ def tambah(
 
     row, moved = add_day(workspace(), tanggal, keterangan, hari_kerja=hari_kerja, petugas=petugas)
     if format is FormatRekaman.json:  # (the row as stored, and each case it moved)
-        _json({"data": row, "dihitung_ulang": moved})
+        keys = ("berkas", "nomor_registrasi", "perubahan")  # ("berkas: NOMOR: perubahan")
+        cases = [dict(zip(keys, m.split(": ", 2), strict=True)) for m in moved]
+        _json({"data": row, "dihitung_ulang": cases})
         return
     what = "hari kerja tambahan" if hari_kerja else "libur kantor"
     typer.echo(f"{row['tanggal']} dicatat sebagai {what}: {row['keterangan']}")
