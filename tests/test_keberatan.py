@@ -533,7 +533,7 @@ def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
     # forwarded Mon 18 May: 12, 13, 18 = 3 working days > standard 1 → shown, not refused
     out = step(run, "teruskan", n, "--tanggal", "2026-05-18")
     assert (
-        "standar layanan SOP terlampaui: penerusan ke Atasan PPID 3 hari kerja (dipantau 1 hari kerja"
+        "standar layanan SOP terlampaui: penerusan ke Atasan PPID 3 hari kerja, standar 1 hari kerja"
         in out.stderr
     )
     run.refused(
@@ -561,12 +561,12 @@ def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
     assert r["pertimbangan"] == "Biaya sesuai standar biaya penggandaan yang ditetapkan"
     # delivered Tue 26 May: 21, 22, 25, 26 = 4 working days > 1
     out = step(run, "sampaikan", n, "--tanggal", "2026-05-26")
-    assert "penyampaian surat tanggapan 4 hari kerja (dipantau 1 hari kerja" in out.stderr
+    assert "penyampaian surat tanggapan 4 hari kerja, standar 1 hari kerja" in out.stderr
     # 14 working days from Tue 26 May: 27-28 off; 29 (1); 1 Jun off; 2-5 (2-5); 8-12 (6-10);
     # 15 (11); 16 off; 17, 18, 19 (12-14) → 2026-06-19
     assert krow(run, n)["batas_sengketa"] == "2026-06-19"
     shown = step(run, "lihat", n)
-    assert "penerusan ke Atasan PPID 3 hari kerja (dipantau 1 hari kerja" in shown.stderr
+    assert "penerusan ke Atasan PPID 3 hari kerja, standar 1 hari kerja" in shown.stderr
     rec = json.loads(step(run, "lihat", n, "--format", "json").stdout)
     assert [(s["langkah"], s["hari_kerja"], s["terlampaui"]) for s in rec["standar_layanan"]] == [
         ("penerusan ke Atasan PPID", 3, True),

@@ -1159,7 +1159,7 @@ def test_forward_twice_is_refused_and_sop_standard_is_tracked(run):
     catat(run)
     result = run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-26")
     assert (
-        "standar layanan SOP terlampaui: penerusan ke PPID 3 hari kerja (dipantau 1 hari kerja"
+        "standar layanan SOP terlampaui: penerusan ke PPID 3 hari kerja, standar 1 hari kerja"
         in result.stderr
     )
     run.refused(

@@ -488,9 +488,9 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
         )
     warnings(
         [
-            f"standar layanan SOP terlampaui: {s['langkah']} {s['hari_kerja']} hari kerja "
-            f"(dipantau {s['standar']} hari kerja; SOP: {s['sop']}"
-            f"{'' if s['selesai'] else '; belum selesai'})"
+            f"standar layanan SOP terlampaui: {s['langkah']} {s['hari_kerja']} hari kerja"
+            f"{'' if s['selesai'] else ' (belum selesai)'}, standar {s['standar']} hari kerja "
+            f"— SOP: {s['sop']}"
             for s in rec["standar_layanan"]
             if s["terlampaui"]
         ]

@@ -250,8 +250,8 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
     used = ws.calendar.workdays_between(iso_day(start), end)
     if used > limit:
         return [
-            f"standar layanan SOP terlampaui: {what} {used} hari kerja (dipantau {limit} hari "
-            f"kerja; SOP: {SOP_WAKTU[key]})"
+            f"standar layanan SOP terlampaui: {what} {used} hari kerja, standar {limit} hari "
+            f"kerja — SOP: {SOP_WAKTU[key]}"
         ]
     return []
 
