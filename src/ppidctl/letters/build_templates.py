@@ -735,7 +735,7 @@ def penolakan(doc) -> None:
         doc,
         p("", after=6),
         body(
-            "PPID {{ instansi.nama }} memutuskan bahwa informasi yang dimohon adalah informasi yang "
+            "PPID {{ instansi.nama }} memutuskan bahwa informasi yang diminta adalah informasi yang "
             "dikecualikan, sehingga permohonan informasi publik tersebut ",
             R("DITOLAK", b=True),
             ".",
@@ -758,7 +758,7 @@ def penolakan(doc) -> None:
         body(
             "Apabila Pemohon Informasi keberatan atas keputusan ini, Pemohon Informasi dapat "
             "mengajukan keberatan secara tertulis kepada Atasan PPID {{ instansi.nama }} paling "
-            "lambat {{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang }}) hari kerja sejak keputusan ini diterima, sesuai dengan Pasal 35 "
+            "lambat {{ tenggat.pengajuan_keberatan }} ({{ tenggat.pengajuan_keberatan | terbilang }}) hari kerja setelah keputusan ini diterima, sesuai dengan Pasal 35 "
             "ayat (1) huruf a dan "
             f"Pasal 36 ayat (1) {UU_KIP}."
         ),
