@@ -842,7 +842,7 @@ def _period_tables(
         Tabel(
             "ringkasan",
             "Ringkasan",
-            [("ukuran", "Ukuran"), ("nilai", "Nilai")],
+            [("ukuran", "Uraian"), ("nilai", "Jumlah")],
             [{"kunci": k, "ukuran": label[k], "nilai": v} for k, v in core.items()],
         )
     ]
@@ -938,7 +938,7 @@ def _period_tables(
         Tabel(
             "perpanjangan_terlambat",
             "Perpanjangan dan keterlambatan",
-            [("ukuran", "Ukuran"), ("jumlah", "Jumlah"), ("persen", "% dari keputusan")],
+            [("ukuran", "Uraian"), ("jumlah", "Jumlah"), ("persen", "% dari keputusan")],
             [
                 {
                     "kunci": "perpanjangan",
@@ -1007,7 +1007,7 @@ def _period_tables(
             "keberatan_waktu",
             "Waktu tanggapan keberatan (hari kerja sejak keberatan dicatat)",
             [
-                ("ukuran", "Ukuran"),
+                ("ukuran", "Uraian"),
                 ("jumlah", "Jumlah"),
                 ("median", "Median"),
                 ("rata_rata", "Rata-rata"),
@@ -1038,7 +1038,7 @@ def _period_tables(
             "Perkara terbuka pada akhir periode"
             if per is None
             else f"Perkara terbuka per {tanggal_panjang(per)} (periode belum berakhir)",
-            [("ukuran", "Ukuran"), ("jumlah", "Jumlah"), ("lewat_tenggat", "Lewat tenggat")],
+            [("ukuran", "Uraian"), ("jumlah", "Jumlah"), ("lewat_tenggat", "Lewat tenggat")],
             [
                 {
                     "kunci": "permohonan",
@@ -1279,7 +1279,7 @@ def _comparison(prev: dict[str, Any], now: dict[str, Any], year: int) -> Tabel:
         "pembanding",
         f"Perbandingan dengan tahun {year - 1}",
         [
-            ("ukuran", "Ukuran"),
+            ("ukuran", "Uraian"),
             ("tahun_lalu", str(year - 1)),
             ("tahun_ini", str(year)),
             ("selisih", "Selisih"),
@@ -1637,7 +1637,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         Tabel(
             "ringkasan",
             "Ringkasan",
-            [("ukuran", "Ukuran"), ("nilai", "Nilai")],
+            [("ukuran", "Uraian"), ("nilai", "Jumlah")],
             [{"kunci": k, "ukuran": label[k], "nilai": v} for k, v in ringkasan.items()],
         ),
         Tabel(
