@@ -1261,7 +1261,7 @@ def test_daily_report_files(hws, tmp_path):
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["Ringkasan", "Permohonan", "Keberatan"]
     ring = wb["Ringkasan"]
-    assert ring["A1"].value == "Data Layanan Harian Selasa, 31 Maret 2026"
+    assert ring["A1"].value == "Data Layanan Harian — Selasa, 31 Maret 2026"
     rows = [[c.value for c in row] for row in ring.iter_rows()]
     figures = {r[0]: r[1] for r in rows if r[0]}
     assert (figures["Permohonan masuk"], figures["Informasi diserahkan"]) == (1, 1)
@@ -1278,7 +1278,8 @@ def test_daily_report_files(hws, tmp_path):
 
     doc = Document(str(docx))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "DATA LAYANAN HARIAN SELASA, 31 MARET 2026" in text
+    assert "DATA LAYANAN HARIAN — SELASA, 31 MARET 2026" in text
+    assert "Tanggal 31 Maret 2026" not in text  # (the title names the day; it was said twice)
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     ringkasan = {r[0]: r[1] for r in tables[0]}
     assert (ringkasan["Permohonan masuk"], ringkasan["Lewat tenggat"]) == ("1", "2")

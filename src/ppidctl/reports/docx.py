@@ -283,14 +283,13 @@ def docx_bytes(lap: Laporan) -> bytes:
     sub = doc.add_paragraph()
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub.add_run(f"Pejabat Pengelola Informasi dan Dokumentasi (PPID)\n{who}").bold = True
-    period = doc.add_paragraph()
-    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    period.add_run(
-        f"Tanggal {tanggal_panjang(lap.mulai)}"
-        if lap.jenis == "harian"
-        else f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
-        + (f" ({lap.berjalan})" if lap.berjalan else "")
-    ).italic = True
+    if lap.jenis != "harian":  # (a day's page names its day in the title already)
+        period = doc.add_paragraph()
+        period.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        period.add_run(
+            f"Periode {tanggal_panjang(lap.mulai)} sampai {tanggal_panjang(lap.sampai)}"
+            + (f" ({lap.berjalan})" if lap.berjalan else "")
+        ).italic = True
 
     if lap.jenis == "harian":
         for t in lap.tabel:

@@ -1688,7 +1688,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     ]
     return Laporan(
         jenis="harian",
-        judul=f"Data Layanan Harian {tanggal_hari(day)}",
+        judul=f"Data Layanan Harian — {tanggal_hari(day)}",
         mulai=day,
         sampai=day,
         kantor=[office.nama],
