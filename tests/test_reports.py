@@ -1197,6 +1197,7 @@ def test_docx_reads_as_a_report_to_the_komisi_informasi(hws, tmp_path):
     assert "– hari kerja" not in may
     assert "tidak ada pemberitahuan yang melewati tenggat" in may  # (not "0 pemberitahuan …")
     assert " 0 pemberitahuan melewati" not in may
+    assert "Perpanjangan waktu tidak digunakan" in may and "digunakan 0 kali" not in may
 
 
 def test_docx_tables_are_laid_out_from_their_content(hws, tmp_path):

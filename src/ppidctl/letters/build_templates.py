@@ -582,7 +582,7 @@ def pemberitahuan(doc) -> None:
                     "{{ badan_publik_penguasa if badan_publik_penguasa else instansi.nama }}",
                 ),
                 ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
-                ("Bentuk fisik informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+                ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
                 '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
                 ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
                 "{%tr endif %}",

@@ -347,8 +347,12 @@ def _report_sections(doc, lap: Laporan) -> None:
         f"publik dan menyampaikan {_fmt(r['pemberitahuan_tertulis'])} pemberitahuan tertulis: "
         f"{_fmt(r['diberikan'])} diberikan seluruhnya, {_fmt(r['diberikan_sebagian'])} diberikan "
         f"sebagian, {_fmt(r['ditolak'])} ditolak, {_fmt(r['tidak_dikuasai'])} tidak dikuasai, dan "
-        f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. Perpanjangan waktu "
-        f"digunakan {_fmt(r['perpanjangan'])} kali; "
+        f"{_fmt(r['belum_didokumentasikan'])} belum didokumentasikan. "
+        + (
+            f"Perpanjangan waktu digunakan {_fmt(r['perpanjangan'])} kali; "
+            if r["perpanjangan"]
+            else "Perpanjangan waktu tidak digunakan; "
+        )
         + (
             f"{_fmt(r['terlambat'])} pemberitahuan melewati tenggat. "
             if r["terlambat"]
