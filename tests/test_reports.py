@@ -1591,6 +1591,12 @@ def test_a_broken_header_line_is_a_refusal_in_words_not_a_traceback(run, ws):
     run.refused("permohonan", "daftar", message=said)
 
 
+def test_unmasked_screen_report_says_what_stays_masked(run):
+    # --tanpa-sensor on the screen changes nothing; it said so, not that "perihal" stays masked
+    said = run.ok("laporan", "harian", "--tanggal", "2026-03-16", "--tanpa-sensor").stderr
+    assert "--tanpa-sensor tidak berpengaruh" in said and "perihal tetap disamarkan" in said
+
+
 def test_the_daily_page_names_its_day_once(run):
     # "Data Layanan Harian Senin, 16 Maret 2026" over "KPU Kota Mataram · periode Senin, 16 …"
     lines = run.ok("laporan", "harian", "--tanggal", "2026-03-16").stdout.splitlines()

@@ -198,7 +198,7 @@ def _copies(wss) -> list[str]:
 #: (names and case numbers show as in ``daftar``; NIK, contacts and addresses never do)
 _SENSOR_LAYAR = (
     "--tanpa-sensor tidak berpengaruh: NIK, kontak, dan alamat hanya ada di lembar rincian "
-    "berkas .xlsx"
+    "berkas .xlsx (nomor di teks seperti perihal tetap disamarkan)"
 )
 
 
