@@ -44,6 +44,15 @@ TEXT_WIDTH = 16.5  # cm: A4 21 cm - 2.5 cm - 2 cm
 DOTS = "................................"
 FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
 UU_KIP = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"
+#: how the information reaches the requester: the same rows, in the same words, on the receipt,
+#: the notice and the handover receipt (a view-only request has no copy to send)
+CARA_INFORMASI: list[tuple[str, str] | str] = [
+    ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
+    ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
+    '{%tr if cara_memperoleh != "melihat" %}',
+    ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
+    "{%tr endif %}",
+]
 
 # --------------------------------------------------------------------------------------------
 # A tiny layout vocabulary on top of python-docx
@@ -454,11 +463,7 @@ def tanda_terima(doc) -> None:
                 "{%tr endif %}",
                 ("Rincian informasi yang diminta", "{{ informasi_diminta }}"),
                 ("Tujuan penggunaan informasi", "{{ tujuan_penggunaan }}"),
-                ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
-                ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
-                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
-                ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
-                "{%tr endif %}",
+                *CARA_INFORMASI,
                 ("Dokumen yang diterima", '{{ dokumen | label("dokumen") }}'),
                 "{%tr if tahapan %}",
                 ("Tahapan pemilu/pemilihan", "{{ tahapan }}"),
@@ -525,11 +530,7 @@ def tanda_terima_informasi(doc) -> None:
                     "{{ instansi.nama }}",
                 ),
                 "{%tr endif %}",
-                ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
-                ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
-                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
-                ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
-                "{%tr endif %}",
+                *CARA_INFORMASI,
                 ("Biaya", '{{ biaya | rupiah if biaya and biaya | int > 0 else "tanpa biaya" }}'),
                 ("Tanggal penyerahan", R("{{ tanggal_surat | tanggal_panjang }}", b=True)),
             ]
@@ -581,11 +582,7 @@ def pemberitahuan(doc) -> None:
                     "Penguasaan informasi",
                     "{{ badan_publik_penguasa if badan_publik_penguasa else instansi.nama }}",
                 ),
-                ("Cara memperoleh informasi", '{{ cara_memperoleh | label("cara_memperoleh") }}'),
-                ("Bentuk informasi", '{{ bentuk_informasi | label("bentuk_informasi") }}'),
-                '{%tr if cara_memperoleh != "melihat" %}',  # (no copy to send: viewed)
-                ("Cara mendapatkan salinan", '{{ cara_kirim | label("cara_kirim") }}'),
-                "{%tr endif %}",
+                *CARA_INFORMASI,
                 ("Waktu penyediaan", waktu),
                 '{%tr if keputusan == "diberikan-sebagian" %}',
                 ("Penjelasan penghitaman/pengaburan informasi", "{{ penjelasan }}"),
