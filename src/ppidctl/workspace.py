@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from . import config
-from .errors import RegisterError, UsageError, WorkspaceError
+from .errors import PpidError, RegisterError, UsageError, WorkspaceError
 from .store.table import Table, empty_table, read_table
 from .store.transaction import OUTSIDE, Transaction, make_dirs, write_atomic
 
@@ -187,7 +187,6 @@ class Workspace:
         a text editor) and not yet accepted or undone. What a listing or report shows comes
         from the file as it is (a re-save in Excel turns dates into 01/09/2026 and counts
         fall to 0), so they say so. A register the journal never names is not judged."""
-        from .errors import PpidError
         from .store import journal
 
         names = {r for r in registers if self.register_path(r).exists()}

@@ -159,7 +159,7 @@ def guard(fn: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         commits = _journalled()
         WRITTEN.clear()  # (a test runs many commands in one process)
-        getattr(sys.modules.get("ppidctl.store.transaction"), "MARKED", {}).clear()
+        _marked().clear()
         closed = sys.stdout is None  # (started with stdout closed, `>&-`: data would vanish)
         if closed:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the process's life)
@@ -263,7 +263,7 @@ def _marked_warning() -> None:
     """A step recorded on a register holding an outside edit not yet accepted: said (the
     edit rode along, marked in the journal; an Excel-rounded NIK in an XLSX cell is text from
     now on and looks valid)."""
-    marked = getattr(sys.modules.get("ppidctl.store.transaction"), "MARKED", {})
+    marked = _marked()
     if marked:
         warnings(
             [
@@ -273,6 +273,11 @@ def _marked_warning() -> None:
             ]
         )
         marked.clear()
+
+
+def _marked() -> dict[str, None]:
+    """transaction.MARKED ({} before the store is even imported)."""
+    return getattr(sys.modules.get("ppidctl.store.transaction"), "MARKED", {})
 
 
 def _journalled() -> int:
