@@ -213,6 +213,9 @@ def test_nik_rusak(cell, pesan):
         (370631234.0, ["0370631234"], [], False),
         (631234.0, ["631234"], [], False),  # a local number without area code stays as it is
         ("+61 2 9876 5432", ["+61298765432"], [], False),  # other countries keep their "+"
+        ("+62 (0)812-3456-7890", ["081234567890"], [], False),  # "(0)": the trunk 0, not dialled
+        ("HP +62(0)812 3456 7890", ["081234567890"], [], False),
+        ("+44 (0)20 7946 0958", ["+442079460958"], [], False),
         ("08485813728 / pemohon1@contoh.id", ["08485813728"], ["pemohon1@contoh.id"], False),
         ("pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),
         ("mailto:pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),

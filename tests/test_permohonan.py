@@ -106,6 +106,14 @@ def test_a_mobile_number_without_its_0_is_refused_as_typed(run):
     assert run.ok("periksa").stdout == ""
 
 
+def test_the_trunk_zero_in_brackets_after_a_country_code_is_not_kept(run):
+    # "+62 (0)812…" was stored as +620812…, a number that reaches nobody
+    args = [a if a != "081234567890" else "+62 (0)812-3456-7890" for a in REQUEST]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
+    shown = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)
+    assert shown["data"]["telepon"] == "+6281234567890"
+
+
 def test_catat_gives_number_and_deadline(run):
     out = catat(run).stdout
     assert "Nomor registrasi : 001/PPID/5271/III/2026" in out

@@ -29,7 +29,7 @@ from ..letters.fmt import BULAN, HARI
 # placeholders that mean "empty" in hand-kept registers ("-"), and words a clerk writes for "none"
 # in a NIK, contact or date cell ("NIHIL"; not in free text or a decision, where "tidak ada" may be
 # the words themselves)
-from ..rules.validation import KOSONG, TIADA
+from ..rules.validation import KOSONG, NOL_TRUNK, TIADA
 
 __all__ = [
     "NilaiError",
@@ -556,7 +556,7 @@ def kontak(v: object) -> tuple[list[str], list[str], bool]:
     else:
         emails, sisa = [], s
     phones = []
-    for m in _NOMOR.finditer(sisa):
+    for m in _NOMOR.finditer(NOL_TRUNK.sub(r"\1 ", sisa)):
         digits = _BUKAN_DIGIT.sub("", m[0])
         plus = m[0].startswith(("+", "00"))
         if m[0].startswith("00"):

@@ -81,8 +81,13 @@ def nik(value: str, field: str = "NIK") -> str:
     return v
 
 
+#: "+62 (0)812…", "+44 (0)20…": the bracketed 0 is the trunk prefix dialled only at home, never
+#: part of the number after a country code (kept, +62 0812… is a wrong number)
+NOL_TRUNK = re.compile(r"(\+\d{1,3})[\s.-]*\(0\)")
+
+
 def telepon(value: str) -> str:
-    v = _tempelan(value).strip()
+    v = NOL_TRUNK.sub(r"\1", _tempelan(value).strip())
     digits = re.sub(r"[\s().-]", "", v)
     if not re.fullmatch(r"\+?\d{6,15}", digits):
         raise RuleError(
