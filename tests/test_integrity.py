@@ -576,7 +576,7 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     # kalender tambah moves the stored deadlines of the open cases in its own commit
     out = run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "HUT Kota Mataram")
     assert "Dihitung ulang dengan kalender ini (2 perkara" in out.stderr
-    assert f"{N1}: jatuh_tempo 2026-04-07 → 2026-04-08" in out.stderr
+    assert f"{N1}: Batas Waktu Pemberitahuan 2026-04-07 → 2026-04-08" in out.stderr
     assert [r["jatuh_tempo"] for r in ws.read("permohonan").rows] == [
         "2026-04-08",
         "2026-04-08",
@@ -594,7 +594,7 @@ def test_a_holiday_added_later_redates_open_cases(run, ws):
     assert [line.split(": ")[1] for line in lines_of(result)] == [N1, N2]  # not the closed one
     assert "seharusnya 2026-04-09" in result.stdout
     out = run.ok("periksa", "--perbaiki-tenggat")
-    assert f"{N1}: jatuh_tempo 2026-04-08 → 2026-04-09" in out.stderr
+    assert f"{N1}: Batas Waktu Pemberitahuan 2026-04-08 → 2026-04-09" in out.stderr
     entries = [json.loads(x) for x in ws.journal_path.read_bytes().splitlines()[-2:]]
     assert all(e["perintah"] == "periksa --perbaiki-tenggat" for e in entries)
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
@@ -643,8 +643,11 @@ def test_lateness_judged_again_when_a_deadline_of_the_row_moves_too(run, ws):
     accepted = run("periksa", "--terima-perubahan", "--catatan", "SK libur banjir")
     assert "2026-07-10: baris tambahan diterima" in accepted.output  # (deadlines now stale: 1)
     out = run.ok("periksa", "--perbaiki-tenggat").stderr
-    assert "tanggapan 2026-07-01 ternyata tidak terlambat (terlambat ya → tidak; jatuh_tempo" in out
-    assert "batas_sengketa 2026-07-22 → 2026-07-23" in out  # both told
+    assert (
+        "tanggapan 2026-07-01 ternyata tidak terlambat (Tanggapan Terlambat ya → tidak; Batas Waktu Tanggapan"
+        in out
+    )
+    assert "Batas Pengajuan Sengketa 2026-07-22 → 2026-07-23" in out  # both told
     row = ws.read("keberatan").rows[0]
     assert (row["terlambat"], row["batas_sengketa"]) == ("tidak", "2026-07-23")
     assert "Semua jatuh tempo" in run.ok("periksa", "--perbaiki-tenggat").stderr
@@ -662,8 +665,8 @@ def test_a_day_off_recorded_afterwards_judges_an_answer_again(run, ws):
     # with the deadline it rests on (not "due 31 March, answered 1 April, not late"), on one
     # line (one case), and no letter to send about it: the requester has the answer
     assert (
-        f"{N1}: pemberitahuan 2026-04-01 ternyata tidak terlambat (terlambat ya → tidak; "
-        "jatuh_tempo 2026-03-31 → 2026-04-01)\n" in out.stderr
+        f"{N1}: pemberitahuan 2026-04-01 ternyata tidak terlambat (Terlambat ya → tidak; "
+        "Batas Waktu Pemberitahuan 2026-03-31 → 2026-04-01)\n" in out.stderr
     )
     assert "(1 perkara" in out.stderr
     row = ws.read("permohonan").rows[0]

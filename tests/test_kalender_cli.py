@@ -77,7 +77,9 @@ def test_office_day_off_moves_open_deadlines(run):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
     result = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram")
     assert "2026-04-06 dicatat sebagai libur kantor" in result.stdout
-    assert "jatuh_tempo 2026-04-07 → 2026-04-08" in result.stderr  # stored, not only shown
+    assert (
+        "Batas Waktu Pemberitahuan 2026-04-07 → 2026-04-08" in result.stderr
+    )  # stored, not only shown
     text = (run.root / "registers" / "permohonan.csv").read_text(encoding="utf-8")
     assert "2026-04-08" in text and "2026-04-07" not in text  # the register file, for Excel
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
@@ -98,7 +100,7 @@ def test_office_day_off_moves_open_deadlines(run):
     assert (moved["berkas"], moved["nomor_registrasi"]) == (
         "registers/permohonan.csv", "001/PPID/5271/III/2026"
     )  # fmt: skip
-    assert moved["perubahan"] == "jatuh_tempo 2026-04-08 → 2026-04-07"
+    assert moved["perubahan"] == "Batas Waktu Pemberitahuan 2026-04-08 → 2026-04-07"
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert due[0]["jatuh_tempo"] == "2026-04-07"  # the Saturday counts now
     stage = run.ok("tahapan", "tambah", "Pemutakhiran", "--mulai", "2026-04-01", "--selesai",
@@ -112,7 +114,7 @@ def test_a_day_off_added_later_names_the_letters_that_stated_the_old_deadline(ru
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     res = run.ok("kalender", "tambah", "2026-04-06", "--keterangan", "HUT Kota Mataram")
     assert (
-        "jatuh_tempo 2026-04-07 → 2026-04-08 (tanda terima yang sudah dibuat menyebut "
+        "Batas Waktu Pemberitahuan 2026-04-07 → 2026-04-08 (tanda terima yang sudah dibuat menyebut "
         "tanggal lama: beri tahu pemohon tanggal barunya)"
     ) in res.stderr
     # extended: the extension letter states the deadline, the receipt the one before it

@@ -1109,7 +1109,7 @@ def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
     # 17, 18 (13, 14)
     assert krow(run)["batas_sengketa"] == "2026-06-18"
     out = run.ok("kalender", "tambah", "2026-06-08", "--keterangan", "HUT Kota Mataram")
-    assert f"{K1}: batas_sengketa 2026-06-18 → 2026-06-19" in out.stderr
+    assert f"{K1}: Batas Pengajuan Sengketa 2026-06-18 → 2026-06-19" in out.stderr
     assert krow(run)["batas_sengketa"] == "2026-06-19"
     (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     assert (row["jatuh_tempo"], row["pihak"]) == ("2026-06-19", "pemohon")
@@ -1160,7 +1160,8 @@ def test_an_unanswered_disputed_objection_an_old_version_left_not_late_is_found_
             "--perbaiki-tenggat") in r.stdout  # fmt: skip
     fixed = run.ok("periksa", "--perbaiki-tenggat")
     assert (
-        "tidak ditanggapi sampai sengketa, kini terlambat (terlambat (kosong) → ya)" in fixed.stderr
+        "tidak ditanggapi sampai sengketa, kini terlambat (Tanggapan Terlambat (kosong) → ya)"
+        in fixed.stderr
     )
     assert krow(run)["terlambat"] == "ya"
 

@@ -644,6 +644,7 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
     for name in ("permohonan", "keberatan"):
         table = tx.table(name)
         rel_ = rel(ws, table.path)
+        head = {c.key: c.header for c in schema.columns(name)}  # (the book's words, not keys)
         for i, row in enumerate(table.rows):
             changes = {  # the deadlines and the answer's lateness, both on this calendar
                 **{
@@ -675,9 +676,10 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                         if changes["terlambat"] == "ya"
                         else "ternyata tidak terlambat"
                     )
-                    + f" (terlambat {old['terlambat'] or '(kosong)'} → {changes['terlambat']}"
+                    + f" ({head['terlambat']} {old['terlambat'] or '(kosong)'} → "
+                    + changes["terlambat"]
                     + (
-                        f"; jatuh_tempo {old['jatuh_tempo'] or '(kosong)'} → "
+                        f"; {head['jatuh_tempo']} {old['jatuh_tempo'] or '(kosong)'} → "
                         f"{changes['jatuh_tempo']})"
                         if "jatuh_tempo" in changes
                         else ")"
@@ -694,7 +696,7 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                     if col == "jatuh_tempo" and (stating is None or j == stating)
                 ]
                 done.append(
-                    f"{rel_}: {row['nomor_registrasi']}: {col} {old[col] or '(kosong)'} → {due}"
+                    f"{rel_}: {row['nomor_registrasi']}: {head[col]} {old[col] or '(kosong)'} → {due}"
                     + (
                         f" ({', '.join(letters)} yang sudah dibuat menyebut tanggal lama: beri "
                         "tahu pemohon tanggal barunya)"
