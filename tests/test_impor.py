@@ -297,6 +297,32 @@ def test_json_satu_bentuk_untuk_coba_ditolak_dan_impor(run, ws):
     ]  # fmt: skip
 
 
+def test_csv_satu_baris_per_baris_sumber_untuk_dibuka_di_excel(run, ws):
+    """``--format csv`` (cli.md: every command that lists takes it): each source row with its
+    action, number and problems — the migration's worklist; the same for a dry run, a refused
+    run (exit 1, nothing written) and a real one."""
+    args = ("impor", str(XLSX), "--register", "permohonan", "--format", "csv")
+    coba = list(
+        csv.DictReader(io.StringIO(run.refused(*args, "--coba", message="uji coba").stdout))
+    )
+    ditolak = run.refused(*args, message="6 dari 202 baris").stdout
+    assert list(csv.DictReader(io.StringIO(ditolak))) == coba
+    assert len(coba) == 202 and list(coba[0]) == [
+        "lembar", "baris", "tindakan", "nomor_registrasi", "masalah"]  # fmt: skip
+    bad = [(r["baris"], r["masalah"][:18]) for r in coba if r["tindakan"] == "tolak"]
+    assert bad == [("12", "NIK: NIK rusak (di"), ("49", "NIK: NIK rusak (di"),
+                   ("70", "duplikat dari bari"), ("87", "NIK: NIK rusak (di"),
+                   ("130", "Tanggal: tanggal '"), ("211", "Nama: wajib diisi ")]  # fmt: skip
+    assert coba[0]["tindakan"] == "impor" and coba[0]["nomor_registrasi"] == "001/PPID/5271/I/2024"
+    nyata = list(csv.DictReader(io.StringIO(run.ok(*args, "--lewati-baris-bermasalah").stdout)))
+    assert [r["nomor_registrasi"] for r in nyata if r["tindakan"] == "impor"] == [
+        row["nomor_registrasi"] for row in register_rows(ws)
+    ]
+    again = run.refused(*args, "--coba", message="uji coba").stdout
+    again = list(csv.DictReader(io.StringIO(again)))
+    assert {r["tindakan"] for r in again} == {"sudah-ada", "tolak"}  # (nothing twice)
+
+
 def test_sampel_permohonan_jatuh_tempo_setelah_migrasi(run, ws, today):
     run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
     today("2024-03-05")

@@ -3,7 +3,8 @@
 Thin: the reading, checking, numbering and writing live in :mod:`ppidctl.services.impor`. A dry
 run (``--coba``) prints the plan on stdout (the mapping, the counts, every problem, a preview); a
 real run prints the mapping on stderr and the counts on stdout; ``--format json`` has one shape
-for all three (see :func:`_json`). A real run with problems and without
+for all three (see :func:`_json`), ``--format csv`` one line per source row with its action and
+problems (see :func:`_csv`: the worklist a migration opens in Excel). A real run with problems and without
 ``--lewati-baris-bermasalah`` is refused (exit 1, every problem listed, nothing written);
 ``--coba`` exits as that real run would (1 when it would be refused, else 0), so a script can
 check first.
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import Fmt, FormatRekaman, err, guard, warnings, workspace
+from .common import FmtList, Format, err, guard, warnings, workspace, write_csv
 
 if TYPE_CHECKING:
     from ..services.impor import Plan
@@ -200,7 +201,7 @@ def impor(
     petugas: Annotated[
         str, typer.Option("--petugas", envvar="PPIDCTL_PETUGAS", help="Nama petugas.")
     ] = "",
-    format: Fmt = FormatRekaman.teks,
+    format: FmtList = Format.teks,
 ) -> None:
     """Impor register lama (Excel/LibreOffice/CSV): semua atau tidak sama sekali."""
     from ..services import impor as svc
@@ -209,11 +210,13 @@ def impor(
         from ..legacy.reader import list_sheets_hidden
 
         sheets = list_sheets_hidden(berkas)
-        if format is FormatRekaman.json:
+        if format is Format.json:
             typer.echo(json.dumps([n for n, _ in sheets], ensure_ascii=False))
+        elif format is Format.csv:
+            write_csv(["lembar", "tersembunyi"], [[n, "ya" if h else ""] for n, h in sheets])
         elif not sheets:
             err(f"{berkas.name} adalah berkas CSV: tidak punya lembar")
-        for name, hidden in sheets if format is FormatRekaman.teks else ():
+        for name, hidden in sheets if format is Format.teks else ():
             typer.echo(f"{name} (tersembunyi)" if hidden else name)
         return
     if register is None:
@@ -239,8 +242,10 @@ def impor(
     warnings(p.peringatan)
 
     if coba:
-        if format is FormatRekaman.json:
+        if format is Format.json:
             _json(p)
+        elif format is Format.csv:
+            _csv(p)
         else:
             for line in _mapping_lines(p) + [""] + _count_lines(p, coba=True):
                 typer.echo(line)
@@ -261,13 +266,17 @@ def impor(
         with bar.menulis(len(p.impor)):
             result = svc.apply(ws, p, lewati=lewati, petugas=petugas)
     except svc.ImporDitolak:
-        if format is FormatRekaman.json:  # scripts get every problem as JSON too (exit 1)
+        if format is Format.json:  # scripts get every problem as JSON too (exit 1)
             _json(p)
+        elif format is Format.csv:
+            _csv(p)
         raise
-    if format is FormatRekaman.json:
+    if format is Format.json:
         # (absolute, as every path in JSON output: a script runs from anywhere)
         tolak = str(ws.root / result.berkas_tolak) if result.berkas_tolak else None
         _json(p, tolak, diterapkan=True)
+    elif format is Format.csv:
+        _csv(p)
     else:
         for line in _count_lines(p, coba=False):
             typer.echo(line)
@@ -306,4 +315,23 @@ def _json(p: "Plan", berkas_tolak: str | None = None, diterapkan: bool = False) 
             ensure_ascii=False,
             indent=2,
         )
+    )
+
+
+def _csv(p: "Plan") -> None:
+    """One line per source row: its sheet and row as Excel shows them, what the import does
+    (or did) with it — ``impor``, ``sudah-ada``, ``tolak`` — its registration number and its
+    problems (``kolom: masalah``, joined by " | ")."""
+    write_csv(
+        ["lembar", "baris", "tindakan", "nomor_registrasi", "masalah"],
+        [
+            [
+                b.lembar,
+                b.baris,
+                b.tindakan,
+                b.nomor_registrasi,
+                " | ".join(f"{m.kolom}: {m.pesan}" if m.kolom else m.pesan for m in b.masalah),
+            ]
+            for b in p.baris
+        ],
     )
