@@ -126,6 +126,31 @@ def test_the_handover_has_its_receipt(run, ws):
                 "tanda-terima-informasi")  # fmt: skip
 
 
+def test_the_handover_receipt_names_who_handed_over_and_its_copy_too(run, ws):
+    """ "Yang menyerahkan" was always dots, though the step knows its officer; a copy made by
+    someone else later restates the original's name (a copy says what the original said)."""
+    catat(run)
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    made = run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-26", "--petugas",
+                  "Rina Wulandari").stdout  # fmt: skip
+    text = docx_text(made.split("Surat")[1].split(": ", 1)[1].strip())
+    assert "Yang menyerahkan, / (Rina Wulandari)" in text
+    copy = run.ok("surat", "buat", "tanda-terima-informasi", "1", "--petugas", "Andi").stdout
+    assert "Yang menyerahkan, / (Rina Wulandari)" in docx_text(copy.strip())
+    # a receipt first made by `surat buat` (the handover recorded --tanpa-surat): who handed
+    # over is not known — dots to fill in by hand, also on its copies
+    catat(run)
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "2", "--tanggal", "2026-03-27", "--tanpa-surat",
+           "--petugas", "Rina Wulandari")  # fmt: skip
+    for _ in range(2):
+        made = run.ok("surat", "buat", "tanda-terima-informasi", "2", "--petugas", "Andi").stdout
+        assert "Yang menyerahkan, / (......" in docx_text(made.strip())
+    assert run.ok("periksa").stdout == ""
+
+
 def test_selesai_takes_the_number_an_office_receipt_prints(run, ws):
     """Every other letter-making step has --nomor-surat; an office receipt printing
     {{ nomor_surat }} got a blank number from selesai, with no way to give one."""

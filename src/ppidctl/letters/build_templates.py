@@ -552,7 +552,10 @@ def tanda_terima_informasi(doc) -> None:
     dua_tanda_tangan(
         doc,
         ("Yang menerima,", "({{ kuasa_nama if kuasa_nama else nama_pemohon }})"),
-        ("Yang menyerahkan,", f"({DOTS})"),
+        (
+            "Yang menyerahkan,",
+            f'({{{{ petugas_penyerahan if petugas_penyerahan else "{DOTS}" }}}})',
+        ),
     )
 
 

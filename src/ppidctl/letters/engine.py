@@ -23,6 +23,8 @@ Passed by the caller:
 - ``dasar_penyerahan``: for request letters, the numbers of the granted objections whose order
   the handover carried out (``"001/KEB/…, 002/KEB/…"``; ``""`` when given on the PPID's own
   decision, and in every other letter).
+- ``petugas_penyerahan``: for request letters, the officer who recorded the handover (``""``
+  when unknown: a copy of a receipt never made, and in every other letter).
 
 A letter of a kind gets exactly :func:`letter_variables` of that kind (its register's columns, the
 names above meant for its register, the names computed from its columns): :func:`render_letter`
@@ -186,6 +188,8 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "permohonan": "baris permohonan yang dirujuk keberatan (alasan b: isinya kosong)",
     "dasar_penyerahan": "nomor keberatan yang dikabulkan Atasan PPID yang perintahnya "
     "dijalankan penyerahan informasi ini (kosong bila atas keputusan PPID sendiri)",
+    "petugas_penyerahan": "petugas yang mencatat penyerahan informasi (kosong bila tidak "
+    "diketahui)",
 }
 
 #: Names :func:`render` computes when they are not passed.
@@ -204,6 +208,7 @@ COMPUTED_VARIABLES: dict[str, str] = {
 PASSED_FOR: dict[str, tuple[str, ...]] = {
     "permohonan": ("keberatan",),
     "dasar_penyerahan": ("permohonan",),
+    "petugas_penyerahan": ("permohonan",),
 }
 
 #: Computed names and the register column each is computed from (every other name: always);

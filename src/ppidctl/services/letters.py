@@ -46,6 +46,9 @@ class Letter:
     #: a handover receipt: the granted objections whose order the delivery carried out
     #: (common.deliveries), "" when given on the PPID's own decision
     dasar_penyerahan: str = ""
+    #: a handover receipt: the officer who recorded the handover ("Yang menyerahkan"; journalled
+    #: with the letter, so a copy restates it — "" for a receipt first made by `surat buat`)
+    penyerah: str = ""
 
 
 #: the register column that holds the outgoing number of a letter of that kind
@@ -87,6 +90,7 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
         dasar_penyerahan=letter.dasar_penyerahan,
+        petugas_penyerahan=letter.penyerah,
     )
     if letter.kind == "pemberitahuan":  # the handover comes after the notification: a copy
         ctx["tanggal_selesai"] = ""  # made later says what the original said (older templates
@@ -229,6 +233,7 @@ def stage_letters(
             },
             # (a copy restates them: see regenerate)
             **({"pejabat": letter.pejabat or officials(ws)} if letter.catat_pejabat else {}),
+            **({"penyerah": letter.penyerah} if letter.penyerah else {}),
         )
         paths.append(str(path))
         if progress:
@@ -355,7 +360,7 @@ def regenerate(
                     f"lihat riwayatnya: ppidctl {register} lihat {n}",
                 )  # fmt: skip
         linked = _linked_requests(tx, rows) if register == "keberatan" else {}
-        stated, signed = _from_journal(
+        stated, signed, handed_by = _from_journal(
             ws, kind, register, rows, deadlines=kind in DEADLINE_LETTERS[register]
         )
         peringatan = []
@@ -379,6 +384,7 @@ def regenerate(
             if guessed:
                 guesses.append(n)
             for day, dasar in handed[n] if kind in HANDOVER else [(r[column], [])]:
+                penyerah = handed_by.get((n, day), "") if kind in HANDOVER else ""
                 letters.append(
                     Letter(
                         kind,
@@ -390,6 +396,7 @@ def regenerate(
                         pejabat=pejabat,
                         catat_pejabat=not guessed,
                         dasar_penyerahan=", ".join(dasar),
+                        penyerah=penyerah,
                     )
                 )
         if guesses:
@@ -461,7 +468,7 @@ def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dic
 
 def _from_journal(
     ws: Workspace, kind: str, register: str, rows: list[dict[str, str]], deadlines: bool
-) -> tuple[dict[str, str], dict[str, dict]]:
+) -> tuple[dict[str, str], dict[str, dict], dict[tuple[str, str], str]]:
     """What the first letter of ``kind`` of each case said, read from the journal in one pass:
 
     * with ``deadlines``, the deadline it stated: the case's jatuh_tempo when that letter was
@@ -473,7 +480,9 @@ def _from_journal(
       after a new PPID or Atasan PPID took office, a copy with the original's number and date
       signed by the new one reads as a forgery in a dispute file. Letters made before ppidctl
       recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
-      letters) signed nothing: the copy takes whom ppidctl.toml names now."""
+      letters) signed nothing: the copy takes whom ppidctl.toml names now;
+    * a handover receipt: who handed over, by (case, day of the letter) — recorded with the
+      receipt the handover step made (``penyerah``)."""
     import json
 
     from ..store import journal
@@ -488,11 +497,12 @@ def _from_journal(
     now: dict[str, str] = {}
     stated: dict[str, str] = {}
     signed: dict[str, dict] = {}
+    handed_by: dict[tuple[str, str], str] = {}
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     try:  # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
         f = ws.journal_path.open("rb")
     except FileNotFoundError:
-        return {}, {}
+        return {}, {}, {}
     with f:
         for raw in f:
             named = [n for n, x in needles.items() if x in raw] if few else [None]
@@ -506,7 +516,7 @@ def _from_journal(
             if not surat and (entry.get("register") != register or not deadlines):
                 continue
             if surat:
-                pejabat = entry.get("pejabat")
+                pejabat, penyerah = entry.get("pejabat"), entry.get("penyerah")
                 for e in journal.expand(entry):
                     nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                     n = nilai.get("nomor_registrasi")
@@ -516,6 +526,8 @@ def _from_journal(
                         stated.setdefault(n, now[n])
                     if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
                         signed.setdefault(n, pejabat)
+                    if n in wanted and isinstance(penyerah, str):
+                        handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
                 continue
             for n in named:  # (None: every row of the line)
                 for e in journal.expand(entry, n):
@@ -530,13 +542,14 @@ def _from_journal(
     # a receipt first made after the extension states the deadline it had before it
     stated = {**{case: now[case] for case in frozen if now.get(case)}, **stated}
     current, stand_in = officials(ws), config.init_values()
-    return stated, {
+    signed = {
         n: {
             name: current[name] if rec[name].get("nama") == stand_in[name]["nama"] else rec[name]
             for name in PEJABAT
         }
         for n, rec in signed.items()
     }
+    return stated, signed, handed_by
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:

@@ -510,7 +510,11 @@ def deliver(
         result, dasar = _deliver(ws, tx, nomor, when)
         if surat:
             receipt = Letter(
-                "tanda-terima-informasi", result.row, tanggal=when.date(), dasar_penyerahan=dasar
+                "tanda-terima-informasi",
+                result.row,
+                tanggal=when.date(),
+                dasar_penyerahan=dasar,
+                penyerah=petugas,
             )
             result.berkas = stage_letters(ws, tx, [receipt], when.date(), nomor_surat, petugas)
     return result
