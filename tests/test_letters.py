@@ -653,6 +653,27 @@ def test_tanggapan_diterima_without_attachment():
     assert "Komisi Informasi paling lambat 14 (empat belas) hari kerja" in text
 
 
+def test_the_attachment_lines_after_the_signature_stay_together():
+    """LibreOffice printed "Lampiran:" alone at the foot of page 1 and the decree's name on page
+    2: the first paragraph after a table is never moved with its chain. An empty paragraph that
+    keeps with the next heads the chain; every line of it keeps with the next but the last."""
+    import docx
+
+    ctx = contexts()["tanggapan-keberatan"]
+    body = docx.Document(io.BytesIO(render(find_template("tanggapan-keberatan"), ctx))).element.body
+    after = []
+    for el in reversed(body):  # (the paragraphs after the last table, the signature's)
+        if el.tag.endswith("}tbl"):
+            break
+        if el.tag.endswith("}p"):
+            after.insert(0, docx.text.paragraph.Paragraph(el, None))
+    texts = [p.text for p in after]
+    assert texts[0] == "" and texts[1] == "Lampiran:" and texts[-1].startswith("PPID ")
+    assert [bool(p.paragraph_format.keep_with_next) for p in after] == [True] * (len(after) - 1) + [
+        False
+    ]
+
+
 def test_objection_reason_b_without_request():
     changes = dict(
         alasan="b",

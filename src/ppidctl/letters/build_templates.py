@@ -930,9 +930,11 @@ def tanggapan_keberatan(doc) -> None:
     )
     penutup(doc, "Demikian tanggapan ini kami sampaikan.")
     tanda_tangan(doc, "atasan_ppid.jabatan", "atasan_ppid", judul="Atasan PPID,")
-    # (kept together, and with the signature: never a lone "Lampiran:" at a page's foot)
+    # (kept together: never a lone "Lampiran:" at a page's foot — LibreOffice keeps the first
+    # paragraph after a table with the next only when it is not the chain's head: an empty one)
     add(
         doc,
+        p("", size=1, keep=True),
         tag('{%p if keputusan_atasan == "ditolak" and sk_pengecualian %}'),
         p(R("Lampiran:", u=True), before=6, size=9, keep=True),
         p("Salinan {{ sk_pengecualian }}", size=9, keep=True),
