@@ -186,3 +186,33 @@ def test_hitung_csv_ends_with_the_deadline(run):
         {"tanggal": "2026-03-03", "jenis": "jatuh tempo",
          "keterangan": "1 hari kerja setelah 2026-03-02"}
     ]  # fmt: skip
+
+
+def test_an_office_working_day_is_shown_where_it_counts(run):
+    """`kalender tambah --hari-kerja` counted right but showed nowhere: a deadline on a Saturday
+    with no word, followed by "(tidak ada data)", and a cuti bersama the office works on gone
+    from the year's list without a trace."""
+    for day, why in (("2026-11-28", "Hari kerja pengganti"), ("2026-12-24", "Kantor buka")):
+        run.ok("kalender", "tambah", day, "--keterangan", why, "--hari-kerja", "--petugas", "Ani")
+    out = run.ok("kalender", "hitung", "2026-11-26", "2").stdout
+    assert "Jatuh tempo: 2026-11-28 (Sabtu" in out
+    assert (
+        "Dihitung sebagai hari kerja kantor: 2026-11-28 (Sabtu) — Hari kerja pengganti (semula "
+        "akhir pekan: Sabtu)\nTidak ada hari libur yang dilewati." in out
+    )
+    data = json.loads(run.ok("kalender", "hitung", "2026-12-22", "3", "--format", "json").stdout)
+    assert data["jatuh_tempo"] == "2026-12-28"
+    assert data["hari_kerja_kantor"] == [
+        {"tanggal": "2026-12-24", "jenis": "hari kerja kantor",
+         "keterangan": "Kantor buka (semula cuti bersama: Cuti Bersama Hari Raya Natal)"}
+    ]  # fmt: skip
+    listed = json.loads(run.ok("kalender", "libur", "--tahun", "2026", "--format", "json").stdout)
+    assert [r for r in listed if r["jenis"] == "hari kerja kantor"] == [
+        {"tanggal": "2026-11-28", "hari": "Sabtu", "jenis": "hari kerja kantor",
+         "keterangan": "Hari kerja pengganti (semula akhir pekan: Sabtu)"},
+        {"tanggal": "2026-12-24", "hari": "Kamis", "jenis": "hari kerja kantor",
+         "keterangan": "Kantor buka (semula cuti bersama: Cuti Bersama Hari Raya Natal)"},
+    ]  # fmt: skip
+    assert [r["tanggal"] for r in listed] == sorted(r["tanggal"] for r in listed)
+    # no office working day passed: nothing said about one
+    assert "hari kerja kantor" not in run.ok("kalender", "hitung", "2026-03-02", "1").stdout

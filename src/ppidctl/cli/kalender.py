@@ -1,5 +1,6 @@
 """``ppidctl kalender …`` and ``ppidctl tahapan …``: working days, office days off, stages."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -25,6 +26,7 @@ JENIS = {
     "cuti_bersama": "cuti bersama",
     "libur_kantor": "libur kantor",
 }
+HARI_KERJA_KANTOR = "hari kerja kantor"  # (registers/libur.csv: a day off the office works)
 
 
 @app.command()
@@ -40,7 +42,9 @@ def hitung(
 ) -> None:
     """Tanggal tenggat N hari kerja setelah TANGGAL, dengan hari libur yang dilewati.
 
-    Dengan --format csv, baris terakhir adalah tenggatnya sendiri (jenis "jatuh tempo").
+    Hari libur yang dijadikan hari kerja kantor (kalender tambah --hari-kerja) dan ikut
+    dihitung disebut. Dengan --format csv, baris terakhir adalah tenggatnya sendiri (jenis
+    "jatuh tempo"); hari kerja kantor yang dihitung berjenis "hari kerja kantor".
     """
     from ..rules import validation as v
 
@@ -55,6 +59,15 @@ def hitung(
         }
         for d in due.dilewati
     ]
+    worked = [  # (a Saturday counted as day 2: told, not a deadline that looks wrong)
+        {
+            "tanggal": ov.tanggal.isoformat(),
+            "jenis": HARI_KERJA_KANTOR,
+            "keterangan": _semula(ov, o),
+        }
+        for ov, o in ws.calendar.office_workdays(start, due.tanggal)
+        if o is not None
+    ]
     warnings(due.peringatan)
     off = ws.calendar.day_off(start)  # (day 0 itself off: why counting starts later)
     libur = (off.keterangan or JENIS.get(off.jenis, off.jenis)) if off else None
@@ -68,6 +81,7 @@ def hitung(
                     "hari_kerja": hari,
                     "jatuh_tempo": due.tanggal.isoformat(),
                     "dilewati": skipped,
+                    "hari_kerja_kantor": worked,
                     "mulai_hari_libur": libur,
                     "peringatan": list(due.peringatan),
                 },
@@ -89,9 +103,16 @@ def hitung(
                 f"{tanggal} adalah hari libur ({libur}); hari kerja pertama: "
                 f"{first.isoformat()} ({_hari(first)})"
             )
-        if skipped:
-            typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
+        for w in worked:
+            day = date.fromisoformat(w["tanggal"])
+            typer.echo(f"Dihitung sebagai hari kerja kantor: {w['tanggal']} ({_hari(day)}) — "
+                       f"{w['keterangan']}")  # fmt: skip
+        if not skipped:
+            typer.echo("Tidak ada hari libur yang dilewati.")
+            return
+        typer.echo(f"Hari tidak dihitung ({len(skipped)}):")
     else:  # csv: one table, so the deadline is its last row (after the days skipped to reach it)
+        skipped = sorted(skipped + worked, key=lambda r: r["tanggal"])
         skipped.append(
             {
                 "tanggal": due.tanggal.isoformat(),
@@ -102,6 +123,13 @@ def hitung(
     emit(
         skipped, format, [("tanggal", "Tanggal"), ("jenis", "Jenis"), ("keterangan", "Keterangan")]
     )
+
+
+def _semula(ov, off) -> str:
+    """An office working day's reason, with the day off it replaces."""
+    if off is None:
+        return ov.keterangan
+    return f"{ov.keterangan} (semula {JENIS.get(off.jenis, off.jenis)}: {off.keterangan})"
 
 
 def _hari(d) -> str:
@@ -129,6 +157,16 @@ def libur(
         }
         for d in ws.calendar.days_off(tahun)
     ]
+    for ov, off in ws.calendar.office_workdays(date(tahun - 1, 12, 31), date(tahun, 12, 31)):
+        rows.append(
+            {
+                "tanggal": ov.tanggal.isoformat(),
+                "hari": _hari(ov.tanggal),
+                "jenis": HARI_KERJA_KANTOR,
+                "keterangan": _semula(ov, off),
+            }
+        )
+    rows.sort(key=lambda r: r["tanggal"])
     gap = ws.calendar.gap(tahun)
     if gap:  # (a list read as complete for next year's planning)
         warnings([f"Daftar ini untuk tahun {tahun}, {gap}"])

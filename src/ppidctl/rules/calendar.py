@@ -147,6 +147,10 @@ class WorkCalendar:
         ov = self._overrides.get(d)
         if ov is not None and ov.hari_kerja:
             return None
+        return self._off(d, ov)
+
+    def _off(self, d: date, ov: Override | None) -> DayOff | None:
+        """Why ``d`` is off on the decreed calendar, with ``ov`` (an office day off) if any."""
         year = self._year(d.year)
         hit = year.nasional.get(d)
         if hit is not None:
@@ -244,6 +248,16 @@ class WorkCalendar:
             if off is not None and off.jenis != AKHIR_PEKAN:
                 result.append(off)
         return result
+
+    def office_workdays(self, after: date, end: date) -> list[tuple[Override, DayOff | None]]:
+        """The office's extra working days in ``(after, end]``, each with the day off it would
+        otherwise be (a Saturday, a cuti bersama the office works on; ``None``: a working day
+        anyway)."""
+        return [
+            (ov, self._off(d, None))
+            for d, ov in sorted(self._overrides.items())
+            if ov.hari_kerja and after < d <= end
+        ]
 
     # ----------------------------------------------------------------- warnings
 
