@@ -1245,6 +1245,40 @@ def test_docx_tables_are_laid_out_from_their_content(hws, tmp_path):
     assert all(s.footer.is_linked_to_previous for s in doc.sections[1:])
 
 
+def test_docx_report_prints_as_a_signed_document(hws, tmp_path):
+    """Printed, the monthly report split its signature over two pages (name and NIP alone on
+    the last), table headers did not repeat, captions stood alone at a page's foot, and the
+    headings were python-docx's blue Calibri; the desk was not told what is left to write."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from conftest import Runner
+
+    out = tmp_path / "b.docx"
+    r = Runner(hws.root).ok("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out))
+    assert (
+        "Bagian I (kebijakan umum), II (gambaran umum pelaksanaan), VI (kendala), VII "
+        '(rekomendasi) masih berisi "(diisi oleh PPID)": tulis di Word sebelum laporan dikirim '
+        "(bagian I dan II dapat diisi sekali di [laporan] ppidctl.toml)." in r.stderr
+    )
+    doc = Document(str(out))
+    sign, before = doc.paragraphs[-1], doc.paragraphs[-2]
+    assert sign.text.splitlines()[1] == "PPID KPU Kota Mataram"  # (the signature block)
+    assert sign.paragraph_format.keep_together and before.paragraph_format.keep_with_next
+    for t in doc.tables:
+        rows = t._tbl.findall(qn("w:tr"))
+        if t.rows[0].cells[0].text == "Badan publik":
+            continue  # (the office's details: no header row)
+        assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows)
+    captions = [p for p in doc.paragraphs if p.text == "Permohonan menurut saluran"]
+    assert captions and captions[0].paragraph_format.keep_with_next
+    for name in ("Heading 1", "Heading 2"):
+        fonts = doc.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "Arial" and fonts.get(qn("w:asciiTheme")) is None
+        assert str(doc.styles[name].font.color.rgb) == "000000"
+
+
 def test_daily_report_files(hws, tmp_path):
     from docx import Document
     from openpyxl import load_workbook

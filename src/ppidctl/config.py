@@ -86,7 +86,8 @@ batas_tunggu_kunci = 30          # detik menunggu perintah lain yang sedang menu
 izin_berkas = "0640"             # hak akses berkas register dan surat (data pribadi)
 
 [laporan]
-# Teks bagian "Kebijakan umum" dan "Gambaran umum pelayanan" laporan tahunan (--keluaran .docx).
+# Teks bagian I "Kebijakan umum" dan II "Gambaran umum pelayanan" laporan bulanan dan tahunan
+# (--keluaran .docx); bagian VI (kendala) dan VII (rekomendasi) ditulis di Word setiap kali.
 kebijakan_umum = ""
 gambaran_layanan = ""
 

@@ -220,6 +220,16 @@ def _finish(
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     file_written(path)
     err(f"Laporan ditulis: {path}")
+    if suffix == ".docx":
+        from ..reports.docx import ISIAN, isian
+
+        kosong = isian(lap)
+        if kosong:  # (a report printed as written hands the Komisi Informasi placeholders)
+            pesan = f'Bagian {", ".join(kosong)} masih berisi "{ISIAN}": tulis di Word sebelum '
+            pesan += "laporan dikirim"
+            if any(k.startswith(("I ", "II ")) for k in kosong):
+                pesan += " (bagian I dan II dapat diisi sekali di [laporan] ppidctl.toml)"
+            err(pesan + ".")
     if tanpa_sensor and suffix == ".xlsx":  # (as ekspor: the unmasked detail sheets)
         err("Laporan tanpa sensor dicatat di jurnal.")
     # stdout names the file, in the format asked for (a script reads it as it reads a report)

@@ -42,11 +42,29 @@ from .summary import nilai_teks as _fmt
 if TYPE_CHECKING:
     from .summary import Laporan, Tabel
 
-__all__ = ["docx_bytes", "ISIAN"]
+__all__ = ["docx_bytes", "ISIAN", "isian"]
 
 #: What an editable section holds when its text is not set: the office writes it in Word (how to
 #: set it once for every report is in the README, not in the report).
 ISIAN = "(diisi oleh PPID)"
+
+
+def isian(lap: Laporan) -> list[str]:
+    """The sections of the narrative report that print :data:`ISIAN`, for the office to write
+    in Word before the report goes out (none in the daily page)."""
+    if lap.jenis == "harian":
+        return []
+    teks = lap.instansi.get("laporan", {})
+    return [
+        name
+        for name, text in (
+            ("I (kebijakan umum)", teks.get("kebijakan_umum")),
+            ("II (gambaran umum pelaksanaan)", teks.get("gambaran_layanan")),
+            ("VI (kendala)", ""),
+            ("VII (rekomendasi)", ""),
+        )
+        if not text
+    ]
 
 
 def _section_text(doc, text: Any) -> None:
@@ -166,6 +184,19 @@ def _field(paragraph, code: str) -> None:
         run._r.append(el)  # noqa: SLF001 - python-docx has no field API
 
 
+def _plain_heading(style) -> None:
+    """A heading in the body's Arial, black: the theme fonts and colour removed."""
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), "Arial")
+
+
 def _heading(doc, text: str, level: int) -> None:
     _orient(doc, False)
     doc.add_heading(text, level=level)
@@ -203,10 +234,12 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = KOLOM_SKRIP) -> None:
     size, widths = size or 7, widths or [_room(True) / len(cols)] * len(cols)
     _orient(doc, sum(widths) > _room(False) + 0.01)
     p = doc.add_paragraph()
+    p.paragraph_format.keep_with_next = True  # (a caption never alone at a page's foot)
     run = p.add_run(t.judul)
     run.bold = True
     table = doc.add_table(rows=1, cols=len(cols))
     table.style = "Table Grid"
+    _repeat_header(table.rows[0])
     for cell, (_k, head) in zip(table.rows[0].cells, cols, strict=True):
         cell.text = ""
         r = cell.paragraphs[0].add_run(head)
@@ -221,12 +254,37 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = KOLOM_SKRIP) -> None:
             if numeric[i]:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _set_widths(table, widths)
+    _keep_rows(table)
     if t.catatan:
         note = doc.add_paragraph()
         r = note.add_run(t.catatan)
         r.italic = True
         r.font.size = Pt(8)
     doc.add_paragraph()
+
+
+#: a table of up to this many rows is kept on one page (a longer one breaks, its header repeated)
+KEEP_ROWS = 15
+
+
+def _repeat_header(row) -> None:
+    """The header row printed again on each page a table runs onto."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # noqa: SLF001
+
+
+def _keep_rows(table) -> None:
+    """No row split across pages; a short table kept whole with the paragraph after it."""
+    from docx.oxml import OxmlElement
+
+    short = len(table.rows) <= KEEP_ROWS
+    for n, row in enumerate(table.rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # noqa: SLF001
+        if short and n < len(table.rows) - 1:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
 
 
 def _field_table(doc, rows: list[tuple[str, str]]) -> None:
@@ -274,6 +332,8 @@ def docx_bytes(lap: Laporan) -> bytes:
     style = doc.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    for name in ("Heading 1", "Heading 2"):  # (python-docx's are blue Calibri/Cambria)
+        _plain_heading(doc.styles[name])
 
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -300,8 +360,11 @@ def docx_bytes(lap: Laporan) -> bytes:
     _heading(doc, "Catatan Metode", 2)
     for note in lap.catatan:
         doc.add_paragraph(note, style="List Bullet")
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # (the signed page never holds
+    # the signature alone)
 
     sign = doc.add_paragraph()
+    sign.paragraph_format.keep_together = True  # (place, date, title, name, NIP: one page)
     sign.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     kota = inst.get("kota", "")
     sign.add_run(
