@@ -18,7 +18,7 @@ import pytest
 from ppidctl import schema
 from test_reports import KEBERATAN, PERMOHONAN, _req, _soffice, build, to_pdf, write_register
 
-from conftest import Runner, snapshot
+from conftest import REQUEST, Runner, snapshot
 
 
 @pytest.fixture
@@ -116,6 +116,25 @@ def test_register_book_xlsx(hws, run, tmp_path):
                               "001/PPID/5271/I/2026", "001/PPID/5271/II/2026"]  # fmt: skip
     assert ws.cell(7, 3).value.date().isoformat() == "2025-06-02"
     assert "5271011203900001" not in {v for r in rows.values() for v in r}
+
+
+def test_a_very_long_request_is_no_row_taller_than_a_page(ws, tmp_path):
+    """A 6,000-character request (the desk allows 10,000) made a 2,900 pt row: printed, two
+    thirds of it ran off the page and page 1 held the header alone. Rows stop at Excel's 409 pt."""
+    from openpyxl import load_workbook
+
+    from ppidctl.reports.excel import MAX_ROW_PT
+
+    info = " ".join(f"Dokumen-{i:04d} berita acara rekapitulasi kecamatan;" for i in range(120))
+    args = [a if a != REQUEST[REQUEST.index("--informasi") + 1] else info for a in REQUEST]
+    run = Runner(ws.root)  # (a workspace of this one request)
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
+    out = tmp_path / "buku.xlsx"
+    run.ok("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    book = load_workbook(out).active
+    assert book.row_dimensions[7].height == MAX_ROW_PT == 409
+    assert info in [c.value for c in book[7]]  # (the whole text is in the cell)
+    assert book.page_setup.pageOrder == "overThenDown"
 
 
 def test_register_book_objections(run, tmp_path):

@@ -1090,6 +1090,18 @@ def test_xlsx_report_layout(hws, tmp_path):
     assert ps.fitToWidth == -(-(sum(dw.values()) - held) // (PAGE_UNITS - held)) > 1
     assert ps.fitToHeight == 0
     assert det.print_title_rows == "$1:$1" and det.print_title_cols == "$A:$A"
+    # printed, page 7 of 31 says whose report, which period and sheet it is; a row's parts
+    # follow each other (pages side by side), not 30 pages apart
+    for sheet in wb.worksheets:
+        assert sheet.oddHeader.left.text == f"&B{wb['Ringkasan']['A1'].value} — {sheet.title}"
+        assert sheet.oddHeader.right.text == "Komisi Pemilihan Umum Kota Mataram"
+        assert sheet.oddFooter.left.text == "Periode: Tahun 2026 · data pribadi disamarkan"
+        assert sheet.oddFooter.right.text == "Halaman &P dari &N"
+    assert ps.pageOrder == "overThenDown"
+    # the chart sheet's captions span their table (wrapped in column A, over the header row)
+    merged = {str(r) for r in wb["Grafik"].merged_cells.ranges}
+    captions = [c.row for c in wb["Grafik"]["A"] if str(c.value).startswith(("Tren", "Keputusan "))]
+    assert len(captions) == 2 and all(f"A{r}:E{r}" in merged for r in captions)
     # stored choices in words, as in the register book
     channels = {det.cell(r, 1).value: det[f"{head['Saluran Permohonan']}{r}"].value
                 for r in range(2, det.max_row + 1)}  # fmt: skip

@@ -105,6 +105,9 @@ def plain(ws, value: Any) -> Any:
 PAGE_UNITS = 160
 #: points per line of 9 pt text
 LINE_PT = 12
+#: the tallest row Excel keeps (and one that still fits a landscape A4 page under the repeated
+#: header): a 6,000-character request printed as a 2,900 pt row, cut off on paper
+MAX_ROW_PT = 409
 
 
 def shown(value: Any) -> str:
@@ -139,7 +142,7 @@ def column_widths(
 def row_height(values: list[Any], widths: list[float]) -> float | None:
     """The height of a row whose wrapped cells hold ``values``; None for one line."""
     n = max(lines(v, w) for v, w in zip(values, widths, strict=True))
-    return LINE_PT * n + 2 if n > 1 else None
+    return min(LINE_PT * n + 2, MAX_ROW_PT) if n > 1 else None
 
 
 def print_setup(ws, widths: list[float], *, repeat_rows: str = "", repeat_cols: int = 0) -> None:
@@ -152,6 +155,7 @@ def print_setup(ws, widths: list[float], *, repeat_rows: str = "", repeat_cols: 
     ws.page_setup.paperSize = 9  # A4
     ws.page_setup.fitToWidth = int(pages)
     ws.page_setup.fitToHeight = 0
+    ws.page_setup.pageOrder = "overThenDown"  # (a row's parts on pages side by side, not 35 apart)
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.75  # (room for a page header/footer)
@@ -160,6 +164,17 @@ def print_setup(ws, widths: list[float], *, repeat_rows: str = "", repeat_cols: 
         ws.print_title_rows = repeat_rows
     if repeat_cols:
         ws.print_title_cols = f"A:{get_column_letter(repeat_cols)}"
+
+
+def page_header(ws, title: str, office: str, note: str) -> None:
+    """Every printed page names the document and the office, and says where it stands: the
+    title left and the office right above, ``note`` and "Halaman X dari Y" below."""
+    ws.oddHeader.left.text = f"&B{title[:100].replace('&', '&&')}"  # (& starts a header code)
+    ws.oddHeader.right.text = office[:100].replace("&", "&&")
+    ws.oddFooter.left.text = note[:160].replace("&", "&&")
+    ws.oddFooter.right.text = "Halaman &P dari &N"
+    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
+        part.size = 9
 
 
 def set_widths(ws, widths: list[float]) -> None:

@@ -321,7 +321,15 @@ def xlsx_bytes(
     later cancelled or deleted, named under the table (a gap an auditor sees is explained)."""
     from openpyxl.worksheet.cell_range import CellRange
 
-    from .excel import Styles, new_workbook, print_setup, row_height, set_widths, to_bytes
+    from .excel import (
+        Styles,
+        new_workbook,
+        page_header,
+        print_setup,
+        row_height,
+        set_widths,
+        to_bytes,
+    )
 
     cols = LAYOUT[register]
     n = len(cols)
@@ -346,12 +354,7 @@ def xlsx_bytes(
     ws.print_area = (
         f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows) + (2 if dibatalkan else 0)}"
     )
-    ws.oddHeader.left.text = f"&B{JUDUL[register]}"
-    ws.oddHeader.right.text = instansi[:100].replace("&", "&&")  # (& starts a header code)
-    ws.oddFooter.left.text = note[:160].replace("&", "&&")
-    ws.oddFooter.right.text = "Halaman &P dari &N"
-    for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
-        part.size = 9
+    page_header(ws, JUDUL[register], instansi, note)
     last = _col(n)
     for r in (1, 2, 3):
         ws.merged_cells.add(CellRange(f"A{r}:{last}{r}"))

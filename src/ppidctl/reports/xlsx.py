@@ -40,6 +40,7 @@ from .excel import (
     column_widths,
     lines,
     new_workbook,
+    page_header,
     print_setup,
     row_height,
     set_widths,
@@ -109,7 +110,17 @@ def xlsx_bytes(lap: Laporan, *, tanpa_sensor: bool = False) -> bytes:
         frame = lap.detail.get(register)
         if frame is not None:
             _detail_sheet(wb, register, frame, lap, tanpa_sensor)
+    # printed, a detail page (one of 30) says whose report, which period and sheet it is
+    office = _office(lap)
+    privacy = "data lengkap, internal" if tanpa_sensor else "data pribadi disamarkan"
+    for ws in wb.worksheets:
+        page_header(ws, f"{lap.judul} — {ws.title}", office, f"Periode: {lap.periode} · {privacy}")
     return to_bytes(wb)
+
+
+def _office(lap: Laporan) -> str:
+    inst = lap.instansi.get("instansi", {})
+    return inst.get("nama", "") if len(lap.kantor) == 1 else "Gabungan: " + ", ".join(lap.kantor)
 
 
 def _value_style(value: Any) -> str:
@@ -182,11 +193,9 @@ def _tables_sheet(
     set_widths(ws, widths)
     print_setup(ws, widths)
     out = _Rows(ws, widths)
-    inst = lap.instansi.get("instansi", {})
     privacy = "data lengkap, internal" if tanpa_sensor else "data pribadi disamarkan"
     out.text(lap.judul, "judul")
-    out.text(inst.get("nama", "") if len(lap.kantor) == 1 else
-             "Gabungan: " + ", ".join(lap.kantor), "subjudul")  # fmt: skip
+    out.text(_office(lap), "subjudul")
     out.text(
         f"Periode: {lap.periode}"
         + (f" ({lap.berjalan})" if lap.berjalan else "")
@@ -255,6 +264,8 @@ def _chart_sheet(wb, lap: Laporan) -> None:
     ws.append([])
     ws.append([st.cell(decisions.judul, "subjudul")])
     top = last + 3
+    for row in (1, 2, top - 1):  # (a caption over the table's width: wrapped in column A, it
+        ws.merged_cells.add(CellRange(f"A{row}:E{row}"))  # was printed over the header row)
     ws.append([st.cell("Keputusan", "kepala"), st.cell("Jumlah", "kepala")])
     for row in decisions.baris:
         ws.append([st.cell(row["kategori"], "isi"), st.cell(row["jumlah"], "angka")])
