@@ -1126,8 +1126,9 @@ def test_pdf_of_every_kind(tmp_path):
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_pages_after_the_first_are_numbered_in_the_footer(kind):
-    """A letter longer than one page says "Halaman N dari M" in the footer from page 2; the
-    first page has its own, empty footer (a one-page letter shows no number)."""
+    """A letter longer than one page says "NOMOR — Halaman N dari M" in the footer from page 2
+    (a page 2 parted from its letter says whose it is); the first page has its own, empty footer
+    (a one-page letter shows no number)."""
     from docx import Document
 
     section = Document(io.BytesIO(render(find_template(kind), contexts()[kind]))).sections[0]
@@ -1135,7 +1136,8 @@ def test_pages_after_the_first_are_numbered_in_the_footer(kind):
     assert footer_text(section.first_page_footer) == ""
     footer = section.footer._element.xml
     assert 'w:instr=" PAGE "' in footer and 'w:instr=" NUMPAGES "' in footer
-    assert footer_text(section.footer) == "Halaman 2 dari 2"
+    number = contexts()[kind]["nomor_registrasi"]
+    assert footer_text(section.footer) == f"{number} — Halaman 2 dari 2"
 
 
 def footer_text(footer) -> str:

@@ -6,7 +6,7 @@ never has to mend it; ``{%p %}`` tags stand alone in their paragraph and ``{%tr 
 table row. Output is byte-for-byte reproducible (fixed timestamps in the zip and the document
 properties), so a change shows up in review only when the layout or wording changed.
 
-Layout: A4, margins 2 cm (top 1.5 cm, left 2.5 cm), Arial 11 pt; "Halaman N dari M" in the footer
+Layout: A4, margins 2 cm (top 1.5 cm, left 2.5 cm), Arial 11 pt; "NOMOR — Halaman N dari M" in the footer
 from page 2 (a one-page letter has none); kop surat (letterhead) with optional logo,
 the office name in capitals, address and contacts and a double rule; Nomor / Sifat / Lampiran /
 Hal with "Kota, tanggal" on the right; "Yth." addressee; body; signature block with jabatan,
@@ -277,14 +277,16 @@ def new_document(title: str):
 
 
 def nomor_halaman(sec) -> None:
-    """The footer "Halaman N dari M" on every page but the first (``titlePg``, no first-page
+    """The footer "NOMOR — Halaman N dari M" on every page but the first (``titlePg``, no first-page
     footer): a one-page letter shows no number, a longer one is numbered from page 2. (A
     different first page is plain Word layout that LibreOffice renders alike; a conditional
     ``IF NUMPAGES > 1`` field, which could number page 1 too, was not relied on.)"""
     sec.different_first_page_header_footer = True
     paragraph = sec.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for text, instr in (("Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
+    # (a page 2 parted from its letter says whose it is: the case's number, not nomor_surat —
+    # a template printing that is numbered as a letter, see services.letters.prints_number)
+    for text, instr in (("{{ nomor_registrasi }} — Halaman ", "PAGE"), (" dari ", "NUMPAGES")):
         paragraph.add_run(text).font.size = Pt(9)
         fld = OxmlElement("w:fldSimple")
         fld.set(qn("w:instr"), f" {instr} ")
