@@ -742,6 +742,22 @@ def test_a_proxy_signs_the_receipt_and_the_slip_as_kuasa_pemohon():
     assert "| Pengaju Keberatan, / (PT Maju & Jaya)" in alone
 
 
+@pytest.mark.parametrize("kind", ["pemberitahuan", "tidak-tersedia", "perpanjangan"])
+def test_a_letter_answering_a_proxy_names_the_proxy(kind):
+    """The receipt and the slip named the proxy who filed; the answers did not (the Atasan's
+    reply already wrote "melalui kuasanya"). The request register holds the proxy's name only:
+    the letter still goes to the requester's address."""
+    text = letter(kind, kuasa_nama="Hj. Rohani").splitlines()
+    at = next(i for i, line in enumerate(text) if line.startswith("Yth. "))
+    assert text[at + 1] == "melalui kuasanya, Hj. Rohani"
+    assert "melalui kuasanya" not in letter(kind, kuasa_nama="")
+
+
+def test_the_rejection_decision_names_the_proxy():
+    assert "Kuasa pemohon | : | Hj. Rohani" in letter("penolakan", kuasa_nama="Hj. Rohani")
+    assert "Kuasa pemohon" not in letter("penolakan", kuasa_nama="")
+
+
 def test_workspace_template_with_header_and_footer(tmp_path):
     path = make_docx(
         tmp_path / "x.docx",

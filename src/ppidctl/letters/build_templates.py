@@ -334,11 +334,13 @@ def kepala_surat(doc, hal: str, lampiran: str = '{{ lampiran if lampiran else "-
     add_table(doc, t)
 
 
-def yth(doc, kuasa: bool = False) -> None:
+def yth(doc, alamat_kuasa: bool = False) -> None:
+    """The addressee: the requester, through the proxy who filed (by name); ``alamat_kuasa``:
+    the register holds the proxy's address (objections), and the letter goes there."""
     add(doc, p("Yth. ", R("{{ nama_pemohon }}", b=True), before=9))
-    if kuasa:  # (the proxy's address under the proxy's name: the letter goes there)
-        add(doc, tag("{%p if kuasa_nama %}"), p("melalui kuasanya, {{ kuasa_nama }}"))
-        add(doc, tag("{%p endif %}"))
+    add(doc, tag("{%p if kuasa_nama %}"), p("melalui kuasanya, {{ kuasa_nama }}"))
+    add(doc, tag("{%p endif %}"))
+    if alamat_kuasa:
         add(doc, tag("{%p if kuasa_nama and kuasa_alamat %}"), p("{{ kuasa_alamat }}"))
         add(doc, tag("{%p elif alamat %}"), p("{{ alamat }}"), tag("{%p endif %}"))
     else:
@@ -732,6 +734,9 @@ def penolakan(doc) -> None:
                 ("Nomor pendaftaran", R("{{ nomor_registrasi }}", b=True)),
                 ("Tanggal permohonan", "{{ tanggal_diterima | tanggal_panjang }}"),
                 ("Nama pemohon", "{{ nama_pemohon }}"),
+                "{%tr if kuasa_nama %}",
+                ("Kuasa pemohon", "{{ kuasa_nama }}"),
+                "{%tr endif %}",
                 ("Alamat", "{{ alamat }}"),
                 ("Nomor telepon/e-mail", '{{ [telepon, email] | select | join(" / ") }}'),
                 ("Rincian informasi yang diminta", "{{ informasi_diminta }}"),
@@ -876,7 +881,7 @@ def tanggapan_keberatan(doc) -> None:
         lampiran='{{ "1 (satu) berkas" if keputusan_atasan == "ditolak" and sk_pengecualian '
         'else (lampiran if lampiran else "-") }}',
     )
-    yth(doc, kuasa=True)
+    yth(doc, alamat_kuasa=True)
     add(
         doc,
         body(
