@@ -17,6 +17,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ppidctl.integrity import check
 from ppidctl.integrity import model as m
@@ -1965,3 +1967,27 @@ def test_a_pulihkan_that_waited_for_a_journal_lost_meanwhile_changes_nothing(run
     with pytest.raises(RegisterError, match="jurnal.jsonl tidak ada atau kosong"):
         restore(Workspace(ws.root), "permohonan")
     assert {k: v for k, v in snapshot(ws.root).items() if "jurnal" not in k} == before
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["add", "set"]), st.integers(0, 5), st.sampled_from("abc")),
+        max_size=40,
+    )
+)
+def test_rows_found_by_key_as_a_scan_of_every_row_finds_them(steps):
+    """periksa looks a journal line's row up through an index (a scan of 100,000 rows per line
+    made it quadratic in years of use): the same row a scan finds, the last added among equals,
+    also after the key itself changed."""
+    from ppidctl.integrity.replay import History, Row
+
+    h = History("permohonan")
+    h.having("nomor_registrasi", "a")  # (the index exists before the rows: kept up to date)
+    for op, i, value in steps:
+        if op == "add" or not h.rows:
+            h.add(Row({"nomor_registrasi": value}, 1, "catat"))
+        else:
+            h.set_value(h.rows[i % len(h.rows)], "nomor_registrasi", value)
+        for v in "abc":
+            scan = [r for r in h.rows if r.values["nomor_registrasi"] == v]
+            assert [id(r) for r in h.having("nomor_registrasi", v)] == [id(r) for r in scan]

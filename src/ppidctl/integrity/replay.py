@@ -40,12 +40,13 @@ class Line:
     entry: dict
 
 
-@dataclass
+@dataclass(eq=False)
 class Row:
     values: dict[str, str]
     line: int  # journal line that added it
     perintah: str
     alive: bool = True
+    n: int = 0  # its place among the history's rows (History.add)
 
 
 @dataclass
@@ -76,8 +77,35 @@ class History:
     #: those a new journal was started with: store.journal.retired_numbers)
     retired: set[str] = field(default_factory=set)
 
+    #: field → value → rows holding it, built on the first lookup by that field and kept up to
+    #: date (a scan of every row per journal line made periksa quadratic in years of use)
+    _index: dict[str, dict[str, list[Row]]] = field(default_factory=dict, repr=False)
+
     def alive(self) -> list[Row]:
         return [r for r in self.rows if r.alive]
+
+    def add(self, row: Row) -> None:
+        row.n = len(self.rows)
+        self.rows.append(row)
+        for key, by_value in self._index.items():
+            by_value.setdefault(row.values.get(key, ""), []).append(row)
+
+    def set_value(self, row: Row, key: str, value: str) -> None:
+        by_value = self._index.get(key)
+        if by_value is not None:
+            by_value[row.values.get(key, "")].remove(row)
+            by_value.setdefault(value, []).append(row)
+        row.values[key] = value
+
+    def having(self, key: str, value: str) -> list[Row]:
+        """The rows whose ``key`` is ``value``, in the order they were added."""
+        by_value = self._index.get(key)
+        if by_value is None:
+            by_value = self._index[key] = {}
+            for row in self.rows:
+                by_value.setdefault(row.values.get(key, ""), []).append(row)
+        rows = by_value.get(value, [])
+        return sorted(rows, key=lambda r: r.n) if len(rows) > 1 else rows
 
     def open_breaks(self) -> list[tuple[int, str]]:
         return [(line, msg) for line, msg in self.breaks if line > self.settled]
@@ -253,7 +281,7 @@ def find(h: History, entry: dict, changes: dict[str, tuple[str, str]]) -> Row | 
     else:
         field_ = journal.row_key(h.register)
         value = changes[field_][0] if field_ in changes else str(entry.get("nomor", ""))
-    hits = [r for r in h.rows if r.alive and r.values.get(field_, "") == value]
+    hits = [r for r in h.having(field_, value) if r.alive]
     if not hits:
         return None
     exact = [r for r in hits if all(r.values.get(k, "") == b for k, (b, _a) in changes.items())]
@@ -267,7 +295,7 @@ def apply_entry(h: History, line: Line, repair: bool = False) -> None:
     if aksi == "tambah":
         for one in journal.expand(entry):  # (a bulk line adds many rows)
             values = {k: a for k, (_b, a) in journal.changes(one).items()}
-            h.rows.append(Row(values, line.no, perintah))
+            h.add(Row(values, line.no, perintah))
         return
     changes = journal.changes(entry)
     if aksi not in ("ubah", "hapus"):
@@ -300,4 +328,4 @@ def apply_entry(h: History, line: Line, repair: bool = False) -> None:
         h.deleted.append(row)
         return
     for k, (_b, a) in changes.items():
-        row.values[k] = a
+        h.set_value(row, k, a)
