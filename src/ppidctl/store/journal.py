@@ -463,9 +463,20 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     their own entries)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     out = []
-    for _no, entry, raw in read(path):
-        if needle in raw and entry and entry.get("register") == register:
-            out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return out
+    with f:
+        for raw in f:
+            if needle not in raw:  # (only the lines naming it are parsed: an import's line
+                continue  # holds 20,000 rows, and lihat read every one of them)
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and entry.get("register") == register:
+                out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
     return out
 
 
