@@ -1,7 +1,6 @@
 """Shared CLI plumbing: the workspace option, error translation, output formats, warnings."""
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -87,6 +86,15 @@ def pdf_after(ws, paths: list[str]) -> list[str]:
             ]
         )
         return []
+
+
+def write_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout, written record by record (:mod:`ppidctl.jsontext`)."""
+    from ..jsontext import pieces
+
+    for piece in pieces(data):
+        sys.stdout.write(piece)
+    sys.stdout.write("\n")
 
 
 def write_csv(header: list[str], rows: list[list[Any]]) -> None:
@@ -371,7 +379,7 @@ def emit(
     order, are left out of a table too wide for it (stderr says so); a screen too narrow even
     then gets each record as a block of lines, every column with its label."""
     if fmt is Format.json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        write_json(rows)
         return
     records = [rows] if isinstance(rows, dict) else rows
     if fmt is Format.csv:

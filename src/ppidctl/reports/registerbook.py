@@ -25,7 +25,6 @@ cases carry their live deadline) and are masked per the schema's personal-data f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -119,7 +118,9 @@ def csv_bytes(register: str, rows: list[dict[str, str]], *, pemisah: str = ",", 
 
 
 def json_bytes(rows: list[dict[str, str]]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from ..jsontext import pieces  # (record by record: 1.4 GB for 100,000 rows as one dumps)
+
+    return b"".join(p.encode("utf-8") for p in (*pieces(rows), "\n"))
 
 
 # --------------------------------------------------------------------------- the XLSX book
