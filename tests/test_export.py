@@ -9,6 +9,7 @@ import errno
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,6 +71,7 @@ def test_register_book_xlsx(hws, run, tmp_path):
     assert ws["A1"].value == "REGISTER PERMOHONAN INFORMASI PUBLIK"
     assert ws["A2"].value == "Komisi Pemilihan Umum Kota Mataram"
     assert "Seluruh data" in ws["A3"].value and "disamarkan" in ws["A3"].value
+    assert re.search(r"dicetak \d{1,2} [A-Z][a-z]+ 20\d\d", ws["A3"].value)  # (not ISO)
     merged = {str(r) for r in ws.merged_cells.ranges}
     top = {c.value: c.column_letter for c in ws[5] if c.value}
     sub = [c.value for c in ws[6]]

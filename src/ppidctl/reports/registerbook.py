@@ -348,7 +348,9 @@ def xlsx_bytes(
         if tanpa_sensor
         else "Data pribadi disamarkan (UU 27/2022 tentang Pelindungan Data Pribadi)"
     )
-    printed = f"dicetak {dicetak.isoformat()}" if dicetak else ""
+    from ..letters.fmt import tanggal_panjang  # (an Indonesian book: not 2026-11-24)
+
+    printed = f"dicetak {tanggal_panjang(dicetak)}" if dicetak else ""
     note = " · ".join(x for x in (keterangan, printed, privacy) if x)
     # on paper the title rows give way to the page header (rows 1-3 would be cut to the two
     # repeated columns on the pages after the first): the title on every page
