@@ -152,6 +152,7 @@ def test_register_book_objections(run, tmp_path):
     top = [c.value for c in ws[5] if c.value]
     assert "Alasan Keberatan" in top and "Tanggapan Pemohon" in top
     sub = [c.value for c in ws[6]]
+    assert "NIK / Nomor Identitas" in sub  # (a legal entity's AHU number sat under "NIK")
     a = sub.index("a")
     assert sub[a : a + 7] == list("abcdefg")
     merged = {str(r) for r in ws.merged_cells.ranges}

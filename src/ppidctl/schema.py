@@ -472,7 +472,9 @@ KEBERATAN: tuple[Column, ...] = (
             "nama pemohon informasi",
         ),
     ),
-    Column("nik", "NIK", pribadi="nik", alias=("no ktp", "nomor identitas")),
+    Column(  # (a legal entity's objection holds its AHU number here, as the request register)
+        "nik", "NIK / Nomor Identitas", pribadi="nik", alias=("nik", "no ktp", "nomor identitas")
+    ),
     Column("alamat", "Alamat", pribadi="alamat", alias=("alamat pemohon",)),
     Column(
         "telepon",

@@ -281,7 +281,7 @@ LAYOUT: dict[str, list[BookColumn]] = {
         BookColumn("", "Nomor Registrasi Keberatan", 19, _key("nomor_registrasi")),
         BookColumn("", "Tanggal Diterima", 11, _date("tanggal_diterima"), "tanggal"),
         BookColumn("Identitas Pemohon", "Nama", 17, _key("nama_pemohon")),
-        BookColumn("Identitas Pemohon", "NIK", 17, _key("nik")),
+        BookColumn("Identitas Pemohon", "NIK / Nomor Identitas", 17, _key("nik")),
         BookColumn("Identitas Pemohon", "Alamat", 18, _key("alamat")),
         BookColumn("Identitas Kuasa", "Nama", 14, _key("kuasa_nama")),
         BookColumn("Identitas Kuasa", "Alamat", 14, _key("kuasa_alamat")),
