@@ -1324,6 +1324,9 @@ def test_daily_report_files(hws, tmp_path):
     assert det.cell(2, head.index("Alamat") + 1).value == "…, Mataram"
 
     doc = Document(str(docx))
+    # the day's case tables in portrait (8 pt when need be): one landscape page among portrait
+    # ones made a one-day page three sheets of paper
+    assert len(doc.sections) == 1
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "DATA LAYANAN HARIAN — SELASA, 31 MARET 2026" in text
     assert "Tanggal 31 Maret 2026" not in text  # (the title names the day; it was said twice)
@@ -1648,3 +1651,26 @@ def test_the_daily_page_names_its_day_once(run):
     lines = run.ok("laporan", "harian", "--tanggal", "2026-03-16").stdout.splitlines()
     assert "16 Maret 2026" in lines[0]
     assert "16 Maret 2026" not in lines[1] and "periode" not in lines[1]
+
+
+def test_a_table_that_fits_portrait_in_8_pt_stays_portrait():
+    """A day's cases with a long objection number, a long name and a request number beside it
+    did not fit portrait in 9 pt and got a landscape page of their own between portrait ones:
+    8 pt in portrait first, landscape only when even that is too narrow."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+
+    from ppidctl.reports.docx import _table
+    from ppidctl.reports.summary import Tabel
+
+    row = {"register": "keberatan", "nomor": "002/KEB/PPID/5271/XI/2026",
+           "pemohon": "Raden Mas Muhammad Abdurrahman Wahyudi Kusumawardhana",
+           "perihal": "alasan d, f (permohonan 002/PPID/5271/XI/2026)",
+           "saluran": "Datang langsung"}  # fmt: skip
+    cols = [(k, k.capitalize()) for k in row]
+    doc = Document()
+    _table(doc, Tabel("masuk", "Masuk hari ini", cols, [row], label=False))
+    assert [s.orientation for s in doc.sections] == [WD_ORIENT.PORTRAIT]
+    sizes = {r.font.size.pt for t in doc.tables for c in t._cells for p in c.paragraphs
+             for r in p.runs if r.text}  # fmt: skip
+    assert sizes == {8.0}

@@ -22,9 +22,9 @@ and the same signature block.
 
 Layout: A4 with "Halaman X dari Y" in the footer. Table columns are as wide as their content
 needs (:func:`_widths`: at least the longest word, so words never break; a label column wide,
-figures narrow); a table whose words do not fit side by side on a portrait page (the
-month-by-month trend, the per-office table) is printed on landscape pages of its own, in
-smaller type if even that is too narrow.
+figures narrow); a table whose words do not fit side by side on a portrait page in 9 pt gets
+8 pt, and if even that is too wide (the month-by-month trend, the per-office table) landscape
+pages of its own, in smaller type if need be.
 
 Built directly with python-docx (no template). No personal data is printed beyond what the
 report's tables show: figures, and for the daily page the requesters' names.
@@ -225,13 +225,15 @@ def _table(doc, t: Tabel, skip: tuple[str, ...] = KOLOM_SKRIP) -> None:
     empty = {k: "" for k, _label in cols} | {cols[0][0]: "(tidak ada)"}
     rows = [[_text(k, row.get(k)) for k, _label in cols] for row in t.baris or [empty]]
     texts = [[head, *(r[i] for r in rows)] for i, (_k, head) in enumerate(cols)]
-    # portrait; else landscape (the month-by-month trend, the per-office table), in smaller
-    # type if need be; words break only when even that is too narrow
-    size, widths = 9, _widths(texts, _room(False))
-    sizes = iter((9, 8, 7))
-    while widths is None and (size := next(sizes, 0)):
-        widths = _widths(texts, _room(True), size)
-    size, widths = size or 7, widths or [_room(True) / len(cols)] * len(cols)
+    # portrait, in 8 pt if need be (a day's cases with a long number: one landscape page among
+    # portrait ones was a page of its own); else landscape (the month-by-month trend, the
+    # per-office table), in smaller type if need be; words break only when even that is too narrow
+    widths = None
+    for landscape, size in ((False, 9), (False, 8), (True, 9), (True, 8), (True, 7)):
+        widths = _widths(texts, _room(landscape), size)
+        if widths is not None:
+            break
+    widths = widths or [_room(True) / len(cols)] * len(cols)
     _orient(doc, sum(widths) > _room(False) + 0.01)
     p = doc.add_paragraph()
     p.paragraph_format.keep_with_next = True  # (a caption never alone at a page's foot)
