@@ -12,7 +12,7 @@ import pytest
 
 from ppidctl.rules import validation
 
-from conftest import REQUEST, UJI, numbered_receipts, snapshot
+from conftest import REQUEST, UJI, Runner, numbered_receipts, snapshot
 from helpers_docx import docx_text
 
 N1 = "001/PPID/5271/III/2026"
@@ -294,6 +294,46 @@ def test_letters_printed_with_init_stand_ins_are_warned_about(run, ws):
         text = text.replace(old, new)
     toml.write_text(text, encoding="utf-8")
     assert told not in catat(run).stderr
+
+
+def test_titles_of_another_office_are_warned_about_in_letters_and_reports(tmp_path):
+    """A neighbouring office started from Mataram's ppidctl.toml, fixed what the stand-in
+    warning named, and signed every letter "PPID KPU Kota Mataram," dated "Mataram" — no word.
+    The titles a letter or report signs or heads with must name this office's region; a report
+    file written from stand-ins is warned about as a letter is."""
+    from ppidctl.workspace import init
+
+    lobar = init(tmp_path / "lobar", "Komisi Pemilihan Umum Kabupaten Lombok Barat", "5201")
+    toml = lobar.root / "ppidctl.toml"
+    text = (
+        toml.read_text(encoding="utf-8")
+        .replace('nama_singkat = "KPU Kabupaten Lombok Barat"', 'nama_singkat = "KPU Kota Mataram"')
+        .replace('jabatan = "PPID KPU Kabupaten Lombok Barat"', 'jabatan = "PPID KPU Kota Mataram"')
+    )
+    toml.write_text(text, encoding="utf-8")
+    run = Runner(lobar.root)
+    told = "ppidctl.toml menyebut wilayah lain daripada [instansi] nama"
+    out = run("surat", "templat").stderr
+    assert told in out
+    assert '[instansi] nama_singkat = "KPU Kota Mataram" (baris 6)' in out
+    assert (
+        '[ppid] jabatan = "PPID KPU Kota Mataram"' in out
+        and "[atasan_ppid]" not in out.split(told)[1]
+    )
+    report = run.ok("laporan", "bulanan", "--bulan", "2026-11", "--keluaran",
+                    str(tmp_path / "b.docx")).stderr  # fmt: skip
+    assert told in report and "nilai contoh dari ppidctl init" in report
+    # Kota Bima is not Kabupaten Bima; a role after the region is no other region
+    from ppidctl.config import Settings
+
+    def other(nama: str, jabatan: str) -> list:
+        data = {"instansi": {"nama": nama}, "ppid": {"jabatan": jabatan}}
+        return Settings(toml, data, "").other_office()
+
+    assert other("KPU Kabupaten Bima", "Ketua KPU Kota Bima") == [("ppid", "jabatan")]
+    assert other("KPU Kota Mataram", "Sekretaris KPU Kota Mataram selaku PPID") == []
+    assert other("KPU Kabupaten Lombok Barat", "Ketua KPU Kab. Lombok Barat") == []
+    assert other("Komisi Pemilihan Umum", "PPID KPU Kota Mataram") == []  # (nothing to compare)
 
 
 def test_the_notification_says_how_to_pay(run, ws):

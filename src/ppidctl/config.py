@@ -212,6 +212,25 @@ class Stage:
         return self.mulai <= on <= self.selesai
 
 
+#: the settings a letter or report signs or heads with that name the office's region
+OFFICE_NAMED = (
+    ("instansi", "nama_singkat"),
+    ("ppid", "jabatan"),
+    ("atasan_ppid", "jabatan"),
+)
+#: a region in an office's name or title: "Kota Mataram", "Kabupaten Lombok Barat", "Provinsi …"
+_WILAYAH = re.compile(r"\b(Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+([^,;()]+)", re.IGNORECASE)
+
+
+def _wilayah(m: re.Match) -> str:
+    """The region a :data:`_WILAYAH` match names, as compared: its kind and name, case folded,
+    without a role that follows it ("Kota Mataram selaku PPID" → "kota mataram"; Kota Bima is
+    not Kabupaten Bima)."""
+    kind = {"kab.": "kabupaten", "prov.": "provinsi"}.get(m[1].casefold(), m[1].casefold())
+    name = re.split(r"\s+selaku\b", m[2], maxsplit=1, flags=re.IGNORECASE)[0]
+    return f"{kind} {name.strip().casefold()}"
+
+
 class Settings:
     """The validated contents of ppidctl.toml."""
 
@@ -256,21 +275,48 @@ class Settings:
             or (section == "instansi" and value == lain.get(key))
         ]
 
+    def other_office(self) -> list[tuple[str, str]]:
+        """The settings a letter signs or heads with that name another region than
+        ``[instansi] nama`` does: "PPID KPU Kota Mataram" in Kabupaten Lombok Barat's workspace
+        (a file copied from a neighbouring office, with the warned contacts fixed and these not)."""
+        ours = _WILAYAH.search(str(self.data.get("instansi", {}).get("nama", "")))
+        if ours is None:  # (a name without Kota/Kabupaten/Provinsi: nothing to compare)
+            return []
+        here = _wilayah(ours)
+        return [
+            (section, key)
+            for section, key in OFFICE_NAMED
+            if any(
+                not _wilayah(m).startswith(here)
+                for m in _WILAYAH.finditer(str(self.data.get(section, {}).get(key, "")))
+            )
+        ]
+
     def placeholders(self) -> list[str]:
         """One warning naming each :meth:`stand_ins` setting and the value a letter prints for
-        it (``[]`` when there is none)."""
-        found = [
-            f'[{section}] {key} = "{self.data[section][key]}"'
-            + (f" (baris {line})" if (line := line_of(self.text, section, key)) else "")
-            for section, key in self.stand_ins()
-        ]
-        if not found:
-            return []
-        return [
-            f"{self.path.name} masih berisi nilai contoh dari ppidctl init, dan surat memakainya: "
-            + "; ".join(found)
-            + ' — isi dengan data kantor yang sebenarnya (nip = "" bila pejabat tidak ber-NIP)'
-        ]
+        it, and one naming each :meth:`other_office` setting (``[]`` when there is none)."""
+
+        def shown(pairs: list[tuple[str, str]]) -> str:
+            return "; ".join(
+                f'[{section}] {key} = "{self.data[section][key]}"'
+                + (f" (baris {line})" if (line := line_of(self.text, section, key)) else "")
+                for section, key in pairs
+            )
+
+        out = []
+        if found := self.stand_ins():
+            out.append(
+                f"{self.path.name} masih berisi nilai contoh dari ppidctl init, dan surat "
+                f"memakainya: {shown(found)}"
+                + ' — isi dengan data kantor yang sebenarnya (nip = "" bila pejabat tidak ber-NIP)'
+            )
+        if found := self.other_office():
+            out.append(
+                f"{self.path.name} menyebut wilayah lain daripada [instansi] nama "
+                f'("{self.data["instansi"]["nama"]}"), dan surat serta laporan memakainya: '
+                f"{shown(found)} — isi dengan nama dan jabatan kantor ini"
+            )
+        return out
 
     def section(self, name: str) -> dict[str, Any]:
         out = {k: v for (s, k), v in DEFAULTS.items() if s == name}

@@ -203,7 +203,12 @@ _SENSOR_LAYAR = (
 
 
 def _finish(
-    lap: "Laporan", fmt: Format, keluaran: Path | None, tanpa_sensor: bool, petugas: str
+    lap: "Laporan",
+    fmt: Format,
+    keluaran: Path | None,
+    tanpa_sensor: bool,
+    petugas: str,
+    sources: object = None,
 ) -> None:
     if keluaran is None:
         if tanpa_sensor:
@@ -220,6 +225,8 @@ def _finish(
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     file_written(path)
     err(f"Laporan ditulis: {path}")
+    if not isinstance(sources, list) and sources is not None:  # (one office: its settings head
+        warnings(sources.settings.placeholders())  # and sign the file, as they do a letter)
     if suffix == ".docx":
         from ..reports.docx import ISIAN, isian
 
@@ -260,7 +267,8 @@ def harian(
     """Data layanan harian: masuk, dijawab, jatuh tempo dalam 3 hari kerja, lewat tenggat."""
     from ..reports.summary import daily
 
-    _finish(daily(workspace(KASUS), tanggal, dalam), format, keluaran, tanpa_sensor, petugas)
+    ws = workspace(KASUS)
+    _finish(daily(ws, tanggal, dalam), format, keluaran, tanpa_sensor, petugas, ws)
 
 
 @app.command()
@@ -277,8 +285,8 @@ def bulanan(
     """Laporan bulanan: permohonan, keputusan, waktu layanan, keberatan, standar SOP."""
     from ..reports.summary import monthly
 
-    lap = monthly(_sources(gabung, folder), bulan)
-    _finish(lap, format, keluaran, tanpa_sensor, petugas)
+    sources = _sources(gabung, folder)
+    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, sources)
 
 
 @app.command()
@@ -295,5 +303,5 @@ def tahunan(
     """Laporan tahunan (Perki 1/2021 Pasal 56): per bulan, dan dibanding tahun sebelumnya."""
     from ..reports.summary import annual
 
-    lap = annual(_sources(gabung, folder), tahun)
-    _finish(lap, format, keluaran, tanpa_sensor, petugas)
+    sources = _sources(gabung, folder)
+    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, sources)
