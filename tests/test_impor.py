@@ -1062,6 +1062,21 @@ def test_kolom_turunan_yang_tak_terbaca_menjadi_catatan(run, ws, tmp_path):
     assert set(svc.DERIVED_LABEL) == schema.TURUNAN
 
 
+def test_nomor_yang_sudah_diberikan_meja_layanan_disebut_sebabnya(run, ws, tmp_path, request_args):
+    """An office adopting mid-year recorded at the desk first (001/…/XI/2026), then imported its
+    book of the year (001/…/I/2026, …): the refusal guessed "the old book restarts every month?"
+    and offered to renumber the official old numbers. It names the real cause."""
+    run.ok("permohonan", "catat", *request_args, "--tanggal", "2026-11-20", "--tanpa-surat")
+    rows = [HEAD, ["001/PPID/5271/I/2026", "6/1/2026", "Ani", "A"],
+            ["002/PPID/5271/I/2026", "7/1/2026", "Budi", "B"]]  # fmt: skip
+    src = write_csv(tmp_path / "buku-2026.csv", rows)
+    out = run.refused("impor", str(src), "--register", "permohonan",
+                      message="nomor urut 001/PPID/5271/I/2026 sudah diberikan register permohonan "
+                      "kepada 001/PPID/5271/XI/2026 pada tahun yang sama (dicatat sebelum buku "
+                      "lama diimpor?)")  # fmt: skip
+    assert "mulai dari 1 lagi setiap bulan" not in out.stderr
+
+
 def test_buku_bernomor_per_bulan_diberi_jalan_keluar(run, ws, tmp_path):
     """An old book numbering afresh each month (001/…/I, 002/…/I, 001/…/II): refused row by row
     (a sequence is never reused in a year) with no hint of the --peta that imports it."""

@@ -1021,6 +1021,15 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"sama dengan {reg_kunci[b.kunci] or 'baris'} yang sudah ada di register "
                     f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                 )
+            elif other in reg_nomor:  # (the desk gave it before the old book was imported)
+                problem(
+                    b,
+                    hn,
+                    f"nomor urut {b.nomor} sudah diberikan register {register} kepada {other} "
+                    "pada tahun yang sama (dicatat sebelum buku lama diimpor?): nomor urut tidak "
+                    "boleh dipakai dua kali — workspace yang baru dimulai: buat ulang, impor buku "
+                    "lama lebih dulu, lalu catat permohonan baru",
+                )
             elif other:
                 problem(
                     b,
