@@ -1130,9 +1130,9 @@ def test_nomor_urut_tidak_dipakai_dua_kali(run, ws, tmp_path, request_args):
          ["2026/PPID/015", "9/2/2026", "Citra", "SK"]],
     )  # fmt: skip
     r = run("impor", str(src), "--register", "permohonan", "--coba")
-    assert ("baris 2, kolom No. Registrasi: nomor urut 001/PPID/5271/I/2026 sudah dipakai "
-            "001/PPID/5271/III/2026 pada tahun yang sama") in r.stdout  # fmt: skip
-    assert "baris 3, kolom No. Registrasi: nomor urut 003/PPID/5271/II/2026 sudah dipakai" in (
+    assert ("baris 2, kolom No. Registrasi: nomor urut 001/PPID/5271/I/2026 sudah diberikan "
+            "register permohonan kepada 001/PPID/5271/III/2026 pada tahun yang sama") in r.stdout  # fmt: skip
+    assert "baris 3, kolom No. Registrasi: nomor urut 003/PPID/5271/II/2026 sudah diberikan" in (
         r.stdout
     )
     run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
