@@ -72,6 +72,8 @@ def test_register_book_xlsx(hws, run, tmp_path):
     assert ws["A2"].value == "Komisi Pemilihan Umum Kota Mataram"
     assert "Seluruh data" in ws["A3"].value and "disamarkan" in ws["A3"].value
     assert re.search(r"dicetak \d{1,2} [A-Z][a-z]+ 20\d\d", ws["A3"].value)  # (not ISO)
+    # the footer keeps 160 characters: the privacy notice first, never the part cut off
+    assert ws.oddFooter.left.text.startswith("Data pribadi disamarkan (UU 27/2022")
     merged = {str(r) for r in ws.merged_cells.ranges}
     top = {c.value: c.column_letter for c in ws[5] if c.value}
     sub = [c.value for c in ws[6]]

@@ -314,7 +314,9 @@ def test_csv_satu_baris_per_baris_sumber_untuk_dibuka_di_excel(run, ws):
                    ("70", "duplikat dari bari"), ("87", "NIK: NIK rusak (di"),
                    ("130", "Tanggal: tanggal '"), ("211", "Nama: wajib diisi ")]  # fmt: skip
     assert coba[0]["tindakan"] == "impor" and coba[0]["nomor_registrasi"] == "001/PPID/5271/I/2024"
-    nyata = list(csv.DictReader(io.StringIO(run.ok(*args, "--lewati-baris-bermasalah").stdout)))
+    done = run.ok(*args, "--lewati-baris-bermasalah")
+    assert "Berkas tolak : impor/tolak-" in done.stderr  # (stdout is the table)
+    nyata = list(csv.DictReader(io.StringIO(done.stdout)))
     assert [r["nomor_registrasi"] for r in nyata if r["tindakan"] == "impor"] == [
         row["nomor_registrasi"] for row in register_rows(ws)
     ]

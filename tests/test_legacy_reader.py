@@ -216,6 +216,8 @@ def test_nik_rusak(cell, pesan):
         ("+62 (0)812-3456-7890", ["081234567890"], [], False),  # "(0)": the trunk 0, not dialled
         ("HP +62(0)812 3456 7890", ["081234567890"], [], False),
         ("+44 (0)20 7946 0958", ["+442079460958"], [], False),
+        ("0062 (0)812-3456-7890", ["081234567890"], [], False),  # (00: the international prefix)
+        ("(+62) (0)812 3456 7890", ["081234567890"], [], False),
         ("08485813728 / pemohon1@contoh.id", ["08485813728"], ["pemohon1@contoh.id"], False),
         ("pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),
         ("mailto:pemohon1@contoh.id", [], ["pemohon1@contoh.id"], False),

@@ -112,6 +112,10 @@ def test_the_trunk_zero_in_brackets_after_a_country_code_is_not_kept(run):
     run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
     shown = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)
     assert shown["data"]["telepon"] == "+6281234567890"
+    args = [a if a != "081234567890" else "(+62) (0)812 3456 7890" for a in REQUEST]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16", "--tanpa-surat")
+    shown = json.loads(run.ok("permohonan", "lihat", "2", "--format", "json").stdout)
+    assert shown["data"]["telepon"] == "+6281234567890"
 
 
 def test_catat_gives_number_and_deadline(run):

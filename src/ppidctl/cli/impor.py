@@ -277,6 +277,8 @@ def impor(
         _json(p, tolak, diterapkan=True)
     elif format is Format.csv:
         _csv(p)
+        if result.berkas_tolak:  # (stdout is the table: the file is named beside it)
+            err(f"Berkas tolak : {result.berkas_tolak}")
     else:
         for line in _count_lines(p, coba=False):
             typer.echo(line)

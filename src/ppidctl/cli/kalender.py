@@ -144,7 +144,11 @@ def libur(
     tahun: Annotated[int, typer.Option(help="Tahun.", min=1946, max=2100)],
     format: Fmt = Format.teks,
 ) -> None:
-    """Hari libur nasional, cuti bersama, dan libur kantor dalam setahun."""
+    """Hari libur nasional, cuti bersama, dan libur kantor dalam setahun.
+
+    Hari libur yang dijadikan hari kerja kantor (kalender tambah --hari-kerja) ikut terdaftar
+    dengan jenis "hari kerja kantor".
+    """
     from ..rules.calendar import DICOCOKKAN_SKB
 
     ws = workspace()

@@ -130,7 +130,9 @@ def _write(paragraph, spec: P) -> None:
         size = r.size or spec.size
         if size:
             run.font.size = Pt(size)
-    if spec.size and not any(r.text for r in spec.runs):  # (an empty spacer: its height is
+    if (
+        spec.size and not spec.rule and not any(r.text for r in spec.runs)
+    ):  # (a spacer: its height is
         mark = OxmlElement("w:rPr")  # the paragraph mark's, not its empty run's)
         sz = OxmlElement("w:sz")
         sz.set(qn("w:val"), str(round(spec.size * 2)))

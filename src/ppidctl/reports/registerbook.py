@@ -357,7 +357,10 @@ def xlsx_bytes(
     ws.print_area = (
         f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows) + (2 if dibatalkan else 0)}"
     )
-    page_header(ws, JUDUL[register], instansi, note)
+    # (the footer keeps 160 characters: the privacy notice first, never the part cut off)
+    page_header(
+        ws, JUDUL[register], instansi, " · ".join(x for x in (privacy, keterangan, printed) if x)
+    )
     last = _col(n)
     for r in (1, 2, 3):
         ws.merged_cells.add(CellRange(f"A{r}:{last}{r}"))
