@@ -336,6 +336,22 @@ def test_titles_of_another_office_are_warned_about_in_letters_and_reports(tmp_pa
     assert other("Komisi Pemilihan Umum", "PPID KPU Kota Mataram") == []  # (nothing to compare)
 
 
+def test_the_template_check_finds_a_missing_logo_before_the_desk_does(run, ws):
+    """A renamed logo refused every letter — the desk's next receipt with a citizen waiting —
+    while `surat periksa`/`surat templat`, the checks the README sends an office to, said "baik"."""
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('logo = ""', 'logo = "logo-hilang.png"'), "utf-8"
+    )
+    told = f"berkas logo {ws.root / 'logo-hilang.png'} tidak ditemukan: setiap surat ditolak"
+    assert told in run.ok("surat", "periksa", str(ws.templates_dir / "tanda-terima.docx")).stderr
+    assert told in run("surat", "templat").stderr
+    (ws.root / "logo-hilang.png").write_text("bukan gambar")
+    assert "bukan gambar yang dapat dipakai" in run("surat", "templat").stderr
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16",
+                message="bukan gambar yang dapat dipakai")  # fmt: skip
+
+
 def test_the_notification_says_how_to_pay(run, ws):
     """UU 14/2008 Pasal 22(7): the notification states the fee and how to pay it."""
     catat(run, "--tanpa-surat")

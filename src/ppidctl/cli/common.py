@@ -343,6 +343,15 @@ def placeholder_warning(ws) -> None:
     if not state.placeholders_told:
         state.placeholders_told = True
         warnings(ws.settings.placeholders())
+        logo = str(ws.settings.section("instansi").get("logo") or "")
+        if logo:  # (found by surat templat/periksa, not by the desk's next receipt)
+            from ..errors import TemplateError
+            from ..letters.engine import logo_image
+
+            try:
+                logo_image(str(ws.root / logo))
+            except TemplateError as e:
+                warnings([f"{e.pesan}: setiap surat ditolak sampai logo diperbaiki — {e.saran}"])
     from ..services.letters import NOT_PRINTED
 
     warnings(list(NOT_PRINTED))

@@ -964,28 +964,40 @@ def _logo_path(ctx: dict[str, Any]) -> str:
     return ""
 
 
-def _logo(ctx: dict[str, Any], tpl, nama: str):
-    logo = _logo_path(ctx)
-    if not logo:
-        return ""
+def logo_image(logo: str):
+    """The letterhead image ``logo`` names (python-docx's ``Image``), or why it cannot be one:
+    a :class:`TemplateError` without the template's name (``surat templat`` tells it before a
+    letter is refused for it)."""
     path = Path(logo)
     if not path.is_file():
         raise TemplateError(
-            f"{nama}: berkas logo {logo} tidak ditemukan",
+            f"berkas logo {logo} tidak ditemukan",
             "perbaiki instansi.logo di ppidctl.toml (path berkas PNG/JPEG) atau kosongkan",
         )
     from docx.image.exceptions import UnrecognizedImageError
     from docx.image.image import Image
+
+    try:
+        return Image.from_file(str(path))
+    except (UnrecognizedImageError, OSError) as e:
+        raise TemplateError(
+            f"logo {logo} bukan gambar yang dapat dipakai ({type(e).__name__})",
+            "pakai berkas PNG atau JPEG untuk instansi.logo di ppidctl.toml",
+        ) from None
+
+
+def _logo(ctx: dict[str, Any], tpl, nama: str):
+    logo = _logo_path(ctx)
+    if not logo:
+        return ""
     from docx.shared import Mm
     from docxtpl import InlineImage
 
     try:
-        gambar = Image.from_file(str(path))
-    except (UnrecognizedImageError, OSError) as e:
-        raise TemplateError(
-            f"{nama}: logo {logo} bukan gambar yang dapat dipakai ({type(e).__name__})",
-            "pakai berkas PNG atau JPEG untuk instansi.logo di ppidctl.toml",
-        ) from None
+        gambar = logo_image(logo)
+    except TemplateError as e:
+        raise TemplateError(f"{nama}: {e.pesan}", e.saran) from None
+    path = Path(logo)
     tinggi, lebar_maks = Mm(20), Mm(24)
     lebar = gambar.width * tinggi / gambar.height if gambar.height else lebar_maks
     if lebar > lebar_maks:
