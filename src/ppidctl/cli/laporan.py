@@ -21,6 +21,7 @@ from .common import console as stdout_console
 
 if TYPE_CHECKING:
     from ..reports.summary import Laporan
+    from ..workspace import Workspace
 
 app = typer.Typer(
     help="Laporan layanan informasi publik: harian, bulanan, tahunan.",
@@ -208,7 +209,7 @@ def _finish(
     keluaran: Path | None,
     tanpa_sensor: bool,
     petugas: str,
-    sources: object = None,
+    ws: "Workspace | None" = None,
 ) -> None:
     if keluaran is None:
         if tanpa_sensor:
@@ -225,8 +226,8 @@ def _finish(
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     file_written(path)
     err(f"Laporan ditulis: {path}")
-    if not isinstance(sources, list) and sources is not None:  # (one office: its settings head
-        warnings(sources.settings.placeholders())  # and sign the file, as they do a letter)
+    if ws is not None:  # (one office: its settings head and sign the file, as they do a letter)
+        warnings(ws.settings.placeholders())
     if suffix == ".docx":
         from ..reports.docx import ISIAN, isian
 
@@ -286,7 +287,8 @@ def bulanan(
     from ..reports.summary import monthly
 
     sources = _sources(gabung, folder)
-    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, sources)
+    one = None if gabung else sources
+    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, one)
 
 
 @app.command()
@@ -304,4 +306,5 @@ def tahunan(
     from ..reports.summary import annual
 
     sources = _sources(gabung, folder)
-    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, sources)
+    one = None if gabung else sources
+    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, one)

@@ -277,7 +277,7 @@ def _repeat_header(row) -> None:
 
 
 def _keep_rows(table) -> None:
-    """No row split across pages; a short table kept whole with the paragraph after it."""
+    """No row split across pages; a short table kept whole on one page."""
     from docx.oxml import OxmlElement
 
     short = len(table.rows) <= KEEP_ROWS

@@ -81,8 +81,8 @@ def nik(value: str, field: str = "NIK") -> str:
     return v
 
 
-#: "+62 (0)812…", "+44 (0)20…": the bracketed 0 is the trunk prefix dialled only at home, never
-#: part of the number after a country code (kept, +62 0812… is a wrong number)
+#: "+62 (0)812…", "0062 (0)812…", "+44 (0)20…": the bracketed 0 is the trunk prefix dialled only
+#: at home, never part of the number after a country code (kept, it made +620812…: no number)
 NOL_TRUNK = re.compile(r"(\+\d{1,3}|\b00\d{1,3}|\(\+\d{1,3}\))[\s.-]*\(0\)")
 
 
