@@ -451,6 +451,12 @@ def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tm
     run.refused("impor", str(src), "--register", "permohonan",
                 message="baris 2, kolom Tanggal Pemberitahuan Tertulis: pemberitahuan tertulis "
                 "2026-03-06 tanpa keputusan")  # fmt: skip
+    # a refusal's ground with no decision — or a row shifted one cell, its notification date in
+    # "Alasan Penolakan": it stayed open and overdue for ever, periksa clean
+    src = write_csv(tmp_path / "c.csv", [[*HEAD, "Keputusan", "Alasan Penolakan"],
+                                         ["", "4/3/2026", "Fajar", "Y", "", "2026-03-06"]])  # fmt: skip
+    run.refused("impor", str(src), "--register", "permohonan",
+                message="baris 2, kolom Keputusan: alasan penolakan 2026-03-06 tanpa keputusan")  # fmt: skip
     # an objection the Atasan answered on a date, its decision left empty: the same
     keb = write_csv(tmp_path / "k.csv", [["No. Registrasi Keberatan", "Tanggal Diterima",
                                           "Nama Pemohon", "Alasan Keberatan",

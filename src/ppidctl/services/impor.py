@@ -563,22 +563,24 @@ _DICABUT = re.compile(
 )
 
 
-#: a case answered without the decision its answer told (a notification, the Atasan's response
-#: dated, the decision column empty): the decision key, the answer's dates, the key that closes
-#: the case anyway, and the wording (what was sent, the decisions to fill in)
+#: a case answered without the decision its answer told (a notification or the Atasan's response
+#: dated, a refusal's ground written — or a date shifted into that cell — the decision column
+#: empty): the decision key, the answer's columns with their wording, the key that closes the
+#: case anyway, and the decisions to fill in
 _TANPA_KEPUTUSAN = {
     "permohonan": (
         "keputusan",
-        ("tanggal_pemberitahuan",),
+        (("tanggal_pemberitahuan", "pemberitahuan tertulis"),
+         ("alasan_penolakan", "alasan penolakan")),
         "tanggal_selesai",
-        ("pemberitahuan tertulis", "diberikan, diberikan sebagian, ditolak, tidak dikuasai, "
-         "belum didokumentasikan"),
+        "diberikan, diberikan sebagian, ditolak, tidak dikuasai, belum didokumentasikan",
     ),
     "keberatan": (
         "keputusan_atasan",
-        ("tanggal_tanggapan", "disampaikan_pada"),
+        (("tanggal_tanggapan", "tanggapan atasan PPID"),
+         ("disampaikan_pada", "tanggapan atasan PPID")),
         "tanggapan_pemohon",
-        ("tanggapan atasan PPID", "diterima atau ditolak"),
+        "diterima atau ditolak",
     ),
 }  # fmt: skip
 
@@ -833,15 +835,16 @@ def _baca(
                                 "terlambat — isi keputusannya bila ada, atau biarkan baris "
                                 "ini di berkas tolak (--lewati-baris-bermasalah)"),
                     )  # fmt: skip
-            kunci, jawab, tutup, (apa, pilihan) = _TANPA_KEPUTUSAN[register]
-            dijawab = [k for k in jawab if v.get(k)]
+            kunci, jawab, tutup, pilihan = _TANPA_KEPUTUSAN[register]
+            dijawab = [(k, apa) for k, apa in jawab if v.get(k)]
             if dijawab and not v.get(kunci) and not v.get(tutup):
-                told = header_of.get(kunci) or header_of[dijawab[0]]
+                (k, apa), *_ = dijawab
+                told = header_of.get(kunci) or header_of[k]
                 if not any(p.kolom == told for p in problems or ()):
                     problems = _plus(
                         problems,
                         Masalah(sr.lembar, sr.baris, told,
-                                f"{apa} {v[dijawab[0]]} tanpa keputusan: tanpa keputusan "
+                                f"{apa} {v[k]} tanpa keputusan: tanpa keputusan "
                                 f"{register} ini menjadi perkara terbuka yang terlambat — isi "
                                 f"keputusannya ({pilihan})"),
                     )  # fmt: skip
