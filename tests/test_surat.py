@@ -334,6 +334,8 @@ def test_titles_of_another_office_are_warned_about_in_letters_and_reports(tmp_pa
     assert other("KPU Kota Mataram", "Sekretaris KPU Kota Mataram selaku PPID") == []
     assert other("KPU Kabupaten Lombok Barat", "Ketua KPU Kab. Lombok Barat") == []
     assert other("Komisi Pemilihan Umum", "PPID KPU Kota Mataram") == []  # (nothing to compare)
+    assert other("KPU Provinsi Nusa Tenggara Barat", "Sekretaris KPU Provinsi NTB") == []
+    assert other("KPU Provinsi Nusa Tenggara Barat", "Sekretaris KPU Provinsi Bali") != []
 
 
 def test_the_template_check_finds_a_missing_logo_before_the_desk_does(run, ws):

@@ -283,12 +283,15 @@ class Settings:
         if ours is None:  # (a name without Kota/Kabupaten/Provinsi: nothing to compare)
             return []
         here = _wilayah(ours)
+        kind, _, name = here.partition(" ")
+        short = f"{kind} {''.join(w[0] for w in name.split())}"  # ("Provinsi NTB": the same)
         return [
             (section, key)
             for section, key in OFFICE_NAMED
             if any(
-                not _wilayah(m).startswith(here)
+                not (there.startswith(here) or there == short)
                 for m in _WILAYAH.finditer(str(self.data.get(section, {}).get(key, "")))
+                for there in [_wilayah(m)]
             )
         ]
 
