@@ -126,9 +126,11 @@ def test_the_handover_has_its_receipt(run, ws):
                 "tanda-terima-informasi")  # fmt: skip
 
 
-def test_the_handover_receipt_names_who_handed_over_and_its_copy_too(run, ws):
+@pytest.mark.parametrize("few", [20, 0])  # (a few letters, or a month's batch: read alike)
+def test_the_handover_receipt_names_who_handed_over_and_its_copy_too(run, ws, monkeypatch, few):
     """ "Yang menyerahkan" was always dots, though the step knows its officer; a copy made by
     someone else later restates the original's name (a copy says what the original said)."""
+    monkeypatch.setattr("ppidctl.services.letters._FEW", few)
     catat(run)
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
            "--tanpa-surat")  # fmt: skip
@@ -138,8 +140,8 @@ def test_the_handover_receipt_names_who_handed_over_and_its_copy_too(run, ws):
     assert "Yang menyerahkan, / (Rina Wulandari)" in text
     copy = run.ok("surat", "buat", "tanda-terima-informasi", "1", "--petugas", "Andi").stdout
     assert "Yang menyerahkan, / (Rina Wulandari)" in docx_text(copy.strip())
-    # a receipt first made by `surat buat` (the handover recorded --tanpa-surat): who handed
-    # over is not known — dots to fill in by hand, also on its copies
+    # a receipt first made by `surat buat` (the handover recorded --tanpa-surat): the officer
+    # who recorded the handover, from the journal; none recorded: dots to fill in by hand
     catat(run)
     run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
            "--tanpa-surat")  # fmt: skip
@@ -147,7 +149,13 @@ def test_the_handover_receipt_names_who_handed_over_and_its_copy_too(run, ws):
            "--petugas", "Rina Wulandari")  # fmt: skip
     for _ in range(2):
         made = run.ok("surat", "buat", "tanda-terima-informasi", "2", "--petugas", "Andi").stdout
-        assert "Yang menyerahkan, / (......" in docx_text(made.strip())
+        assert "Yang menyerahkan, / (Rina Wulandari)" in docx_text(made.strip())
+    catat(run)
+    run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "3", "--tanggal", "2026-03-27", "--tanpa-surat")
+    made = run.ok("surat", "buat", "tanda-terima-informasi", "3", "--petugas", "Andi").stdout
+    assert "Yang menyerahkan, / (......" in docx_text(made.strip())
     assert run.ok("periksa").stdout == ""
 
 

@@ -47,7 +47,7 @@ class Letter:
     #: (common.deliveries), "" when given on the PPID's own decision
     dasar_penyerahan: str = ""
     #: a handover receipt: the officer who recorded the handover ("Yang menyerahkan"; journalled
-    #: with the letter, so a copy restates it — "" for a receipt first made by `surat buat`)
+    #: with the letter, and for a copy read back from the journal; "" when none was recorded)
     penyerah: str = ""
 
 
@@ -481,8 +481,9 @@ def _from_journal(
       signed by the new one reads as a forgery in a dispute file. Letters made before ppidctl
       recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
       letters) signed nothing: the copy takes whom ppidctl.toml names now;
-    * a handover receipt: who handed over, by (case, day of the letter) — recorded with the
-      receipt the handover step made (``penyerah``)."""
+    * a handover receipt: who handed over, by (case, day of the letter) — the officer who
+      recorded the ``selesai`` step (also when it made no receipt), else the ``penyerah`` a
+      receipt's line records."""
     import json
 
     from ..store import journal
@@ -492,7 +493,11 @@ def _from_journal(
     # only their rows (a 100,000-row journal); a month's batch: every line of the letters (and,
     # for deadlines, of the register)
     needles = {n: json.dumps(n, ensure_ascii=False).encode() for n in wanted}
-    marks = [b'"register":"surat"', *([f'"register":"{register}"'.encode()] if deadlines else [])]
+    steps = kind in HANDOVER  # (who recorded each handover: the receipt's "Yang menyerahkan")
+    marks = [
+        b'"register":"surat"',
+        *([f'"register":"{register}"'.encode()] if deadlines or steps else []),
+    ]
     few = len(needles) <= _FEW
     now: dict[str, str] = {}
     stated: dict[str, str] = {}
@@ -513,7 +518,7 @@ def _from_journal(
             except ValueError:
                 continue
             surat = entry.get("register") == "surat"
-            if not surat and (entry.get("register") != register or not deadlines):
+            if not surat and (entry.get("register") != register or not (deadlines or steps)):
                 continue
             if surat:
                 pejabat, penyerah = entry.get("pejabat"), entry.get("penyerah")
@@ -532,7 +537,15 @@ def _from_journal(
             for n in named:  # (None: every row of the line)
                 for e in journal.expand(entry, n):
                     case, changes = e.get("nomor"), journal.changes(e)
-                    if case not in wanted or case in frozen:
+                    day = changes.get("tanggal_selesai", ("", ""))[1]
+                    if (
+                        steps
+                        and day
+                        and case in wanted
+                        and entry.get("perintah") == "permohonan selesai"
+                    ):
+                        handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
+                    if case not in wanted or case in frozen or not deadlines:
                         continue
                     if "jatuh_tempo" in changes:
                         now[case] = changes["jatuh_tempo"][1]
