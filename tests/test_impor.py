@@ -457,6 +457,11 @@ def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tm
                                          ["", "4/3/2026", "Fajar", "Y", "", "2026-03-06"]])  # fmt: skip
     run.refused("impor", str(src), "--register", "permohonan",
                 message="baris 2, kolom Keputusan: alasan penolakan 2026-03-06 tanpa keputusan")  # fmt: skip
+    # "no refusal" written in that column of a request still open: no answer, imported
+    src = write_csv(tmp_path / "d.csv", [[*HEAD, "Keputusan", "Alasan Penolakan"]] + [
+        ["", "4/3/2026", f"Gita {i}", "Y", "", none]
+        for i, none in enumerate(["Tidak ada", "Nihil", "0", "-", "Tidak ditolak"])])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--coba")
     # an objection the Atasan answered on a date, its decision left empty: the same
     keb = write_csv(tmp_path / "k.csv", [["No. Registrasi Keberatan", "Tanggal Diterima",
                                           "Nama Pemohon", "Alasan Keberatan",
@@ -1080,8 +1085,9 @@ def test_nomor_yang_sudah_diberikan_meja_layanan_disebut_sebabnya(run, ws, tmp_p
     src = write_csv(tmp_path / "buku-2026.csv", rows)
     out = run.refused("impor", str(src), "--register", "permohonan",
                       message="nomor urut 001/PPID/5271/I/2026 sudah diberikan register permohonan "
-                      "kepada 001/PPID/5271/XI/2026 pada tahun yang sama (dicatat sebelum buku "
-                      "lama diimpor?)")  # fmt: skip
+                      "kepada 001/PPID/5271/XI/2026 pada tahun yang sama: nomor urut tidak boleh "
+                      "dipakai dua kali (bila nomor itu diberikan meja layanan sebelum buku lama "
+                      "diimpor: buat ulang workspace")  # fmt: skip
     assert "mulai dari 1 lagi setiap bulan" not in out.stderr
 
 

@@ -331,6 +331,10 @@ def test_titles_of_another_office_are_warned_about_in_letters_and_reports(tmp_pa
     report = run.ok("laporan", "bulanan", "--bulan", "2026-11", "--keluaran",
                     str(tmp_path / "b.docx")).stderr  # fmt: skip
     assert told in report and "nilai contoh dari ppidctl init" in report
+    # a merged report is headed and signed with its first folder's settings: the same warning
+    merged = run.ok("laporan", "bulanan", "--bulan", "2026-11", "--gabung", str(lobar.root), "--keluaran",
+                    str(tmp_path / "g.docx")).stderr  # fmt: skip
+    assert told in merged
     # Kota Bima is not Kabupaten Bima; a role after the region is no other region
     from ppidctl.config import Settings
 
@@ -344,6 +348,14 @@ def test_titles_of_another_office_are_warned_about_in_letters_and_reports(tmp_pa
     assert other("Komisi Pemilihan Umum", "PPID KPU Kota Mataram") == []  # (nothing to compare)
     assert other("KPU Provinsi Nusa Tenggara Barat", "Sekretaris KPU Provinsi NTB") == []
     assert other("KPU Provinsi Nusa Tenggara Barat", "Sekretaris KPU Provinsi Bali") != []
+    assert other("KPU Provinsi Nusa Tenggara Barat", "Sekretaris KPU Provinsi N.T.B.") == []
+    # a neighbour whose name begins with ours; a kabupaten's title naming its province
+    assert other("KPU Kabupaten Sumbawa", "Ketua KPU Kabupaten Sumbawa Barat") != []
+    assert (
+        other("KPU Kabupaten Lombok Barat", "Ketua KPU Kabupaten Lombok Barat, Provinsi NTB") == []
+    )
+    assert other("KPU Kabupaten Lombok Barat, Provinsi Nusa Tenggara Barat",
+                 "PPID KPU Kabupaten Lombok Barat") == []  # fmt: skip
 
 
 def test_the_template_check_finds_a_missing_logo_before_the_desk_does(run, ws):

@@ -391,7 +391,9 @@ def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):
             "instansi.alamat, instansi.kota, instansi.telepon, instansi.email, "
             "instansi.laman.") in r.stderr  # fmt: skip
     # an office adopting mid-year: its old book first, or the desk's 001 is a number given twice
-    assert "impor dulu (ppidctl impor BUKU --register permohonan) sebelum mencatat" in r.stderr
+    assert "impor dulu (ppidctl -C FOLDER impor BUKU --register permohonan, lalu keberatan)" in (
+        r.stderr
+    )
     toml = tmp_path / "lobar" / "ppidctl.toml"
     text = toml.read_text(encoding="utf-8")
     assert "Mataram" not in text and "5271" not in text

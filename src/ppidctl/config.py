@@ -222,13 +222,26 @@ OFFICE_NAMED = (
 _WILAYAH = re.compile(r"\b(Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+([^,;()]+)", re.IGNORECASE)
 
 
-def _wilayah(m: re.Match) -> str:
-    """The region a :data:`_WILAYAH` match names, as compared: its kind and name, case folded,
-    without a role that follows it ("Kota Mataram selaku PPID" → "kota mataram"; Kota Bima is
-    not Kabupaten Bima)."""
+def _wilayah(m: re.Match) -> list[str]:
+    """The region a :data:`_WILAYAH` match names, as compared: its kind and the words after it,
+    case folded ("Kota Mataram selaku PPID" → kota, mataram, selaku, ppid)."""
     kind = {"kab.": "kabupaten", "prov.": "provinsi"}.get(m[1].casefold(), m[1].casefold())
-    name = re.split(r"\s+selaku\b", m[2], maxsplit=1, flags=re.IGNORECASE)[0]
-    return f"{kind} {name.strip().casefold()}"
+    return [kind, *m[2].casefold().split()]
+
+
+#: words that make another region of a name they follow (Sumbawa Barat is not Sumbawa)
+_ARAH = frozenset({"barat", "timur", "utara", "selatan", "tengah", "tenggara", "daya", "laut"})
+
+
+def _sama(there: list[str], here: list[str]) -> bool:
+    """Whether a title's region ``there`` is the office's ``here``: the same kind and name, then
+    nothing or a role ("selaku PPID"), not a direction that names a neighbour; or the name's
+    initials ("Provinsi NTB")."""
+    n = len(here)
+    if there[:n] == here:
+        return len(there) == n or there[n] not in _ARAH
+    initials = "".join(w[0] for w in here[1:])
+    return there[0] == here[0] and len(there) > 1 and there[1].replace(".", "") == initials
 
 
 class Settings:
@@ -279,17 +292,17 @@ class Settings:
         """The settings a letter signs or heads with that name another region than
         ``[instansi] nama`` does: "PPID KPU Kota Mataram" in Kabupaten Lombok Barat's workspace
         (a file copied from a neighbouring office, with the warned contacts fixed and these not)."""
-        ours = _WILAYAH.search(str(self.data.get("instansi", {}).get("nama", "")))
-        if ours is None:  # (a name without Kota/Kabupaten/Provinsi: nothing to compare)
+        nama = str(self.data.get("instansi", {}).get("nama", ""))
+        ours = [_wilayah(m) for m in _WILAYAH.finditer(nama)]  # ("…, Provinsi NTB": both)
+        if not ours:  # (a name without Kota/Kabupaten/Provinsi: nothing to compare)
             return []
-        here = _wilayah(ours)
-        kind, _, name = here.partition(" ")
-        short = f"{kind} {''.join(w[0] for w in name.split())}"  # ("Provinsi NTB": the same)
+        levels = {here[0] for here in ours}  # (a kabupaten's title may name its province)
         return [
             (section, key)
             for section, key in OFFICE_NAMED
             if any(
-                not (there.startswith(here) or there == short)
+                (there[0] != "provinsi" or "provinsi" in levels)
+                and not any(_sama(there, here) for here in ours)
                 for m in _WILAYAH.finditer(str(self.data.get(section, {}).get(key, "")))
                 for there in [_wilayah(m)]
             )

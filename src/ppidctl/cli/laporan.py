@@ -176,6 +176,12 @@ def _sources(gabung: bool, folder: list[Path] | None):
     return workspace(KASUS)
 
 
+def _heads(sources) -> "Workspace":
+    """The workspace whose settings head and sign a report: the one office, or the first of a
+    merged report's folders."""
+    return sources[0] if isinstance(sources, list) else sources
+
+
 def _copies(wss) -> list[str]:
     """Workspaces begun by the same ``init`` (the same first journal line: one is a copy, a
     restored backup, an unpacked ``arsip``): merged, every figure of theirs counts twice."""
@@ -287,8 +293,7 @@ def bulanan(
     from ..reports.summary import monthly
 
     sources = _sources(gabung, folder)
-    one = None if gabung else sources
-    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, one)
+    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, _heads(sources))
 
 
 @app.command()
@@ -306,5 +311,4 @@ def tahunan(
     from ..reports.summary import annual
 
     sources = _sources(gabung, folder)
-    one = None if gabung else sources
-    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, one)
+    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, _heads(sources))

@@ -116,8 +116,9 @@ def init(
     isi = ", ".join(f"{s}.{k}" for s, k in ws.settings.stand_ins())
     err(f"Sunting {ws.root / 'ppidctl.toml'} dengan data kantor: {isi}.")
     err(  # (the desk's first 001 of the year would be a number the old book already gave)
-        "Buku register tahun ini yang sudah ada: impor dulu (ppidctl impor BUKU --register "
-        "permohonan) sebelum mencatat permohonan pertama, agar nomornya berlanjut."
+        "Buku register tahun ini yang sudah ada: impor dulu (ppidctl -C FOLDER impor BUKU "
+        "--register permohonan, lalu keberatan) sebelum mencatat permohonan pertama, agar "
+        "nomornya berlanjut."
     )
     typer.echo(str(ws.root))
 

@@ -585,6 +585,10 @@ _TANPA_KEPUTUSAN = {
 }  # fmt: skip
 
 
+#: what a clerk writes in "Alasan Penolakan" of a request not refused: no answer at all
+_TIADA_JAWAB = re.compile(r"(?:tidak|tdk|nihil|belum|bukan|n/?a\b|0\s*$|-+\s*$)", re.I)
+
+
 def _dicabut(texts: list[str]) -> str | None:
     """The word of a note saying the request was withdrawn (see :data:`_DICABUT`), or None;
     each note is read on its own, a note's "Header: value" prefix left out."""
@@ -836,7 +840,7 @@ def _baca(
                                 "ini di berkas tolak (--lewati-baris-bermasalah)"),
                     )  # fmt: skip
             kunci, jawab, tutup, pilihan = _TANPA_KEPUTUSAN[register]
-            dijawab = [(k, apa) for k, apa in jawab if v.get(k)]
+            dijawab = [(k, apa) for k, apa in jawab if v.get(k) and not _TIADA_JAWAB.match(v[k])]
             if dijawab and not v.get(kunci) and not v.get(tutup):
                 (k, apa), *_ = dijawab
                 told = header_of.get(kunci) or header_of[k]
@@ -1024,15 +1028,16 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"sama dengan {reg_kunci[b.kunci] or 'baris'} yang sudah ada di register "
                     f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                 )
-            elif other in reg_nomor:  # (the desk gave it before the old book was imported)
+            elif other in reg_nomor:  # (the desk's 001, or an earlier import's)
                 problem(
                     b,
                     hn,
                     f"nomor urut {b.nomor} sudah diberikan register {register} kepada {other} "
-                    "pada tahun yang sama (dicatat sebelum buku lama diimpor?): nomor urut tidak "
-                    "boleh dipakai dua kali — workspace yang baru dimulai: buat ulang, impor buku "
-                    "lama lebih dulu, lalu catat permohonan baru",
+                    "pada tahun yang sama: nomor urut tidak boleh dipakai dua kali (bila nomor itu "
+                    "diberikan meja layanan sebelum buku lama diimpor: buat ulang workspace, impor "
+                    "buku lama lebih dulu)",
                 )
+                dipakai_lagi[hn] = dipakai_lagi.get(hn, 0) + 1
             elif other:
                 problem(
                     b,
