@@ -504,54 +504,50 @@ def _from_journal(
     signed: dict[str, dict] = {}
     handed_by: dict[tuple[str, str], str] = {}
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
-    try:  # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
-        f = ws.journal_path.open("rb")
-    except FileNotFoundError:
-        return {}, {}, {}
-    with f:
-        for raw in f:
-            named = [n for n, x in needles.items() if x in raw] if few else [None]
-            if not (named if few else any(x in raw for x in marks)):
-                continue
-            try:
-                entry = json.loads(raw)
-            except ValueError:
-                continue
-            surat = entry.get("register") == "surat"
-            if not surat and (entry.get("register") != register or not (deadlines or steps)):
-                continue
-            if surat:
-                pejabat, penyerah = entry.get("pejabat"), entry.get("penyerah")
-                for e in journal.expand(entry):
-                    nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
-                    n = nilai.get("nomor_registrasi")
-                    if nilai.get("jenis") != kind:
-                        continue
-                    if n in now:
-                        stated.setdefault(n, now[n])
-                    if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
-                        signed.setdefault(n, pejabat)
-                    if n in wanted and isinstance(penyerah, str):
-                        handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
-                continue
-            for n in named:  # (None: every row of the line)
-                for e in journal.expand(entry, n):
-                    case, changes = e.get("nomor"), journal.changes(e)
-                    day = changes.get("tanggal_selesai", ("", ""))[1]
-                    if (
-                        steps
-                        and day
-                        and case in wanted
-                        and entry.get("perintah") == "permohonan selesai"
-                    ):
-                        handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
-                    if case not in wanted or case in frozen or not deadlines:
-                        continue
-                    if "jatuh_tempo" in changes:
-                        now[case] = changes["jatuh_tempo"][1]
-                    if receipt and changes.get("diperpanjang_pada", ("", ""))[1]:
-                        frozen.add(case)  # (its deadline was the 10 days, before this line's)
-                        now[case] = changes.get("jatuh_tempo", (now.get(case, ""),))[0]
+    # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
+    for raw in journal.lines(ws.journal_path):
+        named = [n for n, x in needles.items() if x in raw] if few else [None]
+        if not (named if few else any(x in raw for x in marks)):
+            continue
+        try:
+            entry = json.loads(raw)
+        except ValueError:
+            continue
+        surat = entry.get("register") == "surat"
+        if not surat and (entry.get("register") != register or not (deadlines or steps)):
+            continue
+        if surat:
+            pejabat, penyerah = entry.get("pejabat"), entry.get("penyerah")
+            for e in journal.expand(entry):
+                nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
+                n = nilai.get("nomor_registrasi")
+                if nilai.get("jenis") != kind:
+                    continue
+                if n in now:
+                    stated.setdefault(n, now[n])
+                if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
+                    signed.setdefault(n, pejabat)
+                if n in wanted and isinstance(penyerah, str):
+                    handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
+            continue
+        for n in named:  # (None: every row of the line)
+            for e in journal.expand(entry, n):
+                case, changes = e.get("nomor"), journal.changes(e)
+                day = changes.get("tanggal_selesai", ("", ""))[1]
+                if (
+                    steps
+                    and day
+                    and case in wanted
+                    and entry.get("perintah") == "permohonan selesai"
+                ):
+                    handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
+                if case not in wanted or case in frozen or not deadlines:
+                    continue
+                if "jatuh_tempo" in changes:
+                    now[case] = changes["jatuh_tempo"][1]
+                if receipt and changes.get("diperpanjang_pada", ("", ""))[1]:
+                    frozen.add(case)  # (its deadline was the 10 days, before this line's)
+                    now[case] = changes.get("jatuh_tempo", (now.get(case, ""),))[0]
     # a receipt first made after the extension states the deadline it had before it
     stated = {**{case: now[case] for case in frozen if now.get(case)}, **stated}
     current, stand_in = officials(ws), config.init_values()

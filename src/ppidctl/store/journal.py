@@ -131,6 +131,16 @@ def changes(entry: dict) -> dict[str, tuple[str, str]]:
     }
 
 
+def lines(path: Path) -> Iterator[bytes]:
+    """Every raw line of the journal, first to last (none when there is no journal yet)."""
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return
+    with f:
+        yield from f
+
+
 def whole(raw: bytes) -> dict | None:
     """The entry of one complete line (ending in a line break), or None when it is not one."""
     if not raw.endswith(b"\n"):
@@ -306,16 +316,11 @@ def retired_numbers(path: Path, register: str) -> set[str]:
     column = NUMBER_COLUMN.get(register)
     if column is None:
         return out
-    try:
-        f = path.open("rb")
-    except FileNotFoundError:
-        return out
-    with f:
-        for raw in f:
-            if b'"aksi":"hapus"' in raw or (b'"aksi":"ubah"' in raw and column.encode() in raw):
-                entry = whole(raw)
-                if entry and entry.get("register") == register:
-                    out |= retired_by(register, entry.get("aksi", ""), changes(entry))
+    for raw in lines(path):
+        if b'"aksi":"hapus"' in raw or (b'"aksi":"ubah"' in raw and column.encode() in raw):
+            entry = whole(raw)
+            if entry and entry.get("register") == register:
+                out |= retired_by(register, entry.get("aksi", ""), changes(entry))
     return out
 
 
@@ -329,25 +334,20 @@ def held_numbers(path: Path, register: str) -> set[str]:
     used: set[str] = set()
     keys = ((b'"nomor_ditahan":{', held), (b'"nomor_ditahan_dipakai":{', used))
     decode = json.JSONDecoder().raw_decode
-    try:
-        f = path.open("rb")
-    except FileNotFoundError:
-        return held
-    with f:
-        for raw in f:
-            if b'"nomor_ditahan' not in raw:
+    for raw in lines(path):
+        if b'"nomor_ditahan' not in raw:
+            continue
+        for key, into in keys:
+            at = raw.rfind(key)
+            if at < 0:
                 continue
-            for key, into in keys:
-                at = raw.rfind(key)
-                if at < 0:
-                    continue
-                try:
-                    obj = decode(raw[at + len(key) - 1 :].decode("utf-8"))[0]
-                except ValueError:
-                    continue
-                found = obj.get(register) if isinstance(obj, dict) else None
-                if isinstance(found, list):
-                    into.update(n for n in found if isinstance(n, str))
+            try:
+                obj = decode(raw[at + len(key) - 1 :].decode("utf-8"))[0]
+            except ValueError:
+                continue
+            found = obj.get(register) if isinstance(obj, dict) else None
+            if isinstance(found, list):
+                into.update(n for n in found if isinstance(n, str))
     return held - used
 
 
@@ -445,17 +445,12 @@ def append(path: Path, data: bytes, mode: int) -> None:
 
 def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
     """(line number, parsed entry or None when unreadable, raw line) for every line."""
-    try:
-        f = path.open("rb")
-    except FileNotFoundError:
-        return
-    with f:
-        for no, raw in enumerate(f, 1):
-            try:
-                entry = json.loads(raw)
-            except ValueError:
-                entry = None
-            yield no, entry, raw
+    for no, raw in enumerate(lines(path), 1):
+        try:
+            entry = json.loads(raw)
+        except ValueError:
+            entry = None
+        yield no, entry, raw
 
 
 def history(path: Path, register: str, nomor: str) -> list[dict]:
@@ -463,20 +458,15 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     their own entries)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     out = []
-    try:
-        f = path.open("rb")
-    except FileNotFoundError:
-        return out
-    with f:
-        for raw in f:
-            if needle not in raw:  # (only the lines naming it are parsed: an import's line
-                continue  # holds 20,000 rows, and lihat read every one of them)
-            try:
-                entry = json.loads(raw)
-            except ValueError:
-                continue
-            if isinstance(entry, dict) and entry.get("register") == register:
-                out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
+    for raw in lines(path):
+        if needle not in raw:  # (only the lines naming it are parsed: an import's line holds
+            continue  # 20,000 rows, and lihat read every one of them)
+        try:
+            entry = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("register") == register:
+            out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
     return out
 
 
