@@ -215,7 +215,7 @@ def _finish(
     keluaran: Path | None,
     tanpa_sensor: bool,
     petugas: str,
-    ws: "Workspace | None" = None,
+    ws: "Workspace",
 ) -> None:
     if keluaran is None:
         if tanpa_sensor:
@@ -232,8 +232,7 @@ def _finish(
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     file_written(path)
     err(f"Laporan ditulis: {path}")
-    if ws is not None:  # (one office: its settings head and sign the file, as they do a letter)
-        warnings(ws.settings.placeholders())
+    warnings(ws.settings.placeholders())  # (its settings head and sign the file, as a letter)
     if suffix == ".docx":
         from ..reports.docx import ISIAN, isian
 
