@@ -446,3 +446,27 @@ def test_every_file_the_package_reads_is_in_its_package_data():
     ]
     assert data, "the letter templates at least"
     assert [f for f in data if not any(fnmatch.fnmatch(f, g) for g in globs)] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--instansi", "PPID Komisi Pemilihan Umum Kabupaten Lombok Barat"],
+        [
+            "--instansi",
+            "Komisi Pemilihan Umum Kabupaten Lombok Barat",
+            "--nama-singkat",
+            "ppid KPU Kabupaten Lombok Barat",
+        ],  # fmt: skip
+    ],
+)
+def test_init_drops_a_ppid_typed_before_the_short_name(tmp_path, args):
+    """The titles say "PPID {nama_singkat}" themselves: a name typed with "PPID" in front gave
+    "PPID PPID KPU …" as the PPID's title on every letter."""
+    r = CliRunner().invoke(app, ["init", str(tmp_path / "ws"), *args, "--kode-satker", "5201"])
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "ws" / "ppidctl.toml").read_text(encoding="utf-8")
+    assert "PPID PPID" not in text
+    settings = Workspace(tmp_path / "ws").settings
+    assert settings.get("instansi", "nama_singkat") == "KPU Kabupaten Lombok Barat"
+    assert settings.get("ppid", "jabatan") == "PPID KPU Kabupaten Lombok Barat"

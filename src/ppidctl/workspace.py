@@ -264,7 +264,7 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
             "isi mis. --kode-satker 5271",
         )
     kode = kode.strip()
-    singkat = nama_singkat or _short_name(nama)
+    singkat = _short_name(nama_singkat or nama)
     text = config.default_text(nama, singkat, kode)
     mode = int(config.DEFAULTS[("penyimpanan", "izin_berkas")], 8)
     root.mkdir(parents=True, exist_ok=True)
@@ -289,4 +289,8 @@ def _copy_templates(ws: Workspace) -> None:
 
 
 def _short_name(nama: str) -> str:
+    """ "KPU Kota Mataram" from the office's name. The settings' titles put "PPID" in front of it
+    themselves ("PPID KPU Kota Mataram"), so a leading "PPID" typed with the name is dropped: it
+    gave "PPID PPID KPU …" on every letter."""
+    nama = re.sub(r"(?i)^\s*PPID\b\s*", "", nama.strip()) or nama
     return nama.replace("Komisi Pemilihan Umum", "KPU")
