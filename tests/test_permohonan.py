@@ -1282,6 +1282,34 @@ def test_help_screens_use_indonesian_framework_words(run):
     assert "lihat [OPSI] NOMOR" in lihat  # named as the error names it ("argumen NOMOR"), no braces
 
 
+def test_help_prose_flows_to_the_terminal_width(run, monkeypatch):
+    """A docstring's later paragraphs are wrapped by Rich, not cut at the source's line breaks
+    (Typer's rich mode kept them: "… dan" then "ikut" alone on a line at 80 columns)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("hitung", "libur"):
+        prose = run.ok("kalender", command, "--help").stdout.split("╭")[0]
+        for paragraph in re.split(r"\n\s*\n", prose):
+            lines = paragraph.strip().splitlines()
+            for line in lines[:-1]:  # every line of a paragraph but its last is full
+                assert len(line.strip()) > 60, (command, line)
+
+
+def test_no_help_screen_cuts_a_word_at_80_columns(run, monkeypatch):
+    """Rich squeezes a table too wide for the terminal: impor's "<permohonan|keberatan>" beside
+    its long option names cut "--lewati-baris-bermasalah" to "--lewati-baris-bermas…"."""
+    import typer.main
+
+    monkeypatch.setenv("COLUMNS", "80")
+    from ppidctl.cli.main import app
+
+    stack = [((), typer.main.get_command(app))]
+    while stack:
+        path, cmd = stack.pop()
+        shown = run.ok(*path, "--help").stdout
+        assert "…" not in shown, (path, shown)
+        stack.extend(((*path, n), sub) for n, sub in getattr(cmd, "commands", {}).items())
+
+
 def test_a_loosely_typed_number_matching_two_rows_is_not_guessed(tmp_path):
     from ppidctl.errors import NotFoundError
     from ppidctl.services.common import find

@@ -160,7 +160,12 @@ def impor(
     ],
     register: Annotated[
         Register | None,
-        typer.Option("--register", help="Register tujuan: permohonan | keberatan."),
+        typer.Option(  # (named, not "<permohonan|keberatan>": at 80 columns that cut the
+            # option names beside it to "--lewati-baris-bermas…")
+            "--register",
+            metavar="REGISTER",
+            help="Register tujuan: permohonan | keberatan (wajib, kecuali --daftar-lembar).",
+        ),
     ] = None,
     lembar: Annotated[
         str | None,

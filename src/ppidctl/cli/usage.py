@@ -19,6 +19,7 @@ name used, so an upgrade that moves one fails there, saying which.
 
 import contextlib
 import functools
+import inspect
 import re
 import sys
 from typing import Any
@@ -150,6 +151,8 @@ def _bantuan_indonesia(root: Any) -> None:
         opt = cmd.get_help_option(ctx)
         if opt is not None:
             opt.help, opt.metavar = BANTUAN, ""
+        if cmd.help:
+            cmd.help = _alinea(cmd.help)
         cmd.options_metavar = "[OPSI]"
         if hasattr(cmd, "subcommand_metavar"):
             cmd.subcommand_metavar = "PERINTAH [ARGUMEN]..."
@@ -169,6 +172,16 @@ def _bantuan_indonesia(root: Any) -> None:
             else:  # an argument's metavar is its name in the usage line: only the type column
                 param.display_type_rich = lambda ctx=None, _jenis=jenis: _jenis
         stack.extend((sub, ctx) for sub in getattr(cmd, "commands", {}).values())
+
+
+def _alinea(text: str) -> str:
+    """A docstring's paragraphs each made one line, for Rich to wrap to the terminal: Typer's
+    rich mode keeps the source's line breaks after the first paragraph (ragged lines cut at
+    the code's width, "… dan ikut" alone on its line). A ``\\b`` paragraph keeps its lines."""
+    return "\n\n".join(
+        p if p.startswith("\b") else " ".join(p.split("\n"))
+        for p in inspect.cleandoc(text).split("\n\n")
+    )
 
 
 #: what the help shows for an option's value, by its Python type (choices keep their list)
