@@ -638,6 +638,23 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
     assert "status disampaikan): keberatan ditolak" in shown and "DIKABULKAN" not in shown
 
 
+def test_a_stage_over_by_the_objection_gives_the_offices_own_response_time(run):
+    """An objection to a staged request filed after the stage ended gets the ordinary response
+    time, and the warning says how long it is in this office's [tenggat] (it said 30 always)."""
+    run.ok("tahapan", "tambah", "Kampanye", "--mulai", "2026-01-05", "--selesai", "2026-02-27")
+    staged = request(run, "2026-02-09", "--tahapan", "Kampanye")
+    decide(run, staged, "2026-02-11")
+    toml = run.root / "ppidctl.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace("tanggapan_keberatan = 30 ", "tanggapan_keberatan = 25 "), "utf-8")
+    res = run.ok(*catat_args(day="2026-03-03", permohonan=staged))
+    assert (
+        f"permohonan {staged} menyangkut tahapan 'Kampanye' yang tidak lagi berjalan pada "
+        "2026-03-03: tanggapan 25 hari kerja"
+    ) in res.stderr
+    assert krow(run, "001/KEB/PPID/5271/III/2026")["tahapan"] == ""
+
+
 def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run, today):
     run.ok(
         "tahapan", "tambah", "Pemutakhiran Data Pemilih", "--mulai", "2026-01-05",

@@ -988,6 +988,17 @@ def test_stage_must_be_ongoing_on_the_receipt_date(run):
         "2026-06-30",
         message="sudah ada",
     )
+    # the message gives the office's own [tenggat], not the statute's defaults
+    toml = run.root / "ppidctl.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8")
+        .replace("permohonan = 10 ", "permohonan = 12 ")
+        .replace("permohonan_tahapan = 3 ", "permohonan_tahapan = 4 "),
+        encoding="utf-8",
+    )
+    args = ("--tahapan", "Kampanye", "--tanggal", "2026-03-16", "--tanpa-surat")
+    refused = run.refused("permohonan", "catat", *REQUEST, *args, message="tenggat 4 hari kerja")
+    assert "catat tanpa --tahapan (tenggat 12 hari kerja)" in refused.stderr
     run.refused(
         "tahapan",
         "tambah",

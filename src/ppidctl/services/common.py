@@ -340,13 +340,16 @@ def ongoing_stage(ws: Workspace, nama: str, on: date, register: str) -> str:
             "tambahkan dengan: ppidctl tahapan tambah NAMA --mulai ... --selesai ...",
         )
     if not stage.ongoing(on):
-        what, normal = (
-            ("tenggat", "tenggat 10") if register == "permohonan" else ("tanggapan", "tanggapan 30")
+        what, key = (
+            ("tenggat", "permohonan")
+            if register == "permohonan"
+            else ("tanggapan", "tanggapan_keberatan")
         )
+        days = ws.settings.tenggat  # (the office's [tenggat], not the statute's defaults)
         raise RuleError(
             f"tahapan '{stage.nama}' tidak sedang berjalan pada {on.isoformat()} "
-            f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): {what} 3 hari kerja "
-            "hanya untuk tahapan yang sedang berjalan",
-            f"catat tanpa --tahapan ({normal} hari kerja)",
+            f"({stage.mulai.isoformat()} s.d. {stage.selesai.isoformat()}): {what} "
+            f"{days(key + '_tahapan')} hari kerja hanya untuk tahapan yang sedang berjalan",
+            f"catat tanpa --tahapan ({what} {days(key)} hari kerja)",
         )
     return stage.nama

@@ -581,7 +581,8 @@ def register(
             else:
                 peringatan.append(
                     f"permohonan {req['nomor_registrasi']} menyangkut tahapan '{req['tahapan']}' "
-                    f"yang tidak lagi berjalan pada {filed.isoformat()}: tanggapan 30 hari kerja"
+                    f"yang tidak lagi berjalan pada {filed.isoformat()}: tanggapan "
+                    f"{ws.settings.tenggat('tanggapan_keberatan')} hari kerja"
                 )
         due = deadlines.objection(row, ws.settings, ws.calendar)
         row["jatuh_tempo"] = due.tanggal.isoformat()
