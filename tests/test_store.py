@@ -7,6 +7,7 @@ import multiprocessing
 
 import pytest
 
+from ppidctl import schema
 from ppidctl.errors import LockTimeout, RegisterError
 from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
@@ -538,3 +539,16 @@ def test_rows_short_of_the_header_are_completed_when_the_register_is_rewritten(w
     lines = list(csv.reader(io.StringIO(table.to_bytes().decode("utf-8-sig"), newline="")))
     assert [len(r) for r in lines] == [len(keys)] * 3
     assert dict(zip(keys, lines[1], strict=True))["nama_pemohon"] == "Ani"
+
+
+def test_every_status_is_open_waiting_or_final_once():
+    """schema.OPEN/FINAL and queries.MENUNGGU split each register's statuses: a status added to
+    the schema and left out of them would be counted nowhere (not open, not closed)."""
+    from ppidctl.services.queries import MENUNGGU
+
+    for register, statuses in (
+        ("permohonan", schema.STATUS_PERMOHONAN),
+        ("keberatan", schema.STATUS_KEBERATAN),
+    ):
+        parts = schema.OPEN[register] + MENUNGGU[register] + schema.FINAL[register]
+        assert sorted(parts) == sorted(statuses), register

@@ -77,6 +77,16 @@ STATUS_KEBERATAN = (
     "selesai",
     "sengketa",
 )
+#: What the statuses mean, for every module (desk steps, periksa, jatuh-tempo, reports, the
+#: register book). OPEN: a deadline of the office runs (UU 14/2008 Pasal 22(7)–(8), 36(2));
+#: FINAL: nothing left to do (the request closed; the requester accepted the Atasan's response
+#: or took it to the Komisi Informasi, Pasal 37). The statuses between wait on no office
+#: deadline (``services.queries.MENUNGGU``).
+OPEN = {"permohonan": STATUS_PERMOHONAN[:3], "keberatan": STATUS_KEBERATAN[:3]}
+FINAL = {"permohonan": ("selesai",), "keberatan": ("selesai", "sengketa")}
+#: Decisions that give the information, whole or in part (Pasal 22(7)b); the others do not.
+GIVEN = KEPUTUSAN_PERMOHONAN[:2]
+NOT_GIVEN = KEPUTUSAN_PERMOHONAN[2:]
 #: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP lists the same seven), with the
 #: statute's "Pasal 17", "Pasal 9", "Undang-Undang ini" naming the law: a form stands alone.
 ALASAN_KEBERATAN_TEKS: dict[str, str] = {

@@ -20,11 +20,7 @@ from . import model as m
 from .model import Problem, short
 from .replay import KEY, History
 
-OPEN = {
-    "permohonan": ("terdaftar", "diteruskan", "diperpanjang"),
-    "keberatan": ("terdaftar", "diteruskan", "pleno"),
-}
-GIVEN = ("diberikan", "diberikan-sebagian")
+OPEN, GIVEN = schema.OPEN, schema.GIVEN
 #: dates that lie ahead by nature
 AHEAD = schema.TENGGAT
 #: (later, earlier): the step recorded in ``later`` cannot precede ``earlier``

@@ -179,7 +179,7 @@ def _fee(r: dict[str, str]) -> str:
         text = "Rp" + f"{int(fee):,}".replace(",", ".") if fee.isascii() and fee.isdigit() else fee
         cara = r.get("cara_pembayaran", "").strip()
         return f"{text}, {cara}" if cara else text
-    return "Tanpa biaya" if r.get("keputusan") in ("diberikan", "diberikan-sebagian") else ""
+    return "Tanpa biaya" if r.get("keputusan") in schema.GIVEN else ""
 
 
 def _long(iso: str) -> str:
@@ -198,7 +198,7 @@ def _remarks_request(r: dict[str, str]) -> str:
         parts.append(f"diperpanjang {_long(r['diperpanjang_pada'])}")
     if r.get("terlambat") == "ya":
         parts.append("terlambat")
-    if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "diperpanjang"):
+    if r.get("jatuh_tempo") and r.get("status") in schema.OPEN["permohonan"]:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
@@ -211,7 +211,7 @@ def _remarks_objection(r: dict[str, str]) -> str:
     parts = [f"Status: {r.get('status', '')}"]
     if r.get("terlambat") == "ya":
         parts.append("terlambat")
-    if r.get("jatuh_tempo") and r.get("status") in ("terdaftar", "diteruskan", "pleno"):
+    if r.get("jatuh_tempo") and r.get("status") in schema.OPEN["keberatan"]:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("nomor_sengketa") or r.get("putusan_sengketa"):
         dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
@@ -237,7 +237,10 @@ def _decision_atasan(r: dict[str, str]) -> str:
     return LABEL_KEPUTUSAN_ATASAN.get(r.get("keputusan_atasan", ""), r.get("keputusan_atasan", ""))
 
 
-HELD = ("diberikan", "diberikan-sebagian", "ditolak")
+HELD = (
+    *schema.GIVEN,
+    "ditolak",
+)  # (the office has it: not "tidak dikuasai"/"belum didokumentasikan")
 
 # fmt: off
 LAYOUT: dict[str, list[BookColumn]] = {

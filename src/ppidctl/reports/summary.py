@@ -63,9 +63,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Laporan", "Tabel", "Office", "load_office", "daily", "monthly", "annual"]
 
-GIVEN = ("diberikan", "diberikan-sebagian")
-OPEN_P = ("terdaftar", "diteruskan", "diperpanjang")
-OPEN_K = ("terdaftar", "diteruskan", "pleno")
+GIVEN = schema.GIVEN
+OPEN_P, OPEN_K = schema.OPEN["permohonan"], schema.OPEN["keberatan"]
 
 PERM_COLS = [
     "nomor_registrasi",

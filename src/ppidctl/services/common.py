@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from .. import schema
 from ..errors import NotFoundError, RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..schema import ALASAN_PERINTAH_SERAH
@@ -18,8 +19,7 @@ if TYPE_CHECKING:
     from ..store.transaction import Transaction
 
 
-#: statuses of a case with nothing left to do
-FINAL = {"permohonan": ("selesai",), "keberatan": ("selesai", "sengketa")}
+FINAL, GIVEN = schema.FINAL, schema.GIVEN
 
 
 def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
@@ -257,7 +257,6 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
 
 
 #: the decisions that give the information (a partial grant gives it too, rules.md §7)
-GIVEN = ("diberikan", "diberikan-sebagian")
 #: how Keterangan names a delivery made on a granted objection's order
 ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
 

@@ -144,8 +144,7 @@ REJECT_COLUMNS = ("lembar_sumber", "baris_sumber", "alasan_tolak")
 #: rows between two progress callbacks
 LANGKAH_KEMAJUAN = 500
 
-GIVEN = ("diberikan", "diberikan-sebagian")
-NOT_GIVEN = ("ditolak", "tidak-dikuasai", "belum-didokumentasikan")
+GIVEN, NOT_GIVEN = schema.GIVEN, schema.NOT_GIVEN
 #: columns derived here; a differing source value is kept in catatan under this label
 DERIVED_LABEL = {
     "status": "Status di berkas asal",

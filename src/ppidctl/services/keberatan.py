@@ -56,8 +56,8 @@ from .letters import letter_for, stage_letters
 from .permohonan import Result
 
 REGISTER = "keberatan"
-OPEN = ("terdaftar", "diteruskan", "pleno")
-FINISHED = common.FINAL[REGISTER]  # the requester accepted the response, or went to the KI
+OPEN = schema.OPEN[REGISTER]
+FINISHED = schema.FINAL[REGISTER]  # the requester accepted the response, or went to the KI
 ANSWERABLE = ("diteruskan", "pleno")
 #: what each reason needs from the request's history, for the refusal message
 SYARAT = {

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .. import config
+from .. import config, schema
 from ..errors import RuleError, UsageError
 from ..rules import numbering
 from ..store.transaction import Transaction, numbered
@@ -279,7 +279,7 @@ def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
 LETTER_STEPS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
     "tanda-terima": ("permohonan", "tanggal_diterima", None),
     "perpanjangan": ("permohonan", "diperpanjang_pada", None),
-    "pemberitahuan": ("permohonan", "tanggal_pemberitahuan", ("diberikan", "diberikan-sebagian")),
+    "pemberitahuan": ("permohonan", "tanggal_pemberitahuan", schema.GIVEN),
     "tidak-tersedia": (
         "permohonan",
         "tanggal_pemberitahuan",

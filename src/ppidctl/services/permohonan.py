@@ -20,8 +20,8 @@ from . import common
 from .letters import Letter, letter_for, stage_letters
 
 REGISTER = "permohonan"
-OPEN = ("terdaftar", "diteruskan", "diperpanjang")
-GIVEN = common.GIVEN
+OPEN = schema.OPEN[REGISTER]
+GIVEN = schema.GIVEN
 
 
 @dataclass

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .. import schema
 from ..errors import RuleError, UsageError
 from ..rules import deadlines
 from ..rules.validation import lipat
@@ -18,10 +19,7 @@ from ..store import journal
 from ..workspace import Workspace, other_format
 from . import common
 
-OPEN = {
-    "permohonan": ("terdaftar", "diteruskan", "diperpanjang"),
-    "keberatan": ("terdaftar", "diteruskan", "pleno"),
-}
+OPEN = schema.OPEN
 #: Cases not yet closed whose next step has no statutory deadline; ``jatuh-tempo`` lists them
 #: too (cli.md: every open case), below the statutory ones when they have no date: information
 #: granted but not yet handed over (closed by ``selesai``; the notification's "waktu
