@@ -246,9 +246,12 @@ def main() -> None:
     ppid("permohonan", "lihat", p2)
     ppid("jatuh-tempo")
     print(f"\nWorkspace demo: {root}")
+    # the command as it can be typed here: make demo's ppidctl is in .venv, not on PATH
+    exe = Path(sys.executable).with_name("ppidctl")
+    cmd = os.path.relpath(exe) if exe.exists() else "ppidctl"
     print(
-        f"Surat ada di {root / 'letters'}; register: ppidctl -C {root} permohonan daftar, atau "
-        f"buku register untuk Excel: ppidctl -C {root} ekspor --register permohonan -o buku.xlsx"
+        f"Surat ada di {root / 'letters'}; register: {cmd} -C {root} permohonan daftar, atau "
+        f"buku register untuk Excel: {cmd} -C {root} ekspor --register permohonan -o buku.xlsx"
     )
 
 

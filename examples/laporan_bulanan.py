@@ -4,7 +4,7 @@
 
 Shows the three layers a script can use:
 
-1. the registers as typed pandas DataFrames (``load_frame``): here, requests per channel;
+1. the registers as typed pandas DataFrames (``ws.frame``): here, requests per channel;
 2. the report object behind ``ppidctl laporan bulanan`` (``monthly``): key figures and tables;
 3. the report files (``save_report``): the workbook with charts, or the narrative docx.
 """

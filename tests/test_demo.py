@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,10 @@ def test_the_demo_runs_the_desk_day_without_a_warning(tmp_path):
         ("permohonan", "I Made Sukarta", "terdaftar"),
         ("keberatan", "PT Maju & Jaya", "disampaikan"),
     }
+    # the last line's command can be typed as printed (ppidctl is in .venv, not on PATH)
+    shown = run.stdout.split("register: ")[1].split(", atau")[0]
+    listing = subprocess.run(shlex.split(shown), capture_output=True, text=True, env=env)
+    assert listing.returncode == 0 and "/PPID/5271/" in listing.stdout, (shown, listing.stderr)
     overdue = [r for r in json.loads(due.stdout) if r["terlambat"] == "ya"]
     assert [r["nama_pemohon"] for r in overdue] == ["Lalu Ahmad Zaini"]  # whatever the day
     check = subprocess.run(

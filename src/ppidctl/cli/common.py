@@ -129,7 +129,7 @@ FmtList = Annotated[Format, typer.Option("--format", help="teks | json | csv")]
 Nomor = Annotated[
     str,
     typer.Argument(
-        help="Nomor registrasi lengkap, atau nomor urutnya saja (mis. 1 atau 001) bila tidak ada nomor lain yang sama pada tahun berjalan (dengan --tanggal: pada tahun tanggal tersebut).",
+        help="Nomor registrasi lengkap, atau nomor urutnya saja (mis. 1 atau 001) bila hanya satu perkara bernomor urut itu pada tahun berjalan (langkah yang diberi --tanggal: tahun tanggal itu) dan tidak ada perkara tahun lalu bernomor urut sama yang belum selesai.",
         metavar="NOMOR",
     ),
 ]
