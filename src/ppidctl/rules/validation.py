@@ -65,20 +65,28 @@ def nik(value: str, field: str = "NIK") -> str:
             f"{field} '{value}' harus 16 angka (tertulis {len(v)} karakter)",
             "salin ulang NIK dari KTP",
         )
+    salah = nik_keliru(v)
+    if salah:
+        raise RuleError(f"{field} '{v}': {salah}", "periksa NIK pada KTP")
+    return v
+
+
+def nik_keliru(v: str) -> str | None:
+    """What no NIK can be, in 16 digits ``v``: an unknown province, regency 00, a birth date
+    that does not exist (+40 for women), serial 0000. The desk refuses it; the import keeps an
+    old book's value and warns."""
     prov, kab, day, month = int(v[:2]), int(v[2:4]), int(v[6:8]), int(v[8:10])
     if prov not in PROVINSI:
-        raise RuleError(f"{field} '{v}': kode provinsi {v[:2]} tidak ada", "periksa NIK pada KTP")
+        return f"kode provinsi {v[:2]} tidak ada"
     if kab == 0:
-        raise RuleError(f"{field} '{v}': kode kabupaten/kota 00 tidak ada", "periksa NIK pada KTP")
+        return "kode kabupaten/kota 00 tidak ada"
     if day > 40:
         day -= 40
     if not 1 <= month <= 12 or not 1 <= day <= _cal.monthrange(2000, month)[1]:
-        raise RuleError(
-            f"{field} '{v}': bagian tanggal lahir {v[6:12]} tidak sah", "periksa NIK pada KTP"
-        )
+        return f"bagian tanggal lahir {v[6:12]} tidak sah"
     if v[12:] == "0000":
-        raise RuleError(f"{field} '{v}': nomor urut 0000 tidak sah", "periksa NIK pada KTP")
-    return v
+        return "nomor urut 0000 tidak sah"
+    return None
 
 
 #: "+62 (0)812…", "0062 (0)812…", "+44 (0)20…": the bracketed 0 is the trunk prefix dialled only

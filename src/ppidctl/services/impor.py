@@ -122,7 +122,7 @@ from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import tanpa_penjaga, teks_sel
 from ..rules import deadlines, numbering
-from ..rules.validation import bukan_nama, lipat
+from ..rules.validation import bukan_nama, lipat, nik_keliru
 from ..store import journal
 from ..workspace import Workspace
 from .common import loose_number
@@ -721,6 +721,7 @@ def _baca(
         lengkapi = 0  # bare sequence numbers completed
         contoh = ""  # the first of them, as the file had it and as completed
         mulai = len(out)
+        nik_salah: list[str] = []  # an old book's NIK no NIK can be: kept as typed, told
         for sr in t.rows:
             n += 1
             if kemajuan is not None and n % LANGKAH_KEMAJUAN == 0:
@@ -764,6 +765,14 @@ def _baca(
                     problems = _plus(
                         problems, Masalah(sr.lembar, sr.baris, header_of.get(key, key), salah)
                     )
+            if (
+                "nik" in v
+                and v.get("jenis_identitas", "ktp") == "ktp"  # (a passport's number: no NIK)
+                and len(v["nik"]) == 16
+                and v["nik"].isdigit()  # (a masked "5271**…" is no NIK to judge)
+                and (salah := nik_keliru(v["nik"]))
+            ):
+                nik_salah.append(f"baris {sr.baris}, kolom {header_of.get('nik', 'nik')}: {salah}")
             if "waktu_diterima" in v:
                 salah = _waktu_kantor(v, ws.tz)
                 if salah:
@@ -882,6 +891,11 @@ def _baca(
         )
         if len(keliru) > 5:
             peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
+        if nik_salah:  # (a refusal would leave the row out of the register: it happened)
+            peringatan.append(
+                f"{where}{len(nik_salah)} NIK tidak mungkin benar, diimpor seperti tertulis "
+                f"(mis. {'; '.join(nik_salah[:3])}) — periksa NIK pada dokumen permohonan"
+            )
         if t.tersembunyi and (
             hid := [b.baris for b in out[mulai:] if dalam_rentang(b.baris, t.tersembunyi)]
         ):
