@@ -794,7 +794,7 @@ def respond(
             )
         day = common.step_date(when, row["pleno_pada"] or row["diteruskan_pada"], "tanggapan", n)
         due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
-        late = common.iso_day(day) > due
+        terlambat = deadlines.late(REGISTER, {**row, "tanggal_tanggapan": day}, due.isoformat())
         atasan = ws.settings.section("atasan_ppid")
         number = nomor_surat or ""
         if surat and not number:
@@ -814,7 +814,7 @@ def respond(
                 "tanggal_tanggapan": day,
                 "nama_atasan": str(atasan.get("nama", "")),
                 "jabatan_atasan": str(atasan.get("jabatan", "")),
-                "terlambat": "ya" if late else "tidak",
+                "terlambat": terlambat,
             },
         )
         result = Result(row)
@@ -825,7 +825,7 @@ def respond(
                 "rapat tidak dapat dicatat lagi sesudah tanggapan — lain kali catat dengan "
                 "ppidctl keberatan pleno sebelum tanggapan"
             )
-        if late:
+        if terlambat == "ya":
             result.peringatan.append(
                 f"TERLAMBAT: tanggapan Atasan PPID {day} melewati tenggat {due.isoformat()} "
                 f"(lewat {-deadlines.remaining(ws.calendar, common.iso_day(day), due)} hari kerja)"

@@ -398,10 +398,9 @@ def decide(
         day = common.step_date(when, last, "keputusan", n)
         skipped = _not_forwarded(row, "diputuskan")
         due = deadlines.request(row, ws.settings, ws.calendar).tanggal.isoformat()
-        late = day > due
-        changes.update(
-            status="diputuskan", tanggal_pemberitahuan=day, terlambat="ya" if late else "tidak"
-        )
+        changes.update(status="diputuskan", tanggal_pemberitahuan=day)
+        changes["terlambat"] = deadlines.late(REGISTER, {**row, **changes}, due)
+        late = changes["terlambat"] == "ya"
         if keputusan not in GIVEN:
             changes["status"] = "selesai"
         tx.update(REGISTER, i, changes)
