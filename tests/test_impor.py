@@ -1641,6 +1641,39 @@ def test_nomor_baris_yang_ditolak_ditahan_untuk_barisnya_sendiri(run, ws, tmp_pa
                            "(dibatalkan atau dihapus: tidak dipakai lagi): 003/PPID/5271/I/2026"]  # fmt: skip
 
 
+def test_nomor_yang_ditolak_impor_versi_lama_tidak_diberikan_catat(run, ws, tmp_path):
+    """An import by a ppidctl older than held numbers journalled no ``nomor_ditahan``: after
+    the upgrade ``catat`` gave the refused row's number (which the old book gave to someone) to
+    a new requester, and the corrected row's import was refused. Its rejects file names it."""
+    import json
+    import re
+
+    src = write_csv(tmp_path / "lama.csv", [
+        HEAD,
+        ["001/PPID/5271/I/2026", "05/01/2026", "Ani", "DPT"],
+        ["002/PPID/5271/I/2026", "31/02/2026", "Citra", "DPT"],  # (no such day)
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    lines = ws.journal_path.read_text(encoding="utf-8").splitlines()
+    last = json.loads(lines[-1])
+    assert last["nomor_ditahan"] == {"permohonan": ["002/PPID/5271/I/2026"]}
+    # the journal as the older import wrote it: no held number, none retired
+    old = re.sub(r'"nomor_ditahan":\{[^}]*\},', "", lines[-1])
+    old = old.replace('"nomor_dihapus":{"permohonan":["002/PPID/5271/I/2026"]}',
+                      '"nomor_dihapus":{"permohonan":[]}')  # fmt: skip
+    assert old != lines[-1] and "002/PPID" not in old
+    ws.journal_path.write_text("\n".join([*lines[:-1], old]) + "\n", encoding="utf-8")
+    r = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-01-20", "--tanpa-surat")
+    assert "003/PPID/5271/I/2026" in r.stdout
+    tanpa = write_csv(tmp_path / "tanpa.csv", [HEAD, ["", "06/01/2026", "Dedi", "KTA"]])
+    run.ok("impor", str(tanpa), "--register", "permohonan")  # (nor to a row without a number)
+    fix = write_csv(tmp_path / "fix.csv", [HEAD, ["002/PPID/5271/I/2026", "07/01/2026", "Citra",
+                                                  "DPT"]])  # fmt: skip
+    run.ok("impor", str(fix), "--register", "permohonan")
+    got = {row["nama_pemohon"]: row["nomor_registrasi"] for row in register_rows(ws)}
+    assert got["Citra"] == "002/PPID/5271/I/2026" and got["Dedi"] == "004/PPID/5271/I/2026"
+
+
 def test_nomor_yang_tidak_ditahan(run, ws, tmp_path):
     """Held is only a number no imported row carries and that states its year: a duplicate's
     number is the first row's (deleted later, it is retired like any other, never given to

@@ -158,7 +158,7 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
-    retired = tx.retired(register)
+    retired = tx.retired(register) | rejected_numbers(ws, pattern)
     used |= retired
     skip = numbering.sequences_of_year(retired, pattern, when.year)
     while True:  # a legacy row may already carry the number the pattern gives
@@ -166,6 +166,27 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
         if nomor not in used and seq not in skip:
             return nomor
         seq += 1
+
+
+def rejected_numbers(ws: Workspace, pattern: str) -> set[str]:
+    """The numbers of ``pattern``'s shape in the import's rejects files (``impor/tolak-*.csv``):
+    rows of an old book the import refused, whose numbers the book gave to real requesters.
+    An import holds them in the journal (``nomor_ditahan``) since 23 November 2026; one made by
+    an older ppidctl left them only in its rejects file, and after an upgrade ``catat`` gave such
+    a number to a new requester (rules.md §6). Kept from new numbers, not retired: the corrected
+    row is still imported with its own number."""
+    import csv
+
+    out: set[str] = set()
+    folder = ws.root / "impor"
+    for path in sorted(folder.glob("tolak-*.csv")) if folder.is_dir() else ():
+        try:
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+                for row in csv.reader(f):
+                    out.update(c.strip() for c in row if "/" in c or "-" in c)
+        except OSError:
+            continue
+    return {n for n in out if numbering.fits(n, pattern)}
 
 
 def dated_step(fn: Callable) -> Callable:

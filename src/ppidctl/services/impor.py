@@ -125,7 +125,7 @@ from ..rules import deadlines, numbering
 from ..rules.validation import bukan_nama, lipat, nik_keliru
 from ..store import journal
 from ..workspace import Workspace
-from .common import loose_number
+from .common import loose_number, rejected_numbers
 
 __all__ = [
     "Masalah",
@@ -1120,6 +1120,11 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                 f'[kolom] "{hn}" = "catatan"'
             )
     # numbers for rows without one: by receipt date, then file order, after every known number
+    # (and none an older ppidctl's import refused: see common.rejected_numbers)
+    for nomor in rejected_numbers(ws, pattern) - used:
+        tahun, seq = numbering.year_and_sequence(nomor, pattern)
+        if tahun and seq is not None:
+            urutan.setdefault((str(tahun), seq), nomor)
     todo = sorted(
         (b for b in p.baris if b.tindakan == IMPOR and not b.nomor),
         key=lambda b: b.nilai["tanggal_diterima"],
