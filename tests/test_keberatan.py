@@ -1183,6 +1183,28 @@ def test_an_unanswered_disputed_objection_an_old_version_left_not_late_is_found_
     assert krow(run)["terlambat"] == "ya"
 
 
+def test_an_undated_dispute_an_old_import_left_not_late_is_judged_today(run, ws, today):
+    """An old book's dispute without its date, imported by ppidctl before bab0ca1: terlambat
+    empty, shown as "tidak" while the report counted it missed. Judged on today, as the import
+    now does; one the import judged ("tidak" or "ya") is left as it was judged."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    today("2026-05-25")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    with ws.transaction("impor") as tx:  # (as the old import stored it: no date, not judged)
+        tx.update("keberatan", 0, {"terlambat": "", "tanggapan_pemohon_pada": ""})
+    r = run("periksa")
+    assert (
+        r.exit_code == 1
+        and "terlambat (kosong) tidak sesuai aturan sekarang: seharusnya ya" in (r.stdout)
+    )
+    run.ok("periksa", "--perbaiki-tenggat")
+    assert krow(run)["terlambat"] == "ya"
+    with ws.transaction("impor") as tx:  # (judged by an import: its judgement stands)
+        tx.update("keberatan", 0, {"terlambat": "tidak"})
+    assert "terlambat" not in run("periksa").stdout
+
+
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     """rules.md §7: the annual report gives disputes filed and their outcome."""
     rejected_request(run)

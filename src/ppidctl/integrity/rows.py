@@ -137,15 +137,19 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     answer (an office closed by a flood) moves the deadline, and the answer may not have been
     late after all; ppidctl before commit bab0ca1 left an unanswered dispute's empty. With it,
     ``jatuh_tempo`` when that deadline differs from the stored one. {} when it agrees or the
-    stored facts do not allow it (an old book's undated dispute: judged once, by the import, on
-    its day)."""
+    stored facts do not allow it. An old book's undated dispute is judged once, by the import,
+    on its day; one an import before bab0ca1 left empty is judged on today, as the import would
+    have been (its deadline long past: "ya")."""
     calendar = calendar or ws.calendar
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
+    today = ""
     if answered:
         if parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
             return {}
     elif deadlines.late(register, row, "") is None:  # (no dated dispute either)
-        return {}
+        if row.get("terlambat") or deadlines.late(register, row, "", "-") is None:
+            return {}
+        today = ws.today().isoformat()
     if parse_date(row.get("tanggal_diterima", "")) is None:
         return {}
     if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
@@ -155,7 +159,7 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
         due = rule(row, ws.settings, calendar).tanggal.isoformat()
     except (PpidError, ValueError, KeyError):
         return {}
-    late = deadlines.late(register, row, due)
+    late = deadlines.late(register, row, due, today)
     if not late or late == row.get("terlambat"):
         return {}
     # with the deadline the judgement rests on: never "due 12 Jan, answered 13 Jan, not late"
