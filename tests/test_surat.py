@@ -900,3 +900,53 @@ def test_a_letter_keeps_what_the_office_set_in_its_template(run, ws):
     assert (props.author, props.last_modified_by) == ("Sekretariat KPU Kota Mataram",) * 2
     assert props.comments == "Kop baru 2026 (Budi)"
     assert (props.language, props.revision, props.last_printed) == ("id-ID", 1, None)
+
+
+def test_an_earlier_builtin_left_unedited_gives_way_to_the_current_one(run, ws, monkeypatch):
+    """init copies the built-in templates into templates/, and a copy wins over the built-in:
+    an office that never edited them kept an earlier ppidctl's letters after every upgrade. A
+    copy equal to an earlier built-in (bawaan-lama.sha256) is left aside; an edited one is the
+    office's and is used."""
+    import hashlib
+
+    from ppidctl.letters import engine
+
+    copy = ws.templates_dir / "tanda-terima.docx"
+    _edit_template(copy, "PERMOHONAN INFORMASI PUBLIK<", "VERSI LAMA<")  # (a release before)
+    old = hashlib.sha256(copy.read_bytes()).hexdigest()
+    monkeypatch.setattr(engine, "_old_builtins", lambda: frozenset({(old, copy.name)}))
+    catat(run)
+    first = next((ws.root / "letters").rglob("*-terima.docx"))
+    assert "VERSI LAMA" not in docx_text(first) and "PERMOHONAN INFORMASI PUBLIK" in docx_text(
+        first
+    )
+    listed = run.ok("surat", "templat", "--format", "json")
+    row = next(r for r in json.loads(listed.stdout) if r["jenis"] == "tanda-terima")
+    assert row["berkas"] == "(bawaan) tanda-terima.docx"
+    assert ("templates/tanda-terima.docx: templat bawaan ppidctl versi lama yang tidak diubah "
+            "kantor — templat bawaan sekarang yang dipakai") in listed.stderr  # fmt: skip
+    _edit_template(copy, "VERSI LAMA", "KANTOR KAMI")  # (the office edits it: its own now)
+    run.ok("surat", "buat", "tanda-terima", "1")
+    second = ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima-2.docx"
+    assert "PENDAFTARAN KANTOR KAMI" in docx_text(second)
+
+
+def test_the_list_of_earlier_builtins_names_only_builtins_and_no_current_one(tmp_path):
+    import hashlib
+
+    from ppidctl.letters import build_templates, engine
+
+    entries = engine._old_builtins()
+    names = {k.template for k in engine.KINDS.values()}
+    assert entries and {name for _, name in entries} <= names
+    current = {
+        (hashlib.sha256((engine.BUILTIN_DIR / n).read_bytes()).hexdigest(), n) for n in names
+    }
+    assert not entries & current
+    # rebuilding a template that changed keeps the version it replaces in that list
+    target = tmp_path / "tanda-terima.docx"
+    target.write_bytes(b"versi lama")
+    build_templates._remember_old(target)
+    build_templates._remember_old(target)  # (once)
+    line = f"{hashlib.sha256(b'versi lama').hexdigest()}  tanda-terima.docx\n"
+    assert (tmp_path / engine.OLD_BUILTINS).read_text(encoding="utf-8") == line

@@ -42,6 +42,7 @@ def templat(
     ws = workspace()
     rows = []
     notes = []
+    stale: list[str] = []  # unedited copies of an earlier built-in: left aside
     for kind in engine.KINDS.values():
         path = engine.find_template(kind.name, ws.templates_dir)
         problems = engine.check_template(path, kind.name)
@@ -52,6 +53,9 @@ def templat(
         # an office copy made by an older version lacks what the built-in one now prints (e.g.
         # cara_pembayaran): told, since the copy always wins over the built-in
         builtin = engine.BUILTIN_DIR / kind.template
+        copy = ws.templates_dir / kind.template
+        if path == builtin and copy.is_file() and engine.old_builtin(copy):
+            stale.append(copy.relative_to(ws.root).as_posix())
         newer = []
         if used and path != builtin:
             newer = sorted(engine.template_variables(builtin) - set(used))
@@ -104,6 +108,13 @@ def templat(
             "bawaan_juga_memakai",
         ),  # fmt: skip
     )
+    if stale:
+        notes.insert(
+            0,
+            f"{', '.join(stale)}: templat bawaan ppidctl versi lama yang tidak diubah kantor — "
+            "templat bawaan sekarang yang dipakai (salinan itu boleh dihapus; bila kantor "
+            "menyuntingnya, suntingan itu yang dipakai)",
+        )
     for note in notes:
         err(note)
     placeholder_warning(ws)

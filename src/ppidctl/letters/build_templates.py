@@ -1002,9 +1002,27 @@ def main(argv: list[str] | None = None) -> int:
     assert set(BUILDERS) == set(KINDS), "every kind needs a builder"
     for kind in KINDS:
         target = outdir / KINDS[kind].template
-        target.write_bytes(build(kind))
+        new = build(kind)
+        if target.is_file() and target.read_bytes() != new:
+            _remember_old(target)
+        target.write_bytes(new)
         print(target)
     return 0
+
+
+def _remember_old(target: Path) -> None:
+    """Add the version ``target`` replaces to the list of earlier built-ins
+    (``engine.OLD_BUILTINS``): workspaces hold unedited copies of it, which then give way to
+    the new one (:func:`ppidctl.letters.engine.old_builtin`)."""
+    import hashlib
+
+    from .engine import OLD_BUILTINS
+
+    line = f"{hashlib.sha256(target.read_bytes()).hexdigest()}  {target.name}\n"
+    history = target.parent / OLD_BUILTINS
+    known = history.read_text(encoding="utf-8") if history.is_file() else ""
+    if line not in known:
+        history.write_text(known + line, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -300,9 +300,41 @@ def _default_deadlines() -> dict[str, Any]:
     return {key: value for (section, key), value in DEFAULTS.items() if section == "tenggat"}
 
 
+#: SHA-256 of the built-in templates' earlier versions (kept by build_templates)
+OLD_BUILTINS = "bawaan-lama.sha256"
+
+
+def old_builtin(path: Path) -> bool:
+    """Whether the office copy ``path`` is an earlier ppidctl's built-in template, unchanged:
+    ``init`` copied it and the office never edited it. The copy would win over the built-in for
+    good, so a workspace kept an older version's letters after every upgrade (their wording,
+    their footer, a reply that ordered the information handed over for any reason)."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return (digest, path.name) in _old_builtins()
+
+
+@lru_cache(maxsize=1)
+def _old_builtins() -> frozenset[tuple[str, str]]:
+    try:
+        text = (BUILTIN_DIR / OLD_BUILTINS).read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(
+        tuple(line.split(maxsplit=1))  # type: ignore[misc]
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
 def find_template(kind: str, templates_dir: Path | None = None) -> Path:
     """The template file of ``kind``: the workspace copy in ``templates_dir`` wins over the
-    built-in one."""
+    built-in one, unless it is an earlier built-in left as ``init`` copied it
+    (:func:`old_builtin`)."""
     try:
         nama = KINDS[kind].template
     except KeyError:
@@ -312,7 +344,7 @@ def find_template(kind: str, templates_dir: Path | None = None) -> Path:
         ) from None
     if templates_dir is not None:
         milik_kantor = Path(templates_dir) / nama
-        if milik_kantor.is_file():
+        if milik_kantor.is_file() and not old_builtin(milik_kantor):
             return milik_kantor
     bawaan = BUILTIN_DIR / nama
     if not bawaan.is_file():
