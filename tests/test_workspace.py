@@ -470,3 +470,13 @@ def test_init_drops_a_ppid_typed_before_the_short_name(tmp_path, args):
     settings = Workspace(tmp_path / "ws").settings
     assert settings.get("instansi", "nama_singkat") == "KPU Kabupaten Lombok Barat"
     assert settings.get("ppid", "jabatan") == "PPID KPU Kabupaten Lombok Barat"
+
+
+def test_the_written_settings_and_the_defaults_in_code_agree():
+    """ppidctl.toml as init writes it (with each deadline's legal basis) and config.DEFAULTS
+    (what applies when a key is left out) say the same: a changed default cannot drift from
+    the file an office reads."""
+    import tomllib
+
+    text = tomllib.loads(config.default_text("Komisi Pemilihan Umum Kota Mataram", "KPU", "5271"))
+    assert {key: text[key[0]][key[1]] for key in config.DEFAULTS} == config.DEFAULTS
