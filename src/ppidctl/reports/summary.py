@@ -130,20 +130,10 @@ DATED_K: dict[str, tuple[str, ...]] = {
     "tanggapan_pemohon_pada": ("tanggapan_pemohon",),
 }
 
-LABEL_SALURAN = {
-    "langsung": "Datang langsung",
-    "surat": "Surat",
-    "email": "E-mail",
-    "telepon": "Telepon",
-    "faksimili": "Faksimili",
-    "e-ppid": "e-PPID",
-    "lainnya": "Lainnya",
-}
-LABEL_JENIS_PEMOHON = {
-    "perorangan": "Perorangan",
-    "badan-hukum": "Badan hukum",
-    "kelompok": "Kelompok orang",
-}
+#: the letters' words for channels and kinds of requester (one table: they had drifted)
+LABEL_SALURAN = LABEL["saluran"]
+LABEL_JENIS_PEMOHON = LABEL["jenis_pemohon"]
+#: a decision in a report's table: shorter than the letters' sentence for it
 LABEL_KEPUTUSAN = {
     "diberikan": "Diberikan seluruhnya",
     "diberikan-sebagian": "Diberikan sebagian",
