@@ -88,7 +88,12 @@ def generate(path: Path, rows: int, seed: int = 2024) -> dict[str, int]:
             tanggal = f"{d.day} {BULAN[d.month - 1]} {d.year}"
         else:
             tanggal = f"{d.day}/{d.month}/{d.year}"
-        nik_digits = f"5271{rnd.randrange(10**11, 10**12):012d}"
+        # a NIK as a KTP has it: Mataram 5271, kecamatan, birth date (+40 for women), serial
+        lahir = rnd.randrange(1, 29) + 40 * rnd.randrange(2)
+        nik_digits = (
+            f"5271{rnd.randrange(1, 7):02d}{lahir:02d}{rnd.randrange(1, 13):02d}"
+            f"{rnd.randrange(100):02d}{rnd.randrange(1, 10000):04d}"
+        )
         nik: object = ("'" if i % 7 == 0 else "") + nik_digits
         if i % 997 == 0:
             nik = float(nik_digits[:15] + "0")  # an Excel-rounded number cell: damaged
