@@ -950,3 +950,16 @@ def test_the_list_of_earlier_builtins_names_only_builtins_and_no_current_one(tmp
     build_templates._remember_old(target)  # (once)
     line = f"{hashlib.sha256(b'versi lama').hexdigest()}  tanda-terima.docx\n"
     assert (tmp_path / engine.OLD_BUILTINS).read_text(encoding="utf-8") == line
+
+
+def test_a_template_expression_that_fails_is_told_in_indonesian(run, ws):
+    """An office template computing something that cannot be (a division by zero): the refusal
+    says what in the desk's words, Python's English kept only as the technical detail."""
+    from docx import Document
+
+    catat(run, "--tanpa-surat")
+    doc = Document()
+    doc.add_paragraph("Nomor {{ nomor_registrasi }}: {{ 1 / 0 }}")
+    doc.save(ws.templates_dir / "tanda-terima.docx")
+    r = run.refused("surat", "buat", "tanda-terima", "1", message="templat gagal diisi")
+    assert ": pembagian dengan nol [rincian teknis: division by zero] — periksa" in r.stderr

@@ -404,6 +404,25 @@ def _variables_of(path: str, digest: str) -> frozenset[str]:
     return frozenset(template_variables(Path(path)))
 
 
+#: what went wrong while filling a template, in the desk's words (Python's and Jinja's own are
+#: English: "division by zero"); their text stays as the technical detail
+_SEBAB = {
+    "ZeroDivisionError": "pembagian dengan nol",
+    "TypeError": "jenis nilai tidak cocok untuk ekspresi itu",
+    "ValueError": "nilai tidak sah untuk ekspresi itu",
+    "OverflowError": "angka terlalu besar",
+    "IndexError": "urutan di luar daftar",
+    "KeyError": "kunci tidak ada",
+    "UndefinedError": "variabel atau bagiannya tidak ada",
+    "SecurityError": "tidak diizinkan di templat surat",
+}
+
+
+def _sebab(e: Exception) -> str:
+    kata = _SEBAB.get(type(e).__name__)
+    return f"{kata} [rincian teknis: {e}]" if kata else str(e)
+
+
 #: the note on a tag split across runs of different formatting (see :func:`render_letter`)
 SPLIT_FORMAT = "terpecah dalam beberapa bagian berformat berbeda"
 #: (kind, SHA-256 of the file) of templates :func:`check_template` found clean in this process
@@ -521,7 +540,7 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
             raise
         lokasi = _lokasi_traceback(e, src or "", getattr(e, "_ppid_part", ""))
         raise TemplateError(
-            f"{nama}: templat gagal diisi ({lokasi}): {e}",
+            f"{nama}: templat gagal diisi ({lokasi}): {_sebab(e)}",
             "periksa ekspresi dan filter di tempat itu serta data yang diisikan",
         ) from None
 
