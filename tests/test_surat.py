@@ -963,3 +963,66 @@ def test_a_template_expression_that_fails_is_told_in_indonesian(run, ws):
     doc.save(ws.templates_dir / "tanda-terima.docx")
     r = run.refused("surat", "buat", "tanda-terima", "1", message="templat gagal diisi")
     assert ": pembagian dengan nol [rincian teknis: division by zero] — periksa" in r.stderr
+
+
+def _template_with(ws, text: str) -> None:
+    """The built-in receipt copied as the office's, with ``text`` after its number tag."""
+    import io
+    import zipfile
+
+    from ppidctl.letters.engine import BUILTIN_DIR
+
+    src = (BUILTIN_DIR / "tanda-terima.docx").read_bytes()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(src)) as z, zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename == "word/document.xml":
+                tag = b"{{ nomor_registrasi }}"
+                escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                data = data.replace(tag, tag + escaped.encode(), 1)
+            out.writestr(info, data)
+    (ws.templates_dir / "tanda-terima.docx").write_bytes(buf.getvalue())
+
+
+def test_an_office_template_cannot_reach_files_through_the_logo(run, ws, tmp_path):
+    """The logo is an image object whose ``tpl`` was the live document: a template passed
+    between offices wrote any file (``logo.tpl.save``) or put any file into the letter handed
+    to a requester (``logo.tpl.replace_zipname``), and surat periksa called it "baik"."""
+    from test_letters import png
+
+    (ws.root / "logo.png").write_bytes(png())
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text("utf-8").replace('logo = ""', 'logo = "logo.png"'), "utf-8")
+    catat(run, "--tanpa-surat")
+    outside = tmp_path / "di-luar.docx"
+    for text, told in (
+        (f"{{{{ logo.tpl.save('{outside}') or '' }}}}", "variabel 'logo' adalah gambar"),
+        ("{{ logo['tpl'] }}", "bagian dalam Python"),
+        ("{{ [1, 2].append(3) }}", "bagian dalam Python"),  # (no value changed in place)
+    ):
+        _template_with(ws, text)
+        check = run("surat", "periksa", str(ws.templates_dir / "tanda-terima.docx"))
+        assert check.exit_code == (1 if "logo.tpl" in text else 0), check.output
+        run.refused("surat", "buat", "tanda-terima", "1", message=told)
+        assert not outside.exists()
+
+
+def test_a_template_cannot_exhaust_the_machine_while_the_workspace_is_locked(run, ws, monkeypatch):
+    """A template's own arithmetic is bounded, and filling it has a time limit: a loop nested
+    in a template ran for ever under the workspace lock (every desk waited), a repeated text
+    filled the memory, a large power spent the CPU — each refused, nothing recorded."""
+    from ppidctl.letters import engine
+
+    catat(run, "--tanpa-surat")
+    for text, told in (
+        ("{{ 'x' * 3000000000 }}", "teks atau daftar yang diulang menjadi lebih dari 100000"),
+        ("{{ (9 ** 99999) | string }}", "pangkat lebih dari 64 di templat"),
+        ("{% for a in range(100000) %}{% endfor %}", "range lebih dari 10000 langkah"),
+    ):
+        _template_with(ws, text)
+        run.refused("surat", "buat", "tanda-terima", "1", message=told)
+    monkeypatch.setattr(engine, "BATAS_DETIK", 1)
+    loops = "{% for a in range(9999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}"
+    _template_with(ws, loops)
+    run.refused("surat", "buat", "tanda-terima", "1", message="belum selesai diisi setelah 1 detik")

@@ -52,6 +52,7 @@ Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, 
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -504,7 +505,13 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
     from lxml import etree
 
     try:
-        tpl.render(ctx, env, autoescape=True)
+        with _batas_waktu(BATAS_DETIK):
+            tpl.render(ctx, env, autoescape=True)
+    except _sandbox_class().Terlalu as e:
+        raise TemplateError(
+            f"{nama}: {e}",
+            "surat hanya beberapa halaman: kecilkan pengulangan, pangkat, atau range di templat",
+        ) from None
     except SecurityError as e:
         raise _tak_aman(nama, e) from None
     except _SisaTag as e:
@@ -614,6 +621,11 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
                     f"variabel '{node.node.name}' adalah teks dan tidak punya bagian "
                     f"'{node.attr}' ({_lokasi(part, node.lineno, src, node.attr)})"
                 )
+            elif isinstance(node.node, nodes.Name) and node.node.name == "logo":
+                masalah.append(  # (its image object's parts reach the document and files)
+                    f"variabel 'logo' adalah gambar: dicetak dengan {{{{ logo }}}}, tidak punya "
+                    f"bagian '{node.attr}' ({_lokasi(part, node.lineno, src, node.attr)})"
+                )
         for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
             if isinstance(node, nodes.Getattr):
                 nama_dalam = node.attr
@@ -706,17 +718,104 @@ def _label_sah(node) -> bool:
 # Loading
 
 
+#: how large a template's own arithmetic may grow (text or list repeated, a power): a letter
+#: prints a few pages; ``{{ "x" * 3000000000 }}`` filled the memory while the workspace was
+#: locked, ``9 ** 99999`` spent the CPU even in ``surat periksa``
+BATAS_ULANG = 100_000
+BATAS_PANGKAT = 64
+BATAS_RANGE = 10_000
+#: seconds a letter may take to fill (one takes well under one): loops nested in a template ran
+#: for ever while the workspace was locked, and every other desk waited on it
+BATAS_DETIK = 20
+
+
+@contextlib.contextmanager
+def _batas_waktu(detik: int):
+    """Stop a template still filling after ``detik`` seconds (where the OS has a timer signal
+    and this is the main thread: the CLI; elsewhere no limit)."""
+    import signal
+    import threading
+
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def alarm(*_):
+        raise _sandbox_class().Terlalu(f"templat belum selesai diisi setelah {detik} detik")
+
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, detik)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 @lru_cache(maxsize=1)
 def _env():
     """Jinja's sandbox: a template an office passes around (a docx from another office, mailed
     or shared) prints data; it cannot reach Python's internals (``x.__class__…``) to read files
-    or run programs as the desk's account."""
+    or run programs as the desk's account. Stricter than Jinja's own: attributes and methods
+    only of plain values (text, numbers, dates, lists, tables, and Jinja's loop helpers) — the
+    logo is an image object whose ``tpl`` is the live document, and ``logo.tpl.save(PATH)``
+    wrote any file, ``logo.tpl.replace_zipname(…)`` put any file into the letter —, no
+    changing a value in place, and bounded repetition and powers (:data:`BATAS_ULANG`)."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    env = _sandbox_class()(undefined=StrictUndefined, autoescape=True)
     env.filters.update(_FILTERS)
+    env.globals["range"] = _range
     return env
+
+
+def _range(*args: int) -> range:
+    r = range(*args)
+    if len(r) > BATAS_RANGE:
+        raise _sandbox_class().Terlalu(f"range lebih dari {BATAS_RANGE} langkah di templat")
+    return r
+
+
+@lru_cache(maxsize=1)
+def _sandbox_class():
+    import datetime as dt
+    from decimal import Decimal
+
+    from jinja2.exceptions import SecurityError
+    from jinja2.runtime import LoopContext
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2.utils import Cycler, Joiner, Namespace
+
+    polos = (str, int, float, Decimal, dict, list, tuple, dt.date, LoopContext, Cycler, Joiner,
+             Namespace)  # fmt: skip
+
+    class Terlalu(SecurityError):
+        """A template's own arithmetic beyond the bounds (told as such, not as an intrusion)."""
+
+    class _Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def is_safe_attribute(self, obj, attr, value):
+            return isinstance(obj, polos) and super().is_safe_attribute(obj, attr, value)
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(right, int) and abs(right) > BATAS_PANGKAT:
+                raise Terlalu(f"pangkat lebih dari {BATAS_PANGKAT} di templat")
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
+                        if len(seq) * n > BATAS_ULANG:
+                            raise Terlalu(
+                                f"teks atau daftar yang diulang menjadi lebih dari "
+                                f"{BATAS_ULANG} karakter/unsur di templat"
+                            )
+            return super().call_binop(context, operator, left, right)
+
+    _Sandbox.Terlalu = Terlalu  # type: ignore[attr-defined]
+    return _Sandbox
 
 
 def _nama(path: Path) -> str:
