@@ -1991,3 +1991,33 @@ def test_rows_found_by_key_as_a_scan_of_every_row_finds_them(steps):
         for v in "abc":
             scan = [r for r in h.rows if r.values["nomor_registrasi"] == v]
             assert [id(r) for r in h.having("nomor_registrasi", v)] == [id(r) for r in scan]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX modes and symlinks")
+def test_links_planted_in_the_workspace_are_never_followed(run, ws, tmp_path):
+    """Several accounts write one workspace: a link one of them plants must not make another's
+    ppidctl act on that account's own files outside it — the modes (registers/ and letters/),
+    the lock holder's note (.kunci.info was written and opened to the group), the temp files
+    pulihkan clears (impor/ linked to another folder)."""
+    toml = ws.root / "ppidctl.toml"
+    toml.write_text(toml.read_text("utf-8").replace('"0640"', '"0660"'), "utf-8")
+    outside = tmp_path / "milik-petugas"
+    outside.mkdir(mode=0o700)
+    files = {name: outside / name for name in ("rahasia", "catatan")}
+    for f in files.values():
+        f.write_text("isi")
+        f.chmod(0o600)
+    folder = outside / "folder"
+    folder.mkdir(mode=0o700)
+    (folder / ".penting.tmp").write_text("data")
+    (ws.registers_dir / "zz.txt").symlink_to(files["rahasia"])
+    (ws.registers_dir / ".kunci.info").symlink_to(files["catatan"])
+    (ws.letters_dir / "2027").symlink_to(folder, target_is_directory=True)
+    (ws.root / "impor").symlink_to(folder, target_is_directory=True)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run("pulihkan")
+    run("periksa")
+    for f in files.values():
+        assert (stat.S_IMODE(f.stat().st_mode), f.read_text()) == (0o600, "isi"), f
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert (folder / ".penting.tmp").read_text() == "data"

@@ -67,7 +67,20 @@ def temp_files(ws) -> list[str]:
         out += folder.glob(".*.tmp")
     if ws.letters_dir.is_dir():
         out += ws.letters_dir.rglob(".*.tmp")
-    return sorted(rel(ws, p) for p in out if p.is_file())
+    return sorted(  # (never through a link planted in the workspace: pulihkan deleted the
+        # temp files of whatever folder impor/ linked to)
+        rel(ws, p)
+        for p in out
+        if not p.is_symlink() and p.is_file() and not _through_link(ws.root, p)
+    )
+
+
+def _through_link(root: Path, p: Path) -> bool:
+    """Whether a folder between ``root`` and ``p`` is a symbolic link."""
+    for parent in p.relative_to(root).parents:
+        if parent != Path(".") and (root / parent).is_symlink():
+            return True
+    return False
 
 
 def unrecorded_cuts(ws, journal_bytes: bytes) -> list[str]:

@@ -83,13 +83,20 @@ def workspace_lock(
         return
     info = path.with_suffix(".info")
     try:
-        try:
-            info.write_text(
-                f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
-                f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}",  # (desks may differ in zone)
-                encoding="utf-8",
+        try:  # (made afresh, never through a link planted there: it wrote and opened any file)
+            info.unlink(missing_ok=True)
+            fd = os.open(
+                info, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode
             )
-            os.chmod(info, mode)  # (as the lock file: izin_berkas, whatever the umask)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(
+                        f.fileno(), mode
+                    )  # (as the lock file: izin_berkas, whatever the umask)
+                f.write(
+                    f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
+                    f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}"  # (desks may differ in zone)
+                )
         except OSError:
             pass
         yield

@@ -86,14 +86,22 @@ def fit_modes(ws) -> None:
         wanted += [(f, mode) for f in ws.registers_dir.iterdir() if f.suffix != ".tmp"]
     except OSError:
         pass
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
     for path, bits in wanted:
+        try:  # (the entry itself, never what a link planted there points to: a colleague's
+            # link made the owner's own files outside the workspace readable by the group)
+            fd = os.open(path, flags)
+        except OSError:
+            continue
         try:
-            st = path.stat()
+            st = os.fstat(fd)
             want = bits | (st.st_mode & 0o2000)  # (a setgid the office set is kept)
             if st.st_uid == uid and st.st_mode & 0o2777 != want:
-                os.chmod(path, want)
+                os.fchmod(fd, want)
         except OSError:
             pass
+        finally:
+            os.close(fd)
 
 
 def make_dirs(folder: Path, mode: int) -> None:
