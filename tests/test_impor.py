@@ -1674,6 +1674,39 @@ def test_nomor_yang_ditolak_impor_versi_lama_tidak_diberikan_catat(run, ws, tmp_
     assert got["Citra"] == "002/PPID/5271/I/2026" and got["Dedi"] == "004/PPID/5271/I/2026"
 
 
+def test_nomor_di_berkas_tolak_lama_dibaca_seperti_impor_membacanya(run, ws, tmp_path):
+    """What an older import left only in its rejects file is read as the import reads a book:
+    a bare "2" completed with its row's date (a book numbered 1, 2, 3 kept "2" there), any
+    pattern (not only one with "/"), and an objection register's request numbers ("Nomor
+    Permohonan") are not the request register's."""
+    impor = ws.root / "impor"
+    impor.mkdir(exist_ok=True)
+    write_csv(impor / "tolak-buku-20261120-090000.csv", [
+        [*HEAD, "lembar_sumber", "baris_sumber", "alasan_tolak"],
+        ["2", "06/01/2026", "Citra", "DPT", "", "3", "kolom Nama: …"],
+    ])  # fmt: skip
+    write_csv(impor / "tolak-keberatan-20261120-090000.csv", [
+        ["No. Registrasi", "Tanggal", "Nomor Permohonan", "Alasan Keberatan", "Nama",
+         "alasan_tolak"],
+        ["001/KEB/PPID/5271/I/2026", "07/01/2026", "003/PPID/5271/I/2026", "a", "Dedi", "…"],
+    ])  # fmt: skip
+    run.ok("impor", str(write_csv(tmp_path / "a.csv", [HEAD, ["1", "05/01/2026", "Ani", "DPT"]])),
+           "--register", "permohonan")  # fmt: skip
+    r = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-01-20", "--tanpa-surat")
+    assert "003/PPID/5271/I/2026" in r.stdout  # (002 is Citra's; 003 only named by an objection)
+    toml = ws.root / "ppidctl.toml"
+    text = toml.read_text("utf-8").replace(
+        'permohonan = "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}"',
+        'permohonan = "{urut:03d}.PPID.{kode}.{tahun}"',
+    )
+    toml.write_text(text, "utf-8")
+    write_csv(impor / "tolak-lain-20261120-090000.csv", [
+        [*HEAD, "alasan_tolak"], ["004.PPID.5271.2026", "31/02/2026", "Eko", "DPT", "…"],
+    ])  # fmt: skip
+    r = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-01-21", "--tanpa-surat")
+    assert "005.PPID.5271.2026" in r.stdout
+
+
 def test_nomor_yang_tidak_ditahan(run, ws, tmp_path):
     """Held is only a number no imported row carries and that states its year: a duplicate's
     number is the first row's (deleted later, it is retired like any other, never given to

@@ -158,7 +158,7 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()
-    retired = tx.retired(register) | rejected_numbers(ws, pattern)
+    retired = tx.retired(register) | rejected_numbers(ws, register)
     used |= retired
     skip = numbering.sequences_of_year(retired, pattern, when.year)
     while True:  # a legacy row may already carry the number the pattern gives
@@ -168,25 +168,60 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
         seq += 1
 
 
-def rejected_numbers(ws: Workspace, pattern: str) -> set[str]:
-    """The numbers of ``pattern``'s shape in the import's rejects files (``impor/tolak-*.csv``):
-    rows of an old book the import refused, whose numbers the book gave to real requesters.
-    An import holds them in the journal (``nomor_ditahan``) since 23 November 2026; one made by
-    an older ppidctl left them only in its rejects file, and after an upgrade ``catat`` gave such
-    a number to a new requester (rules.md §6). Kept from new numbers, not retired: the corrected
-    row is still imported with its own number."""
+def rejected_numbers(ws: Workspace, register: str) -> set[str]:
+    """The registration numbers of ``register``'s rows in the import's rejects files
+    (``impor/tolak-*.csv``): rows of an old book the import refused, whose numbers the book gave
+    to real requesters. An import holds them in the journal (``nomor_ditahan``) since 23 November
+    2026; one made by an older ppidctl left them only in its rejects file, and after an upgrade
+    ``catat`` gave such a number to a new requester (rules.md §6). Read as the import reads
+    them: the number column by its header, a bare sequence ("2") completed with the row's
+    receipt date; a file without such a header gives the cells of the office's pattern. Kept
+    from new numbers, not retired: the corrected row is still imported with its own number."""
     import csv
 
-    out: set[str] = set()
+    from ..legacy.reader import header_key
+    from ..legacy.values import NilaiError, parse_tanggal
+
     folder = ws.root / "impor"
-    for path in sorted(folder.glob("tolak-*.csv")) if folder.is_dir() else ():
+    if not folder.is_dir():
+        return set()
+    pattern = ws.settings.get("penomoran", register)
+    kode = ws.settings.get("instansi", "kode_satker")
+    only_k = set(schema.keys("keberatan")) - set(schema.keys("permohonan"))
+    out: set[str] = set()
+    for path in sorted(folder.glob("tolak-*.csv")):
         try:
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-                for row in csv.reader(f):
-                    out.update(c.strip() for c in row if "/" in c or "-" in c)
+                rows = csv.reader(f)
+                header = next(rows, [])
+                # whose book: two columns only an objection register has (as impor judges it)
+                objections = sum(header_key("keberatan", h) in only_k for h in header) >= 2
+                if objections != (register == "keberatan"):
+                    continue
+                keys = [header_key(register, h) for h in header]
+                if "nomor_registrasi" not in keys:
+                    out.update(
+                        c.strip() for row in rows for c in row if numbering.fits(c.strip(), pattern)
+                    )
+                    continue
+                i = keys.index("nomor_registrasi")
+                j = keys.index("tanggal_diterima") if "tanggal_diterima" in keys else None
+                for row in rows:
+                    nomor = row[i].strip() if i < len(row) else ""
+                    if nomor.isdigit() and int(nomor) and j is not None and j < len(row):
+                        try:
+                            day = parse_tanggal(row[j])
+                        except NilaiError:
+                            day = None
+                        if day is not None:
+                            nomor = numbering.format_number(pattern, int(nomor), kode, day)
+                    if numbering.fits(nomor, pattern) or all(
+                        numbering.year_and_sequence(nomor, pattern)
+                    ):
+                        out.add(nomor)
         except OSError:
             continue
-    return {n for n in out if numbering.fits(n, pattern)}
+    return out
 
 
 def dated_step(fn: Callable) -> Callable:

@@ -1121,7 +1121,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
             )
     # numbers for rows without one: by receipt date, then file order, after every known number
     # (and none an older ppidctl's import refused: see common.rejected_numbers)
-    for nomor in rejected_numbers(ws, pattern) - used:
+    for nomor in rejected_numbers(ws, register) - used:
         tahun, seq = numbering.year_and_sequence(nomor, pattern)
         if tahun and seq is not None:
             urutan.setdefault((str(tahun), seq), nomor)
