@@ -470,6 +470,10 @@ def test_init_drops_a_ppid_typed_before_the_short_name(tmp_path, args):
     settings = Workspace(tmp_path / "ws").settings
     assert settings.get("instansi", "nama_singkat") == "KPU Kabupaten Lombok Barat"
     assert settings.get("ppid", "jabatan") == "PPID KPU Kabupaten Lombok Barat"
+    # the letters say "(PPID) {{ instansi.nama }}": the office's name itself, without it
+    assert settings.get("instansi", "nama") == "Komisi Pemilihan Umum Kabupaten Lombok Barat"
+    told = 'Catatan: nama instansi ditulis "Komisi Pemilihan Umum Kabupaten Lombok Barat"'
+    assert (told in r.stderr) == ("PPID Komisi" in args[1])
 
 
 def test_the_written_settings_and_the_defaults_in_code_agree():

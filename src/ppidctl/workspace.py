@@ -257,6 +257,7 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
     # checked before anything is written (a refusal after the first file left a workspace that
     # neither init nor any other command could use)
     nama = teks(nama, "--instansi (nama instansi)", wajib=True)
+    nama = tanpa_ppid(nama)  # (the office, not its PPID: see tanpa_ppid)
     if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.\-]{0,19}", kode.strip()):
         raise WorkspaceError(
             f"kode satker '{kode}' tidak sah: dipakai di setiap nomor registrasi dan nama berkas "
@@ -264,7 +265,7 @@ def init(root: Path, nama: str, kode: str, nama_singkat: str | None = None) -> W
             "isi mis. --kode-satker 5271",
         )
     kode = kode.strip()
-    singkat = _short_name(nama_singkat or nama)
+    singkat = tanpa_ppid(nama_singkat or nama).replace("Komisi Pemilihan Umum", "KPU")
     text = config.default_text(nama, singkat, kode)
     mode = int(config.DEFAULTS[("penyimpanan", "izin_berkas")], 8)
     root.mkdir(parents=True, exist_ok=True)
@@ -288,9 +289,8 @@ def _copy_templates(ws: Workspace) -> None:
             shutil.copyfile(src, ws.templates_dir / src.name)
 
 
-def _short_name(nama: str) -> str:
-    """ "KPU Kota Mataram" from the office's name. The settings' titles put "PPID" in front of it
-    themselves ("PPID KPU Kota Mataram"), so a leading "PPID" typed with the name is dropped: it
-    gave "PPID PPID KPU …" on every letter."""
-    nama = re.sub(r"(?i)^\s*PPID\b\s*", "", nama.strip()) or nama
-    return nama.replace("Komisi Pemilihan Umum", "KPU")
+def tanpa_ppid(nama: str) -> str:
+    """The office's name without a "PPID" typed in front: the settings' titles and the letters
+    put it there themselves ("PPID KPU Kota Mataram", "(PPID) Komisi Pemilihan Umum …"), and
+    "PPID PPID …" was printed on every letter."""
+    return re.sub(r"(?i)^\s*PPID\b\s*", "", nama.strip()) or nama

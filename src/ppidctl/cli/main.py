@@ -97,6 +97,11 @@ def init(
         raise UsageError("folder workspace kosong", "tulis foldernya, mis.: ppidctl init ~/ppid")
     ws = do_init(Path(folder), instansi, kode_satker, nama_singkat)
     err(f"Workspace dibuat di {ws.root}")
+    if ws.settings.get("instansi", "nama") != instansi.strip():
+        err(
+            f'Catatan: nama instansi ditulis "{ws.settings.get("instansi", "nama")}": surat '
+            'menambahkan "PPID" sendiri'
+        )
     bawaan = [
         f"{opsi} {nilai}"
         for p, opsi, nilai in (
