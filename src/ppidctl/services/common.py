@@ -312,7 +312,6 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
     return []
 
 
-#: the decisions that give the information (a partial grant gives it too, rules.md §7)
 #: how Keterangan names a delivery made on a granted objection's order
 ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
 

@@ -909,7 +909,7 @@ def requester_answer(
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         changes: dict[str, str] = {}
-        if row["status"] in ("selesai", "sengketa"):
+        if row["status"] in FINISHED:
             raise RuleError(
                 f"tanggapan pemohon atas keberatan {n} sudah dicatat: {row['tanggapan_pemohon']} "
                 f"pada {row['tanggapan_pemohon_pada']}",
