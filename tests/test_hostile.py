@@ -455,3 +455,31 @@ def test_a_name_pasted_in_decomposed_form_is_the_same_name(run, ws):
     run.ok("tahapan", "tambah", nfc, "--mulai", "2026-03-01", "--selesai", "2026-03-31")
     run.refused("tahapan", "tambah", unicodedata.normalize("NFD", nfc), "--mulai", "2026-04-01",
                 "--selesai", "2026-04-30", message="sudah ada di ppidctl.toml")  # fmt: skip
+
+
+def test_control_characters_edited_into_a_register_are_shown_never_obeyed(tmp_path):
+    """A register edited by hand is listed as it is until accepted: ESC ]0;…BEL set the
+    officer's window title and ESC [2J cleared the screen of jatuh-tempo; accepting the edit
+    recorded it for good, and the register book then failed with a traceback. Now the listing
+    shows the characters, the acceptance is refused, the book is written."""
+    from openpyxl import load_workbook
+
+    run = Runner(tmp_path / "ws")
+    run.ok("init", str(tmp_path / "ws"))
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    path = run.root / "registers" / "permohonan.csv"
+    path.write_bytes(
+        path.read_bytes().replace(b"Budi Santoso", b"Budi \x1b]0;X\x07\x1b[2J\xc2\x9b")
+    )
+    shown = run("permohonan", "daftar").stdout + run("jatuh-tempo").stdout
+    assert "\x1b]" not in shown and "\x9b" not in shown and "\x07" not in shown
+    assert "Budi ␛]0;X␇␛[2J<U+009B>" in run("permohonan", "lihat", "1").stdout.replace("\n", "")
+    run.refused("periksa", "--terima-perubahan", "--catatan", "x", message="karakter kendali")
+    book = tmp_path / "buku.xlsx"
+    run.ok("ekspor", "--register", "permohonan", "-o", str(book), "--tanpa-sensor")
+    cells = [c for row in load_workbook(book).active.iter_rows(values_only=True) for c in row]
+    assert any(isinstance(c, str) and c.startswith("Budi \ufffd]0;X") for c in cells)
+    # the desk refuses C1 (U+009B is ESC [ to a terminal) as it refuses C0
+    args = [a if a != "Budi Santoso" else "Ani \u009b31m" for a in REQUEST]
+    run.refused("permohonan", "catat", *args, "--tanggal", "2026-03-17", "--tanpa-surat",
+                message="memuat karakter kendali")  # fmt: skip

@@ -2,6 +2,7 @@
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
@@ -358,8 +359,35 @@ def placeholder_warning(ws) -> None:
     NOT_PRINTED.clear()
 
 
+#: what a terminal would obey rather than show: C0 but line break and tab, DEL, C1 (U+009B is
+#: ESC [), and the bidi overrides that reorder what is shown
+_LAYAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def tampak(text: str) -> str:
+    """``text`` for the officer's terminal: control characters shown (``␛``, ``<U+009B>``),
+    never obeyed. The desk refuses them and the import drops them, but a register edited by
+    hand is listed as it is until accepted: ESC ]0;…BEL set the window title, ESC [2J cleared
+    the screen of ``jatuh-tempo``."""
+    if not _LAYAR.search(text):
+        return text
+    return _LAYAR.sub(_gambar, text.replace("\r\n", "\n"))
+
+
+def _gambar(m: re.Match) -> str:
+    c = ord(m.group())
+    if c < 0x20:
+        return chr(0x2400 + c)  # (Unicode's pictures of the control characters: ␛ ␇ …)
+    return "\u2421" if c == 0x7F else f"<U+{c:04X}>"
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """A line of text output (values shown, see :func:`tampak`)."""
+    typer.echo(tampak(text), err=err)
+
+
 def err(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 def warnings(items: Sequence[str]) -> None:
@@ -368,9 +396,9 @@ def warnings(items: Sequence[str]) -> None:
     plain = bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
     for item in items:
         if plain:
-            typer.echo(f"Peringatan: {item}", err=True)
+            typer.echo(f"Peringatan: {tampak(item)}", err=True)
         else:
-            typer.secho(f"Peringatan: {item}", err=True, fg="yellow")
+            typer.secho(f"Peringatan: {tampak(item)}", err=True, fg="yellow")
 
 
 def emit(
@@ -409,7 +437,9 @@ def emit(
         _blocks(out, title, columns, records, styles)
         return
     columns = shown
-    rows_text = [["" if (c := r.get(k)) is None else str(c) for k, _ in columns] for r in records]
+    rows_text = [
+        ["" if (c := r.get(k)) is None else tampak(str(c)) for k, _ in columns] for r in records
+    ]
     keep = [key.startswith(WHOLE) for key, _ in columns]  # (never folded)
     widths = fit_widths(
         [[label, *(row[n] for row in rows_text)] for n, (_, label) in enumerate(columns)],
@@ -443,7 +473,9 @@ def _blocks(out, title: str, columns, records, styles) -> None:
             out.print()
         style = styles(r) if styles else None
         out.print(
-            Text(str(r.get(head[0]) or "")), style=f"bold {style or ''}".strip(), highlight=False
+            Text(tampak(str(r.get(head[0]) or ""))),
+            style=f"bold {style or ''}".strip(),
+            highlight=False,
         )
         block = Table(show_header=False, box=None, padding=(0, 1, 0, 2))
         word = _longest([label for _, label in rest], True)  # (labels wrap, no word folded)
@@ -451,7 +483,7 @@ def _blocks(out, title: str, columns, records, styles) -> None:
         block.add_column(overflow="fold")
         for key, label in rest:
             value = r.get(key)
-            block.add_row(label, Text("" if value is None else str(value)), style=style)
+            block.add_row(label, Text("" if value is None else tampak(str(value))), style=style)
         out.print(block)
 
 
@@ -552,5 +584,5 @@ def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
     table.add_column(overflow="fold")
     for key, value in row.items():
         if value not in ("", None):
-            table.add_row(labels.get(key, key), Text(str(value)))
+            table.add_row(labels.get(key, key), Text(tampak(str(value))))
     console().print(table)

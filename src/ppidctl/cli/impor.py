@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import FmtList, Format, err, guard, warnings, workspace, write_csv
+from .common import FmtList, Format, echo, err, guard, warnings, workspace, write_csv
 
 if TYPE_CHECKING:
     from ..services.impor import Plan
@@ -222,7 +222,7 @@ def impor(
         elif not sheets:
             err(f"{berkas.name} adalah berkas CSV: tidak punya lembar")
         for name, hidden in sheets if format is Format.teks else ():
-            typer.echo(f"{name} (tersembunyi)" if hidden else name)
+            echo(f"{name} (tersembunyi)" if hidden else name)
         return
     if register is None:
         raise typer.BadParameter(
@@ -253,12 +253,12 @@ def impor(
             _csv(p)
         else:
             for line in _mapping_lines(p) + [""] + _count_lines(p, coba=True):
-                typer.echo(line)
+                echo(line)
             problems = p.baris_masalah()
             if problems:
-                typer.echo(f"Masalah ({len(problems)}):")
+                echo(f"Masalah ({len(problems)}):")
                 for line in problems:
-                    typer.echo(f"  {line}")
+                    echo(f"  {line}")
             _preview(p)
         err("Uji coba (--coba): tidak ada yang ditulis.")
         if p.ditolak and not lewati:  # exit 1 as the real run would: a script can check first
@@ -286,9 +286,9 @@ def impor(
             err(f"Berkas tolak : {result.berkas_tolak}")
     else:
         for line in _count_lines(p, coba=False):
-            typer.echo(line)
+            echo(line)
         if result.berkas_tolak:
-            typer.echo(f"Berkas tolak : {result.berkas_tolak}")
+            echo(f"Berkas tolak : {result.berkas_tolak}")
     if result.ditolak:
         err(f"{len(result.ditolak)} baris bermasalah tidak diimpor:")
         for line in p.baris_masalah():

@@ -10,6 +10,7 @@ import typer
 from .common import (
     Format,
     FormatRekaman,
+    echo,
     err,
     file_written,
     guard,
@@ -40,7 +41,7 @@ def _summary(ws, a) -> None:
 
 def _done(lines: list[str]) -> None:
     for line in lines:
-        typer.echo(line)
+        echo(line)
 
 
 @guard
@@ -107,7 +108,7 @@ def periksa(
         )
     else:
         for p in a.problems:
-            typer.echo(str(p))
+            echo(str(p))
     _summary(ws, a)
     if a.problems and repaired:
         err(
@@ -185,7 +186,7 @@ def arsip(
     if format is FormatRekaman.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
-    typer.echo(info["arsip"])
+    echo(info["arsip"])
     err(
         f"{info['jumlah_berkas']} berkas diarsipkan; SHA-256 {info['sha256']} "
         f"(periksa dengan: sha256sum -c {Path(str(info['berkas_sha256'])).name})"

@@ -27,6 +27,7 @@ from .common import (
     Tanggal,
     TanpaSurat,
     Terlambat,
+    echo,
     emit,
     filters,
     guard,
@@ -68,9 +69,9 @@ def _print_result(
         return
     width = max(len(label) for label, _ in lines + [("Surat", "")])
     for label, value in lines:
-        typer.echo(f"{label:<{width}} : {value}")
+        echo(f"{label:<{width}} : {value}")
     for path in result.berkas:
-        typer.echo(f"{'Surat':<{width}} : {path}")
+        echo(f"{'Surat':<{width}} : {path}")
 
 
 @app.command()
@@ -456,7 +457,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
     if row.get("keputusan_atasan"):  # ("diterima" beside the day it was received: in words)
         row["keputusan_atasan"] = label(row["keputusan_atasan"], "keputusan_atasan")
     show_record(row, labels)
-    typer.echo("\nRiwayat:")
+    echo("\nRiwayat:")
     dates = {c.key for c in columns(register) if c.tipe == TANGGAL} - TENGGAT
     for e in rec["riwayat"]:
         changes = ", ".join(  # (the register book's headers, as the block above: not keys)
@@ -475,22 +476,20 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             )
         recorded = e["waktu"][:16].replace("T", " ")
         when = f"{day}  (dicatat {recorded})" if day else recorded
-        typer.echo(f"  {when}  {e['perintah']}  ({who})")
+        echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
-            typer.echo(f"      {changes}")
+            echo(f"      {changes}")
         if e.get("catatan"):
-            typer.echo(f"      catatan: {e['catatan']}")
+            echo(f"      catatan: {e['catatan']}")
         src = e.get("sumber")
         if isinstance(src, dict):  # an imported row: where it came from
             sheet = f", lembar '{src['lembar']}'" if src.get("lembar") else ""
-            typer.echo(
-                f"      sumber: {src.get('berkas', '')}{sheet}, baris {src.get('baris', '')}"
-            )
+            echo(f"      sumber: {src.get('berkas', '')}{sheet}, baris {src.get('baris', '')}")
         for path in e.get("berkas", []):
             kind = "surat" if Path(path).parts[:1] == ("letters",) else "berkas"
-            typer.echo(f"      {kind}: {path}")
+            echo(f"      {kind}: {path}")
     for k in rec.get("keberatan", []):
-        typer.echo(
+        echo(
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "
             f"status {k['status']})"
             + (
@@ -502,7 +501,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         )
         if k["keputusan_atasan"] == "diterima":
             when = k["tanggal_tanggapan"]  # (an old book's may have none)
-            typer.echo(
+            echo(
                 "  KEBERATAN DIKABULKAN oleh Atasan PPID"
                 + (f" pada {when}" if when else " (tanggal tidak tercatat)")
                 + (f" (surat {k['nomor_surat_tanggapan']})" if k["nomor_surat_tanggapan"] else "")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import schema
 from ..errors import PpidError
 from ..rules import deadlines, numbering
-from ..rules.validation import TANPA_0, TANPA_AWALAN
+from ..rules.validation import KENDALI, TANPA_0, TANPA_AWALAN
 from ..store.table import Table
 from . import model as m
 from .model import Problem, short
@@ -211,6 +211,8 @@ def cell_problem(col: schema.Column, value: str, row: dict[str, str]) -> str | N
         return "kosong padahal wajib diisi"
     if not value:
         return None
+    if KENDALI.search(value):  # (the desk refuses them; a register book or report failed on them)
+        return "memuat karakter kendali (mis. ESC) — hapus karakter itu di editor"
     if col.key == "telepon" and TANPA_AWALAN.fullmatch(value):  # (an edited cell: see there)
         return TELEPON_RUSAK
     return _valid(col, value) or (NIK_RUSAK if col.key == "nik" and nik_damaged(row) else None)

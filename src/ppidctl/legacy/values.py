@@ -110,7 +110,7 @@ _SPASI = re.compile(r"[ \t\xa0\u2007\u202f\u3000]+")
 #: zero-width characters, and control characters other than tab and line breaks (a NUL byte
 #: from a damaged CSV): invisible, never part of a value
 _NOL_LEBAR = re.compile(
-    r"[\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    r"[\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
 
 

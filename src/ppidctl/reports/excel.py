@@ -23,6 +23,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -83,15 +84,25 @@ class Styles:
         cell._style = copy.copy(template._style)  # noqa: SLF001 - openpyxl's own idiom
         if isinstance(value, datetime):
             value = value.date()
-        cell.value = value
+        cell.value = bersih(value)
         if is_formula_like(value):
             cell.data_type = "s"  # text, never a formula
             cell.quotePrefix = True
         return cell
 
 
+def bersih(value: Any) -> Any:
+    """Text without the control characters a sheet cannot hold (shown as U+FFFD): a register
+    edited by hand and accepted before periksa refused them made the register book and every
+    .xlsx report fail with a traceback."""
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
+
+
 def plain(ws, value: Any) -> Any:
     """A value for an unstyled cell; formula-like text becomes a quoted text cell."""
+    value = bersih(value)
     if is_formula_like(value):
         cell = WriteOnlyCell(ws, value)
         cell.data_type = "s"

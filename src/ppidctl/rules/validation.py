@@ -42,7 +42,8 @@ BERLAKU_UU_KIP = date(2010, 4, 30)
 MAX_TEKS = 10_000  # characters in one field: a longer value is a pasting accident
 #: control characters and the noncharacters U+FFFE/U+FFFF: XML (docx, xlsx) cannot hold them,
 #: so a report or register book would fail on them long after the value was typed
-KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+#: (and C1, U+0080–U+009F: a terminal obeys U+009B as ESC [ — a name could clear the screen)
+KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 #: bytes that were not UTF-8 (a latin-1 terminal, a cp1252 file read by a script): Python hands
 #: them over as lone surrogates
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
