@@ -656,3 +656,30 @@ def test_json_written_record_by_record_is_the_same_text(data):
     from ppidctl.jsontext import pieces
 
     assert "".join(pieces(data)) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_a_formula_after_another_separator_does_not_become_a_cell(hws, run, tmp_path):
+    """Excel set up for Indonesian splits a double-clicked CSV on ";" whatever the file's own
+    separator (quotes did not stop LibreOffice): a name "Gita;=1+2;" in the comma file became
+    the live formula =1+2. A formula start after a separator gets the apostrophe too; a sign
+    before a digit is a number and is left alone; the import drops the guard again."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from ppidctl.formula import csv_safe
+    from ppidctl.legacy.values import bersihkan
+
+    write_register(hws, "permohonan", [dict(PERMOHONAN[0], nama_pemohon="Gita;=1+2;",
+                                             telepon="0812, +6281", alamat="Rp25.000,-")])  # fmt: skip
+    out = tmp_path / "buku.csv"
+    run.ok("ekspor", "--register", "permohonan", "-o", str(out), "--tanpa-sensor")
+    row = out.read_bytes()[3:].decode("utf-8").splitlines()[1]
+    assert "Gita;'=1+2;" in row and "0812, +6281" in row and "Rp25.000,-" in row
+    for sep in (";", ",", "\t"):
+        assert not any(f.strip().startswith(("=", "@")) for f in row.split(sep)), sep
+
+    @given(st.text(alphabet=list("ab1 ,;'=+-@\t"), max_size=12))
+    def round_trip(value):
+        assert bersihkan(csv_safe(value)) == bersihkan(value)
+
+    round_trip()

@@ -135,6 +135,7 @@ def perlu_bersih(s: str) -> bool:
         not s.isprintable()
         or "  " in s
         or s[:1] in (" ", "'")
+        or ("'" in s and ("," in s or ";" in s))  # (a guard inside: see tanpa_penjaga)
         or s[-1:] == " "
         or "<" in s
         or "&" in s
@@ -144,12 +145,17 @@ def perlu_bersih(s: str) -> bool:
 
 #: what a CSV export puts before text a spreadsheet would run as a formula (``'=SUM…``,
 #: ppidctl.formula.csv_safe): the apostrophe is the export's, not the text's
-_PENJAGA_RUMUS = ("'=", "'+", "'-", "'@")
+_PENJAGA_RUMUS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+_PENJAGA_DALAM = re.compile(r"([,;\t] *)'(?=[=@]|[+-][^\d\s])")
 
 
 def tanpa_penjaga(s: str) -> str:
-    """``s`` without the apostrophe a CSV export (or a rejects file) put before a formula."""
-    return s[1:] if s.startswith(_PENJAGA_RUMUS) else s
+    """``s`` without the apostrophes a CSV export (or a rejects file) put before a formula: at
+    its start, and after a separator inside it (ppidctl.formula.INSIDE)."""
+    s = s[1:] if s.startswith(_PENJAGA_RUMUS) else s
+    return _PENJAGA_DALAM.sub(r"\1", s) if "'" in s else s
 
 
 def bersihkan(s: str) -> str:
