@@ -2198,3 +2198,26 @@ def test_kolom_centang_alasan_singkat_dan_keputusan_dengan_alasan(tmp_path):
         ("ditolak", []),
         ("diberikan-sebagian", []),
     ]
+
+
+@pytest.mark.parametrize("dimension", ["", '<dimension ref="A1:XFD1048576"/>'])
+def test_a_sheet_larger_than_any_register_is_refused_before_it_is_read(run, tmp_path, dimension):
+    """One cell far out (XFD1048576) in a 1.7 KB file made the reader ask for 549 GB and abort
+    the process (exit 134, a Rust backtrace), even for --coba: refused with what to do."""
+    import zipfile
+
+    cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c></row>'
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{cells}{far}</sheetData></worksheet>',
+    }  # fmt: skip
+    path = tmp_path / "jauh.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message="terlalu luas untuk sebuah register (sel sampai XFD1048576)")  # fmt: skip

@@ -824,6 +824,61 @@ def _lembar_kerja(buku) -> list[tuple[str, bool]]:
         return [(n, False) for n in buku.sheet_names]
 
 
+#: the most a sheet may hold for the import to read it: ten years of a register are some 50,000
+#: rows (±60 MB of sheet XML). A 2 MB zip bomb made the reader take gigabytes, and a single
+#: cell far out (XFD1048576, a 1.7 KB file) made it ask for 549 GB and abort the process.
+BATAS_XML = 1 << 30  # bytes of one sheet's XML
+BATAS_SEL = 50_000_000  # cells of a sheet's used range (rows × columns)
+_SEL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_DIMENSI = re.compile(rb'<dimension ref="(?:[A-Z]+[0-9]+:)?([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _cek_luas(path: Path) -> None:
+    """Refuse an .xlsx/.xlsm whose sheet is larger than any register before it is read
+    (:data:`BATAS_XML`, :data:`BATAS_SEL`): the used range as the sheet's ``<dimension>`` says,
+    or, where it says none, as its cells' references do."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # (the reader says it is damaged)
+    with z:
+        for info in z.infolist():
+            name = info.filename
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            if info.file_size > BATAS_XML:
+                raise _terlalu_luas(
+                    path, f"{info.file_size // 2**20:,} MB isi lembar".replace(",", ".")
+                )
+            with z.open(info) as f:
+                awal = f.read(4096)
+                m = _DIMENSI.search(awal)
+                if m:
+                    kolom, baris = _kolom_angka(m[1]) + 1, int(m[2])
+                else:  # (no dimension: the cells' own references, read in pieces)
+                    kolom = baris = 0
+                    sisa = awal
+                    while True:
+                        for c in _SEL_REF.finditer(sisa):
+                            kolom, baris = max(kolom, _kolom_angka(c[1]) + 1), max(baris, int(c[2]))
+                        potong = f.read(1 << 20)
+                        if not potong:
+                            break
+                        sisa = sisa[-32:] + potong
+            if kolom * baris > BATAS_SEL:
+                raise _terlalu_luas(path, f"sel sampai {_huruf(kolom - 1)}{baris}")
+
+
+def _terlalu_luas(path: Path, apa: str) -> ImporError:
+    return ImporError(
+        f"lembar di '{path.name}' terlalu luas untuk sebuah register ({apa})",
+        "buka di Excel/LibreOffice, hapus baris dan kolom kosong di luar tabel (Ctrl+End "
+        "menunjukkan sel terakhir yang terpakai), lalu simpan ulang",
+    )
+
+
 def _cek_berkas(path: Path) -> Path:
     path = Path(path)
     if not path.is_file():
@@ -1969,6 +2024,7 @@ def read_tables(
         raise ImporError(
             "--pemisah dan --encoding hanya untuk berkas CSV", "hapus pilihan itu untuk berkas ini"
         )
+    _cek_luas(path)
     buku = _buka_buku(path)
     semua = _lembar_kerja(buku)
     nama = [n for n, _ in semua]
