@@ -670,13 +670,15 @@ def test_a_formula_after_another_separator_does_not_become_a_cell(hws, run, tmp_
     from ppidctl.legacy.values import bersihkan
 
     write_register(hws, "permohonan", [dict(PERMOHONAN[0], nama_pemohon="Gita;=1+2;",
-                                             telepon="0812, +6281", alamat="Rp25.000,-")])  # fmt: skip
+                                             telepon="0812, +6281", alamat="Rp25.000,-; DPT",
+                                             pekerjaan="x;-2+3+cmd|' /C calc'!A0")])  # fmt: skip
     out = tmp_path / "buku.csv"
     run.ok("ekspor", "--register", "permohonan", "-o", str(out), "--tanpa-sensor")
     row = out.read_bytes()[3:].decode("utf-8").splitlines()[1]
-    assert "Gita;'=1+2;" in row and "0812, +6281" in row and "Rp25.000,-" in row
+    assert "Gita;'=1+2;" in row and "0812, +6281" in row and "Rp25.000,-; DPT" in row
+    assert "x;'-2+3+cmd" in row
     for sep in (";", ",", "\t"):
-        assert not any(f.strip().startswith(("=", "@")) for f in row.split(sep)), sep
+        assert not any(f.strip().startswith(("=", "@", "-2")) for f in row.split(sep)), sep
 
     @given(st.text(alphabet=list("ab1 ,;'=+-@\t"), max_size=12))
     def round_trip(value):

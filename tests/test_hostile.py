@@ -472,6 +472,9 @@ def test_control_characters_edited_into_a_register_are_shown_never_obeyed(tmp_pa
         path.read_bytes().replace(b"Budi Santoso", b"Budi \x1b]0;X\x07\x1b[2J\xc2\x9b")
     )
     shown = run("permohonan", "daftar").stdout + run("jatuh-tempo").stdout
+    shown += run("laporan", "harian", "--tanggal", "2026-03-16").stdout
+    told = run("permohonan", "lihat", "9\x1b]0;X\x07").stderr  # (an error quoting what was typed)
+    assert "\x1b" not in told and "9␛]0;X␇" in told
     assert "\x1b]" not in shown and "\x9b" not in shown and "\x07" not in shown
     assert "Budi ␛]0;X␇␛[2J<U+009B>" in run("permohonan", "lihat", "1").stdout.replace("\n", "")
     run.refused("periksa", "--terima-perubahan", "--catatan", "x", message="karakter kendali")

@@ -1019,6 +1019,11 @@ def test_a_template_cannot_exhaust_the_machine_while_the_workspace_is_locked(run
         ("{{ 'x' * 3000000000 }}", "teks atau daftar yang diulang menjadi lebih dari 100000"),
         ("{{ (9 ** 99999) | string }}", "pangkat lebih dari 64 di templat"),
         ("{% for a in range(100000) %}{% endfor %}", "range lebih dari 10000 langkah"),
+        # one call allocating gigabytes: a width or count, a width inside a format text
+        ("{{ 'x'.center(4000000000) | length }}", "angka lebih dari 100000 sebagai lebar"),
+        ("{{ 'x' | center(4000000000) }}", "angka lebih dari 100000 sebagai lebar"),
+        ("{{ '{:>4000000000}'.format('x') }}", "format teks dengan .format() tidak dipakai"),
+        ("{{ '%4000000000s' % 'x' }}", "format teks dengan % tidak dipakai"),
     ):
         _template_with(ws, text)
         run.refused("surat", "buat", "tanda-terima", "1", message=told)

@@ -19,9 +19,10 @@ import re
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: a formula that starts after a separator inside a value: Excel set up for Indonesian splits
 #: a double-clicked CSV on ";" whatever the file's own separator (and quotes do not keep
-#: LibreOffice from it), so "Gita;=1+2;" in a comma file became the cell =1+2. A sign before a
-#: digit is a number ("081…, +62…", "Rp25.000,-"), not a formula.
-INSIDE = re.compile(r"([,;\t] *)(?=[=@]|[+-][^\d\s])")
+#: LibreOffice from it), so "Gita;=1+2;" in a comma file became the cell =1+2. A sign with
+#: nothing but a number after it up to the next separator is a number ("081…, +62…",
+#: "Rp25.000,-"); "-2+3+cmd|' /C calc'!A0" is not.
+INSIDE = re.compile(r"([,;\t] *)(?=[=@]|[+-](?![\d.]*(?:[,;\t]|$)))")
 
 
 def is_formula_like(value: object) -> bool:

@@ -184,7 +184,7 @@ def guard(fn: Callable) -> Callable:
                 _output_lost(commits, "stdout tertutup")
             return result
         except PpidError as e:
-            typer.echo(f"Error: {e}", err=True)
+            err(f"Error: {e}")  # (values typed or read are quoted in it: shown, never obeyed)
             raise typer.Exit(e.exit_code) from None
         except BrokenPipeError:
             # the reader of the output went away (`| head -1`): not a workspace error. A step

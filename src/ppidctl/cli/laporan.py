@@ -93,7 +93,7 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     from rich.table import Table
 
     from ..reports.summary import nilai_teks as _cell
-    from .common import WHOLE, _blocks, _longest, fit_widths
+    from .common import WHOLE, _blocks, _longest, fit_widths, tampak
 
     console = stdout_console()  # (piped: 120 columns)
     console.print(f"[bold]{escape(lap.judul)}[/bold]")
@@ -109,7 +109,7 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
             console.print(f"[italic]{escape(t.judul)}[/italic]\n  (tidak ada)")
             continue
         columns = [(key, label) for key, label in t.kolom]
-        cells = [[_cell(row.get(k)) for k, _ in columns] for row in t.baris]
+        cells = [[tampak(_cell(row.get(k))) for k, _ in columns] for row in t.baris]
         numeric = [
             i > 0
             and all(isinstance(row.get(k), (int, float)) or row.get(k) is None for row in t.baris)

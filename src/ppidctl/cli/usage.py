@@ -258,12 +258,16 @@ class Akar(TyperGroup):
         except cx.UsageError as e:
             if not standalone_mode:
                 raise
-            typer.echo(f"Error: {pesan(e)} — {_saran(e, self, words)}", err=True)
+            from .common import tampak  # (a value typed is quoted: shown, never obeyed)
+
+            typer.echo(tampak(f"Error: {pesan(e)} — {_saran(e, self, words)}"), err=True)
             sys.exit(e.exit_code)
         except cx.ClickException as e:  # any other error the parser reports
             if not standalone_mode:
                 raise
-            typer.echo(f"Error: {terjemah(e.format_message())}", err=True)
+            from .common import tampak
+
+            typer.echo(tampak(f"Error: {terjemah(e.format_message())}"), err=True)
             sys.exit(e.exit_code)
         except typer.Abort:
             if not standalone_mode:

@@ -148,7 +148,7 @@ def perlu_bersih(s: str) -> bool:
 _PENJAGA_RUMUS = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
 
-_PENJAGA_DALAM = re.compile(r"([,;\t] *)'(?=[=@]|[+-][^\d\s])")
+_PENJAGA_DALAM = re.compile(r"([,;\t] *)'(?=[=@]|[+-](?![\d.]*(?:[,;\t]|$)))")
 
 
 def tanpa_penjaga(s: str) -> str:

@@ -795,13 +795,38 @@ def _sandbox_class():
     class Terlalu(SecurityError):
         """A template's own arithmetic beyond the bounds (told as such, not as an intrusion)."""
 
+    def besar(args) -> None:  # (a width or count that would allocate gigabytes in one call)
+        if any(type(a) is int and abs(a) > BATAS_ULANG for a in args):
+            raise Terlalu(f"angka lebih dari {BATAS_ULANG} sebagai lebar atau jumlah di templat")
+
     class _Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "%"})
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            del self.filters["format"]  # ("%4000000000s"|format: printf widths, never needed)
+            for name, fn in list(self.filters.items()):  # (|center(4000000000), |indent(…))
+                self.filters[name] = _terbatas(fn, besar)
+
+        def wrap_str_format(self, value):
+            if super().wrap_str_format(value) is None:
+                return None
+
+            def ditolak(*args, **kwargs):  # ("{:>4000000000}".format(x): a width in the text)
+                raise Terlalu("format teks dengan .format() tidak dipakai di templat surat")
+
+            return ditolak
 
         def is_safe_attribute(self, obj, attr, value):
             return isinstance(obj, polos) and super().is_safe_attribute(obj, attr, value)
 
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+            besar((*args, *kwargs.values()))  # ("x".center(4000000000), zfill, ljust …)
+            return super().call(__context, __obj, *args, **kwargs)
+
         def call_binop(self, context, operator, left, right):
+            if operator == "%" and isinstance(left, str):
+                raise Terlalu("format teks dengan % tidak dipakai di templat surat")
             if operator == "**" and isinstance(right, int) and abs(right) > BATAS_PANGKAT:
                 raise Terlalu(f"pangkat lebih dari {BATAS_PANGKAT} di templat")
             if operator == "*":
@@ -816,6 +841,21 @@ def _sandbox_class():
 
     _Sandbox.Terlalu = Terlalu  # type: ignore[attr-defined]
     return _Sandbox
+
+
+def _terbatas(fn, periksa):
+    """Filter ``fn`` whose arguments (not the value filtered) are checked first; Jinja's
+    pass-context mark is kept, and with it the context before the value."""
+    import functools
+
+    nilai = 2 if getattr(fn, "jinja_pass_arg", None) is not None else 1
+
+    @functools.wraps(fn)
+    def filter_(*args, **kwargs):
+        periksa((*args[nilai:], *kwargs.values()))
+        return fn(*args, **kwargs)
+
+    return filter_
 
 
 def _nama(path: Path) -> str:
