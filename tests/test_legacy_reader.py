@@ -2200,14 +2200,26 @@ def test_kolom_centang_alasan_singkat_dan_keputusan_dengan_alasan(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("dimension", ["", '<dimension ref="A1:XFD1048576"/>'])
-def test_a_sheet_larger_than_any_register_is_refused_before_it_is_read(run, tmp_path, dimension):
+FAR = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+@pytest.mark.parametrize(
+    "dimension, far",
+    [
+        ("", FAR),
+        ('<dimension ref="A1:XFD1048576"/>', FAR),
+        ('<dimension ref="A1:A2"/>', FAR),  # (a dimension that lies)
+        ("", FAR.replace('<c r="XFD1048576" t="inlineStr">', "<c t='inlineStr' r='XFD1048576'>")),
+    ],
+)
+def test_a_sheet_larger_than_any_register_is_refused_before_it_is_read(
+    run, tmp_path, dimension, far
+):
     """One cell far out (XFD1048576) in a 1.7 KB file made the reader ask for 549 GB and abort
     the process (exit 134, a Rust backtrace), even for --coba: refused with what to do."""
     import zipfile
 
     cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c></row>'
-    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
     parts = {
         "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
         "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
