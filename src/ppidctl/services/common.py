@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from .. import schema
 from ..errors import NotFoundError, RegisterError, RuleError, UsageError
 from ..rules import numbering
-from ..schema import ALASAN_PERINTAH_SERAH
 from ..store.table import Table
 from ..workspace import Workspace
 
@@ -319,7 +318,7 @@ ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
 def orders_delivery(objection: dict[str, str]) -> bool:
     """Whether the Atasan PPID's response to ``objection`` orders the information given."""
     return objection.get("keputusan_atasan") == "diterima" and any(
-        a in ALASAN_PERINTAH_SERAH for a in objection.get("alasan", "").split(";")
+        a in schema.ALASAN_PERINTAH_SERAH for a in objection.get("alasan", "").split(";")
     )
 
 

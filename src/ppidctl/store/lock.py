@@ -89,10 +89,8 @@ def workspace_lock(
                 info, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode
             )
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                if hasattr(os, "fchmod"):
-                    os.fchmod(
-                        f.fileno(), mode
-                    )  # (as the lock file: izin_berkas, whatever the umask)
+                if hasattr(os, "fchmod"):  # (as the lock file: izin_berkas, whatever the umask)
+                    os.fchmod(f.fileno(), mode)
                 f.write(
                     f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
                     f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}"  # (desks may differ in zone)
