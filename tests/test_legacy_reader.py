@@ -2233,3 +2233,12 @@ def test_a_sheet_larger_than_any_register_is_refused_before_it_is_read(
             z.writestr(name, text)
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message="terlalu luas untuk sebuah register (sel sampai XFD1048576)")  # fmt: skip
+
+
+def test_a_csv_line_wider_than_any_register_is_refused(run, tmp_path):
+    """One line of 20 million commas (20 MB) took 3.8 GB to read: a line with more separators
+    than any register has columns is refused, naming it."""
+    path = tmp_path / "koma.csv"
+    path.write_text("Nama,Informasi yang Diminta\nAni,DPT" + "," * 5000 + "\n", encoding="utf-8")
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message="baris 2: lebih dari 2.000 kolom, bukan tabel register")  # fmt: skip

@@ -486,7 +486,7 @@ class _SumberCsv:
     def baris(self) -> Iterator[Baris]:
         try:
             with open(self.path, encoding=self.encoding, newline="") as f:
-                reader = csv.reader(f, delimiter=self.pemisah)
+                reader = csv.reader(self._baris_teks(f), delimiter=self.pemisah)
                 sebelum = 0  # (text lines read: where a broken quote is told)
                 mulai = 0  # the row as a spreadsheet shows it: a cell's line break is no row,
                 for rec in reader:  # and Excel's "sep=;" line is not shown
@@ -509,6 +509,20 @@ class _SumberCsv:
 
     def gabungan(self) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
         return None
+
+    def _baris_teks(self, f) -> Iterator[str]:
+        """The file's text lines, refused at one wider than any register (:data:`BATAS_KOLOM`
+        separators): one line of 20 million commas, 20 MB, took 3.8 GB to read."""
+        for n, line in enumerate(f, 1):
+            if len(line) > BATAS_KOLOM and line.count(self.pemisah) > BATAS_KOLOM:
+                raise ImporError(
+                    f"berkas '{self.path.name}' baris {n}: lebih dari {BATAS_KOLOM:,} kolom".replace(
+                        ",", "."
+                    )
+                    + ", bukan tabel register",
+                    "buka di Excel/LibreOffice, hapus kolom kosong di luar tabel, simpan ulang",
+                )
+            yield line
 
     def _tak_terbaca(self) -> ImporError:
         """The file is not text in ``self.encoding``: say which line first is not."""
@@ -824,6 +838,8 @@ def _lembar_kerja(buku) -> list[tuple[str, bool]]:
         return [(n, False) for n in buku.sheet_names]
 
 
+#: separators in one line of a CSV beyond any register's columns (see _SumberCsv._baris_teks)
+BATAS_KOLOM = 2_000
 #: the most a sheet may hold for the import to read it: ten years of a register are some 50,000
 #: rows (±60 MB of sheet XML). A 2 MB zip bomb made the reader take gigabytes, and a single
 #: cell far out (XFD1048576, a 1.7 KB file) made it ask for 549 GB and abort the process.
