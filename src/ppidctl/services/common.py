@@ -176,19 +176,20 @@ def rejected_numbers(ws: Workspace, register: str) -> set[str]:
     them: the number column by its header, a bare sequence ("2") completed with the row's
     receipt date; a file without such a header gives the cells of the office's pattern. Kept
     from new numbers, not retired: the corrected row is still imported with its own number."""
+    folder = ws.root / "impor"
+    files = sorted(folder.glob("tolak-*.csv")) if folder.is_dir() else []
+    if not files:  # (every catat asks: the import's modules only when there is a file to read)
+        return set()
     import csv
 
     from ..legacy.reader import header_key
     from ..legacy.values import NilaiError, parse_tanggal
 
-    folder = ws.root / "impor"
-    if not folder.is_dir():
-        return set()
     pattern = ws.settings.get("penomoran", register)
     kode = ws.settings.get("instansi", "kode_satker")
     only_k = set(schema.keys("keberatan")) - set(schema.keys("permohonan"))
     out: set[str] = set()
-    for path in sorted(folder.glob("tolak-*.csv")):
+    for path in files:
         try:
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
                 rows = csv.reader(f)
