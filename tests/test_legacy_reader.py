@@ -2242,3 +2242,92 @@ def test_a_csv_line_wider_than_any_register_is_refused(run, tmp_path):
     path.write_text("Nama,Informasi yang Diminta\nAni,DPT" + "," * 5000 + "\n", encoding="utf-8")
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message="baris 2: lebih dari 2.000 kolom, bukan tabel register")  # fmt: skip
+
+
+def _sel(isi: str = "", ulang: int = 1, lagi: str = "") -> str:
+    """One .ods cell as LibreOffice writes it: a value, or empty (self-closing), repeated."""
+    r = f' table:number-columns-repeated="{ulang}"' if ulang > 1 else ""
+    if not isi:
+        return f"<table:table-cell{r}{lagi}/>"
+    return (
+        f'<table:table-cell office:value-type="string" calcext:value-type="string"{lagi}{r}>'
+        f"<text:p>{isi}</text:p></table:table-cell>"
+    )
+
+
+def _baris(*sel: str, ulang: int = 1) -> Xml:
+    r = f' table:number-rows-repeated="{ulang}"' if ulang > 1 else ""
+    return Xml(f'<table:table-row table:style-name="ro1"{r}>{"".join(sel)}</table:table-row>')
+
+
+@pytest.mark.parametrize(
+    "bom, message",
+    [  # one cell written once, spelled out 10,000 × 600 times by the reader: 1 KB of XML
+        (_baris(_sel("x", 10_000), ulang=600), "lebih dari 5.000.000 sel berisi"),
+        # (a ">" in a quoted value hides no repeat that follows it)
+        (_baris(_sel("x", 10_000, ' table:style-name="a>b"'), ulang=600), "lebih dari 5.000"),
+        # a value far out, behind a million empty rows and 16,000 empty columns
+        (
+            Xml(_baris(_sel(), ulang=1_000_000) + _baris(_sel("", 16_000), _sel("y"))),
+            "sel sampai WQK1000002",
+        ),
+    ],
+)
+def test_an_ods_repeating_cells_past_any_register_is_refused_before_it_is_read(
+    run, tmp_path, bom, message
+):
+    """An .ods writes a cell once for any number of repeats: a 1 KB file took 6 GB (one row of
+    10,000 repeated 9,990 times) or 74 s and 4.4 GB (20 columns × a million rows). Refused
+    before python-calamine spells it out; the empty cells LibreOffice repeats to the sheet's
+    edge on every row count for nothing."""
+    path = buat_ods(tmp_path / "ulang.ods", [["Nama Pemohon", "Informasi yang Diminta"], bom])
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message=f"terlalu luas untuk sebuah register ({message}")  # fmt: skip
+
+
+def test_a_long_ods_is_measured_row_by_row_across_the_pieces_it_is_read_in(tmp_path):
+    """content.xml is read in 4 MB pieces: a row cut at a piece's end is measured whole, and the
+    last row counts. 40,000 rows as LibreOffice writes them (empty columns repeated in the
+    middle and to the sheet's edge, a run of equal rows) are a register; a bomb as the very
+    last row is not."""
+    from ppidctl.legacy.reader import _cek_luas
+
+    isi = "Permohonan salinan DPT dan berita acara rekapitulasi " * 3
+    rows = [["Tanggal Permohonan", "Nama Pemohon", "Pekerjaan", "NIK", "Informasi yang Diminta"]]
+    rows += [
+        _baris(
+            _sel("05/01/2026"),
+            _sel(f"Nama {i}"),
+            _sel("", 2),
+            _sel(isi),
+            _sel("", 16_379),
+            ulang=1 + i % 2,
+        )  # fmt: skip
+        for i in range(40_000)
+    ]
+    tail = [_baris(_sel(), ulang=1_048_000), _baris(_sel("", 16_384))]
+    ok = buat_ods(tmp_path / "panjang.ods", rows + tail)
+    assert zipfile.ZipFile(ok).getinfo("content.xml").file_size > 3 * (1 << 22)
+    _cek_luas(ok)  # (not refused)
+    assert sum(1 for _ in satu(ok)[1]) == 60_000  # (the repeated rows read as rows)
+    bom = buat_ods(tmp_path / "bom.ods", rows + [_baris(_sel("x", 200), ulang=30_000)])
+    with pytest.raises(ImporError, match="lebih dari 5.000.000 sel berisi"):
+        _cek_luas(bom)
+
+
+def test_an_xlsx_with_more_cells_than_any_register_is_refused(run, tmp_path, monkeypatch):
+    """The cells an .xlsx writes out are counted as the sheet is scanned (a 1 GB sheet of short
+    cells compresses to a few MB and held ±40 M cells); past the limit the file is refused
+    before it is read. Shown with the limit lowered to the cells of a small book."""
+    from ppidctl.legacy import reader
+
+    wb = Workbook()
+    for r in [["Tanggal Permohonan", "Nama Pemohon", "Informasi yang Diminta"],
+              ["05/01/2026", "Ani", "DPT"], ["06/01/2026", "Budi", "DPS"]]:  # fmt: skip
+        wb.active.append(r)
+    wb.save(path := tmp_path / "sel.xlsx")
+    monkeypatch.setattr(reader, "BATAS_ISI", 9)
+    satu(path)  # (nine cells: read)
+    monkeypatch.setattr(reader, "BATAS_ISI", 8)
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message="terlalu luas untuk sebuah register (lebih dari 8 sel berisi)")  # fmt: skip
