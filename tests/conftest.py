@@ -109,6 +109,8 @@ REQUEST = [
     "--telepon", "081234567890", "--informasi", "Salinan DPT Kelurahan Mataram",
     "--tujuan", "Penelitian", "--dokumen", "identitas",
 ]  # fmt: skip
+#: the same request as the Python API's RequestInput fields
+INPUT = {option[2:]: value for option, value in zip(REQUEST[::2], REQUEST[1::2], strict=True)}
 
 
 #: a consequence test summary: a rejection needs one (UU 14/2008 Pasal 19)

@@ -910,11 +910,14 @@ def test_status_tenggat_dan_terlambat_diturunkan(ws, tmp_path, today):
     today("2026-03-30")
     from ppidctl.services.queries import Filter, due_cases
 
-    cases = due_cases(ws, Filter())  # (Bayu: granted, not handed over: no date, listed last)
+    notes: dict[str, None] = {}
+    cases = due_cases(ws, Filter(), peringatan=notes)  # (Bayu: given, not handed over: counted)
     assert [(c["nama_pemohon"], c["jatuh_tempo"], c["sisa_hari_kerja"]) for c in cases] == [
         ("Ani", "2026-04-02", 3),
-        ("Bayu", "", None),
     ]
+    assert "juga terbuka tanpa tanggal tenggat: 1 permohonan berstatus diputuskan" in str(notes)
+    cases = due_cases(ws, Filter(status="diputuskan"))
+    assert [(c["nama_pemohon"], c["jatuh_tempo"]) for c in cases] == [("Bayu", "")]
 
 
 def test_langkah_tidak_urut_ditolak(run, ws, tmp_path):

@@ -14,7 +14,7 @@ from ppidctl.store.lock import workspace_lock
 from ppidctl.store.table import read_table
 from ppidctl.workspace import Workspace
 
-from conftest import REQUEST, snapshot
+from conftest import INPUT, REQUEST, snapshot
 
 
 def _register(run, n, day="2026-03-16"):
@@ -308,7 +308,7 @@ def _hold(root, ready, release):
         release.wait(120)
 
 
-def test_lock_waits_then_gives_up_with_a_clear_error(ws, run):
+def test_lock_waits_then_gives_up_with_a_clear_error(ws, run, capfd):
     toml = ws.root / "ppidctl.toml"
     toml.write_text(toml.read_text().replace("batas_tunggu_kunci = 30", "batas_tunggu_kunci = 1"))
     ctx = multiprocessing.get_context("spawn")
@@ -326,6 +326,21 @@ def test_lock_waits_then_gives_up_with_a_clear_error(ws, run):
         with pytest.raises(LockTimeout):
             with workspace_lock(ws.registers_dir, 0.2, notify=lambda m: None):
                 pass
+        # a script: its own wait, told through its own callback; the library prints nothing
+        from ppidctl.services import permohonan as svc
+
+        api = Workspace(str(ws.root))
+        api.lock_timeout, told = 0.6, []
+        api.on_lock_wait = told.append
+        capfd.readouterr()
+        with pytest.raises(LockTimeout, match="lebih dari 0.6 detik"):
+            svc.register(api, svc.RequestInput(**INPUT), tanggal="2026-03-16", surat=False)
+        assert told == [told[0]] and "paling lama 0.6 detik" in told[0]
+        api.on_lock_wait = None
+        with pytest.raises(LockTimeout):
+            svc.register(api, svc.RequestInput(**INPUT), tanggal="2026-03-16", surat=False)
+        assert capfd.readouterr() == ("", "")
+        assert snapshot(ws.root) == before
     finally:
         release.set()
         holder.join()

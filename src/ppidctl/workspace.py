@@ -31,9 +31,39 @@ FOLDERS = ("registers", "templates", "letters")
 
 
 class Workspace:
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root).expanduser().resolve()
+        #: told (a line of text) when another command holds the lock and this one waits: the
+        #: CLI prints it on stderr; a script may log it. None: the library says nothing.
+        self.on_lock_wait: Callable[[str], None] | None = None
+        self._lock_timeout: float | None = None
+        self._load()
+
+    def _load(self) -> None:
+        self._seen = self._stamp()
         self.settings = config.load(self.root / config.FILENAME)
+        for derived in ("tz", "calendar"):
+            self.__dict__.pop(derived, None)
+
+    def _stamp(self) -> tuple:
+        """What the settings and the calendar were read from, as the OS tells it (every write
+        replaces a register file: a new inode)."""
+        out = []
+        for path in (self.root / config.FILENAME, self.registers_dir / "libur.csv"):
+            try:
+                st = path.stat()
+                out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def refresh(self) -> None:
+        """Read ppidctl.toml and the calendar again when either changed since they were read: a
+        script keeping one Workspace while the desk adds a day off (``kalender tambah``) or
+        edits ``[tenggat]`` must not go on with the old days. Called when a transaction holds
+        the lock and whenever a register is read."""
+        if self._stamp() != self._seen:
+            self._load()
 
     # -- finding -------------------------------------------------------------------------------
     @classmethod
@@ -98,7 +128,15 @@ class Workspace:
 
     @property
     def lock_timeout(self) -> float:
+        """Seconds a change waits for the lock: ppidctl.toml's ``batas_tunggu_kunci``, unless a
+        script set its own (``ws.lock_timeout = 300`` for a nightly job; 0: not at all)."""
+        if self._lock_timeout is not None:
+            return self._lock_timeout
         return float(self.settings.get("penyimpanan", "batas_tunggu_kunci"))
+
+    @lock_timeout.setter
+    def lock_timeout(self, detik: float) -> None:
+        self._lock_timeout = float(detik)
 
     @property
     def file_mode(self) -> int:
@@ -138,6 +176,7 @@ class Workspace:
         look like the register): after ``format`` was switched, with the way to rebuild it; an
         old file left beside the one in use, naming both (``init``'s empty CSV files are no
         register: an XLSX workspace keeps them)."""
+        self.refresh()
         table = read_table(register, self.register_path(register))
         self.refuse_other_format(register, lambda: bool(table.rows))
         return table
@@ -206,12 +245,16 @@ class Workspace:
             or recorded[name] != journal.sha256_bytes(self.register_path(name).read_bytes())
         ]
 
-    def frame(self, register: str, columns: list[str] | None = None):
+    def frame(
+        self, register: str, columns: list[str] | None = None, *, izinkan_tak_terbaca: bool = False
+    ):
         """The register as a pandas DataFrame with typed columns (dates as datetime64, amounts
-        as Int64, the rest as text) — for report scripts."""
+        as Int64, the rest as text) — for report scripts. A date Excel rewrote (16/03/2026) is
+        refused, unless ``izinkan_tak_terbaca`` (then NaT, named in ``attrs["tak_terbaca"]``):
+        see :func:`ppidctl.reports.data.load_frame`."""
         from .reports.data import load_frame
 
-        return load_frame(self, register, columns)
+        return load_frame(self, register, columns, izinkan_tak_terbaca=izinkan_tak_terbaca)
 
     def transaction(self, perintah: str, petugas: str | None = None) -> Transaction:
         """A commit; ``petugas`` (who, for the journal) checked like any typed text, whichever

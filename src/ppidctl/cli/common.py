@@ -315,6 +315,7 @@ def workspace(dibaca: tuple[str, ...] = ()):
     from ..workspace import Workspace
 
     ws = Workspace.find(state.dir)
+    ws.on_lock_wait = err
     if not state.warned:  # (some commands open the workspace twice)
         state.warned = True
         warnings(ws.settings.warnings)

@@ -141,7 +141,6 @@ def jatuh_tempo(
     dalam: Dalam = None,
 ) -> None:
     """Semua perkara terbuka di kedua register, menurut tenggat; yang terlambat di atas."""
-    from collections import Counter
     from operator import itemgetter
 
     from ..services.queries import DUE_CASE_KEYS, due_cases
@@ -153,36 +152,6 @@ def jatuh_tempo(
         ws, filters(status, dari, sampai, bulan, cari, terlambat, dalam), peringatan=peringatan
     )
     warnings(list(peringatan))
-    if not status:  # open cases with no date to keep (legacy ones by the hundred): counted;
-        # an Atasan PPID's order to give information a refusal had closed ("selesai") is listed
-        undated = Counter(
-            (r["register"], r["status"])
-            for r in rows
-            if not r["jatuh_tempo"] and r["status"] != "selesai"
-        )
-        rows = [r for r in rows if r["jatuh_tempo"] or r["status"] == "selesai"]
-        warnings(
-            [
-                f"juga terbuka tanpa tanggal tenggat: {n} {reg} berstatus {st} — lihat: ppidctl "
-                f"jatuh-tempo --status {st}"
-                for (reg, st), n in sorted(undated.items())
-            ]
-        )
-    # a requester's window that lapsed with no dispute recorded: the reply stands, the case is
-    # closed by hand (counted, not listed: imported books may hold hundreds)
-    lapsed = [
-        r["nomor_registrasi"]
-        for r in rows
-        if r["pihak"] == "pemohon" and r["sisa_hari_kerja"] is not None and r["sisa_hari_kerja"] < 0
-    ]
-    if lapsed:
-        warnings(
-            [
-                f"{len(lapsed)} keberatan melewati batas pengajuan sengketa tanpa sengketa "
-                f"tercatat (mis. {lapsed[0]}) — tutup: ppidctl keberatan tanggapan-pemohon "
-                f"{lapsed[0]} --sikap menerima"
-            ]
-        )
     columns = [
         ("register", "Register"),
         ("nomor_registrasi", "Nomor"),

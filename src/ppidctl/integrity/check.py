@@ -54,7 +54,9 @@ def take(ws) -> Snapshot:
 
 def snapshot(ws) -> Snapshot:
     fit_modes(ws)
-    with workspace_lock(ws.registers_dir, ws.lock_timeout, mode=ws.file_mode, reader=True):
+    with workspace_lock(
+        ws.registers_dir, ws.lock_timeout, ws.on_lock_wait, mode=ws.file_mode, reader=True
+    ):
         return take(ws)
 
 

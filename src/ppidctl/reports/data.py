@@ -30,20 +30,35 @@ __all__ = ["load_frame", "refuse_unreadable", "typed"]
 REGISTERS = ("permohonan", "keberatan", "surat", "libur")
 
 
-def load_frame(ws: Workspace, register: str, columns: Iterable[str] | None = None) -> pd.DataFrame:
+def load_frame(
+    ws: Workspace,
+    register: str,
+    columns: Iterable[str] | None = None,
+    *,
+    izinkan_tak_terbaca: bool = False,
+) -> pd.DataFrame:
     """The register ``register`` as a DataFrame with typed columns (see the module doc).
 
     ``columns``: only these schema keys (faster on large registers); default all of them.
+    A date cell that is no ``YYYY-MM-DD`` date (the register saved again by Excel) is refused
+    (:func:`refuse_unreadable`: a count would silently miss its case); with
+    ``izinkan_tak_terbaca=True`` it is ``NaT`` and named in ``frame.attrs["tak_terbaca"]``
+    (column → (how many, an example)), for a script that looks at the damage.
+    Raises :class:`~ppidctl.errors.PpidError` (``RuleError``, ``RegisterError``).
     """
-    if register not in REGISTERS:
-        from ..errors import RuleError
+    from ..errors import RuleError
 
+    if register not in REGISTERS:
         raise RuleError(f"register '{register}' tidak dikenal", f"pilih: {', '.join(REGISTERS)}")
-    known = {c.key for c in schema.columns(register)}
-    keys = [c.key for c in schema.columns(register)] if columns is None else list(columns)
+    known = [c.key for c in schema.columns(register)]
+    keys = known if columns is None else list(columns)
     unknown = [k for k in keys if k not in known]
     if unknown:
-        raise KeyError(f"kolom tidak ada di register {register}: {', '.join(unknown)}")
+        raise RuleError(
+            f"kolom tidak ada di register {register}: {', '.join(unknown)}",
+            f"kolomnya: {', '.join(known)}",
+        )
+    ws.refresh()
     path = ws.register_path(register)
     frame = None
     if path.suffix.lower() == ".csv" and path.exists():
@@ -55,6 +70,8 @@ def load_frame(ws: Workspace, register: str, columns: Iterable[str] | None = Non
         frame = pd.DataFrame({k: [r.get(k, "") for r in rows] for k in keys}, dtype=str)
     out = typed(register, frame)
     out.attrs["register"] = register
+    if not izinkan_tak_terbaca:
+        refuse_unreadable(out)
     return out
 
 

@@ -54,7 +54,7 @@ from ..letters.fmt import BULAN, HARI, LABEL
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
 from ..services.common import KAPAN_SAJA, orders_given
-from .data import load_frame, refuse_unreadable
+from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
 
@@ -345,11 +345,11 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     keberatan: ``hk_tanggapan``, ``hk_teruskan``, ``hk_draf`` (forwarded → plenary),
     ``hk_sampaikan`` (response → delivered), ``batas_hk`` and ``batas`` (response deadline).
     """
+    ws.refresh()  # (a script's Workspace: the calendar and settings as they are now)
     nama = nama or str(ws.settings.get("instansi", "nama_singkat"))
     wd = WorkdayCounter(ws.calendar)
     t = ws.settings.tenggat
     P = load_frame(ws, "permohonan", PERM_COLS)
-    refuse_unreadable(P)
     recv = P["tanggal_diterima"]
     P["hk_pemberitahuan"] = wd.between(recv, P["tanggal_pemberitahuan"], step=True)
     P["hk_penyerahan"] = wd.between(recv, P["tanggal_selesai"], step=True)
@@ -362,7 +362,6 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     P["kantor"] = nama
 
     K = load_frame(ws, "keberatan", KEB_COLS)
-    refuse_unreadable(K)
     krecv = K["tanggal_diterima"]
     K["hk_tanggapan"] = wd.between(krecv, K["tanggal_tanggapan"], step=True)
     K["hk_teruskan"] = wd.between(krecv, K["diteruskan_pada"])
@@ -1441,9 +1440,12 @@ def _period(
     )
 
 
-def monthly(sources: Workspace | Sequence[Workspace], bulan: str) -> Laporan:
-    """The monthly report of ``bulan`` ("YYYY-MM") for one workspace or several combined."""
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan or ""):
+def monthly(sources: Workspace | Sequence[Workspace], bulan: str | date) -> Laporan:
+    """The monthly report of ``bulan`` ("YYYY-MM", or any date in it) for one workspace or
+    several combined."""
+    if isinstance(bulan, date):
+        bulan = bulan.strftime("%Y-%m")
+    if not isinstance(bulan, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan):
         raise UsageError(f"--bulan '{bulan}' tidak sah", "tulis sebagai YYYY-MM, mis. 2026-03")
     y, mo = int(bulan[:4]), int(bulan[5:])
     lo = date(y, mo, 1)

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import schema
 from ..errors import NotFoundError, RegisterError, RuleError, UsageError
@@ -26,7 +26,7 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
     unambiguous in ``today``'s year (e.g. ``1`` or ``001``) — and no case of the year before
     with that sequence is still running: in January most open work is December's, and ``3``
     must not silently pick January's 003 (a decision, a letter, to the wrong requester)."""
-    wanted = (nomor or "").strip()
+    wanted = str(nomor).strip() if isinstance(nomor, int) else (nomor or "").strip()
     if not wanted:
         raise UsageError("nomor registrasi kosong", "tulis nomor registrasi atau nomor urutnya")
     exact = [i for i, row in enumerate(table.rows) if row["nomor_registrasi"] == wanted]
@@ -224,6 +224,36 @@ def rejected_numbers(ws: Workspace, register: str) -> set[str]:
     return out
 
 
+def as_text(data: Any) -> None:
+    """The fields of a step's input (``RequestInput``, ``Decision``, …) as the text the desk
+    types, checked when a script builds one: an amount may come as a number, the documents and
+    reasons as a list of codes; any other value that is no text (a phone number as an int has
+    lost its leading 0) is refused here, not deep in a rule with Python's English."""
+    import dataclasses
+
+    for f in dataclasses.fields(data):
+        value = getattr(data, f.name)
+        if f.type == "bool" and isinstance(value, bool):
+            continue
+        if (
+            value is None
+            or isinstance(value, str)
+            or (
+                f.name in ("dokumen", "alasan")
+                and isinstance(value, list | tuple)
+                and all(isinstance(x, str) for x in value)
+            )
+        ):
+            continue
+        if f.name == "biaya" and isinstance(value, int) and not isinstance(value, bool):
+            setattr(data, f.name, str(value))
+            continue
+        raise UsageError(
+            f"{f.name} {value!r} bukan {'ya/tidak (bool)' if f.type == 'bool' else 'teks'}",
+            f"beri {f.name} sebagai {'True/False' if f.type == 'bool' else 'teks (str)'}",
+        )
+
+
 def dated_step(fn: Callable) -> Callable:
     """A register step ``fn(ws, …, tanggal=None, …) -> Result`` whose result also warns when
     the step's date (``tanggal``, or today) is not a working day, naming the day and why: a
@@ -231,10 +261,18 @@ def dated_step(fn: Callable) -> Callable:
     may come by e-mail on a Saturday). One place for every step, not one per command."""
 
     @functools.wraps(fn)
-    def step(ws: Workspace, *args, tanggal: str | None = None, **kwargs):
-        result = fn(ws, *args, tanggal=tanggal, **kwargs)
+    def step(ws: Workspace, *args, tanggal: str | date | None = None, **kwargs):
         from ..rules.validation import waktu
 
+        if isinstance(tanggal, datetime):  # (a script's value: as the desk would type it)
+            tanggal = tanggal.isoformat(timespec="minutes")
+        elif isinstance(tanggal, date):
+            tanggal = tanggal.isoformat()
+        elif tanggal is not None and not isinstance(tanggal, str):
+            raise UsageError(
+                f"tanggal {tanggal!r} bukan tanggal", "beri teks YYYY-MM-DD, date atau datetime"
+            )
+        result = fn(ws, *args, tanggal=tanggal, **kwargs)
         result.peringatan += day_off_warning(ws, waktu(tanggal, ws.tz, ws.now()).date())
         return result
 

@@ -43,7 +43,7 @@ def add_day(
             )
         tx.append("libur", row)
         moved = refresh_deadlines(ws, tx, ws.calendar_with(tx.table("libur").rows))
-    ws.__dict__.pop("calendar", None)  # the cached calendar predates the new day
+    ws.refresh()  # (the cached calendar predates the new day)
     return row, moved
 
 

@@ -110,6 +110,9 @@ class ObjectionInput:
     paksa: bool = False
     catatan: str = ""
 
+    def __post_init__(self) -> None:
+        common.as_text(self)
+
 
 # -- catat --------------------------------------------------------------------------------------
 
@@ -726,6 +729,9 @@ class Response:
     keputusan: str
     pertimbangan: str = ""
     sk_pengecualian: str = ""
+
+    def __post_init__(self) -> None:
+        common.as_text(self)
 
 
 @common.dated_step

@@ -46,6 +46,9 @@ class RequestInput:
     tahapan: str = ""
     catatan: str = ""
 
+    def __post_init__(self) -> None:
+        common.as_text(self)
+
 
 @dataclass
 class Result:
@@ -138,9 +141,9 @@ def register(
         status="terdaftar",
         petugas=v.teks(petugas, "--petugas"),
     )
-    due = deadlines.request(row, ws.settings, ws.calendar)
-    row["jatuh_tempo"] = due.tanggal.isoformat()
     with ws.transaction("permohonan catat", petugas) as tx:
+        due = deadlines.request(row, ws.settings, ws.calendar)  # (the calendar under the lock)
+        row["jatuh_tempo"] = due.tanggal.isoformat()
         row["nomor_registrasi"] = common.next_number(ws, tx, REGISTER, when.date())
         again = _recorded_just_now(ws, row)
         stored = tx.append(REGISTER, row)
@@ -271,6 +274,9 @@ class Decision:
     rincian_biaya: str = ""
     waktu_penyediaan: str = ""
     cara_pembayaran: str = ""
+
+    def __post_init__(self) -> None:
+        common.as_text(self)
 
 
 @common.dated_step

@@ -7,6 +7,7 @@ later re-dates open cases), and overdue cases are marked wherever they appear.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -311,13 +312,19 @@ def due_cases(
     registers=("permohonan", "keberatan"),
     peringatan: dict[str, None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every open case of both registers (OPEN and MENUNGGU): the office's deadlines, overdue
-    first, then by working days left; then requesters' dispute windows; cases without a date
-    last. ``pihak``: whose deadline it is (kantor / pemohon)."""
+    """What ``ppidctl jatuh-tempo`` lists: every open case of both registers (OPEN and
+    MENUNGGU) with a date to keep — the office's deadlines, overdue first, then by working days
+    left; then requesters' dispute windows; an Atasan PPID's order to give information a
+    refusal had closed (``selesai``, no date) last. ``pihak``: whose deadline it is (kantor /
+    pemohon). Open cases with no date (decided, the information not yet handed over; legacy
+    rows by the hundred) are only counted, in ``peringatan``, unless ``f.status`` asks for
+    them; so is a requester's window that lapsed with no dispute recorded (the case is
+    closed by hand)."""
     f.check_status(tuple(registers))
+    notes: dict[str, None] = {} if peringatan is None else peringatan
     out = []
     for register in registers:
-        for rec in listing(ws, register, f, only_open=True, peringatan=peringatan):
+        for rec in listing(ws, register, f, only_open=True, peringatan=notes):
             out.append({"register": register, **{k: rec[k] for k in DUE_CASE_KEYS[1:]}})
     out.sort(  # the office's deadlines, then the requesters' windows, then those without a date
         key=lambda r: (
@@ -329,6 +336,29 @@ def due_cases(
             r["nomor_registrasi"],  # before January's 001)
         )
     )
+    if not f.status:
+        undated = Counter(
+            (r["register"], r["status"])
+            for r in out
+            if not r["jatuh_tempo"] and r["status"] != "selesai"
+        )
+        out = [r for r in out if r["jatuh_tempo"] or r["status"] == "selesai"]
+        for (reg, st), n in sorted(undated.items()):
+            notes[
+                f"juga terbuka tanpa tanggal tenggat: {n} {reg} berstatus {st} — lihat: ppidctl "
+                f"jatuh-tempo --status {st}"
+            ] = None
+    lapsed = [
+        r["nomor_registrasi"]
+        for r in out
+        if r["pihak"] == "pemohon" and r["sisa_hari_kerja"] is not None and r["sisa_hari_kerja"] < 0
+    ]
+    if lapsed:
+        notes[
+            f"{len(lapsed)} keberatan melewati batas pengajuan sengketa tanpa sengketa "
+            f"tercatat (mis. {lapsed[0]}) — tutup: ppidctl keberatan tanggapan-pemohon "
+            f"{lapsed[0]} --sikap menerima"
+        ] = None
     return out
 
 

@@ -14,7 +14,6 @@ import errno
 import getpass
 import os
 import socket
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,17 +44,17 @@ def workspace_lock(
     # (kept on release: filelock deletes it on Windows unless told, and a refused command
     # would then have changed the workspace)
     lock = FileLock(str(path), is_singleton=False, mode=mode, preserve_lock_file=True)
-    notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
     start = time.monotonic()
     try:
         lock.acquire(timeout=min(0.5, timeout), poll_interval=0.01)
     except Timeout:
         holder = _holder(path)
-        notify(
-            "Menunggu perintah lain yang sedang menulis workspace"
-            + (f" ({holder})" if holder else "")
-            + f"; paling lama {timeout:g} detik…"
-        )
+        if notify:
+            notify(
+                "Menunggu perintah lain yang sedang menulis workspace"
+                + (f" ({holder})" if holder else "")
+                + f"; paling lama {timeout:g} detik…"
+            )
         try:
             lock.acquire(timeout=max(0.0, timeout - (time.monotonic() - start)), poll_interval=0.02)
         except Timeout:

@@ -325,8 +325,14 @@ class Transaction:
         make_dirs(self.ws.registers_dir, self.ws.file_mode)
         fit_modes(self.ws)
         self._stack.enter_context(
-            workspace_lock(self.ws.registers_dir, self.ws.lock_timeout, mode=self.ws.file_mode)
+            workspace_lock(
+                self.ws.registers_dir,
+                self.ws.lock_timeout,
+                self.ws.on_lock_wait,
+                mode=self.ws.file_mode,
+            )
         )
+        self.ws.refresh()  # (what another process changed before the lock was ours)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
