@@ -110,3 +110,30 @@ def test_a_scripts_python_values(run, ws):
     with pytest.raises(PpidError):
         monthly(script, 202603)
     assert snapshot(ws.root) == before
+
+
+def test_a_scripts_letters_carry_their_warnings(ws):
+    """A receipt printed with init's stand-ins ("(0370) 000000") was told only by the command
+    line: a script issuing receipts for e-PPID requests never knew. The step's result says it."""
+    r = svc.register(ws, svc.RequestInput(**INPUT), tanggal="2026-03-16")
+    assert r.berkas and any('telepon = "(0370) 000000"' in w for w in r.peringatan)
+    quiet = svc.register(ws, svc.RequestInput(**INPUT), tanggal="2026-03-16", surat=False)
+    assert not any("nilai contoh" in w for w in quiet.peringatan)
+
+
+def test_a_report_says_its_register_was_changed_outside_ppidctl(run, ws):
+    """A hand edit not yet accepted changes the figures: ``laporan`` said so on stderr only; a
+    script's report object carries it, and so does the JSON."""
+    from ppidctl.reports import monthly
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    assert monthly(ws, "2026-03").peringatan == []
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"Budi Santoso", b"Budi Santosa"))
+    lap = monthly(ws, "2026-03")
+    assert len(lap.peringatan) == 1 and lap.peringatan[0].startswith(
+        "register permohonan diubah di luar ppidctl"
+    )
+    cli = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json")
+    assert json.loads(cli.stdout)["peringatan"] == lap.peringatan
+    assert lap.peringatan[0] in cli.stderr

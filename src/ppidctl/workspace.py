@@ -220,6 +220,19 @@ class Workspace:
                 "ulangi; periksa hasilnya dengan: ppidctl periksa",
             )
 
+    def outside_warnings(self, registers: Iterable[str], where: str = "") -> list[str]:
+        """The warning for what :meth:`edited_outside` finds (``where``: which workspace, when
+        a report merges several), or none."""
+        names = self.edited_outside(registers)
+        if not names:
+            return []
+        return [
+            f"{where}register {' dan '.join(names)} diubah di luar ppidctl (mis. disimpan ulang "
+            "di Excel) dan perubahannya belum diterima: yang ditampilkan berasal dari berkas itu "
+            "apa adanya — lihat perubahannya dan cara menerima atau membatalkannya: ppidctl "
+            "periksa"
+        ]
+
     def edited_outside(self, registers: Iterable[str]) -> list[str]:
         """The registers among ``registers`` whose file is not what the journal last recorded
         for it, or was written with such an edit still in it: changed outside ppidctl (Excel,

@@ -154,7 +154,6 @@ def filters(status, dari, sampai, bulan, cari, terlambat, dalam):
 class State:
     dir: str | None = None
     warned: bool = False  # ppidctl.toml's warnings printed in this invocation
-    placeholders_told: bool = False  # its init stand-ins, told in this invocation
 
 
 state = State()
@@ -326,38 +325,24 @@ def workspace(dibaca: tuple[str, ...] = ()):
 def outside_warning(ws, registers: tuple[str, ...], where: str = "") -> None:
     """What is shown comes from the register files as they are: say so when one was changed
     outside ppidctl and the change is neither accepted nor undone (Workspace.edited_outside)."""
-    names = ws.edited_outside(registers) if registers else []
-    if names:
-        warnings(
-            [
-                f"{where}register {' dan '.join(names)} diubah di luar ppidctl (mis. disimpan "
-                "ulang di Excel) dan perubahannya belum diterima: yang ditampilkan berasal dari "
-                "berkas itu apa adanya — lihat perubahannya dan cara menerima atau "
-                "membatalkannya: ppidctl periksa"
-            ]
-        )
+    warnings(ws.outside_warnings(registers, where) if registers else [])
 
 
 def placeholder_warning(ws) -> None:
-    """Once per command, when it wrote letters (or checks templates): the settings a letter
-    prints that still hold the stand-ins ``init`` wrote ("Nama PPID"). Warned, not refused: the
-    desk's work goes on while the office fills them in."""
-    if not state.placeholders_told:
-        state.placeholders_told = True
-        warnings(ws.settings.placeholders())
-        logo = str(ws.settings.section("instansi").get("logo") or "")
-        if logo:  # (found by surat templat/periksa, not by the desk's next receipt)
-            from ..errors import TemplateError
-            from ..letters.engine import logo_image
+    """For the commands that check templates (a step's letters carry their own warnings:
+    services.letters.letter_warnings): the settings a letter prints that still hold the
+    stand-ins ``init`` wrote ("Nama PPID"), and a logo no letter can carry. Warned, not
+    refused: the desk's work goes on while the office fills them in."""
+    warnings(ws.settings.placeholders())
+    logo = str(ws.settings.section("instansi").get("logo") or "")
+    if logo:  # (found by surat templat/periksa, not by the desk's next receipt)
+        from ..errors import TemplateError
+        from ..letters.engine import logo_image
 
-            try:
-                logo_image(str(ws.root / logo))
-            except TemplateError as e:
-                warnings([f"{e.pesan}: setiap surat ditolak sampai logo diperbaiki — {e.saran}"])
-    from ..services.letters import NOT_PRINTED
-
-    warnings(list(NOT_PRINTED))
-    NOT_PRINTED.clear()
+        try:
+            logo_image(str(ws.root / logo))
+        except TemplateError as e:
+            warnings([f"{e.pesan}: setiap surat ditolak sampai logo diperbaiki — {e.saran}"])
 
 
 #: what a terminal would obey rather than show: C0 but line break and tab, DEL, C1 (U+009B is

@@ -71,7 +71,6 @@ def root(
             )
     state.dir = dir
     state.warned = False
-    state.placeholders_told = False
 
 
 INSTANSI, KODE = "Komisi Pemilihan Umum Kota Mataram", "5271"  # our first office

@@ -34,7 +34,6 @@ from .common import (
     letter_options,
     not_blank,
     pdf_after,
-    placeholder_warning,
     show_record,
     warnings,
     workspace,
@@ -52,8 +51,6 @@ def _print_result(
     result, fmt: FormatRekaman, lines: list[tuple[str, str]], pdf: bool = False
 ) -> None:
     warnings(result.peringatan)
-    if result.berkas:
-        placeholder_warning(workspace())
     if pdf and result.berkas:
         result.berkas += pdf_after(workspace(), result.berkas)
     if fmt is FormatRekaman.json:

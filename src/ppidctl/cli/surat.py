@@ -213,7 +213,6 @@ def buat(
             ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar
         )
     warnings(peringatan)
-    placeholder_warning(ws)
     if pdf:
         paths += pdf_after(ws, paths)
     if format is FormatRekaman.json:  # (as the recording commands: the warnings too)

@@ -234,6 +234,9 @@ class Laporan:
     per: date | None = None
     #: register → the note on its steps held without a date (see _undated; also in catatan)
     tanpa_tanggal: dict[str, str] = field(default_factory=dict)
+    #: what the reader must know about the figures: a register changed outside ppidctl and not
+    #: yet accepted (the command line prints the same on stderr)
+    peringatan: list[str] = field(default_factory=list)
 
     def __getitem__(self, key: str) -> Tabel:
         for t in self.tabel:
@@ -273,6 +276,7 @@ class Laporan:
             "tabel": {t.key: t.to_dict() for t in self.tabel},
             "catatan": self.catatan,
             "batas_penyampaian": self.batas_penyampaian or None,  # (annual report only)
+            "peringatan": self.peringatan,
         }
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -1437,6 +1441,13 @@ def _period(
         batas_penyampaian=due.isoformat() if due else "",
         per=at,
         tanpa_tanggal=undated,
+        peringatan=[
+            w
+            for o in offices
+            for w in o.ws.outside_warnings(
+                ("permohonan", "keberatan"), f"{o.ws.root}: " if len(offices) > 1 else ""
+            )
+        ],
     )
 
 
@@ -1698,6 +1709,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         detail=_received(P, K, m, d),
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
+        peringatan=ws.outside_warnings(("permohonan", "keberatan")),
         workspaces=[ws],
         per=day,
     )

@@ -258,7 +258,8 @@ def dated_step(fn: Callable) -> Callable:
     """A register step ``fn(ws, …, tanggal=None, …) -> Result`` whose result also warns when
     the step's date (``tanggal``, or today) is not a working day, naming the day and why: a
     letter dated on a holiday is most often a mistyped --tanggal. Warned, not refused (a request
-    may come by e-mail on a Saturday). One place for every step, not one per command."""
+    may come by e-mail on a Saturday). When it made letters, what they print that is not
+    right yet (:func:`letters.letter_warnings`). One place for every step, not one per command."""
 
     @functools.wraps(fn)
     def step(ws: Workspace, *args, tanggal: str | date | None = None, **kwargs):
@@ -274,6 +275,10 @@ def dated_step(fn: Callable) -> Callable:
             )
         result = fn(ws, *args, tanggal=tanggal, **kwargs)
         result.peringatan += day_off_warning(ws, waktu(tanggal, ws.tz, ws.now()).date())
+        if result.berkas:
+            from .letters import letter_warnings
+
+            result.peringatan += letter_warnings(ws)
         return result
 
     return step

@@ -150,9 +150,19 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
     return data
 
 
-#: warnings of this process's letters (a command's), told once by the command line after them:
-#: the office's template copy leaves out a value the step recorded (see engine.not_printed)
+#: warnings of the letters rendered since :func:`letter_warnings` last took them: the office's
+#: template copy leaves out a value the step recorded (see engine.not_printed)
 NOT_PRINTED: dict[str, None] = {}
+
+
+def letter_warnings(ws: Workspace) -> list[str]:
+    """What the user must know about letters just made, for the step's ``peringatan``: settings
+    a letter prints that still hold ``init``'s stand-ins ("Nama PPID", "(0370) 000000"), and
+    values an office template copy leaves out (taken: each told once)."""
+    out = list(ws.settings.placeholders())
+    out += NOT_PRINTED
+    NOT_PRINTED.clear()
+    return out
 
 
 def letter_path(ws: Workspace, letter: Letter, when: date) -> Path:
@@ -413,7 +423,7 @@ def regenerate(
             for i, r, letter in zip(where, rows, letters, strict=True):
                 if letter.nomor and not r[NUMBER_COLUMN[kind]]:
                     tx.update(register, i, {NUMBER_COLUMN[kind]: letter.nomor})
-    return paths, peringatan
+    return paths, [*peringatan, *letter_warnings(ws)]
 
 
 #: the letter made for each handover of a request, not once per request
