@@ -280,6 +280,33 @@ def test_a_closed_output_pipe_is_not_a_workspace_error(ws):
     assert (out.returncode, out.stderr) == (141, "")
 
 
+def test_a_windows_pipe_gone_is_not_a_workspace_error(run, ws, monkeypatch):
+    """On Windows a pipe whose reader quit (``| more`` then q) often fails with EINVAL, not a
+    broken pipe: a committed import then said "berkas workspace tidak dapat dibaca atau
+    ditulis (Invalid argument)", exit 1 — a script retrying would record it twice. Taken as the
+    closed pipe it is. (Simulated: the output's write fails as Windows makes it fail.)"""
+    import errno
+    import json
+
+    import typer
+
+    from ppidctl.store import transaction
+
+    monkeypatch.setattr(transaction, "WINDOWS", True)
+    echo = typer.echo
+
+    def gone(message=None, *args, err=False, **kwargs):
+        if not err:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return echo(message, *args, err=err, **kwargs)
+
+    monkeypatch.setattr(typer, "echo", gone)
+    result = run(*CATAT, "--tanggal", "2026-11-02", "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    monkeypatch.setattr(typer, "echo", echo)
+    assert len(json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)) == 1
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full (Linux)")
 @pytest.mark.parametrize("unbuffered", ["1", None])
 def test_an_output_on_a_full_disk_after_the_step(ws, unbuffered):
@@ -420,3 +447,23 @@ def test_the_private_typer_names_usage_relies_on():
     missing = [f"{m.__name__}.{n}" for m, names in wanted.items() for n in names
                if not hasattr(m, n)]  # fmt: skip
     assert not missing, f"typer {typer.__version__} no longer has {missing} (cli/usage.py)"
+
+
+def test_a_console_on_a_code_page_shows_what_it_cannot_print_as_a_question_mark(monkeypatch):
+    """Windows' legacy console (or ``> NUL``, which is a tty there) writes stdout in cp437:
+    the tool's own "—", "→", "…" ended eight commands with an English traceback."""
+    import io
+    import sys
+
+    from ppidctl.cli.main import _utf8_output
+
+    class Console(io.BytesIO):
+        def isatty(self):
+            return True
+
+    raw = Console()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="cp437", errors="strict"))
+    _utf8_output()
+    print("Salinan DPT — 2026 → selesai…")
+    sys.stdout.flush()
+    assert raw.getvalue().decode("cp437").rstrip() == "Salinan DPT ? 2026 ? selesai?"

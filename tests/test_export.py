@@ -685,3 +685,36 @@ def test_a_formula_after_another_separator_does_not_become_a_cell(hws, run, tmp_
         assert bersihkan(csv_safe(value)) == bersihkan(value)
 
     round_trip()
+
+
+def test_a_copy_still_open_in_excel_on_windows_is_named_not_a_chmod(hws, run, tmp_path,
+                                                                     monkeypatch):  # fmt: skip
+    """Windows cannot replace a workbook Excel shows: yesterday's `ekspor` copy, last month's
+    report. The officer was sent to `izin_berkas` and `chmod g+s`; now told to close the file
+    (an unmasked copy journals nothing). Any other refused access on Windows says the same
+    first. (Simulated: Linux has no such locks.)"""
+    from ppidctl.reports import output
+    from ppidctl.store import transaction
+
+    out = tmp_path / "buku.xlsx"
+    out.write_bytes(b"kemarin")
+    monkeypatch.setattr(output, "held_open", lambda path: path == out)
+    for extra in ([], ["--tanpa-sensor"]):
+        run.refused("ekspor", "--register", "permohonan", "--keluaran", str(out), *extra,
+                    message=f"{out} sedang dibuka program lain (mis. Excel), jadi tidak dapat "
+                    "ditulis — tutup berkasnya lalu ulangi, atau pilih nama lain")  # fmt: skip
+    run.refused("laporan", "bulanan", "--bulan", "2026-03", "--keluaran", str(out),
+                message="sedang dibuka program lain")  # fmt: skip
+    assert out.read_bytes() == b"kemarin"
+
+    monkeypatch.setattr(output, "held_open", lambda path: False)
+    monkeypatch.setattr(transaction, "WINDOWS", True)
+    monkeypatch.setattr(transaction.time, "sleep", lambda s: None)
+
+    def refused(src, dst):
+        raise PermissionError(errno.EACCES, "Access is denied", str(dst))
+
+    monkeypatch.setattr(os, "replace", refused)
+    result = run("ekspor", "--register", "permohonan", "--keluaran", str(out))
+    assert result.exit_code == 1 and "chmod" not in result.stderr
+    assert "berkas itu mungkin sedang dibuka program lain (mis. Excel): tutup lalu" in result.stderr

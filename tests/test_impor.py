@@ -1832,3 +1832,26 @@ def test_book_of_a_month_names_no_held_number_of_another_year(run, ws, tmp_path)
     assert note("--bulan", "2026-11") == []
     assert note("--bulan", "2024-03") == []  # (its Roman month is read: January, not March)
     assert "002/PPID/5271/I/2024" in " ".join(note("--bulan", "2024-01"))
+
+
+def test_a_long_source_name_gives_a_short_rejects_name(run, ws, tmp_path):
+    """The rejects file named the whole source ("tolak-<name>-<stamp>.csv", staged with 45
+    more characters): an office's long descriptive file name went past the file-name limit
+    (Windows' 260-character path much sooner) and the import failed with no word about the
+    name. The name is cut to 60 characters; a re-run still finds its earlier rejects file."""
+    import shutil
+
+    src = tmp_path / ("Register Permohonan Informasi Publik PPID KPU Kota Mataram " * 4).strip()
+    src = src.with_name(src.name[:215] + ".xlsx")
+    shutil.copy(XLSX, src)
+    for _ in range(3):  # (the second refuses one row fewer: the duplicate is now "sudah ada")
+        run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
+    made = sorted((ws.root / "impor").glob("tolak-*.csv"))
+    assert len(made) == 2
+    for path in made:
+        assert (
+            path.name.startswith(
+                "tolak-Register Permohonan Informasi Publik PPID KPU Kota Mataram R-"
+            )
+            and len(path.name) <= 6 + 60 + 24
+        )

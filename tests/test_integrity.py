@@ -1442,6 +1442,19 @@ def test_a_disk_filling_up_during_the_journal_line_leaves_the_journal_as_it_was(
     assert codes(ws) == []
 
 
+def test_settings_open_in_another_program_on_windows_refuse_a_stage_before_the_journal(
+    run, ws, monkeypatch
+):
+    """`tahapan tambah` writes ppidctl.toml after the journal: with the file held (Word, on
+    Windows) the journal said the stage was added, the settings did not have it, and periksa
+    found nothing. Refused first, like a held register. (Simulated.)"""
+    from ppidctl.store import transaction
+
+    monkeypatch.setattr(transaction, "held_open", lambda path: path.name == "ppidctl.toml")
+    run.refused("tahapan", "tambah", "Kampanye", "--mulai", "2026-09-01", "--selesai",
+                "2026-11-30", message="ppidctl.toml sedang dibuka program lain")  # fmt: skip
+
+
 def test_a_register_open_in_excel_on_windows_refuses_before_anything_is_written(
     run, ws, monkeypatch
 ):

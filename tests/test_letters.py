@@ -1198,3 +1198,16 @@ def test_one_rule_for_an_official_without_a_nip(nip, shown):
     from ppidctl.letters.fmt import ada_nip
 
     assert ada_nip(nip) is shown
+
+
+def test_a_letter_file_is_never_a_windows_device_name():
+    """Windows takes CON, PRN, AUX, NUL, COM1–9 and LPT1–9 before the first dot for the device
+    (``CON.1-2024-pemberitahuan.docx`` is the console): a number of such a pattern, or an
+    imported one, made a letter that was journalled but never written."""
+    from ppidctl.services.letters import safe_name
+
+    assert safe_name("CON.1/2024") == "_CON.1-2024"
+    assert safe_name("com1.3/KEB") == "_com1.3-KEB"
+    assert safe_name("NUL") == "_NUL"
+    assert safe_name("001/PPID/5271/III/2026") == "001-PPID-5271-III-2026"
+    assert safe_name("CONTOH.1") == "CONTOH.1" and safe_name("COM10.1") == "COM10.1"

@@ -75,7 +75,7 @@ class Workspace:
                 raise UsageError(
                     f"${ENV_DIR} kosong",
                     f"isi {ENV_DIR} dengan folder workspace, atau hapus variabelnya (unset "
-                    f"{ENV_DIR})",
+                    f"{ENV_DIR}; di Windows: set {ENV_DIR}=)",
                 )
         if explicit is not None:
             root = Path(explicit).expanduser()

@@ -1,5 +1,6 @@
 """Shared CLI plumbing: the workspace option, error translation, output formats, warnings."""
 
+import errno
 import functools
 import os
 import re
@@ -189,8 +190,7 @@ def guard(fn: Callable) -> Callable:
             # the reader of the output went away (`| head -1`): not a workspace error. A step
             # already journalled is done (exit 0: a script that retried on 1 would record it
             # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
-            _quiet_stdout()
-            raise typer.Exit(0 if _journalled() > commits or WRITTEN else 141) from None
+            _pipe_gone(commits)
         except KeyboardInterrupt:  # Ctrl-C during a long command (an import): say where it stood
             done = _journalled() > commits
             typer.echo(
@@ -201,16 +201,28 @@ def guard(fn: Callable) -> Callable:
             )
             raise typer.Exit(130) from None
         except PermissionError as e:  # an account without the right to the workspace's files
+            from ..store.transaction import WINDOWS
+
             typer.echo(
                 f"Error: tidak punya izin mengakses {e.filename or 'berkas workspace'} "
-                f"({sebab(e)}) — periksa hak akses workspace untuk akun ini; bila beberapa akun "
-                'memakai satu workspace: [penyimpanan] izin_berkas = "0660" di ppidctl.toml, satu '
-                "grup untuk semua akun itu, chmod g+s pada folder workspace, lalu jalankan satu "
-                "perintah (mis. ppidctl periksa) sebagai pemilik workspace",
+                f"({sebab(e)}) — "
+                + (  # (there: most often a file another program holds open; no chmod)
+                    "berkas itu mungkin sedang dibuka program lain (mis. Excel): tutup lalu "
+                    "ulangi; bila tidak, periksa hak akses akun Windows ini ke folder itu"
+                    if WINDOWS
+                    else "periksa hak akses workspace untuk akun ini; bila beberapa akun memakai "
+                    'satu workspace: [penyimpanan] izin_berkas = "0660" di ppidctl.toml, satu '
+                    "grup untuk semua akun itu, chmod g+s pada folder workspace, lalu jalankan "
+                    "satu perintah (mis. ppidctl periksa) sebagai pemilik workspace"
+                ),
                 err=True,
             )
             raise typer.Exit(1) from None
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
+            from ..store.transaction import WINDOWS
+
+            if WINDOWS and e.filename is None and e.errno in (errno.EINVAL, errno.EPIPE):
+                _pipe_gone(commits)  # (Windows' broken pipe, often EINVAL: cpython#79935)
             if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
                 _output_lost(commits, sebab(e))
             typer.echo(
@@ -223,6 +235,11 @@ def guard(fn: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def _pipe_gone(commits: int) -> None:
+    _quiet_stdout()
+    raise typer.Exit(0 if _journalled() > commits or WRITTEN else 141) from None
 
 
 def _output_lost(commits: int, why: str) -> None:

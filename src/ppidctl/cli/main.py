@@ -215,7 +215,8 @@ _register_groups()
 def _utf8_output() -> None:
     """Data written to a file or a pipe is UTF-8, as the contract says, whatever the machine's
     code page (Windows gives a redirected stdout cp1252, where "≤" or "→" was a traceback);
-    messages never fail on a character the console cannot show. Under ``python -u`` /
+    messages, and a console on a code page (Windows' legacy console, ``> NUL``), never fail on
+    a character they cannot show. Under ``python -u`` /
     ``PYTHONUNBUFFERED`` (Docker images, systemd units) stdout to a file or pipe is buffered
     again: a text stream straight on the raw file drops the rest of a short write (a full disk,
     a reader gone) without an error, and a script got half a report with exit 0."""
@@ -234,6 +235,8 @@ def _utf8_output() -> None:
             )
         if (out.encoding or "").lower() != "utf-8":
             out.reconfigure(encoding="utf-8")
+    elif out is not None and (out.encoding or "").lower().replace("-", "") != "utf8":
+        out.reconfigure(errors="replace")  # (a console on a code page: "—" shown as "?")
     if sys.stderr is not None:
         sys.stderr.reconfigure(errors="replace")
 

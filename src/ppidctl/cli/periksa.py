@@ -189,5 +189,6 @@ def arsip(
     echo(info["arsip"])
     err(
         f"{info['jumlah_berkas']} berkas diarsipkan; SHA-256 {info['sha256']} "
-        f"(periksa dengan: sha256sum -c {Path(str(info['berkas_sha256'])).name})"
+        f"(periksa dengan: sha256sum -c {Path(str(info['berkas_sha256'])).name}; di Windows: "
+        f"certutil -hashfile {Path(str(info['arsip'])).name} SHA256)"
     )

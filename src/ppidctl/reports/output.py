@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import config
 from ..errors import RuleError, UsageError
-from ..store.transaction import write_atomic
+from ..store.transaction import held_open, write_atomic
 
 if TYPE_CHECKING:
     from ..services.queries import Filter
@@ -67,6 +67,11 @@ def _write(
         raise RuleError(f"{path} adalah folder", "tulis nama berkas, mis. laporan.xlsx")
     if not path.parent.is_dir():
         raise RuleError(f"folder {path.parent} tidak ada", "buat foldernya atau pilih folder lain")
+    if held_open(path):  # (Windows: yesterday's copy still open in Excel cannot be replaced)
+        raise RuleError(
+            f"{path} sedang dibuka program lain (mis. Excel), jadi tidak dapat ditulis",
+            "tutup berkasnya lalu ulangi, atau pilih nama lain dengan --keluaran",
+        )
     if not unmasked:  # names and requests, partial contacts: as the registers' izin_berkas
         # (several offices: the bits all of them allow)
         mode = 0o777

@@ -1312,10 +1312,11 @@ def apply(ws: Workspace, p: Plan, *, lewati: bool = False, petugas: str = "") ->
         same = None
         if ditolak:
             data = rejects_csv(p)
-            same = _same_rejects(ws.root / "impor", p.berkas.stem, data)
+            stem = rejects_stem(p.berkas.stem)
+            same = _same_rejects(ws.root / "impor", stem, data)
             if same is None:  # (a re-run refusing the same rows adds no second copy)
                 stamp = ws.now().strftime("%Y%m%d-%H%M%S")
-                tx.add_file(ws.root / "impor" / f"tolak-{p.berkas.stem}-{stamp}.csv", data)
+                tx.add_file(ws.root / "impor" / f"tolak-{stem}-{stamp}.csv", data)
         diimpor = [b for b in p.baris if b.tindakan == IMPOR]
         stored = tx.append_many(
             register,
@@ -1371,6 +1372,14 @@ def _gc_paused():
     finally:
         if was:
             gc.enable()
+
+
+def rejects_stem(stem: str) -> str:
+    """The source's name in its rejects file's, cut to 60 characters: an office's long file
+    name ("Register Permohonan Informasi Publik PPID … 2019-2024 (revisi akhir)") plus the
+    stamp and the temp suffix went past the file-name limit (Windows: the 260-character path
+    sooner), and the import failed with no word about the name."""
+    return stem[:60].rstrip(" .-_") or "impor"
 
 
 def _same_rejects(folder: Path, stem: str, data: bytes) -> Path | None:

@@ -60,9 +60,13 @@ def letter_for(kind: str, row: dict[str, str], linked: dict[str, str] | None = N
 
 
 def safe_name(text: str) -> str:
-    """A file-name part from a registration number: no path separators, no surprises."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
-    return name[:80] or "tanpa-nomor"
+    """A file-name part from a registration number: no path separators, no surprises — nor a
+    name Windows takes for a device (``CON.1-2024-…docx`` is the console, whatever follows the
+    first dot)."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")[:80] or "tanpa-nomor"
+    if re.match(r"(?i)(?:CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(?:\.|$)", name):
+        name = "_" + name
+    return name
 
 
 #: the settings sections of the officials who sign letters (the PPID, the Atasan PPID)

@@ -405,7 +405,8 @@ def torn_offset(data: bytes) -> int:
 def append(path: Path, data: bytes, mode: int) -> None:
     """Append whole lines and fsync; refuses when the journal's tail is torn (never glues a new
     line onto a broken one). The file gets exactly ``mode`` (not masked by the umask)."""
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, mode)
+    # (O_BINARY: Windows would write every line ending as CRLF)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), mode)
     try:
         st = os.fstat(fd)
 

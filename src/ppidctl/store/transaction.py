@@ -501,7 +501,8 @@ class Transaction:
                     for n in blobs.keys() - self.attested
                     if n in recorded and (recorded[n] != before[n] or outside.get(n))
                 }
-            held = [self._path(n) for n in sorted(blobs) if held_open(self._path(n))]
+            held = [self._path(n) for n in sorted(blobs)] + [p for p, _ in self.replacements]
+            held = [p for p in held if held_open(p)]
             if held:  # (refused before the journal: the command leaves nothing behind)
                 names = ", ".join(p.relative_to(self.ws.root).as_posix() for p in held)
                 raise RegisterError(
