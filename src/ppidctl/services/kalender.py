@@ -9,6 +9,8 @@ from ..errors import ConfigError, RuleError, sebab
 from ..rules import validation as v
 from ..workspace import Workspace
 
+__all__ = ["add_day", "add_stage", "stages"]
+
 
 def add_day(
     ws: Workspace, tanggal: str, keterangan: str, *, hari_kerja: bool = False, petugas: str = ""

@@ -55,6 +55,11 @@ from . import common
 from .letters import letter_for, stage_letters
 from .permohonan import Result
 
+__all__ = [
+    "ObjectionInput", "Response", "Result", "deliver", "dispute_outcome", "forward", "plenary",
+    "register", "requester_answer", "respond",
+]  # fmt: skip
+
 REGISTER = "keberatan"
 OPEN = schema.OPEN[REGISTER]
 FINISHED = schema.FINAL[REGISTER]  # the requester accepted the response, or went to the KI
@@ -88,6 +93,11 @@ PAKSA_SARAN = (
 
 @dataclass
 class ObjectionInput:
+    """What ``keberatan catat`` asks (the options without "--"): ``permohonan`` the request's
+    number; ``alasan`` codes of schema.ALASAN_KEBERATAN ("a;c" or a list); ``dokumen`` codes of
+    schema.DOKUMEN_KEBERATAN; the requester's own fields only for reason b without a
+    registered request."""
+
     permohonan: str = ""
     alasan: str = ""
     kasus_posisi: str = ""
@@ -726,6 +736,9 @@ def plenary(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
 
 @dataclass
 class Response:
+    """The Atasan PPID's answer (``keberatan tanggapi``): ``keputusan`` diterima|ditolak;
+    ``pertimbangan`` required for ditolak, ``sk_pengecualian`` when a reason is a."""
+
     keputusan: str
     pertimbangan: str = ""
     sk_pengecualian: str = ""

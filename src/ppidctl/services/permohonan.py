@@ -19,6 +19,17 @@ from ..workspace import Workspace
 from . import common
 from .letters import Letter, letter_for, stage_letters
 
+__all__ = [
+    "Decision",
+    "RequestInput",
+    "Result",
+    "decide",
+    "deliver",
+    "extend",
+    "forward",
+    "register",
+]
+
 REGISTER = "permohonan"
 OPEN = schema.OPEN[REGISTER]
 GIVEN = schema.GIVEN
@@ -26,6 +37,12 @@ GIVEN = schema.GIVEN
 
 @dataclass
 class RequestInput:
+    """What ``permohonan catat`` asks, as text (the options without "--"). Choices:
+    ``jenis_pemohon`` schema.JENIS_PEMOHON, ``jenis_identitas`` ktp|paspor|lainnya,
+    ``cara_memperoleh`` schema.CARA_MEMPEROLEH, ``bentuk`` schema.BENTUK, ``cara_kirim``
+    schema.CARA_KIRIM (empty: from the contact and the form), ``saluran`` schema.SALURAN;
+    ``dokumen``: codes of schema.DOKUMEN_PERMOHONAN, "identitas,akta" or a list."""
+
     nama: str = ""
     jenis_pemohon: str = "perorangan"
     nik: str = ""
@@ -264,6 +281,12 @@ def extend(
 
 @dataclass
 class Decision:
+    """What ``permohonan putuskan`` records: ``keputusan`` one of schema.KEPUTUSAN_PERMOHONAN;
+    ``pasal`` (Pasal 17 letter, "huruf h"), ``sk_pengecualian`` and ``uji_konsekuensi`` for
+    ditolak (and the blacked-out part of diberikan-sebagian, with ``penjelasan``);
+    ``badan_publik`` for tidak-dikuasai; ``biaya`` in rupiah (text or int), ``rincian_biaya``
+    "uraian=rupiah;…"."""
+
     keputusan: str
     pasal: str = ""  # Pasal 17 ground, for ditolak
     sk_pengecualian: str = ""

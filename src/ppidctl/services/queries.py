@@ -20,6 +20,8 @@ from ..store import journal
 from ..workspace import Workspace, other_format
 from . import common
 
+__all__ = ["DUE_CASE_KEYS", "Filter", "due_cases", "listing", "record"]
+
 OPEN = schema.OPEN
 #: Cases not yet closed whose next step has no statutory deadline; ``jatuh-tempo`` lists them
 #: too (cli.md: every open case), below the statutory ones when they have no date: information
