@@ -583,6 +583,29 @@ def test_upheld_with_reasons_sop_standards_and_late_dispute(run):
     )  # fmt: skip
 
 
+def test_a_dispute_on_the_last_day_of_its_window_is_in_time(run):
+    """The requester may take an objection to the Komisi Informasi within 14 working days of
+    receiving the Atasan PPID's reply (UU 14/2008 Pasal 37(2); rules.md §1: the N-th working day
+    is still in time): a dispute on that last day is not warned late, one on the next working
+    day is (recorded either way: the Komisi Informasi decides)."""
+    # two requests rejected Tue 10 Mar, objected Thu 12 Mar, replies delivered Mon 6 Apr;
+    # 14 working days: 7-10 (4), 13-17 (9), 20-24 (14) -> Fri 24 Apr; next working day Mon 27
+    nomor = []
+    for _ in range(2):
+        k = objection(run, day="2026-03-12", permohonan=rejected_request(run))["nomor_registrasi"]
+        step(run, "teruskan", k, "--tanggal", "2026-03-13")
+        step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+             "--sk-pengecualian", SK, "--tanggal", "2026-04-02", "--tanpa-surat")  # fmt: skip
+        step(run, "sampaikan", k, "--tanggal", "2026-04-06")
+        assert krow(run, k)["batas_sengketa"] == "2026-04-24"
+        nomor.append(k)
+    out = step(run, "tanggapan-pemohon", nomor[0], "--sikap", "sengketa", "--tanggal", "2026-04-24")
+    assert "melewati batas" not in out.stderr
+    out = step(run, "tanggapan-pemohon", nomor[1], "--sikap", "sengketa", "--tanggal", "2026-04-27")
+    assert "sengketa diajukan 2026-04-27, melewati batas 2026-04-24" in out.stderr
+    assert [krow(run, k)["status"] for k in nomor] == ["sengketa", "sengketa"]
+
+
 def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(run, ws):
     rejected_request(run)
     # reason a found 10 Mar (notification); filed Mon 6 Apr by a proxy, form filled by staff
@@ -1053,6 +1076,29 @@ def test_a_granted_objection_on_a_late_delivery_orders_nothing_more_given(run):
                 message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
 
 
+def test_a_granted_fee_objection_orders_no_delivery_but_a_granted_d_does(run):
+    """Granting an objection on unreasonable fees (UU 14/2008 Pasal 35(1) f) orders the fee
+    reviewed, not the information given again (rules.md §2; the reply's order): after the
+    delivery nothing is owed and selesai has nothing to record. Granting one on an answer not
+    as requested (d) orders the information given: owed, listed, then recorded."""
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan-sebagian", "--biaya", "750000",
+           "--penjelasan", "NIK dihitamkan")  # fmt: skip
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-06")
+    kf = objection(run, alasan="f", day="2026-03-09", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", kf, "--tanggal", "2026-03-09")
+    step(run, "tanggapi", kf, "--keputusan", "diterima", "--tanggal", "2026-03-10", "--tanpa-surat")
+    assert _ordered(run) == ([], 0)
+    run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-11",
+                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
+    kd = objection(run, alasan="d", day="2026-03-11", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", kd, "--tanggal", "2026-03-11")
+    step(run, "tanggapi", kd, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")
+    assert _ordered(run) == ([nomor], 1)
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-13")
+    assert _ordered(run) == ([], 0)
+
+
 def test_accepting_before_the_reply_names_the_step_that_can_come_next(run):
     # the hint said "catat penyampaiannya dahulu: sampaikan", which is refused before a reply
     rejected_request(run)
@@ -1373,6 +1419,31 @@ def test_reason_g_and_b_dates(run):
         "5271014506950002",
         "ani@contoh.id",
         "2026-06-10",
+    )
+
+
+def test_reason_g_needs_a_delivery_after_the_deadline_day(run):
+    """Reason g (UU 14/2008 Pasal 35(1) g: information delivered later than the deadline) needs
+    a delivery after the deadline: the deadline day itself is still in time (rules.md §1, the
+    N-th working day), so a delivery on it is refused for g; one on the next working day is not."""
+    # both received Mon 2 Mar, due Mon 16 Mar (3-6, 9-13, 16), given Tue 10 Mar
+    on_time, late = request(run, "2026-03-02"), request(run, "2026-03-02")
+    for nomor, delivered in ((on_time, "2026-03-16"), (late, "2026-03-17")):
+        decide(run, nomor, "2026-03-10", "diberikan")
+        run.ok("permohonan", "selesai", nomor, "--tanggal", delivered)
+    run.refused(
+        *catat_args(day="2026-03-25", alasan="g", permohonan=on_time),
+        message="alasan g berlaku bila informasi diserahkan melewati tenggat, tetapi informasi "
+        f"permohonan {on_time} diserahkan pada 2026-03-16, dalam tenggat 2026-03-16",
+    )
+    k = objection(run, day="2026-03-25", alasan="g", permohonan=late)
+    # found on the late delivery; 30 working days from Wed 25 Mar: 26, 27, 30, 31, Apr 1, 2 (6);
+    # 3 Apr off; 6-10 (11); 13-17 (16); 20-24 (21); 27-30 (25); 1 May off; 4-8 (30) -> 8 May
+    assert (k["nomor_registrasi"], k["alasan"], k["alasan_ditemukan"], k["jatuh_tempo"]) == (
+        "001/KEB/PPID/5271/III/2026",
+        "g",
+        "2026-03-17",
+        "2026-05-08",
     )
 
 

@@ -450,6 +450,13 @@ def test_alasan_keberatan(wording, codes):
     assert alasan(wording) == codes
 
 
+def test_alasan_keberatan_bernomor_1_sampai_7():
+    """The seed SOP numbers the seven objection reasons of UU 14/2008 Pasal 35(1) 1-7 in the
+    law's order a-g (rules.md §2): each number is its own letter, alone or in a list."""
+    assert [alasan(str(n)) for n in range(1, 8)] == list("abcdefg")
+    assert (alasan("1, 4"), alasan("5 dan 4")) == ("a;d", "d;e")
+
+
 def test_alasan_tidak_dikenal():
     assert err(alasan, "a; karena kesal") == (
         "Alasan Keberatan 'karena kesal' tidak dikenali (pilihan: a, b, c, d, e, f, g)"

@@ -60,6 +60,74 @@ def test_a_partial_grant_records_the_basis_of_what_is_blacked_out(run):
     assert "Alasan Penolakan" not in out
 
 
+def test_a_womans_nik_carries_her_birth_day_plus_40(run):
+    """A NIK's birth-day field is the day of birth, plus 40 for a woman (rules.md §8): 41-71
+    are days 1-31 of a woman's birth month and register her; 40, 72 and 00 are no day."""
+    for n, nik in enumerate(("5271014101900001", "5271017101900001"), 1):  # 1 and 31 Jan 1990
+        catat(run, "--nik", nik)
+        assert row(run, f"00{n}/PPID/5271/III/2026")["nik"] == nik
+    for nik in ("5271014001900001", "5271017201900001", "5271010001900001"):
+        run.refused(
+            "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
+            "--nik", nik, message=f"NIK '{nik}': bagian tanggal lahir {nik[6:12]} tidak sah",
+        )  # fmt: skip
+
+
+def test_pasal_17_has_letters_a_to_j_only(run):
+    """A rejection's exclusion ground is a letter of UU 14/2008 Pasal 17, which runs from a to j
+    (rules.md §2 a): "huruf j" is a ground, "huruf k", the first letter past it, is none."""
+    catat(run)
+    base = ("permohonan", "putuskan", N1, "--keputusan", "ditolak", "--sk-pengecualian",
+            "Keputusan KPU Kota Mataram Nomor 5 Tahun 2026", "--uji-konsekuensi", UJI,
+            "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    run.refused(*base, "--pasal", "Pasal 17 huruf k",
+                message="--pasal (dasar Pasal 17): Pasal 17 UU 14/2008 tidak punya huruf k "
+                "(hanya a sampai j)")  # fmt: skip
+    run.ok(*base, "--pasal", "Pasal 17 huruf j")
+    assert (row(run)["keputusan"], row(run)["alasan_penolakan"]) == ("ditolak", "Pasal 17 huruf j")
+
+
+def test_a_partial_grant_waits_for_its_delivery_like_a_full_one(run):
+    """Information given in part is given (UU 14/2008 Pasal 22(7) b; rules.md §7 "granted
+    (fully/partly)"): the request stays open for the handing over, may carry a fee, and
+    selesai records the delivery; only a refusal closes a request at its decision."""
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--biaya", "25000", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    assert (row(run)["status"], row(run)["biaya"]) == ("diputuskan", "25000")
+    run.ok("permohonan", "selesai", N1, "--tanggal", "2026-03-25")
+    assert (row(run)["status"], row(run)["tanggal_selesai"]) == ("selesai", "2026-03-25")
+
+
+def test_a_decided_request_is_not_extended(run):
+    """The one extension of UU 14/2008 Pasal 22(8) postpones the written notification: a
+    request still undecided is extended, one already decided (given, awaiting delivery) is not."""
+    catat(run)
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+           "--tanpa-surat")  # fmt: skip
+    extend = ("--alasan", "Dihimpun dari PPK", "--tanggal", "2026-03-25", "--tanpa-surat")
+    run.refused("permohonan", "perpanjang", N1, *extend,
+                message=f"permohonan {N1} sudah diputuskan (status 'diputuskan'): tidak dapat "
+                "diperpanjang")  # fmt: skip
+    run.ok("permohonan", "perpanjang", "002/PPID/5271/III/2026", *extend)
+    assert row(run, "002/PPID/5271/III/2026")["diperpanjang_pada"][:10] == "2026-03-25"
+    assert row(run)["diperpanjang_pada"] == ""
+
+
+def test_a_person_or_group_must_show_an_identity_number(run):
+    """A person or group shows an identity card (rules.md §3, seed SOP 1 step 1): with no NIK
+    or passport number the request is refused; a legal entity is known by its deed instead."""
+    without_nik = [a for a in REQUEST if a not in ("--nik", "5271011203900001")]
+    base = ("permohonan", "catat", *without_nik, "--tanggal", "2026-03-16", "--tanpa-surat")
+    for jenis in ("perorangan", "kelompok"):
+        run.refused(*base, "--jenis-pemohon", jenis,
+                    message="pemohon perorangan/kelompok wajib menunjukkan identitas (NIK KTP "
+                    "atau nomor paspor)")  # fmt: skip
+    run.ok(*base, "--jenis-pemohon", "badan-hukum", "--dokumen", "akta")
+    assert (row(run)["jenis_pemohon"], row(run)["nik"]) == ("badan-hukum", "")
+
+
 def test_a_fee_s_items_are_checked_as_typed_and_stored_as_the_letter_reads_them(run):
     catat(run)
     # (as a cost decree writes it: "Rp.25.000,-", "Rp25.000,00")

@@ -514,6 +514,30 @@ def test_monthly_objections(hws):
     )
 
 
+def test_a_response_on_the_deadline_day_is_within_it(ws):
+    """The Atasan PPID answers an objection within 30 working days (UU 14/2008 Pasal 36(2));
+    the deadline day is the 30th working day and still in time (rules.md §1): a response on it
+    counts "dalam tenggat", one on the next working day does not, in both tables."""
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace
+
+    # received Mon Feb 2: Feb 3-6, 9-13, 18-20, 23-27, Mar 2-6, 9-13, 16, 17 -> 29 HK; Mar 18-24
+    # off; Mar 25 -> 30 HK (the deadline); Mar 26 -> 31 HK
+    rows = [
+        _obj(f"00{n}/KEB/PPID/5271/II/2026", "2026-02-02", alasan="g",
+             diteruskan_pada="2026-02-03", keputusan_atasan="diterima",
+             tanggal_tanggapan=day, status="ditanggapi")
+        for n, day in ((1, "2026-03-25"), (2, "2026-03-26"))
+    ]  # fmt: skip
+    write_register(ws, "keberatan", rows)
+    lap = monthly(Workspace(ws.root), "2026-03")
+    t = lap["keberatan_waktu"].baris[0]
+    assert (t["jumlah"], t["median"], t["maksimum"]) == (2, 30.5, 31)
+    assert (t["dalam_tenggat"], t["persen_dalam_tenggat"]) == (1, 50.0)
+    std = _row(lap["standar_layanan"], "tenggat_keberatan", "tenggat_keberatan")
+    assert (std["diukur"], std["memenuhi"], std["tidak_memenuhi"]) == (2, 1, 1)
+
+
 def test_monthly_service_standards(hws):
     from ppidctl.reports import monthly
 
@@ -595,6 +619,22 @@ def test_annual(hws):
     assert {x["kode"]: x["jumlah"] for x in lap["alasan_penolakan"].baris} == {
         "Pasal 17 huruf h": 1
     }
+
+
+def test_the_annual_monthly_table_counts_partial_grants_as_given(ws):
+    """The annual report counts requests "granted (fully/partly)" against those refused
+    (rules.md §7; Perki 1/2021 Pasal 56): the monthly table's "Diberikan (seluruh/sebagian)"
+    counts a partial grant; information not held is not given."""
+    from ppidctl.reports import annual
+    from ppidctl.workspace import Workspace
+
+    # P1 given (notified Mar 6), P2 given in part (Mar 27), P4 not held (Mar 10)
+    write_register(ws, "permohonan", [PERMOHONAN[0], PERMOHONAN[1], PERMOHONAN[3]])
+    lap = annual(Workspace(ws.root), 2026)
+    assert (lap.ringkasan["diberikan"], lap.ringkasan["diberikan_sebagian"]) == (1, 1)
+    mar = lap["bulanan"].baris[2]
+    assert (mar["bulan"], mar["pemberitahuan_tertulis"], mar["diberikan"]) == ("2026-03", 3, 2)
+    assert (mar["ditolak"], mar["tidak_tersedia"]) == (0, 1)
 
 
 def test_rejection_grounds_are_grouped_by_the_letter_of_pasal_17(ws):
@@ -1530,6 +1570,58 @@ def test_period_still_running_counts_open_cases_today(run, request_args, today, 
     assert doc["terbuka_per"] == "2026-11-30"
     assert doc["tabel"]["terbuka"]["judul"] == "Perkara terbuka pada akhir periode"
     assert not any("belum berakhir" in n for n in doc["catatan"])
+
+
+def _due_yesterday_and_today(ws):
+    """Today Tue 24 Nov 2026 (no day off in Oct-Nov 2026): requests received Nov 9 and Nov 10
+    are due Nov 23 and Nov 24 (10 HK: 10-13, 16-20, 23 / 11-13, 16-20, 23, 24); objections
+    received Oct 12 and Oct 13 are due Nov 23 and Nov 24 (30 HK: Oct 13-16, 19-23, 26-30,
+    Nov 2-6, 9-13, 16-20, 23 / Oct 14-16, ..., Nov 23, 24). None answered."""
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace
+
+    write_register(ws, "permohonan", [
+        _req("001/PPID/5271/XI/2026", "2026-11-09", status="terdaftar"),
+        _req("002/PPID/5271/XI/2026", "2026-11-10", status="terdaftar"),
+    ])  # fmt: skip
+    write_register(ws, "keberatan", [
+        _obj("001/KEB/PPID/5271/X/2026", "2026-10-12", alasan="c",
+             diteruskan_pada="2026-10-13", status="diteruskan"),
+        _obj("002/KEB/PPID/5271/X/2026", "2026-10-13", alasan="c",
+             diteruskan_pada="2026-10-14", status="diteruskan"),
+    ])  # fmt: skip
+    lap = monthly(Workspace(ws.root), "2026-11")
+    assert lap.to_dict()["terbuka_per"] == "2026-11-24"
+    return lap
+
+
+def test_an_open_case_due_today_is_not_yet_overdue(ws, today):
+    """A deadline is the N-th working day and is still in time all that day (UU 14/2008 Pasal
+    22(7), 36(2); rules.md §1): in the running month's report a case due today is open, not
+    overdue (as jatuh-tempo says: 0 working days left); one due yesterday is overdue."""
+    today("2026-11-24")
+    r = _due_yesterday_and_today(ws).ringkasan
+    assert (r["terbuka_permohonan"], r["terbuka_permohonan_lewat_tenggat"]) == (2, 1)
+    assert (r["terbuka_keberatan"], r["terbuka_keberatan_lewat_tenggat"]) == (2, 1)
+
+
+def test_a_request_unanswered_on_its_deadline_day_has_not_missed_it_yet(ws, today):
+    """The standards table counts a request never notified as a missed UU 14/2008 Pasal 22(7)
+    deadline from the day after its deadline (rules.md §1: the deadline day is in time): the
+    one due yesterday is measured and missed, the one due today is not measured yet."""
+    today("2026-11-24")
+    std = _due_yesterday_and_today(ws)["standar_layanan"]
+    r = _row(std, "tenggat_permohonan", "tenggat_permohonan")
+    assert (r["diukur"], r["memenuhi"], r["tidak_memenuhi"]) == (1, 0, 1)
+
+
+def test_an_objection_unanswered_on_its_deadline_day_has_not_missed_it_yet(ws, today):
+    """Likewise for the Atasan PPID's 30-working-day response (UU 14/2008 Pasal 36(2)): the
+    objection due yesterday is a missed deadline, the one due today is not measured yet."""
+    today("2026-11-24")
+    std = _due_yesterday_and_today(ws)["standar_layanan"]
+    r = _row(std, "tenggat_keberatan", "tenggat_keberatan")
+    assert (r["diukur"], r["memenuhi"], r["tidak_memenuhi"]) == (1, 0, 1)
 
 
 def _csv_rows(run, *args):

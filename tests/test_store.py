@@ -61,6 +61,24 @@ def test_a_line_break_typed_in_a_field_keeps_the_row_whole_in_an_lf_register(run
     assert len(rows) == 2 and run.ok("periksa").stdout == ""
 
 
+def test_a_step_refused_after_its_change_was_staged_writes_nothing(run, ws):
+    """A step is recorded whole or not at all (docs/integritas.md): putuskan stages the
+    decision, then fails on a broken office template. No decision without its written
+    notification (UU 14/2008 Pasal 22(7)), no letter number used up (rules.md §6): the register,
+    letters and journal stay byte-identical (run.refused compares the workspace); the step goes
+    through once the template is removed."""
+    _register(run, 1)
+    (ws.templates_dir / "pemberitahuan.docx").write_bytes(b"bukan docx")
+    decide = ("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    run.refused(*decide, message="tidak dapat dibaca sebagai dokumen Word .docx")
+    rows = read_table("permohonan", ws.register_path("permohonan")).rows
+    assert [(r["status"], r["keputusan"]) for r in rows] == [("terdaftar", "")]
+    (ws.templates_dir / "pemberitahuan.docx").unlink()  # (the built-in template is used)
+    run.ok(*decide)
+    rows = read_table("permohonan", ws.register_path("permohonan")).rows
+    assert [(r["status"], r["keputusan"]) for r in rows] == [("diputuskan", "diberikan")]
+
+
 def test_hand_edited_register_is_read_correctly(run, ws):
     _register(run, 2)
     path = ws.register_path("permohonan")
