@@ -731,28 +731,55 @@ BATAS_DETIK = 20
 
 @contextlib.contextmanager
 def _batas_waktu(detik: int):
-    """Stop a template still filling after ``detik`` seconds (where the OS has a timer signal
-    and this is the main thread: the CLI; elsewhere no limit)."""
+    """Stop a template still filling after ``detik`` seconds, on the main thread (the CLI):
+    by the OS's timer signal, or where there is none (Windows, where offices edit templates in
+    Word) by a timer thread interrupting the main thread. Elsewhere no limit."""
     import signal
     import threading
 
-    if (
-        not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def alarm(*_):
-        raise _sandbox_class().Terlalu(f"templat belum selesai diisi setelah {detik} detik")
+    def terlalu():
+        return _sandbox_class().Terlalu(f"templat belum selesai diisi setelah {detik} detik")
 
-    old = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, detik)
+    if hasattr(signal, "setitimer"):
+
+        def alarm(*_):
+            raise terlalu()
+
+        old = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, detik)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+        return
+    import _thread
+
+    lock, state = threading.Lock(), {"selesai": False, "disela": False}
+
+    def sela() -> None:
+        with lock:  # (never once the template is done: no stray Ctrl-C afterwards)
+            if not state["selesai"]:
+                state["disela"] = True
+                _thread.interrupt_main()
+
+    timer = threading.Timer(detik, sela)
+    timer.daemon = True
+    timer.start()
     try:
         yield
+    except KeyboardInterrupt:
+        if state["disela"]:
+            raise terlalu() from None
+        raise
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        with lock:
+            state["selesai"] = True
+        timer.cancel()
 
 
 @lru_cache(maxsize=1)
