@@ -1453,7 +1453,10 @@ def _period(
 
 def monthly(sources: Workspace | Sequence[Workspace], bulan: str | date) -> Laporan:
     """The monthly report of ``bulan`` ("YYYY-MM", or any date in it) for one workspace or
-    several combined."""
+    several combined. ``ringkasan``: key → figure (the keys of :data:`LABEL_RINGKASAN`, worded
+    there and in the table ``lap["ringkasan"]``); ``peringatan``: what the figures rest on
+    that is not right (a register edited outside ppidctl). Raises PpidError (a register
+    Excel rewrote: RegisterError; a month that is none: UsageError)."""
     if isinstance(bulan, date):
         bulan = bulan.strftime("%Y-%m")
     if not isinstance(bulan, str) or not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", bulan):
