@@ -1304,13 +1304,14 @@ def test_galat_excel_dan_rumus_tanpa_nilai_adalah_masalah_baris(run, ws, tmp_pat
 def test_waktu_diterima_dari_kolom_jam_atau_sel_tanggal(run, ws, tmp_path):
     """A time-of-day column (a time cell, '09.15 WITA', '09:15') is put on the row's receipt
     date, and a date cell's own time is kept, in the office's UTC offset as the desk stores it;
-    a time that cannot be read, or that falls on another day, is a problem of its row."""
+    a time that cannot be read, or that falls on another day, is a problem of its row. An
+    evening time is no date "in the future" (20:00–23:59 were refused: "20:30:00" > "2026-…")."""
     import datetime as dt
 
     src = write_xlsx(tmp_path / "w.xlsx", {"S": [
         [*HEAD, "Waktu Diterima"],
-        ["001/PPID/5271/III/2026", dt.date(2026, 3, 2), "Ani", "Info 1", dt.time(9, 15)],
-        ["002/PPID/5271/III/2026", dt.date(2026, 3, 3), "Budi", "Info 2", "09.15 WITA"],
+        ["001/PPID/5271/III/2026", dt.date(2026, 3, 2), "Ani", "Info 1", dt.time(20, 30)],
+        ["002/PPID/5271/III/2026", dt.date(2026, 3, 3), "Budi", "Info 2", "21.15 WITA"],
         ["003/PPID/5271/III/2026", "04/03/2026", "Cici", "Info 3", "pukul 14:05"],
         ["004/PPID/5271/III/2026", dt.datetime(2026, 3, 5, 10, 30), "Dewi", "Info 4", None],
         ["005/PPID/5271/III/2026", dt.date(2026, 3, 6), "Eko", "Info 5", "jam sembilan"],
@@ -1320,8 +1321,8 @@ def test_waktu_diterima_dari_kolom_jam_atau_sel_tanggal(run, ws, tmp_path):
     r = run.ok("impor", str(src), "--register", "permohonan", "--lewati-baris-bermasalah")
     got = {row["nama_pemohon"]: row["waktu_diterima"] for row in register_rows(ws)}
     assert got == {
-        "Ani": "2026-03-02T09:15+08:00",
-        "Budi": "2026-03-03T09:15+08:00",
+        "Ani": "2026-03-02T20:30+08:00",
+        "Budi": "2026-03-03T21:15+08:00",
         "Cici": "2026-03-04T14:05+08:00",
         "Dewi": "2026-03-05T10:30+08:00",
     }

@@ -1431,8 +1431,8 @@ def _pengubah(col: schema.Column, hari_ini: str) -> tuple[Callable[[object], str
             return baca, tipe == schema.TANGGAL
 
         def sampai_hari_ini(v: object) -> str:
-            t = baca(v)
-            if t[:10] > hari_ini:
+            t = baca(v)  # (a time of day alone, "20:30:00", has no date to judge: not "20:3…")
+            if t[4:5] == "-" and t[:10] > hari_ini:
                 raise V.NilaiError(f"tanggal {t[:10]} di masa depan (hari ini {hari_ini})")
             return t
 
