@@ -5,7 +5,7 @@ the commands, a Workspace kept for hours that follows what the desk changes, a s
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -88,11 +88,15 @@ def test_a_frame_refuses_dates_excel_rewrote_unless_asked(run, ws):
 def test_a_scripts_python_values(run, ws):
     """Dates as ``date``/``datetime``, a sequence or an amount as ``int``, the folder as text:
     taken as the desk would type them. A value that cannot be one (a phone number as an int has
-    lost its 0) is a PpidError in Indonesian, and nothing is written."""
+    lost its 0; a datetime with no zone, as ``datetime.now()`` gives it on a server in UTC) is
+    a PpidError in Indonesian, and nothing is written."""
     from ppidctl.reports import monthly
 
     script = Workspace(str(ws.root))
-    r = svc.register(script, svc.RequestInput(**INPUT), tanggal=datetime(2026, 3, 16, 9, 30))
+    wib = timezone(timedelta(hours=7))  # (an aware time from anywhere: put in the office's zone)
+    r = svc.register(
+        script, svc.RequestInput(**INPUT), tanggal=datetime(2026, 3, 16, 8, 30, tzinfo=wib)
+    )
     assert (r.row["tanggal_diterima"], r.row["waktu_diterima"]) == (
         "2026-03-16",
         "2026-03-16T09:30+08:00",
@@ -105,6 +109,8 @@ def test_a_scripts_python_values(run, ws):
     before = snapshot(ws.root)
     with pytest.raises(UsageError, match="telepon 81234567890 bukan teks"):
         svc.RequestInput(**{**INPUT, "telepon": 81234567890})
+    with pytest.raises(UsageError, match="2026-03-16T09:30 tanpa zona waktu.*ws.now"):
+        svc.register(script, svc.RequestInput(**INPUT), tanggal=datetime(2026, 3, 16, 9, 30))
     with pytest.raises(UsageError, match="tanggal 20260316 bukan tanggal"):
         svc.register(script, svc.RequestInput(**INPUT), tanggal=20260316)
     with pytest.raises(PpidError):

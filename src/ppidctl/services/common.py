@@ -266,6 +266,12 @@ def dated_step(fn: Callable) -> Callable:
         from ..rules.validation import waktu
 
         if isinstance(tanggal, datetime):  # (a script's value: as the desk would type it)
+            if tanggal.tzinfo is None:  # (datetime.now() on a server in UTC: 8 hours off)
+                raise UsageError(
+                    f"tanggal {tanggal.isoformat(timespec='minutes')} tanpa zona waktu",
+                    "beri datetime berzona, mis. ws.now(), atau teks YYYY-MM-DDTHH:MM (waktu "
+                    "kantor)",
+                )
             tanggal = tanggal.isoformat(timespec="minutes")
         elif isinstance(tanggal, date):
             tanggal = tanggal.isoformat()
