@@ -484,3 +484,20 @@ def test_the_written_settings_and_the_defaults_in_code_agree():
 
     text = tomllib.loads(config.default_text("Komisi Pemilihan Umum Kota Mataram", "KPU", "5271"))
     assert {key: text[key[0]][key[1]] for key in config.DEFAULTS} == config.DEFAULTS
+
+
+@pytest.mark.parametrize(
+    "kode, zona",
+    [("5271", "Asia/Makassar"), ("3273", "Asia/Jakarta"), ("6371", "Asia/Makassar"),
+     ("6171", "Asia/Jakarta"), ("9171", "Asia/Jayapura"), ("00", "Asia/Makassar")],
+)  # fmt: skip
+def test_init_takes_the_time_zone_from_the_region_codes_province(run, tmp_path, kode, zona):
+    """Every office got Asia/Makassar (WITA): a WIB or WIT office's receipt times were an hour
+    off, and for an hour a day its dates, numbers and late flags (Keppres 41/1987: Kalimantan
+    Selatan is WITA, Kalimantan Barat WIB). A code with no province keeps the default, told."""
+    from ppidctl.workspace import Workspace
+
+    r = run.ok("init", str(tmp_path / "kantor"), "--instansi", "KPU", "--kode-satker", kode)
+    assert Workspace(tmp_path / "kantor").settings.zona_waktu == zona
+    assert f"Zona waktu: {zona} (" in r.stderr
+    assert ("tidak menyebut provinsi" in r.stderr) == (kode == "00")

@@ -35,7 +35,7 @@ kota = "{kota}"
 telepon = "(0370) 000000"
 email = "{email}"
 laman = "{laman}"
-zona_waktu = "Asia/Makassar"    # WITA (UTC+8); tanggal dihitung menurut zona ini
+zona_waktu = "{zona}"    # {zona_label}; tanggal dihitung menurut zona ini
 logo = ""                        # berkas gambar kop surat, relatif terhadap workspace (opsional)
 
 [ppid]
@@ -407,11 +407,35 @@ def init_values() -> dict[str, Any]:
     return tomllib.loads(default_text("-", "-", "-"))
 
 
+#: the three time zones (Keppres 41/1987), by the province part of a region code
+#: (Kepmendagri kode wilayah: 52 Nusa Tenggara Barat, 32 Jawa Barat, 91 Papua, …)
+ZONA = {
+    "Asia/Jakarta": ("WIB (UTC+7)", "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 61 62"),
+    "Asia/Makassar": ("WITA (UTC+8)", "51 52 53 63 64 65 71 72 73 74 75 76"),
+    "Asia/Jayapura": ("WIT (UTC+9)", "81 82 91 92 93 94 95 96"),
+}
+
+
+def zona_of(kode: str) -> str | None:
+    """The office's time zone from its region code's province (``5271`` → Asia/Makassar), or
+    None for a code that names no province (a national office: set by hand)."""
+    for zona, (_, provinsi) in ZONA.items():
+        if kode[:2] in provinsi.split() and kode[:2].isdigit():
+            return zona
+    return None
+
+
 def default_text(nama: str, nama_singkat: str, kode: str) -> str:
     esc = toml_escape
     kontak = KONTAK.get(kode, KONTAK_CONTOH)
+    zona = zona_of(kode) or DEFAULTS[("instansi", "zona_waktu")]
     return DEFAULT_TOML.format(
-        nama=esc(nama), nama_singkat=esc(nama_singkat), kode=esc(kode), **kontak
+        nama=esc(nama),
+        nama_singkat=esc(nama_singkat),
+        kode=esc(kode),
+        zona=zona,
+        zona_label=ZONA[zona][0],
+        **kontak,
     )
 
 

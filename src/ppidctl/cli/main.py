@@ -117,8 +117,20 @@ def init(
             "--instansi dan --kode-satker — nomor registrasi yang sudah diberikan tidak dapat "
             "diubah."
         )
+    from ..config import ZONA, zona_of
+
     isi = ", ".join(f"{s}.{k}" for s, k in ws.settings.stand_ins())
     err(f"Sunting {ws.root / 'ppidctl.toml'} dengan data kantor: {isi}.")
+    zona = ws.settings.zona_waktu
+    err(
+        f"Zona waktu: {zona} ({ZONA[zona][0].split()[0]}), "
+        + (
+            f"dari provinsi kode satker {kode_satker}"
+            if zona_of(kode_satker)
+            else f"bawaan: kode satker {kode_satker} tidak menyebut provinsi"
+        )
+        + " — ubah instansi.zona_waktu bila salah."
+    )
     err(  # (the desk's first 001 of the year would be a number the old book already gave)
         "Buku register tahun ini yang sudah ada: impor dulu (ppidctl -C FOLDER impor BUKU "
         "--register permohonan, lalu keberatan) sebelum mencatat permohonan pertama, agar "
