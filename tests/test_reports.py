@@ -1766,3 +1766,17 @@ def test_a_table_that_fits_portrait_in_8_pt_stays_portrait():
     sizes = {r.font.size.pt for t in doc.tables for c in t._cells for p in c.paragraphs
              for r in p.runs if r.text}  # fmt: skip
     assert sizes == {8.0}
+
+
+def test_a_report_made_on_its_periods_last_day_is_still_running(hws, today):
+    """Made on 31 March, March's report lacks the rest of that day: it was shown as final (no
+    "belum berakhir", no note); from 1 April it is."""
+    from ppidctl.reports import monthly
+
+    today("2026-03-31")
+    lap = monthly(hws, "2026-03")
+    assert lap.berjalan == "belum berakhir: perkara terbuka per 31 Maret 2026"
+    assert any(c.startswith("Periode laporan belum berakhir") for c in lap.catatan)
+    today("2026-04-01")
+    lap = monthly(hws, "2026-03")
+    assert lap.berjalan == "" and not any("belum berakhir" in c for c in lap.catatan)

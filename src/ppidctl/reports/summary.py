@@ -258,8 +258,9 @@ class Laporan:
 
     @property
     def berjalan(self) -> str:
-        """Empty for a period that has ended; else the day its open cases are counted at."""
-        if self.per is None or self.per >= self.sampai:
+        """Empty for a period that had ended when the report was made; else the day its open
+        cases are counted at (a report made on the period's last day lacks the rest of it)."""
+        if self.per is None or self.dibuat[:10] > self.sampai.isoformat():
             return ""
         return f"belum berakhir: perkara terbuka per {tanggal_panjang(self.per)}"
 
@@ -1382,7 +1383,7 @@ def _period(
         )
     P, K = _combine(offices, "permohonan"), _combine(offices, "keberatan")
     at = min(hi, today)  # a period still running: its open cases as they stand today
-    per = at if at < hi else None
+    per = at if today <= hi else None  # (its last day too: the rest of that day is not in it)
     m = _masks(P, K, _d64(lo), _d64(hi), _d64(at))
     core = _core(P, K, m)
     tables = _period_tables(P, K, m, core, first.settings, per)
