@@ -1780,3 +1780,25 @@ def test_a_report_made_on_its_periods_last_day_is_still_running(hws, today):
     today("2026-04-01")
     lap = monthly(hws, "2026-03")
     assert lap.berjalan == "" and not any("belum berakhir" in c for c in lap.catatan)
+
+
+def test_a_merged_report_of_offices_in_two_zones_does_not_depend_on_their_order(
+    tmp_path, monkeypatch
+):
+    """At 16:30 UTC on 30 November it is still November in Bandung (WIB) and already
+    December in Jayapura (WIT): December's merged report was refused or made depending on which
+    folder came first. The latest of the offices' dates counts."""
+    from datetime import datetime, timezone
+
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import Workspace, init
+
+    monkeypatch.setattr(
+        Workspace, "now",
+        lambda self: datetime(2026, 11, 30, 16, 30, tzinfo=timezone.utc).astimezone(self.tz),
+    )  # fmt: skip
+    bandung = init(tmp_path / "bandung", "Komisi Pemilihan Umum Kota Bandung", "3273")
+    jayapura = init(tmp_path / "jayapura", "Komisi Pemilihan Umum Kota Jayapura", "9171")
+    assert (bandung.today().day, jayapura.today().day) == (30, 1)
+    one, other = monthly([bandung, jayapura], "2026-12"), monthly([jayapura, bandung], "2026-12")
+    assert one.per == other.per == date(2026, 12, 1) and one.ringkasan == other.ringkasan

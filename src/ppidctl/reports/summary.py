@@ -1375,7 +1375,7 @@ def _period(
 ) -> Laporan:
     offices = _offices(sources)
     first = offices[0].ws
-    today = first.today()
+    today = max(o.ws.today() for o in offices)  # (offices in other zones: the latest date)
     if lo > today:  # its "open at the end of the period" would be a guess about the future
         raise RuleError(
             f"periode laporan mulai {lo.isoformat()}, belum dimulai (hari ini {today.isoformat()})",
