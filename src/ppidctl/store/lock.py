@@ -17,6 +17,7 @@ import socket
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from ..errors import LockTimeout, WorkspaceError
@@ -92,7 +93,8 @@ def workspace_lock(
                     os.fchmod(f.fileno(), mode)
                 f.write(
                     f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
-                    f"sejak {time.strftime('%Y-%m-%d %H:%M:%S %z')}"  # (desks may differ in zone)
+                    # (desks may differ in zone: the offset always, never a zone's name)
+                    f"sejak {datetime.now().astimezone().isoformat(sep=' ', timespec='seconds')}"
                 )
         except OSError:
             pass
