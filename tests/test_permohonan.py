@@ -213,6 +213,12 @@ def test_a_time_later_today_is_the_future_too(run, today):
         message="--tanggal 2026-03-16T23:59+08:00 ada di masa depan (sekarang "
         "2026-03-16T10:00+08:00) — catat langkah setelah terjadi",
     )  # fmt: skip
+    # a time with another offset is the office's own next day: both are named
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16T23:30+07:00", "--tanpa-surat",
+        message="--tanggal 2026-03-16T23:30+07:00 = 2026-03-17 00:30 waktu kantor ada di masa "
+        "depan (hari ini 2026-03-16)",
+    )  # fmt: skip
     catat(run, day="2026-03-16T09:45")
     # who did it goes into the journal: checked like any typed text, in every command
     run.refused(

@@ -326,8 +326,13 @@ def waktu(value: str | None, tz: ZoneInfo, now: datetime, field: str = "--tangga
             f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD atau YYYY-MM-DDTHH:MM"
         ) from None
     if when.date() > now.date():
+        typed = (  # (an offset given: the office's date may be another day than the one typed)
+            f"{v} = {when.isoformat(sep=' ', timespec='minutes')[:16]} waktu kantor"
+            if re.search(r"(?:Z|[+-]\d\d:?\d\d)$", v)
+            else when.date().isoformat()
+        )
         raise RuleError(
-            f"{field} {when.date().isoformat()} ada di masa depan (hari ini {now.date().isoformat()})",
+            f"{field} {typed} ada di masa depan (hari ini {now.date().isoformat()})",
             "catat langkah setelah terjadi",
         )
     if len(v) > 10 and when > now + timedelta(minutes=1):  # a time later today
