@@ -143,3 +143,21 @@ def test_a_report_says_its_register_was_changed_outside_ppidctl(run, ws):
     cli = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json")
     assert json.loads(cli.stdout)["peringatan"] == lap.peringatan
     assert lap.peringatan[0] in cli.stderr
+
+
+def test_a_scripts_yes_no_none_and_dates_in_every_function(run, ws):
+    """``paksa="tidak"`` is true in Python: it forced an objection the rules refuse. A yes/no
+    must be a bool; None is nothing; a request's number may be an int; the calendar and the
+    listing filters take dates like the steps do."""
+    from ppidctl.services import kalender
+    from ppidctl.services import keberatan as keb
+
+    with pytest.raises(UsageError, match="paksa 'tidak' bukan ya/tidak"):
+        keb.ObjectionInput(permohonan="1", alasan="a", paksa="tidak")
+    assert keb.ObjectionInput(permohonan=1, meterai=None).permohonan == "1"
+    r = svc.register(ws, svc.RequestInput(**{**INPUT, "email": None}), tanggal="2026-03-16")
+    assert r.row["email"] == ""
+    kalender.add_day(ws, date(2026, 3, 25), "Kantor tutup")  # (its deadline 7 → 8 April)
+    assert [x["tanggal"] for x in ws.read("libur").rows] == ["2026-03-25"]
+    got = due_cases(ws, Filter(dari=date(2026, 3, 1), sampai=date(2026, 3, 31)))
+    assert [x["jatuh_tempo"] for x in got] == ["2026-04-08"]

@@ -306,6 +306,17 @@ def test_a_windows_pipe_gone_is_not_a_workspace_error(run, ws, monkeypatch):
     monkeypatch.setattr(typer, "echo", echo)
     assert len(json.loads(run.ok("permohonan", "daftar", "--format", "json").stdout)) == 1
 
+    # EINVAL is also what Windows says of a network share gone mid-write: before the step is
+    # journalled it is an error, told (it was taken for a closed pipe: silent, exit 141)
+    from ppidctl.store import journal
+
+    def share_gone(*args, **kwargs):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(journal, "append", share_gone)
+    result = run(*CATAT, "--tanggal", "2026-11-02")
+    assert result.exit_code == 1 and "Error: " in result.stderr
+
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full (Linux)")
 @pytest.mark.parametrize("unbuffered", ["1", None])

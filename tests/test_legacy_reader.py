@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -2262,6 +2263,15 @@ def _sel(isi: str = "", ulang: int = 1, lagi: str = "") -> str:
     )
 
 
+def _raw(attrs: str, kolom: object, baris: object) -> Xml:
+    """One row of one cell (its attributes, its column repeat), the row repeated, written raw."""
+    return Xml(
+        f'<table:table-row table:number-rows-repeated="{baris}"><table:table-cell {attrs} '
+        f'table:number-columns-repeated="{kolom}"><text:p>x</text:p></table:table-cell>'
+        "</table:table-row>"
+    )
+
+
 def _baris(*sel: str, ulang: int = 1) -> Xml:
     r = f' table:number-rows-repeated="{ulang}"' if ulang > 1 else ""
     return Xml(f'<table:table-row table:style-name="ro1"{r}>{"".join(sel)}</table:table-row>')
@@ -2278,6 +2288,18 @@ def _baris(*sel: str, ulang: int = 1) -> Xml:
             Xml(_baris(_sel(), ulang=1_000_000) + _baris(_sel("", 16_000), _sel("y"))),
             "sel sampai WQK1000002",
         ),
+        # what the reader takes for a value too: a value with no type, a formula alone
+        (_raw('office:value="5"', 10_000, 600), "lebih dari 5.000"),
+        (_raw('office:string-value="x"', 10_000, 600), "lebih dari 5.000"),
+        (_raw('table:formula="of:=1"', 10_000, 600), "lebih dari 5.000"),
+        # repeats as the reader reads them: "+", an entity, behind a decoy of another prefix
+        (_raw('office:value-type="string"', "+10000", 600), "lebih dari 5.000"),
+        (_raw('office:value-type="string"', 10_000, "&#54;00"), "lebih dari 5.000"),
+        (
+            _raw('x:number-columns-repeated="1" office:value-type="string"', 10_000, 600),
+            "lebih dari 5.000",
+        ),  # fmt: skip
+        (_raw('office:value-type="string"', "1e9", 600), "pengulangan sel '1e9' tidak"),
     ],
 )
 def test_an_ods_repeating_cells_past_any_register_is_refused_before_it_is_read(
@@ -2332,9 +2354,22 @@ def test_an_xlsx_with_more_cells_than_any_register_is_refused(run, tmp_path, mon
     for r in [["Tanggal Permohonan", "Nama Pemohon", "Informasi yang Diminta"],
               ["05/01/2026", "Ani", "DPT"], ["06/01/2026", "Budi", "DPS"]]:  # fmt: skip
         wb.active.append(r)
+    for row in wb.active["D1:Z40"]:  # (borders on empty cells: written "<c r=.. s=..></c>")
+        for cell in row:
+            cell.border = Border(left=Side(style="thin"))
     wb.save(path := tmp_path / "sel.xlsx")
     monkeypatch.setattr(reader, "BATAS_ISI", 9)
-    satu(path)  # (nine cells: read)
+    satu(path)  # (nine cells: read; the 920 empty styled ones cost the reader nothing)
     monkeypatch.setattr(reader, "BATAS_ISI", 8)
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message="terlalu luas untuk sebuah register (lebih dari 8 sel berisi)")  # fmt: skip
+    bare = tmp_path / "polos.xlsx"  # (cells written "<c>", no attribute: counted all the same)
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bare, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                data = re.sub(rb'<c r="[A-C][0-9]"( t="[A-Za-z]+")?>', b"<c\\1>", data)
+                assert data.count(b"<c>") + data.count(b"<c t=") == 9
+            dst.writestr(item, data)
+    run.refused("impor", str(bare), "--register", "permohonan", "--coba",
+                message="(lebih dari 8 sel berisi)")  # fmt: skip

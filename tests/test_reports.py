@@ -19,7 +19,7 @@ import random
 import shutil
 import subprocess
 import sys
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -1788,14 +1788,14 @@ def test_a_merged_report_of_offices_in_two_zones_does_not_depend_on_their_order(
     """At 16:30 UTC on 30 November it is still November in Bandung (WIB) and already
     December in Jayapura (WIT): December's merged report was refused or made depending on which
     folder came first. The latest of the offices' dates counts."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from ppidctl.reports import monthly
     from ppidctl.workspace import Workspace, init
 
     monkeypatch.setattr(
         Workspace, "now",
-        lambda self: datetime(2026, 11, 30, 16, 30, tzinfo=timezone.utc).astimezone(self.tz),
+        lambda self: datetime(2026, 11, 30, 16, 30, tzinfo=UTC).astimezone(self.tz),
     )  # fmt: skip
     bandung = init(tmp_path / "bandung", "Komisi Pemilihan Umum Kota Bandung", "3273")
     jayapura = init(tmp_path / "jayapura", "Komisi Pemilihan Umum Kota Jayapura", "9171")

@@ -221,8 +221,14 @@ def guard(fn: Callable) -> Callable:
         except OSError as e:  # a full disk, a drive pulled out, a file another program holds
             from ..store.transaction import WINDOWS
 
-            if WINDOWS and e.filename is None and e.errno in (errno.EINVAL, errno.EPIPE):
-                _pipe_gone(commits)  # (Windows' broken pipe, often EINVAL: cpython#79935)
+            if (
+                WINDOWS
+                and e.filename is None
+                and e.errno in (errno.EINVAL, errno.EPIPE)
+                and (_journalled() > commits or WRITTEN)
+            ):  # (Windows' broken pipe, often EINVAL: cpython#79935, after the step was
+                # done; any earlier EINVAL — a network share gone mid-write — is told below)
+                _pipe_gone(commits)
             if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
                 _output_lost(commits, sebab(e))
             typer.echo(

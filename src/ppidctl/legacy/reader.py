@@ -850,6 +850,7 @@ BATAS_SEL = 50_000_000  # cells of a sheet's used range (rows × columns)
 #: file of one row repeated 10,000 times took 6 GB
 BATAS_ISI = 5_000_000
 _SEL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_XLSX_ISI = (b"</v>", b":v>", b"</is>", b":is>")  # (a cell's value, with or without a prefix)
 #: a reference far out: three column letters (column 703 on), or a row of six digits or more
 _SEL_JAUH = re.compile(rb"""r=["'](?:[A-Z]{3}|[A-Z]{1,2}[0-9]{6})""")
 
@@ -883,8 +884,11 @@ def _cek_luas(path: Path) -> None:
 
             def lihat(buf: bytes, baru: int) -> bool:
                 nonlocal isi, jauh
-                # (each cell once: one wholly in the previous piece's tail was counted there)
-                isi += buf.count(b"<c ", max(0, baru - 2)) + buf.count(b":c ", max(0, baru - 2))
+                # (a cell holding something holds a value or an inline text, whatever its own
+                # tag looks like: "<c>", "<c\t…"; an empty styled cell, "<c …/>" or openpyxl's
+                # "<c …></c>", costs the reader nothing. Each once: one wholly in the previous
+                # piece's tail was counted there.)
+                isi += sum(buf.count(t, max(0, baru - len(t) + 1)) for t in _XLSX_ISI)
                 if isi > BATAS_ISI:
                     raise _terlalu_penuh(path)
                 jauh = jauh or _SEL_JAUH.search(buf) is not None
@@ -906,23 +910,34 @@ def _cek_luas(path: Path) -> None:
                     raise _terlalu_luas(path, f"sel sampai {_huruf(kolom - 1)}{baris}")
 
 
-_ODS_ULANG = re.compile(rb"""number-(rows|columns)-repeated\s*=\s*["']\s*([0-9]{1,12})""")
-_ODS_ISI = b"office:value-type"  # (a cell without one is empty to the reader, whatever its text)
+#: a repeat as python-calamine reads it: only this attribute name (quick-xml does not resolve
+#: prefixes; another prefix's is a decoy), its value unescaped ("&#57;0000"), "+" allowed
+_ODS_ULANG = re.compile(
+    rb"""\stable:number-(rows|columns)-repeated\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+)
+#: what makes a cell hold something for the reader: a value of any type (``office:value``,
+#: ``office:date-value``, … with or without ``office:value-type``) or a formula. Counted per
+#: occurrence, an upper bound: a number cell has two (type and value), a text cell one.
+_ODS_ISI = (b"office:", b"table:formula")
 _ODS_SEL = (b"<table:table-cell", b"<table:covered-table-cell")  # (python-calamine: this prefix)
 
 
-def _ods_ulang(tag: bytes, apa: bytes) -> int:
+def _ods_ulang(tag: bytes, apa: bytes, path: Path) -> int:
+    n = 1
     for m in _ODS_ULANG.finditer(tag):
         if m[1] == apa:
-            return max(1, int(m[2]))
-    return 1  # (none, or not plain digits: the reader refuses that itself)
+            nilai = html.unescape((m[2] if m[2] is not None else m[3]).decode("utf-8", "replace"))
+            if not re.fullmatch(r"\s*\+?[0-9]{1,15}\s*", nilai):
+                raise _terlalu_luas(path, f"pengulangan sel '{nilai[:20]}' tidak terbaca")
+            n = max(n, int(nilai))
+    return n
 
 
 def _cek_luas_ods(z: zipfile.ZipFile, path: Path) -> None:
     """An .ods's content.xml read row by row, every repeat counted as the reader will spell it
-    out: the cells holding a value and the used range they span, refused past
-    :data:`BATAS_ISI` / :data:`BATAS_SEL`. An empty cell, however often repeated (LibreOffice
-    repeats one to the sheet's edge on every row), holds nothing. A tag is read from its "<"
+    out: the cells holding a value or a formula (:data:`_ODS_ISI`, generously) and the used
+    range they span, refused past :data:`BATAS_ISI` / :data:`BATAS_SEL`. An empty cell, however
+    often repeated (LibreOffice repeats one to the sheet's edge on every row), holds nothing. A tag is read from its "<"
     to the next "<" (none may stand inside a tag; a quoted value may hold ">"). ±0.5 s for a
     50,000-row book, as long as python-calamine takes to read it."""
     try:
@@ -941,19 +956,21 @@ def _cek_luas_ods(z: zipfile.ZipFile, path: Path) -> None:
             if p[:1] not in b" \t\r\n/>":  # (-group, s>: no row)
                 continue
             awal = p.find(b"<")
-            n = _ods_ulang(p[:awal], b"rows") if p.find(b"repeated", 0, awal) >= 0 else 1
-            akhir = p.rfind(_ODS_ISI)
+            n = _ods_ulang(p[:awal], b"rows", path) if p.find(b"repeated", 0, awal) >= 0 else 1
+            fin = p.find(b"</table:table-row>")  # (what follows — a sheet's end — is no cell)
+            fin = len(p) if fin < 0 else fin
+            akhir = max(p.rfind(_ODS_ISI[0], 0, fin), p.rfind(_ODS_ISI[1], 0, fin))
             if akhir >= 0:
                 sampai = p.find(b"<", akhir)  # (past the last value's tag)
-                sebaris = p.count(_ODS_ISI)
+                sebaris = p.count(_ODS_ISI[0], 0, fin) + p.count(_ODS_ISI[1], 0, fin)
                 kanan = p.count(_ODS_SEL[0], 0, sampai) + p.count(_ODS_SEL[1], 0, sampai)
                 j = p.find(b"columns-repeated", 0, sampai)
                 while j >= 0:  # (a repeat among the values: rare but for a bomb)
                     tag = p[p.rfind(b"<", 0, j) : p.find(b"<", j)]
                     if tag.startswith(_ODS_SEL):
-                        k = _ods_ulang(tag, b"columns") - 1
+                        k = _ods_ulang(tag, b"columns", path) - 1
                         kanan += k
-                        sebaris += k if _ODS_ISI in tag else 0
+                        sebaris += k if any(t in tag for t in _ODS_ISI) else 0
                     j = p.find(b"columns-repeated", j + 16, sampai)
                 isi += n * sebaris
                 baris, kolom = r + n, max(kolom, kanan)

@@ -762,24 +762,32 @@ def _batas_waktu(detik: int):
     lock, state = threading.Lock(), {"selesai": False, "disela": False}
 
     def sela() -> None:
-        with lock:  # (never once the template is done: no stray Ctrl-C afterwards)
+        with lock:
             if not state["selesai"]:
                 state["disela"] = True
-                _thread.interrupt_main()
+                _thread.interrupt_main(signal.SIGINT)
 
+    def ctrl_c(*_) -> None:  # (the timer's interrupt and the officer's Ctrl-C arrive alike)
+        if not state["disela"]:
+            raise KeyboardInterrupt
+        if not state["selesai"]:
+            raise terlalu()
+        # (fired as the template finished: nothing to stop)
+
+    old = signal.signal(signal.SIGINT, ctrl_c)
     timer = threading.Timer(detik, sela)
     timer.daemon = True
     timer.start()
     try:
         yield
-    except KeyboardInterrupt:
-        if state["disela"]:
-            raise terlalu() from None
-        raise
     finally:
         with lock:
             state["selesai"] = True
         timer.cancel()
+        if state["disela"]:  # (its interrupt lands within a few steps: here, not after)
+            for _ in range(1000):
+                pass
+        signal.signal(signal.SIGINT, old)
 
 
 @lru_cache(maxsize=1)

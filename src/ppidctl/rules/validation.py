@@ -276,7 +276,10 @@ def dokumen_lengkap(
         )
 
 
-def tanggal(value: str, field: str = "tanggal") -> date:
+def tanggal(value: str | date, field: str = "tanggal") -> date:
+    """``YYYY-MM-DD`` as a date (a script's ``date`` taken as it is; a datetime is no date)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
     try:
         if not _TANGGAL.fullmatch(value.strip()):  # (not 20261117, 2026-W47-2: as the filters)
             raise ValueError(value)

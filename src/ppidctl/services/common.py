@@ -226,32 +226,35 @@ def rejected_numbers(ws: Workspace, register: str) -> set[str]:
 
 def as_text(data: Any) -> None:
     """The fields of a step's input (``RequestInput``, ``Decision``, …) as the text the desk
-    types, checked when a script builds one: an amount may come as a number, the documents and
-    reasons as a list of codes; any other value that is no text (a phone number as an int has
-    lost its leading 0) is refused here, not deep in a rule with Python's English."""
+    types, checked when a script builds one: an amount or a request's number may come as a
+    number, the documents and reasons as a list of codes, None as nothing; any other value
+    that is no text (a phone number as an int has lost its leading 0), or a yes/no that is no
+    bool ("tidak" is true: it forced a step), is refused here, not deep in a rule with
+    Python's English."""
     import dataclasses
 
     for f in dataclasses.fields(data):
         value = getattr(data, f.name)
-        if f.type == "bool" and isinstance(value, bool):
-            continue
-        if (
-            value is None
-            or isinstance(value, str)
+        if f.type == "bool":
+            if value is None:
+                setattr(data, f.name, False)
+            elif not isinstance(value, bool):
+                raise UsageError(
+                    f"{f.name} {value!r} bukan ya/tidak (bool)", f"beri {f.name}=True atau False"
+                )
+        elif value is None:
+            setattr(data, f.name, "")
+        elif f.name in ("biaya", "permohonan") and type(value) is int:
+            setattr(data, f.name, str(value))
+        elif not (
+            isinstance(value, str)
             or (
                 f.name in ("dokumen", "alasan")
                 and isinstance(value, list | tuple)
                 and all(isinstance(x, str) for x in value)
             )
         ):
-            continue
-        if f.name == "biaya" and isinstance(value, int) and not isinstance(value, bool):
-            setattr(data, f.name, str(value))
-            continue
-        raise UsageError(
-            f"{f.name} {value!r} bukan {'ya/tidak (bool)' if f.type == 'bool' else 'teks'}",
-            f"beri {f.name} sebagai {'True/False' if f.type == 'bool' else 'teks (str)'}",
-        )
+            raise UsageError(f"{f.name} {value!r} bukan teks", f"beri {f.name} sebagai teks (str)")
 
 
 def dated_step(fn: Callable) -> Callable:

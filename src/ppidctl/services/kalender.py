@@ -13,7 +13,12 @@ __all__ = ["add_day", "add_stage", "stages"]
 
 
 def add_day(
-    ws: Workspace, tanggal: str, keterangan: str, *, hari_kerja: bool = False, petugas: str = ""
+    ws: Workspace,
+    tanggal: str | date,
+    keterangan: str,
+    *,
+    hari_kerja: bool = False,
+    petugas: str = "",
 ) -> tuple[dict[str, str], list[str]]:
     """Record an office day off (or, with ``hari_kerja``, a day that is a working day after all)
     and, in the same commit, the deadlines of the open cases it moves. Returns the row and one
@@ -50,7 +55,7 @@ def add_day(
 
 
 def add_stage(
-    ws: Workspace, nama: str, mulai: str, selesai: str, petugas: str = ""
+    ws: Workspace, nama: str, mulai: str | date, selesai: str | date, petugas: str = ""
 ) -> config.Stage:
     nama = v.teks(nama, "NAMA tahapan", wajib=True)
     if "\n" in nama or "\r" in nama:

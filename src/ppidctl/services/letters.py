@@ -199,6 +199,7 @@ def stage_letters(
     """
     from ..letters import engine
 
+    NOT_PRINTED.clear()  # (a step that failed after rendering leaves none to the next)
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
     if nomor_surat is not None:  # (printed on the letter, kept in surat.csv: one line of text)

@@ -56,6 +56,9 @@ class Filter:
     dalam: int | None = None
 
     def __post_init__(self) -> None:
+        for name, shape in (("dari", "%Y-%m-%d"), ("sampai", "%Y-%m-%d"), ("bulan", "%Y-%m")):
+            if isinstance(getattr(self, name), date):  # (a script's date: as typed)
+                setattr(self, name, getattr(self, name).strftime(shape))
         # an empty value (a script's unset variable: --bulan "$BULAN") is no filter at all:
         # wrong usage, not "every case"
         for name in ("status", "dari", "sampai", "bulan", "cari"):
