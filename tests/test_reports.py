@@ -1776,7 +1776,10 @@ def test_a_report_made_on_its_periods_last_day_is_still_running(hws, today):
     today("2026-03-31")
     lap = monthly(hws, "2026-03")
     assert lap.berjalan == "belum berakhir: perkara terbuka per 31 Maret 2026"
-    assert any(c.startswith("Periode laporan belum berakhir") for c in lap.catatan)
+    assert any(c.startswith("Laporan dibuat pada hari terakhir periode") for c in lap.catatan)
+    from ppidctl.reports import daily
+
+    assert daily(hws).berjalan == ""  # (a day's page is of its day: nothing to say)
     today("2026-04-01")
     lap = monthly(hws, "2026-03")
     assert lap.berjalan == "" and not any("belum berakhir" in c for c in lap.catatan)
@@ -1802,3 +1805,4 @@ def test_a_merged_report_of_offices_in_two_zones_does_not_depend_on_their_order(
     assert (bandung.today().day, jayapura.today().day) == (30, 1)
     one, other = monthly([bandung, jayapura], "2026-12"), monthly([jayapura, bandung], "2026-12")
     assert one.per == other.per == date(2026, 12, 1) and one.ringkasan == other.ringkasan
+    assert one.berjalan == other.berjalan != "" and one.dibuat == other.dibuat

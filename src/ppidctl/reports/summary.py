@@ -260,7 +260,7 @@ class Laporan:
     def berjalan(self) -> str:
         """Empty for a period that had ended when the report was made; else the day its open
         cases are counted at (a report made on the period's last day lacks the rest of it)."""
-        if self.per is None or self.dibuat[:10] > self.sampai.isoformat():
+        if self.per is None or self.jenis == "harian" or self.dibuat[:10] > self.sampai.isoformat():
             return ""
         return f"belum berakhir: perkara terbuka per {tanggal_panjang(self.per)}"
 
@@ -1349,6 +1349,9 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
             f"Periode laporan belum berakhir: perkara terbuka dan yang lewat tenggat dihitung per "
             f"{tanggal_panjang(per)} (hari laporan dibuat), bukan per akhir periode "
             f"{tanggal_panjang(sampai)}; angka lain memuat peristiwa sampai hari itu."
+            if per < sampai
+            else f"Laporan dibuat pada hari terakhir periode ({tanggal_panjang(per)}): langkah "
+            "yang dicatat sesudahnya pada hari itu belum termuat."
         )
     if jenis == "bulanan":
         notes.append("Tabel tren bulanan memuat bulan Januari sampai bulan laporan.")
@@ -1375,7 +1378,9 @@ def _period(
 ) -> Laporan:
     offices = _offices(sources)
     first = offices[0].ws
-    today = max(o.ws.today() for o in offices)  # (offices in other zones: the latest date)
+    # (offices in other zones: the latest date, and its clock for when the report was made)
+    latest = max((o.ws for o in offices), key=lambda ws: ws.today())
+    today = latest.today()
     if lo > today:  # its "open at the end of the period" would be a guess about the future
         raise RuleError(
             f"periode laporan mulai {lo.isoformat()}, belum dimulai (hari ini {today.isoformat()})",
@@ -1437,7 +1442,7 @@ def _period(
         catatan=notes,
         detail=_received(P, K, m, _d64(at)),
         instansi=_settings_snapshot(first),
-        dibuat=_now_iso(first),
+        dibuat=_now_iso(latest),
         workspaces=[o.ws for o in offices],
         batas_penyampaian=due.isoformat() if due else "",
         per=at,
