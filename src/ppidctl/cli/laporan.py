@@ -7,12 +7,10 @@ import typer
 
 from .common import (
     CONTEXT_HELP,
-    KASUS,
     Format,
     err,
     file_written,
     guard,
-    outside_warning,
     warnings,
     workspace,
     write_csv,
@@ -170,10 +168,8 @@ def _sources(gabung: bool, folder: list[Path] | None):
         for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
             warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
         warnings(_copies(wss))
-        for ws in wss:
-            outside_warning(ws, KASUS, f"{ws.root}: ")
         return wss
-    return workspace(KASUS)
+    return workspace()  # (a register edited outside ppidctl: the report says so, lap.peringatan)
 
 
 def _heads(sources) -> "Workspace":
@@ -217,6 +213,7 @@ def _finish(
     petugas: str,
     ws: "Workspace",
 ) -> None:
+    warnings(lap.peringatan)  # (each register edited outside ppidctl, hashed once)
     if keluaran is None:
         if tanpa_sensor:
             warnings([_SENSOR_LAYAR])
@@ -273,7 +270,7 @@ def harian(
     """Data layanan harian: masuk, dijawab, jatuh tempo dalam 3 hari kerja, lewat tenggat."""
     from ..reports.summary import daily
 
-    ws = workspace(KASUS)
+    ws = workspace()  # (a register edited outside ppidctl: the report says so, lap.peringatan)
     _finish(daily(ws, tanggal, dalam), format, keluaran, tanpa_sensor, petugas, ws)
 
 
