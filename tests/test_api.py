@@ -24,16 +24,8 @@ def test_due_cases_are_what_jatuh_tempo_lists(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
     run.ok("permohonan", "catat", *REQUEST, "--nama", "Sri Wahyuni", "--tanggal", "2026-03-17",
            "--tanpa-surat")  # fmt: skip
-    run.ok(
-        "permohonan",
-        "putuskan",
-        "2",
-        "--keputusan",
-        "diberikan",
-        "--tanggal",
-        "2026-04-20",
-        "--tanpa-surat",
-    )  # fmt: skip  (late: due 2026-04-07)
+    late = ("--tanggal", "2026-04-20", "--tanpa-surat")  # (due 2026-04-07)
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", *late)
     for extra in ([], ["--terlambat"]):
         notes: dict[str, None] = {}
         api = due_cases(ws, Filter(terlambat=bool(extra)), peringatan=notes)

@@ -333,7 +333,7 @@ KASUS = ("permohonan", "keberatan")
 
 def workspace(dibaca: tuple[str, ...] = ()):
     """The workspace; ``dibaca``: the registers a listing or report shows, warned about when
-    changed outside ppidctl and not yet accepted (:func:`outside_warning`)."""
+    changed outside ppidctl and not yet accepted (Workspace.outside_warnings)."""
     from ..workspace import Workspace
 
     ws = Workspace.find(state.dir)
@@ -341,14 +341,10 @@ def workspace(dibaca: tuple[str, ...] = ()):
     if not state.warned:  # (some commands open the workspace twice)
         state.warned = True
         warnings(ws.settings.warnings)
-    outside_warning(ws, dibaca)
+    # (what is shown comes from the register files as they are: a change made outside
+    # ppidctl, neither accepted nor undone, is said — Workspace.edited_outside)
+    warnings(ws.outside_warnings(dibaca) if dibaca else [])
     return ws
-
-
-def outside_warning(ws, registers: tuple[str, ...], where: str = "") -> None:
-    """What is shown comes from the register files as they are: say so when one was changed
-    outside ppidctl and the change is neither accepted nor undone (Workspace.edited_outside)."""
-    warnings(ws.outside_warnings(registers, where) if registers else [])
 
 
 def placeholder_warning(ws) -> None:
