@@ -371,6 +371,28 @@ def test_load_frame_xlsx_register(ws):
     assert df.loc[1, "biaya"] == 15000
 
 
+def test_typed_names_every_unreadable_date_and_no_blank_one():
+    """A blank or spaces-only date cell is no date; any other text that is no YYYY-MM-DD is
+    unreadable, counted per column with its first example (the report refuses it)."""
+    import pandas as pd
+
+    from ppidctl.reports.data import typed
+
+    frame = pd.DataFrame(
+        {"tanggal_diterima": ["2026-03-16", "", "  ", "16/03/2026", " 2026-03-17", "x"],
+         "tanggal_selesai": ["", "\t", "2026-02-30", "", "", ""],
+         "nama_pemohon": ["A", "", "  ", "B", "C", "D"]},
+        dtype=str,
+    )  # fmt: skip
+    out = typed("permohonan", frame)
+    assert out.attrs["tak_terbaca"] == {
+        "tanggal_diterima": (3, "16/03/2026"),
+        "tanggal_selesai": (1, "2026-02-30"),
+    }
+    assert out["tanggal_diterima"].notna().tolist() == [True] + [False] * 5
+    assert out["nama_pemohon"].tolist() == ["A", "", "  ", "B", "C", "D"]
+
+
 def test_load_frame_empty_register(ws):
     from ppidctl.reports.data import load_frame
 

@@ -126,7 +126,7 @@ def _drop_blank(register: str, frame: pd.DataFrame) -> pd.DataFrame:
         return frame.reset_index(drop=True)
     keep = np.zeros(len(frame), dtype=bool)
     for k in ids:
-        keep |= (frame[k] != "").to_numpy()
+        keep |= frame[k].to_numpy(dtype=object) != ""  # (numpy's compare: 4× pandas')
     return frame[keep].reset_index(drop=True) if not keep.all() else frame
 
 
@@ -148,7 +148,7 @@ def typed(register: str, frame: pd.DataFrame) -> pd.DataFrame:
             num = pd.to_numeric(s.str.replace(".", "", regex=False).str.strip(), errors="coerce")
             out[key] = num.where(num == num.round()).astype("Int64")
         else:
-            out[key] = s if s.dtype == object else s.astype(str)
+            out[key] = s if pd.api.types.is_string_dtype(s.dtype) else s.astype(str)
     if dates:  # one parse for all date columns: a report reads a hundred small registers
         n = len(frame)
         parsed = pd.to_datetime(
@@ -160,10 +160,12 @@ def typed(register: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[key] = pd.Series(parsed[i * n : (i + 1) * n], index=frame.index, name=key)
     result = pd.DataFrame(out, index=frame.index)
     unreadable = {}  # (a date written as no date: counted as none, see refuse_unreadable)
-    for key in dates:
-        bad = (result[key].isna() & (frame[key].str.strip() != "")).to_numpy()
-        if bad.any():
-            unreadable[key] = (int(bad.sum()), str(frame[key].to_numpy()[bad][0]))
+    for key in dates:  # (strip only the few unparsed non-empty cells: a merged report of 50
+        raw = frame[key].to_numpy(dtype=object)  # offices stripped 100 whole registers)
+        maybe = np.flatnonzero(result[key].isna().to_numpy() & (raw != ""))
+        bad = [v for v in raw[maybe] if v.strip()]
+        if bad:
+            unreadable[key] = (len(bad), str(bad[0]))
     result.attrs["tak_terbaca"] = unreadable
     return result
 
