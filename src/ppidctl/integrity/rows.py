@@ -175,9 +175,11 @@ def _valid(col: schema.Column, value: str) -> str | None:
         return "bukan tanggal YYYY-MM-DD"
     if col.tipe == schema.WAKTU:
         try:
-            datetime.fromisoformat(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             return "bukan waktu ISO 8601"
+        if moment.tzinfo is None:  # (cli.md: timestamps carry the office's UTC offset)
+            return "tanpa selisih UTC (mis. 2026-03-02T09:30+08:00)"
     if col.tipe == schema.ANGKA and not (value.isascii() and value.isdigit()):
         return "bukan bilangan bulat"
     if col.tipe == schema.YA_TIDAK and value not in ("ya", "tidak"):
@@ -252,6 +254,9 @@ def check_rows(
                 add(m.WAJIB_KOSONG, f"kolom wajib {col.key} kosong", "isi kolom itu")
             elif value:
                 why = _valid(col, value)
+                day = row.get("tanggal_diterima", "")
+                if not why and col.tipe == schema.WAKTU and day and value[:10] != day:
+                    why = f"tidak pada tanggal diterima {day}"  # (as the desk and impor write)
                 if why:
                     add(m.NILAI_TIDAK_SAH, f"kolom {col.key} {short(value, 40)} {why}")
                 elif col.tipe == schema.TANGGAL and col.key not in AHEAD and register in ORDER:
