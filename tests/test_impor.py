@@ -1358,6 +1358,42 @@ def test_tanggal_bulan_dulu_dan_nomor_yang_menyebut_bulan(run, ws, tmp_path):
     ]
 
 
+def test_tanggal_excel_yang_ditukar_excel_berbahasa_inggris(run, ws, tmp_path):
+    """Dates typed day-first into a month-first (English) Excel: 05/01/2026 became the date cell
+    1 May, 13/01/2026 stayed text. Such a date cell (day ≤ 12) in a column with day-first text
+    is a problem naming both readings (review migrasi H1: imported as 1 May, numbered V, no
+    word); a date cell with day > 12, or day = month, cannot be swapped. A column whose text
+    also reads both ways (05/01/2026 left as text) was not so typed: its date cells stand."""
+    from datetime import datetime
+
+    rows = [
+        HEAD,
+        ["", datetime(2026, 5, 1), "Ani", "Info 1"],  # typed 05/01/2026
+        ["", "13/01/2026", "Budi", "Info 2"],
+        ["", datetime(2026, 2, 2), "Citra", "Info 3"],  # 02/02: the same both ways
+        ["", datetime(2026, 1, 20), "Dewi", "Info 4"],  # a real date cell of day 20
+        ["", datetime(2026, 9, 2), "Eka", "Info 5"],  # typed 09/02/2026
+    ]
+    src = write_xlsx(tmp_path / "en.xlsx", {"Register": rows})
+    r = run.refused("impor", str(src), "--register", "permohonan", message="2 dari 5 baris")
+    ingat = "tanda Excel berbahasa Inggris yang membaca"
+    assert problem_lines(r.stderr) == [
+        "baris 2, kolom Tanggal: tanggal Excel 1 Mei 2026 mungkin tertukar: kolom ini juga "
+        f"memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13/01/2026'), {ingat} "
+        "'05/01/2026' (5 Januari 2026) bulan-dulu; tulis tanggalnya dengan nama bulan, mis. "
+        "'5 Januari 2026'",
+        "baris 6, kolom Tanggal: tanggal Excel 2 September 2026 mungkin tertukar: kolom ini "
+        f"juga memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13/01/2026'), {ingat} "
+        "'09/02/2026' (9 Februari 2026) bulan-dulu; tulis tanggalnya dengan nama bulan, mis. "
+        "'9 Februari 2026'",
+    ]
+    rows.append(["", "05/03/2026", "Fajar", "Info 6"])  # text that reads both ways
+    src = write_xlsx(tmp_path / "campur.xlsx", {"Register": rows})
+    run.ok("impor", str(src), "--register", "permohonan")
+    got = {row["nama_pemohon"]: row["tanggal_diterima"] for row in register_rows(ws)}
+    assert got["Ani"] == "2026-05-01" and got["Eka"] == "2026-09-02" and len(got) == 6
+
+
 def test_satu_salah_ketik_bulan_dulu_di_kolom_hari_dulu(run, ws, tmp_path):
     """One typo (3/17/2026) in a column other values show day-first (16/03/2026) is that row's
     problem alone: it marked the whole column month-first and refused good rows."""

@@ -248,6 +248,9 @@ class RowSource:
         #: date columns holding a slash date valid only month-first (1/20/2026): header →
         #: (row, text) of the first one
         self.bulan_dulu: dict[str, tuple[int, str]] = {}
+        #: date columns holding a slash date as text valid only day-first (13/01/2026), which a
+        #: month-first (English) Excel leaves as text: header → (row, text) of the first one
+        self.hari_dulu: dict[str, tuple[int, str]] = {}
         #: (row, header, what): a date written with a weekday it is not (read as the date)
         self.hari_keliru: list[tuple[int, str, str]] = []
 
@@ -256,6 +259,7 @@ class RowSource:
         self.dilewati = []
         self.sesudah = []
         self.bulan_dulu = {}
+        self.hari_dulu = {}
         self.hari_keliru = []
         return self._buat(self)
 
@@ -1871,6 +1875,8 @@ def _buat_tabel(
                         r = [r]
                     elif key in kunci_tanggal and (salah := V.hari_keliru(v)):
                         hari_keliru[v] = salah
+                    if key in kunci_tanggal and V.hanya_hari_dulu(v):  # (once per text)
+                        rs.hari_dulu.setdefault(nama, (rn, v.strip()))
                 if len(memo) < MEMO_MAKS:
                     memo[v] = r
             if hari_keliru and v in hari_keliru:

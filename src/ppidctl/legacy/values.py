@@ -242,6 +242,14 @@ _SERIAL = re.compile(r"\d{5}(?:[.,]0+)?")
 BULAN_DULU = "tampak ditulis bulan-dulu"
 #: a slash date that reads both ways (1/5/2026: 1 May or 5 January)
 DUA_ARTI = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(?:\d{4}|\d{2})\b.*", re.S)
+
+
+def hanya_hari_dulu(v: object) -> bool:
+    """Text written as a slash date that reads only day-first (13/01/2026)."""
+    m = DUA_ARTI.fullmatch(v) if type(v) is str else None
+    return bool(m) and int(m[1]) > 12 and int(m[2]) <= 12
+
+
 #: Sane range for dates in a register (also bounds Excel serials: 18264 = 1950-01-01).
 TAHUN_MIN, TAHUN_MAX = 1950, 2099
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (Lotus leap-year bug for < 61)

@@ -616,6 +616,42 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
                 catatan.append(f"{DERIVED_LABEL[k]}: {old}")
 
 
+def _tertukar(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
+    """A date column of date cells and day-first text (13/01/2026) is the mark of a book typed
+    day-first into a month-first (English) Excel: it made 05/01/2026 the date 1 May and left
+    13/01/2026 as text. Each date cell that may be so swapped (day ≤ 12, not day = month) is a
+    problem of its row, naming both readings — never imported as it stands. Not when a text
+    date of the column reads both ways (05/01/2026 left as text: that Excel did not do it)."""
+    curiga = [
+        (b, raw)
+        for b in rows
+        if isinstance(raw := b.sel[j] if j < len(b.sel) else "", date)
+        and raw.day <= 12
+        and raw.day != raw.month
+    ]
+    if not curiga or any(
+        (m := V_DUA_ARTI.fullmatch(b.sel[j])) and m[1] != m[2] and int(m[2]) <= 12 >= int(m[1])
+        for b in rows
+        if j < len(b.sel) and type(b.sel[j]) is str
+    ):
+        return
+    for b, d in curiga:
+        ketik, maksud = f"{d.month:02d}/{d.day:02d}/{d.year}", date(d.year, d.day, d.month)
+        pesan = (
+            f"tanggal Excel {_panjang(d)} mungkin tertukar: kolom ini juga memuat teks hari-dulu "
+            f"yang tidak dijadikan tanggal (baris {baris0}: '{teks0}'), tanda Excel berbahasa "
+            f"Inggris yang membaca '{ketik}' ({_panjang(maksud)}) bulan-dulu; tulis tanggalnya "
+            f"dengan nama bulan, mis. '{_panjang(maksud)}'"
+        )
+        b.sendiri = _plus(b.sendiri, Masalah(b.lembar, b.baris, header, pesan))
+
+
+def _panjang(d: date) -> str:
+    from ..letters.fmt import BULAN
+
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
 def _dua_arti(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
     """A date column shown month-first by one value (1/20/2026): every value of it that reads
     both ways (1/5/2026) is a problem of its row, never read day-first silently — unless other
@@ -882,6 +918,8 @@ def _baca(
             )
         for header, (baris0, teks0) in t.rows.bulan_dulu.items():
             _dua_arti(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
+        for header, (baris0, teks0) in t.rows.hari_dulu.items():
+            _tertukar(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
         where = f"lembar '{t.lembar}' " if t.lembar else ""
