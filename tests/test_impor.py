@@ -1205,20 +1205,31 @@ def test_keberatan_merujuk_permohonan_seperti_buku_lama(run, ws, tmp_path, reque
 
 
 def test_kata_keputusan_dengan_rincian_disimpan_di_catatan(run, ws, tmp_path):
-    """'Ditolak (dikecualikan, Pasal 17 huruf j)' is the code ditolak and words worth keeping."""
+    """'Ditolak (dikecualikan, Pasal 17 huruf j)' is the code ditolak and words worth keeping;
+    so is any decision wording beyond one word and its code (review migrasi M1: "data pribadi
+    dihitamkan", "disarankan ke Bawaslu" were lost, kept only with a digit or a bracket)."""
     src = write_csv(
         tmp_path / "r.csv",
         [HEAD + ["Keputusan", "Tanggal Pemberitahuan"],
          ["", "2/11/2026", "Ani", "DPT", "Ditolak (dikecualikan, Pasal 17 huruf j)", "9/11/2026"],
          ["", "3/11/2026", "Budi", "DCT", "Diberikan, 10 November 2026", "10/11/2026"],
-         ["", "4/11/2026", "Citra", "SK", "Dikabulkan", "10/11/2026"]],
+         ["", "4/11/2026", "Citra", "SK", "Dikabulkan", "10/11/2026"],
+         ["", "5/11/2026", "Dodi", "SK", "Diberikan sebagian, data pribadi dihitamkan", "9/11/2026"],
+         ["", "5/11/2026", "Eka", "SK", "Tidak dikuasai, disarankan ke Bawaslu", "9/11/2026"],
+         ["", "5/11/2026", "Fajar", "SK", "Informasi diberikan seluruhnya", "9/11/2026"],
+         ["", "5/11/2026", "Gita", "SK", "Diberikan Sebagian", "9/11/2026"]],
     )  # fmt: skip
     run.ok("impor", str(src), "--register", "permohonan")
-    got = {x["nama_pemohon"]: x for x in register_rows(ws)}
-    assert got["Ani"]["keputusan"] == "ditolak"
-    assert got["Ani"]["catatan"] == "Keputusan: Ditolak (dikecualikan, Pasal 17 huruf j)"
-    assert got["Budi"]["catatan"] == "Keputusan: Diberikan, 10 November 2026"
-    assert (got["Citra"]["keputusan"], got["Citra"]["catatan"]) == ("diberikan", "")
+    got = {x["nama_pemohon"]: (x["keputusan"], x["catatan"]) for x in register_rows(ws)}
+    assert got == {
+        "Ani": ("ditolak", "Keputusan: Ditolak (dikecualikan, Pasal 17 huruf j)"),
+        "Budi": ("diberikan", "Keputusan: Diberikan, 10 November 2026"),
+        "Citra": ("diberikan", ""),
+        "Dodi": ("diberikan-sebagian", "Keputusan: Diberikan sebagian, data pribadi dihitamkan"),
+        "Eka": ("tidak-dikuasai", "Keputusan: Tidak dikuasai, disarankan ke Bawaslu"),
+        "Fajar": ("diberikan", ""),  # (nothing beyond its code)
+        "Gita": ("diberikan-sebagian", ""),  # (the code's own spelling)
+    }
 
 
 def test_keberatan_tanpa_kolom_informasi_dikenali_dari_nomor_permohonan(run, ws, tmp_path):

@@ -2392,3 +2392,20 @@ def test_an_xlsx_with_more_cells_than_any_register_is_refused(run, tmp_path, mon
             dst.writestr(item, data)
     run.refused("impor", str(bare), "--register", "permohonan", "--coba",
                 message="(lebih dari 8 sel berisi)")  # fmt: skip
+
+
+def test_keputusan_atasan_sebagian_disimpan_dengan_kata_aslinya(tmp_path):
+    """The atasan's decision has no code for part: "Keberatan diterima sebagian" is diterima,
+    and its words are kept (review migrasi M1: stored as a grant in full, "sebagian" gone);
+    "Menolak keberatan" says no more than its code."""
+    keb = buat_csv(
+        tmp_path / "k.csv",
+        "Tanggal;Nama;Alasan;Keputusan Atasan PPID\n"
+        "02/11/2026;A;a;Keberatan diterima sebagian\n"
+        "03/11/2026;B;a;Menolak keberatan\n",
+    )
+    _, rows = satu(keb, "keberatan")
+    assert [(r.nilai.get("keputusan_atasan"), r.tambahan) for r in rows] == [
+        ("diterima", {"Keputusan Atasan PPID": "Keberatan diterima sebagian"}),
+        ("ditolak", {}),
+    ]

@@ -1359,6 +1359,23 @@ _KAKI = re.compile(r"(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|/|of)\s*\d+)?|[-
 _SAMARAN = re.compile(r"\d\*{3,}|\*{3,}[\d@]")
 #: a choice cell that says more than its code: a date, a number, an explanation in brackets
 _RINCI = re.compile(r"[\d(]")
+#: decisions: any wording beyond one word and these (the atasan's has no code for part:
+#: "Keberatan diterima sebagian" kept; "Menolak keberatan" is its code)
+_KEPUTUSAN = ("keputusan", "keputusan_atasan", "putusan_sengketa")
+_PENGISI = frozenset(
+    "keberatan permohonan permintaan informasi pemohon atasan ppid oleh seluruhnya sepenuhnya "
+    "semua telah sudah".split()
+)
+
+
+def _rinci(v: str, kode: str, keputusan: bool) -> bool:
+    """Whether choice wording ``v`` says more than its code ``kode`` (then kept in catatan)."""
+    if _RINCI.search(v):
+        return True
+    if not keputusan:
+        return False
+    kata = [w for w in V.norm_kata(v).split() if w not in _PENGISI]
+    return len(kata) > 1 and " ".join(kata) != V.norm_kata(kode)
 
 
 def _baris_penutup(isi: list[str]) -> str | None:
@@ -1572,7 +1589,7 @@ def _buat_tabel(
 
     # per-column work, in column order
     # columns by kind, with absolute indexes into the source row
-    kol_memo: list[tuple[int, str, Callable[[object], str], dict, str, bool]] = []
+    kol_memo: list[tuple[int, str, Callable[[object], str], dict, str, bool | None]] = []
     kol_teks: list[tuple[int, str]] = []
     kol_lain: list[tuple[int, str, Callable[[object], str], str]] = []
     spesial: list[tuple[int, _Kolom]] = []
@@ -1587,7 +1604,9 @@ def _buat_tabel(
             else:
                 ubah, ingat = _pengubah(col, hari_ini)
                 if ingat:
-                    rinci = col.tipe == schema.PILIHAN  # "Ditolak (Pasal 17 huruf j)": kept
+                    rinci = (  # "Ditolak (Pasal 17 huruf j)": the code, and the words kept
+                        (k.kunci in _KEPUTUSAN) if col.tipe == schema.PILIHAN else None
+                    )
                     kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama, rinci))
                 elif ubah is V.teks:
                     kol_teks.append((a + jj, k.kunci))
@@ -1871,7 +1890,7 @@ def _buat_tabel(
                 except V.NilaiError as e:
                     r = (e.pesan,)
                 else:  # wording with a date or an explanation: the code, and the words kept
-                    if rinci and type(v) is str and _RINCI.search(v):
+                    if rinci is not None and type(v) is str and _rinci(v, r, rinci):
                         r = [r]
                     elif key in kunci_tanggal and (salah := V.hari_keliru(v)):
                         hari_keliru[v] = salah
