@@ -472,6 +472,25 @@ def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tm
                 "tanpa keputusan: tanpa keputusan keberatan ini menjadi perkara terbuka")  # fmt: skip
 
 
+def test_keputusan_tanpa_tanggal_pemberitahuan_tidak_disebut_tepat_waktu(run, ws, tmp_path):
+    """An old book's decision without its notification date cannot be judged late or on time:
+    ``daftar`` and ``lihat`` said "tidak" (on time) — now nothing (review migrasi L7); a dated
+    one is judged."""
+    head = [*HEAD, "Keputusan", "Tanggal Pemberitahuan Tertulis"]
+    src = write_csv(tmp_path / "a.csv", [head, ["", "2/3/2026", "Ani", "DPT", "Diberikan", ""],
+                                         ["", "2/3/2026", "Budi", "TPS", "Diberikan", "5/3/2026"],
+                                         ["", "2/3/2026", "Cici", "SK", "Diberikan", "5/5/2026"]])  # fmt: skip
+    run.ok("impor", str(src), "--register", "permohonan")
+    listed = csv.DictReader(io.StringIO(run.ok("permohonan", "daftar", "--format", "csv").stdout))
+    assert {r["nama_pemohon"]: r["terlambat"] for r in listed} == {
+        "Ani": "",
+        "Budi": "tidak",
+        "Cici": "ya",
+    }
+    shown = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)
+    assert (shown["data"]["nama_pemohon"], shown["data"]["terlambat"]) == ("Ani", "")
+
+
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):
     """An easy slip at the desk: the objection book as requests made 25 open requests, each
     "TERLAMBAT 655 hari kerja", numbered by their request numbers."""

@@ -192,12 +192,17 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
 def late_flag(row: dict[str, str], due: dict[str, Any] | None) -> str:
     """``terlambat`` as ppidctl shows a case: for one still running (``due``: its live deadline),
     whether the office's own deadline has passed; otherwise as recorded at its decision or
-    response ("tidak" before anything was recorded), so ``lihat`` and ``daftar`` agree."""
+    response ("tidak" before anything was recorded), so ``lihat`` and ``daftar`` agree. An
+    answer recorded without its date (an old book's) is not judged: "" (it said "tidak")."""
     if due is not None:
         left = due["sisa_hari_kerja"]  # (late: past the office's own deadline, or SOP date)
         if due["pihak"] == "kantor" and left is not None and left < 0:
             return "ya"
-    return row.get("terlambat") or "tidak"
+    if row.get("terlambat"):
+        return row["terlambat"]
+    answered = "tanggal_pemberitahuan" if "keputusan" in row else "tanggal_tanggapan"
+    undated = (row.get("keputusan") or row.get("keputusan_atasan")) and not row.get(answered)
+    return "" if undated else "tidak"
 
 
 def is_open(register: str, row: dict[str, str]) -> bool:
