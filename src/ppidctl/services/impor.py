@@ -39,7 +39,10 @@ warning (import the request register first; ``ppidctl periksa`` lists them too).
 with the same date + name + information, or a row without a number whose date + name +
 information equal a register row, is skipped and counted as ``sudah ada``, even when the row has
 problems (the register already holds the corrected request; a part the row could not supply,
-such as an unreadable date, is then left out of the comparison). Names and texts are compared
+such as an unreadable date, is then left out of the comparison) — unless the book now holds
+another fact (a decision typed in later): a problem naming it, never applied. So is a row whose
+number is another register row's but whose date + name + information are a register row's (a
+rejects file's row imported under a new number): said with the number it has. Names and texts are compared
 case-insensitively with runs of spaces collapsed. For objections the request number
 (``nomor_permohonan``) is part of the comparison, since two objections of one person on one day
 usually differ only there.
@@ -996,7 +999,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
     pattern = ws.settings.get("penomoran", register)
     kode = ws.settings.get("instansi", "kode_satker")
     reg_nomor: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
-    reg_kunci: dict[tuple[str, ...], str] = {}
+    reg_kunci: dict[tuple[str, ...], tuple[str, dict[str, str]]] = {}  # → (number, row)
     key_fn = _KeyMaker(register)
     # an objection imported before its request was: found again under the request's number
     requests = p.permohonan
@@ -1010,12 +1013,12 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
             reg_nomor.setdefault(n, (k, row))
             used.add(n)
             _count(maxes, urutan, n, row.get("tanggal_diterima", ""), pattern)
-        reg_kunci.setdefault(k, n)
+        reg_kunci.setdefault(k, (n, row))
         if requests is not None and row.get("nomor_permohonan"):
             linked = dict(row)
             _link_request(ws, requests, linked, [])
             if linked["nomor_permohonan"] != row["nomor_permohonan"]:
-                reg_kunci.setdefault(key_fn(linked), n)
+                reg_kunci.setdefault(key_fn(linked), (n, row))
     multi = p.banyak_lembar
     header_nomor = {
         i: next((h for h, k in t.pemetaan.items() if k == "nomor_registrasi"), "")
@@ -1057,14 +1060,15 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     b.tindakan = ADA
                     continue
                 if beda:  # the same case, and the book holds what the register does not
-                    problem(
-                        b,
-                        hn,
-                        f"nomor {b.nomor} sudah ada di register {register}, tetapi {beda}; "
-                        "impor tidak mengubah data yang sudah ada: catat langkahnya dengan "
-                        "perintahnya, atau sunting register lalu ppidctl periksa "
-                        "--terima-perubahan",
+                    problem(b, hn, f"nomor {b.nomor} sudah ada di register {register}, {beda}")
+                elif complete and b.kunci in reg_kunci:  # (a rejects file's row, renumbered)
+                    b.tindakan = ADA
+                    p.peringatan.append(
+                        f"{where(b)}: sudah diimpor sebagai {reg_kunci[b.kunci][0]} (tanggal, "
+                        f"nama dan informasi sama); nomor {b.nomor} di berkas milik data lain "
+                        f"({_describe(register, there[1])})"
                     )
+                    continue
                 else:
                     problem(
                         b,
@@ -1076,7 +1080,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                 problem(
                     b,
                     hn,
-                    f"sama dengan {reg_kunci[b.kunci] or 'baris'} yang sudah ada di register "
+                    f"sama dengan {reg_kunci[b.kunci][0] or 'baris'} yang sudah ada di register "
                     f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                 )
             elif other in reg_nomor:  # (the desk's 001, or an earlier import's)
@@ -1105,8 +1109,13 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"{register} (tercatat di jurnal): nomor tidak dipakai dua kali",
                 )
         elif complete and b.kunci in reg_kunci:
-            b.tindakan = ADA
-            continue
+            nomor, row = reg_kunci[b.kunci]
+            beda = _beda(b.nilai, row)
+            if not beda:
+                b.tindakan = ADA
+                continue
+            problem(b, hn, f"sama dengan {nomor or 'baris'} di register {register} (tanggal, "
+                    f"nama dan informasi sama), {beda}")  # fmt: skip
         if b.masalah:
             b.tindakan = TOLAK
             continue
@@ -1199,19 +1208,30 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                 p.tahan.add(b.nomor)
 
 
-#: fields a re-import does not compare: derived, or written by the import itself
-_TIDAK_DIBANDINGKAN = schema.TURUNAN | schema.TENGGAT | {"catatan", "nomor_registrasi"}
+#: fields a re-import does not compare: derived, written by the import itself, or compared
+#: already by the key (:class:`_KeyMaker`: the name without case, the request once linked)
+_TIDAK_DIBANDINGKAN = schema.TURUNAN | schema.TENGGAT | {
+    "catatan", "nomor_registrasi", "tanggal_diterima", "nama_pemohon", "nomor_permohonan"
+}  # fmt: skip
 
 
 def _beda(row: dict[str, str], reg: dict[str, str]) -> str:
-    """How a source row holds other facts than the register row of its number ("" when none):
-    e.g. a decision filled in the book after the first import."""
+    """How a source row holds other facts than the register row of its case ("" when none):
+    e.g. a decision filled in the book after the first import — told, never applied."""
     out = [
         f"kolom {k} berisi '{x}' di berkas dan '{reg.get(k, '')}' di register"
         for k, x in row.items()
-        if k not in _TIDAK_DIBANDINGKAN and reg.get(k, "") != x
+        if k not in _TIDAK_DIBANDINGKAN
+        and reg.get(k, "") != x
+        and not (k == "informasi_diminta" and _norm(x) == _norm(reg.get(k, "")))
     ]
-    return "; ".join(out[:3]) + ("; …" if len(out) > 3 else "")
+    if not out:
+        return ""
+    return (
+        "tetapi " + "; ".join(out[:3]) + ("; …" if len(out) > 3 else "")
+        + "; impor tidak mengubah data yang sudah ada: catat langkahnya dengan perintahnya, "
+        "atau sunting register lalu ppidctl periksa --terima-perubahan"
+    )  # fmt: skip
 
 
 def _same(row: tuple[str, ...], reg: tuple[str, ...]) -> bool:
