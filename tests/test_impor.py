@@ -1971,3 +1971,31 @@ def test_buku_asal_diimpor_ulang_setelah_berkas_tolak_memberi_nomor_baru(run, ws
         "baris 3: sudah diimpor sebagai 004/PPID/5271/I/2026 (tanggal, nama dan informasi "
         "sama); nomor 003/PPID/5271/I/2026 di berkas milik data lain (2026-01-05, Cahyo, SK PPK)"
     ) in r.stderr
+
+
+def test_banyak_masalah_diringkas_menurut_jenisnya(run, ws, tmp_path):
+    """2,000 problems of five kinds were 2,000 lines with no summary (review migrasi L4): a
+    long list ends with one line per kind, most first, with its first problem; a short or
+    varied list has none."""
+    rows = [HEAD] + [
+        ["", f"{d}/3/2026" if i % 3 else f"{d} Maart 2026", f"Pemohon {i}", "DPT"]
+        for i, d in enumerate(range(1, 28), 1)
+    ] + [["", "31/02/2026", f"Pemohon {i}", "DPT"] for i in range(30, 42)]  # fmt: skip
+    src = write_csv(tmp_path / "a.csv", rows)
+    ringkas = [
+        "Ringkasan masalah menurut jenisnya:",
+        "  12× seperti baris 29, kolom Tanggal: tanggal '31/02/2026' tidak ada",
+        "  9× seperti baris 4, kolom Tanggal: tanggal '3 Maart 2026': nama bulan 'maart' tidak "
+        "dikenal",
+    ]
+    coba = run.refused("impor", str(src), "--register", "permohonan", "--coba",
+                       message="uji coba: impor sungguhan akan dibatalkan")  # fmt: skip
+    assert coba.stdout.split("Ringkasan", 1)[1].splitlines()[:3] == [
+        " masalah menurut jenisnya:",
+        *ringkas[1:],
+    ]
+    r = run.refused("impor", str(src), "--register", "permohonan", message="21 dari 39 baris")
+    assert r.stderr.rstrip().splitlines()[-3:] == ringkas
+    short = write_csv(tmp_path / "b.csv", rows[:10])
+    r = run.refused("impor", str(short), "--register", "permohonan", message="3 dari 9 baris")
+    assert "Ringkasan" not in r.stderr

@@ -259,6 +259,10 @@ def impor(
                 echo(f"Masalah ({len(problems)}):")
                 for line in problems:
                     echo(f"  {line}")
+                if ringkas := p.ringkasan_masalah():
+                    echo("Ringkasan masalah menurut jenisnya:")
+                    for line in ringkas:
+                        echo(f"  {line}")
             _preview(p)
         err("Uji coba (--coba): tidak ada yang ditulis.")
         if p.ditolak and not lewati:  # exit 1 as the real run would: a script can check first

@@ -290,6 +290,26 @@ class Plan:
         multi = self.banyak_lembar
         return [m.teks(multi) for m in self.masalah]
 
+    def ringkasan_masalah(self) -> list[str]:
+        """When many problems repeat a few kinds (a book's systematic faults: 400 × one month
+        name), one line per kind, most first, with its first problem: ``400× seperti baris N,
+        kolom X: masalah`` (a kind: the same column and message but for the values in quotes
+        and the numbers). Empty for a short list."""
+        if len(self.masalah) < RINGKAS_DARI:
+            return []
+        kinds: dict[tuple[str, str], list] = {}
+        for m in self.masalah:
+            kind = _NILAI_PESAN.sub("…", m.pesan)
+            kinds.setdefault((m.kolom, kind), [0, m])[0] += 1
+        if len(kinds) * 2 > len(self.masalah):
+            return []  # (mostly one of a kind: the list says it)
+        multi = self.banyak_lembar
+        most = sorted(kinds.values(), key=lambda nf: -nf[0])[:10]
+        out = [f"{n}× seperti {first.teks(multi)}" for n, first in most]
+        if len(kinds) > 10:
+            out.append(f"dan {len(kinds) - 10} jenis lain")
+        return out
+
     def jumlah(self) -> dict[str, int]:
         counts = {"baris": len(self.baris), "impor": 0, "sudah_ada": 0, "ditolak": 0}
         dup = 0
@@ -339,6 +359,12 @@ class Result:
     jumlah: dict[str, int]
 
 
+#: a problem list this long gets a summary by kind (:meth:`Plan.ringkasan_masalah`)
+RINGKAS_DARI = 20
+#: what differs between problems of one kind: quoted values and numbers
+_NILAI_PESAN = re.compile(r"'[^']*'|\d[\d/.:,-]*")
+
+
 class ImporDitolak(PpidError):
     """A real run refused because rows have problems (without ``lewati``): nothing written.
     ``coba``: a dry run says the real one would be refused (its problems are already listed)."""
@@ -357,7 +383,13 @@ class ImporDitolak(PpidError):
         )
 
     def __str__(self) -> str:
-        return super().__str__() + "".join(f"\n  {line}" for line in self.baris_masalah)
+        ringkas = self.plan.ringkasan_masalah() if self.baris_masalah else []
+        return (
+            super().__str__()
+            + "".join(f"\n  {line}" for line in self.baris_masalah)
+            + ("\nRingkasan masalah menurut jenisnya:" if ringkas else "")
+            + "".join(f"\n  {line}" for line in ringkas)
+        )
 
 
 # ----------------------------------------------------------------------------------------------
