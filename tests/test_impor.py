@@ -1033,6 +1033,57 @@ def test_kemajuan_dan_salah_pakai(run, ws, tmp_path):
     run.usage("impor", str(src), "--register", "surat", message="'surat' bukan salah satu dari")
 
 
+def test_a_large_import_shows_its_progress_on_a_terminal_only(run, ws, tmp_path):
+    """A file of BESAR_BARIS + 1 rows: with stderr a terminal (a pty) the rows read (the bar
+    appears at BESAR_BARIS, ends at the last row) and the saving are shown there; stderr not a
+    terminal: nothing. Catches the CLI's bar (cli/impor.py _Kemajuan) switched off, not
+    updated, or its row threshold moved."""
+    import os
+    import select
+    import subprocess
+    import sys
+
+    import pytest
+
+    from ppidctl.cli.impor import BESAR_BARIS
+
+    pty = pytest.importorskip("pty")  # (POSIX terminals)
+
+    rows = [[f"{i:03d}/PPID/5271/I/2026", "5/1/2026", f"Pemohon {i}", "DPT"]
+            for i in range(1, BESAR_BARIS + 2)]  # fmt: skip
+    src = write_csv(tmp_path / "besar.csv", [HEAD, *rows])  # (far below BESAR_BYTE)
+    args = ("impor", str(src), "--register", "permohonan")
+    assert "Membaca baris" not in run.ok(*args, "--coba").stderr  # (no terminal: no bar)
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")
+    }
+    env["TERM"] = "xterm-256color"
+    master, slave = pty.openpty()
+    with open(tmp_path / "stdout", "wb") as out:
+        child = subprocess.Popen([sys.executable, "-m", "ppidctl", "-C", str(ws.root), *args],
+                                 stdin=subprocess.DEVNULL, stdout=out, stderr=slave, env=env)  # fmt: skip
+    os.close(slave)
+    shown = b""
+    while select.select([master], [], [], 120)[0]:  # (a hung child fails, not hangs)
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # (EIO: the child has closed the terminal)
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert child.wait(timeout=120) == 0, shown
+    text = shown.decode("utf-8", "replace")
+    first, last = (f"{n:,}".replace(",", ".") for n in (BESAR_BARIS, BESAR_BARIS + 1))
+    assert f"Membaca baris {first}" in text and f"Membaca baris {last}" in text, text
+    assert f"Menyimpan {last} baris ke register" in text, text
+    assert len(register_rows(ws)) == BESAR_BARIS + 1
+
+
 def test_imported_rows_are_checked_and_rebuilt_from_the_one_journal_line(run, ws):
     from ppidctl.integrity import check
     from ppidctl.integrity import model as m

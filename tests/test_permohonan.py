@@ -606,6 +606,29 @@ def test_jatuh_tempo_orders_overdue_first_in_every_format(run, today):
     assert "2026-04-20 — HARI INI hari terakhir" in run.ok("permohonan", "lihat", "2").stdout
 
 
+def test_jatuh_tempo_colours_overdue_red_and_due_within_two_days_yellow(run, today, monkeypatch):
+    """On a colour terminal an office deadline already past is bold red and one due within 2
+    working days yellow; 3 or more days left is plain. Catches the colours dropped, swapped,
+    or the 2-day boundary moved (cli/main.py jatuh_tempo's style())."""
+    for day in ("2026-03-16", "2026-03-27", "2026-03-30", "2026-04-06"):
+        catat(run, day=day)  # due 04-07, 04-13, 04-14, 04-20
+    today("2026-04-09")  # left: lewat 2, 2, 3, 7
+    for name in ("NO_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # (Rich then takes stdout for a colour terminal)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    lines = run.ok("jatuh-tempo").stdout.splitlines()
+
+    def line(nomor: str) -> str:
+        (found,) = [text for text in lines if nomor in text]
+        return found
+
+    assert "\x1b[1;31m001/PPID/5271/III/2026" in line("001/PPID")  # lewat 2: bold red
+    assert "\x1b[33m002/PPID/5271/III/2026" in line("002/PPID")  # 2 left: yellow
+    for plain in ("003/PPID", "004/PPID"):  # 3 and 7 left: no colour at all
+        assert "\x1b[" not in line(plain), line(plain)
+
+
 def test_a_table_too_wide_for_the_screen_breaks_no_word(run):
     # Rich alone shrinks the widest columns first and folded "pemberitahuan" into
     # "pemberitah|uan" on a 120-column pipe; each column now keeps its longest word

@@ -541,6 +541,25 @@ def test_batch_for_a_month_is_all_or_nothing(run, ws):
     assert "(bawaan)" not in result.stdout.split("tanda-terima")[1].split("\n")[0]
 
 
+def test_batch_shows_a_progress_bar_on_a_terminal_only(run, monkeypatch):
+    """`surat buat --semua` of two letters draws "Membuat surat" on a terminal's stderr and
+    reaches 100% (one step per letter); one letter, or stderr not a terminal: no bar. Catches
+    the bar switched off (cli/surat.py _progress) or the service no longer reporting each letter."""
+    for day in ("2026-03-02", "2026-03-16"):
+        catat(run, "--tanpa-surat", day=day)
+    batch = ("surat", "buat", "tanda-terima", "--semua", "--bulan", "2026-03")
+    plain = run.ok(*batch)  # (CliRunner's stderr is no terminal)
+    assert "Membuat surat" not in plain.stderr and "\x1b[" not in plain.stderr
+    for name in ("NO_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # (Rich then takes stderr for a terminal)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    drawn = run.ok(*batch)
+    assert "Membuat surat" in drawn.stderr and "100%" in drawn.stderr
+    assert len(drawn.stdout.split()) == 2  # (the paths stay on stdout)
+    assert "Membuat surat" not in run.ok("surat", "buat", "tanda-terima", "1").stderr
+
+
 def test_letter_refusals(run, ws):
     catat(run)
     run.refused(
