@@ -849,6 +849,13 @@ def test_lembar_daftar_dan_semua(run, ws, tmp_path):
         "impor", str(src), "--register", "permohonan", "--lembar", "ALL", message="1 dari 3 baris"
     )
     assert problem_lines(r.stderr) == []  # with several sheets every line names its sheet
+    coba = run.refused("impor", str(src), "--register", "permohonan", "--lembar", "ALL", "--coba",
+                       message="1 dari 3 baris")  # fmt: skip
+    preview = coba.stdout.split("Pratinjau")[1].splitlines()  # (so does the preview: rows 2, 2)
+    assert [line.split("│")[1:3] for line in preview if line.startswith("│")] == [
+        [" 2025   ", " 2     "],
+        [" 2026   ", " 2     "],
+    ]
     assert (
         "  lembar '2026', baris 3: duplikat dari lembar '2026' baris 2 (tanggal, nama dan "
         "informasi sama): hanya yang pertama diimpor"

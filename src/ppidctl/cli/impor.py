@@ -137,12 +137,14 @@ def _preview(p) -> None:
     rows = p.impor[:PRATINJAU]
     if not rows:
         return
-    records = [{"baris": b.baris, **b.simpan()} for b in rows]
+    records = [{"lembar": b.lembar, "baris": b.baris, **b.simpan()} for b in rows]
+    sheet = [("lembar", "Lembar")] if p.banyak_lembar else []  # ("Baris 5" of each month's)
     emit(
         records,
         Format.teks,
-        [("baris", "Baris"), ("nomor_registrasi", "Nomor"), ("tanggal_diterima", "Diterima"),
-         ("nama_pemohon", "Pemohon"), ("status", "Status"), ("jatuh_tempo", "Jatuh tempo")],
+        [*sheet, ("baris", "Baris"), ("nomor_registrasi", "Nomor"),
+         ("tanggal_diterima", "Diterima"), ("nama_pemohon", "Pemohon"), ("status", "Status"),
+         ("jatuh_tempo", "Jatuh tempo")],
         title=f"Pratinjau ({len(rows)} baris pertama yang akan diimpor)",
         spare=("jatuh_tempo", "tanggal_diterima"),
     )  # fmt: skip
