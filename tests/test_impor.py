@@ -1389,6 +1389,24 @@ def test_galat_excel_dan_rumus_tanpa_nilai_adalah_masalah_baris(run, ws, tmp_pat
     ]
 
 
+def test_rumus_tanpa_nilai_di_kolom_no_yang_hanya_menghitung_bukan_masalah(run, ws, tmp_path):
+    """A book a script edited (openpyxl keeps =A2+1 without its value) refused every row for
+    its "No." column, which only counts rows when the registration number has its own column
+    (review migrasi L6); where No. may hold the number, it stays a problem."""
+    rows = [["No", *HEAD], [1, "001/PPID/5271/III/2026", "02/03/2026", "Ani", "Info 1"],
+            ["=A2+1", "002/PPID/5271/III/2026", "03/03/2026", "Budi", "Info 2"]]  # fmt: skip
+    run.ok("impor", str(write_xlsx(tmp_path / "a.xlsx", {"S": rows})), "--register", "permohonan")
+    assert [r["nama_pemohon"] for r in register_rows(ws)] == ["Ani", "Budi"]
+    alone = [
+        ["No", *HEAD[1:]],
+        [1, "04/03/2026", "Cici", "Info 3"],
+        ["=A2+1", "05/03/2026", "Dodi", "Info 4"],
+    ]  # (no registration column) fmt: skip
+    r = run.refused("impor", str(write_xlsx(tmp_path / "b.xlsx", {"S": alone})), "--register",
+                    "permohonan", "--coba", message="1 dari 2 baris")  # fmt: skip
+    assert "baris 3, kolom No: rumus tanpa nilai tersimpan" in r.stdout
+
+
 def test_waktu_diterima_dari_kolom_jam_atau_sel_tanggal(run, ws, tmp_path):
     """A time-of-day column (a time cell, '09.15 WITA', '09:15') is put on the row's receipt
     date, and a date cell's own time is kept, in the office's UTC offset as the desk stores it;

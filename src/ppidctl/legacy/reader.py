@@ -1864,6 +1864,8 @@ def _buat_tabel(
         isi = _isi(cells)
         return 0 if _baris_penutup(isi[:1]) or _keterangan(isi[:1]) else len(isi)
 
+    # the No column when the registration number has its own: a count, never read
+    j_hitungan = k_nomor.j if k_nomor is not None and not nomor_ke_registrasi else None
     hari_keliru: dict[object, str] = {}  # date text → its weekday is another (see V.hari_keliru)
     kunci_tanggal = {k for k, c in cols.items() if c.tipe == schema.TANGGAL}
 
@@ -1879,8 +1881,9 @@ def _buat_tabel(
                 if j < len(cells):
                     cells[j] = ""
                     sel[j] = teks_asli
-                if pemetaan.get(nama_kol.get(j, "")) not in schema.TURUNAN:
-                    masalah.append(Problem(rn, nama_kol.get(j) or f"Kolom {_huruf(c0 + j)}", pesan))
+                if pemetaan.get(nama_kol.get(j, "")) in schema.TURUNAN or j == j_hitungan:
+                    continue  # (recomputed, or only counting rows: =A5+1 an edit left)
+                masalah.append(Problem(rn, nama_kol.get(j) or f"Kolom {_huruf(c0 + j)}", pesan))
         for i, key, ubah, memo, nama, rinci in kol_memo:
             v = cells[i]
             r = memo.get(v)
