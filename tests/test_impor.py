@@ -491,6 +491,30 @@ def test_keputusan_tanpa_tanggal_pemberitahuan_tidak_disebut_tepat_waktu(run, ws
     assert (shown["data"]["nama_pemohon"], shown["data"]["terlambat"]) == ("Ani", "")
 
 
+def test_kata_belum_diputuskan_adalah_perkara_terbuka(run, ws, tmp_path):
+    """ "Proses", "Dalam proses", "Belum" in a hand-kept book's decision column mean no decision
+    yet: an open case, never a refused row (review migrasi L5) — and never a decision: with a
+    notification date it is the row's problem, as an empty decision is."""
+    head = [*HEAD, "Keputusan", "Tanggal Pemberitahuan Tertulis"]
+    rows = [head, ["", "2/3/2026", "Ani", "DPT", "Proses", ""],
+            ["", "3/3/2026", "Budi", "TPS", "Dalam proses", ""],
+            ["", "4/3/2026", "Cici", "SK", "Belum", ""],
+            ["", "5/3/2026", "Dodi", "SK", "Belum didokumentasikan", "9/3/2026"]]  # fmt: skip
+    run.ok("impor", str(write_csv(tmp_path / "a.csv", rows)), "--register", "permohonan")
+    got = {
+        r["nama_pemohon"]: (r["status"], r["keputusan"], r["catatan"]) for r in register_rows(ws)
+    }
+    assert got == {
+        "Ani": ("terdaftar", "", ""),
+        "Budi": ("terdaftar", "", "Keputusan: Dalam proses"),
+        "Cici": ("terdaftar", "", ""),
+        "Dodi": ("selesai", "belum-didokumentasikan", ""),  # (nothing to hand over)
+    }
+    rows = [head, ["", "6/3/2026", "Eka", "DPT", "Proses", "10/3/2026"]]
+    run.refused("impor", str(write_csv(tmp_path / "b.csv", rows)), "--register", "permohonan",
+                message="pemberitahuan tertulis 2026-03-10 tanpa keputusan")  # fmt: skip
+
+
 def test_register_keberatan_tidak_diimpor_sebagai_permohonan(run):
     """An easy slip at the desk: the objection book as requests made 25 open requests, each
     "TERLAMBAT 655 hari kerja", numbered by their request numbers."""

@@ -372,11 +372,24 @@ def test_keputusan_permohonan(wording, code):
 
 
 @pytest.mark.parametrize(
-    "wording", ["Tidak diberikan", "Permohonan tidak dipenuhi", "Belum diberikan", "Diproses", "?"]
+    "wording", ["Tidak diberikan", "Permohonan tidak dipenuhi", "Belum diberikan", "Prosesi", "?"]
 )
 def test_keputusan_tidak_dikenal_adalah_masalah(wording):
     pesan = err(V.pilihan, wording, KEP, V.ATURAN["keputusan"], "Keputusan")
     assert pesan.startswith(f"Keputusan '{wording}' tidak dikenali (pilihan: diberikan, ")
+
+
+@pytest.mark.parametrize(
+    "wording", ["Diproses", "Proses", "dalam proses", "Sedang di proses", "Belum", "BELUM DIPUTUS",
+                "Belum ada keputusan", "Menunggu tanggapan atasan"]
+)  # fmt: skip
+def test_keputusan_yang_belum_ada(wording):
+    """A hand-kept book's "none yet": no code (the case stays open), in both decision columns;
+    "Belum diberikan" (above) may be a decision not yet carried out: a problem."""
+    assert V.pilihan(wording, KEP, V.ATURAN["keputusan"], "Keputusan") == ""
+    kode = ("diterima", "ditolak")
+    assert V.pilihan(wording, kode, V.ATURAN["keputusan_atasan"], "Keputusan Atasan") == ""
+    assert err(V.pilihan, wording, ("langsung", "pos"), V.ATURAN["cara_kirim"], "Cara")
 
 
 @pytest.mark.parametrize(

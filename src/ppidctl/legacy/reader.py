@@ -1906,8 +1906,9 @@ def _buat_tabel(
             if type(r) is str:
                 if r:
                     nilai[key] = r
-            elif type(r) is list:
-                nilai[key] = r[0]
+            elif type(r) is list:  # (the code — none for "Dalam proses" — and the words)
+                if r[0]:
+                    nilai[key] = r[0]
                 tambahan[nama] = _sel(v).strip()
             else:
                 if key not in schema.TURUNAN:

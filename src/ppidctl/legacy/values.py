@@ -758,6 +758,7 @@ ATURAN: dict[str, Aturan] = {
         (r"\blangsung|\bdiambil|\bmengambil|\bambil\b", "langsung"),
     ),
 }
+_KEPUTUSAN = (ATURAN["keputusan"], ATURAN["keputusan_atasan"])
 
 #: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP numbers the same list 1–7).
 #: Several may match one phrase; all are kept.
@@ -788,9 +789,17 @@ YA = frozenset({"ya", "y", "v", "x", "yes", "true", "1", "ada", "benar", "✓", 
 TIDAK = frozenset({"tidak", "t", "tdk", "no", "n", "false", "0", "tidak ada", "bukan", "salah"})
 
 
+#: a decision column's words for "none yet" in a hand-kept book ("Proses", "Belum"): no code
+BELUM_DIPUTUSKAN = re.compile(
+    r"(?:(?:dalam|sedang|masih) )?(?:di ?)?proses|belum(?: (?:ada )?(?:ke|di ?)?putus(?:an|kan)?)?|"
+    r"menunggu(?: .*)?"
+)
+
+
 def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "nilai") -> str:
     """One code of ``kode`` from its own spelling (``diberikan-sebagian``, ``Diberikan Sebagian``)
-    or from wording recognised by ``aturan``; unknown wording raises."""
+    or from wording recognised by ``aturan``; unknown wording raises. A decision's "none yet"
+    (:data:`BELUM_DIPUTUSKAN`) is no code: ""."""
     raw = _teks_bersih(v)
     if not raw:
         return ""
@@ -798,6 +807,8 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     k = _kode_norm(kode).get(n)
     if k:
         return k
+    if aturan in _KEPUTUSAN and BELUM_DIPUTUSKAN.fullmatch(n):
+        return ""
     klausa = [norm_kata(c) for c in _KLAUSA.split(raw)]  # a negation stops at a comma
     terawal = aturan is ATURAN["keputusan_atasan"]  # (its verb comes first; see there)
     dapat = []
