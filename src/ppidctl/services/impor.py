@@ -651,6 +651,29 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
                 catatan.append(f"{DERIVED_LABEL[k]}: {old}")
 
 
+#: days a receipt date may stand apart from both its neighbours before it is told
+LONCAT_HARI = 45
+
+
+def _loncat(rows: list[Baris], header: str) -> list[str]:
+    """Receipt dates far from both rows around them, which are close to each other (16/10/2025
+    among 15/01 and 17/01: a month mistyped, numbered in October): told, not refused — a book
+    written in arrival order may hold a late entry."""
+    days = [
+        (b, date.fromisoformat(d))
+        for b in rows
+        if len(d := b.nilai.get("tanggal_diterima", "")) == 10
+    ]
+    out = []
+    for (_, a), (b, d), (_, c) in zip(days, days[1:], days[2:], strict=False):
+        if abs((c - a).days) <= 31 and min(abs((d - a).days), abs((d - c).days)) > LONCAT_HARI:
+            out.append(
+                f"baris {b.baris}, kolom {header}: tanggal {d.isoformat()} jauh dari baris di "
+                f"sekitarnya ({a.isoformat()}, {c.isoformat()}) — salah ketik bulan atau tahun?"
+            )
+    return out
+
+
 def _tertukar(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
     """A date column of date cells and day-first text (13/01/2026) is the mark of a book typed
     day-first into a month-first (English) Excel: it made 05/01/2026 the date 1 May and left
@@ -964,6 +987,10 @@ def _baca(
         )
         if len(keliru) > 5:
             peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
+        loncat = _loncat(out[mulai:], header_of.get("tanggal_diterima", "tanggal"))
+        peringatan.extend(f"{where}{line}" for line in loncat[:5])
+        if len(loncat) > 5:
+            peringatan.append(f"{where}dan {len(loncat) - 5} tanggal lain yang jauh dari urutannya")
         if nik_salah:  # (a refusal would leave the row out of the register: it happened)
             peringatan.append(
                 f"{where}{len(nik_salah)} NIK tidak mungkin benar, diimpor seperti tertulis "
