@@ -2221,6 +2221,23 @@ def test_kolom_centang_alasan_singkat_dan_keputusan_dengan_alasan(tmp_path):
     ]
 
 
+def _xlsx_xml(path: Path, sheet: str) -> Path:
+    """A one-sheet .xlsx whose sheet XML is ``sheet`` (what a hostile file can write)."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sheet}</worksheet>',
+    }  # fmt: skip
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return path
+
+
 FAR = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
 
 
@@ -2238,22 +2255,11 @@ def test_a_sheet_larger_than_any_register_is_refused_before_it_is_read(
 ):
     """One cell far out (XFD1048576) in a 1.7 KB file made the reader ask for 549 GB and abort
     the process (exit 134, a Rust backtrace), even for --coba: refused with what to do."""
-    import zipfile
-
     cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c></row>'
-    parts = {
-        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="r1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{cells}{far}</sheetData></worksheet>',
-    }  # fmt: skip
-    path = tmp_path / "jauh.xlsx"
-    with zipfile.ZipFile(path, "w") as z:
-        for name, text in parts.items():
-            z.writestr(name, text)
-    run.refused("impor", str(path), "--register", "permohonan", "--coba",
-                message="terlalu luas untuk sebuah register (sel sampai XFD1048576)")  # fmt: skip
+    path = _xlsx_xml(tmp_path / "jauh.xlsx", f"{dimension}<sheetData>{cells}{far}</sheetData>")
+    r = run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                    message="terlalu luas untuk sebuah register (sel sampai XFD1048576)")  # fmt: skip
+    assert "Extension modules" not in r.stderr and "memory allocation" not in r.stderr
 
 
 def test_a_csv_line_wider_than_any_register_is_refused(run, tmp_path):
@@ -2263,6 +2269,10 @@ def test_a_csv_line_wider_than_any_register_is_refused(run, tmp_path):
     path.write_text("Nama,Informasi yang Diminta\nAni,DPT" + "," * 5000 + "\n", encoding="utf-8")
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message="baris 2: lebih dari 2.000 kolom, bukan tabel register")  # fmt: skip
+
+
+#: a cell python-calamine reads as empty, however often repeated: no table, nothing built
+TAK_DIBACA = "(tak dibaca)"
 
 
 def _sel(isi: str = "", ulang: int = 1, lagi: str = "") -> str:
@@ -2301,10 +2311,10 @@ def _baris(*sel: str, ulang: int = 1) -> Xml:
             Xml(_baris(_sel(), ulang=1_000_000) + _baris(_sel("", 16_000), _sel("y"))),
             "sel sampai WQK1000002",
         ),
-        # what the reader takes for a value too: a value with no type, a formula alone
+        # what the reader takes for a value too: a value with no type (a formula alone: none)
         (_raw('office:value="5"', 10_000, 600), "lebih dari 5.000"),
         (_raw('office:string-value="x"', 10_000, 600), "lebih dari 5.000"),
-        (_raw('table:formula="of:=1"', 10_000, 600), "lebih dari 5.000"),
+        (_raw('table:formula="of:=1"', 10_000, 600), TAK_DIBACA),
         # repeats as the reader reads them: "+", an entity, behind a decoy of another prefix
         (_raw('office:value-type="string"', "+10000", 600), "lebih dari 5.000"),
         (_raw('office:value-type="string"', 10_000, "&#54;00"), "lebih dari 5.000"),
@@ -2332,6 +2342,10 @@ def test_an_ods_repeating_cells_past_any_register_is_refused_before_it_is_read(
     before python-calamine spells it out; the empty cells LibreOffice repeats to the sheet's
     edge on every row count for nothing."""
     path = buat_ods(tmp_path / "ulang.ods", [["Nama Pemohon", "Informasi yang Diminta"], bom])
+    if message is TAK_DIBACA:  # (python-calamine reads no value there: nothing to spell out)
+        run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                    message="tabel register permohonan tidak ditemukan")  # fmt: skip
+        return
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message=f"terlalu luas untuk sebuah register ({message}")  # fmt: skip
 
@@ -2422,3 +2436,107 @@ def test_keputusan_atasan_sebagian_disimpan_dengan_kata_aslinya(tmp_path):
         ("diterima", {"Keputusan Atasan PPID": "Keberatan diterima sebagian"}),
         ("ditolak", {}),
     ]
+
+
+HEADER_ROW = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Tanggal Permohonan</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>Nama Pemohon</t></is></c>'
+    '<c r="C1" t="inlineStr"><is><t>Informasi yang Diminta</t></is></c></row>'
+)
+
+
+def test_a_book_the_guards_pass_that_needs_gigabytes_is_refused_by_the_trial_read(run, tmp_path):
+    """A value at ZZ99999 (a 1.7 KB file) is no reference the guard measures, and the reader
+    asked for 2.25 GB (review ods H5; a UTF-16 content.xml or a row nested in a string cell
+    passed the guards the same way): the trial read in a child held to BATAS_MEMORI dies of
+    it, and the file is refused — the reader's dying words never reach the user."""
+    far = '<row r="99999"><c r="ZZ99999" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = _xlsx_xml(tmp_path / "zz.xlsx", f"<sheetData>{HEADER_ROW}{far}</sheetData>")
+    r = run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                    message="terlalu luas untuk sebuah register (membacanya perlu lebih dari "
+                    "1536 MB memori)")  # fmt: skip
+    assert "memory allocation" not in r.output and "Fatal" not in r.output
+
+
+@pytest.mark.parametrize(
+    ("limit", "what", "said"),
+    [
+        ("BATAS_DETIK", "waktu", "membacanya perlu lebih dari 1 detik"),
+        ("BATAS_MEMORI", "memori", "membacanya perlu lebih dari 64 MB memori"),
+    ],
+)
+def test_the_trial_read_is_held_to_its_time_and_memory(run, tmp_path, monkeypatch, limit, what,
+                                                        said):  # fmt: skip
+    """The child's limits are real: a read that spins is stopped by RLIMIT_CPU, one that
+    allocates past the budget by RLIMIT_AS (Python's MemoryError here; the reader's own
+    allocation aborts the child, above) — each a refusal saying which."""
+    import python_calamine
+
+    from ppidctl.legacy import reader
+
+    class Reader:
+        @staticmethod
+        def from_path(_path):
+            if what == "waktu":
+                while True:
+                    pass
+            bytearray(1 << 30)
+
+    monkeypatch.setattr(reader, limit, 1 if what == "waktu" else 64 << 20)
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Reader)
+    path = _xlsx_xml(tmp_path / "a.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>")
+    run.refused("impor", str(path), "--register", "permohonan", "--coba", message=said)
+
+
+def test_without_fork_the_guards_run_in_process(run, tmp_path, monkeypatch):
+    """Windows has no fork nor resource limits: the XML guards still refuse what they know."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "resource", None)  # (import resource: ImportError)
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    path = _xlsx_xml(tmp_path / "jauh.xlsx", f"<sheetData>{HEADER_ROW}{far}</sheetData>")
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message="terlalu luas untuk sebuah register (sel sampai XFD1048576)")  # fmt: skip
+
+
+def test_merges_are_clipped_to_the_rows_used_and_bounded(tmp_path, monkeypatch):
+    """30 merges E3:E1048576 (a 1.7 KB file) made the reader walk 31 M rows in Python (2.5 GB,
+    review ods H7): a merge is clipped to the last row the sheet uses; the rows merges still
+    span are bounded (BATAS_ISI, lowered here) — refused past it."""
+    from ppidctl.legacy import reader
+
+    data = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>0{r}/03/2026</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>Nama {r}</t></is></c>'
+        f'<c r="C{r}" t="inlineStr"><is><t>Info {r}</t></is></c></row>'
+        for r in range(2, 6)
+    )
+    merges = '<mergeCells count="2"><mergeCell ref="E3:E1048576"/><mergeCell ref="A2:A3"/>'
+    path = _xlsx_xml(
+        tmp_path / "m.xlsx", f"<sheetData>{HEADER_ROW}{data}</sheetData>{merges}</mergeCells>"
+    )
+    _, rows = satu(path)
+    assert [r.nilai["nama_pemohon"] for r in rows] == ["Nama 2", "Nama 3", "Nama 4", "Nama 5"]
+    from python_calamine import CalamineWorkbook
+
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Sheet1")
+    assert reader._SumberLembar(sheet).gabungan() == [((2, 4), (4, 4)), ((1, 0), (2, 0))]
+    monkeypatch.setattr(reader, "BATAS_ISI", 2)  # (3 rows below the merges' first rows)
+    monkeypatch.setattr(reader, "_uji_baca", lambda _path: None)  # (its guard counts values)
+    with pytest.raises(ImporError, match=r"terlalu luas .*\(lebih dari 2 sel gabungan\)"):
+        satu(path)
+
+
+def test_ods_error_cells_remembered_are_bounded(tmp_path, monkeypatch):
+    """20,000 error elements repeated 1,024 columns each took 5.6 GB (review ods H7): error
+    cells past BATAS_GALAT (lowered here), or past any register's columns, are not kept — read
+    as the empty cells calamine reads them."""
+    from ppidctl.legacy import reader
+
+    galat = Xml("<table:table-cell office:value-type='string' calcext:value-type='error' "
+                "table:number-columns-repeated='3'><text:p>#N/A</text:p></table:table-cell>")  # fmt: skip
+    path = buat_ods(tmp_path / "g.ods", [["Tanggal", "Nama", "Informasi yang Diminta", "X"],
+                                         ["03/06/2019", "Satu", "Info", galat]])  # fmt: skip
+    assert sum(map(len, reader._ods_lembar(path, "Register").galat.values())) == 3
+    monkeypatch.setattr(reader, "BATAS_GALAT", 2)
+    assert sum(map(len, reader._ods_lembar(path, "Register").galat.values())) == 2

@@ -576,7 +576,12 @@ class _SumberLembar:
             ranges = self.gabung
         if ranges is None:
             return None
-        return [((r0, c0 - self.c0), (r1, c1 - self.c0)) for (r0, c0), (r1, c1) in ranges]
+        akhir = self.sheet.end[0] if self.sheet.end else 0  # (a merge past the last row used
+        return [  # holds nothing: E3:E1048576 made the reader walk a million rows)
+            ((r0, c0 - self.c0), (min(r1, akhir), c1 - self.c0))
+            for (r0, c0), (r1, c1) in ranges
+            if r0 <= akhir
+        ]
 
 
 #: text columns a number cell cannot fill (message per key)
@@ -723,10 +728,11 @@ def _ods_lembar(path: Path, nama: str) -> DariXml:
         return DariXml([], {}, [])
     hasil = DariXml([], {}, [])
     gabung, galat, sembunyi = hasil
-    if (
+    if (  # (either quote: LibreOffice writes ", other writers ')
         b"-spanned=" not in data
         and b'value-type="error"' not in data
-        and b'table:visibility="' not in data
+        and b"value-type='error'" not in data
+        and b"table:visibility=" not in data
     ):
         return hasil
     tabel, baris, sel, sel_tutup = (
@@ -736,7 +742,7 @@ def _ods_lembar(path: Path, nama: str) -> DariXml:
         f"{_ODS_T}table-cell",
     )
     di_lembar = False
-    r = c = 0
+    r = c = n_galat = 0
     try:
         for ev, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
             tag = el.tag
@@ -764,10 +770,12 @@ def _ods_lembar(path: Path, nama: str) -> DariXml:
                     lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
                     if tinggi > 1 or lebar > 1:
                         gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
-                    if el.get(_ODS_GALAT) == "error":
+                    if el.get(_ODS_GALAT) == "error" and c < BATAS_KOLOM and n_galat < BATAS_GALAT:
                         teks = "".join(el.itertext()).strip() or "#N/A"
-                        for k in range(c, c + min(ulang, 1024)):
+                        akhir = min(c + ulang, BATAS_KOLOM, c + BATAS_GALAT - n_galat)
+                        for k in range(c, akhir):
                             galat.setdefault(r + 1, {})[k] = _galat(teks)
+                        n_galat += akhir - c
                 c += ulang
     except ET.ParseError:
         return DariXml([], {}, [])  # (calamine says what is wrong with the file)
@@ -860,6 +868,124 @@ _XLSX_ISI = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:v|is)\s*>")
 _SEL_JAUH = re.compile(rb"""r=["'](?:[A-Z]{3}|[A-Z]{1,2}[0-9]{6})""")
 
 
+#: error cells of an .ods remembered (each one a problem of its row: 20,000 error elements
+#: repeated 1,024 columns each took 5.6 GB; past this they are read as the empty cells they
+#: are to calamine)
+BATAS_GALAT = 100_000
+#: what reading one spreadsheet may cost, tried in a child process first (:func:`_uji_baca`)
+BATAS_MEMORI = 3 << 29  # bytes of memory the reader may add (1.5 GiB: 100,000 rows need ±0.2)
+BATAS_DETIK = 60  # seconds of processor time (100,000 rows need ±2)
+
+
+def _uji_baca(path: Path) -> None:
+    """Refuse a spreadsheet whose reading would cost more than any register. Every worksheet is
+    read once, cell values and all, by python-calamine in a child process held to
+    :data:`BATAS_MEMORI` and :data:`BATAS_DETIK` (``RLIMIT_AS``, ``RLIMIT_CPU``), which counts
+    the used range (:data:`BATAS_SEL`) and the cells holding something (:data:`BATAS_ISI`).
+    A few hundred bytes can tell the reader to build gigabytes (repeated cells, runs of spaces,
+    one long string used a thousand times, a cell far out) and it then aborts the whole
+    process; guards that predict that cost from the XML lost to a new trick in three reviews
+    running (a UTF-16 content.xml, a row nested in a string cell): the child measures it. When
+    it dies, a second child runs those guards (:func:`_cek_luas`) to say why, if they can. One
+    more read: ±0.7 s for a 50,000-row .xlsx (the guards took ±0.4 s, ±3.5 s for an .ods).
+    Without ``fork`` and ``resource`` (Windows) the guards run in this process instead."""
+    try:
+        import resource
+    except ImportError:  # (Windows)
+        return _cek_luas(path)
+    from python_calamine import CalamineWorkbook  # (imported before the fork: the child
+    # must not wait for an import lock another thread held at the fork)
+
+    def baca() -> None:
+        if path.suffix.lower() == ".ods":  # (a damaged or trick content.xml: refused whole, not
+            with zipfile.ZipFile(path) as z:  # read in part by a forgiving reader)
+                _cek_luas_ods(z, path, hitung=False)
+        buku = CalamineWorkbook.from_path(str(path))
+        isi = 0
+        for nama in buku.sheet_names:
+            sheet = buku.get_sheet_by_name(nama)
+            if sheet.end and (sheet.end[0] + 1) * (sheet.end[1] + 1) > BATAS_SEL:
+                raise _terlalu_luas(path, f"sel sampai {_huruf(sheet.end[1])}{sheet.end[0] + 1}")
+            for row in sheet.iter_rows():
+                isi += len(row) - row.count("")
+            if isi > BATAS_ISI:
+                raise _terlalu_penuh(path)
+
+    hasil = _di_anak(resource, baca)
+    if isinstance(hasil, ImporError):
+        raise hasil
+    if hasil == "waktu":
+        raise _terlalu_luas(path, f"membacanya perlu lebih dari {BATAS_DETIK} detik")
+    if hasil is not None:  # died of memory, or failed: the guards may know why
+        sebab = _di_anak(resource, lambda: _cek_luas(path))
+        if isinstance(sebab, ImporError):
+            raise sebab
+        if hasil == "memori":
+            raise _terlalu_luas(path, f"membacanya perlu lebih dari {BATAS_MEMORI >> 20} MB memori")
+        # (else a damaged file: the real read says what is wrong)
+
+
+def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
+    """Run ``kerja`` in a child process under :func:`_batasi`'s limits: None when it ends, the
+    :class:`ImporError` it raised, what it died of ("memori", "waktu"), or "" when it failed
+    otherwise (a damaged file, or the reader's own cell limit)."""
+    import faulthandler
+    import os
+    import signal
+
+    baca, tulis = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 0
+        try:
+            os.close(baca)
+            sunyi = os.open(os.devnull, os.O_WRONLY)  # (the reader's dying words are not the
+            os.dup2(sunyi, 2)  # user's: "memory allocation of … failed", Python's fatal error)
+            faulthandler.disable()
+            _batasi(resource)
+            kerja()
+        except ImporError as e:
+            os.write(tulis, f"{e.pesan}\0{e.saran}".encode())
+            code = 4
+        except MemoryError:
+            code = 3
+        except BaseException:  # noqa: BLE001 - calamine raises several types
+            code = 5
+        os._exit(code)
+    os.close(tulis)
+    with os.fdopen(baca, "rb") as f:
+        pesan = f.read().decode()
+    _, status = os.waitpid(pid, 0)
+    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    if code == 4:
+        return ImporError(*pesan.split("\0", 1))
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
+        return "waktu"
+    if code is None or code == 3:
+        return "memori"
+    return "" if code == 5 else None
+
+
+def _batasi(resource) -> None:
+    """The child's limits: its address space grown by at most :data:`BATAS_MEMORI` (never above
+    a hard limit already set), its processor time :data:`BATAS_DETIK`."""
+    try:
+        with open("/proc/self/statm") as f:  # (pages of address space in use)
+            kini = int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        kini = None  # (no /proc, e.g. macOS, where RLIMIT_AS is not kept anyway)
+    for jenis, batas in (
+        (resource.RLIMIT_AS, None if kini is None else kini + BATAS_MEMORI),
+        (resource.RLIMIT_CPU, BATAS_DETIK),
+    ):
+        if batas is None:
+            continue
+        _, keras = resource.getrlimit(jenis)
+        if keras != resource.RLIM_INFINITY:
+            batas = min(batas, keras)
+        resource.setrlimit(jenis, (batas, keras))
+
+
 def _cek_luas(path: Path) -> None:
     """Refuse a spreadsheet larger than any register before it is read (:data:`BATAS_XML`,
     :data:`BATAS_SEL`, :data:`BATAS_ISI`). Every XML part is read as it is stored, whatever
@@ -923,7 +1049,7 @@ def _ods_ulang(nilai: str | None, path: Path) -> int:
     return max(1, int(nilai))
 
 
-def _cek_luas_ods(z: zipfile.ZipFile, path: Path) -> None:
+def _cek_luas_ods(z: zipfile.ZipFile, path: Path, hitung: bool = True) -> None:
     """An .ods's content.xml read by an XML parser (expat, streaming, names as written: the
     reader matches the ``table:`` prefix, not the namespace), every repeat counted as the
     reader will spell it out: the cells holding a value of any type (an ``office:`` attribute)
@@ -978,7 +1104,8 @@ def _cek_luas_ods(z: zipfile.ZipFile, path: Path) -> None:
 
     parser = expat.ParserCreate()
     parser.buffer_text = True
-    parser.StartElementHandler, parser.EndElementHandler = mulai, selesai
+    if hitung:  # (without: only whether it is XML a reader would read as written)
+        parser.StartElementHandler, parser.EndElementHandler = mulai, selesai
     parser.StartDoctypeDeclHandler = doctype
 
     def lihat(buf: bytes, baru: int) -> bool:
@@ -1650,6 +1777,8 @@ def _buat_tabel(
     puncak: dict[int, list[int]] = {}  # first row → merged columns
     turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
     gabung = [g for g in sumber.gabungan() or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
+    if sum(r1 - r0 for (r0, _), (r1, _) in gabung) > BATAS_ISI:  # (each row below is walked)
+        raise _terlalu_luas(path, f"lebih dari {BATAS_ISI:,} sel gabungan".replace(",", "."))
     # the column that numbers each case: No, else the registration number
     kol_id = (
         a + j_nomor
@@ -2200,7 +2329,7 @@ def read_tables(
         raise ImporError(
             "--pemisah dan --encoding hanya untuk berkas CSV", "hapus pilihan itu untuk berkas ini"
         )
-    _cek_luas(path)
+    _uji_baca(path)
     buku = _buka_buku(path)
     semua = _lembar_kerja(buku)
     nama = [n for n, _ in semua]
