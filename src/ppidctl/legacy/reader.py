@@ -1174,6 +1174,7 @@ def list_sheets_hidden(path: Path) -> list[tuple[str, bool]]:
     path = _cek_berkas(path)
     if _jenis(path) == "csv":
         return []
+    _uji_baca(path)  # (opening reads the shared strings: a bomb there too)
     return _lembar_kerja(_buka_buku(path))
 
 
