@@ -2099,3 +2099,18 @@ def test_banyak_masalah_diringkas_menurut_jenisnya(run, ws, tmp_path):
     short = write_csv(tmp_path / "b.csv", rows[:10])
     r = run.refused("impor", str(short), "--register", "permohonan", message="3 dari 9 baris")
     assert "Ringkasan" not in r.stderr
+
+
+def test_sel_di_luar_judul_tabel_disebut_dan_disimpan(run, ws, tmp_path):
+    """A notes column with no title right of the table was kept in catatan but never named
+    in the mapping (review migrasi L2): the mapping says which columns and where."""
+    rows = [[*HEAD, None], ["", "2/3/2026", "Ani", "DPT", None],
+            ["", "3/3/2026", "Budi", "TPS", "diambil langsung"]]  # fmt: skip
+    r = run.ok("impor", str(write_xlsx(tmp_path / "a.xlsx", {"S": rows})), "--register",
+               "permohonan")  # fmt: skip
+    assert (
+        "Catatan: kolom E di luar judul tabel (tanpa judul, mis. baris 3): isinya disimpan di "
+        "catatan sebagai 'Kolom E: …'"
+    ) in r.stderr
+    got = {x["nama_pemohon"]: x["catatan"] for x in register_rows(ws)}
+    assert got == {"Ani": "", "Budi": "Kolom E: diambil langsung"}

@@ -251,6 +251,9 @@ class RowSource:
         #: date columns holding a slash date as text valid only day-first (13/01/2026), which a
         #: month-first (English) Excel leaves as text: header → (row, text) of the first one
         self.hari_dulu: dict[str, tuple[int, str]] = {}
+        #: columns beyond the table's headers holding something (a notes column with no
+        #: title): column letter → the first row (kept in catatan, told once)
+        self.di_luar: dict[str, int] = {}
         #: (row, header, what): a date written with a weekday it is not (read as the date)
         self.hari_keliru: list[tuple[int, str, str]] = []
 
@@ -260,6 +263,7 @@ class RowSource:
         self.sesudah = []
         self.bulan_dulu = {}
         self.hari_dulu = {}
+        self.di_luar = {}
         self.hari_keliru = []
         return self._buat(self)
 
@@ -2154,6 +2158,7 @@ def _buat_tabel(
                     t = _sel(c).strip()
                     if t:
                         tambahan[f"Kolom {_huruf(c0 + j)}"] = t
+                        rs.di_luar.setdefault(_huruf(c0 + j), rn)
         if rn in id_gabung:  # (its cells merged with the rows above: not empty, one case)
             masalah.insert(0, Problem(rn, "", f"{LANJUTAN} {id_gabung[rn]} "
                                       "(sel nomornya digabung dengan baris itu): gabungkan isi "

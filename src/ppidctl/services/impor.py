@@ -980,6 +980,12 @@ def _baca(
             _tertukar(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
         info.dilewati = list(t.rows.dilewati)
         info.akhir = t.rows.akhir
+        if t.rows.di_luar:
+            luar = sorted(t.rows.di_luar.items(), key=lambda kv: (len(kv[0]), kv[0]))
+            info.keterangan.append(
+                f"kolom {', '.join(k for k, _ in luar)} di luar judul tabel (tanpa judul, mis. "
+                f"baris {luar[0][1]}): isinya disimpan di catatan sebagai 'Kolom {luar[0][0]}: …'"
+            )
         where = f"lembar '{t.lembar}' " if t.lembar else ""
         keliru = t.rows.hari_keliru  # (read as the date written: the weekday told, not dropped)
         peringatan.extend(
