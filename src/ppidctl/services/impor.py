@@ -40,12 +40,12 @@ with the same date + name + information, or a row without a number whose date + 
 information equal a register row, is skipped and counted as ``sudah ada``, even when the row has
 problems (the register already holds the corrected request; a part the row could not supply,
 such as an unreadable date, is then left out of the comparison) — unless the book now holds
-another fact (a decision typed in later): a problem naming it, never applied. So is a row whose
-number is another register row's but whose date + name + information are a register row's (a
-rejects file's row imported under a new number): said with the number it has. Names and texts are compared
-case-insensitively with runs of spaces collapsed. For objections the request number
-(``nomor_permohonan``) is part of the comparison, since two objections of one person on one day
-usually differ only there.
+another fact (a decision typed in later): a problem naming it, never applied. A row whose number
+is another register row's but whose date + name + information are a register row's (a rejects
+file's row imported under a new number) is ``sudah ada`` too, said with the number it has.
+Names and texts are compared case-insensitively with runs of spaces collapsed. For objections
+the request number (``nomor_permohonan``) is part of the comparison, since two objections of
+one person on one day usually differ only there.
 
 **Numbers.** Legacy numbers are kept as written (trimmed), never renumbered; a bare sequence
 (``1``) is completed with the receipt date. A legacy number whose sequence is already used that
@@ -688,7 +688,7 @@ def _tertukar(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -
         and raw.day != raw.month
     ]
     if not curiga or any(
-        (m := V_DUA_ARTI.fullmatch(b.sel[j])) and m[1] != m[2] and int(m[2]) <= 12 >= int(m[1])
+        (m := V_DUA_ARTI.fullmatch(b.sel[j])) and m[1] != m[2] and max(int(m[1]), int(m[2])) <= 12
         for b in rows
         if j < len(b.sel) and type(b.sel[j]) is str
     ):
