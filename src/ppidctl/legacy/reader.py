@@ -722,23 +722,34 @@ def _ods_lembar(path: Path, nama: str) -> DariXml:
     hidden rows of one .ods sheet, from content.xml: python-calamine 0.9 reports none of them
     for .ods. Walked only when the XML holds a merge, an error or a hidden row; repeated rows and
     columns are counted as they repeat."""
-    import io
     import xml.etree.ElementTree as ET
 
-    try:
-        with zipfile.ZipFile(path) as z:
-            data = z.read("content.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return DariXml([], {}, [])
     hasil = DariXml([], {}, [])
-    gabung, galat, sembunyi = hasil
-    if (  # (either quote: LibreOffice writes ", other writers ')
-        b"-spanned=" not in data
-        and b'value-type="error"' not in data
-        and b"value-type='error'" not in data
-        and b"table:visibility=" not in data
-    ):
+    try:
+        z = zipfile.ZipFile(path)
+        info = z.getinfo("content.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
         return hasil
+    with z:  # (streamed: a content.xml of a gigabyte is never held whole)
+        if not _baca_bagian(z, info, path, lambda buf, _: any(t in buf for t in _ODS_TANDA)):
+            return hasil
+        try:
+            with z.open(info) as f:
+                _ods_jelajah(f, nama, hasil)
+        except (ET.ParseError, ValueError, OSError, zipfile.BadZipFile):
+            return DariXml([], {}, [])  # (calamine says what is wrong with the file)
+    return hasil
+
+
+#: what makes an .ods sheet worth walking (either quote: LibreOffice writes ", others ')
+_ODS_TANDA = (b"-spanned=", b'value-type="error"', b"value-type='error'", b"table:visibility=")
+
+
+def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
+    """Walk content.xml (a file) for sheet ``nama``'s merges, error cells and hidden rows."""
+    import xml.etree.ElementTree as ET
+
+    gabung, galat, sembunyi = hasil
     tabel, baris, sel, sel_tutup = (
         f"{_ODS_T}table",
         f"{_ODS_T}table-row",
@@ -747,43 +758,39 @@ def _ods_lembar(path: Path, nama: str) -> DariXml:
     )
     di_lembar = False
     r = c = n_galat = 0
-    try:
-        for ev, el in ET.iterparse(io.BytesIO(data), events=("start", "end")):
-            tag = el.tag
-            if tag == tabel:
-                if ev == "start":
-                    di_lembar = el.get(f"{_ODS_T}name") == nama
-                elif di_lembar:
-                    break
-                continue
-            if not di_lembar:
-                continue
-            if tag == baris:
-                if ev == "start":
-                    c = 0
-                else:
-                    ulang = int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
-                    if el.get(f"{_ODS_T}visibility", "visible") != "visible":
-                        sembunyi.append((r + 1, r + ulang))  # (collapse or filter)
-                    r += ulang
-                    el.clear()
-            elif tag in sel and ev == "end":
-                ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
-                if tag == sel_tutup:
-                    tinggi = int(el.get(f"{_ODS_T}number-rows-spanned", "1"))
-                    lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
-                    if tinggi > 1 or lebar > 1:
-                        gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
-                    if el.get(_ODS_GALAT) == "error" and c < BATAS_KOLOM and n_galat < BATAS_GALAT:
-                        teks = "".join(el.itertext()).strip() or "#N/A"
-                        akhir = min(c + ulang, BATAS_KOLOM, c + BATAS_GALAT - n_galat)
-                        for k in range(c, akhir):
-                            galat.setdefault(r + 1, {})[k] = _galat(teks)
-                        n_galat += akhir - c
-                c += ulang
-    except ET.ParseError:
-        return DariXml([], {}, [])  # (calamine says what is wrong with the file)
-    return hasil
+    for ev, el in ET.iterparse(f, events=("start", "end")):
+        tag = el.tag
+        if tag == tabel:
+            if ev == "start":
+                di_lembar = el.get(f"{_ODS_T}name") == nama
+            elif di_lembar:
+                break
+            continue
+        if not di_lembar:
+            continue
+        if tag == baris:
+            if ev == "start":
+                c = 0
+            else:
+                ulang = int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
+                if el.get(f"{_ODS_T}visibility", "visible") != "visible":
+                    sembunyi.append((r + 1, r + ulang))  # (collapse or filter)
+                r += ulang
+                el.clear()
+        elif tag in sel and ev == "end":
+            ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
+            if tag == sel_tutup:
+                tinggi = int(el.get(f"{_ODS_T}number-rows-spanned", "1"))
+                lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
+                if tinggi > 1 or lebar > 1:
+                    gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
+                if el.get(_ODS_GALAT) == "error" and c < BATAS_KOLOM and n_galat < BATAS_GALAT:
+                    teks = "".join(el.itertext()).strip() or "#N/A"
+                    akhir = min(c + ulang, BATAS_KOLOM, c + BATAS_GALAT - n_galat)
+                    for k in range(c, akhir):
+                        galat.setdefault(r + 1, {})[k] = _galat(teks)
+                    n_galat += akhir - c
+            c += ulang
 
 
 def _cell_bertanda(data: bytes) -> Iterator[int]:
