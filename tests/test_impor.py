@@ -1490,38 +1490,40 @@ def test_tanggal_bulan_dulu_dan_nomor_yang_menyebut_bulan(run, ws, tmp_path):
 
 def test_tanggal_excel_yang_ditukar_excel_berbahasa_inggris(run, ws, tmp_path):
     """Dates typed day-first into a month-first (English) Excel: 05/01/2026 became the date cell
-    1 May, 13/01/2026 stayed text. Such a date cell (day ≤ 12) in a column with day-first text
+    1 May, 13-01-2026 stayed text. Such a date cell (day <= 12) in a column with day-first text
     is a problem naming both readings (review migrasi H1: imported as 1 May, numbered V, no
-    word); a date cell with day > 12, or day = month, cannot be swapped. A column whose text
-    also reads both ways (05/01/2026 left as text) was not so typed: its date cells stand."""
+    word); day = month cannot be swapped. Not in an Indonesian book where one cell is text: a
+    date cell with a day over 12 shows its Excel reads day-first (review sesi27 H1: 23 of 62
+    rows refused, and the advice wrote the swapped date), nor when text reads both ways."""
     from datetime import datetime
 
     rows = [
         HEAD,
         ["", datetime(2026, 5, 1), "Ani", "Info 1"],  # typed 05/01/2026
-        ["", "13/01/2026", "Budi", "Info 2"],
+        ["", "13-01-2026", "Budi", "Info 2"],  # (dashes too: sesi27 M1)
         ["", datetime(2026, 2, 2), "Citra", "Info 3"],  # 02/02: the same both ways
-        ["", datetime(2026, 1, 20), "Dewi", "Info 4"],  # a real date cell of day 20
         ["", datetime(2026, 9, 2), "Eka", "Info 5"],  # typed 09/02/2026
     ]
     src = write_xlsx(tmp_path / "en.xlsx", {"Register": rows})
-    r = run.refused("impor", str(src), "--register", "permohonan", message="2 dari 5 baris")
+    r = run.refused("impor", str(src), "--register", "permohonan", message="2 dari 4 baris")
     ingat = "tanda Excel berbahasa Inggris yang membaca"
     assert problem_lines(r.stderr) == [
         "baris 2, kolom Tanggal: tanggal Excel 1 Mei 2026 mungkin tertukar: kolom ini juga "
-        f"memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13/01/2026'), {ingat} "
-        "'05/01/2026' (5 Januari 2026) bulan-dulu; tulis tanggalnya dengan nama bulan, mis. "
-        "'5 Januari 2026'",
-        "baris 6, kolom Tanggal: tanggal Excel 2 September 2026 mungkin tertukar: kolom ini "
-        f"juga memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13/01/2026'), {ingat} "
-        "'09/02/2026' (9 Februari 2026) bulan-dulu; tulis tanggalnya dengan nama bulan, mis. "
-        "'9 Februari 2026'",
+        f"memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13-01-2026'), {ingat} "
+        "'05/01/2026' bulan-dulu — 1 Mei 2026 atau 5 Januari 2026? Lihat dokumen "
+        "permohonannya, lalu tulis tanggalnya dengan nama bulan",
+        "baris 5, kolom Tanggal: tanggal Excel 2 September 2026 mungkin tertukar: kolom ini "
+        f"juga memuat teks hari-dulu yang tidak dijadikan tanggal (baris 3: '13-01-2026'), {ingat} "
+        "'09/02/2026' bulan-dulu — 2 September 2026 atau 9 Februari 2026? Lihat dokumen "
+        "permohonannya, lalu tulis tanggalnya dengan nama bulan",
     ]
-    rows.append(["", "05/03/2026", "Fajar", "Info 6"])  # text that reads both ways
-    src = write_xlsx(tmp_path / "campur.xlsx", {"Register": rows})
-    run.ok("impor", str(src), "--register", "permohonan")
+    for extra, name in (([datetime(2026, 1, 20)], "indo"), (["05/03/2026"], "campur")):
+        book = write_xlsx(tmp_path / f"{name}.xlsx",
+                          {"Register": [*rows, ["", *extra, f"Dewi {name}", "Info 6"]]})  # fmt: skip
+        run.ok("impor", str(book), "--register", "permohonan", "--coba")  # (no problem)
+    run.ok("impor", str(book), "--register", "permohonan")
     got = {row["nama_pemohon"]: row["tanggal_diterima"] for row in register_rows(ws)}
-    assert got["Ani"] == "2026-05-01" and got["Eka"] == "2026-09-02" and len(got) == 6
+    assert got["Ani"] == "2026-05-01" and got["Eka"] == "2026-09-02" and len(got) == 5
 
 
 def test_satu_salah_ketik_bulan_dulu_di_kolom_hari_dulu(run, ws, tmp_path):
@@ -2043,6 +2045,15 @@ def test_impor_ulang_menyebut_keputusan_baru_baris_tanpa_nomor(run, ws, tmp_path
         "catat langkahnya dengan perintahnya, atau sunting register lalu ppidctl periksa "
         "--terima-perubahan",
     ]
+    # what the requester gave, typed again in the book: no new fact (review sesi27 M2)
+    head = [*HEAD, "Pekerjaan", "Alamat", "Tujuan"]
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Cici", "--informasi", "SK PPK",
+           "--pekerjaan", "Guru", "--alamat", "Jl. Pejanggik No. 2", "--tanggal", "2026-03-04",
+           "--tanpa-surat")  # fmt: skip
+    desk = {x["nama_pemohon"]: x for x in register_rows(ws)}["Cici"]
+    book = [head, ["", "4/3/2026", "cici", "SK PPK", "guru", "Jl. Pejanggik 2", "penelitian"]]
+    r = run.ok("impor", str(write_csv(tmp_path / "c.csv", book)), "--register", "permohonan")
+    assert "Sudah ada    : 1" in r.stdout and desk["tujuan_penggunaan"] != "penelitian"
 
 
 def test_buku_asal_diimpor_ulang_setelah_berkas_tolak_memberi_nomor_baru(run, ws, tmp_path):
@@ -2071,6 +2082,18 @@ def test_buku_asal_diimpor_ulang_setelah_berkas_tolak_memberi_nomor_baru(run, ws
         "baris 3: sudah diimpor sebagai 004/PPID/5271/I/2026 (tanggal, nama dan informasi "
         "sama); nomor 003/PPID/5271/I/2026 di berkas milik data lain (2026-01-05, Cahyo, SK PPK)"
     ) in r.stderr
+    # a decision typed into that row later is told, as for any row (review sesi27 M3)
+    later = write_csv(tmp_path / "buku2.csv", [
+        [*HEAD, "Keputusan", "Tanggal Pemberitahuan"],
+        ["003/PPID/5271/I/2026", "5/1/2026", "Cahyo", "SK PPK", "", ""],
+        ["003/PPID/5271/I/2026", "6/1/2026", "Hesti", "DPT", "Ditolak", "9/1/2026"],
+    ])  # fmt: skip
+    r = run.refused("impor", str(later), "--register", "permohonan", message="1 dari 2 baris")
+    assert problem_lines(r.stderr)[0].startswith(
+        "baris 3, kolom No. Registrasi: sama dengan 004/PPID/5271/I/2026 di register permohonan "
+        "(tanggal, nama dan informasi sama; nomor 003/PPID/5271/I/2026 di berkas milik data "
+        "lain), tetapi kolom keputusan berisi 'ditolak' di berkas dan '' di register"
+    )
 
 
 def test_banyak_masalah_diringkas_menurut_jenisnya(run, ws, tmp_path):

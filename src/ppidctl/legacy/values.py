@@ -244,10 +244,14 @@ BULAN_DULU = "tampak ditulis bulan-dulu"
 DUA_ARTI = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(?:\d{4}|\d{2})\b.*", re.S)
 
 
+#: a date as an English-locale Excel takes one typed (05/01/2026, 05-01-2026): day, month
+TERKETIK = re.compile(r"\s*(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(?:\d{4}|\d{2})\s*")
+
+
 def hanya_hari_dulu(v: object) -> bool:
-    """Text written as a slash date that reads only day-first (13/01/2026)."""
-    m = DUA_ARTI.fullmatch(v) if type(v) is str else None
-    return bool(m) and int(m[1]) > 12 and int(m[2]) <= 12
+    """Text typed as a date that reads only day-first (13/01/2026, 13-01-2026)."""
+    m = TERKETIK.fullmatch(v) if type(v) is str else None
+    return bool(m) and int(m[1]) > 12 and int(m[3]) <= 12
 
 
 #: Sane range for dates in a register (also bounds Excel serials: 18264 = 1950-01-01).

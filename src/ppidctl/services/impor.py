@@ -123,7 +123,7 @@ from ..formula import csv_safe
 from ..integrity.rows import ORDER
 from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
-from ..legacy.values import tanpa_penjaga, teks_sel
+from ..legacy.values import TERKETIK, tanpa_penjaga, teks_sel
 from ..rules import deadlines, numbering
 from ..rules.validation import bukan_nama, lipat, nik_keliru
 from ..store import journal
@@ -675,31 +675,31 @@ def _loncat(rows: list[Baris], header: str) -> list[str]:
 
 
 def _tertukar(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
-    """A date column of date cells and day-first text (13/01/2026) is the mark of a book typed
-    day-first into a month-first (English) Excel: it made 05/01/2026 the date 1 May and left
-    13/01/2026 as text. Each date cell that may be so swapped (day ≤ 12, not day = month) is a
-    problem of its row, naming both readings — never imported as it stands. Not when a text
-    date of the column reads both ways (05/01/2026 left as text: that Excel did not do it)."""
-    curiga = [
-        (b, raw)
-        for b in rows
-        if isinstance(raw := b.sel[j] if j < len(b.sel) else "", date)
-        and raw.day <= 12
-        and raw.day != raw.month
-    ]
-    if not curiga or any(
-        (m := V_DUA_ARTI.fullmatch(b.sel[j])) and m[1] != m[2] and max(int(m[1]), int(m[2])) <= 12
-        for b in rows
-        if j < len(b.sel) and type(b.sel[j]) is str
-    ):
-        return
+    """A date column of date cells and day-first text (13/01/2026) may be the mark of a book
+    typed day-first into a month-first (English) Excel: it made 05/01/2026 the date 1 May and
+    left 13/01/2026 as text. Then each date cell that may be so swapped (day <= 12, not day =
+    month) is a problem of its row naming both readings — never imported as it stands, never
+    one reading prescribed. Not when a date cell of the column has a day over 12 (typed
+    day-first, such an Excel makes none: the book's Excel reads day-first, the text is only
+    text), nor when a text date reads both ways (05/01/2026 left as text)."""
+    curiga = []
+    for b in rows:
+        raw = b.sel[j] if j < len(b.sel) else ""
+        if isinstance(raw, date):
+            if raw.day > 12:
+                return
+            if raw.day != raw.month:
+                curiga.append((b, raw))
+        elif type(raw) is str and (m := TERKETIK.fullmatch(raw)):
+            if m[1] != m[3] and max(int(m[1]), int(m[3])) <= 12:
+                return
     for b, d in curiga:
-        ketik, maksud = f"{d.month:02d}/{d.day:02d}/{d.year}", date(d.year, d.day, d.month)
+        ketik, lain = f"{d.month:02d}/{d.day:02d}/{d.year}", date(d.year, d.day, d.month)
         pesan = (
             f"tanggal Excel {_panjang(d)} mungkin tertukar: kolom ini juga memuat teks hari-dulu "
             f"yang tidak dijadikan tanggal (baris {baris0}: '{teks0}'), tanda Excel berbahasa "
-            f"Inggris yang membaca '{ketik}' ({_panjang(maksud)}) bulan-dulu; tulis tanggalnya "
-            f"dengan nama bulan, mis. '{_panjang(maksud)}'"
+            f"Inggris yang membaca '{ketik}' bulan-dulu — {_panjang(d)} atau {_panjang(lain)}? "
+            "Lihat dokumen permohonannya, lalu tulis tanggalnya dengan nama bulan"
         )
         b.sendiri = _plus(b.sendiri, Masalah(b.lembar, b.baris, header, pesan))
 
@@ -1127,13 +1127,19 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                 if beda:  # the same case, and the book holds what the register does not
                     problem(b, hn, f"nomor {b.nomor} sudah ada di register {register}, {beda}")
                 elif complete and b.kunci in reg_kunci:  # (a rejects file's row, renumbered)
-                    b.tindakan = ADA
-                    p.peringatan.append(
-                        f"{where(b)}: sudah diimpor sebagai {reg_kunci[b.kunci][0]} (tanggal, "
-                        f"nama dan informasi sama); nomor {b.nomor} di berkas milik data lain "
-                        f"({_describe(register, there[1])})"
-                    )
-                    continue
+                    nomor, row = reg_kunci[b.kunci]
+                    if beda := _beda(b.nilai, row):
+                        problem(b, hn, f"sama dengan {nomor} di register {register} (tanggal, "
+                                f"nama dan informasi sama; nomor {b.nomor} di berkas milik data "
+                                f"lain), {beda}")  # fmt: skip
+                    else:
+                        b.tindakan = ADA
+                        p.peringatan.append(
+                            f"{where(b)}: sudah diimpor sebagai {nomor} (tanggal, nama dan "
+                            f"informasi sama); nomor {b.nomor} di berkas milik data lain "
+                            f"({_describe(register, there[1])})"
+                        )
+                        continue
                 else:
                     problem(
                         b,
@@ -1273,10 +1279,16 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                 p.tahan.add(b.nomor)
 
 
-#: fields a re-import does not compare: derived, written by the import itself, or compared
-#: already by the key (:class:`_KeyMaker`: the name without case, the request once linked)
+#: fields a re-import does not compare: derived, written by the import itself, compared
+#: already by the key (:class:`_KeyMaker`: the name without case, the request once linked), or
+#: what the requester gave at registration — typed twice in a transition month, "guru" and
+#: "Guru", "Jl. Pejanggik 2" and "Jl. Pejanggik No. 2" are no new fact (review sesi27 M2):
+#: what is compared is what happened to the case since, the steps
 _TIDAK_DIBANDINGKAN = schema.TURUNAN | schema.TENGGAT | {
-    "catatan", "nomor_registrasi", "tanggal_diterima", "nama_pemohon", "nomor_permohonan"
+    "catatan", "nomor_registrasi", "tanggal_diterima", "nama_pemohon", "nomor_permohonan",
+    "waktu_diterima", "saluran", "jenis_pemohon", "jenis_identitas", "nik", "alamat",
+    "pekerjaan", "telepon", "email", "tujuan_penggunaan", "cara_memperoleh", "bentuk_informasi",
+    "cara_kirim", "dokumen", "kuasa_nama", "kuasa_alamat", "kasus_posisi", "petugas",
 }  # fmt: skip
 
 
