@@ -2137,3 +2137,45 @@ def test_sel_di_luar_judul_tabel_disebut_dan_disimpan(run, ws, tmp_path):
     ) in r.stderr
     got = {x["nama_pemohon"]: x["catatan"] for x in register_rows(ws)}
     assert got == {"Ani": "", "Budi": "Kolom E: diambil langsung"}
+
+
+def test_tanggal_yang_jauh_dari_urutannya_diperingatkan(run, ws, tmp_path):
+    """A receipt date far from both rows around it, which are close to each other, is a
+    warning (review migrasi L1: 16/10 among 15/01 and 17/01 was numbered in October with no
+    word) — the first row too; a book kept in another order (by name) gets none (sesi27 L2)."""
+    days = ["5/8/2025", "15/1/2025", "16/1/2025", "17/1/2025", "16/10/2025", "20/1/2025"]
+    rows = [HEAD, *(["", d, f"Pemohon {i}", "DPT"] for i, d in enumerate(days))]
+    r = run.ok("impor", str(write_csv(tmp_path / "a.csv", rows)), "--register", "permohonan",
+               "--coba")  # fmt: skip
+    warned = [line for line in r.stderr.splitlines() if "jauh dari" in line]
+    assert warned == [
+        "Peringatan: baris 2, kolom Tanggal: tanggal 2025-08-05 jauh dari baris di sekitarnya "
+        "(2025-01-15, 2025-01-16) — salah ketik bulan atau tahun?",
+        "Peringatan: baris 6, kolom Tanggal: tanggal 2025-10-16 jauh dari baris di sekitarnya "
+        "(2025-01-17, 2025-01-20) — salah ketik bulan atau tahun?",
+    ]
+    by_name = [HEAD, *(["", f"{d}/{m}/2025", f"Pemohon {n}", "DPT"]
+                       for n, d, m in [("A", 5, 3), ("B", 2, 1), ("C", 9, 11), ("D", 3, 1),
+                                       ("E", 20, 7), ("F", 4, 1), ("G", 1, 12)])]  # fmt: skip
+    r = run.ok("impor", str(write_csv(tmp_path / "b.csv", by_name)), "--register", "permohonan",
+               "--coba")  # fmt: skip
+    assert "jauh dari" not in r.stderr
+
+
+def test_ringkasan_satu_jenis_lintas_bulan(run, ws, tmp_path):
+    """One fault told for dates across a year is one kind: month names were part of the kind,
+    so an English-Excel book's 86 problems got no summary (review sesi27 L3)."""
+    from datetime import datetime
+
+    cells = [datetime(2026, m, d) for m in range(1, 13) for d in (2, 5) if d != m]
+    rows = [HEAD, ["", "13/01/2026", "Teks", "Info"],
+            *(["", c, f"Pemohon {i}", "Info"] for i, c in enumerate(cells))]  # fmt: skip
+    src = write_xlsx(tmp_path / "en.xlsx", {"Register": rows})
+    r = run.refused("impor", str(src), "--register", "permohonan", message="22 dari 23 baris")
+    assert (
+        "  22× seperti baris 3, kolom Tanggal: tanggal Excel 2 Januari 2026 mungkin tertukar: "
+        "kolom ini juga memuat teks hari-dulu yang tidak dijadikan tanggal (baris 2: "
+        "'13/01/2026'), tanda Excel berbahasa Inggris yang membaca '01/02/2026' bulan-dulu — 2 "
+        "Januari 2026 atau 1 Februari 2026? Lihat dokumen permohonannya, lalu tulis tanggalnya "
+        "dengan nama bulan"
+    ) in r.stderr.split("Ringkasan masalah menurut jenisnya:")[1].splitlines()

@@ -372,8 +372,9 @@ def test_keputusan_permohonan(wording, code):
 
 
 @pytest.mark.parametrize(
-    "wording", ["Tidak diberikan", "Permohonan tidak dipenuhi", "Belum diberikan", "Prosesi", "?"]
-)
+    "wording", ["Tidak diberikan", "Permohonan tidak dipenuhi", "Belum diberikan", "Prosesi", "?",
+                "Menunggu pengambilan", "Menunggu pembayaran biaya"]
+)  # fmt: skip
 def test_keputusan_tidak_dikenal_adalah_masalah(wording):
     pesan = err(V.pilihan, wording, KEP, V.ATURAN["keputusan"], "Keputusan")
     assert pesan.startswith(f"Keputusan '{wording}' tidak dikenali (pilihan: diberikan, ")
@@ -381,11 +382,11 @@ def test_keputusan_tidak_dikenal_adalah_masalah(wording):
 
 @pytest.mark.parametrize(
     "wording", ["Diproses", "Proses", "dalam proses", "Sedang di proses", "Belum", "BELUM DIPUTUS",
-                "Belum ada keputusan", "Menunggu tanggapan atasan"]
+                "Belum ada keputusan", "Menunggu tanggapan atasan", "Menunggu"]
 )  # fmt: skip
 def test_keputusan_yang_belum_ada(wording):
     """A hand-kept book's "none yet": no code (the case stays open), in both decision columns;
-    "Belum diberikan" (above) may be a decision not yet carried out: a problem."""
+    "Belum diberikan", "Menunggu pengambilan" (above) follow a decision: a problem (sesi27 L4)."""
     assert V.pilihan(wording, KEP, V.ATURAN["keputusan"], "Keputusan") == ""
     kode = ("diterima", "ditolak")
     assert V.pilihan(wording, kode, V.ATURAN["keputusan_atasan"], "Keputusan Atasan") == ""

@@ -793,10 +793,11 @@ YA = frozenset({"ya", "y", "v", "x", "yes", "true", "1", "ada", "benar", "✓", 
 TIDAK = frozenset({"tidak", "t", "tdk", "no", "n", "false", "0", "tidak ada", "bukan", "salah"})
 
 
-#: a decision column's words for "none yet" in a hand-kept book ("Proses", "Belum"): no code
+#: a decision column's words for "none yet" in a hand-kept book ("Proses", "Belum", "Menunggu
+#: keputusan"): no code ("Menunggu pengambilan", "… pembayaran" follow a decision: unknown)
 BELUM_DIPUTUSKAN = re.compile(
     r"(?:(?:dalam|sedang|masih) )?(?:di ?)?proses|belum(?: (?:ada )?(?:ke|di ?)?putus(?:an|kan)?)?|"
-    r"menunggu(?: .*)?"
+    r"menunggu(?: (?:keputusan|jawaban|disposisi|tanggapan|persetujuan|pimpinan)\b.*)?"
 )
 
 

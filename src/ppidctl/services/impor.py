@@ -361,8 +361,12 @@ class Result:
 
 #: a problem list this long gets a summary by kind (:meth:`Plan.ringkasan_masalah`)
 RINGKAS_DARI = 20
-#: what differs between problems of one kind: quoted values and numbers
-_NILAI_PESAN = re.compile(r"'[^']*'|\d[\d/.:,-]*")
+#: what differs between problems of one kind: quoted values, numbers, month names (one fault
+#: told for dates across a year is one kind)
+_NILAI_PESAN = re.compile(
+    r"'[^']*'|\d[\d/.:,-]*|\b(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
+    r"Oktober|November|Desember)\b"
+)
 
 
 class ImporDitolak(PpidError):
@@ -658,14 +662,19 @@ LONCAT_HARI = 45
 def _loncat(rows: list[Baris], header: str) -> list[str]:
     """Receipt dates far from both rows around them, which are close to each other (16/10/2025
     among 15/01 and 17/01: a month mistyped, numbered in October): told, not refused — a book
-    written in arrival order may hold a late entry."""
-    days = [
-        (b, date.fromisoformat(d))
-        for b in rows
-        if len(d := b.nilai.get("tanggal_diterima", "")) == 10
-    ]
+    written in arrival order may hold a late entry. The first and last rows are measured against
+    their two nearest. Not in a book kept in another order (by name, by status: more than a
+    tenth of its dates, and more than two, earlier than the one before)."""
+    dated = [(b, date.fromisoformat(d)) for b in rows
+             if len(d := b.nilai.get("tanggal_diterima", "")) == 10]  # fmt: skip
+    n = len(dated)
+    mundur = sum(y < x for (_, x), (_, y) in zip(dated, dated[1:], strict=False))
+    if n < 3 or mundur > max(2, (n - 1) // 10):
+        return []
     out = []
-    for (_, a), (b, d), (_, c) in zip(days, days[1:], days[2:], strict=False):
+    for i, (b, d) in enumerate(dated):
+        k = min(max(i, 1), n - 2)  # (the middle of the three rows measured against)
+        a, c = [x for j, (_, x) in enumerate(dated[k - 1 : k + 2], k - 1) if j != i][:2]
         if abs((c - a).days) <= 31 and min(abs((d - a).days), abs((d - c).days)) > LONCAT_HARI:
             out.append(
                 f"baris {b.baris}, kolom {header}: tanggal {d.isoformat()} jauh dari baris di "
