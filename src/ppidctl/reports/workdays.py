@@ -81,7 +81,9 @@ class WorkdayCounter:
         return self._busdaycal
 
     @staticmethod
-    def _days(values) -> np.ndarray:
+    def days(values) -> np.ndarray:
+        """``values`` (a pandas datetime Series, or numpy) as ``datetime64[D]`` (``NaT`` =
+        missing): what :meth:`between` and :meth:`add` take without converting again."""
         if hasattr(values, "to_numpy"):
             values = values.to_numpy(dtype="datetime64[ns]", na_value=np.datetime64("NaT"))
         return np.asarray(values).astype("datetime64[D]")
@@ -108,7 +110,7 @@ class WorkdayCounter:
         ``step``: ``end`` is a step measured against a statutory deadline; taken on a weekend or
         holiday it counts on the next working day, as the deadline does (a notification on the
         Saturday after a Friday deadline is late, so it is 11 working days, never "within 10")."""
-        s, e = self._days(start), self._days(end)
+        s, e = self.days(start), self.days(end)
         out = np.full(s.shape, np.nan)
         ok = self._valid(s, e)
         if ok.any():
@@ -124,7 +126,7 @@ class WorkdayCounter:
     def add(self, start, n) -> np.ndarray:
         """The ``n``-th working day after ``start`` (``start`` = day 0), per row (``NaT`` when
         ``start`` is missing). ``n == 0`` gives ``start`` itself, as ``WorkCalendar`` does."""
-        s = self._days(start)
+        s = self.days(start)
         n = np.broadcast_to(np.asarray(n, dtype=np.int64), s.shape)
         out = np.full(s.shape, np.datetime64("NaT"), dtype="datetime64[D]")
         ok = self._valid(s)
