@@ -676,12 +676,14 @@ def _baris_tersembunyi(data: bytes) -> Rentang:
     """The rows of a sheet's XML whose ``<row>`` element is hidden."""
     rows = set()
     for tanda in _HIDDEN:
-        pos = 0
+        pos = sebelum = 0
         while (pos := data.find(tanda, pos)) >= 0:
-            mulai = data.rfind(b"<", 0, pos)
+            # (the tag it is in, looked for back to the marker before only: the same tag
+            # otherwise — a marker repeated in one long text made the search quadratic)
+            mulai = data.rfind(b"<", sebelum, pos)
             if data.startswith(b"<row ", mulai) and (r := _XML_RN.search(data, mulai, pos)):
                 rows.add(int(r[1]))
-            pos += len(tanda)
+            sebelum = pos = pos + len(tanda)
     return [(r, r) for r in sorted(rows)]
 
 
@@ -758,8 +760,17 @@ def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
     )
     di_lembar = False
     r = c = n_galat = 0
+    terbuka: list = []  # (the open elements: each one ended is dropped from its parent, so the
+    # tree never grows — 390 KB of elements outside any row took 5.9 GB — except inside an
+    # error cell, whose text is read when it ends)
     for ev, el in ET.iterparse(f, events=("start", "end")):
         tag = el.tag
+        if ev == "start":
+            terbuka.append(el)
+        else:
+            terbuka.pop()
+            if terbuka and not (terbuka[-1].tag in sel and terbuka[-1].get(_ODS_GALAT) == "error"):
+                terbuka[-1].remove(el)
         if tag == tabel:
             if ev == "start":
                 di_lembar = el.get(f"{_ODS_T}name") == nama
@@ -796,26 +807,33 @@ def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
 def _cell_bertanda(data: bytes) -> Iterator[int]:
     """Where the cells holding a formula or an error start (only those are parsed)."""
     for tanda in (b"<f", b' t="e"'):
-        pos = 0
+        pos = sebelum = 0
         while (pos := data.find(tanda, pos)) >= 0:
-            mulai = data.rfind(b"<c ", 0, pos)
-            if mulai >= 0:
+            mulai = data.rfind(b"<c ", sebelum, pos)  # (back to the marker before only, as
+            if mulai >= 0:  # _baris_tersembunyi: that cell was given already)
                 yield mulai
-            pos += len(tanda)
+            sebelum = pos = pos + len(tanda)
 
 
 def _di_latar(fn: Callable[[], DariXml]) -> Callable[[], DariXml]:
-    """Run ``fn`` in a thread; the returned function waits for its result."""
-    hasil: list[DariXml] = [DariXml([], {}, [])]
+    """Run ``fn`` in a thread; the returned function waits for its result, and raises what
+    ended the thread (it printed a traceback, and the import went on without the sheet's
+    hidden rows, error cells and merges)."""
+    hasil: list = [DariXml([], {}, [])]
 
     def kerja() -> None:
-        hasil[0] = fn()
+        try:
+            hasil[0] = fn()
+        except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
+            hasil[0] = e
 
     th = threading.Thread(target=kerja, daemon=True)
     th.start()
 
     def tunggu() -> DariXml:
         th.join()
+        if isinstance(hasil[0], BaseException):
+            raise hasil[0]
         return hasil[0]
 
     return tunggu
@@ -908,13 +926,16 @@ def _uji_baca(path: Path) -> None:
     # must not wait for an import lock another thread held at the fork)
 
     def baca() -> None:
-        if path.suffix.lower() == ".ods":  # (a damaged or trick content.xml: refused whole, not
-            with zipfile.ZipFile(path) as z:  # read in part by a forgiving reader)
-                _cek_luas_ods(z, path, hitung=False)
+        _cek_bagian(path)
         buku = CalamineWorkbook.from_path(str(path))
         isi = 0
         for nama in buku.sheet_names:
-            sheet = buku.get_sheet_by_name(nama)
+            try:  # (a sheet it cannot read — a hidden one, skipped by the import — does not
+                sheet = buku.get_sheet_by_name(nama)  # end the trial of the others)
+            except MemoryError:
+                raise
+            except Exception:  # noqa: BLE001 - calamine raises several types
+                continue
             if sheet.end and (sheet.end[0] + 1) * (sheet.end[1] + 1) > BATAS_SEL:
                 raise _terlalu_luas(path, f"sel sampai {_huruf(sheet.end[1])}{sheet.end[0] + 1}")
             for row in sheet.iter_rows():
@@ -936,6 +957,22 @@ def _uji_baca(path: Path) -> None:
         # (else a damaged file: the real read says what is wrong)
 
 
+def _cek_bagian(path: Path) -> None:
+    """Every XML part of a zip-based book read through against :data:`BATAS_XML` (the import's
+    side-readers hold a sheet part whole), and an .ods's content.xml refused when it is no
+    well-formed XML (a forgiving reader would read it in part)."""
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return  # (not a zip, or damaged: the reader says so)
+    with z:
+        for info in z.infolist():
+            if info.filename.lower().endswith(".xml"):
+                _baca_bagian(z, info, path, lambda *_: False)
+        if path.suffix.lower() == ".ods":
+            _cek_luas_ods(z, path, hitung=False)
+
+
 def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
     """Run ``kerja`` in a child process under :func:`_batasi`'s limits: None when it ends, the
     :class:`ImporError` it raised, what it died of ("memori", "waktu"), or "" when it failed
@@ -946,8 +983,8 @@ def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
 
     baca, tulis = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 0
+    if pid == 0:  # the child: never returns, whatever fails (it is a copy of ppidctl)
+        code = 5
         try:
             os.close(baca)
             sunyi = os.open(os.devnull, os.O_WRONLY)  # (the reader's dying words are not the
@@ -955,18 +992,28 @@ def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
             faulthandler.disable()
             _batasi(resource)
             kerja()
+            code = 0
         except ImporError as e:
-            os.write(tulis, f"{e.pesan}\0{e.saran}".encode())
             code = 4
+            try:
+                os.write(tulis, f"{e.pesan}\0{e.saran}".encode("utf-8", "replace"))
+            except BaseException:  # noqa: BLE001 - the parent gone: nothing to tell
+                pass
         except MemoryError:
             code = 3
         except BaseException:  # noqa: BLE001 - calamine raises several types
-            code = 5
-        os._exit(code)
+            pass
+        finally:
+            os._exit(code)
     os.close(tulis)
-    with os.fdopen(baca, "rb") as f:
-        pesan = f.read().decode()
-    _, status = os.waitpid(pid, 0)
+    try:
+        with os.fdopen(baca, "rb") as f:
+            pesan = f.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+    except BaseException:  # (Ctrl-C: the child would read on, unseen, for up to a minute)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     if code == 4:
         return ImporError(*pesan.split("\0", 1))
@@ -1545,6 +1592,12 @@ def _keterangan(isi: list[str]) -> str | None:
     return None
 
 
+#: rows read ahead past a totals line or a remark for the case that continues the table: a
+#: look-ahead to the sheet's end from every such row was quadratic (a merge down 6,000 rows of
+#: a 1.8 KB file took 16 s, a far cell below it minutes)
+LIHAT_MAKS = 50
+
+
 class _Balik:
     """An iterator that can take items back (read ahead, then read them again)."""
 
@@ -1895,6 +1948,8 @@ def _buat_tabel(
                                 break
                             if _tanda_tangan(_isi(nxt[1])) and not _perabot(nxt[1]):
                                 break
+                            if len(tunda) >= LIHAT_MAKS:  # (no case close below: the end)
+                                break
                     if not lanjut:
                         rs.akhir = (rn, sela.strip())
                         # rows below that still look like cases are told, never dropped silently
@@ -1911,7 +1966,7 @@ def _buat_tabel(
                     tunda = []
                     for nxt in baris:
                         tunda.append(nxt)
-                        if _isi(nxt[1]):
+                        if _isi(nxt[1]) or len(tunda) >= 5:  # (a title: its header close below)
                             break
                     baris.balikkan(tunda)
                     if tunda and _judul_tabel(tunda[-1][1]) is not None:
@@ -2375,7 +2430,10 @@ def read_tables(
             sheet = buku.get_sheet_by_name(n)
         except Exception as e:  # noqa: BLE001
             raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
-        dari_xml = xml() if xml else DariXml([], {}, [])
+        try:
+            dari_xml = xml() if xml else DariXml([], {}, [])
+        except MemoryError:  # (the sheet's XML, read beside calamine: never half of it)
+            raise _terlalu_luas(path, f"XML lembar '{n}' tidak muat di memori") from None
         sumber = _SumberLembar(sheet, dari_xml.galat, dari_xml.gabung or None)
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
