@@ -1025,8 +1025,8 @@ def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
 
 
 def _batasi(resource) -> None:
-    """The child's limits: its address space grown by at most :data:`BATAS_MEMORI` (never above
-    a hard limit already set), its processor time :data:`BATAS_DETIK`."""
+    """The child's limits: its address space grown by at most :data:`BATAS_MEMORI`, its
+    processor time :data:`BATAS_DETIK` — never above a limit already set (``ulimit``)."""
     try:
         with open("/proc/self/statm") as f:  # (pages of address space in use)
             kini = int(f.read().split()[0]) * resource.getpagesize()
@@ -1038,9 +1038,9 @@ def _batasi(resource) -> None:
     ):
         if batas is None:
             continue
-        _, keras = resource.getrlimit(jenis)
-        if keras != resource.RLIM_INFINITY:
-            batas = min(batas, keras)
+        lunak, keras = resource.getrlimit(jenis)
+        if lunak != resource.RLIM_INFINITY:
+            batas = min(batas, lunak)
         resource.setrlimit(jenis, (batas, keras))
 
 
