@@ -2593,3 +2593,22 @@ def test_a_case_far_below_a_total_is_told_not_looked_for_to_the_end(tmp_path):
     t, got = satu(buat_xlsx(tmp_path / "a.xlsx", {"S": rows}))
     assert [r.nilai["nama_pemohon"] for r in got] == ["Ani"]
     assert t.rows.akhir == (3, "Jumlah") and t.rows.sesudah == [reader.LIHAT_MAKS + 4]
+
+
+def test_listing_the_sheets_tries_the_read_first(run, tmp_path, monkeypatch):
+    """``--daftar-lembar`` opens the book (its shared strings are read then): it is tried in
+    the limited child first too (review anak L3: no test caught its removal)."""
+    import python_calamine
+
+    from ppidctl.legacy import reader
+
+    class Book:
+        @staticmethod
+        def from_path(_path):
+            bytearray(1 << 30)  # (the budget is lowered below)
+
+    monkeypatch.setattr(reader, "BATAS_MEMORI", 64 << 20)
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Book)
+    path = _xlsx_xml(tmp_path / "a.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>")
+    run.refused("impor", str(path), "--daftar-lembar",
+                message="membacanya perlu lebih dari 64 MB memori")  # fmt: skip
