@@ -248,8 +248,8 @@ class RowSource:
         #: date columns holding a slash date valid only month-first (1/20/2026): header →
         #: (row, text) of the first one
         self.bulan_dulu: dict[str, tuple[int, str]] = {}
-        #: date columns holding a slash date as text valid only day-first (13/01/2026), which a
-        #: month-first (English) Excel leaves as text: header → (row, text) of the first one
+        #: date columns holding a date typed as text that reads only day-first (13/01/2026,
+        #: 13-01-2026), which a month-first (English) Excel leaves as text: header → (row, text)
         self.hari_dulu: dict[str, tuple[int, str]] = {}
         #: columns beyond the table's headers holding something (a notes column with no
         #: title): column letter → the first row (kept in catatan, told once)
@@ -763,14 +763,19 @@ def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
     terbuka: list = []  # (the open elements: each one ended is dropped from its parent, so the
     # tree never grows — 390 KB of elements outside any row took 5.9 GB — except inside an
     # error cell, whose text is read when it ends)
+    galat_buka = None
     for ev, el in ET.iterparse(f, events=("start", "end")):
         tag = el.tag
         if ev == "start":
             terbuka.append(el)
+            if galat_buka is None and tag in sel and el.get(_ODS_GALAT) == "error":
+                galat_buka = el
         else:
             terbuka.pop()
-            if terbuka and not (terbuka[-1].tag in sel and terbuka[-1].get(_ODS_GALAT) == "error"):
+            if terbuka and (galat_buka is None or el is galat_buka):
                 terbuka[-1].remove(el)
+            if el is galat_buka:  # (its text is read below, from the element itself)
+                galat_buka = None
         if tag == tabel:
             if ev == "start":
                 di_lembar = el.get(f"{_ODS_T}name") == nama
