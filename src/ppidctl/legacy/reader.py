@@ -792,7 +792,6 @@ def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
                 if el.get(f"{_ODS_T}visibility", "visible") != "visible":
                     sembunyi.append((r + 1, r + ulang))  # (collapse or filter)
                 r += ulang
-                el.clear()
         elif tag in sel and ev == "end":
             ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
             if tag == sel_tutup:
@@ -970,11 +969,13 @@ def _cek_bagian(path: Path) -> None:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         return  # (not a zip, or damaged: the reader says so)
+    ods = path.suffix.lower() == ".ods"
     with z:
         for info in z.infolist():
-            if info.filename.lower().endswith(".xml"):
+            name = info.filename.lower()
+            if name.endswith(".xml") and not (ods and name == "content.xml"):
                 _baca_bagian(z, info, path, lambda *_: False)
-        if path.suffix.lower() == ".ods":
+        if ods:  # (its content.xml read once, by the parser, against the same limit)
             _cek_luas_ods(z, path, hitung=False)
 
 

@@ -762,7 +762,7 @@ ATURAN: dict[str, Aturan] = {
         (r"\blangsung|\bdiambil|\bmengambil|\bambil\b", "langsung"),
     ),
 }
-_KEPUTUSAN = (ATURAN["keputusan"], ATURAN["keputusan_atasan"])
+_ATURAN_KEPUTUSAN = (ATURAN["keputusan"], ATURAN["keputusan_atasan"])
 
 #: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP numbers the same list 1–7).
 #: Several may match one phrase; all are kept.
@@ -812,7 +812,7 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     k = _kode_norm(kode).get(n)
     if k:
         return k
-    if aturan in _KEPUTUSAN and BELUM_DIPUTUSKAN.fullmatch(n):
+    if aturan in _ATURAN_KEPUTUSAN and BELUM_DIPUTUSKAN.fullmatch(n):
         return ""
     klausa = [norm_kata(c) for c in _KLAUSA.split(raw)]  # a negation stops at a comma
     terawal = aturan is ATURAN["keputusan_atasan"]  # (its verb comes first; see there)
