@@ -22,9 +22,10 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Border, PatternFill, Side
 
-from ppidctl.errors import PpidError, UsageError
+from ppidctl.errors import ImporError, PpidError, UsageError
+from ppidctl.legacy import guard, reader, sheetxml
 from ppidctl.legacy import values as V
-from ppidctl.legacy.reader import ImporError, list_sheets, norm_header, read_tables
+from ppidctl.legacy.reader import list_sheets, norm_header, read_tables
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 if not SHARED.exists():
@@ -1987,7 +1988,7 @@ def test_baris_tersembunyi_dari_xml_xlsx_dan_ods(tmp_path):
     XML: ``hidden="1"`` (Excel, openpyxl) or ``hidden="true"`` (LibreOffice, which writes
     ``hidden="false"`` on every visible row); a hidden column is not a hidden row. An .ods hides
     a row, or a run of repeated rows, with ``table:visibility``."""
-    from ppidctl.legacy.reader import _baris_tersembunyi, dalam_rentang
+    from ppidctl.legacy.sheetxml import baris_tersembunyi, dalam_rentang
 
     xml = (
         b'<cols><col min="2" max="2" hidden="1"/></cols><sheetData>'
@@ -1996,7 +1997,7 @@ def test_baris_tersembunyi_dari_xml_xlsx_dan_ods(tmp_path):
         b'<row r="3"><c r="A3" t="inlineStr"><is><t>hidden="1"</t></is></c></row>'
         b'<row r="14" hidden="1"/></sheetData>'
     )
-    assert _baris_tersembunyi(xml) == [(2, 2), (14, 14)]
+    assert baris_tersembunyi(xml) == [(2, 2), (14, 14)]
     rentang = [(2, 2), (5, 9), (14, 1_048_576)]
     assert [r for r in range(1, 17) if dalam_rentang(r, rentang)] == [2, 5, 6, 7, 8, 9, 14, 15, 16]
     assert not dalam_rentang(1, []) and dalam_rentang(1_048_576, rentang)
@@ -2365,7 +2366,7 @@ def test_a_long_ods_is_measured_row_by_row_across_the_pieces_it_is_read_in(tmp_p
     last row counts. 40,000 rows as LibreOffice writes them (empty columns repeated in the
     middle and to the sheet's edge, a run of equal rows) are a register; a bomb as the very
     last row is not."""
-    from ppidctl.legacy.reader import _cek_luas
+    from ppidctl.legacy.guard import cek_luas
 
     isi = "Permohonan salinan DPT dan berita acara rekapitulasi " * 3
     rows = [["Tanggal Permohonan", "Nama Pemohon", "Pekerjaan", "NIK", "Informasi yang Diminta"]]
@@ -2383,18 +2384,17 @@ def test_a_long_ods_is_measured_row_by_row_across_the_pieces_it_is_read_in(tmp_p
     tail = [_baris(_sel(), ulang=1_048_000), _baris(_sel("", 16_384))]
     ok = buat_ods(tmp_path / "panjang.ods", rows + tail)
     assert zipfile.ZipFile(ok).getinfo("content.xml").file_size > 3 * (1 << 22)
-    _cek_luas(ok)  # (not refused)
+    cek_luas(ok)  # (not refused)
     assert sum(1 for _ in satu(ok)[1]) == 60_000  # (the repeated rows read as rows)
     bom = buat_ods(tmp_path / "bom.ods", rows + [_baris(_sel("x", 200), ulang=30_000)])
     with pytest.raises(ImporError, match="lebih dari 5.000.000 sel berisi"):
-        _cek_luas(bom)
+        cek_luas(bom)
 
 
 def test_an_xlsx_with_more_cells_than_any_register_is_refused(run, tmp_path, monkeypatch):
     """The cells an .xlsx writes out are counted as the sheet is scanned (a 1 GB sheet of short
     cells compresses to a few MB and held ±40 M cells); past the limit the file is refused
     before it is read. Shown with the limit lowered to the cells of a small book."""
-    from ppidctl.legacy import reader
 
     wb = Workbook()
     for r in [["Tanggal Permohonan", "Nama Pemohon", "Informasi yang Diminta"],
@@ -2404,9 +2404,9 @@ def test_an_xlsx_with_more_cells_than_any_register_is_refused(run, tmp_path, mon
         for cell in row:
             cell.border = Border(left=Side(style="thin"))
     wb.save(path := tmp_path / "sel.xlsx")
-    monkeypatch.setattr(reader, "BATAS_ISI", 9)
+    monkeypatch.setattr(guard, "BATAS_ISI", 9)
     satu(path)  # (nine cells: read; the 920 empty styled ones cost the reader nothing)
-    monkeypatch.setattr(reader, "BATAS_ISI", 8)
+    monkeypatch.setattr(guard, "BATAS_ISI", 8)
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
                 message="terlalu luas untuk sebuah register (lebih dari 8 sel berisi)")  # fmt: skip
     bare = tmp_path / "polos.xlsx"  # (cells written "<c>", no attribute: counted all the same)
@@ -2473,8 +2473,6 @@ def test_the_trial_read_is_held_to_its_time_and_memory(run, tmp_path, monkeypatc
     allocation aborts the child, above) — each a refusal saying which."""
     import python_calamine
 
-    from ppidctl.legacy import reader
-
     class Reader:
         @staticmethod
         def from_path(_path):
@@ -2483,7 +2481,7 @@ def test_the_trial_read_is_held_to_its_time_and_memory(run, tmp_path, monkeypatc
                     pass
             bytearray(1 << 30)
 
-    monkeypatch.setattr(reader, limit, 1 if what == "waktu" else 64 << 20)
+    monkeypatch.setattr(guard, limit, 1 if what == "waktu" else 64 << 20)
     monkeypatch.setattr(python_calamine, "CalamineWorkbook", Reader)
     path = _xlsx_xml(tmp_path / "a.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>")
     run.refused("impor", str(path), "--register", "permohonan", "--coba", message=said)
@@ -2504,7 +2502,6 @@ def test_merges_are_clipped_to_the_rows_used_and_bounded(tmp_path, monkeypatch):
     """30 merges E3:E1048576 (a 1.7 KB file) made the reader walk 31 M rows in Python (2.5 GB,
     review ods H7): a merge is clipped to the last row the sheet uses; the rows merges still
     span are bounded (BATAS_ISI, lowered here) — refused past it."""
-    from ppidctl.legacy import reader
 
     data = "".join(
         f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>0{r}/03/2026</t></is></c>'
@@ -2522,8 +2519,8 @@ def test_merges_are_clipped_to_the_rows_used_and_bounded(tmp_path, monkeypatch):
 
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Sheet1")
     assert reader._SumberLembar(sheet).gabungan() == [((2, 4), (4, 4)), ((1, 0), (2, 0))]
-    monkeypatch.setattr(reader, "BATAS_ISI", 2)  # (3 rows below the merges' first rows)
-    monkeypatch.setattr(reader, "_uji_baca", lambda _path: None)  # (its guard counts values)
+    monkeypatch.setattr(guard, "BATAS_ISI", 2)  # (3 rows below the merges' first rows)
+    monkeypatch.setattr(reader, "uji_baca", lambda _path: None)  # (its guard counts values)
     with pytest.raises(ImporError, match=r"terlalu luas .*\(lebih dari 2 sel gabungan\)"):
         satu(path)
 
@@ -2532,23 +2529,20 @@ def test_ods_error_cells_remembered_are_bounded(tmp_path, monkeypatch):
     """20,000 error elements repeated 1,024 columns each took 5.6 GB (review ods H7): error
     cells past BATAS_GALAT (lowered here), or past any register's columns, are not kept — read
     as the empty cells calamine reads them."""
-    from ppidctl.legacy import reader
 
     galat = Xml("<table:table-cell office:value-type='string' calcext:value-type='error' "
                 "table:number-columns-repeated='3'><text:p>#N/A</text:p></table:table-cell>")  # fmt: skip
     path = buat_ods(tmp_path / "g.ods", [["Tanggal", "Nama", "Informasi yang Diminta", "X"],
                                          ["03/06/2019", "Satu", "Info", galat]])  # fmt: skip
-    assert sum(map(len, reader._ods_lembar(path, "Register").galat.values())) == 3
-    monkeypatch.setattr(reader, "BATAS_GALAT", 2)
-    assert sum(map(len, reader._ods_lembar(path, "Register").galat.values())) == 2
+    assert sum(map(len, sheetxml.ods_lembar(path, "Register").galat.values())) == 3
+    monkeypatch.setattr(sheetxml, "BATAS_GALAT", 2)
+    assert sum(map(len, sheetxml.ods_lembar(path, "Register").galat.values())) == 2
 
 
 def test_a_sheet_the_trial_cannot_read_does_not_end_it(run, tmp_path, monkeypatch):
     """A hidden first sheet calamine could not read ended the trial: the next sheet, which
     needed gigabytes, passed on the XML guards alone (review anak H0). Each sheet is tried."""
     import python_calamine
-
-    from ppidctl.legacy import reader
 
     class Book:
         sheet_names = ("Rusak", "Register")
@@ -2562,7 +2556,7 @@ def test_a_sheet_the_trial_cannot_read_does_not_end_it(run, tmp_path, monkeypatc
                 raise ValueError("cannot read")
             bytearray(1 << 30)  # (the budget is lowered below)
 
-    monkeypatch.setattr(reader, "BATAS_MEMORI", 64 << 20)
+    monkeypatch.setattr(guard, "BATAS_MEMORI", 64 << 20)
     monkeypatch.setattr(python_calamine, "CalamineWorkbook", Book)
     path = _xlsx_xml(tmp_path / "a.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>")
     run.refused("impor", str(path), "--register", "permohonan", "--coba",
@@ -2572,20 +2566,18 @@ def test_a_sheet_the_trial_cannot_read_does_not_end_it(run, tmp_path, monkeypatc
 def test_a_side_reader_failure_is_raised_not_printed():
     """The sheet's XML side-reader ran in a thread: its MemoryError printed a traceback and the
     import went on without the hidden rows, error cells and merges (review anak M2)."""
-    from ppidctl.legacy import reader
 
     def boom():
         raise MemoryError
 
     with pytest.raises(MemoryError):
-        reader._di_latar(boom)()
+        sheetxml.di_latar(boom)()
 
 
 def test_a_case_far_below_a_total_is_told_not_looked_for_to_the_end(tmp_path):
     """After a totals line the reader looked ahead to the sheet's end for a case that continues
     the table, from every such row (quadratic: 6,000 merged rows of a 1.8 KB file took 16 s,
     review anak H3); LIHAT_MAKS rows on, the table ends there and a case below is told."""
-    from ppidctl.legacy import reader
 
     rows = [["No", "Tanggal", "Nama", "Informasi yang Diminta"], [1, "02/03/2026", "Ani", "DPT"],
             ["", "Jumlah", "", ""], *([""] * 4 for _ in range(reader.LIHAT_MAKS)),
@@ -2600,14 +2592,12 @@ def test_listing_the_sheets_tries_the_read_first(run, tmp_path, monkeypatch):
     the limited child first too (review anak L3: no test caught its removal)."""
     import python_calamine
 
-    from ppidctl.legacy import reader
-
     class Book:
         @staticmethod
         def from_path(_path):
             bytearray(1 << 30)  # (the budget is lowered below)
 
-    monkeypatch.setattr(reader, "BATAS_MEMORI", 64 << 20)
+    monkeypatch.setattr(guard, "BATAS_MEMORI", 64 << 20)
     monkeypatch.setattr(python_calamine, "CalamineWorkbook", Book)
     path = _xlsx_xml(tmp_path / "a.xlsx", f"<sheetData>{HEADER_ROW}</sheetData>")
     run.refused("impor", str(path), "--daftar-lembar",
@@ -2618,7 +2608,6 @@ def test_ods_error_text_is_read_whole_while_the_walk_drops_what_it_passed(tmp_pa
     """The .ods side-reader drops each element it has passed (a tree of elements outside any
     row took 5.9 GB, review anak H2) but keeps an error cell whole until it ends: its text in
     nested spans is read entire."""
-    from ppidctl.legacy import reader
 
     galat = Xml("<table:table-cell office:value-type='string' calcext:value-type='error'>"
                 "<text:p>#<text:span>N/</text:span><text:span>A</text:span></text:p>"
@@ -2626,7 +2615,7 @@ def test_ods_error_text_is_read_whole_while_the_walk_drops_what_it_passed(tmp_pa
     path = buat_ods(tmp_path / "g.ods", [["Tanggal", "Nama", "Informasi yang Diminta"],
                                          ["03/06/2019", "Satu", galat],
                                          ["04/06/2019", galat, "Info"]])  # fmt: skip
-    assert reader._ods_lembar(path, "Register").galat == {
-        2: {2: reader._galat("#N/A")},
-        3: {1: reader._galat("#N/A")},
+    assert sheetxml.ods_lembar(path, "Register").galat == {
+        2: {2: sheetxml.galat_sel("#N/A")},
+        3: {1: sheetxml.galat_sel("#N/A")},
     }

@@ -68,6 +68,10 @@ class TemplateError(PpidError):
     """A letter template that cannot be rendered: syntax, unknown variable, corrupt file."""
 
 
+class ImporError(PpidError):
+    """A legacy file that cannot be imported as a whole: unknown format, no table, bad peta."""
+
+
 #: the operating system's reasons a file cannot be read or written, in the desk's words (the
 #: system's own text is English: "No space left on device")
 _SEBAB = {

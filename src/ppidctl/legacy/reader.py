@@ -76,7 +76,7 @@ Merged cells in .ods
     python-calamine 0.9 reports merged cells for .xlsx and .xls but not for .ods. Rather than
     refuse an .ods with cells merged down over data rows, the merges are read from content.xml
     (``table:number-rows-spanned`` / ``number-columns-spanned``, rows and columns counted through
-    ``number-rows-repeated`` / ``number-columns-repeated``; see ``_ods_lembar``) and go to the
+    ``number-rows-repeated`` / ``number-columns-repeated``; see :mod:`.sheetxml`) and go to the
     same merge handling as an .xlsx's: the walk is exact, costs one parse of an .ods that has a
     merge or an error, and an .ods without either is not parsed at all.
 
@@ -87,12 +87,17 @@ Excel errors and uncalculated formulas
     for an unreadable one); so is a formula saved without its calculated value (files written by
     scripts, never opened in Excel): ``rumus tanpa nilai tersimpan``. A CSV holds an error as its
     literal text. python-calamine 0.9 reads both as empty cells and exposes neither, so for
-    .xlsx/.xlsm they are found in the sheet's XML (see ``_galat_xlsx``: a quick search for a
+    .xlsx/.xlsm they are found in the sheet's XML (see :mod:`.sheetxml`: a quick search for a
     marker, in a thread overlapped with calamine's parse; a cell-by-cell scan only when there is
     one); .ods in content.xml (``calcext:value-type="error"``, with the merges, see below).
     .xls and .xlsb are binary and not looked into: an error cell there reads as an empty cell.
     In a derived column (status, deadline) such a cell is only left out, as the derived value
     replaces it anyway.
+
+Hostile files
+    Before any sheet is read, :func:`.guard.uji_baca` reads the whole file once in a child
+    process held to a memory and time budget: a file that would cost more than any register
+    is refused without the import's own process ever building it.
 
 Values (see :mod:`.values`): every matched cell is parsed by its schema type; a cell that cannot be
 read becomes a :class:`Problem` of its row, is left out of ``nilai``, and its raw text is kept in
@@ -101,33 +106,30 @@ read becomes a :class:`Problem` of its row, is left out of ``nilai``, and its ra
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import csv
 import datetime as dt
-import html
 import re
-import threading
 import tomllib
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from .. import schema
 from ..config import toml_error_place
-from ..errors import PpidError, UsageError, sebab_csv
+from ..errors import ImporError, UsageError, sebab_csv
+from . import guard
 from . import values as V
+from .guard import BATAS_KOLOM, huruf, terlalu_luas, uji_baca
+from .sheetxml import Gabungan, Galat, Rentang, baca_latar, galat_sel
 
 __all__ = [
     "Problem",
     "SourceRow",
     "Table",
     "RowSource",
-    "ImporError",
     "list_sheets",
     "read_tables",
     "norm_header",
@@ -148,39 +150,11 @@ GALAT_EXCEL = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
      "#GETTING_DATA"}
 )  # fmt: skip
-RUMUS_TANPA_NILAI = (
-    "rumus tanpa nilai tersimpan — buka dan simpan ulang berkas di Excel/LibreOffice"
-)
-#: (row, column in the source row) → (problem, the cell's text): cells the reader got empty or
-#: as text that are really an Excel error or a formula never calculated
-Galat = dict[int, dict[int, tuple[str, str]]]
-#: merged cells, 0-based ((first row, first column), (last row, last column))
-Gabungan = list[tuple[tuple[int, int], tuple[int, int]]]
-#: rows hidden in the sheet (Excel's Hide, a filter, a collapsed group), as sorted inclusive
-#: (first, last) ranges of 1-based row numbers (an .ods may hide a million rows in one element)
-Rentang = list[tuple[int, int]]
-
-
-def dalam_rentang(rn: int, rentang: Rentang) -> bool:
-    """Whether sheet row ``rn`` lies in one of the hidden ``rentang``."""
-    i = bisect.bisect_right(rentang, (rn, _TAK_HINGGA)) - 1
-    return i >= 0 and rentang[i][0] <= rn <= rentang[i][1]
-
-
-_TAK_HINGGA = 1 << 62
 
 
 #: how a row under merged No./Tanggal/Nama cells is told: the case above continued (its cells
 #: are not empty, so no "wajib diisi" for them)
 LANJUTAN = "tampak lanjutan perkara di baris"
-
-
-def _galat(teks: str) -> tuple[str, str]:
-    return f"galat Excel {teks} di sel", teks
-
-
-class ImporError(PpidError):
-    """A legacy file that cannot be imported as a whole: unknown format, no table, bad peta."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,15 +332,6 @@ def _kandidat(grup: str, sub: str) -> list[str]:
     return out
 
 
-def _huruf(c: int) -> str:
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 # --------------------------------------------------------------------------------------------
 # Peta (mapping file)
 # --------------------------------------------------------------------------------------------
@@ -504,7 +469,7 @@ class _SumberCsv:
                     mulai += 1
                     if not GALAT_EXCEL.isdisjoint(rec):  # "#N/A" as Excel saves it in a CSV
                         self.galat[mulai] = {
-                            j: _galat(c) for j, c in enumerate(rec) if c in GALAT_EXCEL
+                            j: galat_sel(c) for j, c in enumerate(rec) if c in GALAT_EXCEL
                         }
                     yield mulai, rec
         except UnicodeError:
@@ -596,252 +561,6 @@ _KATA = {
     "di .xls yang hasil teksnya tidak tersimpan di berkas terbaca 0: simpan ulang sebagai .xlsx)",
 }
 
-# Excel errors and formulas without a value: python-calamine (0.9) reads both as empty cells and
-# exposes neither. For .xlsx/.xlsm they are found in the sheet's XML, in a thread while calamine
-# parses the sheet (both release the GIL): the XML is searched for a marker (an error cell
-# ``t="e"``, or any formula ``</f>``) and, only when there is one, scanned cell by cell. A clean
-# file costs one decompression on the other core. .xlsb and .xls are binary: not looked into.
-
-_XML_R = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_XML_T = re.compile(rb'\bt="(\w+)"')
-_XML_V = re.compile(rb"<v>([^<]*)</v>")
-_XML_F = re.compile(rb"<f[^>]*>([^<]+)</f>")
-
-
-def _kolom_angka(huruf: bytes) -> int:
-    n = 0
-    for h in huruf:
-        n = n * 26 + h - 64
-    return n - 1
-
-
-def _xml_lembar(z: zipfile.ZipFile, nama: str) -> str | None:
-    """The member of an .xlsx holding sheet ``nama``."""
-    import xml.etree.ElementTree as ET
-
-    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    ns_r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    wb = ET.fromstring(z.read("xl/workbook.xml"))
-    rid = next(
-        (s.get(f"{ns_r}id") for s in wb.iter(f"{ns_main}sheet") if s.get("name") == nama), None
-    )
-    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels:
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return None
-
-
-class DariXml(NamedTuple):
-    """What python-calamine does not tell about a sheet, read from its XML."""
-
-    gabung: Gabungan  # merged cells (.ods only: calamine gives them for .xlsx)
-    galat: Galat
-    tersembunyi: Rentang
-
-
-_HIDDEN = (b'hidden="1"', b'hidden="true"')  # (LibreOffice writes hidden="false" on every row)
-
-
-def _xml_xlsx(path: Path, nama: str) -> DariXml:
-    """Error cells and formulas without a cached value of one .xlsx/.xlsm sheet, by position
-    (0-based absolute column), and its hidden rows."""
-    kosong = DariXml([], {}, [])
-    try:
-        with zipfile.ZipFile(path) as z:
-            member = _xml_lembar(z, nama)
-            if member is None:
-                return kosong
-            with z.open(member) as f:  # the quick search, a chunk at a time
-                ada, ekor = False, b""
-                while chunk := f.read(1 << 22):
-                    buf = ekor + chunk
-                    if b' t="e"' in buf or b"</f>" in buf or any(h in buf for h in _HIDDEN):
-                        ada = True
-                        break
-                    ekor = buf[-16:]
-            if not ada:
-                return kosong
-            data = z.read(member)
-    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
-        return kosong  # (calamine says what is wrong with the file)
-    return DariXml([], _galat_xlsx(data), _baris_tersembunyi(data))
-
-
-_XML_RN = re.compile(rb'\br="(\d+)"')
-
-
-def _baris_tersembunyi(data: bytes) -> Rentang:
-    """The rows of a sheet's XML whose ``<row>`` element is hidden."""
-    rows = set()
-    for tanda in _HIDDEN:
-        pos = sebelum = 0
-        while (pos := data.find(tanda, pos)) >= 0:
-            # (the tag it is in, looked for back to the marker before only: the same tag
-            # otherwise — a marker repeated in one long text made the search quadratic)
-            mulai = data.rfind(b"<", sebelum, pos)
-            if data.startswith(b"<row ", mulai) and (r := _XML_RN.search(data, mulai, pos)):
-                rows.add(int(r[1]))
-            sebelum = pos = pos + len(tanda)
-    return [(r, r) for r in sorted(rows)]
-
-
-def _galat_xlsx(data: bytes) -> Galat:
-    """The error cells and formulas without a cached value in a sheet's XML."""
-    hasil: Galat = {}
-    for pos in sorted(set(_cell_bertanda(data))):
-        akhir_tag = data.find(b">", pos)
-        tag = data[pos:akhir_tag]
-        akhir = data.find(b"</c>", akhir_tag)
-        if tag.endswith(b"/") or akhir < 0:
-            continue
-        isi = data[akhir_tag + 1 : akhir]
-        t = _XML_T.search(tag)
-        jenis = t[1] if t else b"n"
-        if jenis != b"e" and b"<f" not in isi:
-            continue
-        v = _XML_V.search(isi)
-        if jenis == b"e":
-            g = _galat(v[1].decode() if v else "#N/A")
-        elif v is None or (not v[1] and jenis != b"str"):  # ("" is a formula's text result)
-            f = _XML_F.search(isi)
-            g = (RUMUS_TANPA_NILAI, "=" + html.unescape(f[1].decode()) if f else "")
-        else:
-            continue
-        r = _XML_R.search(tag)
-        if r:
-            hasil.setdefault(int(r[2]), {})[_kolom_angka(r[1])] = g
-    return hasil
-
-
-_ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_GALAT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
-
-
-def _ods_lembar(path: Path, nama: str) -> DariXml:
-    """The merged cells (0-based, as calamine gives them for .xlsx), the error cells and the
-    hidden rows of one .ods sheet, from content.xml: python-calamine 0.9 reports none of them
-    for .ods. Walked only when the XML holds a merge, an error or a hidden row; repeated rows and
-    columns are counted as they repeat."""
-    import xml.etree.ElementTree as ET
-
-    hasil = DariXml([], {}, [])
-    try:
-        z = zipfile.ZipFile(path)
-        info = z.getinfo("content.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return hasil
-    with z:  # (streamed: a content.xml of a gigabyte is never held whole)
-        if not _baca_bagian(z, info, path, lambda buf, _: any(t in buf for t in _ODS_TANDA)):
-            return hasil
-        try:
-            with z.open(info) as f:
-                _ods_jelajah(f, nama, hasil)
-        except (ET.ParseError, ValueError, OSError, zipfile.BadZipFile):
-            return DariXml([], {}, [])  # (calamine says what is wrong with the file)
-    return hasil
-
-
-#: what makes an .ods sheet worth walking (either quote: LibreOffice writes ", others ')
-_ODS_TANDA = (b"-spanned=", b'value-type="error"', b"value-type='error'", b"table:visibility=")
-
-
-def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
-    """Walk content.xml (a file) for sheet ``nama``'s merges, error cells and hidden rows."""
-    import xml.etree.ElementTree as ET
-
-    gabung, galat, sembunyi = hasil
-    tabel, baris, sel, sel_tutup = (
-        f"{_ODS_T}table",
-        f"{_ODS_T}table-row",
-        (f"{_ODS_T}table-cell", f"{_ODS_T}covered-table-cell"),
-        f"{_ODS_T}table-cell",
-    )
-    di_lembar = False
-    r = c = n_galat = 0
-    terbuka: list = []  # (the open elements: each one ended is dropped from its parent, so the
-    # tree never grows — 390 KB of elements outside any row took 5.9 GB — except inside an
-    # error cell, whose text is read when it ends)
-    galat_buka = None
-    for ev, el in ET.iterparse(f, events=("start", "end")):
-        tag = el.tag
-        if ev == "start":
-            terbuka.append(el)
-            if galat_buka is None and tag in sel and el.get(_ODS_GALAT) == "error":
-                galat_buka = el
-        else:
-            terbuka.pop()
-            if terbuka and (galat_buka is None or el is galat_buka):
-                terbuka[-1].remove(el)
-            if el is galat_buka:  # (its text is read below, from the element itself)
-                galat_buka = None
-        if tag == tabel:
-            if ev == "start":
-                di_lembar = el.get(f"{_ODS_T}name") == nama
-            elif di_lembar:
-                break
-            continue
-        if not di_lembar:
-            continue
-        if tag == baris:
-            if ev == "start":
-                c = 0
-            else:
-                ulang = int(el.get(f"{_ODS_T}number-rows-repeated", "1"))
-                if el.get(f"{_ODS_T}visibility", "visible") != "visible":
-                    sembunyi.append((r + 1, r + ulang))  # (collapse or filter)
-                r += ulang
-        elif tag in sel and ev == "end":
-            ulang = int(el.get(f"{_ODS_T}number-columns-repeated", "1"))
-            if tag == sel_tutup:
-                tinggi = int(el.get(f"{_ODS_T}number-rows-spanned", "1"))
-                lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
-                if tinggi > 1 or lebar > 1:
-                    gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
-                if el.get(_ODS_GALAT) == "error" and c < BATAS_KOLOM and n_galat < BATAS_GALAT:
-                    teks = "".join(el.itertext()).strip() or "#N/A"
-                    akhir = min(c + ulang, BATAS_KOLOM, c + BATAS_GALAT - n_galat)
-                    for k in range(c, akhir):
-                        galat.setdefault(r + 1, {})[k] = _galat(teks)
-                    n_galat += akhir - c
-            c += ulang
-
-
-def _cell_bertanda(data: bytes) -> Iterator[int]:
-    """Where the cells holding a formula or an error start (only those are parsed)."""
-    for tanda in (b"<f", b' t="e"'):
-        pos = sebelum = 0
-        while (pos := data.find(tanda, pos)) >= 0:
-            mulai = data.rfind(b"<c ", sebelum, pos)  # (back to the marker before only, as
-            if mulai >= 0:  # _baris_tersembunyi: that cell was given already)
-                yield mulai
-            sebelum = pos = pos + len(tanda)
-
-
-def _di_latar(fn: Callable[[], DariXml]) -> Callable[[], DariXml]:
-    """Run ``fn`` in a thread; the returned function waits for its result, and raises what
-    ended the thread (it printed a traceback, and the import went on without the sheet's
-    hidden rows, error cells and merges)."""
-    hasil: list = [DariXml([], {}, [])]
-
-    def kerja() -> None:
-        try:
-            hasil[0] = fn()
-        except BaseException as e:  # noqa: BLE001 - raised in the caller's thread
-            hasil[0] = e
-
-    th = threading.Thread(target=kerja, daemon=True)
-    th.start()
-
-    def tunggu() -> DariXml:
-        th.join()
-        if isinstance(hasil[0], BaseException):
-            raise hasil[0]
-        return hasil[0]
-
-    return tunggu
-
 
 def _jenis(path: Path) -> str:
     ext = path.suffix.lower()
@@ -883,344 +602,6 @@ def _lembar_kerja(buku) -> list[tuple[str, bool]]:
         return [(n, False) for n in buku.sheet_names]
 
 
-#: separators in one line of a CSV beyond any register's columns (see _SumberCsv._baris_teks)
-BATAS_KOLOM = 2_000
-#: the most a sheet may hold for the import to read it: ten years of a register are some 50,000
-#: rows (±60 MB of sheet XML). A 2 MB zip bomb made the reader take gigabytes, and a single
-#: cell far out (XFD1048576, a 1.7 KB file) made it ask for 549 GB and abort the process.
-BATAS_XML = 1 << 30  # bytes of one sheet's XML
-BATAS_SEL = 50_000_000  # cells of a sheet's used range (rows × columns)
-#: cells holding something, in the whole file (100,000 rows of 50 columns): the reader keeps
-#: each one (±120 bytes), and an .ods writes a cell once for any number of repeats — a 1 KB
-#: file of one row repeated 10,000 times took 6 GB
-BATAS_ISI = 5_000_000
-_SEL_REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,7})["']""")
-#: a cell's value or inline text ending, prefixed or not, "</v >" too (the reader takes it)
-_XLSX_ISI = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:v|is)\s*>")
-#: a reference far out: three column letters (column 703 on), or a row of six digits or more
-_SEL_JAUH = re.compile(rb"""r=["'](?:[A-Z]{3}|[A-Z]{1,2}[0-9]{6})""")
-
-
-#: error cells of an .ods remembered (each one a problem of its row: 20,000 error elements
-#: repeated 1,024 columns each took 5.6 GB; past this they are read as the empty cells they
-#: are to calamine)
-BATAS_GALAT = 100_000
-#: what reading one spreadsheet may cost, tried in a child process first (:func:`_uji_baca`)
-BATAS_MEMORI = 3 << 29  # bytes of memory the reader may add (1.5 GiB: 100,000 rows need ±0.2)
-BATAS_DETIK = 60  # seconds of processor time (100,000 rows need ±2)
-
-
-def _uji_baca(path: Path) -> None:
-    """Refuse a spreadsheet whose reading would cost more than any register. Every worksheet is
-    read once, cell values and all, by python-calamine in a child process held to
-    :data:`BATAS_MEMORI` and :data:`BATAS_DETIK` (``RLIMIT_AS``, ``RLIMIT_CPU``), which counts
-    the used range (:data:`BATAS_SEL`) and the cells holding something (:data:`BATAS_ISI`).
-    A few hundred bytes can tell the reader to build gigabytes (repeated cells, runs of spaces,
-    one long string used a thousand times, a cell far out) and it then aborts the whole
-    process; guards that predict that cost from the XML lost to a new trick in three reviews
-    running (a UTF-16 content.xml, a row nested in a string cell): the child measures it. When
-    it dies, a second child runs those guards (:func:`_cek_luas`) to say why, if they can. One
-    more read: ±0.7 s for a 50,000-row .xlsx (the guards took ±0.4 s, ±3.5 s for an .ods).
-    Without ``fork`` and ``resource`` (Windows) the guards run in this process instead."""
-    try:
-        import resource
-    except ImportError:  # (Windows)
-        return _cek_luas(path)
-    from python_calamine import CalamineWorkbook  # (imported before the fork: the child
-    # must not wait for an import lock another thread held at the fork)
-
-    def baca() -> None:
-        _cek_bagian(path)
-        buku = CalamineWorkbook.from_path(str(path))
-        isi = 0
-        for nama in buku.sheet_names:
-            try:  # (a sheet it cannot read — a hidden one, skipped by the import — does not
-                sheet = buku.get_sheet_by_name(nama)  # end the trial of the others)
-            except MemoryError:
-                raise
-            except Exception:  # noqa: BLE001 - calamine raises several types
-                continue
-            if sheet.end and (sheet.end[0] + 1) * (sheet.end[1] + 1) > BATAS_SEL:
-                raise _terlalu_luas(path, f"sel sampai {_huruf(sheet.end[1])}{sheet.end[0] + 1}")
-            for row in sheet.iter_rows():
-                isi += len(row) - row.count("")
-            if isi > BATAS_ISI:
-                raise _terlalu_penuh(path)
-
-    hasil = _di_anak(resource, baca)
-    if isinstance(hasil, ImporError):
-        raise hasil
-    if hasil == "waktu":
-        raise _terlalu_luas(path, f"membacanya perlu lebih dari {BATAS_DETIK} detik")
-    if hasil is not None:  # died of memory, or failed: the guards may know why
-        sebab = _di_anak(resource, lambda: _cek_luas(path))
-        if isinstance(sebab, ImporError):
-            raise sebab
-        if hasil == "memori":
-            raise _terlalu_luas(path, f"membacanya perlu lebih dari {BATAS_MEMORI >> 20} MB memori")
-        # (else a damaged file: the real read says what is wrong)
-
-
-def _cek_bagian(path: Path) -> None:
-    """Every XML part of a zip-based book read through against :data:`BATAS_XML` (the import's
-    side-readers hold a sheet part whole), and an .ods's content.xml refused when it is no
-    well-formed XML (a forgiving reader would read it in part)."""
-    try:
-        z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return  # (not a zip, or damaged: the reader says so)
-    ods = path.suffix.lower() == ".ods"
-    with z:
-        for info in z.infolist():
-            name = info.filename.lower()
-            if name.endswith(".xml") and not (ods and name == "content.xml"):
-                _baca_bagian(z, info, path, lambda *_: False)
-        if ods:  # (its content.xml read once, by the parser, against the same limit)
-            _cek_luas_ods(z, path, hitung=False)
-
-
-def _di_anak(resource, kerja: Callable[[], None]) -> ImporError | str | None:
-    """Run ``kerja`` in a child process under :func:`_batasi`'s limits: None when it ends, the
-    :class:`ImporError` it raised, what it died of ("memori", "waktu"), or "" when it failed
-    otherwise (a damaged file, or the reader's own cell limit)."""
-    import faulthandler
-    import os
-    import signal
-
-    baca, tulis = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns, whatever fails (it is a copy of ppidctl)
-        code = 5
-        try:
-            os.close(baca)
-            sunyi = os.open(os.devnull, os.O_WRONLY)  # (the reader's dying words are not the
-            os.dup2(sunyi, 2)  # user's: "memory allocation of … failed", Python's fatal error)
-            faulthandler.disable()
-            _batasi(resource)
-            kerja()
-            code = 0
-        except ImporError as e:
-            code = 4
-            try:
-                os.write(tulis, f"{e.pesan}\0{e.saran}".encode("utf-8", "replace"))
-            except BaseException:  # noqa: BLE001 - the parent gone: nothing to tell
-                pass
-        except MemoryError:
-            code = 3
-        except BaseException:  # noqa: BLE001 - calamine raises several types
-            pass
-        finally:
-            os._exit(code)
-    os.close(tulis)
-    try:
-        with os.fdopen(baca, "rb") as f:
-            pesan = f.read().decode("utf-8", "replace")
-        _, status = os.waitpid(pid, 0)
-    except BaseException:  # (Ctrl-C: the child would read on, unseen, for up to a minute)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-    if code == 4:
-        return ImporError(*pesan.split("\0", 1))
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU:
-        return "waktu"
-    if code is None or code == 3:
-        return "memori"
-    return "" if code == 5 else None
-
-
-def _batasi(resource) -> None:
-    """The child's limits: its address space grown by at most :data:`BATAS_MEMORI`, its
-    processor time :data:`BATAS_DETIK` — never above a limit already set (``ulimit``)."""
-    try:
-        with open("/proc/self/statm") as f:  # (pages of address space in use)
-            kini = int(f.read().split()[0]) * resource.getpagesize()
-    except (OSError, ValueError, IndexError):
-        kini = None  # (no /proc, e.g. macOS, where RLIMIT_AS is not kept anyway)
-    for jenis, batas in (
-        (resource.RLIMIT_AS, None if kini is None else kini + BATAS_MEMORI),
-        (resource.RLIMIT_CPU, BATAS_DETIK),
-    ):
-        if batas is None:
-            continue
-        lunak, keras = resource.getrlimit(jenis)
-        if lunak != resource.RLIM_INFINITY:
-            batas = min(batas, lunak)
-        resource.setrlimit(jenis, (batas, keras))
-
-
-def _cek_luas(path: Path) -> None:
-    """Refuse a spreadsheet larger than any register before it is read (:data:`BATAS_XML`,
-    :data:`BATAS_SEL`, :data:`BATAS_ISI`). Every XML part is read as it is stored, whatever
-    its name or the size and ``<dimension>`` it declares (either may lie): a register's cells
-    are near the sheet's corner, so only a part with a reference far out is measured cell by
-    cell; the values written are counted (±0.3 s for a 50,000-row book). An .ods is read by an
-    XML parser (:func:`_cek_luas_ods`)."""
-    ext = path.suffix.lower()
-    if ext not in (".xlsx", ".xlsm", ".ods"):
-        return
-    try:
-        z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return  # (the reader says it is damaged)
-    with z:
-        if ext == ".ods":
-            return _cek_luas_ods(z, path)
-        isi = 0
-        for info in z.infolist():
-            if not info.filename.lower().endswith(".xml"):
-                continue
-            if info.file_size > BATAS_XML:
-                raise _terlalu_luas(
-                    path, f"{info.file_size // 2**20:,} MB isi lembar".replace(",", ".")
-                )
-            jauh = False
-
-            def lihat(buf: bytes, baru: int) -> bool:
-                nonlocal isi, jauh
-                # (a cell holding something holds a value or an inline text, whatever its own
-                # tag looks like: "<c>", "<c\t…"; an empty styled cell, "<c …/>" or openpyxl's
-                # "<c …></c>", costs the reader nothing; one cut at a piece's end is missed)
-                isi += len(_XLSX_ISI.findall(buf, baru))
-                if isi > BATAS_ISI:
-                    raise _terlalu_penuh(path)
-                jauh = jauh or _SEL_JAUH.search(buf) is not None
-                return False
-
-            _baca_bagian(z, info, path, lihat)
-            if jauh:
-                kolom = baris = 0
-
-                def ukur(buf: bytes, baru: int) -> bool:
-                    nonlocal kolom, baris
-                    for c in _SEL_REF.finditer(buf):
-                        kolom = max(kolom, _kolom_angka(c[1]) + 1)
-                        baris = max(baris, int(c[2]))
-                    return False
-
-                _baca_bagian(z, info, path, ukur)
-                if kolom * baris > BATAS_SEL:
-                    raise _terlalu_luas(path, f"sel sampai {_huruf(kolom - 1)}{baris}")
-
-
-def _ods_ulang(nilai: str | None, path: Path) -> int:
-    """A repeat as python-calamine reads it: unescaped already (expat), "+" allowed."""
-    if nilai is None:
-        return 1
-    if not re.fullmatch(r"\s*\+?[0-9]{1,15}\s*", nilai):
-        raise _terlalu_luas(path, f"pengulangan sel '{nilai[:20]}' tidak terbaca")
-    return max(1, int(nilai))
-
-
-def _cek_luas_ods(z: zipfile.ZipFile, path: Path, hitung: bool = True) -> None:
-    """An .ods's content.xml read by an XML parser (expat, streaming, names as written: the
-    reader matches the ``table:`` prefix, not the namespace), every repeat counted as the
-    reader will spell it out: the cells holding a value of any type (an ``office:`` attribute)
-    or a formula, and the used range they span, refused past :data:`BATAS_ISI` /
-    :data:`BATAS_SEL`. An empty cell, however often repeated (LibreOffice repeats one to the
-    sheet's edge on every row), holds nothing. A byte search was fooled by a "<" in a quoted
-    value and by tags inside comments; XML that is not well-formed, or declares a DOCTYPE, is
-    refused. ±2.5 s for a 50,000-row book (calamine's own read ±0.6 s)."""
-    from xml.parsers import expat
-
-    try:
-        info = z.getinfo("content.xml")
-    except KeyError:
-        return  # (the reader says what is missing)
-    st = {"isi": 0, "r": 0, "baris": 0, "kolom": 0, "c": 0, "ulang": 1, "sebaris": 0, "kanan": 0}
-
-    def mulai(nama: str, attrs: dict[str, str]) -> None:
-        if nama in ("table:table-cell", "table:covered-table-cell"):
-            k = _ods_ulang(attrs.get("table:number-columns-repeated"), path)
-            if "table:formula" in attrs or any(a.startswith("office:") for a in attrs):
-                st["sebaris"] += k
-                st["kanan"] = st["c"] + k
-            st["c"] += k
-        elif nama == "table:table-row":
-            st["ulang"] = _ods_ulang(attrs.get("table:number-rows-repeated"), path)
-            st["c"] = st["sebaris"] = st["kanan"] = 0
-        elif nama == "table:table":  # (a new sheet: its own range)
-            st["r"] = st["baris"] = st["kolom"] = 0
-
-    def selesai(nama: str) -> None:
-        if nama != "table:table-row":
-            return
-        n = st["ulang"]
-        if st["sebaris"]:
-            st["isi"] += n * st["sebaris"]
-            st["baris"], st["kolom"] = st["r"] + n, max(st["kolom"], st["kanan"])
-            if st["isi"] > BATAS_ISI:
-                raise _terlalu_penuh(path)
-            if st["baris"] * st["kolom"] > BATAS_SEL:
-                raise _terlalu_luas(path, f"sel sampai {_huruf(st['kolom'] - 1)}{st['baris']}")
-        st["r"] += n
-        st["ulang"], st["sebaris"] = 1, 0
-
-    def rusak(sebab: str) -> ImporError:
-        return ImporError(
-            f"'{path.name}' tidak dapat dibaca: content.xml {sebab}",
-            "buka di LibreOffice atau Excel lalu simpan ulang",
-        )
-
-    def doctype(*_) -> None:  # (entities that expand: no spreadsheet needs one)
-        raise rusak("memuat DOCTYPE")
-
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    if hitung:  # (without: only whether it is XML a reader would read as written)
-        parser.StartElementHandler, parser.EndElementHandler = mulai, selesai
-    parser.StartDoctypeDeclHandler = doctype
-
-    def lihat(buf: bytes, baru: int) -> bool:
-        try:
-            parser.Parse(buf[baru:] if baru >= 0 else b"", baru < 0)
-        except expat.ExpatError as e:
-            raise rusak(f"bukan XML yang utuh ({e})") from None
-        return False
-
-    _baca_bagian(z, info, path, lihat, akhir=True)
-
-
-def _baca_bagian(
-    z: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, cari, akhir: bool = False
-) -> bool:
-    """Read one part in pieces, each given to ``cari(buf, baru)`` (``buf[baru:]`` is new, the
-    rest the previous piece's tail) until it is true (then True); refused past
-    :data:`BATAS_XML` bytes whatever size the part declares. With ``akhir``, ``cari`` is called
-    once more at the end with ``baru`` -1."""
-    dibaca, sisa = 0, b""
-    try:
-        with z.open(info) as f:
-            while potong := f.read(1 << 22):
-                dibaca += len(potong)
-                if dibaca > BATAS_XML:
-                    raise _terlalu_luas(
-                        path, f"lebih dari {BATAS_XML // 2**20:,} MB isi lembar".replace(",", ".")
-                    )
-                buf = sisa + potong
-                if cari(buf, len(sisa)):
-                    return True
-                sisa = buf[-32:]
-            if akhir:
-                cari(b"", -1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
-        return False  # (damaged, encrypted: the reader says so)
-    return False
-
-
-def _terlalu_penuh(path: Path) -> ImporError:
-    return _terlalu_luas(path, f"lebih dari {BATAS_ISI:,} sel berisi".replace(",", "."))
-
-
-def _terlalu_luas(path: Path, apa: str) -> ImporError:
-    return ImporError(
-        f"lembar di '{path.name}' terlalu luas untuk sebuah register ({apa})",
-        "buka di Excel/LibreOffice, hapus baris dan kolom kosong di luar tabel (Ctrl+End "
-        "menunjukkan sel terakhir yang terpakai), lalu simpan ulang",
-    )
-
-
 def _cek_berkas(path: Path) -> Path:
     path = Path(path)
     if not path.is_file():
@@ -1238,7 +619,7 @@ def list_sheets_hidden(path: Path) -> list[tuple[str, bool]]:
     path = _cek_berkas(path)
     if _jenis(path) == "csv":
         return []
-    _uji_baca(path)  # (opening reads the shared strings: a bomb there too)
+    uji_baca(path)  # (opening reads the shared strings: a bomb there too)
     return _lembar_kerja(_buka_buku(path))
 
 
@@ -1704,9 +1085,9 @@ def _buat_tabel(
     c0 = getattr(sumber, "c0", 0)
     for k in kolom:
         if not k.nama:
-            k.nama = f"Kolom {_huruf(c0 + k.j)}"
+            k.nama = f"Kolom {huruf(c0 + k.j)}"
         elif hitung[k.nama] > 1:
-            k.nama = f"{k.nama} (kolom {_huruf(c0 + k.j)})"
+            k.nama = f"{k.nama} (kolom {huruf(c0 + k.j)})"
     header_mentah = [k.nama for k in kolom]
     pemetaan = {k.nama: k.kunci for k in kolom if k.jenis in ("kunci", "centang")}
     tidak_cocok = [k.nama for k in kolom if k.jenis in ("", "status")]
@@ -1848,8 +1229,8 @@ def _buat_tabel(
     puncak: dict[int, list[int]] = {}  # first row → merged columns
     turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
     gabung = [g for g in sumber.gabungan() or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
-    if sum(r1 - r0 for (r0, _), (r1, _) in gabung) > BATAS_ISI:  # (each row below is walked)
-        raise _terlalu_luas(path, f"lebih dari {BATAS_ISI:,} sel gabungan".replace(",", "."))
+    if sum(r1 - r0 for (r0, _), (r1, _) in gabung) > guard.BATAS_ISI:  # (each row below is walked)
+        raise terlalu_luas(path, f"lebih dari {guard.BATAS_ISI:,} sel gabungan".replace(",", "."))
     # the column that numbers each case: No, else the registration number
     kol_id = (
         a + j_nomor
@@ -2085,7 +1466,7 @@ def _buat_tabel(
                     sel[j] = teks_asli
                 if pemetaan.get(nama_kol.get(j, "")) in schema.TURUNAN or j == j_hitungan:
                     continue  # (recomputed, or only counting rows: =A5+1 an edit left)
-                masalah.append(Problem(rn, nama_kol.get(j) or f"Kolom {_huruf(c0 + j)}", pesan))
+                masalah.append(Problem(rn, nama_kol.get(j) or f"Kolom {huruf(c0 + j)}", pesan))
         for i, key, ubah, memo, nama, rinci in kol_memo:
             v = cells[i]
             r = memo.get(v)
@@ -2225,8 +1606,8 @@ def _buat_tabel(
                 if (j < a or j >= b) and c != "" and c is not None:
                     t = _sel(c).strip()
                     if t:
-                        tambahan[f"Kolom {_huruf(c0 + j)}"] = t
-                        rs.di_luar.setdefault(_huruf(c0 + j), rn)
+                        tambahan[f"Kolom {huruf(c0 + j)}"] = t
+                        rs.di_luar.setdefault(huruf(c0 + j), rn)
         if rn in id_gabung:  # (its cells merged with the rows above: not empty, one case)
             masalah.insert(0, Problem(rn, "", f"{LANJUTAN} {id_gabung[rn]} "
                                       "(sel nomornya digabung dengan baris itu): gabungkan isi "
@@ -2403,7 +1784,7 @@ def read_tables(
         raise ImporError(
             "--pemisah dan --encoding hanya untuk berkas CSV", "hapus pilihan itu untuk berkas ini"
         )
-    _uji_baca(path)
+    uji_baca(path)
     buku = _buka_buku(path)
     semua = _lembar_kerja(buku)
     nama = [n for n, _ in semua]
@@ -2425,21 +1806,14 @@ def read_tables(
     gagal: list[tuple[str, tuple[int, int, list[str]]]] = []
     for n in target:
         try:
-            ext = path.suffix.lower()
-            xml = (
-                _di_latar(lambda n=n: _xml_xlsx(path, n))
-                if ext in (".xlsx", ".xlsm")
-                else _di_latar(lambda n=n: _ods_lembar(path, n))
-                if ext == ".ods"
-                else None
-            )
+            xml = baca_latar(path, n)
             sheet = buku.get_sheet_by_name(n)
         except Exception as e:  # noqa: BLE001
             raise ImporError(f"lembar '{n}' di '{path.name}' tidak bisa dibaca: {e}") from None
         try:
-            dari_xml = xml() if xml else DariXml([], {}, [])
+            dari_xml = xml()
         except MemoryError:  # (the sheet's XML, read beside calamine: never half of it)
-            raise _terlalu_luas(path, f"XML lembar '{n}' tidak muat di memori") from None
+            raise terlalu_luas(path, f"XML lembar '{n}' tidak muat di memori") from None
         sumber = _SumberLembar(sheet, dari_xml.galat, dari_xml.gabung or None)
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:

@@ -25,7 +25,7 @@ number with the same data, or the same date + name + information): the later row
 ``duplikat dari baris N`` and only the first is imported. Within the file only rows that are
 otherwise good count as "earlier": when row 69 is bad and row 70 is its corrected copy, row 70 is
 imported. A required column missing from the table altogether refuses the whole file
-(:class:`~ppidctl.legacy.reader.ImporError`) before any row is read: map it with ``--peta``.
+(:class:`~ppidctl.errors.ImporError`) before any row is read: map it with ``--peta``.
 A request without a decision that the old book says was withdrawn, a request with a notification
 date and an objection with a response date but no decision are refused too: each would be an
 open case, overdue for ever, and a decision is not guessed (:data:`_TANPA_KEPUTUSAN`).
@@ -118,10 +118,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
-from ..errors import PpidError
+from ..errors import ImporError, PpidError
 from ..formula import csv_safe
 from ..integrity.rows import ORDER
-from ..legacy.reader import LANJUTAN, ImporError, dalam_rentang, read_tables
+from ..legacy.reader import LANJUTAN, read_tables
+from ..legacy.sheetxml import dalam_rentang
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import TERKETIK, tanpa_penjaga, teks_sel
 from ..rules import deadlines, numbering
