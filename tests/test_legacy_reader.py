@@ -2487,6 +2487,30 @@ def test_the_trial_read_is_held_to_its_time_and_memory(run, tmp_path, monkeypatc
     run.refused("impor", str(path), "--register", "permohonan", "--coba", message=said)
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="no /proc: no memory limit")
+def test_the_trial_limits_never_raise_a_limit_the_user_set_lower():
+    """``ulimit -v`` / ``ulimit -t`` set lower than the trial's budget stay in force in the child
+    (raising a soft limit up to the hard one is allowed, and would undo the user's); a higher or
+    no limit gets the budget. Run in a process of its own: the limits are the process's."""
+    import subprocess
+    import sys
+
+    code = """
+import resource
+from ppidctl.legacy import guard
+rendah = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize() + (64 << 20)
+resource.setrlimit(resource.RLIMIT_AS, (rendah, resource.getrlimit(resource.RLIMIT_AS)[1]))
+resource.setrlimit(resource.RLIMIT_CPU, (7, resource.getrlimit(resource.RLIMIT_CPU)[1]))
+guard._batasi(resource)
+print(resource.getrlimit(resource.RLIMIT_AS)[0] == rendah, resource.getrlimit(resource.RLIMIT_CPU)[0])
+resource.setrlimit(resource.RLIMIT_CPU, (resource.RLIM_INFINITY,) * 2)
+guard._batasi(resource)
+print(resource.getrlimit(resource.RLIMIT_CPU)[0])
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "7", str(guard.BATAS_DETIK)]
+
+
 def test_without_fork_the_guards_run_in_process(run, tmp_path, monkeypatch):
     """Windows has no fork nor resource limits: the XML guards still refuse what they know."""
     import sys
