@@ -1223,7 +1223,7 @@ def test_the_row_just_recorded_deleted_by_hand_can_be_cancelled_when_named(run, 
     for other in (N2, "2"):
         run.refused(
             "periksa", "--terima-perubahan", "--batalkan", other, "--catatan", "ganda",
-            message=f"--batalkan {other}: bukan baris yang baru dicatat lalu dihapus di luar",
+            message=f"--batalkan {other}: bukan baris yang baru dicatat lalu dihapus, atau",
         )  # fmt: skip
     # named by its sequence alone, as every N (it was refused as not the row just deleted)
     done = run.ok("periksa", "--terima-perubahan", "--batalkan", "3", "--catatan", "003 ganda")
@@ -1292,6 +1292,36 @@ def test_batalkan_is_never_offered_for_a_letter_left_unwritten(run, ws):
     assert codes(ws) == []
 
 
+def test_a_step_on_the_wrong_case_put_back_by_hand_can_be_cancelled_when_named(run, ws):
+    """`putuskan 1` meant for 2, the row put back at once exactly as it was: the register is as
+    the step found it, which is also what a command killed after its journal line leaves. Read
+    only as the crash, the office was stuck (`pulihkan` put the wrong decision back, every
+    command on the register refused). Its word decides, by naming the row (review koreksi H1)."""
+    three(run)
+    path = ws.register_path("permohonan")
+    before = path.read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    path.write_bytes(before)  # (the row put back in a text editor)
+    (line,) = [x for x in lines_of(periksa_fails(run)) if "belum tertulis" in x]
+    assert line.endswith(
+        "terapkan dengan: ppidctl pulihkan; hanya bila langkah itu sengaja dibatalkan dengan "
+        f"mengembalikan baris {N1} seperti sebelumnya di luar ppidctl (langkah tercatat pada "
+        f"perkara yang salah): ppidctl periksa --terima-perubahan --batalkan {N1} --catatan TEKS"
+    )
+    run.refused("periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "x",
+                message=f"--batalkan {N2}: bukan baris")  # fmt: skip
+    done = run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "salah nomor")
+    assert f"{N1}: perubahan status, keputusan, tanggal_pemberitahuan, terlambat diterima" in (
+        done.output
+    )
+    assert codes(ws) == []
+    assert path.read_bytes() == before
+    history = run.ok("permohonan", "lihat", "1").stdout
+    assert "Keputusan: diberikan → -" in history and "catatan: salah nomor" in history
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    assert codes(ws) == []
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_accepting_edits_never_takes_an_unfinished_step_away(run, ws):
     from ppidctl.services import permohonan
@@ -1301,14 +1331,14 @@ def test_accepting_edits_never_takes_an_unfinished_step_away(run, ws):
         ws, lambda w: permohonan.forward(w, N2, tanggal="2026-03-17", petugas="Rina")
     )
     (line,) = [x for x in lines_of(periksa_fails(run)) if "belum tertulis" in x]
-    assert line.endswith("— terapkan dengan: ppidctl pulihkan")  # (no other way offered)
+    assert "— terapkan dengan: ppidctl pulihkan; hanya bila langkah itu sengaja dibatalkan" in line
     run.refused(
         "periksa", "--terima-perubahan", "--catatan", "x",
         message="workspace perlu dipulihkan dahulu",
     )  # fmt: skip
-    run.refused(  # (a change, not a row added: nothing to cancel)
-        "periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "x",
-        message=f"--batalkan {N2}: bukan baris yang baru dicatat",
+    run.refused(  # (another row: not the one the unfinished step changed)
+        "periksa", "--terima-perubahan", "--batalkan", N1, "--catatan", "x",
+        message=f"--batalkan {N1}: bukan baris yang baru dicatat lalu dihapus, atau yang langkah",
     )  # fmt: skip
     run.ok("pulihkan")
     assert ws.read("permohonan").rows[1]["diteruskan_pada"] == "2026-03-17"

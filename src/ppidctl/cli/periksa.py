@@ -69,7 +69,8 @@ def periksa(
             "--batalkan",
             metavar="NOMOR",
             help="Bersama --terima-perubahan: baris yang baru dicatat lalu sengaja dihapus di luar "
-            "ppidctl (perkara ganda); tanpa ini keadaan itu dianggap perintah yang terhenti.",
+            "ppidctl (perkara ganda), atau yang langkah terakhirnya sengaja dikembalikan (langkah "
+            "pada perkara yang salah); tanpa ini keadaan itu dianggap perintah yang terhenti.",
         ),
     ] = None,
     catatan: Catatan = None,

@@ -147,8 +147,9 @@ class RegisterCheck:
     history: History
     diffs: list[RowDiff] = field(default_factory=list)
     half_applied: bool = False
-    dibatalkan: bool = False  # its unfinished last row, deleted by hand: cancelled by the office
-    ditambahkan: str = ""  # the number of that row (the one its unfinished last commit added)
+    dibatalkan: bool = False  # its unfinished last step, undone by hand: cancelled by the office
+    ditambahkan: str = ""  # the number of the one row its unfinished last commit added
+    diubah: str = ""  # … or of the one row it changed (a step recorded on the wrong case)
     resaved: bool = False
 
     @property
@@ -256,13 +257,13 @@ def compare(name: str, history: History, table: Table, lines: list[int]) -> list
     return out
 
 
-def _one_row_added(commit, name: str) -> str:
-    """The number of the one case ``commit`` registered in ``name`` (permohonan, keberatan),
-    when that is all it did there ("" otherwise: a change, several rows, a letter)."""
+def _one_row(commit, name: str, aksi: str) -> str:
+    """The number of the one case ``commit`` registered (``aksi`` "tambah") or changed ("ubah")
+    in ``name`` (permohonan, keberatan), when that is all it did there ("" otherwise)."""
     if name not in ("permohonan", "keberatan"):
         return ""
     lines = [ln.entry for ln in commit.lines if ln.entry.get("register") == name]
-    if len(lines) == 1 and lines[0].get("aksi") == "tambah":
+    if len(lines) == 1 and lines[0].get("aksi") == aksi:
         return str(lines[0].get("nomor") or "")
     return ""
 
@@ -270,9 +271,10 @@ def _one_row_added(commit, name: str) -> str:
 def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str = "") -> Analysis:
     """Every problem of the workspace as ``snap`` holds it. A register still as its last commit
     found it is that commit unfinished — or, when that commit only recorded one new row, the
-    office deleting that row by hand (a duplicate just registered): the two look the same, so
-    only the office's word (``batalkan``: that row's number, ``--terima-perubahan --batalkan``)
-    makes it an edit instead."""
+    office deleting that row by hand (a duplicate just registered), or only changed one row, the
+    office putting that row back (a step recorded on the wrong case, undone at once): the two
+    look the same, so only the office's word (``batalkan``: that row's number,
+    ``--terima-perubahan --batalkan``) makes it an edit instead."""
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     lost = not journal.torn_offset(snap.journal)
@@ -400,8 +402,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             and commit.sebelum != commit.sesudah
             and c.sha == commit.sebelum
         )
-        added = c.ditambahkan = _one_row_added(commit, name) if unfinished else ""
-        c.dibatalkan = bool(batalkan) and added == batalkan
+        added = c.ditambahkan = _one_row(commit, name, "tambah") if unfinished else ""
+        changed = c.diubah = _one_row(commit, name, "ubah") if unfinished else ""
+        c.dibatalkan = bool(batalkan) and batalkan in (added, changed)
         if unfinished and not c.dibatalkan:
             c.half_applied = True
             entry = commit.lines[0].entry
@@ -419,6 +422,11 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                         f"ganda): ppidctl periksa --terima-perubahan --batalkan {added} "
                         "--catatan TEKS"
                         if added
+                        else f"; hanya bila langkah itu sengaja dibatalkan dengan mengembalikan "
+                        f"baris {changed} seperti sebelumnya di luar ppidctl (langkah tercatat "
+                        "pada perkara yang salah): ppidctl periksa --terima-perubahan "
+                        f"--batalkan {changed} --catatan TEKS"
+                        if changed
                         else ""
                     ),
                 )

@@ -394,8 +394,9 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> l
 
 def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcome:
     """Record the registers' edits outside ppidctl as they are. ``batalkan``: the number of a
-    row just recorded that the office deleted by hand — indistinguishable from that command
-    killed before writing it, so accepted only when named."""
+    row just recorded that the office deleted by hand, or whose last step it put back by hand —
+    indistinguishable from that command killed before writing it, so accepted only when
+    named."""
     catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
     batalkan = v.teks(batalkan, "--batalkan")
     _refuse_restart_without_registers(ws)
@@ -414,9 +415,10 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         cancelled = any(c.dibatalkan for c in a.registers.values())
         if batalkan and not (cancelled or deleted):
             raise RuleError(
-                f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus di luar "
-                "ppidctl (perintah terakhir pada registernya tidak hanya mencatat baris itu, "
-                "atau barisnya masih ada)",
+                f"--batalkan {batalkan}: bukan baris yang baru dicatat lalu dihapus, atau yang "
+                "langkah terakhirnya dikembalikan, di luar ppidctl (perintah terakhir pada "
+                "registernya tidak hanya mencatat atau mengubah baris itu, atau barisnya tidak "
+                "sama dengan sebelum perintah itu)",
                 "lihat dengan: ppidctl periksa",
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
@@ -614,13 +616,13 @@ def _refuse_unrepaired(a: Analysis, skip: str = "") -> None:
 
 
 def _deleted_number(ws, a: Analysis, seq: int) -> str:
-    """The one number with sequence ``seq`` among the rows deleted from the registers by hand
-    or recorded by a last command the register never got; "" when none or several."""
+    """The one number with sequence ``seq`` among the rows deleted from the registers by hand,
+    or recorded or changed by a last command the register never got; "" when none or several."""
     hits = {
         n
         for c in a.registers.values()
         if c.name in ("permohonan", "keberatan")
-        for n in [c.ditambahkan, *(d.key for d in c.diffs if d.kind == "hapus")]
+        for n in [c.ditambahkan, c.diubah, *(d.key for d in c.diffs if d.kind == "hapus")]
         if n and numbering.sequence_of(n, ws.settings.get("penomoran", c.name)) == seq
     }
     return hits.pop() if len(hits) == 1 else ""
