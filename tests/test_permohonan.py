@@ -99,6 +99,28 @@ def test_a_partial_grant_waits_for_its_delivery_like_a_full_one(run):
     assert (row(run)["status"], row(run)["tanggal_selesai"]) == ("selesai", "2026-03-25")
 
 
+def test_a_decision_writes_every_column_of_a_decision(run, ws):
+    """A rejection put back by hand but for its Pasal 17 and decree (the row valid, the edit
+    accepted): the next decision, a partial grant without --pasal, carried that Pasal onto its
+    letter and the register book. Every column of a decision is written, empty when the new one
+    does not give it (review koreksi H5)."""
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "ditolak", "--pasal",
+           "Pasal 17 huruf h angka 2", "--sk-pengecualian", "SK 12/2026", "--uji-konsekuensi",
+           "data pribadi", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    table = ws.read("permohonan")
+    table.update(0, dict(status="terdaftar", keputusan="", tanggal_pemberitahuan="", terlambat=""))
+    ws.register_path("permohonan").write_bytes(table.to_bytes())
+    run.ok("periksa", "--terima-perubahan", "--catatan", "keputusan keliru, dibatalkan")
+    assert row(run)["alasan_penolakan"] == "Pasal 17 huruf h angka 2"  # (left by the hand edit)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--biaya", "25000", "--tanggal", "2026-03-18", "--tanpa-surat")  # fmt: skip
+    decided = row(run)
+    assert (decided["keputusan"], decided["biaya"]) == ("diberikan-sebagian", "25000")
+    assert decided["alasan_penolakan"] == decided["sk_pengecualian"] == ""
+    assert decided["uji_konsekuensi"] == ""
+
+
 def test_a_decided_request_is_not_extended(run):
     """The one extension of UU 14/2008 Pasal 22(8) postpones the written notification: a
     request still undecided is extended, one already decided (given, awaiting delivery) is not."""

@@ -302,6 +302,17 @@ class Decision:
         common.as_text(self)
 
 
+#: what ``putuskan`` writes beside the decision, each given by its options or left empty
+DECISION_COLUMNS = (
+    "alasan_penolakan",
+    "sk_pengecualian",
+    "badan_publik_penguasa",
+    "biaya",
+    "rincian_biaya",
+    "cara_pembayaran",
+)
+
+
 @common.dated_step
 def decide(
     ws: Workspace,
@@ -317,6 +328,10 @@ def decide(
     when = v.waktu(tanggal, ws.tz, ws.now())
     keputusan = v.pilihan(d.keputusan, schema.KEPUTUSAN_PERMOHONAN, "--keputusan")
     changes = {
+        # every column of a decision is written, empty when this one does not give it: a column
+        # left by an earlier decision put back by hand went onto this one's letter and the
+        # register book (a rejection's Pasal 17 on a later partial grant; review koreksi H5)
+        **dict.fromkeys(DECISION_COLUMNS, ""),
         "keputusan": keputusan,
         "penjelasan": v.teks(d.penjelasan, "--penjelasan"),
         "uji_konsekuensi": v.teks(d.uji_konsekuensi, "--uji-konsekuensi"),
