@@ -402,12 +402,43 @@ EDIT_CODES = (m.DIUBAH_DI_LUAR, m.BARIS_TIDAK_TERCATAT, m.BARIS_HILANG, m.DISIMP
 
 def _rules(ws) -> list[str]:
     """The problems besides the hand edit itself (accepted first, unless it holds a value that
-    cannot stand in the register: then refused, and the edit's own findings left out here)."""
+    cannot stand in the register, or breaks its case's steps: then refused, and the edit's own
+    findings left out here)."""
     result = Runner(ws.root)("periksa", "--terima-perubahan", "--catatan", "uji")
-    refused = "memuat nilai yang tidak sah" in result.stderr
+    refused = any(
+        why in result.stderr
+        for why in ("memuat nilai yang tidak sah", "membuat langkah perkara tidak sesuai")
+    )
     assert refused or "diterima" in result.stderr
     assert result.exit_code == (1 if refused else 0)  # (accepted: done, the rest still listed)
     return [str(p) for p in check(ws).problems if p.kode not in EDIT_CODES]
+
+
+def test_an_edit_that_breaks_its_cases_steps_is_not_accepted(run, ws):
+    """Each cell valid, the case not: a rejection turned into a grant with its status left
+    'selesai' was accepted, and the case dropped out of jatuh-tempo and the reports' awaiting
+    delivery; a grant keeping the rejection's Pasal 17 put it in the register book (review
+    koreksi H5). Refused, naming what to complete; the completed edit is accepted."""
+    three(run)
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal",
+           "Pasal 17 huruf h angka 2", "--sk-pengecualian", "SK 12/2026", "--uji-konsekuensi",
+           "data pribadi", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    _edit(ws, "permohonan", N1, keputusan="diberikan")
+    res = run.refused(
+        "periksa", "--terima-perubahan", "--catatan", "salah keputusan",
+        message="suntingan yang akan diterima membuat langkah perkara tidak sesuai: "
+        f"registers/permohonan.csv:2: {N1}: selesai dengan informasi diberikan tetapi "
+        "tanggal_selesai (penyerahan) kosong",
+    )  # fmt: skip
+    assert f"{N1}: alasan_penolakan terisi padahal keputusan 'diberikan' tidak memakainya" in (
+        res.stderr
+    )
+    assert "kembalikan barisnya seperti semula" in res.stderr
+    _edit(ws, "permohonan", N1, status="diputuskan", alasan_penolakan="", sk_pengecualian="",
+          uji_konsekuensi="")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--catatan", "salah keputusan")
+    assert codes(ws) == []
+    assert ws.read("permohonan").rows[0]["keputusan"] == "diberikan"
 
 
 def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):

@@ -99,11 +99,14 @@ def test_a_partial_grant_waits_for_its_delivery_like_a_full_one(run):
     assert (row(run)["status"], row(run)["tanggal_selesai"]) == ("selesai", "2026-03-25")
 
 
-def test_a_decision_writes_every_column_of_a_decision(run, ws):
-    """A rejection put back by hand but for its Pasal 17 and decree (the row valid, the edit
+def test_a_decision_writes_every_column_of_a_decision(run, ws, monkeypatch):
+    """A rejection put back by hand but for its Pasal 17 and decree (each cell valid, the edit
     accepted): the next decision, a partial grant without --pasal, carried that Pasal onto its
-    letter and the register book. Every column of a decision is written, empty when the new one
-    does not give it (review koreksi H5)."""
+    letter and the register book. Such an edit is refused now; one accepted before still meets
+    a decision that writes every column of a decision, empty when it does not give it (review
+    koreksi H5)."""
+    from ppidctl.integrity import repair
+
     catat(run)
     run.ok("permohonan", "putuskan", N1, "--keputusan", "ditolak", "--pasal",
            "Pasal 17 huruf h angka 2", "--sk-pengecualian", "SK 12/2026", "--uji-konsekuensi",
@@ -111,6 +114,9 @@ def test_a_decision_writes_every_column_of_a_decision(run, ws):
     table = ws.read("permohonan")
     table.update(0, dict(status="terdaftar", keputusan="", tanggal_pemberitahuan="", terlambat=""))
     ws.register_path("permohonan").write_bytes(table.to_bytes())
+    run.refused("periksa", "--terima-perubahan", "--catatan", "keputusan keliru",
+                message=f"{N1}: alasan_penolakan terisi padahal belum diputuskan")  # fmt: skip
+    monkeypatch.setattr(repair, "_refuse_broken_steps", lambda _a: None)  # (an older version)
     run.ok("periksa", "--terima-perubahan", "--catatan", "keputusan keliru, dibatalkan")
     assert row(run)["alasan_penolakan"] == "Pasal 17 huruf h angka 2"  # (left by the hand edit)
     run.ok("permohonan", "putuskan", N1, "--keputusan", "diberikan-sebagian", "--penjelasan",

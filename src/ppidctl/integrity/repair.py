@@ -41,7 +41,7 @@ from .check import (
     unrecorded_cuts,
 )
 from .replay import KEY, TABLES, scan
-from .rows import cell_problem, expected_deadlines, expected_late
+from .rows import cell_problem, expected_deadlines, expected_late, step_problems
 
 
 @dataclass
@@ -427,6 +427,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         libur_lost = lost and not ws.register_present("libur")
         _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
         _refuse_invalid_cells(a, lost)
+        _refuse_broken_steps(a)
         if lost:
             out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
             if libur_lost:
@@ -533,6 +534,34 @@ def _refuse_restart_without_registers(ws) -> None:
             ),
             "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
+        )
+
+
+def _refuse_broken_steps(a: Analysis) -> None:
+    """An edit is accepted only when each case it changes or adds still holds together as
+    ``periksa`` reads a case (a status with its steps, a decision with its own columns): a
+    decision changed in place with its status left 'selesai' dropped the case from every list
+    of work, a rejection put back but for its Pasal 17 carried it onto the next decision's
+    letter (review koreksi H5). What the case had wrong before the edit does not stop it."""
+    bad: list[str] = []
+    for name, c in a.registers.items():
+        for d in c.diffs:
+            if name not in ("permohonan", "keberatan") or d.actual is None:
+                continue
+            had = step_problems(name, d.expected.values) if d.expected is not None else []
+            bad += [
+                f"{c.rel}:{d.line}: {d.key}: {p}"
+                for p in step_problems(name, d.actual)
+                if p not in had
+            ]
+    if bad:
+        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
+        raise RuleError(
+            f"suntingan yang akan diterima membuat langkah perkara tidak sesuai: "
+            f"{'; '.join(bad[:5])}{more}",
+            "sunting juga kolom langkah lainnya (status, tanggal, kolom keputusan) sampai "
+            "perkaranya utuh, atau kembalikan barisnya seperti semula, lalu ulangi (README: "
+            "Memperbaiki kesalahan pencatatan)",
         )
 
 

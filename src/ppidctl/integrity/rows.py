@@ -323,6 +323,38 @@ def check_rows(
     return out
 
 
+#: the columns of a decision, each only with these decisions (as ``putuskan`` takes them)
+DECISION_ONLY = {
+    "alasan_penolakan": ("ditolak", "diberikan-sebagian"),
+    "sk_pengecualian": ("ditolak", "diberikan-sebagian"),
+    "badan_publik_penguasa": ("tidak-dikuasai",),
+    "biaya": GIVEN,
+    "rincian_biaya": GIVEN,
+    "cara_pembayaran": GIVEN,
+}
+
+
+def step_problems(register: str, row: dict[str, str]) -> list[str]:
+    """What :func:`check_rows` says of the steps of one case, and — for a request — a column
+    of a decision its decision does not have (a Pasal 17 beside ``diberikan``): what an edit
+    accepted by hand must not bring into a row (``periksa --terima-perubahan``)."""
+    out: list[str] = []
+    _steps(register, row, lambda _code, msg, _saran="": out.append(msg))
+    if register == "permohonan":
+        keputusan = row.get("keputusan", "")
+        for col, only in DECISION_ONLY.items():
+            if row.get(col) and keputusan not in only:
+                out.append(
+                    f"{col} terisi padahal "
+                    + (
+                        f"keputusan '{keputusan}' tidak memakainya"
+                        if keputusan
+                        else "belum diputuskan"
+                    )
+                )
+    return out
+
+
 def _steps(register: str, row: dict[str, str], add) -> None:
     status = row.get("status", "")
     missing = [f for f in NEEDS[register].get(status, ()) if not row.get(f)]
