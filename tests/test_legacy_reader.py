@@ -2115,14 +2115,17 @@ def test_kolom_centang_kelompok_pilihan(tmp_path):
 
 def test_teks_baris_satu_bentuk_unicode_tanpa_penjaga_rumus(tmp_path):
     """Through the reader's fast path for plain text too: a decomposed "é" becomes one
-    character, and an export's formula guard is dropped."""
+    character, and an export's formula guard is dropped — also one after a ";" inside the text
+    (the fast path's own copy of the test lacked it: plain ASCII kept the apostrophe)."""
     p = buat_csv(
         tmp_path / "r.csv",
-        "Tanggal;Nama Pemohon;Informasi yang Diminta\n02/01/2024;Andre\u0301;'=SUM(A1) bukan rumus\n",
+        "Tanggal;Nama Pemohon;Informasi yang Diminta\n02/01/2024;Andre\u0301;'=SUM(A1) bukan rumus\n"
+        '03/01/2024;Budi;"DPT;\'=1+2"\n',
     )
-    _, (r,) = satu(p)
+    _, (r, r2) = satu(p)
     assert r.nilai["nama_pemohon"] == "Andr\u00e9"
     assert r.nilai["informasi_diminta"] == "=SUM(A1) bukan rumus"
+    assert r2.nilai["informasi_diminta"] == "DPT;=1+2"
 
 
 def test_kolom_centang_tidak_merebut_kolom_lain(tmp_path):

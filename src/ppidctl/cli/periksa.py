@@ -25,7 +25,7 @@ Catatan = Annotated[
 ]
 
 
-def _summary(ws, a) -> None:
+def _summary(a) -> None:
     counts = ", ".join(
         f"{name} {len(c.table.rows)} baris"
         for name, c in a.registers.items()
@@ -110,7 +110,7 @@ def periksa(
     else:
         for p in a.problems:
             echo(str(p))
-    _summary(ws, a)
+    _summary(a)
     if a.problems and repaired:
         err(
             "Perbaikan di atas sudah dicatat di jurnal (kode keluar 0); masalah yang tersisa "

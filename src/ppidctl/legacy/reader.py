@@ -740,7 +740,7 @@ def _centang(register: str, grup: str, sub: str) -> tuple[str, str] | None:
     # melebihi jangka waktu", "Alasan pengecualian (Pasal 17)"): there only a first word
     # naming something else counts
     n_sub = norm_header(sub)
-    words = norm_header(_DALAM_KURUNG.sub(" ", sub)).split()
+    words = norm_header(_KURUNG.sub(" ", sub)).split()
     if key in _KATA_PILIHAN:
         naming_else = bool(words) and words[0] in _BUKAN_PILIHAN - _KATA_PILIHAN[key]
     else:
@@ -763,7 +763,6 @@ _BUKAN_PILIHAN = frozenset(
 )  # fmt: skip
 #: of those, the words a choice of the key is written in (the reasons a–g, UU 14/2008 Pasal 35)
 _KATA_PILIHAN = {"alasan": frozenset({"alasan", "biaya", "waktu", "pasal"})}
-_DALAM_KURUNG = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _skor(kolom: list[_Kolom]) -> int:
@@ -1071,7 +1070,6 @@ def _buat_tabel(
     lembar: str,
     sumber,
     register: str,
-    peta: dict[str, str],
     hdr: _Header,
     hari_ini: str,
 ) -> Table:
@@ -1173,26 +1171,25 @@ def _buat_tabel(
     kol_lain: list[tuple[int, str, Callable[[object], str], str]] = []
     spesial: list[tuple[int, _Kolom]] = []
     lain_kol: list[tuple[int, str]] = []
-    j_nomor = next((k.j - a for k in kolom if k.jenis == "nomor"), None)
+    i_nomor = k_nomor.j if k_nomor is not None else None
     for k in kolom:
-        jj = k.j - a
         if k.jenis == "kunci":
             col = cols[k.kunci]
             if k in kontak or k in atasan or col.tipe == schema.ANGKA:
-                spesial.append((jj, k))
+                spesial.append((k.j, k))
             else:
                 ubah, ingat = _pengubah(col, hari_ini)
                 if ingat:
                     rinci = (  # "Ditolak (Pasal 17 huruf j)": the code, and the words kept
                         (k.kunci in _KEPUTUSAN) if col.tipe == schema.PILIHAN else None
                     )
-                    kol_memo.append((a + jj, k.kunci, ubah, {"": "", None: ""}, k.nama, rinci))
+                    kol_memo.append((k.j, k.kunci, ubah, {"": "", None: ""}, k.nama, rinci))
                 elif ubah is V.teks:
-                    kol_teks.append((a + jj, k.kunci))
+                    kol_teks.append((k.j, k.kunci))
                 else:
-                    kol_lain.append((a + jj, k.kunci, ubah, k.nama))
+                    kol_lain.append((k.j, k.kunci, ubah, k.nama))
         elif k.jenis in ("", "status", "tanpa"):
-            lain_kol.append((a + jj, k.nama))
+            lain_kol.append((k.j, k.nama))
     status_kol = [(k.j, k.kunci) for k in status]
     kol_keputusan = next((h for h, key in pemetaan.items() if key == "keputusan"), None)
     wajib_kol = [
@@ -1212,6 +1209,7 @@ def _buat_tabel(
     data_mulai = hdr.data_mulai
     teks_sel = V.teks_sel
     teks = V.teks
+    perlu_bersih = V.perlu_bersih
 
     def _sel(c: object) -> str:
         return c if type(c) is str else teks_sel(c)
@@ -1233,8 +1231,8 @@ def _buat_tabel(
         raise terlalu_luas(path, f"lebih dari {guard.BATAS_ISI:,} sel gabungan".replace(",", "."))
     # the column that numbers each case: No, else the registration number
     kol_id = (
-        a + j_nomor
-        if j_nomor is not None
+        i_nomor
+        if i_nomor is not None
         else next(
             (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nomor_registrasi"), None
         )
@@ -1250,6 +1248,17 @@ def _buat_tabel(
         for r in range(r0 + 2, r1 + 2):
             if r not in id_gabung:
                 turun.setdefault(r, []).append((k0, r0 + 1))
+
+    # more than four cells with content: the required ones, and this many of the others
+    perlu = 5 - len(wajib_kol)
+    lain_j = [j for j in range(a, b) if j not in wajib_kol]
+    judul = hdr.judul
+    semua_judul = _kamus("permohonan").keys() | _kamus("keberatan").keys()
+    kunci_ini = {k.kunci for k in kolom if k.jenis == "kunci"}
+    # the No column when the registration number has its own: a count, never read
+    j_hitungan = k_nomor.j if k_nomor is not None and not nomor_ke_registrasi else None
+    hari_keliru: dict[object, str] = {}  # date text → its weekday is another (see V.hari_keliru)
+    kunci_tanggal = {k for k, c in cols.items() if c.tipe == schema.TANGGAL}
 
     def hasilkan(rs: RowSource) -> Iterator[SourceRow]:
         lewati_sub = False
@@ -1305,8 +1314,8 @@ def _buat_tabel(
             if not gabung:
                 continue  # blank or formatted-but-empty
             mentah = semua[a:b]
-            if j_nomor is not None and _angka_urut(cells[a + j_nomor]):
-                if gabung == mentah[j_nomor].strip():
+            if i_nomor is not None and _angka_urut(cells[i_nomor]):
+                if gabung == semua[i_nomor].strip():
                     continue  # a pre-numbered empty template row
             else:
                 isi = [t for t in mentah if t and not t.isspace()]
@@ -1374,10 +1383,6 @@ def _buat_tabel(
                     continue
             yield _baris(rn, cells)
 
-    # more than four cells with content: the required ones, and this many of the others
-    perlu = 5 - len(wajib_kol)
-    lain_j = [j for j in range(a, b) if j not in wajib_kol]
-
     def _cukup(cells: list) -> bool:
         k = perlu
         if k <= 0:
@@ -1389,8 +1394,6 @@ def _buat_tabel(
                 if not k:
                     return True
         return False
-
-    judul = hdr.judul
 
     def _perabot(cells: list) -> str | None:
         """Page furniture in a printed register: a title row repeated on each page (the same
@@ -1420,9 +1423,6 @@ def _buat_tabel(
         except V.NilaiError:
             return False
 
-    semua_judul = _kamus("permohonan").keys() | _kamus("keberatan").keys()
-    kunci_ini = {k.kunci for k in kolom if k.jenis == "kunci"}
-
     def _judul_tabel(cells: list) -> tuple[bool, str] | None:
         """A row of column titles (three or more cells named as register columns are): with
         whether they are this table's own (a header repeated) and the titles; None for none."""
@@ -1440,17 +1440,12 @@ def _buat_tabel(
 
     def _bernomor(cells: list) -> bool:
         """A running number in the No column (see _angka_urut)."""
-        return j_nomor is not None and a + j_nomor < len(cells) and _angka_urut(cells[a + j_nomor])
+        return i_nomor is not None and i_nomor < len(cells) and _angka_urut(cells[i_nomor])
 
     def _terisi(cells: list) -> int:
         """Filled cells of a row that is not a signature or remark line."""
         isi = _isi(cells)
         return 0 if _baris_penutup(isi[:1]) or _keterangan(isi[:1]) else len(isi)
-
-    # the No column when the registration number has its own: a count, never read
-    j_hitungan = k_nomor.j if k_nomor is not None and not nomor_ke_registrasi else None
-    hari_keliru: dict[object, str] = {}  # date text → its weekday is another (see V.hari_keliru)
-    kunci_tanggal = {k for k, c in cols.items() if c.tipe == schema.TANGGAL}
 
     def _baris(rn: int, cells: list) -> SourceRow:
         nilai: dict[str, str] = {}
@@ -1501,16 +1496,7 @@ def _buat_tabel(
                 tambahan[nama] = _sel(v).strip()
         for i, key in kol_teks:
             v = cells[i]
-            if (
-                type(v) is str
-                and v.isprintable()
-                and "  " not in v
-                and v[:1] not in (" ", "'")
-                and v[-1:] != " "
-                and "<" not in v
-                and "&" not in v
-                and v.isascii()  # (else it may need NFC; see V.bersihkan)
-            ):  # plain text that needs no cleaning: the common case
+            if type(v) is str and not perlu_bersih(v):  # plain text: the common case
                 if v and v not in kosong:
                     nilai[key] = v
             elif key in _KATA and type(v) in (int, float):
@@ -1567,8 +1553,8 @@ def _buat_tabel(
                 t = _sel(v).strip()
                 if t:
                     tambahan[nama] = t
-        if j_nomor is not None:
-            v = cells[a + j_nomor]
+        if i_nomor is not None:
+            v = cells[i_nomor]
             if v != "" and v is not None and not _angka_urut(v):
                 t = teks(v)
                 if "/" in t and nomor_ke_registrasi:
@@ -1622,8 +1608,8 @@ def _buat_tabel(
         mail_utama: list[str] = []
         mail_lain: list[str] = []
         raw_kontak: list[tuple[str, str]] = []
-        for jj, k in spesial:
-            v = cells[a + jj]
+        for j, k in spesial:
+            v = cells[j]
             raw = _sel(v).strip()
             try:
                 if k.kunci in ("telepon", "email"):
@@ -1769,7 +1755,7 @@ def read_tables(
         hdr, terbaik = _cari_header(sumber, register, peta_map)
         if hdr is None:
             raise _tanpa_tabel(path, "", register, terbaik)
-        t = _buat_tabel(path, "", sumber, register, peta_map, hdr, hari_ini)
+        t = _buat_tabel(path, "", sumber, register, hdr, hari_ini)
         t.encoding, t.pemisah = sumber.encoding, sumber.pemisah
         t.keterangan.insert(
             0,
@@ -1819,7 +1805,7 @@ def read_tables(
         if hdr is None:
             gagal.append((n, terbaik))
             continue
-        t = _buat_tabel(path, n, sumber, register, peta_map, hdr, hari_ini)
+        t = _buat_tabel(path, n, sumber, register, hdr, hari_ini)
         t.tersembunyi = dari_xml.tersembunyi
         _peta_tak_terpakai(t, peta_map)
         hasil.append(t)

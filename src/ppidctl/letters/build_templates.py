@@ -350,10 +350,8 @@ def yth(doc, alamat_kuasa: bool = False) -> None:
     add(doc, p("di Tempat", after=9))
 
 
-def body(
-    *runs: str | R, after: float = 6, before: float = 0, indent: float = 0, keep: bool = False
-) -> P:
-    return p(*runs, align="justify", after=after, before=before, indent=indent, keep=keep)
+def body(*runs: str | R, before: float = 0, keep: bool = False) -> P:
+    return p(*runs, align="justify", after=6, before=before, keep=keep)
 
 
 def fields(rows: Sequence[tuple[str, Cell] | str], label_width: float = 5.3) -> Table:
