@@ -24,7 +24,7 @@ import html
 import re
 import unicodedata
 
-from ..letters.fmt import BULAN, HARI
+from ..letters.fmt import HARI, tanggal_panjang
 
 # placeholders that mean "empty" in hand-kept registers ("-"), and words a clerk writes for "none"
 # in a NIK, contact or date cell ("NIHIL"; not in free text or a decision, where "tidak ada" may be
@@ -180,9 +180,6 @@ def teks(v: object) -> str:
     """Free text of any cell (numbers without Excel's ``.0``); a lone dash is empty."""
     s = bersihkan(v) if type(v) is str else teks_sel(v)  # type: ignore[arg-type]
     return "" if s in KOSONG else s
-
-
-_teks_bersih = teks
 
 
 # --------------------------------------------------------------------------------------------
@@ -345,7 +342,7 @@ def hari_keliru(v: object) -> str | None:
     if d is None or d.weekday() == _HARI_KE.get(hari[1].replace("'", ""), d.weekday()):
         return None
     return (
-        f"'{v.strip()}': {d.day} {BULAN[d.month - 1]} {d.year} adalah hari "
+        f"'{v.strip()}': {tanggal_panjang(d)} adalah hari "
         f"{HARI[d.weekday()]}, bukan {hari[1].capitalize()} — dibaca {d.isoformat()}; "
         "periksa tanggalnya"
     )
@@ -598,7 +595,7 @@ def telepon(v: object) -> str:
 
 
 def email(v: object) -> str:
-    s = _teks_bersih(v)
+    s = teks(v)
     if not s:
         return ""
     m = _EMAIL.fullmatch(s)
@@ -629,7 +626,7 @@ def angka(v: object) -> tuple[str, str]:
         if t is float and not v.is_integer():  # type: ignore[union-attr]
             raise NilaiError(f"'{teks_sel(v)}' bukan bilangan bulat")
         return str(int(v)), ""  # type: ignore[call-overload]
-    s = _teks_bersih(v)
+    s = teks(v)
     if not s:
         return "", ""
     if _NOL_KATA.fullmatch(s):
@@ -805,7 +802,7 @@ def pilihan(v: object, kode: tuple[str, ...], aturan: Aturan = (), nama: str = "
     """One code of ``kode`` from its own spelling (``diberikan-sebagian``, ``Diberikan Sebagian``)
     or from wording recognised by ``aturan``; unknown wording raises. A decision's "none yet"
     (:data:`BELUM_DIPUTUSKAN`) is no code: ""."""
-    raw = _teks_bersih(v)
+    raw = teks(v)
     if not raw:
         return ""
     n = norm_kata(raw)
@@ -884,7 +881,7 @@ def daftar(
     """Several codes joined with ``;`` in schema order. Each ``;``/line-separated part is either a
     list of bare codes (``a, c``, ``a dan c``, ``huruf a``; for reasons also ``1``–``7``) or
     wording of which every matching rule contributes its code."""
-    raw = _teks_bersih(v)
+    raw = teks(v)
     if not raw:
         return ""
     dapat: set[str] = set()
@@ -926,7 +923,7 @@ def daftar(
 def ya_tidak(v: object, nama: str = "nilai") -> str:
     if type(v) is bool:
         return "ya" if v else "tidak"
-    raw = _teks_bersih(v)
+    raw = teks(v)
     if not raw:
         return ""
     n = norm_kata(raw) or raw.strip()
@@ -950,7 +947,7 @@ def centang(v: object) -> tuple[bool, str]:
         return v, ""
     if isinstance(v, dt.date):  # (a date cell: see below)
         return True, teks_sel(v)
-    raw = _teks_bersih(v)
+    raw = teks(v)
     if not raw or raw in KOSONG:
         return False, ""
     n = norm_kata(raw) or raw.strip()
@@ -984,7 +981,7 @@ def pisah_nama_jabatan(v: object) -> tuple[str, str]:
     """``("Budi, S.H.", "Ketua KPU Kota Mataram")`` from ``Budi, S.H., Ketua KPU Kota Mataram``,
     ``Budi (Ketua …)``, ``Budi - Ketua …`` or two lines; a value that is only a position
     (``Ketua KPU Kota Mataram``) is a position; anything else is a name."""
-    s = _teks_bersih(v)
+    s = teks(v)
     if not s:
         return "", ""
     if _JABATAN.match(s):

@@ -8,5 +8,5 @@
 - :mod:`.build_templates` — ``python -m ppidctl.letters.build_templates`` regenerates the
   built-in templates in ``templates/``.
 
-Nothing here imports docxtpl, python-docx or Babel at import time; they load on first use.
+Nothing here imports docxtpl or python-docx at import time; they load on first use.
 """

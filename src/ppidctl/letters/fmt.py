@@ -71,9 +71,7 @@ def tanggal_panjang(value: object) -> str:
     tanggal = ke_tanggal(value)
     if tanggal is None:
         return ""
-    from babel.dates import format_date  # lazy: ~40 ms to import
-
-    return format_date(tanggal, "d MMMM y", locale="id")
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 def _ke_bulat(value: object, nama: str) -> int | None:

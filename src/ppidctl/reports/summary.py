@@ -50,7 +50,7 @@ import pandas as pd
 
 from .. import schema
 from ..errors import RuleError, UsageError
-from ..letters.fmt import BULAN, HARI, LABEL
+from ..letters.fmt import BULAN, HARI, LABEL, tanggal_panjang
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
 from ..services.common import KAPAN_SAJA, orders_given
@@ -293,10 +293,6 @@ class Laporan:
                     out.append({"bagian": t.key, "baris": name, "kolom": key,
                                 "nilai": row.get(key)})  # fmt: skip
         return out
-
-
-def tanggal_panjang(d: date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 def tanggal_hari(d: date) -> str:

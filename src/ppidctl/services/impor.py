@@ -125,6 +125,7 @@ from ..legacy.reader import LANJUTAN, read_tables
 from ..legacy.sheetxml import dalam_rentang
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import TERKETIK, tanpa_penjaga, teks_sel
+from ..letters.fmt import tanggal_panjang
 from ..rules import deadlines, numbering
 from ..rules.validation import bukan_nama, lipat, nik_keliru
 from ..store import journal
@@ -705,19 +706,14 @@ def _tertukar(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -
                 return
     for b, d in curiga:
         ketik, lain = f"{d.month:02d}/{d.day:02d}/{d.year}", date(d.year, d.day, d.month)
+        dibaca, atau = tanggal_panjang(d), tanggal_panjang(lain)
         pesan = (
-            f"tanggal Excel {_panjang(d)} mungkin tertukar: kolom ini juga memuat teks hari-dulu "
+            f"tanggal Excel {dibaca} mungkin tertukar: kolom ini juga memuat teks hari-dulu "
             f"yang tidak dijadikan tanggal (baris {baris0}: '{teks0}'), tanda Excel berbahasa "
-            f"Inggris yang membaca '{ketik}' bulan-dulu — {_panjang(d)} atau {_panjang(lain)}? "
+            f"Inggris yang membaca '{ketik}' bulan-dulu — {dibaca} atau {atau}? "
             "Lihat dokumen permohonannya, lalu tulis tanggalnya dengan nama bulan"
         )
         b.sendiri = _plus(b.sendiri, Masalah(b.lembar, b.baris, header, pesan))
-
-
-def _panjang(d: date) -> str:
-    from ..letters.fmt import BULAN
-
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 def _dua_arti(rows: list[Baris], j: int, header: str, baris0: int, teks0: str) -> None:
@@ -1058,7 +1054,7 @@ def _baca(
 # ----------------------------------------------------------------------------------------------
 
 
-def _describe(register: str, row: dict[str, str]) -> str:
+def _describe(row: dict[str, str]) -> str:
     info = row.get("informasi_diminta", "")
     if len(info) > 60:
         info = info[:57] + "..."
@@ -1147,7 +1143,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                         p.peringatan.append(
                             f"{where(b)}: sudah diimpor sebagai {nomor} (tanggal, nama dan "
                             f"informasi sama); nomor {b.nomor} di berkas milik data lain "
-                            f"({_describe(register, there[1])})"
+                            f"({_describe(there[1])})"
                         )
                         continue
                 else:
@@ -1155,7 +1151,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                         b,
                         hn,
                         f"nomor {b.nomor} sudah ada di register {register} untuk data lain "
-                        f"({_describe(register, there[1])})",
+                        f"({_describe(there[1])})",
                     )
             elif complete and b.kunci in reg_kunci:
                 problem(
@@ -1215,7 +1211,7 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     b,
                     hn,
                     f"nomor {b.nomor} sudah dipakai {where(first)} untuk data lain "
-                    f"({_describe(register, first.nilai)})",
+                    f"({_describe(first.nilai)})",
                 )
         elif complete and b.kunci in seen_kunci:
             first = seen_kunci[b.kunci]
