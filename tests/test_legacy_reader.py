@@ -2506,12 +2506,15 @@ resource.setrlimit(resource.RLIMIT_AS, (rendah, resource.getrlimit(resource.RLIM
 resource.setrlimit(resource.RLIMIT_CPU, (7, resource.getrlimit(resource.RLIMIT_CPU)[1]))
 guard._batasi(resource)
 print(resource.getrlimit(resource.RLIMIT_AS)[0] == rendah, resource.getrlimit(resource.RLIMIT_CPU)[0])
-resource.setrlimit(resource.RLIMIT_CPU, (resource.RLIM_INFINITY,) * 2)
+keras = resource.getrlimit(resource.RLIMIT_CPU)[1]  # (raising it needs privileges: left as is)
+resource.setrlimit(resource.RLIMIT_CPU, (keras, keras))
 guard._batasi(resource)
-print(resource.getrlimit(resource.RLIMIT_CPU)[0])
+print(resource.getrlimit(resource.RLIMIT_CPU)[0] == min(keras, guard.BATAS_DETIK)
+      if keras != resource.RLIM_INFINITY else resource.getrlimit(resource.RLIMIT_CPU)[0] == guard.BATAS_DETIK)
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "7", str(guard.BATAS_DETIK)]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "7", "True"]
 
 
 def test_without_fork_the_guards_run_in_process(run, tmp_path, monkeypatch):

@@ -682,12 +682,13 @@ ROWS_DRAWN = [  # (what a register edited by hand, or typed at the desk, may hol
 
 
 @pytest.mark.parametrize("width", ["100", "120", "160", "250"])
-@pytest.mark.parametrize("colour", [False, True])
+@pytest.mark.parametrize("colour", ["", "warna", "NO_COLOR"])
 def test_table_rows_drawn_by_hand_are_the_ones_rich_draws(capsys, monkeypatch, width, colour):
     """A listing's rows are drawn line by line (Rich's layout took 48 s for 100,000 rows), with
-    the same characters Rich would draw, and on a colour terminal the same codes: cells wrapped,
-    folded, padded; wide characters; lines within a cell; a late row's style. Compared with Rich
-    drawing the same table; a tab in a cell leaves it to Rich (it expands tabs)."""
+    the same characters Rich would draw, and on a terminal the same codes (NO_COLOR: bold, no
+    colour): cells wrapped, folded, padded; wide characters; lines within a cell; a control
+    character shown as a picture; a late row's style. Compared with Rich drawing the same table;
+    a tab in a cell leaves it to Rich (it expands tabs)."""
     from ppidctl.cli import common
 
     for name in ("NO_COLOR", "TTY_COMPATIBLE", "FORCE_COLOR"):
@@ -695,6 +696,8 @@ def test_table_rows_drawn_by_hand_are_the_ones_rich_draws(capsys, monkeypatch, w
     if colour:
         monkeypatch.setenv("FORCE_COLOR", "1")
         monkeypatch.setenv("TERM", "xterm-256color")
+    if colour == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", width)
     keys = ("nomor", "tanggal", "nama", "informasi", "status", "terlambat")
     labels = ["Nomor", "Diterima", "Pemohon", "Informasi", "Status", "Lewat"]
@@ -714,14 +717,34 @@ def test_table_rows_drawn_by_hand_are_the_ones_rich_draws(capsys, monkeypatch, w
                     styles=lambda r: "bold red" if r["terlambat"] else "")  # fmt: skip
         return calls, capsys.readouterr().out
 
+    hand_edited = ("8", "", "Dewi \x1b[31m \u202e Hamdani \x9b", "", "", "")  # (␛, <U+202E>)
     for rows, hand in (
-        (ROWS_DRAWN, [True]),
+        (ROWS_DRAWN + [hand_edited], [True]),
         (ROWS_DRAWN[:2] + [("7", "", "a\tb", "", "", "")], [False]),
     ):
         calls, ours = show(rows, True)
         assert calls == hand
         assert ours == show(rows, False)[1]
-        assert ("\x1b[1;31m" in ours) is colour
+        assert ("\x1b[1;31m" in ours) is (colour == "warna")
+
+
+def test_rows_left_to_rich_leave_its_columns_as_they_were():
+    """A table that fits only once Rich shrinks it is drawn by Rich with the columns it was
+    given (widths set before the fit was known made Rich draw four columns 0 wide and cut every
+    number to '001/PPID/5' — review sesi28 H1)."""
+    import io
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from ppidctl.cli import common
+
+    out = Console(file=io.StringIO(), width=40, soft_wrap=False)
+    table = Table()
+    for label in ("Nomor", "Informasi"):
+        table.add_column(label, overflow="fold")
+    assert not common._print_rows(out, table, [["001/PPID/5271/III/2026", "x" * 30]], [""])
+    assert [c.width for c in table.columns] == [None, None] and out.file.getvalue() == ""
 
 
 def test_a_table_whose_words_alone_overflow_leaves_out_its_spare_columns(run, monkeypatch):

@@ -437,14 +437,16 @@ def emit(
             out.print(title, style="bold")
         err("(tidak ada data)")
         return
-    shown = _fitting(columns, records, spare, out.width)
+    texts = {  # (as shown: a control character drawn as ␛ or <U+009B> takes its room)
+        key: ["" if (c := r.get(key)) is None else tampak(str(c)) for r in records]
+        for key, _ in columns
+    }
+    shown = _fitting(columns, texts, spare, out.width)
     if shown is None:  # (a 60-column terminal: columns squeezed to nothing, dates cut)
         _blocks(out, title, columns, records, styles)
         return
     columns = shown
-    rows_text = [
-        ["" if (c := r.get(k)) is None else tampak(str(c)) for k, _ in columns] for r in records
-    ]
+    rows_text = [list(cells) for cells in zip(*(texts[k] for k, _ in columns), strict=True)]
     keep = [key.startswith(WHOLE) for key, _ in columns]  # (never folded)
     widths = fit_widths(
         [[label, *(row[n] for row in rows_text)] for n, (_, label) in enumerate(columns)],
@@ -486,9 +488,11 @@ def _print_rows(out, table, rows_text: list[list[str]], row_styles: list[str]) -
     for n, col in enumerate(table.columns):
         if widths[n] is None:
             lines = (ln for cells in rows_text for ln in cells[n].splitlines() or [""])
-            widths[n] = col.width = max(cell_len(str(col.header)), *map(cell_len, lines))
+            widths[n] = max(cell_len(str(col.header)), *map(cell_len, lines))
     if sum(widths) + 3 * len(widths) + 1 > out.width:
-        return False
+        return False  # (the columns untouched: Rich lays them out)
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = w
     with out.capture() as frame:  # (title, header, the line under it, the bottom line)
         out.print(table)
     *head, bottom = frame.get().splitlines()
@@ -505,7 +509,9 @@ def _print_rows(out, table, rows_text: list[list[str]], row_styles: list[str]) -
                 cols.append([ln + " " * (w - cell_len(ln)) for ln in wrapped] or [" " * w])
         on = ["", ""]  # (the style's codes around a piece: Rich styles each one apart)
         if style and out.color_system is not None:
-            on = Style.parse(style).render("\0", color_system=out.color_system).split("\0")
+            s = Style.parse(style)
+            s = s.without_color if out.no_color else s  # (NO_COLOR: bold stays, as Rich does)
+            on = s.render("\0", color_system=out.color_system).split("\0")
         for i in range(max(map(len, cols))):
             yield (
                 left
@@ -561,7 +567,7 @@ def _blocks(out, title: str, columns, records, styles) -> None:
 
 def _fitting(
     columns: Sequence[tuple[str, str]],
-    records: list[dict[str, Any]],
+    texts: dict[str, list[str]],
     spare: Sequence[str],
     width: int,
 ) -> Sequence[tuple[str, str]] | None:
@@ -570,8 +576,7 @@ def _fitting(
     when even without them it does not fit."""
 
     def least(key: str, label: str) -> int:  # its longest word, or value kept whole
-        values = ["" if r.get(key) is None else str(r.get(key)) for r in records]
-        return max(_longest(values, not key.startswith(WHOLE)), _longest([label], True))
+        return max(_longest(texts[key], not key.startswith(WHOLE)), _longest([label], True))
 
     need = {key: least(key, label) for key, label in columns}
 
