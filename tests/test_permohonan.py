@@ -127,6 +127,21 @@ def test_a_decision_writes_every_column_of_a_decision(run, ws, monkeypatch):
     assert decided["uji_konsekuensi"] == ""
 
 
+def test_a_step_recorded_already_names_the_way_to_correct_it(run):
+    """Repeating a step is what an officer tries first when it was recorded wrongly; its
+    refusals pointed elsewhere ("bila pemohon keberatan, catat dengan: ppidctl keberatan catat")
+    — each now also names the correction (review koreksi M1)."""
+    catat(run)
+    run.ok("permohonan", "putuskan", N1, "--keputusan", "ditolak", "--pasal",
+           "Pasal 17 huruf h angka 2", "--sk-pengecualian", "SK 12/2026", "--uji-konsekuensi",
+           "data pribadi", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    fix = ("bila langkah yang sudah tercatat itu keliru: sunting registernya lalu ppidctl periksa "
+           "--terima-perubahan --catatan TEKS (README: Memperbaiki kesalahan pencatatan)")  # fmt: skip
+    for step in (("putuskan", N1, "--keputusan", "diberikan"), ("teruskan", N1),
+                 ("selesai", N1)):  # fmt: skip
+        run.refused("permohonan", *step, "--tanggal", "2026-03-18", message=fix)
+
+
 def test_a_decided_request_is_not_extended(run):
     """The one extension of UU 14/2008 Pasal 22(8) postpones the written notification: a
     request still undecided is extended, one already decided (given, awaiting delivery) is not."""

@@ -210,7 +210,8 @@ def forward(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             raise RuleError(
                 f"permohonan {row['nomor_registrasi']} berstatus '{row['status']}': hanya permohonan "
                 "yang baru terdaftar yang diteruskan ke PPID",
-                f"lihat riwayatnya: ppidctl permohonan lihat {row['nomor_registrasi']}",
+                f"lihat riwayatnya: ppidctl permohonan lihat {row['nomor_registrasi']}; "
+                + common.KELIRU,
             )
         day = common.step_date(when, row["tanggal_diterima"], "diteruskan", row["nomor_registrasi"])
         tx.update(REGISTER, i, {"status": "diteruskan", "diteruskan_pada": day})
@@ -245,7 +246,7 @@ def extend(
             raise RuleError(
                 f"permohonan {n} sudah diperpanjang pada {row['diperpanjang_pada']}: perpanjangan "
                 "hanya boleh satu kali (UU 14/2008 Pasal 22(8))",
-                "putuskan permohonan ini dengan: ppidctl permohonan putuskan",
+                "putuskan permohonan ini dengan: ppidctl permohonan putuskan; " + common.KELIRU,
             )
         if row["status"] not in OPEN:
             raise RuleError(
@@ -427,7 +428,8 @@ def decide(
                 f"keberatan {granted['nomor_registrasi']} atas permohonan ini dikabulkan: catat "
                 f"penyerahan informasinya dengan: ppidctl permohonan selesai {n}"
                 if granted is not None and row["keputusan"] not in GIVEN
-                else "bila pemohon keberatan, catat dengan: ppidctl keberatan catat",
+                else "bila pemohon keberatan, catat dengan: ppidctl keberatan catat; "
+                + common.KELIRU,
             )
         if granted is not None and keputusan not in GIVEN:
             raise RuleError(
@@ -580,7 +582,7 @@ def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> tuple[Result, str
                 f"permohonan {n} sudah selesai pada "
                 f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
                 "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
-                "PPID sesudahnya yang penyerahannya belum dicatat)",
+                "PPID sesudahnya yang penyerahannya belum dicatat); " + common.KELIRU,
             )
         # closed (refused, not held, not documented; or given, then an objection to what was
         # given granted): the Atasan PPID ordered the information given. The decision and a
