@@ -241,6 +241,33 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("periksa")
 
 
+@pytest.mark.parametrize("few", [20, 0])
+def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws, monkeypatch,
+                                                                         few):  # fmt: skip
+    """The receipt date typed a day late, corrected by hand (accepted, deadlines recomputed):
+    a copy of the receipt printed the corrected date beside the old deadline, with a warning
+    blaming the calendar (review koreksi H3). What the letter stated holds only while the day
+    it was counted from does."""
+    from ppidctl.letters.fmt import tanggal_panjang
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    monkeypatch.setattr("ppidctl.services.letters._FEW", few)
+    catat(run, day="2026-07-07")
+    was = ws.read("permohonan").rows[0]["jatuh_tempo"]
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    assert table.rows[0]["waktu_diterima"] == ""  # (--tanggal: no time of day)
+    table.update(0, {"tanggal_diterima": "2026-07-06"})
+    write_atomic(table.path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "diterima 6/7")
+    now = ws.read("permohonan").rows[0]["jatuh_tempo"]
+    assert now < was
+    assert "seperti aslinya" not in run.ok("surat", "buat", "tanda-terima", "1").stderr
+    copy = docx_text(ws.root / "letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx")
+    assert tanggal_panjang(now) in copy and tanggal_panjang(was) not in copy
+    assert "6 Juli 2026" in copy
+
+
 @pytest.mark.parametrize("few", [20, 0])  # (a few letters, or a month's batch: read alike)
 def test_a_copy_says_what_the_original_said(run, ws, monkeypatch, few):
     """`surat buat` of a letter stating a deadline (receipt, extension) keeps the original's

@@ -490,7 +490,9 @@ def _from_journal(
       recorded. A later change of the calendar (kalender tambah) moves the case's deadline, not
       what a letter dated and numbered before it told the requester — a copy says what the
       original said (rules.md §6: one number, one letter). A receipt states the deadline
-      before any extension, also when it is first made after it;
+      before any extension, also when it is first made after it. A receipt date corrected
+      afterwards (an edit accepted) is the letter's own date corrected: its copy states the
+      deadline counted from it;
     * who signed it: the officials its line recorded (``pejabat``). A copy restates them —
       after a new PPID or Atasan PPID took office, a copy with the original's number and date
       signed by the new one reads as a forgery in a dispute file. Letters made before ppidctl
@@ -558,6 +560,8 @@ def _from_journal(
                     handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
                 if case not in wanted or case in frozen or not deadlines:
                     continue
+                if "tanggal_diterima" in changes:  # (corrected by hand after the letter: what it
+                    stated.pop(case, None)  # stated was counted from another day — koreksi H3)
                 if "jatuh_tempo" in changes:
                     now[case] = changes["jatuh_tempo"][1]
                 if receipt and changes.get("diperpanjang_pada", ("", ""))[1]:
