@@ -407,6 +407,20 @@ def test_legal_entity_and_proxy(run):
     assert r["cara_kirim"] == "email" and r["nik"] == ""
 
 
+def test_a_request_received_in_an_earlier_year_is_warned(run):
+    """--tanggal 2025-… typed in 2026 (the year mistyped) was recorded without a word; cancelled
+    later, its number is never given again, also not to the 2025 book imported afterwards
+    (review koreksi M3). Warned, with the way to cancel it now; this year's dates are not."""
+    said = catat(run, day="2025-12-31").stderr
+    assert (
+        "Peringatan: tanggal diterima 2025-12-31 ada di tahun 2025 (hari ini 2026-11-22): nomor "
+        "001/PPID/5271/XII/2025 diberikan dari penomoran 2025 — bila tahunnya salah ketik, "
+        "batalkan sekarang: hapus barisnya di register lalu ppidctl periksa --terima-perubahan "
+        "--batalkan 001/PPID/5271/XII/2025 --catatan TEKS"
+    ) in " ".join(said.split())
+    assert "ada di tahun" not in catat(run, day="2026-01-02").stderr
+
+
 def test_numbering_across_a_year_change_and_legacy_numbers(run, ws):
     catat(run, day="2025-12-31")
     catat(run, day="2026-01-02")

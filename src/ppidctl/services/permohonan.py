@@ -164,12 +164,30 @@ def register(
         row["nomor_registrasi"] = common.next_number(ws, tx, REGISTER, when.date())
         again = _recorded_just_now(ws, row)
         stored = tx.append(REGISTER, row)
-        result = Result(stored, peringatan=[*again, *due.peringatan])
+        result = Result(stored, peringatan=[*again, *due.peringatan, *_last_year(ws, stored)])
         if surat:
             result.berkas = stage_letters(
                 ws, tx, [letter_for("tanda-terima", stored)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _last_year(ws: Workspace, row: dict[str, str]) -> list[str]:
+    """The warning for a request received in an earlier year than today's: most often the year
+    mistyped (2025 for 2026), and its number, cancelled later, is never given again — also not
+    to that year's old book imported afterwards (review koreksi M3). Warned, not refused: a
+    backlog is recorded in January."""
+    year = row["tanggal_diterima"][:4]
+    if year >= str(ws.today().year):
+        return []
+    n = row["nomor_registrasi"]
+    return [
+        f"tanggal diterima {row['tanggal_diterima']} ada di tahun {year} (hari ini "
+        f"{ws.today().isoformat()}): nomor {n} diberikan dari penomoran {year} — bila tahunnya "
+        "salah ketik, batalkan sekarang: hapus barisnya di register lalu ppidctl periksa "
+        f"--terima-perubahan --batalkan {n} --catatan TEKS (nomor itu tidak dipakai lagi, juga "
+        f"oleh impor buku {year}: impor dulu buku lama sebelum mencatat perkara tahun itu)"
+    ]
 
 
 def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
