@@ -187,6 +187,15 @@ def buat(
         bool, typer.Option("--semua", help="Semua yang sudah sampai langkah surat ini.")
     ] = False,
     bulan: Annotated[str | None, typer.Option(help="Dengan --semua: hanya bulan YYYY-MM.")] = None,
+    pejabat_sekarang: Annotated[
+        bool,
+        typer.Option(
+            "--pejabat-sekarang",
+            help="Ditandatangani pejabat di ppidctl.toml sekarang, bukan yang tercatat pada surat "
+            "aslinya (salah ketik nama/jabatan yang sudah diperbaiki); dicatat untuk salinan "
+            "berikutnya.",
+        ),
+    ] = False,
     petugas: Petugas = "",
     pdf: Pdf = False,
     format: Annotated[
@@ -210,7 +219,13 @@ def buat(
     ws = workspace(KASUS)  # (a letter printed from an edit not accepted: told)
     with _progress() as bar:
         paths, peringatan = regenerate(
-            ws, jenis, list(nomor or []), bulan=bulan, petugas=petugas, progress=bar
+            ws,
+            jenis,
+            list(nomor or []),
+            bulan=bulan,
+            petugas=petugas,
+            progress=bar,
+            pejabat_sekarang=pejabat_sekarang,
         )
     warnings(peringatan)
     if pdf:

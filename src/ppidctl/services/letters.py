@@ -315,10 +315,13 @@ def regenerate(
     bulan: str | None = None,
     petugas: str = "",
     progress: Callable[[int], Callable[[], None]] | None = None,
+    pejabat_sekarang: bool = False,
 ) -> list[str]:
     """(Re)generate letters of ``kind`` as new files: for ``numbers``, or for every row that
     reached the letter's step (in ``bulan`` when given). All are rendered before anything is
-    written; one failure writes nothing."""
+    written; one failure writes nothing. A copy is signed by the officials the original
+    recorded; ``pejabat_sekarang``: by those ppidctl.toml names now (a misspelt name or
+    position corrected there), recorded so that later copies follow."""
     from . import common
 
     if kind not in LETTER_STEPS:
@@ -391,13 +394,16 @@ def regenerate(
                     "tanggal barunya"
                 )
         made = {n for k, n in _earlier_numbers(tx) if k == kind}  # (copies, not first letters)
-        letters, guesses = [], []
+        letters, guesses, others = [], [], []
+        now = officials(ws)
         for r in rows:
             n = r["nomor_registrasi"]
-            pejabat = signed.get(n) or _answered_by(ws, kind, r)
+            pejabat = now if pejabat_sekarang else signed.get(n) or _answered_by(ws, kind, r)
             guessed = pejabat is None and n in made
             if guessed:
                 guesses.append(n)
+            elif pejabat is not None and pejabat != now:
+                others.append(n)
             for day, dasar in handed[n] if kind in HANDOVER else [(r[column], [])]:
                 penyerah = handed_by.get((n, day), "") if kind in HANDOVER else ""
                 letters.append(
@@ -414,6 +420,14 @@ def regenerate(
                         penyerah=penyerah,
                     )
                 )
+        if others:
+            peringatan.append(
+                f"salinan surat {kind} {', '.join(others[:5])}"
+                + (f" dan {len(others) - 5} lainnya" if len(others) > 5 else "")
+                + " ditandatangani pejabat yang tercatat pada aslinya, bukan yang disebut "
+                "ppidctl.toml sekarang; bila yang tercatat itu salah ketik yang sudah diperbaiki "
+                f"di ppidctl.toml: ppidctl surat buat {kind} … --pejabat-sekarang"
+            )
         if guesses:
             peringatan.append(
                 f"salinan surat {kind} {', '.join(guesses[:5])}"
@@ -493,9 +507,10 @@ def _from_journal(
       before any extension, also when it is first made after it. A receipt date corrected
       afterwards (an edit accepted) is the letter's own date corrected: its copy states the
       deadline counted from it;
-    * who signed it: the officials its line recorded (``pejabat``). A copy restates them —
-      after a new PPID or Atasan PPID took office, a copy with the original's number and date
-      signed by the new one reads as a forgery in a dispute file. Letters made before ppidctl
+    * who signed it: the officials its line recorded (``pejabat``), as every copy restates
+      them — after a new PPID or Atasan PPID took office, a copy with the original's number
+      and date signed by the new one reads as a forgery in a dispute file; the last copy's
+      line counts (one made ``--pejabat-sekarang``, a misspelling corrected, sets them anew). Letters made before ppidctl
       recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
       letters) signed nothing: the copy takes whom ppidctl.toml names now;
     * a handover receipt: who handed over, by (case, day of the letter) — the officer who
@@ -543,7 +558,7 @@ def _from_journal(
                 if n in now:
                     stated.setdefault(n, now[n])
                 if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
-                    signed.setdefault(n, pejabat)
+                    signed[n] = pejabat  # (the last copy's: --pejabat-sekarang is kept)
                 if n in wanted and isinstance(penyerah, str):
                     handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
             continue
