@@ -569,7 +569,8 @@ def test_steps_dates_required_fields_and_values(run, ws, today):
         "langsung, surat, email, telepon, faksimili, e-ppid, lainnya)" + edit,
         f"registers/permohonan.csv:4: {N3}: jatuh_tempo 2026-04-08 tidak sesuai kalender "
         "sekarang: seharusnya 2026-04-07 (hari libur atau pengaturan tenggat berubah sesudah "
-        "dicatat) — hitung ulang dengan: ppidctl periksa --perbaiki-tenggat",
+        "dicatat, atau tanggalnya disunting di register) — hitung ulang dengan: ppidctl periksa "
+        "--perbaiki-tenggat",
     ]
 
 

@@ -1229,8 +1229,8 @@ def test_an_unanswered_disputed_objection_an_old_version_left_not_late_is_found_
     r = run("periksa")
     assert r.exit_code == 1
     assert ("terlambat (kosong) tidak sesuai aturan sekarang: seharusnya ya (kalender berubah, "
-            "atau dicatat ppidctl versi lama) — hitung ulang dengan: ppidctl periksa "
-            "--perbaiki-tenggat") in r.stdout  # fmt: skip
+            "tanggalnya disunting di register, atau dicatat ppidctl versi lama) — hitung ulang "
+            "dengan: ppidctl periksa --perbaiki-tenggat") in r.stdout  # fmt: skip
     fixed = run.ok("periksa", "--perbaiki-tenggat")
     assert (
         "tidak ditanggapi sampai sengketa, kini terlambat (Tanggapan Terlambat (kosong) → ya)"

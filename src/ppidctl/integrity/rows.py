@@ -306,7 +306,7 @@ def check_rows(
                         m.TENGGAT_BERUBAH,
                         f"{col} {row.get(col) or '(kosong)'} tidak sesuai kalender sekarang: "
                         f"seharusnya {due} (hari libur atau pengaturan tenggat berubah sesudah "
-                        "dicatat)",
+                        "dicatat, atau tanggalnya disunting di register)",
                         f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
                     )
             for col, late in (
@@ -315,7 +315,8 @@ def check_rows(
                 add(
                     m.TENGGAT_BERUBAH,
                     f"{col} {row.get(col) or '(kosong)'} tidak sesuai aturan sekarang: seharusnya "
-                    f"{late} (kalender berubah, atau dicatat ppidctl versi lama)",
+                    f"{late} (kalender berubah, tanggalnya disunting di register, atau dicatat "
+                    "ppidctl versi lama)",
                     f"hitung ulang dengan: {m.PERBAIKI_TENGGAT}",
                 )
     if register in ("permohonan", "keberatan"):
