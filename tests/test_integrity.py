@@ -441,6 +441,28 @@ def test_an_edit_that_breaks_its_cases_steps_is_not_accepted(run, ws):
     assert ws.read("permohonan").rows[0]["keputusan"] == "diberikan"
 
 
+def test_an_objection_keeps_the_copy_of_its_request(run, ws):
+    """An objection copies its request's requester and information: the request's name
+    corrected alone left the Atasan's reply addressed to the old name, an objection pointed at
+    another request printed one person's name beside another's information — periksa silent
+    (review koreksi H4). Refused until both agree."""
+    three(run)
+    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
+                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
+                  "--tanpa-surat", "--format", "json")  # fmt: skip
+    k1 = json.loads(made.stdout)["nomor_registrasi"]
+    _edit(ws, "permohonan", N2, nama_pemohon="Budi Santoso")
+    run.refused("periksa", "--terima-perubahan", "--catatan", "nama lengkap",
+                message="keberatan menyimpan salinan data permohonannya: "
+                f"registers/keberatan.csv:2: {k1}: nama_pemohon masih seperti permohonan {N2} "
+                "sebelum disunting")  # fmt: skip
+    _edit(ws, "keberatan", k1, nama_pemohon="Budi Santoso")
+    run.ok("periksa", "--terima-perubahan", "--catatan", "nama lengkap")
+    _edit(ws, "keberatan", k1, nomor_permohonan=N1)
+    run.refused("periksa", "--terima-perubahan", "--catatan", "salah permohonan",
+                message=f"{k1}: nama_pemohon tidak sama dengan permohonan {N1}")  # fmt: skip
+
+
 def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):
     # a CSV register saved by Excel: NIK 5.27101E+15, dates d/m/yyyy; accepted as deliberate,
     # the cases dropped out of every report and listing with nothing left to repair

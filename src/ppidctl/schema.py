@@ -87,6 +87,17 @@ FINAL = {"permohonan": ("selesai",), "keberatan": ("selesai", "sengketa")}
 #: Decisions that give the information, whole or in part (Pasal 22(7)b); the others do not.
 GIVEN = KEPUTUSAN_PERMOHONAN[:2]
 NOT_GIVEN = KEPUTUSAN_PERMOHONAN[2:]
+#: what an objection filed on a request copies from it (keberatan catat --permohonan): the
+#: requester and the information, kept equal to the request's
+DARI_PERMOHONAN = (
+    "nama_pemohon",
+    "nik",
+    "alamat",
+    "telepon",
+    "email",
+    "informasi_diminta",
+    "tujuan_penggunaan",
+)
 #: Objection reasons, UU 14/2008 Pasal 35(1) a–g (the seed SOP lists the same seven), with the
 #: statute's "Pasal 17", "Pasal 9", "Undang-Undang ini" naming the law: a form stands alone.
 ALASAN_KEBERATAN_TEKS: dict[str, str] = {

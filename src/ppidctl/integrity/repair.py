@@ -428,6 +428,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
         _refuse_invalid_cells(a, lost)
         _refuse_broken_steps(a)
+        _refuse_broken_copies(a)
         if lost:
             out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
             if libur_lost:
@@ -562,6 +563,52 @@ def _refuse_broken_steps(a: Analysis) -> None:
             "sunting juga kolom langkah lainnya (status, tanggal, kolom keputusan) sampai "
             "perkaranya utuh, atau kembalikan barisnya seperti semula, lalu ulangi (README: "
             "Memperbaiki kesalahan pencatatan)",
+        )
+
+
+def _refuse_broken_copies(a: Analysis) -> None:
+    """An edit is accepted only when an objection filed on a request still holds what it copied
+    from it (schema.DARI_PERMOHONAN): a request's name corrected alone left its objection's reply
+    letter addressed to the old name, and an objection pointed at another request printed one
+    person's name beside another's information (review koreksi H4). Only what the edit touches
+    is compared: an imported objection that spells the name otherwise is not stopped."""
+    req, keb = a.registers.get("permohonan"), a.registers.get("keberatan")
+    if req is None or keb is None or req.table is None or keb.table is None:
+        return
+    requests = {r["nomor_registrasi"]: r for r in req.table.rows}
+    bad: list[str] = []
+    for d in keb.diffs:  # (an objection's copy or its request changed by hand)
+        if d.actual is None or (n := d.actual.get("nomor_permohonan", "")) not in requests:
+            continue
+        moved = "nomor_permohonan" in d.changes or d.kind == "tambah"
+        wrong = [
+            k
+            for k in schema.DARI_PERMOHONAN
+            if (moved or k in d.changes) and d.actual.get(k, "") != requests[n].get(k, "")
+        ]
+        if wrong:
+            bad.append(f"{keb.rel}:{d.line}: {d.key}: {', '.join(wrong)} tidak sama dengan "
+                       f"permohonan {n}")  # fmt: skip
+    edited = {d.key: d for d in req.diffs if d.kind == "ubah"}
+    for i, row in enumerate(keb.table.rows):  # (a request's data corrected, its copy not)
+        d = edited.get(row.get("nomor_permohonan", ""))
+        if d is None:
+            continue
+        stale = [
+            k
+            for k in schema.DARI_PERMOHONAN
+            if k in d.changes and row.get(k, "") == d.changes[k][0] != d.changes[k][1]
+        ]
+        if stale:
+            bad.append(f"{keb.rel}:{keb.lines[i]}: {row.get('nomor_registrasi', '')}: "
+                       f"{', '.join(stale)} masih seperti permohonan {d.key} sebelum "
+                       "disunting")  # fmt: skip
+    if bad:
+        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
+        raise RuleError(
+            f"keberatan menyimpan salinan data permohonannya: {'; '.join(bad[:5])}{more}",
+            "sunting baris keberatan itu sama dengan permohonannya (atau hapus keberatan yang "
+            "salah permohonan lalu catat lagi dengan ppidctl keberatan catat), lalu ulangi",
         )
 
 

@@ -555,16 +555,7 @@ def register(
         if nomor_req:
             req = _request_of(ws, tx.table("permohonan"), nomor_req, filed)
             n = req["nomor_registrasi"]
-            row.update(
-                nomor_permohonan=n,
-                nama_pemohon=req["nama_pemohon"],
-                nik=req["nik"],
-                alamat=req["alamat"],
-                telepon=req["telepon"],
-                email=req["email"],
-                informasi_diminta=req["informasi_diminta"],
-                tujuan_penggunaan=req["tujuan_penggunaan"],
-            )
+            row.update(nomor_permohonan=n, **{k: req[k] for k in schema.DARI_PERMOHONAN})
             if given is not None and given.isoformat() < req["tanggal_diterima"]:
                 raise RuleError(
                     f"--alasan-ditemukan {given.isoformat()} sebelum permohonan {n} diterima "
