@@ -505,9 +505,9 @@ def test_kata_belum_diputuskan_adalah_perkara_terbuka(run, ws, tmp_path):
         r["nama_pemohon"]: (r["status"], r["keputusan"], r["catatan"]) for r in register_rows(ws)
     }
     assert got == {
-        "Ani": ("terdaftar", "", ""),
+        "Ani": ("terdaftar", "", "Keputusan: Proses"),  # (its words kept, as for any wording)
         "Budi": ("terdaftar", "", "Keputusan: Dalam proses"),
-        "Cici": ("terdaftar", "", ""),
+        "Cici": ("terdaftar", "", "Keputusan: Belum"),
         "Dodi": ("selesai", "belum-didokumentasikan", ""),  # (nothing to hand over)
     }
     rows = [head, ["", "6/3/2026", "Eka", "DPT", "Proses", "10/3/2026"]]

@@ -941,11 +941,14 @@ _PENGISI = frozenset(
 
 
 def _rinci(v: str, kode: str, keputusan: bool) -> bool:
-    """Whether choice wording ``v`` says more than its code ``kode`` (then kept in catatan)."""
+    """Whether choice wording ``v`` says more than its code ``kode`` (then kept in catatan): a
+    decision's "none yet" ("Proses", "Belum") too, as it has no code to say it."""
     if _RINCI.search(v):
         return True
     if not keputusan:
         return False
+    if not kode:
+        return bool(V.teks(v))
     kata = [w for w in V.norm_kata(v).split() if w not in _PENGISI]
     return len(kata) > 1 and " ".join(kata) != V.norm_kata(kode)
 
