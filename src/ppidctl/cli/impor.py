@@ -155,7 +155,7 @@ def impor(
     berkas: Annotated[
         Path,
         typer.Argument(
-            help="Berkas register lama: .xlsx, .xlsm, .xls, .ods atau .csv.",
+            help="Berkas register lama: .xlsx, .xlsm, .xls, .xlsb, .ods atau .csv.",
             dir_okay=False,
             metavar="BERKAS",
         ),

@@ -38,8 +38,9 @@ warning (import the request register first; ``ppidctl periksa`` lists them too).
 **Already imported** (re-running an import adds nothing): a row whose number is in the register
 with the same date + name + information, or a row without a number whose date + name +
 information equal a register row, is skipped and counted as ``sudah ada``, even when the row has
-problems (the register already holds the corrected request; a part the row could not supply,
-such as an unreadable date, is then left out of the comparison) — unless the book now holds
+problems (the register already holds the corrected request; a part a numbered row could not
+supply, such as an unreadable date, is then left out of the comparison — a row without a number
+and without a readable date is never matched) — unless the book now holds
 another fact (a decision typed in later): a problem naming it, never applied. A row whose number
 is another register row's but whose date + name + information are a register row's (a rejects
 file's row imported under a new number) is ``sudah ada`` too, said with the number it has.
@@ -93,8 +94,9 @@ correctly), comma-separated: the refused rows' cells exactly as read (their text
 source's own headers; several sheets with different headers are merged by header name), then
 ``lembar_sumber``, ``baris_sumber`` and ``alasan_tolak`` (every problem of the row, ``; ``-joined).
 
-**Journal.** One ``tambah`` line per imported row, command ``impor``, with
-``sumber = {"berkas": file name, "lembar": sheet, "baris": source row}``.
+**Journal.** One ``tambah`` line holding every imported row (each with
+``sumber = {"berkas": file name, "lembar": sheet, "baris": source row}``), command ``impor``,
+then one summary line.
 
 **Size.** Rows are streamed from the reader; a plan keeps per row only the values to store (empty
 ones left out), the raw cells (for a rejects file) and the row's problems. Deadlines are memoised
