@@ -24,6 +24,9 @@ TENGGAT = frozenset({"jatuh_tempo", "batas_sengketa"})
 #: columns ppidctl derives from the facts; an import recomputes them, so a source value it
 #: cannot read is kept as a note, not a problem
 TURUNAN = frozenset({"status", "jatuh_tempo", "terlambat"})
+#: required columns an old book need not hold: the number (given in date order when missing)
+#: and the status (derived)
+BOLEH_KOSONG_DI_IMPOR = frozenset({"nomor_registrasi", "status"})
 ANGKA = "angka"  # integer (Rupiah, counts)
 PILIHAN = "pilihan"  # one of Column.pilihan
 DAFTAR = "daftar"  # several of Column.pilihan, joined with ";"

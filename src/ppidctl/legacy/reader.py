@@ -1200,7 +1200,7 @@ def _buat_tabel(
         for k in kolom
         if k.jenis == "kunci"
         and cols[k.kunci].wajib
-        and k.kunci not in ("nomor_registrasi", "status")
+        and k.kunci not in schema.BOLEH_KOSONG_DI_IMPOR
     ]
     head_teks = hdr.head_teks + [""] * b
     head_cmp = [(k.j - a, head_teks[k.j]) for k in kolom if k.jenis == "kunci" and k.grup]

@@ -134,6 +134,12 @@ def lipat(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
+def bandingan(text: str) -> str:
+    """Free text as two texts are compared: :func:`lipat`, runs of spaces as one ("Salinan  DPT"
+    and "salinan dpt" are one request's information)."""
+    return " ".join((text.casefold() if text.isascii() else lipat(text)).split())
+
+
 def teks(value: str | None, field: str, *, wajib: bool = False) -> str:
     """Free text: trimmed, in one Unicode form (NFC: "André" pasted from a PDF is stored as
     typed on a keyboard); no control characters; not absurdly long; present when required."""

@@ -129,7 +129,7 @@ from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import TERKETIK, tanpa_penjaga, teks_sel
 from ..letters.fmt import tanggal_panjang
 from ..rules import deadlines, numbering
-from ..rules.validation import bukan_nama, lipat, nik_keliru
+from ..rules.validation import bandingan, bukan_nama, nik_keliru
 from ..store import journal
 from ..workspace import Workspace
 from .common import loose_number, rejected_numbers
@@ -425,10 +425,6 @@ MEMO_MAKS = 50_000
 _NAMA = ("nama_pemohon", "kuasa_nama")
 
 
-def _norm(s: str) -> str:
-    return " ".join((s.casefold() if s.isascii() else lipat(s)).split())  # (ASCII: one form)
-
-
 class _KeyMaker:
     """What identifies a request/objection when the numbers do not: date + name + information;
     for an objection the request it concerns stands for the information when it is known (old
@@ -442,7 +438,7 @@ class _KeyMaker:
     def norm(self, s: str) -> str:
         r = self.memo.get(s)
         if r is None:
-            r = _norm(s)
+            r = bandingan(s)
             if len(self.memo) < MEMO_MAKS:
                 self.memo[s] = r
         return r
@@ -523,7 +519,8 @@ class _Permohonan:
                 hits = [
                     r
                     for r in self.seq.get((str(y), seq), [])
-                    if r["tanggal_diterima"] <= filed and _norm(r["nama_pemohon"]) == _norm(nama)
+                    if r["tanggal_diterima"] <= filed
+                    and bandingan(r["nama_pemohon"]) == bandingan(nama)
                 ]
                 if hits:
                     break
@@ -769,7 +766,7 @@ def _baca(
     tables = read_tables(path, register, **reader_opts, hari_ini=ws.today().isoformat())
     cols = schema.columns(register)
     known = {c.key for c in cols}
-    required = [c.key for c in cols if c.wajib and c.key not in ("nomor_registrasi", "status")]
+    required = [c.key for c in cols if c.wajib and c.key not in schema.BOLEH_KOSONG_DI_IMPOR]
     tenggat = _Tenggat(ws, register)
     key_fn = _KeyMaker(register)
     pattern = ws.settings.get("penomoran", register)
@@ -1308,7 +1305,7 @@ def _beda(row: dict[str, str], reg: dict[str, str]) -> str:
         for k, x in row.items()
         if k not in _TIDAK_DIBANDINGKAN
         and reg.get(k, "") != x
-        and not (k == "informasi_diminta" and _norm(x) == _norm(reg.get(k, "")))
+        and not (k == "informasi_diminta" and bandingan(x) == bandingan(reg.get(k, "")))
     ]
     if not out:
         return ""

@@ -483,9 +483,7 @@ def _same_periodic(table: Table, row: dict[str, str]) -> list[dict[str, str]]:
     """Earlier objections without a request by the same person (NIK) about the same periodic
     information (reason b), the wording compared without case and spacing."""
 
-    def key(text: str) -> str:
-        return " ".join(v.lipat(text).split())
-
+    key = v.bandingan
     wanted = key(row["informasi_diminta"])
     return [
         r

@@ -200,7 +200,7 @@ def _recorded_just_now(ws: Workspace, row: dict[str, str]) -> list[str]:
     def same(r: dict[str, str]) -> tuple[str, str, str]:
         return (
             r.get("nik") or v.lipat(r.get("nama_pemohon", "")),
-            " ".join(v.lipat(r.get("informasi_diminta", "")).split()),
+            v.bandingan(r.get("informasi_diminta", "")),
             r.get("tanggal_diterima", ""),
         )
 
