@@ -1,5 +1,10 @@
 """Render letter templates: a .docx with Jinja tags (docxtpl), filled from one register row.
 
+Also owned here: the letter kinds (:data:`KINDS`: template, register, what each prints), the
+sandbox a template renders in and its limits (an office-edited template may loop, raise huge
+powers or run long: ``BATAS_*``, :func:`_env`), recognising a workspace's copy of an older
+built-in template (:data:`OLD_BUILTINS`), and locating a template error in the document.
+
 Rendering is strict: an unknown variable, a syntax error, a tag Word split so badly that it would
 print raw, a corrupt file or a missing logo raise :class:`~ppidctl.errors.TemplateError` naming the
 template, the variable and where it sits. Values are data, never template: ``{{ 7*7 }}`` typed by a

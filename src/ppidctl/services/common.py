@@ -1,4 +1,6 @@
-"""What the use cases share: finding a row by its number, numbering, step-date checks."""
+"""What the use cases share: finding a row by its number, numbering, step-date checks, the
+API's input normalisation (``dated_step``), the SOP's internal service standards, and what an
+objection the Atasan PPID granted orders the PPID to do."""
 
 from __future__ import annotations
 
