@@ -1287,6 +1287,10 @@ def test_the_row_just_recorded_deleted_by_hand_can_be_cancelled_when_named(run, 
         "nomor_registrasi"
     ]
     assert nomor == "004/PPID/5271/III/2026"  # (003 was given: never again)
+    told = run.refused("permohonan", "lihat", N3,  # (what happened to it: review koreksi L1)
+                       message=f"nomor {N3} dibatalkan — barisnya dihapus (periksa "
+                       "--terima-perubahan, ")  # fmt: skip
+    assert ": 003 ganda; nomor itu tidak dipakai lagi" in told.stderr
 
 
 def test_batalkan_on_a_row_deleted_in_a_file_saved_otherwise_is_an_ordinary_deletion(run, ws):

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .. import schema
-from ..errors import RuleError, UsageError
+from ..errors import NotFoundError, RuleError, UsageError
 from ..rules import deadlines
 from ..rules.validation import lipat
 from ..store import journal
@@ -372,10 +372,49 @@ def due_cases(
     return out
 
 
+def _cancelled(ws: Workspace, register: str, wanted: str, pattern: str) -> str | None:
+    """What the journal says of ``wanted`` when it is a number given and deleted since (a
+    duplicate cancelled): "tidak ada di register" alone sent the officer looking for a case
+    the journal knows was removed, when, by whom and why (review koreksi L1)."""
+    from ..rules import numbering
+
+    retired = journal.retired_numbers(ws.journal_path, register)
+    if wanted.isascii() and wanted.isdigit():
+        year = str(ws.today().year)
+        hits = [
+            n
+            for n in retired
+            if numbering.sequence_of(n, pattern) == int(wanted) and n.endswith(year)
+        ]
+    else:
+        hits = [n for n in retired if common.loose_number(n) == common.loose_number(wanted)]
+    if len(hits) != 1:
+        return None
+    n = hits[0]
+    gone = [e for e in journal.history(ws.journal_path, register, n) if e.get("aksi") == "hapus"]
+    if not gone:
+        return f"nomor {n} tidak ada lagi di register {register}; nomor itu tidak dipakai lagi"
+    e = gone[-1]
+    who = e.get("petugas") or e.get("pengguna") or "-"
+    why = f": {e['catatan']}" if e.get("catatan") else ""
+    return (
+        f"nomor {n} dibatalkan — barisnya dihapus ({e.get('perintah', '')}, "
+        f"{str(e.get('waktu', ''))[:16].replace('T', ' ')} oleh {who}){why}; nomor itu tidak "
+        "dipakai lagi"
+    )
+
+
 def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
     """One record, its live deadline, its whole history from the journal, and linked cases."""
     table = ws.read(register)
-    i = common.find(table, nomor, ws.today(), ws.settings.get("penomoran", register))
+    pattern = ws.settings.get("penomoran", register)
+    try:
+        i = common.find(table, nomor, ws.today(), pattern)
+    except NotFoundError as e:
+        gone = _cancelled(ws, register, str(nomor).strip(), pattern)
+        if gone is None:
+            raise
+        raise NotFoundError(gone, e.saran) from None
     row = dict(table.rows[i])
     out: dict[str, Any] = {"data": row}
     due = due_info(ws, register, row, ws.today()) if is_open(register, row) else None
