@@ -266,6 +266,9 @@ def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws
     copy = docx_text(ws.root / "letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx")
     assert tanggal_panjang(now) in copy and tanggal_panjang(was) not in copy
     assert "6 Juli 2026" in copy
+    story = run.ok("permohonan", "lihat", "1").stdout  # (the copy sent is the case's story too:
+    assert "surat buat" in story  # review koreksi L2)
+    assert "surat: letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx" in story
 
 
 @pytest.mark.parametrize("few", [20, 0])  # (a few letters, or a month's batch: read alike)

@@ -456,7 +456,8 @@ def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
 
 def history(path: Path, register: str, nomor: str) -> list[dict]:
     """The entries about row ``nomor`` of ``register``, oldest first (rows of a bulk line as
-    their own entries)."""
+    their own entries), with the letters ``surat buat`` made for it (a step's own letters are on
+    its line): the corrected copy a requester got belongs to the case's story."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     out = []
     for raw in lines(path):
@@ -466,8 +467,15 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
             entry = json.loads(raw)
         except ValueError:
             continue
-        if isinstance(entry, dict) and entry.get("register") == register:
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("register") == register:
             out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
+        elif entry.get("register") == "surat" and entry.get("perintah") == "surat buat":
+            for e in expand(entry):
+                nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
+                if nilai.get("nomor_registrasi") == nomor and nilai.get("register") == register:
+                    out.append({**e, "berkas": [nilai["berkas"]] if nilai.get("berkas") else []})
     return out
 
 
