@@ -556,14 +556,19 @@ def _refuse_broken_steps(a: Analysis) -> None:
                 if p not in had
             ]
     if bad:
-        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
-        raise RuleError(
-            f"suntingan yang akan diterima membuat langkah perkara tidak sesuai: "
-            f"{'; '.join(bad[:5])}{more}",
+        raise _refusal(
+            "suntingan yang akan diterima membuat langkah perkara tidak sesuai",
+            bad,
             "sunting juga kolom langkah lainnya (status, tanggal, kolom keputusan) sampai "
             "perkaranya utuh, atau kembalikan barisnya seperti semula, lalu ulangi (README: "
             "Memperbaiki kesalahan pencatatan)",
         )
+
+
+def _refusal(what: str, bad: list[str], saran: str) -> RuleError:
+    """An acceptance refused for ``bad`` (its first five named)."""
+    more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
+    return RuleError(f"{what}: {'; '.join(bad[:5])}{more}", saran)
 
 
 def _refuse_broken_copies(a: Analysis) -> None:
@@ -604,9 +609,9 @@ def _refuse_broken_copies(a: Analysis) -> None:
                        f"{', '.join(stale)} masih seperti permohonan {d.key} sebelum "
                        "disunting")  # fmt: skip
     if bad:
-        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
-        raise RuleError(
-            f"keberatan menyimpan salinan data permohonannya: {'; '.join(bad[:5])}{more}",
+        raise _refusal(
+            "keberatan menyimpan salinan data permohonannya",
+            bad,
             "sunting baris keberatan itu sama dengan permohonannya (atau hapus keberatan yang "
             "salah permohonan lalu catat lagi dengan ppidctl keberatan catat), lalu ulangi",
         )
@@ -655,9 +660,9 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
                     bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
                                f"{m.short(value, 40)} {why}")  # fmt: skip
     if bad:
-        more = f" (dan {len(bad) - 5} lainnya)" if len(bad) > 5 else ""
-        raise RuleError(
-            f"suntingan yang akan diterima memuat nilai yang tidak sah: {'; '.join(bad[:5])}{more}",
+        raise _refusal(
+            "suntingan yang akan diterima memuat nilai yang tidak sah",
+            bad,
             "perbaiki nilainya di register (CSV dengan editor teks: Excel yang menyimpannya "
             "mengubah NIK, tanggal dan nomor telepon; XLSX dengan sel bertipe teks)"
             + (

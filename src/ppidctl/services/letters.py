@@ -510,8 +510,8 @@ def _from_journal(
     * who signed it: the officials its line recorded (``pejabat``), as every copy restates
       them — after a new PPID or Atasan PPID took office, a copy with the original's number
       and date signed by the new one reads as a forgery in a dispute file; the last copy's
-      line counts (one made ``--pejabat-sekarang``, a misspelling corrected, sets them anew). Letters made before ppidctl
-      recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
+      line counts (one made ``--pejabat-sekarang``, a misspelling corrected, sets them anew).
+      Letters made before ppidctl recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
       letters) signed nothing: the copy takes whom ppidctl.toml names now;
     * a handover receipt: who handed over, by (case, day of the letter) — the officer who
       recorded the ``selesai`` step (also when it made no receipt), else the ``penyerah`` a
