@@ -1368,6 +1368,12 @@ def test_a_step_on_the_wrong_case_put_back_by_hand_can_be_cancelled_when_named(r
     )
     run.refused("periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "x",
                 message=f"--batalkan {N2}: bukan baris")  # fmt: skip
+    run.refused(  # (what the step's refusal hint leads to first: pulihkan alone put it back)
+        "periksa", "--terima-perubahan", "--catatan", "salah nomor",
+        message="ppidctl pulihkan, lalu ulangi perintah ini; hanya bila baris "
+        f"{N1} sengaja dihapus atau dikembalikan seperti sebelum perintah terakhirnya: ppidctl "
+        f"periksa --terima-perubahan --batalkan {N1} --catatan TEKS",
+    )  # fmt: skip
     done = run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "salah nomor")
     assert f"{N1}: perubahan status, keputusan, tanggal_pemberitahuan, terlambat diterima" in (
         done.output
@@ -1670,6 +1676,27 @@ def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_
     assert "jurnal.jsonl: jurnal baru dimulai dengan register ini" in res.stderr
     catat(run, "Ani")
     assert run.ok("periksa").exit_code == 0
+
+
+def test_a_lost_journal_of_imported_books_starts_again_and_their_rows_can_be_corrected(run, ws):
+    """The acceptance's case checks (steps, an objection's copy of its request) refused the
+    documented restart of a lost journal once the office had imported its old books — 101 of
+    the sample's rows lack a step, 21 objections spell the requester otherwise (review sesi28b
+    H1) — and a missing date filled in by hand on an imported case (M1): periksa leaves
+    imported rows' steps alone, and so does the acceptance."""
+    legacy = SHARED / "data" / "legacy"
+    for book, register in (("register-permohonan-2024.xlsx", "permohonan"),
+                           ("register-keberatan-2024.csv", "keberatan")):  # fmt: skip
+        run.ok("impor", str(legacy / book), "--register", register, "--lewati-baris-bermasalah")
+    keb = ws.read("keberatan").rows
+    row = next(r for r in keb if not r["tanggal_tanggapan"] and not r["disampaikan_pada"]
+               and r["status"] == "selesai")  # fmt: skip
+    _edit(ws, "keberatan", row["nomor_registrasi"], tanggal_tanggapan=row["tanggal_diterima"])
+    res = run("periksa", "--terima-perubahan", "--catatan", "tanggal tanggapan dari arsip")
+    assert "perubahan tanggal_tanggapan diterima" in res.stderr, res.stderr
+    ws.journal_path.unlink()
+    res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus, register benar")
+    assert "jurnal.jsonl: jurnal baru dimulai dengan register ini" in res.stderr, res.stderr
 
 
 def test_finishing_a_marked_step_keeps_the_mark_of_the_unaccepted_edit(run, ws):

@@ -427,8 +427,9 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         libur_lost = lost and not ws.register_present("libur")
         _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
         _refuse_invalid_cells(a, lost)
-        _refuse_broken_steps(a)
-        _refuse_broken_copies(a)
+        if not lost:  # (a journal started again: every row is "added", none is an edit's)
+            _refuse_broken_steps(a)
+            _refuse_broken_copies(a)
         if lost:
             out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
             if libur_lost:
@@ -543,11 +544,18 @@ def _refuse_broken_steps(a: Analysis) -> None:
     ``periksa`` reads a case (a status with its steps, a decision with its own columns): a
     decision changed in place with its status left 'selesai' dropped the case from every list
     of work, a rejection put back but for its Pasal 17 carried it onto the next decision's
-    letter (review koreksi H5). What the case had wrong before the edit does not stop it."""
+    letter (review koreksi H5). What the case had wrong before the edit does not stop it, and
+    imported rows are left alone, as periksa leaves them (an old book's case may lack steps: a
+    missing date filled in by hand was refused)."""
     bad: list[str] = []
     for name, c in a.registers.items():
+        imported = {
+            r.values.get(KEY[name], "")
+            for r in c.history.rows
+            if r.perintah.startswith(("impor", "legacy"))
+        }
         for d in c.diffs:
-            if name not in ("permohonan", "keberatan") or d.actual is None:
+            if name not in ("permohonan", "keberatan") or d.actual is None or d.key in imported:
                 continue
             had = step_problems(name, d.expected.values) if d.expected is not None else []
             bad += [
@@ -686,13 +694,20 @@ def _refuse_unrepaired(a: Analysis, skip: str = "") -> None:
         m.REGISTER_HILANG,
         m.FORMAT_GANDA,  # (its cases would be accepted as deleted: rebuilt, not accepted)
     }:
+        undone = [n for c in a.registers.values() for n in (c.ditambahkan, c.diubah) if n]
         raise RuleError(
             "workspace perlu dipulihkan dahulu (jurnal terpotong, perubahan belum tertulis, "
             "register hilang/rusak, atau register dalam dua format): perubahan di luar ppidctl "
             "belum dapat diterima",
             f"jalankan: {m.PULIHKAN}"
             + (" --register NAMA (register dalam dua format)" if m.FORMAT_GANDA in codes else "")
-            + ", lalu ulangi perintah ini",
+            + ", lalu ulangi perintah ini"
+            + "".join(  # (pulihkan would put back a step undone on purpose: review sesi28b H2)
+                f"; hanya bila baris {n} sengaja dihapus atau dikembalikan seperti sebelum "
+                f"perintah terakhirnya: ppidctl periksa --terima-perubahan --batalkan {n} "
+                "--catatan TEKS"
+                for n in undone
+            ),
         )
 
 
