@@ -315,15 +315,20 @@ def test_a_copy_is_signed_by_who_signed_the_original(run, ws):
     made = run.ok("surat", "buat", "tanggapan-keberatan", "1")
     assert docx_text(Path(made.stdout.strip())) == original
     assert (  # (one that is a misspelling corrected in ppidctl.toml: review koreksi H2)
-        "ditandatangani pejabat yang tercatat pada aslinya, bukan yang disebut ppidctl.toml "
-        "sekarang; bila yang tercatat itu salah ketik yang sudah diperbaiki di ppidctl.toml: "
-        "ppidctl surat buat tanggapan-keberatan … --pejabat-sekarang"
+        "ditandatangani pejabat yang tercatat untuk surat itu (yang menandatangani aslinya), "
+        "bukan yang disebut ppidctl.toml sekarang — benar bila pejabatnya berganti; bila yang "
+        "tercatat itu salah ketik yang sudah diperbaiki di ppidctl.toml: ppidctl surat buat "
+        "tanggapan-keberatan … --pejabat-sekarang"
     ) in " ".join(made.stderr.split())
     for args in (("--pejabat-sekarang",), ()):  # (recorded: the next copy follows)
         out = run.ok("surat", "buat", "tanggapan-keberatan", "1", *args).stdout.strip()
         assert "Dr. Atasan Baru" in docx_text(Path(out)) and "H. Atasan Lama" not in (
             docx_text(Path(out))
         )
+    officials("PPID Baru, S.H.", "Atasan Berikutnya")  # (then the office changes hands again:
+    out = run.ok("surat", "buat", "tanggapan-keberatan", "1").stdout.strip()  # the corrected)
+    assert "Dr. Atasan Baru" in docx_text(Path(out))
+    officials("PPID Baru, S.H.", "Dr. Atasan Baru")
     out = run.ok("surat", "buat", "penolakan", "2").stdout.strip()  # (made --tanpa-surat)
     assert "PPID Baru, S.H." in docx_text(Path(out))
     copy = run.ok("surat", "buat", "penolakan", "2").stdout.strip()

@@ -43,6 +43,9 @@ class Letter:
     #: journal who signs it (False: a copy whose original's signatories are not recorded — its
     #: signing by today's officials is a guess, never "who signed" for the next copy)
     catat_pejabat: bool = True
+    #: a copy signed by today's officials on purpose (``--pejabat-sekarang``: a misspelling
+    #: corrected in ppidctl.toml): later copies restate these, not the original's
+    pejabat_dikoreksi: bool = False
     #: a handover receipt: the granted objections whose order the delivery carried out
     #: (common.deliveries), "" when given on the PPID's own decision
     dasar_penyerahan: str = ""
@@ -248,6 +251,7 @@ def stage_letters(
             },
             # (a copy restates them: see regenerate)
             **({"pejabat": letter.pejabat or officials(ws)} if letter.catat_pejabat else {}),
+            **({"pejabat_dikoreksi": True} if letter.pejabat_dikoreksi else {}),
             **({"penyerah": letter.penyerah} if letter.penyerah else {}),
         )
         paths.append(str(path))
@@ -416,6 +420,7 @@ def regenerate(
                         nomor=r.get(NUMBER_COLUMN.get(kind, ""), ""),
                         pejabat=pejabat,
                         catat_pejabat=not guessed,
+                        pejabat_dikoreksi=pejabat_sekarang,
                         dasar_penyerahan=", ".join(dasar),
                         penyerah=penyerah,
                     )
@@ -424,9 +429,10 @@ def regenerate(
             peringatan.append(
                 f"salinan surat {kind} {', '.join(others[:5])}"
                 + (f" dan {len(others) - 5} lainnya" if len(others) > 5 else "")
-                + " ditandatangani pejabat yang tercatat pada aslinya, bukan yang disebut "
-                "ppidctl.toml sekarang; bila yang tercatat itu salah ketik yang sudah diperbaiki "
-                f"di ppidctl.toml: ppidctl surat buat {kind} … --pejabat-sekarang"
+                + " ditandatangani pejabat yang tercatat untuk surat itu (yang menandatangani "
+                "aslinya), bukan yang disebut ppidctl.toml sekarang — benar bila pejabatnya "
+                "berganti; bila yang tercatat itu salah ketik yang sudah diperbaiki di "
+                f"ppidctl.toml: ppidctl surat buat {kind} … --pejabat-sekarang"
             )
         if guesses:
             peringatan.append(
@@ -509,8 +515,8 @@ def _from_journal(
       deadline counted from it;
     * who signed it: the officials its line recorded (``pejabat``), as every copy restates
       them — after a new PPID or Atasan PPID took office, a copy with the original's number
-      and date signed by the new one reads as a forgery in a dispute file; the last copy's
-      line counts (one made ``--pejabat-sekarang``, a misspelling corrected, sets them anew).
+      and date signed by the new one reads as a forgery in a dispute file; a copy made
+      ``--pejabat-sekarang`` (a misspelling corrected) sets them anew for the copies after it.
       Letters made before ppidctl recorded them: none; an official still the init stand-in ("Nama PPID", the first day's
       letters) signed nothing: the copy takes whom ppidctl.toml names now;
     * a handover receipt: who handed over, by (case, day of the letter) — the officer who
@@ -558,7 +564,10 @@ def _from_journal(
                 if n in now:
                     stated.setdefault(n, now[n])
                 if n in wanted and isinstance(pejabat, dict) and set(pejabat) == set(PEJABAT):
-                    signed[n] = pejabat  # (the last copy's: --pejabat-sekarang is kept)
+                    if entry.get("pejabat_dikoreksi"):  # (a misspelling corrected: from now)
+                        signed[n] = pejabat
+                    else:
+                        signed.setdefault(n, pejabat)
                 if n in wanted and isinstance(penyerah, str):
                     handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
             continue
