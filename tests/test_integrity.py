@@ -430,9 +430,8 @@ def test_an_edit_that_breaks_its_cases_steps_is_not_accepted(run, ws):
         f"registers/permohonan.csv:2: {N1}: selesai dengan informasi diberikan tetapi "
         "tanggal_selesai (penyerahan) kosong",
     )  # fmt: skip
-    assert f"{N1}: alasan_penolakan terisi padahal keputusan 'diberikan' tidak memakainya" in (
-        res.stderr
-    )
+    for col in ("alasan_penolakan", "uji_konsekuensi"):
+        assert f"{N1}: {col} terisi padahal keputusan 'diberikan' tidak memakainya" in res.stderr
     assert "kembalikan barisnya seperti semula" in res.stderr
     _edit(ws, "permohonan", N1, status="diputuskan", alasan_penolakan="", sk_pengecualian="",
           uji_konsekuensi="")  # fmt: skip
@@ -461,6 +460,11 @@ def test_an_objection_keeps_the_copy_of_its_request(run, ws):
     _edit(ws, "keberatan", k1, nomor_permohonan=N1)
     run.refused("periksa", "--terima-perubahan", "--catatan", "salah permohonan",
                 message=f"{k1}: nama_pemohon tidak sama dengan permohonan {N1}")  # fmt: skip
+    for n, said in (("", "(kosong) dihapus"),
+                    ("099/PPID/5271/III/2026", "099/PPID/5271/III/2026 tidak ada di register")):  # fmt: skip
+        _edit(ws, "keberatan", k1, nomor_permohonan=n)  # (review sesi28b M5)
+        run.refused("periksa", "--terima-perubahan", "--catatan", "salah permohonan",
+                    message=f"{k1}: nomor_permohonan {said}")  # fmt: skip
 
 
 def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):

@@ -591,7 +591,14 @@ def _refuse_broken_copies(a: Analysis) -> None:
     requests = {r["nomor_registrasi"]: r for r in req.table.rows}
     bad: list[str] = []
     for d in keb.diffs:  # (an objection's copy or its request changed by hand)
-        if d.actual is None or (n := d.actual.get("nomor_permohonan", "")) not in requests:
+        if d.actual is None:
+            continue
+        n = d.actual.get("nomor_permohonan", "")
+        if "nomor_permohonan" in d.changes and n not in requests:  # (emptied, or mistyped)
+            bad.append(f"{keb.rel}:{d.line}: {d.key}: nomor_permohonan {n or '(kosong)'} "
+                       + ("tidak ada di register permohonan" if n else "dihapus"))  # fmt: skip
+            continue
+        if n not in requests:
             continue
         moved = "nomor_permohonan" in d.changes or d.kind == "tambah"
         wrong = [

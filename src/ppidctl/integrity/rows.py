@@ -328,7 +328,9 @@ def check_rows(
 DECISION_ONLY = {
     "alasan_penolakan": ("ditolak", "diberikan-sebagian"),
     "sk_pengecualian": ("ditolak", "diberikan-sebagian"),
+    "uji_konsekuensi": ("ditolak", "diberikan-sebagian"),
     "badan_publik_penguasa": ("tidak-dikuasai",),
+    "waktu_penyediaan": GIVEN,
     "biaya": GIVEN,
     "rincian_biaya": GIVEN,
     "cara_pembayaran": GIVEN,

@@ -415,12 +415,12 @@ _DISERAHKAN = re.compile(
     r"informasi diserahkan (\d{4}-\d{2}-\d{2}) (atas keberatan \S+ yang dikabulkan Atasan PPID)"
 )
 #: a delivery recorded without its day: before any day asked about
+KAPAN_SAJA = "0001-01-01"
 #: said with a refusal of a step already recorded: the way to correct one recorded wrongly
 KELIRU = (
     "bila langkah yang sudah tercatat itu keliru: sunting registernya lalu ppidctl periksa "
     "--terima-perubahan --catatan TEKS (README: Memperbaiki kesalahan pencatatan)"
 )
-KAPAN_SAJA = "0001-01-01"
 
 
 def deliveries(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict[str, list[str]]:
