@@ -271,6 +271,30 @@ def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws
     assert "surat: letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx" in story
 
 
+@pytest.mark.parametrize("few", [20, 0])
+def test_a_receipt_corrected_after_the_extension_states_ten_days_from_the_right_day(
+    run, ws, monkeypatch, few
+):
+    """The receipt states the 10 days before any extension; its receipt date corrected after
+    the extension printed the old 10-day deadline (review sesi28b M2): counted from the
+    corrected day, still without the extension — also on a copy made after that copy."""
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    monkeypatch.setattr("ppidctl.services.letters._FEW", few)
+    catat(run, day="2026-07-07")  # (10 working days: 21 July)
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-07-08")
+    run.ok("permohonan", "perpanjang", "1", "--alasan", "Arsip", "--tanggal", "2026-07-15")
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    table.update(0, {"tanggal_diterima": "2026-07-06"})
+    write_atomic(table.path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "diterima 6/7")
+    for copy in (2, 3):
+        run.ok("surat", "buat", "tanda-terima", "1")
+        text = docx_text(ws.root / f"letters/2026/001-PPID-5271-VII-2026-tanda-terima-{copy}.docx")
+        assert "20 Juli 2026" in text and "21 Juli 2026" not in text, copy
+
+
 @pytest.mark.parametrize("few", [20, 0])  # (a few letters, or a month's batch: read alike)
 def test_a_copy_says_what_the_original_said(run, ws, monkeypatch, few):
     """`surat buat` of a letter stating a deadline (receipt, extension) keeps the original's

@@ -541,6 +541,7 @@ def _from_journal(
     stated: dict[str, str] = {}
     signed: dict[str, dict] = {}
     handed_by: dict[tuple[str, str], str] = {}
+    moved: set[str] = set()  # (cases whose receipt date was corrected after their letter)
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
     for raw in journal.lines(ws.journal_path):
@@ -582,10 +583,15 @@ def _from_journal(
                     and entry.get("perintah") == "permohonan selesai"
                 ):
                     handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
-                if case not in wanted or case in frozen or not deadlines:
+                if case not in wanted or not deadlines:
                     continue
                 if "tanggal_diterima" in changes:  # (corrected by hand after the letter: what it
-                    stated.pop(case, None)  # stated was counted from another day — koreksi H3)
+                    stated.pop(case, None)  # stated was counted from another day — koreksi H3;
+                    frozen.discard(case)  # a receipt after the extension: its 10 days, below)
+                    now.pop(case, None)
+                    moved.add(case)
+                if case in frozen:
+                    continue
                 if "jatuh_tempo" in changes:
                     now[case] = changes["jatuh_tempo"][1]
                 if receipt and changes.get("diperpanjang_pada", ("", ""))[1]:
@@ -593,6 +599,13 @@ def _from_journal(
                     now[case] = changes.get("jatuh_tempo", (now.get(case, ""),))[0]
     # a receipt first made after the extension states the deadline it had before it
     stated = {**{case: now[case] for case in frozen if now.get(case)}, **stated}
+    if receipt and moved:  # (its date corrected after the extension: the 10 days from it)
+        from ..rules.deadlines import request as tenggat
+
+        for r in rows:
+            if r["nomor_registrasi"] in moved and r.get("diperpanjang_pada"):
+                ten = tenggat({**r, "diperpanjang_pada": ""}, ws.settings, ws.calendar)
+                stated[r["nomor_registrasi"]] = ten.tanggal.isoformat()
     current, stand_in = officials(ws), config.init_values()
     signed = {
         n: {
