@@ -1390,6 +1390,20 @@ def test_a_step_on_the_wrong_case_put_back_by_hand_can_be_cancelled_when_named(r
     assert codes(ws) == []
 
 
+def test_batalkan_on_a_step_put_back_in_a_file_saved_otherwise_is_an_ordinary_edit(run, ws):
+    # the README's recipe names --batalkan; a row put back in an editor that saved the lines its
+    # own way (or an XLSX register) is no unfinished state but an edit: it was refused as "not
+    # the same as before" (review sesi28b L1)
+    three(run)
+    path = ws.register_path("permohonan")
+    before = path.read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    path.write_bytes(b"".join(x.rstrip(b"\r\n") + b"\n" for x in before.splitlines(True)))
+    done = run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "salah nomor")
+    assert f"{N1}: perubahan status, keputusan" in done.stderr
+    assert codes(ws) == []
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork (POSIX)")
 def test_accepting_edits_never_takes_an_unfinished_step_away(run, ws):
     from ppidctl.services import permohonan

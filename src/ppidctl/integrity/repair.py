@@ -405,12 +405,15 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         snap = take(ws)
         a = analyse(ws, snap, batalkan=batalkan)
         if batalkan.isascii() and batalkan.isdigit():  # its sequence alone, as every N
-            full = _deleted_number(ws, a, int(batalkan))
+            full = _undone_number(ws, a, int(batalkan))
             if full:  # (judged again by its full number, on the same files as read)
                 batalkan = full
                 a = analyse(ws, snap, batalkan=batalkan)
-        deleted = any(  # (deleted in a file saved otherwise, e.g. by Excel: an ordinary edit)
-            d.kind == "hapus" and d.key == batalkan for c in a.registers.values() for d in c.diffs
+        deleted = any(  # (deleted, or put back, in a file saved otherwise — by Excel, an XLSX
+            d.kind in ("hapus", "ubah")  # register: not the unfinished state, an ordinary edit)
+            and d.key == batalkan
+            for c in a.registers.values()
+            for d in c.diffs
         )
         cancelled = any(c.dibatalkan for c in a.registers.values())
         if batalkan and not (cancelled or deleted):
@@ -718,14 +721,15 @@ def _refuse_unrepaired(a: Analysis, skip: str = "") -> None:
         )
 
 
-def _deleted_number(ws, a: Analysis, seq: int) -> str:
-    """The one number with sequence ``seq`` among the rows deleted from the registers by hand,
-    or recorded or changed by a last command the register never got; "" when none or several."""
+def _undone_number(ws, a: Analysis, seq: int) -> str:
+    """The one number with sequence ``seq`` among the rows deleted or changed in the registers by
+    hand, or recorded or changed by a last command the register never got; "" when none or
+    several."""
     hits = {
         n
         for c in a.registers.values()
         if c.name in ("permohonan", "keberatan")
-        for n in [c.ditambahkan, c.diubah, *(d.key for d in c.diffs if d.kind == "hapus")]
+        for n in [c.ditambahkan, c.diubah, *(d.key for d in c.diffs if d.kind != "tambah")]
         if n and numbering.sequence_of(n, ws.settings.get("penomoran", c.name)) == seq
     }
     return hits.pop() if len(hits) == 1 else ""
