@@ -460,6 +460,14 @@ def test_an_objection_keeps_the_copy_of_its_request(run, ws):
     _edit(ws, "keberatan", k1, nomor_permohonan=N1)
     run.refused("periksa", "--terima-perubahan", "--catatan", "salah permohonan",
                 message=f"{k1}: nama_pemohon tidak sama dengan permohonan {N1}")  # fmt: skip
+    _edit(ws, "keberatan", k1, nomor_permohonan=N2)
+    run.ok("permohonan", "putuskan", N2, "--keputusan", "diberikan", "--tanggal", "2026-04-09")
+    _edit(ws, "permohonan", N2, status="terdaftar", keputusan="", tanggal_pemberitahuan="",
+          terlambat="")  # fmt: skip
+    run.refused("periksa", "--terima-perubahan", "--batalkan", N2, "--catatan", "batal",
+                message=f"{k1}: diajukan atas permohonan {N2}, yang keputusan, "
+                "tanggal_pemberitahuan-nya dikosongkan")  # fmt: skip
+    run.ok("pulihkan", "--register", "permohonan")
     for n, said in (("", "(kosong) dihapus"),
                     ("099/PPID/5271/III/2026", "099/PPID/5271/III/2026 tidak ada di register")):  # fmt: skip
         _edit(ws, "keberatan", k1, nomor_permohonan=n)  # (review sesi28b M5)

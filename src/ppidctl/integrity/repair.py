@@ -586,8 +586,9 @@ def _refuse_broken_copies(a: Analysis) -> None:
     """An edit is accepted only when an objection filed on a request still holds what it copied
     from it (schema.DARI_PERMOHONAN): a request's name corrected alone left its objection's reply
     letter addressed to the old name, and an objection pointed at another request printed one
-    person's name beside another's information (review koreksi H4). Only what the edit touches
-    is compared: an imported objection that spells the name otherwise is not stopped."""
+    person's name beside another's information (review koreksi H4); nor a request's decision
+    taken back while an objection against it stands. Only what the edit touches is compared: an
+    imported objection that spells the name otherwise is not stopped."""
     req, keb = a.registers.get("permohonan"), a.registers.get("keberatan")
     if req is None or keb is None or req.table is None or keb.table is None:
         return
@@ -626,6 +627,15 @@ def _refuse_broken_copies(a: Analysis) -> None:
             bad.append(f"{keb.rel}:{keb.lines[i]}: {row.get('nomor_registrasi', '')}: "
                        f"{', '.join(stale)} masih seperti permohonan {d.key} sebelum "
                        "disunting")  # fmt: skip
+        undone = [  # (the decision an objection was filed against, taken back: sesi28b M3)
+            k
+            for k in ("keputusan", "tanggal_pemberitahuan")
+            if k in d.changes and d.changes[k][0] and not d.changes[k][1]
+        ]
+        if undone:
+            bad.append(f"{keb.rel}:{keb.lines[i]}: {row.get('nomor_registrasi', '')}: "
+                       f"diajukan atas permohonan {d.key}, yang {', '.join(undone)}-nya "
+                       "dikosongkan — hapus atau sunting keberatan itu juga")  # fmt: skip
     if bad:
         raise _refusal(
             "keberatan menyimpan salinan data permohonannya",
