@@ -271,6 +271,27 @@ def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws
     assert "surat: letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx" in story
 
 
+def test_a_letter_printing_a_deadline_the_register_has_not_recomputed_says_so(run, ws):
+    """The receipt date corrected and accepted without --perbaiki-tenggat: the copy printed the
+    register's stale deadline beside the corrected date, silently (review sesi28b L2)."""
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    catat(run, day="2026-07-07")
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    table.update(0, {"tanggal_diterima": "2026-07-06"})
+    write_atomic(table.path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--catatan", "diterima 6/7")
+    said = " ".join(run.ok("surat", "buat", "tanda-terima", "1").stderr.split())
+    assert (
+        "001/PPID/5271/VII/2026: tenggat di register 2026-07-21 tidak sesuai aturan sekarang "
+        "(seharusnya 2026-07-20); surat tanda-terima ini menyebut yang di register — hitung "
+        "ulang dengan ppidctl periksa --perbaiki-tenggat, lalu buat suratnya lagi"
+    ) in said
+    run.ok("periksa", "--perbaiki-tenggat")
+    assert "tidak sesuai aturan" not in run.ok("surat", "buat", "tanda-terima", "1").stderr
+
+
 @pytest.mark.parametrize("few", [20, 0])
 def test_a_receipt_corrected_after_the_extension_states_ten_days_from_the_right_day(
     run, ws, monkeypatch, few

@@ -386,6 +386,18 @@ def regenerate(
             ws, kind, register, rows, deadlines=kind in DEADLINE_LETTERS[register]
         )
         peringatan = []
+        if kind in DEADLINE_LETTERS[register]:  # (a date edited by hand, the deadline not yet
+            from ..integrity.rows import expected_deadlines  # recomputed: sesi28b L2)
+
+            for r in rows:
+                due = expected_deadlines(ws, register, r).get("jatuh_tempo", r["jatuh_tempo"])
+                if due != r["jatuh_tempo"] and not stated.get(r["nomor_registrasi"]):
+                    peringatan.append(
+                        f"{r['nomor_registrasi']}: tenggat di register {r['jatuh_tempo']} tidak "
+                        f"sesuai aturan sekarang (seharusnya {due}); surat {kind} ini menyebut "
+                        "yang di register — hitung ulang dengan ppidctl periksa "
+                        "--perbaiki-tenggat, lalu buat suratnya lagi"
+                    )
         for r in rows:
             was = stated.get(r["nomor_registrasi"])
             extended = kind == "tanda-terima" and r.get("diperpanjang_pada")  # (told by its letter)
