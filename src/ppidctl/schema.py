@@ -90,6 +90,22 @@ FINAL = {"permohonan": ("selesai",), "keberatan": ("selesai", "sengketa")}
 #: Decisions that give the information, whole or in part (Pasal 22(7)b); the others do not.
 GIVEN = KEPUTUSAN_PERMOHONAN[:2]
 NOT_GIVEN = KEPUTUSAN_PERMOHONAN[2:]
+#: the columns of a written notification that belong to some decisions only (rules.md §5, the
+#: notification's variants; UU 14/2008 Pasal 22(7), Pasal 17 and 19): the exclusion ground, its
+#: decree and consequence test with a rejection or a partial grant; the body that holds the
+#: information with "not held"; costs and the time to provide with information given.
+#: ``putuskan`` refuses an option of another decision and writes every one of these (empty when
+#: not given); an edit accepted by hand may not leave one beside another decision.
+KOLOM_KEPUTUSAN = {
+    "alasan_penolakan": ("ditolak", "diberikan-sebagian"),
+    "sk_pengecualian": ("ditolak", "diberikan-sebagian"),
+    "uji_konsekuensi": ("ditolak", "diberikan-sebagian"),
+    "badan_publik_penguasa": ("tidak-dikuasai",),
+    "biaya": GIVEN,
+    "rincian_biaya": GIVEN,
+    "cara_pembayaran": GIVEN,
+    "waktu_penyediaan": GIVEN,
+}
 #: what an objection filed on a request copies from it (keberatan catat --permohonan): the
 #: requester and the information, kept equal to the request's
 DARI_PERMOHONAN = (

@@ -234,9 +234,7 @@ def check_rows(
     # only the columns with something to check: required, or typed (free text is free)
     cols = [c for c in schema.columns(register) if c.wajib or c.tipe != schema.TEKS]
     key = KEY[register]
-    imported = {
-        r.values.get(key, "") for r in history.rows if r.perintah.startswith(("impor", "legacy"))
-    }
+    imported = imported_numbers(register, history)
     try:
         calendar = ws.calendar
     except PpidError:  # libur.csv unreadable: its own rows say why; deadlines are not checked
@@ -324,17 +322,13 @@ def check_rows(
     return out
 
 
-#: the columns of a decision, each only with these decisions (as ``putuskan`` takes them)
-DECISION_ONLY = {
-    "alasan_penolakan": ("ditolak", "diberikan-sebagian"),
-    "sk_pengecualian": ("ditolak", "diberikan-sebagian"),
-    "uji_konsekuensi": ("ditolak", "diberikan-sebagian"),
-    "badan_publik_penguasa": ("tidak-dikuasai",),
-    "waktu_penyediaan": GIVEN,
-    "biaya": GIVEN,
-    "rincian_biaya": GIVEN,
-    "cara_pembayaran": GIVEN,
-}
+def imported_numbers(register: str, history: History) -> set[str]:
+    """The cases an import recorded: an old book's case may lack steps, so their step rules are
+    not checked (neither by periksa nor when an edit of one is accepted)."""
+    key = KEY[register]
+    return {
+        r.values.get(key, "") for r in history.rows if r.perintah.startswith(("impor", "legacy"))
+    }
 
 
 def step_problems(register: str, row: dict[str, str]) -> list[str]:
@@ -345,7 +339,7 @@ def step_problems(register: str, row: dict[str, str]) -> list[str]:
     _steps(register, row, lambda _code, msg, _saran="": out.append(msg))
     if register == "permohonan":
         keputusan = row.get("keputusan", "")
-        for col, only in DECISION_ONLY.items():
+        for col, only in schema.KOLOM_KEPUTUSAN.items():
             if row.get(col) and keputusan not in only:
                 out.append(
                     f"{col} terisi padahal "

@@ -321,17 +321,6 @@ class Decision:
         common.as_text(self)
 
 
-#: what ``putuskan`` writes beside the decision, each given by its options or left empty
-DECISION_COLUMNS = (
-    "alasan_penolakan",
-    "sk_pengecualian",
-    "badan_publik_penguasa",
-    "biaya",
-    "rincian_biaya",
-    "cara_pembayaran",
-)
-
-
 @common.dated_step
 def decide(
     ws: Workspace,
@@ -350,7 +339,7 @@ def decide(
         # every column of a decision is written, empty when this one does not give it: a column
         # left by an earlier decision put back by hand went onto this one's letter and the
         # register book (a rejection's Pasal 17 on a later partial grant; review koreksi H5)
-        **dict.fromkeys(DECISION_COLUMNS, ""),
+        **dict.fromkeys(schema.KOLOM_KEPUTUSAN, ""),
         "keputusan": keputusan,
         "penjelasan": v.teks(d.penjelasan, "--penjelasan"),
         "uji_konsekuensi": v.teks(d.uji_konsekuensi, "--uji-konsekuensi"),
@@ -359,14 +348,14 @@ def decide(
     # an option of another decision was dropped without a word (--pasal on diberikan)
     stray = [
         opt
-        for opt, value, only in (
-            ("--pasal", d.pasal, ("ditolak", "diberikan-sebagian")),
-            ("--sk-pengecualian", d.sk_pengecualian, ("ditolak", "diberikan-sebagian")),
-            ("--uji-konsekuensi", d.uji_konsekuensi, ("ditolak", "diberikan-sebagian")),
-            ("--badan-publik", d.badan_publik, ("tidak-dikuasai",)),
-            ("--waktu-penyediaan", d.waktu_penyediaan, GIVEN),
+        for opt, value, col in (
+            ("--pasal", d.pasal, "alasan_penolakan"),
+            ("--sk-pengecualian", d.sk_pengecualian, "sk_pengecualian"),
+            ("--uji-konsekuensi", d.uji_konsekuensi, "uji_konsekuensi"),
+            ("--badan-publik", d.badan_publik, "badan_publik_penguasa"),
+            ("--waktu-penyediaan", d.waktu_penyediaan, "waktu_penyediaan"),
         )
-        if (value or "").strip() and keputusan not in only
+        if (value or "").strip() and keputusan not in schema.KOLOM_KEPUTUSAN[col]
     ]
     if stray:
         raise UsageError(
