@@ -41,7 +41,13 @@ from .check import (
     unrecorded_cuts,
 )
 from .replay import KEY, TABLES, scan
-from .rows import cell_problem, expected_deadlines, expected_late, step_problems
+from .rows import (
+    cell_problem,
+    expected_deadlines,
+    expected_late,
+    imported_numbers,
+    step_problems,
+)
 
 
 @dataclass
@@ -552,11 +558,7 @@ def _refuse_broken_steps(a: Analysis) -> None:
     missing date filled in by hand was refused)."""
     bad: list[str] = []
     for name, c in a.registers.items():
-        imported = {
-            r.values.get(KEY[name], "")
-            for r in c.history.rows
-            if r.perintah.startswith(("impor", "legacy"))
-        }
+        imported = imported_numbers(name, c.history)
         for d in c.diffs:
             if name not in ("permohonan", "keberatan") or d.actual is None or d.key in imported:
                 continue

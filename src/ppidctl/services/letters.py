@@ -437,10 +437,14 @@ def regenerate(
                         penyerah=penyerah,
                     )
                 )
+
+        def copies(numbers: list[str]) -> str:
+            more = f" dan {len(numbers) - 5} lainnya" if len(numbers) > 5 else ""
+            return f"salinan surat {kind} {', '.join(numbers[:5])}{more}"
+
         if others:
             peringatan.append(
-                f"salinan surat {kind} {', '.join(others[:5])}"
-                + (f" dan {len(others) - 5} lainnya" if len(others) > 5 else "")
+                copies(others)
                 + " ditandatangani pejabat yang tercatat untuk surat itu (yang menandatangani "
                 "aslinya), bukan yang disebut ppidctl.toml sekarang — benar bila pejabatnya "
                 "berganti; bila yang tercatat itu salah ketik yang sudah diperbaiki di "
@@ -448,8 +452,7 @@ def regenerate(
             )
         if guesses:
             peringatan.append(
-                f"salinan surat {kind} {', '.join(guesses[:5])}"
-                + (f" dan {len(guesses) - 5} lainnya" if len(guesses) > 5 else "")
+                copies(guesses)
                 + " ditandatangani pejabat di ppidctl.toml sekarang: siapa yang menandatangani "
                 "aslinya tidak tercatat (dibuat sebelum ppidctl mencatat penandatangan) — "
                 "cocokkan dengan arsip aslinya"
