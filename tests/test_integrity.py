@@ -544,6 +544,35 @@ def test_a_row_copied_in_excel_is_not_accepted(run, ws):
     assert run.ok("permohonan", "lihat", N2).stdout and run.ok("periksa").stdout == ""
 
 
+def test_objection_reasons_typed_by_hand_are_judged_against_the_request(run, ws):
+    """An objection's reasons typed into the register were not judged at all (review koreksi
+    H4(c)): reason a on a request never rejected was accepted without a word. ``keberatan
+    catat`` takes such a reason only with --paksa --catatan; an acceptance carries the office's
+    note, so it is accepted the same way: told, and journalled as the check set aside. A
+    request's decision edited under a standing objection is told the same way; a reason the
+    history gives, and reasons already there, are not."""
+    three(run)
+    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
+                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
+                  "--tanpa-surat", "--format", "json")  # fmt: skip
+    k1 = json.loads(made.stdout)["nomor_registrasi"]
+    _edit(ws, "keberatan", k1, alasan="a;c")
+    out = run.ok("periksa", "--terima-perubahan", "--catatan", "alasan dari formulir").stderr
+    said = (f"registers/keberatan.csv:2: {k1}: peringatan: alasan a berlaku bila permohonan "
+            f"ditolak")  # fmt: skip
+    assert said in out and f"tetapi permohonan {N2} belum diputuskan" in out
+    assert "alasan c" not in out  # (c stands: the request went unanswered past its deadline)
+    last = json.loads(ws.journal_path.read_text(encoding="utf-8").splitlines()[-1])
+    assert any("alasan a berlaku" in p for p in json.dumps(last).split("pemeriksaan_diabaikan")[1:])
+    _edit(ws, "keberatan", k1, catatan="dicek")  # (reasons unchanged: nothing told again)
+    assert "peringatan" not in run.ok("periksa", "--terima-perubahan", "--catatan", "x").stderr
+    _edit(ws, "permohonan", N2, status="diputuskan", keputusan="diberikan",
+          tanggal_pemberitahuan="2026-03-20", terlambat="tidak")  # fmt: skip
+    out = run.ok("periksa", "--terima-perubahan", "--catatan", "keputusan tercatat").stderr
+    assert f"registers/permohonan.csv:3: {N2}: peringatan: keberatan {k1}: alasan c " in out
+    assert codes(ws) == []
+
+
 def test_a_request_its_objection_cites_cannot_be_deleted_by_hand(run, ws):
     """Deleting a request with an objection on it was accepted; periksa then reported the
     objection's missing request for ever, with fixes that cannot work (the number is retired)."""

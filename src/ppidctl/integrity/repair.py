@@ -16,11 +16,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
+from ..services.keberatan import reason_conflict
 from ..services.letters import DEADLINE_LETTERS
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
@@ -436,9 +438,11 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         libur_lost = lost and not ws.register_present("libur")
         _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
         _refuse_invalid_cells(a, lost)
+        forced: dict[tuple[str, str], list[str]] = {}
         if not lost:  # (a journal started again: every row is "added", none is an edit's)
             _refuse_broken_steps(a)
             _refuse_broken_copies(a)
+            forced = _reasons_against_history(ws, a)
         if lost:
             out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
             if libur_lost:
@@ -465,14 +469,17 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             key = KEY[name]
             for d in c.diffs:
                 kunci = [key, d.key]
+                skipped = forced.get((name, d.key), [])
+                extra = {"pemeriksaan_diabaikan": skipped} if skipped else {}
+                out.done += [f"{c.rel}:{d.line}: {d.key}: peringatan: {p}" for p in skipped]
                 if d.kind == "ubah":  # (journal, file) = (before, after): the file is the record
-                    tx.log(name, d.key, "ubah", d.changes, kunci=kunci, catatan=catatan)
+                    tx.log(name, d.key, "ubah", d.changes, kunci=kunci, catatan=catatan, **extra)
                     out.done.append(
                         f"{c.rel}:{d.line}: {d.key}: perubahan {', '.join(d.changes)} diterima"
                     )
                 elif d.kind == "tambah":
                     diff = {k: ("", val) for k, val in d.actual.items() if val}
-                    tx.log(name, d.key, "tambah", diff, kunci=kunci, catatan=catatan)
+                    tx.log(name, d.key, "tambah", diff, kunci=kunci, catatan=catatan, **extra)
                     out.done.append(f"{c.rel}:{d.line}: {d.key}: baris tambahan diterima")
                 else:
                     diff = {k: (val, "") for k, val in d.expected.values.items() if val}
@@ -576,6 +583,48 @@ def _refuse_broken_steps(a: Analysis) -> None:
             "perkaranya utuh, atau kembalikan barisnya seperti semula, lalu ulangi (README: "
             "Memperbaiki kesalahan pencatatan)",
         )
+
+
+def _reasons_against_history(ws, a: Analysis) -> dict[tuple[str, str], list[str]]:
+    """Objection reasons an edit brings in that the request's history does not give (UU 14/2008
+    Pasal 35(1), as ``keberatan catat`` judges them: reason a on a request not rejected, c on one
+    answered in time, …), by the edited row they belong to: (register, number). ``keberatan catat`` records such reasons only
+    with ``--paksa --catatan``; an acceptance carries the office's note already, so they are
+    accepted the same way — told, and journalled as the checks set aside (review koreksi
+    H4(c): a reason typed by hand was not judged at all). Looked at: an objection added or
+    given other reasons, another request or another filing date, and the objections of a
+    request whose decision, notification, delivery or cost was edited; imported rows are left
+    alone."""
+    req, keb = a.registers.get("permohonan"), a.registers.get("keberatan")
+    if req is None or keb is None or req.table is None or keb.table is None:
+        return {}
+    requests = {r["nomor_registrasi"]: r for r in req.table.rows}
+    history = ("keputusan", "tanggal_pemberitahuan", "tanggal_selesai", "biaya")
+    touched = {d.key for d in req.diffs if d.kind == "ubah" and set(d.changes) & set(history)}
+    changed = {d.key: d for d in keb.diffs if d.actual is not None}
+    imported = imported_numbers("keberatan", keb.history)
+    out: dict[tuple[str, str], list[str]] = {}
+    for row in keb.table.rows:
+        nomor, n = row.get("nomor_registrasi", ""), row.get("nomor_permohonan", "")
+        d = changed.get(nomor)
+        if nomor in imported or n not in requests or (d is None and n not in touched):
+            continue
+        codes = [c for c in row.get("alasan", "").split(";") if c]
+        if d is not None and d.kind == "ubah" and n not in touched:
+            moved = {"nomor_permohonan", "tanggal_diterima"} & set(d.changes)  # (all judged)
+            if not moved and "alasan" not in d.changes:
+                continue
+            if not moved:  # (only its reasons changed: the ones it gained)
+                codes = [c for c in codes if c not in d.changes["alasan"][0].split(";")]
+        filed = date.fromisoformat(row["tanggal_diterima"][:10])
+        problems = [p for p in (reason_conflict(ws, c, requests[n], filed) for c in codes) if p]
+        if problems and d is not None:
+            out[("keberatan", nomor)] = problems
+        elif problems:  # (the request's edit undid what the objection's reasons stand on)
+            out.setdefault(("permohonan", n), []).extend(
+                f"keberatan {nomor}: {p}" for p in problems
+            )
+    return out
 
 
 def _refusal(what: str, bad: list[str], saran: str) -> RuleError:

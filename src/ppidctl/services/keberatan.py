@@ -224,7 +224,7 @@ def _judge_reasons(
     36(1)): the day each was found, and the checks ``paksa`` overrode; refused otherwise."""
     skipped: list[str] = []
     if req is not None:
-        problems = [p for p in (_inconsistency(ws, c, req, filed) for c in codes) if p]
+        problems = [p for p in (reason_conflict(ws, c, req, filed) for c in codes) if p]
         if problems and not paksa:
             raise RuleError("; ".join(problems), PAKSA_SARAN)
         skipped += problems
@@ -359,7 +359,7 @@ def _derived(ws: Workspace, code: str, req: dict[str, str] | None) -> date | Non
     return common.iso_day(iso) if iso else None
 
 
-def _inconsistency(ws: Workspace, code: str, req: dict[str, str], filed: date) -> str:
+def reason_conflict(ws: Workspace, code: str, req: dict[str, str], filed: date) -> str:
     """Why reason ``code`` contradicts the request's history ("" when it does not)."""
     n = req["nomor_registrasi"]
     due = request_deadline(ws, req)
