@@ -242,7 +242,29 @@ def _edited_in_excel(sh: Shell) -> None:
     path.write_bytes(b"".join(rows[:3] + rows[4:]))
 
 
+def _reason_typed_by_hand(sh: Shell) -> None:
+    """Requests 001–002 of 16 March, an objection on 002 (reason c, unanswered) of 8 April, its
+    reasons then typed as "a;c" in the register."""
+    _office(sh)
+    for name in ("Baiq Nurul Aini", "Lalu Ahmad"):
+        sh.ok(
+            f"ppidctl permohonan catat --nama '{name}' --nik 5271054508950002 "
+            "--alamat 'Jl. Pejanggik No. 12, Mataram' --telepon 081234567890 "
+            "--informasi 'Rekapitulasi DPT per kelurahan' --tujuan 'Penelitian' "
+            "--dokumen identitas --tanpa-surat --tanggal 2026-03-16"
+        )
+    sh.ok(
+        "ppidctl keberatan catat --permohonan 2 --alasan c --kasus-posisi 'tidak dijawab' "
+        "--dokumen formulir,identitas --tanggal 2026-04-08 --tanpa-surat"
+    )
+    path = sh.home / "ppid" / "registers" / "keberatan.csv"
+    rows = path.read_bytes().splitlines(keepends=True)
+    assert rows[1].count(b",c,") == 1
+    path.write_bytes(rows[0] + rows[1].replace(b",c,", b",a;c,"))
+
+
 SETUP = {
+    'ppidctl periksa --terima-perubahan --catatan "alasan dari formulir"': _reason_typed_by_hand,
     "ppidctl init ~/ppid --instansi": _nothing,
     "ppidctl permohonan catat --nama Budi": _office,
     "ppidctl permohonan putuskan 1 --keputusan ditolak": _readme_exception,
