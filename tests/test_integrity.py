@@ -1427,6 +1427,30 @@ def test_a_step_on_the_wrong_case_put_back_by_hand_can_be_cancelled_when_named(r
     assert codes(ws) == []
 
 
+def test_batalkan_names_the_letters_the_undone_step_made(run, ws):
+    # a rejection on the wrong case made its letter, numbered in the agenda; the step undone,
+    # the letter stays (its number was given) and nothing said so (review sesi28b L7)
+    three(run)
+    path = ws.register_path("permohonan")
+    before = path.read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "17 huruf h",
+           "--sk-pengecualian", "SK 1", "--uji-konsekuensi", UJI, "--tanggal", "2026-03-17")  # fmt: skip
+    (letter,) = ws.read("surat").rows
+    path.write_bytes(before)
+    done = run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "salah nomor")
+    assert (
+        f"registers/surat.csv: surat {letter['nomor_surat']} (penolakan, {letter['berkas']}) "
+        "dibuat oleh langkah yang dibatalkan: tetap di agenda dengan nomornya, jangan dikirim"
+    ) in done.stderr
+    assert ws.read("surat").rows == [letter] and codes(ws) == []
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+           "--tanpa-surat")  # fmt: skip
+    _edit(ws, "permohonan", N2, status="terdaftar", keputusan="", tanggal_pemberitahuan="",
+          terlambat="")  # fmt: skip
+    done = run.ok("periksa", "--terima-perubahan", "--batalkan", "2", "--catatan", "salah")
+    assert "dibuat oleh langkah yang dibatalkan" not in done.stderr  # (that step made none)
+
+
 def test_batalkan_on_a_step_put_back_in_a_file_saved_otherwise_is_an_ordinary_edit(run, ws):
     # the README's recipe names --batalkan; a row put back in an editor that saved the lines its
     # own way (or an XLSX register) is no unfinished state but an edit: it was refused as "not

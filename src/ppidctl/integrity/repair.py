@@ -433,6 +433,8 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 "lihat dengan: ppidctl periksa",
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
+        if batalkan:
+            out.done += _void_letters(ws, a, batalkan)
         lost = m.JURNAL_HILANG in a.codes()
         # (the office's days off hold no numbers: lost with the journal, started again empty)
         libur_lost = lost and not ws.register_present("libur")
@@ -507,6 +509,31 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         if lost and not tx.entries:  # (empty registers: nothing to accept, yet the office's
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
+    return out
+
+
+def _void_letters(ws, a: Analysis, batalkan: str) -> list[str]:
+    """The letters the step undone with ``--batalkan`` made for that case: numbered and in the
+    agenda of letters, where they stay — the number was given — though the step is gone; said,
+    so the desk does not send them (review sesi28b L7)."""
+    agenda = rel(ws, ws.register_path("surat"))
+    out: list[str] = []
+    for name, c in a.registers.items():
+        commit = c.history.last_commit
+        if commit is None or not any(
+            ln.entry.get("register") == name and ln.entry.get("nomor") == batalkan
+            for ln in commit.lines
+        ):
+            continue
+        for ln in commit.lines:
+            e, nilai = ln.entry, ln.entry.get("nilai") or {}
+            if e.get("register") == "surat" and nilai.get("nomor_registrasi") == batalkan:
+                out.append(
+                    f"{agenda}: surat {e.get('nomor', '')} ({nilai.get('jenis', '')}, "
+                    f"{nilai.get('berkas', '')}) dibuat oleh langkah yang dibatalkan: tetap di "
+                    "agenda dengan nomornya, jangan dikirim (README: Memperbaiki kesalahan "
+                    "pencatatan, surat yang batal)"
+                )
     return out
 
 
