@@ -271,6 +271,28 @@ def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws
     assert "surat: letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx" in story
 
 
+def test_a_copy_after_the_stage_was_corrected_states_its_deadline(run, ws):
+    """An ongoing election stage left out at the desk, typed in afterwards (accepted, deadlines
+    recomputed: 3 working days, not 10): the receipt's copy printed "Tahapan: Pencalonan"
+    beside the 10-day deadline, blaming the calendar (review sesi28b L3)."""
+    from ppidctl.letters.fmt import tanggal_panjang
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    catat(run, day="2026-07-07")
+    was = ws.read("permohonan").rows[0]["jatuh_tempo"]
+    run.ok("tahapan", "tambah", "Pencalonan", "--mulai", "2026-07-01", "--selesai", "2026-07-31")
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    table.update(0, {"tahapan": "Pencalonan"})
+    write_atomic(table.path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "tahapan lupa")
+    now = ws.read("permohonan").rows[0]["jatuh_tempo"]
+    assert now < was
+    assert "seperti aslinya" not in run.ok("surat", "buat", "tanda-terima", "1").stderr
+    copy = docx_text(ws.root / "letters/2026/001-PPID-5271-VII-2026-tanda-terima-2.docx")
+    assert tanggal_panjang(now) in copy and tanggal_panjang(was) not in copy
+
+
 def test_a_letter_printing_a_deadline_the_register_has_not_recomputed_says_so(run, ws):
     """The receipt date corrected and accepted without --perbaiki-tenggat: the copy printed the
     register's stale deadline beside the corrected date, silently (review sesi28b L2)."""

@@ -525,9 +525,9 @@ def _from_journal(
       recorded. A later change of the calendar (kalender tambah) moves the case's deadline, not
       what a letter dated and numbered before it told the requester — a copy says what the
       original said (rules.md §6: one number, one letter). A receipt states the deadline
-      before any extension, also when it is first made after it. A receipt date corrected
-      afterwards (an edit accepted) is the letter's own date corrected: its copy states the
-      deadline counted from it;
+      before any extension, also when it is first made after it. A receipt date or election
+      stage corrected afterwards (an edit accepted) is the letter's own data corrected: its
+      copy states the deadline counted from it;
     * who signed it: the officials its line recorded (``pejabat``), as every copy restates
       them — after a new PPID or Atasan PPID took office, a copy with the original's number
       and date signed by the new one reads as a forgery in a dispute file; a copy made
@@ -556,7 +556,7 @@ def _from_journal(
     stated: dict[str, str] = {}
     signed: dict[str, dict] = {}
     handed_by: dict[tuple[str, str], str] = {}
-    moved: set[str] = set()  # (cases whose receipt date was corrected after their letter)
+    moved: set[str] = set()  # (cases whose receipt date or stage was corrected after their letter)
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
     for raw in journal.lines(ws.journal_path):
@@ -600,9 +600,10 @@ def _from_journal(
                     handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
                 if case not in wanted or not deadlines:
                     continue
-                if "tanggal_diterima" in changes:  # (corrected by hand after the letter: what it
-                    stated.pop(case, None)  # stated was counted from another day — koreksi H3;
-                    frozen.discard(case)  # a receipt after the extension: its 10 days, below)
+                if {"tanggal_diterima", "tahapan"} & set(changes):  # (corrected by hand after
+                    stated.pop(case, None)  # the letter: what it stated was counted from another
+                    frozen.discard(case)  # day or by another rule — koreksi H3, sesi28b L3; a
+                    # receipt after the extension: its 10 days, below)
                     now.pop(case, None)
                     moved.add(case)
                 if case in frozen:
