@@ -1127,7 +1127,7 @@ def test_a_template_cannot_exhaust_the_machine_while_the_workspace_is_locked(run
     """A template's own arithmetic is bounded, and filling it has a time limit: a loop nested
     in a template ran for ever under the workspace lock (every desk waited), a repeated text
     filled the memory, a large power spent the CPU — each refused, nothing recorded."""
-    from ppidctl.letters import engine
+    from ppidctl.letters import sandbox
 
     catat(run, "--tanpa-surat")
     for text, told in (
@@ -1142,7 +1142,7 @@ def test_a_template_cannot_exhaust_the_machine_while_the_workspace_is_locked(run
     ):
         _template_with(ws, text)
         run.refused("surat", "buat", "tanda-terima", "1", message=told)
-    monkeypatch.setattr(engine, "BATAS_DETIK", 1)
+    monkeypatch.setattr(sandbox, "BATAS_DETIK", 1)
     loops = "{% for a in range(9999) %}{% for b in range(9999) %}{% for c in range(9999) %}"
     loops += "{% endfor %}{% endfor %}{% endfor %}"  # (10¹² steps: never done, on any machine)
     _template_with(ws, loops)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date, datetime
-from functools import lru_cache
 
 from .. import schema
 from ..errors import PpidError
 from ..rules import deadlines, numbering
-from ..rules.validation import KENDALI, TANPA_0, TANPA_AWALAN
+from ..rules.validation import KENDALI, TANPA_0, TANPA_AWALAN, tanggal_iso
 from ..store.table import Table
 from . import model as m
 from .model import Problem, short
@@ -74,7 +73,6 @@ NOT_YET = {
     "permohonan": ("keputusan", "tanggal_pemberitahuan", "tanggal_selesai"),
     "keberatan": ("keputusan_atasan", "tanggal_tanggapan", "disampaikan_pada", "tanggapan_pemohon"),
 }
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def file_lines(table: Table) -> list[int]:
@@ -96,32 +94,22 @@ def file_lines(table: Table) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def parse_date(value: str) -> date | None:
-    if not _DATE.fullmatch(value or ""):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def expected_deadlines(ws, register: str, row: dict[str, str], calendar=None) -> dict[str, str]:
     """The stored deadlines of a case still running, recomputed on today's calendar (or
     ``calendar``): ``jatuh_tempo`` of an open case, ``batas_sengketa`` of a reply awaiting the
     requester; none for a closed case or when the stored facts do not allow it."""
     calendar = calendar or ws.calendar
     status = row.get("status")
-    if parse_date(row.get("tanggal_diterima", "")) is None:
+    if tanggal_iso(row.get("tanggal_diterima", "")) is None:
         return {}
     try:
         if status in OPEN.get(register, ()):
-            if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
+            if row.get("diperpanjang_pada") and tanggal_iso(row["diperpanjang_pada"]) is None:
                 return {}
             rule = deadlines.request if register == "permohonan" else deadlines.objection
             return {"jatuh_tempo": rule(row, ws.settings, calendar).tanggal.isoformat()}
         if register == "keberatan" and status == "disampaikan":
-            if parse_date(row.get("disampaikan_pada", "")) is None:
+            if tanggal_iso(row.get("disampaikan_pada", "")) is None:
                 return {}
             due = deadlines.dispute(row, ws.settings, calendar)
             return {"batas_sengketa": due.tanggal.isoformat()} if due else {}
@@ -144,15 +132,15 @@ def expected_late(ws, register: str, row: dict[str, str], calendar=None) -> dict
     answered = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
     today = ""
     if answered:
-        if parse_date(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
+        if tanggal_iso(answered) is None or row.get("terlambat") not in ("ya", "tidak"):
             return {}
     elif deadlines.late(register, row, "") is None:  # (no dated dispute either)
         if row.get("terlambat") or deadlines.late(register, row, "", "-") is None:
             return {}
         today = ws.today().isoformat()
-    if parse_date(row.get("tanggal_diterima", "")) is None:
+    if tanggal_iso(row.get("tanggal_diterima", "")) is None:
         return {}
-    if row.get("diperpanjang_pada") and parse_date(row["diperpanjang_pada"]) is None:
+    if row.get("diperpanjang_pada") and tanggal_iso(row["diperpanjang_pada"]) is None:
         return {}
     rule = deadlines.request if register == "permohonan" else deadlines.objection
     try:
@@ -171,7 +159,7 @@ _NIK = re.compile(r"[0-9]{16}")
 
 def _valid(col: schema.Column, value: str) -> str | None:
     """Why ``value`` is not a valid value of ``col``, or None."""
-    if col.tipe == schema.TANGGAL and parse_date(value) is None:
+    if col.tipe == schema.TANGGAL and tanggal_iso(value) is None:
         return "bukan tanggal YYYY-MM-DD"
     if col.tipe == schema.WAKTU:
         try:
@@ -258,7 +246,7 @@ def check_rows(
                 if why:
                     add(m.NILAI_TIDAK_SAH, f"kolom {col.key} {short(value, 40)} {why}")
                 elif col.tipe == schema.TANGGAL and col.key not in AHEAD and register in ORDER:
-                    if parse_date(value) > today:
+                    if tanggal_iso(value) > today:
                         add(
                             m.TANGGAL_MASA_DEPAN,
                             f"tanggal {col.key} {value} ada di masa depan (hari ini "
@@ -288,7 +276,7 @@ def check_rows(
             )
         if register in ORDER:
             for later, earlier in ORDER[register]:
-                a, b = parse_date(row.get(later, "")), parse_date(row.get(earlier, ""))
+                a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))
                 if a and b and a < b:
                     add(
                         m.URUTAN_TANGGAL,
@@ -434,7 +422,7 @@ def _numbers(
         if (
             match is None
             or nomor in imported
-            or parse_date(row.get("tanggal_diterima", "")) is None
+            or tanggal_iso(row.get("tanggal_diterima", "")) is None
         ):
             legacy.add(year)
             continue

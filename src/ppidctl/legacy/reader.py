@@ -427,6 +427,8 @@ def _tebak_pemisah(contoh: str) -> str:
 
 
 class _SumberCsv:
+    c0 = 0  # (the first column read: a CSV's rows start at its first)
+
     def __init__(self, path: Path, encoding: str | None, pemisah: str | None) -> None:
         self.path = path
         if encoding:
@@ -1068,6 +1070,90 @@ def _pengubah(col: schema.Column, hari_ini: str) -> tuple[Callable[[object], str
     return V.teks, False
 
 
+def _gabungan_data(
+    path: Path, gabungan, data_mulai: int, kol_id: int | None
+) -> tuple[dict[int, list[int]], dict[int, list[tuple[int, int]]], dict[int, int]]:
+    """The merged cells that reach into the data rows, as three maps for the row walk.
+
+    A cell merged down over several data rows (one date for a day's requests) holds its value
+    in its first row only: the rows below read it from there — when they have running numbers
+    of their own (No merged too, *kol_id*: one case written over two rows, left as it is).
+    *gabungan*: the source's merges, ``((row0, col0), (row1, col1))`` 0-based, or None.
+    Returns ``puncak`` (first row → merged columns), ``turun`` (row below → (column, first
+    row)) and ``id_gabung`` (row → the first row of the case it continues); all empty when no
+    column numbers the cases. Raises when the merges cover more than ``BATAS_ISI`` rows.
+    """
+    gabung = [g for g in gabungan or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
+    if sum(r1 - r0 for (r0, _), (r1, _) in gabung) > guard.BATAS_ISI:  # (each row below is walked)
+        raise terlalu_luas(path, f"lebih dari {guard.BATAS_ISI:,} sel gabungan".replace(",", "."))
+    puncak: dict[int, list[int]] = {}
+    turun: dict[int, list[tuple[int, int]]] = {}
+    if kol_id is None:
+        return puncak, turun, {}
+    id_gabung = {
+        r: r0 + 1
+        for (r0, k0), (r1, k1) in gabung
+        if k0 <= kol_id <= k1
+        for r in range(r0 + 2, r1 + 2)
+    }
+    for (r0, k0), (r1, _k1) in gabung:
+        puncak.setdefault(r0 + 1, []).append(k0)
+        for r in range(r0 + 2, r1 + 2):
+            if r not in id_gabung:
+                turun.setdefault(r, []).append((k0, r0 + 1))
+    return puncak, turun, id_gabung
+
+
+def _catatan_kolom(
+    kolom: list[_Kolom],
+    ada_kunci: set[str],
+    kontak: list[_Kolom],
+    atasan: list[_Kolom],
+    centang: dict[str, list[_Kolom]],
+    status: list[_Kolom],
+    k_nomor: _Kolom | None,
+    nomor_ke_registrasi: bool,
+) -> list[str]:
+    """How the unusual columns are read, one note each, for :attr:`Table.keterangan` (display
+    text only: nothing reads it back)."""
+    catatan = []
+    for k in kontak:
+        lain = "email" if k.kunci == "telepon" else "telepon"
+        catatan.append(
+            f"kolom '{k.nama}' dibaca menurut isinya: nomor ke telepon, alamat surel ke email"
+            + ("" if lain in ada_kunci else f" (juga mengisi '{lain}')")
+        )
+    for k in atasan:
+        catatan.append(f"kolom '{k.nama}' dipisah menjadi nama_atasan dan jabatan_atasan")
+    for key, ks in centang.items():
+        catatan.append(
+            f"kolom centang '{ks[0].grup}' ("
+            + ", ".join(f"{k.sub} → {k.kode}" for k in ks)
+            + f") dibaca sebagai {key}: sel bercentang (✓, v, x, ya, 1) memberi kodenya"
+        )
+    if status:
+        catatan.append(
+            "kolom status informasi ("
+            + ", ".join(f"'{k.nama}'" for k in status)
+            + ") disimpan sebagai catatan; hanya mengisi keputusan bila kolom Keputusan kosong "
+            "dan ada tanggal pemberitahuan/pemberian informasi"
+        )
+    tanpa = [k.nama.removeprefix("Kolom ") for k in kolom if k.jenis == "tanpa"]
+    if tanpa:
+        catatan.append(
+            f"kolom tanpa judul: {', '.join(tanpa)}; isinya (bila ada) disimpan sebagai catatan"
+        )
+    if k_nomor is None:
+        catatan.append("tidak ada kolom nomor urut (No)")
+    elif nomor_ke_registrasi:
+        catatan.append(
+            f"kolom '{k_nomor.nama}' dibaca sebagai nomor urut; isinya yang berupa nomor "
+            "registrasi (mis. 003/PPID/V/2019) menjadi nomor_registrasi, isi lain yang bukan "
+            "angka urut disimpan sebagai catatan"
+        )
+    return catatan
+
+
 def _buat_tabel(
     path: Path,
     lembar: str,
@@ -1076,14 +1162,13 @@ def _buat_tabel(
     hdr: _Header,
     hari_ini: str,
 ) -> Table:
-    kolom = [k for k in hdr.kolom]
-    bernama = [k for k in kolom if k.jenis != "tanpa"]
+    bernama = [k for k in hdr.kolom if k.jenis != "tanpa"]
     a = min(k.j for k in bernama)
     b = max(k.j for k in bernama) + 1
-    kolom = [k for k in kolom if a <= k.j < b]
+    kolom = [k for k in hdr.kolom if a <= k.j < b]
     # unique display names
     hitung = Counter(k.nama for k in kolom if k.nama)
-    c0 = getattr(sumber, "c0", 0)
+    c0 = sumber.c0
     for k in kolom:
         if not k.nama:
             k.nama = f"Kolom {huruf(c0 + k.j)}"
@@ -1092,34 +1177,19 @@ def _buat_tabel(
     header_mentah = [k.nama for k in kolom]
     pemetaan = {k.nama: k.kunci for k in kolom if k.jenis in ("kunci", "centang")}
     tidak_cocok = [k.nama for k in kolom if k.jenis in ("", "status")]
-    keterangan = list(hdr.catatan)
     cols = {c.key: c for c in schema.columns(register)}
     ada_kunci = set(pemetaan.values())
 
     kontak = [k for k in kolom if k.jenis == "kunci" and k.kunci in ("telepon", "email")]
-    for k in kontak:
-        lain = "email" if k.kunci == "telepon" else "telepon"
-        keterangan.append(
-            f"kolom '{k.nama}' dibaca menurut isinya: nomor ke telepon, alamat surel ke email"
-            + ("" if lain in ada_kunci else f" (juga mengisi '{lain}')")
-        )
     atasan = [
         k
         for k in kolom
         if k.jenis == "kunci" and k.kunci == "nama_atasan" and "jabatan" in norm_header(k.nama)
     ]
-    for k in atasan:
-        keterangan.append(f"kolom '{k.nama}' dipisah menjadi nama_atasan dan jabatan_atasan")
     centang: dict[str, list[_Kolom]] = {}
     for k in kolom:
         if k.jenis == "centang":
             centang.setdefault(k.kunci, []).append(k)
-    for key, ks in centang.items():
-        keterangan.append(
-            f"kolom centang '{ks[0].grup}' ("
-            + ", ".join(f"{k.sub} → {k.kode}" for k in ks)
-            + f") dibaca sebagai {key}: sel bercentang (✓, v, x, ya, 1) memberi kodenya"
-        )
     kol_centang = [
         (key, [(k.j, k.kode, k.nama) for k in ks], cols[key].tipe == schema.DAFTAR,
          cols[key].pilihan)
@@ -1143,29 +1213,12 @@ def _buat_tabel(
         (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nik"),
         -1,
     ) if "jenis_identitas" in ada_kunci else -1  # fmt: skip
-    if status:
-        keterangan.append(
-            "kolom status informasi ("
-            + ", ".join(f"'{k.nama}'" for k in status)
-            + ") disimpan sebagai catatan; hanya mengisi keputusan bila kolom Keputusan kosong "
-            "dan ada tanggal pemberitahuan/pemberian informasi"
-        )
-    tanpa = [k.nama.removeprefix("Kolom ") for k in kolom if k.jenis == "tanpa"]
-    if tanpa:
-        keterangan.append(
-            f"kolom tanpa judul: {', '.join(tanpa)}; isinya (bila ada) disimpan sebagai catatan"
-        )
     k_nomor = next((k for k in kolom if k.jenis == "nomor"), None)
     # a "No."/"Nomor" column may hold registration numbers (003/PPID/V/2019), not a count
     nomor_ke_registrasi = k_nomor is not None and "nomor_registrasi" not in ada_kunci
-    if k_nomor is None:
-        keterangan.append("tidak ada kolom nomor urut (No)")
-    elif nomor_ke_registrasi:
-        keterangan.append(
-            f"kolom '{k_nomor.nama}' dibaca sebagai nomor urut; isinya yang berupa nomor "
-            "registrasi (mis. 003/PPID/V/2019) menjadi nomor_registrasi, isi lain yang bukan "
-            "angka urut disimpan sebagai catatan"
-        )
+    keterangan = list(hdr.catatan) + _catatan_kolom(
+        kolom, ada_kunci, kontak, atasan, centang, status, k_nomor, nomor_ke_registrasi
+    )
 
     # per-column work, in column order
     # columns by kind, with absolute indexes into the source row
@@ -1219,19 +1272,11 @@ def _buat_tabel(
 
     kosong = V.KOSONG
     urutan = {k.nama: i for i, k in enumerate(kolom)}
-    galat: Galat = getattr(sumber, "galat", {})
+    galat: Galat = sumber.galat
     i_tgl = next((k.j for k in kolom if k.jenis == "kunci" and k.kunci == "tanggal_diterima"), None)
     nama_kol = {k.j: k.nama for k in kolom}
     angka = _ingat(lambda v: "\x00".join(V.angka(v)))
 
-    # a cell merged down over several data rows (one date for a day's requests) holds its
-    # value in its first row only: the rows below read it from there — when they have running
-    # numbers of their own (No merged too: one case written over two rows, left as it is)
-    puncak: dict[int, list[int]] = {}  # first row → merged columns
-    turun: dict[int, list[tuple[int, int]]] = {}  # row below → (column, first row)
-    gabung = [g for g in sumber.gabungan() or () if g[1][0] > g[0][0] and g[0][0] + 1 >= data_mulai]
-    if sum(r1 - r0 for (r0, _), (r1, _) in gabung) > guard.BATAS_ISI:  # (each row below is walked)
-        raise terlalu_luas(path, f"lebih dari {guard.BATAS_ISI:,} sel gabungan".replace(",", "."))
     # the column that numbers each case: No, else the registration number
     kol_id = (
         i_nomor
@@ -1240,17 +1285,7 @@ def _buat_tabel(
             (k.j for k in kolom if k.jenis == "kunci" and k.kunci == "nomor_registrasi"), None
         )
     )
-    id_gabung = {  # row → the first row of the case it continues
-        r: r0 + 1
-        for (r0, k0), (r1, k1) in gabung
-        if kol_id is not None and k0 <= kol_id <= k1
-        for r in range(r0 + 2, r1 + 2)
-    }
-    for (r0, k0), (r1, _k1) in gabung if kol_id is not None else ():
-        puncak.setdefault(r0 + 1, []).append(k0)
-        for r in range(r0 + 2, r1 + 2):
-            if r not in id_gabung:
-                turun.setdefault(r, []).append((k0, r0 + 1))
+    puncak, turun, id_gabung = _gabungan_data(path, sumber.gabungan(), data_mulai, kol_id)
 
     # more than four cells with content: the required ones, and this many of the others
     perlu = 5 - len(wajib_kol)
@@ -1329,26 +1364,7 @@ def _buat_tabel(
                     # a totals line (a month's subtotal) or a remark: inside the table when a
                     # case follows before any signature, else (the grand total, a legend, a
                     # footnote block) the end of it; a signature line always ends it
-                    tunda = []
-                    lanjut = False
-                    if penutup is None or _JUMLAH.match(V.norm_kata(penutup)):
-                        for nxt in baris:
-                            tunda.append(nxt)
-                            # after a total only a case continues the table, one with its
-                            # running number where the table numbers them: a summary block
-                            # below the grand total ("Diberikan | 1 | Ditolak | 1") is none
-                            if penutup is None:
-                                kasus = _berisi_data(nxt[1]) or _bernomor(nxt[1])
-                                kasus = kasus or _terisi(nxt[1]) >= 3
-                            else:
-                                kasus = _bernomor(nxt[1]) or _kasus(nxt[1])
-                            if kasus:
-                                lanjut = True
-                                break
-                            if _tanda_tangan(_isi(nxt[1])) and not _perabot(nxt[1]):
-                                break
-                            if len(tunda) >= LIHAT_MAKS:  # (no case close below: the end)
-                                break
+                    lanjut, tunda = _kasus_menyusul(baris, penutup)
                     if not lanjut:
                         rs.akhir = (rn, sela.strip())
                         # rows below that still look like cases are told, never dropped silently
@@ -1361,16 +1377,9 @@ def _buat_tabel(
                 if len(isi) == 1 and _JUDUL_BAGIAN.fullmatch(V.norm_kata(isi[0])):
                     rs.dilewati.append((rn, isi[0].strip()))
                     continue
-                if len(isi) == 1:  # the title of a table below ("REGISTER KEBERATAN 2024")?
-                    tunda = []
-                    for nxt in baris:
-                        tunda.append(nxt)
-                        if _isi(nxt[1]) or len(tunda) >= 5:  # (a title: its header close below)
-                            break
-                    baris.balikkan(tunda)
-                    if tunda and _judul_tabel(tunda[-1][1]) is not None:
-                        rs.dilewati.append((rn, isi[0].strip()))
-                        continue
+                if len(isi) == 1 and _judul_di_bawah(baris):  # "REGISTER KEBERATAN 2024"
+                    rs.dilewati.append((rn, isi[0].strip()))
+                    continue
             if lewati_sub:  # the rest of a repeated header block: sub-header, column numbers
                 lewati_sub = False
                 if sub_teks and [t.strip() for t in mentah] == sub_teks:
@@ -1385,6 +1394,41 @@ def _buat_tabel(
                     lewati_sub = True
                     continue
             yield _baris(rn, cells)
+
+    def _kasus_menyusul(baris: _Balik, penutup: str | None) -> tuple[bool, list]:
+        """After a totals line (*penutup*) or a remark (None): does a case follow before a
+        signature, within :data:`LIHAT_MAKS` rows? Returns that, and the rows read ahead (not
+        yet given back to *baris*). Only a subtotal or a remark looks ahead at all."""
+        tunda: list = []
+        if penutup is not None and not _JUMLAH.match(V.norm_kata(penutup)):
+            return False, tunda
+        for nxt in baris:
+            tunda.append(nxt)
+            # after a total only a case continues the table, one with its running number
+            # where the table numbers them: a summary block below the grand total
+            # ("Diberikan | 1 | Ditolak | 1") is none
+            if penutup is None:
+                kasus = _berisi_data(nxt[1]) or _bernomor(nxt[1]) or _terisi(nxt[1]) >= 3
+            else:
+                kasus = _bernomor(nxt[1]) or _kasus(nxt[1])
+            if kasus:
+                return True, tunda
+            if _tanda_tangan(_isi(nxt[1])) and not _perabot(nxt[1]):
+                break
+            if len(tunda) >= LIHAT_MAKS:  # (no case close below: the end)
+                break
+        return False, tunda
+
+    def _judul_di_bawah(baris: _Balik) -> bool:
+        """Is a one-cell row the title of a table below: the next row with content (within
+        five) a header? The rows read ahead are given back to *baris*."""
+        tunda = []
+        for nxt in baris:
+            tunda.append(nxt)
+            if _isi(nxt[1]) or len(tunda) >= 5:  # (a title: its header close below)
+                break
+        baris.balikkan(tunda)
+        return bool(tunda) and _judul_tabel(tunda[-1][1]) is not None
 
     def _cukup(cells: list) -> bool:
         k = perlu

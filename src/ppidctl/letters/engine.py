@@ -1,9 +1,10 @@
 """Render letter templates: a .docx with Jinja tags (docxtpl), filled from one register row.
 
-Also owned here: the letter kinds (:data:`KINDS`: template, register, what each prints), the
-sandbox a template renders in and its limits (an office-edited template may loop, raise huge
-powers or run long: ``BATAS_*``, :func:`_env`), recognising a workspace's copy of an older
-built-in template (:data:`OLD_BUILTINS`), and locating a template error in the document.
+Also owned here: the letter kinds (:data:`KINDS`: template, register, what each prints),
+recognising a workspace's copy of an older built-in template (:data:`OLD_BUILTINS`), and locating
+a template error in the document. The sandbox a template renders in and its limits (an
+office-edited template may loop, raise huge powers or run long) are :mod:`.sandbox`'s; this
+module turns what it refuses into :class:`~ppidctl.errors.TemplateError`.
 
 Rendering is strict: an unknown variable, a syntax error, a tag Word split so badly that it would
 print raw, a corrupt file or a missing logo raise :class:`~ppidctl.errors.TemplateError` naming the
@@ -50,14 +51,13 @@ Computed by :func:`render` when the caller does not pass them:
   line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
 - ``lampiran``: the "Lampiran" line (``""`` prints ``-``).
 
-Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh`` (see
-:mod:`.fmt`), and Jinja's own (``upper``, ``join``, ...). docxtpl tags: ``{%p %}`` paragraph,
-``{%tr %}`` table row.
+Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh``
+(:data:`.sandbox.FILTERS`, see :mod:`.fmt`), and Jinja's own (``upper``, ``join``, ...). docxtpl
+tags: ``{%p %}`` paragraph, ``{%tr %}`` table row.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import io
 import re
@@ -69,7 +69,7 @@ from pathlib import Path
 from typing import Any
 
 from ppidctl.errors import TemplateError
-from ppidctl.letters import fmt
+from ppidctl.letters import fmt, sandbox
 from ppidctl.schema import ALASAN_KEBERATAN_TEKS, PERINTAH_KEBERATAN
 
 __all__ = [
@@ -224,15 +224,6 @@ COMPUTED_FROM: dict[str, str] = {
     "alasan_pilihan": "alasan",
     "perintah_keberatan": "alasan",
     "biaya_rincian": "biaya",
-}
-
-_FILTERS = {
-    "tanggal_panjang": fmt.tanggal_panjang,
-    "rupiah": fmt.rupiah,
-    "terbilang": fmt.terbilang,
-    "romawi": fmt.romawi,
-    "label": fmt.label,
-    "utuh": fmt.utuh,
 }
 
 # Braces in data are swapped for private-use characters while rendering, so that any "{{" or
@@ -501,7 +492,7 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
     if kind is not None:
         tersedia = letter_variables(kind)
         ctx = {k: v for k, v in ctx.items() if k in tersedia}
-    env = _env()
+    env = sandbox.env()
     _precheck(tpl, _sources(tpl), ctx, env, nama)
 
     from jinja2 import TemplateError as JinjaError
@@ -510,9 +501,9 @@ def render(template: Path, context: dict[str, Any], *, kind: str | None = None) 
     from lxml import etree
 
     try:
-        with _batas_waktu(BATAS_DETIK):
+        with sandbox.batas_waktu(sandbox.BATAS_DETIK):
             tpl.render(ctx, env, autoescape=True)
-    except _sandbox_class().Terlalu as e:
+    except sandbox.sandbox_class().Terlalu as e:
         raise TemplateError(
             f"{nama}: {e}",
             "surat hanya beberapa halaman: kecilkan pengulangan, pangkat, atau range di templat",
@@ -577,7 +568,7 @@ def template_variables(template: Path) -> set[str]:
     template = Path(template)
     nama = _nama(template)
     tpl = _open(template)
-    env = _env()
+    env = sandbox.env()
     return _variables(tpl, _sources(tpl), env, nama)
 
 
@@ -597,7 +588,7 @@ def check_template(path: Path, kind: str | None = None) -> list[str]:
         return [str(e)]
     from jinja2 import TemplateSyntaxError, nodes
 
-    env = _env()
+    env = sandbox.env()
     masalah: list[str] = []
     dipakai: dict[str, tuple[str, str]] = {}
     atribut: dict[str, tuple[str, str]] = {}
@@ -702,7 +693,7 @@ def _konstanta(node) -> str:
 
 
 def _tak_aman(nama: str, e: Exception) -> TemplateError:
-    """The sandbox refused what a template reached for (see :func:`_env`)."""
+    """The sandbox refused what a template reached for (see :func:`.sandbox.env`)."""
     return TemplateError(
         f"{nama}: templat mencoba memakai bagian dalam Python, bukan data surat; surat tidak "
         "dibuat",
@@ -721,181 +712,6 @@ def _label_sah(node) -> bool:
 
 # --------------------------------------------------------------------------------------------
 # Loading
-
-
-#: how large a template's own arithmetic may grow (text or list repeated, a power): a letter
-#: prints a few pages; ``{{ "x" * 3000000000 }}`` filled the memory while the workspace was
-#: locked, ``9 ** 99999`` spent the CPU even in ``surat periksa``
-BATAS_ULANG = 100_000
-BATAS_PANGKAT = 64
-BATAS_RANGE = 10_000
-#: seconds a letter may take to fill (one takes well under one): loops nested in a template ran
-#: for ever while the workspace was locked, and every other desk waited on it
-BATAS_DETIK = 20
-
-
-@contextlib.contextmanager
-def _batas_waktu(detik: int):
-    """Stop a template still filling after ``detik`` seconds, on the main thread (the CLI):
-    by the OS's timer signal, or where there is none (Windows, where offices edit templates in
-    Word) by a timer thread interrupting the main thread. Elsewhere no limit."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def terlalu():
-        return _sandbox_class().Terlalu(f"templat belum selesai diisi setelah {detik} detik")
-
-    if hasattr(signal, "setitimer"):
-
-        def alarm(*_):
-            raise terlalu()
-
-        old = signal.signal(signal.SIGALRM, alarm)
-        signal.setitimer(signal.ITIMER_REAL, detik)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
-        return
-    import _thread
-
-    lock, state = threading.Lock(), {"selesai": False, "disela": False}
-
-    def sela() -> None:
-        with lock:
-            if not state["selesai"]:
-                state["disela"] = True
-                _thread.interrupt_main(signal.SIGINT)
-
-    def ctrl_c(*_) -> None:  # (the timer's interrupt and the officer's Ctrl-C arrive alike)
-        if not state["disela"]:
-            raise KeyboardInterrupt
-        if not state["selesai"]:
-            raise terlalu()
-        # (fired as the template finished: nothing to stop)
-
-    old = signal.signal(signal.SIGINT, ctrl_c)
-    timer = threading.Timer(detik, sela)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            state["selesai"] = True
-        timer.cancel()
-        if state["disela"]:  # (its interrupt lands within a few steps: here, not after)
-            for _ in range(1000):
-                pass
-        signal.signal(signal.SIGINT, old)
-
-
-@lru_cache(maxsize=1)
-def _env():
-    """Jinja's sandbox: a template an office passes around (a docx from another office, mailed
-    or shared) prints data; it cannot reach Python's internals (``x.__class__…``) to read files
-    or run programs as the desk's account. Stricter than Jinja's own: attributes and methods
-    only of plain values (text, numbers, dates, lists, tables, and Jinja's loop helpers) — the
-    logo is an image object whose ``tpl`` is the live document, and ``logo.tpl.save(PATH)``
-    wrote any file, ``logo.tpl.replace_zipname(…)`` put any file into the letter —, no
-    changing a value in place, and bounded repetition and powers (:data:`BATAS_ULANG`)."""
-    from jinja2 import StrictUndefined
-
-    env = _sandbox_class()(undefined=StrictUndefined, autoescape=True)
-    env.filters.update(_FILTERS)
-    env.globals["range"] = _range
-    return env
-
-
-def _range(*args: int) -> range:
-    r = range(*args)
-    if len(r) > BATAS_RANGE:
-        raise _sandbox_class().Terlalu(f"range lebih dari {BATAS_RANGE} langkah di templat")
-    return r
-
-
-@lru_cache(maxsize=1)
-def _sandbox_class():
-    import datetime as dt
-    from decimal import Decimal
-
-    from jinja2.exceptions import SecurityError
-    from jinja2.runtime import LoopContext
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-    from jinja2.utils import Cycler, Joiner, Namespace
-
-    polos = (str, int, float, Decimal, dict, list, tuple, dt.date, LoopContext, Cycler, Joiner,
-             Namespace)  # fmt: skip
-
-    class Terlalu(SecurityError):
-        """A template's own arithmetic beyond the bounds (told as such, not as an intrusion)."""
-
-    def besar(args) -> None:  # (a width or count that would allocate gigabytes in one call)
-        if any(type(a) is int and abs(a) > BATAS_ULANG for a in args):
-            raise Terlalu(f"angka lebih dari {BATAS_ULANG} sebagai lebar atau jumlah di templat")
-
-    class _Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**", "%"})
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            del self.filters["format"]  # ("%4000000000s"|format: printf widths, never needed)
-            for name, fn in list(self.filters.items()):  # (|center(4000000000), |indent(…))
-                self.filters[name] = _terbatas(fn, besar)
-
-        def wrap_str_format(self, value):
-            if super().wrap_str_format(value) is None:
-                return None
-
-            def ditolak(*args, **kwargs):  # ("{:>4000000000}".format(x): a width in the text)
-                raise Terlalu("format teks dengan .format() tidak dipakai di templat surat")
-
-            return ditolak
-
-        def is_safe_attribute(self, obj, attr, value):
-            return isinstance(obj, polos) and super().is_safe_attribute(obj, attr, value)
-
-        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
-            besar((*args, *kwargs.values()))  # ("x".center(4000000000), zfill, ljust …)
-            return super().call(__context, __obj, *args, **kwargs)
-
-        def call_binop(self, context, operator, left, right):
-            if operator == "%" and isinstance(left, str):
-                raise Terlalu("format teks dengan % tidak dipakai di templat surat")
-            if operator == "**" and isinstance(right, int) and abs(right) > BATAS_PANGKAT:
-                raise Terlalu(f"pangkat lebih dari {BATAS_PANGKAT} di templat")
-            if operator == "*":
-                for seq, n in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
-                        if len(seq) * n > BATAS_ULANG:
-                            raise Terlalu(
-                                f"teks atau daftar yang diulang menjadi lebih dari "
-                                f"{BATAS_ULANG} karakter/unsur di templat"
-                            )
-            return super().call_binop(context, operator, left, right)
-
-    _Sandbox.Terlalu = Terlalu  # type: ignore[attr-defined]
-    return _Sandbox
-
-
-def _terbatas(fn, periksa):
-    """Filter ``fn`` whose arguments (not the value filtered) are checked first; Jinja's
-    pass-context mark is kept, and with it the context before the value."""
-    import functools
-
-    nilai = 2 if getattr(fn, "jinja_pass_arg", None) is not None else 1
-
-    @functools.wraps(fn)
-    def filter_(*args, **kwargs):
-        periksa((*args[nilai:], *kwargs.values()))
-        return fn(*args, **kwargs)
-
-    return filter_
 
 
 def _nama(path: Path) -> str:
@@ -1383,7 +1199,7 @@ def _jinja_indonesia(pesan: str) -> str:
     for pola, ganti in _JINJA_POLA:
         m = re.fullmatch(pola, pesan.strip(), re.S)
         if m:
-            out = m.expand(ganti).replace("FILTERS", ", ".join(sorted(_FILTERS)))
+            out = m.expand(ganti).replace("FILTERS", ", ".join(sorted(sandbox.FILTERS)))
             for en, id_ in (
                 ("' or '", "' atau '"),
                 ("end of print statement", "}}"),

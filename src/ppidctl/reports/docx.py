@@ -36,7 +36,8 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ..letters.fmt import LABEL, ada_nip, label, tanggal_panjang
-from .summary import KOLOM_SKRIP, iso_tanggal
+from ..rules.validation import tanggal_iso
+from .summary import KOLOM_SKRIP
 from .summary import nilai_teks as _fmt
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def _heading(doc, text: str, level: int) -> None:
 
 def _text(key: str, value: Any) -> str:
     """A table value as the report prints it: a date in words, a stored choice as its label."""
-    day = iso_tanggal(value)
+    day = tanggal_iso(value)
     if day is not None:
         return tanggal_panjang(day)
     if isinstance(value, str):

@@ -184,9 +184,10 @@ def _fee(r: dict[str, str]) -> str:
 
 def _long(iso: str) -> str:
     """``2026-10-19`` → ``19 Oktober 2026`` (text that is no date stays as it is)."""
-    from .summary import iso_tanggal, tanggal_panjang
+    from ..rules.validation import tanggal_iso
+    from .summary import tanggal_panjang
 
-    day = iso_tanggal(iso)
+    day = tanggal_iso(iso)
     return tanggal_panjang(day) if day else iso
 
 

@@ -35,6 +35,10 @@ response, durations).
 
 Everything is computed over whole columns (numpy/pandas): a 100,000-row register takes well
 under a second after reading.
+
+Also here, for the report files (registerbook, xlsx, docx, the terminal): how a figure and a day
+are written (:func:`nilai_teks`, :func:`tanggal_hari`; ``tanggal_panjang`` and ``BULAN`` passed
+on from :mod:`ppidctl.letters.fmt`) and which columns are for scripts only (:data:`KOLOM_SKRIP`).
 """
 
 from __future__ import annotations
@@ -297,17 +301,6 @@ class Laporan:
 
 def tanggal_hari(d: date) -> str:
     return f"{HARI[d.weekday()]}, {tanggal_panjang(d)}"
-
-
-def iso_tanggal(value: Any) -> date | None:
-    """A table value that is an ISO date (``"2026-03-10"``: due dates, dispute dates) as a date,
-    for the files to print it as one; None for anything else."""
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 def nilai_teks(value: Any) -> str:
@@ -1793,4 +1786,4 @@ def workspaces_from(dirs: Iterable[str]) -> list[Workspace]:
     return out
 
 
-__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "iso_tanggal", "BULAN"]
+__all__ += ["workspaces_from", "tanggal_panjang", "tanggal_hari", "BULAN"]

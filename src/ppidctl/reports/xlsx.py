@@ -34,6 +34,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from .. import schema
 from ..letters.fmt import LABEL, label
+from ..rules.validation import tanggal_iso
 from .excel import (
     LINE_PT,
     Styles,
@@ -47,7 +48,7 @@ from .excel import (
     to_bytes,
 )
 from .privacy import mask
-from .summary import KOLOM_SKRIP, iso_tanggal, tanggal_panjang
+from .summary import KOLOM_SKRIP, tanggal_panjang
 
 if TYPE_CHECKING:
     from .summary import Laporan, Tabel
@@ -137,7 +138,7 @@ def _value_style(value: Any) -> str:
 
 def _value(value: Any) -> Any:
     """A table value as a cell: an ISO date (a due date, a dispute's dates) as a date cell."""
-    return iso_tanggal(value) or value
+    return tanggal_iso(value) or value
 
 
 def _label(key: str, value: Any) -> Any:

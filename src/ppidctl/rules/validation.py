@@ -15,6 +15,7 @@ import calendar as _cal
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ..errors import RuleError, UsageError
@@ -292,6 +293,23 @@ def tanggal(value: str | date, field: str = "tanggal") -> date:
         return date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
         raise UsageError(f"{field} '{value}' bukan tanggal", "tulis sebagai YYYY-MM-DD") from None
+
+
+def tanggal_iso(value: object) -> date | None:
+    """A stored date cell (``YYYY-MM-DD``, nothing around it) as a date; None for anything else
+    (empty, ``16/09/2026``, ``2026-02-30``, not text). The one reading of a stored date:
+    ``periksa``'s checks, the steps' refusal of a hand-edited date, the report files' dates."""
+    return _tanggal_iso(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=8192)  # (periksa reads each row's dates several times)
+def _tanggal_iso(value: str) -> date | None:
+    if not _TANGGAL.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def sejak_uu_kip(day: date, field: str) -> date:

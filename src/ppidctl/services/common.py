@@ -129,13 +129,13 @@ def load_row(
 def check_dates(row: dict[str, str], register: str) -> None:
     """Refuse a step on a row whose date cells are not ``YYYY-MM-DD`` (a hand edit: ``16/09/2026``,
     a time added), naming the cell: the deadline and step-order rules read them all. The same
-    test as ``periksa``'s (``integrity.rows.parse_date``)."""
-    from ..integrity.rows import parse_date
+    test as ``periksa``'s (:func:`~ppidctl.rules.validation.tanggal_iso`)."""
+    from ..rules.validation import tanggal_iso
     from ..schema import TANGGAL, columns
 
     for col in columns(register):
         value = row.get(col.key, "")
-        if col.tipe == TANGGAL and value and parse_date(value) is None:
+        if col.tipe == TANGGAL and value and tanggal_iso(value) is None:
             raise _not_a_date(f"{row.get('nomor_registrasi', '')}: {col.key}", value)
 
 

@@ -123,11 +123,11 @@ from .. import schema
 from ..errors import ImporError, PpidError
 from ..formula import csv_safe
 from ..integrity.rows import ORDER
-from ..legacy.reader import LANJUTAN, read_tables
+from ..legacy.reader import LANJUTAN, Table, read_tables
 from ..legacy.sheetxml import dalam_rentang
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
 from ..legacy.values import TERKETIK, tanpa_penjaga, teks_sel
-from ..letters.fmt import tanggal_panjang
+from ..letters.fmt import BULAN, tanggal_panjang
 from ..rules import deadlines, numbering
 from ..rules.validation import bandingan, bukan_nama, nik_keliru
 from ..store import journal
@@ -152,13 +152,13 @@ REJECT_COLUMNS = ("lembar_sumber", "baris_sumber", "alasan_tolak")
 LANGKAH_KEMAJUAN = 500
 
 GIVEN, NOT_GIVEN = schema.GIVEN, schema.NOT_GIVEN
-#: columns derived here; a differing source value is kept in catatan under this label
+#: columns derived here (the keys are schema.TURUNAN; a test checks they agree); a differing
+#: source value is kept in catatan under this label
 DERIVED_LABEL = {
     "status": "Status di berkas asal",
     "jatuh_tempo": "Batas waktu di berkas asal",
     "terlambat": "Terlambat di berkas asal",
 }
-_HAS_DERIVED = schema.TURUNAN  # (the keys of DERIVED_LABEL; a test checks they agree)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -237,6 +237,28 @@ class TabelInfo:
     pemisah: str = ""
     dilewati: list[tuple[int, str]] = field(default_factory=list)
     akhir: tuple[int, str] | None = None
+
+    @classmethod
+    def dari(cls, t: Table, abaikan: set[str]) -> TabelInfo:
+        """The reader's table as read, before its rows; *abaikan*: a rejects file's own columns
+        among the unmatched ones, left out of ``tidak_cocok`` and told."""
+        info = cls(
+            t.lembar,
+            t.baris_header,
+            t.baris_subheader,
+            dict(t.pemetaan),
+            [h for h in t.tidak_cocok if h not in abaikan],
+            list(t.keterangan),
+            list(t.header_mentah),
+            t.encoding,
+            t.pemisah,
+        )
+        if abaikan:
+            info.keterangan.append(
+                "kolom berkas tolak diabaikan: "
+                + ", ".join(sorted(abaikan, key=REJECT_COLUMNS.index))
+            )
+        return info
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -367,10 +389,7 @@ class Result:
 RINGKAS_DARI = 20
 #: what differs between problems of one kind: quoted values, numbers, month names (one fault
 #: told for dates across a year is one kind)
-_NILAI_PESAN = re.compile(
-    r"'[^']*'|\d[\d/.:,-]*|\b(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|"
-    r"Oktober|November|Desember)\b"
-)
+_NILAI_PESAN = re.compile(rf"'[^']*'|\d[\d/.:,-]*|\b(?:{'|'.join(BULAN)})\b")
 
 
 class ImporDitolak(PpidError):
@@ -640,7 +659,7 @@ def _dicabut(texts: list[str]) -> str | None:
 
 def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[str]) -> None:
     """Fill status, jatuh_tempo, terlambat (and batas_sengketa) from the facts in ``v``."""
-    asal = {k: v.pop(k) for k in DERIVED_LABEL if k in v} if _HAS_DERIVED & v.keys() else None
+    asal = {k: v.pop(k) for k in DERIVED_LABEL if k in v} if schema.TURUNAN & v.keys() else None
     v["status"] = derive_status(register, v)
     if "tanggal_diterima" in v:
         due = v["jatuh_tempo"] = tenggat.jatuh_tempo(v)
@@ -756,6 +775,92 @@ def _waktu_kantor(v: dict[str, str], tz: tzinfo) -> str:
     return ""
 
 
+def _cek_kolom_wajib(t: Table, required: list[str], path: Path, register: str) -> None:
+    """Refuse the whole file when a table lacks a required column altogether (never a row's
+    problem: no row of it could be imported), naming the columns recognised."""
+    missing = [k for k in required if k not in t.pemetaan.values()]
+    if missing:
+        where = f"lembar '{t.lembar}'" if t.lembar else f"'{path.name}'"
+        raise ImporError(
+            f"tabel di {where} tidak punya kolom wajib: "
+            + ", ".join(f"{k} ({schema.column(register, k).header})" for k in missing)
+            + "; kolom yang dikenali: "
+            + (", ".join(f"'{h}' → {k}" for h, k in t.pemetaan.items()) or "tidak ada"),
+            "petakan judul kolomnya dengan --peta peta.toml, mis. "
+            f'[kolom] "Judul di berkas" = "{missing[0]}"',
+        )
+
+
+def _peringatan_tabel(
+    t: Table,
+    info: TabelInfo,
+    rows: list[Baris],
+    header_of: dict[str, str],
+    nik_salah: list[str],
+    lengkapi: int,
+    contoh: str,
+) -> list[str]:
+    """What reading one table found, once its rows are read (*rows*: the table's): dates read
+    the other way round marked on the rows; rows skipped, the table's end, cells outside the
+    headers and completed numbers noted on *info*; and the warnings returned — wrong weekdays,
+    far dates, impossible NIKs, hidden rows, rows after the end. Once per table."""
+    peringatan: list[str] = []
+    for header, (baris0, teks0) in t.rows.bulan_dulu.items():
+        _dua_arti(rows, t.header_mentah.index(header), header, baris0, teks0)
+    for header, (baris0, teks0) in t.rows.hari_dulu.items():
+        _tertukar(rows, t.header_mentah.index(header), header, baris0, teks0)
+    info.dilewati = list(t.rows.dilewati)
+    info.akhir = t.rows.akhir
+    if t.rows.di_luar:
+        luar = sorted(t.rows.di_luar.items(), key=lambda kv: (len(kv[0]), kv[0]))
+        info.keterangan.append(
+            f"kolom {', '.join(k for k, _ in luar)} di luar judul tabel (tanpa judul, mis. "
+            f"baris {luar[0][1]}): isinya disimpan di catatan sebagai 'Kolom {luar[0][0]}: …'"
+        )
+    where = f"lembar '{t.lembar}' " if t.lembar else ""
+    keliru = t.rows.hari_keliru  # (read as the date written: the weekday told, not dropped)
+    peringatan.extend(f"{where}baris {rn}, kolom {kolom}: {apa}" for rn, kolom, apa in keliru[:5])
+    if len(keliru) > 5:
+        peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
+    loncat = _loncat(rows, header_of.get("tanggal_diterima", "tanggal"))
+    peringatan.extend(f"{where}{line}" for line in loncat[:5])
+    if len(loncat) > 5:
+        peringatan.append(f"{where}dan {len(loncat) - 5} tanggal lain yang jauh dari urutannya")
+    if nik_salah:  # (a refusal would leave the row out of the register: it happened)
+        peringatan.append(
+            f"{where}{len(nik_salah)} NIK tidak mungkin benar, diimpor seperti tertulis "
+            f"(mis. {'; '.join(nik_salah[:3])}) — periksa NIK pada dokumen permohonan"
+        )
+    if t.tersembunyi and (hid := [b.baris for b in rows if dalam_rentang(b.baris, t.tersembunyi)]):
+        peringatan.append(
+            f"{where}baris "
+            + ", ".join(map(str, hid[:10]))
+            + (f" dan {len(hid) - 10} baris lain" if len(hid) > 10 else "")
+            + " disembunyikan di berkas (Sembunyikan, filter, atau grup yang diciutkan) dan "
+            "tetap dibaca sebagai perkara — bila ada yang bukan perkara (dibatalkan, contoh, "
+            "uji coba), hapus barisnya di berkas lalu impor ulang"
+        )
+    if t.rows.sesudah:
+        sesudah = t.rows.sesudah
+        peringatan.append(
+            f"{where}sesudah akhir tabel di baris {info.akhir[0]} ({info.akhir[1]}) "  # type: ignore[index]
+            f"masih ada {len(sesudah)} baris yang tampak berisi data (mis. baris {sesudah[0]}) "
+            "dan tidak diimpor; "
+            + (
+                "itu tabel lain: pindahkan ke lembarnya sendiri, lalu impor lembar itu dengan "
+                "--lembar NAMA dan --register yang sesuai"
+                if info.akhir[1].startswith("judul kolom tabel lain")  # type: ignore[index]
+                else "bila itu bagian tabel, hapus atau pindahkan baris penutup itu"
+            )
+        )
+    if lengkapi:
+        info.keterangan.append(
+            f"{lengkapi} nomor registrasi berupa angka saja dilengkapi menurut tanggal "
+            f"diterima (mis. {contoh}); nomor asalnya disimpan di catatan"
+        )
+    return peringatan
+
+
 def _baca(
     ws: Workspace,
     path: Path,
@@ -780,17 +885,7 @@ def _baca(
         header_of = {}  # key -> source header
         for h, k in t.pemetaan.items():
             header_of.setdefault(k, h)
-        missing = [k for k in required if k not in header_of]
-        if missing:
-            where = f"lembar '{t.lembar}'" if t.lembar else f"'{path.name}'"
-            raise ImporError(
-                f"tabel di {where} tidak punya kolom wajib: "
-                + ", ".join(f"{k} ({schema.column(register, k).header})" for k in missing)
-                + "; kolom yang dikenali: "
-                + (", ".join(f"'{h}' → {k}" for h, k in t.pemetaan.items()) or "tidak ada"),
-                "petakan judul kolomnya dengan --peta peta.toml, mis. "
-                f'[kolom] "Judul di berkas" = "{missing[0]}"',
-            )
+        _cek_kolom_wajib(t, required, path, register)
         if register == "permohonan":
             _not_an_objection_book(t, path)
         key_of = t.pemetaan
@@ -800,22 +895,7 @@ def _baca(
         urutan = [(a, b, header_of.get(a, a)) for a, b in ORDER[register]]
         width = len(t.header_mentah)
         header_set = set(t.header_mentah)
-        info = TabelInfo(
-            t.lembar,
-            t.baris_header,
-            t.baris_subheader,
-            dict(t.pemetaan),
-            [h for h in t.tidak_cocok if h not in abaikan],
-            list(t.keterangan),
-            list(t.header_mentah),
-            t.encoding,
-            t.pemisah,
-        )
-        if abaikan:
-            info.keterangan.append(
-                "kolom berkas tolak diabaikan: "
-                + ", ".join(sorted(abaikan, key=REJECT_COLUMNS.index))
-            )
+        info = TabelInfo.dari(t, abaikan)
         infos.append(info)
         lengkapi = 0  # bare sequence numbers completed
         contoh = ""  # the first of them, as the file had it and as completed
@@ -979,63 +1059,9 @@ def _baca(
                     ekstra,
                 )
             )
-        for header, (baris0, teks0) in t.rows.bulan_dulu.items():
-            _dua_arti(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
-        for header, (baris0, teks0) in t.rows.hari_dulu.items():
-            _tertukar(out[mulai:], t.header_mentah.index(header), header, baris0, teks0)
-        info.dilewati = list(t.rows.dilewati)
-        info.akhir = t.rows.akhir
-        if t.rows.di_luar:
-            luar = sorted(t.rows.di_luar.items(), key=lambda kv: (len(kv[0]), kv[0]))
-            info.keterangan.append(
-                f"kolom {', '.join(k for k, _ in luar)} di luar judul tabel (tanpa judul, mis. "
-                f"baris {luar[0][1]}): isinya disimpan di catatan sebagai 'Kolom {luar[0][0]}: …'"
-            )
-        where = f"lembar '{t.lembar}' " if t.lembar else ""
-        keliru = t.rows.hari_keliru  # (read as the date written: the weekday told, not dropped)
-        peringatan.extend(
-            f"{where}baris {rn}, kolom {kolom}: {apa}" for rn, kolom, apa in keliru[:5]
+        peringatan += _peringatan_tabel(
+            t, info, out[mulai:], header_of, nik_salah, lengkapi, contoh
         )
-        if len(keliru) > 5:
-            peringatan.append(f"{where}dan {len(keliru) - 5} tanggal lain yang harinya keliru")
-        loncat = _loncat(out[mulai:], header_of.get("tanggal_diterima", "tanggal"))
-        peringatan.extend(f"{where}{line}" for line in loncat[:5])
-        if len(loncat) > 5:
-            peringatan.append(f"{where}dan {len(loncat) - 5} tanggal lain yang jauh dari urutannya")
-        if nik_salah:  # (a refusal would leave the row out of the register: it happened)
-            peringatan.append(
-                f"{where}{len(nik_salah)} NIK tidak mungkin benar, diimpor seperti tertulis "
-                f"(mis. {'; '.join(nik_salah[:3])}) — periksa NIK pada dokumen permohonan"
-            )
-        if t.tersembunyi and (
-            hid := [b.baris for b in out[mulai:] if dalam_rentang(b.baris, t.tersembunyi)]
-        ):
-            peringatan.append(
-                f"{where}baris "
-                + ", ".join(map(str, hid[:10]))
-                + (f" dan {len(hid) - 10} baris lain" if len(hid) > 10 else "")
-                + " disembunyikan di berkas (Sembunyikan, filter, atau grup yang diciutkan) dan "
-                "tetap dibaca sebagai perkara — bila ada yang bukan perkara (dibatalkan, contoh, "
-                "uji coba), hapus barisnya di berkas lalu impor ulang"
-            )
-        if t.rows.sesudah:
-            sesudah = t.rows.sesudah
-            peringatan.append(
-                f"{where}sesudah akhir tabel di baris {info.akhir[0]} ({info.akhir[1]}) "  # type: ignore[index]
-                f"masih ada {len(sesudah)} baris yang tampak berisi data (mis. baris {sesudah[0]}) "
-                "dan tidak diimpor; "
-                + (
-                    "itu tabel lain: pindahkan ke lembarnya sendiri, lalu impor lembar itu dengan "
-                    "--lembar NAMA dan --register yang sesuai"
-                    if info.akhir[1].startswith("judul kolom tabel lain")  # type: ignore[index]
-                    else "bila itu bagian tabel, hapus atau pindahkan baris penutup itu"
-                )
-            )
-        if lengkapi:
-            info.keterangan.append(
-                f"{lengkapi} nomor registrasi berupa angka saja dilengkapi menurut tanggal "
-                f"diterima (mis. {contoh}); nomor asalnya disimpan di catatan"
-            )
     if kemajuan is not None:
         kemajuan(n)
     return Plan(

@@ -319,7 +319,6 @@ DUE_CASE_KEYS = (
 def due_cases(
     ws: Workspace,
     f: Filter,
-    registers=("permohonan", "keberatan"),
     peringatan: dict[str, None] | None = None,
 ) -> list[dict[str, Any]]:
     """What ``ppidctl jatuh-tempo`` lists: every open case of both registers (OPEN and
@@ -330,7 +329,8 @@ def due_cases(
     rows by the hundred) are only counted, in ``peringatan``, unless ``f.status`` asks for
     them; so is a requester's window that lapsed with no dispute recorded (the case is
     closed by hand)."""
-    f.check_status(tuple(registers))
+    registers = ("permohonan", "keberatan")
+    f.check_status(registers)
     notes: dict[str, None] = {} if peringatan is None else peringatan
     out = []
     for register in registers:
