@@ -417,6 +417,36 @@ def test_ctrl_c_says_where_the_command_stood(run, ws, monkeypatch):
     assert r.stderr == "Dihentikan (Ctrl-C): tidak ada yang tercatat; bila ragu: ppidctl periksa\n"
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGINT"), reason="needs SIGINT")
+def test_ctrl_c_after_the_journal_line_waits_for_the_commit(run, ws, monkeypatch):
+    """Ctrl-C landing just after the journal lines were written: the commit deleted the letter
+    the journal named (lost for good: periksa dirty for ever), and the desk was told nothing
+    was recorded — typing the request again made a duplicate; one landing before the register
+    was written left it for pulihkan, unsaid (review serentak H1, L2). The commit now finishes
+    first: the step is whole, and said to be recorded."""
+    import signal
+
+    from ppidctl.store import journal
+
+    real = journal.append
+
+    def then_ctrl_c(*args, **kwargs):
+        real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # (delivered at once, between two bytecodes)
+
+    monkeypatch.setattr(journal, "append", then_ctrl_c)
+    r = run("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    assert r.exit_code == 130, (r.output, r.exception)
+    assert r.stderr.startswith("Dihentikan (Ctrl-C): langkahnya sudah tercatat di jurnal")
+    monkeypatch.setattr(journal, "append", real)
+    assert [row["nomor_registrasi"] for row in ws.read("permohonan").rows] == [
+        "001/PPID/5271/III/2026"
+    ]
+    assert (ws.root / "letters/2026/001-PPID-5271-III-2026-tanda-terima.docx").is_file()
+    assert run("periksa").exit_code == 0
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # (put back)
+
+
 def test_warnings_are_plain_when_colour_is_refused(run, monkeypatch):
     """NO_COLOR (no-color.org) and TERM=dumb: the yellow 'Peringatan:' goes without colour."""
     from typer.testing import CliRunner

@@ -148,6 +148,32 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
 #: Windows refuses to replace a file another program has open: Excel locks a workbook it shows
 #: for as long as it shows it, another desk's reader for a moment
 WINDOWS = os.name == "nt"
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) held until the block is done, then delivered. A commit's journal lines
+    and the writes they promise are one step: interrupted between them, its letters were
+    deleted though the journal named them (lost for good), the desk was told nothing was
+    recorded, or the register was left for ``pulihkan`` (review serentak H1, L2). A kill
+    (SIGKILL, SIGTERM, power) still cuts anywhere: ``pulihkan`` finishes that. Only the main
+    thread can set a handler; elsewhere the block runs as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list[int] = []
+    old = signal.signal(signal.SIGINT, lambda signum, _frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+    if got and callable(old):  # (SIG_IGN, SIG_DFL: ignored, or not Python's to deliver)
+        old(signal.SIGINT, None)
+
+
 #: commits this process has journalled (from then on the change is recorded: ``pulihkan``
 #: finishes what a crash cut short). The CLI reads it when stdout closes under it.
 journalled = 0
@@ -534,20 +560,34 @@ class Transaction:
                 if k == count and retired:
                     entry["nomor_dihapus"] = retired
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
-            journal.append(jpath, journal.chain(self.entries, last, self._common), mode)
+            lines = journal.chain(self.entries, last, self._common)
+        except BaseException:
+            self._unstage(staged)
+            raise
+        with interrupts_held():  # (a Ctrl-C from here on waits for the commit to finish)
+            try:
+                journal.append(jpath, lines, mode)
+            except BaseException:  # (nothing journalled: append cuts what it wrote)
+                self._unstage(staged)
+                raise
             global journalled
             journalled += 1
             if not self.pemulihan:
                 for name in tainted:
                     MARKED[name] = None
-        except BaseException:
-            for p in staged:
-                try:
-                    p.unlink()
-                except OSError:
-                    pass
-            self.written.clear()
-            raise
+            self._write_out(staged, blobs, mode)
+
+    def _unstage(self, staged: list[Path]) -> None:
+        """Delete the temp files of a commit that journalled nothing."""
+        for p in staged:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        self.written.clear()
+
+    def _write_out(self, staged: list[Path], blobs: dict[str, Data], mode: int) -> None:
+        """The journalled commit written: its letters put in place, its registers replaced."""
         for temp, path in zip(staged, self.written, strict=True):
             try:
                 put_in_place(temp, path)
