@@ -498,6 +498,38 @@ def test_an_edit_saved_by_excel_is_not_accepted_as_the_record(run, ws):
     assert ws.read("permohonan").rows[0]["nama_pemohon"] == "Ani Suryani"
 
 
+def test_another_desks_commit_in_flight_is_no_outside_edit(run, ws):
+    """A listing read while another desk's commit had its journal line written and its register
+    not yet (a few ms): "diubah di luar ppidctl", periksa clean right after — 2 of 156 listings
+    in a three-desk run (review serentak M1). Read again while the lock is held; a difference
+    that stays with nobody holding it is the file's, told as before."""
+    import threading
+
+    catat(run, "Ani")
+    path = ws.register_path("permohonan")
+    before = path.read_bytes()
+    catat(run, "Budi")
+    after = path.read_bytes()
+    info = ws.registers_dir / ".kunci.info"
+    said = "register permohonan diubah di luar ppidctl"
+
+    def finish() -> None:  # (the other desk's commit: its register written, its lock let go)
+        path.write_bytes(after)
+        info.unlink()
+
+    path.write_bytes(before)  # (as the commit in flight has it: journalled, not yet written)
+    info.write_text("budi@meja-2 pid 4242 sejak 2026-03-16 09:00:00+08:00", encoding="utf-8")
+    timer = threading.Timer(0.3, finish)
+    timer.start()
+    try:
+        assert said not in run.ok("permohonan", "daftar").stderr
+    finally:
+        timer.join()
+    path.write_bytes(before)  # (nobody holding the lock: the file's own difference)
+    assert said in run.ok("permohonan", "daftar").stderr
+    path.write_bytes(after)
+
+
 def test_listings_and_reports_say_a_register_was_changed_outside(run, ws):
     """A register saved again by Excel (dates 16/3/2026): periksa and every recording command
     caught it, but the monthly report counted 0 requests, jatuh-tempo left the cases out and

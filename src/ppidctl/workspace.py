@@ -238,7 +238,30 @@ class Workspace:
         for it, or was written with such an edit still in it: changed outside ppidctl (Excel,
         a text editor) and not yet accepted or undone. What a listing or report shows comes
         from the file as it is (a re-save in Excel turns dates into 01/09/2026 and counts
-        fall to 0), so they say so. A register the journal never names is not judged."""
+        fall to 0), so they say so. A register the journal never names is not judged.
+
+        Read without the lock, the journal and a file can be caught on either side of another
+        desk's commit (its journal line written, its register a moment later): a false alarm
+        every desk learnt to ignore (review serentak M1). A difference is read again, and again
+        for up to two seconds while a command holds the lock (``.kunci.info``): one that stays
+        is the file's."""
+        import time
+
+        from .store.lock import LOCK_NAME
+
+        found = self._unlike_journal(registers)
+        holder = self.registers_dir / f"{LOCK_NAME}.info"
+        end = time.monotonic() + 2.0
+        while found:
+            time.sleep(0.02)
+            found = self._unlike_journal(found)
+            if not holder.exists() or time.monotonic() > end:
+                break
+        return found
+
+    def _unlike_journal(self, registers: Iterable[str]) -> list[str]:
+        """The registers among ``registers`` unlike the journal's record of them (see
+        :meth:`edited_outside`), read once."""
         from .store import journal
 
         names = {r for r in registers if self.register_path(r).exists()}
