@@ -1208,6 +1208,26 @@ def test_the_dispute_window_is_recomputed_like_every_deadline(run, ws, today):
     assert krow(run)["batas_sengketa"] == "2026-06-22"
 
 
+def test_jatuh_tempo_judges_the_deadline_it_lists(run, today):
+    """A late response, delivered: jatuh-tempo lists the requester's dispute window (pihak
+    pemohon, days left) — and marked it 'terlambat', by the response's recorded lateness, so
+    `jatuh-tempo --terlambat` listed it and counted otherwise than laporan harian's "Lewat
+    tenggat" (review setahun F1). The row's own deadline decides there; daftar and lihat keep
+    the response's lateness."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # response due Thu 21 May
+    today("2026-05-26")
+    delivered_reply(run, "2026-04-07", "2026-05-25", "2026-05-26")
+    assert krow(run)["terlambat"] == "ya"
+    (row,) = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert (row["pihak"], row["terlambat"]) == ("pemohon", "tidak")
+    assert json.loads(run.ok("jatuh-tempo", "--terlambat", "--format", "json").stdout) == []
+    harian = run.ok("laporan", "harian", "--format", "csv").stdout
+    assert "ringkasan,lewat_tenggat,nilai,0" in harian
+    late = json.loads(run.ok("keberatan", "daftar", "--terlambat", "--format", "json").stdout)
+    assert [r["nomor_registrasi"] for r in late] == [K1]
+
+
 def test_an_objection_never_answered_stays_late_once_the_dispute_is_recorded(run, today):
     # UU 14/2008 Pasal 36(2): no response by the deadline is a missed deadline; the register
     # said "tidak" once the requester went to the Komisi Informasi (the report counted it late)

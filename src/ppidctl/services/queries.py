@@ -194,15 +194,22 @@ def late_flag(row: dict[str, str], due: dict[str, Any] | None) -> str:
     whether the office's own deadline has passed; otherwise as recorded at its decision or
     response ("tidak" before anything was recorded), so ``lihat`` and ``daftar`` agree. An
     answer recorded without its date (an old book's) is not judged: "" (it said "tidak")."""
-    if due is not None:
-        left = due["sisa_hari_kerja"]  # (late: past the office's own deadline, or SOP date)
-        if due["pihak"] == "kantor" and left is not None and left < 0:
-            return "ya"
+    if overdue(due):
+        return "ya"
     if row.get("terlambat"):
         return row["terlambat"]
     answered = "tanggal_pemberitahuan" if "keputusan" in row else "tanggal_tanggapan"
     undated = (row.get("keputusan") or row.get("keputusan_atasan")) and not row.get(answered)
     return "" if undated else "tidak"
+
+
+def overdue(due: dict[str, Any] | None) -> bool:
+    """Whether a live deadline (``due_info``) is the office's and has passed (its own
+    deadline, or an SOP date): a requester's window never is."""
+    if due is None:
+        return False
+    left = due["sisa_hari_kerja"]
+    return due["pihak"] == "kantor" and left is not None and left < 0
 
 
 def is_open(register: str, row: dict[str, str]) -> bool:
@@ -265,7 +272,10 @@ def listing(
                 peringatan.update(dict.fromkeys(due["peringatan"]))
         for k in DUE_FIELDS:  # (every record has every key: null where a case has none)
             rec.setdefault(k, None)
-        rec["terlambat"] = late_flag(row, due)
+        # jatuh-tempo judges the deadline it lists: a requester's dispute window after a late
+        # response, an order with no deadline, were 'ya' by the earlier step's recorded
+        # lateness, and --terlambat counted otherwise than laporan harian (review setahun F1)
+        rec["terlambat"] = ("ya" if overdue(due) else "tidak") if only_open else late_flag(row, due)
         if f.terlambat and rec["terlambat"] != "ya":
             continue
         if f.dalam is not None and (
