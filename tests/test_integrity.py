@@ -576,6 +576,22 @@ def test_a_row_copied_in_excel_is_not_accepted(run, ws):
     assert run.ok("permohonan", "lihat", N2).stdout and run.ok("periksa").stdout == ""
 
 
+def test_a_receipt_date_corrected_without_its_time_is_not_accepted(run, ws):
+    """README's recipe "Tanggal keliru" followed for a receipt recorded with its time: the date
+    corrected alone was accepted, and periksa failed from then on (waktu_diterima still on the
+    old day — review setahun F2). Refused, naming both; accepted once both agree."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17T10:00", "--tanpa-surat")
+    _edit(ws, "permohonan", N1, tanggal_diterima="2026-03-16")
+    run.refused(
+        "periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "salah ketik",
+        message=f"registers/permohonan.csv:2: {N1}: kolom waktu_diterima 2026-03-17T10:00+08:00 "
+        "tidak pada tanggal_diterima 2026-03-16 (sunting keduanya)",
+    )  # fmt: skip
+    _edit(ws, "permohonan", N1, waktu_diterima="2026-03-16T10:00+08:00")
+    run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "salah ketik")
+    assert codes(ws) == []
+
+
 def test_objection_reasons_typed_by_hand_are_judged_against_the_request(run, ws):
     """An objection's reasons typed into the register were not judged at all (review koreksi
     H4(c)): reason a on a request never rejected was accepted without a word. ``keberatan

@@ -765,6 +765,23 @@ def _refuse_invalid_cells(a: Analysis, lost: bool) -> None:
                     names.add(name)
                     bad.append(f"{c.rel}:{d.line}: {d.key or '(tanpa nomor)'}: kolom {k} "
                                f"{m.short(value, 40)} {why}")  # fmt: skip
+            # the receipt date corrected alone: periksa failed for ever after (review setahun F2)
+            day, w = d.actual.get("tanggal_diterima", ""), d.actual.get("waktu_diterima", "")
+            edited = {"tanggal_diterima", "waktu_diterima"} & set(
+                d.changes if d.kind == "ubah" else d.actual
+            )
+            col = cols.get("waktu_diterima")
+            if (
+                edited
+                and day
+                and w
+                and col
+                and not cell_problem(col, w, d.actual)
+                and w[:10] != day
+            ):
+                names.add(name)
+                bad.append(f"{c.rel}:{d.line}: {d.key}: kolom waktu_diterima {w} tidak pada "
+                           f"tanggal_diterima {day} (sunting keduanya)")  # fmt: skip
     if bad:
         raise _refusal(
             "suntingan yang akan diterima memuat nilai yang tidak sah",
