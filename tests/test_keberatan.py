@@ -932,6 +932,25 @@ def _ordered(run) -> tuple[list[str], int]:
     return listed, report["ringkasan"]["menunggu_penyerahan"]
 
 
+def test_an_undecided_request_under_a_granted_objection_is_counted_once(run):
+    """Request 2 March never answered, objection c granted 20 March: the month's report counted
+    it both as undecided and as information owed, one more than jatuh-tempo lists (review
+    setahun F3). It is the undecided request jatuh-tempo lists, with its deadline."""
+    nomor = request(run, "2026-03-02")  # (notification due 16 March)
+    k = objection(run, day="2026-03-18", alasan="c")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-18")
+    step(run, "pleno", k, "--tanggal", "2026-03-19")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-20", "--tanpa-surat")
+    listed, owed = _ordered(run)
+    assert (listed, owed) == ([], 0)
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert [d["nomor_registrasi"] for d in due if d["register"] == "permohonan"] == [nomor]
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    assert report["ringkasan"]["terbuka_permohonan"] == 1
+
+
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
     # request was closed by the rejection: neither putuskan nor selesai could record that the

@@ -665,7 +665,8 @@ def _masks(
     due = np.where(ext <= at, P.d("batas_akhir"), P.d("batas_awal"))
     given = np.isin(P.s("keputusan"), GIVEN)
     waiting = given & (notif <= at) & ~(done <= at) & ~(np.isnat(done) & (status == "selesai"))
-    for i in np.flatnonzero(P.has("perintah")):  # (an order to give, owed at ``at``)
+    for i in np.flatnonzero(P.has("perintah") & ~open_):  # (an order to give, owed at ``at``;
+        # a request still undecided is counted so, once, as jatuh-tempo lists it — setahun F3)
         waiting[i] |= any(o <= at and not day <= at for o, day in P.s("perintah")[i])
 
     krecv = K.d("tanggal_diterima")
