@@ -951,6 +951,29 @@ def test_an_undecided_request_under_a_granted_objection_is_counted_once(run):
     assert report["ringkasan"]["terbuka_permohonan"] == 1
 
 
+def test_the_daily_page_counts_the_offices_other_open_work(run, today):
+    """laporan harian's "Seluruh perkara terbuka" was always fewer than the office's rows in
+    jatuh-tempo: a reply not yet delivered and a delivery a granted objection ordered were in
+    neither (review setahun F4). Named for what it counts, with those two beside it."""
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "pleno", k, "--tanggal", "2026-03-13")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-16", "--tanpa-surat")
+    today("2026-03-17")
+    office = [
+        d["nomor_registrasi"]
+        for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        if d["pihak"] == "kantor"
+    ]
+    assert sorted(office) == sorted([R1, k])  # (the ordered delivery; the reply, SOP: 1 day)
+    page = json.loads(run.ok("laporan", "harian", "--format", "json").stdout)
+    r = page["ringkasan"]
+    assert (r["terbuka"], r["tanggapan_belum_disampaikan"], r["menunggu_penyerahan"]) == (0, 1, 1)
+    labels = {row["kunci"]: row["ukuran"] for row in page["tabel"]["ringkasan"]["baris"]}
+    assert labels["terbuka"] == "Belum dijawab (permohonan dan keberatan)"
+
+
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
     # request was closed by the rejection: neither putuskan nor selesai could record that the

@@ -1522,9 +1522,10 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
     due_p = np.where(ext <= d, P.d("batas_akhir"), P.d("batas_awal"))
     due_k = K.d("batas")
     cases = []
+    k_status = _status_on(K, d, STEPS_K, DATED_K)
     for reg, V, open_, due, status in (
         ("permohonan", P, m.terbuka, due_p, _status_on(P, d, STEPS_P, DATED_P)),
-        ("keberatan", K, m.k_terbuka, due_k, _status_on(K, d, STEPS_K, DATED_K)),
+        ("keberatan", K, m.k_terbuka, due_k, k_status),
     ):
         idx = np.flatnonzero(open_)
         rest = left(due[idx])
@@ -1631,6 +1632,10 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         "jatuh_tempo_dekat": len(soon),
         "lewat_tenggat": len(overdue),
         "terbuka": len(cases),
+        # the office's other open work jatuh-tempo lists (review setahun F4): a reply letter
+        # not yet delivered, information owed (decided, or ordered by a granted objection)
+        "tanggapan_belum_disampaikan": _n(k_status == "ditanggapi"),
+        "menunggu_penyerahan": _n(m.menunggu_penyerahan),
     }
     label = {
         "permohonan_masuk": "Permohonan masuk",
@@ -1640,7 +1645,9 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         "keberatan_ditanggapi": "Keberatan ditanggapi",
         "jatuh_tempo_dekat": f"Jatuh tempo dalam {dalam} hari kerja",
         "lewat_tenggat": "Lewat tenggat",
-        "terbuka": "Seluruh perkara terbuka",
+        "terbuka": "Belum dijawab (permohonan dan keberatan)",
+        "tanggapan_belum_disampaikan": "Tanggapan keberatan belum disampaikan",
+        "menunggu_penyerahan": "Informasi belum diserahkan",
     }
     tables = [
         Tabel(
@@ -1706,8 +1713,10 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         catatan=[
             "Tenggat dihitung ulang dari tanggal diterima, perpanjangan, dan kalender libur; "
             "sisa hari kerja 0 = jatuh tempo hari ini.",
-            "Perkara terbuka = permohonan belum diberi pemberitahuan tertulis / keberatan belum "
-            "ditanggapi pada tanggal laporan.",
+            "Belum dijawab = permohonan belum diberi pemberitahuan tertulis / keberatan belum "
+            "ditanggapi pada tanggal laporan; pekerjaan kantor lain yang masih terbuka: tanggapan "
+            "yang belum disampaikan kepada pemohon dan informasi yang belum diserahkan "
+            "(diputuskan diberikan, atau diperintahkan keberatan yang dikabulkan).",
             "Status perkara adalah statusnya pada tanggal laporan: untuk hari yang sudah lewat "
             "disusun dari tanggal langkah di register ("
             + ", ".join(dict.fromkeys(st for st, _ in STEPS_P + STEPS_K))
