@@ -566,6 +566,23 @@ def test_an_unmasked_export_whose_journal_line_fails_is_not_left_behind(
     assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
 
 
+def test_a_read_only_disk_is_told_as_such(run, ws, monkeypatch):
+    # a workspace on a read-only disk (a locked USB, a read-only share): the refusal advised
+    # `ppidctl periksa`, which cannot help there (review serentak L3)
+    from ppidctl.store import journal
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(ws.journal_path))
+
+    monkeypatch.setattr(journal, "append", read_only)
+    result = run.refused(
+        "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat",
+        message="diska itu hanya dapat dibaca: tidak ada yang dicatat — salin workspace ke "
+        "diska yang dapat ditulis",
+    )  # fmt: skip
+    assert "jalankan: ppidctl periksa" not in result.stderr
+
+
 def test_a_full_disk_while_writing_names_the_file_asked_for(run, ws, tmp_path, monkeypatch):
     """A write failing after the temp file was made (disk full at fsync) named no file."""
     out = tmp_path / "buku.csv"

@@ -231,11 +231,17 @@ def guard(fn: Callable) -> Callable:
                 _pipe_gone(commits)
             if _stdout_failing():  # (> /dev/full, a full disk under a redirected output)
                 _output_lost(commits, sebab(e))
+            saran = (  # (periksa cannot help a read-only disk: review serentak L3)
+                "diska itu hanya dapat dibaca: tidak ada yang dicatat — salin workspace ke "
+                "diska yang dapat ditulis untuk mencatat; daftar, laporan dan periksa tetap "
+                "dapat dijalankan di sana"
+                if e.errno == errno.EROFS
+                else "periksa folder itu, ruang dan sambungan diskanya, dan program lain yang "
+                "membuka berkas itu; bila berkas itu di dalam workspace, jalankan: ppidctl periksa"
+            )
             typer.echo(
                 f"Error: {e.filename or 'berkas workspace'} tidak dapat dibaca atau ditulis "
-                f"({sebab(e)}) — periksa folder itu, ruang dan sambungan diskanya, dan "
-                "program lain yang membuka berkas itu; bila berkas itu di dalam workspace, "
-                "jalankan: ppidctl periksa",
+                f"({sebab(e)}) — {saran}",
                 err=True,
             )
             raise typer.Exit(1) from None
