@@ -530,6 +530,29 @@ def test_another_desks_commit_in_flight_is_no_outside_edit(run, ws):
     path.write_bytes(after)
 
 
+def test_lihat_reads_again_when_another_desk_commits_under_it(run, ws, monkeypatch):
+    """Another desk's `teruskan` between `lihat` reading the row and reading its history: the
+    row said 'terdaftar' under a history ending in 'permohonan teruskan' (review serentak L1).
+    A read the journal grew under is read again."""
+    from ppidctl.services import permohonan
+
+    catat(run, "Ani")
+    real = journal.history
+    calls = []
+
+    def meanwhile(*args, **kwargs):  # (the other desk's commit, once, mid-read)
+        if not calls:
+            permohonan.forward(Workspace.find(ws.root), N1, tanggal="2026-03-17", petugas="Budi")
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(journal, "history", meanwhile)
+    shown = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)
+    assert shown["riwayat"][-1]["perintah"] == "permohonan teruskan"
+    row = shown["data"]
+    assert (row["status"], row["diteruskan_pada"]) == ("diteruskan", "2026-03-17")
+
+
 def test_listings_and_reports_say_a_register_was_changed_outside(run, ws):
     """A register saved again by Excel (dates 16/3/2026): periksa and every recording command
     caught it, but the monthly report counted 0 requests, jatuh-tempo left the cases out and

@@ -415,7 +415,26 @@ def _cancelled(ws: Workspace, register: str, wanted: str, pattern: str) -> str |
 
 
 def record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
-    """One record, its live deadline, its whole history from the journal, and linked cases."""
+    """One record, its live deadline, its whole history from the journal, and linked cases.
+    Read without the lock: another desk's commit between reading the row and its history
+    showed a row contradicting its own history (status 'terdaftar' under a 'teruskan' — review
+    serentak L1), so a read the journal grew under is read again."""
+    for _ in range(3):
+        grown = _journal_size(ws)
+        out = _record(ws, register, nomor)
+        if _journal_size(ws) == grown:
+            break
+    return out
+
+
+def _journal_size(ws: Workspace) -> int:
+    try:
+        return ws.journal_path.stat().st_size
+    except OSError:
+        return -1
+
+
+def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
     table = ws.read(register)
     pattern = ws.settings.get("penomoran", register)
     try:
