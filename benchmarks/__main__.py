@@ -242,7 +242,7 @@ def bench_letters(tmp: Path, count: int, repeat: int) -> Figure:
     from docxtpl import DocxTemplate
     from jinja2 import Environment, StrictUndefined
 
-    from ppidctl.letters import engine
+    from ppidctl.letters import engine, sandbox
     from ppidctl.services.letters import Letter, context, render
     from ppidctl.workspace import init
 
@@ -260,7 +260,7 @@ def bench_letters(tmp: Path, count: int, repeat: int) -> Figure:
     ctx = context(ws, letter, day, "1/PL.02.2-SD/5271/III/2026")
     ctx.update(logo="", alasan_daftar=[], alasan_pilihan=[], biaya_rincian=[], lampiran="-")
     env = Environment(undefined=StrictUndefined, autoescape=True)
-    env.filters.update(engine._FILTERS)  # (the same filters the templates may use)
+    env.filters.update(sandbox.FILTERS)  # (the same filters the templates may use)
     import io
 
     def bare() -> float:

@@ -585,3 +585,27 @@ def test_every_status_is_open_waiting_or_final_once():
     ):
         parts = schema.OPEN[register] + MENUNGGU[register] + schema.FINAL[register]
         assert sorted(parts) == sorted(statuses), register
+
+
+def test_held_tells_a_live_holder_from_a_leftover_info_file(ws):
+    """A .kunci.info a killed command left on this computer is no holder: listings waited two
+    seconds on every run for it before telling an outside edit (review sesi29 L1)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from ppidctl.store.lock import held
+
+    info = ws.registers_dir / ".kunci.info"
+    assert not held(ws.registers_dir)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    here = f"rina@{socket.gethostname()}"
+    for who, pid, alive in [
+        (here, dead, os.name == "nt"),  # (Windows cannot ask: the file alone)
+        (here, str(os.getpid()), True),
+        ("budi@meja-lain-" + socket.gethostname(), dead, True),  # (another computer's)
+    ]:
+        info.write_text(f"{who} pid {pid} sejak 2026-03-16 09:00:00+08:00", encoding="utf-8")
+        assert held(ws.registers_dir) is alive, (who, pid)

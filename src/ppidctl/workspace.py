@@ -243,19 +243,19 @@ class Workspace:
         Read without the lock, the journal and a file can be caught on either side of another
         desk's commit (its journal line written, its register a moment later): a false alarm
         every desk learnt to ignore (review serentak M1). A difference is read again, and again
-        for up to two seconds while a command holds the lock (``.kunci.info``): one that stays
-        is the file's."""
+        for up to two seconds while a live command holds the lock (:func:`store.lock.held`):
+        one that stays is the file's."""
         import time
 
-        from .store.lock import LOCK_NAME
+        from .store.lock import held
 
         found = self._unlike_journal(registers)
-        holder = self.registers_dir / f"{LOCK_NAME}.info"
         end = time.monotonic() + 2.0
         while found:
-            time.sleep(0.02)
+            busy = held(self.registers_dir)  # (asked before reading again: a commit that
+            time.sleep(0.02)  # ends in between is read whole)
             found = self._unlike_journal(found)
-            if not holder.exists() or time.monotonic() > end:
+            if not busy or time.monotonic() > end:
                 break
         return found
 

@@ -32,6 +32,27 @@ def _holder(path: Path) -> str:
         return ""
 
 
+def held(registers: Path) -> bool:
+    """Whether a command seems to hold the lock now, read without taking it: ``.kunci.info``
+    is there, and — when it names this computer — its process is alive (one killed leaves
+    the file behind). Another computer's process cannot be asked: held. (Windows: the file
+    alone; ``os.kill(pid, 0)`` there would send Ctrl-C.)"""
+    holder = _holder(registers / LOCK_NAME)
+    if not holder:
+        return False
+    who, _, rest = holder.partition(" pid ")
+    pid = rest.split(" ", 1)[0]
+    if os.name == "nt" or who.rpartition("@")[2] != socket.gethostname() or not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # (alive, another account's)
+        return True
+    return True
+
+
 @contextmanager
 def workspace_lock(
     registers: Path, timeout: float, notify=None, *, mode: int = 0o640, reader: bool = False
