@@ -2276,6 +2276,18 @@ def test_a_csv_line_wider_than_any_register_is_refused(run, tmp_path):
                 message="baris 2: lebih dari 2.000 kolom, bukan tabel register")  # fmt: skip
 
 
+def test_the_column_limit_is_read_where_it_is_kept(run, tmp_path, monkeypatch):
+    # guard.BATAS_KOLOM was imported by value into the reader: set in guard (as every other
+    # limit is, by the office or a test), it did nothing there (review sesi28 L2)
+    from ppidctl.legacy import guard
+
+    monkeypatch.setattr(guard, "BATAS_KOLOM", 10)
+    path = tmp_path / "koma.csv"
+    path.write_text("Nama,Informasi yang Diminta\nAni,DPT" + "," * 20 + "\n", encoding="utf-8")
+    run.refused("impor", str(path), "--register", "permohonan", "--coba",
+                message="baris 2: lebih dari 10 kolom, bukan tabel register")  # fmt: skip
+
+
 #: a cell python-calamine reads as empty, however often repeated: no table, nothing built
 TAK_DIBACA = "(tak dibaca)"
 

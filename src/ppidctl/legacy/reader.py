@@ -122,7 +122,7 @@ from ..config import toml_error_place
 from ..errors import ImporError, UsageError, sebab_csv
 from . import guard
 from . import values as V
-from .guard import BATAS_KOLOM, huruf, terlalu_luas, uji_baca
+from .guard import huruf, terlalu_luas, uji_baca
 from .sheetxml import Gabungan, Galat, Rentang, baca_latar, galat_sel
 
 __all__ = [
@@ -486,12 +486,12 @@ class _SumberCsv:
         return None
 
     def _baris_teks(self, f) -> Iterator[str]:
-        """The file's text lines, refused at one wider than any register (:data:`BATAS_KOLOM`
+        """The file's text lines, refused at one wider than any register (:data:`guard.BATAS_KOLOM`
         separators): one line of 20 million commas, 20 MB, took 3.8 GB to read."""
         for n, line in enumerate(f, 1):
-            if len(line) > BATAS_KOLOM and line.count(self.pemisah) > BATAS_KOLOM:
+            if len(line) > guard.BATAS_KOLOM and line.count(self.pemisah) > guard.BATAS_KOLOM:
                 raise ImporError(
-                    f"berkas '{self.path.name}' baris {n}: lebih dari {BATAS_KOLOM:,} kolom".replace(
+                    f"berkas '{self.path.name}' baris {n}: lebih dari {guard.BATAS_KOLOM:,} kolom".replace(
                         ",", "."
                     )
                     + ", bukan tabel register",

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .guard import BATAS_KOLOM, baca_bagian, kolom_angka
+from . import guard
+from .guard import baca_bagian, kolom_angka
 
 #: error cells of an .ods remembered (each one a problem of its row: 20,000 error elements
 #: repeated 1,024 columns each took 5.6 GB; past this they are read as the empty cells they
@@ -246,9 +247,13 @@ def _ods_jelajah(f, nama: str, hasil: DariXml) -> None:
                 lebar = int(el.get(f"{_ODS_T}number-columns-spanned", "1"))
                 if tinggi > 1 or lebar > 1:
                     gabung.append(((r, c), (r + tinggi - 1, c + lebar - 1)))
-                if el.get(_ODS_GALAT) == "error" and c < BATAS_KOLOM and n_galat < BATAS_GALAT:
+                if (
+                    el.get(_ODS_GALAT) == "error"
+                    and c < guard.BATAS_KOLOM
+                    and n_galat < BATAS_GALAT
+                ):
                     teks = "".join(el.itertext()).strip() or "#N/A"
-                    akhir = min(c + ulang, BATAS_KOLOM, c + BATAS_GALAT - n_galat)
+                    akhir = min(c + ulang, guard.BATAS_KOLOM, c + BATAS_GALAT - n_galat)
                     for k in range(c, akhir):
                         galat.setdefault(r + 1, {})[k] = galat_sel(teks)
                     n_galat += akhir - c
