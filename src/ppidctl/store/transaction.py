@@ -152,12 +152,14 @@ WINDOWS = os.name == "nt"
 
 @contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Ctrl-C (SIGINT) held until the block is done, then delivered. A commit's journal lines
-    and the writes they promise are one step: interrupted between them, its letters were
-    deleted though the journal named them (lost for good), the desk was told nothing was
-    recorded, or the register was left for ``pulihkan`` (review serentak H1, L2). A kill
-    (SIGKILL, SIGTERM, power) still cuts anywhere: ``pulihkan`` finishes that. Only the main
-    thread can set a handler; elsewhere the block runs as it is."""
+    """Ctrl-C (SIGINT) held until the block is done, then delivered (dropped when the block
+    fails: its error is what the desk reads). A commit's journal lines and the writes they
+    promise are one step: interrupted between them, its letters were deleted though the
+    journal named them (lost for good), the desk was told nothing was recorded, or the
+    register was left for ``pulihkan`` (review serentak H1, L2). The whole commit is held (a
+    second or two on a large register), so no moment of it is left between. A kill (SIGKILL,
+    SIGTERM, power) still cuts anywhere: ``pulihkan`` finishes that. Only the main thread can
+    set a handler; elsewhere the block runs as it is."""
     import signal
     import threading
 
@@ -490,6 +492,10 @@ class Transaction:
     def commit(self) -> None:
         if not self.entries and not self.files:
             return
+        with interrupts_held():  # (a Ctrl-C waits for the commit: before or after, never between)
+            self._commit()
+
+    def _commit(self) -> None:
         mode = self.ws.file_mode
         staged: list[Path] = []  # temp files of self.files, in order (see staged_name)
         blobs = {name: t.to_chunks() for name, t in self.tables.items() if t.dirty}
@@ -564,18 +570,17 @@ class Transaction:
         except BaseException:
             self._unstage(staged)
             raise
-        with interrupts_held():  # (a Ctrl-C from here on waits for the commit to finish)
-            try:
-                journal.append(jpath, lines, mode)
-            except BaseException:  # (nothing journalled: append cuts what it wrote)
-                self._unstage(staged)
-                raise
-            global journalled
-            journalled += 1
-            if not self.pemulihan:
-                for name in tainted:
-                    MARKED[name] = None
-            self._write_out(staged, blobs, mode)
+        try:
+            journal.append(jpath, lines, mode)
+        except BaseException:  # (nothing journalled: append cuts what it wrote)
+            self._unstage(staged)
+            raise
+        global journalled
+        journalled += 1
+        if not self.pemulihan:
+            for name in tainted:
+                MARKED[name] = None
+        self._write_out(staged, blobs, mode)
 
     def _unstage(self, staged: list[Path]) -> None:
         """Delete the temp files of a commit that journalled nothing."""
