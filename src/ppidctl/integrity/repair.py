@@ -615,13 +615,13 @@ def _refuse_broken_steps(a: Analysis) -> None:
 def _reasons_against_history(ws, a: Analysis) -> dict[tuple[str, str], list[str]]:
     """Objection reasons an edit brings in that the request's history does not give (UU 14/2008
     Pasal 35(1), as ``keberatan catat`` judges them: reason a on a request not rejected, c on one
-    answered in time, …), by the edited row they belong to: (register, number). ``keberatan catat`` records such reasons only
-    with ``--paksa --catatan``; an acceptance carries the office's note already, so they are
-    accepted the same way — told, and journalled as the checks set aside (review koreksi
-    H4(c): a reason typed by hand was not judged at all). Looked at: an objection added or
-    given other reasons, another request or another filing date, and the objections of a
-    request whose decision, notification, delivery or cost was edited; imported rows are left
-    alone."""
+    answered in time, …), by the edited row they belong to: (register, number). ``keberatan
+    catat`` records such reasons only with ``--paksa --catatan``; an acceptance carries the
+    office's note already, so they are accepted the same way — told, and journalled as the
+    checks set aside (review koreksi H4(c): a reason typed by hand was not judged at all).
+    Looked at: an objection added or given other reasons, another request or another filing
+    date, and the objections of a request whose decision, notification, delivery or cost was
+    edited; imported rows are left alone."""
     req, keb = a.registers.get("permohonan"), a.registers.get("keberatan")
     if req is None or keb is None or req.table is None or keb.table is None:
         return {}
@@ -643,8 +643,8 @@ def _reasons_against_history(ws, a: Analysis) -> dict[tuple[str, str], list[str]
                 continue
             if not moved:  # (only its reasons changed: the ones it gained)
                 codes = [c for c in codes if c not in d.changes["alasan"][0].split(";")]
-        filed = date.fromisoformat(row["tanggal_diterima"][:10])
-        problems = [p for p in (reason_conflict(ws, c, requests[n], filed) for c in codes) if p]
+        filed = date.fromisoformat(row["tanggal_diterima"][:10])  # (every cell checked first)
+        problems = [p for c in codes if (p := reason_conflict(ws, c, requests[n], filed))]
         if problems and d is not None:
             out[("keberatan", nomor)] = problems
         elif problems:  # (the request's edit undid what the objection's reasons stand on)
