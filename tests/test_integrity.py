@@ -615,6 +615,21 @@ def test_a_receipt_date_corrected_without_its_time_is_not_accepted(run, ws):
     assert codes(ws) == []
 
 
+def test_a_receipt_date_moved_into_another_month_is_told(run, ws):
+    # 001/…/III/2026 received 16 March, corrected to 27 February: accepted (the number a case
+    # was given is kept), but nothing said the number now states another month than its date
+    # (review koreksi L4); a correction within the month says nothing
+    three(run)
+    _edit(ws, "permohonan", N1, tanggal_diterima="2026-02-27")
+    out = run.ok("periksa", "--terima-perubahan", "--catatan", "diterima Februari").stderr
+    assert (
+        f"registers/permohonan.csv:2: {N1}: peringatan: nomor menyebut bulan III, "
+        "tanggal_diterima kini 2026-02-27: nomornya tetap"
+    ) in out
+    _edit(ws, "permohonan", N2, tanggal_diterima="2026-03-13")
+    assert "peringatan" not in run.ok("periksa", "--terima-perubahan", "--catatan", "x").stderr
+
+
 def test_objection_reasons_typed_by_hand_are_judged_against_the_request(run, ws):
     """An objection's reasons typed into the register were not judged at all (review koreksi
     H4(c)): reason a on a request never rejected was accepted without a word. ``keberatan

@@ -473,7 +473,8 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 kunci = [key, d.key]
                 skipped = forced.get((name, d.key), [])
                 extra = {"pemeriksaan_diabaikan": skipped} if skipped else {}
-                out.done += [f"{c.rel}:{d.line}: {d.key}: peringatan: {p}" for p in skipped]
+                said = [*skipped, *_month_moved(ws, name, d)]
+                out.done += [f"{c.rel}:{d.line}: {d.key}: peringatan: {p}" for p in said]
                 if d.kind == "ubah":  # (journal, file) = (before, after): the file is the record
                     tx.log(name, d.key, "ubah", d.changes, kunci=kunci, catatan=catatan, **extra)
                     out.done.append(
@@ -510,6 +511,23 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
     return out
+
+
+def _month_moved(ws, name: str, d) -> list[str]:
+    """A receipt date corrected into another month than the one its number states ("/XI/"
+    after the date moved to 31 October): told, the number kept — a number given is never
+    changed or given again (rules.md §6); the register book prints both (review koreksi L4).
+    Another year is periksa's own finding."""
+    day = d.actual.get("tanggal_diterima", "") if d.kind == "ubah" and d.actual else ""
+    if not day or "tanggal_diterima" not in d.changes or name not in ("permohonan", "keberatan"):
+        return []
+    bulan, tahun = numbering.month_year_stated(d.key, ws.settings.get("penomoran", name))
+    if bulan is None or tahun != int(day[:4]) or bulan == int(day[5:7]):
+        return []
+    return [
+        f"nomor menyebut bulan {numbering.romawi_bulan(bulan)}, tanggal_diterima kini {day}: "
+        "nomornya tetap (nomor yang sudah diberikan tidak diubah)"
+    ]
 
 
 def _void_letters(ws, a: Analysis, batalkan: str) -> list[str]:
