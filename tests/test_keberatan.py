@@ -974,6 +974,41 @@ def test_the_daily_page_counts_the_offices_other_open_work(run, today):
     assert labels["terbuka"] == "Belum dijawab (permohonan dan keberatan)"
 
 
+def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run):
+    """The Komisi Informasi granted the dispute (UU 14/2008 Pasal 46(1)(a)): the information is
+    to be given. Only an Atasan PPID's grant was tracked: `permohonan selesai` refused the
+    delivery, jatuh-tempo and the report's "belum diserahkan" knew nothing (review sengketa
+    F1). Now as a granted objection's order: listed, counted, and its delivery recorded."""
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+         "--sk-pengecualian", SK, "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
+    step(run, "sampaikan", k, "--tanggal", "2026-03-23")
+    step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", "--tanggal", "2026-03-25")
+    step(run, "putusan-sengketa", k, "--putusan", "dikabulkan", "--nomor-sengketa",
+         "003/KI-NTB/2026", "--tanggal", "2026-03-27")  # fmt: skip
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    (owed,) = [d for d in due if d["register"] == "permohonan"]
+    assert owed["jenis_tenggat"] == (
+        f"penyerahan informasi atas keberatan {k} yang dikabulkan Komisi Informasi pada "
+        "2026-03-27 (tanpa tenggat undang-undang)"
+    )
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    assert report["ringkasan"]["menunggu_penyerahan"] == 1
+    done = run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-30")
+    assert f"informasi diserahkan 2026-03-30 atas keberatan {k} yang dikabulkan Komisi " in (
+        done.stdout + done.stderr
+    )
+    (receipt,) = (run.root / "letters" / "2026").glob("*tanda-terima-informasi*.docx")
+    assert "dikabulkan Atasan PPID" not in docx_text(receipt)  # (it was the Komisi's order)
+    assert [d for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+            if d["register"] == "permohonan"] == []  # fmt: skip
+    assert run.ok("periksa").stdout == ""
+
+
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
     # request was closed by the rejection: neither putuskan nor selesai could record that the
@@ -1023,7 +1058,7 @@ def test_information_given_again_on_an_objection_granted_after_the_delivery(run)
     run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-03-06")
     k = objection(run, alasan="d", day="2026-03-09")["nomor_registrasi"]
     run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-10",
-                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
+                message="tidak ada keberatan yang dikabulkan Atasan PPID atau Komisi Informasi sesudahnya")  # fmt: skip
     step(run, "teruskan", k, "--tanggal", "2026-03-09")
     step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")
     assert _ordered(run) == ([nomor], 1)
@@ -1130,7 +1165,7 @@ def test_a_granted_objection_on_a_late_delivery_orders_nothing_more_given(run):
     shown = run.ok("permohonan", "lihat", nomor).stdout
     assert "KEBERATAN DIKABULKAN" in shown and "informasi wajib diberikan" not in shown
     run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-27",
-                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
+                message="tidak ada keberatan yang dikabulkan Atasan PPID atau Komisi Informasi sesudahnya")  # fmt: skip
 
 
 def test_a_granted_fee_objection_orders_no_delivery_but_a_granted_d_does(run):
@@ -1147,7 +1182,7 @@ def test_a_granted_fee_objection_orders_no_delivery_but_a_granted_d_does(run):
     step(run, "tanggapi", kf, "--keputusan", "diterima", "--tanggal", "2026-03-10", "--tanpa-surat")
     assert _ordered(run) == ([], 0)
     run.refused("permohonan", "selesai", nomor, "--tanggal", "2026-03-11",
-                message="tidak ada keberatan yang dikabulkan Atasan PPID sesudahnya")  # fmt: skip
+                message="tidak ada keberatan yang dikabulkan Atasan PPID atau Komisi Informasi sesudahnya")  # fmt: skip
     kd = objection(run, alasan="d", day="2026-03-11", permohonan=nomor)["nomor_registrasi"]
     step(run, "teruskan", kd, "--tanggal", "2026-03-11")
     step(run, "tanggapi", kd, "--keputusan", "diterima", "--tanggal", "2026-03-12", "--tanpa-surat")

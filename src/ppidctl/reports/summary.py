@@ -57,7 +57,7 @@ from ..errors import RuleError, UsageError
 from ..letters.fmt import BULAN, HARI, LABEL, tanggal_panjang
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
-from ..services.common import KAPAN_SAJA, orders_given
+from ..services.common import KAPAN_SAJA, KI_MENGABULKAN, order_day, orders_given
 from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
@@ -386,13 +386,14 @@ def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
     """Per request row: ((response day, day carried out or NaT), …) of the orders to give the
     information (few: only the requests with a granted objection are looked at)."""
     out: list[tuple] = [()] * len(P)
-    granted = K[K["keputusan_atasan"] == "diterima"]
+    granted = K[(K["keputusan_atasan"] == "diterima") | K["putusan_sengketa"].isin(KI_MENGABULKAN)]
     if granted.empty:
         return out
     iso = _iso_rows  # (the rule reads stored text, as the register holds it)
     by_request: dict[str, list[dict[str, str]]] = {}
     for k in iso(granted, ("nomor_registrasi", "nomor_permohonan", "keputusan_atasan", "alasan",
-                           "tanggal_diterima", "tanggal_tanggapan")):  # fmt: skip
+                           "tanggal_diterima", "tanggal_tanggapan", "putusan_sengketa",
+                           "tanggal_putusan_sengketa")):  # fmt: skip
         by_request.setdefault(k["nomor_permohonan"], []).append(k)
     hit = P["nomor_registrasi"].isin(by_request.keys()).to_numpy()
     idx = np.flatnonzero(hit)
@@ -401,7 +402,7 @@ def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
         out[i] = tuple(  # (an order an old book left undated is owed from the objection's
             # receipt, as jatuh-tempo lists it owed: the response came no earlier)
             (
-                np.datetime64(k["tanggal_tanggapan"] or k["tanggal_diterima"] or KAPAN_SAJA, "D"),
+                np.datetime64(order_day(k) or k["tanggal_diterima"] or KAPAN_SAJA, "D"),
                 np.datetime64(day or "NaT", "D"),
             )
             for k, day in orders_given(row, by_request[row["nomor_registrasi"]])

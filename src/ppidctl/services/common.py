@@ -366,15 +366,41 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
     return []
 
 
-#: how Keterangan names a delivery made on a granted objection's order
-ATAS_PERINTAH = "atas keberatan {} yang dikabulkan Atasan PPID"
+#: how Keterangan names a delivery made on a granted objection's order (who granted it)
+ATAS_PERINTAH = "atas keberatan {} yang dikabulkan {}"
+#: the Komisi Informasi's rulings that grant the dispute: the information is to be given
+#: (UU 14/2008 Pasal 46(1)(a)); a mediation agreement's terms are not recorded, so not known
+KI_MENGABULKAN = ("dikabulkan", "dikabulkan-sebagian")
+
+
+def _granted_by(objection: dict[str, str]) -> str:
+    """Who granted ``objection``: the Atasan PPID's response, else the Komisi Informasi's
+    ruling on the dispute after it; "" when neither did."""
+    if objection.get("keputusan_atasan") == "diterima":
+        return "Atasan PPID"
+    return "Komisi Informasi" if objection.get("putusan_sengketa") in KI_MENGABULKAN else ""
 
 
 def orders_delivery(objection: dict[str, str]) -> bool:
-    """Whether the Atasan PPID's response to ``objection`` orders the information given."""
-    return objection.get("keputusan_atasan") == "diterima" and any(
+    """Whether ``objection``, granted by the Atasan PPID or — its dispute — by the Komisi
+    Informasi, orders the information given (review sengketa F1: a ruling granting it was
+    tracked nowhere, and its delivery could not be recorded)."""
+    return bool(_granted_by(objection)) and any(
         a in schema.ALASAN_PERINTAH_SERAH for a in objection.get("alasan", "").split(";")
     )
+
+
+def order_day(objection: dict[str, str]) -> str:
+    """The day ``objection``'s order to give the information was given: the Atasan PPID's
+    response, or the Komisi Informasi's ruling ("" when not recorded)."""
+    if _granted_by(objection) == "Atasan PPID":
+        return objection.get("tanggal_tanggapan", "")
+    return objection.get("tanggal_putusan_sengketa", "")
+
+
+def atas_perintah(objection: dict[str, str]) -> str:
+    """Keterangan's words for a delivery on ``objection``'s order (ATAS_PERINTAH)."""
+    return ATAS_PERINTAH.format(objection["nomor_registrasi"], _granted_by(objection))
 
 
 def orders_given(
@@ -390,11 +416,9 @@ def orders_given(
     catatan = row.get("catatan", "")
     named = {m[2]: m[1] for m in _DISERAHKAN.finditer(catatan)} if catatan else {}
     delivered = sorted(named.values())
-    for k in sorted(
-        (k for k in objections if orders_delivery(k)), key=lambda k: k.get("tanggal_tanggapan", "")
-    ):
-        atas = ATAS_PERINTAH.format(k["nomor_registrasi"])
-        ordered = k.get("tanggal_tanggapan", "")
+    for k in sorted((k for k in objections if orders_delivery(k)), key=order_day):
+        atas = atas_perintah(k)
+        ordered = order_day(k)
         later = next((d for d in delivered if d >= ordered), None)
         if atas in named:
             day = named[atas]
@@ -412,7 +436,8 @@ def orders_given(
 
 #: a delivery Keterangan records: its day, and the order it carried out (ATAS_PERINTAH)
 _DISERAHKAN = re.compile(
-    r"informasi diserahkan (\d{4}-\d{2}-\d{2}) (atas keberatan \S+ yang dikabulkan Atasan PPID)"
+    r"informasi diserahkan (\d{4}-\d{2}-\d{2}) "
+    r"(atas keberatan \S+ yang dikabulkan (?:Atasan PPID|Komisi Informasi))"
 )
 #: a delivery recorded without its day: before any day asked about
 KAPAN_SAJA = "0001-01-01"
@@ -432,7 +457,9 @@ def deliveries(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dic
     days: dict[str, list[str]] = {row["tanggal_selesai"]: []} if given else {}
     for k, day in orders_given(row, objections):
         if day and day != KAPAN_SAJA:
-            days.setdefault(day, []).append(k["nomor_registrasi"])
+            named = days.setdefault(day, [])
+            if _granted_by(k) == "Atasan PPID":  # (the built-in receipt says "dikabulkan Atasan
+                named.append(k["nomor_registrasi"])  # PPID": a ruling's order goes unnamed)
     return dict(sorted(days.items()))
 
 

@@ -589,17 +589,16 @@ def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> tuple[Result, str
                 f"permohonan {n} sudah selesai pada "
                 f"{row['tanggal_selesai'] or row['tanggal_pemberitahuan']}",
                 "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
-                "PPID sesudahnya yang penyerahannya belum dicatat); " + common.KELIRU,
+                "PPID atau Komisi Informasi sesudahnya yang penyerahannya belum dicatat); "
+                + common.KELIRU,
             )
         # closed (refused, not held, not documented; or given, then an objection to what was
         # given granted): the Atasan PPID ordered the information given. The decision and a
         # first delivery stay as they were (the register's history, Pasal 22(7)); this
         # delivery is recorded, with why, in Keterangan
-        tanggapan = granted["tanggal_tanggapan"] or row["tanggal_pemberitahuan"]
+        tanggapan = common.order_day(granted) or row["tanggal_pemberitahuan"]
         day = common.step_date(when, tanggapan, "penyerahan", n)
-        why = (
-            f"informasi diserahkan {day} {common.ATAS_PERINTAH.format(granted['nomor_registrasi'])}"
-        )
+        why = f"informasi diserahkan {day} {common.atas_perintah(granted)}"
         changes = {"catatan": f"{row['catatan']}; {why}" if row["catatan"] else why}
         if not row["tanggal_selesai"]:
             changes["tanggal_selesai"] = day

@@ -261,8 +261,8 @@ def listing(
                 continue
             due = _due(
                 ws, today, None,
-                f"penyerahan informasi atas keberatan {k['nomor_registrasi']} yang dikabulkan "
-                f"Atasan PPID pada {k['tanggal_tanggapan'] or '-'} (tanpa tenggat undang-undang)",
+                f"penyerahan informasi {common.atas_perintah(k)} pada "
+                f"{common.order_day(k) or '-'} (tanpa tenggat undang-undang)",
             )  # fmt: skip
             rec.update({k: v for k, v in due.items() if k != "peringatan"})
         elif waiting or is_open(register, row):
@@ -293,7 +293,10 @@ def _granted(ws: Workspace) -> dict[str, list[dict[str, str]]]:
     information given: ``jatuh-tempo`` lists a request a decision closed ("selesai") while such
     an order has no delivery (``common.order_to_carry_out``)."""
     out: dict[str, list[dict[str, str]]] = {}
-    for k in ws.read("keberatan").rows_where("keputusan_atasan", ("diterima",)):
+    table = ws.read("keberatan")
+    for k in table.rows_where(
+        "keputusan_atasan", ("diterima",), also=("putusan_sengketa", common.KI_MENGABULKAN)
+    ):
         if common.orders_delivery(k):
             out.setdefault(k["nomor_permohonan"], []).append(k)
     return out
