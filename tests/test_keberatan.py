@@ -507,8 +507,11 @@ def test_jatuh_tempo_lists_open_cases_without_a_statutory_deadline(run, ws, toda
     assert K1 in shown.stdout and late in shown.stdout
     assert (  # (the window lapsed with no dispute: how to close it, on stderr)
         f"1 keberatan melewati batas pengajuan sengketa tanpa sengketa tercatat (mis. {K1}) — "
-        f"tutup: ppidctl keberatan tanggapan-pemohon {K1} --sikap menerima"
+        f"tutup: ppidctl keberatan tanggapan-pemohon {K1} --sikap menerima --tanggal "
+        "2026-05-06 (batas sengketanya)"
     ) in " ".join(shown.stderr.split())
+    found = json.loads(run.ok("keberatan", "daftar", "--cari", "KI-NTB", "--format", "json").stdout)
+    assert found == []  # (no dispute number yet; see the ruling's test for one found by it)
     # the window is recomputed from the delivery, not only stored: a stored date edited by hand
     # does not move it; the delivery date edited into a shape that is not a date is told
     path = ws.register_path("keberatan")
@@ -988,6 +991,10 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
     step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", "--tanggal", "2026-03-25")
     step(run, "putusan-sengketa", k, "--putusan", "dikabulkan", "--nomor-sengketa",
          "003/KI-NTB/2026", "--tanggal", "2026-03-27")  # fmt: skip
+    found = json.loads(
+        run.ok("keberatan", "daftar", "--cari", "003/ki-ntb", "--format", "json").stdout
+    )
+    assert [r["nomor_registrasi"] for r in found] == [k]  # (its number searched: sengketa F3)
     due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
     (owed,) = [d for d in due if d["register"] == "permohonan"]
     assert owed["jenis_tenggat"] == (

@@ -42,6 +42,7 @@ SEARCHED = (
     "nomor_registrasi",
     "nomor_permohonan",
     "kuasa_nama",
+    "nomor_sengketa",  # (the Komisi Informasi's own number, on its summons and ruling)
 )
 
 
@@ -372,15 +373,17 @@ def due_cases(
                 f"jatuh-tempo --status {st}"
             ] = None
     lapsed = [
-        r["nomor_registrasi"]
+        r
         for r in out
         if r["pihak"] == "pemohon" and r["sisa_hari_kerja"] is not None and r["sisa_hari_kerja"] < 0
     ]
-    if lapsed:
+    if lapsed:  # (dated the day the right lapsed: today's date put the acceptance in another
+        k = lapsed[0]  # period of the reports — review sengketa F5)
         notes[
             f"{len(lapsed)} keberatan melewati batas pengajuan sengketa tanpa sengketa "
-            f"tercatat (mis. {lapsed[0]}) — tutup: ppidctl keberatan tanggapan-pemohon "
-            f"{lapsed[0]} --sikap menerima"
+            f"tercatat (mis. {k['nomor_registrasi']}) — tutup: ppidctl keberatan "
+            f"tanggapan-pemohon {k['nomor_registrasi']} --sikap menerima --tanggal "
+            f"{k['jatuh_tempo']} (batas sengketanya)"
         ] = None
     return out
 
