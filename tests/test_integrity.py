@@ -440,16 +440,21 @@ def test_an_edit_that_breaks_its_cases_steps_is_not_accepted(run, ws):
     assert ws.read("permohonan").rows[0]["keputusan"] == "diberikan"
 
 
+def _objection_on_n2(run) -> str:
+    """An objection (reason c: unanswered) on request 002, filed 8 April; its number."""
+    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
+                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
+                  "--tanpa-surat", "--format", "json")  # fmt: skip
+    return json.loads(made.stdout)["nomor_registrasi"]
+
+
 def test_an_objection_keeps_the_copy_of_its_request(run, ws):
     """An objection copies its request's requester and information: the request's name
     corrected alone left the Atasan's reply addressed to the old name, an objection pointed at
     another request printed one person's name beside another's information — periksa silent
     (review koreksi H4). Refused until both agree."""
     three(run)
-    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
-                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
-                  "--tanpa-surat", "--format", "json")  # fmt: skip
-    k1 = json.loads(made.stdout)["nomor_registrasi"]
+    k1 = _objection_on_n2(run)
     _edit(ws, "permohonan", N2, nama_pemohon="Budi Santoso")
     run.refused("periksa", "--terima-perubahan", "--catatan", "nama lengkap",
                 message="keberatan menyimpan salinan data permohonannya: "
@@ -638,10 +643,7 @@ def test_objection_reasons_typed_by_hand_are_judged_against_the_request(run, ws)
     request's decision edited under a standing objection is told the same way; a reason the
     history gives, and reasons already there, are not."""
     three(run)
-    made = run.ok("keberatan", "catat", "--permohonan", N2, "--alasan", "c", "--kasus-posisi",
-                  "tidak dijawab", "--dokumen", "formulir,identitas", "--tanggal", "2026-04-08",
-                  "--tanpa-surat", "--format", "json")  # fmt: skip
-    k1 = json.loads(made.stdout)["nomor_registrasi"]
+    k1 = _objection_on_n2(run)
     _edit(ws, "keberatan", k1, alasan="a;c")
     out = run.ok("periksa", "--terima-perubahan", "--catatan", "alasan dari formulir").stderr
     said = (f"registers/keberatan.csv:2: {k1}: peringatan: alasan a berlaku bila permohonan "

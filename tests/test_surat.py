@@ -241,6 +241,16 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("periksa")
 
 
+def _edit_request(ws, **changes: str) -> None:
+    """The first request's cells changed by hand (a text editor), not yet accepted."""
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    table.update(0, changes)
+    write_atomic(table.path, table.to_bytes(), 0o640)
+
+
 @pytest.mark.parametrize("few", [20, 0])
 def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws, monkeypatch,
                                                                          few):  # fmt: skip
@@ -249,16 +259,12 @@ def test_a_copy_after_the_receipt_date_was_corrected_states_its_deadline(run, ws
     blaming the calendar (review koreksi H3). What the letter stated holds only while the day
     it was counted from does."""
     from ppidctl.letters.fmt import tanggal_panjang
-    from ppidctl.store.table import read_table
-    from ppidctl.store.transaction import write_atomic
 
     monkeypatch.setattr("ppidctl.services.letters._FEW", few)
     catat(run, day="2026-07-07")
     was = ws.read("permohonan").rows[0]["jatuh_tempo"]
-    table = read_table("permohonan", ws.register_path("permohonan"))
-    assert table.rows[0]["waktu_diterima"] == ""  # (--tanggal: no time of day)
-    table.update(0, {"tanggal_diterima": "2026-07-06"})
-    write_atomic(table.path, table.to_bytes(), 0o640)
+    assert ws.read("permohonan").rows[0]["waktu_diterima"] == ""  # (--tanggal: no time of day)
+    _edit_request(ws, tanggal_diterima="2026-07-06")
     run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "diterima 6/7")
     now = ws.read("permohonan").rows[0]["jatuh_tempo"]
     assert now < was
@@ -276,15 +282,11 @@ def test_a_copy_after_the_stage_was_corrected_states_its_deadline(run, ws):
     recomputed: 3 working days, not 10): the receipt's copy printed "Tahapan: Pencalonan"
     beside the 10-day deadline, blaming the calendar (review sesi28b L3)."""
     from ppidctl.letters.fmt import tanggal_panjang
-    from ppidctl.store.table import read_table
-    from ppidctl.store.transaction import write_atomic
 
     catat(run, day="2026-07-07")
     was = ws.read("permohonan").rows[0]["jatuh_tempo"]
     run.ok("tahapan", "tambah", "Pencalonan", "--mulai", "2026-07-01", "--selesai", "2026-07-31")
-    table = read_table("permohonan", ws.register_path("permohonan"))
-    table.update(0, {"tahapan": "Pencalonan"})
-    write_atomic(table.path, table.to_bytes(), 0o640)
+    _edit_request(ws, tahapan="Pencalonan")
     run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "tahapan lupa")
     now = ws.read("permohonan").rows[0]["jatuh_tempo"]
     assert now < was
@@ -296,13 +298,8 @@ def test_a_copy_after_the_stage_was_corrected_states_its_deadline(run, ws):
 def test_a_letter_printing_a_deadline_the_register_has_not_recomputed_says_so(run, ws):
     """The receipt date corrected and accepted without --perbaiki-tenggat: the copy printed the
     register's stale deadline beside the corrected date, silently (review sesi28b L2)."""
-    from ppidctl.store.table import read_table
-    from ppidctl.store.transaction import write_atomic
-
     catat(run, day="2026-07-07")
-    table = read_table("permohonan", ws.register_path("permohonan"))
-    table.update(0, {"tanggal_diterima": "2026-07-06"})
-    write_atomic(table.path, table.to_bytes(), 0o640)
+    _edit_request(ws, tanggal_diterima="2026-07-06")
     run.ok("periksa", "--terima-perubahan", "--catatan", "diterima 6/7")
     said = " ".join(run.ok("surat", "buat", "tanda-terima", "1").stderr.split())
     assert (
@@ -321,16 +318,11 @@ def test_a_receipt_corrected_after_the_extension_states_ten_days_from_the_right_
     """The receipt states the 10 days before any extension; its receipt date corrected after
     the extension printed the old 10-day deadline (review sesi28b M2): counted from the
     corrected day, still without the extension — also on a copy made after that copy."""
-    from ppidctl.store.table import read_table
-    from ppidctl.store.transaction import write_atomic
-
     monkeypatch.setattr("ppidctl.services.letters._FEW", few)
     catat(run, day="2026-07-07")  # (10 working days: 21 July)
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-07-08")
     run.ok("permohonan", "perpanjang", "1", "--alasan", "Arsip", "--tanggal", "2026-07-15")
-    table = read_table("permohonan", ws.register_path("permohonan"))
-    table.update(0, {"tanggal_diterima": "2026-07-06"})
-    write_atomic(table.path, table.to_bytes(), 0o640)
+    _edit_request(ws, tanggal_diterima="2026-07-06")
     run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "diterima 6/7")
     for copy in (2, 3):
         run.ok("surat", "buat", "tanda-terima", "1")
