@@ -164,6 +164,10 @@ PUTUSAN_SENGKETA_TEKS: dict[str, str] = {
     "dicabut": "permohonan sengketa dicabut pemohon",
 }
 PUTUSAN_SENGKETA = tuple(PUTUSAN_SENGKETA_TEKS)
+#: the rulings that grant the dispute: the information is to be given, as on an objection the
+#: Atasan PPID granted (UU 14/2008 Pasal 46(1)(a)); a mediation agreement's terms are not
+#: recorded, so it orders nothing here
+PUTUSAN_PERINTAH_SERAH = ("dikabulkan", "dikabulkan-sebagian")
 #: a legacy book's time-of-receipt column, in either register
 _WAKTU_ALIAS = ("jam", "pukul", "waktu", "jam diterima", "pukul diterima")
 

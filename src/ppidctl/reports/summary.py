@@ -57,7 +57,7 @@ from ..errors import RuleError, UsageError
 from ..letters.fmt import BULAN, HARI, LABEL, tanggal_panjang
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
-from ..services.common import KAPAN_SAJA, KI_MENGABULKAN, order_day, orders_given
+from ..services.common import KAPAN_SAJA, order_day, orders_given
 from .data import load_frame
 from .privacy import mask
 from .workdays import WorkdayCounter
@@ -386,7 +386,10 @@ def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
     """Per request row: ((response day, day carried out or NaT), …) of the orders to give the
     information (few: only the requests with a granted objection are looked at)."""
     out: list[tuple] = [()] * len(P)
-    granted = K[(K["keputusan_atasan"] == "diterima") | K["putusan_sengketa"].isin(KI_MENGABULKAN)]
+    granted = K[
+        (K["keputusan_atasan"] == "diterima")
+        | K["putusan_sengketa"].isin(schema.PUTUSAN_PERINTAH_SERAH)
+    ]
     if granted.empty:
         return out
     iso = _iso_rows  # (the rule reads stored text, as the register holds it)

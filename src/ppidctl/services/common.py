@@ -368,9 +368,6 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
 
 #: how Keterangan names a delivery made on a granted objection's order (who granted it)
 ATAS_PERINTAH = "atas keberatan {} yang dikabulkan {}"
-#: the Komisi Informasi's rulings that grant the dispute: the information is to be given
-#: (UU 14/2008 Pasal 46(1)(a)); a mediation agreement's terms are not recorded, so not known
-KI_MENGABULKAN = ("dikabulkan", "dikabulkan-sebagian")
 
 
 def _granted_by(objection: dict[str, str]) -> str:
@@ -378,7 +375,11 @@ def _granted_by(objection: dict[str, str]) -> str:
     ruling on the dispute after it; "" when neither did."""
     if objection.get("keputusan_atasan") == "diterima":
         return "Atasan PPID"
-    return "Komisi Informasi" if objection.get("putusan_sengketa") in KI_MENGABULKAN else ""
+    return (
+        "Komisi Informasi"
+        if objection.get("putusan_sengketa") in schema.PUTUSAN_PERINTAH_SERAH
+        else ""
+    )
 
 
 def orders_delivery(objection: dict[str, str]) -> bool:

@@ -296,7 +296,7 @@ def _granted(ws: Workspace) -> dict[str, list[dict[str, str]]]:
     out: dict[str, list[dict[str, str]]] = {}
     table = ws.read("keberatan")
     for k in table.rows_where(
-        "keputusan_atasan", ("diterima",), also=("putusan_sengketa", common.KI_MENGABULKAN)
+        "keputusan_atasan", ("diterima",), also=("putusan_sengketa", schema.PUTUSAN_PERINTAH_SERAH)
     ):
         if common.orders_delivery(k):
             out.setdefault(k["nomor_permohonan"], []).append(k)
