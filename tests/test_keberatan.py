@@ -922,6 +922,35 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
     assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
 
 
+def test_a_komisi_informasi_ruling_forbids_withholding_the_information(run):
+    """The Atasan PPID refused the objection on an unanswered request; the Komisi Informasi
+    granted the dispute (UU 14/2008 Pasal 46(1)(a)): the information is to be given, as on an
+    Atasan's grant — putuskan refused only after an Atasan's grant (review sengketa), and
+    `lihat` did not show the ruling at all."""
+    nomor = request(run, "2026-03-16")  # unanswered by its deadline 7 Apr: reason c from 8 Apr
+    objection(run, day="2026-04-08", alasan="c", permohonan=nomor)
+    step(run, "teruskan", K1, "--tanggal", "2026-04-09")
+    step(run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+         "--sk-pengecualian", SK, "--tanggal", "2026-04-13", "--tanpa-surat")  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-04-14")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-15")
+    step(run, "putusan-sengketa", K1, "--putusan", "dikabulkan", "--nomor-sengketa",
+         "007/KI-NTB/2026", "--tanggal", "2026-05-20")  # fmt: skip
+    shown = run.ok("permohonan", "lihat", nomor).stdout
+    assert (
+        "SENGKETA DIPUTUS Komisi Informasi pada 2026-05-20 (nomor 007/KI-NTB/2026): permohonan "
+        "sengketa dikabulkan seluruhnya (ajudikasi); informasi wajib diberikan" in shown
+    )
+    run.refused(
+        "permohonan", "putuskan", nomor, "--keputusan", "ditolak", *TOLAK,
+        "--tanggal", "2026-05-21",
+        message=f"permohonan {nomor} tidak dapat diputuskan 'ditolak': keberatan {K1} atas "
+        "permohonan ini dikabulkan Komisi Informasi pada 2026-05-20 (putusan 'dikabulkan'), "
+        "sehingga informasi wajib diberikan",
+    )  # fmt: skip
+    decide(run, nomor, "2026-05-21", "diberikan")
+
+
 def _ordered(run) -> tuple[list[str], int]:
     """The requests ``jatuh-tempo`` lists as owing a delivery a granted objection ordered, and
     March 2026's "Informasi belum diserahkan" (at the month's end)."""

@@ -423,7 +423,13 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
 
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
     from ..letters.fmt import label
-    from ..schema import TANGGAL, TENGGAT, columns
+    from ..schema import (
+        PUTUSAN_PERINTAH_SERAH,
+        PUTUSAN_SENGKETA_TEKS,
+        TANGGAL,
+        TENGGAT,
+        columns,
+    )
     from ..services.common import orders_delivery
 
     if format is not FormatRekaman.teks:
@@ -503,6 +509,17 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                 + (f" pada {when}" if when else " (tanggal tidak tercatat)")
                 + (f" (surat {k['nomor_surat_tanggapan']})" if k["nomor_surat_tanggapan"] else "")
                 + (": informasi wajib diberikan" if orders_delivery(k) else "")
+            )
+        if k.get("putusan_sengketa"):  # (the dispute's end: a ruling may order it given too)
+            echo(
+                f"  SENGKETA DIPUTUS Komisi Informasi pada {k['tanggal_putusan_sengketa'] or '-'}"
+                + (f" (nomor {k['nomor_sengketa']})" if k.get("nomor_sengketa") else "")
+                + f": {PUTUSAN_SENGKETA_TEKS.get(k['putusan_sengketa'], k['putusan_sengketa'])}"
+                + (
+                    "; informasi wajib diberikan"
+                    if k["putusan_sengketa"] in PUTUSAN_PERINTAH_SERAH and orders_delivery(k)
+                    else ""
+                )
             )
 
 

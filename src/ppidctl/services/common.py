@@ -399,6 +399,15 @@ def order_day(objection: dict[str, str]) -> str:
     return objection.get("tanggal_putusan_sengketa", "")
 
 
+def granted(objection: dict[str, str]) -> str:
+    """In words, how ``objection`` was granted: by whom, on which day, by which decision."""
+    if _granted_by(objection) == "Atasan PPID":
+        how = f"keputusan '{objection['keputusan_atasan']}'"
+    else:
+        how = f"putusan '{objection['putusan_sengketa']}'"
+    return f"dikabulkan {_granted_by(objection)} pada {order_day(objection) or '-'} ({how})"
+
+
 def atas_perintah(objection: dict[str, str]) -> str:
     """Keterangan's words for a delivery on ``objection``'s order (ATAS_PERINTAH)."""
     return ATAS_PERINTAH.format(objection["nomor_registrasi"], _granted_by(objection))

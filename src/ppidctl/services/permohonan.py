@@ -441,9 +441,8 @@ def decide(
         if granted is not None and keputusan not in GIVEN:
             raise RuleError(
                 f"permohonan {n} tidak dapat diputuskan '{keputusan}': keberatan "
-                f"{granted['nomor_registrasi']} atas permohonan ini dikabulkan Atasan PPID pada "
-                f"{granted['tanggal_tanggapan'] or '-'} (keputusan 'diterima'), sehingga informasi "
-                "wajib diberikan",
+                f"{granted['nomor_registrasi']} atas permohonan ini {common.granted(granted)}, "
+                "sehingga informasi wajib diberikan",
                 "putuskan dengan --keputusan diberikan, atau diberikan-sebagian dengan --penjelasan "
                 f"bagian yang dihitamkan; lihat: ppidctl keberatan lihat {granted['nomor_registrasi']}",
             )
@@ -488,20 +487,24 @@ def _not_forwarded(row: dict[str, str], step: str) -> list[str]:
 
 
 def _granted_objection(tx, nomor: str) -> dict[str, str] | None:
-    """The objection on request ``nomor`` that the Atasan PPID granted (``diterima``), if any.
+    """The earliest objection on request ``nomor`` whose grant orders the information given
+    (:func:`~.common.orders_delivery`: the Atasan PPID's, or the Komisi Informasi's ruling on
+    its dispute — review sengketa), if any.
 
     Granting it, the Atasan PPID orders the PPID to give the information "sesuai dengan
     ketentuan peraturan perundang-undangan" (the reply letter; ``permohonan lihat`` says
-    "informasi wajib diberikan"). So the PPID may then decide only ``diberikan`` or
-    ``diberikan-sebagian``: a partial grant still gives it (rules.md §7 counts it as granted) and
-    Pasal 17 still protects e.g. personal data inside it; a dispute over the blacked-out part is
-    a new objection (reason d or e). ``ditolak``, ``tidak-dikuasai`` and
-    ``belum-didokumentasikan`` would each withhold what the Atasan ordered given: refused.
+    "informasi wajib diberikan"); a ruling granting the dispute does the same (UU 14/2008
+    Pasal 46(1)(a)). So the PPID may then decide only ``diberikan`` or ``diberikan-sebagian``:
+    a partial grant still gives it (rules.md §7 counts it as granted) and Pasal 17 still
+    protects e.g. personal data inside it; a dispute over the blacked-out part is a new
+    objection (reason d or e). ``ditolak``, ``tidak-dikuasai`` and ``belum-didokumentasikan``
+    would each withhold what was ordered given: refused. A grant on another reason (fees,
+    Pasal 9, a late delivery) orders no information given and restricts nothing.
     """
-    for row in tx.table("keberatan").rows_where("nomor_permohonan", (nomor,)):
-        if row.get("keputusan_atasan") == "diterima":
-            return row
-    return None
+    ordering = tx.table("keberatan").rows_where("nomor_permohonan", (nomor,))
+    return min(
+        (k for k in ordering if common.orders_delivery(k)), key=common.order_day, default=None
+    )
 
 
 #: "Rp" written before an amount (Rp5.000, Rp. 5.000)

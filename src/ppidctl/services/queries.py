@@ -488,12 +488,16 @@ def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                     "keputusan_atasan",
                     "tanggal_tanggapan",
                     "nomor_surat_tanggapan",
+                    "putusan_sengketa",
+                    "tanggal_putusan_sengketa",
+                    "nomor_sengketa",
                 )
             }
             for r in ws.read("keberatan").rows
             if r["nomor_permohonan"] == row["nomor_registrasi"]
         ]
-        # an objection the Atasan PPID granted: the information must now be given
+        # the objections the Atasan PPID granted (as the reports count them; whether one
+        # orders the information given: common.orders_delivery, `lihat`)
         out["keberatan_dikabulkan"] = [
             k["nomor_registrasi"] for k in out["keberatan"] if k["keputusan_atasan"] == "diterima"
         ]
