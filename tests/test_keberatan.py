@@ -951,6 +951,19 @@ def test_a_komisi_informasi_ruling_forbids_withholding_the_information(run):
     decide(run, nomor, "2026-05-21", "diberikan")
 
 
+def test_a_granted_objection_that_orders_nothing_given_restricts_no_decision(run):
+    # an objection on fees (f) granted on a request not yet decided (taken with --paksa: its
+    # history gives no fee) orders the fee reviewed, not the information given (its reply
+    # letter; `lihat` says nothing is owed): the PPID may still refuse it on Pasal 17
+    nomor = request(run, "2026-03-16")
+    forced = ["--paksa", "--catatan", "biaya diminta lisan", "--alasan-ditemukan", "2026-03-17"]
+    k = objection(run, *forced, day="2026-03-18", alasan="f", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-18")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-19", "--tanpa-surat")
+    assert "informasi wajib diberikan" not in run.ok("permohonan", "lihat", nomor).stdout
+    decide(run, nomor, "2026-03-20")  # (ditolak, on Pasal 17 h)
+
+
 def _ordered(run) -> tuple[list[str], int]:
     """The requests ``jatuh-tempo`` lists as owing a delivery a granted objection ordered, and
     March 2026's "Informasi belum diserahkan" (at the month's end)."""
