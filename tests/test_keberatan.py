@@ -1052,7 +1052,12 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
         done.stdout + done.stderr
     )
     (receipt,) = (run.root / "letters" / "2026").glob("*tanda-terima-informasi*.docx")
-    assert "dikabulkan Atasan PPID" not in docx_text(receipt)  # (it was the Komisi's order)
+    text = docx_text(receipt)  # (it was the Komisi's order, not the Atasan's: named as such)
+    assert "dikabulkan Atasan PPID" not in text
+    assert (
+        "Dasar penyerahan | : | putusan Komisi Informasi Nomor 003/KI-NTB/2026 tanggal 27 Maret 2026 "
+        f"atas keberatan {k}" in text
+    )
     assert [d for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
             if d["register"] == "permohonan"] == []  # fmt: skip
     assert run.ok("periksa").stdout == ""
@@ -1153,7 +1158,7 @@ def test_a_refusals_closing_day_is_no_handover():
     assert deliveries(refused, [granted]) == {}
     given = {**refused, "keputusan": "diberikan"}
     assert deliveries(given, []) == {"2024-03-10": []}
-    assert deliveries(given, [granted]) == {"2024-03-10": ["001/KEB"]}  # (given after the order)
+    assert deliveries(given, [granted]) == {"2024-03-10": [granted]}  # (given after the order)
 
 
 def test_no_receipt_for_a_request_closed_by_its_refusal(run):

@@ -135,6 +135,7 @@ def base(row: dict[str, str], **kw) -> dict:
         "tanggal_surat": "2026-04-07",
         "nomor_surat": "",
         "dasar_penyerahan": "",  # (request letters: given on the PPID's own decision)
+        "dasar_putusan": "",  # (request letters: no Komisi Informasi ruling ordered it)
         "petugas_penyerahan": "",  # (request letters: who recorded the handover)
     }
     ctx.update(kw)

@@ -26,9 +26,12 @@ Passed by the caller:
   A key of these three missing from the dict prints empty; any other name fails.
 - ``tanggal_surat`` (``YYYY-MM-DD``) and ``nomor_surat`` (may be ``""``: dots are printed).
 - ``permohonan``: for objection letters, the linked request row as a dict (``{}`` for reason b).
-- ``dasar_penyerahan``: for request letters, the numbers of the granted objections whose order
-  the handover carried out (``"001/KEB/…, 002/KEB/…"``; ``""`` when given on the PPID's own
-  decision, and in every other letter).
+- ``dasar_penyerahan``: for request letters, the numbers of the objections the Atasan PPID
+  granted whose order the handover carried out (``"001/KEB/…, 002/KEB/…"``; ``""`` when given on
+  the PPID's own decision, and in every other letter).
+- ``dasar_putusan``: likewise, the Komisi Informasi's rulings granting a dispute whose order the
+  handover carried out (``"Nomor 007/KI-NTB/2026 tanggal 20 Mei 2026 atas keberatan 001/KEB/…"``,
+  "; " between two; ``""`` when none).
 - ``petugas_penyerahan``: for request letters, the officer who recorded the handover (``""``
   when unknown: a copy of a receipt never made, and in every other letter).
 
@@ -194,6 +197,8 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "permohonan": "baris permohonan yang dirujuk keberatan (alasan b: isinya kosong)",
     "dasar_penyerahan": "nomor keberatan yang dikabulkan Atasan PPID yang perintahnya "
     "dijalankan penyerahan informasi ini (kosong bila atas keputusan PPID sendiri)",
+    "dasar_putusan": "putusan Komisi Informasi yang mengabulkan sengketa yang perintahnya "
+    "dijalankan penyerahan ini: nomor, tanggal, keberatannya (kosong bila tidak ada)",
     "petugas_penyerahan": "petugas yang mencatat penyerahan informasi (kosong bila tidak "
     "diketahui)",
 }
@@ -214,6 +219,7 @@ COMPUTED_VARIABLES: dict[str, str] = {
 PASSED_FOR: dict[str, tuple[str, ...]] = {
     "permohonan": ("keberatan",),
     "dasar_penyerahan": ("permohonan",),
+    "dasar_putusan": ("permohonan",),
     "petugas_penyerahan": ("permohonan",),
 }
 

@@ -458,19 +458,39 @@ KELIRU = (
 )
 
 
-def deliveries(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict[str, list[str]]:
+def deliveries(
+    row: dict[str, str], objections: Iterable[dict[str, str]]
+) -> dict[str, list[dict[str, str]]]:
     """Each day information of request ``row`` was handed over, earliest first → the granted
     objections whose order that handing-over carried out (:func:`orders_given`; ``[]``: given on
-    the PPID's own decision). A handover receipt names them ("Dasar penyerahan"). A refusal's
-    own closing day (a legacy book's "selesai") hands nothing over."""
+    the PPID's own decision). A handover receipt names them (:func:`handover_basis`). A
+    refusal's own closing day (a legacy book's "selesai") hands nothing over."""
     given = row.get("tanggal_selesai") and row.get("keputusan") in GIVEN
-    days: dict[str, list[str]] = {row["tanggal_selesai"]: []} if given else {}
+    days: dict[str, list[dict[str, str]]] = {row["tanggal_selesai"]: []} if given else {}
     for k, day in orders_given(row, objections):
         if day and day != KAPAN_SAJA:
-            named = days.setdefault(day, [])
-            if _granted_by(k) == "Atasan PPID":  # (the built-in receipt says "dikabulkan Atasan
-                named.append(k["nomor_registrasi"])  # PPID": a ruling's order goes unnamed)
+            days.setdefault(day, []).append(k)
     return dict(sorted(days.items()))
+
+
+def handover_basis(granted: Iterable[dict[str, str]]) -> dict[str, str]:
+    """A handover receipt's "Dasar penyerahan" from the objections whose order it carried out
+    (:func:`deliveries`): ``dasar_penyerahan``, the numbers of those the Atasan PPID granted;
+    ``dasar_putusan``, the Komisi Informasi's rulings on the others' disputes (its register
+    number when recorded, its day, the objection) — "" when none."""
+    from ..letters.fmt import tanggal_panjang
+
+    atasan = [k for k in granted if _granted_by(k) == "Atasan PPID"]
+    rulings = [k for k in granted if _granted_by(k) == "Komisi Informasi"]
+    return {
+        "dasar_penyerahan": ", ".join(k["nomor_registrasi"] for k in atasan),
+        "dasar_putusan": "; ".join(
+            (f"Nomor {k['nomor_sengketa']} " if k.get("nomor_sengketa") else "")
+            + f"tanggal {tanggal_panjang(k['tanggal_putusan_sengketa']) or '-'} atas keberatan "
+            + k["nomor_registrasi"]
+            for k in rulings
+        ),
+    }
 
 
 def order_to_carry_out(row: dict[str, str], objections: Iterable[dict[str, str]]) -> dict | None:

@@ -28,6 +28,7 @@ from ..errors import RuleError, UsageError
 from ..rules import numbering
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
+from . import common
 
 
 @dataclass
@@ -47,8 +48,8 @@ class Letter:
     #: corrected in ppidctl.toml): later copies restate these, not the original's
     pejabat_dikoreksi: bool = False
     #: a handover receipt: the granted objections whose order the delivery carried out
-    #: (common.deliveries), "" when given on the PPID's own decision
-    dasar_penyerahan: str = ""
+    #: (common.deliveries), none when given on the PPID's own decision
+    dasar: tuple[dict[str, str], ...] = ()
     #: a handover receipt: the officer who recorded the handover ("Yang menyerahkan"; journalled
     #: with the letter, and for a copy read back from the journal; "" when none was recorded)
     penyerah: str = ""
@@ -96,7 +97,7 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         tanggal_surat=tanggal_surat.isoformat(),
         nomor_surat=nomor_surat,
         permohonan=dict(letter.linked or {}),
-        dasar_penyerahan=letter.dasar_penyerahan,
+        **common.handover_basis(letter.dasar),
         petugas_penyerahan=letter.penyerah,
     )
     if letter.kind == "pemberitahuan":  # the handover comes after the notification: a copy
@@ -326,8 +327,6 @@ def regenerate(
     written; one failure writes nothing. A copy is signed by the officials the original
     recorded; ``pejabat_sekarang``: by those ppidctl.toml names now (a misspelt name or
     position corrected there), recorded so that later copies follow."""
-    from . import common
-
     if kind not in LETTER_STEPS:
         raise UsageError(
             f"jenis surat '{kind}' tidak dikenal", f"pilih salah satu: {', '.join(LETTER_STEPS)}"
@@ -433,7 +432,7 @@ def regenerate(
                         pejabat=pejabat,
                         catat_pejabat=not guessed,
                         pejabat_dikoreksi=pejabat_sekarang,
-                        dasar_penyerahan=", ".join(dasar),
+                        dasar=tuple(dasar),
                         penyerah=penyerah,
                     )
                 )
@@ -472,12 +471,10 @@ HANDOVER = ("tanda-terima-informasi",)
 
 def _handovers(
     tx: Transaction, rows: list[dict[str, str]], bulan: str | None
-) -> dict[str, list[tuple[str, list[str]]]]:
+) -> dict[str, list[tuple[str, list[dict[str, str]]]]]:
     """Each request's handovers (in ``bulan`` when given), each with the granted objections
     whose order it carried out: one receipt per handover (common.deliveries) — a second one,
     on an objection's order, has its own day and basis."""
-    from . import common
-
     wanted = tuple(r["nomor_registrasi"] for r in rows)
     by_request: dict[str, list[dict[str, str]]] = {}
     for k in tx.table("keberatan").rows_where("nomor_permohonan", wanted):

@@ -568,22 +568,24 @@ def deliver(
                 "tanda-terima-informasi",
                 result.row,
                 tanggal=when.date(),
-                dasar_penyerahan=dasar,
+                dasar=dasar,
                 penyerah=petugas,
             )
             result.berkas = stage_letters(ws, tx, [receipt], when.date(), nomor_surat, petugas)
     return result
 
 
-def _deliver(ws: Workspace, tx, nomor: str, when: datetime) -> tuple[Result, str]:
+def _deliver(
+    ws: Workspace, tx, nomor: str, when: datetime
+) -> tuple[Result, tuple[dict[str, str], ...]]:
     """The delivery recorded in ``tx``: the request as it now stands, and the granted
     objections whose order this delivery carried out (its receipt's "Dasar penyerahan")."""
     i, row = common.load_row(tx, ws, REGISTER, nomor, when)
     n = row["nomor_registrasi"]
     objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
 
-    def dasar(changes: dict[str, str], day: str) -> str:
-        return ", ".join(common.deliveries({**row, **changes}, objections).get(day, []))
+    def dasar(changes: dict[str, str], day: str) -> tuple[dict[str, str], ...]:
+        return tuple(common.deliveries({**row, **changes}, objections).get(day, []))
 
     if row["status"] == "selesai":
         granted = common.order_to_carry_out(row, objections)
