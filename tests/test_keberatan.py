@@ -1417,6 +1417,35 @@ def test_an_undated_dispute_an_old_import_left_not_late_is_judged_today(run, ws,
     assert "terlambat" not in run("periksa").stdout
 
 
+def test_the_komisi_informasi_number_is_recorded_when_the_dispute_is_filed(run):
+    """The summons names the dispute's register number long before the ruling: recorded with
+    the dispute (it could be given only with the ruling: review sengketa F2), searched, kept by
+    the ruling, and a different one refused there."""
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09")
+    run.usage(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "menerima", "--nomor-sengketa", "1/KI",
+        "--tanggal", "2026-04-13",
+        message="--nomor-sengketa hanya untuk --sikap sengketa",
+    )  # fmt: skip
+    filed = step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--nomor-sengketa",
+                 "012/V/KI-NTB-PS/2026", "--tanggal", "2026-04-13")  # fmt: skip
+    assert "Nomor sengketa" in filed.stdout and "012/V/KI-NTB-PS/2026" in filed.stdout
+    assert krow(run)["nomor_sengketa"] == "012/V/KI-NTB-PS/2026"
+    found = run.ok("keberatan", "daftar", "--cari", "012/v/ki", "--format", "json").stdout
+    assert [r["nomor_registrasi"] for r in json.loads(found)] == [K1]
+    run.refused(
+        "keberatan", "putusan-sengketa", K1, "--putusan", "ditolak", "--nomor-sengketa",
+        "013/V/KI-NTB-PS/2026", "--tanggal", "2026-05-20",
+        message=f"nomor sengketa keberatan {K1} sudah tercatat 012/V/KI-NTB-PS/2026, bukan "
+        "013/V/KI-NTB-PS/2026",
+    )  # fmt: skip
+    step(run, "putusan-sengketa", K1, "--putusan", "ditolak", "--tanggal", "2026-05-20")
+    r = krow(run)
+    assert (r["putusan_sengketa"], r["nomor_sengketa"]) == ("ditolak", "012/V/KI-NTB-PS/2026")
+
+
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):
     """rules.md §7: the annual report gives disputes filed and their outcome."""
     rejected_request(run)

@@ -396,11 +396,22 @@ def sampaikan(
     )
 
 
+#: the Komisi Informasi's register number of a dispute (at filing, or with its ruling)
+NomorSengketa = Annotated[
+    str | None,
+    typer.Option(
+        help="Nomor register sengketa di Komisi Informasi (bila sudah diketahui; "
+        "atau dengan putusan-sengketa)."
+    ),
+]
+
+
 @app.command("tanggapan-pemohon")
 @guard
 def tanggapan_pemohon(
     nomor: Nomor,
     sikap: Annotated[str, typer.Option(help="menerima | sengketa (ke Komisi Informasi)")],
+    nomor_sengketa: NomorSengketa = None,
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     format: Fmt = FormatRekaman.teks,
@@ -408,7 +419,14 @@ def tanggapan_pemohon(
     """Pemohon menerima tanggapan, atau mengajukan sengketa ke Komisi Informasi."""
     from ..services.keberatan import requester_answer
 
-    result = requester_answer(workspace(), nomor, sikap, tanggal=tanggal, petugas=petugas)
+    result = requester_answer(
+        workspace(),
+        nomor,
+        sikap,
+        nomor_sengketa=nomor_sengketa or "",
+        tanggal=tanggal,
+        petugas=petugas,
+    )
     row = result.row
     _print_result(
         result,
@@ -420,6 +438,7 @@ def tanggapan_pemohon(
                 f"{row['tanggapan_pemohon']} pada {row['tanggapan_pemohon_pada']}",
             ),
             ("Status", row["status"]),
+            *([("Nomor sengketa", row["nomor_sengketa"])] if row["nomor_sengketa"] else []),
         ],
     )
 
@@ -434,9 +453,7 @@ def putusan_sengketa(
             help="mediasi | dikabulkan | dikabulkan-sebagian | ditolak | tidak-diterima | dicabut"
         ),
     ],
-    nomor_sengketa: Annotated[
-        str | None, typer.Option(help="Nomor register sengketa di Komisi Informasi.")
-    ] = None,
+    nomor_sengketa: NomorSengketa = None,
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     format: Fmt = FormatRekaman.teks,

@@ -907,12 +907,26 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
 
 @common.dated_step
 def requester_answer(
-    ws: Workspace, nomor: str, sikap: str, *, tanggal: str | None = None, petugas: str = ""
+    ws: Workspace,
+    nomor: str,
+    sikap: str,
+    *,
+    nomor_sengketa: str = "",
+    tanggal: str | None = None,
+    petugas: str = "",
 ) -> Result:
     """The requester accepts the response, or takes a dispute to the Komisi Informasi
-    (Pasal 37(2): within 14 working days of receiving it, or of the response deadline lapsing)."""
+    (Pasal 37(2): within 14 working days of receiving it, or of the response deadline lapsing)
+    — with the Komisi's register number of the dispute when the office knows it already (the
+    summons names it; review sengketa F2: it could be recorded only with the ruling)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
     sikap = v.pilihan(sikap, schema.TANGGAPAN_PEMOHON, "--sikap")
+    nomor_ki = v.teks(nomor_sengketa, "--nomor-sengketa")
+    if nomor_ki and sikap != "sengketa":
+        raise UsageError(
+            "--nomor-sengketa hanya untuk --sikap sengketa",
+            "hapus --nomor-sengketa: pemohon yang menerima tanggapan tidak bersengketa",
+        )
     with ws.transaction("keberatan tanggapan-pemohon", petugas) as tx:
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
@@ -967,6 +981,8 @@ def requester_answer(
             tanggapan_pemohon_pada=day,
             status="selesai" if sikap == "menerima" else "sengketa",
         )
+        if nomor_ki:
+            changes["nomor_sengketa"] = nomor_ki
         tx.update(REGISTER, i, changes)
         result = Result(row)
         if sikap == "sengketa" and batas and day > batas:
@@ -1010,6 +1026,12 @@ def dispute_outcome(
                 f"putusan sengketa keberatan {n} sudah dicatat: {row['putusan_sengketa']} pada "
                 f"{row['tanggal_putusan_sengketa'] or '-'}",
                 f"lihat: ppidctl keberatan lihat {n}",
+            )
+        if nomor_ki and row["nomor_sengketa"] and nomor_ki != row["nomor_sengketa"]:
+            raise RuleError(
+                f"nomor sengketa keberatan {n} sudah tercatat {row['nomor_sengketa']}, bukan "
+                f"{nomor_ki}",
+                "hapus --nomor-sengketa (yang tercatat dipakai); " + common.KELIRU,
             )
         day = common.step_date(when, row["tanggapan_pemohon_pada"], "putusan sengketa", n)
         changes = {"putusan_sengketa": putusan, "tanggal_putusan_sengketa": day}
