@@ -735,3 +735,14 @@ def test_a_copy_still_open_in_excel_on_windows_is_named_not_a_chmod(hws, run, tm
     result = run("ekspor", "--register", "permohonan", "--keluaran", str(out))
     assert result.exit_code == 1 and "chmod" not in result.stderr
     assert "berkas itu mungkin sedang dibuka program lain (mis. Excel): tutup lalu" in result.stderr
+
+
+def test_no_fee_is_written_as_the_letters_write_it():
+    # `putuskan --biaya 0`: the letters say "tanpa biaya"; the book printed "Rp0" beside rows
+    # decided without --biaya printed "Tanpa biaya" (review bukti L3)
+    from ppidctl.reports.registerbook import _fee
+
+    given = {"keputusan": "diberikan", "cara_pembayaran": ""}
+    assert _fee({**given, "biaya": "0"}) == _fee({**given, "biaya": ""}) == "Tanpa biaya"
+    assert _fee({**given, "biaya": "15000", "cara_pembayaran": "tunai"}) == "Rp15.000, tunai"
+    assert _fee({"keputusan": "ditolak", "biaya": "0"}) == ""

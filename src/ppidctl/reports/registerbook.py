@@ -175,7 +175,7 @@ def _not_held(r: dict[str, str]) -> str:
 def _fee(r: dict[str, str]) -> str:
     """The fee and how it is paid ("Rp15.000, transfer bank"), as the book's column is named."""
     fee = r.get("biaya", "").strip()
-    if fee:
+    if fee and fee.strip("0"):  # ("0": no fee, as the letters say — not "Rp0")
         text = "Rp" + f"{int(fee):,}".replace(",", ".") if fee.isascii() and fee.isdigit() else fee
         cara = r.get("cara_pembayaran", "").strip()
         return f"{text}, {cara}" if cara else text
