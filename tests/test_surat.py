@@ -1145,3 +1145,24 @@ def test_a_template_cannot_exhaust_the_machine_while_the_workspace_is_locked(run
     run.refused("surat", "buat", "tanda-terima", "1", message="belum selesai diisi setelah 1 detik")
     _template_with(ws, "{{ nomor_registrasi }}")  # (and a template that finishes is not stopped)
     run.ok("surat", "buat", "tanda-terima", "1")
+
+
+def test_lihat_names_each_letters_outgoing_number(run, ws):
+    """A hearing asks for the number and date of the written notification: `lihat` showed only
+    the file (the number was inside it and in registers/surat.csv — review bukti M5). Each
+    letter in the history now carries its number, the copy `surat buat` made too."""
+    catat(run)
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    (nomor,) = {r["nomor_surat"] for r in surat_rows(ws) if r["jenis"] == "pemberitahuan"}
+    assert nomor
+    story = run.ok("permohonan", "lihat", "1").stdout
+    for name in ("pemberitahuan.docx", "pemberitahuan-2.docx"):
+        assert f"surat: letters/2026/001-PPID-5271-III-2026-{name} (nomor {nomor})" in story
+    assert "tanda-terima.docx (nomor" not in story  # (a receipt has no outgoing number)
+    rec = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)
+    named = [e["nomor_surat"] for e in rec["riwayat"] if "nomor_surat" in e]
+    assert named == [
+        {"letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx": nomor},
+        {"letters/2026/001-PPID-5271-III-2026-pemberitahuan-2.docx": nomor},
+    ]

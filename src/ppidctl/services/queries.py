@@ -467,6 +467,7 @@ def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                 "nilai",
                 "perubahan",
                 "berkas",
+                "nomor_surat",
                 "sumber",
                 "catatan",
             )

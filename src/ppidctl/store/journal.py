@@ -457,9 +457,12 @@ def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
 def history(path: Path, register: str, nomor: str) -> list[dict]:
     """The entries about row ``nomor`` of ``register``, oldest first (rows of a bulk line as
     their own entries), with the letters ``surat buat`` made for it (a step's own letters are on
-    its line): the corrected copy a requester got belongs to the case's story."""
+    its line): the corrected copy a requester got belongs to the case's story. An entry that
+    made letters says their outgoing numbers (``nomor_surat``: file → number; review bukti M5:
+    a hearing asks for them, and they were only inside the files)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     out = []
+    numbers: dict[str, str] = {}  # letter file → its outgoing number (the agenda's lines)
     for raw in lines(path):
         if needle not in raw:  # (only the lines naming it are parsed: an import's line holds
             continue  # 20,000 rows, and lihat read every one of them)
@@ -471,11 +474,18 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
             continue
         if entry.get("register") == register:
             out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
-        elif entry.get("register") == "surat" and entry.get("perintah") == "surat buat":
+        elif entry.get("register") == "surat":
             for e in expand(entry):
                 nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
-                if nilai.get("nomor_registrasi") == nomor and nilai.get("register") == register:
+                if nilai.get("nomor_registrasi") != nomor or nilai.get("register") != register:
+                    continue
+                if nilai.get("berkas") and nilai.get("nomor_surat"):
+                    numbers[nilai["berkas"]] = nilai["nomor_surat"]
+                if entry.get("perintah") == "surat buat":
                     out.append({**e, "berkas": [nilai["berkas"]] if nilai.get("berkas") else []})
+    for e in out:
+        if named := {b: numbers[b] for b in e.get("berkas") or () if b in numbers}:
+            e["nomor_surat"] = named
     return out
 
 
