@@ -940,6 +940,34 @@ def test_a_lost_letter(run, ws):
     assert codes(ws) == []
 
 
+def test_a_letter_changed_after_it_was_made(run, ws):
+    """The letter sent is a hearing's evidence: one opened and saved again, or its text
+    replaced, passed periksa (review bukti H1). Its SHA-256 as made is journalled; a change is
+    told, left by pulihkan (nothing to rebuild it from), and accepted on the office's word —
+    after which the accepted bytes are the ones compared."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    name, made = letter.relative_to(ws.root).as_posix(), letter.read_bytes()
+    entry = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
+    assert entry["berkas_sha256"] == journal.sha256_bytes(made)
+    changed = made[:-1] + bytes([made[-1] ^ 1])  # (one bit of the file)
+    letter.write_bytes(changed)
+    said = [
+        f"{name}: surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal baris "
+        "3 (SHA-256) — kembalikan dari arsip (ppidctl arsip); bila perubahan itu disengaja "
+        "(dikoreksi sebelum dikirim): ppidctl periksa --terima-perubahan --catatan TEKS"
+    ]
+    assert lines_of(periksa_fails(run)) == said
+    assert codes(ws) == [m.SURAT_DIUBAH]
+    run.ok("pulihkan")
+    assert letter.read_bytes() == changed and lines_of(periksa_fails(run)) == said
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "Tanggal diketik ulang")
+    assert f"{name}: perubahan surat diterima" in done.stdout + done.stderr
+    assert codes(ws) == []
+    letter.write_bytes(made)  # (the accepted bytes are now the letter)
+    assert codes(ws) == [m.SURAT_DIUBAH]
+
+
 def test_json_and_csv_output(run, ws):
     three(run)
     path = ws.register_path("permohonan")

@@ -166,6 +166,8 @@ class Analysis:
     letters_missing: list[str]
     #: temp file → the journalled file it is to become (see staged_files)
     staged: dict[str, str] = field(default_factory=dict)
+    #: letter files whose bytes are not those the journal recorded → their SHA-256 now
+    letters_changed: dict[str, str] = field(default_factory=dict)
 
     def codes(self) -> list[str]:
         return [p.kode for p in self.problems]
@@ -490,6 +492,19 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"kembalikan dari arsip; bila memang hilang: {m.TERIMA}",
             )
         )
+    changed = _letters_changed(ws, replay, {*missing, *staged.values()})
+    for path, (_sha, line) in ((p, replay.letter_hashes[p]) for p in changed):
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.SURAT_DIUBAH,
+                f"surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal baris "
+                f"{line} (SHA-256)",
+                "kembalikan dari arsip (ppidctl arsip); bila perubahan itu disengaja (dikoreksi "
+                f"sebelum dikirim): {m.TERIMA}",
+            )
+        )
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -500,7 +515,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"hapus dengan: {m.PULIHKAN}",
             )
         )
-    return Analysis(problems, checks, replay, snap.temps, missing, staged)
+    return Analysis(problems, checks, replay, snap.temps, missing, staged, changed)
 
 
 def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:
@@ -573,6 +588,25 @@ def _letters(ws, replay: Replay) -> list[str]:
         if not target.is_relative_to(root) or not target.is_file():
             out.append(path)
     return sorted(out)
+
+
+def _letters_changed(ws, replay: Replay, absent: set[str]) -> dict[str, str]:
+    """Letter files (not ``absent``) whose SHA-256 differs from the one the journal recorded
+    when they were made, or when a change to them was accepted → their SHA-256 now. Every
+    letter is read: a few thousand a year, some 20 KB each."""
+    out = {}
+    root = ws.root
+    for path, (sha, _line) in sorted(replay.letter_hashes.items()):
+        target = (root / path).resolve()
+        if path in absent or not target.is_relative_to(root):
+            continue
+        try:
+            now = journal.sha256_bytes(target.read_bytes())
+        except OSError:  # (gone: _letters tells it)
+            continue
+        if now != sha:
+            out[path] = now
+    return out
 
 
 def check(ws) -> Analysis:

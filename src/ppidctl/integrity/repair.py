@@ -507,6 +507,17 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
             tx.attest("surat")
             out.done += [f"{p}: surat yang hilang diterima" for p in a.letters_missing]
+        if a.letters_changed:  # (its fingerprint now is the one periksa compares with)
+            tx.log(
+                "surat",
+                "",
+                "terima-perubahan",
+                {},
+                berkas_diubah_diterima=a.letters_changed,
+                catatan=catatan,
+            )
+            tx.attest("surat")
+            out.done += [f"{p}: perubahan surat diterima" for p in a.letters_changed]
         if lost and not tx.entries:  # (empty registers: nothing to accept, yet the office's
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)

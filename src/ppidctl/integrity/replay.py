@@ -123,6 +123,9 @@ class Replay:
     letters_accepted: set[str]
     #: letter files the journal names → the ids of the commits naming them
     letter_commits: dict[str, set[str]] = field(default_factory=dict)
+    #: letter files → their SHA-256 as made (or as a later change was accepted), and the line
+    #: that recorded it (journals before 24 November 2026 recorded none)
+    letter_hashes: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 def scan(data: bytes) -> Replay:
@@ -235,6 +238,12 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         for path in entry.get("berkas_hilang_diterima") or ():
             if isinstance(path, str):
                 replay.letters_accepted.add(path)
+        sha, nilai = entry.get("berkas_sha256"), _dict(entry.get("nilai"))
+        if isinstance(sha, str) and isinstance(nilai.get("berkas"), str):
+            replay.letter_hashes[nilai["berkas"]] = (sha, line.no)
+        for path, sha in _dict(entry.get("berkas_diubah_diterima")).items():
+            if isinstance(sha, str):
+                replay.letter_hashes[path] = (sha, line.no)
         h = replay.histories.get(str(entry.get("register", "")))
         if h is not None:
             apply_entry(h, line, repair)

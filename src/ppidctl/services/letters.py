@@ -26,6 +26,7 @@ from typing import Any
 from .. import config, schema
 from ..errors import RuleError, UsageError
 from ..rules import numbering
+from ..store.journal import sha256_bytes
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
 from . import common
@@ -250,6 +251,9 @@ def stage_letters(
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
             },
+            # the file as made: periksa tells a letter changed after it was made (review bukti
+            # H1: the letter sent is a hearing's evidence)
+            berkas_sha256=sha256_bytes(data),
             # (a copy restates them: see regenerate)
             **({"pejabat": letter.pejabat or officials(ws)} if letter.catat_pejabat else {}),
             **({"pejabat_dikoreksi": True} if letter.pejabat_dikoreksi else {}),
