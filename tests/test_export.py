@@ -205,10 +205,30 @@ def test_register_book_remarks(ws, tmp_path, today):
     assert "melalui kuasa Hj. Rohani" in p1 and "diperpanjang 16 Maret 2026" in p1
     k1_text, k4_text = remarks("keberatan")
     assert k1_text == (
-        "Status: sengketa; sengketa nomor 012/IV/KI-NTB-PS/2026 diputus 15 Juli 2026: "
-        "permohonan sengketa dikabulkan sebagian (ajudikasi)"
+        "Status: sengketa; sengketa nomor 012/IV/KI-NTB-PS/2026 diajukan 31 Maret 2026 diputus "
+        "15 Juli 2026: permohonan sengketa dikabulkan sebagian (ajudikasi)"
     )
     assert k4_text.startswith("Status: diteruskan; terlambat; jatuh tempo 12 Maret 2026")
+
+
+def test_register_book_remarks_name_ordered_deliveries_and_pending_disputes():
+    """A refused request whose information was then given on an order printed "Ditolak" beside
+    a delivery day, unexplained; a dispute awaiting the Komisi Informasi said only "Status:
+    sengketa" (review bukti M4)."""
+    from ppidctl.reports.registerbook import _remarks_objection, _remarks_request
+
+    k = "002/KEB/PPID/5271/VII/2026"
+    catatan = (
+        "diserahkan di loket; informasi diserahkan 2026-10-22 atas keberatan "
+        f"{k} yang dikabulkan Komisi Informasi"
+    )
+    assert _remarks_request({"status": "selesai", "keputusan": "ditolak", "catatan": catatan}) == (
+        f"Status: selesai; informasi diserahkan 22 Oktober 2026 atas keberatan {k} yang "
+        "dikabulkan Komisi Informasi"
+    )
+    pending = {"status": "sengketa", "tanggapan_pemohon": "sengketa",
+               "tanggapan_pemohon_pada": "2026-08-20"}  # fmt: skip
+    assert _remarks_objection(pending) == "Status: sengketa; sengketa diajukan 20 Agustus 2026"
 
 
 def test_formula_injection_is_neutralised(ws, tmp_path):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import schema
 from ..errors import RuleError
+from ..services.common import noted_deliveries
 from ..store.table import csv_lines
 from .privacy import csv_safe, mask_rows
 
@@ -203,6 +204,10 @@ def _remarks_request(r: dict[str, str]) -> str:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
+    # the information given on an order after a refusal (or a second time): the book's row says
+    # "ditolak" beside a delivery day, which reads as an error without it (review bukti M4)
+    for day, atas in noted_deliveries(r.get("catatan", "")):
+        parts.append(f"informasi diserahkan {_long(day)} {atas}")
     return "; ".join(parts)
 
 
@@ -214,8 +219,10 @@ def _remarks_objection(r: dict[str, str]) -> str:
         parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in schema.OPEN["keberatan"]:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
-    if r.get("nomor_sengketa") or r.get("putusan_sengketa"):
+    if r.get("nomor_sengketa") or r.get("putusan_sengketa") or r.get("status") == "sengketa":
         dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
+        if r.get("tanggapan_pemohon") == "sengketa" and r.get("tanggapan_pemohon_pada"):
+            dispute += f" diajukan {_long(r['tanggapan_pemohon_pada'])}"
         if r.get("putusan_sengketa"):
             when = r.get("tanggal_putusan_sengketa", "")
             kode = r["putusan_sengketa"]

@@ -424,7 +424,7 @@ def orders_given(
     while none is recorded."""
     out = []
     catatan = row.get("catatan", "")
-    named = {m[2]: m[1] for m in _DISERAHKAN.finditer(catatan)} if catatan else {}
+    named = {atas: day for day, atas in noted_deliveries(catatan)}
     delivered = sorted(named.values())
     for k in sorted((k for k in objections if orders_delivery(k)), key=order_day):
         atas = atas_perintah(k)
@@ -449,6 +449,14 @@ _DISERAHKAN = re.compile(
     r"informasi diserahkan (\d{4}-\d{2}-\d{2}) "
     r"(atas keberatan \S+ yang dikabulkan (?:Atasan PPID|Komisi Informasi))"
 )
+
+
+def noted_deliveries(catatan: str) -> list[tuple[str, str]]:
+    """The deliveries on a granted objection's order Keterangan ``catatan`` records (``permohonan
+    selesai`` writes them): (day, ATAS_PERINTAH's words), in the order written."""
+    return [(m[1], m[2]) for m in _DISERAHKAN.finditer(catatan or "")]
+
+
 #: a delivery recorded without its day: before any day asked about
 KAPAN_SAJA = "0001-01-01"
 #: said with a refusal of a step already recorded: the way to correct one recorded wrongly
