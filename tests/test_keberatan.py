@@ -1435,6 +1435,9 @@ def test_the_komisi_informasi_number_is_recorded_when_the_dispute_is_filed(run):
     assert krow(run)["nomor_sengketa"] == "012/V/KI-NTB-PS/2026"
     found = run.ok("keberatan", "daftar", "--cari", "012/v/ki", "--format", "json").stdout
     assert [r["nomor_registrasi"] for r in json.loads(found)] == [K1]
+    assert json.loads(found)[0]["status"] == "sengketa"  # (the register's word, for scripts)
+    # the desk's list tells a dispute awaiting the Komisi from one ruled (review bukti M3)
+    assert "sengketa (belum diputus)" in run.ok("keberatan", "daftar").stdout
     run.refused(
         "keberatan", "putusan-sengketa", K1, "--putusan", "ditolak", "--nomor-sengketa",
         "013/V/KI-NTB-PS/2026", "--tanggal", "2026-05-20",
@@ -1444,6 +1447,7 @@ def test_the_komisi_informasi_number_is_recorded_when_the_dispute_is_filed(run):
     step(run, "putusan-sengketa", K1, "--putusan", "ditolak", "--tanggal", "2026-05-20")
     r = krow(run)
     assert (r["putusan_sengketa"], r["nomor_sengketa"]) == ("ditolak", "012/V/KI-NTB-PS/2026")
+    assert "sengketa (ditolak)" in run.ok("keberatan", "daftar").stdout
 
 
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):

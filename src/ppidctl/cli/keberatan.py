@@ -537,6 +537,14 @@ def daftar(
         peringatan=peringatan,
     )
     warnings(list(peringatan))
+    if format is Format.teks:  # (a dispute awaiting the Komisi Informasi, told apart from one
+        # ruled: both are "sengketa" — review bukti M3)
+        rows = [
+            {**r, "status": f"sengketa ({r['putusan_sengketa'] or 'belum diputus'})"}
+            if r["status"] == "sengketa"
+            else r
+            for r in rows
+        ]
     emit(
         rows,
         format,
