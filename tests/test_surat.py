@@ -295,6 +295,29 @@ def test_a_copy_after_the_stage_was_corrected_states_its_deadline(run, ws):
     assert tanggal_panjang(now) in copy and tanggal_panjang(was) not in copy
 
 
+@pytest.mark.parametrize("few", [20, 0])
+def test_a_receipt_copy_of_an_extended_request_states_what_the_original_did(
+    run, ws, monkeypatch, few
+):
+    """An office day off decreed after the extension moves the case's deadline, not what the
+    numbered receipt told the requester: its copy printed the 10 days recounted on today's
+    calendar, as if the request's own first journal line were a corrected receipt date (review
+    dokumentasi M2)."""
+    from ppidctl.letters.fmt import tanggal_panjang
+
+    monkeypatch.setattr("ppidctl.services.letters._FEW", few)
+    catat(run, day="2026-07-07")  # Tue: 10 working days → Tue 21 Jul
+    run.ok("permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal",
+           "2026-07-20", "--tanpa-surat")  # fmt: skip
+    run.ok("kalender", "tambah", "2026-07-10", "--keterangan", "Banjir")
+    run.ok("surat", "buat", "tanda-terima", "1")
+    letters = ws.root / "letters/2026"
+    original = docx_text(letters / "001-PPID-5271-VII-2026-tanda-terima.docx")
+    copy = docx_text(letters / "001-PPID-5271-VII-2026-tanda-terima-2.docx")
+    assert tanggal_panjang("2026-07-21") in original
+    assert tanggal_panjang("2026-07-21") in copy and tanggal_panjang("2026-07-22") not in copy
+
+
 def test_a_letter_printing_a_deadline_the_register_has_not_recomputed_says_so(run, ws):
     """The receipt date corrected and accepted without --perbaiki-tenggat: the copy printed the
     register's stale deadline beside the corrected date, silently (review sesi28b L2)."""

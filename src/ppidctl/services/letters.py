@@ -601,10 +601,13 @@ def _from_journal(
                     handed_by.setdefault((case, day), str(entry.get("petugas") or ""))
                 if case not in wanted or not deadlines:
                     continue
-                if {"tanggal_diterima", "tahapan"} & set(changes):  # (corrected by hand after
-                    stated.pop(case, None)  # the letter: what it stated was counted from another
-                    frozen.discard(case)  # day or by another rule — koreksi H3, sesi28b L3; a
-                    # receipt after the extension: its 10 days, below)
+                # (corrected by hand after the letter: what it stated was counted from another
+                # day or by another rule — koreksi H3, sesi28b L3; a receipt after the
+                # extension: its 10 days, below. Not the row's own first line: a receipt copy of
+                # an extended request recounted its 10 days on today's calendar — dokumentasi M2)
+                if e.get("aksi") != "tambah" and {"tanggal_diterima", "tahapan"} & set(changes):
+                    stated.pop(case, None)
+                    frozen.discard(case)
                     now.pop(case, None)
                     moved.add(case)
                 if case in frozen:
