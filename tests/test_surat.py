@@ -1189,3 +1189,11 @@ def test_lihat_names_each_letters_outgoing_number(run, ws):
         {"letters/2026/001-PPID-5271-III-2026-pemberitahuan.docx": nomor},
         {"letters/2026/001-PPID-5271-III-2026-pemberitahuan-2.docx": nomor},
     ]
+
+
+def test_every_receipt_steps_help_says_its_letter_prints_no_number(run):
+    # `selesai --help` promised the [penomoran].surat pattern for the handover receipt, which
+    # prints none: --nomor-surat is refused there (review dokumentasi L2)
+    for command in (["permohonan", "catat"], ["permohonan", "selesai"], ["keberatan", "catat"]):
+        text = " ".join(run.ok(*command, "--help").stdout.replace("│", " ").split())
+        assert "hanya bila templat kantor mencetak" in text, command

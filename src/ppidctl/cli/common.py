@@ -32,7 +32,8 @@ NomorSurat = Annotated[
     str | None,
     typer.Option("--nomor-surat", help="Nomor surat keluar (bawaan: pola \\[penomoran].surat)."),
 ]
-#: on ``catat``: the built-in receipt and objection slip print no outgoing letter number
+#: on ``catat`` and ``selesai``: the built-in receipts and objection slip print no outgoing
+#: letter number (the default pattern would be promised and never given — review dokumentasi L2)
 NomorSuratCatat = Annotated[
     str | None,
     typer.Option(

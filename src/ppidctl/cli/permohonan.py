@@ -386,7 +386,7 @@ def selesai(
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
-    nomor_surat: NomorSurat = None,
+    nomor_surat: NomorSuratCatat = None,
     pdf: Pdf = False,
     format: Fmt = FormatRekaman.teks,
 ) -> None:
