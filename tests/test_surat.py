@@ -525,6 +525,11 @@ def test_rejection_and_not_held_letters(run, ws):
     run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian",
                 "--penjelasan", "...", "--tanggal", "2026-03-20",
                 message="--penjelasan wajib diisi: '...' tidak berisi apa pun")  # fmt: skip
+    # where it may be left out too: a "-" printed "Penjelasan: -" in the letter (dokumentasi L1)
+    run.refused("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal",
+                "Pasal 17 huruf h", "--sk-pengecualian", sk, "--uji-konsekuensi", UJI,
+                "--penjelasan", "-", "--tanggal", "2026-03-20",
+                message="--penjelasan wajib diisi: '-' tidak berisi apa pun")  # fmt: skip
     run.refused("permohonan", "perpanjang", "1", "--alasan", "-", "--tanggal", "2026-03-20",
                 message="--alasan (alasan perpanjangan) wajib diisi: '-'")  # fmt: skip
     # a ground cited with another rule beside it (jo.), or with its letter in brackets: one

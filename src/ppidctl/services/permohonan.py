@@ -370,8 +370,9 @@ def decide(
         if (d.pasal or "").strip():
             changes["alasan_penolakan"] = v.pasal_17(d.pasal, "--pasal (dasar Pasal 17)")
         changes["sk_pengecualian"] = v.teks(d.sk_pengecualian, "--sk-pengecualian")
-    if keputusan == "diberikan-sebagian" and changes["penjelasan"]:
-        changes["penjelasan"] = v.isi(changes["penjelasan"], "--penjelasan")  # (not "-")
+    if changes["penjelasan"]:  # (printed in the letter: a "-" explains nothing — on every
+        # decision, as README says; only diberikan-sebagian's was checked: dokumentasi L1)
+        changes["penjelasan"] = v.isi(changes["penjelasan"], "--penjelasan")
     if keputusan == "diberikan-sebagian" and not changes["penjelasan"]:
         raise RuleError(
             "keputusan diberikan-sebagian wajib menjelaskan bagian yang dihitamkan/dikecualikan",
