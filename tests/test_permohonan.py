@@ -182,13 +182,24 @@ def test_a_fee_s_items_are_checked_as_typed_and_stored_as_the_letter_reads_them(
     assert (row(run)["biaya"], row(run)["rincian_biaya"]) == ("25000", "Fotokopi 30 lbr x Rp500=15000;Kirim=10000")  # fmt: skip
 
 
+def test_times_are_shown_with_their_zone_named():
+    # `lihat` showed "dicatat 2026-11-25 04:09" beside e-mail and server times in other zones
+    # (review bukti L2): named as Indonesians name them (Keppres 41/1987), others by offset
+    from datetime import timedelta
+
+    from ppidctl.config import zone_name
+
+    named = [zone_name(timedelta(hours=h)) for h in (7, 8, 9, 5.5, 0, -3)]
+    assert named == ["WIB", "WITA", "WIT", "UTC+05:30", "UTC+00:00", "UTC-03:00"]
+
+
 def test_the_history_dates_each_step_on_its_own_day(run):
     # steps recorded later with --tanggal read as if all happened the day they were typed in
     catat(run, day="2026-03-16")
     run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17")
     lines = run.ok("permohonan", "lihat", N1).stdout.split("Riwayat:")[1].splitlines()
     assert re.match(
-        r"  2026-03-16  \(dicatat \d{4}-\d\d-\d\d \d\d:\d\d\)  permohonan catat", lines[1]
+        r"  2026-03-16  \(dicatat \d{4}-\d\d-\d\d \d\d:\d\d WITA\)  permohonan catat", lines[1]
     )
     assert any(re.match(r"  2026-03-17  \(dicatat .*\)  permohonan teruskan", x) for x in lines)
     # an accepted edit of a date is dated when it was accepted, not with the date it wrote
@@ -197,7 +208,7 @@ def test_the_history_dates_each_step_on_its_own_day(run):
     run("periksa", "--terima-perubahan", "--catatan", "tanggal diterima dari formulir")
     lines = run.ok("permohonan", "lihat", N1).stdout.split("Riwayat:")[1].splitlines()
     assert any(
-        re.match(r"  \d{4}-\d\d-\d\d \d\d:\d\d  periksa --terima-perubahan", x) for x in lines
+        re.match(r"  \d{4}-\d\d-\d\d \d\d:\d\d WITA  periksa --terima-perubahan", x) for x in lines
     )
 
 

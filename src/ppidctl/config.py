@@ -416,6 +416,17 @@ ZONA = {
 }
 
 
+def zone_name(offset) -> str:
+    """A UTC offset (a ``timedelta``) as Indonesians name its zone: ``WITA`` for +08:00; another
+    offset as ``UTC+05:30``."""
+    hours = offset.total_seconds() / 3600
+    named = {7: "WIB", 8: "WITA", 9: "WIT"}.get(hours)  # (ZONA's labels: Keppres 41/1987)
+    if named:
+        return named
+    sign, minutes = ("+" if hours >= 0 else "-"), abs(int(offset.total_seconds() // 60))
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def zona_of(kode: str) -> str | None:
     """The office's time zone from its region code's province (``5271`` → Asia/Makassar), or
     None for a code that names no province (a national office: set by hand)."""

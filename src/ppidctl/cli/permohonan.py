@@ -457,6 +457,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                 + f" ({t['jenis_tenggat']})"
             )
         warnings(t["peringatan"])
+    if row.get("waktu_diterima"):  # (the office's way: 2026-07-01 09:05 WITA)
+        row["waktu_diterima"] = _local(row["waktu_diterima"])
     if row.get("keputusan_atasan"):  # ("diterima" beside the day it was received: in words)
         row["keputusan_atasan"] = label(row["keputusan_atasan"], "keputusan_atasan")
     show_record(row, labels)
@@ -477,7 +479,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             day = (e.get("nilai") or {}).get("tanggal_diterima", "") or next(
                 (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
             )
-        recorded = e["waktu"][:16].replace("T", " ")
+        recorded = _local(e["waktu"])
         when = f"{day}  (dicatat {recorded})" if day else recorded
         echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
@@ -522,6 +524,22 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                     else ""
                 )
             )
+
+
+def _local(stamp: str) -> str:
+    """A journal or register time with its zone named: ``2026-07-01T09:05+08:00`` →
+    ``2026-07-01 09:05 WITA`` (review bukti L2: a reader comparing it with an e-mail's or a
+    server log's time could not tell the zone); a text that is no such time, as it is."""
+    from datetime import datetime
+
+    from ..config import zone_name
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    zone = f" {zone_name(when.utcoffset())}" if when.utcoffset() is not None else ""
+    return when.strftime("%Y-%m-%d %H:%M") + zone
 
 
 @app.command()
