@@ -182,6 +182,24 @@ def test_a_fee_s_items_are_checked_as_typed_and_stored_as_the_letter_reads_them(
     assert (row(run)["biaya"], row(run)["rincian_biaya"]) == ("25000", "Fotokopi 30 lbr x Rp500=15000;Kirim=10000")  # fmt: skip
 
 
+def test_a_steps_time_of_day_is_kept_with_it(run):
+    """`--tanggal YYYY-MM-DDTHH:MM` on a later step: the register keeps the day, and the time
+    typed was dropped without a word (review bukti L1). The journal keeps it with the step,
+    and `lihat` shows it; a step dated by day alone has none."""
+    catat(run, day="2026-03-16")
+    run.ok("permohonan", "teruskan", N1, "--tanggal", "2026-03-17T09:30")
+    lines = run.ok("permohonan", "lihat", N1).stdout.split("Riwayat:")[1].splitlines()
+    assert any(
+        re.match(r"  2026-03-17 09:30 WITA  \(dicatat .*\)  permohonan teruskan", x) for x in lines
+    )
+    entries = [
+        json.loads(x) for x in (run.root / "registers/jurnal.jsonl").read_text().splitlines()
+    ]
+    steps = {e["perintah"]: e.get("waktu_langkah") for e in entries if "perintah" in e}
+    assert steps["permohonan teruskan"] == "2026-03-17T09:30+08:00"
+    assert steps["permohonan catat"] is None  # (by day alone)
+
+
 def test_times_are_shown_with_their_zone_named():
     # `lihat` showed "dicatat 2026-11-25 04:09" beside e-mail and server times in other zones
     # (review bukti L2): named as Indonesians name them (Keppres 41/1987), others by offset

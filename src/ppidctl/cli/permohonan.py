@@ -480,6 +480,8 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                 (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
             )
         recorded = _local(e["waktu"])
+        if day and e.get("waktu_langkah", "")[:10] == day:  # (its time, as typed: bukti L1)
+            day = _local(e["waktu_langkah"])
         when = f"{day}  (dicatat {recorded})" if day else recorded
         echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:

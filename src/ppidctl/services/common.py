@@ -11,9 +11,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from .. import schema
-from ..errors import NotFoundError, RegisterError, RuleError, UsageError
+from ..errors import NotFoundError, PpidError, RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..store.table import Table
+from ..store.transaction import STEP_TIME
 from ..workspace import Workspace
 
 if TYPE_CHECKING:
@@ -284,7 +285,17 @@ def dated_step(fn: Callable) -> Callable:
             raise UsageError(
                 f"tanggal {tanggal!r} bukan tanggal", "beri teks YYYY-MM-DD, date atau datetime"
             )
-        result = fn(ws, *args, tanggal=tanggal, **kwargs)
+        typed = ""
+        if isinstance(tanggal, str) and len(tanggal.strip()) > 10:  # (a time of day given)
+            try:
+                typed = waktu(tanggal, ws.tz, ws.now()).isoformat(timespec="minutes")
+            except PpidError:  # (the step itself refuses it, with its own words)
+                pass
+        token = STEP_TIME.set(typed)
+        try:
+            result = fn(ws, *args, tanggal=tanggal, **kwargs)
+        finally:
+            STEP_TIME.reset(token)
         result.peringatan += day_off_warning(ws, waktu(tanggal, ws.tz, ws.now()).date())
         if result.berkas:
             from .letters import letter_warnings

@@ -460,6 +460,7 @@ def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
             k: e.get(k)
             for k in (
                 "waktu",
+                "waktu_langkah",
                 "perintah",
                 "petugas",
                 "pengguna",

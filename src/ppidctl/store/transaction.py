@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -314,6 +315,12 @@ def create_new(path: Path, data: bytes, mode: int) -> Path:
                 n += 1
 
 
+#: the time of day a step happened, as typed (``--tanggal YYYY-MM-DDTHH:MM``; set by
+#: services.common.dated_step): journalled with the step, whose register keeps the day only
+#: (review bukti L1: a hand-over's time at a hearing; the SOP's minute standards)
+STEP_TIME: ContextVar[str] = ContextVar("ppidctl_step_time", default="")
+
+
 class Transaction:
     def __init__(self, ws: Workspace, perintah: str, petugas: str | None) -> None:
         self.ws = ws
@@ -422,6 +429,8 @@ class Transaction:
                 "petugas": self.petugas,
                 "perintah": self.perintah,
             }
+            if STEP_TIME.get():
+                self._common["waktu_langkah"] = STEP_TIME.get()
 
     def _entry(self, register: str, nomor: str, aksi: str, changed: dict, extra: dict) -> None:
         self._entry_common()
