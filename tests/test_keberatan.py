@@ -1061,6 +1061,17 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
     assert [d for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
             if d["register"] == "permohonan"] == []  # fmt: skip
     assert run.ok("periksa").stdout == ""
+    # the delivery is timed from the ruling (Fri 27 → Mon 30: 1 working day), not from the
+    # request's receipt beside the PPID's own deliveries (review bukti M6: 79 HK read as slow)
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    times = {r["kunci"]: r for r in report["tabel"]["waktu"]["baris"]}
+    assert times["penyerahan"]["jumlah"] == 0
+    assert (times["penyerahan_perintah"]["jumlah"], times["penyerahan_perintah"]["maksimum"]) == (
+        1,
+        1,
+    )
 
 
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):

@@ -349,9 +349,13 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     stage = (P["tahapan"] != "").to_numpy()
     base = np.where(stage, t("permohonan_tahapan"), t("permohonan"))
     ext = np.where(stage, t("perpanjangan_tahapan"), t("perpanjangan"))
+    # from receipt, the delivery of what the PPID's decision gave; a refused request's
+    # information given later on an order is measured from that order (below: review bukti M6
+    # — 79 HK "since receipt" for a refusal in 5 and a delivery 5 after the ruling)
+    given = P["keputusan"].isin(schema.GIVEN).to_numpy()
     P = P.assign(  # (one insert, not six)
         hk_pemberitahuan=wd.between(recv, d(P["tanggal_pemberitahuan"]), step=True),
-        hk_penyerahan=wd.between(recv, d(P["tanggal_selesai"]), step=True),
+        hk_penyerahan=np.where(given, wd.between(recv, d(P["tanggal_selesai"]), step=True), np.nan),
         hk_teruskan=wd.between(recv, d(P["diteruskan_pada"])),
         batas_awal=pd.to_datetime(wd.add(recv, base)),
         batas_akhir=pd.to_datetime(wd.add(recv, base + ext)),
@@ -379,7 +383,22 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     # refusal closed: per request, each order's response day and the day it was carried out
     # (services.common.orders_given, the rule permohonan selesai and jatuh-tempo follow)
     P["perintah"] = _orders(P, K)
+    # the first order carried out on a day known (a legacy delivery undated: KAPAN_SAJA) —
+    # its day, and the working days from the order to it
+    done = [
+        next(((o, day) for o, day in orders if day > _KAPAN_SAJA), (_NAT, _NAT))
+        for orders in P["perintah"]
+    ]
+    ordered = np.array([o for o, _ in done], dtype="datetime64[D]")
+    carried = np.array([day for _, day in done], dtype="datetime64[D]")
+    P = P.assign(
+        serah_perintah=pd.to_datetime(carried), hk_serah_perintah=wd.between(ordered, carried)
+    )
     return Office(nama, ws, P, K)
+
+
+_NAT = np.datetime64("NaT", "D")
+_KAPAN_SAJA = np.datetime64(KAPAN_SAJA, "D")
 
 
 def _orders(P: pd.DataFrame, K: pd.DataFrame) -> list[tuple]:
@@ -631,6 +650,7 @@ class _Masks:
     diterima: np.ndarray
     diputuskan: np.ndarray
     diserahkan: np.ndarray
+    diserahkan_perintah: np.ndarray  # a first delivery on an order (load_office)
     diperpanjang: np.ndarray
     diteruskan: np.ndarray
     terbuka: np.ndarray
@@ -682,6 +702,7 @@ def _masks(
         diterima=_in(recv, lo, hi),
         diputuskan=_in(notif, lo, hi),
         diserahkan=_in(done, lo, hi),
+        diserahkan_perintah=_in(P.d("serah_perintah"), lo, hi),
         diperpanjang=_in(ext, lo, hi),
         diteruskan=_in(P.d("diteruskan_pada"), lo, hi),
         terbuka=open_,
@@ -922,11 +943,19 @@ def _period_tables(
                     "ukuran": "Informasi diserahkan",
                     **_stats(P.x("hk_penyerahan")[m.diserahkan], limits),
                 },
+                {
+                    "kunci": "penyerahan_perintah",
+                    "ukuran": "Informasi diserahkan atas perintah (sejak perintah)",
+                    **_stats(P.x("hk_serah_perintah")[m.diserahkan_perintah], limits),
+                },
             ],
             catatan="Waktu sampai pemberitahuan tertulis adalah ukuran tenggat UU 14/2008 Pasal "
             "22(7)-(8); waktu sampai informasi diserahkan mencakup waktu menunggu pemohon "
-            "(membayar biaya, mengambil salinan). Langkah pada hari libur dihitung pada hari "
-            "kerja berikutnya, seperti tenggatnya." + _stage_note(_n(dec & stage), t),
+            "(membayar biaya, mengambil salinan). Informasi yang diserahkan atas perintah "
+            "keberatan yang dikabulkan Atasan PPID atau putusan Komisi Informasi sesudah "
+            "penolakan diukur sejak perintah itu, di baris tersendiri. Langkah pada hari libur "
+            "dihitung pada hari kerja berikutnya, seperti tenggatnya."
+            + _stage_note(_n(dec & stage), t),
         )
     )
     tables.append(
@@ -1333,8 +1362,9 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
         + ", bukan libur yang ditetapkan kantor; hari diterima = hari ke-0.",
         "Waktu sampai pemberitahuan = dari tanggal diterima sampai tanggal pemberitahuan "
         "tertulis (keputusan PPID). Waktu sampai informasi diserahkan = dari tanggal diterima "
-        "sampai tanggal informasi diberikan (keputusan diberikan/diberikan sebagian, atau "
-        "keputusan lain yang keberatannya dikabulkan Atasan PPID).",
+        "sampai tanggal informasi diberikan atas keputusan diberikan/diberikan sebagian; "
+        "informasi yang diserahkan atas perintah keberatan yang dikabulkan Atasan PPID atau "
+        "putusan Komisi Informasi sesudah keputusan lain diukur dari tanggal perintah itu.",
         "Permohonan dan keberatan 'diterima' dihitung menurut tanggal diterima; keputusan, "
         "penyerahan, perpanjangan, tanggapan dan sengketa menurut tanggal peristiwanya dalam "
         "periode, sehingga dapat menyangkut perkara yang diterima pada periode sebelumnya.",
