@@ -198,6 +198,8 @@ def test_a_steps_time_of_day_is_kept_with_it(run):
     steps = {e["perintah"]: e.get("waktu_langkah") for e in entries if "perintah" in e}
     assert steps["permohonan teruskan"] == "2026-03-17T09:30+08:00"
     assert steps["permohonan catat"] is None  # (by day alone)
+    # recorded without --petugas: the computer account, said to be one (review bukti N1)
+    assert re.search(r"permohonan teruskan  \(akun [^)]+\)$", "\n".join(lines), re.M)
 
 
 def test_times_are_shown_with_their_zone_named():

@@ -470,7 +470,9 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             for k, (b, a) in e.get("perubahan", {}).items()
             if k not in ("waktu_diterima",)
         )
-        who = e.get("petugas") or e.get("pengguna", "")
+        # (no --petugas: the computer account, said as such — on a shared desk PC it names
+        # nobody; review bukti N1)
+        who = e.get("petugas") or (f"akun {e['pengguna']}" if e.get("pengguna") else "-")
         # a step's own date first (a step recorded later, dated back with --tanggal, read as if
         # everything happened on the day it was typed in), then when it was recorded; periksa,
         # pulihkan, impor, kalender take no --tanggal: when they were done
