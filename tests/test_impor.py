@@ -2179,3 +2179,65 @@ def test_ringkasan_satu_jenis_lintas_bulan(run, ws, tmp_path):
         "Januari 2026 atau 1 Februari 2026? Lihat dokumen permohonannya, lalu tulis tanggalnya "
         "dengan nama bulan"
     ) in r.stderr.split("Ringkasan masalah menurut jenisnya:")[1].splitlines()
+
+
+# ==============================================================================================
+# ppidctl's own outputs imported again (review bolakbalik)
+
+
+def test_ppidctl_s_own_exports_import_again_without_invented_facts(run, ws, tmp_path, today):
+    """Moving cases between two PCs through ppidctl's own files: the register book's 'Tanpa
+    biaya' (an empty fee) was read as 0 and refused every given request as a later step (M1);
+    an open overdue case's live 'terlambat ya' in the CSV export became a note, doubled each
+    generation (L1); the JSON export was refused with advice to save it as a workbook (L2)."""
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    today("2026-04-20")
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04",
+           "--tanpa-surat")  # fmt: skip
+    run.ok(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--nama",
+        "Siti",
+        "--tanggal",
+        "2026-03-16",
+        "--tanpa-surat",
+    )  # fmt: skip (open, due 30 Mar: overdue on 20 Apr)
+    book, flat = tmp_path / "buku.xlsx", tmp_path / "register.csv"
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(book))
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
+    again = json.loads(
+        run.ok("impor", str(book), "--register", "permohonan", "--coba", "--format", "json").stdout
+    )
+    assert (again["jumlah"]["sudah_ada"], again["jumlah"]["ditolak"]) == (2, 0)
+    other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
+    for generation in (1, 2):  # (the second imports the first's own export)
+        other.ok("impor", str(flat), "--register", "permohonan")
+        rows = rows_of(other.root / "registers" / "permohonan.csv")
+        assert len(rows) == 2 and all("Terlambat di berkas asal" not in r["catatan"] for r in rows)
+        other.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
+        other = Runner(init(tmp_path / f"c{generation}", "KPU Kota Mataram", "5271").root)
+    exported = tmp_path / "register.json"
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "--format", "json", "-o",
+           str(exported))  # fmt: skip
+    other.refused("impor", str(exported), "--register", "permohonan",
+                  message="tidak didukung — ekspor ulang dengan ppidctl ekspor --register NAMA "
+                  "--format csv --tanpa-sensor")  # fmt: skip
+
+
+def test_another_office_s_numbers_are_told_as_such(run, ws, tmp_path):
+    # a city office's book imported into another's workspace: refused (one numbering per
+    # register), with a way out that refused this office's own book instead (review bolakbalik L5)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-02-02", "--tanpa-surat")
+    lobar = write_csv(tmp_path / "lobar.csv", [
+        HEAD, ["001/PPID/5201/II/2026", "03/02/2026", "Ani", "DPT Lombok Barat"],
+    ])  # fmt: skip
+    shown = run("impor", str(lobar), "--register", "permohonan", "--coba")
+    assert "nomor itu bukan berkode kantor ini, 5271: satu workspace untuk satu kantor" in (
+        " ".join((shown.stdout + shown.stderr).split())
+    )

@@ -572,7 +572,11 @@ def _jenis(path: Path) -> str:
         return "csv"
     raise ImporError(
         f"format berkas '{path.name}' tidak didukung",
-        "simpan sebagai .xlsx, .xls, .ods atau .csv",
+        # (ppidctl's own JSON export: no program saves it as a workbook — review bolakbalik L2)
+        "ekspor ulang dengan ppidctl ekspor --register NAMA --format csv --tanpa-sensor, atau "
+        "impor registers/NAMA.csv workspace asalnya"
+        if ext == ".json"
+        else "simpan sebagai .xlsx, .xls, .ods atau .csv",
     )
 
 

@@ -661,18 +661,24 @@ def _derive(register: str, v: dict[str, str], tenggat: _Tenggat, catatan: list[s
     """Fill status, jatuh_tempo, terlambat (and batas_sengketa) from the facts in ``v``."""
     asal = {k: v.pop(k) for k in DERIVED_LABEL if k in v} if schema.TURUNAN & v.keys() else None
     v["status"] = derive_status(register, v)
+    today, due = tenggat.ws.today().isoformat(), ""
     if "tanggal_diterima" in v:
         due = v["jatuh_tempo"] = tenggat.jatuh_tempo(v)
-        late = deadlines.late(register, v, due, tenggat.ws.today().isoformat())
+        late = deadlines.late(register, v, due, today)
         if late:
             v["terlambat"] = late
         if register == "keberatan" and v.get("disampaikan_pada") and not v.get("batas_sengketa"):
             v["batas_sengketa"] = tenggat.batas_sengketa(v["disampaikan_pada"])
-    if asal:
-        for k, old in asal.items():
-            if old != v.get(k, "") and not (k == "terlambat" and old == "tidak" and not v.get(k)):
-                # ("not late" of a case still open agrees with the register's empty value)
-                catatan.append(f"{DERIVED_LABEL[k]}: {old}")
+    for k, old in (asal or {}).items():
+        now = v.get(k, "")
+        if k == "terlambat" and not now and v["status"] in schema.OPEN[register]:
+            # a case still open has no flag in the register yet; a book's (or ppidctl's own
+            # export's) is its lateness on the day it was written: "tidak", or "ya" once past
+            # the deadline — not a fact to keep (review bolakbalik L1)
+            now = old if old == "tidak" or (old == "ya" and due and due < today) else ""
+        note = f"{DERIVED_LABEL[k]}: {old}"
+        if old != now and note not in v.get("catatan", ""):  # (not twice: an export imported
+            catatan.append(note)  # again, its note already in Keterangan)
 
 
 #: days a receipt date may stand apart from both its neighbours before it is told
@@ -1186,13 +1192,21 @@ def _resolve(ws: Workspace, p: Plan, existing: Iterable[dict[str, str]]) -> None
                     f"(tanggal, nama dan informasi sama) tetapi bernomor lain ({b.nomor})",
                 )
             elif other in reg_nomor:  # (the desk's 001, or an earlier import's)
+                foreign = kode and f"/{kode}/" in f"/{other}/" and f"/{kode}/" not in f"/{b.nomor}/"
                 problem(
                     b,
                     hn,
                     f"nomor urut {b.nomor} sudah diberikan register {register} kepada {other} "
-                    "pada tahun yang sama: nomor urut tidak boleh dipakai dua kali (bila nomor itu "
-                    "diberikan meja layanan sebelum buku lama diimpor: buat ulang workspace, impor "
-                    "buku lama lebih dulu)",
+                    "pada tahun yang sama: nomor urut tidak boleh dipakai dua kali "
+                    + (  # (another office's book: following the other hint refused this office's
+                        # own — review bolakbalik L5)
+                        f"(nomor itu bukan berkode kantor ini, {kode}: satu workspace untuk satu "
+                        "kantor; gabungkan angka beberapa kantor dengan ppidctl laporan tahunan "
+                        "--gabung WORKSPACE…)"
+                        if foreign
+                        else "(bila nomor itu diberikan meja layanan sebelum buku lama diimpor: "
+                        "buat ulang workspace, impor buku lama lebih dulu)"
+                    ),
                 )
                 dipakai_lagi[hn] = dipakai_lagi.get(hn, 0) + 1
             elif other:
@@ -1332,6 +1346,9 @@ def _beda(row: dict[str, str], reg: dict[str, str]) -> str:
         if k not in _TIDAK_DIBANDINGKAN
         and reg.get(k, "") != x
         and not (k == "informasi_diminta" and bandingan(x) == bandingan(reg.get(k, "")))
+        # (no fee either way: ppidctl's own register book prints "Tanpa biaya" for an empty
+        # fee, read back as 0 — review bolakbalik M1)
+        and not (k == "biaya" and not x.strip("0") and not reg.get(k, "").strip("0"))
     ]
     if not out:
         return ""
