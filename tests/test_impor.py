@@ -2241,3 +2241,34 @@ def test_another_office_s_numbers_are_told_as_such(run, ws, tmp_path):
     assert "nomor itu bukan berkode kantor ini, 5271: satu workspace untuk satu kantor" in (
         " ".join((shown.stdout + shown.stderr).split())
     )
+
+
+def test_the_register_book_imported_says_what_its_keterangan_holds_only_as_a_note(
+    run, ws, tmp_path
+):
+    # the book's Keterangan names the extension; imported, it is a note and the deadline is
+    # counted without it: the import said nothing (review bolakbalik M2)
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "perpanjang", "1", "--alasan", "Arsip di gudang", "--tanggal",
+           "2026-03-13", "--tanpa-surat")  # fmt: skip
+    book = tmp_path / "buku.xlsx"
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(book))
+    other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
+    said = json.loads(
+        other.ok(
+            "impor", str(book), "--register", "permohonan", "--coba", "--format", "json"
+        ).stdout
+    )["peringatan"]
+    assert any(w.startswith("1 baris buku register ppidctl (mis. baris 7)") for w in said), said
+    flat = tmp_path / "register.csv"  # (the CSV export carries the extension itself: no word)
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
+    said = json.loads(
+        other.ok(
+            "impor", str(flat), "--register", "permohonan", "--coba", "--format", "json"
+        ).stdout
+    )["peringatan"]
+    assert not any("buku register ppidctl" in w for w in said), said

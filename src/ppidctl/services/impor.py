@@ -1438,7 +1438,32 @@ def plan(
             _check_requests(ws, p)
         else:
             _check_deliveries(p)
+        _check_book(p)
     return p
+
+
+#: what ppidctl's own register book writes in Keterangan beyond the columns of the Komisi
+#: Informasi's layout (reports/registerbook.py: its remarks)
+_KETERANGAN_PPIDCTL = re.compile(
+    r"^Status: [a-z]+(?:;|$).*?(tahapan: |diperpanjang |sengketa |Status: (?:disampaikan|"
+    r"diteruskan|sengketa)\b)"
+)
+
+
+def _check_book(p: Plan) -> None:
+    """A warning for ppidctl's own register book imported (review bolakbalik M2): the steps
+    its Keterangan names (an election stage, an extension, a reply delivered, a dispute) are
+    kept as text in ``catatan`` only, so deadlines and lateness are counted without them — the
+    book is for print; a workspace moves by its registers."""
+    named = [b for b in p.impor if _KETERANGAN_PPIDCTL.search(b.nilai.get("catatan", ""))]
+    if named:
+        p.peringatan.append(
+            f"{len(named)} baris buku register ppidctl (mis. baris {named[0].baris}) menyebut di "
+            "Keterangan tahapan, perpanjangan, penyampaian tanggapan atau sengketa, yang diimpor "
+            "hanya sebagai catatan: tenggat dan keterlambatannya dihitung tanpa itu — untuk "
+            "memindahkan perkara impor registers/NAMA.csv workspace asalnya (atau ekspor "
+            "--format csv --tanpa-sensor), atau salin folder workspace-nya"
+        )
 
 
 def _check_deliveries(p: Plan) -> None:
