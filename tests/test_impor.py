@@ -2272,3 +2272,18 @@ def test_the_register_book_imported_says_what_its_keterangan_holds_only_as_a_not
         ).stdout
     )["peringatan"]
     assert not any("buku register ppidctl" in w for w in said), said
+
+
+def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_path):
+    # the reply letters an imported book numbered are not in surat.csv: the migrated office's
+    # first new letter took sequence 1 of the year again (review bolakbalik L3)
+    src = write_csv(tmp_path / "k.csv", [
+        ["No. Registrasi Keberatan", "Tanggal Diterima", "Nama Pemohon", "Alasan Keberatan",
+         "Keputusan Atasan PPID", "Tanggal Tanggapan", "Nomor Surat Tanggapan"],
+        ["", "2/2/2026", "Bayu", "a", "Ditolak", "26/2/2026", "5/PL.02.2-SD/5271/II/2026"],
+    ])  # fmt: skip
+    run.ok("impor", str(src), "--register", "keberatan")
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04")
+    (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
+    assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"

@@ -116,6 +116,13 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
     numbers = [
         r["nomor_surat"] for r in table.rows if r["tanggal"][:4] == year and r["nomor_surat"]
     ]
+    # an imported objection register's reply letters: numbered by the old book, absent from
+    # surat.csv — the agenda of a migrated office started at 1 again (review bolakbalik L3)
+    numbers += [
+        k["nomor_surat_tanggapan"]
+        for k in tx.table("keberatan").rows
+        if k["nomor_surat_tanggapan"] and k["tanggal_tanggapan"][:4] == year
+    ]
     seq = numbering.next_sequence(numbers + sorted(taken), pattern)
     kode, retired = ws.settings.get("instansi", "kode_satker"), tx.retired("surat")
     skip = numbering.sequences_of_year(retired, pattern, when.year)
