@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -375,6 +376,54 @@ def test_data_to_a_file_or_pipe_is_utf8_whatever_the_code_page(ws):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert out.returncode == 2 and "lihat: ppidctl permohonan daftar --help" in out.stderr
+
+
+def test_stderr_redirected_is_utf8_as_stdout_is(ws):
+    # `> log.txt 2>&1` on Windows: stdout UTF-8, stderr the code page — one file in two
+    # encodings, "→" in a message a "?" (review konsol L1)
+    Runner(ws.root).ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    out = subprocess.run(
+        [sys.executable, "-m", "ppidctl", "-C", str(ws.root), "permohonan", "lihat", "9"],
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"}, capture_output=True, check=False,
+    )  # fmt: skip
+    assert out.returncode == 1 and "—" in out.stderr.decode("utf-8")
+
+
+def test_utf8_typed_into_a_latin1_locale_is_stored_as_typed(ws, tmp_path):
+    """A Linux server whose locale is ISO-8859-1 (LANG=en_US), reached from a UTF-8 terminal:
+    "Zoë Nuñez" was stored "ZoÃ« NuÃ±ez" in the register and the letters, and "Ä" refused as a
+    control character (review konsol M1)."""
+    locales = tmp_path / "locale"
+    locales.mkdir()
+    made = subprocess.run(
+        ["localedef", "-i", "en_US", "-f", "ISO-8859-1", str(locales / "en_US")],
+        capture_output=True, check=False,
+    ) if shutil.which("localedef") else None  # fmt: skip
+    if made is None or not (locales / "en_US").is_dir():
+        pytest.skip("localedef tidak ada: locale ISO-8859-1 tidak dapat dibuat")
+    env = {**os.environ, "LOCPATH": str(locales), "LANG": "en_US", "LC_ALL": "en_US"}
+    env.pop("PYTHONUTF8", None)
+    env.pop("PYTHONIOENCODING", None)
+    args = [a if a != "Budi Santoso" else "Zoë Ärni" for a in REQUEST]
+    out = subprocess.run(
+        [sys.executable, "-m", "ppidctl", "-C", str(ws.root), "permohonan", "catat", *args,
+         "--tanggal", "2026-03-16", "--tanpa-surat"],
+        env=env, capture_output=True, check=False,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr.decode("utf-8", "replace")
+    assert ws.read("permohonan").rows[0]["nama_pemohon"] == "Zoë Ärni"
+
+
+def test_the_form_reads_utf8_typed_into_another_code_page():
+    # the form's answers: decoded by a Latin-1 locale, or kept as escapes by an ASCII one (its
+    # traceback before: review konsol L3), read as the UTF-8 the terminal sent
+    from ppidctl.cli.common import utf8_typed
+
+    typed = "Zoë Ärni".encode()
+    assert utf8_typed(typed.decode("latin-1"), "latin-1") == "Zoë Ärni"
+    assert utf8_typed(typed.decode("ascii", "surrogateescape"), "ascii") == "Zoë Ärni"
+    assert utf8_typed("Zoë", "utf-8") == "Zoë"
+    assert utf8_typed("caf\xe9", "latin-1") == "caf\xe9"  # (a real Latin-1 é: kept)
 
 
 def test_init_for_another_office_writes_no_mataram_contact_details(tmp_path):

@@ -670,3 +670,15 @@ def show_record(row: dict[str, Any], labels: dict[str, str]) -> None:
         if value not in ("", None):
             table.add_row(labels.get(key, key), Text(tampak(str(value))))
     console().print(table)
+
+
+def utf8_typed(text: str, encoding: str | None) -> str:
+    """``text`` decoded from the terminal in ``encoding`` (None: the file system's, as
+    arguments are), read as UTF-8 when its bytes are UTF-8."""
+    import os
+
+    try:
+        raw = os.fsencode(text) if encoding is None else text.encode(encoding, "surrogateescape")
+        return raw.decode("utf-8")
+    except (UnicodeError, LookupError):
+        return text

@@ -92,12 +92,14 @@ class Formulir:
 
     def _tanya(self, prompt: str) -> str:
         self.ditanya += 1
+        from .common import utf8_typed
+
         try:
             if sys.stdout.isatty():
-                return input(prompt)
+                return utf8_typed(input(prompt), sys.stdin.encoding)
             sys.stderr.write(prompt)
             sys.stderr.flush()
-            return input()
+            return utf8_typed(input(), sys.stdin.encoding)
         except EOFError:  # Ctrl-D
             self.tulis("")
             raise typer.Abort() from None

@@ -249,10 +249,37 @@ def _utf8_output() -> None:
             out.reconfigure(encoding="utf-8")
     elif out is not None and (out.encoding or "").lower().replace("-", "") != "utf8":
         out.reconfigure(errors="replace")  # (a console on a code page: "—" shown as "?")
-    if sys.stderr is not None:
-        sys.stderr.reconfigure(errors="replace")
+    err = sys.stderr
+    if err is not None:  # (redirected with stdout, `> log.txt 2>&1`: one file, one encoding —
+        # review konsol L1)
+        err.reconfigure(errors="replace", **({} if err.isatty() else {"encoding": "utf-8"}))
+
+
+def _utf8_input() -> None:
+    """What is typed on a UTF-8 terminal into a system whose locale is an 8-bit code page (a
+    Linux server set up with ``LANG=en_US``, ISO-8859-1, reached over PuTTY) was decoded in
+    that code page: "Zoë" stored as "ZoÃ«" in the register and the letters, "Ä" refused as a
+    control character (review konsol M1). Arguments whose bytes are UTF-8 are read as UTF-8
+    (text in a real 8-bit code page almost never is), and the form's answers likewise
+    (:func:`utf8_typed`); under a UTF-8 locale this changes nothing."""
+    import os
+    import sys
+
+    from .common import utf8_typed
+
+    if os.name != "posix" or sys.flags.utf8_mode:
+        return
+    typed = [utf8_typed(a, None) for a in sys.argv]
+    if typed != sys.argv:  # (the terminal is UTF-8: shown back in it as typed)
+        sys.argv = typed
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None and stream.isatty():
+                stream.reconfigure(encoding="utf-8")
+    if sys.stdin is not None and sys.stdin.isatty():  # (bytes the code page lacks: kept, not
+        sys.stdin.reconfigure(errors="surrogateescape")  # a traceback — konsol L3)
 
 
 def main() -> None:
     _utf8_output()
+    _utf8_input()
     app(prog_name="ppidctl")  # (also under `python -m ppidctl`: hints name the command to type)
