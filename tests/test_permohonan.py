@@ -1666,6 +1666,8 @@ def test_lists_fit_an_80_column_screen_and_piped_output_takes_columns(run, monke
     listed = run.ok("permohonan", "daftar")
     assert "┃ Nomor" in listed.stdout and max(map(len, listed.stdout.splitlines())) <= 80
     assert "tidak muat dalam lebar layar 80 karakter" in listed.stderr
+    # lateness stays (without colour nothing else marks it), the request's text gives way
+    assert "Terlambat" in listed.stdout and "Informasi" not in listed.stdout
     due = run.ok("jatuh-tempo")
     assert "┃ Nomor" in due.stdout and max(map(len, due.stdout.splitlines())) <= 80
     monkeypatch.setenv("COLUMNS", "200")

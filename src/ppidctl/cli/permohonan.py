@@ -584,5 +584,7 @@ def daftar(
         ],
         styles=lambda r: "red" if r["terlambat"] == "ya" else "",
         csv_keys=listing_keys("permohonan"),
-        spare=("keputusan", "tanggal_diterima", "terlambat", "informasi_diminta"),
+        # (Terlambat before Informasi: without colour, a late request is marked by it alone
+        # — review konsol L6)
+        spare=("keputusan", "tanggal_diterima", "informasi_diminta", "terlambat"),
     )
