@@ -2287,3 +2287,25 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04")
     (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
     assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"
+
+
+def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path):
+    # the old workspace's office day off is not in its registers: the import recounted four
+    # deadlines a day earlier and said nothing (review bolakbalik L4)
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    run.ok("kalender", "tambah", "2026-03-10", "--keterangan", "Libur kantor")
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    flat = tmp_path / "register.csv"
+    run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
+    other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
+    said = json.loads(
+        other.ok(
+            "impor", str(flat), "--register", "permohonan", "--coba", "--format", "json"
+        ).stdout
+    )["peringatan"]
+    assert any(
+        w.startswith("1 batas waktu dihitung ulang berbeda dengan berkas asal") for w in said
+    )

@@ -1439,7 +1439,21 @@ def plan(
         else:
             _check_deliveries(p)
         _check_book(p)
+        _check_deadlines(p)
     return p
+
+
+def _check_deadlines(p: Plan) -> None:
+    """A warning when deadlines recomputed on this workspace's calendar differ from the file's
+    (each row's note says by how much): most often the old workspace's office days off, not
+    carried by its registers (review bolakbalik L4)."""
+    moved = [b for b in p.impor if DERIVED_LABEL["jatuh_tempo"] in b.nilai.get("catatan", "")]
+    if moved:
+        p.peringatan.append(
+            f"{len(moved)} batas waktu dihitung ulang berbeda dengan berkas asal (mis. baris "
+            f"{moved[0].baris}; yang asal disimpan di catatan) — libur kantor di tempat asalnya? "
+            "catat dengan ppidctl kalender tambah, lalu ppidctl periksa --perbaiki-tenggat"
+        )
 
 
 #: what ppidctl's own register book writes in Keterangan beyond the columns of the Komisi
