@@ -1202,3 +1202,18 @@ def test_every_receipt_steps_help_says_its_letter_prints_no_number(run):
     for command in (["permohonan", "catat"], ["permohonan", "selesai"], ["keberatan", "catat"]):
         text = " ".join(run.ok(*command, "--help").stdout.replace("│", " ").split())
         assert "hanya bila templat kantor mencetak" in text, command
+
+
+def test_a_copy_from_a_template_changed_since_the_original_says_so(run, ws):
+    """The office edited its template after the receipt went out: the copy, with the original's
+    number and date, said otherwise than the letter sent, without a word (review bukti H1).
+    Each letter's template is fingerprinted in the journal; a copy from another one is told."""
+    catat(run)
+    assert "templat yang berubah" not in run.ok("surat", "buat", "tanda-terima", "1").stderr
+    _edit_template(ws.templates_dir / "tanda-terima.docx", "TANDA BUKTI PENDAFTARAN",
+                   "TANDA BUKTI PENDAFTARAN (SALINAN)")  # fmt: skip
+    said = " ".join(run.ok("surat", "buat", "tanda-terima", "1").stderr.split())
+    assert (
+        "salinan surat tanda-terima 001/PPID/5271/III/2026 dibuat dengan templat yang berubah "
+        "sesudah aslinya dibuat"
+    ) in said

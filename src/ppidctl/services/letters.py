@@ -131,6 +131,14 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
     return number
 
 
+def template_sha256(ws: Workspace, kind: str) -> str:
+    """The SHA-256 of the template a letter of ``kind`` is made from now (the office's copy
+    in templates/, else the built-in one)."""
+    from ..letters import engine
+
+    return sha256_bytes(engine.find_template(kind, ws.templates_dir).read_bytes())
+
+
 def prints_number(ws: Workspace, kind: str) -> bool:
     """Whether the template a letter of ``kind`` is made from uses ``nomor_surat``."""
     from ..errors import TemplateError
@@ -231,6 +239,7 @@ def stage_letters(
             )
         _refuse_used_number(tx, letters[0], nomor_surat.strip())
     paths: list[str] = []
+    made_with = {kind: template_sha256(ws, kind) for kind in numbered}
     taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
     earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
     for letter in letters:
@@ -261,6 +270,7 @@ def stage_letters(
             # the file as made: periksa tells a letter changed after it was made (review bukti
             # H1: the letter sent is a hearing's evidence)
             berkas_sha256=sha256_bytes(data),
+            templat_sha256=made_with[letter.kind],  # (a copy from another template: told)
             # (a copy restates them: see regenerate)
             **({"pejabat": letter.pejabat or officials(ws)} if letter.catat_pejabat else {}),
             **({"pejabat_dikoreksi": True} if letter.pejabat_dikoreksi else {}),
@@ -392,7 +402,7 @@ def regenerate(
                     f"lihat riwayatnya: ppidctl {register} lihat {n}",
                 )  # fmt: skip
         linked = _linked_requests(tx, rows) if register == "keberatan" else {}
-        stated, signed, handed_by = _from_journal(
+        stated, signed, handed_by, made_with = _from_journal(
             ws, kind, register, rows, deadlines=kind in DEADLINE_LETTERS[register]
         )
         peringatan = []
@@ -460,6 +470,17 @@ def regenerate(
                 "berganti; bila yang tercatat itu salah ketik yang sudah diperbaiki di "
                 f"ppidctl.toml: ppidctl surat buat {kind} … --pejabat-sekarang"
             )
+        current = template_sha256(ws, kind)
+        redone = [
+            n for n in (r["nomor_registrasi"] for r in rows) if made_with.get(n, current) != current
+        ]
+        if redone:  # (the letter sent is a hearing's evidence: review bukti H1)
+            peringatan.append(
+                copies(redone)
+                + " dibuat dengan templat yang berubah sesudah aslinya dibuat (templat kantor "
+                "disunting, atau ppidctl diperbarui): isinya dapat berbeda dari surat yang "
+                "dikirim — yang dikirim adalah berkas aslinya di letters/"
+            )
         if guesses:
             peringatan.append(
                 copies(guesses)
@@ -526,7 +547,7 @@ def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dic
 
 def _from_journal(
     ws: Workspace, kind: str, register: str, rows: list[dict[str, str]], deadlines: bool
-) -> tuple[dict[str, str], dict[str, dict], dict[tuple[str, str], str]]:
+) -> tuple[dict[str, str], dict[str, dict], dict[tuple[str, str], str], dict[str, str]]:
     """What the first letter of ``kind`` of each case said, read from the journal in one pass:
 
     * with ``deadlines``, the deadline it stated: the case's jatuh_tempo when that letter was
@@ -564,6 +585,7 @@ def _from_journal(
     stated: dict[str, str] = {}
     signed: dict[str, dict] = {}
     handed_by: dict[tuple[str, str], str] = {}
+    made_with: dict[str, str] = {}  # case → the template its first letter was made from
     moved: set[str] = set()  # (cases whose receipt date or stage was corrected after their letter)
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
@@ -594,6 +616,8 @@ def _from_journal(
                         signed.setdefault(n, pejabat)
                 if n in wanted and isinstance(penyerah, str):
                     handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
+                if n in wanted and isinstance(entry.get("templat_sha256"), str):
+                    made_with.setdefault(n, entry["templat_sha256"])
             continue
         for n in named:  # (None: every row of the line)
             for e in journal.expand(entry, n):
@@ -641,7 +665,7 @@ def _from_journal(
         }
         for n, rec in signed.items()
     }
-    return stated, signed, handed_by
+    return stated, signed, handed_by, made_with
 
 
 def _linked_requests(tx: Transaction, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
