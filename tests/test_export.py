@@ -229,6 +229,12 @@ def test_register_book_remarks_name_ordered_deliveries_and_pending_disputes():
     pending = {"status": "sengketa", "tanggapan_pemohon": "sengketa",
                "tanggapan_pemohon_pada": "2026-08-20"}  # fmt: skip
     assert _remarks_objection(pending) == "Status: sengketa; sengketa diajukan 20 Agustus 2026"
+    # filed after the requester's window: warned once when recorded, and said by the book
+    # (review sengketa F4)
+    late = {**pending, "batas_sengketa": "2026-08-18"}
+    assert _remarks_objection(late) == (
+        "Status: sengketa; sengketa diajukan 20 Agustus 2026 (lewat batas 18 Agustus 2026)"
+    )
 
 
 def test_formula_injection_is_neutralised(ws, tmp_path):

@@ -416,7 +416,11 @@ def tanggapan_pemohon(
     petugas: Petugas = "",
     format: Fmt = FormatRekaman.teks,
 ) -> None:
-    """Pemohon menerima tanggapan, atau mengajukan sengketa ke Komisi Informasi."""
+    """Pemohon menerima tanggapan, atau mengajukan sengketa ke Komisi Informasi.
+
+    --tanggal: hari pemohon menyatakan sikapnya — untuk sengketa, hari permohonan sengketanya
+    diajukan ke Komisi Informasi (batasnya dihitung sampai hari itu), bukan hari kantor
+    mengetahuinya dari panggilan sidang."""
     from ..services.keberatan import requester_answer
 
     result = requester_answer(

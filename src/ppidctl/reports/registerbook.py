@@ -221,8 +221,11 @@ def _remarks_objection(r: dict[str, str]) -> str:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
     if r.get("nomor_sengketa") or r.get("putusan_sengketa") or r.get("status") == "sengketa":
         dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
-        if r.get("tanggapan_pemohon") == "sengketa" and r.get("tanggapan_pemohon_pada"):
-            dispute += f" diajukan {_long(r['tanggapan_pemohon_pada'])}"
+        filed, batas = r.get("tanggapan_pemohon_pada", ""), r.get("batas_sengketa", "")
+        if r.get("tanggapan_pemohon") == "sengketa" and filed:
+            dispute += f" diajukan {_long(filed)}"
+            if batas and filed > batas:  # (warned once when recorded: the book keeps it —
+                dispute += f" (lewat batas {_long(batas)})"  # review sengketa F4)
         if r.get("putusan_sengketa"):
             when = r.get("tanggal_putusan_sengketa", "")
             kode = r["putusan_sengketa"]
