@@ -631,7 +631,7 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
         *catat_args(
             "--kuasa", "Siti Aminah", "--kuasa-alamat", "Jl. Majapahit 2, Mataram", "--meterai",
             "--kebutuhan-khusus", "--saluran", "langsung", "--petugas", "Rina",
-            day="2026-04-06", dokumen="formulir,identitas,kuasa", surat=True,
+            day="2026-04-06T10:30", dokumen="formulir,identitas,kuasa", surat=True,
         )
     )  # fmt: skip
     assert "Pemohon          : Budi Santoso (kuasa: Siti Aminah)" in res.stdout
@@ -644,7 +644,7 @@ def test_upheld_on_exclusion_grounds_needs_the_decree_proxy_and_special_needs(ru
     )
     slip = docx_text(letter(ws, "tanda-bukti-keberatan"))
     for text in (K1, R1, "Siti Aminah", "Budi Santoso", "Penelitian", "Permohonan DPT ditolak",
-                 "21 Mei 2026", "Rina"):  # fmt: skip
+                 "21 Mei 2026", "Rina", "6 April 2026, pukul 10.30 WITA"):  # fmt: skip
         assert text in slip, text
     golden("tanda-bukti-kuasa.txt", letter(ws, "tanda-bukti-keberatan"))
     step(run, "teruskan", K1, "--tanggal", "2026-04-07")

@@ -352,6 +352,13 @@ def test_tanggal_panjang_every_month(bulan, nama):
     assert fmt.tanggal_panjang(dt.date(2026, bulan, 17)) == f"17 {nama} 2026"
 
 
+def test_jam_names_the_time_and_its_zone():
+    # receipts print the time of receipt, when recorded (review bukti L1): "pukul 09.05 WITA"
+    assert fmt.jam("2026-07-01T09:05+08:00") == "09.05 WITA"
+    assert fmt.jam("2026-07-01T09:05+07:00") == "09.05 WIB"
+    assert fmt.jam("2026-07-01") == fmt.jam("") == fmt.jam(None) == fmt.jam("pagi") == ""
+
+
 def test_tanggal_panjang_other_inputs():
     import datetime as dt
 
@@ -918,7 +925,8 @@ def test_unknown_filter(tmp_path):
     with pytest.raises(TemplateError, match="rupiahh"):
         render(path, contexts()["pemberitahuan"])
     assert (
-        "filter 'rupiahh' tidak dikenal (yang ada: label, romawi, rupiah" in check_template(path)[0]
+        "filter 'rupiahh' tidak dikenal (yang ada: jam, label, romawi, rupiah"
+        in check_template(path)[0]
     )
 
 

@@ -461,7 +461,11 @@ def tanda_terima(doc) -> None:
         doc,
         fields(
             [
-                ("Tanggal permohonan", "{{ tanggal_diterima | tanggal_panjang }}"),
+                (  # (the time too, when recorded: the SOP's minutes, a hearing's question)
+                    "Tanggal permohonan",
+                    "{{ tanggal_diterima | tanggal_panjang }}{% if waktu_diterima | jam %}, "
+                    "pukul {{ waktu_diterima | jam }}{% endif %}",
+                ),
                 ("Diterima melalui", '{{ saluran | label("saluran") }}'),
                 ("Nama pemohon", "{{ nama_pemohon }}"),
                 ("Jenis pemohon", '{{ jenis_pemohon | label("jenis_pemohon") }}'),
@@ -801,7 +805,11 @@ def tanda_bukti_keberatan(doc) -> None:
         fields(
             [
                 ("Nomor registrasi keberatan", R("{{ nomor_registrasi }}", b=True)),
-                ("Tanggal diterima", "{{ tanggal_diterima | tanggal_panjang }}"),
+                (
+                    "Tanggal diterima",
+                    "{{ tanggal_diterima | tanggal_panjang }}{% if waktu_diterima | jam %}, "
+                    "pukul {{ waktu_diterima | jam }}{% endif %}",
+                ),
                 (
                     "Nomor pendaftaran permohonan",
                     '{{ nomor_permohonan if nomor_permohonan else "-" }}',

@@ -66,6 +66,22 @@ BULAN = (
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
+def jam(value: object) -> str:
+    """A time of receipt as the office writes it: ``"2026-07-01T09:05+08:00"`` → ``"09.05
+    WITA"``; empty, or no such time → ``""``."""
+    from ..config import zone_name
+
+    text = str(value or "")
+    try:
+        when = _dt.datetime.fromisoformat(text) if "T" in text else None
+    except ValueError:
+        when = None
+    if when is None:  # (a day alone has no time)
+        return ""
+    zone = f" {zone_name(when.utcoffset())}" if when.utcoffset() is not None else ""
+    return when.strftime("%H.%M") + zone
+
+
 def tanggal_panjang(value: object) -> str:
     """``"2026-04-07"`` → ``"7 April 2026"``; empty → ``""``."""
     tanggal = ke_tanggal(value)

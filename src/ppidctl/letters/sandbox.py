@@ -35,6 +35,7 @@ __all__ = [
 
 FILTERS = {
     "tanggal_panjang": fmt.tanggal_panjang,
+    "jam": fmt.jam,
     "rupiah": fmt.rupiah,
     "terbilang": fmt.terbilang,
     "romawi": fmt.romawi,
