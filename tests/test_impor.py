@@ -2284,7 +2284,11 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     ])  # fmt: skip
     run.ok("impor", str(src), "--register", "keberatan")
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04")
+    decide = ["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04"]
+    run.refused(*decide, "--nomor-surat", "5/pl.02.2-sd/5271/II/2026",
+                message="nomor surat 5/pl.02.2-sd/5271/II/2026 sudah dipakai untuk surat "
+                "tanggapan keberatan 001/KEB/PPID/5271/II/2026 (register keberatan)")  # fmt: skip
+    run.ok(*decide)
     (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
     assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"
 
@@ -2309,3 +2313,28 @@ def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path)
     assert any(
         w.startswith("1 batas waktu dihitung ulang berbeda dengan berkas asal") for w in said
     )
+
+
+def test_the_objection_book_imported_says_a_reply_delivered_is_a_note_only(run, ws, tmp_path):
+    # "Status: disampaikan" in the book's Keterangan: the delivery and the requester's dispute
+    # window lost, silently — the warning's pattern could not match it (review sesi30 M2)
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+           "--sk-pengecualian", "SK 5", "--uji-konsekuensi", "Data pribadi", "--tanggal",
+           "2026-03-10", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi", "Ditolak",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-12", "--tanpa-surat")  # fmt: skip
+    for step in (["teruskan"], ["tanggapi", "--keputusan", "diterima", "--tanpa-surat"],
+                 ["sampaikan"]):  # fmt: skip
+        run.ok("keberatan", step[0], "1", *step[1:], "--tanggal", "2026-03-13")
+    book = tmp_path / "keberatan.xlsx"
+    run.ok("ekspor", "--register", "keberatan", "--tanpa-sensor", "-o", str(book))
+    other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
+    said = json.loads(
+        other.ok("impor", str(book), "--register", "keberatan", "--coba", "--format", "json").stdout
+    )["peringatan"]
+    assert any(w.startswith("1 baris buku register ppidctl") for w in said), said

@@ -920,6 +920,14 @@ def test_a_granted_objection_forbids_withholding_the_information(run):
     decide(run, nomor, "2026-04-14", "diberikan-sebagian", "--penjelasan", "NIK dihitamkan")
     req = json.loads(run.ok("permohonan", "lihat", nomor, "--format", "json").stdout)["data"]
     assert (req["status"], req["keputusan"]) == ("diputuskan", "diberikan-sebagian")
+    # its one delivery is the giving decision's own: timed from receipt, not also in the row
+    # of deliveries on an order after a refusal (review sesi30 L2)
+    run.ok("permohonan", "selesai", nomor, "--tanggal", "2026-04-15", "--tanpa-surat")
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    times = {r["kunci"]: r["jumlah"] for r in report["tabel"]["waktu"]["baris"]}
+    assert (times["penyerahan"], times["penyerahan_perintah"]) == (1, 0)
 
 
 def test_a_komisi_informasi_ruling_forbids_withholding_the_information(run):
@@ -1455,10 +1463,41 @@ def test_the_komisi_informasi_number_is_recorded_when_the_dispute_is_filed(run):
         message=f"nomor sengketa keberatan {K1} sudah tercatat 012/V/KI-NTB-PS/2026, bukan "
         "013/V/KI-NTB-PS/2026",
     )  # fmt: skip
-    step(run, "putusan-sengketa", K1, "--putusan", "ditolak", "--tanggal", "2026-05-20")
+    step(
+        run,
+        "putusan-sengketa",
+        K1,
+        "--putusan",
+        "ditolak",
+        "--nomor-sengketa",
+        "012/v/ki-ntb-ps/2026",
+        "--tanggal",
+        "2026-05-20",
+    )  # fmt: skip (as typed: the same)
     r = krow(run)
     assert (r["putusan_sengketa"], r["nomor_sengketa"]) == ("ditolak", "012/V/KI-NTB-PS/2026")
     assert "sengketa (ditolak)" in run.ok("keberatan", "daftar").stdout
+
+
+def test_the_komisi_informasi_number_can_follow_the_filing(run):
+    # the summons naming it comes after the dispute was recorded: it was refused then
+    # ("sudah dicatat") until the ruling (review sesi30 L1); added alone, once
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-13")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--nomor-sengketa",
+         "012/V/KI-NTB-PS/2026", "--tanggal", "2026-04-20")  # fmt: skip
+    r = krow(run)
+    assert (r["nomor_sengketa"], r["tanggapan_pemohon_pada"]) == (
+        "012/V/KI-NTB-PS/2026",
+        "2026-04-13",  # (the filing's day kept)
+    )
+    run.refused(
+        "keberatan", "tanggapan-pemohon", K1, "--sikap", "sengketa", "--nomor-sengketa",
+        "013/V/KI-NTB-PS/2026", "--tanggal", "2026-04-21",
+        message=f"tanggapan pemohon atas keberatan {K1} sudah dicatat",
+    )  # fmt: skip
 
 
 def test_the_dispute_outcome_is_recorded_once_after_the_dispute(run, ws):

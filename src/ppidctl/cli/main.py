@@ -259,9 +259,11 @@ def _utf8_input() -> None:
     """What is typed on a UTF-8 terminal into a system whose locale is an 8-bit code page (a
     Linux server set up with ``LANG=en_US``, ISO-8859-1, reached over PuTTY) was decoded in
     that code page: "Zoë" stored as "ZoÃ«" in the register and the letters, "Ä" refused as a
-    control character (review konsol M1). Arguments whose bytes are UTF-8 are read as UTF-8
-    (text in a real 8-bit code page almost never is), and the form's answers likewise
-    (:func:`utf8_typed`); under a UTF-8 locale this changes nothing."""
+    control character (review konsol M1). A command line whose bytes are UTF-8 (text in a real
+    8-bit code page almost never is) runs again in Python's UTF-8 mode, as under ``LANG=C``:
+    its text, its file names (review sesi30 M1: re-read as text alone, a folder "Zoë" was no
+    longer found), the form and the screen all UTF-8. The form's answers are read likewise
+    (:func:`~.common.utf8_typed`); under a UTF-8 locale nothing changes."""
     import os
     import sys
 
@@ -269,12 +271,11 @@ def _utf8_input() -> None:
 
     if os.name != "posix" or sys.flags.utf8_mode:
         return
-    typed = [utf8_typed(a, None) for a in sys.argv]
-    if typed != sys.argv:  # (the terminal is UTF-8: shown back in it as typed)
-        sys.argv = typed
+    if any(utf8_typed(a, None) != a for a in sys.argv):
         for stream in (sys.stdout, sys.stderr):
-            if stream is not None and stream.isatty():
-                stream.reconfigure(encoding="utf-8")
+            if stream is not None:
+                stream.flush()
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     if sys.stdin is not None and sys.stdin.isatty():  # (bytes the code page lacks: kept, not
         sys.stdin.reconfigure(errors="surrogateescape")  # a traceback — konsol L3)
 

@@ -385,14 +385,17 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     P["perintah"] = _orders(P, K)
     # the first order carried out on a day known (a legacy delivery undated: KAPAN_SAJA) —
     # its day, and the working days from the order to it
+    # — not the giving decision's own delivery, timed from receipt above (review sesi30 L2)
+    own = np.where(given, d(P["tanggal_selesai"]), _NAT)
     done = [
-        next(((o, day) for o, day in orders if day > _KAPAN_SAJA), (_NAT, _NAT))
-        for orders in P["perintah"]
+        next(((o, day) for o, day in orders if day > _KAPAN_SAJA and day != mine), (_NAT, _NAT))
+        for orders, mine in zip(P["perintah"], own, strict=True)
     ]
     ordered = np.array([o for o, _ in done], dtype="datetime64[D]")
     carried = np.array([day for _, day in done], dtype="datetime64[D]")
     P = P.assign(
-        serah_perintah=pd.to_datetime(carried), hk_serah_perintah=wd.between(ordered, carried)
+        serah_perintah=pd.to_datetime(carried),
+        hk_serah_perintah=wd.between(ordered, carried, step=True),
     )
     return Office(nama, ws, P, K)
 

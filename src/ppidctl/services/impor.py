@@ -1459,8 +1459,8 @@ def _check_deadlines(p: Plan) -> None:
 #: what ppidctl's own register book writes in Keterangan beyond the columns of the Komisi
 #: Informasi's layout (reports/registerbook.py: its remarks)
 _KETERANGAN_PPIDCTL = re.compile(
-    r"^Status: [a-z]+(?:;|$).*?(tahapan: |diperpanjang |sengketa |Status: (?:disampaikan|"
-    r"diteruskan|sengketa)\b)"
+    r"^Status: (?:(?:disampaikan|diteruskan|sengketa)\b|[a-z]+(?:;|$).*?"
+    r"(?:tahapan: |diperpanjang |sengketa ))"
 )
 
 

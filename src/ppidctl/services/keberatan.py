@@ -931,6 +931,15 @@ def requester_answer(
         i, row = common.load_row(tx, ws, REGISTER, nomor, when)
         n = row["nomor_registrasi"]
         changes: dict[str, str] = {}
+        if (
+            row["status"] == "sengketa"
+            and sikap == "sengketa"
+            and nomor_ki
+            and not row["nomor_sengketa"]
+            and not row["putusan_sengketa"]
+        ):  # (the summons names it after the filing was recorded: added alone — sesi30 L1)
+            tx.update(REGISTER, i, {"nomor_sengketa": nomor_ki})
+            return Result(row)
         if row["status"] in FINISHED:
             raise RuleError(
                 f"tanggapan pemohon atas keberatan {n} sudah dicatat: {row['tanggapan_pemohon']} "
@@ -1027,7 +1036,11 @@ def dispute_outcome(
                 f"{row['tanggal_putusan_sengketa'] or '-'}",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
-        if nomor_ki and row["nomor_sengketa"] and nomor_ki != row["nomor_sengketa"]:
+        if (
+            nomor_ki
+            and row["nomor_sengketa"]
+            and (common.loose_number(nomor_ki) != common.loose_number(row["nomor_sengketa"]))
+        ):  # (as typed loosely: "003/ki-ntb/2026" is the number recorded)
             raise RuleError(
                 f"nomor sengketa keberatan {n} sudah tercatat {row['nomor_sengketa']}, bukan "
                 f"{nomor_ki}",
@@ -1035,7 +1048,7 @@ def dispute_outcome(
             )
         day = common.step_date(when, row["tanggapan_pemohon_pada"], "putusan sengketa", n)
         changes = {"putusan_sengketa": putusan, "tanggal_putusan_sengketa": day}
-        if nomor_ki:
+        if nomor_ki and not row["nomor_sengketa"]:
             changes["nomor_sengketa"] = nomor_ki
         tx.update(REGISTER, i, changes)
     return Result(row)

@@ -303,6 +303,16 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
                 f"{row['nomor_registrasi']} tanggal {row['tanggal']} (registers/surat.csv)",
                 "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
             )
+    for k in tx.table("keberatan").rows:  # (a reply an imported book numbered: review sesi30 L3)
+        if k["nomor_surat_tanggapan"].casefold() == same and (
+            "tanggapan-keberatan",
+            k["nomor_registrasi"],
+        ) != (letter.kind, nomor):
+            raise RuleError(
+                f"nomor surat {number} sudah dipakai untuk surat tanggapan keberatan "
+                f"{k['nomor_registrasi']} (register keberatan)",
+                "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
+            )
 
 
 def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
