@@ -410,7 +410,7 @@ def order_day(objection: dict[str, str]) -> str:
     return objection.get("tanggal_putusan_sengketa", "")
 
 
-def granted(objection: dict[str, str]) -> str:
+def granted_how(objection: dict[str, str]) -> str:
     """In words, how ``objection`` was granted: by whom, on which day, by which decision."""
     if _granted_by(objection) == "Atasan PPID":
         how = f"keputusan '{objection['keputusan_atasan']}'"
@@ -499,6 +499,7 @@ def handover_basis(granted: Iterable[dict[str, str]]) -> dict[str, str]:
     number when recorded, its day, the objection) — "" when none."""
     from ..letters.fmt import tanggal_panjang
 
+    granted = list(granted)
     atasan = [k for k in granted if _granted_by(k) == "Atasan PPID"]
     rulings = [k for k in granted if _granted_by(k) == "Komisi Informasi"]
     return {

@@ -442,7 +442,7 @@ def decide(
         if granted is not None and keputusan not in GIVEN:
             raise RuleError(
                 f"permohonan {n} tidak dapat diputuskan '{keputusan}': keberatan "
-                f"{granted['nomor_registrasi']} atas permohonan ini {common.granted(granted)}, "
+                f"{granted['nomor_registrasi']} atas permohonan ini {common.granted_how(granted)}, "
                 "sehingga informasi wajib diberikan",
                 "putuskan dengan --keputusan diberikan, atau diberikan-sebagian dengan --penjelasan "
                 f"bagian yang dihitamkan; lihat: ppidctl keberatan lihat {granted['nomor_registrasi']}",
