@@ -1217,3 +1217,39 @@ def test_a_copy_from_a_template_changed_since_the_original_says_so(run, ws):
         "salinan surat tanda-terima 001/PPID/5271/III/2026 dibuat dengan templat yang berubah "
         "sesudah aslinya dibuat"
     ) in said
+
+
+def test_a_copy_is_compared_with_its_own_original_and_an_unrecorded_one_is_told(run, ws):
+    """Two handovers, the office's receipt template edited between them: a copy of the second
+    receipt was warned against the first one's template, and which copy differed was not said
+    (review sesi30b L2). A letter made before ppidctl recorded its template: the copy is told
+    that its original's template is unknown, not passed as the same (L1)."""
+    import json as _json
+
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-18")
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "d", "--kasus-posisi", "Kurang",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-19", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-03-19")
+    run.ok("keberatan", "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    _edit_template(ws.templates_dir / "tanda-terima-informasi.docx", "TANDA TERIMA INFORMASI "
+                   "PUBLIK", "TANDA TERIMA INFORMASI PUBLIK (B)")  # fmt: skip
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-25")  # (made with B)
+    said = " ".join(run.ok("surat", "buat", "tanda-terima-informasi", "1").stderr.split())
+    assert (
+        "tanda-terima-informasi 001/PPID/5271/III/2026 (2026-03-18) dibuat dengan templat" in said
+    )
+    assert "(2026-03-25) dibuat dengan templat" not in said  # (its own template: B)
+    # a journal written before templates were fingerprinted
+    path = ws.journal_path
+    lines = [_json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    for e in lines:
+        e.pop("templat_sha256", None)
+    path.write_text("".join(_json.dumps(e, ensure_ascii=False) + "\n" for e in lines), "utf-8")
+    said = " ".join(run.ok("surat", "buat", "tanda-terima-informasi", "1").stderr.split())
+    assert "(2026-03-18), 001/PPID/5271/III/2026 (2026-03-25): templat aslinya tidak tercatat" in (
+        said
+    )

@@ -480,16 +480,30 @@ def regenerate(
                 "berganti; bila yang tercatat itu salah ketik yang sudah diperbaiki di "
                 f"ppidctl.toml: ppidctl surat buat {kind} … --pejabat-sekarang"
             )
-        current = template_sha256(ws, kind)
-        redone = [
-            n for n in (r["nomor_registrasi"] for r in rows) if made_with.get(n, current) != current
-        ]
-        if redone:  # (the letter sent is a hearing's evidence: review bukti H1)
+        # each copy against its own original's template (a handover receipt: that handover's,
+        # review sesi30b L2) — the letter sent is a hearing's evidence (review bukti H1)
+        current, changed, unknown = template_sha256(ws, kind), [], []
+        for le in letters:
+            day = le.tanggal.isoformat() if le.tanggal else ""
+            was = made_with.get((le.row["nomor_registrasi"], day))
+            name = le.row["nomor_registrasi"] + (f" ({day})" if kind in HANDOVER else "")
+            if was == "":  # (made before ppidctl recorded it: sesi30b L1)
+                unknown.append(name)
+            elif was is not None and was != current:
+                changed.append(name)
+        if changed:
             peringatan.append(
-                copies(redone)
+                copies(changed)
                 + " dibuat dengan templat yang berubah sesudah aslinya dibuat (templat kantor "
                 "disunting, atau ppidctl diperbarui): isinya dapat berbeda dari surat yang "
                 "dikirim — yang dikirim adalah berkas aslinya di letters/"
+            )
+        if unknown:
+            peringatan.append(
+                copies(unknown)
+                + ": templat aslinya tidak tercatat (dibuat sebelum ppidctl mencatatnya), jadi "
+                "isinya dapat berbeda dari surat yang dikirim bila templatnya berubah sejak itu "
+                "— cocokkan dengan berkas aslinya di letters/"
             )
         if guesses:
             peringatan.append(
@@ -557,7 +571,7 @@ def _answered_by(ws: Workspace, kind: str, row: dict[str, str]) -> dict[str, dic
 
 def _from_journal(
     ws: Workspace, kind: str, register: str, rows: list[dict[str, str]], deadlines: bool
-) -> tuple[dict[str, str], dict[str, dict], dict[tuple[str, str], str], dict[str, str]]:
+) -> tuple[dict[str, str], dict[str, dict], dict[tuple[str, str], str], dict[tuple[str, str], str]]:
     """What the first letter of ``kind`` of each case said, read from the journal in one pass:
 
     * with ``deadlines``, the deadline it stated: the case's jatuh_tempo when that letter was
@@ -575,7 +589,9 @@ def _from_journal(
       letters) signed nothing: the copy takes whom ppidctl.toml names now;
     * a handover receipt: who handed over, by (case, day of the letter) — the officer who
       recorded the ``selesai`` step (also when it made no receipt), else the ``penyerah`` a
-      receipt's line records."""
+      receipt's line records;
+    * the template it was made from, by (case, day of the letter): its SHA-256 (``""``: made
+      before ppidctl recorded it) — a copy from another template may say otherwise."""
     import json
 
     from ..store import journal
@@ -595,7 +611,8 @@ def _from_journal(
     stated: dict[str, str] = {}
     signed: dict[str, dict] = {}
     handed_by: dict[tuple[str, str], str] = {}
-    made_with: dict[str, str] = {}  # case → the template its first letter was made from
+    #: (case, letter day) → the template its first letter was made from ("": not recorded)
+    made_with: dict[tuple[str, str], str] = {}
     moved: set[str] = set()  # (cases whose receipt date or stage was corrected after their letter)
     receipt, frozen = kind == "tanda-terima", set()  # (a receipt states the 10 days: UU 14/2008
     # Pasal 22(7); the extension's deadline is its own letter's, Pasal 22(8))
@@ -626,8 +643,9 @@ def _from_journal(
                         signed.setdefault(n, pejabat)
                 if n in wanted and isinstance(penyerah, str):
                     handed_by.setdefault((n, str(nilai.get("tanggal"))), penyerah)
-                if n in wanted and isinstance(entry.get("templat_sha256"), str):
-                    made_with.setdefault(n, entry["templat_sha256"])
+                if n in wanted:
+                    sha = entry.get("templat_sha256")
+                    made_with.setdefault((n, str(nilai.get("tanggal"))), sha or "")
             continue
         for n in named:  # (None: every row of the line)
             for e in journal.expand(entry, n):
