@@ -2338,3 +2338,32 @@ def test_the_objection_book_imported_says_a_reply_delivered_is_a_note_only(run, 
         other.ok("impor", str(book), "--register", "keberatan", "--coba", "--format", "json").stdout
     )["peringatan"]
     assert any(w.startswith("1 baris buku register ppidctl") for w in said), said
+
+
+def test_the_book_warning_knows_every_step_the_book_writes_only_as_a_remark():
+    # in step with reports/registerbook.py: "Status: pleno" and a delivery on an order were
+    # imported silently as notes (review sesi30b L4); the plain states are no step lost
+    from ppidctl.reports.registerbook import _remarks_objection as objection
+    from ppidctl.reports.registerbook import _remarks_request as request
+    from ppidctl.services.impor import _KETERANGAN_PPIDCTL as told
+
+    order = "informasi diserahkan 2026-03-30 atas keberatan 001/KEB yang dikabulkan Atasan PPID"
+    lost = [
+        objection({"status": "diteruskan"}),
+        objection({"status": "pleno", "terlambat": "ya", "jatuh_tempo": "2026-05-04"}),
+        objection({"status": "disampaikan"}),
+        objection(
+            {
+                "status": "sengketa",
+                "tanggapan_pemohon": "sengketa",
+                "tanggapan_pemohon_pada": "2026-05-04",
+            }
+        ),  # fmt: skip
+        request({"status": "selesai", "catatan": order}),
+        request({"status": "diperpanjang", "diperpanjang_pada": "2026-03-16"}),
+        request({"status": "terdaftar", "tahapan": "Pencalonan"}),
+    ]
+    assert [x for x in lost if not told.search(x)] == []
+    plain = [request({"status": "selesai"}), objection({"status": "ditanggapi"}),
+             request({"status": "terdaftar", "jatuh_tempo": "2026-03-25"})]  # fmt: skip
+    assert [x for x in plain if told.search(x)] == []

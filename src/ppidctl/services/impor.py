@@ -1459,8 +1459,8 @@ def _check_deadlines(p: Plan) -> None:
 #: what ppidctl's own register book writes in Keterangan beyond the columns of the Komisi
 #: Informasi's layout (reports/registerbook.py: its remarks)
 _KETERANGAN_PPIDCTL = re.compile(
-    r"^Status: (?:(?:disampaikan|diteruskan|sengketa)\b|[a-z]+(?:;|$).*?"
-    r"(?:tahapan: |diperpanjang |sengketa ))"
+    r"^Status: (?:(?:diteruskan|pleno|disampaikan|sengketa)\b|[a-z]+(?:;|$).*?"
+    r"(?:tahapan: |diperpanjang |sengketa |informasi diserahkan ))"
 )
 
 
@@ -1473,8 +1473,9 @@ def _check_book(p: Plan) -> None:
     if named:
         p.peringatan.append(
             f"{len(named)} baris buku register ppidctl (mis. baris {named[0].baris}) menyebut di "
-            "Keterangan tahapan, perpanjangan, penyampaian tanggapan atau sengketa, yang diimpor "
-            "hanya sebagai catatan: tenggat dan keterlambatannya dihitung tanpa itu — untuk "
+            "Keterangan tahapan, perpanjangan, penerusan, pleno, penyampaian tanggapan, sengketa "
+            "atau penyerahan atas perintah, yang diimpor hanya sebagai catatan: tenggat, "
+            "keterlambatan dan langkah berikutnya dihitung tanpa itu — untuk "
             "memindahkan perkara impor registers/NAMA.csv workspace asalnya (atau ekspor "
             "--format csv --tanpa-sensor), atau salin folder workspace-nya"
         )
