@@ -1253,3 +1253,18 @@ def test_a_copy_is_compared_with_its_own_original_and_an_unrecorded_one_is_told(
     assert "(2026-03-18), 001/PPID/5271/III/2026 (2026-03-25): templat aslinya tidak tercatat" in (
         said
     )
+
+
+def test_a_receipt_time_stated_in_another_zone_is_printed_in_the_office_s(run, ws, tmp_path):
+    # an old book's time in UTC (kept as stated by the import) printed "pukul 01.30 UTC+00:00"
+    # on the receipt (review sesi30b N1)
+    book = tmp_path / "buku.csv"
+    book.write_text(
+        "No. Registrasi,Tanggal,Nama,Informasi yang Diminta,Waktu Diterima\n"
+        "001/PPID/5271/XI/2026,16/11/2026,Ani,DPT,2026-11-16T01:30Z\n",
+        encoding="utf-8",
+    )
+    run.ok("impor", str(book), "--register", "permohonan")
+    assert ws.read("permohonan").rows[0]["waktu_diterima"] == "2026-11-16T01:30+00:00"
+    (made,) = run.ok("surat", "buat", "tanda-terima", "1").stdout.split()
+    assert "16 November 2026, pukul 09.30 WITA" in docx_text(made)

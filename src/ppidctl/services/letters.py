@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +101,14 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
         **common.handover_basis(letter.dasar),
         petugas_penyerahan=letter.penyerah,
     )
+    if ctx.get("waktu_diterima"):  # (a book's time in UTC printed "01.30 UTC+00:00": in the
+        # office's zone, as it writes it — review sesi30b N1)
+        try:
+            when = datetime.fromisoformat(ctx["waktu_diterima"])
+        except ValueError:
+            when = None
+        if when is not None and when.tzinfo is not None:
+            ctx["waktu_diterima"] = when.astimezone(ws.tz).isoformat(timespec="minutes")
     if letter.kind == "pemberitahuan":  # the handover comes after the notification: a copy
         ctx["tanggal_selesai"] = ""  # made later says what the original said (older templates
         # an office keeps in templates/ printed it as the time of provision)
