@@ -1082,6 +1082,21 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
     )
 
 
+def test_a_delivery_on_an_order_made_on_a_day_off_counts_on_the_next_working_day(run):
+    # as the other rows of the report's time table: granted Wed 15 Apr, handed over on
+    # Saturday 18 Apr → counted Mon 20 Apr: 16, 17, 20 = 3 working days (review sesi30b N3)
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-04-15", "--tanpa-surat")
+    run.ok("permohonan", "selesai", R1, "--tanggal", "2026-04-18", "--tanpa-surat")
+    report = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    (row,) = [r for r in report["tabel"]["waktu"]["baris"] if r["kunci"] == "penyerahan_perintah"]
+    assert (row["jumlah"], row["maksimum"]) == (1, 3)
+
+
 def test_information_given_on_a_granted_objection_after_a_closing_refusal(run):
     # Rejected Tue 10 Mar (rejected_request), objection Thu 12 Mar granted Mon 16 Mar: the
     # request was closed by the rejection: neither putuskan nor selesai could record that the
@@ -1486,8 +1501,9 @@ def test_the_komisi_informasi_number_can_follow_the_filing(run):
     objection(run, day="2026-04-06")
     delivered_reply(run, "2026-04-07", "2026-04-08", "2026-04-09")
     step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-04-13")
-    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--nomor-sengketa",
-         "012/V/KI-NTB-PS/2026", "--tanggal", "2026-04-20")  # fmt: skip
+    added = step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--nomor-sengketa",
+                 "012/V/KI-NTB-PS/2026", "--tanggal", "2026-04-20")  # fmt: skip
+    assert "tanggal pengajuan sengketanya tetap 2026-04-13" in " ".join(added.stderr.split())
     r = krow(run)
     assert (r["nomor_sengketa"], r["tanggapan_pemohon_pada"]) == (
         "012/V/KI-NTB-PS/2026",

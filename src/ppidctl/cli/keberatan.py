@@ -400,8 +400,8 @@ def sampaikan(
 NomorSengketa = Annotated[
     str | None,
     typer.Option(
-        help="Nomor register sengketa di Komisi Informasi (bila sudah diketahui; "
-        "atau dengan putusan-sengketa)."
+        help="Nomor register sengketa di Komisi Informasi (bila sudah diketahui; bila datang "
+        "kemudian: ulangi --sikap sengketa dengan opsi ini; atau dengan putusan-sengketa)."
     ),
 ]
 

@@ -1,7 +1,7 @@
 """Letters and slips as .docx from templates (docxtpl + Jinja), optionally converted to PDF.
 
-- :mod:`.fmt` — Indonesian formatting filters (``tanggal_panjang``, ``rupiah``, ``terbilang``,
-  ``romawi``, ``label``); pure functions.
+- :mod:`.fmt` — Indonesian formatting filters (``tanggal_panjang``, ``jam``, ``rupiah``,
+  ``terbilang``, ``romawi``, ``label``, ``utuh``); pure functions.
 - :mod:`.engine` — the letter kinds (``KINDS``), template lookup (workspace copy first), strict
   rendering to bytes, template checks and the list of template variables.
 - :mod:`.sandbox` — what a template may do (Jinja's sandbox, made stricter) and for how long

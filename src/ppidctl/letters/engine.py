@@ -54,7 +54,7 @@ Computed by :func:`render` when the caller does not pass them:
   line for ``biaya`` when it is above zero, else ``[]``. The lines must add up to ``biaya``.
 - ``lampiran``: the "Lampiran" line (``""`` prints ``-``).
 
-Filters: ``tanggal_panjang``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh``
+Filters: ``tanggal_panjang``, ``jam``, ``rupiah``, ``terbilang``, ``romawi``, ``label``, ``utuh``
 (:data:`.sandbox.FILTERS`, see :mod:`.fmt`), and Jinja's own (``upper``, ``join``, ...). docxtpl
 tags: ``{%p %}`` paragraph, ``{%tr %}`` table row.
 """

@@ -3,6 +3,7 @@
 Registered as Jinja filters by :mod:`ppidctl.letters.engine`:
 
 - ``tanggal_panjang("2026-04-07")`` → ``"7 April 2026"`` (no weekday; empty → ``""``)
+- ``jam("2026-04-07T09:15+08:00")`` → ``"09.15 WITA"`` (a day alone, or empty → ``""``)
 - ``rupiah(25000)`` → ``"Rp25.000"`` (empty → ``""``)
 - ``terbilang(30)`` → ``"tiga puluh"``
 - ``romawi(3)`` → ``"III"``
@@ -24,6 +25,7 @@ from decimal import Decimal
 
 __all__ = [
     "tanggal_panjang",
+    "jam",
     "rupiah",
     "terbilang",
     "romawi",

@@ -939,7 +939,12 @@ def requester_answer(
             and not row["putusan_sengketa"]
         ):  # (the summons names it after the filing was recorded: added alone — sesi30 L1)
             tx.update(REGISTER, i, {"nomor_sengketa": nomor_ki})
-            return Result(row)
+            result = Result(row)  # (its --tanggal is no new filing day: said — sesi30b N2)
+            result.peringatan.append(
+                f"hanya nomor sengketa yang ditambahkan; tanggal pengajuan sengketanya tetap "
+                f"{row['tanggapan_pemohon_pada'] or '-'}"
+            )
+            return result
         if row["status"] in FINISHED:
             raise RuleError(
                 f"tanggapan pemohon atas keberatan {n} sudah dicatat: {row['tanggapan_pemohon']} "
