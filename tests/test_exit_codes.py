@@ -483,11 +483,24 @@ def test_the_private_typer_names_usage_relies_on():
              "NoSuchOption", "UsageError"),
         rich_utils: ("ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE",
                      "ERRORS_PANEL_TITLE", "DEFAULT_STRING", "REQUIRED_LONG_STRING",
-                     "ENVVAR_STRING", "DEPRECATED_STRING", "ABORTED_TEXT"),
+                     "ENVVAR_STRING", "DEPRECATED_STRING", "ABORTED_TEXT", "Table", "Columns"),
     }  # fmt: skip
     missing = [f"{m.__name__}.{n}" for m, names in wanted.items() for n in names
                if not hasattr(m, n)]  # fmt: skip
     assert not missing, f"typer {typer.__version__} no longer has {missing} (cli/usage.py)"
+
+
+def test_help_on_a_narrow_terminal_cuts_no_name_or_value(monkeypatch):
+    """At 60 columns `--help` showed `--sk-pengecua…` and `diberikan-sebag…`: the very names a
+    rejection needs, unreadable (review konsol L5). They fold at the edge instead."""
+    from typer.testing import CliRunner
+
+    from ppidctl.cli.main import app
+
+    monkeypatch.setenv("COLUMNS", "60")
+    for command in (["permohonan", "putuskan"], ["impor"], ["keberatan", "tanggapi"]):
+        shown = CliRunner().invoke(app, [*command, "--help"]).stdout
+        assert "…" not in shown, command  # (folded onto the next line instead)
 
 
 def test_a_console_on_a_code_page_shows_what_it_cannot_print_as_a_question_mark(monkeypatch):

@@ -131,6 +131,35 @@ def _saran(e: cx.UsageError, root: TyperGroup, words: list[str]) -> str:
     return f"lihat: {path} --help"
 
 
+class _TabelLipat:
+    """Typer's help tables, whose cells fold at the edge instead of ending in "…": on a
+    60-column terminal ``--sk-pengecualian`` read ``--sk-pengecua…`` and ``diberikan-sebagian``
+    ``diberikan-sebag…`` — the very names to type (review konsol L5)."""
+
+    def __new__(cls, *args: Any, **kwargs: Any):
+        from rich.table import Table
+
+        class Lipat(Table):
+            def add_row(self, *renderables: Any, **kw: Any) -> None:
+                super().add_row(*renderables, **kw)
+                for column in self.columns:
+                    column.overflow = "fold"
+
+        return Lipat(*args, **kwargs)
+
+
+def _paragraf(items: list[Any], *args: Any, **kwargs: Any) -> Any:
+    """An option's help, its default and ``[wajib]`` as one paragraph that wraps and folds
+    (Typer's columns cut a value longer than their width with "…")."""
+    from rich.text import Text
+
+    out = Text(overflow="fold")
+    for i, item in enumerate(items):
+        out.append(" " if i else "")
+        out.append(item if isinstance(item, Text) else Text(str(item)))
+    return out
+
+
 def _bantuan_indonesia(root: Any) -> None:
     """The framework's words in the help screens: panel titles, defaults, the help option."""
     from typer import rich_utils as r
@@ -144,6 +173,8 @@ def _bantuan_indonesia(root: Any) -> None:
     r.ENVVAR_STRING = "[variabel lingkungan: {}]"
     r.DEPRECATED_STRING = "(usang) "
     r.ABORTED_TEXT = "Dibatalkan: tidak ada yang dicatat."
+    r.Table = _TabelLipat  # (below 80 columns option names and values were cut with "…")
+    r.Columns = _paragraf
     stack: list[tuple[Any, Any]] = [(root, None)]
     while stack:  # each command's help option, made in a context like the real one (-h too)
         cmd, parent = stack.pop()
