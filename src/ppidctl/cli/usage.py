@@ -12,7 +12,8 @@ A departure from architecture.md ("only Typer's public API; never import ``typer
 written down here: Typer exposes neither the parser's exception types (which option was unknown,
 which parameter is missing) nor the help screen's words, and the contract (exit 2, one Indonesian
 line, Indonesian ``--help``) needs both. So this module imports ``typer._click.exceptions`` and
-sets ``typer.rich_utils`` constants; pyproject pins ``typer<0.30``, and
+sets ``typer.rich_utils`` constants (and its ``Table`` and ``Columns``, so that narrow help folds
+rather than cuts); pyproject pins ``typer<0.30``, and
 ``tests/test_exit_codes.py::test_the_private_typer_names_usage_relies_on`` names each private
 name used, so an upgrade that moves one fails there, saying which.
 """
