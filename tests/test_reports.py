@@ -216,6 +216,27 @@ def test_a_share_of_nothing_is_no_figure_not_zero_percent(run):
     assert "0,0" not in text and "0.0" not in text
 
 
+def test_report_notes_wrap_at_spaces_on_a_screen_and_stay_one_line_in_a_pipe(run, monkeypatch):
+    # on a 60-column terminal the notes (150–410 characters) were broken mid-word by the
+    # terminal, unlike the tables (review konsol N3); piped, one line per note as before
+    import io
+
+    from rich.console import Console
+
+    piped = run.ok("laporan", "bulanan", "--bulan", "2026-08").stdout
+    notes = piped.split("Catatan\n", 1)[1].splitlines()
+    assert notes and all(n.startswith("- ") for n in notes)
+    screen = io.StringIO()
+    monkeypatch.setattr(
+        "ppidctl.cli.laporan.stdout_console",
+        lambda: Console(file=screen, width=60, force_terminal=True, color_system=None),
+    )
+    run.ok("laporan", "bulanan", "--bulan", "2026-08")
+    shown = screen.getvalue().split("Catatan\n", 1)[1].splitlines()
+    assert max(map(len, shown)) <= 60 and len(shown) > len(notes)
+    assert " ".join(x.strip() for x in shown) == " ".join(notes)  # (at spaces: no word cut)
+
+
 def test_vectorised_workdays_match_the_calendar(hws):
     """WorkdayCounter vs WorkCalendar on 1,500 random pairs over 2025-2026 (incl. weekends,
     holidays, end before start, and an office day off / extra working day)."""

@@ -149,7 +149,9 @@ def emit_report(lap: "Laporan", fmt: Format) -> None:
     if lap.catatan:
         console.print("[bold]Catatan[/bold]")
         for note in lap.catatan:
-            console.print(f"- {escape(note)}", soft_wrap=True)
+            # (on a screen wrapped at spaces like the tables — the terminal broke them mid-word,
+            # review konsol N3; to a file or pipe one line per note, for grep)
+            console.print(f"- {escape(note)}", soft_wrap=not console.is_terminal)
 
 
 def _sources(gabung: bool, folder: list[Path] | None):
