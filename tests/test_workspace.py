@@ -338,7 +338,8 @@ def test_a_hand_written_stage_and_file_encoding_are_checked(ws):
     path.write_text(text + stage, encoding="utf-8")
     run.refused("permohonan", "daftar", message="[[tahapan]] ke-1: 'selesai' sebelum 'mulai'")
     path.write_bytes(text.encode("utf-8") + b"# \xff\xfe\n")
-    run.refused("permohonan", "daftar", message="ppidctl.toml bukan teks UTF-8")
+    lines = text.count("\n") + 1  # (the line is named: konsol N4)
+    run.refused("permohonan", "daftar", message=f"ppidctl.toml bukan teks UTF-8 (baris {lines}: ")
 
 
 def test_a_register_header_naming_a_column_twice_is_refused(ws):

@@ -485,8 +485,12 @@ def load(path: Path) -> Settings:
 def _decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path} bukan teks UTF-8", "simpan ulang sebagai UTF-8") from None
+    except UnicodeDecodeError as e:  # (old Notepad's "ANSI": the line, and how — konsol N4)
+        line = raw[: e.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path} bukan teks UTF-8 (baris {line}: {raw[e.start : e.start + 1]!r})",
+            "simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai, Encoding: UTF-8)",
+        ) from None
 
 
 def parse(path: Path, text: str) -> Settings:
