@@ -1268,3 +1268,38 @@ def test_a_receipt_time_stated_in_another_zone_is_printed_in_the_office_s(run, w
     assert ws.read("permohonan").rows[0]["waktu_diterima"] == "2026-11-16T01:30+00:00"
     (made,) = run.ok("surat", "buat", "tanda-terima", "1").stdout.split()
     assert "16 November 2026, pukul 09.30 WITA" in docx_text(made)
+
+
+def test_a_copy_of_a_lost_letter_keeps_the_loss_told(run, ws):
+    """`surat buat` for a letter whose file is gone took the original's name: the loss vanished
+    from periksa, and the original restored from an archive overwrote the copy and was told
+    'changed' (review pulih M1). The copy gets a name of its own, and says the original is gone."""
+    catat(run)
+    (original,) = ws.letters_dir.rglob("*.docx")
+    made = original.read_bytes()
+    original.unlink()
+    said = " ".join(run.ok("surat", "buat", "tanda-terima", "1").stderr.split())
+    assert "001-PPID-5271-III-2026-tanda-terima.docx: surat aslinya tidak ada lagi" in said
+    assert original.with_name(original.stem + "-2.docx").is_file() and not original.exists()
+    assert "surat tidak ada lagi" in run("periksa").stdout
+    original.write_bytes(made)  # (found in the archive)
+    assert run.ok("periksa").stdout == ""
+
+
+def test_a_letter_a_newer_letters_folder_already_holds_is_refused(run, ws):
+    """registers/ restored from an archive older than letters/: periksa was clean, and the next
+    catat gave number 002 again — to someone else, its receipt saved as '-2' (review pulih H1).
+    The name taken by a letter the agenda does not list is refused before anything is written."""
+    import shutil
+
+    catat(run)
+    older = ws.root.parent / "registers-lama"
+    shutil.copytree(ws.registers_dir, older)
+    catat(run, "--nama", "Siti Aminah")  # (002, its receipt in letters/)
+    shutil.rmtree(ws.registers_dir)
+    shutil.copytree(older, ws.registers_dir)  # (the older archive's registers)
+    run.refused(
+        "permohonan", "catat", *REQUEST, "--nama", "Rina", "--tanggal", "2026-03-16",
+        message="letters/2026/002-PPID-5271-III-2026-tanda-terima.docx sudah ada tetapi tidak "
+        "tercatat di agenda surat",
+    )  # fmt: skip

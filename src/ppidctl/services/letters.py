@@ -210,6 +210,45 @@ def free_path(path: Path, staged: set[Path]) -> Path:
     return numbered(path, n)
 
 
+def _letter_file(
+    ws: Workspace, tx: Transaction, letter: Letter, day: date, agenda: set[Path]
+) -> Path:
+    """Where a letter goes: its name, or ``name-2.docx``… (review pulih):
+
+    * a copy never takes the name of a letter the agenda lists whose file is gone — the copy
+      then erased the loss from ``periksa``, and the original restored from an archive
+      overwrote it and was told "changed" (warned: restore it, or accept its loss);
+    * a first letter whose name a file the agenda does not list already holds is refused: the
+      registers are older than letters/ (restored from an older archive), and the number it
+      carries may have been given already — to someone else."""
+    base = letter_path(ws, letter, day)
+    staged = {p for p, _ in tx.files}
+
+    def listed() -> set[Path]:
+        if not agenda:
+            agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
+        return agenda
+
+    if letter.reuse_number:
+        staged |= listed()
+        if base in listed() and not base.exists():
+            NOT_PRINTED[
+                f"{base.relative_to(ws.root).as_posix()}: surat aslinya tidak ada lagi (salinan "
+                "ini berkas baru) — kembalikan aslinya dari arsip, atau catat hilangnya dengan "
+                "ppidctl periksa --terima-perubahan --catatan TEKS"
+            ] = None
+    elif base.exists() and base not in staged and base not in listed():
+        raise RuleError(
+            f"{base.relative_to(ws.root).as_posix()} sudah ada tetapi tidak tercatat di agenda "
+            "surat (registers/surat.csv): register tampaknya lebih tua daripada folder letters/ "
+            "(dipulihkan dari arsip lama?), dan nomor pada surat itu mungkin sudah pernah "
+            "diberikan",
+            "jalankan ppidctl periksa; pulihkan registers/ dari arsip terbaru, atau pindahkan "
+            "berkas itu bila bukan surat ppidctl",
+        )
+    return free_path(base, staged)
+
+
 def stage_letters(
     ws: Workspace,
     tx: Transaction,
@@ -247,6 +286,7 @@ def stage_letters(
             )
         _refuse_used_number(tx, letters[0], nomor_surat.strip())
     paths: list[str] = []
+    agenda: set[Path] = set()  # (the agenda's files, read when needed: _letter_file)
     made_with = {kind: template_sha256(ws, kind) for kind in numbered}
     taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
     earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
@@ -262,7 +302,7 @@ def stage_letters(
             taken.setdefault(day.year, set()).add(number)
         letter.nomor = number
         data = render(ws, letter, day, number)
-        path = free_path(letter_path(ws, letter, day), {p for p, _ in tx.files})
+        path = _letter_file(ws, tx, letter, day, agenda)
         tx.add_file(path, data)
         tx.append(
             "surat",
