@@ -954,8 +954,9 @@ def test_a_letter_changed_after_it_was_made(run, ws):
     letter.write_bytes(changed)
     said = [
         f"{name}: surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal baris "
-        "3 (SHA-256) — kembalikan dari arsip (ppidctl arsip); bila perubahan itu disengaja "
-        "(dikoreksi sebelum dikirim): ppidctl periksa --terima-perubahan --catatan TEKS"
+        "3 (SHA-256) — salin berkas aslinya kembali dari zip arsip terakhir (ppidctl arsip); "
+        "bila perubahan itu disengaja (dikoreksi sebelum dikirim): ppidctl periksa "
+        "--terima-perubahan --catatan TEKS"
     ]
     assert lines_of(periksa_fails(run)) == said
     assert codes(ws) == [m.SURAT_DIUBAH]
@@ -966,6 +967,14 @@ def test_a_letter_changed_after_it_was_made(run, ws):
     assert codes(ws) == []
     letter.write_bytes(made)  # (the accepted bytes are now the letter)
     assert codes(ws) == [m.SURAT_DIUBAH]
+    # the original put back from an archive: told as such, not as "changed" with the advice
+    # to restore it from the archive (review pulih L1)
+    (told,) = lines_of(periksa_fails(run))
+    assert told.endswith(
+        "surat kembali seperti yang dicatat jurnal baris 3, bukan seperti perubahan yang "
+        "diterima di baris 4 (SHA-256) — bila versi ini yang benar: ppidctl periksa "
+        "--terima-perubahan --catatan TEKS; bila tidak: kembalikan versi baris 4"
+    )
 
 
 def test_json_and_csv_output(run, ws):

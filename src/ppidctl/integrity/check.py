@@ -493,16 +493,25 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             )
         )
     changed = _letters_changed(ws, replay, {*missing, *staged.values()})
-    for path, (_sha, line) in ((p, replay.letter_hashes[p]) for p in changed):
+    for path, now in changed.items():
+        line = replay.letter_hashes[path][1]
+        earlier = replay.letter_versions.get(path, {}).get(now)
         problems.append(
             Problem(
                 path,
                 None,
                 m.SURAT_DIUBAH,
-                f"surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal baris "
-                f"{line} (SHA-256)",
-                "kembalikan dari arsip (ppidctl arsip); bila perubahan itu disengaja (dikoreksi "
-                f"sebelum dikirim): {m.TERIMA}",
+                # (an earlier version put back, e.g. from an archive, after a change was
+                # accepted: told as such — review pulih L1)
+                f"surat kembali seperti yang dicatat jurnal baris {earlier}, bukan seperti "
+                f"perubahan yang diterima di baris {line} (SHA-256)"
+                if earlier
+                else f"surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal "
+                f"baris {line} (SHA-256)",
+                f"bila versi ini yang benar: {m.TERIMA}; bila tidak: kembalikan versi baris {line}"
+                if earlier
+                else "salin berkas aslinya kembali dari zip arsip terakhir (ppidctl arsip); bila "
+                f"perubahan itu disengaja (dikoreksi sebelum dikirim): {m.TERIMA}",
             )
         )
     for path in (t for t in snap.temps if t not in staged):

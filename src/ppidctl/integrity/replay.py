@@ -126,6 +126,8 @@ class Replay:
     #: letter files → their SHA-256 as made (or as a later change was accepted), and the line
     #: that recorded it (journals before 24 November 2026 recorded none)
     letter_hashes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    #: letter files → every SHA-256 the journal recorded for them → the line that did
+    letter_versions: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def scan(data: bytes) -> Replay:
@@ -239,11 +241,11 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
             if isinstance(path, str):
                 replay.letters_accepted.add(path)
         sha, nilai = entry.get("berkas_sha256"), _dict(entry.get("nilai"))
-        if isinstance(sha, str) and isinstance(nilai.get("berkas"), str):
-            replay.letter_hashes[nilai["berkas"]] = (sha, line.no)
-        for path, sha in _dict(entry.get("berkas_diubah_diterima")).items():
+        made = {nilai["berkas"]: sha} if isinstance(nilai.get("berkas"), str) else {}
+        for path, sha in {**made, **_dict(entry.get("berkas_diubah_diterima"))}.items():
             if isinstance(sha, str):
                 replay.letter_hashes[path] = (sha, line.no)
+                replay.letter_versions.setdefault(path, {}).setdefault(sha, line.no)
         h = replay.histories.get(str(entry.get("register", "")))
         if h is not None:
             apply_entry(h, line, repair)
