@@ -926,6 +926,21 @@ def test_hand_edits_that_used_to_trace_back(run, ws):
               message="--biaya '\u00b2' harus bilangan rupiah")  # fmt: skip
 
 
+def test_letters_kept_on_another_disk_through_a_link(run, ws, tmp_path):
+    """letters/ a link to another disk: periksa told every letter "tidak ada lagi" (a path
+    outside the workspace), and arsip left them all out without a word (review pulih M3)."""
+    far = tmp_path / "diska-lain"
+    ws.letters_dir.rename(far)
+    ws.letters_dir.symlink_to(far, target_is_directory=True)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    assert codes(ws) == []
+    (letter,) = far.rglob("*.docx")
+    letter.write_bytes(letter.read_bytes() + b"x")
+    assert codes(ws) == [m.SURAT_DIUBAH]  # (checked there too)
+    told = run.ok("arsip", "--keluaran", str(tmp_path)).stderr
+    assert "letters/ adalah tautan (symlink) ke folder lain: isinya tidak masuk arsip" in told
+
+
 def test_a_lost_letter(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     (letter,) = ws.letters_dir.rglob("*.docx")

@@ -184,6 +184,19 @@ def arsip(
                 "workspace"
             ]
         )
+    linked = [  # (links are not followed into an archive: letters kept on another disk were
+        # left out without a word — review pulih M3)
+        f"{d.name}/"
+        for d in (ws.letters_dir, ws.registers_dir, ws.templates_dir)
+        if d.is_symlink()
+    ]
+    if linked:
+        warnings(
+            [
+                f"{', '.join(linked)} adalah tautan (symlink) ke folder lain: isinya tidak masuk "
+                "arsip — arsipkan folder tujuannya sendiri"
+            ]
+        )
     if format is FormatRekaman.json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return

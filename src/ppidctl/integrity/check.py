@@ -589,14 +589,22 @@ def _links(checks: dict[str, RegisterCheck]) -> list[Problem]:
 def _letters(ws, replay: Replay) -> list[str]:
     """Letter files the journal names that are gone (and not accepted as lost)."""
     out = []
-    root = ws.root
     for path in replay.letters:
         if path in replay.letters_accepted:
             continue
-        target = (root / path).resolve()
-        if not target.is_relative_to(root) or not target.is_file():
+        target = _inside(ws, path)
+        if target is None or not target.is_file():
             out.append(path)
     return sorted(out)
+
+
+def _inside(ws, path: str) -> Path | None:
+    """The file ``path`` (as journalled) names, when it lies inside the workspace — or inside
+    letters/, which an office may keep on another disk through a link (every letter was told
+    "tidak ada lagi": review pulih M3); None otherwise."""
+    target = (ws.root / path).resolve()
+    homes = [ws.root, *([ws.letters_dir.resolve()] if path.startswith("letters/") else [])]
+    return target if any(target.is_relative_to(home) for home in homes) else None
 
 
 def _letters_changed(ws, replay: Replay, absent: set[str]) -> dict[str, str]:
@@ -604,10 +612,9 @@ def _letters_changed(ws, replay: Replay, absent: set[str]) -> dict[str, str]:
     when they were made, or when a change to them was accepted → their SHA-256 now. Every
     letter is read: a few thousand a year, some 20 KB each."""
     out = {}
-    root = ws.root
     for path, (sha, _line) in sorted(replay.letter_hashes.items()):
-        target = (root / path).resolve()
-        if path in absent or not target.is_relative_to(root):
+        target = _inside(ws, path)
+        if path in absent or target is None:
             continue
         try:
             now = journal.sha256_bytes(target.read_bytes())
