@@ -941,6 +941,18 @@ def test_letters_kept_on_another_disk_through_a_link(run, ws, tmp_path):
     assert "letters/ adalah tautan (symlink) ke folder lain: isinya tidak masuk arsip" in told
 
 
+def test_letters_accepted_with_a_journal_started_again_are_fingerprinted(run, ws):
+    # a journal lost and started again with the registers as they are: the agenda's letters
+    # were never checked again, a letter replaced afterwards passed periksa (review pulih M2)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    ws.journal_path.unlink()
+    run.ok("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register benar")
+    assert codes(ws) == []
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    letter.write_bytes(b"bukan surat")
+    assert codes(ws) == [m.SURAT_DIUBAH]
+
+
 def test_a_lost_letter(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     (letter,) = ws.letters_dir.rglob("*.docx")

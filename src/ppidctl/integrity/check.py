@@ -592,13 +592,13 @@ def _letters(ws, replay: Replay) -> list[str]:
     for path in replay.letters:
         if path in replay.letters_accepted:
             continue
-        target = _inside(ws, path)
+        target = letter_file(ws, path)
         if target is None or not target.is_file():
             out.append(path)
     return sorted(out)
 
 
-def _inside(ws, path: str) -> Path | None:
+def letter_file(ws, path: str) -> Path | None:
     """The file ``path`` (as journalled) names, when it lies inside the workspace — or inside
     letters/, which an office may keep on another disk through a link (every letter was told
     "tidak ada lagi": review pulih M3); None otherwise."""
@@ -613,7 +613,7 @@ def _letters_changed(ws, replay: Replay, absent: set[str]) -> dict[str, str]:
     letter is read: a few thousand a year, some 20 KB each."""
     out = {}
     for path, (sha, _line) in sorted(replay.letter_hashes.items()):
-        target = _inside(ws, path)
+        target = letter_file(ws, path)
         if path in absent or target is None:
             continue
         try:

@@ -482,6 +482,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                     )
                 elif d.kind == "tambah":
                     diff = {k: ("", val) for k, val in d.actual.items() if val}
+                    extra.update(_fingerprint(ws, name, d.actual))
                     tx.log(name, d.key, "tambah", diff, kunci=kunci, catatan=catatan, **extra)
                     out.done.append(f"{c.rel}:{d.line}: {d.key}: baris tambahan diterima")
                 else:
@@ -522,6 +523,20 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
     return out
+
+
+def _fingerprint(ws, name: str, row: dict[str, str]) -> dict[str, str]:
+    """An agenda row accepted as added (a power cut before its journal line; a journal started
+    again): its letter's SHA-256 as it is now, so that periksa compares it from here on — it
+    was never checked again (review pulih M2)."""
+    from .check import letter_file
+
+    target = (
+        letter_file(ws, row.get("berkas", "")) if name == "surat" and row.get("berkas") else None
+    )
+    if target is None or not target.is_file():
+        return {}
+    return {"berkas_sha256": journal.sha256_bytes(target.read_bytes())}
 
 
 def _month_moved(ws, name: str, d) -> list[str]:
