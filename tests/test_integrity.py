@@ -992,6 +992,12 @@ def test_a_letter_changed_after_it_was_made(run, ws):
     done = run.ok("periksa", "--terima-perubahan", "--catatan", "Tanggal diketik ulang")
     assert f"{name}: perubahan surat diterima" in done.stdout + done.stderr
     assert codes(ws) == []
+    story = run.ok("permohonan", "lihat", "1").stdout  # (the case's history says so: pulih M4)
+    assert re.search(
+        r"periksa --terima-perubahan .*\n\s+catatan: Tanggal diketik ulang\n\s+surat: "
+        + re.escape(name),
+        story,
+    ), story
     letter.write_bytes(made)  # (the accepted bytes are now the letter)
     assert codes(ws) == [m.SURAT_DIUBAH]
     # the original put back from an archive: told as such, not as "changed" with the advice

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -459,26 +460,38 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     their own entries), with the letters ``surat buat`` made for it (a step's own letters are on
     its line): the corrected copy a requester got belongs to the case's story. An entry that
     made letters says their outgoing numbers (``nomor_surat``: file → number; review bukti M5:
-    a hearing asks for them, and they were only inside the files)."""
+    a hearing asks for them, and they were only inside the files). A change to one of its
+    letter files accepted by ``periksa --terima-perubahan`` is part of it too (review pulih M4:
+    the case's history never said a letter sent had been changed)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
+    named_file = re.sub(r"[^A-Za-z0-9._-]+", "-", nomor).strip("-.").encode()  # (its letters')
     out = []
     numbers: dict[str, str] = {}  # letter file → its outgoing number (the agenda's lines)
+    files: set[str] = set()  # the case's letter files
     for raw in lines(path):
-        if needle not in raw:  # (only the lines naming it are parsed: an import's line holds
-            continue  # 20,000 rows, and lihat read every one of them)
+        if needle not in raw and not (files and b"berkas_diubah_diterima" in raw):
+            continue  # (only the lines naming it are parsed: an import's line holds 20,000
+            # rows, and lihat read every one of them)
+        if needle not in raw and named_file not in raw:
+            continue
         try:
             entry = json.loads(raw)
         except ValueError:
             continue
         if not isinstance(entry, dict):
             continue
-        if entry.get("register") == register:
+        accepted = entry.get("berkas_diubah_diterima")
+        if isinstance(accepted, dict) and (mine := sorted(set(accepted) & files)):
+            out.append({**entry, "berkas": mine})
+        elif entry.get("register") == register:
             out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
         elif entry.get("register") == "surat":
             for e in expand(entry):
                 nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                 if nilai.get("nomor_registrasi") != nomor or nilai.get("register") != register:
                     continue
+                if nilai.get("berkas"):
+                    files.add(nilai["berkas"])
                 if nilai.get("berkas") and nilai.get("nomor_surat"):
                     numbers[nilai["berkas"]] = nilai["nomor_surat"]
                 if entry.get("perintah") == "surat buat":
