@@ -1298,6 +1298,11 @@ def test_a_letter_a_newer_letters_folder_already_holds_is_refused(run, ws):
     catat(run, "--nama", "Siti Aminah")  # (002, its receipt in letters/)
     shutil.rmtree(ws.registers_dir)
     shutil.copytree(older, ws.registers_dir)  # (the older archive's registers)
+    told = run("periksa").stdout  # (periksa was clean)
+    assert (
+        "letters/2026/002-PPID-5271-III-2026-tanda-terima.docx: surat untuk perkara "
+        "002-PPID-5271-III-2026 yang tidak ada di register"
+    ) in told
     run.refused(
         "permohonan", "catat", *REQUEST, "--nama", "Rina", "--tanggal", "2026-03-16",
         message="letters/2026/002-PPID-5271-III-2026-tanda-terima.docx sudah ada tetapi tidak "

@@ -7,6 +7,7 @@ collected (nothing stops at the first) as a :class:`~.model.Problem` naming the 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -514,6 +515,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"perubahan itu disengaja (dikoreksi sebelum dikirim): {m.TERIMA}",
             )
         )
+    problems += _letters_of_unknown_cases(ws, checks, replay)
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -596,6 +598,49 @@ def _letters(ws, replay: Replay) -> list[str]:
         if target is None or not target.is_file():
             out.append(path)
     return sorted(out)
+
+
+CASES = ("permohonan", "keberatan")
+
+
+def _letters_of_unknown_cases(ws, checks: dict[str, RegisterCheck], replay: Replay) -> list:
+    """Letter files named for a case neither register nor journal knows (given, given and
+    deleted): registers/ and journal older than letters/ (restored from an older archive) — the next
+    ``catat`` gave such a number out again, to someone else (review pulih H1). Scans and PDF
+    copies beside them are named otherwise and are not looked at."""
+    from ..letters.engine import KINDS
+    from ..services.letters import safe_name
+
+    if not ws.letters_dir.is_dir() or any(checks[n].table is None for n in CASES):
+        return []
+    known = {
+        safe_name(nomor)
+        for name in CASES
+        for nomor in [
+            *(r["nomor_registrasi"] for r in checks[name].table.rows),
+            *(r.values.get("nomor_registrasi", "") for r in replay.histories[name].rows),
+            *replay.histories[name].retired,
+        ]
+    }
+    kinds = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
+    named = re.compile(rf"(.+)-(?:{kinds})(?:-\d+)?\.docx")
+    out = []
+    for path in sorted(ws.letters_dir.glob("*/*.docx")):
+        hit = named.fullmatch(path.name)
+        if hit and hit[1] not in known:
+            out.append(
+                Problem(
+                    f"letters/{path.parent.name}/{path.name}",
+                    None,
+                    m.SURAT_TANPA_PERKARA,
+                    f"surat untuk perkara {hit[1]} yang tidak ada di register (dan tidak pernah "
+                    "dibatalkan): register lebih tua daripada folder letters/ — nomornya akan "
+                    "diberikan lagi",
+                    "pulihkan registers/ dari arsip yang sama dengan letters/ (yang terbaru); "
+                    "bila berkas itu bukan surat ppidctl, pindahkan dari letters/",
+                )
+            )
+    return out
 
 
 def letter_file(ws, path: str) -> Path | None:

@@ -29,6 +29,7 @@ TANGGAL_MASA_DEPAN = "tanggal-masa-depan"
 TENGGAT_BERUBAH = "tenggat-berubah"
 SURAT_HILANG = "surat-hilang"
 SURAT_DIUBAH = "surat-diubah"  # a letter file's bytes are not those made
+SURAT_TANPA_PERKARA = "surat-tanpa-perkara"  # letters/ newer than the registers
 BERKAS_SEMENTARA = "berkas-sementara"
 LEMBAR_LAIN = "lembar-lain"  # an XLSX register holding a sheet beside its own
 POTONGAN_TIDAK_TERCATAT = "potongan-tidak-tercatat"  # a torn tail cut by a pulihkan cut short
