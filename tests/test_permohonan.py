@@ -1710,3 +1710,15 @@ def test_a_form_needs_a_screen(monkeypatch):
         monkeypatch.setattr(sys, "stdout", out)
         monkeypatch.setattr(sys, "stderr", err)
         assert interactive() is expected
+
+
+def test_a_sequence_alone_is_found_in_a_register_whose_dates_excel_rewrote(run, ws):
+    # `lihat 3` with dates saved by Excel as 16/3/2026: "nomor urut 3 tidak ada … tahun 2026",
+    # offering 003/…/2026 itself (review pulih L2); the year its number states is used
+    for nama in ("Ani", "Budi", "Citra"):
+        run.ok("permohonan", "catat", *REQUEST, "--nama", nama, "--tanggal", "2026-03-16",
+               "--tanpa-surat")  # fmt: skip
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b",2026-03-16,", b",16/3/2026,"))
+    shown = run("permohonan", "lihat", "3", "--format", "json")
+    assert json.loads(shown.stdout)["data"]["nomor_registrasi"] == "003/PPID/5271/III/2026"

@@ -37,16 +37,24 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
         return _one(table, exact)
     if wanted.isascii() and wanted.isdigit():
         seq, year = int(wanted), str(today.year)
+
+        def year_of(row: dict[str, str]) -> str:  # (a date Excel saved as 8/4/2026: the year
+            # its number states — the search said "no 3 in 2026" and offered a 2026 number)
+            day = row["tanggal_diterima"]
+            if day[4:5] == "-":
+                return day[:4]
+            return str(numbering.month_year_stated(row["nomor_registrasi"], pattern)[1] or "")
+
         hits = [
             i
             for i, row in enumerate(table.rows)
-            if row["tanggal_diterima"][:4] == year
+            if year_of(row) == year
             and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
         running = [
             row["nomor_registrasi"]
             for row in table.rows
-            if row["tanggal_diterima"][:4] == str(today.year - 1)
+            if year_of(row) == str(today.year - 1)
             and row.get("status") not in FINAL.get(table.register, ())
             and numbering.sequence_of(row["nomor_registrasi"], pattern) == seq
         ]
