@@ -1308,3 +1308,22 @@ def test_a_letter_a_newer_letters_folder_already_holds_is_refused(run, ws):
         message="letters/2026/002-PPID-5271-III-2026-tanda-terima.docx sudah ada tetapi tidak "
         "tercatat di agenda surat",
     )  # fmt: skip
+
+
+def test_a_second_handover_s_receipt_never_takes_a_lost_first_one_s_name(run, ws):
+    # the first receipt's file lost, the second handover's receipt took its name: the loss
+    # vanished from periksa (as a copy did: review pulih M1)
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan-sebagian", "--penjelasan",
+           "NIK dihitamkan", "--tanggal", "2026-03-17", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-18")
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "d", "--kasus-posisi", "Kurang",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-19", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-03-19")
+    run.ok("keberatan", "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-03-20",
+           "--tanpa-surat")  # fmt: skip
+    (first,) = ws.letters_dir.rglob("*tanda-terima-informasi.docx")
+    first.unlink()
+    run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-25")
+    assert not first.exists() and first.with_name(first.stem + "-2.docx").is_file()
+    assert "surat tidak ada lagi" in run("periksa").stdout

@@ -229,15 +229,20 @@ def _letter_file(
             agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
         return agenda
 
-    if letter.reuse_number:
+    later = (  # (a second handover's receipt, its first one's file gone: not in its place)
+        letter.kind in HANDOVER
+        and not base.exists()
+        and letter.row.get("tanggal_selesai", "") not in ("", str(letter.tanggal or ""))
+    )
+    if letter.reuse_number or later:
         staged |= listed()
-        if base in listed() and not base.exists():
-            NOT_PRINTED[
-                f"{base.relative_to(ws.root).as_posix()}: surat aslinya tidak ada lagi (salinan "
-                "ini berkas baru) — kembalikan aslinya dari arsip, atau catat hilangnya dengan "
-                "ppidctl periksa --terima-perubahan --catatan TEKS"
-            ] = None
-    elif base.exists() and base not in staged and base not in listed():
+    if letter.reuse_number and base in listed() and not base.exists():
+        NOT_PRINTED[
+            f"{base.relative_to(ws.root).as_posix()}: surat aslinya tidak ada lagi (salinan ini "
+            "berkas baru) — kembalikan aslinya dari arsip, atau catat hilangnya dengan ppidctl "
+            "periksa --terima-perubahan --catatan TEKS"
+        ] = None
+    elif not letter.reuse_number and base.exists() and base not in staged | listed():
         raise RuleError(
             f"{base.relative_to(ws.root).as_posix()} sudah ada tetapi tidak tercatat di agenda "
             "surat (registers/surat.csv): register tampaknya lebih tua daripada folder letters/ "
