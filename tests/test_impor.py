@@ -2185,6 +2185,12 @@ def test_ringkasan_satu_jenis_lintas_bulan(run, ws, tmp_path):
 # ppidctl's own outputs imported again (review bolakbalik)
 
 
+def _warned(runner, path: Path, register: str) -> list[str]:
+    """The warnings ``impor --coba`` gives for ``path``."""
+    shown = runner.ok("impor", str(path), "--register", register, "--coba", "--format", "json")
+    return json.loads(shown.stdout)["peringatan"]
+
+
 def test_ppidctl_s_own_exports_import_again_without_invented_facts(run, ws, tmp_path, today):
     """Moving cases between two PCs through ppidctl's own files: the register book's 'Tanpa
     biaya' (an empty fee) was read as 0 and refused every given request as a later step (M1);
@@ -2258,19 +2264,11 @@ def test_the_register_book_imported_says_what_its_keterangan_holds_only_as_a_not
     book = tmp_path / "buku.xlsx"
     run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(book))
     other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
-    said = json.loads(
-        other.ok(
-            "impor", str(book), "--register", "permohonan", "--coba", "--format", "json"
-        ).stdout
-    )["peringatan"]
+    said = _warned(other, book, "permohonan")
     assert any(w.startswith("1 baris buku register ppidctl (mis. baris 7)") for w in said), said
     flat = tmp_path / "register.csv"  # (the CSV export carries the extension itself: no word)
     run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
-    said = json.loads(
-        other.ok(
-            "impor", str(flat), "--register", "permohonan", "--coba", "--format", "json"
-        ).stdout
-    )["peringatan"]
+    said = _warned(other, flat, "permohonan")
     assert not any("buku register ppidctl" in w for w in said), said
 
 
@@ -2305,11 +2303,7 @@ def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path)
     flat = tmp_path / "register.csv"
     run.ok("ekspor", "--register", "permohonan", "--tanpa-sensor", "-o", str(flat))
     other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
-    said = json.loads(
-        other.ok(
-            "impor", str(flat), "--register", "permohonan", "--coba", "--format", "json"
-        ).stdout
-    )["peringatan"]
+    said = _warned(other, flat, "permohonan")
     assert any(
         w.startswith("1 batas waktu dihitung ulang berbeda dengan berkas asal") for w in said
     )
@@ -2334,9 +2328,7 @@ def test_the_objection_book_imported_says_a_reply_delivered_is_a_note_only(run, 
     book = tmp_path / "keberatan.xlsx"
     run.ok("ekspor", "--register", "keberatan", "--tanpa-sensor", "-o", str(book))
     other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
-    said = json.loads(
-        other.ok("impor", str(book), "--register", "keberatan", "--coba", "--format", "json").stdout
-    )["peringatan"]
+    said = _warned(other, book, "keberatan")
     assert any(w.startswith("1 baris buku register ppidctl") for w in said), said
 
 

@@ -420,7 +420,9 @@ def zone_name(offset) -> str:
     """A UTC offset (a ``timedelta``) as Indonesians name its zone: ``WITA`` for +08:00; another
     offset as ``UTC+05:30``."""
     hours = offset.total_seconds() / 3600
-    named = {7: "WIB", 8: "WITA", 9: "WIT"}.get(hours)  # (ZONA's labels: Keppres 41/1987)
+    named = {  # (ZONA's labels, "WITA (UTC+8)": Keppres 41/1987)
+        int(label.split("UTC+")[1].rstrip(")")): label.split()[0] for label, _ in ZONA.values()
+    }.get(hours)
     if named:
         return named
     sign, minutes = ("+" if hours >= 0 else "-"), abs(int(offset.total_seconds() // 60))

@@ -497,28 +497,15 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 for msg in settled:
                     out.done.append(f"{c.rel}: riwayat diterima: {msg}")
             tx.attest(name)
-        if a.letters_missing:
-            tx.log(
-                "surat",
-                "",
-                "terima-perubahan",
-                {},
-                berkas_hilang_diterima=a.letters_missing,
-                catatan=catatan,
-            )
-            tx.attest("surat")
-            out.done += [f"{p}: surat yang hilang diterima" for p in a.letters_missing]
-        if a.letters_changed:  # (its fingerprint now is the one periksa compares with)
-            tx.log(
-                "surat",
-                "",
-                "terima-perubahan",
-                {},
-                berkas_diubah_diterima=a.letters_changed,
-                catatan=catatan,
-            )
-            tx.attest("surat")
-            out.done += [f"{p}: perubahan surat diterima" for p in a.letters_changed]
+        for key, letters, said in (
+            ("berkas_hilang_diterima", a.letters_missing, "surat yang hilang diterima"),
+            # (a changed letter's fingerprint now is the one periksa compares with)
+            ("berkas_diubah_diterima", a.letters_changed, "perubahan surat diterima"),
+        ):
+            if letters:
+                tx.log("surat", "", "terima-perubahan", {}, **{key: letters}, catatan=catatan)
+                tx.attest("surat")
+                out.done += [f"{p}: {said}" for p in letters]
         if lost and not tx.entries:  # (empty registers: nothing to accept, yet the office's
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
