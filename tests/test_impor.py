@@ -2359,3 +2359,32 @@ def test_the_book_warning_knows_every_step_the_book_writes_only_as_a_remark():
     plain = [request({"status": "selesai"}), objection({"status": "ditanggapi"}),
              request({"status": "terdaftar", "jatuh_tempo": "2026-03-25"})]  # fmt: skip
     assert [x for x in plain if told.search(x)] == []
+
+
+def test_a_dispute_filed_before_the_reply_was_delivered_imports_again(run, tmp_path):
+    # review sengketa F6: the requester may go to the Komisi Informasi once the response deadline
+    # lapsed, and a late reply still be delivered after; the importer's step order refused
+    # ppidctl's own export of such a case ("tanggapan_pemohon_pada … sebelum disampaikan_pada")
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+           "--sk-pengecualian", "SK 5", "--uji-konsekuensi", "Data pribadi", "--tanggal",
+           "2026-03-10", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi", "Ditolak",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-12", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-03-13")
+    run.ok("keberatan", "tanggapan-pemohon", "1", "--sikap", "sengketa", "--tanggal", "2026-05-05")
+    run.ok("keberatan", "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-05-06",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "sampaikan", "1", "--tanggal", "2026-05-07")
+    flat = tmp_path / "keberatan.csv"
+    run.ok("ekspor", "--register", "keberatan", "--tanpa-sensor", "-o", str(flat))
+    other = Runner(init(tmp_path / "b", "Komisi Pemilihan Umum Kota Mataram", "5271").root)
+    other.ok("impor", str(flat), "--register", "keberatan")
+    row = json.loads(other.ok("keberatan", "lihat", "1", "--format", "json").stdout)["data"]
+    assert (row["tanggapan_pemohon_pada"], row["disampaikan_pada"], row["status"]) == (
+        "2026-05-05", "2026-05-07", "sengketa"
+    )  # fmt: skip

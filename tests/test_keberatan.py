@@ -1906,10 +1906,21 @@ def test_a_reply_not_delivered_by_the_deadline_opens_the_dispute_window(run, tod
     assert (row["status"], row["batas_sengketa"], row["disampaikan_pada"]) == (
         "sengketa", "2026-06-15", ""
     )  # fmt: skip
+    # the reply may still reach the requester: recorded, the dispute and its window unchanged
+    today("2026-05-28")
+    out = step(run, "sampaikan", K1, "--tanggal", "2026-05-27")
+    assert (
+        "Peringatan: pemohon sudah mengajukan sengketa ke Komisi Informasi pada 2026-05-25: "
+        "penyampaian ini dicatat dengan status tetap sengketa; batas sengketanya tidak berubah"
+    ) in out.stderr
+    row = krow(run)
+    assert (row["status"], row["batas_sengketa"], row["disampaikan_pada"]) == (
+        "sengketa", "2026-06-15", "2026-05-27"
+    )  # fmt: skip
+    assert run.ok("periksa").exit_code == 0  # (a dispute may precede a late delivery)
     run.refused(
-        "keberatan", "sampaikan", K1, "--tanggal", "2026-05-25",
-        message=f"keberatan {K1} sudah ditutup (sengketa pada 2026-05-25) sebelum surat "
-        "tanggapannya disampaikan",
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-05-28",
+        message=f"surat tanggapan keberatan {K1} sudah disampaikan pada 2026-05-27",
     )  # fmt: skip
 
 
@@ -1941,13 +1952,71 @@ def test_a_reply_delivered_after_the_deadline_is_told(run):
     assert (row["terlambat"], row["batas_sengketa"]) == ("tidak", "2026-06-19")
 
 
-def test_an_unanswered_objection_closed_by_a_dispute_is_not_answered_after(run, today):
+def test_a_response_given_late_after_the_dispute_was_filed_is_recorded(run, today):
+    # review sengketa F6: the Atasan PPID answering after the requester went to the Komisi
+    # Informasi (the deadline had lapsed) was refused: the reply letter could not be numbered,
+    # recorded or delivered, and the hearing saw no response at all
+    rejected_request(run)
+    objection(run, day="2026-04-06")  # response deadline 2026-05-21
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "pleno", K1, "--tanggal", "2026-04-08")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    run.refused(  # nothing to deliver yet
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-05-26",
+        message=f"keberatan {K1} belum ditanggapi Atasan PPID (sengketa diajukan pada "
+        "2026-05-25): tidak ada surat tanggapan untuk disampaikan",
+    )  # fmt: skip
+    out = run.ok(
+        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-02",
+        "--format", "json",
+    )  # fmt: skip
+    assert (
+        "Peringatan: pemohon sudah mengajukan sengketa ke Komisi Informasi pada 2026-05-25: "
+        "tanggapan ini dicatat dengan status tetap sengketa dan tidak membuka batas sengketa baru"
+    ) in out.stderr
+    assert "TERLAMBAT: tanggapan Atasan PPID 2026-06-02 melewati tenggat 2026-05-21" in out.stderr
+    row = krow(run)
+    assert (row["status"], row["keputusan_atasan"], row["tanggal_tanggapan"]) == (
+        "sengketa", "diterima", "2026-06-02"
+    )  # fmt: skip
+    assert (row["terlambat"], row["tanggapan_pemohon"], row["batas_sengketa"]) == (
+        "ya", "sengketa", "2026-06-15"
+    )  # fmt: skip
+    assert row["nomor_surat_tanggapan"]  # (the reply letter was made and numbered)
+    (letter,) = json.loads(out.stdout)["berkas"]
+    assert (run.root / letter).is_file()
+    run.refused(
+        "keberatan", "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "x",
+        "--tanggal", "2026-06-03",
+        message=f"keberatan {K1} sudah ditanggapi pada 2026-06-02 (diterima): tanggapan hanya "
+        "satu kali",
+    )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-06-03")
+    assert krow(run)["disampaikan_pada"] == "2026-06-03"
+    assert run.ok("periksa").exit_code == 0
+    # the May report still sees it closed by the dispute, unanswered by its deadline; the June
+    # report counts the response, late
+    may = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-05", "--format", "json").stdout)
+    assert may["ringkasan"]["terbuka_keberatan"] == 0
+    (std,) = [
+        r for r in may["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    assert (std["diukur"], std["tidak_memenuhi"]) == (1, 1)
+    june = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-06", "--format", "json").stdout)
+    assert june["ringkasan"]["keberatan_ditanggapi"] == 1
+    step(run, "putusan-sengketa", K1, "--putusan", "dikabulkan", "--tanggal", "2026-07-01")
+    assert krow(run)["putusan_sengketa"] == "dikabulkan"
+
+
+def test_no_response_is_recorded_once_the_dispute_is_ruled(run):
     rejected_request(run)
     objection(run, day="2026-04-06")
     step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    step(run, "putusan-sengketa", K1, "--putusan", "ditolak", "--tanggal", "2026-06-10")
     run.refused(
-        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-05-26",
-        message=f"keberatan {K1} sudah ditutup (sengketa pada 2026-05-25) tanpa tanggapan",
+        "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-11",
+        message=f"sengketa keberatan {K1} sudah diputus Komisi Informasi (ditolak pada "
+        "2026-06-10): tanggapan Atasan PPID tidak dicatat sesudah putusan",
     )  # fmt: skip
 
 

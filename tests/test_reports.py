@@ -834,7 +834,10 @@ def test_daily_past_day_shows_the_status_of_that_day(hws):
     assert on_31["002/KEB/PPID/5271/III/2026"] == "pleno"  # still open: as the register says
     # the report's method note names every step date the status is rebuilt from
     note = next(n for n in daily(hws, "2026-03-17").catatan if n.startswith("Status perkara"))
-    assert "(diteruskan, diperpanjang, diputuskan, pleno, ditanggapi, disampaikan)" in note
+    assert (
+        "(diteruskan, diperpanjang, diputuskan, pleno, ditanggapi, disampaikan, selesai/sengketa)"
+        in note
+    )
 
 
 def test_daily_objections_received_show_their_channel(hws):

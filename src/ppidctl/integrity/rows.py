@@ -46,6 +46,16 @@ ORDER = {
         ("tanggal_putusan_sengketa", "tanggapan_pemohon_pada"),
     ),
 }
+#: pairs of :data:`ORDER` a dispute is free of: filed once the response deadline lapsed with no
+#: response in the requester's hands (Pasal 37(2)), it may precede a late reply's delivery
+DISPUTE_FREE = {("tanggapan_pemohon_pada", "disampaikan_pada")}
+
+
+def order_binds(later: str, earlier: str, row: dict[str, str]) -> bool:
+    """Whether the :data:`ORDER` pair (``later``, ``earlier``) applies to ``row``."""
+    return row.get("tanggapan_pemohon") != "sengketa" or (later, earlier) not in DISPUTE_FREE
+
+
 #: fields a status needs (the steps that lead to it were recorded)
 NEEDS = {
     "permohonan": {
@@ -277,7 +287,7 @@ def check_rows(
         if register in ORDER:
             for later, earlier in ORDER[register]:
                 a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))
-                if a and b and a < b:
+                if a and b and a < b and order_binds(later, earlier, row):
                     add(
                         m.URUTAN_TANGGAL,
                         f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}: langkah "

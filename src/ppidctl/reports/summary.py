@@ -24,7 +24,7 @@ past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an 
 alike): the deadline counts an extension only once it was granted, and
 the status is rebuilt from the step dates the register keeps (``diteruskan_pada``,
 ``diperpanjang_pada``, ``tanggal_pemberitahuan``, ``pleno_pada``, ``tanggal_tanggapan``,
-``disampaikan_pada``; see :func:`_status_on`). A case none of whose dated steps lies after that
+``disampaikan_pada``, ``tanggapan_pemohon_pada``; see :func:`_status_on`). A case none of whose dated steps lies after that
 day keeps its current status (so today's page shows the register's status, also for imported rows
 without step dates); a case that moved on later (decided, responded to, went to the Komisi
 Informasi) shows ``terdaftar`` or the last step dated on or before that day — a step with no date
@@ -119,7 +119,8 @@ KEB_COLS = [
 STEPS_P = (("diteruskan", "diteruskan_pada"), ("diperpanjang", "diperpanjang_pada"),
            ("diputuskan", "tanggal_pemberitahuan"))  # fmt: skip
 STEPS_K = (("diteruskan", "diteruskan_pada"), ("pleno", "pleno_pada"),
-           ("ditanggapi", "tanggal_tanggapan"), ("disampaikan", "disampaikan_pada"))  # fmt: skip
+           ("ditanggapi", "tanggal_tanggapan"), ("disampaikan", "disampaikan_pada"),
+           (None, "tanggapan_pemohon_pada"))  # fmt: skip
 DATED_P: dict[str, tuple[str, ...]] = {
     "diteruskan_pada": ("hk_teruskan",),
     "diperpanjang_pada": (),
@@ -702,8 +703,10 @@ def _masks(
     krecv = K.d("tanggal_diterima")
     resp = K.d("tanggal_tanggapan")
     kstatus = _status_on(K, at, STEPS_K, DATED_K)
-    k_closed_undated = np.isnat(resp) & ~np.isin(kstatus, OPEN_K) & (kstatus != "")
-    k_open = (krecv <= at) & ~(resp <= at) & ~k_closed_undated
+    # closed by then with no response by then: a dispute on a lapsed deadline (a response given
+    # after it does not reopen it — sengketa F6), or an old book's case with undated steps
+    k_closed_unanswered = ~(resp <= at) & ~np.isin(kstatus, OPEN_K) & (kstatus != "")
+    k_open = (krecv <= at) & ~(resp <= at) & ~k_closed_unanswered
     return _Masks(
         diterima=_in(recv, lo, hi),
         diputuskan=_in(notif, lo, hi),
@@ -1759,7 +1762,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
             "(diputuskan diberikan, atau diperintahkan keberatan yang dikabulkan).",
             "Status perkara adalah statusnya pada tanggal laporan: untuk hari yang sudah lewat "
             "disusun dari tanggal langkah di register ("
-            + ", ".join(dict.fromkeys(st for st, _ in STEPS_P + STEPS_K))
+            + ", ".join(dict.fromkeys(st or "selesai/sengketa" for st, _ in STEPS_P + STEPS_K))
             + "); langkah tanpa tanggal dianggap belum terjadi.",
         ],
         detail=_received(P, K, m, d),
@@ -1808,10 +1811,11 @@ def _status_on(
 ) -> np.ndarray:
     """Each row's status at the end of day ``d`` (see the module doc): the current status when
     no dated step of the row (``dated``) lies after ``d``; otherwise ``terdaftar``, or the last of
-    ``steps`` (status, date column) dated on or before ``d``."""
+    ``steps`` (status, date column) dated on or before ``d`` — a status None is the row's own: a
+    final one (the requester's answer), which a late reply recorded under a dispute follows."""
     then = np.full(len(V), "terdaftar", dtype=object)
     for name, col in steps:
-        then = np.where(V.d(col) <= d, name, then)
+        then = np.where(V.d(col) <= d, V.s("status") if name is None else name, then)
     later = np.zeros(len(V), dtype=bool)
     for col in dated:
         later |= V.d(col) > d  # NaT compares False

@@ -122,7 +122,7 @@ from typing import Any
 from .. import schema
 from ..errors import ImporError, PpidError
 from ..formula import csv_safe
-from ..integrity.rows import ORDER
+from ..integrity.rows import ORDER, order_binds
 from ..legacy.reader import LANJUTAN, Table, read_tables
 from ..legacy.sheetxml import dalam_rentang
 from ..legacy.values import DUA_ARTI as V_DUA_ARTI
@@ -989,7 +989,7 @@ def _baca(
                     )
             for later, earlier, header in urutan:
                 x, y = v.get(later), v.get(earlier)
-                if x and y and x < y:
+                if x and y and x < y and order_binds(later, earlier, v):
                     problems = _plus(
                         problems,
                         Masalah(sr.lembar, sr.baris, header, f"{later} {x} sebelum {earlier} {y}"),

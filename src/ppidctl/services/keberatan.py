@@ -775,13 +775,25 @@ def respond(
                 "formulir keberatan diteruskan",
                 f"teruskan dahulu: ppidctl keberatan teruskan {n}",
             )
-        if row["status"] in FINISHED and not (row["tanggal_tanggapan"] or row["keputusan_atasan"]):
-            raise RuleError(  # (the deadline lapsed unanswered and the requester went on)
+        # the deadline lapsed unanswered and the requester went to the Komisi Informasi: a
+        # response given late after all is still the office's act, recorded under the running
+        # dispute (review sengketa F6: it was refused, and its letter could not be numbered)
+        answered = row["tanggal_tanggapan"] or row["keputusan_atasan"]
+        disputed = row["status"] == "sengketa" and not answered
+        if row["status"] in FINISHED and not (answered or disputed):
+            raise RuleError(  # (an old book's case closed with no response)
                 f"keberatan {n} sudah ditutup ({row['status']} pada "
                 f"{row['tanggapan_pemohon_pada'] or '-'}) tanpa tanggapan Atasan PPID",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
-        if row["status"] not in ANSWERABLE:
+        if disputed and row["putusan_sengketa"]:
+            raise RuleError(
+                f"sengketa keberatan {n} sudah diputus Komisi Informasi "
+                f"({row['putusan_sengketa']} pada {row['tanggal_putusan_sengketa'] or '-'}): "
+                "tanggapan Atasan PPID tidak dicatat sesudah putusan",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        if row["status"] not in ANSWERABLE and not disputed:
             raise RuleError(
                 f"keberatan {n} sudah ditanggapi pada {row['tanggal_tanggapan'] or '-'} "
                 f"({row['keputusan_atasan'] or row['status']}): tanggapan hanya satu kali",
@@ -800,7 +812,8 @@ def respond(
                 "KPU tentang informasi yang dikecualikan (SOP Penanganan Keberatan langkah 6)",
                 f"isi --sk-pengecualian NOMOR/JUDUL KEPUTUSAN{known}",
             )
-        day = common.step_date(when, row["pleno_pada"] or row["diteruskan_pada"], "tanggapan", n)
+        earlier = row["pleno_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
+        day = common.step_date(when, earlier, "tanggapan", n)
         due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
         terlambat = deadlines.late(REGISTER, {**row, "tanggal_tanggapan": day}, due.isoformat())
         atasan = ws.settings.section("atasan_ppid")
@@ -814,7 +827,7 @@ def respond(
             REGISTER,
             i,
             {
-                "status": "ditanggapi",
+                "status": "sengketa" if disputed else "ditanggapi",
                 "keputusan_atasan": keputusan,
                 "pertimbangan": pertimbangan,
                 "sk_pengecualian": sk,
@@ -826,6 +839,13 @@ def respond(
             },
         )
         result = Result(row)
+        if disputed:
+            result.peringatan.append(
+                f"pemohon sudah mengajukan sengketa ke Komisi Informasi pada "
+                f"{row['tanggapan_pemohon_pada'] or '-'}: tanggapan ini dicatat dengan status "
+                "tetap sengketa dan tidak membuka batas sengketa baru; catat penyampaian suratnya "
+                f"dengan ppidctl keberatan sampaikan {n}"
+            )
         if not row["pleno_pada"]:
             result.peringatan.append(
                 f"tanggapan atas keberatan {n} tanpa rapat pleno tercatat (SOP Penanganan "
@@ -865,19 +885,40 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 "surat tanggapan untuk disampaikan",
                 f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
             )
-        if row["status"] != "ditanggapi" and not row["disampaikan_pada"]:
-            raise RuleError(  # (a dispute recorded once the deadline lapsed with no delivery)
-                f"keberatan {n} sudah ditutup ({row['status']} pada "
-                f"{row['tanggapan_pemohon_pada'] or '-'}) sebelum surat tanggapannya disampaikan",
+        # a dispute filed once the deadline lapsed with no response in the requester's hands:
+        # the reply may still reach them (review sengketa F6); the dispute's window stays
+        disputed = row["status"] == "sengketa" and not row["disampaikan_pada"]
+        if disputed and not (row["tanggal_tanggapan"] or row["keputusan_atasan"]):
+            raise RuleError(
+                f"keberatan {n} belum ditanggapi Atasan PPID (sengketa diajukan pada "
+                f"{row['tanggapan_pemohon_pada'] or '-'}): tidak ada surat tanggapan untuk "
+                "disampaikan",
+                f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
+            )
+        if disputed and row["putusan_sengketa"]:
+            raise RuleError(
+                f"sengketa keberatan {n} sudah diputus Komisi Informasi "
+                f"({row['putusan_sengketa']} pada {row['tanggal_putusan_sengketa'] or '-'}): "
+                "penyampaian surat tanggapan tidak dicatat sesudah putusan",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
-        if row["status"] != "ditanggapi":
+        if row["status"] != "ditanggapi" and not disputed:
             raise RuleError(
                 f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada']} "
                 f"(status '{row['status']}')",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
         day = common.step_date(when, row["tanggal_tanggapan"], "penyampaian", n)
+        if disputed:
+            tx.update(REGISTER, i, {"disampaikan_pada": day})
+            return Result(
+                row,
+                peringatan=[
+                    f"pemohon sudah mengajukan sengketa ke Komisi Informasi pada "
+                    f"{row['tanggapan_pemohon_pada'] or '-'}: penyampaian ini dicatat dengan "
+                    "status tetap sengketa; batas sengketanya tidak berubah"
+                ],
+            )
         batas = deadlines.dispute({**row, "disampaikan_pada": day}, ws.settings, ws.calendar)
         tx.update(
             REGISTER,
