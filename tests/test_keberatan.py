@@ -1082,6 +1082,60 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
     )
 
 
+@pytest.mark.parametrize("putusan", ["mediasi", "mediasi-diberikan"])
+def test_a_mediation_agreeing_to_give_the_information_orders_it_given(run, putusan):
+    """A mediation's agreement is final and binding (UU 14/2008 Pasal 39), and it often is that
+    the office gives the information: its delivery could not be recorded (`permohonan selesai`
+    refused it, as after a plain refusal) and jatuh-tempo owed nothing. `mediasi-diberikan`
+    records that agreement; a plain `mediasi` still orders nothing."""
+    rejected_request(run)
+    k = objection(run, day="2026-03-12")["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-12")
+    step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
+         "--sk-pengecualian", SK, "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
+    step(run, "sampaikan", k, "--tanggal", "2026-03-23")
+    step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", "--nomor-sengketa",
+         "004/KI-NTB/2026", "--tanggal", "2026-03-25")  # fmt: skip
+    step(run, "putusan-sengketa", k, "--putusan", putusan, "--tanggal", "2026-04-15")
+    owed = [d for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+            if d["register"] == "permohonan"]  # fmt: skip
+    if putusan == "mediasi":
+        assert owed == []
+        run.refused(
+            "permohonan", "selesai", R1, "--tanggal", "2026-04-20",
+            message=f"permohonan {R1} sudah selesai pada 2026-03-10",
+        )  # fmt: skip
+        return
+    (due,) = owed
+    assert due["jenis_tenggat"] == (
+        f"penyerahan informasi atas keberatan {k} yang disepakati dalam mediasi Komisi Informasi "
+        "pada 2026-04-15 (tanpa tenggat undang-undang)"
+    )
+    shown = run.ok("permohonan", "lihat", R1).stdout
+    assert (
+        "SENGKETA DIPUTUS Komisi Informasi pada 2026-04-15 (nomor 004/KI-NTB/2026): selesai "
+        "melalui mediasi: informasi diberikan sesuai kesepakatan para pihak; informasi wajib "
+        "diberikan"
+    ) in shown
+    run.ok("permohonan", "selesai", R1, "--tanggal", "2026-04-20")
+    (receipt,) = (run.root / "letters" / "2026").glob("*tanda-terima-informasi*.docx")
+    assert (
+        "Dasar penyerahan | : | putusan Komisi Informasi Nomor 004/KI-NTB/2026 tanggal 15 April "
+        f"2026 (mediasi) atas keberatan {k}" in docx_text(receipt)
+    )
+    row = json.loads(run.ok("permohonan", "lihat", R1, "--format", "json").stdout)["data"]
+    assert row["catatan"] == (
+        f"informasi diserahkan 2026-04-20 atas keberatan {k} yang disepakati dalam mediasi "
+        "Komisi Informasi"
+    )
+    assert [
+        d
+        for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+        if d["register"] == "permohonan"
+    ] == []  # (the delivery read back: carried out)
+    assert run.ok("periksa").stdout == ""
+
+
 def test_a_delivery_on_an_order_made_on_a_day_off_counts_on_the_next_working_day(run):
     # as the other rows of the report's time table: granted Wed 15 Apr, handed over on
     # Saturday 18 Apr → counted Mon 20 Apr: 16, 17, 20 = 3 working days (review sesi30b N3)

@@ -157,6 +157,8 @@ TANGGAPAN_PEMOHON = ("menerima", "sengketa")
 #: (rules.md §7: "disputes filed and their outcome").
 PUTUSAN_SENGKETA_TEKS: dict[str, str] = {
     "mediasi": "selesai melalui mediasi (kesepakatan para pihak)",
+    "mediasi-diberikan": "selesai melalui mediasi: informasi diberikan sesuai kesepakatan para "
+    "pihak",
     "dikabulkan": "permohonan sengketa dikabulkan seluruhnya (ajudikasi)",
     "dikabulkan-sebagian": "permohonan sengketa dikabulkan sebagian (ajudikasi)",
     "ditolak": "permohonan sengketa ditolak (ajudikasi)",
@@ -164,10 +166,11 @@ PUTUSAN_SENGKETA_TEKS: dict[str, str] = {
     "dicabut": "permohonan sengketa dicabut pemohon",
 }
 PUTUSAN_SENGKETA = tuple(PUTUSAN_SENGKETA_TEKS)
-#: the rulings that grant the dispute: the information is to be given, as on an objection the
-#: Atasan PPID granted (UU 14/2008 Pasal 46(1)(a)); a mediation agreement's terms are not
-#: recorded, so it orders nothing here
-PUTUSAN_PERINTAH_SERAH = ("dikabulkan", "dikabulkan-sebagian")
+#: the rulings that order the information given, as on an objection the Atasan PPID granted:
+#: a dispute granted (UU 14/2008 Pasal 46(1)(a)), or a mediation whose agreement is that it is
+#: given (its ruling is final and binding, Pasal 39) — a plain ``mediasi`` orders nothing
+MEDIASI_SERAH = "mediasi-diberikan"
+PUTUSAN_PERINTAH_SERAH = ("dikabulkan", "dikabulkan-sebagian", MEDIASI_SERAH)
 #: a legacy book's time-of-receipt column, in either register
 _WAKTU_ALIAS = ("jam", "pukul", "waktu", "jam diterima", "pukul diterima")
 

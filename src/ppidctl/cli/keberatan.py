@@ -454,7 +454,8 @@ def putusan_sengketa(
     putusan: Annotated[
         str,
         typer.Option(
-            help="mediasi | dikabulkan | dikabulkan-sebagian | ditolak | tidak-diterima | dicabut"
+            help="mediasi | mediasi-diberikan (kesepakatan mediasi: informasi diberikan) | "
+            "dikabulkan | dikabulkan-sebagian | ditolak | tidak-diterima | dicabut"
         ),
     ],
     nomor_sengketa: NomorSengketa = None,

@@ -29,9 +29,10 @@ Passed by the caller:
 - ``dasar_penyerahan``: for request letters, the numbers of the objections the Atasan PPID
   granted whose order the handover carried out (``"001/KEB/…, 002/KEB/…"``; ``""`` when given on
   the PPID's own decision, and in every other letter).
-- ``dasar_putusan``: likewise, the Komisi Informasi's rulings granting a dispute whose order the
-  handover carried out (``"Nomor 007/KI-NTB/2026 tanggal 20 Mei 2026 atas keberatan 001/KEB/…"``,
-  "; " between two; ``""`` when none).
+- ``dasar_putusan``: likewise, the Komisi Informasi's rulings granting a dispute, or agreeing in
+  mediation that the information is given, whose order the handover carried out
+  (``"Nomor 007/KI-NTB/2026 tanggal 20 Mei 2026 atas keberatan 001/KEB/…"``; a mediation's with
+  ``(mediasi)`` before "atas"; "; " between two; ``""`` when none).
 - ``petugas_penyerahan``: for request letters, the officer who recorded the handover (``""``
   when unknown: a copy of a receipt never made, and in every other letter).
 
@@ -197,8 +198,9 @@ CONTEXT_VARIABLES: dict[str, str] = {
     "permohonan": "baris permohonan yang dirujuk keberatan (alasan b: isinya kosong)",
     "dasar_penyerahan": "nomor keberatan yang dikabulkan Atasan PPID yang perintahnya "
     "dijalankan penyerahan informasi ini (kosong bila atas keputusan PPID sendiri)",
-    "dasar_putusan": "putusan Komisi Informasi yang mengabulkan sengketa yang perintahnya "
-    "dijalankan penyerahan ini: nomor, tanggal, keberatannya (kosong bila tidak ada)",
+    "dasar_putusan": "putusan Komisi Informasi yang mengabulkan sengketa (atau kesepakatan "
+    "mediasinya) yang perintahnya dijalankan penyerahan ini: nomor, tanggal, keberatannya "
+    "(kosong bila tidak ada)",
     "petugas_penyerahan": "petugas yang mencatat penyerahan informasi (kosong bila tidak "
     "diketahui)",
 }

@@ -386,7 +386,9 @@ def sop_standard(ws: Workspace, start: str, end: date, key: str, what: str) -> l
 
 
 #: how Keterangan names a delivery made on a granted objection's order (who granted it)
-ATAS_PERINTAH = "atas keberatan {} yang dikabulkan {}"
+ATAS_PERINTAH = "atas keberatan {} yang {}"
+#: the words of a mediation agreement to give the information (schema.MEDIASI_SERAH)
+DISEPAKATI = "disepakati dalam mediasi Komisi Informasi"
 
 
 def _granted_by(objection: dict[str, str]) -> str:
@@ -399,6 +401,15 @@ def _granted_by(objection: dict[str, str]) -> str:
         if objection.get("putusan_sengketa") in schema.PUTUSAN_PERINTAH_SERAH
         else ""
     )
+
+
+def _granted_words(objection: dict[str, str]) -> str:
+    """How ``objection``'s order came about, in words: granted by whom, or agreed in mediation."""
+    if _granted_by(objection) == "Komisi Informasi" and (
+        objection.get("putusan_sengketa") == schema.MEDIASI_SERAH
+    ):
+        return DISEPAKATI
+    return f"dikabulkan {_granted_by(objection)}"
 
 
 def orders_delivery(objection: dict[str, str]) -> bool:
@@ -424,12 +435,12 @@ def granted_how(objection: dict[str, str]) -> str:
         how = f"keputusan '{objection['keputusan_atasan']}'"
     else:
         how = f"putusan '{objection['putusan_sengketa']}'"
-    return f"dikabulkan {_granted_by(objection)} pada {order_day(objection) or '-'} ({how})"
+    return f"{_granted_words(objection)} pada {order_day(objection) or '-'} ({how})"
 
 
 def atas_perintah(objection: dict[str, str]) -> str:
     """Keterangan's words for a delivery on ``objection``'s order (ATAS_PERINTAH)."""
-    return ATAS_PERINTAH.format(objection["nomor_registrasi"], _granted_by(objection))
+    return ATAS_PERINTAH.format(objection["nomor_registrasi"], _granted_words(objection))
 
 
 def orders_given(
@@ -466,7 +477,7 @@ def orders_given(
 #: a delivery Keterangan records: its day, and the order it carried out (ATAS_PERINTAH)
 _DISERAHKAN = re.compile(
     r"informasi diserahkan (\d{4}-\d{2}-\d{2}) "
-    r"(atas keberatan \S+ yang dikabulkan (?:Atasan PPID|Komisi Informasi))"
+    rf"(atas keberatan \S+ yang (?:dikabulkan (?:Atasan PPID|Komisi Informasi)|{DISEPAKATI}))"
 )
 
 
@@ -514,8 +525,9 @@ def handover_basis(granted: Iterable[dict[str, str]]) -> dict[str, str]:
         "dasar_penyerahan": ", ".join(k["nomor_registrasi"] for k in atasan),
         "dasar_putusan": "; ".join(
             (f"Nomor {k['nomor_sengketa']} " if k.get("nomor_sengketa") else "")
-            + f"tanggal {tanggal_panjang(k['tanggal_putusan_sengketa']) or '-'} atas keberatan "
-            + k["nomor_registrasi"]
+            + f"tanggal {tanggal_panjang(k['tanggal_putusan_sengketa']) or '-'} "
+            + ("(mediasi) " if k.get("putusan_sengketa") == schema.MEDIASI_SERAH else "")
+            + f"atas keberatan {k['nomor_registrasi']}"
             for k in rulings
         ),
     }
