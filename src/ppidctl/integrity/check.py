@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .. import schema
 from ..errors import RegisterError, sebab
+from ..rules import numbering
 from ..store import journal
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv
@@ -169,6 +171,8 @@ class Analysis:
     staged: dict[str, str] = field(default_factory=dict)
     #: letter files whose bytes are not those the journal recorded → their SHA-256 now
     letters_changed: dict[str, str] = field(default_factory=dict)
+    #: letter files named for a case no register or journal knows → (register, its number)
+    letters_unknown: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def codes(self) -> list[str]:
         return [p.kode for p in self.problems]
@@ -299,7 +303,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 ),
                 f"perbaiki dengan: {m.PULIHKAN}"
                 if empty and snap.journal
-                else "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); bila "
+                else "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); bila "
                 f"register masih ada dan isinya benar: {m.TERIMA}",
             )
         )
@@ -359,7 +363,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                             if name in journal.NUMBER_COLUMN
                             else ""
                         ),
-                        "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); "
+                        "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); "
                         "workspace baru yang terhenti saat ppidctl init: buat ulang di folder lain"
                         if name in journal.NUMBER_COLUMN
                         else f"mulai jurnal baru dengan register lainnya: {m.TERIMA} (libur "
@@ -511,11 +515,27 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"baris {line} (SHA-256)",
                 f"bila versi ini yang benar: {m.TERIMA}; bila tidak: kembalikan versi baris {line}"
                 if earlier
-                else "salin berkas aslinya kembali dari zip arsip terakhir (ppidctl arsip); bila "
-                f"perubahan itu disengaja (dikoreksi sebelum dikirim): {m.TERIMA}",
+                else "salin berkas aslinya kembali dari zip arsip (ppidctl arsip) yang dibuat "
+                f"sebelum perubahannya: di dalam zip, FOLDER-WORKSPACE/{path}; bila perubahan itu "
+                f"disengaja (dikoreksi sebelum dikirim): {m.TERIMA}",
             )
         )
-    problems += _letters_of_unknown_cases(ws, checks, replay)
+    unknown = _letters_of_unknown_cases(ws, checks, replay)
+    for path, (_register, nomor) in unknown.items():
+        problems.append(
+            Problem(
+                path,
+                None,
+                m.SURAT_TANPA_PERKARA,
+                f"surat untuk perkara {nomor} yang tidak ada di register (dan tidak pernah "
+                "dibatalkan): register lebih tua daripada folder letters/ — nomornya akan "
+                "diberikan lagi",
+                "pulihkan registers/ dan letters/ dari arsip yang sama (yang terbaru); bila "
+                f"tidak ada arsip yang memuat perkara itu: {m.TERIMA} (nomornya tidak diberikan "
+                "lagi; catat ulang perkaranya dengan nomor baru); bila berkas itu bukan surat "
+                "ppidctl, pindahkan dari letters/",
+            )
+        )
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -526,7 +546,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"hapus dengan: {m.PULIHKAN}",
             )
         )
-    return Analysis(problems, checks, replay, snap.temps, missing, staged, changed)
+    return Analysis(problems, checks, replay, snap.temps, missing, staged, changed, unknown)
 
 
 def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:
@@ -603,16 +623,19 @@ def _letters(ws, replay: Replay) -> list[str]:
 CASES = ("permohonan", "keberatan")
 
 
-def _letters_of_unknown_cases(ws, checks: dict[str, RegisterCheck], replay: Replay) -> list:
+def _letters_of_unknown_cases(
+    ws, checks: dict[str, RegisterCheck], replay: Replay
+) -> dict[str, tuple[str, str]]:
     """Letter files named for a case neither register nor journal knows (given, given and
-    deleted): registers/ and journal older than letters/ (restored from an older archive) — the next
-    ``catat`` gave such a number out again, to someone else (review pulih H1). Scans and PDF
-    copies beside them are named otherwise and are not looked at."""
+    deleted) → (its register, its number): registers/ and journal older than letters/ (restored
+    from an older archive) — the next ``catat`` gave such a number out again, to someone else
+    (review pulih H1). Scans and PDF copies beside them are named otherwise and are not looked
+    at. The number is read back from the file name (:func:`_number_named`)."""
     from ..letters.engine import KINDS
     from ..services.letters import safe_name
 
     if not ws.letters_dir.is_dir() or any(checks[n].table is None for n in CASES):
-        return []
+        return {}
     known = {
         safe_name(nomor)
         for name in CASES
@@ -623,24 +646,40 @@ def _letters_of_unknown_cases(ws, checks: dict[str, RegisterCheck], replay: Repl
         ]
     }
     kinds = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
-    named = re.compile(rf"(.+)-(?:{kinds})(?:-\d+)?\.docx")
-    out = []
+    named = re.compile(rf"(.+)-({kinds})(?:-\d+)?\.docx")
+    out = {}
     for path in sorted(ws.letters_dir.glob("*/*.docx")):
         hit = named.fullmatch(path.name)
         if hit and hit[1] not in known:
-            out.append(
-                Problem(
-                    f"letters/{path.parent.name}/{path.name}",
-                    None,
-                    m.SURAT_TANPA_PERKARA,
-                    f"surat untuk perkara {hit[1]} yang tidak ada di register (dan tidak pernah "
-                    "dibatalkan): register lebih tua daripada folder letters/ — nomornya akan "
-                    "diberikan lagi",
-                    "pulihkan registers/ dari arsip yang sama dengan letters/ (yang terbaru); "
-                    "bila berkas itu bukan surat ppidctl, pindahkan dari letters/",
-                )
+            register = KINDS[hit[2]].register
+            out[f"letters/{path.parent.name}/{path.name}"] = (
+                register,
+                _number_named(ws, register, hit[1], path.parent.name),
             )
     return out
+
+
+def _number_named(ws, register: str, safe: str, folder: str) -> str:
+    """The registration number whose letters are named ``safe`` (services.letters.safe_name):
+    the number of the office's pattern that gives that name — its sequence and year from the
+    name, each month tried — else the name with "/" for "-" (its sequence and year read as a
+    legacy number's: :func:`~ppidctl.rules.numbering.sequences_of_year`)."""
+    from ..services.letters import safe_name
+
+    pattern = ws.settings.get("penomoran", register)
+    guess = safe.replace("-", "/")
+    year, seq = numbering.year_and_sequence(guess, pattern)
+    year = year or (int(folder) if folder.isdigit() else None)
+    kode = ws.settings.get("instansi", "kode_satker")
+    if seq is not None and year:
+        for month in range(1, 13):
+            try:
+                nomor = numbering.format_number(pattern, seq, kode, date(year, month, 1))
+            except (ValueError, KeyError):
+                break
+            if safe_name(nomor) == safe:
+                return nomor
+    return guess
 
 
 def letter_file(ws, path: str) -> Path | None:

@@ -497,6 +497,18 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 for msg in settled:
                     out.done.append(f"{c.rel}: riwayat diterima: {msg}")
             tx.attest(name)
+        unknown: dict[str, set[str]] = {}
+        for path, (name, nomor) in a.letters_unknown.items():  # (sesi31 M4: no way out before)
+            unknown.setdefault(name, set()).add(nomor)
+            out.done.append(
+                f"{path}: surat untuk perkara yang tidak ada di register diterima: nomor {nomor} "
+                "tidak akan diberikan lagi (catat ulang perkaranya bila perlu: nomornya baru)"
+            )
+        for name, numbers in unknown.items():
+            tx.retiring.setdefault(name, set()).update(numbers)
+            tx.log(name, "", "terima-perubahan", {}, nomor_surat_tanpa_perkara=sorted(numbers),
+                   catatan=catatan)  # fmt: skip
+            tx.attest(name)
         for key, letters, said in (
             ("berkas_hilang_diterima", a.letters_missing, "surat yang hilang diterima"),
             # (a changed letter's fingerprint now is the one periksa compares with)
@@ -608,7 +620,7 @@ def _refuse_restart_without_registers(ws) -> None:
                 if gone == ["surat"]
                 else "nomor registrasi akan dimulai lagi dari 001"
             ),
-            "kembalikan folder registers/ dari arsip terakhir (ppidctl arsip); tanpa arsip, "
+            "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
         )
 

@@ -5,6 +5,7 @@ objection the Atasan PPID granted orders the PPID to do."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -174,8 +175,40 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
         if nomor not in used and seq not in skip:
+            _refuse_older_registers(ws, nomor, when.year)
             return nomor
         seq += 1
+
+
+#: a letter file's name after its case's number (services.letters.safe_name): a kind, a copy
+_LETTER_TAIL = re.compile(r"[a-z]+(?:-[a-z]+)*(?:-[0-9]+)?\.docx")
+
+
+def _refuse_older_registers(ws: Workspace, nomor: str, year: int) -> None:
+    """Refuse to give ``nomor`` when letters/ already holds a letter named for it: registers/
+    are older than letters/ (restored from an older archive) and the number was given before,
+    to someone else (review pulih H1). Checked for the number, not a letter's file: ``catat
+    --tanpa-surat`` makes none, and gave it again (review sesi31 H1). The receipt year's folder
+    and the next (a letter dated in January) are listed: a few milliseconds."""
+    from .letters import safe_name
+
+    prefix = safe_name(nomor) + "-"
+    for folder in (ws.letters_dir / str(year), ws.letters_dir / str(year + 1)):
+        try:
+            names = [e.name for e in os.scandir(folder)]
+        except OSError:  # (no such year yet; an unreadable folder is periksa's to tell)
+            continue
+        for name in names:
+            if name.startswith(prefix) and _LETTER_TAIL.fullmatch(name[len(prefix) :]):
+                raise RuleError(
+                    f"nomor {nomor} akan diberikan, tetapi letters/{folder.name}/{name} sudah "
+                    "ada: register tampaknya lebih tua daripada folder letters/ (dipulihkan dari "
+                    "arsip lama?), dan nomor itu sudah pernah diberikan",
+                    "jangan dilewati dengan --tanpa-surat; jalankan ppidctl periksa, lalu "
+                    "pulihkan registers/ dan letters/ dari arsip yang sama (yang terbaru) — bila "
+                    "tidak ada arsip yang memuat perkara itu: ppidctl periksa --terima-perubahan "
+                    "--catatan TEKS, agar nomornya tidak diberikan lagi",
+                )
 
 
 def rejected_numbers(ws: Workspace, register: str) -> set[str]:
