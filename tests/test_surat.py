@@ -1290,6 +1290,15 @@ def test_a_copy_of_a_lost_letter_keeps_the_loss_told(run, ws):
     assert "surat tidak ada lagi" in run("periksa").stdout
     original.write_bytes(made)  # (found in the archive)
     assert run.ok("periksa").stdout == ""
+    # lost again, the loss accepted: a copy no longer asks to record it (review sesi31 L1)
+    original.unlink()
+    run.ok("periksa", "--terima-perubahan", "--catatan", "surat hilang, dicetak ulang")
+    said = " ".join(run.ok("surat", "buat", "tanda-terima", "1").stderr.split())
+    assert (
+        "001-PPID-5271-III-2026-tanda-terima.docx: surat aslinya hilang (hilangnya sudah "
+        "diterima); surat ini berkas baru"
+    ) in said
+    assert "--terima-perubahan" not in said
 
 
 def test_a_letter_a_newer_letters_folder_already_holds_is_refused(run, ws):
@@ -1340,3 +1349,59 @@ def test_a_second_handover_s_receipt_never_takes_a_lost_first_one_s_name(run, ws
     run.ok("permohonan", "selesai", "1", "--tanggal", "2026-03-25")
     assert not first.exists() and first.with_name(first.stem + "-2.docx").is_file()
     assert "surat tidak ada lagi" in run("periksa").stdout
+
+
+def _voided_notification(run, ws) -> Path:
+    """Request 1's notification made by a decision recorded on the wrong case, the decision put
+    back by hand and cancelled (README: Memperbaiki kesalahan pencatatan): the letter stays in
+    the agenda, not to be sent. Returns its file."""
+    catat(run, "--tanpa-surat")
+    before = (ws.registers_dir / "permohonan.csv").read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    (voided,) = ws.letters_dir.rglob("*pemberitahuan.docx")
+    (ws.registers_dir / "permohonan.csv").write_bytes(before)
+    run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "perkara keliru")
+    return voided
+
+
+def test_a_voided_letter_s_file_left_after_its_agenda_row_was_deleted_is_no_restore(run, ws):
+    # README's "Surat yang batal": its row deleted from the agenda and the deletion accepted;
+    # the case's real notification was refused as if registers/ were restored from an old
+    # archive, with advice to restore it — the day's work lost (review sesi31 M2)
+    voided = _voided_notification(run, ws)
+    catat(run)  # (a later letter first: README — the last command's row is not deleted alone)
+    rows = surat_rows(ws)
+    with open(ws.registers_dir / "surat.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(r for r in rows if voided.name not in r["berkas"])
+    run.ok("periksa", "--terima-perubahan", "--catatan", "surat batal dihapus dari agenda")
+    out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                 "2026-03-18")  # fmt: skip
+    assert (
+        f"letters/2026/{voided.name}: berkas surat yang barisnya dihapus dari agenda masih ada "
+        "(jangan dikirim); surat ini berkas baru"
+    ) in " ".join(out.stderr.split())
+    assert voided.with_name(voided.stem + "-2.docx").is_file()
+    assert run.ok("periksa").stdout == ""
+
+
+def test_a_new_letter_never_takes_the_name_of_a_lost_listed_one(run, ws):
+    # the voided letter's file deleted ("jangan dikirim"), its agenda row kept: the real
+    # notification took its name — the loss vanished from periksa, and lihat showed the voided
+    # letter (number 1) under the new letter's number (review sesi31 M3)
+    voided = _voided_notification(run, ws)
+    voided.unlink()
+    out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                 "2026-03-18")  # fmt: skip
+    assert (
+        f"letters/2026/{voided.name}: surat yang tercatat dengan nama ini tidak ada lagi (surat "
+        "ini berkas baru)"
+    ) in " ".join(out.stderr.split())
+    assert voided.with_name(voided.stem + "-2.docx").is_file() and not voided.exists()
+    assert f"{voided.name}: surat tidak ada lagi" in run("periksa").stdout
+    history = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)["riwayat"]
+    numbers = [n for e in history for n in (e.get("nomor_surat") or {}).items()]
+    assert [(Path(b).name, n[:1]) for b, n in numbers] == [
+        (voided.name, "1"), (voided.stem + "-2.docx", "2")
+    ]  # fmt: skip

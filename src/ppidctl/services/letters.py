@@ -213,45 +213,77 @@ def free_path(path: Path, staged: set[Path]) -> Path:
 def _letter_file(
     ws: Workspace, tx: Transaction, letter: Letter, day: date, agenda: set[Path]
 ) -> Path:
-    """Where a letter goes: its name, or ``name-2.docx``… (review pulih):
+    """Where a letter goes: its name, or ``name-2.docx``… (reviews pulih, sesi31):
 
-    * a copy never takes the name of a letter the agenda lists whose file is gone — the copy
-      then erased the loss from ``periksa``, and the original restored from an archive
-      overwrote it and was told "changed" (warned: restore it, or accept its loss);
-    * a first letter whose name a file the agenda does not list already holds is refused: the
-      registers are older than letters/ (restored from an older archive), and the number it
-      carries may have been given already — to someone else."""
+    * never the name of a letter the agenda lists whose file is gone — neither a copy of it nor
+      any other letter (a notification made again after a voided one whose file was deleted):
+      the loss vanished from ``periksa``, and ``lihat`` showed the lost letter under the new
+      one's number. Told, unless its loss was accepted already;
+    * a first letter whose name a file holds that neither the agenda nor the journal names is
+      refused: the registers are older than letters/ (restored from an older archive), and the
+      number it carries may have been given already — to someone else;
+    * a file the journal named whose agenda row was deleted (a voided letter, README: "Surat
+      yang batal") stays as it is: the letter takes the next name, and the file is told.
+
+    The agenda is read only when the name is taken or listed: the usual first letter reads
+    nothing."""
     base = letter_path(ws, letter, day)
+    rel_ = base.relative_to(ws.root).as_posix()
     staged = {p for p, _ in tx.files}
-
-    def listed() -> set[Path]:
-        if not agenda:
-            agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
-        return agenda
-
-    later = (  # (a second handover's receipt, its first one's file gone: not in its place)
-        letter.kind in HANDOVER
-        and not base.exists()
-        and letter.row.get("tanggal_selesai", "") not in ("", str(letter.tanggal or ""))
-    )
-    if letter.reuse_number or later:
-        staged |= listed()
-    if letter.reuse_number and base in listed() and not base.exists():
+    exists = base.exists()
+    if not (exists or base in staged or tx.table("surat").rows_where("berkas", (rel_,))):
+        return base
+    if not agenda:
+        agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
+    staged |= agenda
+    if base in agenda and not exists:
+        named, accepted = _journal_names(ws, rel_)
+        what = "surat aslinya" if letter.reuse_number else "surat yang tercatat dengan nama ini"
         NOT_PRINTED[
-            f"{base.relative_to(ws.root).as_posix()}: surat aslinya tidak ada lagi (salinan ini "
-            "berkas baru) — kembalikan aslinya dari arsip, atau catat hilangnya dengan ppidctl "
-            "periksa --terima-perubahan --catatan TEKS"
+            f"{rel_}: {what} hilang (hilangnya sudah diterima); surat ini berkas baru"
+            if accepted
+            else f"{rel_}: {what} tidak ada lagi (surat ini berkas baru) — kembalikan dari "
+            "arsip, atau catat hilangnya dengan ppidctl periksa --terima-perubahan --catatan TEKS"
         ] = None
-    elif not letter.reuse_number and base.exists() and base not in staged | listed():
-        raise RuleError(
-            f"{base.relative_to(ws.root).as_posix()} sudah ada tetapi tidak tercatat di agenda "
-            "surat (registers/surat.csv): register tampaknya lebih tua daripada folder letters/ "
-            "(dipulihkan dari arsip lama?), dan nomor pada surat itu mungkin sudah pernah "
-            "diberikan",
-            "jalankan ppidctl periksa; pulihkan registers/ dari arsip terbaru, atau pindahkan "
-            "berkas itu bila bukan surat ppidctl",
-        )
+    elif not letter.reuse_number and exists and base not in agenda:
+        named, _accepted = _journal_names(ws, rel_)
+        if not named:
+            raise RuleError(
+                f"{rel_} sudah ada tetapi tidak tercatat di agenda surat (registers/surat.csv) "
+                "maupun di jurnal: register tampaknya lebih tua daripada folder letters/ "
+                "(dipulihkan dari arsip lama?), dan nomor pada surat itu mungkin sudah pernah "
+                "diberikan",
+                "jalankan ppidctl periksa; pulihkan registers/ dan letters/ dari arsip yang sama, "
+                "atau pindahkan berkas itu bila bukan surat ppidctl",
+            )
+        NOT_PRINTED[
+            f"{rel_}: berkas surat yang barisnya dihapus dari agenda masih ada (jangan dikirim); "
+            "surat ini berkas baru"
+        ] = None
     return free_path(base, staged)
+
+
+def _journal_names(ws: Workspace, rel_: str) -> tuple[bool, bool]:
+    """Whether the journal names letter file ``rel_``, and whether its loss was accepted
+    (``berkas_hilang_diterima``). Read only for a name taken or lost: a rare case."""
+    import json
+
+    from ..store.journal import lines
+
+    needle = json.dumps(rel_).encode()
+    named = accepted = False
+    for raw in lines(ws.journal_path):
+        if needle not in raw:
+            continue
+        named = True
+        if b"berkas_hilang_diterima" in raw:
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            lost = entry.get("berkas_hilang_diterima") if isinstance(entry, dict) else None
+            accepted |= isinstance(lost, list) and rel_ in lost
+    return named, accepted
 
 
 def stage_letters(
