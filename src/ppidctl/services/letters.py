@@ -211,7 +211,7 @@ def free_path(path: Path, staged: set[Path]) -> Path:
 
 
 def _letter_file(
-    ws: Workspace, tx: Transaction, letter: Letter, day: date, agenda: set[Path]
+    ws: Workspace, tx: Transaction, letter: Letter, day: date, agenda: set[Path], many: bool
 ) -> Path:
     """Where a letter goes: its name, or ``name-2.docx``… (reviews pulih, sesi31):
 
@@ -225,19 +225,27 @@ def _letter_file(
     * a file the journal named whose agenda row was deleted (a voided letter, README: "Surat
       yang batal") stays as it is: the letter takes the next name, and the file is told.
 
-    The agenda is read only when the name is taken or listed: the usual first letter reads
-    nothing."""
+    The agenda (``agenda``, filled once per batch) is read whole only for ``many`` letters or
+    when the name is taken or listed; one letter under a free name is looked for in its text."""
     base = letter_path(ws, letter, day)
     rel_ = base.relative_to(ws.root).as_posix()
     staged = {p for p, _ in tx.files}
     exists = base.exists()
-    if not (exists or base in staged or tx.table("surat").rows_where("berkas", (rel_,))):
+
+    def listed() -> set[Path]:
+        if not agenda:
+            agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
+        return agenda
+
+    if not (
+        exists
+        or base in staged
+        or (base in listed() if many else tx.table("surat").rows_where("berkas", (rel_,)))
+    ):
         return base
-    if not agenda:
-        agenda.update(ws.root / r["berkas"] for r in tx.table("surat").rows if r["berkas"])
-    staged |= agenda
-    if base in agenda and not exists:
-        named, accepted = _journal_names(ws, rel_)
+    staged |= listed()
+    if base in listed() and not exists:
+        _named, accepted = _journal_names(ws, rel_)
         what = "surat aslinya" if letter.reuse_number else "surat yang tercatat dengan nama ini"
         NOT_PRINTED[
             f"{rel_}: {what} hilang (hilangnya sudah diterima); surat ini berkas baru"
@@ -245,7 +253,7 @@ def _letter_file(
             else f"{rel_}: {what} tidak ada lagi (surat ini berkas baru) — kembalikan dari "
             "arsip, atau catat hilangnya dengan ppidctl periksa --terima-perubahan --catatan TEKS"
         ] = None
-    elif not letter.reuse_number and exists and base not in agenda:
+    elif not letter.reuse_number and exists and base not in listed():
         named, _accepted = _journal_names(ws, rel_)
         if not named:
             raise RuleError(
@@ -339,7 +347,7 @@ def stage_letters(
             taken.setdefault(day.year, set()).add(number)
         letter.nomor = number
         data = render(ws, letter, day, number)
-        path = _letter_file(ws, tx, letter, day, agenda)
+        path = _letter_file(ws, tx, letter, day, agenda, len(letters) > 1)
         tx.add_file(path, data)
         tx.append(
             "surat",
