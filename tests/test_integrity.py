@@ -951,6 +951,22 @@ def test_letters_accepted_with_a_journal_started_again_are_fingerprinted(run, ws
     (letter,) = ws.letters_dir.rglob("*.docx")
     letter.write_bytes(b"bukan surat")
     assert codes(ws) == [m.SURAT_DIUBAH]
+    letter.unlink()  # deleted, it was not told (review sesi31 M1)
+    assert codes(ws) == [m.SURAT_HILANG]
+
+
+def test_a_letter_already_gone_when_the_journal_is_started_again_is_told(run, ws):
+    # accepted without a word, periksa then clean, and surat buat asked to record a loss
+    # periksa did not know (review sesi31 M1)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    letter.unlink()
+    ws.journal_path.unlink()
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register benar")
+    assert f"{letter.relative_to(ws.root).as_posix()}: surat tidak ada lagi" in done.stdout
+    assert codes(ws) == [m.SURAT_HILANG]
+    run.ok("periksa", "--terima-perubahan", "--catatan", "surat hilang; salinan cetak ada")
+    assert codes(ws) == []
 
 
 def test_a_lost_letter(run, ws):

@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
@@ -524,18 +525,19 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
     return out
 
 
-def _fingerprint(ws, name: str, row: dict[str, str]) -> dict[str, str]:
+def _fingerprint(ws, name: str, row: dict[str, str]) -> dict[str, Any]:
     """An agenda row accepted as added (a power cut before its journal line; a journal started
-    again): its letter's SHA-256 as it is now, so that periksa compares it from here on — it
-    was never checked again (review pulih M2)."""
+    again): its letter named as made (``berkas``: periksa tells it deleted from here on — review
+    sesi31 M1) with its SHA-256 as it is now (a change told — review pulih M2); a file already
+    gone is named only, and is told lost."""
+    if name != "surat" or not row.get("berkas"):
+        return {}
     from .check import letter_file
 
-    target = (
-        letter_file(ws, row.get("berkas", "")) if name == "surat" and row.get("berkas") else None
-    )
+    target = letter_file(ws, row["berkas"])
     if target is None or not target.is_file():
-        return {}
-    return {"berkas_sha256": journal.sha256_bytes(target.read_bytes())}
+        return {"berkas": [row["berkas"]]}
+    return {"berkas": [row["berkas"]], "berkas_sha256": journal.sha256_bytes(target.read_bytes())}
 
 
 def _month_moved(ws, name: str, d) -> list[str]:
