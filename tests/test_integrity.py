@@ -955,6 +955,19 @@ def test_letters_accepted_with_a_journal_started_again_are_fingerprinted(run, ws
     assert codes(ws) == [m.SURAT_HILANG]
 
 
+def test_a_letter_emptied_is_accepted_with_a_warning(run, ws):
+    # accepted on the office's word under any note, a letter emptied to 0 bytes (or overwritten)
+    # was taken without a word: the letter sent could no longer be read (review pulih M4)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    letter.write_bytes(b"")
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "koreksi")
+    assert (
+        f"{letter.relative_to(ws.root).as_posix()}: peringatan: berkas ini bukan dokumen docx "
+        "lagi (0 bita)"
+    ) in done.stderr
+
+
 def test_a_letter_already_gone_when_the_journal_is_started_again_is_told(run, ws):
     # accepted without a word, periksa then clean, and surat buat asked to record a loss
     # periksa did not know (review sesi31 M1)
@@ -972,6 +985,7 @@ def test_a_letter_already_gone_when_the_journal_is_started_again_is_told(run, ws
 def test_a_lost_letter(run, ws):
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
     (letter,) = ws.letters_dir.rglob("*.docx")
+    name = letter.relative_to(ws.root).as_posix()
     letter.unlink()
     result = periksa_fails(run)
     assert lines_of(result) == [
@@ -981,6 +995,12 @@ def test_a_lost_letter(run, ws):
     ]
     run.ok("periksa", "--terima-perubahan", "--catatan", "Berkas terhapus; salinan cetak ada")
     assert codes(ws) == []
+    story = run.ok("permohonan", "lihat", "1").stdout  # (in the case's story: sesi31 L2)
+    assert re.search(
+        r"periksa --terima-perubahan .*\n\s+catatan: Berkas terhapus; salinan cetak ada\n\s+"
+        r"surat hilang, hilangnya diterima: " + re.escape(name),
+        story,
+    ), story
 
 
 def test_a_letter_changed_after_it_was_made(run, ws):
@@ -1007,11 +1027,12 @@ def test_a_letter_changed_after_it_was_made(run, ws):
     assert letter.read_bytes() == changed and lines_of(periksa_fails(run)) == said
     done = run.ok("periksa", "--terima-perubahan", "--catatan", "Tanggal diketik ulang")
     assert f"{name}: perubahan surat diterima" in done.stdout + done.stderr
+    assert "bukan dokumen docx" not in done.stderr  # (still a docx: one bit changed inside)
     assert codes(ws) == []
     story = run.ok("permohonan", "lihat", "1").stdout  # (the case's history says so: pulih M4)
     assert re.search(
-        r"periksa --terima-perubahan .*\n\s+catatan: Tanggal diketik ulang\n\s+surat: "
-        + re.escape(name),
+        r"periksa --terima-perubahan .*\n\s+catatan: Tanggal diketik ulang\n\s+surat diubah, "
+        r"perubahannya diterima: " + re.escape(name),
         story,
     ), story
     letter.write_bytes(made)  # (the accepted bytes are now the letter)

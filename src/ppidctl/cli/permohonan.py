@@ -421,6 +421,13 @@ def lihat(nomor: Nomor, format: Fmt = FormatRekaman.teks) -> None:
     show(record(workspace(KASUS), "permohonan", nomor), "permohonan", format)
 
 
+#: how lihat names a letter of the case an accepted change or loss is about (not made then)
+SURAT_DITERIMA = {
+    "surat-diubah-diterima": "surat diubah, perubahannya diterima",
+    "surat-hilang-diterima": "surat hilang, hilangnya diterima",
+}
+
+
 def show(rec: dict, register: str, format: FormatRekaman) -> None:
     from ..letters.fmt import label
     from ..schema import (
@@ -496,7 +503,9 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             echo(f"      sumber: {src.get('berkas', '')}{sheet}, baris {src.get('baris', '')}")
         numbers = e.get("nomor_surat") or {}
         for path in e.get("berkas", []):
-            kind = "surat" if Path(path).parts[:1] == ("letters",) else "berkas"
+            kind = SURAT_DITERIMA.get(e.get("aksi", "")) or (
+                "surat" if Path(path).parts[:1] == ("letters",) else "berkas"
+            )
             echo(f"      {kind}: {path}" + (f" (nomor {numbers[path]})" if path in numbers else ""))
     for k in rec.get("keberatan", []):
         echo(

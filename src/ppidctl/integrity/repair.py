@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,7 @@ from .check import (
     analyse,
     compare,
     has_rows,
+    letter_file,
     only_init,
     parse,
     rel,
@@ -519,6 +521,15 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                 tx.log("surat", "", "terima-perubahan", {}, **{key: letters}, catatan=catatan)
                 tx.attest("surat")
                 out.done += [f"{p}: {said}" for p in letters]
+        for p in a.letters_changed:  # (accepted on the office's word: one that is no letter
+            # any more — emptied, overwritten — is said to be so: review pulih M4)
+            target = letter_file(ws, p)
+            if target is not None and not zipfile.is_zipfile(target):
+                out.done.append(
+                    f"{p}: peringatan: berkas ini bukan dokumen docx lagi "
+                    f"({target.stat().st_size} bita) — surat yang dikirim tidak dapat dibaca "
+                    "darinya; kembalikan dari arsip bila ada"
+                )
         if lost and not tx.entries:  # (empty registers: nothing to accept, yet the office's
             # word is what starts the journal again)
             tx.log("workspace", "", "terima-perubahan", {}, jurnal_baru=True, catatan=catatan)
@@ -532,8 +543,6 @@ def _fingerprint(ws, name: str, row: dict[str, str]) -> dict[str, Any]:
     gone is named only, and is told lost."""
     if name != "surat" or not row.get("berkas"):
         return {}
-    from .check import letter_file
-
     target = letter_file(ws, row["berkas"])
     if target is None or not target.is_file():
         return {"berkas": [row["berkas"]]}

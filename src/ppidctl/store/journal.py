@@ -455,6 +455,10 @@ def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
         yield no, entry, raw
 
 
+#: a journal line accepting lost letters (``periksa --terima-perubahan``)
+LOST = b"berkas_hilang_diterima"
+
+
 def history(path: Path, register: str, nomor: str) -> list[dict]:
     """The entries about row ``nomor`` of ``register``, oldest first (rows of a bulk line as
     their own entries), with the letters ``surat buat`` made for it (a step's own letters are on
@@ -462,14 +466,15 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     made letters says their outgoing numbers (``nomor_surat``: file → number; review bukti M5:
     a hearing asks for them, and they were only inside the files). A change to one of its
     letter files accepted by ``periksa --terima-perubahan`` is part of it too (review pulih M4:
-    the case's history never said a letter sent had been changed)."""
+    the case's history never said a letter sent had been changed), as is a loss accepted
+    (``aksi`` ``surat-diubah-diterima`` / ``surat-hilang-diterima``; review sesi31 L2)."""
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     named_file = re.sub(r"[^A-Za-z0-9._-]+", "-", nomor).strip("-.").encode()  # (its letters')
     out = []
     numbers: dict[str, str] = {}  # letter file → its outgoing number (the agenda's lines)
     files: set[str] = set()  # the case's letter files
     for raw in lines(path):
-        if needle not in raw and not (files and b"berkas_diubah_diterima" in raw):
+        if needle not in raw and not (files and (b"_diubah_diterima" in raw or LOST in raw)):
             continue  # (only the lines naming it are parsed: an import's line holds 20,000
             # rows, and lihat read every one of them)
         if needle not in raw and named_file not in raw:
@@ -481,8 +486,11 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
         if not isinstance(entry, dict):
             continue
         accepted = entry.get("berkas_diubah_diterima")
+        lost = entry.get("berkas_hilang_diterima")
         if isinstance(accepted, dict) and (mine := sorted(set(accepted) & files)):
-            out.append({**entry, "berkas": mine})
+            out.append({**entry, "aksi": "surat-diubah-diterima", "berkas": mine})
+        elif isinstance(lost, list) and (mine := sorted(set(lost) & files)):
+            out.append({**entry, "aksi": "surat-hilang-diterima", "berkas": mine})
         elif entry.get("register") == register:
             out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
         elif entry.get("register") == "surat":
