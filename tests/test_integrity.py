@@ -955,6 +955,15 @@ def test_letters_accepted_with_a_journal_started_again_are_fingerprinted(run, ws
     assert codes(ws) == [m.SURAT_HILANG]
 
 
+def test_a_letter_that_is_a_looping_link_is_told_gone(run, ws):
+    # periksa ended with an English traceback ("Symlink loop") — review sesi31 L5
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    (letter,) = ws.letters_dir.rglob("*.docx")
+    letter.unlink()
+    letter.symlink_to(letter.name)
+    assert codes(ws) == [m.SURAT_HILANG]
+
+
 def test_a_letter_emptied_is_accepted_with_a_warning(run, ws):
     # accepted on the office's word under any note, a letter emptied to 0 bytes (or overwritten)
     # was taken without a word: the letter sent could no longer be read (review pulih M4)

@@ -685,9 +685,13 @@ def _number_named(ws, register: str, safe: str, folder: str) -> str:
 def letter_file(ws, path: str) -> Path | None:
     """The file ``path`` (as journalled) names, when it lies inside the workspace — or inside
     letters/, which an office may keep on another disk through a link (every letter was told
-    "tidak ada lagi": review pulih M3); None otherwise."""
-    target = (ws.root / path).resolve()
-    homes = [ws.root, *([ws.letters_dir.resolve()] if path.startswith("letters/") else [])]
+    "tidak ada lagi": review pulih M3); None otherwise, and for a link that loops (no file to
+    read: told as gone, not a traceback — review sesi31 L5)."""
+    try:
+        target = (ws.root / path).resolve()
+        homes = [ws.root, *([ws.letters_dir.resolve()] if path.startswith("letters/") else [])]
+    except (RuntimeError, OSError):  # (Python 3.11: RuntimeError "Symlink loop"; 3.13: OSError)
+        return None
     return target if any(target.is_relative_to(home) for home in homes) else None
 
 
