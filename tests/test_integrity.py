@@ -938,7 +938,19 @@ def test_letters_kept_on_another_disk_through_a_link(run, ws, tmp_path):
     letter.write_bytes(letter.read_bytes() + b"x")
     assert codes(ws) == [m.SURAT_DIUBAH]  # (checked there too)
     told = run.ok("arsip", "--keluaran", str(tmp_path)).stderr
-    assert "letters/ adalah tautan (symlink) ke folder lain: isinya tidak masuk arsip" in told
+    assert "letters/ adalah tautan (symlink): isi tujuannya tidak masuk arsip" in told
+
+
+def test_arsip_names_a_linked_year_of_letters_it_leaves_out(run, ws, tmp_path):
+    # one year moved to another disk: only letters/ itself was looked at (review sesi31 L4)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    year = ws.letters_dir / "2026"
+    far = tmp_path / "diska-lain-2026"
+    year.rename(far)
+    year.symlink_to(far, target_is_directory=True)
+    out = run.ok("arsip", "--keluaran", str(tmp_path), "--format", "json")
+    assert json.loads(out.stdout)["tautan_dilewati"] == ["letters/2026/"]
+    assert "letters/2026/ adalah tautan (symlink): isi tujuannya tidak masuk arsip" in out.stderr
 
 
 def test_letters_accepted_with_a_journal_started_again_are_fingerprinted(run, ws):

@@ -184,17 +184,14 @@ def arsip(
                 "workspace"
             ]
         )
-    linked = [  # (links are not followed into an archive: letters kept on another disk were
-        # left out without a word — review pulih M3)
-        f"{d.name}/"
-        for d in (ws.letters_dir, ws.registers_dir, ws.templates_dir)
-        if d.is_symlink()
-    ]
+    linked = list(info["tautan_dilewati"])  # (not followed into an archive: letters kept on
+    # another disk were left out without a word — reviews pulih M3, sesi31 L4)
     if linked:
+        more = f" dan {len(linked) - 5} lainnya" if len(linked) > 5 else ""
         warnings(
             [
-                f"{', '.join(linked)} adalah tautan (symlink) ke folder lain: isinya tidak masuk "
-                "arsip — arsipkan folder tujuannya sendiri"
+                f"{', '.join(linked[:5])}{more} adalah tautan (symlink): isi tujuannya tidak "
+                "masuk arsip — arsipkan tujuannya sendiri"
             ]
         )
     if format is FormatRekaman.json:
