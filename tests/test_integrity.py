@@ -1132,13 +1132,14 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
     with zipfile.ZipFile(zpath) as zf:
         names = set(zf.namelist())
         assert "ws/registers/permohonan.csv" in names and "ws/ppidctl.toml" in names
-        assert "ws/registers/.kunci" not in names
+        assert zf.read("ws/registers/.kunci") == b"" and "ws/registers/.kunci.info" not in names
+        assert (zf.getinfo("ws/registers/.kunci").external_attr >> 16) & 0o777 == 0o640
         assert zf.read("ws/registers/permohonan.csv") == ws.register_path("permohonan").read_bytes()
         # folders too, with their modes: unzip gives registers/ back 0750, not the umask's 0755
         folder = zf.getinfo("ws/registers/")
         assert folder.is_dir() and (folder.external_attr >> 16) & 0o777 == 0o750
         assert "ws/" in names and "ws/letters/" in names
-    assert info["jumlah_berkas"] == len([n for n in names if not n.endswith("/")])
+    assert info["jumlah_berkas"] == len([n for n in names if not n.endswith("/")]) - 1  # (.kunci)
     last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
     assert (last["aksi"], last["sha256"], last["arsip"]) == ("arsip", sha, zpath.name)
     assert codes(ws) == []
@@ -1153,6 +1154,25 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
         assert not [n for n in zf.namelist() if "ppidctl-arsip-" in n]
     run.refused("arsip", "--keluaran", str(ws.registers_dir), message="di dalam folder registers/")
     run.refused("arsip", "--keluaran", str(tmp_path / "tidak-ada"), message="tidak ada")
+
+
+def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):
+    # the archive left the lock file out, and the first refusal under the lock created it: a
+    # refused command that wrote (review tolak H1)
+    from conftest import Runner
+
+    three(run)
+    out = tmp_path / "cadangan"
+    out.mkdir()
+    run.ok("arsip", "--keluaran", str(out))
+    (zpath,) = out.glob("*.zip")
+    with zipfile.ZipFile(zpath) as zf:  # (as unzip does: the modes too)
+        for info in zf.infolist():
+            os.chmod(zf.extract(info, tmp_path / "pulih"), (info.external_attr >> 16) & 0o777)
+    restored = Runner(tmp_path / "pulih" / "ws")
+    restored.refused(
+        "permohonan", "selesai", "1", "--tanggal", "2026-03-20", message="belum diputuskan"
+    )
 
 
 # -- permissions and the lock ----------------------------------------------------------------

@@ -1,8 +1,8 @@
 """``ppidctl arsip``: the workspace folder is the backup unit; this writes it as a dated zip.
 
 The zip is made under the workspace lock (no command half-way through a commit), holds every file
-of the workspace (lock files, temp files and earlier archives aside; symbolic links are not
-followed), and gets a ``.sha256`` file beside it in ``sha256sum`` format. The archive's name and
+of the workspace (temp files and earlier archives aside, the lock file empty; symbolic links are
+not followed), and gets a ``.sha256`` file beside it in ``sha256sum`` format. The archive's name and
 checksum are then journalled, so the journal itself vouches for each backup.
 """
 
@@ -82,6 +82,14 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
                         zf.write(
                             path, ws.root.name if inside == "." else f"{ws.root.name}/{inside}"
                         )
+                    # the lock file, empty (its bytes are not read: Windows locks them): a
+                    # workspace unzipped without it got one from the first refused command —
+                    # a refusal that wrote (review tolak H1)
+                    lock = zipfile.ZipInfo(
+                        f"{ws.root.name}/registers/{LOCK_NAME}", ws.now().timetuple()[:6]
+                    )
+                    lock.external_attr = (0o100000 | mode) << 16
+                    zf.writestr(lock, b"")
                 f.flush()
                 os.fsync(f.fileno())
             os.chmod(tmp, mode)
