@@ -501,7 +501,8 @@ def test_export_refusals(run, tmp_path):
     run.usage("ekspor", "--register", "permohonan", "--bulan", "2026-3",
                 message="--bulan '2026-3' tidak sah")  # fmt: skip
     run.refused("ekspor", "--register", "permohonan", "--keluaran",
-                str(tmp_path / "tidak-ada" / "x.xlsx"), message="tidak ada")  # fmt: skip
+                str(tmp_path / "tidak-ada" / "x.xlsx"),
+                message=f"folder {tmp_path / 'tidak-ada'} tidak ada")  # fmt: skip
     run.usage("ekspor", "--register", "surat", message="'surat' bukan salah satu dari")
     run.usage("ekspor", "--register", "permohonan", "--keluaran", str(tmp_path / "x.pdf"),
               message="akhiran berkas harus .xlsx, .csv atau .json")  # fmt: skip

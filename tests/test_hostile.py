@@ -237,11 +237,17 @@ def test_formula_and_template_syntax_reach_the_letter_as_text(box):
 
 def test_ten_megabyte_fields_are_refused_cleanly(box):
     huge = "x" * 10_000_000
-    box.run.refused("permohonan", "catat", *REQUEST, f"--nama={huge}", message="terlalu panjang")
+    box.run.refused("permohonan", "catat", *REQUEST, f"--nama={huge}", message="terlalu panjang (")
     box.run.refused(
-        "kalender", "tambah", "2026-05-26", f"--keterangan={huge}", message="terlalu panjang"
+        "kalender",
+        "tambah",
+        "2026-05-26",
+        f"--keterangan={huge}",
+        message="--keterangan terlalu panjang (",
     )
-    box.run.refused("periksa", "--terima-perubahan", f"--catatan={huge}", message="terlalu panjang")
+    box.run.refused(
+        "periksa", "--terima-perubahan", f"--catatan={huge}", message="terlalu panjang ("
+    )
     # and a 10 MB cell typed into a register by hand: reported, not a crash
     path = box.ws.register_path("permohonan")
     path.write_bytes(path.read_bytes() + b"003,2026-03-16," + huge.encode() + b"\r\n")

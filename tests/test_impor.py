@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -2387,4 +2388,60 @@ def test_a_dispute_filed_before_the_reply_was_delivered_imports_again(run, tmp_p
     row = json.loads(other.ok("keberatan", "lihat", "1", "--format", "json").stdout)["data"]
     assert (row["tanggapan_pemohon_pada"], row["disampaikan_pada"], row["status"]) == (
         "2026-05-05", "2026-05-07", "sengketa"
+    )  # fmt: skip
+
+
+def test_impor_refusals_at_the_desk_change_nothing(run, tmp_path):
+    # each was tested on the reader alone, never through the CLI with the workspace's bytes
+    # compared (review tolak B, M4, L2)
+    run.refused("impor", str(tmp_path / "tidak-ada.csv"), "--register", "keberatan",
+                message=f"berkas '{tmp_path / 'tidak-ada.csv'}' tidak ada")  # fmt: skip
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"bukan zip")
+    run.refused("impor", str(bad), "--register", "permohonan",
+                message="berkas 'rusak.xlsx' tidak bisa dibuka: rusak, dilindungi kata sandi")  # fmt: skip
+    run.refused("impor", str(KEB), "--register", "keberatan", "--lembar", "Sheet1",
+                message="berkas CSV tidak punya lembar")  # fmt: skip
+    run.refused("impor", str(XLSX), "--register", "permohonan", "--pemisah", ";",
+                message="--pemisah dan --encoding hanya untuk berkas CSV")  # fmt: skip
+    run.refused("impor", str(XLSX), "--register", "permohonan", "--lembar", "TidakAda",
+                message="lembar 'TidakAda' tidak ada di 'register-permohonan-2024.xlsx'")  # fmt: skip
+    missing = tmp_path / "tidak-ada.toml"
+    run.refused("impor", str(XLSX), "--register", "permohonan", "--peta", str(missing),
+                message=f"berkas peta '{missing}' tidak ada")  # fmt: skip
+    peta = tmp_path / "peta.toml"
+    peta.write_text("[lain]\nx = 1\n", encoding="utf-8")
+    run.refused("impor", str(XLSX), "--register", "permohonan", "--peta", str(peta),
+                message=f"berkas peta '{peta}' tidak punya tabel [kolom]")  # fmt: skip
+    peta.write_text('[kolom]\n"Nama Pemohon" = "tidak_ada"\n', encoding="utf-8")
+    run.refused("impor", str(XLSX), "--register", "permohonan", "--peta", str(peta),
+                message="dipetakan ke 'tidak_ada', yang tidak ada di register permohonan")  # fmt: skip
+    huge = KEB.read_bytes().decode("cp1252").splitlines()
+    huge[2] = huge[2] + ";" + "x" * 140_000
+    big = tmp_path / "besar.csv"
+    big.write_text("\n".join(huge) + "\n", encoding="cp1252")
+    run.refused("impor", str(big), "--register", "keberatan",
+                message="CSV rusak (satu sel lebih dari 131.072 karakter)")  # fmt: skip
+    ods = tmp_path / "doctype.ods"  # (the entity-expansion guard)
+    with zipfile.ZipFile(ods, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">&a;'
+            "</office:document-content>",
+        )
+    run.refused("impor", str(ods), "--register", "permohonan",
+                message="'doctype.ods' tidak dapat dibaca: content.xml memuat DOCTYPE")  # fmt: skip
+
+
+def test_an_imported_objection_closed_without_a_response_is_not_answered(run):
+    # an old book's objection closed ("selesai") with no response recorded (review tolak M3)
+    run.ok("impor", str(XLSX), "--register", "permohonan", "--lewati-baris-bermasalah")
+    run.ok("impor", str(KEB), "--register", "keberatan", "--lewati-baris-bermasalah")
+    run.refused(
+        "keberatan", "tanggapi", "007/KEB/PPID/5271/III/2024", "--keputusan", "diterima",
+        "--tanggal", "2026-03-10", "--tanpa-surat",
+        message="keberatan 007/KEB/PPID/5271/III/2024 sudah ditutup (selesai) tanpa tanggapan "
+        "Atasan PPID",
     )  # fmt: skip

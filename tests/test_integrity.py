@@ -292,7 +292,14 @@ def test_a_torn_journal_is_reported_refused_and_repaired(run, ws):
         found = check(ws).problems
         assert [p.kode for p in found] == [m.JURNAL_TERPOTONG], (cut, found)
         assert found[0].baris == 3 and "ppidctl pulihkan" in found[0].saran
-        run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="terpotong")
+        run.refused(
+            "permohonan",
+            "catat",
+            *REQUEST,
+            "--tanggal",
+            "2026-03-16",
+            message="baris terakhir jurnal terpotong",
+        )
         out = run.ok("pulihkan").stdout
         assert out.startswith("registers/jurnal.jsonl:3: ")
         (aside,) = ws.registers_dir.glob("jurnal.rusak-*.txt")
@@ -1153,7 +1160,8 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
     with zipfile.ZipFile(newest) as zf:
         assert not [n for n in zf.namelist() if "ppidctl-arsip-" in n]
     run.refused("arsip", "--keluaran", str(ws.registers_dir), message="di dalam folder registers/")
-    run.refused("arsip", "--keluaran", str(tmp_path / "tidak-ada"), message="tidak ada")
+    run.refused("arsip", "--keluaran", str(tmp_path / "tidak-ada"),
+                message=f"folder {tmp_path / 'tidak-ada'} tidak ada")  # fmt: skip
 
 
 def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):
@@ -1171,7 +1179,12 @@ def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws
             os.chmod(zf.extract(info, tmp_path / "pulih"), (info.external_attr >> 16) & 0o777)
     restored = Runner(tmp_path / "pulih" / "ws")
     restored.refused(
-        "permohonan", "selesai", "1", "--tanggal", "2026-03-20", message="belum diputuskan"
+        "permohonan",
+        "selesai",
+        "1",
+        "--tanggal",
+        "2026-03-20",
+        message="permohonan 001/PPID/5271/III/2026 belum diputuskan",
     )
 
 
@@ -1986,7 +1999,8 @@ def test_a_lost_journal_of_an_empty_workspace_and_a_torn_only_line_are_not_dead_
     for kept in ws.registers_dir.glob("jurnal.rusak-*"):  # (another story: a fresh office)
         kept.unlink()
     ws.journal_path.unlink()
-    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", message="tidak ada")
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16",
+                message="jurnal.jsonl tidak ada")  # fmt: skip
     res = run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus sebelum dipakai")
     assert "jurnal.jsonl: jurnal baru dimulai dengan register ini" in res.stderr
     catat(run, "Ani")

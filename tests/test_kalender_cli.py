@@ -137,7 +137,7 @@ def test_kalender_refusals(run):
         "--keterangan",
         "x",
         "--hari-kerja",
-        message="sudah hari kerja",
+        message="2026-03-17 sudah hari kerja",
     )
     run.usage("kalender", "tambah", "2026-02-30", "--keterangan", "x", message="bukan tanggal")
     run.refused("kalender", "tambah", "2026-03-17", "--keterangan", " ", message="wajib diisi")

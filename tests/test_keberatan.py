@@ -869,6 +869,11 @@ def test_reason_c_derived_from_an_unanswered_request(run):
         message="alasan c ditemukan 2026-04-08 (hari setelah tenggat pemberitahuan lewat), batas "
         "pengajuan 2026-05-25",
     )
+    run.refused(  # forced past the window check: still not before the reason exists (tolak M2)
+        *catat_args("--paksa", "--catatan", "uji", day="2026-04-07", alasan="c", permohonan=nomor),
+        message="alasan c baru ada pada 2026-04-08 (hari setelah tenggat pemberitahuan lewat), "
+        "sesudah tanggal pengajuan keberatan 2026-04-07",
+    )
     k = objection(run, day="2026-05-25", alasan="c", permohonan=nomor)
     # response: 30 working days from Mon 25 May: 26 (1); 27-28 off; 29 (2); 1 Jun off;
     # 2-5 (3-6); 8-12 (7-11); 15 (12); 16 off; 17-19 (13-15); 22-26 (16-20); 29, 30 (21, 22);
@@ -2071,6 +2076,21 @@ def test_no_response_is_recorded_once_the_dispute_is_ruled(run):
         "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-11",
         message=f"sengketa keberatan {K1} sudah diputus Komisi Informasi (ditolak pada "
         "2026-06-10): tanggapan Atasan PPID tidak dicatat sesudah putusan",
+    )  # fmt: skip
+
+
+def test_no_late_reply_is_delivered_once_the_dispute_is_ruled(run):
+    # (review tolak M1: the twin of the refusal above, in sampaikan)
+    rejected_request(run)
+    objection(run, day="2026-04-06")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    step(run, "tanggapan-pemohon", K1, "--sikap", "sengketa", "--tanggal", "2026-05-25")
+    step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-02", "--tanpa-surat")
+    step(run, "putusan-sengketa", K1, "--putusan", "dikabulkan", "--tanggal", "2026-06-10")
+    run.refused(
+        "keberatan", "sampaikan", K1, "--tanggal", "2026-06-11",
+        message=f"sengketa keberatan {K1} sudah diputus Komisi Informasi (dikabulkan pada "
+        "2026-06-10): penyampaian surat tanggapan tidak dicatat sesudah putusan",
     )  # fmt: skip
 
 

@@ -1279,7 +1279,8 @@ def test_stage_must_be_ongoing_on_the_receipt_date(run):
 
 def test_step_order_and_extension_refusals(run):
     catat(run)
-    run.refused("permohonan", "selesai", "1", "--tanggal", "2026-03-20", message="belum diputuskan")
+    run.refused("permohonan", "selesai", "1", "--tanggal", "2026-03-20",
+                message="permohonan 001/PPID/5271/III/2026 belum diputuskan")  # fmt: skip
     run.refused(
         "permohonan",
         "teruskan",

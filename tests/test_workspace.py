@@ -105,6 +105,11 @@ def test_discovery_dir_env_and_parents(ws, tmp_path, monkeypatch):
         (lambda t: t + '\n[[tahapan]]\nnama = "Pemutakhiran\\u000bData"\nmulai = 2026-01-05\n'
                        'selesai = 2026-12-30\n',
          "[[tahapan]] ke-1: 'nama' memuat karakter kendali"),
+        # (review tolak L3, L4: no test reached them)
+        (lambda t: 'laporan = "x"\n' + t.replace("[laporan]", "[laporan_lama]"),
+         "ppidctl.toml: [laporan] harus berupa tabel"),
+        (lambda t: t + "\n[[tahapan]]\nnama = 5\nmulai = 2026-01-05\nselesai = 2026-06-30\n",
+         "[[tahapan]] ke-1: 'nama' harus teks"),
     ],
 )  # fmt: skip
 def test_bad_settings_name_key_and_line(ws, edit, message):
@@ -553,3 +558,38 @@ def test_init_takes_the_time_zone_from_the_region_codes_province(run, tmp_path, 
     assert Workspace(tmp_path / "kantor").settings.zona_waktu == zona
     assert f"Zona waktu: {zona} (" in r.stderr
     assert ("tidak menyebut provinsi" in r.stderr) == (kode == "00")
+
+
+def test_refusals_no_test_reached_change_nothing(run, ws, tmp_path):
+    """(review tolak L1, L5–L8) Each through the CLI, the workspace's bytes compared."""
+    run.usage("-C", str(ws.root / "ppidctl.toml"), "permohonan", "daftar",
+              message="ppidctl.toml' adalah berkas, bukan folder")  # fmt: skip
+    run.usage("laporan", "bulanan", "--bulan", "2026-03", "--gabung",
+              message="nilai --gabung tidak sah: sebutkan folder workspace yang digabung")  # fmt: skip
+    # a register that is a folder: its hint is no permission matter
+    keberatan = ws.register_path("keberatan")
+    keberatan.unlink()
+    keberatan.mkdir()
+    run.refused("keberatan", "daftar",
+                message="keberatan.csv tidak dapat dibaca: berupa folder, bukan berkas — "
+                "pindahkan folder itu")  # fmt: skip
+    keberatan.rmdir()
+    # a sequence typed twice by hand in another month: a bare "1" names no case
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    path = ws.register_path("permohonan")
+    text = path.read_text(encoding="utf-8")
+    row = text.splitlines()[1].replace("001/PPID/5271/III/2026", "001/PPID/5271/IV/2026")
+    path.write_text(text + row + "\r\n", encoding="utf-8")
+    run.refused("permohonan", "lihat", "1",
+                message="nomor urut 1 tidak tunggal di register permohonan 2026: "
+                "001/PPID/5271/III/2026, 001/PPID/5271/IV/2026")  # fmt: skip
+    # init into a folder whose registers/ holds files: nothing written
+    folder = tmp_path / "lama"
+    (folder / "registers").mkdir(parents=True)
+    (folder / "registers" / "lama.csv").write_text("x\n", encoding="utf-8")
+    before = snapshot(folder)
+    result = CliRunner().invoke(
+        app, ["init", str(folder), "--instansi", "KPU Kota Mataram", "--kode-satker", "5271"]
+    )
+    assert result.exit_code == 1 and "registers sudah berisi berkas" in result.stderr
+    assert snapshot(folder) == before

@@ -120,7 +120,12 @@ def restore(ws, register: str | None = None, *, petugas: str = "", catatan: str 
                 elif name == register:
                     out.done += _typed_in_other_format(ws, c)
             elif c.data is None:  # no permission to read it: never overwrite what we cannot keep
-                out.done.append(f"{c.rel}: {c.error}; perbaiki hak aksesnya (tidak dibangun ulang)")
+                what = (  # (a folder in its place is no permission matter: tolak L5)
+                    "pindahkan folder itu, lalu ulangi"
+                    if ws.register_path(name).is_dir()
+                    else "perbaiki hak aksesnya"
+                )
+                out.done.append(f"{c.rel}: {c.error}; {what} (tidak dibangun ulang)")
             elif c.table is None:
                 old_format += _rebuild(ws, tx, c, out, extra, "register tidak dapat dibaca")
             elif name == register:

@@ -781,9 +781,11 @@ def respond(
         answered = row["tanggal_tanggapan"] or row["keputusan_atasan"]
         disputed = row["status"] == "sengketa" and not answered
         if row["status"] in FINISHED and not (answered or disputed):
+            when = row["tanggapan_pemohon_pada"]
             raise RuleError(  # (an old book's case closed with no response)
-                f"keberatan {n} sudah ditutup ({row['status']} pada "
-                f"{row['tanggapan_pemohon_pada'] or '-'}) tanpa tanggapan Atasan PPID",
+                f"keberatan {n} sudah ditutup ({row['status']}"
+                + (f" pada {when}" if when else "")
+                + ") tanpa tanggapan Atasan PPID",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
         if disputed and row["putusan_sengketa"]:
