@@ -501,6 +501,12 @@ def test_help_on_a_narrow_terminal_cuts_no_name_or_value(monkeypatch):
     for command in (["permohonan", "putuskan"], ["impor"], ["keberatan", "tanggapi"]):
         shown = CliRunner().invoke(app, [*command, "--help"]).stdout
         assert "…" not in shown, command  # (folded onto the next line instead)
+        if command == ["permohonan", "putuskan"]:  # the names to type stay whole (sesi31 L6)
+            assert "--sk-pengecualian " in shown and "--uji-konsekuensi " in shown
+    # from 80 columns on, Typer's own layout: a default is not split across lines (sesi31 L6)
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = CliRunner().invoke(app, ["permohonan", "catat", "--help"]).stdout
+    assert "[bawaan: softcopy]" in shown
 
 
 def test_a_console_on_a_code_page_shows_what_it_cannot_print_as_a_question_mark(monkeypatch):

@@ -133,9 +133,11 @@ def _saran(e: cx.UsageError, root: TyperGroup, words: list[str]) -> str:
 
 
 class _TabelLipat:
-    """Typer's help tables, whose cells fold at the edge instead of ending in "…": on a
+    """Typer's help tables, whose help cells fold at the edge instead of ending in "…": on a
     60-column terminal ``--sk-pengecualian`` read ``--sk-pengecua…`` and ``diberikan-sebagian``
-    ``diberikan-sebag…`` — the very names to type (review konsol L5)."""
+    ``diberikan-sebag…`` — the very names to type (review konsol L5). The option names and
+    types are kept whole (the help text takes the squeeze: sesi31 L6), folding only when even
+    they do not fit."""
 
     def __new__(cls, *args: Any, **kwargs: Any):
         from rich.table import Table
@@ -143,17 +145,29 @@ class _TabelLipat:
         class Lipat(Table):
             def add_row(self, *renderables: Any, **kw: Any) -> None:
                 super().add_row(*renderables, **kw)
-                for column in self.columns:
+                *names, help_ = self.columns
+                for column in names:
+                    column.no_wrap = True
                     column.overflow = "fold"
+                help_.overflow = "fold"
 
         return Lipat(*args, **kwargs)
 
 
+#: Typer's own layout of an option's help pieces, kept for screens of 80 columns and more
+_KOLOM_TYPER: Any = None
+
+
 def _paragraf(items: list[Any], *args: Any, **kwargs: Any) -> Any:
-    """An option's help, its default and ``[wajib]`` as one paragraph that wraps and folds
-    (Typer's columns cut a value longer than their width with "…")."""
+    """Below 80 columns, an option's help, its default and ``[wajib]`` as one paragraph that
+    wraps and folds (Typer's columns cut a value longer than their width with "…"); from 80
+    columns on, Typer's own layout ("[bawaan: softcopy]" kept on one line: sesi31 L6)."""
+    import shutil
+
     from rich.text import Text
 
+    if _KOLOM_TYPER is not None and shutil.get_terminal_size().columns >= 80:
+        return _KOLOM_TYPER(items, *args, **kwargs)
     out = Text(overflow="fold")
     for i, item in enumerate(items):
         out.append(" " if i else "")
@@ -174,7 +188,10 @@ def _bantuan_indonesia(root: Any) -> None:
     r.ENVVAR_STRING = "[variabel lingkungan: {}]"
     r.DEPRECATED_STRING = "(usang) "
     r.ABORTED_TEXT = "Dibatalkan: tidak ada yang dicatat."
+    global _KOLOM_TYPER
     r.Table = _TabelLipat  # (below 80 columns option names and values were cut with "…")
+    if r.Columns is not _paragraf:
+        _KOLOM_TYPER = r.Columns
     r.Columns = _paragraf
     stack: list[tuple[Any, Any]] = [(root, None)]
     while stack:  # each command's help option, made in a context like the real one (-h too)
