@@ -343,8 +343,11 @@ def test_a_hand_written_stage_and_file_encoding_are_checked(ws):
     path.write_text(text + stage, encoding="utf-8")
     run.refused("permohonan", "daftar", message="[[tahapan]] ke-1: 'selesai' sebelum 'mulai'")
     path.write_bytes(text.encode("utf-8") + b"# \xff\xfe\n")
-    lines = text.count("\n") + 1  # (the line is named: konsol N4)
-    run.refused("permohonan", "daftar", message=f"ppidctl.toml bukan teks UTF-8 (baris {lines}: ")
+    lines = text.count("\n") + 1  # (the line is named: konsol N4; as text, sesi31 N1)
+    run.refused("permohonan", "daftar", message=f"ppidctl.toml bukan teks UTF-8 (baris {lines}: "
+                '"# \u00ff\u00fe"): seluruh berkas tampaknya disimpan dengan encoding lain')  # fmt: skip
+    path.write_bytes(text.encode("cp1252"))  # (Notepad's ANSI: init's own first line)
+    run.refused("permohonan", "daftar", message='(baris 1: "# ppidctl.toml \u2014 pengaturan')
 
 
 def test_a_register_header_naming_a_column_twice_is_refused(ws):

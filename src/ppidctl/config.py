@@ -489,8 +489,14 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:  # (old Notepad's "ANSI": the line, and how — konsol N4)
         line = raw[: e.start].count(b"\n") + 1
+        start = raw.rfind(b"\n", 0, e.start) + 1
+        end = raw.find(b"\n", e.start)
+        # the line as Windows' "ANSI" reads it, not a Python byte string (sesi31 N1): the
+        # first such line is often init's own comment — the whole file was saved so
+        text = raw[start : end if end >= 0 else len(raw)].decode("cp1252", "replace").strip()
         raise ConfigError(
-            f"{path} bukan teks UTF-8 (baris {line}: {raw[e.start : e.start + 1]!r})",
+            f'{path} bukan teks UTF-8 (baris {line}: "{text[:60]}"): seluruh berkas '
+            "tampaknya disimpan dengan encoding lain (Notepad: ANSI)",
             "simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai, Encoding: UTF-8)",
         ) from None
 
