@@ -789,12 +789,7 @@ def respond(
                 f"lihat: ppidctl keberatan lihat {n}",
             )
         if disputed and row["putusan_sengketa"]:
-            raise RuleError(
-                f"sengketa keberatan {n} sudah diputus Komisi Informasi "
-                f"({row['putusan_sengketa']} pada {row['tanggal_putusan_sengketa'] or '-'}): "
-                "tanggapan Atasan PPID tidak dicatat sesudah putusan",
-                f"lihat: ppidctl keberatan lihat {n}",
-            )
+            _refuse_after_ruling(row, "tanggapan Atasan PPID")
         if row["status"] not in ANSWERABLE and not disputed:
             raise RuleError(
                 f"keberatan {n} sudah ditanggapi pada {row['tanggal_tanggapan'] or '-'} "
@@ -874,6 +869,16 @@ def respond(
     return result
 
 
+def _refuse_after_ruling(row: dict[str, str], what: str) -> None:
+    """A late response, or its delivery, once the Komisi Informasi ruled on the dispute: moot."""
+    n = row["nomor_registrasi"]
+    raise RuleError(
+        f"sengketa keberatan {n} sudah diputus Komisi Informasi ({row['putusan_sengketa']} pada "
+        f"{row['tanggal_putusan_sengketa'] or '-'}): {what} tidak dicatat sesudah putusan",
+        f"lihat: ppidctl keberatan lihat {n}",
+    )
+
+
 @common.dated_step
 def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: str = "") -> Result:
     """The reply letter delivered to the requester (SOP 2 step 7); the dispute window opens."""
@@ -898,12 +903,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
             )
         if disputed and row["putusan_sengketa"]:
-            raise RuleError(
-                f"sengketa keberatan {n} sudah diputus Komisi Informasi "
-                f"({row['putusan_sengketa']} pada {row['tanggal_putusan_sengketa'] or '-'}): "
-                "penyampaian surat tanggapan tidak dicatat sesudah putusan",
-                f"lihat: ppidctl keberatan lihat {n}",
-            )
+            _refuse_after_ruling(row, "penyampaian surat tanggapan")
         if row["status"] != "ditanggapi" and not disputed:
             raise RuleError(
                 f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada']} "
