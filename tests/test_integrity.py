@@ -1046,7 +1046,8 @@ def test_a_letter_changed_after_it_was_made(run, ws):
     said = [
         f"{name}: surat diubah sesudah dibuat: isinya tidak sama dengan yang dicatat jurnal baris "
         "3 (SHA-256) — salin berkas aslinya kembali dari zip arsip (ppidctl arsip) yang dibuat "
-        f"sebelum perubahannya: di dalam zip, FOLDER-WORKSPACE/{name}; bila perubahan itu disengaja (dikoreksi sebelum dikirim): ppidctl periksa "
+        f"sebelum perubahannya: di dalam zip, FOLDER-WORKSPACE/{name}; bila perubahan itu "
+        "disengaja (dikoreksi sebelum dikirim): ppidctl periksa "
         "--terima-perubahan --catatan TEKS"
     ]
     assert lines_of(periksa_fails(run)) == said

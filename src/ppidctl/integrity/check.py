@@ -303,7 +303,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 ),
                 f"perbaiki dengan: {m.PULIHKAN}"
                 if empty and snap.journal
-                else "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); bila "
+                else f"{journal.KEMBALIKAN_ARSIP}; bila "
                 f"register masih ada dan isinya benar: {m.TERIMA}",
             )
         )
@@ -363,7 +363,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                             if name in journal.NUMBER_COLUMN
                             else ""
                         ),
-                        "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); "
+                        f"{journal.KEMBALIKAN_ARSIP}; "
                         "workspace baru yang terhenti saat ppidctl init: buat ulang di folder lain"
                         if name in journal.NUMBER_COLUMN
                         else f"mulai jurnal baru dengan register lainnya: {m.TERIMA} (libur "

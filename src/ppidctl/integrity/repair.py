@@ -636,7 +636,7 @@ def _refuse_restart_without_registers(ws) -> None:
                 if gone == ["surat"]
                 else "nomor registrasi akan dimulai lagi dari 001"
             ),
-            "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip); tanpa arsip, "
+            f"{journal.KEMBALIKAN_ARSIP}; tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
         )
 

@@ -21,11 +21,11 @@ What is counted (also written into every report as ``catatan``):
 
 Open cases are counted as they stood at that date, not as they stand now (the daily page of a
 past day, ``daily(ws, "2026-03-17")``, and the monthly and annual reports of an earlier period
-alike): the deadline counts an extension only once it was granted, and
-the status is rebuilt from the step dates the register keeps (``diteruskan_pada``,
-``diperpanjang_pada``, ``tanggal_pemberitahuan``, ``pleno_pada``, ``tanggal_tanggapan``,
-``disampaikan_pada``, ``tanggapan_pemohon_pada``; see :func:`_status_on`). A case none of whose dated steps lies after that
-day keeps its current status (so today's page shows the register's status, also for imported rows
+alike): the deadline counts an extension only once it was granted, and the status is rebuilt
+from the step dates the register keeps (``diteruskan_pada``, ``diperpanjang_pada``,
+``tanggal_pemberitahuan``, ``pleno_pada``, ``tanggal_tanggapan``, ``disampaikan_pada``,
+``tanggapan_pemohon_pada``; see :func:`_status_on`). A case none of whose dated steps lies after
+that day keeps its current status (so today's page shows the register's status, also for imported rows
 without step dates); a case that moved on later (decided, responded to, went to the Komisi
 Informasi) shows ``terdaftar`` or the last step dated on or before that day — a step with no date
 counts as not yet taken. The detail rows of every report (``Laporan.detail``: the cases received

@@ -161,6 +161,14 @@ def _complete(entry: dict) -> bool:
     return tx.get("ke") == tx.get("dari")
 
 
+#: the way back from a lost journal or register: both folders from one archive — registers/
+#: alone, older than letters/, made a number be given twice (review sesi31 M4)
+KEMBALIKAN_ARSIP = (
+    "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat "
+    "ppidctl arsip)"
+)
+
+
 def _torn_error(path: Path) -> RegisterError:
     try:
         with path.open("rb") as f:

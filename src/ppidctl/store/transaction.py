@@ -682,7 +682,7 @@ class Transaction:
             "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
             "register) hilang atau terhapus; tidak ada yang dicatat, agar tidak ada nomor yang "
             "terpakai dua kali",
-            "kembalikan folder registers/ dan letters/ dari zip arsip terbaru yang sama (dibuat ppidctl arsip)"
+            journal.KEMBALIKAN_ARSIP
             + (
                 f" (register {', '.join(gone)} juga hilang; lihat: ppidctl periksa)"
                 if gone
