@@ -2050,7 +2050,8 @@ def test_a_response_given_late_after_the_dispute_was_filed_is_recorded(run, toda
         message=f"keberatan {K1} sudah ditanggapi pada 2026-06-02 (diterima): tanggapan hanya "
         "satu kali",
     )  # fmt: skip
-    step(run, "sampaikan", K1, "--tanggal", "2026-06-03")
+    shown = step(run, "sampaikan", K1, "--tanggal", "2026-06-03").stdout
+    assert "Sengketa    : sudah diajukan 2026-05-25" in shown and "Batas sengketa" not in shown
     assert krow(run)["disampaikan_pada"] == "2026-06-03"
     assert run.ok("periksa").exit_code == 0
     # the May report still sees it closed by the dispute, unanswered by its deadline; the June

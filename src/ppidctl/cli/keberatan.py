@@ -391,7 +391,10 @@ def sampaikan(
         format,
         [
             ("Disampaikan", f"{row['nomor_registrasi']} pada {row['disampaikan_pada']}"),
-            ("Batas sengketa", f"{row['batas_sengketa']} (ke Komisi Informasi)"),
+            # (a late reply reaching a requester who already went to the Komisi: no window)
+            ("Sengketa", f"sudah diajukan {row['tanggapan_pemohon_pada'] or '-'}")
+            if row["status"] == "sengketa"
+            else ("Batas sengketa", f"{row['batas_sengketa']} (ke Komisi Informasi)"),
         ],
     )
 
