@@ -1405,3 +1405,31 @@ def test_a_new_letter_never_takes_the_name_of_a_lost_listed_one(run, ws):
     assert [(Path(b).name, n[:1]) for b, n in numbers] == [
         (voided.name, "1"), (voided.stem + "-2.docx", "2")
     ]  # fmt: skip
+
+
+def test_the_number_of_an_unknown_case_s_letter_is_read_in_the_office_s_pattern(run, ws):
+    # a pattern stating the month before the sequence: the number read back from the file name
+    # took the month for the sequence and retired a number nobody was given (review sesi31b M1)
+    import shutil
+
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('permohonan = "{urut:03d}/PPID/{kode}/{bulan_romawi}/{tahun}"',
+                     'permohonan = "B-{bulan}/{urut:03d}/PPID/{tahun}"'),
+        encoding="utf-8",
+    )  # fmt: skip
+    catat(run)
+    older = ws.root.parent / "registers-lama"
+    shutil.copytree(ws.registers_dir, older)
+    catat(run, "--nama", "Siti Aminah")  # (B-3/002/PPID/2026, its receipt in letters/)
+    shutil.rmtree(ws.registers_dir)
+    shutil.copytree(older, ws.registers_dir)
+    assert (
+        "surat untuk perkara B-3/002/PPID/2026 yang tidak ada di register" in run("periksa").stdout
+    )
+    run.ok("periksa", "--terima-perubahan", "--catatan", "perkara 002 tidak ada di arsip")
+    out = run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti Aminah", "--tanggal",
+                 "2026-03-16", "--tanpa-surat")  # fmt: skip
+    assert "B-3/003/PPID/2026" in out.stdout
+    assert run.ok("periksa").stdout == ""

@@ -661,25 +661,25 @@ def _letters_of_unknown_cases(
 
 def _number_named(ws, register: str, safe: str, folder: str) -> str:
     """The registration number whose letters are named ``safe`` (services.letters.safe_name):
-    the number of the office's pattern that gives that name — its sequence and year from the
-    name, each month tried — else the name with "/" for "-" (its sequence and year read as a
-    legacy number's: :func:`~ppidctl.rules.numbering.sequences_of_year`)."""
+    the number of the office's pattern that gives that name — each digit group of the name
+    tried as the sequence, the folder's year (and any year in the name), each month (a pattern
+    may state a month before the sequence: sesi31b M1) — else the name with "/" for "-"."""
     from ..services.letters import safe_name
 
     pattern = ws.settings.get("penomoran", register)
-    guess = safe.replace("-", "/")
-    year, seq = numbering.year_and_sequence(guess, pattern)
-    year = year or (int(folder) if folder.isdigit() else None)
     kode = ws.settings.get("instansi", "kode_satker")
-    if seq is not None and year:
-        for month in range(1, 13):
-            try:
-                nomor = numbering.format_number(pattern, seq, kode, date(year, month, 1))
-            except (ValueError, KeyError):
-                break
-            if safe_name(nomor) == safe:
-                return nomor
-    return guess
+    groups = re.findall(r"[0-9]+", safe)
+    years = {int(g) for g in groups if len(g) == 4} | ({int(folder)} if folder.isdigit() else set())
+    for year in sorted(years):
+        for seq in dict.fromkeys(int(g) for g in groups):
+            for month in range(1, 13):
+                try:
+                    nomor = numbering.format_number(pattern, seq, kode, date(year, month, 1))
+                except (ValueError, KeyError):
+                    break
+                if safe_name(nomor) == safe:
+                    return nomor
+    return safe.replace("-", "/")
 
 
 def letter_file(ws, path: str) -> Path | None:
