@@ -1433,3 +1433,25 @@ def test_the_number_of_an_unknown_case_s_letter_is_read_in_the_office_s_pattern(
                  "2026-03-16", "--tanpa-surat")  # fmt: skip
     assert "B-3/003/PPID/2026" in out.stdout
     assert run.ok("periksa").stdout == ""
+
+
+def test_a_voided_letter_deleted_with_its_row_keeps_its_own_number_and_loss(run, ws):
+    # README's "Surat yang batal" read as "delete the row and the file": the next letter took
+    # the voided name, lihat showed the voided letter under the new number, and the new
+    # letter's own loss would have gone untold (review sesi31b M2)
+    voided = _voided_notification(run, ws)
+    catat(run)  # (a later letter first: README)
+    rows = surat_rows(ws)
+    with open(ws.registers_dir / "surat.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(r for r in rows if voided.name not in r["berkas"])
+    voided.unlink()
+    run.ok("periksa", "--terima-perubahan", "--catatan", "surat batal dihapus")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    history = json.loads(run.ok("permohonan", "lihat", "1", "--format", "json").stdout)["riwayat"]
+    numbers = [n for e in history if e["perintah"] == "permohonan putuskan"
+               for n in (e.get("nomor_surat") or {}).values()]  # fmt: skip
+    assert [n.split("/")[0] for n in numbers] == ["1", "2"]
+    voided.unlink()  # (the new letter under that name, lost: told again)
+    assert f"{voided.name}: surat tidak ada lagi" in run("periksa").stdout

@@ -235,6 +235,9 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         for path in made:
             if isinstance(path, str):
                 replay.letters.setdefault(path, line.no)
+                # a name made again after its loss was accepted (a voided letter's file and row
+                # deleted): the new letter's loss is told again (review sesi31b M2)
+                replay.letters_accepted.discard(path)
                 if isinstance(txid, str):
                     replay.letter_commits.setdefault(path, set()).add(txid)
         for path in entry.get("berkas_hilang_diterima") or ():

@@ -479,7 +479,9 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     needle = json.dumps(nomor, ensure_ascii=False).encode("utf-8")
     named_file = re.sub(r"[^A-Za-z0-9._-]+", "-", nomor).strip("-.").encode()  # (its letters')
     out = []
-    numbers: dict[str, str] = {}  # letter file → its outgoing number (the agenda's lines)
+    # letter file → its outgoing numbers, in the order made (a name made again after a voided
+    # letter's file and row were deleted: each letter keeps its own — review sesi31b M2)
+    numbers: dict[str, list[str]] = {}
     files: set[str] = set()  # the case's letter files
     for raw in lines(path):
         if needle not in raw and not (files and (b"_diubah_diterima" in raw or LOST in raw)):
@@ -509,11 +511,22 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
                 if nilai.get("berkas"):
                     files.add(nilai["berkas"])
                 if nilai.get("berkas") and nilai.get("nomor_surat"):
-                    numbers[nilai["berkas"]] = nilai["nomor_surat"]
+                    numbers.setdefault(nilai["berkas"], []).append(nilai["nomor_surat"])
                 if entry.get("perintah") == "surat buat":
                     out.append({**e, "berkas": [nilai["berkas"]] if nilai.get("berkas") else []})
+    made: dict[str, int] = {}  # letter file → how many letters under that name were met
     for e in out:
-        if named := {b: numbers[b] for b in e.get("berkas") or () if b in numbers}:
+        named = {}
+        about = e.get("aksi") in ("surat-diubah-diterima", "surat-hilang-diterima")
+        for b in e.get("berkas") or ():
+            if b in numbers:
+                k = made.get(b, 0)
+                if about:  # (an acceptance is about the last letter made under that name)
+                    k = max(k - 1, 0)
+                else:
+                    made[b] = k + 1
+                named[b] = numbers[b][min(k, len(numbers[b]) - 1)]
+        if named:
             e["nomor_surat"] = named
     return out
 
