@@ -2483,3 +2483,20 @@ def test_links_planted_in_the_workspace_are_never_followed(run, ws, tmp_path):
         assert (stat.S_IMODE(f.stat().st_mode), f.read_text()) == (0o600, "isi"), f
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert (folder / ".penting.tmp").read_text() == "data"
+
+
+def test_only_a_dispute_after_the_response_deadline_may_precede_the_delivery():
+    # a dispute filed once the deadline lapsed may come before a late reply's delivery; one
+    # dated before a reply delivered in time is a typo, still told (review sesi31b L1)
+    from ppidctl.integrity.rows import order_binds
+
+    row = {"tanggapan_pemohon": "sengketa", "jatuh_tempo": "2026-05-21",
+           "tanggapan_pemohon_pada": "2026-05-25", "disampaikan_pada": "2026-05-27"}  # fmt: skip
+    assert not order_binds("tanggapan_pemohon_pada", "disampaikan_pada", row)
+    early = {**row, "tanggapan_pemohon_pada": "2026-05-09", "disampaikan_pada": "2026-05-11"}
+    assert order_binds("tanggapan_pemohon_pada", "disampaikan_pada", early)
+    assert order_binds(
+        "tanggapan_pemohon_pada", "disampaikan_pada", {**row, "tanggapan_pemohon": "menerima"}
+    )
+    assert not order_binds("tanggapan_pemohon_pada", "disampaikan_pada", {**row, "jatuh_tempo": ""})
+    assert order_binds("disampaikan_pada", "tanggal_tanggapan", row)

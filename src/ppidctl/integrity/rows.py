@@ -52,8 +52,14 @@ DISPUTE_FREE = {("tanggapan_pemohon_pada", "disampaikan_pada")}
 
 
 def order_binds(later: str, earlier: str, row: dict[str, str]) -> bool:
-    """Whether the :data:`ORDER` pair (``later``, ``earlier``) applies to ``row``."""
-    return row.get("tanggapan_pemohon") != "sengketa" or (later, earlier) not in DISPUTE_FREE
+    """Whether the :data:`ORDER` pair (``later``, ``earlier``) applies to ``row``: not to a
+    dispute filed after the response deadline (``jatuh_tempo``; one not stored, as in an old
+    book, is given the benefit) — a dispute dated before a reply delivered in time is a typo
+    (review sesi31b L1)."""
+    if (later, earlier) not in DISPUTE_FREE or row.get("tanggapan_pemohon") != "sengketa":
+        return True
+    due = row.get("jatuh_tempo", "")
+    return bool(due) and row.get("tanggapan_pemohon_pada", "")[:10] <= due[:10]
 
 
 #: fields a status needs (the steps that lead to it were recorded)
