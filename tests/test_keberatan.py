@@ -2076,8 +2076,14 @@ def test_no_response_is_recorded_once_the_dispute_is_ruled(run):
     run.refused(
         "keberatan", "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-11",
         message=f"sengketa keberatan {K1} sudah diputus Komisi Informasi (ditolak pada "
-        "2026-06-10): tanggapan Atasan PPID tidak dicatat sesudah putusan",
+        "2026-06-10): tanggapan Atasan PPID 2026-06-11 tidak dicatat sesudah putusan",
     )  # fmt: skip
+    # one given before the ruling and typed in after it is recorded (review sesi31b L3); the
+    # objection was never forwarded: said (sesi31b L2)
+    out = step(run, "tanggapi", K1, "--keputusan", "diterima", "--tanggal", "2026-06-05",
+               "--tanpa-surat")  # fmt: skip
+    assert "(penerusan keberatan ke Atasan PPID tidak tercatat sebelum sengketa" in out.stderr
+    assert krow(run)["tanggal_tanggapan"] == "2026-06-05"
 
 
 def test_no_late_reply_is_delivered_once_the_dispute_is_ruled(run):
@@ -2091,8 +2097,10 @@ def test_no_late_reply_is_delivered_once_the_dispute_is_ruled(run):
     run.refused(
         "keberatan", "sampaikan", K1, "--tanggal", "2026-06-11",
         message=f"sengketa keberatan {K1} sudah diputus Komisi Informasi (dikabulkan pada "
-        "2026-06-10): penyampaian surat tanggapan tidak dicatat sesudah putusan",
+        "2026-06-10): penyampaian surat tanggapan 2026-06-11 tidak dicatat sesudah putusan",
     )  # fmt: skip
+    step(run, "sampaikan", K1, "--tanggal", "2026-06-09")  # (before the ruling: recorded)
+    assert krow(run)["disampaikan_pada"] == "2026-06-09"
 
 
 def test_an_objection_never_answered_counts_as_a_missed_deadline_in_the_report(run, today):

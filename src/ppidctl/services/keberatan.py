@@ -788,8 +788,6 @@ def respond(
                 + ") tanpa tanggapan Atasan PPID",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
-        if disputed and row["putusan_sengketa"]:
-            _refuse_after_ruling(row, "tanggapan Atasan PPID")
         if row["status"] not in ANSWERABLE and not disputed:
             raise RuleError(
                 f"keberatan {n} sudah ditanggapi pada {row['tanggal_tanggapan'] or '-'} "
@@ -811,6 +809,8 @@ def respond(
             )
         earlier = row["pleno_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
         day = common.step_date(when, earlier, "tanggapan", n)
+        if disputed:
+            _refuse_after_ruling(row, day, "tanggapan Atasan PPID")
         due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
         terlambat = deadlines.late(REGISTER, {**row, "tanggal_tanggapan": day}, due.isoformat())
         atasan = ws.settings.section("atasan_ppid")
@@ -842,6 +842,12 @@ def respond(
                 f"{row['tanggapan_pemohon_pada'] or '-'}: tanggapan ini dicatat dengan status "
                 "tetap sengketa dan tidak membuka batas sengketa baru; catat penyampaian suratnya "
                 f"dengan ppidctl keberatan sampaikan {n}"
+                + (
+                    ""
+                    if row["diteruskan_pada"]
+                    else " (penerusan keberatan ke Atasan PPID tidak tercatat sebelum sengketa: "
+                    "SOP Penanganan Keberatan langkah 4)"
+                )
             )
         if not row["pleno_pada"]:
             result.peringatan.append(
@@ -869,12 +875,16 @@ def respond(
     return result
 
 
-def _refuse_after_ruling(row: dict[str, str], what: str) -> None:
-    """A late response, or its delivery, once the Komisi Informasi ruled on the dispute: moot."""
+def _refuse_after_ruling(row: dict[str, str], day: str, what: str) -> None:
+    """A late response, or its delivery, dated after the Komisi Informasi ruled on the dispute:
+    moot. One dated before the ruling and typed in after it is recorded (sesi31b L3)."""
+    ruled = row["tanggal_putusan_sengketa"]
+    if not row["putusan_sengketa"] or (ruled and day[:10] <= ruled[:10]):
+        return
     n = row["nomor_registrasi"]
     raise RuleError(
         f"sengketa keberatan {n} sudah diputus Komisi Informasi ({row['putusan_sengketa']} pada "
-        f"{row['tanggal_putusan_sengketa'] or '-'}): {what} tidak dicatat sesudah putusan",
+        f"{ruled or '-'}): {what} {day[:10]} tidak dicatat sesudah putusan",
         f"lihat: ppidctl keberatan lihat {n}",
     )
 
@@ -902,8 +912,6 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 "disampaikan",
                 f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
             )
-        if disputed and row["putusan_sengketa"]:
-            _refuse_after_ruling(row, "penyampaian surat tanggapan")
         if row["status"] != "ditanggapi" and not disputed:
             raise RuleError(
                 f"surat tanggapan keberatan {n} sudah disampaikan pada {row['disampaikan_pada']} "
@@ -912,6 +920,7 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
             )
         day = common.step_date(when, row["tanggal_tanggapan"], "penyampaian", n)
         if disputed:
+            _refuse_after_ruling(row, day, "penyampaian surat tanggapan")
             tx.update(REGISTER, i, {"disampaikan_pada": day})
             return Result(
                 row,
