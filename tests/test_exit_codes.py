@@ -501,8 +501,14 @@ def test_help_on_a_narrow_terminal_cuts_no_name_or_value(monkeypatch):
     for command in (["permohonan", "putuskan"], ["impor"], ["keberatan", "tanggapi"]):
         shown = CliRunner().invoke(app, [*command, "--help"]).stdout
         assert "…" not in shown, command  # (folded onto the next line instead)
-        if command == ["permohonan", "putuskan"]:  # the names to type stay whole (sesi31 L6)
-            assert "--sk-pengecualian " in shown and "--uji-konsekuensi " in shown
+    for width in ("40", "50"):  # the help column stays readable (sesi31b L4), [wajib] too
+        monkeypatch.setenv("COLUMNS", width)
+        shown = CliRunner().invoke(app, ["permohonan", "putuskan", "--help"]).stdout
+        assert "…" not in shown
+        assert "[wajib]" in shown and "Dasar" in shown  # (the help of --pasal, not cropped)
+    monkeypatch.setenv("COLUMNS", "70")  # from 70 on, the names to type stay whole (sesi31 L6)
+    shown = CliRunner().invoke(app, ["permohonan", "putuskan", "--help"]).stdout
+    assert "--sk-pengecualian " in shown and "--uji-konsekuensi " in shown
     # from 80 columns on, Typer's own layout: a default is not split across lines (sesi31 L6)
     monkeypatch.setenv("COLUMNS", "80")
     shown = CliRunner().invoke(app, ["permohonan", "catat", "--help"]).stdout

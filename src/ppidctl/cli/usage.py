@@ -132,12 +132,24 @@ def _saran(e: cx.UsageError, root: TyperGroup, words: list[str]) -> str:
     return f"lihat: {path} --help"
 
 
+#: the screen width from which option names are kept whole (the help text taking the squeeze:
+#: sesi31 L6); below it every column folds, so the help keeps a readable width (sesi31b L4:
+#: names kept whole left it 12 columns at 60, 2 at 50, none at 40)
+_LEBAR_NAMA_UTUH = 70
+
+
+def _lebar_layar() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 class _TabelLipat:
     """Typer's help tables, whose help cells fold at the edge instead of ending in "…": on a
     60-column terminal ``--sk-pengecualian`` read ``--sk-pengecua…`` and ``diberikan-sebagian``
     ``diberikan-sebag…`` — the very names to type (review konsol L5). The option names and
-    types are kept whole (the help text takes the squeeze: sesi31 L6), folding only when even
-    they do not fit."""
+    types are kept whole from 70 columns on (the help text takes the squeeze: sesi31 L6);
+    below, every column folds."""
 
     def __new__(cls, *args: Any, **kwargs: Any):
         from rich.table import Table
@@ -146,8 +158,9 @@ class _TabelLipat:
             def add_row(self, *renderables: Any, **kw: Any) -> None:
                 super().add_row(*renderables, **kw)
                 *names, help_ = self.columns
+                whole = _lebar_layar() >= _LEBAR_NAMA_UTUH
                 for column in names:
-                    column.no_wrap = True
+                    column.no_wrap = whole
                     column.overflow = "fold"
                 help_.overflow = "fold"
 
@@ -162,11 +175,9 @@ def _paragraf(items: list[Any], *args: Any, **kwargs: Any) -> Any:
     """Below 80 columns, an option's help, its default and ``[wajib]`` as one paragraph that
     wraps and folds (Typer's columns cut a value longer than their width with "…"); from 80
     columns on, Typer's own layout ("[bawaan: softcopy]" kept on one line: sesi31 L6)."""
-    import shutil
-
     from rich.text import Text
 
-    if _KOLOM_TYPER is not None and shutil.get_terminal_size().columns >= 80:
+    if _KOLOM_TYPER is not None and _lebar_layar() >= 80:
         return _KOLOM_TYPER(items, *args, **kwargs)
     out = Text(overflow="fold")
     for i, item in enumerate(items):
