@@ -609,3 +609,23 @@ def test_held_tells_a_live_holder_from_a_leftover_info_file(ws):
     ]:
         info.write_text(f"{who} pid {pid} sejak 2026-03-16 09:00:00+08:00", encoding="utf-8")
         assert held(ws.registers_dir) is alive, (who, pid)
+
+
+def test_a_register_that_is_a_folder_is_named_so_also_on_windows(tmp_path, monkeypatch):
+    # Windows raises PermissionError for a folder opened as a file: the hint said "check its
+    # permissions" there (review sesi31b L6)
+    from pathlib import Path
+
+    from ppidctl.errors import RegisterError
+    from ppidctl.store.table import read_table
+
+    folder = tmp_path / "permohonan.csv"
+    folder.mkdir()
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(RegisterError) as e:
+        read_table("permohonan", folder)
+    assert "berupa folder, bukan berkas" in str(e.value) and "pindahkan folder itu" in str(e.value)

@@ -488,6 +488,11 @@ def _decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:  # (old Notepad's "ANSI": the line, and how — konsol N4)
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:
+            raise ConfigError(  # (Notepad's "Unicode": no line to show — sesi31b L5)
+                f"{path} tersimpan sebagai Unicode (UTF-16), bukan UTF-8",
+                "simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai, Encoding: UTF-8)",
+            ) from None
         line = raw[: e.start].count(b"\n") + 1
         start = raw.rfind(b"\n", 0, e.start) + 1
         end = raw.find(b"\n", e.start)

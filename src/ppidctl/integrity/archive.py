@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -85,8 +86,8 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
                     # the lock file, empty (its bytes are not read: Windows locks them): a
                     # workspace unzipped without it got one from the first refused command —
                     # a refusal that wrote (review tolak H1)
-                    lock = zipfile.ZipInfo(
-                        f"{ws.root.name}/registers/{LOCK_NAME}", ws.now().timetuple()[:6]
+                    lock = zipfile.ZipInfo(  # (dated as the files beside it: local time)
+                        f"{ws.root.name}/registers/{LOCK_NAME}", time.localtime()[:6]
                     )
                     lock.external_attr = (0o100000 | mode) << 16
                     zf.writestr(lock, b"")

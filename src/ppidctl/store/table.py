@@ -474,13 +474,13 @@ def read_table(register: str, path: Path) -> Table:
         data = path.read_bytes()
     except FileNotFoundError:
         return empty_table(register, path)
-    except IsADirectoryError:  # (the hint for a folder is not "its permissions": tolak L5)
-        raise RegisterError(
-            f"{path} tidak dapat dibaca: berupa folder, bukan berkas",
-            "pindahkan folder itu; register yang hilang dibangun ulang dari jurnal dengan "
-            "ppidctl pulihkan",
-        ) from None
     except OSError as e:
+        if path.is_dir():  # (not "its permissions": tolak L5; Windows says PermissionError)
+            raise RegisterError(
+                f"{path} tidak dapat dibaca: berupa folder, bukan berkas",
+                "pindahkan folder itu; register yang hilang dibangun ulang dari jurnal dengan "
+                "ppidctl pulihkan",
+            ) from None
         raise RegisterError(
             f"{path} tidak dapat dibaca: {sebab(e)}", "periksa hak aksesnya"
         ) from None
