@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from ppidctl.rules import numbering
 from ppidctl.rules.numbering import bind_kode, check_pattern, format_number, sequence_of
 
 from conftest import REQUEST
@@ -155,3 +156,16 @@ def test_legacy_numbers_still_read_without_the_pattern():
     bound = bind_kode(DEFAULT, "5271")
     assert sequence_of("12/PPID/05/2024", bound) == 12
     assert sequence_of("001/PPID/5200/III/2024", bound) == 1  # another office code
+
+
+def test_a_hand_number_not_padded_like_the_pattern_is_read_by_it():
+    # "…-50" for {urut:03d}: the sequence was read from the "02" of "PL.02.2" (review agenda H2)
+    p = numbering.bind_kode("PL.02.2-SD/{kode}/{bulan:02d}/{tahun}-{urut:03d}", "5271")
+    assert numbering.sequence_of("PL.02.2-SD/5271/01/2026-50", p) == 50
+    assert numbering.year_and_sequence("PL.02.2-SD/5271/1/2026-4", p) == (2026, 4)
+    assert numbering.month_year_of("PL.02.2-SD/5271/1/2026-4", p) == (1, 2026)
+    assert not numbering.fits("PL.02.2-SD/5271/01/2026-50", p)  # (the exact shape: still no)
+    assert (
+        numbering.next_sequence(["PL.02.2-SD/5271/01/2026-001", "PL.02.2-SD/5271/01/2026-50"], p)
+        == 51
+    )

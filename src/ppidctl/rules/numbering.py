@@ -142,12 +142,13 @@ def bind_kode(pattern: str, kode: str) -> str:
     return "".join(out)
 
 
-def _regex(pattern: str) -> re.Pattern[str]:
+def _regex(pattern: str, loose: bool = False) -> re.Pattern[str]:
     """A regex reading a number of ``pattern``: its literal parts literally, ``{urut}`` as digits
     (at least its padded width, more when the sequence grows past it), the year as four digits,
     the month as 1–12 or its padded width, the Roman month as I–XII. A ``{kode}`` still in the
     pattern (not bound with :func:`bind_kode`) matches any text. A field repeated must repeat
-    the same text."""
+    the same text. ``loose``: the widths not required (a number typed by hand, "…-50" for
+    ``{urut:03d}``: its sequence was read from another part — review agenda H2)."""
     out = ["^"]
     seen: set[str] = set()
     for literal, name, width in _fields(pattern):
@@ -159,11 +160,11 @@ def _regex(pattern: str) -> re.Pattern[str]:
             continue
         seen.add(name)
         if name == "urut":
-            rx = rf"[0-9]{{{max(width, 1)},}}"
+            rx = "[0-9]+" if loose else rf"[0-9]{{{max(width, 1)},}}"
         elif name == "tahun":
             rx = rf"[0-9]{{{max(width, 4)}}}"
         elif name == "bulan":
-            rx = rf"[0-9]{{{width}}}" if width >= 2 else "(?:1[0-2]|[1-9])"
+            rx = rf"[0-9]{{{width}}}" if width >= 2 and not loose else "(?:1[0-2]|0?[1-9])"
         elif name == "bulan_romawi":
             rx = _ROMAWI_RX
         else:  # kode, unbound
@@ -174,14 +175,20 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-_cache: dict[str, re.Pattern[str]] = {}
+_cache: dict[tuple[str, bool], re.Pattern[str]] = {}
 
 
-def _match(number: str, pattern: str) -> re.Match[str] | None:
-    rx = _cache.get(pattern)
+def _match(number: str, pattern: str, loose: bool = False) -> re.Match[str] | None:
+    rx = _cache.get((pattern, loose))
     if rx is None:
-        rx = _cache[pattern] = _regex(pattern)
+        rx = _cache[pattern, loose] = _regex(pattern, loose)
     return rx.match(number.strip())
+
+
+def _read(number: str, pattern: str) -> re.Match[str] | None:
+    """``number`` read by the pattern, its widths not required when they are not met (what a
+    number's parts say; :func:`fits` still asks the pattern's exact shape)."""
+    return _match(number, pattern) or _match(number, pattern, loose=True)
 
 
 def fits(number: str, pattern: str) -> bool:
@@ -193,7 +200,7 @@ def fits(number: str, pattern: str) -> bool:
 def month_year_of(number: str, pattern: str) -> tuple[int | None, int | None]:
     """The month and year a number of ``pattern`` states (``None`` for a part the pattern has
     not, or for a number of another shape)."""
-    m = _match(number, pattern)
+    m = _read(number, pattern)
     if m is None:
         return None, None
     has = m.re.groupindex  # (once per imported row: no dict of every group)
@@ -225,7 +232,7 @@ def sequence_of(number: str, pattern: str) -> int | None:
     below 1000, years and numbers of 1000 or more (an office code) aside when others are there:
     sequences come before the month in Indonesian numbering (``12/PPID/05/2024`` → 12,
     ``B-12/PPID/01/2024`` → 12, ``PPID/5271/001/2026`` → 1, ``5271/PPID/12/2024`` → 12)."""
-    m = _match(number, pattern)
+    m = _read(number, pattern)
     if m:
         return int(m.group("urut"))
     angka = [d for d in _ANGKA.findall(number) if not (len(d) == 4 and 1990 <= int(d) <= 2099)]
@@ -247,7 +254,7 @@ def year_and_sequence(number: str, pattern: str) -> tuple[int | None, int | None
     """The year and sequence ``number`` states: by the pattern, else (another shape: a legacy
     number, one given before the pattern changed) a four-digit year in it and the sequence
     :func:`sequence_of` reads. None for what it does not state."""
-    m = _match(number, pattern)
+    m = _read(number, pattern)
     if m and "tahun" in m.groupdict():
         return int(m.group("tahun")), int(m.group("urut"))
     years = _TAHUN.findall(number)
