@@ -2285,8 +2285,9 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
     decide = ["permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-04"]
     run.refused(*decide, "--nomor-surat", "5/pl.02.2-sd/5271/II/2026",
-                message="nomor surat 5/pl.02.2-sd/5271/II/2026 sudah dipakai untuk surat "
-                "tanggapan keberatan 001/KEB/PPID/5271/II/2026 (register keberatan)")  # fmt: skip
+                message="nomor surat 5/pl.02.2-sd/5271/II/2026 sudah dipakai: "
+                "5/PL.02.2-SD/5271/II/2026 untuk surat tanggapan keberatan "
+                "001/KEB/PPID/5271/II/2026 (register keberatan)")  # fmt: skip
     run.ok(*decide)
     (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
     assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"

@@ -2500,3 +2500,29 @@ def test_only_a_dispute_after_the_response_deadline_may_precede_the_delivery():
     )
     assert not order_binds("tanggapan_pemohon_pada", "disampaikan_pada", {**row, "jatuh_tempo": ""})
     assert order_binds("disampaikan_pada", "tanggal_tanggapan", row)
+
+
+def test_one_letter_number_on_two_letters_is_told(run, ws):
+    # the agenda's numbers were never checked: an edit giving one letter another's number was
+    # accepted and periksa said "Tidak ada masalah" (review agenda H1)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-03-16",
+           "--tanpa-surat")  # fmt: skip
+    for n in ("1", "2"):
+        run.ok("permohonan", "putuskan", n, "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    run.ok("surat", "buat", "pemberitahuan", "1")  # (a copy shares its original's number)
+    assert codes(ws) == []
+    path = ws.register_path("surat")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "2/PL.02.2-SD/5271/III/2026", "01/PL.02.2-SD/5271/III/2026"
+        ),
+        encoding="utf-8",
+    )
+    run.ok("periksa", "--terima-perubahan", "--catatan", "nomor agenda dikoreksi")
+    (problem,) = check(ws).problems
+    assert problem.kode == m.NOMOR_GANDA
+    assert problem.pesan.startswith(
+        "nomor surat 01/PL.02.2-SD/5271/III/2026 (pemberitahuan 002/PPID/5271/III/2026) sudah "
+        "dipakai di baris 2: 1/PL.02.2-SD/5271/III/2026 (pemberitahuan 001/PPID/5271/III/2026)"
+    )

@@ -231,7 +231,8 @@ def test_a_workspace_whose_receipts_already_have_numbers(run, ws):
     run.ok("surat", "buat", "tanda-terima", "1")
     run.refused("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
                 "2026-03-20", "--nomor-surat", "2/PL.02.2-SD/5271/III/2026",
-                message="sudah dipakai untuk surat tanda-terima 002/PPID")  # fmt: skip
+                message="sudah dipakai: 2/PL.02.2-SD/5271/III/2026 untuk surat tanda-terima "
+                "002/PPID")  # fmt: skip
     assert [(r["jenis"], r["nomor_surat"]) for r in surat_rows(ws)] == [
         ("tanda-terima", "1/PL.02.2-SD/5271/III/2026"),
         ("tanda-terima", "2/PL.02.2-SD/5271/III/2026"),
@@ -561,7 +562,8 @@ def test_rejection_and_not_held_letters(run, ws):
         "permohonan", "putuskan", "2", "--keputusan", "tidak-dikuasai",
         "--badan-publik", "Dinas Kependudukan", "--nomor-surat", "77/PPID/III/2026",
         "--tanggal", "2026-03-20",
-        message="nomor surat 77/PPID/III/2026 sudah dipakai untuk surat penolakan 001/PPID",
+        message="nomor surat 77/PPID/III/2026 sudah dipakai: 77/PPID/III/2026 untuk surat "
+        "penolakan 001/PPID",
     )  # fmt: skip
     run.ok(
         "permohonan",
@@ -717,8 +719,8 @@ def test_a_copy_restates_the_original_number_or_its_lack(run, ws):
     assert surat_rows(ws)[-1]["nomor_surat"] == "1/PL.02.2-SD/5271/III/2026"
     run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
                 "2026-03-18", "--nomor-surat", "1/pl.02.2-sd/5271/iii/2026",
-                message="nomor surat 1/pl.02.2-sd/5271/iii/2026 sudah dipakai untuk surat "
-                "tanda-terima")  # fmt: skip
+                message="nomor surat 1/pl.02.2-sd/5271/iii/2026 sudah dipakai: "
+                "1/PL.02.2-SD/5271/III/2026 untuk surat tanda-terima")  # fmt: skip
 
 
 def test_pdf_is_refused_up_front_without_libreoffice(run, ws, monkeypatch):
@@ -1455,3 +1457,26 @@ def test_a_voided_letter_deleted_with_its_row_keeps_its_own_number_and_loss(run,
     assert [n.split("/")[0] for n in numbers] == ["1", "2"]
     voided.unlink()  # (the new letter under that name, lost: told again)
     assert f"{voided.name}: surat tidak ada lagi" in run("periksa").stdout
+
+
+def test_a_hand_number_is_one_with_the_number_its_pattern_reads(run, ws):
+    # "2/…/II/2026" and "02/…/I/2026" after the automatic "2/…/I/2026": three letters with
+    # agenda number 2 accepted; last year's number typed on this year's letter moved the whole
+    # year's numbering (review agenda H1, M5)
+    catat(run, "--tanpa-surat")
+    catat(run, "--nama", "Siti Aminah", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    assert surat_rows(ws)[-1]["nomor_surat"] == "1/PL.02.2-SD/5271/III/2026"
+    decide = ["permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-18"]
+    for typed in ("1/PL.02.2-SD/5271/IV/2026", "01/PL.02.2-SD/5271/III/2026"):
+        run.refused(*decide, "--nomor-surat", typed,
+                    message=f"nomor surat {typed} sudah dipakai: 1/PL.02.2-SD/5271/III/2026 untuk "
+                    "surat pemberitahuan 001/PPID/5271/III/2026")  # fmt: skip
+    run.refused(*decide, "--nomor-surat", "300/PL.02.2-SD/5271/XII/2025",
+                message="nomor surat 300/PL.02.2-SD/5271/XII/2025 menyebut tahun 2025, padahal "
+                "suratnya bertanggal 2026-03-18")  # fmt: skip
+    out = run.ok(*decide, "--nomor-surat", "7/PL.02.2-SD/5271/II/2026")
+    assert (
+        "nomor surat 7/PL.02.2-SD/5271/II/2026 menyebut bulan 2, padahal suratnya bertanggal "
+        "2026-03-18"
+    ) in " ".join(out.stderr.split())

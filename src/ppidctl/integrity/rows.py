@@ -323,6 +323,40 @@ def check_rows(
                 )
     if register in ("permohonan", "keberatan"):
         out += _numbers(ws, register, rel, table, lines, history, imported)
+    elif register == "surat":
+        out += _letter_numbers(ws, rel, table, lines)
+    return out
+
+
+def _letter_numbers(ws, rel: str, table: Table, lines: list[int]) -> list[Problem]:
+    """One outgoing number given to two letters (review agenda H1: ``periksa`` never looked):
+    numbers read as the office's pattern reads them (:func:`numbering.number_key`); the rows of
+    one letter — a case's letter of one kind and its copies — share theirs."""
+    pattern = ws.settings.get("penomoran", "surat") or ""
+    first: dict[tuple, tuple[int, dict[str, str]]] = {}
+    out = []
+    for i, row in enumerate(table.rows):
+        if not row.get("nomor_surat"):
+            continue
+        key = numbering.number_key(row["nomor_surat"], pattern, row.get("tanggal", "")[:4])
+        seen = first.setdefault(key, (lines[i], row))
+        line, other = seen
+        if (other.get("jenis"), other.get("nomor_registrasi")) != (
+            row.get("jenis"),
+            row.get("nomor_registrasi"),
+        ):
+            out.append(
+                Problem(
+                    rel,
+                    lines[i],
+                    m.NOMOR_GANDA,
+                    f"nomor surat {row['nomor_surat']} ({row.get('jenis', '')} "
+                    f"{row.get('nomor_registrasi', '')}) sudah dipakai di baris {line}: "
+                    f"{other['nomor_surat']} ({other.get('jenis', '')} "
+                    f"{other.get('nomor_registrasi', '')})",
+                    "satu nomor surat untuk satu surat; perbaiki nomor di agenda dan di suratnya",
+                )
+            )
     return out
 
 

@@ -191,6 +191,29 @@ def _read(number: str, pattern: str) -> re.Match[str] | None:
     return _match(number, pattern) or _match(number, pattern, loose=True)
 
 
+def year_and_sequence_read(number: str, pattern: str) -> tuple[int | None, int] | None:
+    """The year (None when the pattern has none) and sequence of ``number`` when the pattern
+    reads it (its widths not required); None for a number of another shape — two letter
+    numbers are one when these agree ("02/…/I/2026" is "2/…/II/2026": review agenda H1)."""
+    m = _read(number, pattern)
+    if m is None:
+        return None
+    return (int(m["tahun"]) if "tahun" in m.re.groupindex else None), int(m["urut"])
+
+
+def number_key(number: str, pattern: str, year: str) -> tuple:
+    """What makes two numbers of ``pattern`` one: the year and sequence it reads ("02/…/I/2026"
+    is "2/…/II/2026", "015/…" is "15/…", "…/iii/2026" typed lowercase too: review agenda H1) —
+    ``year`` (the letter's) for a pattern without one — else the text, case aside."""
+    read = None
+    for typed in (number, number.upper()) if pattern else ():
+        read = read or year_and_sequence_read(typed, pattern)
+    if read is None:
+        return ("teks", number.strip().casefold())
+    stated, seq = read
+    return ("urut", stated or int(year or 0), seq)
+
+
 def fits(number: str, pattern: str) -> bool:
     """Whether ``number`` has the pattern's shape (an all-digit ``{tahun}{urut:04d}`` number is
     one, not a bare sequence)."""

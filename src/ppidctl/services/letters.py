@@ -115,14 +115,22 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
     return ctx
 
 
+def _year_of(number: str, pattern: str, dated: str) -> str:
+    """The year letter ``number`` belongs to: the one it states, else its date's."""
+    _bulan, tahun = numbering.month_year_of(number, pattern)
+    return str(tahun) if tahun else dated[:4]
+
+
 def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[str]) -> str:
     pattern = ws.settings.get("penomoran", "surat") or ""
     if not pattern:
         return ""
     year = str(when.year)
     table = tx.table("surat")
-    numbers = [
-        r["nomor_surat"] for r in table.rows if r["tanggal"][:4] == year and r["nomor_surat"]
+    numbers = [  # (the year a number states, else its letter's: review agenda M5)
+        r["nomor_surat"]
+        for r in table.rows
+        if r["nomor_surat"] and _year_of(r["nomor_surat"], pattern, r["tanggal"]) == year
     ]
     # an imported objection register's reply letters: numbered by the old book, absent from
     # surat.csv — the agenda of a migrated office started at 1 again (review bolakbalik L3)
@@ -329,7 +337,7 @@ def stage_letters(
                 "ulangi tanpa --nomor-surat, atau tambahkan {{ nomor_surat }} ke templat kantor "
                 f"templates/{letters[0].kind}.docx",
             )
-        _refuse_used_number(tx, letters[0], nomor_surat.strip())
+        _refuse_used_number(tx, letters[0], nomor_surat.strip(), letters[0].tanggal or when)
     paths: list[str] = []
     agenda: set[Path] = set()  # (the agenda's files, read when needed: _letter_file)
     made_with = {kind: template_sha256(ws, kind) for kind in numbered}
@@ -375,37 +383,60 @@ def stage_letters(
     return paths
 
 
-def _refuse_used_number(tx: Transaction, letter: Letter, number: str) -> None:
+_OTHER = "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya"
+
+
+def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date) -> None:
     """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
-    of the same letter (a copy made again), never another letter's."""
+    of the same letter (a copy made again), never another letter's — nor one given and deleted.
+    Numbers are compared as :func:`letter_number_key` reads them."""
     nomor = letter.row.get("nomor_registrasi", "")
-    same = number.casefold()  # ("16/pl.02.2-sd/…" is number 16 too)
-    if any(same == old.casefold() for old in tx.retired("surat")):
-        raise RuleError(
-            f"nomor surat {number} pernah dipakai untuk surat yang kemudian dihapus dari "
-            "registers/surat.csv (tercatat di jurnal): nomor tidak dipakai dua kali",
-            "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
-        )
+    pattern = tx.ws.settings.get("penomoran", "surat") or ""
+    mine = (letter.kind, nomor)
+    same = numbering.number_key(number, pattern, str(day.year))
+    for old in tx.retired("surat"):
+        if numbering.number_key(old, pattern, "") == same:
+            raise RuleError(
+                f"nomor surat {number} pernah dipakai ({old}) untuk surat yang kemudian dihapus "
+                "dari registers/surat.csv (tercatat di jurnal): nomor tidak dipakai dua kali",
+                _OTHER,
+            )
     for row in tx.table("surat").rows:
-        if row["nomor_surat"].casefold() == same and (row["jenis"], row["nomor_registrasi"]) != (
-            letter.kind,
-            nomor,
+        if (
+            row["nomor_surat"]
+            and (row["jenis"], row["nomor_registrasi"]) != mine
+            and numbering.number_key(row["nomor_surat"], pattern, row["tanggal"][:4]) == same
         ):
             raise RuleError(
-                f"nomor surat {number} sudah dipakai untuk surat {row['jenis']} "
-                f"{row['nomor_registrasi']} tanggal {row['tanggal']} (registers/surat.csv)",
-                "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
+                f"nomor surat {number} sudah dipakai: {row['nomor_surat']} untuk surat "
+                f"{row['jenis']} {row['nomor_registrasi']} tanggal {row['tanggal']} "
+                "(registers/surat.csv)",
+                _OTHER,
             )
     for k in tx.table("keberatan").rows:  # (a reply an imported book numbered: review sesi30 L3)
-        if k["nomor_surat_tanggapan"].casefold() == same and (
-            "tanggapan-keberatan",
-            k["nomor_registrasi"],
-        ) != (letter.kind, nomor):
+        given = k["nomor_surat_tanggapan"]
+        if (
+            given
+            and ("tanggapan-keberatan", k["nomor_registrasi"]) != mine
+            and numbering.number_key(given, pattern, k["tanggal_tanggapan"][:4]) == same
+        ):
             raise RuleError(
-                f"nomor surat {number} sudah dipakai untuk surat tanggapan keberatan "
+                f"nomor surat {number} sudah dipakai: {given} untuk surat tanggapan keberatan "
                 f"{k['nomor_registrasi']} (register keberatan)",
-                "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya",
+                _OTHER,
             )
+    bulan, tahun = numbering.month_year_of(number, pattern) if pattern else (None, None)
+    if tahun is not None and tahun != day.year:  # (review agenda M5: last year's agenda typed)
+        raise RuleError(
+            f"nomor surat {number} menyebut tahun {tahun}, padahal suratnya bertanggal "
+            f"{day.isoformat()}",
+            "periksa nomornya di agenda surat tahun itu",
+        )
+    if bulan is not None and bulan != day.month:
+        NOT_PRINTED[
+            f"nomor surat {number} menyebut bulan {bulan}, padahal suratnya bertanggal "
+            f"{day.isoformat()} — periksa nomornya"
+        ] = None
 
 
 def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
