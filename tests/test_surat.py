@@ -1480,3 +1480,19 @@ def test_a_hand_number_is_one_with_the_number_its_pattern_reads(run, ws):
         "nomor surat 7/PL.02.2-SD/5271/II/2026 menyebut bulan 2, padahal suratnya bertanggal "
         "2026-03-18"
     ) in " ".join(out.stderr.split())
+
+
+def test_the_step_that_numbers_a_letter_says_the_number(run, ws):
+    # only keberatan tanggapi said it: the desk opened the docx to learn the number for the
+    # expedition book (review agenda L1)
+    catat(run, "--tanpa-surat")
+    out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                 "2026-03-17")  # fmt: skip
+    assert "Nomor surat      : 1/PL.02.2-SD/5271/III/2026\nSurat            : " in out.stdout
+    made = json.loads(run.ok("surat", "buat", "pemberitahuan", "1", "--format", "json").stdout)
+    (path,) = made["berkas"]
+    assert made["nomor_surat"] == {path: "1/PL.02.2-SD/5271/III/2026"}  # (a copy: its number)
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    shown = json.loads(run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan",
+                              "--tanggal", "2026-03-18", "--format", "json").stdout)  # fmt: skip
+    assert list(shown["nomor_surat"].values()) == ["2/PL.02.2-SD/5271/III/2026"]

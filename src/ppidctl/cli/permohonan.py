@@ -47,10 +47,16 @@ app = typer.Typer(
 )
 
 
+NOMOR_SURAT = "Nomor surat"
+
+
 def _print_result(
     result, fmt: FormatRekaman, lines: list[tuple[str, str]], pdf: bool = False
 ) -> None:
+    from ..services.letters import letter_numbers
+
     warnings(result.peringatan)
+    numbers = letter_numbers(workspace(), result.berkas) if result.berkas else {}
     if pdf and result.berkas:
         result.berkas += pdf_after(workspace(), result.berkas)
     if fmt is FormatRekaman.json:
@@ -58,16 +64,25 @@ def _print_result(
             # (the warnings too: a script tells "same as 003 recorded at 09:00" without
             # parsing stderr)
             json.dumps(
-                {**result.row, "berkas": result.berkas, "peringatan": result.peringatan},
+                {
+                    **result.row,
+                    "berkas": result.berkas,
+                    "nomor_surat": numbers,
+                    "peringatan": result.peringatan,
+                },
                 ensure_ascii=False,
                 indent=2,
             )
         )
         return
-    width = max(len(label) for label, _ in lines + [("Surat", "")])
+    told = {value for label, value in lines if label == NOMOR_SURAT}
+    shown = [(NOMOR_SURAT, "")] if set(numbers.values()) - told else []
+    width = max(len(label) for label, _ in lines + [("Surat", ""), *shown])
     for label, value in lines:
         echo(f"{label:<{width}} : {value}")
     for path in result.berkas:
+        if path in numbers and numbers[path] not in told:  # (the number given: agenda L1)
+            echo(f"{NOMOR_SURAT:<{width}} : {numbers[path]}")
         echo(f"{'Surat':<{width}} : {path}")
 
 

@@ -233,8 +233,18 @@ def buat(
     if format is FormatRekaman.json:  # (as the recording commands: the warnings too)
         import json
 
+        from ..services.letters import letter_numbers
+
         typer.echo(
-            json.dumps({"berkas": paths, "peringatan": peringatan}, ensure_ascii=False, indent=2)
+            json.dumps(
+                {
+                    "berkas": paths,
+                    "nomor_surat": letter_numbers(ws, paths),
+                    "peringatan": peringatan,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
         )
         return
     for p in paths:

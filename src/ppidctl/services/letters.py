@@ -195,6 +195,24 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
 NOT_PRINTED: dict[str, None] = {}
 
 
+def letter_numbers(ws: Workspace, paths: list[str]) -> dict[str, str]:
+    """The outgoing number the agenda gives each letter file of ``paths`` (those numbered): the
+    step that made them says it, for the desk's expedition book and a posting script (review
+    agenda L1: only keberatan tanggapi did)."""
+    from ..store.table import read_table
+
+    rels = {}
+    for p in paths:
+        try:
+            rels[Path(p).relative_to(ws.root).as_posix()] = p
+        except ValueError:  # (a PDF beside it is in letters/ too; anything else has none)
+            continue
+    if not rels:
+        return {}
+    rows = read_table("surat", ws.register_path("surat")).rows_where("berkas", tuple(rels))
+    return {rels[r["berkas"]]: r["nomor_surat"] for r in rows if r["nomor_surat"]}
+
+
 def letter_warnings(ws: Workspace) -> list[str]:
     """What the user must know about letters just made, for the step's ``peringatan``: settings
     a letter prints that still hold ``init``'s stand-ins ("Nama PPID", "(0370) 000000"), and
