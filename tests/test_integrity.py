@@ -1690,9 +1690,14 @@ def test_batalkan_names_the_letters_the_undone_step_made(run, ws):
     done = run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "salah nomor")
     assert (
         f"registers/surat.csv: surat {letter['nomor_surat']} (penolakan, {letter['berkas']}) "
-        "dibuat oleh langkah yang dibatalkan: tetap di agenda dengan nomornya, jangan dikirim"
+        "dibuat oleh langkah yang dibatalkan: tetap di agenda dengan nomornya, ditandai batal, "
+        "jangan dikirim"
     ) in done.stderr
-    assert ws.read("surat").rows == [letter] and codes(ws) == []
+    # marked in the agenda, which said nothing of it (review agenda M1)
+    assert ws.read("surat").rows == [{**letter, "keterangan": "batal: salah nomor"}]
+    assert codes(ws) == []
+    story = run.ok("permohonan", "lihat", "1").stdout
+    assert f"surat: {letter['berkas']} (nomor {letter['nomor_surat']}; batal: salah nomor)" in story
     run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-17",
            "--tanpa-surat")  # fmt: skip
     _edit(ws, "permohonan", N2, status="terdaftar", keputusan="", tanggal_pemberitahuan="",

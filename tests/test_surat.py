@@ -1492,6 +1492,9 @@ def test_the_step_that_numbers_a_letter_says_the_number(run, ws):
     made = json.loads(run.ok("surat", "buat", "pemberitahuan", "1", "--format", "json").stdout)
     (path,) = made["berkas"]
     assert made["nomor_surat"] == {path: "1/PL.02.2-SD/5271/III/2026"}  # (a copy: its number)
+    original, copy = [r for r in surat_rows(ws) if r["jenis"] == "pemberitahuan"]
+    assert original["keterangan"] == ""  # the agenda tells the copy from the letter sent
+    assert copy["keterangan"].startswith("salinan, dibuat 2026-")  # (review agenda M2)
     catat(run, "--nama", "Siti", "--tanpa-surat")
     shown = json.loads(run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan",
                               "--tanggal", "2026-03-18", "--format", "json").stdout)  # fmt: skip

@@ -644,6 +644,9 @@ SURAT: tuple[Column, ...] = (
     Column("nomor_registrasi", "Nomor Registrasi", wajib=True),
     Column("berkas", "Berkas", wajib=True),
     Column("petugas", "Petugas"),
+    # a copy ("salinan, dibuat …") or a letter of a step undone ("batal: …"): an agenda row is
+    # no letter sent unless this is empty (review agenda M1, M2)
+    Column("keterangan", "Keterangan"),
 )
 
 #: The office's own calendar overrides: extra days off and extra working days.

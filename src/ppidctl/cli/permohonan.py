@@ -516,12 +516,14 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
         if isinstance(src, dict):  # an imported row: where it came from
             sheet = f", lembar '{src['lembar']}'" if src.get("lembar") else ""
             echo(f"      sumber: {src.get('berkas', '')}{sheet}, baris {src.get('baris', '')}")
-        numbers = e.get("nomor_surat") or {}
+        numbers, marks = e.get("nomor_surat") or {}, e.get("keterangan_surat") or {}
         for path in e.get("berkas", []):
             kind = SURAT_DITERIMA.get(e.get("aksi", "")) or (
                 "surat" if Path(path).parts[:1] == ("letters",) else "berkas"
             )
-            echo(f"      {kind}: {path}" + (f" (nomor {numbers[path]})" if path in numbers else ""))
+            said = [f"nomor {numbers[path]}"] if path in numbers else []
+            said += [marks[path]] if path in marks else []  # ("batal: …": agenda M1)
+            echo(f"      {kind}: {path}" + (f" ({'; '.join(said)})" if said else ""))
     for k in rec.get("keberatan", []):
         echo(
             f"Keberatan: {k['nomor_registrasi']} ({k['tanggal_diterima']}, alasan {k['alasan']}, "

@@ -442,7 +442,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             )
         tx.pemulihan = cancelled  # (its register is as the cancelled commit found it, on purpose)
         if batalkan:
-            out.done += _void_letters(ws, a, batalkan)
+            out.done += _void_letters(ws, tx, a, batalkan, catatan)
         lost = m.JURNAL_HILANG in a.codes()
         # (the office's days off hold no numbers: lost with the journal, started again empty)
         libur_lost = lost and not ws.register_present("libur")
@@ -571,12 +571,14 @@ def _month_moved(ws, name: str, d) -> list[str]:
     ]
 
 
-def _void_letters(ws, a: Analysis, batalkan: str) -> list[str]:
+def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]:
     """The letters the step undone with ``--batalkan`` made for that case: numbered and in the
     agenda of letters, where they stay — the number was given — though the step is gone; said,
-    so the desk does not send them (review sesi28b L7)."""
+    so the desk does not send them (review sesi28b L7), and marked in the agenda's Keterangan
+    ("batal: …", journalled: review agenda M1 — nothing but this output said it)."""
     agenda = rel(ws, ws.register_path("surat"))
     out: list[str] = []
+    voided: set[str] = set()
     for name, c in a.registers.items():
         commit = c.history.last_commit
         if commit is None or not any(
@@ -587,11 +589,23 @@ def _void_letters(ws, a: Analysis, batalkan: str) -> list[str]:
         for ln in commit.lines:
             e, nilai = ln.entry, ln.entry.get("nilai") or {}
             if e.get("register") == "surat" and nilai.get("nomor_registrasi") == batalkan:
+                voided.add(str(nilai.get("berkas", "")))
                 out.append(
                     f"{agenda}: surat {e.get('nomor', '')} ({nilai.get('jenis', '')}, "
                     f"{nilai.get('berkas', '')}) dibuat oleh langkah yang dibatalkan: tetap di "
-                    "agenda dengan nomornya, jangan dikirim (README: Memperbaiki kesalahan "
-                    "pencatatan, surat yang batal)"
+                    "agenda dengan nomornya, ditandai batal, jangan dikirim (README: Memperbaiki "
+                    "kesalahan pencatatan, surat yang batal)"
+                )
+    if voided:
+        table = tx.table("surat")
+        for i, row in enumerate(table.rows):
+            if row["berkas"] in voided and not row.get("keterangan"):
+                tx.update(
+                    "surat",
+                    i,
+                    {"keterangan": f"batal: {catatan}"},
+                    kunci=["berkas", row["berkas"]],  # (the letter: a copy shares the number)
+                    catatan=catatan,
                 )
     return out
 

@@ -360,7 +360,13 @@ def stage_letters(
     agenda: set[Path] = set()  # (the agenda's files, read when needed: _letter_file)
     made_with = {kind: template_sha256(ws, kind) for kind in numbered}
     taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
-    earlier = _earlier_numbers(tx) if any(le.reuse_number for le in letters) else {}
+    copying = any(le.reuse_number for le in letters)
+    earlier = _earlier_numbers(tx) if copying else {}
+    listed = (  # the letters the agenda has: one made again is a copy, and says so
+        {(r["jenis"], r["nomor_registrasi"], r["tanggal"]) for r in tx.table("surat").rows}
+        if copying
+        else set()
+    )
     for letter in letters:
         day = letter.tanggal or when
         number = (nomor_surat or "").strip() or (letter.nomor if numbered[letter.kind] else "")
@@ -385,6 +391,9 @@ def stage_letters(
                 "nomor_registrasi": letter.row.get("nomor_registrasi", ""),
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
+                "keterangan": f"salinan, dibuat {ws.today().isoformat()}"
+                if (letter.kind, made[1], day.isoformat()) in listed
+                else "",
             },
             # the file as made: periksa tells a letter changed after it was made (review bukti
             # H1: the letter sent is a hearing's evidence)

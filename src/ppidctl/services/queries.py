@@ -469,6 +469,7 @@ def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                 "perubahan",
                 "berkas",
                 "nomor_surat",
+                "keterangan_surat",
                 "sumber",
                 "catatan",
             )

@@ -463,8 +463,9 @@ def read(path: Path) -> Iterator[tuple[int, dict | None, bytes]]:
         yield no, entry, raw
 
 
-#: a journal line accepting lost letters (``periksa --terima-perubahan``)
-LOST = b"berkas_hilang_diterima"
+#: words of the journal lines about a case's letters that do not name the case: a change or
+#: loss accepted, an agenda row marked ("batal: …")
+ABOUT_LETTERS = (b"berkas_diubah_diterima", b"berkas_hilang_diterima", b'"kunci":["berkas"')
 
 
 def history(path: Path, register: str, nomor: str) -> list[dict]:
@@ -482,9 +483,10 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     # letter file → its outgoing numbers, in the order made (a name made again after a voided
     # letter's file and row were deleted: each letter keeps its own — review sesi31b M2)
     numbers: dict[str, list[str]] = {}
+    marks: dict[str, str] = {}  # letter file → its agenda Keterangan set later ("batal: …")
     files: set[str] = set()  # the case's letter files
     for raw in lines(path):
-        if needle not in raw and not (files and (b"_diubah_diterima" in raw or LOST in raw)):
+        if needle not in raw and not (files and any(w in raw for w in ABOUT_LETTERS)):
             continue  # (only the lines naming it are parsed: an import's line holds 20,000
             # rows, and lihat read every one of them)
         if needle not in raw and named_file not in raw:
@@ -505,6 +507,10 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
             out += [e for e in expand(entry, nomor) if e.get("nomor") == nomor]
         elif entry.get("register") == "surat":
             for e in expand(entry):
+                marked = changes(e).get("keterangan") if e.get("aksi") == "ubah" else None
+                kunci = e.get("kunci") if isinstance(e.get("kunci"), list) else []
+                if marked and kunci[:1] == ["berkas"] and kunci[-1] in files:  # (agenda M1)
+                    marks[str(kunci[-1])] = marked[1]
                 nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                 if nilai.get("nomor_registrasi") != nomor or nilai.get("register") != register:
                     continue
@@ -528,6 +534,8 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
                 named[b] = numbers[b][min(k, len(numbers[b]) - 1)]
         if named:
             e["nomor_surat"] = named
+        if not about and (said := {b: marks[b] for b in e.get("berkas") or () if marks.get(b)}):
+            e["keterangan_surat"] = said
     return out
 
 
