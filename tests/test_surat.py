@@ -1499,3 +1499,46 @@ def test_the_step_that_numbers_a_letter_says_the_number(run, ws):
     shown = json.loads(run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan",
                               "--tanggal", "2026-03-18", "--format", "json").stdout)  # fmt: skip
     assert list(shown["nomor_surat"].values()) == ["2/PL.02.2-SD/5271/III/2026"]
+
+
+def test_a_letter_made_later_can_take_the_number_it_had_and_a_late_number_is_told(run, ws):
+    # a step recorded --tanpa-surat got today's next number under its old date, and its real
+    # number (from the office agenda) could not be given (review agenda M3)
+    catat(run, "--tanpa-surat")
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    out = run.ok(
+        "surat", "buat", "pemberitahuan", "1", "--nomor-surat", "40/PL.02.2-SD/5271/III/2026"
+    )
+    assert surat_rows(ws)[-1]["nomor_surat"] == "40/PL.02.2-SD/5271/III/2026"
+    run.refused("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "41/PL.02.2-SD/5271/III/2026",
+                message="surat pemberitahuan 001/PPID/5271/III/2026 sudah bernomor "
+                "40/PL.02.2-SD/5271/III/2026: salinannya memakai nomor itu")  # fmt: skip
+    assert "Peringatan" not in out.stderr or "agenda tidak urut" not in out.stderr
+    catat(run, "--nama", "Citra", "--tanpa-surat")
+    said = run.ok("permohonan", "putuskan", "3", "--keputusan", "diberikan", "--tanggal",
+                  "2026-03-17").stderr  # fmt: skip
+    assert (
+        "nomor surat 41/PL.02.2-SD/5271/III/2026 diberikan kepada surat bertanggal 2026-03-17, "
+        "padahal agenda sudah memuat surat bertanggal 2026-03-18 dengan nomor lebih kecil"
+    ) in " ".join(said.split())
+
+
+def test_a_letter_without_a_number_pattern_says_it_has_none(run, ws):
+    # [penomoran] surat = "" (the general affairs section numbers letters): it went out with a
+    # dotted blank and no word (review agenda M4); its number is given with surat buat
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('surat = "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}"',
+                                 'surat = ""'), encoding="utf-8")  # fmt: skip
+    catat(run, "--tanpa-surat")
+    said = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
+                  "2026-03-17").stderr  # fmt: skip
+    assert (
+        "surat pemberitahuan 001/PPID/5271/III/2026 tanpa nomor surat (pola [penomoran] surat "
+        "kosong)"
+    ) in " ".join(said.split())
+    run.ok("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "12/KPU/III/2026")
+    assert surat_rows(ws)[-1]["nomor_surat"] == "12/KPU/III/2026"

@@ -196,6 +196,14 @@ def buat(
             "berikutnya.",
         ),
     ] = False,
+    nomor_surat: Annotated[
+        str | None,
+        typer.Option(
+            "--nomor-surat",
+            help="Nomor surat keluar untuk satu surat yang belum bernomor (langkahnya dicatat "
+            "--tanpa-surat, atau nomornya dari agenda kantor); salinan memakai nomor aslinya.",
+        ),
+    ] = None,
     petugas: Petugas = "",
     pdf: Pdf = False,
     format: Annotated[
@@ -226,6 +234,7 @@ def buat(
             petugas=petugas,
             progress=bar,
             pejabat_sekarang=pejabat_sekarang,
+            nomor_surat=nomor_surat,
         )
     warnings(peringatan)
     if pdf:

@@ -144,6 +144,17 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
     skip = numbering.sequences_of_year(retired, pattern, when.year)
     while (number := numbering.format_number(pattern, seq, kode, when)) in retired or seq in skip:
         seq += 1  # (a deleted letter's number stays used, in any month of its year)
+    later = max(
+        (r["tanggal"] for r in table.rows if r["nomor_surat"] and r["tanggal"][:4] == year),
+        default="",
+    )
+    if later > when.isoformat():  # (a step dated back, a letter made later: agenda M3)
+        NOT_PRINTED[
+            f"nomor surat {number} diberikan kepada surat bertanggal {when.isoformat()}, padahal "
+            f"agenda sudah memuat surat bertanggal {later} dengan nomor lebih kecil (agenda "
+            "tidak urut tanggal) — bila surat itu sudah bernomor di agenda kantor, buat ulang "
+            "dengan ppidctl surat buat JENIS NOMOR --nomor-surat NOMOR-ITU"
+        ] = None
     return number
 
 
@@ -377,6 +388,12 @@ def stage_letters(
             number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
         if number:
             taken.setdefault(day.year, set()).add(number)
+        elif numbered[letter.kind]:  # (pattern "": bagian umum gives the numbers — agenda M4)
+            NOT_PRINTED[
+                f"surat {letter.kind} {made[1]} tanpa nomor surat (pola [penomoran] surat "
+                "kosong): isi nomornya dari agenda kantor dengan ppidctl surat buat "
+                f"{letter.kind} {made[1]} --nomor-surat NOMOR"
+            ] = None
         letter.nomor = number
         data = render(ws, letter, day, number)
         path = _letter_file(ws, tx, letter, day, agenda, len(letters) > 1)
@@ -503,6 +520,7 @@ def regenerate(
     petugas: str = "",
     progress: Callable[[int], Callable[[], None]] | None = None,
     pejabat_sekarang: bool = False,
+    nomor_surat: str | None = None,
 ) -> list[str]:
     """(Re)generate letters of ``kind`` as new files: for ``numbers``, or for every row that
     reached the letter's step (in ``bulan`` when given). All are rendered before anything is
@@ -663,8 +681,20 @@ def regenerate(
                 "aslinya tidak tercatat (dibuat sebelum ppidctl mencatat penandatangan) — "
                 "cocokkan dengan arsip aslinya"
             )
+        if nomor_surat is not None and len(letters) == 1:  # (a copy keeps its original's)
+            had = _earlier_numbers(tx).get((kind, letters[0].row["nomor_registrasi"]), "")
+            pattern = ws.settings.get("penomoran", "surat") or ""
+            year = (letters[0].tanggal or ws.today()).isoformat()[:4]
+            if had and numbering.number_key(had, pattern, year) != numbering.number_key(
+                nomor_surat, pattern, year
+            ):
+                raise RuleError(
+                    f"surat {kind} {letters[0].row['nomor_registrasi']} sudah bernomor {had}: "
+                    "salinannya memakai nomor itu",
+                    f"ulangi tanpa --nomor-surat (atau --nomor-surat {had})",
+                )
         tick = progress(len(letters)) if progress else None
-        paths = stage_letters(ws, tx, letters, ws.today(), None, petugas, tick)
+        paths = stage_letters(ws, tx, letters, ws.today(), nomor_surat, petugas, tick)
         if kind in NUMBER_COLUMN:  # (the step recorded --tanpa-surat: the number it now has)
             for i, r, letter in zip(where, rows, letters, strict=True):
                 if letter.nomor and not r[NUMBER_COLUMN[kind]]:
