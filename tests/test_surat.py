@@ -1542,3 +1542,14 @@ def test_a_letter_without_a_number_pattern_says_it_has_none(run, ws):
     ) in " ".join(said.split())
     run.ok("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "12/KPU/III/2026")
     assert surat_rows(ws)[-1]["nomor_surat"] == "12/KPU/III/2026"
+
+
+def test_a_case_is_found_by_the_number_of_its_letter(run, ws):
+    # a letter cited by number at a hearing led to no case: --cari did not look in the agenda
+    # (review agenda M6)
+    catat(run, "--tanpa-surat")
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    found = json.loads(run.ok("permohonan", "daftar", "--cari", "1/pl.02.2-sd/5271/iii",
+                              "--format", "json").stdout)  # fmt: skip
+    assert [r["nomor_registrasi"] for r in found] == ["002/PPID/5271/III/2026"]

@@ -141,7 +141,9 @@ Status = Annotated[str | None, typer.Option(help="Hanya status ini.")]
 Dari = Annotated[str | None, typer.Option(help="Diterima sejak YYYY-MM-DD.")]
 Sampai = Annotated[str | None, typer.Option(help="Diterima sampai YYYY-MM-DD.")]
 Bulan = Annotated[str | None, typer.Option(help="Diterima pada bulan YYYY-MM.")]
-Cari = Annotated[str | None, typer.Option(help="Cari nama, informasi, nomor.")]
+Cari = Annotated[
+    str | None, typer.Option(help="Cari nama, informasi, nomor (juga nomor surat keluarnya).")
+]
 Terlambat = Annotated[bool, typer.Option("--terlambat", help="Hanya yang lewat tenggat.")]
 Dalam = Annotated[int | None, typer.Option(help="Jatuh tempo dalam N hari kerja.", min=0)]
 

@@ -43,6 +43,7 @@ SEARCHED = (
     "nomor_permohonan",
     "kuasa_nama",
     "nomor_sengketa",  # (the Komisi Informasi's own number, on its summons and ruling)
+    "nomor_surat_tanggapan",
 )
 
 
@@ -231,6 +232,17 @@ def listing(
     if not only_open:  # due_cases checks against both registers
         f.check_status((register,))
     needle = lipat(f.cari or "")
+    # a case is found by the number of a letter it was sent too (the agenda: review agenda M6 —
+    # a letter cited at a hearing led nowhere); the agenda is read only for a search with digits
+    lettered = (
+        {
+            r["nomor_registrasi"]
+            for r in ws.read("surat").rows
+            if r["register"] == register and needle in lipat(r["nomor_surat"])
+        }
+        if any(c.isdigit() for c in needle)
+        else set()
+    )
     today = ws.today()
     statuses = OPEN[register] + MENUNGGU[register] if only_open else None
     if f.status:
@@ -249,7 +261,10 @@ def listing(
             continue
         if not lo <= row["tanggal_diterima"] <= hi:
             continue
-        if needle and not any(needle in lipat(row.get(k, "")) for k in SEARCHED):
+        if needle and not (
+            any(needle in lipat(row.get(k, "")) for k in SEARCHED)
+            or row["nomor_registrasi"] in lettered
+        ):
             continue
         rec = dict(row)
         # jatuh-tempo lists a case waiting on a step without a statutory deadline with that
