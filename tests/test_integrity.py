@@ -445,6 +445,14 @@ def test_an_edit_that_breaks_its_cases_steps_is_not_accepted(run, ws):
     run.ok("periksa", "--terima-perubahan", "--catatan", "salah keputusan")
     assert codes(ws) == []
     assert ws.read("permohonan").rows[0]["keputusan"] == "diberikan"
+    # a notification dated before the receipt: listed after the acceptance, accepted with exit 0
+    # (review agenda L2)
+    _edit(ws, "permohonan", N1, tanggal_pemberitahuan="2026-03-13")
+    run.refused(
+        "periksa", "--terima-perubahan", "--catatan", "tanggal salah ketik",
+        message=f"registers/permohonan.csv:2: {N1}: tanggal_pemberitahuan 2026-03-13 sebelum "
+        "tanggal_diterima 2026-03-16",
+    )  # fmt: skip
 
 
 def _objection_on_n2(run) -> str:

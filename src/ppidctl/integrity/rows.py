@@ -375,6 +375,10 @@ def step_problems(register: str, row: dict[str, str]) -> list[str]:
     accepted by hand must not bring into a row (``periksa --terima-perubahan``)."""
     out: list[str] = []
     _steps(register, row, lambda _code, msg, _saran="": out.append(msg))
+    for later, earlier in ORDER.get(register, ()):  # (a notification dated before the receipt
+        a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))  # agenda L2)
+        if a and b and a < b and order_binds(later, earlier, row):
+            out.append(f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}")
     if register == "permohonan":
         keputusan = row.get("keputusan", "")
         for col, only in schema.KOLOM_KEPUTUSAN.items():
