@@ -26,10 +26,14 @@ Catatan = Annotated[
 
 
 def _summary(a) -> None:
-    counts = ", ".join(
+    counts = ", ".join(  # (every register: one not written yet, as an XLSX workspace's empty
+        # objection register, has none — review agenda N1)
         f"{name} {len(c.table.rows)} baris"
-        for name, c in a.registers.items()
         if c.table is not None
+        else f"{name} tidak terbaca"
+        if c.error
+        else f"{name} 0 baris"
+        for name, c in a.registers.items()
     )
     err(f"Diperiksa: jurnal {a.replay.count} baris; {counts}.")
     err(f"Hash baris terakhir jurnal: {a.replay.last_hash}")
