@@ -1553,3 +1553,26 @@ def test_a_case_is_found_by_the_number_of_its_letter(run, ws):
     found = json.loads(run.ok("permohonan", "daftar", "--cari", "1/pl.02.2-sd/5271/iii",
                               "--format", "json").stdout)  # fmt: skip
     assert [r["nomor_registrasi"] for r in found] == ["002/PPID/5271/III/2026"]
+
+
+def test_surat_daftar_lists_the_agenda_by_date_and_number(run, ws):
+    # the agenda was reachable only as a raw CSV (review agenda M6)
+    catat(run, "--tanpa-surat")
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    run.ok("surat", "buat", "pemberitahuan", "2")
+    rows = json.loads(run.ok("surat", "daftar", "--format", "json").stdout)
+    assert [(r["nomor_surat"], r["nomor_registrasi"], r["keterangan"][:7]) for r in rows] == [
+        ("2/PL.02.2-SD/5271/III/2026", "001/PPID/5271/III/2026", ""),
+        ("1/PL.02.2-SD/5271/III/2026", "002/PPID/5271/III/2026", ""),
+        ("1/PL.02.2-SD/5271/III/2026", "002/PPID/5271/III/2026", "salinan"),
+    ]
+    found = json.loads(run.ok("surat", "daftar", "--cari", "001/ppid", "--format", "json").stdout)
+    assert [r["nomor_surat"] for r in found] == ["2/PL.02.2-SD/5271/III/2026"]
+    assert (
+        run.ok("surat", "daftar", "--bulan", "2026-04", "--format", "json").stdout.strip() == "[]"
+    )
+    assert run.ok("surat", "daftar", "--format", "csv").stdout.startswith(
+        "nomor_surat,tanggal,jenis,register,nomor_registrasi,berkas,petugas,keterangan"
+    )

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ..schema import columns
 from .common import (
     CONTEXT_HELP,
     KASUS,
@@ -258,6 +259,39 @@ def buat(
         return
     for p in paths:
         typer.echo(p)
+
+
+@app.command()
+@guard
+def daftar(
+    dari: Annotated[str | None, typer.Option(help="Surat bertanggal sejak YYYY-MM-DD.")] = None,
+    sampai: Annotated[str | None, typer.Option(help="Surat bertanggal sampai YYYY-MM-DD.")] = None,
+    bulan: Annotated[str | None, typer.Option(help="Surat bertanggal pada bulan YYYY-MM.")] = None,
+    cari: Annotated[
+        str | None, typer.Option(help="Cari nomor surat, nomor perkara, atau jenis surat.")
+    ] = None,
+    format: FmtList = Format.teks,
+) -> None:
+    """Agenda surat keluar: nomor, tanggal, jenis, perkara, berkas; salinan dan surat batal
+    ditandai di Keterangan."""
+    from ..services.queries import Filter, agenda
+
+    rows = agenda(workspace(), Filter(dari=dari, sampai=sampai, bulan=bulan, cari=cari))
+    emit(
+        rows,
+        format,
+        [
+            ("nomor_surat", "Nomor surat"),
+            ("tanggal", "Tanggal"),
+            ("jenis", "Jenis"),
+            ("nomor_registrasi", "Perkara"),
+            ("keterangan", "Keterangan"),
+            ("berkas", "Berkas"),
+        ],
+        styles=lambda r: "dim" if r["keterangan"] else "",
+        csv_keys=[c.key for c in columns("surat")],
+        spare=("berkas", "jenis"),
+    )
 
 
 class _progress:

@@ -534,3 +534,30 @@ def _record(ws: Workspace, register: str, nomor: str) -> dict[str, Any]:
                     )
                 }
     return out
+
+
+def agenda(ws: Workspace, f: Filter) -> list[dict[str, str]]:
+    """The agenda of outgoing letters (``surat``), by letter date then number: those dated in
+    ``f``'s period, matching ``f.cari`` in the number, case, kind or file. Copies and voided
+    letters are in it, marked in ``keterangan`` (review agenda M6: the agenda was a raw CSV
+    only)."""
+    from ..rules import numbering
+
+    lo, hi = f.period()
+    needle = lipat(f.cari or "")
+    pattern = ws.settings.get("penomoran", "surat") or ""
+    rows = [
+        dict(r)
+        for r in ws.read("surat").rows
+        if lo <= r["tanggal"] <= hi
+        and (
+            not needle
+            or any(needle in lipat(r[k]) for k in ("nomor_surat", "nomor_registrasi", "jenis"))
+        )
+    ]
+
+    def order(r: dict[str, str]) -> tuple:
+        key = numbering.number_key(r["nomor_surat"], pattern, r["tanggal"][:4])
+        return (r["tanggal"], key[-1] if key[0] == "urut" else 0, r["nomor_surat"])
+
+    return sorted(rows, key=order)  # (stable: a copy after its original, as made)
