@@ -127,10 +127,13 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         return ""
     year = str(when.year)
     table = tx.table("surat")
+    near = {str(when.year - 1), year, str(when.year + 1)}  # (a number read only near its year)
     numbers = [  # (the year a number states, else its letter's: review agenda M5)
         r["nomor_surat"]
         for r in table.rows
-        if r["nomor_surat"] and _year_of(r["nomor_surat"], pattern, r["tanggal"]) == year
+        if r["nomor_surat"]
+        and r["tanggal"][:4] in near
+        and _year_of(r["nomor_surat"], pattern, r["tanggal"]) == year
     ]
     # an imported objection register's reply letters: numbered by the old book, absent from
     # surat.csv — the agenda of a migrated office started at 1 again (review bolakbalik L3)
