@@ -2291,6 +2291,14 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     run.ok(*decide)
     (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
     assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"
+    # the old book's reply made again: a rebuild, not the letter sent (review agenda M2)
+    said = run.ok("surat", "buat", "tanggapan-keberatan", "001/KEB/PPID/5271/II/2026").stderr
+    assert "aslinya dibuat di luar ppidctl (register lama yang diimpor)" in " ".join(said.split())
+    (reply,) = [
+        r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "tanggapan-keberatan"
+    ]
+    assert reply["nomor_surat"] == "5/PL.02.2-SD/5271/II/2026"
+    assert reply["keterangan"].startswith("dibuat ulang dari register, ")
 
 
 def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path):

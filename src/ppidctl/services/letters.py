@@ -54,6 +54,9 @@ class Letter:
     #: a handover receipt: the officer who recorded the handover ("Yang menyerahkan"; journalled
     #: with the letter, and for a copy read back from the journal; "" when none was recorded)
     penyerah: str = ""
+    #: what the agenda says of it beside a copy's mark (a letter rebuilt from a register whose
+    #: original was made outside ppidctl)
+    keterangan: str = ""
 
 
 #: the register column that holds the outgoing number of a letter of that kind
@@ -413,7 +416,7 @@ def stage_letters(
                 "petugas": petugas,
                 "keterangan": f"salinan, dibuat {ws.today().isoformat()}"
                 if (letter.kind, made[1], day.isoformat()) in listed
-                else "",
+                else letter.keterangan,
             },
             # the file as made: periksa tells a letter changed after it was made (review bukti
             # H1: the letter sent is a hearing's evidence)
@@ -683,6 +686,19 @@ def regenerate(
                 + " ditandatangani pejabat di ppidctl.toml sekarang: siapa yang menandatangani "
                 "aslinya tidak tercatat (dibuat sebelum ppidctl mencatat penandatangan) — "
                 "cocokkan dengan arsip aslinya"
+            )
+        known = _earlier_numbers(tx) if any(le.nomor for le in letters) else {}
+        outside = [  # a reply an old book numbered, never made here: rebuilt (agenda M2)
+            le for le in letters if le.nomor and (kind, le.row["nomor_registrasi"]) not in known
+        ]
+        for le in outside:
+            le.keterangan = f"dibuat ulang dari register, {ws.today().isoformat()}"
+        if outside:
+            peringatan.append(
+                copies([le.row["nomor_registrasi"] for le in outside])
+                + ": aslinya dibuat di luar ppidctl (register lama yang diimpor), jadi berkas ini "
+                "dibuat ulang dari register dengan templat sekarang — isinya dapat berbeda dari "
+                "surat yang dikirim; agenda menandainya 'dibuat ulang'"
             )
         if nomor_surat is not None and len(letters) == 1:  # (a copy keeps its original's)
             had = _earlier_numbers(tx).get((kind, letters[0].row["nomor_registrasi"]), "")
