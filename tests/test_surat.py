@@ -1576,3 +1576,19 @@ def test_surat_daftar_lists_the_agenda_by_date_and_number(run, ws):
     assert run.ok("surat", "daftar", "--format", "csv").stdout.startswith(
         "nomor_surat,tanggal,jenis,register,nomor_registrasi,berkas,petugas,keterangan"
     )
+
+
+def test_a_letter_made_again_under_a_corrected_date_is_marked(run, ws):
+    # README "Tanggal keliru": one number, two dates, the row of the wrong date unmarked
+    # (review agenda M2)
+    catat(run, "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    path = ws.register_path("permohonan")
+    path.write_text(path.read_text(encoding="utf-8").replace(",2026-03-18,", ",2026-03-17,"),
+                    encoding="utf-8")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--perbaiki-tenggat", "--catatan", "salah ketik")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    first, again = [r for r in surat_rows(ws) if r["jenis"] == "pemberitahuan"]
+    assert (first["tanggal"], again["tanggal"]) == ("2026-03-18", "2026-03-17")
+    assert first["nomor_surat"] == again["nomor_surat"]
+    assert "tanggal berbeda dari surat sebelumnya" in again["keterangan"]

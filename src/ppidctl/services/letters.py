@@ -416,6 +416,9 @@ def stage_letters(
                 "petugas": petugas,
                 "keterangan": f"salinan, dibuat {ws.today().isoformat()}"
                 if (letter.kind, made[1], day.isoformat()) in listed
+                # (its date corrected since: one number, two dates — said, agenda M2)
+                else f"dibuat ulang {ws.today().isoformat()}, tanggal berbeda dari surat sebelumnya"
+                if letter.reuse_number and made in earlier and letter.kind not in HANDOVER
                 else letter.keterangan,
             },
             # the file as made: periksa tells a letter changed after it was made (review bukti
