@@ -1592,3 +1592,16 @@ def test_a_letter_made_again_under_a_corrected_date_is_marked(run, ws):
     assert (first["tanggal"], again["tanggal"]) == ("2026-03-18", "2026-03-17")
     assert first["nomor_surat"] == again["nomor_surat"]
     assert "tanggal berbeda dari surat sebelumnya" in again["keterangan"]
+
+
+def test_a_letter_of_a_step_redone_after_batalkan_gets_its_own_number(run, ws):
+    # the redone step recorded --tanpa-surat, its letter made later took the VOID letter's number
+    # (a copy of it, as it were), and no other could be given (review sesi31c M1)
+    voided = _voided_notification(run, ws)
+    (void,) = [r for r in surat_rows(ws) if r["berkas"].endswith(voided.name)]
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    live = surat_rows(ws)[-1]
+    assert void["keterangan"].startswith("batal: ")
+    assert live["nomor_surat"] != void["nomor_surat"] and live["keterangan"] == ""

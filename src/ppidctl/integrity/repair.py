@@ -25,7 +25,7 @@ from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
 from ..services.keberatan import reason_conflict
-from ..services.letters import DEADLINE_LETTERS
+from ..services.letters import BATAL, DEADLINE_LETTERS
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
@@ -603,7 +603,7 @@ def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]
                 tx.update(
                     "surat",
                     i,
-                    {"keterangan": f"batal: {catatan}"},
+                    {"keterangan": f"{BATAL}{catatan}"},
                     kunci=["berkas", row["berkas"]],  # (the letter: a copy shares the number)
                     catatan=catatan,
                 )

@@ -59,6 +59,9 @@ class Letter:
     keterangan: str = ""
 
 
+#: how the agenda's Keterangan marks a letter of a step undone with --batalkan
+BATAL = "batal: "
+
 #: the register column that holds the outgoing number of a letter of that kind
 NUMBER_COLUMN = {"tanggapan-keberatan": "nomor_surat_tanggapan"}
 
@@ -380,7 +383,11 @@ def stage_letters(
     copying = any(le.reuse_number for le in letters)
     earlier = _earlier_numbers(tx) if copying else {}
     listed = (  # the letters the agenda has: one made again is a copy, and says so
-        {(r["jenis"], r["nomor_registrasi"], r["tanggal"]) for r in tx.table("surat").rows}
+        {
+            (r["jenis"], r["nomor_registrasi"], r["tanggal"])
+            for r in tx.table("surat").rows
+            if not r.get("keterangan", "").startswith(BATAL)
+        }
         if copying
         else set()
     )
@@ -493,9 +500,13 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date)
 
 
 def _earlier_numbers(tx: Transaction) -> dict[tuple[str, str], str]:
-    """(kind, case) → the number its letter carried ("": made unnumbered) for letters made."""
+    """(kind, case) → the number its letter carried ("": made unnumbered) for letters made —
+    not a voided one's (a step redone after --batalkan: its letter is no copy of the void one,
+    and took its number — review sesi31c M1)."""
     out: dict[tuple[str, str], str] = {}
     for row in tx.table("surat").rows:
+        if row.get("keterangan", "").startswith(BATAL):
+            continue
         key = (row["jenis"], row["nomor_registrasi"])
         if row["nomor_surat"] or key not in out:
             out[key] = row["nomor_surat"]
