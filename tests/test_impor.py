@@ -2291,6 +2291,12 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     run.ok(*decide)
     (notice,) = [r for r in rows_of(ws.register_path("surat")) if r["jenis"] == "pemberitahuan"]
     assert notice["nomor_surat"] == "6/PL.02.2-SD/5271/III/2026"
+    run.refused(  # (its number is the register's: review sesi31c M2)
+        "surat", "buat", "tanggapan-keberatan", "001/KEB/PPID/5271/II/2026", "--nomor-surat",
+        "44/PL.02.2-SD/5271/II/2026",
+        message="surat tanggapan-keberatan 001/KEB/PPID/5271/II/2026 sudah bernomor "
+        "5/PL.02.2-SD/5271/II/2026",
+    )  # fmt: skip
     # the old book's reply made again: a rebuild, not the letter sent (review agenda M2)
     said = run.ok("surat", "buat", "tanggapan-keberatan", "001/KEB/PPID/5271/II/2026").stderr
     assert "aslinya dibuat di luar ppidctl (register lama yang diimpor)" in " ".join(said.split())

@@ -1522,7 +1522,9 @@ def test_a_letter_made_later_can_take_the_number_it_had_and_a_late_number_is_tol
                   "2026-03-17").stderr  # fmt: skip
     assert (
         "nomor surat 41/PL.02.2-SD/5271/III/2026 diberikan kepada surat bertanggal 2026-03-17, "
-        "padahal agenda sudah memuat surat bertanggal 2026-03-18 dengan nomor lebih kecil"
+        "padahal agenda sudah memuat surat bertanggal 2026-03-18 dengan nomor lebih kecil (agenda "
+        "tidak urut tanggal); nomor ini tetap — surat yang sudah bernomor di agenda kantor diberi "
+        "nomornya saat langkahnya dicatat, dengan --nomor-surat NOMOR"
     ) in " ".join(said.split())
 
 

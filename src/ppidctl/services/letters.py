@@ -157,12 +157,13 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         (r["tanggal"] for r in table.rows if r["nomor_surat"] and r["tanggal"][:4] == year),
         default="",
     )
-    if later > when.isoformat():  # (a step dated back, a letter made later: agenda M3)
+    if later > when.isoformat():  # (a step dated back, a letter made later: agenda M3; advice
+        # that works — sesi31c L1)
         NOT_PRINTED[
             f"nomor surat {number} diberikan kepada surat bertanggal {when.isoformat()}, padahal "
             f"agenda sudah memuat surat bertanggal {later} dengan nomor lebih kecil (agenda "
-            "tidak urut tanggal) — bila surat itu sudah bernomor di agenda kantor, buat ulang "
-            "dengan ppidctl surat buat JENIS NOMOR --nomor-surat NOMOR-ITU"
+            "tidak urut tanggal); nomor ini tetap — surat yang sudah bernomor di agenda kantor "
+            "diberi nomornya saat langkahnya dicatat, dengan --nomor-surat NOMOR"
         ] = None
     return number
 
@@ -715,7 +716,10 @@ def regenerate(
                 "surat yang dikirim; agenda menandainya 'dibuat ulang'"
             )
         if nomor_surat is not None and len(letters) == 1:  # (a copy keeps its original's)
-            had = _earlier_numbers(tx).get((kind, letters[0].row["nomor_registrasi"]), "")
+            had = (  # (an imported reply's number is in its register: review sesi31c M2)
+                _earlier_numbers(tx).get((kind, letters[0].row["nomor_registrasi"]), "")
+                or letters[0].nomor
+            )
             pattern = ws.settings.get("penomoran", "surat") or ""
             year = (letters[0].tanggal or ws.today()).isoformat()[:4]
             if had and numbering.number_key(had, pattern, year) != numbering.number_key(
