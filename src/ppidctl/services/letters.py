@@ -422,12 +422,7 @@ def stage_letters(
                 "nomor_registrasi": letter.row.get("nomor_registrasi", ""),
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
-                "keterangan": f"salinan, dibuat {ws.today().isoformat()}"
-                if (letter.kind, made[1], day.isoformat()) in listed
-                # (its date corrected since: one number, two dates — said, agenda M2)
-                else f"dibuat ulang {ws.today().isoformat()}, tanggal berbeda dari surat sebelumnya"
-                if letter.reuse_number and made in earlier and letter.kind not in HANDOVER
-                else letter.keterangan,
+                "keterangan": _agenda_mark(ws, letter, day, listed, made in earlier),
             },
             # the file as made: periksa tells a letter changed after it was made (review bukti
             # H1: the letter sent is a hearing's evidence)
@@ -444,13 +439,25 @@ def stage_letters(
     return paths
 
 
+def _agenda_mark(ws: Workspace, letter: Letter, day: date, listed: set, made: bool) -> str:
+    """The agenda's Keterangan of a letter being made (review agenda M1, M2): a copy of one the
+    agenda lists on that date; one made again under a corrected date (one number, two dates);
+    else what ``letter`` says (a rebuild of an old book's reply), or nothing — a letter sent."""
+    today = ws.today().isoformat()
+    if (letter.kind, letter.row.get("nomor_registrasi", ""), day.isoformat()) in listed:
+        return f"salinan, dibuat {today}"
+    if letter.reuse_number and made and letter.kind not in HANDOVER:
+        return f"dibuat ulang {today}, tanggal berbeda dari surat sebelumnya"
+    return letter.keterangan
+
+
 _OTHER = "pakai nomor lain, atau tanpa --nomor-surat agar ppidctl memberi nomor berikutnya"
 
 
 def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date) -> None:
     """An outgoing letter number names one letter: ``--nomor-surat`` may repeat only the number
     of the same letter (a copy made again), never another letter's — nor one given and deleted.
-    Numbers are compared as :func:`letter_number_key` reads them."""
+    Numbers are compared as :func:`~ppidctl.rules.numbering.number_key` reads them."""
     nomor = letter.row.get("nomor_registrasi", "")
     pattern = tx.ws.settings.get("penomoran", "surat") or ""
     mine = (letter.kind, nomor)
@@ -702,7 +709,7 @@ def regenerate(
                 "aslinya tidak tercatat (dibuat sebelum ppidctl mencatat penandatangan) — "
                 "cocokkan dengan arsip aslinya"
             )
-        known = _earlier_numbers(tx) if any(le.nomor for le in letters) else {}
+        known = _earlier_numbers(tx)
         outside = [  # a reply an old book numbered, never made here: rebuilt (agenda M2)
             le for le in letters if le.nomor and (kind, le.row["nomor_registrasi"]) not in known
         ]
@@ -717,8 +724,7 @@ def regenerate(
             )
         if nomor_surat is not None and len(letters) == 1:  # (a copy keeps its original's)
             had = (  # (an imported reply's number is in its register: review sesi31c M2)
-                _earlier_numbers(tx).get((kind, letters[0].row["nomor_registrasi"]), "")
-                or letters[0].nomor
+                known.get((kind, letters[0].row["nomor_registrasi"]), "") or letters[0].nomor
             )
             pattern = ws.settings.get("penomoran", "surat") or ""
             year = (letters[0].tanggal or ws.today()).isoformat()[:4]
