@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, datetime
 
 from .. import schema
@@ -60,6 +61,14 @@ def order_binds(later: str, earlier: str, row: dict[str, str]) -> bool:
         return True
     due = row.get("jatuh_tempo", "")
     return bool(due) and row.get("tanggapan_pemohon_pada", "")[:10] <= due[:10]
+
+
+def out_of_order(register: str, row: dict[str, str]) -> Iterator[tuple[str, date, str, date]]:
+    """(later, its date, earlier, its date) of each :data:`ORDER` pair ``row`` breaks."""
+    for later, earlier in ORDER.get(register, ()):
+        a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))
+        if a and b and a < b and order_binds(later, earlier, row):
+            yield later, a, earlier, b
 
 
 #: fields a status needs (the steps that lead to it were recorded)
@@ -291,14 +300,12 @@ def check_rows(
                 "salin ulang NIK dari KTP atau dari arsip workspace",
             )
         if register in ORDER:
-            for later, earlier in ORDER[register]:
-                a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))
-                if a and b and a < b and order_binds(later, earlier, row):
-                    add(
-                        m.URUTAN_TANGGAL,
-                        f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}: langkah "
-                        "tercatat tidak urut",
-                    )
+            for later, a, earlier, b in out_of_order(register, row):
+                add(
+                    m.URUTAN_TANGGAL,
+                    f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}: langkah "
+                    "tercatat tidak urut",
+                )
             if row.get(key, "") not in imported:
                 _steps(register, row, add)
             deadlines_now = expected_deadlines(ws, register, row, calendar) if calendar else {}
@@ -375,10 +382,10 @@ def step_problems(register: str, row: dict[str, str]) -> list[str]:
     accepted by hand must not bring into a row (``periksa --terima-perubahan``)."""
     out: list[str] = []
     _steps(register, row, lambda _code, msg, _saran="": out.append(msg))
-    for later, earlier in ORDER.get(register, ()):  # (a notification dated before the receipt
-        a, b = tanggal_iso(row.get(later, "")), tanggal_iso(row.get(earlier, ""))  # agenda L2)
-        if a and b and a < b and order_binds(later, earlier, row):
-            out.append(f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}")
+    out += [  # (a notification dated before the receipt: agenda L2)
+        f"{later} {a.isoformat()} sebelum {earlier} {b.isoformat()}"
+        for later, a, earlier, b in out_of_order(register, row)
+    ]
     if register == "permohonan":
         keputusan = row.get("keputusan", "")
         for col, only in schema.KOLOM_KEPUTUSAN.items():
