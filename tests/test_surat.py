@@ -1455,6 +1455,8 @@ def test_a_voided_letter_deleted_with_its_row_keeps_its_own_number_and_loss(run,
     numbers = [n for e in history if e["perintah"] == "permohonan putuskan"
                for n in (e.get("nomor_surat") or {}).values()]  # fmt: skip
     assert [n.split("/")[0] for n in numbers] == ["1", "2"]
+    marks = [e.get("keterangan_surat") for e in history if e["perintah"] == "permohonan putuskan"]
+    assert marks == [{f"letters/2026/{voided.name}": "batal: perkara keliru"}, None]  # (31c M3)
     voided.unlink()  # (the new letter under that name, lost: told again)
     assert f"{voided.name}: surat tidak ada lagi" in run("periksa").stdout
 
@@ -1513,6 +1515,8 @@ def test_a_letter_made_later_can_take_the_number_it_had_and_a_late_number_is_tol
         "surat", "buat", "pemberitahuan", "1", "--nomor-surat", "40/PL.02.2-SD/5271/III/2026"
     )
     assert surat_rows(ws)[-1]["nomor_surat"] == "40/PL.02.2-SD/5271/III/2026"
+    run.ok("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "040/PL.02.2-SD/5271/III/2026")
+    assert surat_rows(ws)[-1]["nomor_surat"] == "40/PL.02.2-SD/5271/III/2026"  # (sesi31c L4)
     run.refused("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "41/PL.02.2-SD/5271/III/2026",
                 message="surat pemberitahuan 001/PPID/5271/III/2026 sudah bernomor "
                 "40/PL.02.2-SD/5271/III/2026: salinannya memakai nomor itu")  # fmt: skip

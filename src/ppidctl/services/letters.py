@@ -736,6 +736,7 @@ def regenerate(
                     "salinannya memakai nomor itu",
                     f"ulangi tanpa --nomor-surat (atau --nomor-surat {had})",
                 )
+            nomor_surat = had or nomor_surat  # (a copy prints its original's text: sesi31c L4)
         tick = progress(len(letters)) if progress else None
         paths = stage_letters(ws, tx, letters, ws.today(), nomor_surat, petugas, tick)
         if kind in NUMBER_COLUMN:  # (the step recorded --tanpa-surat: the number it now has)

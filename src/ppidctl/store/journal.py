@@ -483,7 +483,9 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     # letter file → its outgoing numbers, in the order made (a name made again after a voided
     # letter's file and row were deleted: each letter keeps its own — review sesi31b M2)
     numbers: dict[str, list[str]] = {}
-    marks: dict[str, str] = {}  # letter file → its agenda Keterangan set later ("batal: …")
+    # letter file → (which letter under that name, its agenda Keterangan set later: "batal: …")
+    marks: dict[str, tuple[int, str]] = {}
+    created: dict[str, int] = {}  # letter file → letters made under that name so far
     files: set[str] = set()  # the case's letter files
     for raw in lines(path):
         if needle not in raw and not (files and any(w in raw for w in ABOUT_LETTERS)):
@@ -509,32 +511,36 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
             for e in expand(entry):
                 marked = changes(e).get("keterangan") if e.get("aksi") == "ubah" else None
                 kunci = e.get("kunci") if isinstance(e.get("kunci"), list) else []
-                if marked and kunci[:1] == ["berkas"] and kunci[-1] in files:  # (agenda M1)
-                    marks[str(kunci[-1])] = marked[1]
+                if marked and kunci[:1] == ["berkas"] and kunci[-1] in files:  # (agenda M1;
+                    # the letter under that name then, not a later one: sesi31c M3)
+                    marks[str(kunci[-1])] = (created.get(str(kunci[-1]), 0), marked[1])
                 nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                 if nilai.get("nomor_registrasi") != nomor or nilai.get("register") != register:
                     continue
                 if nilai.get("berkas"):
                     files.add(nilai["berkas"])
+                    created[nilai["berkas"]] = created.get(nilai["berkas"], 0) + 1
                 if nilai.get("berkas") and nilai.get("nomor_surat"):
                     numbers.setdefault(nilai["berkas"], []).append(nilai["nomor_surat"])
                 if entry.get("perintah") == "surat buat":
                     out.append({**e, "berkas": [nilai["berkas"]] if nilai.get("berkas") else []})
     made: dict[str, int] = {}  # letter file → how many letters under that name were met
     for e in out:
-        named = {}
+        named, said = {}, {}
         about = e.get("aksi") in ("surat-diubah-diterima", "surat-hilang-diterima")
         for b in e.get("berkas") or ():
+            k = made.get(b, 0)
+            if about:  # (an acceptance is about the last letter made under that name)
+                k = max(k - 1, 0)
+            else:
+                made[b] = k + 1
+                if b in marks and marks[b][0] == k + 1:
+                    said[b] = marks[b][1]
             if b in numbers:
-                k = made.get(b, 0)
-                if about:  # (an acceptance is about the last letter made under that name)
-                    k = max(k - 1, 0)
-                else:
-                    made[b] = k + 1
                 named[b] = numbers[b][min(k, len(numbers[b]) - 1)]
         if named:
             e["nomor_surat"] = named
-        if not about and (said := {b: marks[b] for b in e.get("berkas") or () if marks.get(b)}):
+        if said:
             e["keterangan_surat"] = said
     return out
 
