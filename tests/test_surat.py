@@ -1547,7 +1547,11 @@ def test_a_letter_without_a_number_pattern_says_it_has_none(run, ws):
         "kosong)"
     ) in " ".join(said.split())
     run.ok("surat", "buat", "pemberitahuan", "1", "--nomor-surat", "12/KPU/III/2026")
-    assert surat_rows(ws)[-1]["nomor_surat"] == "12/KPU/III/2026"
+    blank, sent = [r for r in surat_rows(ws) if r["jenis"] == "pemberitahuan"]
+    # the numbered letter is the one sent, not a copy; the blank one says so (sesi31c M4)
+    assert (sent["nomor_surat"], sent["keterangan"]) == ("12/KPU/III/2026", "")
+    assert blank["keterangan"] == "diganti surat bernomor 12/KPU/III/2026"
+    assert run.ok("periksa").stdout == ""
 
 
 def test_a_case_is_found_by_the_number_of_its_letter(run, ws):

@@ -383,15 +383,10 @@ def stage_letters(
     taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
     copying = any(le.reuse_number for le in letters)
     earlier = _earlier_numbers(tx) if copying else {}
-    listed = (  # the letters the agenda has: one made again is a copy, and says so
-        {
-            (r["jenis"], r["nomor_registrasi"], r["tanggal"])
-            for r in tx.table("surat").rows
-            if not r.get("keterangan", "").startswith(BATAL)
-        }
-        if copying
-        else set()
-    )
+    listed: dict[tuple[str, str, str], list[int]] = {}  # the letters the agenda has (rows):
+    for i, r in enumerate(tx.table("surat").rows if copying else ()):  # one made again is a copy
+        if not r.get("keterangan", "").startswith(BATAL):
+            listed.setdefault((r["jenis"], r["nomor_registrasi"], r["tanggal"]), []).append(i)
     for letter in letters:
         day = letter.tanggal or when
         number = (nomor_surat or "").strip() or (letter.nomor if numbered[letter.kind] else "")
@@ -422,7 +417,7 @@ def stage_letters(
                 "nomor_registrasi": letter.row.get("nomor_registrasi", ""),
                 "berkas": path.relative_to(ws.root).as_posix(),
                 "petugas": petugas,
-                "keterangan": _agenda_mark(ws, letter, day, listed, made in earlier),
+                "keterangan": _agenda_mark(ws, tx, letter, day, listed, made in earlier),
             },
             # the file as made: periksa tells a letter changed after it was made (review bukti
             # H1: the letter sent is a hearing's evidence)
@@ -439,12 +434,27 @@ def stage_letters(
     return paths
 
 
-def _agenda_mark(ws: Workspace, letter: Letter, day: date, listed: set, made: bool) -> str:
+def _agenda_mark(
+    ws: Workspace, tx: Transaction, letter: Letter, day: date, listed: dict, made: bool
+) -> str:
     """The agenda's Keterangan of a letter being made (review agenda M1, M2): a copy of one the
     agenda lists on that date; one made again under a corrected date (one number, two dates);
-    else what ``letter`` says (a rebuild of an old book's reply), or nothing — a letter sent."""
+    else what ``letter`` says (a rebuild of an old book's reply), or nothing — a letter sent.
+    A letter given the number its unnumbered rows lacked (``surat = ""``: the number from the
+    office agenda) is the letter sent, and those rows are marked replaced (sesi31c M4)."""
     today = ws.today().isoformat()
-    if (letter.kind, letter.row.get("nomor_registrasi", ""), day.isoformat()) in listed:
+    before = listed.get((letter.kind, letter.row.get("nomor_registrasi", ""), day.isoformat()))
+    agenda = tx.table("surat")
+    if before and letter.nomor and not any(agenda.rows[i]["nomor_surat"] for i in before):
+        for i in before:
+            tx.update(
+                "surat",
+                i,
+                {"keterangan": f"diganti surat bernomor {letter.nomor}"},
+                kunci=["berkas", agenda.rows[i]["berkas"]],
+            )
+        return ""
+    if before:
         return f"salinan, dibuat {today}"
     if letter.reuse_number and made and letter.kind not in HANDOVER:
         return f"dibuat ulang {today}, tanggal berbeda dari surat sebelumnya"
