@@ -2532,13 +2532,29 @@ def test_one_letter_number_on_two_letters_is_told(run, ws):
         ),
         encoding="utf-8",
     )
-    run.ok("periksa", "--terima-perubahan", "--catatan", "nomor agenda dikoreksi")
-    (problem,) = check(ws).problems
-    assert problem.kode == m.NOMOR_GANDA
+    (problem,) = [p for p in check(ws).problems if p.kode == m.NOMOR_GANDA]
     assert problem.pesan.startswith(
         "nomor surat 01/PL.02.2-SD/5271/III/2026 (pemberitahuan 002/PPID/5271/III/2026) sudah "
         "dipakai di baris 2: 1/PL.02.2-SD/5271/III/2026 (pemberitahuan 001/PPID/5271/III/2026)"
     )
+    run.refused(  # (accepted with exit 0 before, and only listed: review sesi31c L2)
+        "periksa", "--terima-perubahan", "--catatan", "nomor agenda dikoreksi",
+        message="suntingan yang akan diterima memberi satu nomor surat kepada dua surat: "
+        "registers/surat.csv:3: nomor surat 01/PL.02.2-SD/5271/III/2026 sudah dipakai: "
+        "1/PL.02.2-SD/5271/III/2026 untuk surat pemberitahuan 001/PPID/5271/III/2026",
+    )  # fmt: skip
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "01/PL.02.2-SD/5271/III/2026", "9/PL.02.2-SD/5271/III/2026"
+        ),
+        encoding="utf-8",
+    )
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "nomor agenda dikoreksi")
+    assert (
+        "peringatan: berkas suratnya tetap mencetak nomor 2/PL.02.2-SD/5271/III/2026 — buat "
+        "salinan bernomor baru dengan ppidctl surat buat pemberitahuan 002/PPID/5271/III/2026"
+    ) in " ".join(done.stderr.split())
+    assert codes(ws) == []
 
 
 def test_periksa_s_summary_names_every_register(run, ws):

@@ -452,6 +452,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
         if not lost:  # (a journal started again: every row is "added", none is an edit's)
             _refuse_broken_steps(a)
             _refuse_broken_copies(a)
+            _refuse_letter_number_twice(ws, a)
             forced = _reasons_against_history(ws, a)
         if lost:
             out.done.append(f"{ws.journal_path.name}: jurnal baru dimulai dengan register ini")
@@ -488,6 +489,13 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                     out.done.append(
                         f"{c.rel}:{d.line}: {d.key}: perubahan {', '.join(d.changes)} diterima"
                     )
+                    if name == "surat" and "nomor_surat" in d.changes:  # (sesi31c L2)
+                        out.done.append(
+                            f"{c.rel}:{d.line}: {d.key}: peringatan: berkas suratnya tetap "
+                            f"mencetak nomor {d.changes['nomor_surat'][0] or '(tanpa nomor)'} — "
+                            "buat salinan bernomor baru dengan ppidctl surat buat "
+                            f"{d.actual.get('jenis', 'JENIS')} {d.actual.get('nomor_registrasi', 'N')}"
+                        )
                 elif d.kind == "tambah":
                     diff = {k: ("", val) for k, val in d.actual.items() if val}
                     extra.update(_fingerprint(ws, name, d.actual))
@@ -652,6 +660,46 @@ def _refuse_restart_without_registers(ws) -> None:
             ),
             f"{journal.KEMBALIKAN_ARSIP}; tanpa arsip, "
             "buat workspace baru dengan ppidctl init di folder lain",
+        )
+
+
+def _refuse_letter_number_twice(ws, a: Analysis) -> None:
+    """An agenda edit giving a letter the number another letter has (as the office's pattern
+    reads it) is refused as an edit that breaks its case is: it was accepted with exit 0 and
+    only listed after (review sesi31c L2)."""
+    c = a.registers.get("surat")
+    if c is None or c.table is None:
+        return
+    pattern = ws.settings.get("penomoran", "surat") or ""
+
+    def key(r: dict[str, str]) -> tuple:
+        return numbering.number_key(r["nomor_surat"], pattern, r.get("tanggal", "")[:4])
+
+    bad = []
+    for d in c.diffs:
+        if (
+            d.actual is None
+            or not d.actual.get("nomor_surat")
+            or "nomor_surat" not in (d.changes if d.kind == "ubah" else {"nomor_surat": ""})
+        ):
+            continue
+        mine = (d.actual.get("jenis"), d.actual.get("nomor_registrasi"))
+        for r in c.table.rows:
+            if (
+                r["nomor_surat"]
+                and (r["jenis"], r["nomor_registrasi"]) != mine
+                and key(r) == key(d.actual)
+            ):
+                bad.append(
+                    f"{c.rel}:{d.line}: nomor surat {d.actual['nomor_surat']} sudah dipakai: "
+                    f"{r['nomor_surat']} untuk surat {r['jenis']} {r['nomor_registrasi']}"
+                )
+                break
+    if bad:
+        raise _refusal(
+            "suntingan yang akan diterima memberi satu nomor surat kepada dua surat",
+            bad,
+            "pakai nomor lain, atau kembalikan barisnya seperti semula, lalu ulangi",
         )
 
 
