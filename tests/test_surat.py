@@ -1615,3 +1615,17 @@ def test_a_letter_of_a_step_redone_after_batalkan_gets_its_own_number(run, ws):
     live = surat_rows(ws)[-1]
     assert void["keterangan"].startswith("batal: ")
     assert live["nomor_surat"] != void["nomor_surat"] and live["keterangan"] == ""
+
+
+def test_letters_made_late_in_a_batch_are_numbered_in_date_order(run, ws):
+    # surat buat --semua numbered them in registration order: the batch put its own agenda
+    # out of date order and warned once per letter (review sesi31c L3)
+    for nama in ("A", "B", "C"):
+        catat(run, "--nama", nama, "--tanpa-surat")
+    for n, day in (("1", "2026-03-19"), ("2", "2026-03-17"), ("3", "2026-03-18")):
+        run.ok("permohonan", "putuskan", n, "--keputusan", "diberikan", "--tanggal", day,
+               "--tanpa-surat")  # fmt: skip
+    out = run.ok("surat", "buat", "pemberitahuan", "--semua", "--bulan", "2026-03")
+    assert "agenda tidak urut tanggal" not in out.stderr
+    made = {r["nomor_registrasi"][:3]: r["nomor_surat"][:2] for r in surat_rows(ws)}
+    assert made == {"002": "1/", "003": "2/", "001": "3/"}

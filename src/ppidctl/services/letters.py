@@ -121,6 +121,9 @@ def context(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str
     return ctx
 
 
+_TIDAK_URUT = "(agenda tidak urut tanggal)"
+
+
 def _year_of(number: str, pattern: str, dated: str) -> str:
     """The year letter ``number`` belongs to: the one it states, else its date's."""
     _bulan, tahun = numbering.month_year_of(number, pattern)
@@ -157,12 +160,13 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[st
         (r["tanggal"] for r in table.rows if r["nomor_surat"] and r["tanggal"][:4] == year),
         default="",
     )
-    if later > when.isoformat():  # (a step dated back, a letter made later: agenda M3; advice
-        # that works — sesi31c L1)
+    if later > when.isoformat() and not any(_TIDAK_URUT in k for k in NOT_PRINTED):
+        # (a step dated back, a letter made later: agenda M3; advice that works — sesi31c L1;
+        # once per command, not per letter of a batch — sesi31c L3)
         NOT_PRINTED[
             f"nomor surat {number} diberikan kepada surat bertanggal {when.isoformat()}, padahal "
-            f"agenda sudah memuat surat bertanggal {later} dengan nomor lebih kecil (agenda "
-            "tidak urut tanggal); nomor ini tetap — surat yang sudah bernomor di agenda kantor "
+            f"agenda sudah memuat surat bertanggal {later} dengan nomor lebih kecil "
+            f"{_TIDAK_URUT}; nomor ini tetap — surat yang sudah bernomor di agenda kantor "
             "diberi nomornya saat langkahnya dicatat, dengan --nomor-surat NOMOR"
         ] = None
     return number
@@ -748,7 +752,10 @@ def regenerate(
                 )
             nomor_surat = had or nomor_surat  # (a copy prints its original's text: sesi31c L4)
         tick = progress(len(letters)) if progress else None
-        paths = stage_letters(ws, tx, letters, ws.today(), nomor_surat, petugas, tick)
+        # new numbers in date order (a batch of letters made late put its own agenda out of
+        # date order: sesi31c L3); the same letters, so the loop below sees their numbers
+        by_date = sorted(letters, key=lambda le: le.tanggal or date.max)
+        paths = stage_letters(ws, tx, by_date, ws.today(), nomor_surat, petugas, tick)
         if kind in NUMBER_COLUMN:  # (the step recorded --tanpa-surat: the number it now has)
             for i, r, letter in zip(where, rows, letters, strict=True):
                 if letter.nomor and not r[NUMBER_COLUMN[kind]]:
