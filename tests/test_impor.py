@@ -2305,6 +2305,16 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     ]
     assert reply["nomor_surat"] == "5/PL.02.2-SD/5271/II/2026"
     assert reply["keterangan"].startswith("dibuat ulang dari register, ")
+    # an old book's reply number another letter carries is told (review sesi31c L6)
+    path = ws.register_path("keberatan")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "5/PL.02.2-SD/5271/II/2026", "06/PL.02.2-SD/5271/III/2026"), encoding="utf-8")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--catatan", "nomor dari buku lama dikoreksi")
+    told = run("periksa").stdout
+    assert (
+        "001/KEB/PPID/5271/II/2026: nomor surat tanggapan 06/PL.02.2-SD/5271/III/2026 sudah "
+        "dipakai di agenda: 6/PL.02.2-SD/5271/III/2026 (pemberitahuan 001/PPID/5271/III/2026)"
+    ) in told
 
 
 def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path):

@@ -24,7 +24,7 @@ from ..workspace import other_format
 from . import model as m
 from .model import Problem, short
 from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
-from .rows import check_rows, file_lines
+from .rows import check_rows, file_lines, reply_numbers
 
 
 @dataclass
@@ -462,6 +462,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 Problem(JURNAL, line, m.RIWAYAT_DIUBAH, msg, f"bila disengaja: {m.TERIMA}")
             )
         problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
+    keb, agenda = checks.get("keberatan"), checks.get("surat")
+    if keb is not None and agenda is not None and keb.table is not None and agenda.table:
+        problems += reply_numbers(ws, keb.rel, keb.table, keb.lines, agenda.table)
     problems += _links(checks)
     for path in unrecorded_cuts(ws, snap.journal):
         problems.append(

@@ -367,6 +367,41 @@ def _letter_numbers(ws, rel: str, table: Table, lines: list[int]) -> list[Proble
     return out
 
 
+def reply_numbers(ws, rel: str, objections: Table, lines: list[int], agenda: Table) -> list:
+    """An objection's reply number (``nomor_surat_tanggapan``: an old book's, imported) that
+    another letter of the agenda carries, as the office's pattern reads it (review sesi31c L6:
+    told only once the reply letter was rebuilt). The reply's own letter shares it."""
+    pattern = ws.settings.get("penomoran", "surat") or ""
+    taken: dict[tuple, dict[str, str]] = {}
+    for r in agenda.rows:
+        if r["nomor_surat"]:
+            key = numbering.number_key(r["nomor_surat"], pattern, r.get("tanggal", "")[:4])
+            taken.setdefault(key, r)
+    out = []
+    for i, k in enumerate(objections.rows):
+        given = k.get("nomor_surat_tanggapan", "")
+        other = given and taken.get(
+            numbering.number_key(given, pattern, k.get("tanggal_tanggapan", "")[:4])
+        )
+        if other and (other["jenis"], other["nomor_registrasi"]) != (
+            "tanggapan-keberatan",
+            k["nomor_registrasi"],
+        ):
+            out.append(
+                Problem(
+                    rel,
+                    lines[i],
+                    m.NOMOR_GANDA,
+                    f"{k['nomor_registrasi']}: nomor surat tanggapan {given} sudah dipakai di "
+                    f"agenda: {other['nomor_surat']} ({other['jenis']} "
+                    f"{other['nomor_registrasi']})",
+                    "satu nomor surat untuk satu surat; perbaiki nomornya di register atau di "
+                    "agenda",
+                )
+            )
+    return out
+
+
 def imported_numbers(register: str, history: History) -> set[str]:
     """The cases an import recorded: an old book's case may lack steps, so their step rules are
     not checked (neither by periksa nor when an edit of one is accepted)."""
