@@ -819,7 +819,7 @@ def respond(
             from .letters import next_letter_number, prints_number
 
             if prints_number(ws, "tanggapan-keberatan"):
-                number = next_letter_number(ws, tx, common.iso_day(day), set())
+                number = next_letter_number(ws, tx, common.iso_day(day))
         tx.update(
             REGISTER,
             i,

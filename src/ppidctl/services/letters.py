@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from .. import config, schema
 from ..errors import RuleError, UsageError
@@ -130,36 +131,56 @@ def _year_of(number: str, pattern: str, dated: str) -> str:
     return str(tahun) if tahun else dated[:4]
 
 
-def next_letter_number(ws: Workspace, tx: Transaction, when: date, taken: set[str]) -> str:
+#: per transaction and year: the highest letter sequence given so far and the agenda's latest
+#: letter date — read from the agenda once per command, not once per letter of a batch (a
+#: month of 2,000 letters read a 20,000-row agenda 2,000 times: review sesi31c)
+_AGENDA_YEAR: WeakKeyDictionary[Transaction, dict[str, list]] = WeakKeyDictionary()
+
+
+def _agenda_year(ws: Workspace, tx: Transaction, pattern: str, year: str) -> list:
+    """[highest sequence, latest letter date] of ``year`` in the agenda (and in the objection
+    register's imported reply numbers), as this transaction found them."""
+    cache = _AGENDA_YEAR.setdefault(tx, {})
+    if year not in cache:
+        table = tx.table("surat")
+        near = {str(int(year) - 1), year, str(int(year) + 1)}  # (a number read near its year)
+        numbers = [  # (the year a number states, else its letter's: review agenda M5)
+            r["nomor_surat"]
+            for r in table.rows
+            if r["nomor_surat"]
+            and r["tanggal"][:4] in near
+            and _year_of(r["nomor_surat"], pattern, r["tanggal"]) == year
+        ]
+        # an imported objection register's reply letters: numbered by the old book, absent
+        # from surat.csv — the agenda of a migrated office started at 1 again (bolakbalik L3)
+        numbers += [
+            k["nomor_surat_tanggapan"]
+            for k in tx.table("keberatan").rows
+            if k["nomor_surat_tanggapan"] and k["tanggal_tanggapan"][:4] == year
+        ]
+        later = max(
+            (r["tanggal"] for r in table.rows if r["nomor_surat"] and r["tanggal"][:4] == year),
+            default="",
+        )
+        cache[year] = [numbering.next_sequence(numbers, pattern) - 1, later]
+    return cache[year]
+
+
+def next_letter_number(ws: Workspace, tx: Transaction, when: date) -> str:
+    """The next outgoing number of ``when``'s year: above the agenda's highest and every number
+    this transaction gave (a batch), never a deleted letter's sequence."""
     pattern = ws.settings.get("penomoran", "surat") or ""
     if not pattern:
         return ""
     year = str(when.year)
-    table = tx.table("surat")
-    near = {str(when.year - 1), year, str(when.year + 1)}  # (a number read only near its year)
-    numbers = [  # (the year a number states, else its letter's: review agenda M5)
-        r["nomor_surat"]
-        for r in table.rows
-        if r["nomor_surat"]
-        and r["tanggal"][:4] in near
-        and _year_of(r["nomor_surat"], pattern, r["tanggal"]) == year
-    ]
-    # an imported objection register's reply letters: numbered by the old book, absent from
-    # surat.csv — the agenda of a migrated office started at 1 again (review bolakbalik L3)
-    numbers += [
-        k["nomor_surat_tanggapan"]
-        for k in tx.table("keberatan").rows
-        if k["nomor_surat_tanggapan"] and k["tanggal_tanggapan"][:4] == year
-    ]
-    seq = numbering.next_sequence(numbers + sorted(taken), pattern)
+    state = _agenda_year(ws, tx, pattern, year)
+    seq = state[0] + 1
     kode, retired = ws.settings.get("instansi", "kode_satker"), tx.retired("surat")
     skip = numbering.sequences_of_year(retired, pattern, when.year)
     while (number := numbering.format_number(pattern, seq, kode, when)) in retired or seq in skip:
         seq += 1  # (a deleted letter's number stays used, in any month of its year)
-    later = max(
-        (r["tanggal"] for r in table.rows if r["nomor_surat"] and r["tanggal"][:4] == year),
-        default="",
-    )
+    state[0] = seq
+    later = state[1]
     if later > when.isoformat() and not any(_TIDAK_URUT in k for k in NOT_PRINTED):
         # (a step dated back, a letter made later: agenda M3; advice that works — sesi31c L1;
         # once per command, not per letter of a batch — sesi31c L3)
@@ -384,7 +405,6 @@ def stage_letters(
     paths: list[str] = []
     agenda: set[Path] = set()  # (the agenda's files, read when needed: _letter_file)
     made_with = {kind: template_sha256(ws, kind) for kind in numbered}
-    taken: dict[int, set[str]] = {}  # numbers given in this batch, per year (numbering restarts)
     copying = any(le.reuse_number for le in letters)
     earlier = _earlier_numbers(tx) if copying else {}
     listed: dict[tuple[str, str, str], list[int]] = {}  # the letters the agenda has (rows):
@@ -398,10 +418,8 @@ def stage_letters(
         if not number and letter.reuse_number and numbered[letter.kind]:
             number = earlier.get(made, "")  # (a copy of an unnumbered letter: none either)
         if not number and numbered[letter.kind] and not (letter.reuse_number and made in earlier):
-            number = next_letter_number(ws, tx, day, taken.get(day.year, set()))
-        if number:
-            taken.setdefault(day.year, set()).add(number)
-        elif numbered[letter.kind]:  # (pattern "": bagian umum gives the numbers — agenda M4)
+            number = next_letter_number(ws, tx, day)
+        if not number and numbered[letter.kind]:  # (pattern "": bagian umum numbers — agenda M4)
             NOT_PRINTED[
                 f"surat {letter.kind} {made[1]} tanpa nomor surat (pola [penomoran] surat "
                 "kosong): isi nomornya dari agenda kantor dengan ppidctl surat buat "
