@@ -2563,3 +2563,25 @@ def test_periksa_s_summary_names_every_register(run, ws):
     ws.register_path("keberatan").unlink()
     said = run.ok("periksa").stderr
     assert "permohonan 0 baris, keberatan 0 baris, surat 0 baris, libur 0 baris." in said
+
+
+def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatch):
+    # a duplicate the old text-only check let through (letters long sent): periksa failed for
+    # ever after the upgrade, and nothing could acknowledge it (review sesi31c M5)
+    from ppidctl.rules import numbering
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-03-16",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    with monkeypatch.context() as old:  # (the check before 61928ed: text only)
+        old.setattr(numbering, "number_key", lambda n, _p, _y: ("teks", n.casefold()))
+        run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
+               "2026-03-17", "--nomor-surat", "01/PL.02.2-SD/5271/III/2026")  # fmt: skip
+    (problem,) = check(ws).problems
+    assert problem.kode == m.NOMOR_GANDA and "bila suratnya sudah dikirim" in problem.saran
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "nomor ganda lama, terkirim")
+    assert "01/PL.02.2-SD/5271/III/2026 (pemberitahuan 002/PPID/5271/III/2026) yang sama" in (
+        " ".join(done.stderr.split())
+    )
+    assert codes(ws) == []

@@ -51,6 +51,7 @@ from .rows import (
     expected_deadlines,
     expected_late,
     imported_numbers,
+    letter_numbers_twice,
     step_problems,
 )
 
@@ -525,6 +526,23 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             tx.log(name, "", "terima-perubahan", {}, nomor_surat_tanpa_perkara=sorted(numbers),
                    catatan=catatan)  # fmt: skip
             tx.attest(name)
+        agenda = a.registers.get("surat")
+        twice = (  # an old duplicate of letters already sent (review sesi31c M5)
+            letter_numbers_twice(ws, agenda.table, agenda.history.numbers_accepted)
+            if agenda is not None and agenda.table is not None
+            else []
+        )
+        if twice:
+            numbers = sorted({row["nomor_surat"] for _i, row, _j, _o in twice})
+            tx.log("surat", "", "terima-perubahan", {}, nomor_surat_ganda_diterima=numbers,
+                   catatan=catatan)  # fmt: skip
+            tx.attest("surat")
+            out.done += [
+                f"{agenda.rel}: nomor surat {row['nomor_surat']} ({row['jenis']} "
+                f"{row['nomor_registrasi']}) yang sama dengan {other['nomor_surat']} "
+                f"({other['jenis']} {other['nomor_registrasi']}) diterima sebagai nomor ganda lama"
+                for _i, row, _j, other in twice
+            ]
         for key, letters, said in (
             ("berkas_hilang_diterima", a.letters_missing, "surat yang hilang diterima"),
             # (a changed letter's fingerprint now is the one periksa compares with)

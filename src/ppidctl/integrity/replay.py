@@ -76,6 +76,9 @@ class History:
     #: numbers given and deleted since, as the journal's last ``nomor_dihapus`` lists them (also
     #: those a new journal was started with: store.journal.retired_numbers)
     retired: set[str] = field(default_factory=set)
+    #: (agenda) letter numbers accepted as given twice — an old duplicate of letters already
+    #: sent (``nomor_surat_ganda_diterima``; review sesi31c M5)
+    numbers_accepted: set[str] = field(default_factory=set)
 
     #: field → value → rows holding it, built on the first lookup by that field and kept up to
     #: date (a scan of every row per journal line made periksa quadratic in years of use)
@@ -243,6 +246,9 @@ def _apply_commit(replay: Replay, group: list[Line]) -> None:
         for path in entry.get("berkas_hilang_diterima") or ():
             if isinstance(path, str):
                 replay.letters_accepted.add(path)
+        for nomor in entry.get("nomor_surat_ganda_diterima") or ():
+            if isinstance(nomor, str) and "surat" in replay.histories:
+                replay.histories["surat"].numbers_accepted.add(nomor)
         sha, nilai = entry.get("berkas_sha256"), _dict(entry.get("nilai"))
         made = {nilai["berkas"]: sha} if isinstance(nilai.get("berkas"), str) else {}
         for path, sha in {**made, **_dict(entry.get("berkas_diubah_diterima"))}.items():

@@ -331,40 +331,50 @@ def check_rows(
     if register in ("permohonan", "keberatan"):
         out += _numbers(ws, register, rel, table, lines, history, imported)
     elif register == "surat":
-        out += _letter_numbers(ws, rel, table, lines)
+        out += _letter_numbers(ws, rel, table, lines, history)
     return out
 
 
-def _letter_numbers(ws, rel: str, table: Table, lines: list[int]) -> list[Problem]:
-    """One outgoing number given to two letters (review agenda H1: ``periksa`` never looked):
-    numbers read as the office's pattern reads them (:func:`numbering.number_key`); the rows of
-    one letter — a case's letter of one kind and its copies — share theirs."""
+def letter_numbers_twice(
+    ws, table: Table, accepted: set[str]
+) -> list[tuple[int, dict[str, str], int, dict[str, str]]]:
+    """(row index, row, index of the row first holding it, that row) of each outgoing number
+    given to a second letter (review agenda H1: ``periksa`` never looked), read as the office's
+    pattern reads numbers (:func:`numbering.number_key`); the rows of one letter — a case's
+    letter of one kind and its copies — share theirs. A number ``accepted`` (an old duplicate
+    of letters already sent: sesi31c M5) is not one."""
     pattern = ws.settings.get("penomoran", "surat") or ""
-    first: dict[tuple, tuple[int, dict[str, str]]] = {}
+    first: dict[tuple, int] = {}
     out = []
-    for i, row in enumerate(table.rows):
+    rows = table.rows
+    for i, row in enumerate(rows):
         if not row.get("nomor_surat"):
             continue
         key = numbering.number_key(row["nomor_surat"], pattern, row.get("tanggal", "")[:4])
-        seen = first.setdefault(key, (lines[i], row))
-        line, other = seen
-        if (other.get("jenis"), other.get("nomor_registrasi")) != (
-            row.get("jenis"),
-            row.get("nomor_registrasi"),
-        ):
-            out.append(
-                Problem(
-                    rel,
-                    lines[i],
-                    m.NOMOR_GANDA,
-                    f"nomor surat {row['nomor_surat']} ({row.get('jenis', '')} "
-                    f"{row.get('nomor_registrasi', '')}) sudah dipakai di baris {line}: "
-                    f"{other['nomor_surat']} ({other.get('jenis', '')} "
-                    f"{other.get('nomor_registrasi', '')})",
-                    "satu nomor surat untuk satu surat; perbaiki nomor di agenda dan di suratnya",
-                )
-            )
+        j = first.setdefault(key, i)
+        other = rows[j]
+        if row["nomor_surat"] not in accepted and (
+            other.get("jenis"),
+            other.get("nomor_registrasi"),
+        ) != (row.get("jenis"), row.get("nomor_registrasi")):
+            out.append((i, row, j, other))
     return out
+
+
+def _letter_numbers(ws, rel: str, table: Table, lines: list[int], history: History) -> list:
+    return [
+        Problem(
+            rel,
+            lines[i],
+            m.NOMOR_GANDA,
+            f"nomor surat {row['nomor_surat']} ({row.get('jenis', '')} "
+            f"{row.get('nomor_registrasi', '')}) sudah dipakai di baris {lines[j]}: "
+            f"{other['nomor_surat']} ({other.get('jenis', '')} {other.get('nomor_registrasi', '')})",
+            "satu nomor surat untuk satu surat; perbaiki nomor di agenda dan di suratnya — bila "
+            f"suratnya sudah dikirim: {m.TERIMA} (dicatat sebagai nomor ganda lama)",
+        )
+        for i, row, j, other in letter_numbers_twice(ws, table, history.numbers_accepted)
+    ]
 
 
 def reply_numbers(ws, rel: str, objections: Table, lines: list[int], agenda: Table) -> list:
