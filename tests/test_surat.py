@@ -1583,6 +1583,8 @@ def test_surat_daftar_lists_the_agenda_by_date_and_number(run, ws):
     assert (
         run.ok("surat", "daftar", "--bulan", "2026-04", "--format", "json").stdout.strip() == "[]"
     )
+    copies = json.loads(run.ok("surat", "daftar", "--cari", "salinan", "--format", "json").stdout)
+    assert [r["keterangan"][:7] for r in copies] == ["salinan"]  # (sesi31c N3)
     assert run.ok("surat", "daftar", "--format", "csv").stdout.startswith(
         "nomor_surat,tanggal,jenis,register,nomor_registrasi,berkas,petugas,keterangan"
     )

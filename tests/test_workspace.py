@@ -346,9 +346,10 @@ def test_a_hand_written_stage_and_file_encoding_are_checked(ws):
     lines = text.count("\n") + 1  # (the line is named: konsol N4; as text, sesi31 N1)
     run.refused("permohonan", "daftar", message=f"ppidctl.toml bukan teks UTF-8 (baris {lines}: "
                 '"# \u00ff\u00fe"): seluruh berkas tampaknya disimpan dengan encoding lain')  # fmt: skip
-    path.write_bytes(text.encode("utf-16"))  # (Notepad's "Unicode": named, no line shown)
-    run.refused("permohonan", "daftar",
-                message="ppidctl.toml tersimpan sebagai Unicode (UTF-16), bukan UTF-8")  # fmt: skip
+    for utf16 in ("utf-16", "utf-16-le"):  # (Notepad's "Unicode"; iconv's, with no BOM)
+        path.write_bytes(text.encode(utf16))
+        run.refused("permohonan", "daftar",
+                    message="ppidctl.toml tersimpan sebagai Unicode (UTF-16), bukan UTF-8")  # fmt: skip
     path.write_bytes(text.encode("cp1252"))  # (Notepad's ANSI: init's own first line)
     run.refused("permohonan", "daftar", message='(baris 1: "# ppidctl.toml \u2014 pengaturan')
 

@@ -486,6 +486,8 @@ def load(path: Path) -> Settings:
 
 def _decode(path: Path, raw: bytes) -> str:
     try:
+        if b"\x00" in raw[:200]:  # (UTF-16 without a BOM decodes as UTF-8: sesi31c N1)
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "NUL")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:  # (old Notepad's "ANSI": the line, and how — konsol N4)
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:

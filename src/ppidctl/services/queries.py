@@ -552,7 +552,10 @@ def agenda(ws: Workspace, f: Filter) -> list[dict[str, str]]:
         if lo <= r["tanggal"] <= hi
         and (
             not needle
-            or any(needle in lipat(r[k]) for k in ("nomor_surat", "nomor_registrasi", "jenis"))
+            or any(
+                needle in lipat(r[k])
+                for k in ("nomor_surat", "nomor_registrasi", "jenis", "keterangan")
+            )
         )
     ]
 
