@@ -2313,7 +2313,7 @@ def test_letter_numbers_go_on_after_an_imported_objection_register(run, ws, tmp_
     told = run("periksa").stdout
     assert (
         "001/KEB/PPID/5271/II/2026: nomor surat tanggapan 06/PL.02.2-SD/5271/III/2026 sudah "
-        "dipakai di agenda: 6/PL.02.2-SD/5271/III/2026 (pemberitahuan 001/PPID/5271/III/2026)"
+        "dipakai: 6/PL.02.2-SD/5271/III/2026 (pemberitahuan 001/PPID/5271/III/2026)"
     ) in told
 
 

@@ -2549,6 +2549,13 @@ def test_one_letter_number_on_two_letters_is_told(run, ws):
         ),
         encoding="utf-8",
     )
+    moved = path.read_bytes()  # another edit giving one number two letters: the copy of 001's
+    # letter moved to 002 (review sesi31d M1: accepted, and the duplicate with it)
+    head, copy = moved.rstrip(b"\r\n").rsplit(b"\n", 1)
+    path.write_bytes(head + b"\n" + copy.replace(b"001/PPID", b"002/PPID") + b"\r\n")
+    run.refused("periksa", "--terima-perubahan", "--catatan", "baris dipindah",
+                message="suntingan yang akan diterima memberi satu nomor surat kepada dua surat")  # fmt: skip
+    path.write_bytes(moved)
     done = run.ok("periksa", "--terima-perubahan", "--catatan", "nomor agenda dikoreksi")
     assert (
         "peringatan: berkas suratnya tetap mencetak nomor 2/PL.02.2-SD/5271/III/2026 — buat "
@@ -2585,3 +2592,22 @@ def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatc
         " ".join(done.stderr.split())
     )
     assert codes(ws) == []
+
+
+def test_two_imported_replies_under_one_number_are_told(ws):
+    # the objection register was compared with the agenda only (review sesi31d L3)
+    from types import SimpleNamespace
+
+    from ppidctl.integrity.rows import reply_numbers
+
+    keb = SimpleNamespace(rows=[
+        {"nomor_registrasi": "001/KEB", "nomor_surat_tanggapan": "44/PL.02.2-SD/5271/V/2026",
+         "tanggal_tanggapan": "2026-05-08"},
+        {"nomor_registrasi": "002/KEB", "nomor_surat_tanggapan": "044/PL.02.2-SD/5271/V/2026",
+         "tanggal_tanggapan": "2026-05-09"},
+    ])  # fmt: skip
+    (problem,) = reply_numbers(ws, "registers/keberatan.csv", keb, [2, 3], SimpleNamespace(rows=[]))
+    assert (problem.baris, problem.kode) == (3, m.NOMOR_GANDA)
+    assert (
+        "002/KEB: nomor surat tanggapan 044/PL.02.2-SD/5271/V/2026 sudah dipakai" in problem.pesan
+    )

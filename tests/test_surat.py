@@ -1611,12 +1611,22 @@ def test_a_letter_of_a_step_redone_after_batalkan_gets_its_own_number(run, ws):
     # (a copy of it, as it were), and no other could be given (review sesi31c M1)
     voided = _voided_notification(run, ws)
     (void,) = [r for r in surat_rows(ws) if r["berkas"].endswith(voided.name)]
+    run.refused(  # the voided letter's number typed for the redone step (review sesi31d L1)
+        "permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
+        "--nomor-surat", void["nomor_surat"],
+        message=f"nomor surat {void['nomor_surat']} sudah dipakai: {void['nomor_surat']} untuk "
+        "surat pemberitahuan 001/PPID/5271/III/2026",
+    )  # fmt: skip
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
            "--tanpa-surat")  # fmt: skip
     run.ok("surat", "buat", "pemberitahuan", "1")
     live = surat_rows(ws)[-1]
     assert void["keterangan"].startswith("batal: ")
     assert live["nomor_surat"] != void["nomor_surat"] and live["keterangan"] == ""
+    run.refused(  # nor typed here: the copy keeps the live letter's number
+        "surat", "buat", "pemberitahuan", "1", "--nomor-surat", void["nomor_surat"],
+        message=f"surat pemberitahuan 001/PPID/5271/III/2026 sudah bernomor {live['nomor_surat']}",
+    )  # fmt: skip
 
 
 def test_letters_made_late_in_a_batch_are_numbered_in_date_order(run, ws):

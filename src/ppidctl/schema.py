@@ -648,6 +648,9 @@ SURAT: tuple[Column, ...] = (
     # no letter sent unless this is empty (review agenda M1, M2)
     Column("keterangan", "Keterangan"),
 )
+#: how the agenda's Keterangan marks a letter of a step undone with --batalkan: a letter of its
+#: own, not one with the letter made when the step was recorded again
+BATAL = "batal: "
 
 #: The office's own calendar overrides: extra days off and extra working days.
 LIBUR: tuple[Column, ...] = (

@@ -463,7 +463,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             )
         problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
     keb, agenda = checks.get("keberatan"), checks.get("surat")
-    if keb is not None and agenda is not None and keb.table is not None and agenda.table:
+    if keb is not None and agenda is not None and keb.table and agenda.table is not None:
         problems += reply_numbers(ws, keb.rel, keb.table, keb.lines, agenda.table)
     problems += _links(checks)
     for path in unrecorded_cuts(ws, snap.journal):

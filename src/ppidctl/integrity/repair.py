@@ -24,8 +24,9 @@ from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
+from ..schema import BATAL
 from ..services.keberatan import reason_conflict
-from ..services.letters import BATAL, DEADLINE_LETTERS
+from ..services.letters import DEADLINE_LETTERS
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
@@ -51,6 +52,7 @@ from .rows import (
     expected_deadlines,
     expected_late,
     imported_numbers,
+    letter_identity,
     letter_numbers_twice,
     step_problems,
 )
@@ -694,20 +696,12 @@ def _refuse_letter_number_twice(ws, a: Analysis) -> None:
         return numbering.number_key(r["nomor_surat"], pattern, r.get("tanggal", "")[:4])
 
     bad = []
-    for d in c.diffs:
-        if (
-            d.actual is None
-            or not d.actual.get("nomor_surat")
-            or "nomor_surat" not in (d.changes if d.kind == "ubah" else {"nomor_surat": ""})
-        ):
+    for d in c.diffs:  # (any edit of the row: its number, or its case, kind or date — 31d M1)
+        if d.actual is None or not d.actual.get("nomor_surat"):
             continue
-        mine = (d.actual.get("jenis"), d.actual.get("nomor_registrasi"))
+        mine = letter_identity(d.actual)
         for r in c.table.rows:
-            if (
-                r["nomor_surat"]
-                and (r["jenis"], r["nomor_registrasi"]) != mine
-                and key(r) == key(d.actual)
-            ):
+            if r["nomor_surat"] and letter_identity(r) != mine and key(r) == key(d.actual):
                 bad.append(
                     f"{c.rel}:{d.line}: nomor surat {d.actual['nomor_surat']} sudah dipakai: "
                     f"{r['nomor_surat']} untuk surat {r['jenis']} {r['nomor_registrasi']}"

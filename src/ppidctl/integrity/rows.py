@@ -335,6 +335,16 @@ def check_rows(
     return out
 
 
+def letter_identity(row: dict[str, str]) -> tuple:
+    """Which letter an agenda row is: a case's letter of one kind (its copies share it), a
+    voided one apart (review sesi31d L1)."""
+    return (
+        row.get("jenis"),
+        row.get("nomor_registrasi"),
+        row.get("keterangan", "").startswith(schema.BATAL),
+    )
+
+
 def letter_numbers_twice(
     ws, table: Table, accepted: set[str]
 ) -> list[tuple[int, dict[str, str], int, dict[str, str]]]:
@@ -353,10 +363,7 @@ def letter_numbers_twice(
         key = numbering.number_key(row["nomor_surat"], pattern, row.get("tanggal", "")[:4])
         j = first.setdefault(key, i)
         other = rows[j]
-        if row["nomor_surat"] not in accepted and (
-            other.get("jenis"),
-            other.get("nomor_registrasi"),
-        ) != (row.get("jenis"), row.get("nomor_registrasi")):
+        if row["nomor_surat"] not in accepted and letter_identity(other) != letter_identity(row):
             out.append((i, row, j, other))
     return out
 
@@ -390,20 +397,20 @@ def reply_numbers(ws, rel: str, objections: Table, lines: list[int], agenda: Tab
     out = []
     for i, k in enumerate(objections.rows):
         given = k.get("nomor_surat_tanggapan", "")
-        other = given and taken.get(
-            numbering.number_key(given, pattern, k.get("tanggal_tanggapan", "")[:4])
-        )
-        if other and (other["jenis"], other["nomor_registrasi"]) != (
-            "tanggapan-keberatan",
-            k["nomor_registrasi"],
-        ):
+        if not given:
+            continue
+        key = numbering.number_key(given, pattern, k.get("tanggal_tanggapan", "")[:4])
+        mine = {"nomor_surat": given, "jenis": "tanggapan-keberatan",
+                "nomor_registrasi": k["nomor_registrasi"]}  # fmt: skip
+        other = taken.setdefault(key, mine)  # (two replies of the register too: 31d L3)
+        if letter_identity(other) != letter_identity(mine):
             out.append(
                 Problem(
                     rel,
                     lines[i],
                     m.NOMOR_GANDA,
-                    f"{k['nomor_registrasi']}: nomor surat tanggapan {given} sudah dipakai di "
-                    f"agenda: {other['nomor_surat']} ({other['jenis']} "
+                    f"{k['nomor_registrasi']}: nomor surat tanggapan {given} sudah dipakai: "
+                    f"{other['nomor_surat']} ({other['jenis']} "
                     f"{other['nomor_registrasi']})",
                     "satu nomor surat untuk satu surat; perbaiki nomornya di register atau di "
                     "agenda",

@@ -27,6 +27,7 @@ from weakref import WeakKeyDictionary
 from .. import config, schema
 from ..errors import RuleError, UsageError
 from ..rules import numbering
+from ..schema import BATAL
 from ..store.journal import sha256_bytes
 from ..store.transaction import Transaction, numbered
 from ..workspace import Workspace
@@ -59,9 +60,6 @@ class Letter:
     #: original was made outside ppidctl)
     keterangan: str = ""
 
-
-#: how the agenda's Keterangan marks a letter of a step undone with --batalkan
-BATAL = "batal: "
 
 #: the register column that holds the outgoing number of a letter of that kind
 NUMBER_COLUMN = {"tanggapan-keberatan": "nomor_surat_tanggapan"}
@@ -504,7 +502,11 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date)
     for row in tx.table("surat").rows:
         if (
             row["nomor_surat"]
-            and (row["jenis"], row["nomor_registrasi"]) != mine
+            # (a voided letter is another letter: its number is not the redone step's — 31d L1)
+            and (
+                (row["jenis"], row["nomor_registrasi"]) != mine
+                or row["keterangan"].startswith(BATAL)
+            )
             and numbering.number_key(row["nomor_surat"], pattern, row["tanggal"][:4]) == same
         ):
             raise RuleError(

@@ -484,7 +484,7 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
     # letter's file and row were deleted: each letter keeps its own — review sesi31b M2)
     numbers: dict[str, list[str]] = {}
     # letter file → (which letter under that name, its agenda Keterangan set later: "batal: …")
-    marks: dict[str, tuple[int, str]] = {}
+    marks: dict[str, dict[int, str]] = {}
     created: dict[str, int] = {}  # letter file → letters made under that name so far
     files: set[str] = set()  # the case's letter files
     for raw in lines(path):
@@ -513,7 +513,8 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
                 kunci = e.get("kunci") if isinstance(e.get("kunci"), list) else []
                 if marked and kunci[:1] == ["berkas"] and kunci[-1] in files:  # (agenda M1;
                     # the letter under that name then, not a later one: sesi31c M3)
-                    marks[str(kunci[-1])] = (created.get(str(kunci[-1]), 0), marked[1])
+                    b = str(kunci[-1])  # (each voided letter under a name keeps its own: 31d L4)
+                    marks.setdefault(b, {})[created.get(b, 0)] = marked[1]
                 nilai = e.get("nilai") if isinstance(e.get("nilai"), dict) else {}
                 if nilai.get("nomor_registrasi") != nomor or nilai.get("register") != register:
                     continue
@@ -534,8 +535,8 @@ def history(path: Path, register: str, nomor: str) -> list[dict]:
                 k = max(k - 1, 0)
             else:
                 made[b] = k + 1
-                if b in marks and marks[b][0] == k + 1:
-                    said[b] = marks[b][1]
+                if k + 1 in marks.get(b, {}):
+                    said[b] = marks[b][k + 1]
             if b in numbers:
                 named[b] = numbers[b][min(k, len(numbers[b]) - 1)]
         if named:
