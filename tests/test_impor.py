@@ -2335,6 +2335,16 @@ def test_deadlines_recounted_otherwise_than_the_file_are_told(run, ws, tmp_path)
     )
 
 
+def _objection_on_a_refusal(run) -> None:
+    """Request 1 (2 March) refused on 10 March; objection 1 to it filed on 12 March."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
+           "--sk-pengecualian", "SK 5", "--uji-konsekuensi", "Data pribadi", "--tanggal",
+           "2026-03-10", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi", "Ditolak",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-12", "--tanpa-surat")  # fmt: skip
+
+
 def test_the_objection_book_imported_says_a_reply_delivered_is_a_note_only(run, ws, tmp_path):
     # "Status: disampaikan" in the book's Keterangan: the delivery and the requester's dispute
     # window lost, silently — the warning's pattern could not match it (review sesi30 M2)
@@ -2342,12 +2352,7 @@ def test_the_objection_book_imported_says_a_reply_delivered_is_a_note_only(run, 
 
     from conftest import Runner
 
-    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
-           "--sk-pengecualian", "SK 5", "--uji-konsekuensi", "Data pribadi", "--tanggal",
-           "2026-03-10", "--tanpa-surat")  # fmt: skip
-    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi", "Ditolak",
-           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-12", "--tanpa-surat")  # fmt: skip
+    _objection_on_a_refusal(run)
     for step in (["teruskan"], ["tanggapi", "--keputusan", "diterima", "--tanpa-surat"],
                  ["sampaikan"]):  # fmt: skip
         run.ok("keberatan", step[0], "1", *step[1:], "--tanggal", "2026-03-13")
@@ -2395,12 +2400,7 @@ def test_a_dispute_filed_before_the_reply_was_delivered_imports_again(run, tmp_p
 
     from conftest import Runner
 
-    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "ditolak", "--pasal", "Pasal 17 huruf h",
-           "--sk-pengecualian", "SK 5", "--uji-konsekuensi", "Data pribadi", "--tanggal",
-           "2026-03-10", "--tanpa-surat")  # fmt: skip
-    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "a", "--kasus-posisi", "Ditolak",
-           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-12", "--tanpa-surat")  # fmt: skip
+    _objection_on_a_refusal(run)
     run.ok("keberatan", "teruskan", "1", "--tanggal", "2026-03-13")
     run.ok("keberatan", "tanggapan-pemohon", "1", "--sikap", "sengketa", "--tanggal", "2026-05-05")
     run.ok("keberatan", "tanggapi", "1", "--keputusan", "diterima", "--tanggal", "2026-05-06",

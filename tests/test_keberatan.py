@@ -1032,18 +1032,25 @@ def test_the_daily_page_counts_the_offices_other_open_work(run, today):
     assert labels["terbuka"] == "Belum dijawab (permohonan dan keberatan)"
 
 
-def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run):
-    """The Komisi Informasi granted the dispute (UU 14/2008 Pasal 46(1)(a)): the information is
-    to be given. Only an Atasan PPID's grant was tracked: `permohonan selesai` refused the
-    delivery, jatuh-tempo and the report's "belum diserahkan" knew nothing (review sengketa
-    F1). Now as a granted objection's order: listed, counted, and its delivery recorded."""
+def _disputed(run, *extra: str) -> str:
+    """An objection to request 1's refusal (filed 12 March) refused by the Atasan PPID on 20
+    March, delivered on the 23rd, taken to the Komisi Informasi on the 25th; its number."""
     rejected_request(run)
     k = objection(run, day="2026-03-12")["nomor_registrasi"]
     step(run, "teruskan", k, "--tanggal", "2026-03-12")
     step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
          "--sk-pengecualian", SK, "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
     step(run, "sampaikan", k, "--tanggal", "2026-03-23")
-    step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", "--tanggal", "2026-03-25")
+    step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", *extra, "--tanggal", "2026-03-25")
+    return k
+
+
+def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run):
+    """The Komisi Informasi granted the dispute (UU 14/2008 Pasal 46(1)(a)): the information is
+    to be given. Only an Atasan PPID's grant was tracked: `permohonan selesai` refused the
+    delivery, jatuh-tempo and the report's "belum diserahkan" knew nothing (review sengketa
+    F1). Now as a granted objection's order: listed, counted, and its delivery recorded."""
+    k = _disputed(run)
     step(run, "putusan-sengketa", k, "--putusan", "dikabulkan", "--nomor-sengketa",
          "003/KI-NTB/2026", "--tanggal", "2026-03-27")  # fmt: skip
     found = json.loads(
@@ -1093,14 +1100,7 @@ def test_a_mediation_agreeing_to_give_the_information_orders_it_given(run, putus
     the office gives the information: its delivery could not be recorded (`permohonan selesai`
     refused it, as after a plain refusal) and jatuh-tempo owed nothing. `mediasi-diberikan`
     records that agreement; a plain `mediasi` still orders nothing."""
-    rejected_request(run)
-    k = objection(run, day="2026-03-12")["nomor_registrasi"]
-    step(run, "teruskan", k, "--tanggal", "2026-03-12")
-    step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Data pribadi",
-         "--sk-pengecualian", SK, "--tanggal", "2026-03-20", "--tanpa-surat")  # fmt: skip
-    step(run, "sampaikan", k, "--tanggal", "2026-03-23")
-    step(run, "tanggapan-pemohon", k, "--sikap", "sengketa", "--nomor-sengketa",
-         "004/KI-NTB/2026", "--tanggal", "2026-03-25")  # fmt: skip
+    k = _disputed(run, "--nomor-sengketa", "004/KI-NTB/2026")
     step(run, "putusan-sengketa", k, "--putusan", putusan, "--tanggal", "2026-04-15")
     owed = [d for d in json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
             if d["register"] == "permohonan"]  # fmt: skip

@@ -1366,17 +1366,22 @@ def _voided_notification(run, ws) -> Path:
     return voided
 
 
+def _drop_from_agenda(ws, name: str) -> None:
+    """The agenda's row of letter file ``name`` deleted by hand (README: Surat yang batal)."""
+    rows = surat_rows(ws)
+    with open(ws.registers_dir / "surat.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(r for r in rows if name not in r["berkas"])
+
+
 def test_a_voided_letter_s_file_left_after_its_agenda_row_was_deleted_is_no_restore(run, ws):
     # README's "Surat yang batal": its row deleted from the agenda and the deletion accepted;
     # the case's real notification was refused as if registers/ were restored from an old
     # archive, with advice to restore it — the day's work lost (review sesi31 M2)
     voided = _voided_notification(run, ws)
     catat(run)  # (a later letter first: README — the last command's row is not deleted alone)
-    rows = surat_rows(ws)
-    with open(ws.registers_dir / "surat.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(r for r in rows if voided.name not in r["berkas"])
+    _drop_from_agenda(ws, voided.name)
     run.ok("periksa", "--terima-perubahan", "--catatan", "surat batal dihapus dari agenda")
     out = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
                  "2026-03-18")  # fmt: skip
@@ -1443,11 +1448,7 @@ def test_a_voided_letter_deleted_with_its_row_keeps_its_own_number_and_loss(run,
     # letter's own loss would have gone untold (review sesi31b M2)
     voided = _voided_notification(run, ws)
     catat(run)  # (a later letter first: README)
-    rows = surat_rows(ws)
-    with open(ws.registers_dir / "surat.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
-        w.writeheader()
-        w.writerows(r for r in rows if voided.name not in r["berkas"])
+    _drop_from_agenda(ws, voided.name)
     voided.unlink()
     run.ok("periksa", "--terima-perubahan", "--catatan", "surat batal dihapus")
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")

@@ -26,7 +26,7 @@ from ..rules import numbering
 from ..rules import validation as v
 from ..schema import BATAL
 from ..services.keberatan import reason_conflict
-from ..services.letters import DEADLINE_LETTERS
+from ..services.letters import DEADLINE_LETTERS, mark_letter
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, create_new, put_in_place
@@ -628,13 +628,7 @@ def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]
         table = tx.table("surat")
         for i, row in enumerate(table.rows):
             if row["berkas"] in voided and not row.get("keterangan"):
-                tx.update(
-                    "surat",
-                    i,
-                    {"keterangan": f"{BATAL}{catatan}"},
-                    kunci=["berkas", row["berkas"]],  # (the letter: a copy shares the number)
-                    catatan=catatan,
-                )
+                mark_letter(tx, i, f"{BATAL}{catatan}", catatan=catatan)
     return out
 
 

@@ -135,7 +135,7 @@ def _year_of(number: str, pattern: str, dated: str) -> str:
 _AGENDA_YEAR: WeakKeyDictionary[Transaction, dict[str, list]] = WeakKeyDictionary()
 
 
-def _agenda_year(ws: Workspace, tx: Transaction, pattern: str, year: str) -> list:
+def _agenda_year(tx: Transaction, pattern: str, year: str) -> list:
     """[highest sequence, latest letter date] of ``year`` in the agenda (and in the objection
     register's imported reply numbers), as this transaction found them."""
     cache = _AGENDA_YEAR.setdefault(tx, {})
@@ -171,7 +171,7 @@ def next_letter_number(ws: Workspace, tx: Transaction, when: date) -> str:
     if not pattern:
         return ""
     year = str(when.year)
-    state = _agenda_year(ws, tx, pattern, year)
+    state = _agenda_year(tx, pattern, year)
     seq = state[0] + 1
     kode, retired = ws.settings.get("instansi", "kode_satker"), tx.retired("surat")
     skip = numbering.sequences_of_year(retired, pattern, when.year)
@@ -454,6 +454,16 @@ def stage_letters(
     return paths
 
 
+def mark_letter(tx: Transaction, i: int, keterangan: str, **extra: Any) -> None:
+    """Set the Keterangan of agenda row ``i`` ("batal: …", "diganti …"), journalled with the
+    letter's file as its key: a copy shares the number, and ``lihat`` finds a case's letter by
+    its file (store.journal.history)."""
+    agenda = tx.table("surat")
+    tx.update(
+        "surat", i, {"keterangan": keterangan}, kunci=["berkas", agenda.rows[i]["berkas"]], **extra
+    )
+
+
 def _agenda_mark(
     ws: Workspace, tx: Transaction, letter: Letter, day: date, listed: dict, made: bool
 ) -> str:
@@ -467,12 +477,7 @@ def _agenda_mark(
     agenda = tx.table("surat")
     if before and letter.nomor and not any(agenda.rows[i]["nomor_surat"] for i in before):
         for i in before:
-            tx.update(
-                "surat",
-                i,
-                {"keterangan": f"diganti surat bernomor {letter.nomor}"},
-                kunci=["berkas", agenda.rows[i]["berkas"]],
-            )
+            mark_letter(tx, i, f"diganti surat bernomor {letter.nomor}")
         return ""
     if before:
         return f"salinan, dibuat {today}"
