@@ -2458,3 +2458,19 @@ def test_the_number_asked_again_is_one_line_of_the_summary(run, ws, monkeypatch)
     assert "Nomor permohonan (alasan a menyangkut permohonan yang terdaftar):" in r.stderr
     lines = re.findall(r"  Nomor permohonan +: (.*)\n", r.stderr)
     assert lines == ["001/PPID/5271/III/2026 (Budi Santoso)"]
+
+
+def test_a_reply_dated_back_is_told_its_number_breaks_the_agendas_date_order(run):
+    # keberatan tanggapi takes its number before its letter is staged, and staging cleared the
+    # warning the number had given: only putuskan told it (review sesi31d L2)
+    nomor = rejected_request(run)
+    k = objection(run, day="2026-03-12", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-03-13")
+    other = request(run, "2026-03-02")
+    run.ok("permohonan", "putuskan", other, "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    said = step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-16").stderr
+    assert (
+        f"nomor surat {krow(run, k)['nomor_surat_tanggapan']} diberikan kepada surat bertanggal "
+        "2026-03-16, padahal agenda sudah memuat surat bertanggal 2026-03-20 dengan nomor lebih "
+        "kecil (agenda tidak urut tanggal)"
+    ) in " ".join(said.split())

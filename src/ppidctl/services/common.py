@@ -332,6 +332,9 @@ def dated_step(fn: Callable) -> Callable:
                 typed = waktu(tanggal, ws.tz, ws.now()).isoformat(timespec="minutes")
             except PpidError:  # (the step itself refuses it, with its own words)
                 pass
+        from .letters import NOT_PRINTED
+
+        NOT_PRINTED.clear()  # (a step that failed after numbering leaves none to the next)
         token = STEP_TIME.set(typed)
         try:
             result = fn(ws, *args, tanggal=tanggal, **kwargs)

@@ -234,8 +234,10 @@ def render(ws: Workspace, letter: Letter, tanggal_surat: date, nomor_surat: str)
     return data
 
 
-#: warnings of the letters rendered since :func:`letter_warnings` last took them: the office's
-#: template copy leaves out a value the step recorded (see engine.not_printed)
+#: warnings of the letters numbered and rendered since :func:`letter_warnings` last took them:
+#: the office's template copy leaves out a value the step recorded (see engine.not_printed), a
+#: number given out of the agenda's date order. Cleared when a step or ``surat buat`` starts —
+#: not when its letters are staged: a reply's number is taken before (review sesi31d L2)
 NOT_PRINTED: dict[str, None] = {}
 
 
@@ -381,7 +383,6 @@ def stage_letters(
     """
     from ..letters import engine
 
-    NOT_PRINTED.clear()  # (a step that failed after rendering leaves none to the next)
     if nomor_surat is not None and len(letters) > 1:
         raise RuleError("--nomor-surat hanya untuk satu surat", "buat suratnya satu per satu")
     if nomor_surat is not None:  # (printed on the letter, kept in surat.csv: one line of text)
@@ -594,6 +595,7 @@ def regenerate(
     written; one failure writes nothing. A copy is signed by the officials the original
     recorded; ``pejabat_sekarang``: by those ppidctl.toml names now (a misspelt name or
     position corrected there), recorded so that later copies follow."""
+    NOT_PRINTED.clear()  # (a command that failed after rendering leaves none to the next)
     if kind not in LETTER_STEPS:
         raise UsageError(
             f"jenis surat '{kind}' tidak dikenal", f"pilih salah satu: {', '.join(LETTER_STEPS)}"
