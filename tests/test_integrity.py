@@ -25,9 +25,11 @@ from ppidctl.integrity import model as m
 from ppidctl.integrity.check import parse as parse_register
 from ppidctl.store import journal
 from ppidctl.store.lock import workspace_lock
+from ppidctl.store.table import read_table
 from ppidctl.workspace import Workspace, init
 
 from conftest import REQUEST, SHARED, UJI, Runner, snapshot
+from helpers_docx import docx_text
 
 N1, N2, N3 = (f"00{i}/PPID/5271/III/2026" for i in (1, 2, 3))
 
@@ -2561,6 +2563,19 @@ def test_one_letter_number_on_two_letters_is_told(run, ws):
         "peringatan: berkas suratnya tetap mencetak nomor 2/PL.02.2-SD/5271/III/2026 — buat "
         "salinan bernomor baru dengan ppidctl surat buat pemberitahuan 002/PPID/5271/III/2026"
     ) in " ".join(done.stderr.split())
+    assert codes(ws) == []
+    # the corrected row says its file prints the old number: the new copy is not taken for the
+    # letter sent while the row that looks sent points to the old print (review sesi31d N1)
+    run.ok("surat", "buat", "pemberitahuan", "2")
+    rows = [r for r in read_table("surat", path).rows if r["nomor_registrasi"].startswith("002")]
+    assert [(r["nomor_surat"], r["keterangan"].split(",")[0]) for r in rows] == [
+        (
+            "9/PL.02.2-SD/5271/III/2026",
+            "nomor dikoreksi dari 2/PL.02.2-SD/5271/III/2026: berkasnya mencetak nomor lama",
+        ),
+        ("9/PL.02.2-SD/5271/III/2026", "salinan"),
+    ]
+    assert "9/PL.02.2-SD/5271/III/2026" in docx_text(ws.root / rows[1]["berkas"])
     assert codes(ws) == []
 
 

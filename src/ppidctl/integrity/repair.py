@@ -29,7 +29,7 @@ from ..services.keberatan import reason_conflict
 from ..services.letters import DEADLINE_LETTERS, mark_letter
 from ..store import journal
 from ..store.table import Table, _Record, empty_table
-from ..store.transaction import OUTSIDE, create_new, put_in_place
+from ..store.transaction import OUTSIDE, Transaction, create_new, put_in_place
 from ..workspace import other_format
 from . import model as m
 from .check import (
@@ -493,6 +493,7 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
                         f"{c.rel}:{d.line}: {d.key}: perubahan {', '.join(d.changes)} diterima"
                     )
                     if name == "surat" and "nomor_surat" in d.changes:  # (sesi31c L2)
+                        _mark_renumbered(tx, d.key, d.changes["nomor_surat"], catatan)
                         out.done.append(
                             f"{c.rel}:{d.line}: {d.key}: peringatan: berkas suratnya tetap "
                             f"mencetak nomor {d.changes['nomor_surat'][0] or '(tanpa nomor)'} — "
@@ -630,6 +631,16 @@ def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]
             if row["berkas"] in voided and not row.get("keterangan"):
                 mark_letter(tx, i, f"{BATAL}{catatan}", catatan=catatan)
     return out
+
+
+def _mark_renumbered(tx: Transaction, berkas: str, change: tuple[str, str], catatan: str) -> None:
+    """The agenda row whose number the office corrected by hand says its file prints the old
+    one: the copy made with the new number is then not taken for the letter sent (sesi31d N1)."""
+    old, new = change
+    said = f"nomor dikoreksi dari {old or '(tanpa nomor)'}: berkasnya mencetak nomor lama"
+    for i, row in enumerate(tx.table("surat").rows):
+        if row["berkas"] == berkas and row["nomor_surat"] == new:
+            mark_letter(tx, i, "; ".join(filter(None, (row["keterangan"], said))), catatan=catatan)
 
 
 def _given_before(a: Analysis) -> dict[str, set[str]]:
