@@ -2044,6 +2044,16 @@ def test_a_response_given_late_after_the_dispute_was_filed_is_recorded(run, toda
     assert row["nomor_surat_tanggapan"]  # (the reply letter was made and numbered)
     (letter,) = json.loads(out.stdout)["berkas"]
     assert (run.root / letter).is_file()
+    # its delivery is owed, and jatuh-tempo lists it by the SOP's standard (left at stop 31:
+    # the dispute had closed the case, so nothing said it was still to be sent)
+    due_rows = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    (due,) = [r for r in due_rows if r["register"] == "keberatan"]
+    assert (due["nomor_registrasi"], due["status"], due["jatuh_tempo"], due["pihak"]) == (
+        K1, "sengketa", "2026-06-03", "kantor"
+    )  # fmt: skip
+    assert due["jenis_tenggat"] == (
+        "penyampaian tanggapan (standar layanan SOP); sengketa sudah diajukan 2026-05-25"
+    )
     run.refused(
         "keberatan", "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "x",
         "--tanggal", "2026-06-03",
@@ -2053,6 +2063,8 @@ def test_a_response_given_late_after_the_dispute_was_filed_is_recorded(run, toda
     shown = step(run, "sampaikan", K1, "--tanggal", "2026-06-03").stdout
     assert "Sengketa    : sudah diajukan 2026-05-25" in shown and "Batas sengketa" not in shown
     assert krow(run)["disampaikan_pada"] == "2026-06-03"
+    due_rows = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert [r["register"] for r in due_rows] == ["permohonan"]  # (the information, granted)
     assert run.ok("periksa").exit_code == 0
     # the May report still sees it closed by the dispute, unanswered by its deadline; the June
     # report counts the response, late

@@ -33,6 +33,9 @@ OPEN = schema.OPEN
 #: closed ("selesai") whose objection the Atasan PPID then granted is listed too, until the
 #: delivery is recorded (:func:`_granted`).
 MENUNGGU = {"permohonan": ("diputuskan",), "keberatan": ("ditanggapi", "disampaikan")}
+#: Closed cases with a step still owed (:func:`_owes_delivery`): a late response recorded under a
+#: running dispute is delivered (review sengketa F6, left at stop 31)
+OWED = {"permohonan": (), "keberatan": ("sengketa",)}
 
 
 #: what --cari looks in (an objection is also found by its request's number)
@@ -191,6 +194,31 @@ def _waiting(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
     return _due(ws, today, due, kind, pihak)
 
 
+def _owes_delivery(row: dict[str, str]) -> bool:
+    """An objection under dispute whose Atasan PPID's response came late (after the requester
+    went to the Komisi Informasi) and is not yet delivered: the office still owes it before the
+    ruling (services.keberatan refuses it after)."""
+    return bool(
+        row.get("tanggal_tanggapan")
+        and not row.get("disampaikan_pada")
+        and not row.get("putusan_sengketa")
+    )
+
+
+def _late_reply(ws: Workspace, row: dict[str, str], today: date) -> dict[str, Any]:
+    """The delivery of a response recorded under a running dispute: the SOP's standard from
+    the response, as for any reply (``sampaikan_tanggapan``, SOP Keberatan step 7)."""
+    limit = int(ws.settings.get("standar_layanan", "sampaikan_tanggapan"))
+    kind = "penyampaian tanggapan (standar layanan SOP); sengketa sudah diajukan"
+    if row.get("tanggapan_pemohon_pada"):
+        kind += f" {row['tanggapan_pemohon_pada']}"
+    try:
+        due = ws.calendar.add_workdays(common.iso_day(row["tanggal_tanggapan"]), limit).tanggal
+    except ValueError:  # (a hand edit: periksa names it)
+        return _due(ws, today, None, f"{kind} (tanggal_tanggapan tidak terbaca: ppidctl periksa)")
+    return _due(ws, today, due, kind)
+
+
 def late_flag(row: dict[str, str], due: dict[str, Any] | None) -> str:
     """``terlambat`` as ppidctl shows a case: for one still running (``due``: its live deadline),
     whether the office's own deadline has passed; otherwise as recorded at its decision or
@@ -244,7 +272,7 @@ def listing(
         else set()
     )
     today = ws.today()
-    statuses = OPEN[register] + MENUNGGU[register] if only_open else None
+    statuses = OPEN[register] + MENUNGGU[register] + OWED[register] if only_open else None
     if f.status:
         statuses = (f.status,) if statuses is None or f.status in statuses else ()
     table = ws.read(register)
@@ -280,6 +308,11 @@ def listing(
                 f"penyerahan informasi {common.atas_perintah(k)} pada "
                 f"{common.order_day(k) or '-'} (tanpa tenggat undang-undang)",
             )  # fmt: skip
+            rec.update({k: v for k, v in due.items() if k != "peringatan"})
+        elif only_open and row["status"] in OWED[register]:
+            if not _owes_delivery(row):
+                continue
+            due = _late_reply(ws, row, today)
             rec.update({k: v for k, v in due.items() if k != "peringatan"})
         elif waiting or is_open(register, row):
             due = due_info(ws, register, row, today)
