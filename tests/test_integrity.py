@@ -2601,12 +2601,54 @@ def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatc
         run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
                "2026-03-17", "--nomor-surat", "01/PL.02.2-SD/5271/III/2026")  # fmt: skip
     (problem,) = check(ws).problems
-    assert problem.kode == m.NOMOR_GANDA and "bila suratnya sudah dikirim" in problem.saran
-    done = run.ok("periksa", "--terima-perubahan", "--catatan", "nomor ganda lama, terkirim")
+    assert problem.kode == m.NOMOR_GANDA and "bila kedua suratnya sudah dikirim" in problem.saran
+    # accepted only when named: any acceptance, of an unrelated edit, accepted every duplicate
+    # there was under that edit's note (review sesi32 L2)
+    name = ws.register_path("permohonan")
+    name.write_text(name.read_text(encoding="utf-8").replace("Siti", "Siti Aminah"), "utf-8")
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "salah ketik nama")
+    assert "nomor ganda lama" not in done.stderr and codes(ws) == [m.NOMOR_GANDA]
+    run.refused("periksa", "--terima-perubahan", "--nomor-ganda", "3/PL.02.2-SD/5271/III/2026",
+                "--catatan", "nomor ganda lama, terkirim", message="--nomor-ganda "
+                "3/PL.02.2-SD/5271/III/2026: bukan nomor surat yang dipakai dua surat di agenda")  # fmt: skip
+    run.usage("periksa", "--nomor-ganda", "1/PL.02.2-SD/5271/III/2026",
+              message="--nomor-ganda hanya dipakai bersama --terima-perubahan")  # fmt: skip
+    done = run.ok("periksa", "--terima-perubahan", "--nomor-ganda", "1/PL.02.2-SD/5271/III/2026",
+                  "--catatan", "nomor ganda lama, terkirim")  # fmt: skip
     assert "01/PL.02.2-SD/5271/III/2026 (pemberitahuan 002/PPID/5271/III/2026) yang sama" in (
         " ".join(done.stderr.split())
     )
     assert codes(ws) == []
+    # a row of that duplicate stays open to corrections: any edit of it was refused as making
+    # the duplicate it had (review sesi32 M2)
+    agenda = ws.register_path("surat")
+    text = agenda.read_text(encoding="utf-8")
+    agenda.write_text(text.replace(".docx,,", ".docx,Rina,", 1), "utf-8")  # (the first holder)
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "petugas yang membuat: Rina")
+    assert "perubahan petugas diterima" in done.stderr
+    assert codes(ws) == []
+
+
+def test_an_edit_of_a_row_under_a_duplicate_number_is_not_refused_for_it(run, ws, monkeypatch):
+    # a duplicate periksa reports, not yet accepted: an edit of another column of its row does
+    # not make it, and was refused with "pakai nomor lain" (review sesi32 M2)
+    from ppidctl.rules import numbering
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-03-16",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    with monkeypatch.context() as old:  # (the check before 61928ed: text only)
+        old.setattr(numbering, "number_key", lambda n, _p, _y: ("teks", n.casefold()))
+        run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
+               "2026-03-17", "--nomor-surat", "01/PL.02.2-SD/5271/III/2026")  # fmt: skip
+    agenda = ws.register_path("surat")
+    text = agenda.read_text(encoding="utf-8")
+    head, last = text.rstrip("\r\n").rsplit("\n", 1)
+    agenda.write_text(head + "\n" + last.replace(".docx,,", ".docx,Rina,") + "\r\n", "utf-8")
+    done = run.ok("periksa", "--terima-perubahan", "--catatan", "petugas yang membuat: Rina")
+    assert "perubahan petugas diterima" in done.stderr
+    assert codes(ws) == [m.NOMOR_GANDA]  # (still told: it was never accepted)
 
 
 def test_two_imported_replies_under_one_number_are_told(ws):

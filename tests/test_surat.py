@@ -1616,7 +1616,8 @@ def test_a_letter_of_a_step_redone_after_batalkan_gets_its_own_number(run, ws):
         "permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
         "--nomor-surat", void["nomor_surat"],
         message=f"nomor surat {void['nomor_surat']} sudah dipakai: {void['nomor_surat']} untuk "
-        "surat pemberitahuan 001/PPID/5271/III/2026",
+        "surat pemberitahuan 001/PPID/5271/III/2026, surat yang dibatalkan: perkara keliru "
+        "tanggal 2026-03-17",  # (which one, said: it is the case being redone — sesi32 L1)
     )  # fmt: skip
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
            "--tanpa-surat")  # fmt: skip
@@ -1642,3 +1643,29 @@ def test_letters_made_late_in_a_batch_are_numbered_in_date_order(run, ws):
     assert "agenda tidak urut tanggal" not in out.stderr
     made = {r["nomor_registrasi"][:3]: r["nomor_surat"][:2] for r in surat_rows(ws)}
     assert made == {"002": "1/", "003": "2/", "001": "3/"}
+
+
+def test_batalkan_voids_the_copies_of_the_letter_too(run, ws):
+    # the copy made before the voiding kept the letter's number unmarked: periksa then saw the
+    # voided letter and its own copy as two letters under one number (review sesi32 M1)
+    catat(run, "--tanpa-surat")
+    before = (ws.registers_dir / "permohonan.csv").read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    (ws.registers_dir / "permohonan.csv").write_bytes(before)
+    run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "perkara keliru")
+    original, copy = surat_rows(ws)
+    assert original["keterangan"] == "batal: perkara keliru"
+    assert copy["keterangan"].startswith("batal: perkara keliru (salinan, dibuat 2026-")
+    assert run.ok("periksa").exit_code == 0
+
+
+def test_a_voided_letter_is_one_with_its_copies_not_with_the_letter_made_again():
+    from ppidctl.schema import same_letter
+
+    letter = {"jenis": "pemberitahuan", "nomor_registrasi": "001/PPID/5271/III/2026"}
+    void = {**letter, "keterangan": "batal: perkara keliru"}
+    # a copy left unmarked (voided before sesi32 M1), or the original marked void by hand
+    assert same_letter(void, {**letter, "keterangan": "salinan, dibuat 2026-03-20"})
+    assert not same_letter(void, {**letter, "keterangan": ""})  # the step recorded again
+    assert not same_letter(letter, {**letter, "jenis": "perpanjangan"})

@@ -651,6 +651,32 @@ SURAT: tuple[Column, ...] = (
 #: how the agenda's Keterangan marks a letter of a step undone with --batalkan: a letter of its
 #: own, not one with the letter made when the step was recorded again
 BATAL = "batal: "
+#: how it marks a copy, made again from the register (services.letters._agenda_mark)
+SALINAN = "salinan, dibuat "
+
+
+def same_letter(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Whether two agenda rows are one letter, sharing its number: a case's letter of one kind
+    and its copies. A voided letter is apart from the one made when its step was recorded again
+    (review sesi31d L1), not from its own copies — one made before the voiding, or the original
+    marked void by hand (review sesi32 M1)."""
+    if (a.get("jenis"), a.get("nomor_registrasi")) != (b.get("jenis"), b.get("nomor_registrasi")):
+        return False
+    marks = [r.get("keterangan", "") for r in (a, b)]
+    return marks[0].startswith(BATAL) == marks[1].startswith(BATAL) or any(
+        SALINAN in k for k in marks
+    )
+
+
+def letter_named(row: dict[str, str]) -> str:
+    """An agenda row as a message names it; a voided one says so: to the desk recording the step
+    again, "surat pemberitahuan 009" is the letter being made (review sesi32 L1)."""
+    said = f"{row.get('jenis', '')} {row.get('nomor_registrasi', '')}"
+    mark = row.get("keterangan", "")
+    return (
+        f"{said}, surat yang dibatalkan: {mark[len(BATAL) :]}" if mark.startswith(BATAL) else said
+    )
+
 
 #: The office's own calendar overrides: extra days off and extra working days.
 LIBUR: tuple[Column, ...] = (

@@ -77,6 +77,15 @@ def periksa(
             "pada perkara yang salah); tanpa ini keadaan itu dianggap perintah yang terhenti.",
         ),
     ] = None,
+    nomor_ganda: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--nomor-ganda",
+            metavar="NOMOR",
+            help="Bersama --terima-perubahan: nomor surat yang dipakai dua surat yang sudah "
+            "dikirim, diterima sebagai nomor ganda lama (dapat diulang).",
+        ),
+    ] = None,
     catatan: Catatan = None,
     petugas: Petugas = "",
 ) -> None:
@@ -84,7 +93,8 @@ def periksa(
     from ..errors import RuleError, UsageError
     from ..integrity import accept, check, fix_deadlines
 
-    for name, given in (("--catatan", catatan), ("--batalkan", batalkan)):
+    for name, given in (("--catatan", catatan), ("--batalkan", batalkan),
+                        ("--nomor-ganda", nomor_ganda or None)):  # fmt: skip
         if given is not None and not terima_perubahan:
             raise UsageError(f"{name} hanya dipakai bersama --terima-perubahan", f"hapus {name}")
     ws = workspace()
@@ -95,7 +105,10 @@ def periksa(
                 "--terima-perubahan wajib disertai alasan",
                 "tambahkan --catatan TEKS (mis. 'salah ketik nama diperbaiki, disetujui PPID')",
             )
-        done = accept(ws, catatan or "", batalkan=batalkan or "", petugas=petugas).done
+        done = accept(
+            ws, catatan or "", batalkan=batalkan or "", petugas=petugas,
+            nomor_ganda=tuple(nomor_ganda or ()),
+        ).done  # fmt: skip
         err("\n".join(done) if done else "Tidak ada perubahan di luar ppidctl yang perlu diterima.")
         repaired = bool(done)
     if perbaiki_tenggat:

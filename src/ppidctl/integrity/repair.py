@@ -24,7 +24,7 @@ from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
-from ..schema import BATAL
+from ..schema import BATAL, letter_named, same_letter
 from ..services.keberatan import reason_conflict
 from ..services.letters import DEADLINE_LETTERS, mark_letter
 from ..store import journal
@@ -52,7 +52,6 @@ from .rows import (
     expected_deadlines,
     expected_late,
     imported_numbers,
-    letter_identity,
     letter_numbers_twice,
     step_problems,
 )
@@ -411,11 +410,14 @@ def _rebuild(ws, tx, c: RegisterCheck, out: Outcome, extra: dict, why: str) -> l
 # -- periksa --terima-perubahan ---------------------------------------------------------------
 
 
-def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcome:
+def accept(
+    ws, catatan: str, *, batalkan: str = "", petugas: str = "", nomor_ganda: tuple[str, ...] = ()
+) -> Outcome:
     """Record the registers' edits outside ppidctl as they are. ``batalkan``: the number of a
     row just recorded that the office deleted by hand, or whose last step it put back by hand —
     indistinguishable from that command killed before writing it, so accepted only when
-    named."""
+    named. ``nomor_ganda``: outgoing numbers two letters already sent carry, accepted as an old
+    duplicate (only when named: review sesi32 L2)."""
     catatan = v.teks(catatan, "--catatan (alasan perubahan di luar ppidctl)", wajib=True)
     batalkan = v.teks(batalkan, "--batalkan")
     _refuse_restart_without_registers(ws)
@@ -535,15 +537,16 @@ def accept(ws, catatan: str, *, batalkan: str = "", petugas: str = "") -> Outcom
             if agenda is not None and agenda.table is not None
             else []
         )
+        twice = _named_twice(ws, twice, nomor_ganda)
         if twice:
             numbers = sorted({row["nomor_surat"] for _i, row, _j, _o in twice})
             tx.log("surat", "", "terima-perubahan", {}, nomor_surat_ganda_diterima=numbers,
                    catatan=catatan)  # fmt: skip
             tx.attest("surat")
             out.done += [
-                f"{agenda.rel}: nomor surat {row['nomor_surat']} ({row['jenis']} "
-                f"{row['nomor_registrasi']}) yang sama dengan {other['nomor_surat']} "
-                f"({other['jenis']} {other['nomor_registrasi']}) diterima sebagai nomor ganda lama"
+                f"{agenda.rel}: nomor surat {row['nomor_surat']} ({letter_named(row)}) yang sama "
+                f"dengan {other['nomor_surat']} ({letter_named(other)}) diterima sebagai nomor "
+                "ganda lama"
                 for _i, row, _j, other in twice
             ]
         for key, letters, said in (
@@ -626,11 +629,41 @@ def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]
                     "kesalahan pencatatan, surat yang batal)"
                 )
     if voided:
-        table = tx.table("surat")
-        for i, row in enumerate(table.rows):
-            if row["berkas"] in voided and not row.get("keterangan"):
-                mark_letter(tx, i, f"{BATAL}{catatan}", catatan=catatan)
+        rows = tx.table("surat").rows
+        # its copies made since are void too: they carry its number (review sesi32 M1)
+        letters = {_letter_of(r) for r in rows if r["berkas"] in voided}
+        for i, row in enumerate(rows):
+            mark = row.get("keterangan", "")
+            if _letter_of(row) in letters and not mark.startswith(BATAL):
+                said = f"{BATAL}{catatan}" + (f" ({mark})" if mark else "")
+                mark_letter(tx, i, said, catatan=catatan)
     return out
+
+
+def _letter_of(row: dict[str, str]) -> tuple[str, ...]:
+    """An agenda row's letter, its copies alike: kind, case, and its number (or its date,
+    unnumbered)."""
+    return (row["jenis"], row["nomor_registrasi"], row["nomor_surat"] or row["tanggal"])
+
+
+def _named_twice(ws, twice: list, nomor_ganda: tuple[str, ...]) -> list:
+    """The duplicates of ``twice`` the office named with ``--nomor-ganda``: any acceptance of
+    an unrelated edit accepted every duplicate there was, under that edit's note (review sesi32
+    L2). A named number that is no duplicate is refused."""
+    pattern = ws.settings.get("penomoran", "surat") or ""
+
+    def key(number: str) -> tuple:
+        return numbering.number_key(number, pattern, "")
+
+    found = {key(row["nomor_surat"]) for _i, row, _j, _o in twice}
+    for given in nomor_ganda:
+        if key(v.teks(given, "--nomor-ganda")) not in found:
+            raise RuleError(
+                f"--nomor-ganda {given}: bukan nomor surat yang dipakai dua surat di agenda",
+                "lihat nomor ganda yang ada dengan: ppidctl periksa",
+            )
+    named = {key(n) for n in nomor_ganda}
+    return [t for t in twice if key(t[1]["nomor_surat"]) in named]
 
 
 def _mark_renumbered(tx: Transaction, berkas: str, change: tuple[str, str], catatan: str) -> None:
@@ -700,16 +733,24 @@ def _refuse_letter_number_twice(ws, a: Analysis) -> None:
     def key(r: dict[str, str]) -> tuple:
         return numbering.number_key(r["nomor_surat"], pattern, r.get("tanggal", "")[:4])
 
+    def clash(row: dict[str, str], r: dict[str, str]) -> bool:
+        return bool(row.get("nomor_surat")) and not same_letter(r, row) and key(r) == key(row)
+
+    accepted = c.history.numbers_accepted
     bad = []
     for d in c.diffs:  # (any edit of the row: its number, or its case, kind or date — 31d M1)
-        if d.actual is None or not d.actual.get("nomor_surat"):
+        if (
+            d.actual is None
+            or not d.actual.get("nomor_surat")
+            or d.actual["nomor_surat"] in accepted
+        ):
             continue
-        mine = letter_identity(d.actual)
-        for r in c.table.rows:
-            if r["nomor_surat"] and letter_identity(r) != mine and key(r) == key(d.actual):
+        before = d.expected.values if d.expected is not None else {}
+        for r in c.table.rows:  # (a duplicate the edit makes, not one it found: sesi32 M2)
+            if r["nomor_surat"] and clash(d.actual, r) and not clash(before, r):
                 bad.append(
                     f"{c.rel}:{d.line}: nomor surat {d.actual['nomor_surat']} sudah dipakai: "
-                    f"{r['nomor_surat']} untuk surat {r['jenis']} {r['nomor_registrasi']}"
+                    f"{r['nomor_surat']} untuk surat {letter_named(r)}"
                 )
                 break
     if bad:

@@ -335,16 +335,6 @@ def check_rows(
     return out
 
 
-def letter_identity(row: dict[str, str]) -> tuple:
-    """Which letter an agenda row is: a case's letter of one kind (its copies share it), a
-    voided one apart (review sesi31d L1)."""
-    return (
-        row.get("jenis"),
-        row.get("nomor_registrasi"),
-        row.get("keterangan", "").startswith(schema.BATAL),
-    )
-
-
 def letter_numbers_twice(
     ws, table: Table, accepted: set[str]
 ) -> list[tuple[int, dict[str, str], int, dict[str, str]]]:
@@ -363,7 +353,7 @@ def letter_numbers_twice(
         key = numbering.number_key(row["nomor_surat"], pattern, row.get("tanggal", "")[:4])
         j = first.setdefault(key, i)
         other = rows[j]
-        if row["nomor_surat"] not in accepted and letter_identity(other) != letter_identity(row):
+        if row["nomor_surat"] not in accepted and not schema.same_letter(other, row):
             out.append((i, row, j, other))
     return out
 
@@ -374,11 +364,11 @@ def _letter_numbers(ws, rel: str, table: Table, lines: list[int], history: Histo
             rel,
             lines[i],
             m.NOMOR_GANDA,
-            f"nomor surat {row['nomor_surat']} ({row.get('jenis', '')} "
-            f"{row.get('nomor_registrasi', '')}) sudah dipakai di baris {lines[j]}: "
-            f"{other['nomor_surat']} ({other.get('jenis', '')} {other.get('nomor_registrasi', '')})",
+            f"nomor surat {row['nomor_surat']} ({schema.letter_named(row)}) sudah dipakai di "
+            f"baris {lines[j]}: {other['nomor_surat']} ({schema.letter_named(other)})",
             "satu nomor surat untuk satu surat; perbaiki nomor di agenda dan di suratnya — bila "
-            f"suratnya sudah dikirim: {m.TERIMA} (dicatat sebagai nomor ganda lama)",
+            "kedua suratnya sudah dikirim: ppidctl periksa --terima-perubahan --nomor-ganda "
+            f"{row['nomor_surat']} --catatan TEKS (dicatat sebagai nomor ganda lama)",
         )
         for i, row, j, other in letter_numbers_twice(ws, table, history.numbers_accepted)
     ]
@@ -403,15 +393,14 @@ def reply_numbers(ws, rel: str, objections: Table, lines: list[int], agenda: Tab
         mine = {"nomor_surat": given, "jenis": "tanggapan-keberatan",
                 "nomor_registrasi": k["nomor_registrasi"]}  # fmt: skip
         other = taken.setdefault(key, mine)  # (two replies of the register too: 31d L3)
-        if letter_identity(other) != letter_identity(mine):
+        if not schema.same_letter(other, mine):
             out.append(
                 Problem(
                     rel,
                     lines[i],
                     m.NOMOR_GANDA,
                     f"{k['nomor_registrasi']}: nomor surat tanggapan {given} sudah dipakai: "
-                    f"{other['nomor_surat']} ({other['jenis']} "
-                    f"{other['nomor_registrasi']})",
+                    f"{other['nomor_surat']} ({schema.letter_named(other)})",
                     "satu nomor surat untuk satu surat; perbaiki nomornya di register atau di "
                     "agenda",
                 )

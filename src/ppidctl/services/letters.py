@@ -481,7 +481,7 @@ def _agenda_mark(
             mark_letter(tx, i, f"diganti surat bernomor {letter.nomor}")
         return ""
     if before:
-        return f"salinan, dibuat {today}"
+        return f"{schema.SALINAN}{today}"
     if letter.reuse_number and made and letter.kind not in HANDOVER:
         return f"dibuat ulang {today}, tanggal berbeda dari surat sebelumnya"
     return letter.keterangan
@@ -517,9 +517,11 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date)
         ):
             raise RuleError(
                 f"nomor surat {number} sudah dipakai: {row['nomor_surat']} untuk surat "
-                f"{row['jenis']} {row['nomor_registrasi']} tanggal {row['tanggal']} "
-                "(registers/surat.csv)",
-                _OTHER,
+                f"{schema.letter_named(row)} tanggal {row['tanggal']} (registers/surat.csv)",
+                _OTHER
+                if not row["keterangan"].startswith(BATAL)
+                else "nomor surat yang dibatalkan tidak diberikan lagi — ulangi tanpa "
+                "--nomor-surat agar ppidctl memberi nomor berikutnya",
             )
     for k in tx.table("keberatan").rows:  # (a reply an imported book numbered: review sesi30 L3)
         given = k["nomor_surat_tanggapan"]
