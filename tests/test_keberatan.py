@@ -2486,3 +2486,22 @@ def test_a_reply_dated_back_is_told_its_number_breaks_the_agendas_date_order(run
         "2026-03-16, padahal agenda sudah memuat surat bertanggal 2026-03-20 dengan nomor lebih "
         "kecil (agenda tidak urut tanggal)"
     ) in " ".join(said.split())
+
+
+def test_upholding_a_partial_grant_on_exclusion_grounds_needs_the_decree_whatever_the_reason(run):
+    # the decree was asked for reason a only: the part withheld under Pasal 17 of a request
+    # objected under d went out upheld with "Lampiran: -" (review aturan H1)
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan-sebagian", *TOLAK, "--penjelasan", "NIK dihitamkan")
+    objection(run, day="2026-04-06", alasan="d")
+    step(run, "teruskan", K1, "--tanggal", "2026-04-07")
+    run.refused(
+        "keberatan", "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "NIK data pribadi",
+        "--tanggal", "2026-04-10", "--tanpa-surat",
+        message="menguatkan penolakan berdasarkan alasan pengecualian wajib melampirkan Keputusan "
+        "KPU tentang informasi yang dikecualikan (SOP Penanganan Keberatan langkah 6): keputusan "
+        f"PPID atas permohonan {R1} (diberikan-sebagian) berdasar pengecualian",
+    )  # fmt: skip
+    step(run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "NIK data pribadi",
+         "--sk-pengecualian", SK, "--tanggal", "2026-04-10", "--tanpa-surat")  # fmt: skip
+    assert krow(run)["sk_pengecualian"] == SK

@@ -332,7 +332,8 @@ def tanggapi(
     sk_pengecualian: Annotated[
         str | None,
         typer.Option(
-            help="Keputusan KPU tentang informasi yang dikecualikan (wajib: ditolak dengan alasan a)."
+            help="Keputusan KPU tentang informasi yang dikecualikan (wajib: ditolak dengan alasan "
+            "a, atau atas permohonan yang ditolak/diberikan sebagian berdasar pengecualian)."
         ),
     ] = None,
     tanggal: Tanggal = None,

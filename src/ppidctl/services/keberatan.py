@@ -796,15 +796,30 @@ def respond(
             )
         codes = row["alasan"].split(";")
         req = _linked(tx, row)
-        if keputusan == "ditolak" and "a" in codes and not sk:
+        # the decision upheld withholds information on exclusion grounds: the objection's reason
+        # a, or a request refused or granted in part under Pasal 17 whatever box the requester
+        # ticked (c, then a late refusal; e, parts blacked out) — review aturan H1
+        excluded = (
+            req is not None
+            and req["keputusan"] in schema.KOLOM_KEPUTUSAN["alasan_penolakan"]
+            and (req["alasan_penolakan"] or req["sk_pengecualian"])
+        )
+        if keputusan == "ditolak" and ("a" in codes or excluded) and not sk:
             known = (
-                f" (penolakan permohonan menyebut: {req['sk_pengecualian']})"
+                f" ({'penolakan' if req['keputusan'] == 'ditolak' else 'keputusan'} permohonan "
+                f"menyebut: {req['sk_pengecualian']})"
                 if req and req["sk_pengecualian"]
                 else ""
             )
             raise RuleError(
                 "menguatkan penolakan berdasarkan alasan pengecualian wajib melampirkan Keputusan "
-                "KPU tentang informasi yang dikecualikan (SOP Penanganan Keberatan langkah 6)",
+                "KPU tentang informasi yang dikecualikan (SOP Penanganan Keberatan langkah 6)"
+                + (
+                    ""
+                    if "a" in codes
+                    else f": keputusan PPID atas permohonan {req['nomor_registrasi']} "
+                    f"({req['keputusan']}) berdasar pengecualian"
+                ),
                 f"isi --sk-pengecualian NOMOR/JUDUL KEPUTUSAN{known}",
             )
         earlier = row["pleno_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
