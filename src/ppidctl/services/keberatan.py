@@ -806,8 +806,7 @@ def respond(
         )
         if keputusan == "ditolak" and ("a" in codes or excluded) and not sk:
             known = (
-                f" ({'penolakan' if req['keputusan'] == 'ditolak' else 'keputusan'} permohonan "
-                f"menyebut: {req['sk_pengecualian']})"
+                f" (penolakan permohonan menyebut: {req['sk_pengecualian']})"
                 if req and req["sk_pengecualian"]
                 else ""
             )
