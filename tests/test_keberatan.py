@@ -2505,3 +2505,28 @@ def test_upholding_a_partial_grant_on_exclusion_grounds_needs_the_decree_whateve
     step(run, "tanggapi", K1, "--keputusan", "ditolak", "--pertimbangan", "NIK data pribadi",
          "--sk-pengecualian", SK, "--tanggal", "2026-04-10", "--tanpa-surat")  # fmt: skip
     assert krow(run)["sk_pengecualian"] == SK
+
+
+def test_a_step_dated_back_that_makes_an_objections_reason_untrue_is_warned(run):
+    # an extension or a notification dated back within the deadline, after an objection said
+    # the request went unanswered (c): accepted in silence, periksa clean (review aturan M1)
+    first, second = request(run, "2026-03-16"), request(run, "2026-03-16")  # due 2026-04-07
+    for nomor in (first, second):
+        objection(run, day="2026-04-09", alasan="c", permohonan=nomor)
+    said = run.ok("permohonan", "perpanjang", first, "--alasan", "arsip di gudang",
+                  "--tanggal", "2026-04-06", "--tanpa-surat").stderr  # fmt: skip
+    assert (
+        "keberatan 001/KEB/PPID/5271/IV/2026 yang diajukan 2026-04-09 tidak sesuai lagi dengan "
+        "langkah ini: alasan c: tenggat pemberitahuan permohonan 001/PPID/5271/III/2026 "
+        "(2026-04-16) belum lewat pada 2026-04-09 — bila tanggal langkah ini benar, Atasan PPID "
+        "menanggapi keberatan itu menurut keadaan ini"
+    ) in " ".join(said.split())
+    said = run.ok("permohonan", "putuskan", second, "--keputusan", "diberikan",
+                  "--tanggal", "2026-04-07", "--tanpa-surat").stderr  # fmt: skip
+    assert (
+        "keberatan 002/KEB/PPID/5271/IV/2026 yang diajukan 2026-04-09 tidak sesuai lagi dengan "
+        "langkah ini: alasan c berlaku bila"
+    ) in " ".join(said.split())
+    said = run.ok("permohonan", "putuskan", first, "--keputusan", "diberikan",
+                  "--tanggal", "2026-04-14", "--tanpa-surat").stderr  # fmt: skip
+    assert "tidak sesuai lagi" not in said  # (already told: not again at every step)

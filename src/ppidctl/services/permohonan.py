@@ -289,8 +289,9 @@ def extend(
         }
         new = deadlines.request({**row, **changes}, ws.settings, ws.calendar)
         changes["jatuh_tempo"] = new.tanggal.isoformat()
+        undone = _reasons_undone(ws, tx, row, {**row, **changes})  # (before the row changes)
         tx.update(REGISTER, i, changes)
-        result = Result(row, peringatan=[*skipped, *new.peringatan])
+        result = Result(row, peringatan=[*skipped, *new.peringatan, *undone])
         if surat:
             result.berkas = stage_letters(
                 ws, tx, [letter_for("perpanjangan", row)], when.date(), nomor_surat, petugas
@@ -456,8 +457,9 @@ def decide(
         late = changes["terlambat"] == "ya"
         if keputusan not in GIVEN:
             changes["status"] = "selesai"
+        undone = _reasons_undone(ws, tx, row, {**row, **changes})  # (before the row changes)
         tx.update(REGISTER, i, changes)
-        result = Result(row, peringatan=skipped)
+        result = Result(row, peringatan=[*skipped, *undone])
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
@@ -472,6 +474,31 @@ def decide(
                 ws, tx, [letter_for(kind, row)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _reasons_undone(ws: Workspace, tx, before: dict[str, str], after: dict[str, str]) -> list[str]:
+    """An objection already registered on the request whose reason this step makes untrue: an
+    extension or a notification dated back within the deadline of an objection that says it
+    went unanswered (reason c). Warned, not refused: the date may be the truth, and the Atasan
+    PPID then answers the objection on it (review aturan M1: nothing said so, periksa neither)."""
+    from .keberatan import reason_conflict
+
+    out = []
+    for k in tx.table("keberatan").rows_where("nomor_permohonan", (after["nomor_registrasi"],)):
+        try:
+            filed = common.iso_day(k["tanggal_diterima"])
+        except ValueError:  # (a hand edit: periksa names it)
+            continue
+        for code in k["alasan"].split(";"):
+            now = reason_conflict(ws, code, after, filed)
+            if now and not reason_conflict(ws, code, before, filed):
+                out.append(
+                    f"keberatan {k['nomor_registrasi']} yang diajukan {k['tanggal_diterima']} "
+                    f"tidak sesuai lagi dengan langkah ini: {now} — bila tanggal langkah ini "
+                    f"benar, Atasan PPID menanggapi keberatan itu menurut keadaan ini; "
+                    + common.KELIRU
+                )
+    return out
 
 
 def _not_forwarded(row: dict[str, str], step: str) -> list[str]:
