@@ -1723,3 +1723,20 @@ def test_a_sequence_alone_is_found_in_a_register_whose_dates_excel_rewrote(run, 
     path.write_bytes(path.read_bytes().replace(b",2026-03-16,", b",16/3/2026,"))
     shown = run("permohonan", "lihat", "3", "--format", "json")
     assert json.loads(shown.stdout)["data"]["nomor_registrasi"] == "003/PPID/5271/III/2026"
+
+
+def test_a_fee_notified_without_its_breakdown_payment_or_time_is_warned(run):
+    # the requester got a sum with no way to pay it (review aturan L1; Pasal 22(7) huruf g)
+    catat(run, "--tanpa-surat")
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    said = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "15000",
+                  "--tanggal", "2026-03-17", "--tanpa-surat").stderr  # fmt: skip
+    assert (
+        "pemberitahuan dengan biaya tanpa rincian biaya (--rincian-biaya), cara pembayaran "
+        "(--cara-pembayaran), waktu penyediaan (--waktu-penyediaan)"
+    ) in " ".join(said.split())
+    said = run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--biaya", "15000",
+                  "--rincian-biaya", "Penggandaan=15000", "--cara-pembayaran", "tunai",
+                  "--waktu-penyediaan", "3 hari kerja", "--tanggal", "2026-03-17",
+                  "--tanpa-surat").stderr  # fmt: skip
+    assert "pemberitahuan dengan biaya" not in said

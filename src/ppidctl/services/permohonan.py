@@ -459,7 +459,7 @@ def decide(
             changes["status"] = "selesai"
         undone = _reasons_undone(ws, tx, row, {**row, **changes})  # (before the row changes)
         tx.update(REGISTER, i, changes)
-        result = Result(row, peringatan=[*skipped, *undone])
+        result = Result(row, peringatan=[*skipped, *undone, *_cost_unstated(changes)])
         if late:
             result.peringatan.append(
                 f"TERLAMBAT: pemberitahuan tertulis {day} melewati tenggat {due} "
@@ -474,6 +474,31 @@ def decide(
                 ws, tx, [letter_for(kind, row)], when.date(), nomor_surat, petugas
             )
     return result
+
+
+def _cost_unstated(changes: dict[str, str]) -> list[str]:
+    """A fee notified without what rules.md §5 says the notification states with it: the
+    breakdown, how to pay, the time to provide (review aturan L1: the requester got a sum and
+    no way to pay — what a reason f objection is about). Warned: the decision is the PPID's."""
+    if not int(changes.get("biaya") or 0):
+        return []
+    missing = [
+        said
+        for key, said in (
+            ("rincian_biaya", "rincian biaya (--rincian-biaya)"),
+            ("cara_pembayaran", "cara pembayaran (--cara-pembayaran)"),
+            ("waktu_penyediaan", "waktu penyediaan (--waktu-penyediaan)"),
+        )
+        if not changes.get(key)
+    ]
+    if not missing:
+        return []
+    return [
+        f"pemberitahuan dengan biaya tanpa {', '.join(missing)}: pemberitahuan tertulis memuat "
+        "biaya dengan rinciannya dan cara pembayarannya (UU 14/2008 Pasal 22(7) huruf g) serta "
+        "waktu penyediaan — lain "
+        "kali isi bersama --biaya; untuk surat ini: " + common.KELIRU
+    ]
 
 
 def _reasons_undone(ws: Workspace, tx, before: dict[str, str], after: dict[str, str]) -> list[str]:
