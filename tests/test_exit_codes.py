@@ -118,6 +118,8 @@ USAGE = [
     (["keberatan", "sampaikan", "1", "--tanggal", BAD_DAY], "bukan tanggal"),
     (["keberatan", "tanggapan-pemohon", "1", "--sikap", "menerima", "--tanggal", BAD_DAY],
      "bukan tanggal"),
+    (["keberatan", "musyawarah", "1", "--hasil", "sepakat", "--tanggal", BAD_DAY],
+     "bukan tanggal"),
     ([*KEBERATAN, "--alasan-ditemukan", BAD_DAY], f"--alasan-ditemukan '{BAD_DAY}' bukan"),
     # not one of the option's choices or codes
     (["permohonan", "putuskan", "1", "--keputusan", "kabul"], "--keputusan 'kabul' tidak dikenal"),

@@ -2530,3 +2530,80 @@ def test_a_step_dated_back_that_makes_an_objections_reason_untrue_is_warned(run)
     said = run.ok("permohonan", "putuskan", first, "--keputusan", "diberikan",
                   "--tanggal", "2026-04-14", "--tanpa-surat").stderr  # fmt: skip
     assert "tidak sesuai lagi" not in said  # (already told: not again at every step)
+
+
+def _fee_objection(run) -> str:
+    """Request 2 Mar granted with a fee on 5 Mar; objection (reason f, fees) filed 9 Mar:
+    its response deadline, 30 working days on, is 2026-04-28."""
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-05", "diberikan", "--biaya", "750000")
+    return objection(run, day="2026-03-09", alasan="f", permohonan=nomor)["nomor_registrasi"]
+
+
+def test_an_objection_settled_by_agreement_is_closed_and_owes_no_response(run, ws):
+    # Pasal 35(2): reasons b-g may be settled by agreement; nothing could record it, so the
+    # case stayed open, turned overdue and counted as a missed deadline (review aturan M2)
+    from ppidctl.reports.registerbook import _remarks_objection
+
+    k = _fee_objection(run)
+    run.usage(
+        "keberatan", "tanggapan-pemohon", k, "--sikap", "musyawarah", message="--sikap"
+    )  # (the requester's answer to a response is not this step)
+    run.refused("keberatan", "musyawarah", k, "--hasil", "-", "--tanggal", "2026-03-16",
+                message="--hasil (hasil musyawarah)")  # fmt: skip
+    out = step(run, "musyawarah", k, "--hasil", "biaya diturunkan menjadi Rp150.000",
+               "--tanggal", "2026-03-16")  # fmt: skip
+    assert "Musyawarah       : 2026-03-16: biaya diturunkan menjadi Rp150.000" in out.stdout
+    row = krow(run, k)
+    assert (row["status"], row["tanggapan_pemohon"], row["terlambat"]) == (
+        "selesai", "musyawarah", "tidak"
+    )  # fmt: skip
+    assert run.ok("periksa").exit_code == 0
+    due = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)
+    assert [r for r in due if r["register"] == "keberatan"] == []
+    run.refused("keberatan", "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-03-17",
+                message=f"keberatan {k} sudah diselesaikan secara musyawarah pada 2026-03-16 "
+                "tanpa tanggapan Atasan PPID")  # fmt: skip
+    run.refused("keberatan", "musyawarah", k, "--hasil", "lagi", "--tanggal", "2026-03-17",
+                message=f"keberatan {k} berstatus 'selesai'")  # fmt: skip
+    # the month its deadline lapsed counts no missed response; March counts the settlement
+    april = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    (std,) = [
+        r for r in april["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    assert (std["diukur"], std["tidak_memenuhi"]) == (0, 0)
+    march = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    hasil = {r["kode"]: r["jumlah"] for r in march["tabel"]["keberatan_hasil"]["baris"]}
+    assert hasil["musyawarah"] == 1 and march["ringkasan"]["terbuka_keberatan"] == 0
+    assert _remarks_objection(row) == (
+        "Status: selesai; diselesaikan secara musyawarah 16 Maret 2026: biaya diturunkan menjadi "
+        "Rp150.000"
+    )
+
+
+def test_only_reasons_b_to_g_before_a_response_are_settled_by_agreement(run, ws):
+    nomor = rejected_request(run)
+    objection(run, day="2026-04-06")  # reason a: the exclusion is the Atasan PPID's to judge
+    run.refused("keberatan", "musyawarah", K1, "--hasil", "sepakat", "--tanggal", "2026-04-07",
+                message=f"keberatan {K1} memuat alasan a (penolakan berdasarkan pengecualian): "
+                "hanya alasan b sampai g yang dapat diselesaikan secara musyawarah (UU 14/2008 "
+                "Pasal 35(2))")  # fmt: skip
+    assert nomor
+
+
+def test_a_settlement_after_the_response_deadline_is_late(run):
+    k = _fee_objection(run)
+    said = step(run, "musyawarah", k, "--hasil", "biaya dihapus", "--tanggal", "2026-04-29")
+    assert "TERLAMBAT: musyawarah 2026-04-29 sesudah tenggat tanggapan 2026-04-28" in said.stderr
+    assert krow(run, k)["terlambat"] == "ya"
+    april = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    (std,) = [
+        r for r in april["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    assert (std["diukur"], std["tidak_memenuhi"]) == (1, 1)

@@ -345,6 +345,7 @@ def test_angka_salah():
 # ============================================================================================
 
 SALURAN = ("langsung", "surat", "email", "telepon", "faksimili", "e-ppid", "lainnya")
+TANGGAPAN_PEMOHON = ("menerima", "sengketa", "musyawarah")
 KEP = ("diberikan", "diberikan-sebagian", "ditolak", "tidak-dikuasai", "belum-didokumentasikan")
 
 
@@ -407,6 +408,8 @@ def test_keputusan_yang_belum_ada(wording):
         ("tanggapan_pemohon", ("menerima", "sengketa"), "Sengketa ke KI", "sengketa"),
         ("tanggapan_pemohon", ("menerima", "sengketa"), "Tidak menerima", "sengketa"),
         ("tanggapan_pemohon", ("menerima", "sengketa"), "Ke Komisi Informasi", "sengketa"),
+        ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Selesai secara musyawarah", "musyawarah"),
+        ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Kesepakatan para pihak", "musyawarah"),
         ("cara_memperoleh", ("melihat", "salinan"), "Meminta salinan", "salinan"),
         ("cara_memperoleh", ("melihat", "salinan"), "Melihat/Mendengar", "melihat"),
         ("bentuk_informasi", ("softcopy", "hardcopy"), "Soft copy", "softcopy"),

@@ -541,8 +541,10 @@ def test_monthly_objections(hws):
     assert _row(lap["keberatan_alasan"], "a", "a")["persen"] == 33.3
     outcome = {r["kode"]: (r["jumlah"], r["persen"]) for r in lap["keberatan_hasil"].baris}
     assert outcome == {"dikabulkan": (1, 50.0), "ditolak": (1, 50.0), "menerima": (1, 50.0),
-                       "sengketa": (1, 50.0)}  # fmt: skip
-    assert "% menerima/sengketa: dari sikap pemohon" in lap["keberatan_hasil"].catatan  # (2 bases)
+                       "sengketa": (1, 50.0), "musyawarah": (0, 0.0)}  # fmt: skip
+    assert (
+        "% menerima/sengketa/musyawarah: dari sikap pemohon" in lap["keberatan_hasil"].catatan
+    )  # (2 bases)
     t = lap["keberatan_waktu"].baris[0]
     assert (t["jumlah"], t["median"], t["rata_rata"], t["maksimum"]) == (2, 17.0, 17.0, 29)
     assert (t["dalam_tenggat"], t["persen_dalam_tenggat"]) == (2, 100.0)

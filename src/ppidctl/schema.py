@@ -150,7 +150,12 @@ PERINTAH_KEBERATAN: dict[str, str] = {
     "g": "menyampaikan informasi publik dalam jangka waktu yang diatur dalam UU 14/2008",
 }
 KEPUTUSAN_ATASAN = ("diterima", "ditolak")
-TANGGAPAN_PEMOHON = ("menerima", "sengketa")
+#: the requester's answer to the Atasan PPID's response (keberatan tanggapan-pemohon)
+SIKAP_PEMOHON = ("menerima", "sengketa")
+#: ... or the objection settled by agreement before any response (keberatan musyawarah): UU
+#: 14/2008 Pasal 35(2) lets reasons b-g be settled so; a (an exclusion) cannot be
+TANGGAPAN_PEMOHON = (*SIKAP_PEMOHON, "musyawarah")
+MUSYAWARAH_BOLEH = ALASAN_KEBERATAN[1:]
 #: How the Komisi Informasi settled a dispute (UU 14/2008 Pasal 38-39, 45-46; Perki 1/2013 on
 #: the dispute procedure): agreed in mediation, or decided in adjudication — granted wholly or
 #: partly, refused — or ended without a decision on the merits. The annual report lists them
@@ -627,6 +632,8 @@ KEBERATAN: tuple[Column, ...] = (
         ),
     ),
     Column("tanggapan_pemohon_pada", "Tanggal Tanggapan Pemohon", TANGGAL),
+    #: what was agreed, when the objection was settled by agreement (Pasal 35(2))
+    Column("hasil_musyawarah", "Hasil Musyawarah", pribadi="teks"),
     Column("nomor_sengketa", "Nomor Register Sengketa di Komisi Informasi"),
     Column("putusan_sengketa", "Putusan Sengketa", PILIHAN, pilihan=PUTUSAN_SENGKETA),
     Column("tanggal_putusan_sengketa", "Tanggal Putusan Sengketa", TANGGAL),

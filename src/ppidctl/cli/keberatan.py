@@ -451,6 +451,35 @@ def tanggapan_pemohon(
     )
 
 
+@app.command("musyawarah")
+@guard
+def musyawarah(
+    nomor: Nomor,
+    hasil: Annotated[
+        str, typer.Option(help="Apa yang disepakati pemohon dan kantor (dicatat di register).")
+    ],
+    tanggal: Tanggal = None,
+    petugas: Petugas = "",
+    format: Fmt = FormatRekaman.teks,
+) -> None:
+    """Keberatan selesai secara musyawarah sebelum ditanggapi (alasan b-g, UU 14/2008 Pasal 35(2)).
+
+    --tanggal: hari kesepakatannya."""
+    from ..services.keberatan import settle
+
+    result = settle(workspace(), nomor, hasil, tanggal=tanggal, petugas=petugas)
+    row = result.row
+    _print_result(
+        result,
+        format,
+        [
+            ("Nomor registrasi", row["nomor_registrasi"]),
+            ("Musyawarah", f"{row['tanggapan_pemohon_pada']}: {row['hasil_musyawarah']}"),
+            ("Status", row["status"]),
+        ],
+    )
+
+
 @app.command("putusan-sengketa")
 @guard
 def putusan_sengketa(

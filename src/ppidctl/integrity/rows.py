@@ -93,6 +93,8 @@ NEEDS = {
         "sengketa": ("tanggapan_pemohon",),
     },
 }
+#: what an objection settled by agreement (keberatan musyawarah) holds instead of a response
+SETTLED = ("tanggapan_pemohon_pada", "hasil_musyawarah")
 #: fields a case still open cannot have yet
 NOT_YET = {
     "permohonan": ("keputusan", "tanggal_pemberitahuan", "tanggal_selesai"),
@@ -444,7 +446,10 @@ def step_problems(register: str, row: dict[str, str]) -> list[str]:
 
 def _steps(register: str, row: dict[str, str], add) -> None:
     status = row.get("status", "")
-    missing = [f for f in NEEDS[register].get(status, ()) if not row.get(f)]
+    needs = NEEDS[register].get(status, ())
+    if register == "keberatan" and row.get("tanggapan_pemohon") == "musyawarah":
+        needs = SETTLED  # (closed before any response: Pasal 35(2))
+    missing = [f for f in needs if not row.get(f)]
     if missing:
         add(
             m.URUTAN_LANGKAH,
@@ -473,8 +478,23 @@ def _steps(register: str, row: dict[str, str], add) -> None:
                 if not row.get(f):
                     add(m.WAJIB_KOSONG, f"ditolak tetapi {f} kosong")
     else:
-        if status == "selesai" and row.get("tanggapan_pemohon") != "menerima":
-            add(m.URUTAN_LANGKAH, "berstatus 'selesai' tetapi tanggapan_pemohon bukan 'menerima'")
+        if status == "selesai" and row.get("tanggapan_pemohon") not in ("menerima", "musyawarah"):
+            add(
+                m.URUTAN_LANGKAH,
+                "berstatus 'selesai' tetapi tanggapan_pemohon bukan 'menerima' atau 'musyawarah'",
+            )
+        if row.get("tanggapan_pemohon") == "musyawarah":
+            if status != "selesai":
+                add(m.URUTAN_LANGKAH, f"musyawarah tetapi berstatus '{status}', bukan 'selesai'")
+            if set(row.get("alasan", "").split(";")) - set(schema.MUSYAWARAH_BOLEH):
+                add(m.URUTAN_LANGKAH, "musyawarah atas alasan a (hanya b-g: Pasal 35(2))")
+            if row.get("keputusan_atasan") or row.get("tanggal_tanggapan"):
+                add(m.URUTAN_LANGKAH, "musyawarah padahal sudah ditanggapi Atasan PPID")
+        elif row.get("hasil_musyawarah"):
+            add(
+                m.URUTAN_LANGKAH,
+                "hasil_musyawarah terisi tetapi tanggapan_pemohon bukan musyawarah",
+            )
         if status == "sengketa" and row.get("tanggapan_pemohon") not in ("", "sengketa"):
             add(m.URUTAN_LANGKAH, "berstatus 'sengketa' tetapi tanggapan_pemohon bukan 'sengketa'")
         if row.get("keputusan_atasan") == "ditolak" and not row.get("pertimbangan"):

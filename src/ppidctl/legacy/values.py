@@ -717,6 +717,7 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "tanggapan_pemohon": _aturan(
+        (r"\bmusyawarah|\bmufakat|\bkesepakatan|\bdamai\b", "musyawarah"),
         (r"\bsengketa|\bkomisi informasi|\bki\b|\btidak (?:menerima|puas|setuju)", "sengketa"),
         (r"\bmenerima|\bditerima|\bpuas\b|\bsetuju|\bselesai", "menerima"),
     ),

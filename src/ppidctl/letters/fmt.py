@@ -271,6 +271,7 @@ LABEL: dict[str, dict[str, str]] = {
     "tanggapan_pemohon": {
         "menerima": "Menerima tanggapan",
         "sengketa": "Mengajukan sengketa ke Komisi Informasi",
+        "musyawarah": "Diselesaikan secara musyawarah (UU 14/2008 Pasal 35(2))",
     },
 }
 

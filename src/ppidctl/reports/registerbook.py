@@ -219,6 +219,13 @@ def _remarks_objection(r: dict[str, str]) -> str:
         parts.append("terlambat")
     if r.get("jatuh_tempo") and r.get("status") in schema.OPEN["keberatan"]:
         parts.append(f"jatuh tempo {_long(r['jatuh_tempo'])}")
+    if r.get("tanggapan_pemohon") == "musyawarah":  # (Pasal 35(2): closed with no response)
+        when = r.get("tanggapan_pemohon_pada", "")
+        parts.append(
+            "diselesaikan secara musyawarah"
+            + (f" {_long(when)}" if when else "")
+            + (f": {r['hasil_musyawarah']}" if r.get("hasil_musyawarah") else "")
+        )
     if r.get("nomor_sengketa") or r.get("putusan_sengketa") or r.get("status") == "sengketa":
         dispute = "sengketa" + (f" nomor {r['nomor_sengketa']}" if r.get("nomor_sengketa") else "")
         filed, batas = r.get("tanggapan_pemohon_pada", ""), r.get("batas_sengketa", "")

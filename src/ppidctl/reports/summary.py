@@ -737,6 +737,8 @@ def _masks(
         k_tak_ditanggapi=_in(k_lapse := K.d("batas") + np.timedelta64(1, "D"), lo, hi)
         & (k_lapse <= at)
         & ~(resp <= at)
+        # (settled by agreement by its deadline: no response owed — Pasal 35(2), aturan M2)
+        & ~(K.eq("tanggapan_pemohon", "musyawarah") & (K.d("tanggapan_pemohon_pada") < k_lapse))
         & ~(np.isnat(resp) & (K.s("keputusan_atasan") != "")),  # (imported, answered, undated)
         k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
         & (_reaction_date(K) < lo)
@@ -1017,6 +1019,7 @@ def _period_tables(
         ("ditolak", LABEL_KEPUTUSAN_ATASAN["ditolak"], _n(resp & (ka == "ditolak")), n_resp),
         ("menerima", "Pemohon menerima tanggapan", _n(m.k_sikap & (sikap == "menerima")), n_sikap),
         ("sengketa", "Pemohon mengajukan sengketa ke Komisi Informasi", _n(m.k_sikap & (sikap == "sengketa")), n_sikap),
+        ("musyawarah", "Diselesaikan secara musyawarah sebelum ditanggapi (Pasal 35(2))", _n(m.k_sikap & (sikap == "musyawarah")), n_sikap),
     ]  # fmt: skip
     tables.append(
         Tabel(
@@ -1028,7 +1031,8 @@ def _period_tables(
                 for k, label, n, whole in outcome
             ],
             catatan="% dikabulkan/ditolak: dari tanggapan Atasan PPID pada periode ini; "
-            "% menerima/sengketa: dari sikap pemohon yang tercatat pada periode ini.",
+            "% menerima/sengketa/musyawarah: dari sikap pemohon dan musyawarah yang tercatat "
+            "pada periode ini.",
             kunci_baris="kode",
         )
     )

@@ -489,7 +489,7 @@ def derive_status(register: str, v: dict[str, str]) -> str:
             return "diteruskan"
         return "terdaftar"
     sikap = g("tanggapan_pemohon", "")
-    if sikap == "menerima":
+    if sikap in ("menerima", "musyawarah"):
         return "selesai"
     if sikap == "sengketa":
         return "sengketa"

@@ -782,10 +782,15 @@ def respond(
         disputed = row["status"] == "sengketa" and not answered
         if row["status"] in FINISHED and not (answered or disputed):
             when = row["tanggapan_pemohon_pada"]
-            raise RuleError(  # (an old book's case closed with no response)
-                f"keberatan {n} sudah ditutup ({row['status']}"
+            raise RuleError(  # (an old book's case closed with no response; an agreement)
+                f"keberatan {n} sudah "
+                + (
+                    "diselesaikan secara musyawarah"
+                    if row["tanggapan_pemohon"] == "musyawarah"
+                    else f"ditutup ({row['status']})"
+                )
                 + (f" pada {when}" if when else "")
-                + ") tanpa tanggapan Atasan PPID",
+                + " tanpa tanggapan Atasan PPID",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
         if row["status"] not in ANSWERABLE and not disputed:
@@ -986,7 +991,7 @@ def requester_answer(
     — with the Komisi's register number of the dispute when the office knows it already (the
     summons names it; review sengketa F2: it could be recorded only with the ruling)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
-    sikap = v.pilihan(sikap, schema.TANGGAPAN_PEMOHON, "--sikap")
+    sikap = v.pilihan(sikap, schema.SIKAP_PEMOHON, "--sikap")
     nomor_ki = v.teks(nomor_sengketa, "--nomor-sengketa")
     if nomor_ki and sikap != "sengketa":
         raise UsageError(
@@ -1070,6 +1075,64 @@ def requester_answer(
                 f"sengketa diajukan {day}, melewati batas {batas} "
                 f"({ws.settings.tenggat('sengketa')} hari kerja, UU 14/2008 Pasal 37(2)); "
                 "Komisi Informasi yang memutuskan apakah diterima"
+            )
+    return result
+
+
+@common.dated_step
+def settle(
+    ws: Workspace,
+    nomor: str,
+    hasil: str,
+    *,
+    tanggal: str | None = None,
+    petugas: str = "",
+) -> Result:
+    """The objection settled by agreement between the office and the requester before the
+    Atasan PPID's response (UU 14/2008 Pasal 35(2): reasons b-g; not a — an exclusion is the
+    Atasan's to uphold or lift). It closes the case (``selesai``, ``tanggapan_pemohon`` =
+    musyawarah, what was agreed in ``hasil_musyawarah``): no response is owed any more, and the
+    reports do not count it as a response deadline missed unless it was settled after it
+    (review aturan M2: such a case stayed open and counted as a breach of Pasal 36(2))."""
+    when = v.waktu(tanggal, ws.tz, ws.now())
+    hasil = v.isi(hasil, "--hasil (hasil musyawarah)")
+    with ws.transaction("keberatan musyawarah", petugas) as tx:
+        i, row = common.load_row(tx, ws, REGISTER, nomor, when)
+        n = row["nomor_registrasi"]
+        if row["status"] not in OPEN:
+            raise RuleError(
+                f"keberatan {n} berstatus '{row['status']}': musyawarah menyelesaikan keberatan "
+                "yang belum ditanggapi Atasan PPID",
+                f"lihat: ppidctl keberatan lihat {n}",
+            )
+        codes = row["alasan"].split(";")
+        if "a" in codes:
+            raise RuleError(
+                f"keberatan {n} memuat alasan a (penolakan berdasarkan pengecualian): hanya "
+                "alasan b sampai g yang dapat diselesaikan secara musyawarah (UU 14/2008 Pasal "
+                "35(2))",
+                f"Atasan PPID menanggapinya: ppidctl keberatan tanggapi {n}",
+            )
+        earlier = row["pleno_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
+        day = common.step_date(when, earlier, "musyawarah", n)
+        due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
+        late = common.iso_day(day) > due
+        tx.update(
+            REGISTER,
+            i,
+            {
+                "status": "selesai",
+                "tanggapan_pemohon": "musyawarah",
+                "tanggapan_pemohon_pada": day,
+                "hasil_musyawarah": hasil,
+                "terlambat": "ya" if late else "tidak",
+            },
+        )
+        result = Result(row)
+        if late:
+            result.peringatan.append(
+                f"TERLAMBAT: musyawarah {day} sesudah tenggat tanggapan {due.isoformat()}: "
+                "laporan menghitung tenggat itu terlewat"
             )
     return result
 
