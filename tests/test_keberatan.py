@@ -1067,6 +1067,8 @@ def test_a_komisi_informasi_ruling_that_grants_orders_the_information_given(run)
         run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
     )
     assert report["ringkasan"]["menunggu_penyerahan"] == 1
+    run.usage("permohonan", "selesai", R1, "--siap", "2026-03-30", "--tanggal", "2026-03-30",
+              message="--dibayar dan --siap hanya untuk penyerahan atas keputusan PPID")  # fmt: skip
     done = run.ok("permohonan", "selesai", R1, "--tanggal", "2026-03-30")
     assert f"informasi diserahkan 2026-03-30 atas keberatan {k} yang dikabulkan Komisi " in (
         done.stdout + done.stderr

@@ -1740,3 +1740,31 @@ def test_a_fee_notified_without_its_breakdown_payment_or_time_is_warned(run):
                   "--waktu-penyediaan", "3 hari kerja", "--tanggal", "2026-03-17",
                   "--tanpa-surat").stderr  # fmt: skip
     assert "pemberitahuan dengan biaya" not in said
+
+
+def test_the_requesters_waiting_is_left_out_of_the_service_time(run):
+    # rules.md §7: the time to deliver counted the days the office waited for the fee and for
+    # the requester to collect — 11 working days for an office ready in 4 (review aturan L2)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-02", "--tanpa-surat")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-11-02",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "15000",
+           "--tanggal", "2026-11-05", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-11-05",
+           "--tanpa-surat")  # fmt: skip
+    run.refused("permohonan", "selesai", "1", "--dibayar", "2026-11-04", "--tanggal", "2026-11-20",
+                message="--dibayar 2026-11-04 tidak di antara pemberitahuan tertulis "
+                "(2026-11-05) dan penyerahan (2026-11-20)")  # fmt: skip
+    run.refused("permohonan", "selesai", "2", "--dibayar", "2026-11-06", "--tanggal", "2026-11-20",
+                message="--dibayar hanya untuk informasi yang dikenai biaya")  # fmt: skip
+    run.usage("permohonan", "selesai", "1", "--siap", "17-11-2026",
+              message="--siap '17-11-2026' bukan tanggal")  # fmt: skip
+    # 1: office 2 Nov → notification 5 Nov (3 HK), paid 16 Nov, ready 17 Nov (1 HK), collected
+    # 20 Nov; 2: nothing recorded, 2 Nov → 20 Nov whole (14 HK)
+    run.ok("permohonan", "selesai", "1", "--dibayar", "2026-11-16", "--siap", "2026-11-17",
+           "--tanggal", "2026-11-20", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "2", "--tanggal", "2026-11-20", "--tanpa-surat")
+    lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-11", "--format", "json").stdout)
+    (row,) = [r for r in lap["tabel"]["waktu"]["baris"] if r["kunci"] == "penyerahan"]
+    assert (row["jumlah"], row["median"], row["maksimum"]) == (2, 9.0, 14)
+    assert run.ok("periksa").exit_code == 0

@@ -435,6 +435,11 @@ PERMOHONAN: tuple[Column, ...] = (
             "tanggal selesai",
         ),
     ),
+    #: waiting on the requester, left out of the service time the reports measure (rules.md
+    #: §7): the fee paid (from the notification until then), the information ready for the
+    #: requester to collect (from then until the handover) — permohonan selesai --dibayar/--siap
+    Column("dibayar_pada", "Tanggal Biaya Dibayar", TANGGAL),
+    Column("siap_pada", "Tanggal Informasi Siap Diserahkan", TANGGAL),
     Column(
         "biaya",
         "Biaya (Rp)",

@@ -403,6 +403,22 @@ def selesai(
     tanpa_surat: TanpaSurat = False,
     nomor_surat: NomorSuratCatat = None,
     pdf: Pdf = False,
+    dibayar: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TANGGAL",
+            help="Hari biaya dibayar pemohon: sejak pemberitahuan sampai hari itu pemohon yang "
+            "ditunggu, bukan kantor (tidak dihitung dalam waktu layanan di laporan).",
+        ),
+    ] = None,
+    siap: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TANGGAL",
+            help="Hari informasi siap diambil/diserahkan: sesudahnya pemohon yang ditunggu "
+            "(tidak dihitung dalam waktu layanan di laporan).",
+        ),
+    ] = None,
     format: Fmt = FormatRekaman.teks,
 ) -> None:
     """Informasi telah diserahkan; permohonan ditutup, dengan tanda terima informasi."""
@@ -416,6 +432,8 @@ def selesai(
         petugas=petugas,
         surat=not tanpa_surat,
         nomor_surat=nomor_surat,
+        dibayar=dibayar,
+        siap=siap,
     )
     n = result.row["nomor_registrasi"]
     said = f"{n}: {result.keterangan}" if result.keterangan else None

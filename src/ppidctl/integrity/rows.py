@@ -32,6 +32,10 @@ ORDER = {
         ("tanggal_pemberitahuan", "diperpanjang_pada"),
         ("tanggal_selesai", "tanggal_pemberitahuan"),
         ("tanggal_selesai", "tanggal_diterima"),
+        ("dibayar_pada", "tanggal_pemberitahuan"),
+        ("siap_pada", "tanggal_pemberitahuan"),
+        ("tanggal_selesai", "dibayar_pada"),
+        ("tanggal_selesai", "siap_pada"),
     ),
     "keberatan": (
         ("tanggal_diterima", "alasan_ditemukan"),

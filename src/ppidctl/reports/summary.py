@@ -87,6 +87,8 @@ PERM_COLS = [
     "alasan_penolakan",
     "tanggal_pemberitahuan",
     "tanggal_selesai",
+    "dibayar_pada",
+    "siap_pada",
     "terlambat",
     "catatan",
 ]
@@ -329,6 +331,20 @@ class Office:
     keberatan: pd.DataFrame
 
 
+def _service_days(wd: WorkdayCounter, P: pd.DataFrame, recv: np.ndarray) -> np.ndarray:
+    """Working days from receipt to the handover less the requester's waiting, where the desk
+    recorded it (rules.md §7; ``permohonan selesai --dibayar/--siap``): from the notification
+    until the fee was paid, when the information was ready after that; after it was ready."""
+    d = wd.days
+    done = d(P["tanggal_selesai"])
+    ready = d(P["siap_pada"])
+    end = np.where(np.isnat(ready), done, ready)
+    paid = d(P["dibayar_pada"])
+    wait = wd.between(d(P["tanggal_pemberitahuan"]), paid)
+    wait = np.where(np.isnan(wait) | (paid > end), 0, wait)
+    return wd.between(recv, end, step=True) - wait
+
+
 def load_office(ws: Workspace, nama: str | None = None) -> Office:
     """Load both registers of ``ws`` and add, per row, counted on the office's own calendar:
 
@@ -356,7 +372,7 @@ def load_office(ws: Workspace, nama: str | None = None) -> Office:
     given = P["keputusan"].isin(schema.GIVEN).to_numpy()
     P = P.assign(  # (one insert, not six)
         hk_pemberitahuan=wd.between(recv, d(P["tanggal_pemberitahuan"]), step=True),
-        hk_penyerahan=np.where(given, wd.between(recv, d(P["tanggal_selesai"]), step=True), np.nan),
+        hk_penyerahan=np.where(given, _service_days(wd, P, recv), np.nan),
         hk_teruskan=wd.between(recv, d(P["diteruskan_pada"])),
         batas_awal=pd.to_datetime(wd.add(recv, base)),
         batas_akhir=pd.to_datetime(wd.add(recv, base + ext)),
@@ -961,8 +977,9 @@ def _period_tables(
                 },
             ],
             catatan="Waktu sampai pemberitahuan tertulis adalah ukuran tenggat UU 14/2008 Pasal "
-            "22(7)-(8); waktu sampai informasi diserahkan mencakup waktu menunggu pemohon "
-            "(membayar biaya, mengambil salinan). Informasi yang diserahkan atas perintah "
+            "22(7)-(8); waktu sampai informasi diserahkan tidak menghitung waktu menunggu pemohon "
+            "yang dicatat (membayar biaya, mengambil informasi yang sudah siap: permohonan "
+            "selesai --dibayar/--siap) — yang tidak dicatat termasuk di dalamnya. Informasi yang diserahkan atas perintah "
             "keberatan yang dikabulkan Atasan PPID atau putusan Komisi Informasi sesudah "
             "penolakan diukur sejak perintah itu, di baris tersendiri. Langkah pada hari libur "
             "dihitung pada hari kerja berikutnya, seperti tenggatnya."
@@ -1381,8 +1398,10 @@ def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = 
         "Permohonan dan keberatan 'diterima' dihitung menurut tanggal diterima; keputusan, "
         "penyerahan, perpanjangan, tanggapan dan sengketa menurut tanggal peristiwanya dalam "
         "periode, sehingga dapat menyangkut perkara yang diterima pada periode sebelumnya.",
-        "Waktu menunggu pemohon (melengkapi, membayar, mengambil salinan) tidak tercatat "
-        "tersendiri; kepatuhan tenggat diukur sampai pemberitahuan tertulis.",
+        "Waktu menunggu pemohon tidak dihitung sebagai waktu layanan bila dicatat saat "
+        "penyerahan (biaya dibayar, informasi siap diambil); yang tidak dicatat termasuk dalam "
+        "waktu sampai informasi diserahkan. Kepatuhan tenggat diukur sampai pemberitahuan "
+        "tertulis.",
         "Perkara terbuka pada akhir periode: diterima sampai akhir periode dan belum diputuskan "
         "(permohonan) atau belum ditanggapi (keberatan) pada tanggal itu; tenggatnya dihitung "
         "ulang dari tanggal diterima, perpanjangan, dan kalender libur. Perkara yang baru "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from .. import schema
 from ..errors import RuleError, UsageError
@@ -608,14 +608,26 @@ def deliver(
     petugas: str = "",
     surat: bool = True,
     nomor_surat: str | None = None,
+    dibayar: str | date | None = None,
+    siap: str | date | None = None,
 ) -> Result:
     """The information was delivered: the request is closed (seed SOP 1 step 6), with the
     handover receipt the requester signs (step 5, "tanda terima data"). Also for a request
     closed by a refusal (ditolak, tidak dikuasai, belum didokumentasikan) whose objection the
-    Atasan PPID granted: the information given on that order."""
+    Atasan PPID granted: the information given on that order. ``dibayar``/``siap``: when the
+    fee was paid and when the information was ready to collect — the requester's waiting the
+    reports leave out of the service time (rules.md §7)."""
     when = v.waktu(tanggal, ws.tz, ws.now())
+    waited = {
+        key: v.tanggal(value, opt).isoformat()
+        for key, opt, value in (
+            ("dibayar_pada", "--dibayar", dibayar),
+            ("siap_pada", "--siap", siap),
+        )
+        if value is not None
+    }
     with ws.transaction("permohonan selesai", petugas) as tx:
-        result, dasar = _deliver(ws, tx, nomor, when)
+        result, dasar = _deliver(ws, tx, nomor, when, waited)
         if surat:
             receipt = Letter(
                 "tanda-terima-informasi",
@@ -629,10 +641,11 @@ def deliver(
 
 
 def _deliver(
-    ws: Workspace, tx, nomor: str, when: datetime
+    ws: Workspace, tx, nomor: str, when: datetime, waited: dict[str, str] | None = None
 ) -> tuple[Result, tuple[dict[str, str], ...]]:
     """The delivery recorded in ``tx``: the request as it now stands, and the granted
     objections whose order this delivery carried out (its receipt's "Dasar penyerahan")."""
+    waited = waited or {}
     i, row = common.load_row(tx, ws, REGISTER, nomor, when)
     n = row["nomor_registrasi"]
     objections = tx.table("keberatan").rows_where("nomor_permohonan", (n,))
@@ -641,6 +654,11 @@ def _deliver(
         return tuple(common.deliveries({**row, **changes}, objections).get(day, []))
 
     if row["status"] == "selesai":
+        if waited:  # (the service time measured is the first delivery's, on the decision)
+            raise UsageError(
+                "--dibayar dan --siap hanya untuk penyerahan atas keputusan PPID",
+                "hapus --dibayar/--siap",
+            )
         granted = common.order_to_carry_out(row, objections)
         if granted is None:
             raise RuleError(
@@ -669,9 +687,29 @@ def _deliver(
             f"putuskan dahulu: ppidctl permohonan putuskan {n} --keputusan ...",
         )
     day = common.step_date(when, row["tanggal_pemberitahuan"], "penyerahan", n)
-    changes = {"status": "selesai", "tanggal_selesai": day}
+    _check_waited(row, waited, day)
+    changes = {"status": "selesai", "tanggal_selesai": day, **waited}
     tx.update(REGISTER, i, changes)
     return Result(row), dasar(changes, day)
+
+
+def _check_waited(row: dict[str, str], waited: dict[str, str], day: str) -> None:
+    """--dibayar/--siap lie between the notification and the handover; a fee paid needs a
+    fee."""
+    said = row["tanggal_pemberitahuan"]
+    for key, opt in (("dibayar_pada", "--dibayar"), ("siap_pada", "--siap")):
+        when = waited.get(key)
+        if when and not (said[:10] <= when <= day[:10]):
+            raise RuleError(
+                f"{opt} {when} tidak di antara pemberitahuan tertulis ({said}) dan penyerahan "
+                f"({day})",
+                f"beri {opt} pada atau sesudah {said}, sampai hari penyerahan",
+            )
+    if "dibayar_pada" in waited and not int(row["biaya"] or 0):
+        raise RuleError(
+            "--dibayar hanya untuk informasi yang dikenai biaya",
+            f"permohonan {row['nomor_registrasi']} tidak dikenai biaya: hapus --dibayar",
+        )
 
 
 def cara_kirim_bawaan(email: str, bentuk: str, saluran: str, cara_memperoleh: str) -> str:
