@@ -1768,3 +1768,34 @@ def test_the_requesters_waiting_is_left_out_of_the_service_time(run):
     (row,) = [r for r in lap["tabel"]["waktu"]["baris"] if r["kunci"] == "penyerahan"]
     assert (row["jumlah"], row["median"], row["maksimum"]) == (2, 9.0, 14)
     assert run.ok("periksa").exit_code == 0
+
+
+def test_a_form_filled_in_by_the_desk_says_so_on_the_receipt(run, ws):
+    # SOP Pelayanan langkah 1, Ket. ("diisikan staf"): a request by telephone carried a
+    # signature line for a requester who was never at the desk, and no trace (review aturan L3)
+    from docx import Document
+    from helpers_docx import docx_text
+
+    run.ok("permohonan", "catat", *REQUEST, "--saluran", "telepon", "--tanggal", "2026-03-16")
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--diisi-petugas",
+           "--tanggal", "2026-03-16")  # fmt: skip
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Ani", "--tanggal", "2026-03-16")
+    said = [
+        [line for line in docx_text(p).splitlines() if "diisi oleh petugas" in line]
+        for p in sorted(ws.letters_dir.rglob("*tanda-terima.docx"))
+    ]
+    assert said == [
+        ["Formulir ini diisi oleh petugas berdasarkan permohonan melalui telepon."],
+        ["Formulir ini diisi oleh petugas atas permintaan pemohon."],
+        [],
+    ]
+    assert [r["diisi_petugas"] for r in ws.read("permohonan").rows] == ["ya", "ya", "tidak"]
+    # an office copy edited before this (no such line) is told short only where it matters
+    doc = Document()
+    doc.add_paragraph("Pendaftaran {{ nomor_registrasi }} {{ nama_pemohon }}")
+    doc.save(ws.templates_dir / "tanda-terima.docx")
+    quiet = run.ok("permohonan", "catat", *REQUEST, "--nama", "Rudi", "--tanggal", "2026-03-17")
+    assert "diisi_petugas" not in quiet.stderr
+    told = run.ok("permohonan", "catat", *REQUEST, "--nama", "Tono", "--saluran", "telepon",
+                  "--tanggal", "2026-03-17")  # fmt: skip
+    assert "diisi_petugas" in told.stderr

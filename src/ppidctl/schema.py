@@ -382,6 +382,9 @@ PERMOHONAN: tuple[Column, ...] = (
         ),
     ),
     Column("dokumen", "Dokumen Diterima", DAFTAR, pilihan=DOKUMEN_PERMOHONAN),
+    #: the form filled in by the desk (SOP Pelayanan langkah 1, Ket.: a request by telephone,
+    #: a requester who asks): the receipt says so
+    Column("diisi_petugas", "Formulir Diisikan Petugas", YA_TIDAK),
     Column("kuasa_nama", "Nama Kuasa", alias=("kuasa", "nama kuasa pemohon")),
     Column("tahapan", "Tahapan Pemilu", alias=("tahapan pemilihan",)),
     Column("status", "Status", PILIHAN, wajib=True, pilihan=STATUS_PERMOHONAN),

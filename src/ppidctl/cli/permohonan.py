@@ -119,6 +119,14 @@ def catat(
         str | None, typer.Option(help="Tahapan pemilu yang sedang berjalan (tenggat 3 hari kerja).")
     ] = None,
     catatan: Annotated[str | None, typer.Option(help="Catatan.")] = None,
+    diisi_petugas: Annotated[
+        bool,
+        typer.Option(
+            "--diisi-petugas",
+            help="Formulir diisikan petugas (permohonan lewat telepon: selalu); tanda bukti "
+            "menyebutnya.",
+        ),
+    ] = False,
     tanggal: Tanggal = None,
     petugas: Petugas = "",
     tanpa_surat: TanpaSurat = False,
@@ -223,6 +231,7 @@ def catat(
         kuasa=kuasa or "",
         tahapan=tahapan or "",
         catatan=catatan or "",
+        diisi_petugas=diisi_petugas,
     )
     result = register(
         ws, data, tanggal=tanggal, petugas=petugas, surat=not tanpa_surat, nomor_surat=nomor_surat

@@ -496,6 +496,16 @@ def tanda_terima(doc) -> None:
             f"dalam Pasal 22 ayat (4) {UU_KIP}; mohon nomor itu disebutkan dalam setiap "
             "komunikasi mengenai permohonan ini."
         ),
+        tag('{%p if diisi_petugas == "ya" %}'),  # (SOP Pelayanan langkah 1, Ket.)
+        body(
+            R(
+                'Formulir ini diisi oleh petugas{{ " berdasarkan permohonan melalui " ~ '
+                '(saluran | label("saluran") | lower) if saluran != "langsung" else " atas '
+                'permintaan pemohon" }}.',
+                i=True,
+            )
+        ),
+        tag("{%p endif %}"),
         p("{{ instansi.kota }}, {{ tanggal_surat | tanggal_panjang }}", align="right", after=12),
     )
     dua_tanda_tangan(

@@ -400,7 +400,9 @@ def not_printed(kind: str, template: Path, context: dict[str, Any]) -> list[str]
     except (OSError, TemplateError):
         return []
     filled = {**context, "perintah_keberatan": _perintah(context)}  # (computed: the reasons)
-    return sorted(v for v in ours - office if filled.get(v) not in (None, "", [], {}))
+    # ("tidak": a yes/no the built-in prints only when "ya" — an office copy from before
+    # diisi_petugas was added is not short of anything for every request)
+    return sorted(v for v in ours - office if filled.get(v) not in (None, "", "tidak", [], {}))
 
 
 @lru_cache(maxsize=32)

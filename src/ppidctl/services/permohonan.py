@@ -62,6 +62,7 @@ class RequestInput:
     kuasa: str = ""
     tahapan: str = ""
     catatan: str = ""
+    diisi_petugas: bool = False  # (a request by telephone: always)
 
     def __post_init__(self) -> None:
         common.as_text(self)
@@ -96,6 +97,9 @@ def _validate(ws: Workspace, data: RequestInput, when: datetime) -> dict[str, st
         "kuasa_nama": v.nama(data.kuasa, "--kuasa"),
         "catatan": v.teks(data.catatan, "--catatan"),
     }
+    row["diisi_petugas"] = (
+        "ya" if data.diisi_petugas or row["saluran"] == "telepon" else "tidak"
+    )  # (SOP Pelayanan langkah 1, Ket.: review aturan L3)
     # Identity (seed SOP 1 step 1): KTP for a person, the deed for a legal entity.
     jenis_id = v.pilihan(data.jenis_identitas or "ktp", schema.JENIS_IDENTITAS, "--jenis-identitas")
     if data.nik and (data.nomor_identitas or jenis_id != "ktp"):
