@@ -2509,6 +2509,19 @@ def test_upholding_a_partial_grant_on_exclusion_grounds_needs_the_decree_whateve
     assert krow(run)["sk_pengecualian"] == SK
 
 
+def test_upholding_a_fee_on_a_partial_grant_needs_no_decree(run):
+    # an objection to the fee (f) upholds no exclusion: the decree was asked, and the reply then
+    # printed the exclusion paragraph (review sesi32b L1)
+    nomor = request(run, "2026-03-02")
+    decide(run, nomor, "2026-03-10", "diberikan-sebagian", *TOLAK, "--penjelasan",
+           "NIK dihitamkan", "--biaya", "750000")  # fmt: skip
+    k = objection(run, day="2026-04-06", alasan="f", permohonan=nomor)["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-04-07")
+    step(run, "tanggapi", k, "--keputusan", "ditolak", "--pertimbangan", "Sesuai SK biaya",
+         "--tanggal", "2026-04-10", "--tanpa-surat")  # fmt: skip
+    assert krow(run, k)["sk_pengecualian"] == ""
+
+
 def test_a_step_dated_back_that_makes_an_objections_reason_untrue_is_warned(run):
     # an extension or a notification dated back within the deadline, after an objection said
     # the request went unanswered (c): accepted in silence, periksa clean (review aturan M1)
@@ -2532,6 +2545,14 @@ def test_a_step_dated_back_that_makes_an_objections_reason_untrue_is_warned(run)
     said = run.ok("permohonan", "putuskan", first, "--keputusan", "diberikan",
                   "--tanggal", "2026-04-14", "--tanpa-surat").stderr  # fmt: skip
     assert "tidak sesuai lagi" not in said  # (already told: not again at every step)
+    # an objection already answered (or settled) is not the Atasan's to answer again
+    third = request(run, "2026-03-16")
+    k = objection(run, day="2026-04-09", alasan="c", permohonan=third)["nomor_registrasi"]
+    step(run, "teruskan", k, "--tanggal", "2026-04-10")
+    step(run, "tanggapi", k, "--keputusan", "diterima", "--tanggal", "2026-04-13", "--tanpa-surat")
+    said = run.ok("permohonan", "putuskan", third, "--keputusan", "diberikan",
+                  "--tanggal", "2026-04-07", "--tanpa-surat").stderr  # fmt: skip
+    assert "tidak sesuai lagi" not in said  # (sesi32b L2)
 
 
 def _fee_objection(run) -> str:
@@ -2568,6 +2589,9 @@ def test_an_objection_settled_by_agreement_is_closed_and_owes_no_response(run, w
                 "tanpa tanggapan Atasan PPID")  # fmt: skip
     run.refused("keberatan", "musyawarah", k, "--hasil", "lagi", "--tanggal", "2026-03-17",
                 message=f"keberatan {k} berstatus 'selesai'")  # fmt: skip
+    run.refused("keberatan", "sampaikan", k, "--tanggal", "2026-03-17",
+                message=f"keberatan {k} sudah diselesaikan secara musyawarah pada 2026-03-16: "
+                "tidak ada surat tanggapan untuk disampaikan")  # fmt: skip
     # the month its deadline lapsed counts no missed response; March counts the settlement
     april = json.loads(
         run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
@@ -2609,3 +2633,15 @@ def test_a_settlement_after_the_response_deadline_is_late(run):
         r for r in april["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
     ]
     assert (std["diukur"], std["tidak_memenuhi"]) == (1, 1)
+
+
+def test_only_a_response_after_the_dispute_is_owed_a_delivery():
+    # an old book's dispute after a reply whose delivery it never dated was listed as overdue
+    # office work ("lewat 644") nobody could clear (review sesi32b M4)
+    from ppidctl.services.queries import _owes_delivery
+
+    late = {"tanggal_tanggapan": "2026-06-02", "tanggapan_pemohon_pada": "2026-05-25"}
+    assert _owes_delivery(late)
+    assert not _owes_delivery({**late, "tanggal_tanggapan": "2026-05-20"})  # (answered first)
+    assert not _owes_delivery({**late, "disampaikan_pada": "2026-06-03"})
+    assert not _owes_delivery({**late, "putusan_sengketa": "ditolak"})

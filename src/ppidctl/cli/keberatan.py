@@ -333,7 +333,8 @@ def tanggapi(
         str | None,
         typer.Option(
             help="Keputusan KPU tentang informasi yang dikecualikan (wajib: ditolak dengan alasan "
-            "a, atau atas permohonan yang ditolak/diberikan sebagian berdasar pengecualian)."
+            "a, atau c/d/e atas permohonan yang ditolak/diberikan sebagian berdasar "
+            "pengecualian)."
         ),
     ] = None,
     tanggal: Tanggal = None,

@@ -804,10 +804,13 @@ def respond(
         # the decision upheld withholds information on exclusion grounds: the objection's reason
         # a, or a request refused or granted in part under Pasal 17 whatever box the requester
         # ticked (c, then a late refusal; e, parts blacked out) — review aturan H1
+        # (an objection to the fee (f) or the delay (g) of what was given upholds no exclusion:
+        # sesi32b L1)
         excluded = (
             req is not None
             and req["keputusan"] in schema.KOLOM_KEPUTUSAN["alasan_penolakan"]
-            and (req["alasan_penolakan"] or req["sk_pengecualian"])
+            and bool(req["alasan_penolakan"] or req["sk_pengecualian"])
+            and bool(set(codes) & set(schema.ALASAN_PERINTAH_SERAH))
         )
         if keputusan == "ditolak" and ("a" in codes or excluded) and not sk:
             known = (
@@ -930,6 +933,12 @@ def deliver(ws: Workspace, nomor: str, *, tanggal: str | None = None, petugas: s
                 f"{row['tanggapan_pemohon_pada'] or '-'}): tidak ada surat tanggapan untuk "
                 "disampaikan",
                 f"catat tanggapannya dahulu: ppidctl keberatan tanggapi {n} --keputusan ...",
+            )
+        if row["tanggapan_pemohon"] == "musyawarah":  # (no reply letter: sesi32b L3)
+            raise RuleError(
+                f"keberatan {n} sudah diselesaikan secara musyawarah pada "
+                f"{row['tanggapan_pemohon_pada']}: tidak ada surat tanggapan untuk disampaikan",
+                f"lihat: ppidctl keberatan lihat {n}",
             )
         if row["status"] != "ditanggapi" and not disputed:
             raise RuleError(

@@ -514,6 +514,8 @@ def _reasons_undone(ws: Workspace, tx, before: dict[str, str], after: dict[str, 
 
     out = []
     for k in tx.table("keberatan").rows_where("nomor_permohonan", (after["nomor_registrasi"],)):
+        if k["status"] not in schema.OPEN["keberatan"]:  # (answered, settled: sesi32b L2)
+            continue
         try:
             filed = common.iso_day(k["tanggal_diterima"])
         except ValueError:  # (a hand edit: periksa names it)

@@ -198,8 +198,10 @@ def _owes_delivery(row: dict[str, str]) -> bool:
     """An objection under dispute whose Atasan PPID's response came late (after the requester
     went to the Komisi Informasi) and is not yet delivered: the office still owes it before the
     ruling (services.keberatan refuses it after)."""
-    return bool(
-        row.get("tanggal_tanggapan")
+    filed = row.get("tanggapan_pemohon_pada", "")
+    return bool(  # (an old book's dispute after a reply it never dated the delivery of is no
+        filed  # work: only a response given after the filing — review sesi32b M4)
+        and row.get("tanggal_tanggapan", "")[:10] > filed[:10]
         and not row.get("disampaikan_pada")
         and not row.get("putusan_sengketa")
     )
