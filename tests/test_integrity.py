@@ -2668,3 +2668,18 @@ def test_two_imported_replies_under_one_number_are_told(ws):
     assert (
         "002/KEB: nomor surat tanggapan 044/PL.02.2-SD/5271/V/2026 sudah dipakai" in problem.pesan
     )
+
+
+def test_a_settlement_recorded_by_hand_needs_its_date_not_its_wording(run, ws):
+    # a register written before hasil_musyawarah has no such column to fill: the settlement
+    # typed in by hand was refused for it, with no word of keberatan musyawarah (sesi32b L5)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "750000",
+           "--tanggal", "2026-03-05", "--tanpa-surat")  # fmt: skip
+    run.ok("keberatan", "catat", "--permohonan", "1", "--alasan", "f", "--kasus-posisi", "Biaya",
+           "--dokumen", "formulir,identitas", "--tanggal", "2026-03-09", "--tanpa-surat")  # fmt: skip
+    (k,) = [r["nomor_registrasi"] for r in ws.read("keberatan").rows]
+    _edit(ws, "keberatan", k, status="selesai", tanggapan_pemohon="musyawarah",
+          tanggapan_pemohon_pada="2026-03-16", terlambat="tidak")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--catatan", "musyawarah 16 Maret, dicatat tangan")
+    assert codes(ws) == []

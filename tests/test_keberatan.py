@@ -2609,6 +2609,28 @@ def test_an_objection_settled_by_agreement_is_closed_and_owes_no_response(run, w
         "Status: selesai; diselesaikan secara musyawarah 16 Maret 2026: biaya diturunkan menjadi "
         "Rp150.000"
     )
+    out = run.root.parent / "laporan-2026.docx"  # (its narrative says so: sesi32b L4)
+    run.ok("laporan", "tahunan", "--tahun", "2026", "-o", str(out))
+    assert "ditolak); selesai secara musyawarah: 1. Sengketa informasi" in docx_text(out)
+    assert march["ringkasan"]["keberatan_musyawarah"] == 1
+    # an old book's settlement without its date: not judged a missed deadline, and told
+    # (review sesi32b M2: counted missed, and "0 … dan 0 …" in the notes)
+    path = ws.register_path("keberatan")
+    path.write_text(path.read_text(encoding="utf-8").replace(",2026-03-16,", ",,"), "utf-8")
+    april = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-04", "--format", "json").stdout
+    )
+    (std,) = [
+        r for r in april["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
+    ]
+    assert (std["diukur"], std["tidak_memenuhi"]) == (0, 0)
+    march = json.loads(
+        run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json").stdout
+    )
+    assert any(
+        "1 keberatan tercatat selesai secara musyawarah tanpa tanggal langkahnya" in c
+        for c in march["catatan"]
+    )
 
 
 def test_only_reasons_b_to_g_before_a_response_are_settled_by_agreement(run, ws):
@@ -2633,6 +2655,11 @@ def test_a_settlement_after_the_response_deadline_is_late(run):
         r for r in april["tabel"]["standar_layanan"]["baris"] if r["kunci"] == "tenggat_keberatan"
     ]
     assert (std["diukur"], std["tidak_memenuhi"]) == (1, 1)
+    # a day off decreed since moves the deadline: the settlement is judged again, as responses
+    # are (review sesi32b M3: the register and the book said late, the report not)
+    said = run.ok("kalender", "tambah", "2026-04-20", "--keterangan", "Kantor tutup: banjir")
+    assert f"{k}: musyawarah 2026-04-29 ternyata tidak terlambat" in said.stdout + said.stderr
+    assert krow(run, k)["terlambat"] == "tidak"
 
 
 def test_only_a_response_after_the_dispute_is_owed_a_delivery():

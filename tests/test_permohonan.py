@@ -1774,6 +1774,7 @@ def test_a_form_filled_in_by_the_desk_says_so_on_the_receipt(run, ws):
     # SOP Pelayanan langkah 1, Ket. ("diisikan staf"): a request by telephone carried a
     # signature line for a requester who was never at the desk, and no trace (review aturan L3)
     from docx import Document
+
     from helpers_docx import docx_text
 
     run.ok("permohonan", "catat", *REQUEST, "--saluran", "telepon", "--tanggal", "2026-03-16")

@@ -446,6 +446,7 @@ def test_monthly_key_figures(hws):
         "keberatan_ditanggapi": 2,  # K1 Mar 30, K3 Mar 17
         "keberatan_dikabulkan": 1,  # K3
         "keberatan_ditolak": 1,  # K1
+        "keberatan_musyawarah": 0,
         "sengketa": 1,  # K1
         "terbuka_permohonan": 3,  # P3 (answered in April), P5, P6
         "terbuka_permohonan_lewat_tenggat": 1,  # P6 (due Mar 10)

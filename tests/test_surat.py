@@ -1616,8 +1616,8 @@ def test_a_letter_of_a_step_redone_after_batalkan_gets_its_own_number(run, ws):
         "permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
         "--nomor-surat", void["nomor_surat"],
         message=f"nomor surat {void['nomor_surat']} sudah dipakai: {void['nomor_surat']} untuk "
-        "surat pemberitahuan 001/PPID/5271/III/2026, surat yang dibatalkan: perkara keliru "
-        "tanggal 2026-03-17",  # (which one, said: it is the case being redone — sesi32 L1)
+        "surat pemberitahuan 001/PPID/5271/III/2026 tanggal 2026-03-17, surat yang dibatalkan: "
+        "perkara keliru",  # (which one, said: it is the case being redone — sesi32 L1, 32b N2)
     )  # fmt: skip
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18",
            "--tanpa-surat")  # fmt: skip

@@ -683,10 +683,13 @@ def same_letter(a: dict[str, str], b: dict[str, str]) -> bool:
     )
 
 
-def letter_named(row: dict[str, str]) -> str:
-    """An agenda row as a message names it; a voided one says so: to the desk recording the step
-    again, "surat pemberitahuan 009" is the letter being made (review sesi32 L1)."""
+def letter_named(row: dict[str, str], *, tanggal: bool = False) -> str:
+    """An agenda row as a message names it (``tanggal``: with its date); a voided one says so:
+    to the desk recording the step again, "surat pemberitahuan 009" is the letter being made
+    (review sesi32 L1) — last, its note not running into the date (sesi32b N2)."""
     said = f"{row.get('jenis', '')} {row.get('nomor_registrasi', '')}"
+    if tanggal:
+        said += f" tanggal {row.get('tanggal', '')}"
     mark = row.get("keterangan", "")
     return (
         f"{said}, surat yang dibatalkan: {mark[len(BATAL) :]}" if mark.startswith(BATAL) else said

@@ -1063,7 +1063,13 @@ def refresh_deadlines(ws, tx, calendar) -> list[str]:
                 when = row.get("tanggal_pemberitahuan") or row.get("tanggal_tanggapan")
                 done.append(
                     f"{rel_}: {row['nomor_registrasi']}: "
-                    + (f"{what} {when} " if when else "tidak ditanggapi sampai sengketa, ")
+                    + (
+                        f"{what} {when} "
+                        if when
+                        else f"musyawarah {row.get('tanggapan_pemohon_pada', '')} "
+                        if row.get("tanggapan_pemohon") == "musyawarah"
+                        else "tidak ditanggapi sampai sengketa, "
+                    )
                     + (
                         "kini terlambat"
                         if changes["terlambat"] == "ya"

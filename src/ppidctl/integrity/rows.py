@@ -97,8 +97,10 @@ NEEDS = {
         "sengketa": ("tanggapan_pemohon",),
     },
 }
-#: what an objection settled by agreement (keberatan musyawarah) holds instead of a response
-SETTLED = ("tanggapan_pemohon_pada", "hasil_musyawarah")
+#: what an objection settled by agreement (keberatan musyawarah) holds instead of a response:
+#: its date (what was agreed, ``hasil_musyawarah``, may be missing from a settlement recorded by
+#: hand in a register written before that column: sesi32b L5)
+SETTLED = ("tanggapan_pemohon_pada",)
 #: fields a case still open cannot have yet
 NOT_YET = {
     "permohonan": ("keputusan", "tanggal_pemberitahuan", "tanggal_selesai"),

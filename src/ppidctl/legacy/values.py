@@ -717,8 +717,10 @@ ATURAN: dict[str, Aturan] = {
         ),
     ),
     "tanggapan_pemohon": _aturan(
-        (r"\bmusyawarah|\bmufakat|\bkesepakatan|\bdamai\b", "musyawarah"),
         (r"\bsengketa|\bkomisi informasi|\bki\b|\btidak (?:menerima|puas|setuju)", "sengketa"),
+        # (after a dispute: "musyawarah gagal, sengketa ke KI" is a dispute — sesi32b M1; a
+        # requester "menerima, sesuai kesepakatan" accepted a response)
+        (r"^(?:selesai |diselesaikan )?(?:secara )?(?:musyawarah|mufakat)", "musyawarah"),
         (r"\bmenerima|\bditerima|\bpuas\b|\bsetuju|\bselesai", "menerima"),
     ),
     "saluran": _aturan(

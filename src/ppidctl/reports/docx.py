@@ -437,8 +437,13 @@ def _report_sections(doc, lap: Laporan) -> None:
     doc.add_paragraph(
         f"Keberatan yang masuk: {_fmt(r['keberatan_diterima'])}; ditanggapi Atasan PPID: "
         f"{_fmt(r['keberatan_ditanggapi'])} ({_fmt(r['keberatan_dikabulkan'])} dikabulkan, "
-        f"{_fmt(r['keberatan_ditolak'])} ditolak). Sengketa informasi yang diajukan pemohon ke "
-        f"Komisi Informasi: {_fmt(r['sengketa'])}."
+        f"{_fmt(r['keberatan_ditolak'])} ditolak)"
+        + (  # (Pasal 35(2): closed without a response — review sesi32b L4)
+            f"; selesai secara musyawarah: {_fmt(r['keberatan_musyawarah'])}"
+            if r.get("keberatan_musyawarah")
+            else ""
+        )
+        + f". Sengketa informasi yang diajukan pemohon ke Komisi Informasi: {_fmt(r['sengketa'])}."
     )
     if "keberatan" in lap.tanpa_tanggal:
         doc.add_paragraph(lap.tanpa_tanggal["keberatan"])

@@ -753,8 +753,12 @@ def _masks(
         k_tak_ditanggapi=_in(k_lapse := K.d("batas") + np.timedelta64(1, "D"), lo, hi)
         & (k_lapse <= at)
         & ~(resp <= at)
-        # (settled by agreement by its deadline: no response owed — Pasal 35(2), aturan M2)
-        & ~(K.eq("tanggapan_pemohon", "musyawarah") & (K.d("tanggapan_pemohon_pada") < k_lapse))
+        # (settled by agreement by its deadline: no response owed — Pasal 35(2), aturan M2; an
+        # old book's settlement without its date is not judged, as its undated responses)
+        & ~(
+            K.eq("tanggapan_pemohon", "musyawarah")
+            & (np.isnat(K.d("tanggapan_pemohon_pada")) | (K.d("tanggapan_pemohon_pada") < k_lapse))
+        )
         & ~(np.isnat(resp) & (K.s("keputusan_atasan") != "")),  # (imported, answered, undated)
         k_sengketa_berjalan=(K.s("tanggapan_pemohon") == "sengketa")
         & (_reaction_date(K) < lo)
@@ -781,10 +785,18 @@ def _undated(P: _View, K: _View, m: _Masks, periode: str = "periode ini") -> dic
             f"{_n(resp)} keberatan tercatat ditanggapi Atasan PPID ({_n(resp & (ka == 'diterima'))}"
             f" dikabulkan, {_n(resp & (ka == 'ditolak'))} ditolak)"
         )
-    if _n(react):
+    said = [  # (only what there is: "0 … dan 0 …" for settlements alone — sesi32b M2)
+        f"{n} {what}"
+        for n, what in (
+            (_n(react & (sikap == "menerima")), "tanggapan tercatat diterima pemohon"),
+            (_n(react & (sikap == "sengketa")), "keberatan tercatat dibawa ke Komisi Informasi"),
+            (_n(react & (sikap == "musyawarah")), "keberatan tercatat selesai secara musyawarah"),
+        )
+        if n
+    ]
+    if said:
         parts["keberatan"].append(
-            f"{_n(react & (sikap == 'menerima'))} tanggapan tercatat diterima pemohon dan "
-            f"{_n(react & (sikap == 'sengketa'))} keberatan tercatat dibawa ke Komisi Informasi"
+            " dan ".join([", ".join(said[:-1]), said[-1]] if said[1:] else said)
         )
     if _n(ki):
         parts["keberatan"].append(f"{_n(ki)} putusan sengketa tercatat")
@@ -829,6 +841,7 @@ def _core(P: _View, K: _View, m: _Masks) -> dict[str, Any]:
         "keberatan_ditanggapi": _n(m.k_ditanggapi),
         "keberatan_dikabulkan": _n(m.k_ditanggapi & K.eq("keputusan_atasan", "diterima")),
         "keberatan_ditolak": _n(m.k_ditanggapi & K.eq("keputusan_atasan", "ditolak")),
+        "keberatan_musyawarah": _n(m.k_sikap & K.eq("tanggapan_pemohon", "musyawarah")),
         "sengketa": _n(m.k_sikap & K.eq("tanggapan_pemohon", "sengketa")),
         "terbuka_permohonan": _n(m.terbuka),
         "terbuka_permohonan_lewat_tenggat": _n(m.terbuka_lewat),
@@ -855,6 +868,7 @@ LABEL_RINGKASAN = {
     "keberatan_ditanggapi": "Keberatan ditanggapi Atasan PPID",
     "keberatan_dikabulkan": "  keberatan diterima (dikabulkan)",
     "keberatan_ditolak": "  keberatan ditolak",
+    "keberatan_musyawarah": "Keberatan selesai secara musyawarah",
     "sengketa": "Sengketa ke Komisi Informasi",
     "terbuka_permohonan": "Permohonan belum diputuskan (akhir periode)",
     "terbuka_permohonan_lewat_tenggat": "  di antaranya lewat tenggat",

@@ -54,15 +54,15 @@ def late(register: str, row: dict[str, str], due: str, today: str = "") -> str |
     (the request's written notification, UU 14/2008 Pasal 22(7); the objection's response,
     Pasal 36(2)); an objection never answered and taken to the Komisi Informasi by the
     dispute's date (undated: ``today``, or not judged when ``today`` is ""): the response
-    deadline was missed if the dispute came after it. None when there is nothing to judge."""
+    deadline was missed if the dispute came after it; one settled by agreement instead (Pasal
+    35(2)) by the settlement's date (undated: not judged). None when there is nothing to
+    judge."""
     when = row.get("tanggal_pemberitahuan" if register == "permohonan" else "tanggal_tanggapan")
-    if (
-        not when
-        and register == "keberatan"
-        and row.get("status") == "sengketa"
-        and not row.get("keputusan_atasan")
-    ):
-        when = row.get("tanggapan_pemohon_pada") or today
+    if not when and register == "keberatan" and not row.get("keputusan_atasan"):
+        if row.get("status") == "sengketa":
+            when = row.get("tanggapan_pemohon_pada") or today
+        elif row.get("tanggapan_pemohon") == "musyawarah":  # (sesi32b M3: judged again too)
+            when = row.get("tanggapan_pemohon_pada", "")
     if not when:
         return None
     return "ya" if when[:10] > due else "tidak"

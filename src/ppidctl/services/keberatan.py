@@ -1125,20 +1125,16 @@ def settle(
         earlier = row["pleno_pada"] or row["diteruskan_pada"] or row["tanggal_diterima"]
         day = common.step_date(when, earlier, "musyawarah", n)
         due = deadlines.objection(row, ws.settings, ws.calendar).tanggal
-        late = common.iso_day(day) > due
-        tx.update(
-            REGISTER,
-            i,
-            {
-                "status": "selesai",
-                "tanggapan_pemohon": "musyawarah",
-                "tanggapan_pemohon_pada": day,
-                "hasil_musyawarah": hasil,
-                "terlambat": "ya" if late else "tidak",
-            },
-        )
+        changes = {
+            "status": "selesai",
+            "tanggapan_pemohon": "musyawarah",
+            "tanggapan_pemohon_pada": day,
+            "hasil_musyawarah": hasil,
+        }
+        changes["terlambat"] = deadlines.late(REGISTER, {**row, **changes}, due.isoformat())
+        tx.update(REGISTER, i, changes)
         result = Result(row)
-        if late:
+        if changes["terlambat"] == "ya":
             result.peringatan.append(
                 f"TERLAMBAT: musyawarah {day} sesudah tenggat tanggapan {due.isoformat()}: "
                 "laporan menghitung tenggat itu terlewat"

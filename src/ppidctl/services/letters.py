@@ -517,7 +517,7 @@ def _refuse_used_number(tx: Transaction, letter: Letter, number: str, day: date)
         ):
             raise RuleError(
                 f"nomor surat {number} sudah dipakai: {row['nomor_surat']} untuk surat "
-                f"{schema.letter_named(row)} tanggal {row['tanggal']} (registers/surat.csv)",
+                f"{schema.letter_named(row, tanggal=True)} (registers/surat.csv)",
                 _OTHER
                 if not row["keterangan"].startswith(BATAL)
                 else "nomor surat yang dibatalkan tidak diberikan lagi — ulangi tanpa "
