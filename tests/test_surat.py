@@ -1658,6 +1658,22 @@ def test_batalkan_voids_the_copies_of_the_letter_too(run, ws):
     assert original["keterangan"] == "batal: perkara keliru"
     assert copy["keterangan"].startswith("batal: perkara keliru (salinan, dibuat 2026-")
     assert run.ok("periksa").exit_code == 0
+    # a copy left unmarked (voided before the copies were marked too) is told, not passed as
+    # one letter with its original in silence (review sesi32b N3)
+    path = ws.registers_dir / "surat.csv"
+    unmarked = copy["keterangan"].removeprefix("batal: perkara keliru (").removesuffix(")")
+    path.write_text(path.read_text(encoding="utf-8").replace(copy["keterangan"], unmarked),
+                    encoding="utf-8")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--catatan", "keadaan sebelum pembaruan")
+    said = run("periksa")
+    assert said.exit_code == 1 and (
+        "salinan surat pemberitahuan 001/PPID/5271/III/2026, surat yang dibatalkan: perkara "
+        "keliru (" in " ".join(said.stdout.split())
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace(unmarked, "batal: salinan juga"),
+                    encoding="utf-8")  # fmt: skip
+    run.ok("periksa", "--terima-perubahan", "--catatan", "salinannya ditandai batal")
+    assert run.ok("periksa").exit_code == 0
 
 
 def test_a_voided_letter_is_one_with_its_copies_not_with_the_letter_made_again():

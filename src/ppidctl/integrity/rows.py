@@ -367,7 +367,7 @@ def letter_numbers_twice(
 
 
 def _letter_numbers(ws, rel: str, table: Table, lines: list[int], history: History) -> list:
-    return [
+    return _void_copies(rel, table, lines) + [
         Problem(
             rel,
             lines[i],
@@ -379,6 +379,31 @@ def _letter_numbers(ws, rel: str, table: Table, lines: list[int], history: Histo
             f"{row['nomor_surat']} --catatan TEKS (dicatat sebagai nomor ganda lama)",
         )
         for i, row, j, other in letter_numbers_twice(ws, table, history.numbers_accepted)
+    ]
+
+
+def _void_copies(rel: str, table: Table, lines: list[int]) -> list:
+    """A copy of a voided letter not marked void itself (voided before ``--batalkan`` marked
+    the copies too: review sesi32b N3): it carries the voided letter's number and looks like a
+    letter to send."""
+
+    def letter(r: dict[str, str]) -> tuple:
+        return (r.get("jenis"), r.get("nomor_registrasi"), r.get("nomor_surat"))
+
+    void = {letter(r): r for r in table.rows if r.get("keterangan", "").startswith(schema.BATAL)}
+    return [
+        Problem(
+            rel,
+            lines[i],
+            m.NOMOR_GANDA,
+            f"salinan surat {schema.letter_named(void[letter(r)])} ({r['nomor_surat'] or '-'}) "
+            "tidak ditandai batal: nomornya milik surat yang dibatalkan — jangan dikirim",
+            f"tulis '{schema.BATAL}CATATAN' di awal Keterangan baris ini, lalu {m.TERIMA}",
+        )
+        for i, r in enumerate(table.rows)
+        if schema.SALINAN in r.get("keterangan", "")
+        and not r["keterangan"].startswith(schema.BATAL)
+        and letter(r) in void
     ]
 
 
