@@ -2045,7 +2045,11 @@ def test_a_response_given_late_after_the_dispute_was_filed_is_recorded(run, toda
     )  # fmt: skip
     assert row["nomor_surat_tanggapan"]  # (the reply letter was made and numbered)
     (letter,) = json.loads(out.stdout)["berkas"]
-    assert (run.root / letter).is_file()
+    said = " ".join(docx_text(run.root / letter).split())  # (no new 14-day window: left at 31)
+    assert (
+        "Permohonan penyelesaian sengketa informasi publik atas keberatan ini telah Saudara "
+        "ajukan kepada Komisi Informasi pada 25 Mei 2026"
+    ) in said and "paling lambat 14" not in said
     # its delivery is owed, and jatuh-tempo lists it by the SOP's standard (left at stop 31:
     # the dispute had closed the case, so nothing said it was still to be sent)
     due_rows = json.loads(run.ok("jatuh-tempo", "--format", "json").stdout)

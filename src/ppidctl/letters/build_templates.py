@@ -955,12 +955,23 @@ def tanggapan_keberatan(doc) -> None:
             "ditetapkan dalam {{ sk_pengecualian }}, yang salinannya terlampir pada surat ini."
         ),
         tag("{%p endif %}"),
+        # a response given late, after the requester went to the Komisi Informasi: the dispute
+        # runs already, no new window opens (review sengketa F6, left at stop 31)
+        tag('{%p if tanggapan_pemohon == "sengketa" and tanggapan_pemohon_pada %}'),
+        body(
+            "Permohonan penyelesaian sengketa informasi publik atas keberatan ini telah Saudara "
+            "ajukan kepada Komisi Informasi pada {{ tanggapan_pemohon_pada | tanggal_panjang }}; "
+            "tanggapan ini tidak mengubah permohonan tersebut, yang diselesaikan oleh Komisi "
+            f"Informasi sesuai dengan Pasal 37 dan 38 {UU_KIP}."
+        ),
+        tag("{%p else %}"),
         body(
             "Apabila Saudara tidak puas dengan tanggapan ini, Saudara dapat mengajukan permohonan "
             "penyelesaian sengketa informasi publik kepada Komisi Informasi paling lambat "
             "{{ tenggat.sengketa }} ({{ tenggat.sengketa | terbilang }}) hari kerja setelah diterimanya tanggapan tertulis ini, sesuai dengan "
             f"Pasal 37 ayat (2) {UU_KIP}."
         ),
+        tag("{%p endif %}"),
     )
     penutup(doc, "Demikian tanggapan ini kami sampaikan.")
     tanda_tangan(doc, "atasan_ppid.jabatan", "atasan_ppid", judul="Atasan PPID,")
