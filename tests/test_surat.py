@@ -1587,8 +1587,15 @@ def test_surat_daftar_lists_the_agenda_by_date_and_number(run, ws):
     copies = json.loads(run.ok("surat", "daftar", "--cari", "salinan", "--format", "json").stdout)
     assert [r["keterangan"][:7] for r in copies] == ["salinan"]  # (sesi31c N3)
     assert run.ok("surat", "daftar", "--format", "csv").stdout.startswith(
-        "nomor_surat,tanggal,jenis,register,nomor_registrasi,berkas,petugas,keterangan"
+        "nomor_surat,tanggal,jenis,register,nomor_registrasi,berkas,petugas,keterangan,perihal,"
+        "tujuan"
     )
+    # what an outgoing-letter book has: the subject and to whom, found by name too (agenda M6)
+    (siti,) = {
+        (r["perihal"], r["tujuan"])
+        for r in json.loads(run.ok("surat", "daftar", "--cari", "siti", "--format", "json").stdout)
+    }
+    assert siti == ("Pemberitahuan Tertulis", "Siti")
 
 
 def test_a_letter_made_again_under_a_corrected_date_is_marked(run, ws):

@@ -268,12 +268,13 @@ def daftar(
     sampai: Annotated[str | None, typer.Option(help="Surat bertanggal sampai YYYY-MM-DD.")] = None,
     bulan: Annotated[str | None, typer.Option(help="Surat bertanggal pada bulan YYYY-MM.")] = None,
     cari: Annotated[
-        str | None, typer.Option(help="Cari nomor surat, nomor perkara, atau jenis surat.")
+        str | None,
+        typer.Option(help="Cari nomor surat, nomor perkara, jenis, perihal, atau nama tujuan."),
     ] = None,
     format: FmtList = Format.teks,
 ) -> None:
-    """Agenda surat keluar: nomor, tanggal, jenis, perkara, berkas; salinan dan surat batal
-    ditandai di Keterangan."""
+    """Agenda surat keluar: nomor, tanggal, perihal, kepada, perkara, berkas; salinan dan surat
+    batal ditandai di Keterangan."""
     from ..services.queries import Filter, agenda
 
     rows = agenda(workspace(), Filter(dari=dari, sampai=sampai, bulan=bulan, cari=cari))
@@ -283,14 +284,16 @@ def daftar(
         [
             ("nomor_surat", "Nomor surat"),
             ("tanggal", "Tanggal"),
-            ("jenis", "Jenis"),
+            ("perihal", "Perihal"),
+            ("tujuan", "Kepada"),
             ("nomor_registrasi", "Perkara"),
             ("keterangan", "Keterangan"),
+            ("jenis", "Jenis"),
             ("berkas", "Berkas"),
         ],
         styles=lambda r: "dim" if r["keterangan"] else "",
-        csv_keys=[c.key for c in columns("surat")],
-        spare=("berkas", "jenis"),
+        csv_keys=[*(c.key for c in columns("surat")), "perihal", "tujuan"],
+        spare=("berkas", "jenis", "perihal"),
     )
 
 

@@ -581,21 +581,37 @@ def agenda(ws: Workspace, f: Filter) -> list[dict[str, str]]:
     lo, hi = f.period()
     needle = lipat(f.cari or "")
     pattern = ws.settings.get("penomoran", "surat") or ""
-    rows = [
-        dict(r)
-        for r in ws.read("surat").rows
-        if lo <= r["tanggal"] <= hi
-        and (
-            not needle
-            or any(
-                needle in lipat(r[k])
-                for k in ("nomor_surat", "nomor_registrasi", "jenis", "keterangan")
-            )
-        )
-    ]
+    rows = [dict(r) for r in ws.read("surat").rows if lo <= r["tanggal"] <= hi]
+    _addressed(ws, rows)
+    if needle:
+        keys = ("nomor_surat", "nomor_registrasi", "jenis", "keterangan", "perihal", "tujuan")
+        rows = [r for r in rows if any(needle in lipat(r[k]) for k in keys)]
 
     def order(r: dict[str, str]) -> tuple:
         key = numbering.number_key(r["nomor_surat"], pattern, r["tanggal"][:4])
         return (r["tanggal"], key[-1] if key[0] == "urut" else 0, r["nomor_surat"])
 
     return sorted(rows, key=order)  # (stable: a copy after its original, as made)
+
+
+def _addressed(ws: Workspace, rows: list[dict[str, str]]) -> None:
+    """Each agenda row's ``perihal`` (the letter's title) and ``tujuan`` (to whom: the
+    requester, through a proxy), as an outgoing-letter book has them (review agenda M6). Read
+    from the letter kind and its case, not stored twice: a name corrected in the register is
+    the agenda's too."""
+    from ..letters.engine import KINDS
+
+    wanted: dict[str, set[str]] = {}
+    for r in rows:
+        wanted.setdefault(r["register"], set()).add(r["nomor_registrasi"])
+    who: dict[tuple[str, str], str] = {}
+    for register, numbers in wanted.items():
+        if register not in ("permohonan", "keberatan"):
+            continue
+        for c in ws.read(register).rows_where("nomor_registrasi", tuple(numbers)):
+            name, proxy = c.get("nama_pemohon", ""), c.get("kuasa_nama", "")
+            who[register, c["nomor_registrasi"]] = f"{name} (melalui {proxy})" if proxy else name
+    for r in rows:
+        kind = KINDS.get(r["jenis"])
+        r["perihal"] = kind.title if kind else ""
+        r["tujuan"] = who.get((r["register"], r["nomor_registrasi"]), "")
