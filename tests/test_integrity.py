@@ -1173,6 +1173,12 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
     run.refused("arsip", "--keluaran", str(ws.registers_dir), message="di dalam folder registers/")
     run.refused("arsip", "--keluaran", str(tmp_path / "tidak-ada"),
                 message=f"folder {tmp_path / 'tidak-ada'} tidak ada")  # fmt: skip
+    assert "periksa menemukan" not in run.ok("arsip", "--keluaran", str(out)).stderr
+    # a backup of a hand edit nobody accepted is said to hold it (left at stop 27)
+    _edit(ws, "permohonan", N1, nama_pemohon="Ani Suryani")
+    said = " ".join(run.ok("arsip", "--keluaran", str(out)).stderr.split())
+    assert "Peringatan: periksa menemukan 1 masalah (mis. registers/permohonan.csv:2:" in said
+    assert "arsip ini menyimpan workspace apa adanya — lihat dengan: ppidctl periksa" in said
 
 
 def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):

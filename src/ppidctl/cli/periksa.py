@@ -188,11 +188,21 @@ def arsip(
     petugas: Petugas = "",
 ) -> None:
     """Arsipkan seluruh workspace sebagai zip bertanggal dengan berkas checksum .sha256."""
-    from ..integrity import archive
+    from ..integrity import archive, check
 
     ws = workspace()
     info = archive(ws, keluaran, petugas=petugas)
     file_written(info["arsip"])
+    problems = check(ws).problems  # (a backup of a changed letter or a hand edit, said: the
+    # archive keeps the workspace as it is, and nothing told the desk — left at stop 27)
+    if problems:
+        warnings(
+            [
+                f"periksa menemukan {len(problems)} masalah (mis. {problems[0]}): arsip ini "
+                "menyimpan workspace apa adanya — lihat dengan: ppidctl periksa; betulkan, lalu "
+                "arsipkan lagi"
+            ]
+        )
     if Path(str(info["arsip"])).resolve().is_relative_to(ws.root.resolve()):
         warnings(  # (cd ~/ppid; ppidctl arsip: the backup lost with the folder it backs up)
             [
