@@ -500,8 +500,7 @@ def _cost_unstated(changes: dict[str, str]) -> list[str]:
     return [
         f"pemberitahuan dengan biaya tanpa {', '.join(missing)}: pemberitahuan tertulis memuat "
         "biaya dengan rinciannya dan cara pembayarannya (UU 14/2008 Pasal 22(7) huruf g) serta "
-        "waktu penyediaan — lain "
-        "kali isi bersama --biaya; untuk surat ini: " + common.KELIRU
+        "waktu penyediaan — lain kali isi bersama --biaya; untuk surat ini: " + common.KELIRU
     ]
 
 
