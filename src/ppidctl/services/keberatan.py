@@ -802,10 +802,9 @@ def respond(
         codes = row["alasan"].split(";")
         req = _linked(tx, row)
         # the decision upheld withholds information on exclusion grounds: the objection's reason
-        # a, or a request refused or granted in part under Pasal 17 whatever box the requester
-        # ticked (c, then a late refusal; e, parts blacked out) — review aturan H1
-        # (an objection to the fee (f) or the delay (g) of what was given upholds no exclusion:
-        # sesi32b L1)
+        # a, or c-e on a request refused or granted in part under Pasal 17 (c, then a late
+        # refusal; e, parts blacked out: review aturan H1) — not one about the fee (f) or the
+        # delay (g) of what was given (sesi32b L1)
         excluded = (
             req is not None
             and req["keputusan"] in schema.KOLOM_KEPUTUSAN["alasan_penolakan"]
@@ -1114,8 +1113,7 @@ def settle(
                 "yang belum ditanggapi Atasan PPID",
                 f"lihat: ppidctl keberatan lihat {n}",
             )
-        codes = row["alasan"].split(";")
-        if "a" in codes:
+        if set(row["alasan"].split(";")) - set(schema.MUSYAWARAH_BOLEH):
             raise RuleError(
                 f"keberatan {n} memuat alasan a (penolakan berdasarkan pengecualian): hanya "
                 "alasan b sampai g yang dapat diselesaikan secara musyawarah (UU 14/2008 Pasal "
