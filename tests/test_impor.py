@@ -471,6 +471,17 @@ def test_pemberitahuan_tanpa_keputusan_tidak_menjadi_perkara_terbuka(run, ws, tm
     run.refused("impor", str(keb), "--register", "keberatan",
                 message="baris 2, kolom Keputusan Atasan PPID: tanggapan atasan PPID 2026-03-20 "
                 "tanpa keputusan: tanpa keputusan keberatan ini menjadi perkara terbuka")  # fmt: skip
+    # a settlement by agreement beside the Atasan's response: counted answered and settled
+    # before any answer at once (review sesi32c M2)
+    keb = write_csv(tmp_path / "m.csv", [["No. Registrasi Keberatan", "Tanggal Diterima",
+                                          "Nama Pemohon", "Alasan Keberatan",
+                                          "Keputusan Atasan PPID", "Tanggal Tanggapan",
+                                          "Tanggapan Pemohon"],
+                                         ["", "9/3/2026", "Eka", "f", "Diterima", "20/3/2026",
+                                          "Musyawarah"]])  # fmt: skip
+    run.refused("impor", str(keb), "--register", "keberatan",
+                message="baris 2, kolom Tanggapan Pemohon: musyawarah (UU 14/2008 Pasal 35(2)) "
+                "menyelesaikan keberatan sebelum ditanggapi")  # fmt: skip
 
 
 def test_keputusan_tanpa_tanggal_pemberitahuan_tidak_disebut_tepat_waktu(run, ws, tmp_path):

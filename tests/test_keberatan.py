@@ -2674,5 +2674,6 @@ def test_only_a_response_after_the_dispute_is_owed_a_delivery():
     late = {"tanggal_tanggapan": "2026-06-02", "tanggapan_pemohon_pada": "2026-05-25"}
     assert _owes_delivery(late)
     assert not _owes_delivery({**late, "tanggal_tanggapan": "2026-05-20"})  # (answered first)
+    assert _owes_delivery({**late, "tanggal_tanggapan": "2026-05-25"})  # (that day: 32c N3)
     assert not _owes_delivery({**late, "disampaikan_pada": "2026-06-03"})
     assert not _owes_delivery({**late, "putusan_sengketa": "ditolak"})

@@ -413,6 +413,7 @@ def test_keputusan_yang_belum_ada(wording):
         ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Musyawarah gagal, sengketa ke KI", "sengketa"),
         ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Menerima, sesuai kesepakatan", "menerima"),
         ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Sengketa ke KI (mediasi, damai)", "sengketa"),
+        ("tanggapan_pemohon", TANGGAPAN_PEMOHON, "Selesai melalui musyawarah", "musyawarah"),
         ("cara_memperoleh", ("melihat", "salinan"), "Meminta salinan", "salinan"),
         ("cara_memperoleh", ("melihat", "salinan"), "Melihat/Mendengar", "melihat"),
         ("bentuk_informasi", ("softcopy", "hardcopy"), "Soft copy", "softcopy"),
@@ -2667,3 +2668,10 @@ def test_ods_error_text_is_read_whole_while_the_walk_drops_what_it_passed(tmp_pa
         2: {2: sheetxml.galat_sel("#N/A")},
         3: {1: sheetxml.galat_sel("#N/A")},
     }
+
+
+@pytest.mark.parametrize("wording", ["Musyawarah gagal", "Musyawarah tidak tercapai"])
+def test_a_settlement_that_failed_is_no_settlement(wording):
+    # it imported as a Pasal 35(2) settlement (review sesi32c M2); unread, it is told
+    with pytest.raises(V.NilaiError, match="tidak dikenali"):
+        V.pilihan(wording, TANGGAPAN_PEMOHON, V.ATURAN["tanggapan_pemohon"])

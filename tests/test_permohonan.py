@@ -1090,6 +1090,11 @@ def test_the_interactive_form(run, ws, monkeypatch):
         in " ".join(r.stderr.split())
     ), r.stderr
     assert json.loads(r.stdout)["cara_kirim"] == "pos"
+    # by telephone: the summary the officer confirms says the desk filled the form in (32c L2)
+    by_phone = [a for a in answers if a != "whatsapp"]
+    by_phone[by_phone.index("email")] = "telepon"
+    r = run(*args, input="\n".join([*by_phone, "y"]) + "\n")
+    assert "Formulir diisi petugas" in r.stderr and json.loads(r.stdout)["diisi_petugas"] == "ya"
 
 
 def test_the_request_form_asks_the_proxy_stage_and_required_documents(run, ws, monkeypatch):
@@ -1759,6 +1764,13 @@ def test_the_requesters_waiting_is_left_out_of_the_service_time(run):
                 message="--dibayar hanya untuk informasi yang dikenai biaya")  # fmt: skip
     run.usage("permohonan", "selesai", "1", "--siap", "17-11-2026",
               message="--siap '17-11-2026' bukan tanggal")  # fmt: skip
+    run.ok("permohonan", "catat", *REQUEST, "--nama", "Rudi", "--tanggal", "2026-11-02",
+           "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "putuskan", "3", "--keputusan", "ditolak", "--pasal", "17 huruf h",
+           "--sk-pengecualian", "SK 1", "--uji-konsekuensi", UJI, "--tanggal", "2026-11-05",
+           "--tanpa-surat")  # fmt: skip
+    run.refused("permohonan", "selesai", "3", "--siap", "2026-11-06",  # (the reason: 32c N2)
+                message="permohonan 003/PPID/5271/XI/2026 sudah selesai pada 2026-11-05")  # fmt: skip
     # 1: office 2 Nov → notification 5 Nov (3 HK), paid 16 Nov, ready 17 Nov (1 HK), collected
     # 20 Nov; 2: nothing recorded, 2 Nov → 20 Nov whole (14 HK)
     run.ok("permohonan", "selesai", "1", "--dibayar", "2026-11-16", "--siap", "2026-11-17",
@@ -1767,6 +1779,9 @@ def test_the_requesters_waiting_is_left_out_of_the_service_time(run):
     lap = json.loads(run.ok("laporan", "bulanan", "--bulan", "2026-11", "--format", "json").stdout)
     (row,) = [r for r in lap["tabel"]["waktu"]["baris"] if r["kunci"] == "penyerahan"]
     assert (row["jumlah"], row["median"], row["maksimum"]) == (2, 9.0, 14)
+    # said in the report's words, not ppidctl's options: it goes to the Komisi (sesi32c L3)
+    assert "menunggu pemohon" in lap["tabel"]["waktu"]["catatan"]
+    assert "--" not in lap["tabel"]["waktu"]["catatan"]
     assert run.ok("periksa").exit_code == 0
 
 
@@ -1791,6 +1806,21 @@ def test_a_form_filled_in_by_the_desk_says_so_on_the_receipt(run, ws):
         [],
     ]
     assert [r["diisi_petugas"] for r in ws.read("permohonan").rows] == ["ya", "ya", "tidak"]
+    # a telephone request's row imported or edited without the flag still says so (32c L5)
+    path = ws.register_path("permohonan")
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    table = read_table("permohonan", path)
+    table.update(0, {"diisi_petugas": ""})
+    write_atomic(path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--catatan", "kolom baru dikosongkan")
+    (again,) = json.loads(run.ok("surat", "buat", "tanda-terima", "1", "--format", "json").stdout)[
+        "berkas"
+    ]
+    assert "Formulir ini diisi oleh petugas berdasarkan permohonan melalui telepon." in (
+        docx_text(again)
+    )
     # an office copy edited before this (no such line) is told short only where it matters
     doc = Document()
     doc.add_paragraph("Pendaftaran {{ nomor_registrasi }} {{ nama_pemohon }}")
@@ -1800,3 +1830,36 @@ def test_a_form_filled_in_by_the_desk_says_so_on_the_receipt(run, ws):
     told = run.ok("permohonan", "catat", *REQUEST, "--nama", "Tono", "--saluran", "telepon",
                   "--tanggal", "2026-03-17")  # fmt: skip
     assert "diisi_petugas" in told.stderr
+
+
+def test_a_wait_after_a_notification_on_a_day_off_starts_on_its_working_day(run, ws):
+    # the notification on a Saturday counts on Monday; the wait was counted from the Saturday,
+    # so the delivery came out shorter than the notification (review sesi32c M1)
+    from ppidctl.reports.summary import load_office
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-02", "--tanpa-surat")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--biaya", "15000",
+           "--tanggal", "2026-11-07", "--tanpa-surat")  # fmt: skip
+    run.ok("permohonan", "selesai", "1", "--dibayar", "2026-11-10", "--siap", "2026-11-10",
+           "--tanggal", "2026-11-12", "--tanpa-surat")  # fmt: skip
+    (row,) = load_office(ws).permohonan.to_dict("records")
+    # notification: 3-6, 9 Nov (5); paid Tue 10 (the wait: 1); ready that day → 5, not 4
+    assert (row["hk_pemberitahuan"], row["hk_penyerahan"]) == (5, 5)
+    # the per-request sheet shows the dates it left out (sesi32c L4)
+    from ppidctl.reports.xlsx import DETAIL
+
+    assert {"dibayar_pada", "siap_pada"} <= {k for k, _ in DETAIL["permohonan"]}
+    # waiting dates on a request with no fee, or not yet handed over, are told (sesi32c L1)
+    from ppidctl.integrity.rows import step_problems
+
+    assert step_problems("permohonan", {**row_of(ws), "biaya": "0"}) == [
+        "dibayar_pada terisi tetapi permohonan tidak dikenai biaya"
+    ]
+    assert "dibayar_pada/siap_pada terisi tetapi informasi belum diserahkan" in step_problems(
+        "permohonan", {**row_of(ws), "status": "diputuskan", "tanggal_selesai": ""}
+    )
+
+
+def row_of(ws) -> dict:
+    (r,) = ws.read("permohonan").rows
+    return dict(r)

@@ -209,6 +209,8 @@ def catat(
     ])  # fmt: skip
     f.diberikan(("Jenis identitas", jenis_identitas if nomor_identitas else ""),
                 ("Diterima", tanggal or "sekarang"),
+                ("Formulir diisi petugas",
+                 "ya" if diisi_petugas or saluran == "telepon" else ""),  # (sesi32c L2)
                 ("Catatan", catatan), ("Petugas", petugas))  # fmt: skip
     f.simpan("permohonan")
     data = RequestInput(

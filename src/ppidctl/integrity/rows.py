@@ -475,6 +475,11 @@ def step_problems(register: str, row: dict[str, str]) -> list[str]:
     return out
 
 
+def _fee(row: dict[str, str]) -> bool:
+    amount = row.get("biaya", "")
+    return amount.isascii() and amount.isdigit() and int(amount) > 0
+
+
 def _steps(register: str, row: dict[str, str], add) -> None:
     status = row.get("status", "")
     needs = NEEDS[register].get(status, ())
@@ -502,6 +507,12 @@ def _steps(register: str, row: dict[str, str], add) -> None:
             )
         if status == "diputuskan" and row.get("tanggal_selesai"):
             add(m.URUTAN_LANGKAH, "berstatus 'diputuskan' tetapi tanggal_selesai sudah terisi")
+        if (row.get("dibayar_pada") or row.get("siap_pada")) and not row.get("tanggal_selesai"):
+            add(  # (recorded with the handover: sesi32c L1)
+                m.URUTAN_LANGKAH, "dibayar_pada/siap_pada terisi tetapi informasi belum diserahkan"
+            )
+        if row.get("dibayar_pada") and not _fee(row):
+            add(m.URUTAN_LANGKAH, "dibayar_pada terisi tetapi permohonan tidak dikenai biaya")
         if row.get("diperpanjang_pada") and not row.get("alasan_perpanjangan"):
             add(m.WAJIB_KOSONG, "diperpanjang tanpa alasan_perpanjangan (UU 14/2008 Pasal 22(8))")
         if row.get("keputusan") == "ditolak":

@@ -719,8 +719,13 @@ ATURAN: dict[str, Aturan] = {
     "tanggapan_pemohon": _aturan(
         (r"\bsengketa|\bkomisi informasi|\bki\b|\btidak (?:menerima|puas|setuju)", "sengketa"),
         # (after a dispute: "musyawarah gagal, sengketa ke KI" is a dispute — sesi32b M1; a
-        # requester "menerima, sesuai kesepakatan" accepted a response)
-        (r"^(?:selesai |diselesaikan )?(?:secara )?(?:musyawarah|mufakat)", "musyawarah"),
+        # requester "menerima, sesuai kesepakatan" accepted a response; a settlement that
+        # failed is none — sesi32c M2)
+        (
+            r"^(?:selesai |diselesaikan )?(?:melalui |secara |dengan )?(?:musyawarah|mufakat)\b"
+            r"(?!.*\b(?:gagal|tidak|buntu|batal)\b)",
+            "musyawarah",
+        ),
         (r"\bmenerima|\bditerima|\bpuas\b|\bsetuju|\bselesai", "menerima"),
     ),
     "saluran": _aturan(

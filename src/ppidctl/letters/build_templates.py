@@ -496,7 +496,8 @@ def tanda_terima(doc) -> None:
             f"dalam Pasal 22 ayat (4) {UU_KIP}; mohon nomor itu disebutkan dalam setiap "
             "komunikasi mengenai permohonan ini."
         ),
-        tag('{%p if diisi_petugas == "ya" %}'),  # (SOP Pelayanan langkah 1, Ket.)
+        # (SOP Pelayanan langkah 1, Ket.; a telephone request's row imported or edited: sesi32c L5)
+        tag('{%p if diisi_petugas == "ya" or saluran == "telepon" %}'),
         body(
             R(
                 'Formulir ini diisi oleh petugas{{ " berdasarkan permohonan melalui " ~ '

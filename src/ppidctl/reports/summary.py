@@ -340,8 +340,10 @@ def _service_days(wd: WorkdayCounter, P: pd.DataFrame, recv: np.ndarray) -> np.n
     ready = d(P["siap_pada"])
     end = np.where(np.isnat(ready), done, ready)
     paid = d(P["dibayar_pada"])
-    wait = wd.between(d(P["tanggal_pemberitahuan"]), paid)
-    wait = np.where(np.isnan(wait) | (paid > end), 0, wait)
+    # from the notification's working day, as its own count ends (one on a Saturday counts on
+    # Monday: the wait started there — sesi32c M1)
+    wait = wd.between(recv, paid) - wd.between(recv, d(P["tanggal_pemberitahuan"]), step=True)
+    wait = np.where(np.isnan(wait) | (paid > end), 0, np.maximum(wait, 0))
     return wd.between(recv, end, step=True) - wait
 
 
@@ -992,8 +994,8 @@ def _period_tables(
             ],
             catatan="Waktu sampai pemberitahuan tertulis adalah ukuran tenggat UU 14/2008 Pasal "
             "22(7)-(8); waktu sampai informasi diserahkan tidak menghitung waktu menunggu pemohon "
-            "yang dicatat (membayar biaya, mengambil informasi yang sudah siap: permohonan "
-            "selesai --dibayar/--siap) — yang tidak dicatat termasuk di dalamnya. Informasi yang diserahkan atas perintah "
+            "yang dicatat saat penyerahan (sampai biaya dibayar, sesudah informasi siap diambil) "
+            "— yang tidak dicatat termasuk di dalamnya. Informasi yang diserahkan atas perintah "
             "keberatan yang dikabulkan Atasan PPID atau putusan Komisi Informasi sesudah "
             "penolakan diukur sejak perintah itu, di baris tersendiri. Langkah pada hari libur "
             "dihitung pada hari kerja berikutnya, seperti tenggatnya."

@@ -75,6 +75,8 @@ DETAIL = {
         ("hk_pemberitahuan", "HK sampai Pemberitahuan"),
         ("terlambat", None),
         ("tanggal_selesai", None),
+        ("dibayar_pada", None),  # (the waits the next figure leaves out: sesi32c L4)
+        ("siap_pada", None),
         ("hk_penyerahan", "HK sampai Informasi Diserahkan"),
     ],
     "keberatan": [

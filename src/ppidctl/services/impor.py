@@ -987,6 +987,20 @@ def _baca(
                     problems = _plus(
                         problems, Masalah(sr.lembar, sr.baris, header_of["tanggal_diterima"], pesan)
                     )
+            if v.get("tanggapan_pemohon") == "musyawarah" and (
+                v.get("keputusan_atasan") or v.get("tanggal_tanggapan")
+            ):  # (counted answered and settled before an answer at once: sesi32c M2)
+                problems = _plus(
+                    problems,
+                    Masalah(
+                        sr.lembar,
+                        sr.baris,
+                        header_of.get("tanggapan_pemohon", "tanggapan_pemohon"),
+                        "musyawarah (UU 14/2008 Pasal 35(2)) menyelesaikan keberatan sebelum "
+                        "ditanggapi, tetapi baris ini memuat tanggapan Atasan PPID — tulis sikap "
+                        "pemohon atas tanggapan itu (menerima atau sengketa)",
+                    ),
+                )
             for later, earlier, header in urutan:
                 x, y = v.get(later), v.get(earlier)
                 if x and y and x < y and order_binds(later, earlier, v):

@@ -659,11 +659,6 @@ def _deliver(
         return tuple(common.deliveries({**row, **changes}, objections).get(day, []))
 
     if row["status"] == "selesai":
-        if waited:  # (the service time measured is the first delivery's, on the decision)
-            raise UsageError(
-                "--dibayar dan --siap hanya untuk penyerahan atas keputusan PPID",
-                "hapus --dibayar/--siap",
-            )
         granted = common.order_to_carry_out(row, objections)
         if granted is None:
             raise RuleError(
@@ -672,6 +667,11 @@ def _deliver(
                 "tidak ada yang perlu dicatat lagi (tidak ada keberatan yang dikabulkan Atasan "
                 "PPID atau Komisi Informasi sesudahnya yang penyerahannya belum dicatat); "
                 + common.KELIRU,
+            )
+        if waited:  # (the service time measured is the first delivery's, on the decision)
+            raise UsageError(
+                "--dibayar dan --siap hanya untuk penyerahan atas keputusan PPID",
+                "hapus --dibayar/--siap",
             )
         # closed (refused, not held, not documented; or given, then an objection to what was
         # given granted): the Atasan PPID ordered the information given. The decision and a

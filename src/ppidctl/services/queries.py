@@ -201,7 +201,7 @@ def _owes_delivery(row: dict[str, str]) -> bool:
     filed = row.get("tanggapan_pemohon_pada", "")
     return bool(  # (an old book's dispute after a reply it never dated the delivery of is no
         filed  # work: only a response given after the filing — review sesi32b M4)
-        and row.get("tanggal_tanggapan", "")[:10] > filed[:10]
+        and row.get("tanggal_tanggapan", "")[:10] >= filed[:10]  # (that day too: sesi32c N3)
         and not row.get("disampaikan_pada")
         and not row.get("putusan_sengketa")
     )
