@@ -180,15 +180,6 @@ def main() -> None:
     )
 
     ppid("permohonan", "teruskan", p2, "--tanggal", d(8))
-    ppid(
-        "permohonan",
-        "perpanjang",
-        p2,
-        "--alasan",
-        "Data rekapitulasi masih dihimpun dari arsip PPK",
-        "--tanggal",
-        d(2),
-    )
     ppid("permohonan", "teruskan", p3, "--tanggal", d(5))
     ppid(
         "permohonan",
@@ -204,6 +195,16 @@ def main() -> None:
         "Dokumen memuat data pribadi penyedia; membukanya mengungkap rahasia pribadi",
         "--tanggal",
         d(3),
+    )
+    # (the steps in date order, as the desk records them: the agenda numbers letters so)
+    ppid(
+        "permohonan",
+        "perpanjang",
+        p2,
+        "--alasan",
+        "Data rekapitulasi masih dihimpun dari arsip PPK",
+        "--tanggal",
+        d(2),
     )
     # The company objects to the rejection (reason a): slip, forwarded, plenary, reply, delivered.
     k1 = number(
