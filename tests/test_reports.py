@@ -955,6 +955,90 @@ def test_cli_gabung(two_offices, tmp_path):
               message="folder workspace hanya dipakai bersama --gabung")  # fmt: skip
 
 
+def test_a_merged_report_names_its_folders_and_who_signs_it(two_offices, tmp_path):
+    """Review gabung: every bad folder at once, never init's advice (M1); the workspace the
+    command runs in heads and signs (M3); an office's refusal names its folder (L1); the
+    offices' own calendar settings (L2); whole office names in the page header (L3); offices
+    started from one prepared workspace are no copies (L4)."""
+    import shutil
+
+    from ppidctl.reports.xlsx import _office
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    a, b = two_offices
+    run = Runner(a.root)
+    run.usage("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(tmp_path / "nol"),
+              str(a.registers_dir), str(a.root / "ppidctl.toml"),
+              message=f"folder --gabung yang tidak dapat dipakai: {tmp_path / 'nol'}: folder "
+              f"tidak ada; {a.registers_dir}: folder di dalam workspace {a.root} — sebutkan "
+              f"{a.root}; {a.root / 'ppidctl.toml'}: berkas, bukan folder")  # fmt: skip
+    prov = init(tmp_path / "prov", "Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat", "52")
+    toml = b.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        "cuti_bersama_libur = true", "cuti_bersama_libur = false"), encoding="utf-8")  # fmt: skip
+    out = Runner(prov.root).ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json",
+                               "--gabung", str(a.root), str(b.root))  # fmt: skip
+    doc = json.loads(out.stdout)
+    assert f"memakai identitas dan penanda tangan dari {prov.root}" in out.stderr
+    signed = tmp_path / "prov.docx"
+    Runner(prov.root).ok("laporan", "bulanan", "--bulan", "2026-03", "-o", str(signed),
+                         "--gabung", str(a.root), str(b.root))  # fmt: skip
+    from helpers_docx import docx_text
+
+    text = docx_text(signed)
+    assert "PROVINSI NUSA TENGGARA BARAT" in text.upper()
+    assert "Ketua KPU Kota Mataram" not in text  # (the regency's Atasan signed: gabung M3)
+    assert any("bukan cuti bersama bagi kantor yang menetapkannya libur" in c
+               for c in doc["catatan"])  # fmt: skip
+    lotim = shutil.copytree(a.root, tmp_path / "lotim")  # (started from a prepared workspace)
+    toml = lotim / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"5271"', '"5203"'), "utf-8")
+    out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim))
+    assert "berasal dari workspace yang sama" not in out.stderr
+    (lotim / "ppidctl.toml").write_text("tenggat = [", encoding="utf-8")
+    run.refused("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim),
+                message=f"{lotim}: ppidctl.toml tidak dapat dibaca")  # fmt: skip
+
+    class Merged:
+        instansi: dict = {}
+        kantor = [f"KPU Kabupaten Nomor {i}" for i in range(1, 6)]
+
+    assert _office(Merged()) == (
+        "Gabungan 5 kantor: KPU Kabupaten Nomor 1, KPU Kabupaten Nomor 2, dan 3 lainnya"
+    )
+
+
+def test_a_merged_annual_report_compares_only_offices_that_held_last_year(two_offices, today):
+    # an office that began this year read as growth from nothing in the merged comparison,
+    # which each office's own report leaves out (review gabung M2)
+    from ppidctl.reports import annual
+
+    a, b = two_offices  # (Mataram: one request in 2025, nine in 2026; Lombok Barat: two in 2026)
+    today("2026-11-22")
+    lap = annual([a, b], 2026)
+    (row,) = [r for r in lap["pembanding"].baris if r["kunci"] == "permohonan_diterima"]
+    assert (row["tahun_lalu"], row["tahun_ini"]) == (1, 9)  # (not 11: Lombok Barat's 2 too)
+    assert (
+        "KPU Kabupaten Lombok Barat tidak termasuk dalam perbandingan" in lap["pembanding"].catatan
+    )
+
+
+def test_a_report_says_a_register_whose_file_is_gone(run, ws):
+    # an office's copy sent without its register was counted as no cases, in silence (review
+    # gabung H1)
+    from conftest import REQUEST
+
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    ws.register_path("permohonan").unlink()
+    said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
+    assert (
+        "Peringatan: register permohonan tidak ada, padahal jurnal mencatatnya: yang ditampilkan "
+        "menghitungnya kosong — lihat dan pulihkan: ppidctl periksa"
+    ) in said
+
+
 # --------------------------------------------------------------------------- the CLI
 
 

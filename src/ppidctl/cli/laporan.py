@@ -11,6 +11,7 @@ from .common import (
     err,
     file_written,
     guard,
+    state,
     warnings,
     workspace,
     write_csv,
@@ -175,23 +176,40 @@ def _sources(gabung: bool, folder: list[Path] | None):
 
 
 def _heads(sources) -> "Workspace":
-    """The workspace whose settings head and sign a report: the one office, or the first of a
-    merged report's folders."""
-    return sources[0] if isinstance(sources, list) else sources
+    """The workspace whose settings head and sign a report: the one office; for a merged one
+    the workspace the command runs in (-C, $PPIDCTL_DIR, the current folder: the province's,
+    whether or not its own cases are merged), else the first folder — said either way (review
+    gabung M3: the first regency named signed the province's report)."""
+    from ..errors import WorkspaceError
+    from ..workspace import Workspace
+
+    if not isinstance(sources, list):
+        return sources
+    try:
+        head = Workspace.find(state.dir)
+    except WorkspaceError:
+        head = sources[0]
+    err(
+        f"Laporan gabungan memakai identitas dan penanda tangan dari {head.root} "
+        "([instansi], [ppid] di ppidctl.toml-nya)"
+    )
+    return head
 
 
 def _copies(wss) -> list[str]:
-    """Workspaces begun by the same ``init`` (the same first journal line: one is a copy, a
-    restored backup, an unpacked ``arsip``): merged, every figure of theirs counts twice."""
-    first: dict[bytes, object] = {}
+    """Workspaces of one office begun by the same ``init`` (the same first journal line and the
+    same office code: one is a copy, a restored backup, an unpacked ``arsip``): merged, every
+    figure of theirs counts twice. Offices started from one prepared workspace, each with its
+    own identity since, are not (review gabung L4)."""
+    first: dict[tuple, object] = {}
     out = []
     for ws in wss:
         try:
             with open(ws.journal_path, "rb") as f:
-                line = f.readline()
+                line = (f.readline(), str(ws.settings.get("instansi", "kode_satker")))
         except OSError:
             continue
-        if line and line in first:
+        if line[0] and line in first:
             out.append(
                 f"{ws.root} dan {first[line]} berasal dari workspace yang sama (baris pertama "
                 "jurnalnya sama): salinan? Angka keduanya dihitung dua kali"
@@ -231,7 +249,8 @@ def _finish(
     path = save_report(lap, keluaran, tanpa_sensor=tanpa_sensor, petugas=petugas)
     file_written(path)
     err(f"Laporan ditulis: {path}")
-    warnings(ws.settings.placeholders())  # (its settings head and sign the file, as a letter)
+    # (its settings head and sign the file, as a letter; merged: which file — gabung M3)
+    warnings([f"{ws.root}: {w}" if lap.workspaces[1:] else w for w in ws.settings.placeholders()])
     if suffix == ".docx":
         from ..reports.docx import ISIAN, isian
 
@@ -291,7 +310,8 @@ def bulanan(
     from ..reports.summary import monthly
 
     sources = _sources(gabung, folder)
-    _finish(monthly(sources, bulan), format, keluaran, tanpa_sensor, petugas, _heads(sources))
+    head = _heads(sources)
+    _finish(monthly(sources, bulan, head), format, keluaran, tanpa_sensor, petugas, head)
 
 
 @app.command()
@@ -309,4 +329,5 @@ def tahunan(
     from ..reports.summary import annual
 
     sources = _sources(gabung, folder)
-    _finish(annual(sources, tahun), format, keluaran, tanpa_sensor, petugas, _heads(sources))
+    head = _heads(sources)
+    _finish(annual(sources, tahun, head), format, keluaran, tanpa_sensor, petugas, head)

@@ -47,13 +47,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .. import schema
-from ..errors import RuleError, UsageError
+from ..errors import PpidError, RuleError, UsageError
 from ..letters.fmt import BULAN, HARI, LABEL, tanggal_panjang
 from ..rules.validation import dasar_pasal_17
 from ..rules.validation import tanggal as parse_day
@@ -475,10 +476,20 @@ def _offices(sources: Workspace | Sequence[Workspace]) -> list[Office]:
     out: list[Office] = []
     seen: dict[str, int] = {}
     for ws in wss:
-        nama = str(ws.settings.get("instansi", "nama_singkat"))
-        seen[nama] = seen.get(nama, 0) + 1
-        out.append(load_office(ws, nama if seen[nama] == 1 else f"{nama} ({seen[nama]})"))
+        try:
+            nama = str(ws.settings.get("instansi", "nama_singkat"))
+            seen[nama] = seen.get(nama, 0) + 1
+            out.append(load_office(ws, nama if seen[nama] == 1 else f"{nama} ({seen[nama]})"))
+        except PpidError as e:
+            raise in_folder(e, ws.root) if len(wss) > 1 else e from None
     return out
+
+
+def in_folder(e: PpidError, root: Path) -> PpidError:
+    """``e`` about one of several merged offices, naming its folder — and its advice run there
+    (review gabung L1: "permohonan.xlsx: bukan berkas XLSX yang sah" of which of ten?)."""
+    saran = e.saran.replace("ppidctl ", f"ppidctl -C {root} ", 1)
+    return type(e)(f"{root}: {e.pesan}", saran)
 
 
 class _View:
@@ -1400,11 +1411,20 @@ KOLOM_KANTOR = {
 KOLOM_KANTOR_KEYS = tuple(KOLOM_KANTOR)
 
 
-def _notes(settings, jenis: str, per: date | None = None, sampai: date | None = None) -> list[str]:
-    cuti = bool(settings.get("tenggat", "cuti_bersama_libur"))
+def _notes(
+    offices: list[Office], jenis: str, per: date | None = None, sampai: date | None = None
+) -> list[str]:
+    cuti = {bool(o.ws.settings.get("tenggat", "cuti_bersama_libur")) for o in offices}
     notes = [
         "Semua durasi dalam hari kerja (HK): Senin-Jumat, bukan libur nasional"
-        + (", bukan cuti bersama" if cuti else "")
+        # (merged offices set it each: said of them all, not of the first — review gabung L2)
+        + (
+            ", bukan cuti bersama"
+            if cuti == {True}
+            else ", bukan cuti bersama bagi kantor yang menetapkannya libur"
+            if len(cuti) > 1
+            else ""
+        )
         + ", bukan libur yang ditetapkan kantor; hari diterima = hari ke-0.",
         "Waktu sampai pemberitahuan = dari tanggal diterima sampai tanggal pemberitahuan "
         "tertulis (keputusan PPID). Waktu sampai informasi diserahkan = dari tanggal diterima "
@@ -1455,9 +1475,12 @@ def _period(
     judul: str,
     trend_to: int,
     compare: bool,
+    kepala: Workspace | None = None,
 ) -> Laporan:
     offices = _offices(sources)
-    first = offices[0].ws
+    # who heads and signs the report: ``kepala`` (a province merging its regencies, from its
+    # own workspace: review gabung M3), else the one office or the first folder
+    first = kepala or offices[0].ws
     # (offices in other zones: the latest date, and its clock for when the report was made)
     latest = max((o.ws for o in offices), key=lambda ws: ws.today())
     today = latest.today()
@@ -1482,15 +1505,37 @@ def _period(
         if per is not None:  # a year still running: last year up to the same day, not all of it
             phi = per.replace(year=lo.year - 1, day=min(per.day, 28) if per.month == 2 else per.day)
         pm = _masks(P, K, _d64(plo), _d64(phi))
+        # merged: only the offices whose registers hold the earlier year are compared (one that
+        # began with ppidctl this year read as growth from nothing: review gabung M2)
+        held = [
+            o
+            for o in offices
+            if _n(pm.diterima & P.eq("kantor", o.nama))
+            or _n(pm.k_diterima & K.eq("kantor", o.nama))
+        ]
+        without = [o.nama for o in offices if o not in held]
+        if held and without:
+            P2, K2 = _combine(held, "permohonan"), _combine(held, "keberatan")
+            pm, now = (
+                _masks(P2, K2, _d64(plo), _d64(phi)),
+                _core(P2, K2, _masks(P2, K2, _d64(lo), _d64(hi), _d64(at))),
+            )
+        else:
+            P2, K2, now = P, K, core
         if _n(pm.diterima) or _n(pm.k_diterima):
-            table = _comparison(_core(P, K, pm), core, lo.year)
+            table = _comparison(_core(P2, K2, pm), now, lo.year)
             if per is not None:
                 table.catatan = (
                     f"Tahun {lo.year} belum berakhir: dibandingkan sampai tanggal yang sama, "
                     f"{tanggal_panjang(per)} dengan {tanggal_panjang(phi)}."
                 )
+            if without:
+                table.catatan = " ".join(x for x in (table.catatan, (
+                    f"Hanya kantor yang registernya memuat tahun {lo.year - 1}: "
+                    f"{', '.join(without)} tidak termasuk dalam perbandingan ini."
+                )) if x)  # fmt: skip
             # (its 0 responses would read as none: the earlier year's undated steps, told here)
-            earlier = " ".join(_undated(P, K, pm, f"tahun {lo.year - 1}").values())
+            earlier = " ".join(_undated(P2, K2, pm, f"tahun {lo.year - 1}").values())
             table.catatan = " ".join(x for x in (table.catatan, earlier) if x)
             tables.append(table)
         else:  # (zero against a year ppidctl never held would read as growth from nothing)
@@ -1501,7 +1546,7 @@ def _period(
             )
     if len(offices) > 1:
         tables.append(_per_office(offices, P, K, m))
-    notes, due = _notes(first.settings, jenis, per, hi), None
+    notes, due = _notes(offices, jenis, per, hi), None
     undated = _undated(P, K, m)
     notes += ([skipped] if skipped else []) + list(undated.values())
     if jenis == "tahunan":
@@ -1537,11 +1582,14 @@ def _period(
     )
 
 
-def monthly(sources: Workspace | Sequence[Workspace], bulan: str | date) -> Laporan:
+def monthly(
+    sources: Workspace | Sequence[Workspace], bulan: str | date, kepala: Workspace | None = None
+) -> Laporan:
     """The monthly report of ``bulan`` ("YYYY-MM", or any date in it) for one workspace or
     several combined. ``ringkasan``: key → figure (the keys of :data:`LABEL_RINGKASAN`, worded
     there and in the table ``lap["ringkasan"]``); ``peringatan``: what the figures rest on
-    that is not right (a register edited outside ppidctl). Raises PpidError (a register
+    that is not right (a register edited outside ppidctl). ``kepala``: the workspace whose
+    settings head and sign it (else the first of ``sources``). Raises PpidError (a register
     Excel rewrote: RegisterError; a month that is none: UsageError)."""
     if isinstance(bulan, date):
         bulan = bulan.strftime("%Y-%m")
@@ -1552,11 +1600,13 @@ def monthly(sources: Workspace | Sequence[Workspace], bulan: str | date) -> Lapo
     hi = date(y, 12, 31) if mo == 12 else date(y, mo + 1, 1) - timedelta(days=1)
     return _period(
         sources, lo, hi, "bulanan",
-        f"Laporan Bulanan Layanan Informasi Publik {BULAN[mo - 1]} {y}", mo, False,
+        f"Laporan Bulanan Layanan Informasi Publik {BULAN[mo - 1]} {y}", mo, False, kepala,
     )  # fmt: skip
 
 
-def annual(sources: Workspace | Sequence[Workspace], tahun: int | str) -> Laporan:
+def annual(
+    sources: Workspace | Sequence[Workspace], tahun: int | str, kepala: Workspace | None = None
+) -> Laporan:
     """The annual report of ``tahun`` (month by month, and against the previous year)."""
     try:
         y = int(tahun)
@@ -1566,7 +1616,7 @@ def annual(sources: Workspace | Sequence[Workspace], tahun: int | str) -> Lapora
         raise UsageError(f"--tahun {y} di luar jangkauan", "tulis tahun laporan, mis. 2026")
     return _period(
         sources, date(y, 1, 1), date(y, 12, 31), "tahunan",
-        f"Laporan Tahunan Layanan Informasi Publik Tahun {y}", 12, True,
+        f"Laporan Tahunan Layanan Informasi Publik Tahun {y}", 12, True, kepala,
     )  # fmt: skip
 
 
@@ -1866,16 +1916,41 @@ def _int(x: float) -> int | None:
 
 
 def workspaces_from(dirs: Iterable[str]) -> list[Workspace]:
-    """Workspaces of the folders ``dirs`` (each must hold ppidctl.toml); duplicates dropped."""
+    """Workspaces of the folders ``dirs`` (each must hold ppidctl.toml); duplicates dropped.
+    Every folder that is none is named at once, with what it is (review gabung M1: the first
+    only, with init's advice — followed, it merged an empty office of init's name)."""
     from ..workspace import Workspace
 
-    out, seen = [], set()
+    out, seen, bad = [], set(), []
     for d in dirs:
-        ws = Workspace.find(d)
-        if ws.root in seen:
-            continue
-        seen.add(ws.root)
-        out.append(ws)
+        path = Path(d).expanduser()
+        if not path.exists():
+            bad.append(f"{d}: folder tidak ada")
+        elif not path.is_dir():
+            bad.append(f"{d}: berkas, bukan folder")
+        elif not (path / "ppidctl.toml").is_file():
+            inside = next(
+                (q for q in path.resolve().parents if (q / "ppidctl.toml").is_file()), None
+            )
+            bad.append(
+                f"{d}: folder di dalam workspace {inside} — sebutkan {inside}"
+                if inside
+                else f"{d}: bukan workspace ppidctl (tidak ada ppidctl.toml)"
+            )
+        else:
+            try:
+                ws = Workspace.find(path)
+            except PpidError as e:
+                raise in_folder(e, path) from None
+            if ws.root not in seen:
+                seen.add(ws.root)
+                out.append(ws)
+    if bad:
+        raise UsageError(
+            "folder --gabung yang tidak dapat dipakai: " + "; ".join(bad),
+            "sebutkan folder workspace tiap kantor (folder yang memuat ppidctl.toml, mis. arsip "
+            "kantor itu yang sudah dibuka)",
+        )
     return out
 
 

@@ -122,8 +122,22 @@ def xlsx_bytes(lap: Laporan, *, tanpa_sensor: bool = False) -> bytes:
 
 
 def _office(lap: Laporan) -> str:
+    """Whose report, for the page header (which holds 100 characters): the office, or the
+    offices merged — as many whole names as fit, then how many more (review gabung L3: cut
+    mid-name)."""
     inst = lap.instansi.get("instansi", {})
-    return inst.get("nama", "") if len(lap.kantor) == 1 else "Gabungan: " + ", ".join(lap.kantor)
+    if len(lap.kantor) == 1:
+        return inst.get("nama", "")
+    said = f"Gabungan {len(lap.kantor)} kantor: " + ", ".join(lap.kantor)
+    for n in range(len(lap.kantor), 0, -1):
+        if len(said) <= 100:
+            return said
+        said = (
+            f"Gabungan {len(lap.kantor)} kantor: "
+            + ", ".join(lap.kantor[: n - 1])
+            + f", dan {len(lap.kantor) - n + 1} lainnya"
+        )
+    return said[:100]
 
 
 def _value_style(value: Any) -> str:
