@@ -995,8 +995,10 @@ def test_a_merged_report_names_its_folders_and_who_signs_it(two_offices, tmp_pat
     lotim = shutil.copytree(a.root, tmp_path / "lotim")  # (started from a prepared workspace)
     toml = lotim / "ppidctl.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('"5271"', '"5203"'), "utf-8")
-    out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim))
+    out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim),
+                 str(a.root))  # fmt: skip
     assert "berasal dari workspace yang sama" not in out.stderr
+    assert "1 folder disebut lebih dari sekali: digabung sekali" in out.stderr
     (lotim / "ppidctl.toml").write_text("tenggat = [", encoding="utf-8")
     run.refused("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim),
                 message=f"{lotim}: ppidctl.toml tidak dapat dibaca")  # fmt: skip

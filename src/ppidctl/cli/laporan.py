@@ -168,6 +168,10 @@ def _sources(gabung: bool, folder: list[Path] | None):
                 "sebutkan folder workspace yang digabung", param_hint="--gabung"
             )
         wss = workspaces_from(str(f) for f in folder)
+        if len(wss) < len(folder):  # (review gabung N2: merged once, without a word)
+            warnings(
+                [f"{len(folder) - len(wss)} folder disebut lebih dari sekali: digabung sekali"]
+            )
         for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
             warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
         warnings(_copies(wss))
