@@ -1027,6 +1027,30 @@ def test_a_merged_annual_report_compares_only_offices_that_held_last_year(two_of
     )
 
 
+def test_who_signs_a_merged_report_counts_none_of_its_figures(two_offices, tmp_path):
+    # the running workspace's [tenggat] counted the regencies' cases (sesi32d2 M2), and one
+    # office's report made from another desk went out under that desk's name (sesi32d2 M1)
+    import dataclasses
+
+    from ppidctl.reports import monthly
+    from ppidctl.workspace import init
+
+    from conftest import Runner
+
+    a, b = two_offices
+    prov = init(tmp_path / "prov", "Komisi Pemilihan Umum Provinsi Nusa Tenggara Barat", "52")
+    toml = prov.root / "ppidctl.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("permohonan = 10", "permohonan = 3"),
+                    encoding="utf-8")  # fmt: skip
+    signed, plain = monthly([a, b], "2026-03", prov), monthly([a, b], "2026-03")
+    assert [dataclasses.asdict(t) for t in signed.tabel] == [
+        dataclasses.asdict(t) for t in plain.tabel
+    ]
+    assert signed.instansi["instansi"]["nama"] != plain.instansi["instansi"]["nama"]
+    out = Runner(prov.root).ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root))
+    assert f"memakai identitas dan penanda tangan dari {a.root}" in out.stderr
+
+
 def test_a_report_says_a_register_whose_file_is_gone(run, ws):
     # an office's copy sent without its register was counted as no cases, in silence (review
     # gabung H1)
@@ -1039,6 +1063,16 @@ def test_a_report_says_a_register_whose_file_is_gone(run, ws):
         "Peringatan: register permohonan tidak ada, padahal jurnal mencatatnya: yang ditampilkan "
         "menghitungnya kosong — lihat dan pulihkan: ppidctl periksa"
     ) in said
+    # the office's days off too: every deadline is counted on them (sesi32d2 M4)
+    run.ok("kalender", "tambah", "2026-03-26", "--keterangan", "Hari jadi kota")
+    ws.register_path("libur").unlink()
+    said = " ".join(run.ok("jatuh-tempo").stderr.split())
+    assert "register libur dan permohonan tidak ada, padahal jurnal mencatatnya" in said
+    # a copy sent without its journal (registers/ left behind): told, not counted as nothing
+    # in silence (sesi32d2 H1)
+    ws.journal_path.unlink()
+    said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
+    assert "Peringatan: jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya" in said
 
 
 # --------------------------------------------------------------------------- the CLI

@@ -1366,6 +1366,13 @@ def _voided_notification(run, ws) -> Path:
     return voided
 
 
+def _drop_case(ws, nomor: str) -> None:
+    """Request ``nomor``'s row deleted by hand from the register."""
+    path = ws.register_path("permohonan")
+    lines = path.read_bytes().split(b"\r\n")
+    path.write_bytes(b"\r\n".join(x for x in lines if not x.startswith(nomor.encode())))
+
+
 def _drop_from_agenda(ws, name: str) -> None:
     """The agenda's row of letter file ``name`` deleted by hand (README: Surat yang batal)."""
     rows = surat_rows(ws)
@@ -1596,6 +1603,17 @@ def test_surat_daftar_lists_the_agenda_by_date_and_number(run, ws):
         for r in json.loads(run.ok("surat", "daftar", "--cari", "siti", "--format", "json").stdout)
     }
     assert siti == ("Pemberitahuan Tertulis", "Siti")
+    # a case deleted (the deletion accepted) is said gone, not an empty addressee (32d2 L4);
+    # a case register unreadable leaves the agenda readable (32d2 L3)
+    _drop_case(ws, "002/PPID/5271/III/2026")
+    run.ok("periksa", "--terima-perubahan", "--catatan", "salah catat")
+    rows = json.loads(run.ok("surat", "daftar", "--format", "json").stdout)
+    assert {r["tujuan"] for r in rows if r["nomor_registrasi"].startswith("002")} == {
+        "(perkara tidak ada lagi di register)"
+    }
+    ws.register_path("permohonan").write_bytes(b"\xff\xfe")
+    rows = json.loads(run.ok("surat", "daftar", "--format", "json").stdout)
+    assert {r["tujuan"] for r in rows} == {"(register permohonan tidak terbaca)"}
 
 
 def test_a_letter_made_again_under_a_corrected_date_is_marked(run, ws):
@@ -1692,3 +1710,20 @@ def test_a_voided_letter_is_one_with_its_copies_not_with_the_letter_made_again()
     assert same_letter(void, {**letter, "keterangan": "salinan, dibuat 2026-03-20"})
     assert not same_letter(void, {**letter, "keterangan": ""})  # the step recorded again
     assert not same_letter(letter, {**letter, "jenis": "perpanjangan"})
+
+
+def test_a_copy_of_the_letter_made_again_is_no_copy_of_the_voided_one(run, ws):
+    # with letters numbered in the office's own agenda (surat = ""), a copy of the letter made
+    # again was told as a copy of the voided one, "jangan dikirim" (review sesi32d2 M3)
+    path = ws.root / "ppidctl.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('surat = "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}"',
+                                 'surat = ""'), encoding="utf-8")  # fmt: skip
+    catat(run, "--tanpa-surat")
+    before = (ws.registers_dir / "permohonan.csv").read_bytes()
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
+    (ws.registers_dir / "permohonan.csv").write_bytes(before)
+    run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "perkara keliru")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
+    run.ok("surat", "buat", "pemberitahuan", "1")
+    assert run.ok("periksa").exit_code == 0

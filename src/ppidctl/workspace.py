@@ -223,12 +223,18 @@ class Workspace:
     def outside_warnings(self, registers: Iterable[str], where: str = "") -> list[str]:
         """The warning for what :meth:`edited_outside` finds (``where``: which workspace, when
         a report merges several), or none."""
+        check = f"ppidctl -C {self.root} periksa" if where else "ppidctl periksa"
+        if not self.journal_path.exists():  # (init writes its first line: a copy sent without
+            # registers/ or its journal, merged as an office with no cases — sesi32d2 H1)
+            return [
+                f"{where}jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya dan "
+                "yang ditampilkan bisa kurang — lihat: " + check
+            ]
         names = self.edited_outside(registers)
         if not names:
             return []
         gone = [n for n in names if not self.register_path(n).exists()]
         changed = [n for n in names if n not in gone]
-        check = f"ppidctl -C {self.root} periksa" if where else "ppidctl periksa"
         out = []
         if gone:
             out.append(

@@ -336,8 +336,9 @@ def _quiet_stdout() -> None:
             pass
 
 
-#: the case registers: what a listing or report reads
-KASUS = ("permohonan", "keberatan")
+#: what a listing or report reads: the case registers, and the office's days off their
+#: deadlines are counted on (a calendar file gone is told too: review sesi32d2 M4)
+KASUS = ("permohonan", "keberatan", "libur")
 
 
 def workspace(dibaca: tuple[str, ...] = ()):

@@ -193,6 +193,8 @@ def _heads(sources) -> "Workspace":
         head = Workspace.find(state.dir)
     except WorkspaceError:
         head = sources[0]
+    if len(sources) == 1 and head.root != sources[0].root:  # (one office's report, made from
+        head = sources[0]  # another desk, is that office's: sesi32d2 M1)
     err(
         f"Laporan gabungan memakai identitas dan penanda tangan dari {head.root} "
         "([instansi], [ppid] di ppidctl.toml-nya)"

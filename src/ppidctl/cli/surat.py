@@ -277,7 +277,8 @@ def daftar(
     batal ditandai di Keterangan."""
     from ..services.queries import Filter, agenda
 
-    rows = agenda(workspace(), Filter(dari=dari, sampai=sampai, bulan=bulan, cari=cari))
+    # (the addressees come from the case registers: an edit there not accepted is told)
+    rows = agenda(workspace(KASUS), Filter(dari=dari, sampai=sampai, bulan=bulan, cari=cari))
     emit(
         rows,
         format,

@@ -1478,9 +1478,11 @@ def _period(
     kepala: Workspace | None = None,
 ) -> Laporan:
     offices = _offices(sources)
-    # who heads and signs the report: ``kepala`` (a province merging its regencies, from its
-    # own workspace: review gabung M3), else the one office or the first folder
-    first = kepala or offices[0].ws
+    # the settings the figures are counted with: the first office's (as before); who heads and
+    # signs: ``kepala`` (a province merging its regencies, from its own workspace: review
+    # gabung M3 — its [tenggat] does not count the regencies' cases: sesi32d2 M2)
+    first = offices[0].ws
+    head = kepala or first
     # (offices in other zones: the latest date, and its clock for when the report was made)
     latest = max((o.ws for o in offices), key=lambda ws: ws.today())
     today = latest.today()
@@ -1566,7 +1568,7 @@ def _period(
         tabel=tables,
         catatan=notes,
         detail=_received(P, K, m, _d64(at)),
-        instansi=_settings_snapshot(first),
+        instansi=_settings_snapshot(head),
         dibuat=_now_iso(latest),
         workspaces=[o.ws for o in offices],
         batas_penyampaian=due.isoformat() if due else "",
@@ -1576,7 +1578,7 @@ def _period(
             w
             for o in offices
             for w in o.ws.outside_warnings(
-                ("permohonan", "keberatan"), f"{o.ws.root}: " if len(offices) > 1 else ""
+                ("permohonan", "keberatan", "libur"), f"{o.ws.root}: " if len(offices) > 1 else ""
             )
         ],
     )
@@ -1857,7 +1859,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         detail=_received(P, K, m, d),
         instansi=_settings_snapshot(ws),
         dibuat=_now_iso(ws),
-        peringatan=ws.outside_warnings(("permohonan", "keberatan")),
+        peringatan=ws.outside_warnings(("permohonan", "keberatan", "libur")),
         workspaces=[ws],
         per=day,
     )

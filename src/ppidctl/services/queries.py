@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .. import schema
-from ..errors import NotFoundError, RuleError, UsageError
+from ..errors import NotFoundError, PpidError, RuleError, UsageError
 from ..rules import deadlines
 from ..rules.validation import lipat
 from ..store import journal
@@ -605,13 +605,22 @@ def _addressed(ws: Workspace, rows: list[dict[str, str]]) -> None:
     for r in rows:
         wanted.setdefault(r["register"], set()).add(r["nomor_registrasi"])
     who: dict[tuple[str, str], str] = {}
+    unread: dict[str, str] = {}
     for register, numbers in wanted.items():
         if register not in ("permohonan", "keberatan"):
             continue
-        for c in ws.read(register).rows_where("nomor_registrasi", tuple(numbers)):
+        try:  # (the agenda is what the desk needs while a register is being restored: 32d2 L3)
+            cases = ws.read(register).rows_where("nomor_registrasi", tuple(numbers))
+        except PpidError:
+            unread[register] = f"(register {register} tidak terbaca)"
+            continue
+        for c in cases:
             name, proxy = c.get("nama_pemohon", ""), c.get("kuasa_nama", "")
             who[register, c["nomor_registrasi"]] = f"{name} (melalui {proxy})" if proxy else name
     for r in rows:
         kind = KINDS.get(r["jenis"])
         r["perihal"] = kind.title if kind else ""
-        r["tujuan"] = who.get((r["register"], r["nomor_registrasi"]), "")
+        r["tujuan"] = who.get(
+            (r["register"], r["nomor_registrasi"]),
+            unread.get(r["register"], "(perkara tidak ada lagi di register)"),  # (32d2 L4)
+        )
