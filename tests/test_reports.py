@@ -942,14 +942,14 @@ def test_cli_gabung(two_offices, tmp_path):
     assert doc["ringkasan"]["permohonan_diterima"] == 9
     assert [r["kantor"] for r in doc["tabel"]["kantor"]["baris"]] == [
         "KPU Kota Mataram", "KPU Kabupaten Lombok Barat", "Jumlah"]  # fmt: skip
-    assert "berasal dari workspace yang sama" not in out.stderr
+    assert "berasal dari workspace kantor yang sama" not in out.stderr
     # a copy of the same workspace (a restored backup, an unpacked arsip) counted twice: told
     import shutil
 
     copy = shutil.copytree(a.root, tmp_path / "salinan")
     out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--format", "json", "--gabung",
                  str(a.root), str(copy))  # fmt: skip
-    assert f"{copy} dan {a.root} berasal dari workspace yang sama" in out.stderr
+    assert f"{copy} dan {a.root} berasal dari workspace kantor yang sama" in out.stderr
     # a folder without --gabung is a usage error
     run.usage("laporan", "bulanan", "--bulan", "2026-03", str(b.root),
               message="folder workspace hanya dipakai bersama --gabung")  # fmt: skip
@@ -997,11 +997,15 @@ def test_a_merged_report_names_its_folders_and_who_signs_it(two_offices, tmp_pat
     toml.write_text(toml.read_text(encoding="utf-8").replace('"5271"', '"5203"'), "utf-8")
     out = run.ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim),
                  str(a.root))  # fmt: skip
-    assert "berasal dari workspace yang sama" not in out.stderr
-    assert "1 folder disebut lebih dari sekali: digabung sekali" in out.stderr
+    assert "berasal dari workspace kantor yang sama" not in out.stderr
+    assert f"{a.root.resolve()} disebut lebih dari sekali: digabung sekali" in out.stderr
     (lotim / "ppidctl.toml").write_text("tenggat = [", encoding="utf-8")
     run.refused("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root), str(lotim),
                 message=f"{lotim}: ppidctl.toml tidak dapat dibaca")  # fmt: skip
+    # run from a desk whose own ppidctl.toml is broken, not merged: the merge is still made
+    out = Runner(lotim).ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root),
+                           str(b.root))  # fmt: skip
+    assert f"memakai identitas dan penanda tangan dari {a.root}" in out.stderr  # (32d2 L1)
 
     class Merged:
         instansi: dict = {}
@@ -1023,7 +1027,8 @@ def test_a_merged_annual_report_compares_only_offices_that_held_last_year(two_of
     (row,) = [r for r in lap["pembanding"].baris if r["kunci"] == "permohonan_diterima"]
     assert (row["tahun_lalu"], row["tahun_ini"]) == (1, 9)  # (not 11: Lombok Barat's 2 too)
     assert (
-        "KPU Kabupaten Lombok Barat tidak termasuk dalam perbandingan" in lap["pembanding"].catatan
+        "hanya atas kantor yang registernya memuat tahun 2025 (KPU Kota Mataram); KPU Kabupaten "
+        "Lombok Barat tidak termasuk" in lap["pembanding"].catatan
     )
 
 

@@ -168,10 +168,13 @@ def _sources(gabung: bool, folder: list[Path] | None):
                 "sebutkan folder workspace yang digabung", param_hint="--gabung"
             )
         wss = workspaces_from(str(f) for f in folder)
-        if len(wss) < len(folder):  # (review gabung N2: merged once, without a word)
-            warnings(
-                [f"{len(folder) - len(wss)} folder disebut lebih dari sekali: digabung sekali"]
-            )
+        named: dict[Path, int] = {}
+        for f in folder:  # (review gabung N2: merged once, without a word)
+            root = f.expanduser().resolve()
+            named[root] = named.get(root, 0) + 1
+        twice = [str(r) for r, n in named.items() if n > 1]
+        if twice:
+            warnings([f"{', '.join(twice)} disebut lebih dari sekali: digabung sekali"])
         for ws in wss:  # (each office's ppidctl.toml: a typo there changes its figures)
             warnings([f"{ws.root}: {w}" for w in ws.settings.warnings])
         warnings(_copies(wss))
@@ -184,14 +187,14 @@ def _heads(sources) -> "Workspace":
     the workspace the command runs in (-C, $PPIDCTL_DIR, the current folder: the province's,
     whether or not its own cases are merged), else the first folder — said either way (review
     gabung M3: the first regency named signed the province's report)."""
-    from ..errors import WorkspaceError
+    from ..errors import PpidError
     from ..workspace import Workspace
 
     if not isinstance(sources, list):
         return sources
     try:
         head = Workspace.find(state.dir)
-    except WorkspaceError:
+    except PpidError:  # (none here, or its ppidctl.toml broken: the merge still made — 32d2 L1)
         head = sources[0]
     if len(sources) == 1 and head.root != sources[0].root:  # (one office's report, made from
         head = sources[0]  # another desk, is that office's: sesi32d2 M1)
@@ -217,8 +220,8 @@ def _copies(wss) -> list[str]:
             continue
         if line[0] and line in first:
             out.append(
-                f"{ws.root} dan {first[line]} berasal dari workspace yang sama (baris pertama "
-                "jurnalnya sama): salinan? Angka keduanya dihitung dua kali"
+                f"{ws.root} dan {first[line]} berasal dari workspace kantor yang sama (baris "
+                "pertama jurnal dan kode satker sama): salinan? Angka keduanya dihitung dua kali"
             )
         first.setdefault(line, ws.root)
     return out

@@ -1533,8 +1533,9 @@ def _period(
                 )
             if without:
                 table.catatan = " ".join(x for x in (table.catatan, (
-                    f"Hanya kantor yang registernya memuat tahun {lo.year - 1}: "
-                    f"{', '.join(without)} tidak termasuk dalam perbandingan ini."
+                    f"Perbandingan ini hanya atas kantor yang registernya memuat tahun "
+                    f"{lo.year - 1} ({', '.join(o.nama for o in held)}); "
+                    f"{', '.join(without)} tidak termasuk."
                 )) if x)  # fmt: skip
             # (its 0 responses would read as none: the earlier year's undated steps, told here)
             earlier = " ".join(_undated(P2, K2, pm, f"tahun {lo.year - 1}").values())
