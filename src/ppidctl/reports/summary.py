@@ -337,15 +337,18 @@ def _service_days(wd: WorkdayCounter, P: pd.DataFrame, recv: np.ndarray) -> np.n
     recorded it (rules.md §7; ``permohonan selesai --dibayar/--siap``): from the notification
     until the fee was paid, when the information was ready after that; after it was ready."""
     d = wd.days
-    done = d(P["tanggal_selesai"])
-    ready = d(P["siap_pada"])
-    end = np.where(np.isnat(ready), done, ready)
+    end = d(P["tanggal_selesai"])
+    if (P["siap_pada"] != "").any():  # (most offices record no wait: nothing more to count)
+        ready = d(P["siap_pada"])
+        end = np.where(np.isnat(ready), end, ready)
+    served = wd.between(recv, end, step=True)
+    if not (P["dibayar_pada"] != "").any():
+        return served
     paid = d(P["dibayar_pada"])
     # from the notification's working day, as its own count ends (one on a Saturday counts on
     # Monday: the wait started there — sesi32c M1)
     wait = wd.between(recv, paid) - wd.between(recv, d(P["tanggal_pemberitahuan"]), step=True)
-    wait = np.where(np.isnan(wait) | (paid > end), 0, np.maximum(wait, 0))
-    return wd.between(recv, end, step=True) - wait
+    return served - np.where(np.isnan(wait) | (paid > end), 0, np.maximum(wait, 0))
 
 
 def load_office(ws: Workspace, nama: str | None = None) -> Office:
@@ -1509,12 +1512,8 @@ def _period(
         pm = _masks(P, K, _d64(plo), _d64(phi))
         # merged: only the offices whose registers hold the earlier year are compared (one that
         # began with ppidctl this year read as growth from nothing: review gabung M2)
-        held = [
-            o
-            for o in offices
-            if _n(pm.diterima & P.eq("kantor", o.nama))
-            or _n(pm.k_diterima & K.eq("kantor", o.nama))
-        ]
+        had = {*P.s("kantor")[pm.diterima], *K.s("kantor")[pm.k_diterima]}  # (one pass)
+        held = [o for o in offices if o.nama in had]
         without = [o.nama for o in offices if o not in held]
         if held and without:
             P2, K2 = _combine(held, "permohonan"), _combine(held, "keberatan")
