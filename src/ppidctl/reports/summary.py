@@ -338,13 +338,12 @@ def _service_days(wd: WorkdayCounter, P: pd.DataFrame, recv: np.ndarray) -> np.n
     until the fee was paid, when the information was ready after that; after it was ready."""
     d = wd.days
     end = d(P["tanggal_selesai"])
-    if (P["siap_pada"] != "").any():  # (most offices record no wait: nothing more to count)
-        ready = d(P["siap_pada"])
+    ready, paid = d(P["siap_pada"]), d(P["dibayar_pada"])
+    if not np.isnat(ready).all():  # (most offices record no wait: nothing more to count)
         end = np.where(np.isnat(ready), end, ready)
     served = wd.between(recv, end, step=True)
-    if not (P["dibayar_pada"] != "").any():
+    if np.isnat(paid).all():
         return served
-    paid = d(P["dibayar_pada"])
     # from the notification's working day, as its own count ends (one on a Saturday counts on
     # Monday: the wait started there — sesi32c M1)
     wait = wd.between(recv, paid) - wd.between(recv, d(P["tanggal_pemberitahuan"]), step=True)
