@@ -216,3 +216,21 @@ def test_an_office_working_day_is_shown_where_it_counts(run):
     assert [r["tanggal"] for r in listed] == sorted(r["tanggal"] for r in listed)
     # no office working day passed: nothing said about one
     assert "hari kerja kantor" not in run.ok("kalender", "hitung", "2026-03-02", "1").stdout
+
+
+def test_a_step_is_refused_while_the_office_days_off_are_gone(run, ws):
+    # with libur.csv gone, catat printed a deadline a day early on the receipt and kalender
+    # tambah rewrote the register without the lost days, in silence (review sesi32e M2)
+    from conftest import REQUEST
+
+    run.ok("kalender", "tambah", "2026-11-19", "--keterangan", "Kantor tutup: banjir")
+    ws.register_path("libur").unlink()
+    said = (
+        "registers/libur.csv (libur kantor) tidak ada, padahal jurnal mencatatnya: tenggat akan "
+        "dihitung tanpa libur kantor"
+    )
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-05", message=said)
+    run.refused("kalender", "tambah", "2026-11-20", "--keterangan", "Cuti", message=said)
+    run.ok("pulihkan", "--register", "libur")
+    out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-05", "--tanpa-surat")
+    assert "Jatuh tempo      : 2026-11-20" in out.stdout

@@ -1006,6 +1006,7 @@ def test_a_merged_report_names_its_folders_and_who_signs_it(two_offices, tmp_pat
     out = Runner(lotim).ok("laporan", "bulanan", "--bulan", "2026-03", "--gabung", str(a.root),
                            str(b.root))  # fmt: skip
     assert f"memakai identitas dan penanda tangan dari {a.root}" in out.stderr  # (32d2 L1)
+    assert "ppidctl.toml tidak dapat dibaca" in out.stderr  # (and why: sesi32e L2)
 
     class Merged:
         instansi: dict = {}
@@ -1075,6 +1076,9 @@ def test_a_report_says_a_register_whose_file_is_gone(run, ws):
     assert "register libur dan permohonan tidak ada, padahal jurnal mencatatnya" in said
     # a copy sent without its journal (registers/ left behind): told, not counted as nothing
     # in silence (sesi32d2 H1)
+    ws.journal_path.write_bytes(b"")  # (empty: none either — sesi32e L1)
+    said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
+    assert "Peringatan: jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya" in said
     ws.journal_path.unlink()
     said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
     assert "Peringatan: jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya" in said

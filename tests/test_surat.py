@@ -1727,3 +1727,12 @@ def test_a_copy_of_the_letter_made_again_is_no_copy_of_the_voided_one(run, ws):
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
     run.ok("surat", "buat", "pemberitahuan", "1")
     assert run.ok("periksa").exit_code == 0
+    # redone the same day: one key for both, the copy is the valid letter's (sesi32e M1)
+    catat(run, "--nama", "Siti", "--tanpa-surat")
+    before = (ws.registers_dir / "permohonan.csv").read_bytes()
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-19")
+    (ws.registers_dir / "permohonan.csv").write_bytes(before)
+    run.ok("periksa", "--terima-perubahan", "--batalkan", "2", "--catatan", "keputusan keliru")
+    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-19")
+    run.ok("surat", "buat", "pemberitahuan", "2")
+    assert run.ok("periksa").exit_code == 0

@@ -224,8 +224,9 @@ class Workspace:
         """The warning for what :meth:`edited_outside` finds (``where``: which workspace, when
         a report merges several), or none."""
         check = f"ppidctl -C {self.root} periksa" if where else "ppidctl periksa"
-        if not self.journal_path.exists():  # (init writes its first line: a copy sent without
-            # registers/ or its journal, merged as an office with no cases — sesi32d2 H1)
+        # (init writes its first line: a copy sent without registers/ or its journal was merged
+        # as an office with no cases — sesi32d2 H1; an empty journal is none either — 32e L1)
+        if not self.journal_path.exists() or not self.journal_path.stat().st_size:
             return [
                 f"{where}jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya dan "
                 "yang ditampilkan bisa kurang — lihat: " + check

@@ -187,14 +187,17 @@ def _heads(sources) -> "Workspace":
     the workspace the command runs in (-C, $PPIDCTL_DIR, the current folder: the province's,
     whether or not its own cases are merged), else the first folder — said either way (review
     gabung M3: the first regency named signed the province's report)."""
-    from ..errors import PpidError
+    from ..errors import PpidError, WorkspaceError
     from ..workspace import Workspace
 
     if not isinstance(sources, list):
         return sources
     try:
         head = Workspace.find(state.dir)
-    except PpidError:  # (none here, or its ppidctl.toml broken: the merge still made — 32d2 L1)
+    except WorkspaceError:
+        head = sources[0]
+    except PpidError as e:  # (its ppidctl.toml broken: the merge still made — 32d2 L1, said:
+        warnings([f"{e} — laporan gabungan memakai folder pertama"])  # sesi32e L2)
         head = sources[0]
     if len(sources) == 1 and head.root != sources[0].root:  # (one office's report, made from
         head = sources[0]  # another desk, is that office's: sesi32d2 M1)
@@ -241,6 +244,7 @@ def _finish(
     tanpa_sensor: bool,
     petugas: str,
     ws: "Workspace",
+    merged: bool = False,
 ) -> None:
     warnings(lap.peringatan)  # (each register edited outside ppidctl, hashed once)
     if keluaran is None:
@@ -259,7 +263,7 @@ def _finish(
     file_written(path)
     err(f"Laporan ditulis: {path}")
     # (its settings head and sign the file, as a letter; merged: which file — gabung M3)
-    warnings([f"{ws.root}: {w}" if lap.workspaces[1:] else w for w in ws.settings.placeholders()])
+    warnings([f"{ws.root}: {w}" if merged else w for w in ws.settings.placeholders()])
     if suffix == ".docx":
         from ..reports.docx import ISIAN, isian
 
@@ -320,7 +324,7 @@ def bulanan(
 
     sources = _sources(gabung, folder)
     head = _heads(sources)
-    _finish(monthly(sources, bulan, head), format, keluaran, tanpa_sensor, petugas, head)
+    _finish(monthly(sources, bulan, head), format, keluaran, tanpa_sensor, petugas, head, gabung)
 
 
 @app.command()
@@ -339,4 +343,4 @@ def tahunan(
 
     sources = _sources(gabung, folder)
     head = _heads(sources)
-    _finish(annual(sources, tahun, head), format, keluaran, tanpa_sensor, petugas, head)
+    _finish(annual(sources, tahun, head), format, keluaran, tanpa_sensor, petugas, head, gabung)

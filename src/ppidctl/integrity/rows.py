@@ -391,6 +391,9 @@ def _void_copies(rel: str, table: Table, lines: list[int]) -> list:
         return (r.get("jenis"), r.get("nomor_registrasi"), r.get("nomor_surat") or r.get("tanggal"))
 
     void = {letter(r): r for r in table.rows if r.get("keterangan", "").startswith(schema.BATAL)}
+    # (one redone on the same day, unnumbered, shares the key: its copy is the valid letter's —
+    # review sesi32e M1)
+    valid = {letter(r) for r in table.rows if not r.get("keterangan")}
     return [
         Problem(
             rel,
@@ -404,6 +407,7 @@ def _void_copies(rel: str, table: Table, lines: list[int]) -> list:
         if schema.SALINAN in r.get("keterangan", "")
         and not r["keterangan"].startswith(schema.BATAL)
         and letter(r) in void
+        and letter(r) not in valid
     ]
 
 

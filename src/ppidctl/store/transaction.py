@@ -523,10 +523,13 @@ class Transaction:
                 # each register against the last commit that wrote it (other registers' commits
                 # may have come since): unfinished, or edited outside ppidctl
                 outside: dict[str, Any] = {}
+                # (the office's days off gone: every deadline would be counted without them)
+                gone = set() if self._path("libur").exists() else {"libur"}
                 recorded = journal.recorded(
-                    jpath, "register_sha256", set(before), last,
+                    jpath, "register_sha256", set(before) | gone, last,
                     beside=OUTSIDE, found_beside=outside,
                 )  # fmt: skip
+                self._refuse_lost_days_off(gone & recorded.keys())
                 self._refuse_half_applied(jpath, last, before, recorded)
                 grown = {
                     n: before[n]
@@ -713,6 +716,18 @@ class Transaction:
                     "lihat dengan: ppidctl periksa; selesaikan dengan: ppidctl pulihkan, lalu "
                     "ulangi perintah ini",
                 )
+
+    def _refuse_lost_days_off(self, gone: set[str]) -> None:
+        """Refuse a step while the office's days-off register the journal wrote is gone: its
+        deadlines, a receipt's among them, would be counted without them, in silence (review
+        sesi32e M2). ``periksa --terima-perubahan`` starts it again empty, on purpose."""
+        if gone and not self.perintah.startswith("periksa"):
+            raise RegisterError(
+                f"registers/{self._path('libur').name} (libur kantor) tidak ada, padahal jurnal "
+                "mencatatnya: tenggat akan dihitung tanpa libur kantor; perintah ini tidak "
+                "dijalankan",
+                "bangun ulang dari jurnal: ppidctl pulihkan --register libur",
+            )
 
     def _refuse_changed_outside(
         self, before: dict[str, str], recorded: dict[str, str], outside: dict[str, Any]
