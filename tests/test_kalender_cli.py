@@ -231,6 +231,9 @@ def test_a_step_is_refused_while_the_office_days_off_are_gone(run, ws):
     )
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-05", message=said)
     run.refused("kalender", "tambah", "2026-11-20", "--keterangan", "Cuti", message=said)
+    backup = ws.root.parent / "cadangan"
+    backup.mkdir()
+    assert "periksa menemukan" in run.ok("arsip", "--keluaran", str(backup)).stderr  # (made)
     run.ok("pulihkan", "--register", "libur")
     out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-05", "--tanpa-surat")
     assert "Jatuh tempo      : 2026-11-20" in out.stdout

@@ -720,8 +720,9 @@ class Transaction:
     def _refuse_lost_days_off(self, gone: set[str]) -> None:
         """Refuse a step while the office's days-off register the journal wrote is gone: its
         deadlines, a receipt's among them, would be counted without them, in silence (review
-        sesi32e M2). ``periksa --terima-perubahan`` starts it again empty, on purpose."""
-        if gone and not self.perintah.startswith("periksa"):
+        sesi32e M2). ``periksa --terima-perubahan`` starts it again empty, on purpose; ``arsip``
+        backs the workspace up as it is."""
+        if gone and not self.perintah.startswith(("periksa", "arsip")):  # (a backup still made)
             raise RegisterError(
                 f"registers/{self._path('libur').name} (libur kantor) tidak ada, padahal jurnal "
                 "mencatatnya: tenggat akan dihitung tanpa libur kantor; perintah ini tidak "
