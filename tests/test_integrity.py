@@ -2686,6 +2686,9 @@ def test_a_settlement_recorded_by_hand_needs_its_date_not_its_wording(run, ws):
            "--dokumen", "formulir,identitas", "--tanggal", "2026-03-09", "--tanpa-surat")  # fmt: skip
     (k,) = [r["nomor_registrasi"] for r in ws.read("keberatan").rows]
     _edit(ws, "keberatan", k, status="selesai", tanggapan_pemohon="musyawarah",
-          tanggapan_pemohon_pada="2026-03-16", terlambat="tidak")  # fmt: skip
+          terlambat="tidak")  # fmt: skip
+    (problem,) = check(ws).problems[-1:]  # (its day missing: the advice names it — 32c N4)
+    assert "musyawarah: isi tanggapan_pemohon_pada dengan hari kesepakatannya" in problem.pesan
+    _edit(ws, "keberatan", k, tanggapan_pemohon_pada="2026-03-16")
     run.ok("periksa", "--terima-perubahan", "--catatan", "musyawarah 16 Maret, dicatat tangan")
     assert codes(ws) == []

@@ -231,6 +231,8 @@ def test_a_step_is_refused_while_the_office_days_off_are_gone(run, ws):
     )
     run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-11-05", message=said)
     run.refused("kalender", "tambah", "2026-11-20", "--keterangan", "Cuti", message=said)
+    said_too = " ".join(run.ok("kalender", "hitung", "2026-11-05", "10").stderr.split())
+    assert "register libur tidak ada, padahal jurnal mencatatnya" in said_too  # (read only: told)
     backup = ws.root.parent / "cadangan"
     backup.mkdir()
     assert "periksa menemukan" in run.ok("arsip", "--keluaran", str(backup)).stderr  # (made)

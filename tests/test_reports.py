@@ -1984,3 +1984,12 @@ def test_a_merged_report_of_offices_in_two_zones_does_not_depend_on_their_order(
     one, other = monthly([bandung, jayapura], "2026-12"), monthly([jayapura, bandung], "2026-12")
     assert one.per == other.per == date(2026, 12, 1) and one.ringkasan == other.ringkasan
     assert one.berjalan == other.berjalan != "" and one.dibuat == other.dibuat
+
+
+def test_an_office_refusal_in_a_merge_is_advised_in_its_folder():
+    # only the first ppidctl of the advice was run in the office's folder (review sesi32e N4)
+    from ppidctl.errors import RuleError
+    from ppidctl.reports.summary import in_folder
+
+    e = in_folder(RuleError("rusak", "ppidctl pulihkan, lalu ppidctl periksa"), Path("/k"))
+    assert (e.pesan, e.saran) == ("/k: rusak", "ppidctl -C /k pulihkan, lalu ppidctl -C /k periksa")

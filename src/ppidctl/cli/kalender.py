@@ -48,7 +48,7 @@ def hitung(
     """
     from ..rules import validation as v
 
-    ws = workspace()
+    ws = workspace(("libur",))  # (the days off it counts on: gone or edited, told — 32e M2)
     start = v.tanggal(tanggal, "TANGGAL")
     due = ws.calendar.add_workdays(start, hari)
     skipped = [
@@ -151,7 +151,7 @@ def libur(
     """
     from ..rules.calendar import DICOCOKKAN_SKB
 
-    ws = workspace()
+    ws = workspace(("libur",))
     rows = [
         {
             "tanggal": d.tanggal.isoformat(),

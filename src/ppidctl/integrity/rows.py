@@ -494,7 +494,14 @@ def _steps(register: str, row: dict[str, str], add) -> None:
         add(
             m.URUTAN_LANGKAH,
             f"berstatus '{status}' tetapi {', '.join(missing)} kosong: langkah yang menuju "
-            "status itu tidak tercatat",
+            "status itu tidak tercatat"
+            # (a settlement typed in by hand: its day is the one field it needs — sesi32c N4)
+            + (
+                " (musyawarah: isi tanggapan_pemohon_pada dengan hari kesepakatannya; lain kali "
+                "catat dengan ppidctl keberatan musyawarah)"
+                if needs is SETTLED
+                else ""
+            ),
         )
     if status in OPEN[register]:
         early = [f for f in NOT_YET[register] if row.get(f)]

@@ -490,7 +490,7 @@ def _offices(sources: Workspace | Sequence[Workspace]) -> list[Office]:
 def in_folder(e: PpidError, root: Path) -> PpidError:
     """``e`` about one of several merged offices, naming its folder — and its advice run there
     (review gabung L1: "permohonan.xlsx: bukan berkas XLSX yang sah" of which of ten?)."""
-    saran = e.saran.replace("ppidctl ", f"ppidctl -C {root} ", 1)
+    saran = e.saran.replace("ppidctl ", f"ppidctl -C {root} ")  # (every one: sesi32e N4)
     return type(e)(f"{root}: {e.pesan}", saran)
 
 
