@@ -2593,19 +2593,25 @@ def test_periksa_s_summary_names_every_register(run, ws):
     assert "permohonan 0 baris, keberatan 0 baris, surat 0 baris, libur 0 baris." in said
 
 
-def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatch):
-    # a duplicate the old text-only check let through (letters long sent): periksa failed for
-    # ever after the upgrade, and nothing could acknowledge it (review sesi31c M5)
+def _old_duplicate(run, monkeypatch) -> None:
+    """Two notifications under one number (1/… and 01/…), as the text-only check before
+    61928ed let through."""
     from ppidctl.rules import numbering
 
     run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
     run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-03-16",
            "--tanpa-surat")  # fmt: skip
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
-    with monkeypatch.context() as old:  # (the check before 61928ed: text only)
+    with monkeypatch.context() as old:
         old.setattr(numbering, "number_key", lambda n, _p, _y: ("teks", n.casefold()))
         run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
                "2026-03-17", "--nomor-surat", "01/PL.02.2-SD/5271/III/2026")  # fmt: skip
+
+
+def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatch):
+    # a duplicate the old text-only check let through (letters long sent): periksa failed for
+    # ever after the upgrade, and nothing could acknowledge it (review sesi31c M5)
+    _old_duplicate(run, monkeypatch)
     (problem,) = check(ws).problems
     assert problem.kode == m.NOMOR_GANDA and "bila kedua suratnya sudah dikirim" in problem.saran
     # accepted only when named: any acceptance, of an unrelated edit, accepted every duplicate
@@ -2638,16 +2644,7 @@ def test_an_old_duplicate_letter_number_can_be_accepted_once(run, ws, monkeypatc
 def test_an_edit_of_a_row_under_a_duplicate_number_is_not_refused_for_it(run, ws, monkeypatch):
     # a duplicate periksa reports, not yet accepted: an edit of another column of its row does
     # not make it, and was refused with "pakai nomor lain" (review sesi32 M2)
-    from ppidctl.rules import numbering
-
-    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
-    run.ok("permohonan", "catat", *REQUEST, "--nama", "Siti", "--tanggal", "2026-03-16",
-           "--tanpa-surat")  # fmt: skip
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
-    with monkeypatch.context() as old:  # (the check before 61928ed: text only)
-        old.setattr(numbering, "number_key", lambda n, _p, _y: ("teks", n.casefold()))
-        run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal",
-               "2026-03-17", "--nomor-surat", "01/PL.02.2-SD/5271/III/2026")  # fmt: skip
+    _old_duplicate(run, monkeypatch)
     agenda = ws.register_path("surat")
     text = agenda.read_text(encoding="utf-8")
     head, last = text.rstrip("\r\n").rsplit("\n", 1)

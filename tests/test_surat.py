@@ -1540,13 +1540,18 @@ def test_a_letter_made_later_can_take_the_number_it_had_and_a_late_number_is_tol
     ) in " ".join(said.split())
 
 
-def test_a_letter_without_a_number_pattern_says_it_has_none(run, ws):
-    # [penomoran] surat = "" (the general affairs section numbers letters): it went out with a
-    # dotted blank and no word (review agenda M4); its number is given with surat buat
+def _letters_numbered_by_the_office(ws) -> None:
+    """[penomoran] surat = "": the general affairs section numbers the letters (README)."""
     path = ws.root / "ppidctl.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('surat = "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}"',
                                  'surat = ""'), encoding="utf-8")  # fmt: skip
+
+
+def test_a_letter_without_a_number_pattern_says_it_has_none(run, ws):
+    # [penomoran] surat = "" (the general affairs section numbers letters): it went out with a
+    # dotted blank and no word (review agenda M4); its number is given with surat buat
+    _letters_numbered_by_the_office(ws)
     catat(run, "--tanpa-surat")
     said = run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal",
                   "2026-03-17").stderr  # fmt: skip
@@ -1715,10 +1720,7 @@ def test_a_voided_letter_is_one_with_its_copies_not_with_the_letter_made_again()
 def test_a_copy_of_the_letter_made_again_is_no_copy_of_the_voided_one(run, ws):
     # with letters numbered in the office's own agenda (surat = ""), a copy of the letter made
     # again was told as a copy of the voided one, "jangan dikirim" (review sesi32d2 M3)
-    path = ws.root / "ppidctl.toml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('surat = "{urut}/PL.02.2-SD/{kode}/{bulan_romawi}/{tahun}"',
-                                 'surat = ""'), encoding="utf-8")  # fmt: skip
+    _letters_numbered_by_the_office(ws)
     catat(run, "--tanpa-surat")
     before = (ws.registers_dir / "permohonan.csv").read_bytes()
     run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")

@@ -683,6 +683,17 @@ def same_letter(a: dict[str, str], b: dict[str, str]) -> bool:
     )
 
 
+def letter_of(row: dict[str, str]) -> tuple[str, ...]:
+    """An agenda row's letter, its copies alike: kind, case, and its number (or its date,
+    unnumbered: ``[penomoran] surat = ""``) — what ``--batalkan`` voids with it and what
+    ``periksa`` reads a copy of a voided letter by."""
+    return (
+        row.get("jenis", ""),
+        row.get("nomor_registrasi", ""),
+        row.get("nomor_surat", "") or row.get("tanggal", ""),
+    )
+
+
 def letter_named(row: dict[str, str], *, tanggal: bool = False) -> str:
     """An agenda row as a message names it (``tanggal``: with its date); a voided one says so:
     to the desk recording the step again, "surat pemberitahuan 009" is the letter being made

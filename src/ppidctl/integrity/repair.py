@@ -24,7 +24,7 @@ from .. import schema
 from ..errors import RegisterError, RuleError, UsageError
 from ..rules import numbering
 from ..rules import validation as v
-from ..schema import BATAL, letter_named, same_letter
+from ..schema import BATAL, letter_named, letter_of, same_letter
 from ..services.keberatan import reason_conflict
 from ..services.letters import DEADLINE_LETTERS, mark_letter
 from ..store import journal
@@ -631,19 +631,13 @@ def _void_letters(ws, tx, a: Analysis, batalkan: str, catatan: str) -> list[str]
     if voided:
         rows = tx.table("surat").rows
         # its copies made since are void too: they carry its number (review sesi32 M1)
-        letters = {_letter_of(r) for r in rows if r["berkas"] in voided}
+        letters = {letter_of(r) for r in rows if r["berkas"] in voided}
         for i, row in enumerate(rows):
             mark = row.get("keterangan", "")
-            if _letter_of(row) in letters and not mark.startswith(BATAL):
+            if letter_of(row) in letters and not mark.startswith(BATAL):
                 said = f"{BATAL}{catatan}" + (f" ({mark})" if mark else "")
                 mark_letter(tx, i, said, catatan=catatan)
     return out
-
-
-def _letter_of(row: dict[str, str]) -> tuple[str, ...]:
-    """An agenda row's letter, its copies alike: kind, case, and its number (or its date,
-    unnumbered)."""
-    return (row["jenis"], row["nomor_registrasi"], row["nomor_surat"] or row["tanggal"])
 
 
 def _named_twice(ws, twice: list, nomor_ganda: tuple[str, ...]) -> list:

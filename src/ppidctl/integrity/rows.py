@@ -387,9 +387,7 @@ def _void_copies(rel: str, table: Table, lines: list[int]) -> list:
     the copies too: review sesi32b N3): it carries the voided letter's number and looks like a
     letter to send."""
 
-    def letter(r: dict[str, str]) -> tuple:  # (unnumbered, surat = "": its date — 32d2 M3)
-        return (r.get("jenis"), r.get("nomor_registrasi"), r.get("nomor_surat") or r.get("tanggal"))
-
+    letter = schema.letter_of  # (unnumbered, surat = "": by its date — 32d2 M3)
     void = {letter(r): r for r in table.rows if r.get("keterangan", "").startswith(schema.BATAL)}
     # (one redone on the same day, unnumbered, shares the key: its copy is the valid letter's —
     # review sesi32e M1)
