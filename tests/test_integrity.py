@@ -1181,6 +1181,30 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
     assert "arsip ini menyimpan workspace apa adanya — lihat dengan: ppidctl periksa" in said
 
 
+def test_arsip_of_a_torn_journal_is_made_and_said_unjournalled(run, ws, tmp_path):
+    # the backup a desk most needs before pulihkan: it was written, then the command failed
+    # saying "perubahan ini tidak disimpan" and never named it (review sesi32d2 L6)
+    three(run)
+    out = tmp_path / "cadangan"
+    out.mkdir()
+    with ws.journal_path.open("ab") as f:
+        f.write(b'{"waktu":"2026-')
+    torn = ws.journal_path.read_bytes()
+    result = run.ok("arsip", "--keluaran", str(out), "--format", "json")
+    info = json.loads(result.stdout)
+    (zpath,) = out.glob("*.zip")
+    assert info["arsip"] == str(zpath) and info["dicatat_di_jurnal"] is False
+    with zipfile.ZipFile(zpath) as zf:
+        assert zf.read("ws/registers/jurnal.jsonl") == torn
+    assert ws.journal_path.read_bytes() == torn
+    said = " ".join(result.stderr.split())
+    assert "baris terakhir registers/jurnal.jsonl terpotong" in said
+    assert (
+        "arsip ini dibuat tetapi tidak dicatat di jurnal — simpan arsip ini, lalu perbaiki "
+        "dengan: ppidctl pulihkan" in said
+    )
+
+
 def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):
     # the archive left the lock file out, and the first refusal under the lock created it: a
     # refused command that wrote (review tolak H1)

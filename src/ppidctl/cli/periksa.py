@@ -193,6 +193,14 @@ def arsip(
     ws = workspace()
     info = archive(ws, keluaran, petugas=petugas)
     file_written(info["arsip"])
+    if not info["dicatat_di_jurnal"]:
+        warnings(
+            [
+                "baris terakhir registers/jurnal.jsonl terpotong (listrik padam atau komputer mati "
+                "saat menulis?), jadi arsip ini dibuat tetapi tidak dicatat di jurnal — simpan "
+                "arsip ini, lalu perbaiki dengan: ppidctl pulihkan"
+            ]
+        )
     problems = check(ws).problems  # (a backup of a changed letter or a hand edit, said: the
     # archive keeps the workspace as it is, and nothing told the desk — left at stop 27)
     if problems:

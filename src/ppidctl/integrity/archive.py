@@ -3,7 +3,9 @@
 The zip is made under the workspace lock (no command half-way through a commit), holds every file
 of the workspace (temp files and earlier archives aside, the lock file empty; symbolic links are
 not followed), and gets a ``.sha256`` file beside it in ``sha256sum`` format. The archive's name and
-checksum are then journalled, so the journal itself vouches for each backup.
+checksum are then journalled, so the journal itself vouches for each backup — except on a journal
+whose last line is torn, which takes no line until ``pulihkan``: that archive is made and said
+unjournalled.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from ..errors import RuleError
+from ..errors import RegisterError, RuleError
+from ..store import journal
 from ..store.lock import LOCK_NAME
 from ..store.transaction import create_new, link_new
 
@@ -71,6 +74,11 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
     mode = ws.file_mode
     with ws.transaction("arsip", petugas) as tx:
         tx.refuse_lost_journal()  # (lost while this waited for the lock: no zip without it)
+        try:  # a torn journal takes no line: the zip is still made — the backup a desk most
+            journal.tail(ws.journal_path)  # needs before pulihkan (review sesi32d2 L6)
+            torn = False
+        except RegisterError:
+            torn = True
         name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
         members, links = _members(ws.root)
         files = sum(not p.is_dir() for p in members)
@@ -116,19 +124,21 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
         check = create_new(
             final.with_name(final.name + ".sha256"), f"{sha}  {final.name}\n".encode(), mode
         )
-        tx.log(
-            "workspace",
-            "",
-            "arsip",
-            {},
-            arsip=final.name,
-            sha256=sha,
-            jumlah_berkas=files,
-        )
+        if not torn:
+            tx.log(
+                "workspace",
+                "",
+                "arsip",
+                {},
+                arsip=final.name,
+                sha256=sha,
+                jumlah_berkas=files,
+            )
     return {
         "arsip": str(final),
         "sha256": sha,
         "berkas_sha256": str(check),
         "jumlah_berkas": files,
         "tautan_dilewati": links,
+        "dicatat_di_jurnal": not torn,
     }
