@@ -2245,6 +2245,21 @@ def test_a_fragment_beside_a_lost_or_switched_register_is_no_power_cut_at_init(r
     run.refused("pulihkan", message="hanya berisi potongan baris yang tidak utuh")
 
 
+def test_a_step_on_a_register_whose_file_is_gone_names_the_file(run, ws):
+    # "nomor 1 tidak ada di register permohonan": true of the file, not of the case, and it
+    # sent the officer looking for the case (review sesi32d2 L5)
+    three(run)
+    ws.register_path("permohonan").unlink()
+    said = "registers/permohonan.csv tidak ada (dihapus atau dipindahkan di luar ppidctl)"
+    way = "bangun ulang dari jurnal: ppidctl pulihkan --register permohonan"
+    for step in (["permohonan", "teruskan", "1", "--tanggal", "2026-03-17"],
+                 ["permohonan", "lihat", "1"], ["surat", "buat", "tanda-terima", "1"]):  # fmt: skip
+        refused = run.refused(*step, message=said)
+        assert way in refused.stderr and "nomor 1 tidak ada" not in refused.stderr
+    run.ok("pulihkan", "--register", "permohonan")
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-17")
+
+
 def test_only_init_s_files_beside_a_fragment_are_repaired_by_pulihkan(run, ws):
     # a power cut while init wrote its journal line: nothing else is there, pulihkan starts it
     ws.journal_path.write_bytes(ws.journal_path.read_bytes()[:40])

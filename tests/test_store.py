@@ -471,7 +471,8 @@ def test_switching_the_format_never_shows_an_empty_register(tmp_path):
     toml = ws.root / "ppidctl.toml"
     toml.write_text(toml.read_text().replace('format = "csv"', 'format = "xlsx"'))
     said = "register permohonan tersimpan sebagai permohonan.csv, tetapi [penyimpanan] format ="
-    run.refused("permohonan", "daftar", message=said)
+    refused = run.refused("permohonan", "daftar", message=said)
+    assert "Peringatan" not in refused.stderr  # ("tidak ada … menghitungnya kosong": sesi32d2 L5)
     run.refused("laporan", "bulanan", "--bulan", "2026-03", message=said)
     run.refused("jatuh-tempo", message=said)  # (it printed an empty list: the desk's view)
     run.ok("pulihkan", "--register", "permohonan")

@@ -16,7 +16,7 @@ from ..errors import NotFoundError, PpidError, RegisterError, RuleError, UsageEr
 from ..rules import numbering
 from ..store.table import Table
 from ..store.transaction import STEP_TIME
-from ..workspace import Workspace
+from ..workspace import Workspace, register_file_present
 
 if TYPE_CHECKING:
     from ..store.transaction import Transaction
@@ -98,6 +98,13 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
                 f"{table.register}: {found}",
                 "tulis nomor registrasi persis seperti di register",
             )
+    if not table.rows and not register_file_present(table.register, table.path):
+        raise RegisterError(  # (not "nomor 1 tidak ada": the case is there, its file is not —
+            # review sesi32d2 L5; catat says the same at its commit)
+            f"registers/{table.path.name} tidak ada (dihapus atau dipindahkan di luar ppidctl)",
+            f"bangun ulang dari jurnal: ppidctl pulihkan --register {table.register}; lihat: "
+            "ppidctl periksa",
+        )
     raise NotFoundError(
         f"nomor {wanted} tidak ada di register {table.register}",
         f"lihat nomor yang ada dengan: ppidctl {table.register} daftar",
