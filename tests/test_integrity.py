@@ -331,6 +331,14 @@ def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
         for rel, more in (("registers/permohonan.csv", cancel), ("registers/surat.csv", ""))
     ]
     run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
+    # the next request: 004's receipt is in letters/, and was taken for an old archive's
+    # letter, without pulihkan in the advice (review rusak M1: a disk full, a power cut)
+    refused = run.refused(
+        "permohonan", "catat", *REQUEST, "--nama", "Eka", "--tanggal", "2026-03-16",
+        message="registers/permohonan.csv: perubahan terakhir pada register ini sudah tercatat "
+        "di jurnal tetapi belum tertulis ke register",
+    )  # fmt: skip
+    assert "ppidctl pulihkan" in refused.stderr and "arsip lama" not in refused.stderr
     out = run.ok("pulihkan").stdout
     assert "registers/permohonan.csv: perubahan jurnal baris 5 (permohonan catat) diterapkan" in out
     for rel in ("registers/permohonan.csv", "registers/surat.csv"):

@@ -182,7 +182,7 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     while True:  # a legacy row may already carry the number the pattern gives
         nomor = numbering.format_number(pattern, seq, kode, when)
         if nomor not in used and seq not in skip:
-            _refuse_older_registers(ws, nomor, when.year)
+            _refuse_older_registers(ws, tx, register, nomor, when.year)
             return nomor
         seq += 1
 
@@ -191,12 +191,16 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
 _LETTER_TAIL = re.compile(r"[a-z]+(?:-[a-z]+)*(?:-[0-9]+)?\.docx")
 
 
-def _refuse_older_registers(ws: Workspace, nomor: str, year: int) -> None:
+def _refuse_older_registers(
+    ws: Workspace, tx: Transaction, register: str, nomor: str, year: int
+) -> None:
     """Refuse to give ``nomor`` when letters/ already holds a letter named for it: registers/
     are older than letters/ (restored from an older archive) and the number was given before,
     to someone else (review pulih H1). Checked for the number, not a letter's file: ``catat
     --tanpa-surat`` makes none, and gave it again (review sesi31 H1). The receipt year's folder
-    and the next (a letter dated in January) are listed: a few milliseconds."""
+    and the next (a letter dated in January) are listed: a few milliseconds. A letter of the
+    register's last change, journalled but never written (a disk full, a power cut), is told as
+    that, with ``pulihkan`` (review rusak M1)."""
     from .letters import safe_name
 
     prefix = safe_name(nomor) + "-"
@@ -207,6 +211,7 @@ def _refuse_older_registers(ws: Workspace, nomor: str, year: int) -> None:
             continue
         for name in names:
             if name.startswith(prefix) and _LETTER_TAIL.fullmatch(name[len(prefix) :]):
+                tx.refuse_unfinished(register)  # (the letter of a change never written)
                 raise RuleError(
                     f"nomor {nomor} akan diberikan, tetapi letters/{folder.name}/{name} sudah "
                     "ada: register tampaknya lebih tua daripada folder letters/ (dipulihkan dari "

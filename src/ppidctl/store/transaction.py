@@ -694,6 +694,16 @@ class Transaction:
             ),
         )
 
+    def refuse_unfinished(self, register: str) -> None:
+        """:meth:`_refuse_half_applied` for ``register`` now, before the commit: asked by a
+        refusal that would otherwise guess another cause (a letter of the unwritten change
+        taken for an old archive's — review rusak M1)."""
+        jpath = self.ws.journal_path
+        last = journal.tail(jpath)
+        before = {register: self._hash_before(register)}
+        recorded = journal.recorded(jpath, "register_sha256", set(before), last)
+        self._refuse_half_applied(jpath, last, before, recorded)
+
     def _refuse_half_applied(
         self, jpath: Path, last: bytes, before: dict[str, str], recorded: dict[str, str]
     ) -> None:
