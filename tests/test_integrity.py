@@ -2253,6 +2253,51 @@ def test_a_fragment_beside_a_lost_or_switched_register_is_no_power_cut_at_init(r
     run.refused("pulihkan", message="hanya berisi potongan baris yang tidak utuh")
 
 
+def test_a_sync_service_s_conflict_copies_are_told_and_stop_new_numbers(run, ws, tmp_path):
+    """Two computers registered offline in one synced workspace: one's files under the real
+    names, the other's as "permohonan (1).csv", "jurnal (1).jsonl". periksa said "Tidak ada
+    masalah", and the next catat gave again the number the other requester holds (review
+    sinkron H1)."""
+    from conftest import Runner
+
+    three(run)
+    other = tmp_path / "laptop"
+    shutil.copytree(ws.root, other)
+    catat(run, "Dedi", "2026-03-17")
+    catat(Runner(other), "Eka", "2026-03-17")  # 004 too, on the other computer
+    for name in ("permohonan.csv", "jurnal.jsonl"):
+        stem, ext = name.split(".")
+        shutil.copy2(other / "registers" / name, ws.registers_dir / f"{stem} (1).{ext}")
+    # ppidctl's own files beside them are no copies
+    (ws.registers_dir / "permohonan.rusak-20260317-100000.csv").write_bytes(b"")
+    (ws.registers_dir / "catatan.txt").write_text("bukan register")
+    found = check(ws)
+    assert found.codes() == [m.SALINAN_BENTROK] * 2
+    said = " ".join(str(p) for p in found.problems)
+    assert "registers/permohonan (1).csv: salinan register permohonan di samping berkas " in said
+    assert (
+        "memuat 1 baris yang tidak ada atau berbeda di register (004/PPID/5271/III/2026 "
+        "'Eka')" in said
+    )
+    assert "registers/jurnal (1).jsonl: salinan jurnal di samping berkas aslinya" in said
+    assert "memuat 1 baris jurnal yang tidak ada di jurnal ini" in said
+    refused = run.refused(
+        "permohonan", "catat", *REQUEST, "--nama", "Fajar", "--tanggal", "2026-03-18",
+        message="registers/jurnal (1).jsonl, registers/permohonan (1).csv: salinan register "
+        "atau jurnal di samping berkas aslinya",
+    )  # fmt: skip
+    assert "pindahkan berkas itu keluar folder registers/" in refused.stderr
+    shown = run.ok("permohonan", "daftar")
+    assert "Peringatan: registers/permohonan (1).csv: salinan register permohonan" in " ".join(
+        shown.stderr.split()
+    )
+    run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-18")  # (gives no number)
+    for name in ("permohonan (1).csv", "jurnal (1).jsonl"):
+        (ws.registers_dir / name).rename(tmp_path / name)
+    assert _nomor(catat(run, "Eka", "2026-03-18", "--format", "json")) == "005/PPID/5271/III/2026"
+    assert codes(ws) == []
+
+
 def test_a_step_on_a_register_whose_file_is_gone_names_the_file(run, ws):
     # "nomor 1 tidak ada di register permohonan": true of the file, not of the case, and it
     # sent the officer looking for the case (review sesi32d2 L5)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from . import config
 from .errors import PpidError, RegisterError, UsageError, WorkspaceError
+from .store.copies import stray_copies
 from .store.table import Table, empty_table, read_table
 from .store.transaction import OUTSIDE, Transaction, make_dirs, write_atomic
 
@@ -230,14 +231,20 @@ class Workspace:
                 f"{where}jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya dan "
                 "yang ditampilkan bisa kurang — lihat: " + check
             ]
+        registers = tuple(registers)
+        out = [  # (a sync service's conflict copy: cases of another computer — sinkron H1)
+            f"{where}registers/{name}: salinan {'jurnal' if of == 'jurnal' else 'register ' + of} "
+            "di samping berkas aslinya (salinan bentrok layanan sinkronisasi?): perkara di "
+            "dalamnya yang tidak ada di register tidak ditampilkan — lihat: " + check
+            for name, of in stray_copies(self.registers_dir, (*registers, "jurnal"))
+        ]
         names = self.edited_outside(registers)
         if not names:
-            return []
+            return out
         changed = [n for n in names if self.register_path(n).exists()]
         # (one kept in the other format is refused with its own way out: a warning that it
         # was counted empty contradicted it — review sesi32d2 L5)
         gone = [n for n in names if n not in changed and self.in_other_format(n) is None]
-        out = []
         if gone:
             out.append(
                 f"{where}register {' dan '.join(gone)} tidak ada, padahal jurnal mencatatnya: "

@@ -17,8 +17,9 @@ from .. import schema
 from ..errors import RegisterError, sebab
 from ..rules import numbering
 from ..store import journal
+from ..store.copies import stray_copies
 from ..store.lock import workspace_lock
-from ..store.table import Table, read_csv
+from ..store.table import Table, read_csv, read_table
 from ..store.transaction import fit_modes, staged_target
 from ..workspace import other_format
 from . import model as m
@@ -539,6 +540,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 "ppidctl, pindahkan dari letters/",
             )
         )
+    problems += _stray_copies(ws, checks, snap.journal)
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -550,6 +552,53 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             )
         )
     return Analysis(problems, checks, replay, snap.temps, missing, staged, changed, unknown)
+
+
+def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) -> list[Problem]:
+    """A copy of a register or of the journal beside it (store.copies: a sync service's
+    conflict copy), with what it holds that the workspace does not: cases registered on another
+    computer, whose numbers ``catat`` would give again (review sinkron H1)."""
+    out = []
+    for name, of in stray_copies(ws.registers_dir):
+        path = ws.registers_dir / name
+        try:
+            if of == "jurnal":
+                ours = set(journal_bytes.splitlines())
+                extra = [x for x in path.read_bytes().splitlines() if x.strip() and x not in ours]
+                held = f"{len(extra)} baris jurnal yang tidak ada di jurnal ini" if extra else ""
+            else:
+                table = checks[of].table
+                key = KEY[of]
+                here = {r[key]: r for r in table.rows} if table is not None else {}
+                rows = [r for r in read_table(of, path).rows if here.get(r[key]) != r]
+                named = ", ".join(
+                    r[key] + (f" '{r['nama_pemohon']}'" if r.get("nama_pemohon") else "")
+                    for r in rows[:3]
+                )
+                more = " …" if len(rows) > 3 else ""
+                held = (
+                    f"{len(rows)} baris yang tidak ada atau berbeda di register ({named}{more})"
+                    if rows
+                    else ""
+                )
+        except Exception as e:  # noqa: BLE001 - any file may lie there
+            held = f"isinya tidak terbaca ({e})"
+        what = "jurnal" if of == "jurnal" else f"register {of}"
+        out.append(
+            Problem(
+                f"registers/{name}",
+                None,
+                m.SALINAN_BENTROK,
+                f"salinan {what} di samping berkas aslinya (salinan bentrok layanan "
+                "sinkronisasi seperti Google Drive, OneDrive, Dropbox, atau salinan tangan): "
+                + (f"memuat {held}" if held else "isinya sudah ada di workspace ini")
+                + "; nomor baru tidak diberikan selama salinan itu ada",
+                "bandingkan isinya; pindahkan berkas itu keluar folder registers/ (simpan), "
+                "lalu catat ulang dengan ppidctl perkara yang hanya ada di dalamnya; jangan "
+                "membuka workspace yang disinkronkan di dua komputer sekaligus",
+            )
+        )
+    return out
 
 
 def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:

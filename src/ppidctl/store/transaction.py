@@ -30,7 +30,7 @@ import getpass
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RegisterError, sebab
 from . import journal
+from .copies import stray_copies
 from .lock import workspace_lock
 from .table import Table, read_csv, read_table
 
@@ -537,6 +538,7 @@ class Transaction:
                     if rows and n in before and n in journal.NUMBER_COLUMN
                 }
                 self._refuse_changed_outside(grown, recorded, outside)
+                self._refuse_stray_copies(grown)
                 # a register written with an edit made outside ppidctl still in it (a row
                 # deleted in Excel, then a step on another row): its hash is the journal's
                 # again, so the lines say so until the edit is accepted or rebuilt away
@@ -738,6 +740,24 @@ class Transaction:
                 "mencatatnya: tenggat akan dihitung tanpa libur kantor; perintah ini tidak "
                 "dijalankan",
                 "bangun ulang dari jurnal: ppidctl pulihkan --register libur",
+            )
+
+    def _refuse_stray_copies(self, grown: Iterable[str]) -> None:
+        """Refuse to give numbers in a register while a copy of it or of the journal lies
+        beside it (store.copies: a sync service's conflict copy): the cases registered on the
+        other computer are in it, and the next number may be one of theirs (review sinkron
+        H1)."""
+        grown = tuple(grown)
+        found = stray_copies(self.ws.registers_dir, (*grown, "jurnal")) if grown else []
+        if found:
+            names = ", ".join(f"registers/{name}" for name, _of in found)
+            raise RegisterError(
+                f"{names}: salinan register atau jurnal di samping berkas aslinya (salinan "
+                "bentrok layanan sinkronisasi, atau salinan tangan); perkara yang dicatat di "
+                "komputer lain bisa ada di dalamnya, dengan nomor yang akan diberikan lagi; "
+                "tidak ada nomor baru yang diberikan selama salinan itu ada",
+                "lihat isinya dengan: ppidctl periksa; pindahkan berkas itu keluar folder "
+                "registers/ (simpan), lalu catat ulang perkara yang hanya ada di dalamnya",
             )
 
     def _refuse_changed_outside(
