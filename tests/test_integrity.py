@@ -2021,13 +2021,14 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     three(run)
     ws.journal_path.write_bytes(b"")
     lost = "registers/jurnal.jsonl tidak ada atau kosong"
-    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=lost)
+    emptied = "registers/jurnal.jsonl kosong (0 byte)"  # (first: still synced? — sinkron M2)
+    run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", message=emptied)
     res = run("periksa")
     assert res.exit_code == 1 and "jurnal tidak ada, kosong" in res.stdout
     # each row's hint is the way out there is (a rebuild from no journal is refused)
     assert "pulihkan --register" not in res.stdout and "mulai jurnal baru dengannya" in res.stdout
     # rebuilding from an empty journal would empty the register (its rows only in .rusak-*)
-    run.refused("pulihkan", "--register", "permohonan", message=lost)
+    run.refused("pulihkan", "--register", "permohonan", message=emptied)
     # the office's word that the registers are right starts a new journal with them
     run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
     data = json.loads(catat(run, "Dewi", "2026-03-17", "--format", "json").stdout)
@@ -2295,6 +2296,44 @@ def test_a_sync_service_s_conflict_copies_are_told_and_stop_new_numbers(run, ws,
     for name in ("permohonan (1).csv", "jurnal (1).jsonl"):
         (ws.registers_dir / name).rename(tmp_path / name)
     assert _nomor(catat(run, "Eka", "2026-03-18", "--format", "json")) == "005/PPID/5271/III/2026"
+    assert codes(ws) == []
+
+
+def test_a_register_or_journal_of_0_bytes_is_said_still_copied_not_accepted(run, ws):
+    """A file a sync service or a USB copy has not finished is 0 bytes for a while: it was
+    told "tidak ada" or an Excel save, periksa --terima-perubahan took it for every row
+    deleted, and catat blamed an old archive for the receipts in letters/ (review sinkron M1,
+    M2, L3)."""
+    kosong = "kosong (0 byte): berkas itu mungkin masih disalin atau disinkronkan"
+    tunggu = "tunggu sampai penyalinan atau sinkronisasinya selesai, lalu ulangi"
+    for nama in ("Ani", "Budi"):
+        run.ok("permohonan", "catat", *REQUEST, "--nama", nama, "--tanggal", "2026-03-16")
+    full = ws.register_path("permohonan").read_bytes()
+    ws.register_path("permohonan").write_bytes(b"")
+    found = check(ws)
+    assert found.codes() == [m.REGISTER_RUSAK]
+    said = str(found.problems[0])
+    assert f"{kosong} (USB, Google Drive, OneDrive), padahal jurnal mencatat 2 baris" in said
+    assert tunggu in said
+    run.refused("periksa", "--terima-perubahan", "--catatan", "x", message="perlu dipulihkan")
+    refused = run.refused(
+        "permohonan", "catat", *REQUEST, "--nama", "Citra", "--tanggal", "2026-03-17",
+        message=f"registers/permohonan.csv {kosong}",
+    )  # fmt: skip
+    assert tunggu in refused.stderr and "arsip lama" not in refused.stderr
+    shown = " ".join(run.ok("jatuh-tempo").stderr.split())
+    assert f"Peringatan: register permohonan {kosong}" in shown and "Excel" not in shown
+    ws.register_path("permohonan").write_bytes(full)  # (the sync finishes)
+    journal_bytes = ws.journal_path.read_bytes()
+    ws.journal_path.write_bytes(b"")
+    refused = run.refused(
+        "permohonan", "catat", *REQUEST, "--nama", "Citra", "--tanggal", "2026-03-17",
+        message=f"registers/jurnal.jsonl {kosong}",
+    )  # fmt: skip
+    assert tunggu in refused.stderr
+    assert f"Peringatan: jurnal {kosong}" in " ".join(run.ok("jatuh-tempo").stderr.split())
+    assert f"jurnal {kosong}" in str(check(ws).problems[0])
+    ws.journal_path.write_bytes(journal_bytes)
     assert codes(ws) == []
 
 

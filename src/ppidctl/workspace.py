@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from . import config
 from .errors import PpidError, RegisterError, UsageError, WorkspaceError
-from .store.copies import stray_copies
+from .store.copies import KOSONG, empty_file, stray_copies
 from .store.table import Table, empty_table, read_table
 from .store.transaction import OUTSIDE, Transaction, make_dirs, write_atomic
 
@@ -228,8 +228,10 @@ class Workspace:
         # as an office with no cases — sesi32d2 H1; an empty journal is none either — 32e L1)
         if not self.journal_path.exists() or not self.journal_path.stat().st_size:
             return [
-                f"{where}jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya dan "
-                "yang ditampilkan bisa kurang — lihat: " + check
+                f"{where}jurnal "
+                + (KOSONG if empty_file(self.journal_path) else "tidak ada")
+                + ": register tidak dapat dicocokkan dengan jurnalnya dan yang ditampilkan bisa "
+                "kurang — lihat: " + check
             ]
         registers = tuple(registers)
         out = [  # (a sync service's conflict copy: cases of another computer — sinkron H1)
@@ -249,6 +251,13 @@ class Workspace:
             out.append(
                 f"{where}register {' dan '.join(gone)} tidak ada, padahal jurnal mencatatnya: "
                 "yang ditampilkan menghitungnya kosong — lihat dan pulihkan: " + check
+            )
+        synced = [n for n in changed if empty_file(self.register_path(n))]
+        changed = [n for n in changed if n not in synced]
+        if synced:  # (not "diubah … di Excel": sinkron L3)
+            out.append(
+                f"{where}register {' dan '.join(synced)} {KOSONG}, padahal jurnal mencatatnya: "
+                "yang ditampilkan menghitungnya kosong — lihat: " + check
             )
         if changed:
             out.append(

@@ -17,7 +17,7 @@ from .. import schema
 from ..errors import RegisterError, sebab
 from ..rules import numbering
 from ..store import journal
-from ..store.copies import stray_copies
+from ..store.copies import KOSONG, TUNGGU, empty_file, stray_copies
 from ..store.lock import workspace_lock
 from ..store.table import Table, read_csv, read_table
 from ..store.transaction import fit_modes, staged_target
@@ -290,12 +290,14 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
         empty = only_init(ws, snap)
         if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
             problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
+        syncing = empty_file(ws.journal_path)  # (still copied or synced? first: sinkron M2)
         problems.append(
             Problem(
                 JURNAL,
                 None,
                 m.JURNAL_HILANG,
-                "jurnal tidak ada, kosong, atau hanya berisi potongan baris yang tidak utuh, "
+                (f"jurnal {KOSONG}; bila bukan, " if syncing else "")
+                + "jurnal tidak ada, kosong, atau hanya berisi potongan baris yang tidak utuh, "
                 "padahal setiap workspace mencatat baris pertamanya saat ppidctl init: "
                 + (
                     "register masih kosong (mis. listrik padam saat ppidctl init)"
@@ -304,8 +306,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 ),
                 f"perbaiki dengan: {m.PULIHKAN}"
                 if empty and snap.journal
-                else f"{journal.KEMBALIKAN_ARSIP}; bila "
-                f"register masih ada dan isinya benar: {m.TERIMA}",
+                else (f"{TUNGGU}; bila tetap kosong: " if syncing else "")
+                + f"{journal.KEMBALIKAN_ARSIP}; bila register masih ada dan isinya benar: "
+                f"{m.TERIMA}",
             )
         )
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
@@ -372,7 +375,10 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                     )
                 )
             continue
-        if data is not None:
+        if data == b"" and (h.alive() or h.last_hash):  # (init wrote its header: no edit
+            # leaves 0 bytes; accepted, it was "every row deleted" — review sinkron M1)
+            c.error = f"{KOSONG}, padahal jurnal mencatat {len(h.alive())} baris"
+        elif data is not None:
             try:
                 c.table = parse(name, path, data)
                 c.lines = file_lines(c.table)
@@ -386,7 +392,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                     None,
                     m.REGISTER_RUSAK,
                     f"register tidak dapat dibaca: {c.error}",
-                    f"perbaiki berkasnya, atau bangun ulang dari jurnal: {m.PULIHKAN} (berkas "
+                    (f"{TUNGGU}; bila tetap kosong: " if data == b"" else "")
+                    + f"perbaiki berkasnya, atau bangun ulang dari jurnal: {m.PULIHKAN} (berkas "
                     "yang rusak disimpan di samping)",
                 )
             )

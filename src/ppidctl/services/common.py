@@ -211,7 +211,7 @@ def _refuse_older_registers(
             continue
         for name in names:
             if name.startswith(prefix) and _LETTER_TAIL.fullmatch(name[len(prefix) :]):
-                tx.refuse_unfinished(register)  # (the letter of a change never written)
+                tx.refuse_unlike_journal(register)  # (the letter of a change never written)
                 raise RuleError(
                     f"nomor {nomor} akan diberikan, tetapi letters/{folder.name}/{name} sudah "
                     "ada: register tampaknya lebih tua daripada folder letters/ (dipulihkan dari "

@@ -1,4 +1,5 @@
-"""Copies of a register or of the journal left beside them in ``registers/``.
+"""What copying or syncing a workspace leaves in ``registers/``: copies of a register or of the
+journal beside them, and files of 0 bytes.
 
 A workspace kept in Google Drive, OneDrive, Dropbox or Syncthing and written on two computers
 gets a *conflict copy*: one computer's file under the real name, the other's beside it as
@@ -9,6 +10,10 @@ next ``catat`` gives again (review sinkron H1). :func:`stray_copies` finds them 
 of a register's or the journal's kind (``.csv``, ``.xlsx``, ``.jsonl``) whose name starts as
 theirs and is not one of ppidctl's own (the file itself in either format, ``*.rusak-*`` and
 ``*.format-lama-*`` kept by ``pulihkan``, hidden temp and lock files).
+
+A register or journal of 0 bytes is no edit (init writes a header and a first line): it is a
+file still being copied or synced — the messages say so (:data:`KOSONG`), and a journal of
+0 bytes is not taken for one lost without the way to wait (review sinkron M1, M2, L3).
 """
 
 from __future__ import annotations
@@ -42,3 +47,16 @@ def stray_copies(registers_dir: Path, of: tuple[str, ...] = STEMS) -> list[tuple
             continue
         out.append((name, stem))
     return out
+
+
+#: what a register or journal of 0 bytes most likely is, and what to do first
+KOSONG = "kosong (0 byte): berkas itu mungkin masih disalin atau disinkronkan (USB, Google Drive, OneDrive)"
+TUNGGU = "tunggu sampai penyalinan atau sinkronisasinya selesai, lalu ulangi"
+
+
+def empty_file(path: Path) -> bool:
+    """``path`` is a file of 0 bytes."""
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False

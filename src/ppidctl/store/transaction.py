@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RegisterError, sebab
 from . import journal
-from .copies import stray_copies
+from .copies import KOSONG, TUNGGU, empty_file, stray_copies
 from .lock import workspace_lock
 from .table import Table, read_csv, read_table
 
@@ -682,6 +682,12 @@ class Transaction:
             return
         what = "hanya berisi potongan baris yang tidak utuh" if size else "tidak ada atau kosong"
         gone = [n for n in journal.NUMBER_COLUMN if not self.ws.register_present(n)]
+        if empty_file(jpath) and not cut:  # (the file is there: first, the sync — sinkron M2)
+            raise RegisterError(
+                f"{jpath.relative_to(self.ws.root).as_posix()} {KOSONG}; tidak ada yang "
+                "dicatat, agar tidak ada nomor yang terpakai dua kali",
+                f"{TUNGGU}; bila tetap kosong, jurnal hilang: lihat dengan: ppidctl periksa",
+            )
         raise RegisterError(
             f"{jpath.relative_to(self.ws.root).as_posix()} {what}, padahal "
             "setiap workspace mencatat baris pertamanya saat ppidctl init: jurnal (dan mungkin "
@@ -696,15 +702,21 @@ class Transaction:
             ),
         )
 
-    def refuse_unfinished(self, register: str) -> None:
-        """:meth:`_refuse_half_applied` for ``register`` now, before the commit: asked by a
-        refusal that would otherwise guess another cause (a letter of the unwritten change
-        taken for an old archive's — review rusak M1)."""
+    def refuse_unlike_journal(self, register: str) -> None:
+        """What the commit refuses of a ``register`` that gets a numbered row
+        (:meth:`_refuse_half_applied`, :meth:`_refuse_changed_outside`), now: asked by a refusal
+        that would otherwise guess another cause (a letter of an unwritten change, or of a
+        register still being synced, taken for an old archive's — reviews rusak M1, sinkron
+        M1)."""
         jpath = self.ws.journal_path
         last = journal.tail(jpath)
         before = {register: self._hash_before(register)}
-        recorded = journal.recorded(jpath, "register_sha256", set(before), last)
+        outside: dict[str, Any] = {}
+        recorded = journal.recorded(
+            jpath, "register_sha256", set(before), last, beside=OUTSIDE, found_beside=outside
+        )
         self._refuse_half_applied(jpath, last, before, recorded)
+        self._refuse_changed_outside(before, recorded, outside)
 
     def _refuse_half_applied(
         self, jpath: Path, last: bytes, before: dict[str, str], recorded: dict[str, str]
@@ -786,6 +798,13 @@ class Transaction:
                 )
             if name in recorded and recorded[name] != sha:
                 path = self._path(name)
+                if empty_file(path):  # (not "tidak ada" or an Excel save: sinkron L3)
+                    raise RegisterError(
+                        f"registers/{path.name} {KOSONG}; tidak ada baris bernomor yang "
+                        "ditambahkan ke register yang tidak sesuai jurnal",
+                        f"{TUNGGU}; bila tetap kosong, bangun ulang dari jurnal: ppidctl "
+                        f"pulihkan --register {name}",
+                    )
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
                 raise RegisterError(
                     f"registers/{path.name} {how} (diubah, diganti, atau dihapus di luar "
