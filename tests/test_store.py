@@ -630,3 +630,23 @@ def test_a_register_that_is_a_folder_is_named_so_also_on_windows(tmp_path, monke
     with pytest.raises(RegisterError) as e:
         read_table("permohonan", folder)
     assert "berupa folder, bukan berkas" in str(e.value) and "pindahkan folder itu" in str(e.value)
+
+
+def test_the_number_cache_is_trusted_only_for_the_register_s_content(run, ws):
+    """The highest number per year was trusted while size, mtime and inode were the same: a
+    same-size edit with its time kept (cp -p, a FAT drive's 2-second clock), once accepted,
+    made catat give 009 a second time (review sinkron L2)."""
+    import os
+
+    for day in ("2026-03-16", "2026-03-16", "2026-03-16"):
+        run.ok("permohonan", "catat", *REQUEST, "--tanggal", day, "--tanpa-surat")
+    path = ws.register_path("permohonan")
+    st = path.stat()
+    data = path.read_bytes().replace(b"\r\n003/PPID", b"\r\n009/PPID")
+    with path.open("r+b") as f:  # (in place: the same inode)
+        f.write(data)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_ino == st.st_ino
+    run.ok("periksa", "--terima-perubahan", "--catatan", "nomor dikoreksi")
+    out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", "--tanpa-surat")
+    assert out.stdout.startswith("Nomor registrasi : 010/PPID/5271/III/2026")

@@ -169,10 +169,11 @@ def next_number(ws: Workspace, tx: Transaction, register: str, when: date) -> st
     table = tx.table(register)
     pattern = ws.settings.get("penomoran", register)
     year = str(when.year)
-    maxes = None if table.parsed else seqcache.lookup(cache_dir(), table.path, pattern)
+    sha = table.sha256_as_read()
+    maxes = None if table.parsed else seqcache.lookup(cache_dir(), table.path, pattern, sha)
     if maxes is None:
         maxes = seqcache.maxima(table.rows, pattern)
-        seqcache.remember(cache_dir(), table.path, pattern, maxes)
+        seqcache.remember(cache_dir(), table.path, pattern, maxes, sha)
     seq = maxes.get(year, 0) + 1
     kode = ws.settings.get("instansi", "kode_satker")
     used = {r["nomor_registrasi"] for r in table.rows} if table.parsed else set()

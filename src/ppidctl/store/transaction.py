@@ -594,7 +594,7 @@ class Transaction:
         if not self.pemulihan:
             for name in tainted:
                 MARKED[name] = None
-        self._write_out(staged, blobs, mode)
+        self._write_out(staged, blobs, mode, hashes)
 
     def _unstage(self, staged: list[Path]) -> None:
         """Delete the temp files of a commit that journalled nothing."""
@@ -605,7 +605,9 @@ class Transaction:
                 pass
         self.written.clear()
 
-    def _write_out(self, staged: list[Path], blobs: dict[str, Data], mode: int) -> None:
+    def _write_out(
+        self, staged: list[Path], blobs: dict[str, Data], mode: int, hashes: dict[str, str]
+    ) -> None:
         """The journalled commit written: its letters put in place, its registers replaced."""
         for temp, path in zip(staged, self.written, strict=True):
             try:
@@ -630,7 +632,7 @@ class Transaction:
                     ("kosongkan ruang diska" if full else "tutup program yang membuka berkas itu")
                     + ", lalu selesaikan dengan: ppidctl pulihkan",
                 ) from None
-        self._sequences_after(carried)
+        self._sequences_after(carried, hashes)
         for path, data in self.replacements:
             write_atomic(path, data, 0o644)
 
@@ -845,7 +847,9 @@ class Transaction:
             if name not in self.tables:
                 continue
             pattern = self.ws.settings.get("penomoran", name)
-            maxes = seqcache.lookup(cache_dir(), self.tables[name].path, pattern)
+            maxes = seqcache.lookup(
+                cache_dir(), self.tables[name].path, pattern, self._hash_before(name)
+            )
             if maxes is None:
                 continue
             for year, seq in seqcache.maxima(self.added.get(name, ()), pattern).items():
@@ -853,13 +857,13 @@ class Transaction:
             out[name] = maxes
         return out
 
-    def _sequences_after(self, carried: dict[str, dict[str, int]]) -> None:
+    def _sequences_after(self, carried: dict[str, dict[str, int]], hashes: dict[str, str]) -> None:
         from ..workspace import cache_dir
         from . import seqcache
 
         for name, maxes in carried.items():
             pattern = self.ws.settings.get("penomoran", name)
-            seqcache.remember(cache_dir(), self.tables[name].path, pattern, maxes)
+            seqcache.remember(cache_dir(), self.tables[name].path, pattern, maxes, hashes[name])
 
 
 @functools.cache
