@@ -3,12 +3,14 @@
 A :class:`Transaction` holds the workspace lock from the first read to the last write. Use cases
 change rows through it (so every change gets its journal line) and hand it the letter files to
 create. Nothing touches the disk until :meth:`commit`: then new files are written under temp names
-(:func:`staged_name`), the journal lines naming them are appended and fsynced, the new files are
-linked to their names (never over an existing one), and each changed register is replaced
-atomically (temp file in the same folder, fsync, ``os.replace``). An exception before the commit
-leaves the workspace byte-identical. A process killed before the journal lines leaves only temp
-files (``ppidctl pulihkan`` deletes them: no letter with a number the journal never gave); killed
-after them, the temp file of a letter the journal names is what ``pulihkan`` moves into place.
+(:func:`staged_name`) and each changed register to a temp file beside it (fsynced), the journal
+lines naming them are appended and fsynced, the new files are linked to their names (never over
+an existing one), and each register is replaced by its temp file (``os.replace``, atomic). An
+exception before the journal lines — a full disk among them — leaves the workspace
+byte-identical. A process killed before them leaves only temp files (``ppidctl pulihkan``
+deletes them: no letter with a number the journal never gave); killed after them, the temp file
+of a letter the journal names is what ``pulihkan`` moves into place, and a register not yet
+replaced is written again from the journal.
 
 The journal lines of one commit carry the SHA-256 of every register it replaces as read
 (``register_sha256_sebelum``) and as written (``register_sha256``), and the commit's id. So
@@ -126,10 +128,9 @@ def make_dirs(folder: Path, mode: int) -> None:
             pass
 
 
-@contextmanager
-def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
-    """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; removed afterwards
-    unless it was moved into place."""
+def _write_temp(path: Path, data: Data, mode: int) -> str:
+    """A temp file holding ``data`` (fsynced, ``mode``) in ``path``'s folder; none is left
+    when writing it fails."""
     make_dirs(path.parent, mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -139,12 +140,27 @@ def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+@contextmanager
+def _temp_beside(path: Path, data: Data, mode: int) -> Iterator[str]:
+    """:func:`_write_temp`, removed afterwards unless it was moved into place."""
+    tmp = _write_temp(path, data, mode)
+    try:
         yield tmp
     finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
 
 
 #: Windows refuses to replace a file another program has open: Excel locks a workbook it shows
@@ -508,6 +524,7 @@ class Transaction:
     def _commit(self) -> None:
         mode = self.ws.file_mode
         staged: list[Path] = []  # temp files of self.files, in order (see staged_name)
+        made: list[Path] = []  # folders made for them
         blobs = {name: t.to_chunks() for name, t in self.tables.items() if t.dirty}
         blobs.update({name: (data,) for name, data in self.raw.items()})
         try:
@@ -567,6 +584,8 @@ class Transaction:
                 while numbered(path, n).exists() or numbered(path, n) in self.written:
                     n += 1
                 self.written.append(numbered(path, n))
+                if not path.parent.is_dir():  # (removed again if nothing is journalled)
+                    made.append(path.parent)
                 staged.append(_stage(numbered(path, n), data, mode, txid))
             files = [p.relative_to(self.ws.root).as_posix() for p in self.written]
             for k, entry in enumerate(self.entries, 1):
@@ -581,34 +600,70 @@ class Transaction:
                     entry["nomor_dihapus"] = retired
                 entry["transaksi"] = {"id": txid, "ke": k, "dari": count}
             lines = journal.chain(self.entries, last, self._common)
+            # the registers too, written whole before the journal lines: a full disk or a
+            # refused folder then leaves nothing journalled, and after them only renames are
+            # left to do (review rusak M2: the largest write came last, and failed there)
+            temps = self._stage_registers(blobs, mode)
         except BaseException:
-            self._unstage(staged)
+            self._unstage(staged, made)
             raise
         try:
             journal.append(jpath, lines, mode)
         except BaseException:  # (nothing journalled: append cuts what it wrote)
-            self._unstage(staged)
+            for tmp, _path in temps:
+                _unlink(tmp)
+            self._unstage(staged, made)
             raise
         global journalled
         journalled += 1
         if not self.pemulihan:
             for name in tainted:
                 MARKED[name] = None
-        self._write_out(staged, blobs, mode, hashes)
+        self._write_out(staged, temps, blobs, hashes)
 
-    def _unstage(self, staged: list[Path]) -> None:
-        """Delete the temp files of a commit that journalled nothing."""
+    def _unstage(self, staged: list[Path], made: list[Path]) -> None:
+        """Delete the temp files of a commit that journalled nothing, and the folders ``made``
+        for them (a new year's letters/ folder: the refusal leaves the workspace as it was)."""
         for p in staged:
+            _unlink(p)
+        for folder in reversed(made):
             try:
-                p.unlink()
-            except OSError:
+                folder.rmdir()
+            except OSError:  # (not empty: another desk's letter came meanwhile)
                 pass
         self.written.clear()
 
+    def _stage_registers(self, blobs: dict[str, Data], mode: int) -> list[tuple[str, Path]]:
+        """Each changed register written to a temp file beside it: (temp, register path). On a
+        failure none is left, and the desk reads that nothing was recorded."""
+        temps: list[tuple[str, Path]] = []
+        for name, data in blobs.items():
+            path = self._path(name)
+            try:
+                temps.append((_write_temp(path, data, mode), path))
+            except BaseException as e:
+                for tmp, _path in temps:
+                    _unlink(tmp)
+                if not isinstance(e, OSError):
+                    raise
+                full = e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+                raise RegisterError(
+                    f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
+                    f"({sebab(e)}); perubahan ini tidak dicatat, workspace tidak berubah",
+                    ("kosongkan ruang diska" if full else "periksa hak akses folder registers/")
+                    + ", lalu ulangi perintah ini",
+                ) from None
+        return temps
+
     def _write_out(
-        self, staged: list[Path], blobs: dict[str, Data], mode: int, hashes: dict[str, str]
+        self,
+        staged: list[Path],
+        temps: list[tuple[str, Path]],
+        blobs: dict[str, Data],
+        hashes: dict[str, str],
     ) -> None:
-        """The journalled commit written: its letters put in place, its registers replaced."""
+        """The journalled commit written: its letters put in place, its registers replaced by
+        their temp files (``temps``)."""
         for temp, path in zip(staged, self.written, strict=True):
             try:
                 put_in_place(temp, path)
@@ -619,18 +674,24 @@ class Transaction:
                     "selesaikan dengan: ppidctl pulihkan",
                 ) from None
         carried = self._sequences_before(blobs)
-        for name, data in blobs.items():
-            path = self._path(name)
+        for k, (tmp, path) in enumerate(temps):
             try:
-                write_atomic(path, data, mode)
+                _replace(tmp, path)
+                _fsync_dir(path.parent)
             except OSError as e:  # (journalled: pulihkan writes it from the journal)
-                full = e.errno in (errno.ENOSPC, errno.EDQUOT)
+                for rest, _path in temps[k:]:
+                    _unlink(rest)
+                if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                    advice = "kosongkan ruang diska"
+                elif WINDOWS:
+                    advice = "tutup program yang membuka berkas itu"
+                else:
+                    advice = "periksa hak akses folder registers/"
                 raise RegisterError(
                     f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
                     f"({sebab(e)}); perubahan sudah tercatat di jurnal tetapi belum "
                     "selesai ditulis (jangan diulang: pulihkan menyelesaikannya)",
-                    ("kosongkan ruang diska" if full else "tutup program yang membuka berkas itu")
-                    + ", lalu selesaikan dengan: ppidctl pulihkan",
+                    f"{advice}, lalu selesaikan dengan: ppidctl pulihkan",
                 ) from None
         self._sequences_after(carried, hashes)
         for path, data in self.replacements:
