@@ -1213,6 +1213,40 @@ def test_arsip_of_a_torn_journal_is_made_and_said_unjournalled(run, ws, tmp_path
     )
 
 
+def test_arsip_on_a_full_drive_names_the_drive_and_leaves_no_archive(
+    run, ws, tmp_path, monkeypatch
+):
+    # "berkas workspace tidak dapat dibaca atau ditulis" for a full backup drive, and a zip
+    # and .sha256 left that the journal never named (review rusak L1, L2)
+    from ppidctl.store import journal as journal_module
+
+    three(run)
+    out = tmp_path / "usb"
+    out.mkdir()
+
+    def full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m_:
+        m_.setattr(zipfile.ZipFile, "write", full)
+        run.refused("arsip", "--keluaran", str(out),
+                    message=f"arsip tidak dapat ditulis di {out} (disk penuh); workspace tidak "
+                    "berubah — kosongkan ruang di diska tujuan")  # fmt: skip
+    assert list(out.iterdir()) == []
+    real = journal_module.append
+
+    def journal_full(path, data, mode):  # (the workspace's disk, at the journal line)
+        raise OSError(errno.EFBIG, "File too large", str(path))
+
+    monkeypatch.setattr(journal_module, "append", journal_full)
+    refused = run.refused("arsip", "--keluaran", str(out), message="registers/jurnal.jsonl")
+    assert "melebihi batas ukuran diska itu (mis. FAT32: 4 GB)" in refused.stderr
+    assert list(out.iterdir()) == []  # (the zip and its checksum, journalled by no line)
+    monkeypatch.setattr(journal_module, "append", real)
+    run.ok("arsip", "--keluaran", str(out))
+    assert len(list(out.iterdir())) == 2
+
+
 def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):
     # the archive left the lock file out, and the first refusal under the lock created it: a
     # refused command that wrote (review tolak H1)

@@ -650,3 +650,27 @@ def test_the_number_cache_is_trusted_only_for_the_register_s_content(run, ws):
     run.ok("periksa", "--terima-perubahan", "--catatan", "nomor dikoreksi")
     out = run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17", "--tanpa-surat")
     assert out.stdout.startswith("Nomor registrasi : 010/PPID/5271/III/2026")
+
+
+def test_a_write_failing_in_the_journal_or_a_letter_names_the_file(tmp_path, monkeypatch):
+    """A full disk at the journal line or a letter's temp file was told "berkas workspace":
+    the OSError carried no file name (review rusak L1)."""
+    import errno
+    import os
+
+    from ppidctl.store import transaction
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    path = tmp_path / "jurnal.jsonl"
+    with pytest.raises(OSError) as raised:
+        journal.append(path, b"{}\n", 0o640)
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(path)
+    assert path.read_bytes() == b""  # (what it wrote cut off again)
+    letter = tmp_path / "letters" / "001-tanda-terima.docx"
+    with pytest.raises(OSError) as raised:
+        transaction._stage(letter, b"PK", 0o640, "0" * 12)
+    assert raised.value.filename == str(letter)
+    assert list(letter.parent.iterdir()) == []

@@ -94,6 +94,7 @@ _SEBAB = {
     "ESTALE": "sambungan ke folder jaringan terputus",
     "ENOTCONN": "sambungan ke folder jaringan terputus",
     "EPIPE": "pipa keluaran ditutup",
+    "EFBIG": "berkas melebihi batas ukuran diska itu (mis. FAT32: 4 GB)",
 }
 
 

@@ -18,7 +18,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from ..errors import RegisterError, RuleError
+from ..errors import RegisterError, RuleError, sebab
 from ..store import journal
 from ..store.lock import LOCK_NAME
 from ..store.transaction import create_new, link_new
@@ -72,6 +72,28 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
     kode = re.sub(r"[^A-Za-z0-9._-]+", "-", str(ws.settings.get("instansi", "kode_satker")))
     kode = kode.strip("-.") or "ws"
     mode = ws.file_mode
+    made: list[Path] = []  # the archive and its checksum, once named
+    try:
+        return _archive(ws, target, kode, mode, petugas, made)
+    except BaseException as e:  # (a Ctrl-C, a full disk, a journal line refused: no archive
+        for path in made:  # the journal does not name is left behind — review rusak L2)
+            try:
+                path.unlink()
+            except OSError:
+                pass
+        if (  # (writing the zip: the backup drive, not the workspace — review rusak L1)
+            isinstance(e, OSError)
+            and not isinstance(e, PermissionError)
+            and (e.filename is None or Path(e.filename).parent == target)
+        ):
+            raise RuleError(
+                f"arsip tidak dapat ditulis di {target} ({sebab(e)}); workspace tidak berubah",
+                "kosongkan ruang di diska tujuan, atau pilih folder lain dengan --keluaran",
+            ) from None
+        raise
+
+
+def _archive(ws, target: Path, kode: str, mode: int, petugas: str, made: list[Path]) -> dict:
     with ws.transaction("arsip", petugas) as tx:
         tx.refuse_lost_journal()  # (lost while this waited for the lock: no zip without it)
         try:  # a torn journal takes no line: the zip is still made — the backup a desk most
@@ -112,6 +134,7 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
             while True:
                 try:
                     link_new(tmp, final)
+                    made.append(final)
                     break
                 except FileExistsError:
                     n += 1
@@ -124,6 +147,7 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
         check = create_new(
             final.with_name(final.name + ".sha256"), f"{sha}  {final.name}\n".encode(), mode
         )
+        made.append(check)
         if not torn:
             tx.log(
                 "workspace",

@@ -449,6 +449,8 @@ def append(path: Path, data: bytes, mode: int) -> None:
             except OSError:
                 pass  # (then the torn line is what pulihkan cuts, as after a power cut)
             raise
+    except OSError as e:  # (named: "berkas workspace" was all the desk read — rusak L1)
+        raise OSError(e.errno, e.strerror, e.filename or str(path)) from None
     finally:
         os.close(fd)
 

@@ -272,11 +272,11 @@ def _stage(path: Path, data: bytes, mode: int, txid: str) -> Path:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(temp, mode)
+    except OSError as e:  # (named by the letter, not its temp name: review rusak L1)
+        _unlink(temp)
+        raise OSError(e.errno, e.strerror, str(path)) from None
     except BaseException:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
+        _unlink(temp)
         raise
     return temp
 
