@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import RegisterError, RuleError, sebab
-from ..store import journal
+from ..store import journal, transaction
 from ..store.lock import LOCK_NAME
 from ..store.transaction import create_new, link_new
 
@@ -73,10 +73,13 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
     kode = kode.strip("-.") or "ws"
     mode = ws.file_mode
     made: list[Path] = []  # the archive and its checksum, once named
+    lines = transaction.journalled
     try:
         return _archive(ws, target, kode, mode, petugas, made)
     except BaseException as e:  # (a Ctrl-C, a full disk, a journal line refused: no archive
-        for path in made:  # the journal does not name is left behind — review rusak L2)
+        # the journal does not name is left behind — review rusak L2; a Ctrl-C held until
+        # its line was written leaves it, named)
+        for path in made if transaction.journalled == lines else ():
             try:
                 path.unlink()
             except OSError:
