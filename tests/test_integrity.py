@@ -331,6 +331,12 @@ def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
         for rel, more in (("registers/permohonan.csv", cancel), ("registers/surat.csv", ""))
     ]
     run.refused("permohonan", "teruskan", "1", message="belum tertulis ke register")
+    warned = " ".join(run.ok("permohonan", "daftar").stderr.split())  # (not "Excel": rusak L3)
+    assert (
+        "Peringatan: perubahan terakhir pada register permohonan sudah tercatat di "
+        "jurnal tetapi belum tertulis ke register (perintah terhenti di tengah jalan): yang "
+        "ditampilkan belum memuatnya — selesaikan dengan: ppidctl pulihkan"
+    ) in warned and "Excel" not in warned
     # the next request: 004's receipt is in letters/, and was taken for an old archive's
     # letter, without pulihkan in the advice (review rusak M1: a disk full, a power cut)
     refused = run.refused(
@@ -345,6 +351,18 @@ def test_a_change_journalled_but_not_written_is_rolled_forward(run, ws):
         assert (ws.root / rel).read_bytes() == after[rel]  # exactly what the command would write
     assert codes(ws) == []
     run.ok("permohonan", "teruskan", "4", "--tanggal", "2026-03-17")
+
+
+def test_a_day_off_journalled_but_not_written_to_a_register_asks_for_pulihkan_alone(run, ws):
+    # periksa also advised --perbaiki-tenggat for the deadlines the unwritten change moves,
+    # which then refused: pulihkan alone finishes it (review rusak L3)
+    three(run)
+    before = ws.register_path("permohonan").read_bytes()
+    run.ok("kalender", "tambah", "2026-03-25", "--keterangan", "Banjir, kantor tutup")
+    ws.register_path("permohonan").write_bytes(before)  # (libur.csv written, this one not)
+    assert codes(ws) == [m.BELUM_DITERAPKAN]
+    run.ok("pulihkan")
+    assert codes(ws) == []
 
 
 def test_temp_files_of_an_interrupted_command(run, ws):

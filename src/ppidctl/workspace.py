@@ -253,7 +253,15 @@ class Workspace:
                 "yang ditampilkan menghitungnya kosong — lihat dan pulihkan: " + check
             )
         synced = [n for n in changed if empty_file(self.register_path(n))]
-        changed = [n for n in changed if n not in synced]
+        unfinished = self._unfinished([n for n in changed if n not in synced])
+        changed = [n for n in changed if n not in synced and n not in unfinished]
+        if unfinished:  # (a step cut short — a full disk, a power cut — is no Excel edit:
+            out.append(  # review rusak L3)
+                f"{where}perubahan terakhir pada register {' dan '.join(unfinished)} sudah "
+                "tercatat di jurnal tetapi belum tertulis ke register (perintah terhenti di "
+                "tengah jalan): yang ditampilkan belum memuatnya — selesaikan dengan: "
+                + check.replace("periksa", "pulihkan")
+            )
         if synced:  # (not "diubah … di Excel": sinkron L3)
             out.append(
                 f"{where}register {' dan '.join(synced)} {KOSONG}, padahal jurnal mencatatnya: "
@@ -293,6 +301,24 @@ class Workspace:
             if not busy or time.monotonic() > end:
                 break
         return found
+
+    def _unfinished(self, registers: list[str]) -> list[str]:
+        """The registers among ``registers`` (unlike the journal) still as their last commit
+        found them: that commit was journalled, not written (see Transaction's
+        ``_refuse_half_applied``)."""
+        from .store import journal
+
+        if not registers:
+            return []
+        try:
+            was = journal.recorded(self.journal_path, "register_sha256_sebelum", set(registers))
+        except PpidError:
+            return []
+        return [
+            n
+            for n in registers
+            if n in was and was[n] == journal.sha256_bytes(self.register_path(n).read_bytes())
+        ]
 
     def _unlike_journal(self, registers: Iterable[str]) -> list[str]:
         """The registers among ``registers`` unlike the journal's record of them (see

@@ -469,7 +469,10 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             problems.append(
                 Problem(JURNAL, line, m.RIWAYAT_DIUBAH, msg, f"bila disengaja: {m.TERIMA}")
             )
-        problems += check_rows(ws, name, c.rel, c.table, c.lines, h, today)
+        found = check_rows(ws, name, c.rel, c.table, c.lines, h, today)
+        if c.half_applied:  # (its deadlines are the unwritten change's to set: pulihkan alone
+            found = [p for p in found if p.kode != m.TENGGAT_BERUBAH]  # — review rusak L3)
+        problems += found
     keb, agenda = checks.get("keberatan"), checks.get("surat")
     if keb is not None and agenda is not None and keb.table and agenda.table is not None:
         problems += reply_numbers(ws, keb.rel, keb.table, keb.lines, agenda.table)
