@@ -535,3 +535,31 @@ def test_a_console_on_a_code_page_shows_what_it_cannot_print_as_a_question_mark(
     print("Salinan DPT — 2026 → selesai…")
     sys.stdout.flush()
     assert raw.getvalue().decode("cp437").rstrip() == "Salinan DPT ? 2026 ? selesai?"
+
+
+def test_ctrl_c_is_not_followed_by_a_finaliser_s_traceback(tmp_path):
+    """Ctrl-C while a report's workbook was written: the Indonesian message, then two English
+    tracebacks "Exception ignored in: <generator …>" as openpyxl's writers were finalised at
+    exit (review rusak L5)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "putus.py"
+    script.write_text(
+        "from ppidctl.cli.common import guard\n"
+        "def writer():\n"
+        "    try:\n"
+        "        yield 1\n"
+        "    finally:\n"
+        "        raise RuntimeError('writer cut short')\n"
+        "w = writer(); next(w)\n"
+        "@guard\n"
+        "def cut():\n"
+        "    raise KeyboardInterrupt\n"
+        "try:\n"
+        "    cut()\n"
+        "except BaseException:\n"
+        "    pass\n"
+    )
+    r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert r.stderr == "Dihentikan (Ctrl-C): tidak ada yang tercatat; bila ragu: ppidctl periksa\n"

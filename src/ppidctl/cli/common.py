@@ -163,6 +163,10 @@ class State:
 state = State()
 
 
+def _quiet(_unraisable) -> None:
+    """An exception a finaliser raised after Ctrl-C: nothing the desk can act on."""
+
+
 def guard(fn: Callable) -> Callable:
     """Translate a library error into ``Error: …`` on stderr and its exit code: 1 for a refusal,
     2 for a value not of its option's type (:class:`~ppidctl.errors.UsageError`)."""
@@ -195,6 +199,9 @@ def guard(fn: Callable) -> Callable:
             # twice); otherwise nothing changed and the exit is the shell's for a closed pipe
             _pipe_gone(commits)
         except KeyboardInterrupt:  # Ctrl-C during a long command (an import): say where it stood
+            # (a report's writers, cut short, complained at exit in English tracebacks after
+            # this message: "Exception ignored in <generator …>" — review rusak L5)
+            sys.unraisablehook = _quiet
             done = _journalled() > commits
             typer.echo(
                 "Dihentikan (Ctrl-C): "
