@@ -253,6 +253,27 @@ def test_a_resaved_register_with_the_same_content(run, ws):
     assert codes(ws) == []
 
 
+def test_a_register_whose_line_endings_alone_changed_is_told_so(run, ws):
+    # a git checkout (autocrlf=input) gives the CSV back with LF: an honest copy, told as an
+    # Excel re-save to accept with a catatan (review sinkron L1)
+    three(run)
+    path = ws.register_path("permohonan")
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"\r\n", b"\n"))
+    (problem,) = check(ws).problems
+    assert problem.kode == m.DISIMPAN_ULANG and "Excel" not in str(problem)
+    assert (
+        ": hanya akhir barisnya (CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), "
+        "isinya sama dengan jurnal — tulis ulang seperti jurnal: ppidctl pulihkan --register "
+        "permohonan"
+    ) in str(problem)
+    run.ok("pulihkan", "--register", "permohonan")  # (its rows as the journal has them)
+    assert (
+        codes(ws) == []
+        and ws.read("permohonan").rows == parse_register("permohonan", path, data).rows
+    )
+
+
 # -- the journal itself ------------------------------------------------------------------------
 
 

@@ -453,16 +453,25 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             if not c.diffs and h.last_hash is not None and c.sha != h.last_hash:
                 c.resaved = True
                 line = commit.lines[-1].no if commit else None
-                problems.append(
+                crlf = c.data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+                endings = crlf != c.data and journal.sha256_bytes(crlf) == h.last_hash
+                problems.append(  # (line endings alone: a git checkout, not Excel — sinkron L1)
                     Problem(
                         c.rel,
                         None,
                         m.DISIMPAN_ULANG,
                         "berkas diubah di luar ppidctl"
                         + (f" sesudah jurnal baris {line}" if line else "")
-                        + ", tetapi isinya sama dengan jurnal (disimpan ulang dari Excel, urutan "
-                        "baris, atau kolom tambahan di luar skema?)",
-                        f"bila disengaja: {m.TERIMA}",
+                        + (
+                            ": hanya akhir barisnya (CRLF menjadi LF: git, editor teks, atau "
+                            "salinan dari Linux/Mac), isinya sama dengan jurnal"
+                            if endings
+                            else ", tetapi isinya sama dengan jurnal (disimpan ulang dari Excel, "
+                            "urutan baris, atau kolom tambahan di luar skema?)"
+                        ),
+                        f"tulis ulang seperti jurnal: ppidctl pulihkan --register {name}"
+                        if endings
+                        else f"bila disengaja: {m.TERIMA}",
                     )
                 )
         for line, msg in h.open_breaks():
