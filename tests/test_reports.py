@@ -484,7 +484,7 @@ def test_monthly_durations(hws):
         "dalam_perpanjangan": 5, "persen_dalam_perpanjangan": 100.0,
     }  # fmt: skip
     assert _row(w, "penyerahan", "penyerahan") == {
-        "kunci": "penyerahan", "ukuran": "Informasi diserahkan",
+        "kunci": "penyerahan", "ukuran": "Informasi diserahkan atas keputusan PPID",
         "jumlah": 2, "median": 6.0, "rata_rata": 6.0, "maksimum": 7,
         "dalam_tenggat": 2, "persen_dalam_tenggat": 100.0,
         "dalam_perpanjangan": 2, "persen_dalam_perpanjangan": 100.0,
@@ -1076,9 +1076,10 @@ def test_a_report_says_a_register_whose_file_is_gone(run, ws):
     assert "register libur dan permohonan tidak ada, padahal jurnal mencatatnya" in said
     # a copy sent without its journal (registers/ left behind): told, not counted as nothing
     # in silence (sesi32d2 H1)
-    ws.journal_path.write_bytes(b"")  # (empty: none either — sesi32e L1)
+    ws.journal_path.write_bytes(b"")  # (empty: none either — sesi32e L1; maybe still synced)
     said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
-    assert "Peringatan: jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya" in said
+    assert "Peringatan: jurnal kosong (0 byte): berkas itu mungkin masih disalin" in said
+    assert "register tidak dapat dicocokkan dengan jurnalnya" in said
     ws.journal_path.unlink()
     said = " ".join(run.ok("laporan", "bulanan", "--bulan", "2026-03").stderr.split())
     assert "Peringatan: jurnal tidak ada: register tidak dapat dicocokkan dengan jurnalnya" in said
@@ -1529,7 +1530,10 @@ def test_daily_report_files(hws, tmp_path):
     assert ring["A1"].value == "Data Layanan Harian — Selasa, 31 Maret 2026"
     rows = [[c.value for c in row] for row in ring.iter_rows()]
     figures = {r[0]: r[1] for r in rows if r[0]}
-    assert (figures["Permohonan masuk"], figures["Informasi diserahkan"]) == (1, 1)
+    assert (figures["Permohonan masuk"], figures["Permohonan yang informasinya diserahkan"]) == (
+        1,
+        1,
+    )
     assert figures["Lewat tenggat"] == 2
     cases = {r[1]: r for r in rows if r[0] in ("permohonan", "keberatan")}
     assert cases["004/PPID/5271/III/2026"][4] == "Telepon"  # received that day, by phone (in words)

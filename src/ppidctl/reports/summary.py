@@ -874,7 +874,7 @@ LABEL_RINGKASAN = {
     "ditolak": "  ditolak",
     "tidak_dikuasai": "  tidak dikuasai",
     "belum_didokumentasikan": "  belum didokumentasikan",
-    "informasi_diserahkan": "Informasi diserahkan",
+    "informasi_diserahkan": "Permohonan yang informasinya diserahkan",
     "perpanjangan": "Perpanjangan waktu",
     "terlambat": "Pemberitahuan terlambat",
     "median_hk_pemberitahuan": "Median hari kerja sampai pemberitahuan",
@@ -996,7 +996,9 @@ def _period_tables(
                 },
                 {
                     "kunci": "penyerahan",
-                    "ukuran": "Informasi diserahkan",
+                    # (the summary counts each request once, whatever decided it: the
+                    # same words for both read as a contradiction — review hitung L1)
+                    "ukuran": "Informasi diserahkan atas keputusan PPID",
                     **_stats(P.x("hk_penyerahan")[m.diserahkan], limits),
                 },
                 {
@@ -1774,7 +1776,7 @@ def daily(ws: Workspace, tanggal: date | str | None = None, dalam: int = 3) -> L
         "permohonan_masuk": "Permohonan masuk",
         "keberatan_masuk": "Keberatan masuk",
         "pemberitahuan_tertulis": "Pemberitahuan tertulis dikirim",
-        "informasi_diserahkan": "Informasi diserahkan",
+        "informasi_diserahkan": "Permohonan yang informasinya diserahkan",
         "keberatan_ditanggapi": "Keberatan ditanggapi",
         "jatuh_tempo_dekat": f"Jatuh tempo dalam {dalam} hari kerja",
         "lewat_tenggat": "Lewat tenggat",
