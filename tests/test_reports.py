@@ -747,12 +747,23 @@ def test_annual_compares_with_previous_year(hws, today):
     today("2027-01-05")  # (2026 over: the whole of both years)
     cmp = annual(hws, 2026)["pembanding"]
     row = _row(cmp, "permohonan_diterima", "permohonan_diterima")
+    # the register's first case is of December 2025: 2025 may be held only from then, so
+    # no per cent (+350 % read as growth — review hitung L2); the note says why
     assert (row["tahun_lalu"], row["tahun_ini"], row["selisih"], row["perubahan_persen"]) == (
         2,
         9,
         7,
-        350.0,
+        None,
     )
+    assert cmp.catatan.startswith("Perkara pertama yang tercatat di register diterima ")
+    assert cmp.catatan.endswith(
+        ": angka 2025 bisa hanya sejak tanggal itu, jadi perubahan persen tidak dihitung."
+    )
+    from ppidctl.reports.summary import PEMBANDING, _comparison
+
+    two, nine = ({k: n for k in PEMBANDING} for n in (2, 9))
+    full = _comparison(two, nine, 2026)
+    assert full.baris[0]["perubahan_persen"] == 350.0  # (a whole year held: the per cent)
     row = _row(cmp, "median_hk_pemberitahuan", "median_hk_pemberitahuan")
     assert (row["tahun_lalu"], row["tahun_ini"], row["selisih"]) == (2.0, 4.5, 2.5)
     assert [k for k, _ in cmp.kolom] == [
@@ -775,9 +786,9 @@ def test_annual_compares_with_previous_year(hws, today):
     cmp = annual(hws, 2026)["pembanding"]
     row = _row(cmp, "permohonan_diterima", "permohonan_diterima")
     assert (row["tahun_lalu"], row["tahun_ini"]) == (1, 9)
-    assert cmp.catatan == (
+    assert cmp.catatan.startswith(
         "Tahun 2026 belum berakhir: dibandingkan sampai tanggal yang sama, 22 November 2026 "
-        "dengan 22 November 2025."
+        "dengan 22 November 2025. Perkara pertama yang tercatat"
     )
 
 

@@ -1343,7 +1343,11 @@ PEMBANDING = (
 )
 
 
-def _comparison(prev: dict[str, Any], now: dict[str, Any], year: int) -> Tabel:
+def _comparison(
+    prev: dict[str, Any], now: dict[str, Any], year: int, *, percent: bool = True
+) -> Tabel:
+    """Last year against this; ``percent``: the change in per cent too (not against a year the
+    register may hold only part of)."""
     rows = []
     for k in PEMBANDING:
         a, b = prev[k], now[k]
@@ -1356,7 +1360,7 @@ def _comparison(prev: dict[str, Any], now: dict[str, Any], year: int) -> Tabel:
                 "tahun_ini": b,
                 "selisih": diff,
                 "perubahan_persen": round(100.0 * (b - a) / a, 1)
-                if a and diff is not None
+                if a and diff is not None and percent
                 else None,
             }
         )
@@ -1525,12 +1529,24 @@ def _period(
         else:
             P2, K2, now = P, K, core
         if _n(pm.diterima) or _n(pm.k_diterima):
-            table = _comparison(_core(P2, K2, pm), now, lo.year)
+            # the register's first case after January of that year: it may start there (an
+            # office that began with ppidctl in October read as +566 % — review hitung L2)
+            days = np.concatenate([V.d("tanggal_diterima") for V in (P2, K2) if len(V)])
+            days = days[~np.isnat(days)]
+            first_day = days.min().item() if len(days) else None
+            begun = first_day if first_day and first_day > date(plo.year, 1, 31) else None
+            table = _comparison(_core(P2, K2, pm), now, lo.year, percent=begun is None)
             if per is not None:
                 table.catatan = (
                     f"Tahun {lo.year} belum berakhir: dibandingkan sampai tanggal yang sama, "
                     f"{tanggal_panjang(per)} dengan {tanggal_panjang(phi)}."
                 )
+            if begun is not None:
+                table.catatan = " ".join(x for x in (table.catatan, (
+                    f"Perkara pertama yang tercatat di register diterima {tanggal_panjang(begun)}:"
+                    f" angka {lo.year - 1} bisa hanya sejak tanggal itu, jadi perubahan persen "
+                    "tidak dihitung."
+                )) if x)  # fmt: skip
             if without:
                 table.catatan = " ".join(x for x in (table.catatan, (
                     f"Perbandingan ini hanya atas kantor yang registernya memuat tahun "
