@@ -731,7 +731,13 @@ def test_ongoing_stage_gives_three_days_and_jatuh_tempo_lists_both_registers(run
         )
         for d in due
     ] == [
-        ("keberatan", n, "tanggapan Atasan PPID — tahapan berjalan", "2026-02-20", 3),
+        (
+            "keberatan",
+            n,
+            "tanggapan Atasan PPID — tahapan Pemutakhiran Data Pemilih",
+            "2026-02-20",
+            3,
+        ),
         ("permohonan", other, "pemberitahuan tertulis", "2026-03-02", 9),
     ]
     today("2026-11-20")

@@ -1763,6 +1763,8 @@ def test_period_still_running_counts_open_cases_today(run, request_args, today, 
     assert doc["terbuka_per"] == "2026-11-30"
     assert doc["tabel"]["terbuka"]["judul"] == "Perkara terbuka pada akhir periode"
     assert not any("belum berakhir" in n for n in doc["catatan"])
+    owed = {r["kunci"]: r["ukuran"] for r in doc["tabel"]["terbuka"]["baris"]}["penyerahan"]
+    assert "atau putusan Komisi Informasi" in owed  # (counted: its label said so — hitung N2)
 
 
 def _due_yesterday_and_today(ws):

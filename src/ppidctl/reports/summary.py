@@ -1133,8 +1133,8 @@ def _period_tables(
                 },
                 {
                     "kunci": "penyerahan",
-                    "ukuran": "Informasi wajib diberikan (keputusan PPID atau keberatan "
-                    "dikabulkan) tetapi belum diserahkan",
+                    "ukuran": "Informasi wajib diberikan (keputusan PPID, keberatan yang "
+                    "dikabulkan, atau putusan Komisi Informasi) tetapi belum diserahkan",
                     "jumlah": core["menunggu_penyerahan"],
                     "lewat_tenggat": None,
                 },

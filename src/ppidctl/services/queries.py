@@ -127,8 +127,8 @@ def due_info(ws: Workspace, register: str, row: dict[str, str], today: date) -> 
     else:
         rule = deadlines.objection
         kind = "tanggapan Atasan PPID"
-    if row.get("tahapan"):
-        kind += " — tahapan berjalan"
+    if row.get("tahapan"):  # (the stage running at receipt: "berjalan" read, months on, as
+        kind += f" — tahapan {row['tahapan']}"  # still running — review hitung N3)
     try:
         due = rule(row, ws.settings, ws.calendar)
     except ValueError:  # a date edited by hand into another shape: told in the row
