@@ -2400,6 +2400,24 @@ def test_a_sync_service_s_conflict_copies_are_told_and_stop_new_numbers(run, ws,
     assert codes(ws) == []
 
 
+def test_a_letter_s_conflict_copy_is_told_and_word_s_owner_file_is_no_letter(run, ws):
+    # "…-tanda-terima (1).docx": the other computer's letter with the same number, unseen
+    # (review sinkron H1); "~$4-PPID-….docx", Word's file beside a letter it has open, was
+    # told as a letter of an unknown case "~$4/PPID/…", to record as given
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    folder = ws.letters_dir / "2026"
+    (letter,) = folder.glob("*.docx")
+    (folder / f"~${letter.name[2:]}").write_bytes(b"owner")
+    assert codes(ws) == []
+    for copy in (" (1)", "-DESKTOP-7Q2", " - Salinan"):
+        shutil.copy(letter, folder / f"{letter.stem}{copy}.docx")
+    found = check(ws)
+    assert found.codes() == [m.SALINAN_BENTROK] * 3
+    assert str(found.problems[0]).startswith(
+        f"letters/2026/{letter.stem} (1).docx: salinan surat di samping aslinya"
+    )
+
+
 def test_a_register_or_journal_of_0_bytes_is_said_still_copied_not_accepted(run, ws):
     """A file a sync service or a USB copy has not finished is 0 bytes for a while: it was
     told "tidak ada" or an Excel save, periksa --terima-perubahan took it for every row

@@ -559,7 +559,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 "ppidctl, pindahkan dari letters/",
             )
         )
-    problems += _stray_copies(ws, checks, snap.journal)
+    problems += _stray_copies(ws, checks, snap.journal) + _letter_copies(ws)
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -716,10 +716,11 @@ def _letters_of_unknown_cases(
             *replay.histories[name].retired,
         ]
     }
-    kinds = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
-    named = re.compile(rf"(.+)-({kinds})(?:-\d+)?\.docx")
+    named = re.compile(rf"(.+)-({_kinds()})(?:-\d+)?\.docx")
     out = {}
     for path in sorted(ws.letters_dir.glob("*/*.docx")):
+        if path.name.startswith(OFFICE_OWNER):
+            continue
         hit = named.fullmatch(path.name)
         if hit and hit[1] not in known:
             register = KINDS[hit[2]].register
@@ -728,6 +729,40 @@ def _letters_of_unknown_cases(
                 _number_named(ws, register, hit[1], path.parent.name),
             )
     return out
+
+
+#: the owner file Word keeps beside a document it has open ("~$2-PPID-….docx"): no letter
+OFFICE_OWNER = "~$"
+#: a sync service's or a hand copy's decoration after a letter's name: " (1)", " (conflicted
+#: copy …)", " - Salinan", ".sync-conflict-…", "-DESKTOP-7Q2" (ppidctl's own are "-2", lower case)
+_COPY_TAIL = r"(?: \(.*\)| - .+|\.sync-conflict-.+|-[A-Z][A-Za-z0-9-]*)"
+
+
+def _kinds() -> str:
+    from ..letters.engine import KINDS
+
+    return "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
+
+
+def _letter_copies(ws) -> list[Problem]:
+    """Letters copied beside themselves by a sync service (``…-tanda-terima (1).docx``): the
+    other computer's letter with the same number, given to someone else (review sinkron H1)."""
+    if not ws.letters_dir.is_dir():
+        return []
+    copy = re.compile(rf"(.+)-({_kinds()})(?:-\d+)?{_COPY_TAIL}\.docx")
+    return [
+        Problem(
+            f"letters/{path.parent.name}/{path.name}",
+            None,
+            m.SALINAN_BENTROK,
+            "salinan surat di samping aslinya (salinan bentrok layanan sinkronisasi, atau "
+            "salinan tangan): bisa surat yang dibuat di komputer lain dengan nomor yang sama",
+            "bandingkan dengan aslinya dan dengan salinan register di registers/ (bila ada); "
+            "pindahkan berkas itu keluar folder letters/",
+        )
+        for path in sorted(ws.letters_dir.glob("*/*.docx"))
+        if not path.name.startswith(OFFICE_OWNER) and copy.fullmatch(path.name)
+    ]
 
 
 def _number_named(ws, register: str, safe: str, folder: str) -> str:
