@@ -263,7 +263,20 @@ def _reason_typed_by_hand(sh: Shell) -> None:
     path.write_bytes(rows[0] + rows[1].replace(b",c,", b",a;c,"))
 
 
+def _two_requests(sh: Shell) -> None:
+    """~/ppid with two requests recorded: its journal's line 2 is the first."""
+    _office(sh)
+    for name in ("Baiq Nurul Aini", "Lalu Ahmad"):
+        sh.ok(
+            f"ppidctl permohonan catat --nama '{name}' --nik 5271054508950002 "
+            "--alamat 'Jl. Pejanggik No. 12, Mataram' --telepon 081234567890 "
+            "--informasi 'Rekapitulasi DPT per kelurahan' --tujuan 'Penelitian' "
+            "--dokumen identitas --tanpa-surat --tanggal 2026-03-16"
+        )
+
+
 SETUP = {
+    "ppidctl periksa --jangkar": _two_requests,
     'ppidctl periksa --terima-perubahan --catatan "alasan dari formulir"': _reason_typed_by_hand,
     "ppidctl init ~/ppid --instansi": _nothing,
     "ppidctl permohonan catat --nama Budi": _office,

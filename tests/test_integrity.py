@@ -1211,6 +1211,12 @@ def test_arsip_writes_a_dated_zip_with_checksum(run, ws, tmp_path, monkeypatch):
         assert folder.is_dir() and (folder.external_attr >> 16) & 0o777 == 0o750
         assert "ws/" in names and "ws/letters/" in names
     assert info["jumlah_berkas"] == len([n for n in names if not n.endswith("/")]) - 1  # (.kunci)
+    with zipfile.ZipFile(zpath) as zf:  # (the anchor to write down: the zip's journal's end)
+        held = zf.read("ws/registers/jurnal.jsonl").splitlines()
+    assert info["jurnal"] == {
+        "baris": len(held),
+        "hash_baris_terakhir": journal.line_hash(held[-1]),
+    }
     last = json.loads(ws.journal_path.read_bytes().splitlines()[-1])
     assert (last["aksi"], last["sha256"], last["arsip"]) == ("arsip", sha, zpath.name)
     assert codes(ws) == []
@@ -2422,6 +2428,33 @@ def test_a_letter_s_conflict_copy_is_told_and_word_s_owner_file_is_no_letter(run
     assert str(found.problems[0]).startswith(
         f"letters/2026/{letter.stem} (1).docx: salinan surat di samping aslinya"
     )
+
+
+def test_an_anchor_proves_the_journal_up_to_it_or_tells_it_rewritten(run, ws):
+    """A journal rewritten whole and re-chained (a case back-dated) passed periksa: only a hash
+    kept outside the workspace tells, and nothing checked one (review audit H1)."""
+    three(run)
+    said = run.ok("periksa").stderr
+    (anchor,) = re.findall(r"Hash baris terakhir jurnal: ([0-9a-f]{64})", said)
+    catat(run, "Dedi", "2026-03-17")
+    out = " ".join(run.ok("periksa", "--jangkar", anchor, "--jangkar", anchor[:32]).stderr.split())
+    assert (
+        out.count(f"Jangkar {anchor[:16]}…: hash baris 4 jurnal (permohonan catat, dicatat ") == 2
+        and "jurnal sampai baris itu tidak berubah sejak jangkar dicatat — 1 baris" in out
+    )
+    # the insider's rewrite: Budi's line changed, every later line chained again
+    lines = ws.journal_path.read_bytes().splitlines(keepends=True)
+    lines[2] = lines[2].replace(b"Budi", b"Badu")
+    for i in range(3, len(lines)):
+        entry = json.loads(lines[i])
+        entry["sebelum"] = journal.line_hash(lines[i - 1])
+        lines[i] = journal.dumps(entry).encode() + b"\n"
+    ws.journal_path.write_bytes(b"".join(lines))
+    found = run("periksa", "--jangkar", anchor, "--format", "json")
+    assert found.exit_code == 1
+    (problem,) = [p for p in json.loads(found.stdout) if p["kode"] == "jangkar-tidak-ditemukan"]
+    assert problem["pesan"].startswith(f"jangkar {anchor[:16]}… bukan hash baris mana pun")
+    run.usage("periksa", "--jangkar", anchor[:20], message="paling sedikit 32 digit pertamanya")
 
 
 def test_a_register_or_journal_of_0_bytes_is_said_still_copied_not_accepted(run, ws):

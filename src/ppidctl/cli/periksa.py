@@ -86,12 +86,30 @@ def periksa(
             "dikirim, diterima sebagai nomor ganda lama (dapat diulang).",
         ),
     ] = None,
+    jangkar: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--jangkar",
+            metavar="HASH",
+            help="Hash baris jurnal yang dicatat di luar workspace (berita acara, arsip): "
+            "diperiksa bahwa jurnal sampai baris itu tidak berubah sejak itu (dapat diulang).",
+        ),
+    ] = None,
     catatan: Catatan = None,
     petugas: Petugas = "",
 ) -> None:
     """Periksa jurnal dan register; tampilkan setiap masalah sebagai berkas:baris: masalah."""
     from ..errors import RuleError, UsageError
-    from ..integrity import accept, check, fix_deadlines
+    from ..integrity import accept, anchor, check, fix_deadlines
+
+    wanted = [(given, anchor.valid(given)) for given in jangkar or ()]
+    for given, text in wanted:
+        if text is None:
+            raise UsageError(
+                f"--jangkar {given!r} bukan hash baris jurnal",
+                f"tulis hashnya seperti dicetak periksa atau arsip: 64 digit heksadesimal "
+                f"(paling sedikit {anchor.MIN_DIGITS} digit pertamanya)",
+            )
 
     for name, given in (("--catatan", catatan), ("--batalkan", batalkan),
                         ("--nomor-ganda", nomor_ganda or None)):  # fmt: skip
@@ -116,6 +134,8 @@ def periksa(
         err("\n".join(done) if done else "Semua jatuh tempo perkara terbuka sudah sesuai kalender.")
         repaired = repaired or bool(done)
     a = check(ws)
+    found, missing = anchor.look_up(ws.journal_path, [text for _given, text in wanted])
+    a.problems += missing
     rows = [p.as_dict() for p in a.problems]
     if format is Format.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -128,6 +148,12 @@ def periksa(
         for p in a.problems:
             echo(str(p))
     _summary(a)
+    for f in found:
+        err(
+            f"Jangkar {f.hash[:16]}…: hash baris {f.baris} jurnal ({f.perintah}, dicatat "
+            f"{f.waktu}); jurnal sampai baris itu tidak berubah sejak jangkar dicatat"
+            + (f" — {f.sesudahnya} baris ditulis sesudahnya" if f.sesudahnya else "")
+        )
     if a.problems and repaired:
         err(
             "Perbaikan di atas sudah dicatat di jurnal (kode keluar 0); masalah yang tersisa "
@@ -238,3 +264,11 @@ def arsip(
         f"(periksa dengan: sha256sum -c {Path(str(info['berkas_sha256'])).name}; di Windows: "
         f"certutil -hashfile {Path(str(info['arsip'])).name} SHA256)"
     )
+    if info["jurnal"]:
+        j = info["jurnal"]
+        err(
+            f"Jurnal di dalam arsip: {j['baris']} baris, hash baris terakhir "
+            f"{j['hash_baris_terakhir']} — catat di berita acara, di luar jangkauan pengelola "
+            "register; kemudian buktikan jurnal sampai titik itu tidak berubah dengan: ppidctl "
+            f"periksa --jangkar {j['hash_baris_terakhir']}"
+        )

@@ -3,11 +3,13 @@ and against the rules, repairs that go through the journal, and dated backups.
 
 ``check(ws)`` → :class:`Analysis` (``.problems``: every :class:`Problem`, ``file:line: …``);
 ``restore`` (``ppidctl pulihkan``), ``accept`` (``periksa --terima-perubahan``),
-``fix_deadlines`` (``periksa --perbaiki-tenggat``), ``archive`` (``ppidctl arsip``).
+``fix_deadlines`` (``periksa --perbaiki-tenggat``), ``archive`` (``ppidctl arsip``), ``anchor``
+(``periksa --jangkar``).
 """
 
 from __future__ import annotations
 
+from . import anchor
 from .archive import archive
 from .check import Analysis, check
 from .model import Problem
@@ -18,6 +20,7 @@ __all__ = [
     "Outcome",
     "Problem",
     "accept",
+    "anchor",
     "archive",
     "check",
     "fix_deadlines",

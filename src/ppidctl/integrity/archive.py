@@ -22,6 +22,7 @@ from ..errors import RegisterError, RuleError, sebab
 from ..store import journal, transaction
 from ..store.lock import LOCK_NAME
 from ..store.transaction import create_new, link_new
+from .anchor import last_line
 
 PREFIX = "ppidctl-arsip-"
 SKIP_NAMES = {LOCK_NAME, LOCK_NAME + ".info"}
@@ -104,6 +105,9 @@ def _archive(ws, target: Path, kode: str, mode: int, petugas: str, made: list[Pa
             torn = False
         except RegisterError:
             torn = True
+        # the journal the zip holds ends here: its last line's hash, to write down as an anchor
+        # (periksa --jangkar; review audit H1)
+        last = None if torn else last_line(ws.journal_path)
         name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
         members, links = _members(ws.root)
         files = sum(not p.is_dir() for p in members)
@@ -168,4 +172,5 @@ def _archive(ws, target: Path, kode: str, mode: int, petugas: str, made: list[Pa
         "jumlah_berkas": files,
         "tautan_dilewati": links,
         "dicatat_di_jurnal": not torn,
+        "jurnal": {"baris": last[0], "hash_baris_terakhir": last[1]} if last else None,
     }
