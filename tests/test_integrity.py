@@ -2142,7 +2142,14 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
     assert "pulihkan --register" not in res.stdout and "mulai jurnal baru dengannya" in res.stdout
     # rebuilding from an empty journal would empty the register (its rows only in .rusak-*)
     run.refused("pulihkan", "--register", "permohonan", message=emptied)
-    # the office's word that the registers are right starts a new journal with them
+    # nor is a new journal started over one maybe still synced (review sesi33 M1) ...
+    run.refused("periksa", "--terima-perubahan", "--catatan", "jurnal kosong",
+                message="jurnal baru tidak dimulai di atasnya — tunggu sampai penyalinan atau "
+                "sinkronisasinya selesai, lalu ulangi; bila jurnal memang hilang (tetap kosong), "
+                "hapus berkas kosong itu")  # fmt: skip
+    assert "hapus berkas kosong itu, dan bila register benar, mulai jurnal baru" in res.stdout
+    ws.journal_path.unlink()
+    # ... the office's word that the registers are right starts a new journal with them
     run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
     data = json.loads(catat(run, "Dewi", "2026-03-17", "--format", "json").stdout)
     assert data["nomor_registrasi"] == "004/PPID/5271/III/2026"

@@ -286,11 +286,11 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     replay = replay or scan(snap.journal)
     problems = list(replay.problems)
     lost = not journal.torn_offset(snap.journal)
+    syncing = lost and empty_file(ws.journal_path)  # (still copied or synced? — sinkron M2)
     if lost:  # (nothing whole in it: lost, emptied, a fragment)
         empty = only_init(ws, snap)
         if not empty:  # (its torn fragment is part of this problem: no "pulihkan" hint for it)
             problems = [p for p in problems if p.kode != m.JURNAL_TERPOTONG]
-        syncing = empty_file(ws.journal_path)  # (still copied or synced? first: sinkron M2)
         problems.append(
             Problem(
                 JURNAL,
@@ -339,10 +339,12 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
         )
         checks[name] = c
         fix = (
-            f"bila register benar, mulai jurnal baru dengannya: {m.TERIMA}"  # (a rebuild from a
-            if lost  # lost journal would empty it: refused)
+            (f"{TUNGGU}; bila jurnal tetap kosong (hilang), hapus berkas kosong itu, dan " if
+             syncing else "")  # (review sesi33 M1)
+            + f"bila register benar, mulai jurnal baru dengannya: {m.TERIMA}"  # (a rebuild from
+            if lost  # a lost journal would empty it: refused)
             else f"bila disengaja: {m.TERIMA}; bila tidak: ppidctl pulihkan --register {name}"
-        )
+        )  # fmt: skip
         if data is None and c.error is None:
             if h.alive() or h.last_hash:
                 problems.append(

@@ -28,6 +28,7 @@ from ..schema import BATAL, letter_named, letter_of, same_letter
 from ..services.keberatan import reason_conflict
 from ..services.letters import DEADLINE_LETTERS, mark_letter
 from ..store import journal
+from ..store.copies import KOSONG, TUNGGU, empty_file
 from ..store.table import Table, _Record, empty_table
 from ..store.transaction import OUTSIDE, Transaction, create_new, put_in_place
 from ..workspace import other_format
@@ -449,6 +450,12 @@ def accept(
         if batalkan:
             out.done += _void_letters(ws, tx, a, batalkan, catatan)
         lost = m.JURNAL_HILANG in a.codes()
+        if lost and empty_file(ws.journal_path):  # (still synced: the history it replaced came
+            raise RuleError(  # back as "tidak tercatat" once it landed — review sesi33 M1)
+                f"registers/{ws.journal_path.name} {KOSONG}; jurnal baru tidak dimulai di atasnya",
+                f"{TUNGGU}; bila jurnal memang hilang (tetap kosong), hapus berkas kosong itu, "
+                "lalu ulangi perintah ini",
+            )
         # (the office's days off hold no numbers: lost with the journal, started again empty)
         libur_lost = lost and not ws.register_present("libur")
         _refuse_unrepaired(a, skip=rel(ws, ws.register_path("libur")) if libur_lost else "")
