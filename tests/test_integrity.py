@@ -2486,6 +2486,11 @@ def test_a_register_or_journal_of_0_bytes_is_said_still_copied_not_accepted(run,
         message=f"registers/permohonan.csv {kosong}",
     )  # fmt: skip
     assert tunggu in refused.stderr and "arsip lama" not in refused.stderr
+    for step in (
+        ["permohonan", "teruskan", "1", "--tanggal", "2026-03-17"],
+        ["permohonan", "lihat", "1"],
+    ):  # (not "nomor 1 tidak ada": sesi33 L1) fmt: skip
+        run.refused(*step, message=f"registers/permohonan.csv {kosong}")
     shown = " ".join(run.ok("jatuh-tempo").stderr.split())
     assert f"Peringatan: register permohonan {kosong}" in shown and "Excel" not in shown
     ws.register_path("permohonan").write_bytes(full)  # (the sync finishes)

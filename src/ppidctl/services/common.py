@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .. import schema
 from ..errors import NotFoundError, PpidError, RegisterError, RuleError, UsageError
 from ..rules import numbering
+from ..store.copies import KOSONG, TUNGGU, empty_file
 from ..store.table import Table
 from ..store.transaction import STEP_TIME
 from ..workspace import Workspace, register_file_present
@@ -98,6 +99,12 @@ def find(table: Table, nomor: str, today: date, pattern: str = "") -> int:
                 f"{table.register}: {found}",
                 "tulis nomor registrasi persis seperti di register",
             )
+    if not table.rows and empty_file(table.path):  # (a copy or sync not finished: sesi33 L1)
+        raise RegisterError(
+            f"registers/{table.path.name} {KOSONG}",
+            f"{TUNGGU}; bila tetap kosong, bangun ulang dari jurnal: ppidctl pulihkan --register "
+            f"{table.register}",
+        )
     if not table.rows and not register_file_present(table.register, table.path):
         raise RegisterError(  # (not "nomor 1 tidak ada": the case is there, its file is not —
             # review sesi32d2 L5; catat says the same at its commit)
