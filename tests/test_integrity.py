@@ -1290,6 +1290,12 @@ def test_arsip_on_a_full_drive_names_the_drive_and_leaves_no_archive(
         raise OSError(errno.EFBIG, "File too large", str(path))
 
     monkeypatch.setattr(journal_module, "append", journal_full)
+    with monkeypatch.context() as m_:  # (FAT32's 4 GB: no space freed helps — sesi33 L4)
+        m_.setattr(zipfile.ZipFile, "write", lambda *a, **k: (_ for _ in ()).throw(
+            OSError(errno.EFBIG, "File too large")))  # fmt: skip
+        run.refused("arsip", "--keluaran", str(out),
+                    message="— pakai diska tujuan berformat exFAT atau NTFS, atau pilih folder "
+                    "lain dengan --keluaran")  # fmt: skip
     refused = run.refused("arsip", "--keluaran", str(out), message="registers/jurnal.jsonl")
     assert "melebihi batas ukuran diska itu (mis. FAT32: 4 GB)" in refused.stderr
     assert list(out.iterdir()) == []  # (the zip and its checksum, journalled by no line)
@@ -2036,6 +2042,13 @@ def test_a_full_disk_while_writing_a_register_records_nothing(run, ws, monkeypat
             raise OSError(errno.ENOSPC, "No space left on device", str(path))  # temp goes too)
         return real(path, data, mode)
 
+    def too_large(path, data, mode):
+        raise OSError(errno.EFBIG, "File too large", str(path))
+
+    with monkeypatch.context() as m_:  # (FAT32's 4 GB: no space freed helps — sesi33 L4)
+        m_.setattr(transaction, "_write_temp", too_large)
+        run.refused("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
+                    message="pindahkan workspace ke diska berformat exFAT atau NTFS")  # fmt: skip
     monkeypatch.setattr(transaction, "_write_temp", full)
     run.refused(
         "permohonan", "catat", *REQUEST, "--tanggal", "2026-03-17",
@@ -2417,6 +2430,40 @@ def test_a_sync_service_s_conflict_copies_are_told_and_stop_new_numbers(run, ws,
         (ws.registers_dir / name).rename(tmp_path / name)
     assert _nomor(catat(run, "Eka", "2026-03-18", "--format", "json")) == "005/PPID/5271/III/2026"
     assert codes(ws) == []
+
+
+def test_a_conflict_copy_of_days_off_or_one_still_arriving_is_told_as_such(run, ws, tmp_path):
+    # libur's copy was told as cases whose numbers were held back (they were not); a copy of
+    # 0 bytes as "already in the workspace"; an unreadable one in English (review sesi33 L2, L3)
+    from conftest import Runner
+
+    three(run)
+    other = tmp_path / "laptop"
+    shutil.copytree(ws.root, other)
+    Runner(other).ok("kalender", "tambah", "2026-03-30", "--keterangan", "SK Wali Kota")
+    shutil.copy(other / "registers" / "libur.csv", ws.registers_dir / "libur (1).csv")
+    (ws.registers_dir / "permohonan (2).csv").write_bytes(b"")
+    (ws.registers_dir / "permohonan (1).xlsx").write_bytes(b"sampah")
+    said = {p.berkas: str(p) for p in check(ws).problems}
+    libur = said["registers/libur (1).csv"]
+    assert (
+        "memuat 1 baris yang tidak ada atau berbeda di register (2026-03-30); tenggat "
+        "dihitung tanpa hari libur yang hanya ada di dalamnya — bandingkan isinya; tambahkan "
+        "hari libur itu dengan: ppidctl kalender tambah" in libur
+    )
+    assert "nomor baru" not in libur and "perkara" not in libur
+    arriving = said["registers/permohonan (2).csv"]
+    assert "kosong (0 byte): berkas itu mungkin masih disalin" in arriving
+    assert "— tunggu sampai penyalinan atau sinkronisasinya selesai" in arriving
+    assert "isinya tidak dapat dibaca ppidctl (bukan register yang utuh): bandingkan dengan " \
+        "tangan; nomor baru di register permohonan tidak diberikan" in said[
+            "registers/permohonan (1).xlsx"]  # fmt: skip
+    warned = " ".join(run.ok("jatuh-tempo").stderr.split())
+    assert (
+        "registers/libur (1).csv: salinan register libur di samping berkas aslinya (salinan "
+        "bentrok layanan sinkronisasi?): hari libur di dalamnya yang tidak ada di register "
+        "tidak dihitung dalam tenggat" in warned
+    )
 
 
 def test_a_letter_s_conflict_copy_is_told_and_word_s_owner_file_is_no_letter(run, ws):

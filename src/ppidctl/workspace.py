@@ -236,8 +236,14 @@ class Workspace:
         registers = tuple(registers)
         out = [  # (a sync service's conflict copy: cases of another computer — sinkron H1)
             f"{where}registers/{name}: salinan {'jurnal' if of == 'jurnal' else 'register ' + of} "
-            "di samping berkas aslinya (salinan bentrok layanan sinkronisasi?): perkara di "
-            "dalamnya yang tidak ada di register tidak ditampilkan — lihat: " + check
+            "di samping berkas aslinya (salinan bentrok layanan sinkronisasi?): "
+            + (
+                "hari libur di dalamnya yang tidak ada di register tidak dihitung dalam tenggat"
+                if of == "libur"
+                else "baris di dalamnya yang tidak ada di register tidak ditampilkan"
+            )
+            + " — lihat: "
+            + check
             for name, of in stray_copies(self.registers_dir, (*registers, "jurnal"))
         ]
         names = self.edited_outside(registers)

@@ -10,6 +10,7 @@ unjournalled.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -92,7 +93,13 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
         ):
             raise RuleError(
                 f"arsip tidak dapat ditulis di {target} ({sebab(e)}); workspace tidak berubah",
-                "kosongkan ruang di diska tujuan, atau pilih folder lain dengan --keluaran",
+                # (an empty FAT32 stick still refuses a file of 4 GB: review sesi33 L4)
+                (
+                    "pakai diska tujuan berformat exFAT atau NTFS"
+                    if e.errno == errno.EFBIG
+                    else "kosongkan ruang di diska tujuan"
+                )
+                + ", atau pilih folder lain dengan --keluaran",
             ) from None
         raise
 

@@ -578,48 +578,69 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
 def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) -> list[Problem]:
     """A copy of a register or of the journal beside it (store.copies: a sync service's
     conflict copy), with what it holds that the workspace does not: cases registered on another
-    computer, whose numbers ``catat`` would give again (review sinkron H1)."""
+    computer, whose numbers ``catat`` would give again (review sinkron H1); days off the
+    deadlines are counted without."""
     out = []
     for name, of in stray_copies(ws.registers_dir):
         path = ws.registers_dir / name
-        try:
-            if of == "jurnal":
-                ours = set(journal_bytes.splitlines())
-                extra = [x for x in path.read_bytes().splitlines() if x.strip() and x not in ours]
-                held = f"{len(extra)} baris jurnal yang tidak ada di jurnal ini" if extra else ""
-            else:
-                table = checks[of].table
-                key = KEY[of]
-                here = {r[key]: r for r in table.rows} if table is not None else {}
-                rows = [r for r in read_table(of, path).rows if here.get(r[key]) != r]
-                named = ", ".join(
-                    r[key] + (f" '{r['nama_pemohon']}'" if r.get("nama_pemohon") else "")
-                    for r in rows[:3]
-                )
-                more = " …" if len(rows) > 3 else ""
-                held = (
-                    f"{len(rows)} baris yang tidak ada atau berbeda di register ({named}{more})"
-                    if rows
-                    else ""
-                )
-        except Exception as e:  # noqa: BLE001 - any file may lie there
-            held = f"isinya tidak terbaca ({e})"
+        wait = empty_file(path)  # (the other computer's file, still arriving: sesi33 L3)
+        held = KOSONG if wait else _copy_holds(path, of, checks, journal_bytes)
         what = "jurnal" if of == "jurnal" else f"register {of}"
+        if of == "libur":  # (no numbers: days off — review sesi33 L2)
+            then = (
+                "; tenggat dihitung tanpa hari libur yang hanya ada di dalamnya",
+                "tambahkan hari libur itu dengan: ppidctl kalender tambah TANGGAL --keterangan "
+                "TEKS, lalu pindahkan berkas itu keluar folder registers/",
+            )
+        else:
+            then = (
+                f"; nomor baru{'' if of == 'jurnal' else f' di register {of}'} tidak diberikan "
+                "selama salinan itu ada",
+                "pindahkan berkas itu keluar folder registers/ (simpan), lalu catat ulang dengan "
+                "ppidctl yang hanya ada di dalamnya",
+            )
         out.append(
             Problem(
                 f"registers/{name}",
                 None,
                 m.SALINAN_BENTROK,
                 f"salinan {what} di samping berkas aslinya (salinan bentrok layanan "
-                "sinkronisasi seperti Google Drive, OneDrive, Dropbox, atau salinan tangan): "
-                + (f"memuat {held}" if held else "isinya sudah ada di workspace ini")
-                + "; nomor baru tidak diberikan selama salinan itu ada",
-                "bandingkan isinya; pindahkan berkas itu keluar folder registers/ (simpan), "
-                "lalu catat ulang dengan ppidctl perkara yang hanya ada di dalamnya; jangan "
-                "membuka workspace yang disinkronkan di dua komputer sekaligus",
+                f"sinkronisasi seperti Google Drive, OneDrive, Dropbox, atau salinan tangan): "
+                f"{held}{then[0]}",
+                (f"{TUNGGU}; " if wait else "bandingkan isinya; ")
+                + then[1]
+                + "; jangan membuka workspace yang disinkronkan di dua komputer sekaligus",
             )
         )
     return out
+
+
+def _copy_holds(path: Path, of: str, checks: dict[str, RegisterCheck], ours: bytes) -> str:
+    """What the copy ``path`` of register ``of`` (or the journal) holds that the workspace
+    does not, in words."""
+    try:
+        if of == "jurnal":
+            lines = set(ours.splitlines())
+            extra = [x for x in path.read_bytes().splitlines() if x.strip() and x not in lines]
+            return (
+                f"memuat {len(extra)} baris jurnal yang tidak ada di jurnal ini"
+                if extra
+                else "isinya sudah ada di jurnal ini"
+            )
+        table, key = checks[of].table, KEY[of]
+        here = {r[key]: r for r in table.rows} if table is not None else {}
+        rows = [r for r in read_table(of, path).rows if here.get(r[key]) != r]
+    except Exception:  # noqa: BLE001 - any file may lie there
+        return (
+            "isinya tidak dapat dibaca ppidctl (bukan register yang utuh): bandingkan dengan tangan"
+        )
+    if not rows:
+        return "isinya sudah ada di register"
+    named = ", ".join(
+        r[key] + (f" '{r['nama_pemohon']}'" if r.get("nama_pemohon") else "") for r in rows[:3]
+    )
+    more = " …" if len(rows) > 3 else ""
+    return f"memuat {len(rows)} baris yang tidak ada atau berbeda di register ({named}{more})"
 
 
 def _diff_problems(c: RegisterCheck, d: RowDiff, fix: str) -> list[Problem]:

@@ -646,12 +646,16 @@ class Transaction:
                     _unlink(tmp)
                 if not isinstance(e, OSError):
                     raise
-                full = e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+                if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                    advice = "kosongkan ruang diska, lalu ulangi perintah ini"
+                elif e.errno == errno.EFBIG:  # (no space freed helps: review sesi33 L4)
+                    advice = "pindahkan workspace ke diska berformat exFAT atau NTFS"
+                else:
+                    advice = "periksa hak akses folder registers/, lalu ulangi perintah ini"
                 raise RegisterError(
                     f"{path.relative_to(self.ws.root).as_posix()} tidak dapat ditulis "
                     f"({sebab(e)}); perubahan ini tidak dicatat, workspace tidak berubah",
-                    ("kosongkan ruang diska" if full else "periksa hak akses folder registers/")
-                    + ", lalu ulangi perintah ini",
+                    advice,
                 ) from None
         return temps
 
