@@ -267,6 +267,19 @@ def test_a_register_whose_line_endings_alone_changed_is_told_so(run, ws):
         "isinya sama dengan jurnal — tulis ulang seperti jurnal: ppidctl pulihkan --register "
         "permohonan"
     ) in str(problem)
+    # the listing and catat say the same (review sesi33 N1)
+    warned = " ".join(run.ok("permohonan", "daftar").stderr.split())
+    assert "register permohonan: hanya akhir barisnya yang berubah" in warned
+    assert "Excel" not in warned and "ppidctl pulihkan --register permohonan" in warned
+    refused = run.refused(
+        "permohonan",
+        "catat",
+        *REQUEST,
+        "--tanggal",
+        "2026-03-17",
+        message="registers/permohonan.csv: hanya akhir barisnya yang berubah",
+    )
+    assert "terima-perubahan" not in refused.stderr  # fmt: skip
     run.ok("pulihkan", "--register", "permohonan")  # (its rows as the journal has them)
     assert (
         codes(ws) == []

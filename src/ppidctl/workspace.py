@@ -260,7 +260,15 @@ class Workspace:
             )
         synced = [n for n in changed if empty_file(self.register_path(n))]
         unfinished = self._unfinished([n for n in changed if n not in synced])
-        changed = [n for n in changed if n not in synced and n not in unfinished]
+        endings = self._endings_only([n for n in changed if n not in synced + unfinished])
+        changed = [n for n in changed if n not in synced + unfinished + endings]
+        if endings:  # (a git checkout is no Excel edit: review sesi33 N1)
+            out.append(
+                f"{where}register {' dan '.join(endings)}: hanya akhir barisnya yang berubah "
+                "(CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), isinya sama "
+                "dengan jurnal — tulis ulang seperti jurnal: "
+                + check.replace("periksa", f"pulihkan --register {endings[0]}")
+            )
         if unfinished:  # (a step cut short — a full disk, a power cut — is no Excel edit:
             out.append(  # review rusak L3)
                 f"{where}perubahan terakhir pada register {' dan '.join(unfinished)} sudah "
@@ -307,6 +315,23 @@ class Workspace:
             if not busy or time.monotonic() > end:
                 break
         return found
+
+    def _endings_only(self, registers: list[str]) -> list[str]:
+        """The registers among ``registers`` (unlike the journal) whose line endings alone
+        changed (see :func:`store.journal.endings_only`)."""
+        from .store import journal
+
+        if not registers:
+            return []
+        try:
+            now = journal.recorded(self.journal_path, "register_sha256", set(registers))
+        except PpidError:
+            return []
+        return [
+            n
+            for n in registers
+            if n in now and journal.endings_only(self.register_path(n).read_bytes(), now[n])
+        ]
 
     def _unfinished(self, registers: list[str]) -> list[str]:
         """The registers among ``registers`` (unlike the journal) still as their last commit

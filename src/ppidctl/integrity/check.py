@@ -455,8 +455,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
             if not c.diffs and h.last_hash is not None and c.sha != h.last_hash:
                 c.resaved = True
                 line = commit.lines[-1].no if commit else None
-                crlf = c.data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-                endings = crlf != c.data and journal.sha256_bytes(crlf) == h.last_hash
+                endings = journal.endings_only(c.data, h.last_hash)
                 problems.append(  # (line endings alone: a git checkout, not Excel — sinkron L1)
                     Problem(
                         c.rel,

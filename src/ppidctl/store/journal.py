@@ -33,6 +33,13 @@ GENESIS = "0" * 64
 NAME = "jurnal.jsonl"
 
 
+def endings_only(data: bytes, sha: str) -> bool:
+    """``data`` differs from the register whose SHA-256 is ``sha`` in its line endings alone
+    (CRLF turned LF: a git checkout, a text editor, a copy from Linux or a Mac)."""
+    crlf = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return crlf != data and sha256_bytes(crlf) == sha
+
+
 def line_hash(line: bytes) -> str:
     return hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
 

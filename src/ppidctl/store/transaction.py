@@ -872,6 +872,13 @@ class Transaction:
                         f"{TUNGGU}; bila tetap kosong, bangun ulang dari jurnal: ppidctl "
                         f"pulihkan --register {name}",
                     )
+                if sha and journal.endings_only(path.read_bytes(), recorded[name]):  # (sesi33 N1)
+                    raise RegisterError(
+                        f"registers/{path.name}: hanya akhir barisnya yang berubah (CRLF menjadi "
+                        "LF: git, editor teks, atau salinan dari Linux/Mac), isinya sama dengan "
+                        "jurnal; tidak ada baris bernomor yang ditambahkan sebelum ditulis ulang",
+                        f"tulis ulang seperti jurnal: ppidctl pulihkan --register {name}",
+                    )
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
                 raise RegisterError(
                     f"registers/{path.name} {how} (diubah, diganti, atau dihapus di luar "
