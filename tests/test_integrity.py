@@ -340,6 +340,8 @@ def test_a_torn_journal_is_reported_refused_and_repaired(run, ws):
         assert out.startswith("registers/jurnal.jsonl:3: ")
         (aside,) = ws.registers_dir.glob("jurnal.rusak-*.txt")
         assert aside.read_bytes() == full[start:cut]
+        cut_line = json.loads(ws.journal_path.read_bytes().splitlines()[-1])["dipotong"]
+        assert cut_line["sha256"] == journal.sha256_bytes(full[start:cut])  # (audit N1)
         aside.unlink()
         assert codes(ws) == [], cut
         assert ws.journal_path.read_bytes().startswith(full[:start])

@@ -233,7 +233,13 @@ def _cut_torn_journal(ws, tx, out: Outcome, extra: dict, *, restart: bool = Fals
         "",
         "pulihkan",
         {},
-        dipotong={"baris": line, "jumlah_baris": lines, "bita": len(tail), "disimpan": where},
+        dipotong={  # (its SHA-256: the saved .txt can be proved what was cut — audit N1)
+            "baris": line,
+            "jumlah_baris": lines,
+            "bita": len(tail),
+            "disimpan": where,
+            "sha256": journal.sha256_bytes(tail),
+        },  # fmt: skip
         **extra,
     )
     out.done.append(
