@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ppidctl import schema
+from ppidctl.store import journal
 from test_reports import KEBERATAN, PERMOHONAN, _req, _soffice, build, to_pdf, write_register
 
 from conftest import REQUEST, Runner, snapshot
@@ -428,6 +429,15 @@ def test_the_register_book_names_numbers_given_and_deleted(ws, tmp_path):
                       "atau dihapus: tidak dipakai lagi): 002/PPID/5271/III/2026"]  # fmt: skip
     assert note("--bulan", "2026-04") == []  # (not a gap of April's book)
     assert note("--status", "terdaftar") == []  # (a filtered list has its own gaps)
+    # the printed book is an anchor: the journal as it was (review audit L2)
+    cells = [c for r in load_workbook(tmp_path / "buku.xlsx").active.iter_rows(values_only=True)
+             for c in r if isinstance(c, str) and c.startswith("Jurnal saat")]  # fmt: skip
+    last = ws.journal_path.read_bytes().splitlines()
+    h = journal.line_hash(last[-1])
+    assert cells == [f"Jurnal saat buku ini dicetak: {len(last)} baris, hash baris terakhir {h} "
+                     f"(bukti bahwa jurnal sampai titik itu tidak berubah: ppidctl periksa "
+                     f"--jangkar {h})"]  # fmt: skip
+    run.ok("periksa", "--jangkar", h)
 
 
 def test_numbers_typed_in_the_request_text_are_masked_where_it_is_published(ws, tmp_path):

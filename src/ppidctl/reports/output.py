@@ -158,6 +158,7 @@ def export_register(
     are returned (CSV then has no BOM: it is meant for programs) and an unmasked export is
     journalled as printed (``berkas: "-"``). ``xlsx`` needs a ``path``.
     """
+    from ..integrity.anchor import last_line
     from . import registerbook as rb
 
     if format not in EXPORT_FORMATS:
@@ -176,6 +177,7 @@ def export_register(
             tanpa_sensor=tanpa_sensor,
             dicetak=ws.today(),
             dibatalkan=rb.retired_in(ws, register, f),
+            jurnal=last_line(ws.journal_path),
         )
     elif format == "csv":
         data = rb.csv_bytes(register, rows, pemisah=pemisah, bom=path is not None,

@@ -338,9 +338,12 @@ def xlsx_bytes(
     tanpa_sensor: bool = False,
     dicetak: date | None = None,
     dibatalkan: list[str] = (),  # type: ignore[assignment]
+    jurnal: tuple[int, str] | None = None,
 ) -> bytes:
     """The register book as an XLSX workbook (one sheet); ``dibatalkan``: the numbers given and
-    later cancelled or deleted, named under the table (a gap an auditor sees is explained)."""
+    later cancelled or deleted, named under the table (a gap an auditor sees is explained);
+    ``jurnal``: the journal's line count and last line's hash as printed, under it too — the
+    printed book is then an anchor (integrity.anchor; review audit L2)."""
     from openpyxl.worksheet.cell_range import CellRange
 
     from .excel import (
@@ -375,9 +378,19 @@ def xlsx_bytes(
     note = " · ".join(x for x in (keterangan, printed, privacy) if x)
     # on paper the title rows give way to the page header (rows 1-3 would be cut to the two
     # repeated columns on the pages after the first): the title on every page
-    ws.print_area = (
-        f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows) + (2 if dibatalkan else 0)}"
-    )
+    notes = []
+    if dibatalkan:  # (rules.md §6: a number given is never reused, so its gap stays)
+        notes.append(
+            "Nomor yang pernah diberikan tetapi tidak ada di register ini (dibatalkan atau "
+            "dihapus: tidak dipakai lagi): " + ", ".join(dibatalkan)
+        )
+    if jurnal:
+        notes.append(
+            f"Jurnal saat buku ini dicetak: {jurnal[0]} baris, hash baris terakhir {jurnal[1]} "
+            f"(bukti bahwa jurnal sampai titik itu tidak berubah: ppidctl periksa --jangkar "
+            f"{jurnal[1]})"
+        )
+    ws.print_area = f"A{HEADER_ROW}:{_col(n)}{HEADER_ROW + 1 + len(rows) + 2 * len(notes)}"
     # (the footer keeps 160 characters: the privacy notice first, never the part cut off)
     page_header(
         ws, JUDUL[register], instansi, " · ".join(x for x in (privacy, keterangan, printed) if x)
@@ -425,15 +438,12 @@ def xlsx_bytes(
             ws.row_dimensions[r].height = height
         ws.append([st.cell(v, c.gaya) for v, c in zip(values, cols, strict=True)])
         r += 1
-    if dibatalkan:  # (rules.md §6: a number given is never reused, so its gap stays)
-        text = (
-            "Nomor yang pernah diberikan tetapi tidak ada di register ini (dibatalkan atau "
-            "dihapus: tidak dipakai lagi): " + ", ".join(dibatalkan)
-        )
+    for text in notes:
         ws.append([])
         ws.merged_cells.add(CellRange(f"A{r + 1}:{last}{r + 1}"))
         ws.row_dimensions[r + 1].height = row_height([text], [sum(widths)])
         ws.append([st.cell(text, "catatan")])
+        r += 2
     return to_bytes(wb)
 
 
