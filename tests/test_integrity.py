@@ -2526,6 +2526,24 @@ def test_an_anchor_proves_the_journal_up_to_it_or_tells_it_rewritten(run, ws):
     run.usage("periksa", "--jangkar", anchor[:20], message="paling sedikit 32 digit pertamanya")
 
 
+def test_a_letter_dated_otherwise_than_its_case_s_step_is_told(run, ws):
+    """A decision date edited (or back-dated) in the register and its journal, the letter sent
+    left as it was: visible from the files alone, and periksa did not look (review audit L1)."""
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16")
+    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-20")
+    assert codes(ws) == []
+    _edit(ws, "permohonan", "001/PPID/5271/III/2026", tanggal_pemberitahuan="2026-03-19")
+    run.ok("periksa", "--terima-perubahan", "--catatan", "tanggal dikoreksi")
+    (problem,) = check(ws).problems
+    assert problem.kode == m.TANGGAL_SURAT and problem.berkas == "registers/surat.csv"
+    assert str(problem).startswith(
+        "registers/surat.csv:3: surat pemberitahuan 1/PL.02.2-SD/5271/III/2026 bertanggal "
+        "2026-03-20, tetapi tanggal_pemberitahuan perkara 001/PPID/5271/III/2026 2026-03-19: "
+    )
+    run.ok("surat", "buat", "pemberitahuan", "1")  # (the letter made again, dated as corrected)
+    assert codes(ws) == []
+
+
 def test_a_register_or_journal_of_0_bytes_is_said_still_copied_not_accepted(run, ws):
     """A file a sync service or a USB copy has not finished is 0 bytes for a while: it was
     told "tidak ada" or an Excel save, periksa --terima-perubahan took it for every row

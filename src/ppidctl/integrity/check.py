@@ -25,7 +25,7 @@ from ..workspace import other_format
 from . import model as m
 from .model import Problem, short
 from .replay import JURNAL, KEY, TABLES, History, Replay, Row, scan
-from .rows import check_rows, file_lines, reply_numbers
+from .rows import check_rows, file_lines, letter_dates, reply_numbers
 
 
 @dataclass
@@ -486,6 +486,9 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
     keb, agenda = checks.get("keberatan"), checks.get("surat")
     if keb is not None and agenda is not None and keb.table and agenda.table is not None:
         problems += reply_numbers(ws, keb.rel, keb.table, keb.lines, agenda.table)
+    if agenda is not None and agenda.table is not None:
+        cases = {n: checks[n].table for n in CASES if checks[n].table is not None}
+        problems += letter_dates(agenda.rel, agenda.table, agenda.lines, cases)
     problems += _links(checks)
     for path in unrecorded_cuts(ws, snap.journal):
         problems.append(

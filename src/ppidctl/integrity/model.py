@@ -33,6 +33,7 @@ SURAT_TANPA_PERKARA = "surat-tanpa-perkara"  # letters/ newer than the registers
 BERKAS_SEMENTARA = "berkas-sementara"
 LEMBAR_LAIN = "lembar-lain"  # an XLSX register holding a sheet beside its own
 POTONGAN_TIDAK_TERCATAT = "potongan-tidak-tercatat"  # a torn tail cut by a pulihkan cut short
+TANGGAL_SURAT = "tanggal-surat"  # a letter dated otherwise than its case's step
 SALINAN_BENTROK = "salinan-bentrok"  # a copy of a register or the journal beside it (sync)
 
 #: what a repair command fixes, for the suggestions

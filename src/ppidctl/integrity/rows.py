@@ -443,6 +443,45 @@ def reply_numbers(ws, rel: str, objections: Table, lines: list[int], agenda: Tab
     return out
 
 
+def letter_dates(rel: str, agenda: Table, lines: list[int], cases: dict[str, Table]) -> list:
+    """A case's letter (the latest of its kind, not voided) dated otherwise than the step it
+    belongs to: the case's date edited — or back-dated — without the letter sent made again;
+    the files alone show it (review audit L1). Handover receipts (one per handover) aside."""
+    from ..services.letters import HANDOVER, LETTER_STEPS
+
+    latest: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(agenda.rows):  # (in the order made: a later letter supersedes)
+        if r["jenis"] in LETTER_STEPS and r["jenis"] not in HANDOVER:
+            if not r.get("keterangan", "").startswith(schema.BATAL):
+                latest[(r["jenis"], r["nomor_registrasi"])] = i
+    index = {name: {c["nomor_registrasi"]: c for c in t.rows} for name, t in cases.items()}
+    out = []
+    for (kind, nomor), i in latest.items():
+        register, column, decisions = LETTER_STEPS[kind]
+        case = index.get(register, {}).get(nomor)
+        if case is None or not case.get(column):
+            continue
+        if decisions is not None and case.get("keputusan") not in decisions:
+            continue  # (a letter of a decision changed since: its own story)
+        day = agenda.rows[i]["tanggal"]
+        if day and day != case[column][:10]:
+            out.append(
+                Problem(
+                    rel,
+                    lines[i],
+                    m.TANGGAL_SURAT,
+                    f"surat {kind} {agenda.rows[i]['nomor_surat'] or '(tanpa nomor)'} bertanggal "
+                    f"{day}, tetapi {column} perkara {nomor} {case[column]}: surat yang dikirim "
+                    "dan register menyebut tanggal yang berbeda",
+                    f"bila tanggal register yang benar (dikoreksi): buat suratnya lagi dengan: "
+                    f"ppidctl surat buat {kind} {nomor}; bila tanggal surat yang benar: "
+                    "kembalikan tanggal di register, lalu terima suntingannya (README: "
+                    "Memperbaiki kesalahan pencatatan)",
+                )
+            )
+    return out
+
+
 def imported_numbers(register: str, history: History) -> set[str]:
     """The cases an import recorded: an old book's case may lack steps, so their step rules are
     not checked (neither by periksa nor when an edit of one is accepted)."""
