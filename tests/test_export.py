@@ -102,12 +102,14 @@ def test_register_book_xlsx(hws, run, tmp_path):
     assert ws.page_setup.fitToWidth == 3 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_cols == "$A:$B"
-    assert ws.print_area == f"'Register Permohonan'!$A$5:$Y${6 + len(PERMOHONAN)}"
+    # (the journal's state under the table: a blank row, the note — review audit L2)
+    assert ws.print_area == f"'Register Permohonan'!$A$5:$Y${6 + len(PERMOHONAN) + 2}"
     assert "REGISTER PERMOHONAN INFORMASI PUBLIK" in ws.oddHeader.left.text
     assert ws.oddFooter.right.text == "Halaman &P dari &N"
     assert ws.column_dimensions["I"].width == 30
     assert ws["I7"].alignment.wrap_text
-    assert ws.max_row == 6 + len(PERMOHONAN)
+    assert ws.max_row == 6 + len(PERMOHONAN) + 2
+    assert ws.cell(ws.max_row, 1).value.startswith("Jurnal saat buku ini dicetak: 1 baris, ")
     # rows: masked personal data, ticks, weekday dates
     rows = {ws.cell(r, 2).value: [c.value for c in ws[r]] for r in range(7, ws.max_row + 1)}
     p2 = rows["002/PPID/5271/III/2026"]
@@ -162,7 +164,7 @@ def test_register_book_objections(run, tmp_path):
     from openpyxl.utils import get_column_letter as L
 
     assert f"{L(a + 1)}5:{L(a + 7)}5" in merged
-    assert ws.max_row == 6 + 3  # K1, K2, K4 received in March
+    assert ws.max_row == 6 + 3 + 2  # K1, K2, K4 received in March; the journal's note
     assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$B"
     k1 = [c.value for c in ws[7]]
     assert k1[1] == "001/KEB/PPID/5271/III/2026"
@@ -200,7 +202,8 @@ def test_register_book_remarks(ws, tmp_path, today):
         book = load_workbook(out).active
         assert book.cell(6, len(LAYOUT[register])).value is None  # (merged with row 5)
         assert book.cell(5, len(LAYOUT[register])).value == "Keterangan"
-        return [book.cell(r, len(LAYOUT[register])).value for r in range(7, book.max_row + 1)]
+        cells = [book.cell(r, len(LAYOUT[register])).value for r in range(7, book.max_row + 1)]
+        return [c for c in cells if c is not None]  # (the journal's note is merged from A)
 
     (p1,) = remarks("permohonan")
     assert "melalui kuasa Hj. Rohani" in p1 and "diperpanjang 16 Maret 2026" in p1

@@ -914,7 +914,9 @@ _TANDA_TANGAN = re.compile(
     r"ditetapkan di|dikeluarkan di)\b"
 )
 #: A remark or footnote line (one or two filled cells): skipped, the table goes on.
-_KETERANGAN = re.compile(r"^(?:keterangan|ket|catatan|nb|nomor yang pernah diberikan)\b")
+_KETERANGAN = re.compile(
+    r"^(?:keterangan|ket|catatan|nb|nomor yang pernah diberikan|jurnal saat buku ini dicetak)\b"
+)
 _KOTA_TANGGAL = re.compile(
     r"[a-z][a-z .'-]{1,40},\s*(?:[a-z']+,?\s+)?"
     r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|(?:[._]+\s*)?"
