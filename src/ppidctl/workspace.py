@@ -321,17 +321,7 @@ class Workspace:
         changed (see :func:`store.journal.endings_only`)."""
         from .store import journal
 
-        if not registers:
-            return []
-        try:
-            now = journal.recorded(self.journal_path, "register_sha256", set(registers))
-        except PpidError:
-            return []
-        return [
-            n
-            for n in registers
-            if n in now and journal.endings_only(self.register_path(n).read_bytes(), now[n])
-        ]
+        return self._as_recorded(registers, "register_sha256", journal.endings_only)
 
     def _unfinished(self, registers: list[str]) -> list[str]:
         """The registers among ``registers`` (unlike the journal) still as their last commit
@@ -339,16 +329,27 @@ class Workspace:
         ``_refuse_half_applied``)."""
         from .store import journal
 
+        return self._as_recorded(
+            registers,
+            "register_sha256_sebelum",
+            lambda data, sha: journal.sha256_bytes(data) == sha,
+        )
+
+    def _as_recorded(self, registers: list[str], field: str, test: Callable) -> list[str]:
+        """The registers among ``registers`` whose bytes pass ``test(data, hash)`` against the
+        hash in ``field`` of the last journal line naming them."""
+        from .store import journal
+
         if not registers:
             return []
         try:
-            was = journal.recorded(self.journal_path, "register_sha256_sebelum", set(registers))
+            recorded = journal.recorded(self.journal_path, field, set(registers))
         except PpidError:
             return []
         return [
             n
             for n in registers
-            if n in was and was[n] == journal.sha256_bytes(self.register_path(n).read_bytes())
+            if n in recorded and test(self.register_path(n).read_bytes(), recorded[n])
         ]
 
     def _unlike_journal(self, registers: Iterable[str]) -> list[str]:
