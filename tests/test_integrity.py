@@ -2522,8 +2522,28 @@ def test_an_anchor_proves_the_journal_up_to_it_or_tells_it_rewritten(run, ws):
     found = run("periksa", "--jangkar", anchor, "--format", "json")
     assert found.exit_code == 1
     (problem,) = [p for p in json.loads(found.stdout) if p["kode"] == "jangkar-tidak-ditemukan"]
-    assert problem["pesan"].startswith(f"jangkar {anchor[:16]}… bukan hash baris mana pun")
+    assert problem["pesan"].startswith(f"jangkar {anchor} tidak ditemukan sebagai hash baris")
     run.usage("periksa", "--jangkar", anchor[:20], message="paling sedikit 32 digit pertamanya")
+
+
+def test_an_anchor_after_a_break_in_the_chain_proves_nothing(run, ws):
+    # line 2 edited without chaining again: periksa said "rantai putus" at line 3 and, in the
+    # same run, that the journal was unchanged up to the anchor at line 5 (review sesi33b M1)
+    three(run)
+    catat(run, "Dedi", "2026-03-17")
+    lines = ws.journal_path.read_bytes().splitlines(keepends=True)
+    anchor = journal.line_hash(lines[4])
+    # as copied from paper or a tool: in groups, "sha256:" before, sha256sum's "  -" after
+    grouped = "SHA256:" + " ".join(anchor[i : i + 8] for i in range(0, 64, 8)) + "  -"
+    assert "jurnal sampai baris itu tidak berubah" in run.ok("periksa", "--jangkar", grouped).stderr
+    lines[1] = lines[1].replace(b"Ani", b"Ana")
+    ws.journal_path.write_bytes(b"".join(lines))
+    found = run("periksa", "--jangkar", anchor)
+    assert found.exit_code == 1 and "tidak berubah sejak jangkar" not in found.stderr
+    assert (
+        f"registers/jurnal.jsonl:3: jangkar {anchor} adalah hash baris 5, tetapi rantai hash "
+        "putus di baris 3, sebelumnya: jurnal sebelum jangkar itu diubah"
+    ) in found.stdout
 
 
 def test_a_letter_dated_otherwise_than_its_case_s_step_is_told(run, ws):

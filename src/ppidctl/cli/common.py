@@ -692,3 +692,19 @@ def utf8_typed(text: str, encoding: str | None) -> str:
         return raw.decode("utf-8")
     except (UnicodeError, LookupError):
         return text
+
+
+def local_time(stamp: str) -> str:
+    """A journal or register time with its zone named: ``2026-07-01T09:05+08:00`` →
+    ``2026-07-01 09:05 WITA`` (review bukti L2: a reader comparing it with an e-mail's or a
+    server log's time could not tell the zone); a text that is no such time, as it is."""
+    from datetime import datetime
+
+    from ..config import zone_name
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    zone = f" {zone_name(when.utcoffset())}" if when.utcoffset() is not None else ""
+    return when.strftime("%Y-%m-%d %H:%M") + zone

@@ -14,6 +14,7 @@ from .common import (
     err,
     file_written,
     guard,
+    local_time,
     warnings,
     workspace,
     write_csv,
@@ -101,6 +102,7 @@ def periksa(
     """Periksa jurnal dan register; tampilkan setiap masalah sebagai berkas:baris: masalah."""
     from ..errors import RuleError, UsageError
     from ..integrity import accept, anchor, check, fix_deadlines
+    from ..integrity import model as m
 
     wanted = [(given, anchor.valid(given)) for given in jangkar or ()]
     for given, text in wanted:
@@ -134,7 +136,8 @@ def periksa(
         err("\n".join(done) if done else "Semua jatuh tempo perkara terbuka sudah sesuai kalender.")
         repaired = repaired or bool(done)
     a = check(ws)
-    found, missing = anchor.look_up(ws.journal_path, [text for _given, text in wanted])
+    breaks = [p.baris or 0 for p in a.problems if p.kode in (m.RANTAI_PUTUS, m.JURNAL_RUSAK)]
+    found, missing = anchor.look_up(ws.journal_path, [text for _given, text in wanted], breaks)
     a.problems += missing
     rows = [p.as_dict() for p in a.problems]
     if format is Format.json:
@@ -151,7 +154,7 @@ def periksa(
     for f in found:
         err(
             f"Jangkar {f.hash[:16]}…: hash baris {f.baris} jurnal ({f.perintah}, dicatat "
-            f"{f.waktu}); jurnal sampai baris itu tidak berubah sejak jangkar dicatat"
+            f"{local_time(f.waktu)}); jurnal sampai baris itu tidak berubah sejak jangkar dicatat"
             + (f" — {f.sesudahnya} baris ditulis sesudahnya" if f.sesudahnya else "")
         )
     if a.problems and repaired:

@@ -32,6 +32,7 @@ from .common import (
     filters,
     guard,
     letter_options,
+    local_time,
     not_blank,
     pdf_after,
     show_record,
@@ -509,7 +510,7 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             )
         warnings(t["peringatan"])
     if row.get("waktu_diterima"):  # (the office's way: 2026-07-01 09:05 WITA)
-        row["waktu_diterima"] = _local(row["waktu_diterima"])
+        row["waktu_diterima"] = local_time(row["waktu_diterima"])
     if row.get("keputusan_atasan"):  # ("diterima" beside the day it was received: in words)
         row["keputusan_atasan"] = label(row["keputusan_atasan"], "keputusan_atasan")
     show_record(row, labels)
@@ -532,9 +533,9 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
             day = (e.get("nilai") or {}).get("tanggal_diterima", "") or next(
                 (a for k, (_b, a) in e.get("perubahan", {}).items() if k in dates and a), ""
             )
-        recorded = _local(e["waktu"])
+        recorded = local_time(e["waktu"])
         if day and e.get("waktu_langkah", "")[:10] == day:  # (its time, as typed: bukti L1)
-            day = _local(e["waktu_langkah"])
+            day = local_time(e["waktu_langkah"])
         when = f"{day}  (dicatat {recorded})" if day else recorded
         echo(f"  {when}  {e['perintah']}  ({who})")
         if e.get("aksi") == "ubah" and changes:
@@ -583,22 +584,6 @@ def show(rec: dict, register: str, format: FormatRekaman) -> None:
                     else ""
                 )
             )
-
-
-def _local(stamp: str) -> str:
-    """A journal or register time with its zone named: ``2026-07-01T09:05+08:00`` →
-    ``2026-07-01 09:05 WITA`` (review bukti L2: a reader comparing it with an e-mail's or a
-    server log's time could not tell the zone); a text that is no such time, as it is."""
-    from datetime import datetime
-
-    from ..config import zone_name
-
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    zone = f" {zone_name(when.utcoffset())}" if when.utcoffset() is not None else ""
-    return when.strftime("%Y-%m-%d %H:%M") + zone
 
 
 @app.command()

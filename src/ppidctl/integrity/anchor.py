@@ -35,16 +35,25 @@ class Found:
 
 
 def valid(anchor: str) -> str | None:
-    """The anchor as looked for (lower case, spaces and an ellipsis dropped), or None when it is
-    no hash (prefix) of :data:`MIN_DIGITS` to 64 hexadecimal digits."""
-    text = anchor.strip().lower().rstrip("…").rstrip(".").strip()
+    """The anchor as looked for, or None when it is no hash (prefix) of :data:`MIN_DIGITS` to 64
+    hexadecimal digits. As copied from paper or a tool: any case, spaces and line breaks inside
+    (written in groups), a ``sha256:`` in front, an ellipsis or sha256sum's ``  -`` after."""
+    text = anchor.strip().lower()
+    text = text.removeprefix("sha256:").removesuffix("-").strip().rstrip("…").rstrip(".")
+    text = re.sub(r"\s+", "", text)
     if MIN_DIGITS <= len(text) <= 64 and _HEX.fullmatch(text):
         return text
     return None
 
 
-def look_up(path: Path, anchors: list[str]) -> tuple[list[Found], list[Problem]]:
-    """Each anchor found as the hash of a whole line of the journal at ``path``, or a problem."""
+def look_up(
+    path: Path,
+    anchors: list[str],
+    breaks: list[int] = (),  # type: ignore[assignment]
+) -> tuple[list[Found], list[Problem]]:
+    """Each anchor found as the hash of a whole line of the journal at ``path``, or a problem;
+    ``breaks``: the lines where periksa found the chain broken — an anchor found after one
+    proves nothing before it (review sesi33b M1)."""
     hashes: list[tuple[str, bytes]] = []
     for raw in journal.lines(path):
         if raw.endswith(b"\n"):  # (a torn last line is no line anyone wrote down)
@@ -52,15 +61,21 @@ def look_up(path: Path, anchors: list[str]) -> tuple[list[Found], list[Problem]]
     found, problems = [], []
     for anchor in anchors:
         hit = next((i for i, (h, _raw) in enumerate(hashes) if h.startswith(anchor)), None)
-        if hit is None:
+        broken = [b for b in breaks if hit is not None and b <= hit + 1]
+        if hit is None or broken:
             problems.append(
                 Problem(
                     "registers/jurnal.jsonl",
-                    None,
+                    broken[0] if broken else None,
                     JANGKAR_TIDAK_ADA,
-                    f"jangkar {anchor[:16]}… bukan hash baris mana pun di jurnal ini: jurnal "
-                    "sampai titik jangkar itu sudah diubah atau ditulis ulang sesudah jangkar "
-                    "dicatat (atau hashnya salah salin)",
+                    (
+                        f"jangkar {anchor} adalah hash baris {hit + 1}, tetapi rantai hash putus "
+                        f"di baris {broken[0]}, sebelumnya: jurnal sebelum jangkar itu diubah"
+                        if broken
+                        else f"jangkar {anchor} tidak ditemukan sebagai hash baris mana pun di "
+                        "jurnal ini: hashnya salah salin, atau jurnal sampai titik jangkar itu "
+                        "diubah atau ditulis ulang sesudah jangkar dicatat"
+                    ),
                     "cocokkan hashnya dengan catatan aslinya; bila benar, bandingkan jurnal ini "
                     "dengan jurnal di arsip yang dibuat sebelum jangkar itu dicatat (ppidctl "
                     "arsip), dan laporkan kepada atasan",
