@@ -271,15 +271,13 @@ def test_a_register_whose_line_endings_alone_changed_is_told_so(run, ws):
     warned = " ".join(run.ok("permohonan", "daftar").stderr.split())
     assert "register permohonan: hanya akhir barisnya yang berubah" in warned
     assert "Excel" not in warned and "ppidctl pulihkan --register permohonan" in warned
-    refused = run.refused(
-        "permohonan",
-        "catat",
-        *REQUEST,
-        "--tanggal",
-        "2026-03-17",
-        message="registers/permohonan.csv: hanya akhir barisnya yang berubah",
-    )
-    assert "terima-perubahan" not in refused.stderr  # fmt: skip
+    said = "registers/permohonan.csv: hanya akhir barisnya yang berubah"
+    for step in (
+        ["catat", *REQUEST, "--tanggal", "2026-03-17"],
+        ["teruskan", "1", "--tanggal", "2026-03-17"],  # (written on: an "Excel edit" — 33b L5)
+    ):
+        refused = run.refused("permohonan", *step, message=said)
+        assert "terima-perubahan" not in refused.stderr
     run.ok("pulihkan", "--register", "permohonan")  # (its rows as the journal has them)
     assert (
         codes(ws) == []

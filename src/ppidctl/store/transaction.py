@@ -549,6 +549,7 @@ class Transaction:
                 )  # fmt: skip
                 self._refuse_lost_days_off(gone & recorded.keys())
                 self._refuse_half_applied(jpath, last, before, recorded)
+                self._refuse_endings_only(before, recorded)
                 grown = {
                     n: before[n]
                     for n, rows in self.added.items()
@@ -783,6 +784,7 @@ class Transaction:
             jpath, "register_sha256", set(before), last, beside=OUTSIDE, found_beside=outside
         )
         self._refuse_half_applied(jpath, last, before, recorded)
+        self._refuse_endings_only(before, recorded)
         self._refuse_changed_outside(before, recorded, outside)
 
     def _refuse_half_applied(
@@ -839,6 +841,23 @@ class Transaction:
                 "registers/ (simpan), lalu catat ulang perkara yang hanya ada di dalamnya",
             )
 
+    def _refuse_endings_only(self, before: dict[str, str], recorded: dict[str, str]) -> None:
+        """Refuse to write a register whose line endings alone changed since the journal's
+        record of it (CRLF turned LF: a git checkout). Written on, its edit was kept and the
+        register marked edited outside, an "Excel edit" to accept from then on (review sesi33
+        N1, sesi33b L5); ``pulihkan --register`` writes it back as the journal has it."""
+        for name, sha in sorted(before.items()):
+            data = self._read.get(name)
+            if sha and data and name in recorded and recorded[name] != sha:
+                if journal.endings_only(data, recorded[name]):
+                    raise RegisterError(
+                        f"registers/{self._path(name).name}: hanya akhir barisnya yang berubah "
+                        "(CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), isinya "
+                        "sama dengan jurnal; perintah ini tidak dijalankan",
+                        f"tulis ulang seperti jurnal: ppidctl pulihkan --register {name}, lalu "
+                        "ulangi perintah ini",
+                    )
+
     def _refuse_changed_outside(
         self, before: dict[str, str], recorded: dict[str, str], outside: dict[str, Any]
     ) -> None:
@@ -871,13 +890,6 @@ class Transaction:
                         "ditambahkan ke register yang tidak sesuai jurnal",
                         f"{TUNGGU}; bila tetap kosong, bangun ulang dari jurnal: ppidctl "
                         f"pulihkan --register {name}",
-                    )
-                if sha and journal.endings_only(path.read_bytes(), recorded[name]):  # (sesi33 N1)
-                    raise RegisterError(
-                        f"registers/{path.name}: hanya akhir barisnya yang berubah (CRLF menjadi "
-                        "LF: git, editor teks, atau salinan dari Linux/Mac), isinya sama dengan "
-                        "jurnal; tidak ada baris bernomor yang ditambahkan sebelum ditulis ulang",
-                        f"tulis ulang seperti jurnal: ppidctl pulihkan --register {name}",
                     )
                 how = "tidak ada" if not sha else "berbeda dari keadaan terakhirnya di jurnal"
                 raise RegisterError(
