@@ -2254,7 +2254,8 @@ def test_a_marked_step_finished_by_pulihkan_on_a_resaved_register_can_still_be_a
     catat(run, "Ani")
     catat(run, "Budi")
     path = ws.register_path("permohonan")
-    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))  # re-saved: same content
+    lines = path.read_bytes().split(b"\r\n")  # re-saved, rows sorted otherwise: same content
+    path.write_bytes(b"\r\n".join([lines[0], lines[2], lines[1], b""]))
     before = path.read_bytes()
     run.ok("permohonan", "teruskan", "1", "--tanggal", "2026-03-16")
     path.write_bytes(before)  # killed before the register was replaced
