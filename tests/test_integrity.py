@@ -2174,6 +2174,9 @@ def test_a_lost_journal_stops_numbering_until_restored_or_accepted(run, ws):
                 "sinkronisasinya selesai, lalu ulangi; bila jurnal memang hilang (tetap kosong), "
                 "hapus berkas kosong itu")  # fmt: skip
     assert "hapus berkas kosong itu, dan bila register benar, mulai jurnal baru" in res.stdout
+    # the journal's own line too, and no hash to write down (review sesi33b N1)
+    assert "isinya benar: hapus berkas kosong itu, lalu ppidctl periksa --terima-" in res.stdout
+    assert "tidak ada hash untuk dicatat" in res.stderr and "0" * 64 not in res.stderr
     ws.journal_path.unlink()
     # ... the office's word that the registers are right starts a new journal with them
     run("periksa", "--terima-perubahan", "--catatan", "jurnal terhapus; register diperiksa")
@@ -2428,6 +2431,7 @@ def test_a_sync_service_s_conflict_copies_are_told_and_stop_new_numbers(run, ws,
         "'Eka')" in said
     )
     assert "registers/jurnal (1).jsonl: salinan jurnal di samping berkas aslinya" in said
+    assert "catat ulang dengan ppidctl perkara yang hanya ada di dalamnya" in said
     assert "memuat 1 baris jurnal yang tidak ada di jurnal ini" in said
     refused = run.refused(
         "permohonan", "catat", *REQUEST, "--nama", "Fajar", "--tanggal", "2026-03-18",

@@ -37,7 +37,11 @@ def _summary(a) -> None:
         for name, c in a.registers.items()
     )
     err(f"Diperiksa: jurnal {a.replay.count} baris; {counts}.")
-    err(f"Hash baris terakhir jurnal: {a.replay.last_hash}")
+    err(  # (the chain's start is no hash to write down as an anchor: sesi33b N1)
+        f"Hash baris terakhir jurnal: {a.replay.last_hash}"
+        if a.replay.lines
+        else "Hash baris terakhir jurnal: (jurnal tanpa baris utuh: tidak ada hash untuk dicatat)"
+    )
     if a.problems:
         err(f"{len(a.problems)} masalah ditemukan.")
     else:

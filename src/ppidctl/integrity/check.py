@@ -308,7 +308,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 if empty and snap.journal
                 else (f"{TUNGGU}; bila tetap kosong: " if syncing else "")
                 + f"{journal.KEMBALIKAN_ARSIP}; bila register masih ada dan isinya benar: "
-                f"{m.TERIMA}",
+                + ("hapus berkas kosong itu, lalu " if syncing else "")  # (sesi33b N1)
+                + m.TERIMA,
             )
         )
     for name in ("permohonan", "keberatan"):  # (listings refuse it; periksa names it)
@@ -599,7 +600,7 @@ def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) ->
                 f"; nomor baru{'' if of == 'jurnal' else f' di register {of}'} tidak diberikan "
                 "selama salinan itu ada",
                 "pindahkan berkas itu keluar folder registers/ (simpan), lalu catat ulang dengan "
-                "ppidctl yang hanya ada di dalamnya",
+                f"ppidctl {WHAT_COPY_HOLDS[of]} yang hanya ada di dalamnya",
             )
         out.append(
             Problem(
@@ -615,6 +616,15 @@ def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) ->
             )
         )
     return out
+
+
+#: what a copy of each register (or of the journal) holds, to be recorded again
+WHAT_COPY_HOLDS = {
+    "permohonan": "perkara",
+    "keberatan": "perkara",
+    "surat": "surat",
+    "jurnal": "langkah",
+}
 
 
 def _copy_holds(path: Path, of: str, checks: dict[str, RegisterCheck], ours: bytes) -> str:
