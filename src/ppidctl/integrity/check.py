@@ -590,17 +590,17 @@ def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) ->
         held = KOSONG if wait else _copy_holds(path, of, checks, journal_bytes)
         what = "jurnal" if of == "jurnal" else f"register {of}"
         if of == "libur":  # (no numbers: days off — review sesi33 L2)
-            then = (
-                "; tenggat dihitung tanpa hari libur yang hanya ada di dalamnya",
+            effect = "tenggat dihitung tanpa hari libur yang hanya ada di dalamnya"
+            advice = (
                 "tambahkan hari libur itu dengan: ppidctl kalender tambah TANGGAL --keterangan "
-                "TEKS, lalu pindahkan berkas itu keluar folder registers/",
+                "TEKS, lalu pindahkan berkas itu keluar folder registers/"
             )
         else:
-            then = (
-                f"; nomor baru{'' if of == 'jurnal' else f' di register {of}'} tidak diberikan "
-                "selama salinan itu ada",
+            held_back = "" if of == "jurnal" else f" di register {of}"
+            effect = f"nomor baru{held_back} tidak diberikan selama salinan itu ada"
+            advice = (
                 "pindahkan berkas itu keluar folder registers/ (simpan), lalu catat ulang dengan "
-                f"ppidctl {WHAT_COPY_HOLDS[of]} yang hanya ada di dalamnya",
+                f"ppidctl {WHAT_COPY_HOLDS[of]} yang hanya ada di dalamnya"
             )
         out.append(
             Problem(
@@ -609,9 +609,9 @@ def _stray_copies(ws, checks: dict[str, RegisterCheck], journal_bytes: bytes) ->
                 m.SALINAN_BENTROK,
                 f"salinan {what} di samping berkas aslinya (salinan bentrok layanan "
                 f"sinkronisasi seperti Google Drive, OneDrive, Dropbox, atau salinan tangan): "
-                f"{held}{then[0]}",
+                f"{held}; {effect}",
                 (f"{TUNGGU}; " if wait else "bandingkan isinya; ")
-                + then[1]
+                + advice
                 + "; jangan membuka workspace yang disinkronkan di dua komputer sekaligus",
             )
         )
