@@ -243,6 +243,28 @@ def test_an_edit_followed_by_a_command_is_still_caught(run, ws):
     assert codes(ws) == []
 
 
+def test_line_endings_alone_are_told_both_ways_and_with_a_cell_on_two_lines(run, ws):
+    # an address typed on two lines kept its LF inside the cell, so a checkout turning the
+    # register LF was an "Excel edit"; so was one turning an LF register (accepted so) CRLF; and
+    # the refusal named one register a run (review sesi33c L1, L2, N1)
+    args = [a if a != "Jl. Pejanggik 1, Mataram" else "Jl. A\nBlok B" for a in REQUEST]
+    run.ok("permohonan", "catat", *args, "--tanggal", "2026-03-16")
+    for name in ("permohonan", "surat"):
+        path = ws.register_path(name)
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))
+    refused = run.refused("permohonan", "putuskan", "1", "--keputusan", "diberikan",
+                          "--tanggal", "2026-03-17",  # (a letter: the agenda written too)
+                          message="registers/permohonan.csv, registers/surat.csv: hanya akhir "
+                          "barisnya yang berubah")  # fmt: skip
+    assert "pulihkan --register permohonan; ppidctl pulihkan --register surat" in refused.stderr
+    run.ok("periksa", "--terima-perubahan", "--catatan", "disimpan dengan LF")  # (accepted so)
+    path = ws.register_path("permohonan")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # a Windows checkout
+    run.refused("permohonan", "teruskan", "1", "--tanggal", "2026-03-17",
+                message="registers/permohonan.csv: hanya akhir barisnya yang berubah")  # fmt: skip
+    assert "hanya akhir barisnya" in str(check(ws).problems[0])
+
+
 def test_a_resaved_register_with_the_same_content(run, ws):
     three(run)
     path = ws.register_path("permohonan")
@@ -263,7 +285,7 @@ def test_a_register_whose_line_endings_alone_changed_is_told_so(run, ws):
     (problem,) = check(ws).problems
     assert problem.kode == m.DISIMPAN_ULANG and "Excel" not in str(problem)
     assert (
-        ": hanya akhir barisnya (CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), "
+        ": hanya akhir barisnya (CRLF/LF: git, editor teks, atau salinan dari komputer lain), "
         "isinya sama dengan jurnal — tulis ulang seperti jurnal: ppidctl pulihkan --register "
         "permohonan"
     ) in str(problem)
@@ -2547,6 +2569,8 @@ def test_an_anchor_after_a_break_in_the_chain_proves_nothing(run, ws):
         f"registers/jurnal.jsonl:3: jangkar {anchor} adalah hash baris 5, tetapi rantai hash "
         "putus di baris 3, sebelumnya: jurnal sebelum jangkar itu diubah"
     ) in found.stdout
+    assert "jangkar-sesudah-rantai-putus" in run("periksa", "--jangkar", anchor, "--format",
+                                                 "json").stdout  # fmt: skip
 
 
 def test_a_letter_dated_otherwise_than_its_case_s_step_is_told(run, ws):

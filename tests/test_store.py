@@ -674,3 +674,16 @@ def test_a_write_failing_in_the_journal_or_a_letter_names_the_file(tmp_path, mon
         transaction._stage(letter, b"PK", 0o640, "0" * 12)
     assert raised.value.filename == str(letter)
     assert list(letter.parent.iterdir()) == []
+
+
+def test_rows_added_under_a_header_only_lf_register_keep_its_line_ends(tmp_path):
+    """A register of a header alone, saved with LF ("judul\\n"), got its new rows in CRLF: a
+    file of mixed line ends (review sesi33c L3)."""
+    from ppidctl.store.table import read_csv
+
+    path = tmp_path / "libur.csv"
+    header = ",".join(c.key for c in schema.columns("libur")).encode() + b"\n"
+    table = read_csv("libur", path, header)
+    table.append({"tanggal": "2026-03-30", "keterangan": "SK Wali Kota"})
+    data = table.to_bytes()
+    assert b"\r" not in data and data.count(b"\n") == 2

@@ -265,7 +265,7 @@ class Workspace:
         if endings:  # (a git checkout is no Excel edit: review sesi33 N1)
             out.append(
                 f"{where}register {' dan '.join(endings)}: hanya akhir barisnya yang berubah "
-                "(CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), isinya sama "
+                "(CRLF/LF: git, editor teks, atau salinan dari komputer lain), isinya sama "
                 "dengan jurnal — tulis ulang seperti jurnal: "
                 + check.replace("periksa", f"pulihkan --register {endings[0]}")
             )

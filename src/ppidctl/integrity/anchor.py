@@ -19,6 +19,7 @@ from ..store import journal
 from .model import Problem
 
 JANGKAR_TIDAK_ADA = "jangkar-tidak-ditemukan"
+JANGKAR_SESUDAH_PUTUS = "jangkar-sesudah-rantai-putus"  # (found, but proves nothing before)
 #: the least of a hash to look for: its first 32 hexadecimal digits (128 bits) — a shorter one
 #: could be matched by a line made to match it
 MIN_DIGITS = 32
@@ -63,22 +64,28 @@ def look_up(
         hit = next((i for i, (h, _raw) in enumerate(hashes) if h.startswith(anchor)), None)
         broken = [b for b in breaks if hit is not None and b <= hit + 1]
         if hit is None or broken:
+            compare = (
+                "bandingkan jurnal ini dengan jurnal di arsip yang dibuat sebelum jangkar itu "
+                "dicatat (ppidctl arsip), dan laporkan kepada atasan"
+            )
             problems.append(
                 Problem(
                     "registers/jurnal.jsonl",
-                    broken[0] if broken else None,
+                    broken[0],
+                    JANGKAR_SESUDAH_PUTUS,
+                    f"jangkar {anchor} adalah hash baris {hit + 1}, tetapi rantai hash putus di "
+                    f"baris {broken[0]}, sebelumnya: jurnal sebelum jangkar itu diubah",
+                    compare,
+                )
+                if broken
+                else Problem(
+                    "registers/jurnal.jsonl",
+                    None,
                     JANGKAR_TIDAK_ADA,
-                    (
-                        f"jangkar {anchor} adalah hash baris {hit + 1}, tetapi rantai hash putus "
-                        f"di baris {broken[0]}, sebelumnya: jurnal sebelum jangkar itu diubah"
-                        if broken
-                        else f"jangkar {anchor} tidak ditemukan sebagai hash baris mana pun di "
-                        "jurnal ini: hashnya salah salin, atau jurnal sampai titik jangkar itu "
-                        "diubah atau ditulis ulang sesudah jangkar dicatat"
-                    ),
-                    "cocokkan hashnya dengan catatan aslinya; bila benar, bandingkan jurnal ini "
-                    "dengan jurnal di arsip yang dibuat sebelum jangkar itu dicatat (ppidctl "
-                    "arsip), dan laporkan kepada atasan",
+                    f"jangkar {anchor} tidak ditemukan sebagai hash baris mana pun di jurnal ini: "
+                    "hashnya salah salin, atau jurnal sampai titik jangkar itu diubah atau "
+                    "ditulis ulang sesudah jangkar dicatat",
+                    f"cocokkan hashnya dengan catatan aslinya; bila benar, {compare}",
                 )
             )
             continue

@@ -450,13 +450,19 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 )
             )
         else:
-            c.diffs = compare(name, h, c.table, c.lines)
+            # line endings alone (a checkout that turned a cell's own line break CRLF too is
+            # no cell edited: review sesi33c L2)
+            endings = (
+                h.last_hash is not None
+                and c.sha != h.last_hash
+                and journal.endings_only(c.data, h.last_hash)
+            )
+            c.diffs = [] if endings else compare(name, h, c.table, c.lines)
             for d in c.diffs:
                 problems += _diff_problems(c, d, fix)
             if not c.diffs and h.last_hash is not None and c.sha != h.last_hash:
                 c.resaved = True
                 line = commit.lines[-1].no if commit else None
-                endings = journal.endings_only(c.data, h.last_hash)
                 problems.append(  # (line endings alone: a git checkout, not Excel — sinkron L1)
                     Problem(
                         c.rel,
@@ -465,8 +471,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                         "berkas diubah di luar ppidctl"
                         + (f" sesudah jurnal baris {line}" if line else "")
                         + (
-                            ": hanya akhir barisnya (CRLF menjadi LF: git, editor teks, atau "
-                            "salinan dari Linux/Mac), isinya sama dengan jurnal"
+                            ": hanya akhir barisnya (CRLF/LF: git, editor teks, atau salinan "
+                            "dari komputer lain), isinya sama dengan jurnal"
                             if endings
                             else ", tetapi isinya sama dengan jurnal (disimpan ulang dari Excel, "
                             "urutan baris, atau kolom tambahan di luar skema?)"

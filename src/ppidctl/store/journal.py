@@ -35,9 +35,20 @@ NAME = "jurnal.jsonl"
 
 def endings_only(data: bytes, sha: str) -> bool:
     """``data`` differs from the register whose SHA-256 is ``sha`` in its line endings alone
-    (CRLF turned LF: a git checkout, a text editor, a copy from Linux or a Mac)."""
-    crlf = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-    return crlf != data and sha256_bytes(crlf) == sha
+    (CRLF turned LF or back: a git checkout, a text editor, a copy from Linux or a Mac)."""
+    return any(c != data and sha256_bytes(c) == sha for c in _other_endings(data))
+
+
+def _other_endings(data: bytes) -> Iterator[bytes]:
+    """A CSV's bytes with its line endings as they may have been: every line break CRLF, or
+    every one LF; or only the breaks between records so, a cell's own line break (an address
+    typed on two lines) kept as LF (review sesi33c L1, L2)."""
+    lf = data.replace(b"\r\n", b"\n")
+    yield lf.replace(b"\n", b"\r\n")
+    yield lf
+    parts = lf.split(b'"')  # (even parts lie outside quotes: a doubled quote toggles twice)
+    for nl in (b"\r\n", b"\n"):
+        yield b'"'.join(p.replace(b"\n", nl) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
 def line_hash(line: bytes) -> str:

@@ -458,7 +458,8 @@ def read_csv(register: str, path: Path, data: bytes) -> Table:
             _not_utf8(register),
         ) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    newline = "\r\n" if first.endswith("\r\n") or cut == len(data) else first[-1:]
+    # (a header-only file "judul\n" is LF too: its rows were written CRLF under it — sesi33c L3)
+    newline = "\r\n" if first.endswith("\r\n") or nl == -1 else first[-1:]
     try:
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration) as e:

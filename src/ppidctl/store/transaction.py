@@ -846,17 +846,25 @@ class Transaction:
         record of it (CRLF turned LF: a git checkout). Written on, its edit was kept and the
         register marked edited outside, an "Excel edit" to accept from then on (review sesi33
         N1, sesi33b L5); ``pulihkan --register`` writes it back as the journal has it."""
-        for name, sha in sorted(before.items()):
-            data = self._read.get(name)
-            if sha and data and name in recorded and recorded[name] != sha:
-                if journal.endings_only(data, recorded[name]):
-                    raise RegisterError(
-                        f"registers/{self._path(name).name}: hanya akhir barisnya yang berubah "
-                        "(CRLF menjadi LF: git, editor teks, atau salinan dari Linux/Mac), isinya "
-                        "sama dengan jurnal; perintah ini tidak dijalankan",
-                        f"tulis ulang seperti jurnal: ppidctl pulihkan --register {name}, lalu "
-                        "ulangi perintah ini",
-                    )
+        names = [
+            name
+            for name, sha in sorted(before.items())
+            if sha
+            and self._read.get(name)
+            and name in recorded
+            and recorded[name] != sha
+            and journal.endings_only(self._read[name], recorded[name])
+        ]
+        if names:  # (all named at once: a checkout converts every register — sesi33c N1)
+            files = ", ".join(f"registers/{self._path(n).name}" for n in names)
+            raise RegisterError(
+                f"{files}: hanya akhir barisnya yang berubah (CRLF/LF: git, editor teks, atau "
+                "salinan dari komputer lain), isinya sama dengan jurnal; perintah ini tidak "
+                "dijalankan",
+                "tulis ulang seperti jurnal: "
+                + "; ".join(f"ppidctl pulihkan --register {n}" for n in names)
+                + ", lalu ulangi perintah ini",
+            )
 
     def _refuse_changed_outside(
         self, before: dict[str, str], recorded: dict[str, str], outside: dict[str, Any]
