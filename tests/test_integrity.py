@@ -1339,6 +1339,31 @@ def test_arsip_on_a_full_drive_names_the_drive_and_leaves_no_archive(
     assert len(list(out.iterdir())) == 2
 
 
+def test_an_arsip_interrupted_once_its_journal_line_is_written_keeps_its_zip(
+    run, ws, tmp_path, monkeypatch
+):
+    # a Ctrl-C held through the commit is delivered after it: the archive the journal now names
+    # stays, with its checksum (only an unjournalled one is removed: review rusak L2)
+    from ppidctl.integrity import archive
+    from ppidctl.store.transaction import Transaction
+
+    three(run)
+    out = tmp_path / "cadangan"
+    out.mkdir()
+    real = Transaction.commit
+
+    def then_ctrl_c(self):
+        real(self)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Transaction, "commit", then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        archive(Workspace(ws.root), out)
+    (zpath,) = out.glob("*.zip")
+    assert (out / (zpath.name + ".sha256")).exists()
+    assert json.loads(ws.journal_path.read_bytes().splitlines()[-1])["arsip"] == zpath.name
+
+
 def test_a_workspace_unzipped_from_its_archive_is_unchanged_by_a_refusal(run, ws, tmp_path):
     # the archive left the lock file out, and the first refusal under the lock created it: a
     # refused command that wrote (review tolak H1)
