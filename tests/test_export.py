@@ -786,3 +786,30 @@ def test_no_fee_is_written_as_the_letters_write_it():
     assert _fee({**given, "biaya": "0"}) == _fee({**given, "biaya": ""}) == "Tanpa biaya"
     assert _fee({**given, "biaya": "15000", "cara_pembayaran": "tunai"}) == "Rp15.000, tunai"
     assert _fee({"keputusan": "ditolak", "biaya": "0"}) == ""
+
+
+def test_the_register_book_says_a_row_was_edited_by_hand_and_accepted(ws, tmp_path):
+    """The book showed an edited value alone, as if recorded so: an auditor reads there that it
+    was changed outside ppidctl, when it was accepted and why (review audit L2)."""
+    from openpyxl import load_workbook
+
+    from ppidctl.store.table import read_table
+    from ppidctl.store.transaction import write_atomic
+
+    run = Runner(ws.root)
+    run.ok("permohonan", "catat", *REQUEST, "--tanggal", "2026-03-16", "--tanpa-surat")
+    table = read_table("permohonan", ws.register_path("permohonan"))
+    table.update(0, {"nama_pemohon": "Budi Santoso, S.T."})
+    write_atomic(table.path, table.to_bytes(), 0o640)
+    run.ok("periksa", "--terima-perubahan", "--catatan", "gelar dari KTP; HP 081234567890")
+
+    def remarks(*args: str) -> str:
+        out = tmp_path / "buku.xlsx"
+        run.ok("ekspor", "--register", "permohonan", "-o", str(out), *args)
+        return [c.value for c in load_workbook(out).active[7]][-1]
+
+    said = remarks()
+    assert said.startswith("Status: terdaftar; ")
+    assert "disunting di luar ppidctl (nama_pemohon), diterima " in said
+    assert said.endswith(": gelar dari KTP; HP 0812******90")  # (masked as free text)
+    assert remarks("--tanpa-sensor").endswith("HP 081234567890")

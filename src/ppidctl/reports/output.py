@@ -178,6 +178,7 @@ def export_register(
             dicetak=ws.today(),
             dibatalkan=rb.retired_in(ws, register, f),
             jurnal=last_line(ws.journal_path),
+            suntingan=rb.hand_edits(ws, register, tanpa_sensor=tanpa_sensor),
         )
     elif format == "csv":
         data = rb.csv_bytes(register, rows, pemisah=pemisah, bom=path is not None,

@@ -208,7 +208,7 @@ def _remarks_request(r: dict[str, str]) -> str:
     # "ditolak" beside a delivery day, which reads as an error without it (review bukti M4)
     for day, atas in noted_deliveries(r.get("catatan", "")):
         parts.append(f"informasi diserahkan {_long(day)} {atas}")
-    return "; ".join(parts)
+    return "; ".join(parts + _hand_edits(r))
 
 
 def _remarks_objection(r: dict[str, str]) -> str:
@@ -242,7 +242,42 @@ def _remarks_objection(r: dict[str, str]) -> str:
         parts.append(dispute)
     if r.get("tahapan"):
         parts.append(f"tahapan: {r['tahapan']}")
-    return "; ".join(parts)
+    return "; ".join(parts + _hand_edits(r))
+
+
+def _hand_edits(r: dict) -> list[str]:
+    """The row's edits made outside ppidctl and accepted (see :func:`hand_edits`), in words."""
+    return [
+        f"disunting di luar ppidctl ({', '.join(cols)}), diterima {_long(day)}: {note}"
+        for day, note, cols in r.get("_suntingan", ())
+    ]
+
+
+def hand_edits(ws, register: str, *, tanpa_sensor: bool = False) -> dict[str, list[tuple]]:
+    """Rows of ``register`` changed outside ppidctl and accepted (``periksa --terima-perubahan``):
+    registration number → [(day accepted, the office's catatan, the columns)]. The printed book
+    showed the edited value alone, as if recorded so (review audit L2). The catatan is masked as
+    free text unless ``tanpa_sensor``."""
+    from ..store import journal
+    from .privacy import mask
+
+    marker = b'"perintah":"periksa --terima-perubahan"'
+    out: dict[str, list[tuple]] = {}
+    for raw in journal.lines(ws.journal_path):
+        if marker not in raw:
+            continue
+        e = journal.whole(raw)
+        if not e or e.get("register") != register or e.get("aksi") != "ubah":
+            continue
+        changes = e.get("perubahan") if isinstance(e.get("perubahan"), dict) else {}
+        moved = changes.get("nomor_registrasi")  # (the number itself corrected: the new one)
+        nomor = moved[1] if isinstance(moved, list) and len(moved) == 2 else e.get("nomor", "")
+        note = str(e.get("catatan", ""))
+        out.setdefault(str(nomor), []).append(
+            (str(e.get("waktu", ""))[:10], note if tanpa_sensor else mask("teks", note),
+             sorted(changes))
+        )  # fmt: skip
+    return out
 
 
 def _reasons(r: dict[str, str]) -> set[str]:
@@ -339,11 +374,13 @@ def xlsx_bytes(
     dicetak: date | None = None,
     dibatalkan: list[str] = (),  # type: ignore[assignment]
     jurnal: tuple[int, str] | None = None,
+    suntingan: dict[str, list[tuple]] | None = None,
 ) -> bytes:
     """The register book as an XLSX workbook (one sheet); ``dibatalkan``: the numbers given and
     later cancelled or deleted, named under the table (a gap an auditor sees is explained);
     ``jurnal``: the journal's line count and last line's hash as printed, under it too — the
-    printed book is then an anchor (integrity.anchor; review audit L2)."""
+    printed book is then an anchor (integrity.anchor; review audit L2); ``suntingan``: the
+    rows' accepted hand edits (:func:`hand_edits`), in the Keterangan."""
     from openpyxl.worksheet.cell_range import CellRange
 
     from .excel import (
@@ -430,7 +467,7 @@ def xlsx_bytes(
     ws.append(sub)
     r = HEADER_ROW + 2
     for no, row in enumerate(rows, 1):
-        rec = {**row, "_no": no}
+        rec = {**row, "_no": no, "_suntingan": (suntingan or {}).get(row["nomor_registrasi"], ())}
         values = [c.nilai(rec) for c in cols]
         # spreadsheet programs do not all grow rows to wrapped text: set the height
         height = row_height(values, widths)
