@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import RegisterError
 from ..store import journal
 from .model import Problem
 
@@ -105,9 +106,8 @@ def look_up(
 def last_line(path: Path) -> tuple[int, str] | None:
     """(number, hash) of the journal's last whole line — what to write down as an anchor; None
     when there is none or the last line is torn."""
-    count, last = 0, b""
-    for raw in journal.lines(path):
-        count, last = count + 1, raw
-    if not last.endswith(b"\n"):
+    try:
+        last = journal.tail(path)
+    except RegisterError:
         return None
-    return count, journal.line_hash(last)
+    return (journal.line_count(path), journal.line_hash(last)) if last else None

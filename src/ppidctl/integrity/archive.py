@@ -19,8 +19,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from ..errors import RegisterError, RuleError, sebab
-from ..store import journal, transaction
+from ..errors import RuleError, sebab
+from ..store import transaction
 from ..store.lock import LOCK_NAME
 from ..store.transaction import create_new, link_new
 from .anchor import last_line
@@ -107,14 +107,12 @@ def archive(ws, keluaran: Path | None = None, *, petugas: str = "") -> dict[str,
 def _archive(ws, target: Path, kode: str, mode: int, petugas: str, made: list[Path]) -> dict:
     with ws.transaction("arsip", petugas) as tx:
         tx.refuse_lost_journal()  # (lost while this waited for the lock: no zip without it)
-        try:  # a torn journal takes no line: the zip is still made — the backup a desk most
-            journal.tail(ws.journal_path)  # needs before pulihkan (review sesi32d2 L6)
-            torn = False
-        except RegisterError:
-            torn = True
         # the journal the zip holds ends here: its last line's hash, to write down as an anchor
-        # (periksa --jangkar; review audit H1)
-        last = None if torn else last_line(ws.journal_path)
+        # (periksa --jangkar; review audit H1). None: its last line is torn (it is there: refused
+        # above otherwise) — it takes no line, but the zip is still made: the backup a desk most
+        # needs before pulihkan (review sesi32d2 L6)
+        last = last_line(ws.journal_path)
+        torn = last is None
         name = f"{PREFIX}{kode}-{ws.now().strftime('%Y%m%d-%H%M%S')}.zip"
         members, links = _members(ws.root)
         files = sum(not p.is_dir() for p in members)

@@ -554,7 +554,8 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 f"disengaja (dikoreksi sebelum dikirim): {m.TERIMA}",
             )
         )
-    unknown = _letters_of_unknown_cases(ws, checks, replay)
+    letter_files = _letter_files(ws)  # (listed once: both checks below read it)
+    unknown = _letters_of_unknown_cases(ws, checks, replay, letter_files)
     for path, (_register, nomor) in unknown.items():
         problems.append(
             Problem(
@@ -570,7 +571,7 @@ def analyse(ws, snap: Snapshot, replay: Replay | None = None, *, batalkan: str =
                 "ppidctl, pindahkan dari letters/",
             )
         )
-    problems += _stray_copies(ws, checks, snap.journal) + _letter_copies(ws)
+    problems += _stray_copies(ws, checks, snap.journal) + _letter_copies(letter_files)
     for path in (t for t in snap.temps if t not in staged):
         problems.append(
             Problem(
@@ -735,8 +736,18 @@ def _letters(ws, replay: Replay) -> list[str]:
 CASES = ("permohonan", "keberatan")
 
 
+def _letter_files(ws) -> list[Path]:
+    """The .docx files in letters/' year folders, sorted, Word's owner files of letters it has
+    open (``~$…``) aside."""
+    if not ws.letters_dir.is_dir():
+        return []
+    return [
+        p for p in sorted(ws.letters_dir.glob("*/*.docx")) if not p.name.startswith(OFFICE_OWNER)
+    ]
+
+
 def _letters_of_unknown_cases(
-    ws, checks: dict[str, RegisterCheck], replay: Replay
+    ws, checks: dict[str, RegisterCheck], replay: Replay, files: list[Path]
 ) -> dict[str, tuple[str, str]]:
     """Letter files named for a case neither register nor journal knows (given, given and
     deleted) → (its register, its number): registers/ and journal older than letters/ (restored
@@ -746,7 +757,7 @@ def _letters_of_unknown_cases(
     from ..letters.engine import KINDS
     from ..services.letters import safe_name
 
-    if not ws.letters_dir.is_dir() or any(checks[n].table is None for n in CASES):
+    if not files or any(checks[n].table is None for n in CASES):
         return {}
     known = {
         safe_name(nomor)
@@ -759,9 +770,7 @@ def _letters_of_unknown_cases(
     }
     named = re.compile(rf"(.+)-({_kinds()})(?:-\d+)?\.docx")
     out = {}
-    for path in sorted(ws.letters_dir.glob("*/*.docx")):
-        if path.name.startswith(OFFICE_OWNER):
-            continue
+    for path in files:
         hit = named.fullmatch(path.name)
         if hit and hit[1] not in known:
             register = KINDS[hit[2]].register
@@ -785,11 +794,9 @@ def _kinds() -> str:
     return "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
 
 
-def _letter_copies(ws) -> list[Problem]:
+def _letter_copies(files: list[Path]) -> list[Problem]:
     """Letters copied beside themselves by a sync service (``…-tanda-terima (1).docx``): the
     other computer's letter with the same number, given to someone else (review sinkron H1)."""
-    if not ws.letters_dir.is_dir():
-        return []
     copy = re.compile(rf"(.+)-({_kinds()})(?:-\d+)?{_COPY_TAIL}\.docx")
     return [
         Problem(
@@ -801,8 +808,8 @@ def _letter_copies(ws) -> list[Problem]:
             "bandingkan dengan aslinya dan dengan salinan register di registers/ (bila ada); "
             "pindahkan berkas itu keluar folder letters/",
         )
-        for path in sorted(ws.letters_dir.glob("*/*.docx"))
-        if not path.name.startswith(OFFICE_OWNER) and copy.fullmatch(path.name)
+        for path in files
+        if copy.fullmatch(path.name)
     ]
 
 

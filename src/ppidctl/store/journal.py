@@ -187,12 +187,17 @@ KEMBALIKAN_ARSIP = (
 )
 
 
-def _torn_error(path: Path) -> RegisterError:
+def line_count(path: Path) -> int:
+    """The line breaks in the file at ``path``, read in blocks (0 when it cannot be read)."""
     try:
         with path.open("rb") as f:
-            line = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b"")) + 1
+            return sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
     except OSError:
-        line = 0
+        return 0
+
+
+def _torn_error(path: Path) -> RegisterError:
+    line = line_count(path) + 1 if path.exists() else 0
     where = f"registers/{path.name}" + (f":{line}" if line else "")
     return RegisterError(
         f"{where}: baris terakhir jurnal terpotong (listrik padam atau komputer mati saat menulis?); "
