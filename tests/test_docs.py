@@ -242,9 +242,8 @@ def _edited_in_excel(sh: Shell) -> None:
     path.write_bytes(b"".join(rows[:3] + rows[4:]))
 
 
-def _reason_typed_by_hand(sh: Shell) -> None:
-    """Requests 001–002 of 16 March, an objection on 002 (reason c, unanswered) of 8 April, its
-    reasons then typed as "a;c" in the register."""
+def _two_requests(sh: Shell) -> None:
+    """~/ppid with requests 001–002 of 16 March: its journal's line 2 is the first."""
     _office(sh)
     for name in ("Baiq Nurul Aini", "Lalu Ahmad"):
         sh.ok(
@@ -253,6 +252,12 @@ def _reason_typed_by_hand(sh: Shell) -> None:
             "--informasi 'Rekapitulasi DPT per kelurahan' --tujuan 'Penelitian' "
             "--dokumen identitas --tanpa-surat --tanggal 2026-03-16"
         )
+
+
+def _reason_typed_by_hand(sh: Shell) -> None:
+    """Requests 001–002 of 16 March, an objection on 002 (reason c, unanswered) of 8 April, its
+    reasons then typed as "a;c" in the register."""
+    _two_requests(sh)
     sh.ok(
         "ppidctl keberatan catat --permohonan 2 --alasan c --kasus-posisi 'tidak dijawab' "
         "--dokumen formulir,identitas --tanggal 2026-04-08 --tanpa-surat"
@@ -261,18 +266,6 @@ def _reason_typed_by_hand(sh: Shell) -> None:
     rows = path.read_bytes().splitlines(keepends=True)
     assert rows[1].count(b",c,") == 1
     path.write_bytes(rows[0] + rows[1].replace(b",c,", b",a;c,"))
-
-
-def _two_requests(sh: Shell) -> None:
-    """~/ppid with two requests recorded: its journal's line 2 is the first."""
-    _office(sh)
-    for name in ("Baiq Nurul Aini", "Lalu Ahmad"):
-        sh.ok(
-            f"ppidctl permohonan catat --nama '{name}' --nik 5271054508950002 "
-            "--alamat 'Jl. Pejanggik No. 12, Mataram' --telepon 081234567890 "
-            "--informasi 'Rekapitulasi DPT per kelurahan' --tujuan 'Penelitian' "
-            "--dokumen identitas --tanpa-surat --tanggal 2026-03-16"
-        )
 
 
 SETUP = {

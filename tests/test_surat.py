@@ -1721,20 +1721,20 @@ def test_a_copy_of_the_letter_made_again_is_no_copy_of_the_voided_one(run, ws):
     # with letters numbered in the office's own agenda (surat = ""), a copy of the letter made
     # again was told as a copy of the voided one, "jangan dikirim" (review sesi32d2 M3)
     _letters_numbered_by_the_office(ws)
+
+    def decided_voided_and_again(n: str, first: str, again: str, catatan: str) -> None:
+        """Decision n recorded on ``first``, put back by hand and voided, recorded again on
+        ``again``; its letter made again: periksa finds nothing."""
+        before = (ws.registers_dir / "permohonan.csv").read_bytes()
+        run.ok("permohonan", "putuskan", n, "--keputusan", "diberikan", "--tanggal", first)
+        (ws.registers_dir / "permohonan.csv").write_bytes(before)
+        run.ok("periksa", "--terima-perubahan", "--batalkan", n, "--catatan", catatan)
+        run.ok("permohonan", "putuskan", n, "--keputusan", "diberikan", "--tanggal", again)
+        run.ok("surat", "buat", "pemberitahuan", n)
+        assert run.ok("periksa").exit_code == 0
+
     catat(run, "--tanpa-surat")
-    before = (ws.registers_dir / "permohonan.csv").read_bytes()
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-17")
-    (ws.registers_dir / "permohonan.csv").write_bytes(before)
-    run.ok("periksa", "--terima-perubahan", "--batalkan", "1", "--catatan", "perkara keliru")
-    run.ok("permohonan", "putuskan", "1", "--keputusan", "diberikan", "--tanggal", "2026-03-18")
-    run.ok("surat", "buat", "pemberitahuan", "1")
-    assert run.ok("periksa").exit_code == 0
+    decided_voided_and_again("1", "2026-03-17", "2026-03-18", "perkara keliru")
     # redone the same day: one key for both, the copy is the valid letter's (sesi32e M1)
     catat(run, "--nama", "Siti", "--tanpa-surat")
-    before = (ws.registers_dir / "permohonan.csv").read_bytes()
-    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-19")
-    (ws.registers_dir / "permohonan.csv").write_bytes(before)
-    run.ok("periksa", "--terima-perubahan", "--batalkan", "2", "--catatan", "keputusan keliru")
-    run.ok("permohonan", "putuskan", "2", "--keputusan", "diberikan", "--tanggal", "2026-03-19")
-    run.ok("surat", "buat", "pemberitahuan", "2")
-    assert run.ok("periksa").exit_code == 0
+    decided_voided_and_again("2", "2026-03-19", "2026-03-19", "keputusan keliru")
